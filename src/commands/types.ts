@@ -1,0 +1,40 @@
+/**
+ * Platform-neutral commands. A command never imports telegraf or discord.js: it reads a
+ * CommandContext and returns neutral Messages that each adapter renders.
+ */
+import type { Message } from '../messages/model.ts';
+
+export type Platform = 'telegram' | 'discord' | 'console';
+
+/** One option a command takes (Discord slash-command options are built from these). */
+export interface CommandOption {
+  name: string;
+  /** Arabic description shown by the platform. */
+  description: string;
+  required?: boolean;
+}
+
+/** What a handler knows about the message that invoked it. */
+export interface CommandContext {
+  platform: Platform;
+  /** Platform-qualified chat id, e.g. "telegram:-100123", "discord:987", "console:local". */
+  chatId: string;
+  userId: string;
+  /** Text after the command name, trimmed. */
+  args: string;
+  /** Text of the replied-to message, forwarded post, or context-menu target, when there is one. */
+  replyText?: string;
+  /** Whether the sender may administer this chat (subscriptions, feeds, filters). */
+  isAdmin(): Promise<boolean>;
+  /** The current time (injected clock). */
+  now: Date;
+}
+
+/** One command: its name, Arabic description, options, and handler. */
+export interface Command<S = unknown> {
+  name: string;
+  description: string;
+  options?: CommandOption[];
+  adminOnly?: boolean;
+  run(ctx: CommandContext, services: S): Promise<Message | Message[]>;
+}

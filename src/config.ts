@@ -1,0 +1,121 @@
+/**
+ * The one reader of process.env and config/: defaults from config/default.json, overridden by
+ * environment variables (see .env.example), validated at start-up. Secrets are kept out of
+ * anything that is logged: use {@link describeConfig} to print settings.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const listOf = (v: unknown): unknown =>
+  typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v;
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const ConfigSchema = z.object({
+  dataDir: z.string().min(1),
+  timezone: z.string().refine(isTimeZone, 'not an IANA time zone'),
+  logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']),
+  telegram: z.object({
+    token: z.string().optional(),
+    apiRoot: z.string().url(),
+    webhookUrl: z.union([z.literal(''), z.string().url()]),
+    webhookPort: z.coerce.number().int().min(1).max(65535),
+  }),
+  discord: z.object({
+    token: z.string().optional(),
+    applicationId: z.string().optional(),
+    apiRoot: z.union([z.literal(''), z.string().url()]),
+  }),
+  fetch: z.object({
+    allowHosts: z.preprocess(listOf, z.array(z.string())),
+    timeoutMs: z.coerce.number().int().positive(),
+    maxBytes: z.coerce.number().int().positive(),
+    maxRedirects: z.coerce.number().int().min(0).max(20),
+    userAgent: z.string(),
+  }),
+  digest: z.object({
+    defaultTimes: z.preprocess(listOf, z.array(z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'HH:MM'))),
+    topN: z.coerce.number().int().min(1).max(50),
+    quietHours: z.string(),
+  }),
+  feeds: z.object({
+    pollMinutes: z.coerce.number().int().min(1),
+    sampleFeed: z.string(),
+  }),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Thrown when settings are invalid; the message lists every problem, never a secret's value. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Environment variable → path in the config object. */
+const ENV_MAP: Record<string, string[]> = {
+  MOJAZ_DATA_DIR: ['dataDir'],
+  MOJAZ_TIMEZONE: ['timezone'],
+  MOJAZ_LOG_LEVEL: ['logLevel'],
+  TELEGRAM_BOT_TOKEN: ['telegram', 'token'],
+  TELEGRAM_API_ROOT: ['telegram', 'apiRoot'],
+  TELEGRAM_WEBHOOK_URL: ['telegram', 'webhookUrl'],
+  TELEGRAM_WEBHOOK_PORT: ['telegram', 'webhookPort'],
+  DISCORD_TOKEN: ['discord', 'token'],
+  DISCORD_APPLICATION_ID: ['discord', 'applicationId'],
+  DISCORD_API_ROOT: ['discord', 'apiRoot'],
+  MOJAZ_FETCH_ALLOW_HOSTS: ['fetch', 'allowHosts'],
+  MOJAZ_FETCH_TIMEOUT_MS: ['fetch', 'timeoutMs'],
+  MOJAZ_FETCH_MAX_BYTES: ['fetch', 'maxBytes'],
+  MOJAZ_DIGEST_TIMES: ['digest', 'defaultTimes'],
+  MOJAZ_DIGEST_TOP_N: ['digest', 'topN'],
+  MOJAZ_DIGEST_QUIET_HOURS: ['digest', 'quietHours'],
+  MOJAZ_FEED_POLL_MINUTES: ['feeds', 'pollMinutes'],
+  MOJAZ_SAMPLE_FEED: ['feeds', 'sampleFeed'],
+};
+
+const SECRET_KEYS = new Set(['token']);
+
+function setPath(obj: Record<string, unknown>, path: string[], value: unknown): void {
+  let cur = obj;
+  for (const key of path.slice(0, -1)) {
+    if (typeof cur[key] !== 'object' || cur[key] === null) cur[key] = {};
+    cur = cur[key] as Record<string, unknown>;
+  }
+  cur[path[path.length - 1]!] = value;
+}
+
+/** Reads config/default.json (or `file`), applies the environment, validates, and returns the settings. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, file = `${ROOT}config/default.json`): Config {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  for (const [name, path] of Object.entries(ENV_MAP)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') setPath(raw, path, value);
+  }
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid settings: ${problems}`);
+  }
+  return parsed.data;
+}
+
+/** The settings as safe to print: every secret replaced by "set" or "unset". */
+export function describeConfig(config: Config): unknown {
+  const hide = (value: unknown): unknown => {
+    if (Array.isArray(value) || typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.has(k) ? (v ? 'set' : 'unset') : hide(v)]),
+    );
+  };
+  return hide(config);
+}

@@ -1,0 +1,79 @@
+/**
+ * The analysis contract (../shared/docs/ANALYSIS.md). Other tools read this shape: keep the
+ * fields stable and add new ones beside them.
+ */
+
+/** A span of the input text: JavaScript string indices, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One sentence (or heading) of the segmentation that every `sentence` index refers to. */
+export interface Sentence extends Span {
+  heading: boolean;
+}
+
+/** One brief item: a complete sentence or a cleanly shortened clause of one source sentence. */
+export interface BriefItem {
+  text: string;
+  sentence: number;
+}
+
+/** A resolved value: YYYY-MM-DD | YYYY-MM | YYYY | YYYY-Qn | YYYY-MM-DDTHH:MM, or null. */
+export type TimeValue = string | null;
+
+/** One time expression as written, with its resolved value. */
+export interface TemporalExpression extends Span {
+  text: string;
+  value: TimeValue;
+}
+
+/** One dated event of the timeline. */
+export interface TimelineEntry extends Span {
+  date: string;
+  when: string;
+  event: string;
+  sentence: number;
+}
+
+export type EntityType = 'PER' | 'ORG' | 'LOC' | 'SRC';
+
+/** One entity mention in the text. */
+export interface Mention extends Span {
+  type: EntityType;
+  text: string;
+}
+
+/** One real-world referent with its aliases, role, mentions and quotes. */
+export interface WhoEntry {
+  name: string;
+  type: EntityType;
+  role: string;
+  aliases: string[];
+  mentions: Span[];
+  said: string[];
+}
+
+/** The result of analysing one article. */
+export interface Analysis {
+  id?: string;
+  sentences: Sentence[];
+  brief: BriefItem[];
+  timeline: TimelineEntry[];
+  who: WhoEntry[];
+  mentions: Mention[];
+  temporal: TemporalExpression[];
+  sources: string[];
+}
+
+/** What the core is given: text, optional title, and the reference date for relative expressions. */
+export interface ArticleInput {
+  id?: string;
+  text: string;
+  title?: string;
+  /** Reference calendar day, YYYY-MM-DD (the publication date in the article's own time zone). */
+  reference: string;
+  /** Clock time of publication, HH:MM, when known (for "هذا الصباح"-style expressions). */
+  referenceTime?: string;
+}

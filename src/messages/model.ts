@@ -1,0 +1,51 @@
+/**
+ * The platform-neutral message: commands build it, each adapter renders it (escaping, limits,
+ * right-to-left) in one place. Text is plain; renderers escape it.
+ */
+
+/** Inline pieces of a paragraph or list item. */
+export type Inline =
+  | { kind: 'text'; text: string }
+  | { kind: 'bold'; text: string }
+  | { kind: 'italic'; text: string }
+  | { kind: 'code'; text: string }
+  | { kind: 'link'; text: string; url: string };
+
+/** Block pieces of a message, in order. */
+export type Block =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; content: Inline[] }
+  | { kind: 'list'; ordered: boolean; items: Inline[][] }
+  | { kind: 'separator' };
+
+/** A button under the message: a callback the bot answers, or a link. */
+export type Button =
+  | { kind: 'action'; label: string; action: string }
+  | { kind: 'url'; label: string; url: string };
+
+/** One reply or post: blocks, then rows of buttons. Direction is right-to-left unless said otherwise. */
+export interface Message {
+  blocks: Block[];
+  buttons?: Button[][];
+  direction?: 'rtl' | 'ltr';
+}
+
+/** Helpers to build messages tersely. */
+export const m = {
+  text: (text: string): Inline => ({ kind: 'text', text }),
+  bold: (text: string): Inline => ({ kind: 'bold', text }),
+  italic: (text: string): Inline => ({ kind: 'italic', text }),
+  code: (text: string): Inline => ({ kind: 'code', text }),
+  link: (text: string, url: string): Inline => ({ kind: 'link', text, url }),
+  heading: (text: string): Block => ({ kind: 'heading', text }),
+  paragraph: (...content: (Inline | string)[]): Block => ({
+    kind: 'paragraph',
+    content: content.map((c) => (typeof c === 'string' ? { kind: 'text', text: c } : c)),
+  }),
+  list: (items: (Inline | string)[][], ordered = false): Block => ({
+    kind: 'list',
+    ordered,
+    items: items.map((item) => item.map((c) => (typeof c === 'string' ? { kind: 'text', text: c } : c))),
+  }),
+  separator: (): Block => ({ kind: 'separator' }),
+};
