@@ -1,0 +1,167 @@
+/**
+ * Sentence segmentation of Arabic news text, with offsets into the text as given. One pass per
+ * line: quote and bracket pairs are found first (so a full stop inside a quotation does not end
+ * the sentence), then the line is cut at sentence-final punctuation. Linear in the text's length.
+ */
+import type { Sentence } from '../types.ts';
+import lexicon from '../lexicon/text-segment.json' with { type: 'json' };
+import { normalize } from './normalize.ts';
+import { isArabicLetter, isArabicMark, isDigit, isLatinLetter, isSpace } from './tokens.ts';
+
+const OPENERS: Record<string, string> = { '«': '»', '“': '”', '(': ')', '[': ']', '﴾': '﴿', '‹': '›' };
+const CLOSERS = new Set(Object.values(OPENERS));
+const TERMINATORS = new Set(['.', '!', '?', '؟', '…', '‼', '۔', '⁉']);
+/** What may follow a terminator and still belong to the sentence it ends. */
+const TRAILERS = new Set([...TERMINATORS, '"', '»', '”', ')', ']', '’', "'", '﴿']);
+const FINAL_PUNCTUATION = /[.!?؟…‼۔:;؛،,]["»”)\]’']*$/;
+
+const ABBREVIATIONS = new Set(lexicon.abbreviationsBeforeDot.map((a) => a.toLowerCase()));
+const SENTENCE_VERBS = new Set(lexicon.sentenceVerbs.map(normalize));
+const CONNECTIVES = new Set(lexicon.connectivesAfterWaw.map(normalize));
+
+const isLetter = (c: number): boolean => isArabicLetter(c) || isLatinLetter(c);
+const isNewline = (c: number): boolean => c === 10 || c === 13 || c === 0x2029 || c === 0x2028;
+
+/**
+ * Depth of quotation/bracket nesting at each position of text[from, to): pairs are closed within
+ * the line; an opener never closed on the line protects nothing, so one stray quote cannot swallow
+ * the paragraph.
+ */
+function protectedDepth(text: string, from: number, to: number): Int32Array {
+  const diff = new Int32Array(to - from + 1);
+  const stack: { ch: string; at: number }[] = [];
+  for (let i = from; i < to; i++) {
+    const ch = text[i]!;
+    if (ch === '"') {
+      let k = stack.length - 1;
+      while (k >= 0 && stack[k]!.ch !== '"') k--;
+      if (k >= 0) closePair(stack, k, i, from, diff);
+      else stack.push({ ch, at: i });
+    } else if (OPENERS[ch] !== undefined) {
+      stack.push({ ch, at: i });
+    } else if (CLOSERS.has(ch)) {
+      let k = stack.length - 1;
+      while (k >= 0 && OPENERS[stack[k]!.ch] !== ch) k--;
+      if (k >= 0) closePair(stack, k, i, from, diff);
+    }
+  }
+  for (let j = 1; j < diff.length; j++) diff[j]! += diff[j - 1]!;
+  return diff;
+}
+
+/** Marks stack[k]..close as protected and drops the openers above it (they were never closed). */
+function closePair(stack: { ch: string; at: number }[], k: number, close: number, from: number, diff: Int32Array): void {
+  const open = stack[k]!.at;
+  diff[open - from + 1]! += 1; // the opener itself is outside, the closer inside
+  diff[close - from]! -= 1;
+  stack.length = k;
+}
+
+/** Whether the dot at `i` is part of a number, a web address or an abbreviation rather than a full stop. */
+function isNonFinalDot(text: string, i: number, lineStart: number, lineEnd: number): boolean {
+  const prev = i > lineStart ? text.charCodeAt(i - 1) : 32;
+  const next = i + 1 < lineEnd ? text.charCodeAt(i + 1) : 32;
+  if (isDigit(prev) && isDigit(next)) return true; // 3.5
+  if ((isLatinLetter(prev) || isDigit(prev)) && (isLatinLetter(next) || isDigit(next))) return true; // example.com
+  if (prev === 46 || next === 46) return false; // part of "..", handled as an ellipsis
+  // The word before the dot.
+  let w = i;
+  while (w > lineStart && !isSpace(text.charCodeAt(w - 1)) && text[w - 1] !== '(' && text[w - 1] !== '"') w--;
+  const word = text.slice(w, i);
+  if (ABBREVIATIONS.has(word.toLowerCase())) return true;
+  let letters = 0;
+  for (let j = 0; j < word.length; j++) if (!isArabicMark(word.charCodeAt(j))) letters++;
+  if (letters === 1 && isLetter(word.charCodeAt(0))) {
+    // "د." "م." "أ." are titles; but "2023 م." ends with the era mark.
+    let p = w - 1;
+    while (p > lineStart && isSpace(text.charCodeAt(p))) p--;
+    return !(p >= lineStart && isDigit(text.charCodeAt(p)));
+  }
+  return false;
+}
+
+/** End of the web address starting at `i`, or -1 when none starts there. */
+function urlEndAt(text: string, i: number, lineEnd: number): number {
+  if (!(text.startsWith('http://', i) || text.startsWith('https://', i) || text.startsWith('www.', i))) return -1;
+  let j = i;
+  while (j < lineEnd && !isSpace(text.charCodeAt(j))) j++;
+  return j;
+}
+
+/** Pushes [start, end) trimmed of white space, when anything is left. */
+function pushTrimmed(out: Sentence[], text: string, start: number, end: number): void {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end > start) out.push({ start, end, heading: false });
+}
+
+/** Cuts one line into sentences. */
+function segmentLine(text: string, from: number, to: number, out: Sentence[]): void {
+  const depth = protectedDepth(text, from, to);
+  let start = from;
+  let urlEnd = -1;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (i >= urlEnd && (i === from || isSpace(text.charCodeAt(i - 1)))) urlEnd = urlEndAt(text, i, to);
+    if (i < urlEnd) continue;
+    const ch = text[i]!;
+    if (!TERMINATORS.has(ch) || depth[i - from]! > 0) continue;
+    if (c === 46 && isNonFinalDot(text, i, from, to)) continue;
+    let end = i + 1;
+    while (end < to && TRAILERS.has(text[end]!) && depth[end - from]! <= 0) end++;
+    // Closing quotes right after the terminator belong to this sentence even when they close a pair.
+    while (end < to && (text[end] === '"' || text[end] === '»' || text[end] === '”')) end++;
+    pushTrimmed(out, text, start, end);
+    start = end;
+    i = end - 1;
+  }
+  pushTrimmed(out, text, start, to);
+}
+
+/** Whether a short unpunctuated line reads as a section heading rather than a sentence. */
+export function isHeadingLine(line: string): boolean {
+  const trimmed = line.trim();
+  if (trimmed === '' || trimmed.length > 80 || FINAL_PUNCTUATION.test(trimmed)) return false;
+  if (/[،,:؛;]/.test(trimmed)) return false; // "المصدر : …", lists and clauses are not headings
+  if (/^[-–—•*]|[-–—]$/.test(trimmed)) return false; // bullets and "-أ ف ب-" credits
+  const words = trimmed.split(/\s+/);
+  if (words.length > 10) return false;
+  let arabic = false;
+  for (let i = 0; i < trimmed.length && !arabic; i++) arabic = isArabicLetter(trimmed.charCodeAt(i));
+  if (!arabic) return false;
+  for (let k = 0; k < words.length; k++) {
+    const w = normalize(words[k]!.replace(/["«»“”()]/g, ''));
+    if (SENTENCE_VERBS.has(w)) return false;
+    // A sentence that goes on from the last one starts with و/ف + a verb or connective: "وقال …",
+    // "ولم …", "وفي …"; a heading may still start with a noun such as وزارة or فلسطين.
+    if (k === 0 && /^[وف]/.test(w)) {
+      const rest = w.slice(1);
+      if (SENTENCE_VERBS.has(rest) || CONNECTIVES.has(rest) || rest.startsWith('است')) return false;
+    }
+  }
+  return true;
+}
+
+/** Splits text into sentences and headings, with offsets into `text` as given. */
+export function segment(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const n = text.length;
+  let lineStart = 0;
+  // Each line: where its sentences start in `out`, and whether it was a single unpunctuated segment.
+  const lines: { first: number; count: number }[] = [];
+  for (let i = 0; i <= n; i++) {
+    if (i < n && !isNewline(text.charCodeAt(i))) continue;
+    const before = out.length;
+    segmentLine(text, lineStart, i, out);
+    if (out.length > before) lines.push({ first: before, count: out.length - before });
+    lineStart = i + 1;
+  }
+  // A heading introduces what follows it, so the last line never is one.
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const line = lines[k]!;
+    if (line.count !== 1) continue;
+    const s = out[line.first]!;
+    if (isHeadingLine(text.slice(s.start, s.end))) s.heading = true;
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { segment, isHeadingLine } from '../../../src/core/text/segment.ts';
+
+const texts = (text: string): string[] => segment(text).map((s) => text.slice(s.start, s.end));
+
+const splitCases: [string, string, string[]][] = [
+  ['two sentences', 'قال الوزير إن الوضع مستقر. وأضاف أن الحكومة تتابع.', ['قال الوزير إن الوضع مستقر.', 'وأضاف أن الحكومة تتابع.']],
+  ['Arabic question mark', 'هل انتهت الأزمة؟ لا أحد يعرف.', ['هل انتهت الأزمة؟', 'لا أحد يعرف.']],
+  ['exclamation and ellipsis', 'يا للهول! انتهى كل شيء… ثم عاد.', ['يا للهول!', 'انتهى كل شيء…', 'ثم عاد.']],
+  ['decimal point', 'بلغ النمو 3.5 بالمئة هذا العام. وهو رقم قياسي.', ['بلغ النمو 3.5 بالمئة هذا العام.', 'وهو رقم قياسي.']],
+  ['title abbreviation', 'قال د. أحمد إن المرض انتشر. ثم غادر.', ['قال د. أحمد إن المرض انتشر.', 'ثم غادر.']],
+  ['era mark ends a sentence', 'ولد عام 1950 م. وتوفي لاحقا.', ['ولد عام 1950 م.', 'وتوفي لاحقا.']],
+  ['URL', 'نشر البيان على https://example.gov.iq/news.html اليوم. وتابع.', ['نشر البيان على https://example.gov.iq/news.html اليوم.', 'وتابع.']],
+  ['domain', 'ذكر موقع example.com ذلك. وانتهى.', ['ذكر موقع example.com ذلك.', 'وانتهى.']],
+  ['guillemets', 'قال: «لن نتراجع. سنواصل» ثم غادر. وانتهى.', ['قال: «لن نتراجع. سنواصل» ثم غادر.', 'وانتهى.']],
+  ['straight quotes', 'قال: "لن نتراجع. سنواصل" ثم غادر. وانتهى.', ['قال: "لن نتراجع. سنواصل" ثم غادر.', 'وانتهى.']],
+  ['parentheses', 'أعلنت الوزارة (وهي المسؤولة. كما قالت) ذلك. وانتهى.', ['أعلنت الوزارة (وهي المسؤولة. كما قالت) ذلك.', 'وانتهى.']],
+  ['stray quote protects nothing', 'قال "لن نتراجع. وانتهى.', ['قال "لن نتراجع.', 'وانتهى.']],
+  ['newline splits even inside quotes', 'قال: "لن نتراجع\nسنواصل" فقط.', ['قال: "لن نتراجع', 'سنواصل" فقط.']],
+  ['quote closing after the full stop', 'قال: "لن نتراجع." وغادر.', ['قال: "لن نتراجع." وغادر.']],
+  ['full stop after a quote', 'قال: "لن نتراجع". وغادر.', ['قال: "لن نتراجع".', 'وغادر.']],
+  ['no final punctuation', 'قال الوزير إن الوضع مستقر', ['قال الوزير إن الوضع مستقر']],
+  ['double dot pause', 'نتنياهو يتودد للشعب.. ويهاجم نظامه', ['نتنياهو يتودد للشعب..', 'ويهاجم نظامه']],
+];
+
+for (const [name, input, expected] of splitCases) {
+  test(`segment GIVEN ${name} THEN ${expected.length} spans`, () => {
+    assert.deepEqual(texts(input), expected);
+  });
+}
+
+test('segment GIVEN surrounding white space THEN spans are trimmed', () => {
+  const text = '  \n  جملة أولى.   جملة ثانية.  \n\n ';
+  const spans = segment(text);
+  assert.deepEqual(texts(text), ['جملة أولى.', 'جملة ثانية.']);
+  assert.equal(spans[0]!.start, 5);
+});
+
+test('segment GIVEN empty or blank text THEN no sentences', () => {
+  assert.deepEqual(segment(''), []);
+  assert.deepEqual(segment(' \n \t\n'), []);
+});
+
+const headingCases: [string, boolean][] = [
+  ['استئناف الهجمات', true],
+  ['هجمات متواصلة على المواقع الأميركية', true],
+  ['قرار بتجميد رصيد الشركة', true],
+  ['وزارة الصحة تحذر', true],
+  ['وقال المتحدث إن الهجوم فشل', false],
+  ['ولم يصب أحد بأذى', false],
+  ['قتل ثلاثة أشخاص في انفجار', false],
+  ['المصدر : الدايلي تلغراف', false],
+  ['-أ ف ب-', false],
+  ['انتهى الاجتماع.', false],
+  ['Breaking news', false],
+  ['واستهدفت الصواريخ المنطقة', false],
+];
+
+for (const [line, expected] of headingCases) {
+  test(`isHeadingLine GIVEN ${line} THEN ${expected}`, () => {
+    assert.equal(isHeadingLine(line), expected);
+  });
+}
+
+test('segment GIVEN a heading line as the last line THEN it is not a heading', () => {
+  const spans = segment('جملة أولى.\nاستئناف الهجمات');
+  assert.equal(spans[1]!.heading, false);
+});
+
+test('segment GIVEN the seed article THEN exactly its two section headings', () => {
+  const text = readFileSync(new URL('../../../../shared/seed/baghdad-embassy-attack.txt', import.meta.url), 'utf8');
+  const spans = segment(text);
+  const headings = spans.filter((s) => s.heading).map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(headings, ['استئناف الهجمات', 'هجمات متواصلة على المواقع الأميركية']);
+  assert.equal(spans.length, 21);
+  for (const s of spans) assert.equal(text.slice(s.start, s.end), text.slice(s.start, s.end).trim());
+});
+
+test('segment GIVEN a long text THEN every span lies inside it, in order, without overlap', () => {
+  const text = 'قال "مرحبا. (نعم) وداعا». '.repeat(2000) + '\n' + 'جملة. '.repeat(2000);
+  const spans = segment(text);
+  let last = 0;
+  for (const s of spans) {
+    assert.ok(s.start >= last && s.end > s.start && s.end <= text.length);
+    last = s.end;
+  }
+});
