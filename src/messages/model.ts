@@ -15,7 +15,7 @@ export type Inline =
 export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; content: Inline[] }
-  | { kind: 'list'; ordered: boolean; items: Inline[][] }
+  | { kind: 'list'; ordered: boolean; items: Inline[][]; /** Number of the first item of an ordered list (default 1). */ start?: number }
   | { kind: 'separator' };
 
 /** A button under the message: a callback the bot answers, or a link. */
