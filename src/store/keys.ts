@@ -1,0 +1,57 @@
+/**
+ * Keys that decide when two feed items are the same article: a canonical URL and a hash of the
+ * normalized text. Pure functions, so any store implementation dedupes the same way.
+ */
+import { createHash } from 'node:crypto';
+import { wordsOf } from '../core/text/tokens.ts';
+
+/** Query parameters that only track the reader, never change the page. */
+const TRACKING = /^(utm_.*|fbclid|gclid|dclid|mc_cid|mc_eid|igshid|yclid|_ga|ref_src)$/i;
+
+/**
+ * The URL with tracking parameters, the fragment, a leading "www.", default ports and a trailing
+ * slash removed, and the host lower-cased; undefined when it is not an http(s) URL.
+ */
+export function canonicalUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+  u.hash = '';
+  u.hostname = u.hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+  // http and https serve the same article; keep one form so both dedupe.
+  u.protocol = 'https:';
+  if (u.port === '80' || u.port === '443') u.port = '';
+  const kept = [...u.searchParams].filter(([k]) => !TRACKING.test(k));
+  u.search = '';
+  for (const [k, v] of kept) u.searchParams.append(k, v);
+  if (u.pathname.length > 1 && u.pathname.endsWith('/')) u.pathname = u.pathname.replace(/\/+$/, '');
+  return u.toString();
+}
+
+/** Whether a canonical URL names one page (not a site's home page), so it can identify an article. */
+export function isArticleUrl(canonical: string): boolean {
+  try {
+    const u = new URL(canonical);
+    return u.pathname.length > 1 || u.search.length > 1;
+  } catch {
+    return false;
+  }
+}
+
+/** Fewer words than this and the text alone is too thin to identify an article; the title joins it. */
+const MIN_WORDS = 25;
+
+/**
+ * A hash of the text's normalized words (diacritics, alef forms, digits, punctuation, spacing and
+ * case do not count), so the same text re-published elsewhere hashes the same.
+ */
+export function contentHash(title: string, text: string): string {
+  const words = wordsOf(text);
+  const basis = words.length >= MIN_WORDS ? words.join(' ') : `${wordsOf(title).join(' ')}\n${words.join(' ')}`;
+  return createHash('sha256').update(basis).digest('hex').slice(0, 32);
+}

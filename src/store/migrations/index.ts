@@ -1,0 +1,12 @@
+/**
+ * Every schema migration, in the order they apply. To change the schema, add a file
+ * NNN-name.ts exporting `migration` and append it here; never edit one that has shipped.
+ */
+import type { Migration } from './types.ts';
+import { migration as content } from './001-content.ts';
+import { migration as chats } from './002-chats.ts';
+
+export type { Migration };
+
+/** The migrations, oldest first. */
+export const migrations: readonly Migration[] = [content, chats];

@@ -1,0 +1,674 @@
+/**
+ * The SQLite store (better-sqlite3): WAL mode, a busy timeout so two processes can share the file,
+ * foreign keys on, versioned migrations applied at open. Calls are synchronous underneath; the
+ * interface is async so a server database can take its place.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Analysis } from '../core/types.ts';
+import type { StoredArticle } from '../commands/services.ts';
+import { canonicalUrl, contentHash, isArticleUrl } from './keys.ts';
+import { migrate } from './migrate.ts';
+import { migrations as allMigrations, type Migration } from './migrations/index.ts';
+import type {
+  AnalysisRecord,
+  ArticleRecord,
+  ArticleSource,
+  DeliveryClaim,
+  DeliveryRecord,
+  DigestItem,
+  DigestRecord,
+  FeedPollUpdate,
+  FeedRecord,
+  FilterRecord,
+  GroupingArticle,
+  NewArticle,
+  Store,
+  StoryQuery,
+  StoryRecord,
+  StorySummary,
+  Subscription,
+  SubscriptionInput,
+  UpsertResult,
+  UpsertStatus,
+} from './types.ts';
+
+type Row = Record<string, unknown>;
+
+/** Options for {@link openStore}. */
+export interface OpenStoreOptions {
+  /** Migrations to apply (tests pass a prefix to build an old-version database). */
+  migrations?: readonly Migration[];
+  /** Time recorded for applied migrations. */
+  now?: () => string;
+}
+
+const DB_FILE = 'mojaz.sqlite';
+
+/** The database file inside a data directory, creating the directory if missing. */
+export function storePath(dataDir: string): string {
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  return join(dir, DB_FILE);
+}
+
+/** Opens (creating and migrating if needed) the SQLite store at `path`, or an in-memory one for ':memory:'. */
+export function openStore(path: string, options: OpenStoreOptions = {}): SqliteStore {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  const now = options.now ?? (() => new Date().toISOString());
+  migrate(db, options.migrations ?? allMigrations, now());
+  return new SqliteStore(db, now);
+}
+
+const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
+
+function feedFrom(r: Row): FeedRecord {
+  const f: FeedRecord = { id: Number(r.id), url: String(r.url), failures: Number(r.failures), createdAt: String(r.created_at) };
+  const opt: [keyof FeedRecord, string][] = [
+    ['title', 'title'],
+    ['etag', 'etag'],
+    ['lastModified', 'last_modified'],
+    ['lastFetch', 'last_fetch'],
+    ['lastSuccess', 'last_success'],
+    ['nextTry', 'next_try'],
+    ['lastError', 'last_error'],
+    ['lastErrorMessage', 'last_error_message'],
+    ['addedBy', 'added_by'],
+  ];
+  for (const [key, col] of opt) {
+    const v = str(r[col]);
+    if (v !== undefined) (f as unknown as Record<string, unknown>)[key] = v;
+  }
+  return f;
+}
+
+function articleFrom(r: Row): ArticleRecord {
+  const a: ArticleRecord = {
+    id: Number(r.id),
+    title: String(r.title),
+    text: String(r.text),
+    firstSeen: String(r.first_seen),
+    contentHash: String(r.content_hash),
+  };
+  const url = str(r.url);
+  if (url !== undefined) a.url = url;
+  const summary = str(r.summary);
+  if (summary !== undefined) a.summary = summary;
+  const published = str(r.published);
+  if (published !== undefined) a.published = published;
+  return a;
+}
+
+function sourceFrom(r: Row): ArticleSource {
+  const s: ArticleSource = { articleId: Number(r.article_id), seenAt: String(r.seen_at) };
+  if (r.feed_id !== null && r.feed_id !== undefined) s.feedId = Number(r.feed_id);
+  for (const k of ['outlet', 'guid', 'url', 'title'] as const) {
+    const v = str(r[k]);
+    if (v !== undefined) s[k] = v;
+  }
+  return s;
+}
+
+function summaryFrom(r: Row): StorySummary {
+  const feedIds = str(r.feed_ids);
+  return {
+    id: Number(r.id),
+    title: String(r.title),
+    firstSeen: String(r.first_seen),
+    lastSeen: String(r.last_seen),
+    articleCount: Number(r.article_count),
+    sourceCount: Number(r.source_count),
+    feedIds: feedIds ? [...new Set(feedIds.split(',').map(Number))].sort((a, b) => a - b) : [],
+  };
+}
+
+function subscriptionFrom(r: Row): Subscription {
+  return {
+    id: Number(r.id),
+    chatId: String(r.chat_id),
+    platform: String(r.platform),
+    times: JSON.parse(String(r.times)) as string[],
+    timezone: String(r.timezone),
+    topN: Number(r.top_n),
+    active: Number(r.active) === 1,
+    createdAt: String(r.created_at),
+    options: JSON.parse(String(r.options)) as Record<string, unknown>,
+  };
+}
+
+function filterFrom(r: Row): FilterRecord {
+  return {
+    id: Number(r.id),
+    chatId: String(r.chat_id),
+    mode: r.mode === 'exclude' ? 'exclude' : 'include',
+    pattern: String(r.pattern),
+    createdAt: String(r.created_at),
+  };
+}
+
+function digestFrom(r: Row): DigestRecord {
+  return { id: Number(r.id), chatId: String(r.chat_id), createdAt: String(r.created_at), items: JSON.parse(String(r.items)) as DigestItem[] };
+}
+
+function deliveryFrom(r: Row): DeliveryRecord {
+  const d: DeliveryRecord = {
+    key: String(r.key),
+    chatId: String(r.chat_id),
+    status: r.status as DeliveryRecord['status'],
+    attempts: Number(r.attempts),
+    messageIds: JSON.parse(String(r.message_ids)) as string[],
+  };
+  if (r.digest_id !== null && r.digest_id !== undefined) d.digestId = Number(r.digest_id);
+  for (const [key, col] of [
+    ['owner', 'owner'],
+    ['claimedAt', 'claimed_at'],
+    ['leaseUntil', 'lease_until'],
+    ['sentAt', 'sent_at'],
+    ['error', 'error'],
+  ] as const) {
+    const v = str(r[col]);
+    if (v !== undefined) d[key] = v;
+  }
+  return d;
+}
+
+/** The outlet name of a source: as given, else the URL's host. */
+function outletOf(a: NewArticle, canon: string | undefined): string | undefined {
+  if (a.outlet?.trim()) return a.outlet.trim();
+  if (canon) return new URL(canon).hostname;
+  return undefined;
+}
+
+const STORY_SUMMARY_SQL = `
+  SELECT s.id, s.title, s.first_seen, s.last_seen,
+    (SELECT COUNT(*) FROM story_articles sa WHERE sa.story_id = s.id) AS article_count,
+    (SELECT COUNT(DISTINCT COALESCE(src.outlet, 'feed:' || src.feed_id, src.url))
+       FROM story_articles sa JOIN article_sources src ON src.article_id = sa.article_id
+       WHERE sa.story_id = s.id) AS source_count,
+    (SELECT GROUP_CONCAT(src.feed_id)
+       FROM story_articles sa JOIN article_sources src ON src.article_id = sa.article_id
+       WHERE sa.story_id = s.id AND src.feed_id IS NOT NULL) AS feed_ids
+  FROM stories s`;
+
+/** The SQLite implementation of {@link Store}. */
+export class SqliteStore implements Store {
+  private readonly cache = new Map<string, Database.Statement>();
+
+  /** `now` stamps what the interface gives no time for (chat memory updates). */
+  constructor(
+    readonly db: Database.Database,
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {}
+
+  private st(sql: string): Database.Statement {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  private get(sql: string, ...params: unknown[]): Row | undefined {
+    return this.st(sql).get(...params) as Row | undefined;
+  }
+
+  private all(sql: string, ...params: unknown[]): Row[] {
+    return this.st(sql).all(...params) as Row[];
+  }
+
+  private run(sql: string, ...params: unknown[]): Database.RunResult {
+    return this.st(sql).run(...params);
+  }
+
+  // ───────── feeds ─────────
+
+  async addFeed(url: string, opts: { title?: string; addedBy?: string; now: string }): Promise<FeedRecord> {
+    return this.db.transaction(() => {
+      this.run(
+        'INSERT INTO feeds (url, title, added_by, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(url) DO NOTHING',
+        url,
+        opts.title ?? null,
+        opts.addedBy ?? null,
+        opts.now,
+      );
+      const feed = feedFrom(this.get('SELECT * FROM feeds WHERE url = ?', url)!);
+      if (opts.addedBy) {
+        this.run('INSERT OR IGNORE INTO chat_feeds (chat_id, feed_id, created_at) VALUES (?, ?, ?)', opts.addedBy, feed.id, opts.now);
+      }
+      return feed;
+    })();
+  }
+
+  async getFeed(idOrUrl: number | string): Promise<FeedRecord | undefined> {
+    const r =
+      typeof idOrUrl === 'number'
+        ? this.get('SELECT * FROM feeds WHERE id = ?', idOrUrl)
+        : this.get('SELECT * FROM feeds WHERE url = ?', idOrUrl);
+    return r ? feedFrom(r) : undefined;
+  }
+
+  async listFeeds(): Promise<FeedRecord[]> {
+    return this.all('SELECT * FROM feeds ORDER BY id').map(feedFrom);
+  }
+
+  async dueFeeds(now: string): Promise<FeedRecord[]> {
+    return this.all('SELECT * FROM feeds WHERE next_try IS NULL OR next_try <= ? ORDER BY id', now).map(feedFrom);
+  }
+
+  async updateFeedPoll(feedId: number, u: FeedPollUpdate): Promise<void> {
+    const sets: string[] = ['last_fetch = ?', 'failures = ?'];
+    const params: unknown[] = [u.lastFetch, u.failures];
+    const optional: [keyof FeedPollUpdate, string][] = [
+      ['title', 'title'],
+      ['etag', 'etag'],
+      ['lastModified', 'last_modified'],
+      ['lastSuccess', 'last_success'],
+      ['nextTry', 'next_try'],
+      ['lastError', 'last_error'],
+      ['lastErrorMessage', 'last_error_message'],
+    ];
+    for (const [key, col] of optional) {
+      if (u[key] !== undefined) {
+        sets.push(`${col} = ?`);
+        params.push(u[key]);
+      }
+    }
+    this.db.prepare(`UPDATE feeds SET ${sets.join(', ')} WHERE id = ?`).run(...params, feedId);
+  }
+
+  async failingFeeds(minFailures = 3): Promise<FeedRecord[]> {
+    return this.all('SELECT * FROM feeds WHERE failures >= ? ORDER BY id', minFailures).map(feedFrom);
+  }
+
+  async removeFeed(feedId: number): Promise<void> {
+    this.run('DELETE FROM feeds WHERE id = ?', feedId);
+  }
+
+  async chatFeeds(chatId: string): Promise<FeedRecord[]> {
+    return this.all(
+      'SELECT f.* FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id WHERE c.chat_id = ? ORDER BY c.created_at, f.id',
+      chatId,
+    ).map(feedFrom);
+  }
+
+  async followFeed(chatId: string, feedId: number, now: string): Promise<void> {
+    this.run('INSERT OR IGNORE INTO chat_feeds (chat_id, feed_id, created_at) VALUES (?, ?, ?)', chatId, feedId, now);
+  }
+
+  async unfollowFeed(chatId: string, feedId: number): Promise<boolean> {
+    return this.run('DELETE FROM chat_feeds WHERE chat_id = ? AND feed_id = ?', chatId, feedId).changes > 0;
+  }
+
+  async feedFollowers(feedId: number): Promise<string[]> {
+    return this.all('SELECT chat_id FROM chat_feeds WHERE feed_id = ? ORDER BY created_at', feedId).map((r) => String(r.chat_id));
+  }
+
+  // ───────── articles ─────────
+
+  async upsertArticle(a: NewArticle): Promise<UpsertResult> {
+    return this.db.transaction(() => this.upsertSync(a)).immediate();
+  }
+
+  /** The dedupe rule: same feed+guid, then same canonical URL, then same normalized content. */
+  private upsertSync(a: NewArticle): UpsertResult {
+    const canon = canonicalUrl(a.url) ?? canonicalUrl(a.guid);
+    const guid = a.guid?.trim() || undefined;
+    const outlet = outletOf(a, canon);
+    const hash = contentHash(a.title, a.text);
+
+    if (a.feedId !== undefined && guid) {
+      const hit = this.get('SELECT article_id FROM article_sources WHERE feed_id = ? AND guid = ? LIMIT 1', a.feedId, guid);
+      if (hit) return this.known(Number(hit.article_id), a, hash, 'known');
+    }
+    let articleId: number | undefined;
+    if (canon && isArticleUrl(canon)) {
+      const hit = this.get('SELECT article_id FROM article_sources WHERE url = ? LIMIT 1', canon);
+      if (hit) articleId = Number(hit.article_id);
+    }
+    if (articleId === undefined) {
+      const hit = this.get('SELECT id FROM articles WHERE content_hash = ?', hash);
+      if (hit) articleId = Number(hit.id);
+    }
+    if (articleId !== undefined) {
+      const sameOrigin =
+        a.feedId !== undefined
+          ? // One feed carrying items of several outlets (RSS <source>) counts each outlet apart.
+            this.get('SELECT 1 FROM article_sources WHERE article_id = ? AND feed_id = ? AND (? IS NULL OR outlet = ?) LIMIT 1', articleId, a.feedId, a.outlet?.trim() || null, a.outlet?.trim() || null)
+          : this.get('SELECT 1 FROM article_sources WHERE article_id = ? AND feed_id IS NULL AND (outlet = ? OR url = ?) LIMIT 1', articleId, outlet ?? null, canon ?? null);
+      // Record the new guid/url even for the same origin, so the next poll recognizes it at once.
+      this.addSource(articleId, a, guid, canon, outlet);
+      if (!sameOrigin) this.run('UPDATE stories SET last_seen = MAX(last_seen, ?) WHERE id = (SELECT story_id FROM story_articles WHERE article_id = ?)', a.seenAt, articleId);
+      return this.known(articleId, a, hash, sameOrigin ? 'known' : 'new-source');
+    }
+    const info = this.run(
+      'INSERT INTO articles (url, title, text, summary, published, first_seen, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      canon ?? null,
+      a.title,
+      a.text,
+      a.summary ?? null,
+      a.published ?? null,
+      a.seenAt,
+      hash,
+    );
+    const id = Number(info.lastInsertRowid);
+    this.addSource(id, a, guid, canon, outlet);
+    return { article: articleFrom(this.get('SELECT * FROM articles WHERE id = ?', id)!), status: 'new' };
+  }
+
+  private addSource(articleId: number, a: NewArticle, guid: string | undefined, canon: string | undefined, outlet: string | undefined): void {
+    this.run(
+      'INSERT INTO article_sources (article_id, feed_id, outlet, guid, url, title, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      articleId,
+      a.feedId ?? null,
+      outlet ?? null,
+      guid ?? null,
+      canon ?? null,
+      a.title,
+      a.seenAt,
+    );
+  }
+
+  /** A known article; a longer text (the full article after an excerpt) replaces the stored one. */
+  private known(articleId: number, a: NewArticle, hash: string, status: UpsertStatus): UpsertResult {
+    const row = this.get('SELECT * FROM articles WHERE id = ?', articleId)!;
+    const stored = articleFrom(row);
+    if (a.text.length > stored.text.length * 1.2 && !this.get('SELECT 1 FROM articles WHERE content_hash = ?', hash)) {
+      this.run('UPDATE articles SET text = ?, content_hash = ? WHERE id = ?', a.text, hash, articleId);
+      stored.text = a.text;
+      stored.contentHash = hash;
+    }
+    return { article: stored, status };
+  }
+
+  async getArticle(id: number): Promise<ArticleRecord | undefined> {
+    const r = this.get('SELECT * FROM articles WHERE id = ?', id);
+    return r ? articleFrom(r) : undefined;
+  }
+
+  async getArticles(ids: number[]): Promise<ArticleRecord[]> {
+    const out: ArticleRecord[] = [];
+    for (const id of ids) {
+      const r = this.get('SELECT * FROM articles WHERE id = ?', id);
+      if (r) out.push(articleFrom(r));
+    }
+    return out;
+  }
+
+  async articleSources(articleId: number): Promise<ArticleSource[]> {
+    return this.all('SELECT * FROM article_sources WHERE article_id = ? ORDER BY id', articleId).map(sourceFrom);
+  }
+
+  async hasFeedItem(feedId: number, guid: string | undefined, url: string | undefined): Promise<boolean> {
+    const g = guid?.trim();
+    if (g && this.get('SELECT 1 FROM article_sources WHERE feed_id = ? AND guid = ? LIMIT 1', feedId, g)) return true;
+    const canon = canonicalUrl(url);
+    if (canon && isArticleUrl(canon) && this.get('SELECT 1 FROM article_sources WHERE feed_id = ? AND url = ? LIMIT 1', feedId, canon)) return true;
+    return false;
+  }
+
+  async countArticles(): Promise<number> {
+    return Number(this.get('SELECT COUNT(*) AS n FROM articles')!.n);
+  }
+
+  // ───────── analyses ─────────
+
+  async saveAnalysis(articleId: number, version: string, analysis: Analysis, now: string): Promise<void> {
+    this.run(
+      'INSERT INTO analyses (article_id, version, analysis, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(article_id, version) DO UPDATE SET analysis = excluded.analysis, created_at = excluded.created_at',
+      articleId,
+      version,
+      JSON.stringify(analysis),
+      now,
+    );
+  }
+
+  async getAnalysis(articleId: number, version?: string): Promise<AnalysisRecord | undefined> {
+    const r =
+      version === undefined
+        ? this.get('SELECT * FROM analyses WHERE article_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1', articleId)
+        : this.get('SELECT * FROM analyses WHERE article_id = ? AND version = ?', articleId, version);
+    if (!r) return undefined;
+    return {
+      articleId: Number(r.article_id),
+      version: String(r.version),
+      analysis: JSON.parse(String(r.analysis)) as Analysis,
+      createdAt: String(r.created_at),
+    };
+  }
+
+  // ───────── stories ─────────
+
+  async createStory(articleId: number, title: string, seenAt: string): Promise<StoryRecord> {
+    return this.db.transaction(() => {
+      const id = Number(this.run('INSERT INTO stories (title, first_seen, last_seen) VALUES (?, ?, ?)', title, seenAt, seenAt).lastInsertRowid);
+      this.run('INSERT INTO story_articles (story_id, article_id, score, joined_at) VALUES (?, ?, 1, ?)', id, articleId, seenAt);
+      return { id, title, firstSeen: seenAt, lastSeen: seenAt };
+    })();
+  }
+
+  async addToStory(storyId: number, articleId: number, score: number, seenAt: string): Promise<void> {
+    this.db.transaction(() => {
+      this.run('INSERT OR IGNORE INTO story_articles (story_id, article_id, score, joined_at) VALUES (?, ?, ?, ?)', storyId, articleId, score, seenAt);
+      this.run('UPDATE stories SET last_seen = MAX(last_seen, ?) WHERE id = ?', seenAt, storyId);
+    })();
+  }
+
+  async storyOf(articleId: number): Promise<number | undefined> {
+    const r = this.get('SELECT story_id FROM story_articles WHERE article_id = ?', articleId);
+    return r ? Number(r.story_id) : undefined;
+  }
+
+  async getStory(storyId: number): Promise<StorySummary | undefined> {
+    const r = this.get(`${STORY_SUMMARY_SQL} WHERE s.id = ?`, storyId);
+    return r ? summaryFrom(r) : undefined;
+  }
+
+  async listStories(q: StoryQuery = {}): Promise<StorySummary[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (q.since) {
+      where.push('s.last_seen >= ?');
+      params.push(q.since);
+    }
+    if (q.until) {
+      where.push('s.last_seen < ?');
+      params.push(q.until);
+    }
+    if (q.feedIds) {
+      if (q.feedIds.length === 0) return [];
+      where.push(
+        `EXISTS (SELECT 1 FROM story_articles sa JOIN article_sources src ON src.article_id = sa.article_id
+                 WHERE sa.story_id = s.id AND src.feed_id IN (${q.feedIds.map(() => '?').join(',')}))`,
+      );
+      params.push(...q.feedIds);
+    }
+    const sql = `${STORY_SUMMARY_SQL} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.last_seen DESC, s.id DESC LIMIT ?`;
+    return this.db.prepare(sql).all(...params, q.limit ?? 50).map((r) => summaryFrom(r as Row));
+  }
+
+  async storyArticleIds(storyId: number): Promise<number[]> {
+    return this.all('SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY joined_at, article_id', storyId).map((r) => Number(r.article_id));
+  }
+
+  async articlesSince(since: string): Promise<GroupingArticle[]> {
+    return this.all(
+      `SELECT a.id, a.title, a.text, a.published, a.first_seen, sa.story_id
+       FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id
+       WHERE a.first_seen >= ? ORDER BY a.first_seen, a.id`,
+      since,
+    ).map((r) => {
+      const g: GroupingArticle = { articleId: Number(r.id), title: String(r.title), text: String(r.text), firstSeen: String(r.first_seen) };
+      if (r.story_id !== null && r.story_id !== undefined) g.storyId = Number(r.story_id);
+      const p = str(r.published);
+      if (p !== undefined) g.published = p;
+      return g;
+    });
+  }
+
+  async countStories(): Promise<number> {
+    return Number(this.get('SELECT COUNT(*) AS n FROM stories')!.n);
+  }
+
+  // ───────── subscriptions and filters ─────────
+
+  async upsertSubscription(s: SubscriptionInput, now: string): Promise<Subscription> {
+    this.run(
+      `INSERT INTO subscriptions (chat_id, platform, times, timezone, top_n, active, options, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(chat_id) DO UPDATE SET platform = excluded.platform, times = excluded.times,
+         timezone = excluded.timezone, top_n = excluded.top_n, active = excluded.active, options = excluded.options`,
+      s.chatId,
+      s.platform,
+      JSON.stringify(s.times),
+      s.timezone,
+      s.topN,
+      s.active === false ? 0 : 1,
+      JSON.stringify(s.options ?? {}),
+      now,
+    );
+    return subscriptionFrom(this.get('SELECT * FROM subscriptions WHERE chat_id = ?', s.chatId)!);
+  }
+
+  async getSubscription(chatId: string): Promise<Subscription | undefined> {
+    const r = this.get('SELECT * FROM subscriptions WHERE chat_id = ?', chatId);
+    return r ? subscriptionFrom(r) : undefined;
+  }
+
+  async listSubscriptions(opts: { all?: boolean } = {}): Promise<Subscription[]> {
+    const rows = opts.all ? this.all('SELECT * FROM subscriptions ORDER BY id') : this.all('SELECT * FROM subscriptions WHERE active = 1 ORDER BY id');
+    return rows.map(subscriptionFrom);
+  }
+
+  async removeSubscription(chatId: string): Promise<boolean> {
+    return this.run('DELETE FROM subscriptions WHERE chat_id = ?', chatId).changes > 0;
+  }
+
+  async addFilter(chatId: string, mode: 'include' | 'exclude', pattern: string, now: string): Promise<FilterRecord> {
+    const id = Number(this.run('INSERT INTO filters (chat_id, mode, pattern, created_at) VALUES (?, ?, ?, ?)', chatId, mode, pattern, now).lastInsertRowid);
+    return { id, chatId, mode, pattern, createdAt: now };
+  }
+
+  async listFilters(chatId: string): Promise<FilterRecord[]> {
+    return this.all('SELECT * FROM filters WHERE chat_id = ? ORDER BY id', chatId).map(filterFrom);
+  }
+
+  async removeFilter(chatId: string, filterId: number): Promise<boolean> {
+    return this.run('DELETE FROM filters WHERE chat_id = ? AND id = ?', chatId, filterId).changes > 0;
+  }
+
+  async clearFilters(chatId: string): Promise<number> {
+    return this.run('DELETE FROM filters WHERE chat_id = ?', chatId).changes;
+  }
+
+  // ───────── digests and deliveries ─────────
+
+  async recordDigest(chatId: string, items: DigestItem[], now: string): Promise<DigestRecord> {
+    const id = Number(this.run('INSERT INTO digests (chat_id, created_at, items) VALUES (?, ?, ?)', chatId, now, JSON.stringify(items)).lastInsertRowid);
+    return { id, chatId, createdAt: now, items };
+  }
+
+  async lastDigest(chatId: string): Promise<DigestRecord | undefined> {
+    const r = this.get('SELECT * FROM digests WHERE chat_id = ? ORDER BY id DESC LIMIT 1', chatId);
+    return r ? digestFrom(r) : undefined;
+  }
+
+  async claimDelivery(c: DeliveryClaim): Promise<boolean> {
+    const leaseUntil = new Date(Date.parse(c.now) + c.leaseMs).toISOString();
+    return this.db.transaction(() => {
+      const r = this.get('SELECT * FROM deliveries WHERE key = ?', c.key);
+      if (!r) {
+        this.run(
+          `INSERT INTO deliveries (key, chat_id, digest_id, status, attempts, owner, claimed_at, lease_until)
+           VALUES (?, ?, ?, 'pending', 1, ?, ?, ?)`,
+          c.key,
+          c.chatId,
+          c.digestId ?? null,
+          c.owner,
+          c.now,
+          leaseUntil,
+        );
+        return true;
+      }
+      const d = deliveryFrom(r);
+      if (d.status === 'sent') return false;
+      if (d.status === 'pending' && d.leaseUntil !== undefined && d.leaseUntil > c.now) return false;
+      this.run(
+        `UPDATE deliveries SET status = 'pending', attempts = attempts + 1, owner = ?, claimed_at = ?, lease_until = ?,
+           digest_id = COALESCE(?, digest_id) WHERE key = ?`,
+        c.owner,
+        c.now,
+        leaseUntil,
+        c.digestId ?? null,
+        c.key,
+      );
+      return true;
+    }).immediate();
+  }
+
+  async completeDelivery(key: string, sent: { sentAt: string; messageIds?: string[] }): Promise<void> {
+    this.run(
+      "UPDATE deliveries SET status = 'sent', sent_at = ?, message_ids = ?, error = NULL, lease_until = NULL WHERE key = ?",
+      sent.sentAt,
+      JSON.stringify(sent.messageIds ?? []),
+      key,
+    );
+  }
+
+  async failDelivery(key: string, error: string, now: string): Promise<void> {
+    this.run("UPDATE deliveries SET status = 'failed', error = ?, lease_until = ? WHERE key = ? AND status != 'sent'", error, now, key);
+  }
+
+  async getDelivery(key: string): Promise<DeliveryRecord | undefined> {
+    const r = this.get('SELECT * FROM deliveries WHERE key = ?', key);
+    return r ? deliveryFrom(r) : undefined;
+  }
+
+  async listDeliveries(chatId: string, limit = 20): Promise<DeliveryRecord[]> {
+    return this.all('SELECT * FROM deliveries WHERE chat_id = ? ORDER BY claimed_at DESC, rowid DESC LIMIT ?', chatId, limit).map(deliveryFrom);
+  }
+
+  // ───────── chat memory ─────────
+
+  async rememberArticle(chatId: string, article: StoredArticle): Promise<void> {
+    this.run(
+      `INSERT INTO chat_memory (chat_id, last_article, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT(chat_id) DO UPDATE SET last_article = excluded.last_article, updated_at = excluded.updated_at`,
+      chatId,
+      JSON.stringify(article),
+      this.now(),
+    );
+  }
+
+  async lastArticle(chatId: string): Promise<StoredArticle | undefined> {
+    const r = this.get('SELECT last_article FROM chat_memory WHERE chat_id = ?', chatId);
+    return r && r.last_article ? (JSON.parse(String(r.last_article)) as StoredArticle) : undefined;
+  }
+
+  async digestItem(chatId: string, n: number): Promise<StoredArticle[] | undefined> {
+    const digest = await this.lastDigest(chatId);
+    const item = Number.isInteger(n) && n >= 1 ? digest?.items[n - 1] : undefined;
+    if (!item) return undefined;
+    const out: StoredArticle[] = [];
+    for (const article of await this.getArticles(item.articleIds)) {
+      const src = this.get('SELECT outlet FROM article_sources WHERE article_id = ? ORDER BY id LIMIT 1', article.id);
+      const s: StoredArticle = { id: String(article.id), title: article.title, text: article.text };
+      if (article.url) s.url = article.url;
+      if (article.published) s.published = article.published;
+      const outlet = str(src?.outlet);
+      if (outlet) s.source = outlet;
+      out.push(s);
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

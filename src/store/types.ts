@@ -1,0 +1,352 @@
+/**
+ * The store interface: everything mojaz keeps between runs. The SQLite implementation
+ * (./sqlite.ts) is the embedded default; a server database can take its place by implementing
+ * this interface. No SQL lives outside src/store.
+ *
+ * Times are ISO 8601 strings in UTC (`new Date().toISOString()`), passed in by the caller from its
+ * injected clock, so tests run on fake time. Ids are SQLite integer row ids.
+ */
+import type { Analysis } from '../core/types.ts';
+import type { ChatMemory, StoredArticle } from '../commands/services.ts';
+
+// ───────────────────────────── feeds ─────────────────────────────
+
+/** A polled feed and its polling state. */
+export interface FeedRecord {
+  id: number;
+  url: string;
+  title?: string;
+  etag?: string;
+  lastModified?: string;
+  /** When the feed was last fetched (successfully or not). */
+  lastFetch?: string;
+  /** When the feed last answered with a parsable feed (or 304). */
+  lastSuccess?: string;
+  /** Failures in a row; 0 after a success. */
+  failures: number;
+  /** Do not poll before this time (exponential backoff after failures). */
+  nextTry?: string;
+  /** Log text of the last failure (English, no secrets). */
+  lastError?: string;
+  /** Arabic text of the last failure, safe to show in a chat. */
+  lastErrorMessage?: string;
+  /** Chat that added the feed, when a chat did. */
+  addedBy?: string;
+  createdAt: string;
+}
+
+/** What a poll learned about a feed, written back in one call. */
+export interface FeedPollUpdate {
+  title?: string;
+  etag?: string | null;
+  lastModified?: string | null;
+  lastFetch: string;
+  lastSuccess?: string;
+  failures: number;
+  nextTry?: string | null;
+  lastError?: string | null;
+  lastErrorMessage?: string | null;
+}
+
+// ───────────────────────────── articles ─────────────────────────────
+
+/** A deduplicated article: one text, however many feeds carried it. */
+export interface ArticleRecord {
+  id: number;
+  /** Canonical URL of the first source that carried it (utm_* and fragment stripped, host normalized). */
+  url?: string;
+  title: string;
+  text: string;
+  /** The feed's own excerpt, when it had one. */
+  summary?: string;
+  /** Publication date-time (ISO 8601), as the feed gave it, when known. */
+  published?: string;
+  /** When mojaz first saw it. */
+  firstSeen: string;
+  /** Hash of the normalized text (./keys.ts contentHash). */
+  contentHash: string;
+}
+
+/** One place an article was seen: a feed item, a pasted URL, another outlet's re-publication. */
+export interface ArticleSource {
+  articleId: number;
+  feedId?: number;
+  /** Outlet name (the feed's title or the site's host). */
+  outlet?: string;
+  guid?: string;
+  url?: string;
+  title?: string;
+  seenAt: string;
+}
+
+/** An article to store, as a feed item or a fetched page gives it. */
+export interface NewArticle {
+  feedId?: number;
+  outlet?: string;
+  guid?: string;
+  url?: string;
+  title: string;
+  text: string;
+  summary?: string;
+  published?: string;
+  seenAt: string;
+}
+
+/**
+ * What storing an article did:
+ * - 'new': a text not seen before;
+ * - 'new-source': a known text (same guid, canonical URL or content) seen from another feed/outlet;
+ * - 'known': already recorded from this source (a re-poll, or a changed guid with the same content).
+ */
+export type UpsertStatus = 'new' | 'new-source' | 'known';
+
+/** The stored article and what happened. */
+export interface UpsertResult {
+  article: ArticleRecord;
+  status: UpsertStatus;
+}
+
+// ───────────────────────────── analyses ─────────────────────────────
+
+/** An article's analysis, tagged with the analyzer version that made it. */
+export interface AnalysisRecord {
+  articleId: number;
+  version: string;
+  analysis: Analysis;
+  createdAt: string;
+}
+
+// ───────────────────────────── stories ─────────────────────────────
+
+/** A story: articles from one or more feeds about the same event. */
+export interface StoryRecord {
+  id: number;
+  title: string;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** A story with counts, for digests and /status. */
+export interface StorySummary extends StoryRecord {
+  articleCount: number;
+  /** Distinct outlets (feeds or sites) that carried any of its articles: the "N مصادر" of a digest. */
+  sourceCount: number;
+  /** Feeds that carried any of its articles. */
+  feedIds: number[];
+}
+
+/** Which stories to list. */
+export interface StoryQuery {
+  /** Stories with last_seen at or after this time. */
+  since?: string;
+  /** Stories with last_seen before this time. */
+  until?: string;
+  /** Only stories with an article from one of these feeds. */
+  feedIds?: number[];
+  /** Most recent first; default 50. */
+  limit?: number;
+}
+
+/** An article as the story grouper needs it to rebuild its index after a restart. */
+export interface GroupingArticle {
+  articleId: number;
+  storyId?: number;
+  title: string;
+  text: string;
+  published?: string;
+  firstSeen: string;
+}
+
+// ───────────────────────────── chats ─────────────────────────────
+
+/** A chat's digest subscription. */
+export interface Subscription {
+  id: number;
+  chatId: string;
+  /** 'telegram' | 'discord' | 'console' … */
+  platform: string;
+  /** Local times "HH:MM" in `timezone`, or cron expressions: the scheduler decides. */
+  times: string[];
+  timezone: string;
+  topN: number;
+  active: boolean;
+  createdAt: string;
+  /** Free-form settings the scheduler may keep (quiet hours, language, …). */
+  options: Record<string, unknown>;
+}
+
+/** Fields to create or replace a chat's subscription. */
+export interface SubscriptionInput {
+  chatId: string;
+  platform: string;
+  times: string[];
+  timezone: string;
+  topN: number;
+  active?: boolean;
+  options?: Record<string, unknown>;
+}
+
+/** A chat's keyword filter. */
+export interface FilterRecord {
+  id: number;
+  chatId: string;
+  mode: 'include' | 'exclude';
+  pattern: string;
+  createdAt: string;
+}
+
+/** One item of a digest: a story and the articles shown for it. */
+export interface DigestItem {
+  storyId?: number;
+  articleIds: number[];
+  title?: string;
+}
+
+/** A composed digest, kept so "/timeline 2" can find item 2 of the chat's last digest. */
+export interface DigestRecord {
+  id: number;
+  chatId: string;
+  createdAt: string;
+  items: DigestItem[];
+}
+
+/** One entry of the delivery ledger: a message that must reach a chat exactly once. */
+export interface DeliveryRecord {
+  /** Unique key, e.g. `digest:<chatId>:<slot>`. */
+  key: string;
+  chatId: string;
+  digestId?: number;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  /** Which running instance holds the claim. */
+  owner?: string;
+  claimedAt?: string;
+  /** The claim lapses at this time if not completed (so a crashed instance does not block it forever). */
+  leaseUntil?: string;
+  sentAt?: string;
+  error?: string;
+  /** Platform message ids of what was sent. */
+  messageIds: string[];
+}
+
+/** A request to claim a delivery. */
+export interface DeliveryClaim {
+  key: string;
+  chatId: string;
+  digestId?: number;
+  owner: string;
+  now: string;
+  /** How long the claim holds before another instance may take it over. */
+  leaseMs: number;
+}
+
+// ───────────────────────────── the store ─────────────────────────────
+
+/** Everything mojaz keeps. Implements {@link ChatMemory} for the commands. */
+export interface Store extends ChatMemory {
+  // feeds
+  /** Adds a feed (or returns the existing one with that URL); links it to `addedBy`'s chat. */
+  addFeed(url: string, opts: { title?: string; addedBy?: string; now: string }): Promise<FeedRecord>;
+  /** The feed with that id or URL. */
+  getFeed(idOrUrl: number | string): Promise<FeedRecord | undefined>;
+  /** Every feed. */
+  listFeeds(): Promise<FeedRecord[]>;
+  /** Feeds whose next_try is unset or not after `now`. */
+  dueFeeds(now: string): Promise<FeedRecord[]>;
+  /** Writes a poll's outcome. */
+  updateFeedPoll(feedId: number, update: FeedPollUpdate): Promise<void>;
+  /** Feeds with at least `minFailures` failures in a row (default 3). */
+  failingFeeds(minFailures?: number): Promise<FeedRecord[]>;
+  /** Removes a feed, its chat links and its sources (articles stay). */
+  removeFeed(feedId: number): Promise<void>;
+  /** Feeds a chat follows. */
+  chatFeeds(chatId: string): Promise<FeedRecord[]>;
+  /** Makes a chat follow a feed. */
+  followFeed(chatId: string, feedId: number, now: string): Promise<void>;
+  /** Makes a chat stop following a feed; true when it did follow it. */
+  unfollowFeed(chatId: string, feedId: number): Promise<boolean>;
+  /** Chats that follow a feed. */
+  feedFollowers(feedId: number): Promise<string[]>;
+
+  // articles
+  /** Stores an article, deduplicated by guid, canonical URL and normalized-content hash. */
+  upsertArticle(article: NewArticle): Promise<UpsertResult>;
+  /** The article with that id. */
+  getArticle(id: number): Promise<ArticleRecord | undefined>;
+  /** Several articles, in the order of `ids` (unknown ids left out). */
+  getArticles(ids: number[]): Promise<ArticleRecord[]>;
+  /** Every place an article was seen. */
+  articleSources(articleId: number): Promise<ArticleSource[]>;
+  /** Whether a feed item (feed + guid, or its canonical URL) was already recorded from that feed. */
+  hasFeedItem(feedId: number, guid: string | undefined, url: string | undefined): Promise<boolean>;
+  /** Number of stored articles. */
+  countArticles(): Promise<number>;
+
+  // analyses
+  /** Stores (or replaces) an article's analysis for that analyzer version. */
+  saveAnalysis(articleId: number, version: string, analysis: Analysis, now: string): Promise<void>;
+  /** The article's analysis (the latest version when `version` is not given). */
+  getAnalysis(articleId: number, version?: string): Promise<AnalysisRecord | undefined>;
+
+  // stories
+  /** Creates a story holding one article. */
+  createStory(articleId: number, title: string, seenAt: string): Promise<StoryRecord>;
+  /** Adds an article to a story and moves its last_seen forward. */
+  addToStory(storyId: number, articleId: number, score: number, seenAt: string): Promise<void>;
+  /** The story an article belongs to. */
+  storyOf(articleId: number): Promise<number | undefined>;
+  /** A story with its counts. */
+  getStory(storyId: number): Promise<StorySummary | undefined>;
+  /** Stories with counts, most recently seen first. */
+  listStories(query?: StoryQuery): Promise<StorySummary[]>;
+  /** Article ids of a story, oldest first. */
+  storyArticleIds(storyId: number): Promise<number[]>;
+  /** Articles first seen at or after `since`, oldest first, for rebuilding the grouping index. */
+  articlesSince(since: string): Promise<GroupingArticle[]>;
+  /** Number of stories. */
+  countStories(): Promise<number>;
+
+  // subscriptions and filters
+  /** Creates or replaces the chat's subscription. */
+  upsertSubscription(input: SubscriptionInput, now: string): Promise<Subscription>;
+  /** The chat's subscription. */
+  getSubscription(chatId: string): Promise<Subscription | undefined>;
+  /** Every subscription (active only unless `all`). */
+  listSubscriptions(opts?: { all?: boolean }): Promise<Subscription[]>;
+  /** Removes the chat's subscription; true when there was one. */
+  removeSubscription(chatId: string): Promise<boolean>;
+  /** Adds a keyword filter. */
+  addFilter(chatId: string, mode: 'include' | 'exclude', pattern: string, now: string): Promise<FilterRecord>;
+  /** The chat's filters, oldest first. */
+  listFilters(chatId: string): Promise<FilterRecord[]>;
+  /** Removes one filter (by id) of the chat; true when it existed. */
+  removeFilter(chatId: string, filterId: number): Promise<boolean>;
+  /** Removes every filter of the chat; how many there were. */
+  clearFilters(chatId: string): Promise<number>;
+
+  // digests and deliveries
+  /** Records a composed digest for a chat (it becomes the chat's last digest). */
+  recordDigest(chatId: string, items: DigestItem[], now: string): Promise<DigestRecord>;
+  /** The chat's most recent digest. */
+  lastDigest(chatId: string): Promise<DigestRecord | undefined>;
+  /**
+   * Claims a delivery for `owner`: true when the caller may send it now (it was new, failed, or its
+   * previous claim lapsed); false when it was sent or another live claim holds it. Atomic.
+   */
+  claimDelivery(claim: DeliveryClaim): Promise<boolean>;
+  /** Marks a claimed delivery as sent. */
+  completeDelivery(key: string, sent: { sentAt: string; messageIds?: string[] }): Promise<void>;
+  /** Marks a claimed delivery as failed (it may be claimed again). */
+  failDelivery(key: string, error: string, now: string): Promise<void>;
+  /** One delivery. */
+  getDelivery(key: string): Promise<DeliveryRecord | undefined>;
+  /** A chat's deliveries, newest first. */
+  listDeliveries(chatId: string, limit?: number): Promise<DeliveryRecord[]>;
+
+  // chat memory (ChatMemory): rememberArticle, lastArticle, digestItem
+
+  /** Closes the database. */
+  close(): Promise<void>;
+}
+
+export type { StoredArticle };

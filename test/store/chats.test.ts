@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openStore } from '../../src/store/sqlite.ts';
+
+const T0 = '2026-01-01T00:00:00.000Z';
+
+test('GIVEN a remembered article THEN lastArticle returns it and other chats have none', async () => {
+  const store = openStore(':memory:');
+  await store.rememberArticle('c1', { text: 'نص', title: 'عنوان', url: 'https://x.example/a' });
+  assert.deepEqual(await store.lastArticle('c1'), { text: 'نص', title: 'عنوان', url: 'https://x.example/a' });
+  assert.equal(await store.lastArticle('c2'), undefined);
+  await store.close();
+});
+
+test('GIVEN a recorded digest THEN digestItem(n) returns item n articles with their outlet, and undefined out of range', async () => {
+  const store = openStore(':memory:');
+  const feed = await store.addFeed('https://a.example/rss', { now: T0, title: 'أ' });
+  const art = await store.upsertArticle({ feedId: feed.id, outlet: 'وكالة أ', guid: 'g', title: 'ع', text: 'نص الخبر الأول', seenAt: T0 });
+  await store.recordDigest('c1', [{ storyId: 1, articleIds: [999] }], T0);
+  await store.recordDigest('c1', [{ storyId: 1, articleIds: [art.article.id] }], T0);
+  const items = await store.digestItem('c1', 1);
+  assert.equal(items?.length, 1);
+  assert.equal(items?.[0]?.source, 'وكالة أ');
+  assert.equal(items?.[0]?.id, String(art.article.id));
+  assert.equal(await store.digestItem('c1', 2), undefined);
+  assert.equal(await store.digestItem('c1', 0), undefined);
+  assert.equal(await store.digestItem('c2', 1), undefined);
+  await store.close();
+});
+
+test('GIVEN a delivery claimed by one instance THEN another cannot claim it until the lease lapses, and never once sent', async () => {
+  const store = openStore(':memory:');
+  const claim = { key: 'digest:c1:2026-01-01T08:00', chatId: 'c1', leaseMs: 60_000 };
+  assert.equal(await store.claimDelivery({ ...claim, owner: 'A', now: T0 }), true);
+  assert.equal(await store.claimDelivery({ ...claim, owner: 'B', now: '2026-01-01T00:00:30.000Z' }), false);
+  assert.equal(await store.claimDelivery({ ...claim, owner: 'B', now: '2026-01-01T00:02:00.000Z' }), true);
+  await store.completeDelivery(claim.key, { sentAt: '2026-01-01T00:02:01.000Z', messageIds: ['m1'] });
+  assert.equal(await store.claimDelivery({ ...claim, owner: 'A', now: '2026-01-02T00:00:00.000Z' }), false);
+  const d = await store.getDelivery(claim.key);
+  assert.equal(d?.status, 'sent');
+  assert.equal(d?.attempts, 2);
+  assert.deepEqual(d?.messageIds, ['m1']);
+  await store.close();
+});
+
+test('GIVEN a failed delivery THEN it can be claimed again', async () => {
+  const store = openStore(':memory:');
+  const claim = { key: 'k', chatId: 'c1', leaseMs: 60_000, owner: 'A' };
+  await store.claimDelivery({ ...claim, now: T0 });
+  await store.failDelivery('k', '429', T0);
+  assert.equal((await store.getDelivery('k'))?.status, 'failed');
+  assert.equal(await store.claimDelivery({ ...claim, now: '2026-01-01T00:00:01.000Z' }), true);
+  await store.close();
+});
+
+test('GIVEN subscriptions, filters and followed feeds THEN they round-trip', async () => {
+  const store = openStore(':memory:');
+  await store.upsertSubscription({ chatId: 'c1', platform: 'telegram', times: ['08:00'], timezone: 'Asia/Riyadh', topN: 5 }, T0);
+  const s = await store.upsertSubscription({ chatId: 'c1', platform: 'telegram', times: ['08:00', '20:00'], timezone: 'Asia/Riyadh', topN: 3, options: { quiet: '23-07' } }, T0);
+  assert.deepEqual(s.times, ['08:00', '20:00']);
+  assert.equal(s.topN, 3);
+  assert.deepEqual(s.options, { quiet: '23-07' });
+  assert.equal((await store.listSubscriptions()).length, 1);
+  const f = await store.addFilter('c1', 'exclude', 'رياضة', T0);
+  assert.deepEqual((await store.listFilters('c1')).map((x) => x.pattern), ['رياضة']);
+  assert.equal(await store.removeFilter('c2', f.id), false);
+  assert.equal(await store.removeFilter('c1', f.id), true);
+  const feed = await store.addFeed('https://a.example/rss', { now: T0, addedBy: 'c1' });
+  assert.deepEqual((await store.chatFeeds('c1')).map((x) => x.id), [feed.id]);
+  assert.deepEqual(await store.feedFollowers(feed.id), ['c1']);
+  assert.equal(await store.unfollowFeed('c1', feed.id), true);
+  assert.deepEqual(await store.chatFeeds('c1'), []);
+  assert.equal(await store.removeSubscription('c1'), true);
+  assert.equal(await store.getSubscription('c1'), undefined);
+  await store.close();
+});
