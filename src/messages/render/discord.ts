@@ -1,13 +1,15 @@
 /**
  * Renders a neutral Message as Discord message payloads: Discord markdown with every reserved
- * character escaped, mentions neutralized, right-to-left lines isolated, and the text split under
- * Discord's 2000-character content limit at line or sentence boundaries, never inside a markdown
- * entity. Plain content (not embeds) because content keeps headings, lists and links selectable,
+ * character escaped, mentions neutralized, right-to-left lines isolated (bidi.ts), and the message
+ * split under Discord's 2000-character content limit by the shared splitter (split.ts), which cuts
+ * the neutral message so every part is whole markdown on its own. Plain content (not embeds) because content keeps headings, lists and links selectable,
  * notifies like a normal message, and one limit (2000) is easier to reason about than an embed's
  * 4096/256/6000 trio; a long brief or digest simply becomes two or three messages.
  */
 import type { APIActionRowComponent, APIButtonComponent } from 'discord.js';
 import type { Block, Button, Inline, Message } from '../model.ts';
+import { FSI, PDI, RLM, isolateLtrRuns } from './bidi.ts';
+import { splitMessage } from './split.ts';
 
 /** Discord's limit on a message's content, in UTF-16 code units (what String#length counts). */
 export const DISCORD_MESSAGE_LIMIT = 2000;
@@ -38,9 +40,9 @@ export interface DiscordRenderOptions {
 }
 
 const RESERVED = /[\\*_~`|>#\-[\]()<]/g;
-const URL_IN_TEXT = /https?:\/\/[^\s<>]+[^\s<>.,:;!?'")\]،؛؟]/g;
+const URL_IN_TEXT = /https?:\/\/[^\s<>\u2066-\u2069]+[^\s<>.,:;!?'")\]،؛؟\u2066-\u2069]/g;
+/** RIGHT-TO-LEFT ISOLATE: opens a run laid out right to left whatever the paragraph's direction. */
 const RLI = '\u2067';
-const PDI = '\u2069';
 
 /** Escapes Discord markdown and neutralizes @everyone/@here so plain text shows as written. */
 export function escapeDiscord(text: string): string {
@@ -53,17 +55,6 @@ export function escapeDiscord(text: string): string {
       .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.')
       .replace(/^(\s*)\+(?=\s)/gm, '$1\\+')
   );
-}
-
-/** Text with bare links kept clickable: a link is wrapped in <…> (no preview), the rest escaped. */
-function renderText(text: string): string {
-  let out = '';
-  let last = 0;
-  for (const match of text.matchAll(URL_IN_TEXT)) {
-    out += escapeDiscord(text.slice(last, match.index)) + `<${match[0]}>`;
-    last = match.index + match[0].length;
-  }
-  return out + escapeDiscord(text.slice(last));
 }
 
 /** A URL safe inside [text](<url>): only http(s), with the characters that end the link encoded. */
@@ -80,152 +71,80 @@ function safeUrl(url: string): string | undefined {
 /** Inline code cannot escape a backtick, so a backtick inside becomes a look-alike. */
 const codeText = (text: string): string => text.replace(/`/g, '\u02cb');
 
-/** Renders one inline piece as one markdown entity. */
-function renderInline(inline: Inline): string {
-  switch (inline.kind) {
-    case 'text':
-      return renderText(inline.text);
-    case 'bold':
-      return inline.text.trim() ? `**${escapeDiscord(inline.text)}**` : escapeDiscord(inline.text);
-    case 'italic':
-      return inline.text.trim() ? `*${escapeDiscord(inline.text)}*` : escapeDiscord(inline.text);
-    case 'code':
-      return inline.text ? `\`${codeText(inline.text)}\`` : '';
-    case 'link': {
-      const url = safeUrl(inline.url);
-      const text = inline.text.trim() ? inline.text : inline.url;
-      return url ? `[${escapeDiscord(text)}](<${url}>)` : renderText(text);
+/** Renders inline pieces of a right-to-left (`rtl`) or left-to-right line. */
+function renderInlines(inlines: Inline[], rtl: boolean): string {
+  // Latin words, numbers and URLs keep their own order inside an Arabic line.
+  const plain = (text: string): string => escapeDiscord(rtl ? isolateLtrRuns(text, true) : text);
+  const unit = (rendered: string): string => (rtl ? `${FSI}${rendered}${PDI}` : rendered);
+  const text = (t: string): string => {
+    let out = '';
+    let last = 0;
+    for (const match of t.matchAll(URL_IN_TEXT)) {
+      out += plain(t.slice(last, match.index)) + unit(`<${match[0]}>`);
+      last = match.index + match[0].length;
     }
-  }
-}
-
-/** The same inline carrying a different text (to cut a long entity into several whole ones). */
-const withText = (inline: Inline, text: string): Inline => ({ ...inline, text });
-
-/**
- * Cuts plain text into pieces of at most `limit` characters, preferring a line end, then a
- * sentence end, then a space.
- * TODO(split.ts): replace with the shared splitter once src/messages/render/split.ts lands.
- */
-function cutText(text: string, limit: number): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    const window = rest.slice(0, limit + 1);
-    const at = [/\n(?=[^\n]*$)/, /[.!?؟…](?=\s[^.!?؟…]*$)/, /\s(?=\S*$)/]
-      .map((re) => window.search(re))
-      .find((i) => i > 0);
-    const end = at === undefined ? limit : at + 1;
-    pieces.push(rest.slice(0, end));
-    rest = rest.slice(end);
-  }
-  if (rest) pieces.push(rest);
-  return pieces;
-}
-
-/** Cuts one inline into whole entities each rendering to at most `budget` characters. */
-function cutInline(inline: Inline, budget: number): string[] {
-  const out: string[] = [];
-  // Escaping can double the length, so a piece that still renders too long is cut again, smaller.
-  const visit = (text: string, limit: number): void => {
-    for (const piece of cutText(text, Math.max(1, limit))) {
-      // Markers hug their text: "**a **" is not bold everywhere.
-      const rendered = renderInline(withText(inline, inline.kind === 'text' ? piece : piece.trim()));
-      if (rendered.length <= budget || piece.length <= 1) out.push(rendered);
-      else visit(piece, Math.floor(piece.length / 2));
-    }
+    return out + plain(t.slice(last));
   };
-  if (inline.kind === 'link') {
-    // A link too long for a message keeps its text, and the address goes as plain text after it.
-    visit(inline.text, budget);
-    return out;
-  }
-  const overhead = renderInline(withText(inline, 'x')).length - 1;
-  visit(inline.text, budget - overhead);
-  return out;
+  return inlines
+    .map((inline) => {
+      switch (inline.kind) {
+        case 'text':
+          return text(inline.text);
+        // Markers hug their text: "**a **" is not bold everywhere.
+        case 'bold':
+          return inline.text.trim() ? `**${plain(inline.text.trim())}**` : inline.text;
+        case 'italic':
+          return inline.text.trim() ? `*${plain(inline.text.trim())}*` : inline.text;
+        case 'code':
+          return inline.text ? unit(`\`${codeText(inline.text)}\``) : '';
+        case 'link': {
+          const url = safeUrl(inline.url);
+          const label = inline.text.trim() ? inline.text.trim() : inline.url;
+          return url ? `[${plain(label)}](<${url}>)` : text(label);
+        }
+      }
+    })
+    .join('');
 }
 
-/** Packs a line's inlines into strings of at most `budget` characters, cutting only between entities. */
-function packInlines(inlines: Inline[], budget: number): string[] {
-  const pieces: string[] = [];
-  let current = '';
-  for (const inline of inlines) {
-    const rendered = renderInline(inline);
-    if (current.length + rendered.length <= budget) {
-      current += rendered;
-      continue;
-    }
-    if (current.trim()) pieces.push(current.trimEnd());
-    current = '';
-    if (rendered.length <= budget) {
-      current = rendered;
-      continue;
-    }
-    const cut = cutInline(inline, budget);
-    pieces.push(...cut.slice(0, -1).map((p) => p.trimEnd()));
-    current = cut.at(-1) ?? '';
-  }
-  if (current.trim()) pieces.push(current.trimEnd());
-  return pieces.map((p) => p.trimStart());
-}
-
-/** One output line: a markdown prefix ("## ", "- ") and its inline content. */
-interface Line {
-  prefix: string;
-  inlines: Inline[];
-  /** Separator before this line when it follows another in the same message. */
-  before: string;
-}
-
-/** The lines of one block. */
-function blockLines(block: Block): Line[] {
+/** The markdown lines of one block, each as [marker, inline content]. */
+function blockLines(block: Block): [string, Inline[]][] {
   switch (block.kind) {
     case 'heading':
-      return [{ prefix: '## ', inlines: [{ kind: 'text', text: block.text }], before: '\n\n' }];
+      return [['## ', [{ kind: 'text', text: block.text }]]];
     case 'paragraph':
-      return [{ prefix: '', inlines: block.content, before: '\n\n' }];
-    case 'list':
-      return block.items.map((item, i) => ({
-        prefix: block.ordered ? `${i + 1}. ` : '- ',
-        inlines: item,
-        before: i === 0 ? '\n\n' : '\n',
-      }));
+      return [['', block.content]];
+    case 'list': {
+      const start = block.start ?? 1;
+      return block.items.map((item, i) => [block.ordered ? `${start + i}. ` : '- ', item]);
+    }
     case 'separator':
-      return [{ prefix: '', inlines: [{ kind: 'text', text: '⸻' }], before: '\n\n' }];
+      return [['', [{ kind: 'text', text: '⸻' }]]];
   }
 }
 
-/** Renders the blocks into content strings of at most `limit` characters each. */
-function renderContent(blocks: Block[], rtl: boolean, limit: number): string[] {
-  // An isolate ends at a line break, so every physical line gets its own.
-  const wrap = (s: string): string =>
-    rtl ? s.split('\n').map((l) => (l ? `${RLI}${l}${PDI}` : l)).join('\n') : s;
-  const chunks: string[] = [];
-  let current = '';
-  const push = (text: string, before: string): void => {
-    if (current && current.length + before.length + text.length <= limit) {
-      current += before + text;
-      return;
-    }
-    if (current) chunks.push(current);
-    current = text;
-  };
-  for (const line of blocks.flatMap(blockLines)) {
-    const room = limit - line.prefix.length;
-    // Each physical line costs two isolate marks, so a piece with inner line breaks may need a smaller budget.
-    let budget = room - (rtl ? 2 : 0);
-    let pieces = packInlines(line.inlines, budget);
-    while (budget > 1 && pieces.some((p) => wrap(p).length > room)) {
-      budget = Math.floor(budget * 0.9);
-      pieces = packInlines(line.inlines, budget);
-    }
-    pieces.forEach((piece, i) => {
-      // A continuation of a cut line loses its list marker or heading, but never its direction.
-      push((i === 0 ? line.prefix : '') + wrap(piece), i === 0 ? line.before : '\n');
-    });
-  }
-  if (current) chunks.push(current);
-  return chunks;
+/**
+ * Renders a whole message as one Discord markdown string, without any length limit. In a
+ * right-to-left message every physical line goes in RLM + RLI…PDI after its markdown marker:
+ * Discord lays messages out left to right, and the isolate makes the line itself read right to
+ * left (trailing punctuation, list items starting with a Latin name), while the RLM makes clients
+ * that pick the direction from the first strong character pick right-to-left.
+ */
+export function renderDiscordContent(message: Message): string {
+  const rtl = (message.direction ?? 'rtl') === 'rtl';
+  const wrap = (line: string): string => (rtl && line ? `${RLM}${RLI}${line}${PDI}` : line);
+  return message.blocks
+    .map((block) =>
+      blockLines(block)
+        .map(([marker, inlines]) =>
+          renderInlines(inlines, rtl)
+            .split('\n')
+            .map((line, i) => (i === 0 ? marker : '') + wrap(line))
+            .join('\n'),
+        )
+        .join('\n'),
+    )
+    .join('\n\n');
 }
 
 /** Button rows as Discord components: at most 5 a row and 5 rows, labels cut to 80 characters. */
@@ -257,13 +176,15 @@ function renderButtons(
 /** Renders a neutral message as one or more Discord messages; the buttons go under the last one. */
 export function renderDiscord(message: Message, options: DiscordRenderOptions = {}): DiscordMessagePayload[] {
   const limit = options.limit ?? DISCORD_MESSAGE_LIMIT;
-  const rtl = (message.direction ?? 'rtl') === 'rtl';
-  const contents = renderContent(message.blocks, rtl, limit);
-  if (contents.length === 0) contents.push('\u200b');
-  const components = renderButtons(message.buttons ?? [], options.customId ?? ((action) => action));
-  return contents.map((content, i) => ({
-    content,
-    components: i === contents.length - 1 ? components : [],
-    allowed_mentions: { parse: [] },
+  const parts = splitMessage(message, renderDiscordContent, limit);
+  const customId = options.customId ?? ((action: string) => action);
+  const payloads = parts.map((part) => ({
+    content: renderDiscordContent(part) || '\u200b',
+    components: renderButtons(part.buttons ?? [], customId),
+    allowed_mentions: { parse: [] as [] },
   }));
+  if (payloads.length === 0) {
+    payloads.push({ content: '\u200b', components: renderButtons(message.buttons ?? [], customId), allowed_mentions: { parse: [] } });
+  }
+  return payloads;
 }

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { escapeDiscord, renderDiscord, DISCORD_MESSAGE_LIMIT } from '../../../src/messages/render/discord.ts';
 import { m, type Message } from '../../../src/messages/model.ts';
 
+const RLM = '\u200f';
 const RLI = '\u2067';
+const FSI = '\u2068';
 const PDI = '\u2069';
 const ltr = (blocks: Message['blocks'], extra: Partial<Message> = {}): Message => ({ blocks, direction: 'ltr', ...extra });
 const content = (message: Message, limit?: number): string[] =>
@@ -42,11 +44,11 @@ test('GIVEN each inline kind THEN it renders as one Discord markdown entity', ()
   for (const [block, expected] of cases) assert.deepEqual(content(ltr([block])), [expected], expected);
 });
 
-test('GIVEN a right-to-left message THEN each line is isolated after its markdown marker', () => {
+test('GIVEN a right-to-left message THEN each line is isolated after its markdown marker and Latin runs inside it', () => {
   const [part] = renderDiscord({ blocks: [m.heading('موجز'), m.list([['بغداد CNN']]), m.paragraph('سطر\nآخر')] });
   assert.equal(
     part?.content,
-    `## ${RLI}موجز${PDI}\n\n- ${RLI}بغداد CNN${PDI}\n\n${RLI}سطر${PDI}\n${RLI}آخر${PDI}`,
+    `## ${RLM}${RLI}موجز${PDI}\n\n- ${RLM}${RLI}بغداد ${FSI}CNN${PDI}${PDI}\n\n${RLM}${RLI}سطر${PDI}\n${RLM}${RLI}آخر${PDI}`,
   );
 });
 
@@ -107,7 +109,7 @@ test('GIVEN a long Arabic article THEN every part fits 2000 characters with bala
     assert.equal((c.match(/\*\*/g) ?? []).length % 2, 0, 'bold markers balanced');
     assert.equal((c.match(/\u2067/g) ?? []).length, (c.match(/\u2069/g) ?? []).length, 'isolates balanced');
   }
-  const strip = (t: string): string => t.replace(/[*\u2067\u2069\s#-]/g, '');
+  const strip = (t: string): string => t.replace(/[*\u200f\u2066-\u2069\s#-]/g, '');
   assert.equal(strip(parts.join('')), strip('موجز' + sentence.repeat(70)), 'no text lost or doubled');
 });
 
