@@ -1,0 +1,303 @@
+/**
+ * The brief: one to three items that state the news. News is written inverted-pyramid, so the
+ * brief starts from the lead and only moves past a sentence that adds nothing (a quotation, a
+ * repetition, an attribution line); each item is cleaned of datelines, opening connectors and
+ * attribution tails, and shortened at a clause boundary when it does not fit.
+ */
+import type { BriefItem, Mention, Sentence, TemporalExpression } from './types.ts';
+import cues from './lexicon/brief-cues.json' with { type: 'json' };
+import { normalize, normalizeWithOffsets } from './text/normalize.ts';
+import { lightStem, tokenize } from './text/tokens.ts';
+import { isStopword } from './text/stopwords.ts';
+
+/** What the brief may use beyond the text: the title and the other modules' findings. */
+export interface BriefExtras {
+  title?: string;
+  mentions?: Mention[];
+  temporal?: TemporalExpression[];
+  /** Character budget for all items together, separators included (default 350). */
+  maxChars?: number;
+}
+
+export const BRIEF_MAX_CHARS = 350;
+const MAX_ITEMS = 3;
+/** How many usable sentences from the top the brief looks at: the news is in the lead. */
+const LEAD_WINDOW = 6;
+/** An added item shorter than this says too little to be worth its place. */
+const MIN_ADDED_CHARS = 45;
+const MIN_WORDS = 4;
+/** A sentence mostly inside quotation marks is a statement, not the news. */
+const MAX_QUOTED_SHARE = 0.45;
+/** Share of an added sentence's content words that must be new to the brief. */
+const MIN_NOVELTY = 0.4;
+const MAX_TAIL_CHARS = 130;
+/** A tail with commas ("حسب ما أفاد به الناطق …، فلان، مراسل …") is still attribution when this short. */
+const MAX_LISTED_TAIL_CHARS = 110;
+
+const byLength = (a: string, b: string): number => b.length - a.length;
+const TAIL_CUES = cues.attributionTailCues.map(normalize).sort(byLength);
+const SOURCE_WORDS = new Set(cues.sourceWords.map(normalize));
+const BOUNDARY_WORDS = cues.clauseBoundaryWords.map(normalize).sort(byLength);
+const LEADING_CONNECTORS = cues.leadingConnectors.map(normalize).sort(byLength);
+const CAPTION_CUES = cues.captionCues.map(normalize);
+const BYLINE_CUES = new Set(cues.bylineCues.map(normalize));
+const AGENCIES = cues.agencyAbbreviations.map(normalize);
+const COMES_AFTER = new Set(cues.comesAfterVerbs.map(normalize));
+
+const SPACE = /\s/;
+const isBoundaryChar = (ch: string | undefined): boolean =>
+  ch === undefined || SPACE.test(ch) || '،,؛;:()«»"“”\'.-–—'.includes(ch);
+
+/** Normalized text with a map back to the original, so a cue found in one cuts the other. */
+function aligned(text: string): { text: string; at: (i: number) => number } {
+  const n = normalizeWithOffsets(text);
+  return { text: n.text, at: (i) => n.offsets[i] ?? text.length };
+}
+
+/** Index of `cue` in `norm` at or after `from` as a whole phrase (a trailing ل may touch the next word), or -1. */
+function findPhrase(norm: string, cue: string, from = 0): number {
+  let at = norm.indexOf(cue, from);
+  while (at >= 0) {
+    const before = at === 0 ? undefined : norm[at - 1];
+    const after = norm[at + cue.length];
+    const endsWithLam = cue.endsWith(' ل') || cue.endsWith('ل') && cue.length <= 2;
+    if (isBoundaryChar(before) && (endsWithLam || isBoundaryChar(after))) return at;
+    at = norm.indexOf(cue, at + 1);
+  }
+  return -1;
+}
+
+/** Strips white space, commas and dashes from the end. */
+function trimEnd(text: string): string {
+  return text.replace(/[\s،,؛;:\-–—ـ]+$/u, '');
+}
+
+/** Ends a clause cleanly: no dangling punctuation, one full stop (or the sentence's own ! or ؟). */
+export function finishSentence(text: string): string {
+  let t = text.trim();
+  const final = /[.!?؟…]+["»”)]*$/.exec(t);
+  if (final) return t;
+  t = trimEnd(t);
+  // A dangling conjunction or relative word at the end is what a clumsy cut leaves.
+  t = t.replace(/\s+(و|ف|ثم|أو|او|الذي|التي|الذين|في|من|على|إلى|الى|عن|مع)$/u, '');
+  return t === '' ? '' : `${t}.`;
+}
+
+/** Removes a dateline or a credit at the start: "بغداد (أ ف ب) -", "(رويترز) -", "القاهرة - ". */
+export function stripDateline(text: string): string {
+  const withAgency = /^[^\s.،()]*(?:\s+[^\s.،()]+){0,2}\s*\(([^()]{1,30})\)\s*[-–—:]+\s*/u.exec(text);
+  if (withAgency) return text.slice(withAgency[0].length);
+  const placeDash = /^([^\s.،()"«:]+(?:\s+[^\s.،()"«:]+){0,2})\s+[-–—]+\s+/u.exec(text);
+  if (placeDash && !/[ًٌٍ]|قال|أكد|اكد|أعلن|اعلن/u.test(placeDash[1]!)) return text.slice(placeDash[0].length);
+  return text;
+}
+
+/** Removes a discourse connector at the start ("ولاحقًا،", "من جهة أخرى،", "يذكر أن"). */
+export function stripLeadingConnector(text: string): string {
+  const norm = aligned(text);
+  for (const c of LEADING_CONNECTORS) {
+    if (!norm.text.startsWith(c)) continue;
+    const after = norm.text[c.length];
+    if (!isBoundaryChar(after) && !c.endsWith('و')) continue;
+    return text.slice(norm.at(c.length)).replace(/^[ـ\u064B-\u065F\u0670]*[\s،,]*/u, '');
+  }
+  return text;
+}
+
+/** Whether a tail of a sentence only says who reported it. */
+function isAttributionTail(normTail: string): boolean {
+  if (normTail.length > MAX_TAIL_CHARS) return false;
+  for (const w of normTail.split(/[\s"«»“”()ـ،,.]+/u)) {
+    if (w === '') continue;
+    if (SOURCE_WORDS.has(w)) return true;
+    // A cue fused with a preposition: لوكالة, للوكالة, لـ"رويترز"
+    if (w.startsWith('ل') && SOURCE_WORDS.has(w.slice(1))) return true;
+    if (w.startsWith('لل') && SOURCE_WORDS.has('ال' + w.slice(2))) return true;
+  }
+  return false;
+}
+
+/** Drops attribution at the end ("، بحسب ما نقلت وكالة فرانس برس", "، وفق البيان نفسه"), repeatedly. */
+export function stripAttributionTail(text: string): string {
+  let t = text;
+  for (let round = 0; round < 3; round++) {
+    const body = trimEnd(t.replace(/[.!?؟…]+["»”)]*\s*$/u, (m) => m.replace(/[.!?؟…]/gu, '')));
+    const aligner = aligned(body);
+    const norm = aligner.text;
+    let cut = -1;
+    for (const cue of TAIL_CUES) {
+      let at = findPhrase(norm, cue);
+      while (at >= 0) {
+        const tail = norm.slice(at);
+        // The tail must be the end of the sentence: one clause, no full stop inside.
+        const oneClause = !/[،,]/u.test(tail.slice(cue.length)) || tail.length <= MAX_LISTED_TAIL_CHARS;
+        if (at > 25 && !/[.!?؟]/u.test(tail) && oneClause && isAttributionTail(tail)) {
+          if (cut < 0 || at < cut) cut = at;
+          break;
+        }
+        at = findPhrase(norm, cue, at + 1);
+      }
+    }
+    if (cut < 0) break;
+    t = trimEnd(body.slice(0, aligner.at(cut)));
+  }
+  return t;
+}
+
+/** Quote characters as open/close pairs; a straight quote toggles. */
+function quotesBalanced(text: string): boolean {
+  let straight = 0;
+  let guillemets = 0;
+  let curly = 0;
+  let parens = 0;
+  for (const ch of text) {
+    if (ch === '"') straight++;
+    else if (ch === '«') guillemets++;
+    else if (ch === '»') guillemets--;
+    else if (ch === '“') curly++;
+    else if (ch === '”') curly--;
+    else if (ch === '(') parens++;
+    else if (ch === ')') parens--;
+  }
+  return straight % 2 === 0 && guillemets === 0 && curly === 0 && parens === 0;
+}
+
+/** Share of a sentence's characters inside quotation marks. */
+export function quotedShare(text: string): number {
+  let inside = 0;
+  let depth = 0;
+  let straightOpen = false;
+  for (const ch of text) {
+    if (ch === '"') {
+      straightOpen = !straightOpen;
+      continue;
+    }
+    if (ch === '«' || ch === '“') depth++;
+    else if ((ch === '»' || ch === '”') && depth > 0) depth--;
+    else if (depth > 0 || straightOpen) inside++;
+  }
+  return text.length === 0 ? 0 : inside / text.length;
+}
+
+/**
+ * The longest head of `text` that ends at a clause boundary (، ؛ or before وذلك/حيث/في حين/بينما …),
+ * fits in `limit` characters once finished, keeps its quotes balanced and has at least `min`
+ * characters; else the longest head ending at a word boundary, with an ellipsis; null if none.
+ */
+export function shortenAtClause(text: string, limit: number, min = MIN_ADDED_CHARS): string | null {
+  const finished = finishSentence(text);
+  if (finished.length <= limit) return finished;
+  const aligner = aligned(text);
+  const norm = aligner.text;
+  const cuts: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '،' || ch === '؛' || ch === ';' || ch === ',' && !/\d/.test(text[i + 1] ?? '')) cuts.push(i);
+  }
+  for (const w of BOUNDARY_WORDS) {
+    for (let at = findPhrase(norm, w); at >= 0; at = findPhrase(norm, w, at + 1)) {
+      // "يأتي ذلك بعد أن …" needs its complement: cutting before بعد leaves half a clause.
+      const prev = /(\S+)\s*$/u.exec(norm.slice(0, at))?.[1]?.replace(/^و/u, '');
+      if (prev !== undefined && (COMES_AFTER.has(prev) || COMES_AFTER.has(norm.slice(0, at).trim().split(/\s+/u).slice(-2)[0]?.replace(/^و/u, '') ?? ''))) continue;
+      cuts.push(aligner.at(at));
+    }
+  }
+  cuts.sort((a, b) => b - a);
+  for (const at of cuts) {
+    const head = finishSentence(text.slice(0, at));
+    if (head.length <= limit && head.length >= min && quotesBalanced(head) && words(head) >= MIN_WORDS) return head;
+  }
+  // No clause fits: cut between words, never inside one, and say so with an ellipsis.
+  for (let at = Math.min(text.length, limit - 1); at > 0; at--) {
+    if (!SPACE.test(text[at]!)) continue;
+    const head = trimEnd(text.slice(0, at)).replace(/\s+(و|ف|ثم|أو|او|في|من|على|إلى|الى|عن|مع|الذي|التي)$/u, '');
+    if (head.length + 1 <= limit && head.length >= min && quotesBalanced(head)) return `${head}…`;
+  }
+  return null;
+}
+
+const words = (text: string): number => text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** Content-word stems of a text, for novelty and near-duplicate checks. */
+function stemsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokenize(text)) {
+    if (t.kind !== 'arabic' && t.kind !== 'latin' && t.kind !== 'number') continue;
+    const w = normalize(t.text).toLowerCase();
+    if (w.length < 2 || isStopword(w)) continue;
+    out.add(lightStem(w));
+  }
+  return out;
+}
+
+/** Whether a sentence is a caption, byline, credit or bare attribution rather than news. */
+export function isNonNews(text: string): boolean {
+  const norm = normalize(text).trim();
+  if (norm === '') return true;
+  if (CAPTION_CUES.some((c) => norm.startsWith(c))) return true;
+  if (/^[(\[].*[)\]][.]?$/u.test(norm)) return true; // a whole sentence in brackets: a caption or note
+  const ws = norm.split(/\s+/u);
+  const first = ws[0]!.replace(/[:\-–—]+$/u, '');
+  if (BYLINE_CUES.has(first) && ws.length <= 6) return true;
+  if (/^[-–—(]*\s*[^\s]+(\s[^\s]+){0,3}\s*[-–—)]*[.]?$/u.test(norm) && AGENCIES.some((a) => norm.includes(a))) return true;
+  if (/^(بحسب|حسب|وفق|وفقا|نقلا|المصدر|المصادر|عن)\b/u.test(norm) && ws.length <= 8) return true;
+  return words(text) < MIN_WORDS;
+}
+
+/** A candidate sentence for the brief, cleaned. */
+interface Candidate {
+  index: number;
+  raw: string;
+  text: string;
+  stems: Set<string>;
+}
+
+/** Cleans one sentence for the brief; '' when nothing newsworthy is left. */
+export function cleanSentence(raw: string, first: boolean): string {
+  let t = raw.trim();
+  if (first) t = stripDateline(t);
+  t = stripLeadingConnector(t).replace(/^و\s+/u, '');
+  if (isNonNews(t)) return '';
+  t = stripAttributionTail(t);
+  if (words(t) < MIN_WORDS) return '';
+  if (/:\s*["«“]?$/u.test(t)) return ''; // an introduction to a quotation that follows
+  return finishSentence(t);
+}
+
+/** Builds the brief: 1–3 items, at most `maxChars` characters together (joined by spaces). */
+export function buildBrief(text: string, sentences: Sentence[], extras: BriefExtras = {}): BriefItem[] {
+  const budget = extras.maxChars ?? BRIEF_MAX_CHARS;
+  const candidates: Candidate[] = [];
+  let firstSeen = false;
+  for (let i = 0; i < sentences.length && candidates.length < LEAD_WINDOW; i++) {
+    const s = sentences[i]!;
+    if (s.heading) continue;
+    const raw = text.slice(s.start, s.end);
+    const cleaned = cleanSentence(raw, !firstSeen);
+    firstSeen = true;
+    if (cleaned === '') continue;
+    candidates.push({ index: i, raw, text: cleaned, stems: stemsOf(cleaned) });
+  }
+  const lead = candidates[0];
+  if (lead === undefined) return [];
+  const firstText = shortenAtClause(lead.text, budget, Math.min(MIN_ADDED_CHARS, budget));
+  if (firstText === null) return [];
+  const items: BriefItem[] = [{ text: firstText, sentence: lead.index }];
+  let used = firstText.length;
+  const covered = new Set(lead.stems);
+  for (const c of candidates.slice(1)) {
+    if (items.length >= MAX_ITEMS) break;
+    const room = budget - used - 1; // one space between items
+    if (room < MIN_ADDED_CHARS) break;
+    if (quotedShare(c.raw) >= MAX_QUOTED_SHARE) continue;
+    let fresh = 0;
+    for (const s of c.stems) if (!covered.has(s)) fresh++;
+    if (c.stems.size === 0 || fresh / c.stems.size < MIN_NOVELTY) continue;
+    const t = shortenAtClause(c.text, room);
+    if (t === null || t.endsWith('…')) continue; // an added item must be a clean clause
+    items.push({ text: t, sentence: c.index });
+    used += t.length + 1;
+    for (const s of c.stems) covered.add(s);
+  }
+  return items;
+}

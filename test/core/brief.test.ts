@@ -1,0 +1,148 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  buildBrief,
+  stripAttributionTail,
+  stripDateline,
+  stripLeadingConnector,
+  shortenAtClause,
+  isNonNews,
+  quotedShare,
+} from '../../src/core/brief.ts';
+import { segment } from '../../src/core/text/segment.ts';
+
+const briefOf = (text: string): { text: string; sentence: number }[] => buildBrief(text, segment(text));
+const total = (items: { text: string }[]): number => items.reduce((n, i) => n + i.text.length, 0) + items.length - 1;
+
+const tailCases: [string, string][] = [
+  ['استهدفت صواريخ السفارة في بغداد، بحسب ما نقلت وكالة "فرانس برس".', 'استهدفت صواريخ السفارة في بغداد'],
+  ['جدد السوداني التزام الحكومة حماية المستشارين، وفق البيان نفسه.', 'جدد السوداني التزام الحكومة حماية المستشارين'],
+  ['سقطت صواريخ في محيط المنطقة الخضراء، كما أفاد مسؤول أمني عراقي لوكالة "فرانس برس".', 'سقطت صواريخ في محيط المنطقة الخضراء'],
+  ['أكد السوداني موقف العراق الرافض لأي اعتداء، حسب بيان صادر عن مكتبه.', 'أكد السوداني موقف العراق الرافض لأي اعتداء'],
+  ['اندلع حريقان في مستودع للملابس بالقيروان، وفق ما أكده مراسل "الجوهرة أف أم" بالجهة.', 'اندلع حريقان في مستودع للملابس بالقيروان'],
+  ['خفض البنك نسبة الفائدة حسب الخطة المعلنة للسنة المقبلة.', 'خفض البنك نسبة الفائدة حسب الخطة المعلنة للسنة المقبلة.'],
+  ['انطلقت صفارات الإنذار في المنطقة، وفقًا لما نقلته عن مقاطع فيديو من مكان الحادث تحقق منها مصدر مطلع، بحسب "رويترز".', 'انطلقت صفارات الإنذار في المنطقة'],
+];
+
+for (const [input, expected] of tailCases) {
+  test(`stripAttributionTail GIVEN ${input.slice(0, 40)}… THEN ${expected.slice(-25)}`, () => {
+    assert.equal(stripAttributionTail(input), expected);
+  });
+}
+
+const datelineCases: [string, string][] = [
+  ['بغداد (أ ف ب) - قال مسؤول إن الهجوم فشل.', 'قال مسؤول إن الهجوم فشل.'],
+  ['(رويترز) - قال مسؤول إن الهجوم فشل.', 'قال مسؤول إن الهجوم فشل.'],
+  ['القاهرة - أعلنت الوزارة اليوم خطة جديدة.', 'أعلنت الوزارة اليوم خطة جديدة.'],
+  ['أعلنت الوزارة اليوم خطة جديدة.', 'أعلنت الوزارة اليوم خطة جديدة.'],
+];
+
+for (const [input, expected] of datelineCases) {
+  test(`stripDateline GIVEN ${input.slice(0, 25)} THEN ${expected.slice(0, 20)}`, () => {
+    assert.equal(stripDateline(input), expected);
+  });
+}
+
+const connectorCases: [string, string][] = [
+  ['ولاحقًا، قال مصدران أمنيان إن المنطقة تعرضت لصواريخ.', 'قال مصدران أمنيان إن المنطقة تعرضت لصواريخ.'],
+  ['من جهة أخرى، أعلنت الوزارة خطة.', 'أعلنت الوزارة خطة.'],
+  ['وزارة الداخلية أعلنت خطة.', 'وزارة الداخلية أعلنت خطة.'],
+];
+
+for (const [input, expected] of connectorCases) {
+  test(`stripLeadingConnector GIVEN ${input.slice(0, 20)} THEN ${expected.slice(0, 20)}`, () => {
+    assert.equal(stripLeadingConnector(input), expected);
+  });
+}
+
+const nonNewsCases: [string, boolean][] = [
+  ['-أ ف ب-', true],
+  ['المصدر : الدايلي تلغراف', true],
+  ['لمشاهدة الصور', true],
+  ['الجزائر - متابعة', true],
+  ['متابعة', true],
+  ['(صورة أرشيفية للسفارة)', true],
+  ['قتل ثلاثة أشخاص في انفجار ببغداد.', false],
+];
+
+for (const [input, expected] of nonNewsCases) {
+  test(`isNonNews GIVEN ${input} THEN ${expected}`, () => {
+    assert.equal(isNonNews(input), expected);
+  });
+}
+
+test('quotedShare GIVEN a sentence mostly in quotes THEN above one half', () => {
+  assert.ok(quotedShare('وقال: "ندعو الحكومة إلى حماية الطواقم والمنشآت الدبلوماسية كما فعلنا دائما".') > 0.5);
+  assert.ok(quotedShare('دعا متحدث الحكومة إلى "حماية" الطواقم والمنشآت الدبلوماسية ومنشآت التحالف.') < 0.2);
+});
+
+test('shortenAtClause GIVEN a long sentence THEN it cuts at a comma or before وذلك and ends with a full stop', () => {
+  const s = 'دعا متحدث باسم السفارة الحكومة العراقية إلى حماية الطواقم الدبلوماسية، وذلك في بيان أكد فيه تعرض السفارة لهجوم صاروخي لم يسفر عن ضحايا.';
+  assert.equal(shortenAtClause(s, 100), 'دعا متحدث باسم السفارة الحكومة العراقية إلى حماية الطواقم الدبلوماسية.');
+  assert.equal(shortenAtClause(s, 500), s);
+});
+
+test('shortenAtClause GIVEN no clause boundary that fits THEN a word-boundary cut with an ellipsis, never mid-word', () => {
+  const s = 'أعلنت الحكومة ' + 'خطة جديدة شاملة '.repeat(30) + 'للإصلاح.';
+  const out = shortenAtClause(s, 120)!;
+  assert.ok(out.length <= 120);
+  assert.ok(out.endsWith('…'));
+  assert.ok(s.startsWith(out.slice(0, -1)));
+  assert.equal(s[out.length - 1], ' ');
+});
+
+test('shortenAtClause GIVEN "يأتي ذلك بعد أن" THEN it does not cut before بعد', () => {
+  const s = 'ويأتي إلغاؤها بعد أن نظم ناشطون وبرلمانيون ومنظمات للمساواة بين الجنسين حملة على وسائل التواصل الاجتماعي.';
+  const out = shortenAtClause(s, 60, 10);
+  assert.ok(out === null || !out.startsWith('ويأتي إلغاؤها.'));
+});
+
+test('buildBrief GIVEN the seed article THEN the lead plus the rocket strike, under 350 characters, with the news', () => {
+  const text = readFileSync(new URL('../../../shared/seed/baghdad-embassy-attack.txt', import.meta.url), 'utf8');
+  const spans = segment(text);
+  const items = buildBrief(text, spans);
+  assert.ok(items.length >= 1 && items.length <= 3);
+  assert.ok(total(items) <= 350);
+  assert.equal(items[0]!.sentence, 0);
+  const joined = items.map((i) => i.text).join(' ');
+  for (const fact of ['السفارة الأميركية', 'بغداد', 'الحكومة العراقية', 'صاروخي', 'لم يسفر عن ضحايا', 'فجر الجمعة', 'المنطقة الخضراء']) {
+    assert.ok(joined.includes(fact), `brief lacks ${fact}`);
+  }
+  for (const item of items) {
+    assert.equal(spans[item.sentence]!.heading, false);
+    assert.match(item.text, /[.!؟?]["»”]?$/u);
+    assert.ok(!item.text.includes('فرانس برس'));
+  }
+});
+
+test('buildBrief GIVEN a first sentence over 350 characters THEN one clean clause that fits', () => {
+  const long = 'أعلنت وزارة الداخلية اليوم الاثنين في العاصمة عن إيقاف عشرة أشخاص متهمين بتهريب الوقود عبر الحدود الجنوبية، ' +
+    'وذلك إثر عملية أمنية واسعة شاركت فيها وحدات من الحرس الوطني والديوانة والجيش الوطني على امتداد أسبوعين كاملين في عدة ولايات، ' +
+    'في حين تتواصل الأبحاث للكشف عن بقية أفراد الشبكة الذين فروا إلى وجهات مجهولة حسب ما أكده الناطق الرسمي باسم الوزارة في تصريح للإذاعة.';
+  const items = briefOf(long);
+  assert.equal(items.length, 1);
+  assert.ok(items[0]!.text.length <= 350);
+  assert.ok(long.startsWith(items[0]!.text.slice(0, -1)));
+  assert.match(items[0]!.text, /\.$/u);
+});
+
+test('buildBrief GIVEN a repeated sentence THEN it appears once', () => {
+  const s = 'أعلنت وزارة الصحة تسجيل عشر إصابات جديدة بالفيروس في العاصمة اليوم.';
+  const items = briefOf(`${s}\n${s}\nوقال الوزير إن الوضع تحت السيطرة وإن المستشفيات جاهزة لاستقبال المرضى.`);
+  assert.equal(items.filter((i) => i.text === s).length, 1);
+  assert.equal(items.length, 2);
+});
+
+test('buildBrief GIVEN a dateline and a caption THEN neither appears', () => {
+  const text = 'بغداد (أ ف ب) - قتل ثلاثة أشخاص في انفجار سيارة مفخخة في حي الكرادة وسط العاصمة العراقية مساء الأحد.\n(صورة أرشيفية للحي)\nوأغلقت قوات الأمن الطرق المؤدية إلى الحي وفتحت تحقيقا في ملابسات الانفجار.';
+  const items = briefOf(text);
+  assert.ok(items[0]!.text.startsWith('قتل ثلاثة أشخاص'));
+  assert.ok(items.every((i) => !i.text.includes('صورة')));
+});
+
+test('buildBrief GIVEN empty, blank or heading-only text THEN no items', () => {
+  assert.deepEqual(briefOf(''), []);
+  assert.deepEqual(briefOf('   \n '), []);
+  assert.deepEqual(buildBrief('استئناف الهجمات', [{ start: 0, end: 15, heading: true }]), []);
+});
