@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { analyze, parsePublished, InvalidDateError } from '../../src/core/analyze.ts';
+
+const publishedCases: [string, { reference: string; referenceTime?: string }][] = [
+  ['2023-12-08', { reference: '2023-12-08' }],
+  ['2017-01-21T23:43:00+01:00', { reference: '2017-01-21', referenceTime: '23:43' }],
+  ['2017-01-21T00:10:00-05:00', { reference: '2017-01-21', referenceTime: '00:10' }],
+  ['2024-02-29T08:05Z', { reference: '2024-02-29', referenceTime: '08:05' }],
+  ['2023-12-08 14:30', { reference: '2023-12-08', referenceTime: '14:30' }],
+];
+
+for (const [value, expected] of publishedCases) {
+  test(`parsePublished GIVEN ${value} THEN its own day ${expected.reference}`, () => {
+    assert.deepEqual(parsePublished(value), expected);
+  });
+}
+
+for (const bad of ['2023-02-30', '2023-13-01', '2023-00-10', '2023-02-29', 'garbage', '', '08/12/2023', '2023-12-08T25:00', '2023-12-8']) {
+  test(`parsePublished GIVEN ${JSON.stringify(bad)} THEN InvalidDateError`, () => {
+    assert.throws(() => parsePublished(bad), InvalidDateError);
+  });
+}
+
+const oddInputs: [string, string][] = [
+  ['empty', ''],
+  ['whitespace', ' \n\t \n'],
+  ['non-Arabic', 'The quick brown fox jumps over the lazy dog. It was not amused.'],
+  ['punctuation only', '... !!! ؟؟؟ «» ()'],
+  ['control characters', '\u0000\u0001 نص \u0007'],
+  ['unbalanced quotes', '"«( قال الوزير إن الهجوم فشل'],
+];
+
+for (const [name, text] of oddInputs) {
+  test(`analyze GIVEN ${name} text THEN a well-formed analysis, no throw`, () => {
+    const a = analyze({ id: 'x', text, reference: '2023-12-08' });
+    assert.equal(a.id, 'x');
+    for (const key of ['sentences', 'brief', 'timeline', 'who', 'mentions', 'temporal', 'sources'] as const) {
+      assert.ok(Array.isArray(a[key]), key);
+    }
+    assert.ok(a.brief.reduce((n, i) => n + i.text.length, 0) <= 350);
+  });
+}
+
+test('analyze GIVEN a missing text or an invalid reference THEN no throw', () => {
+  const a = analyze({ text: undefined as unknown as string, reference: '2023-12-08' });
+  assert.deepEqual(a.brief, []);
+  const b = analyze({ text: 'قال الوزير إن الهجوم فشل تماما أمس.', reference: 'garbage' });
+  assert.equal(b.brief.length, 1);
+  assert.deepEqual(b.temporal, []);
+});
+
+test('analyze GIVEN the seed article THEN sentences, a brief from the lead and no id when none given', () => {
+  const text = readFileSync(new URL('../../../shared/seed/baghdad-embassy-attack.txt', import.meta.url), 'utf8');
+  const a = analyze({ text, reference: '2023-12-08' });
+  assert.equal('id' in a, false);
+  assert.equal(a.sentences.length, 21);
+  assert.equal(a.brief[0]!.sentence, 0);
+  for (const e of a.temporal) assert.equal(text.slice(e.start, e.end), e.text);
+  for (const m of a.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+});
