@@ -2,6 +2,7 @@
  * What command handlers may use. The composition root (src/main.ts) builds one Services object;
  * tests build their own with fakes. Commands see interfaces only, never a database or a platform.
  */
+import type { Analysis, ArticleInput } from '../core/types.ts';
 
 /** An article as commands see it: pasted text, a fetched page, or a feed item. */
 export interface StoredArticle {
@@ -28,4 +29,32 @@ export interface ChatMemory {
   lastArticle(chatId: string): Promise<StoredArticle | undefined>;
   /** The articles of item `n` (1-based) of the chat's last digest, or undefined when there is none. */
   digestItem(chatId: string, n: number): Promise<StoredArticle[] | undefined>;
+}
+
+/**
+ * Short keys for action buttons: a button carries "timeline:KEY", never the article itself
+ * (Telegram's callback_data holds 64 bytes).
+ */
+export interface ArticleKeys {
+  /** The key of `article` (the same article always gets the same key). */
+  keyFor(article: StoredArticle): string;
+  /** The article behind `key`, while it is remembered. */
+  get(key: string): StoredArticle | undefined;
+}
+
+/** Everything a command handler may call. */
+export interface Services {
+  /** The core analysis (pure). Wrap it with a cache at the composition root. */
+  analyze(input: ArticleInput): Analysis;
+  /**
+   * Fetches the article at `url`. Errors the user can act on carry an Arabic `userMessage`
+   * (the sources layer's SourceError); commands show it as is.
+   */
+  fetchArticle(url: string): Promise<StoredArticle>;
+  memory: ChatMemory;
+  keys: ArticleKeys;
+  /** IANA time zone for reference dates of articles without a publication date. */
+  timezone: string;
+  /** Reads a local text file; given only to the console, where `/brief ./article.txt` is allowed. */
+  readLocalFile?(path: string): Promise<string>;
 }

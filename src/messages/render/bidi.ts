@@ -51,10 +51,11 @@ function isolateRunsOutsideUrls(text: string): string {
 
 /**
  * Wraps every left-to-right run of an Arabic text (URLs whole, Latin words, numbers) in FSI…PDI.
- * Text without Arabic letters is returned unchanged: it reads left to right on its own.
+ * Text without Arabic letters is returned unchanged (it reads left to right on its own) unless
+ * `inArabicLine` says it is a piece of a longer Arabic line.
  */
-export function isolateLtrRuns(text: string): string {
-  if (!hasArabic(text)) return text;
+export function isolateLtrRuns(text: string, inArabicLine = false): string {
+  if (!inArabicLine && !hasArabic(text)) return text;
   let out = '';
   let last = 0;
   for (const match of text.matchAll(URL_RE)) {

@@ -1,0 +1,14 @@
+/** Runs the core on an article with the right reference date. */
+import type { Analysis } from '../core/types.ts';
+import { referenceFor } from './reference.ts';
+import type { Services, StoredArticle } from './services.ts';
+
+/** The analysis of `article` (reference: its publication date, else `now` in the services' zone). */
+export function analyzeArticle(services: Services, article: StoredArticle, now: Date): Analysis {
+  return services.analyze({
+    ...(article.id ? { id: article.id } : {}),
+    text: article.text,
+    ...(article.title ? { title: article.title } : {}),
+    ...referenceFor(article.published, now, services.timezone),
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * The Arabic text the commands show. Kept in one place so wording stays consistent and can be
+ * reviewed (or translated) without reading handlers.
+ */
+
+export const ar = {
+  missingArticle: (command: string): string =>
+    `أرسل /${command} متبوعًا برابط مقال أو بنصه، أو رُدّ بـ /${command} على رسالة فيها مقال.`,
+  noLastArticle: (command: string): string =>
+    `لا يوجد مقال سابق في هذه المحادثة. أرسل /${command} مع رابط مقال أو نصه، أو ابدأ بـ /brief.`,
+  noDigestItem: (n: number): string =>
+    `لا يوجد بند رقم ${n} في آخر موجز أُرسل هنا. اكتب رقم بند ظاهر في الموجز، أو أرسل رابط المقال.`,
+  notArabic: 'يبدو أن هذا النص ليس بالعربية. أرسل مقالًا عربيًا، رابطًا أو نصًا.',
+  pageNotArabic: 'الصفحة لا تحوي مقالًا عربيًا. جرّب رابط مقال عربي، أو الصق نص المقال.',
+  tooShort: (min: number): string =>
+    `النص قصير جدًا لموجز. أرسل مقالًا من ${min} كلمة على الأقل، أو رابطه.`,
+  noArticleInPage: 'لم أجد مقالًا في هذه الصفحة. جرّب رابط المقال نفسه، أو الصق نصه.',
+  expiredButton: 'انتهت صلاحية هذا الزر. أرسل رابط المقال أو نصه من جديد.',
+  fileNotReadable: (path: string): string => `تعذّرت قراءة الملف ${path}. تأكد من المسار، أو الصق النص مباشرة.`,
+  unknownCommand: (name: string): string => `لا أعرف الأمر /${name}. اكتب /help لقائمة الأوامر.`,
+  adminOnly: 'هذا الأمر لمشرفي المحادثة فقط.',
+  apology: 'عذرًا، حدث خطأ غير متوقع أثناء تنفيذ طلبك. حاول مجددًا بعد قليل.',
+  noBrief: 'لم أستخرج موجزًا من هذا النص. جرّب مقالًا إخباريًا أطول.',
+  noTimeline: 'لم أجد أحداثًا مؤرخة في هذا المقال.',
+  noWho: 'لم أجد أشخاصًا أو جهات مسمّاة في هذا المقال.',
+  headings: {
+    brief: 'الموجز',
+    timeline: 'الخط الزمني',
+    who: 'من هم',
+    digestItem: (n: number): string => `البند ${n} من آخر موجز`,
+  },
+  buttons: { timeline: 'الخط الزمني', who: 'من هم؟', brief: 'الموجز' },
+  source: 'المصدر',
+  groups: { PER: 'أشخاص', ORG: 'منظمات', LOC: 'أماكن', SRC: 'مصادر' },
+  more: (n: number): string => `و${n} غيرهم`,
+} as const;

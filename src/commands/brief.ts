@@ -1,0 +1,19 @@
+/** /brief — the brief of an article given as a link, as text, or as the replied-to message. */
+import { analyzeArticle } from './analysis.ts';
+import { resolveSubject } from './resolve.ts';
+import type { Services } from './services.ts';
+import type { Command } from './types.ts';
+import { briefMessage } from './views.ts';
+
+/** The /brief command. */
+export const briefCommand = {
+  name: 'brief',
+  description: 'موجز مقال: أرسل رابطه أو نصه، أو رُدّ به على رسالة',
+  options: [{ name: 'article', description: 'رابط المقال أو نصه', required: false }],
+  async run(ctx, services) {
+    const subject = await resolveSubject(ctx, services, 'brief', { allowLast: ctx.platform === 'console', allowNumber: false });
+    // /brief takes no item numbers, so the subject is always one article.
+    const article = subject.kind === 'article' ? subject.article : subject.articles[0]!;
+    return briefMessage(article, analyzeArticle(services, article, ctx.now), services.keys.keyFor(article));
+  },
+} satisfies Command<Services>;

@@ -1,0 +1,119 @@
+/**
+ * Which article a command is about: a link, pasted text, a replied-to or forwarded message, a
+ * button's key, a digest item number, a local file (console only), or the chat's last article.
+ * Every way in ends in the same checks (Arabic, long enough), with an Arabic reply when they fail.
+ */
+import { ar } from './ar.ts';
+import { UserError } from './errors.ts';
+import type { CommandContext } from './types.ts';
+import type { Services, StoredArticle } from './services.ts';
+
+/** Fewer words than this is a headline or a comment, not an article to brief. */
+export const MIN_WORDS = 15;
+
+const URL_RE = /https?:\/\/[^\s<>"«»]+/u;
+const ARABIC_LETTERS = /[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]/gu;
+const LATIN_LETTERS = /[A-Za-z\u00C0-\u024F]/gu;
+
+/** Whether `text` is mostly Arabic (by letters; digits and punctuation do not count). */
+export function isMostlyArabic(text: string): boolean {
+  const arabic = text.match(ARABIC_LETTERS)?.length ?? 0;
+  const latin = text.match(LATIN_LETTERS)?.length ?? 0;
+  return arabic > 0 && arabic >= 2 * latin;
+}
+
+/** Number of words in `text`. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** The URL to fetch when `input` is a link, alone or with a few words around it (a shared post). */
+export function linkIn(input: string): string | undefined {
+  const match = URL_RE.exec(input);
+  if (!match) return undefined;
+  const rest = input.replace(match[0], ' ');
+  return wordCount(rest) < MIN_WORDS ? match[0].replace(/[.,،؛:;!?؟)\]}'"’»]+$/u, '') : undefined;
+}
+
+/** "3" or "٣" as a digest item number, else undefined. */
+export function itemNumber(input: string): number | undefined {
+  const ascii = input.trim().replace(/[٠-٩]/gu, (d) => String(d.charCodeAt(0) - 0x660));
+  return /^\d{1,3}$/u.test(ascii) ? Number(ascii) : undefined;
+}
+
+/** Whether `input` reads as a path to a local file (console only). */
+function looksLikePath(input: string): boolean {
+  return !/\s/u.test(input) && (/^(\.{0,2}\/|~\/)/u.test(input) || /\.(txt|md)$/iu.test(input));
+}
+
+/** Checks that pasted or fetched text can be briefed; throws a UserError that says why not. */
+export function checkArticleText(article: StoredArticle, fetched: boolean): StoredArticle {
+  const text = article.text.trim();
+  if (text === '') throw new UserError(fetched ? ar.noArticleInPage : ar.tooShort(MIN_WORDS), 'empty text');
+  if (!isMostlyArabic(`${article.title ?? ''} ${text}`)) {
+    throw new UserError(fetched ? ar.pageNotArabic : ar.notArabic, 'not Arabic');
+  }
+  if (wordCount(text) < MIN_WORDS) {
+    throw new UserError(fetched ? ar.noArticleInPage : ar.tooShort(MIN_WORDS), 'too short');
+  }
+  return { ...article, text };
+}
+
+/** The article given as `input` (link, file path in the console, or text). */
+async function articleFromInput(ctx: CommandContext, services: Services, input: string): Promise<StoredArticle> {
+  const url = linkIn(input);
+  if (url) return checkArticleText(await services.fetchArticle(url), true);
+  if (ctx.platform === 'console' && services.readLocalFile && looksLikePath(input)) {
+    let text: string;
+    try {
+      text = await services.readLocalFile(input);
+    } catch (err) {
+      throw new UserError(ar.fileNotReadable(input), `cannot read ${input}: ${String(err)}`);
+    }
+    return checkArticleText({ text }, false);
+  }
+  return checkArticleText({ text: input }, false);
+}
+
+/** What a command works on: one article, or the articles of one digest item. */
+export type Subject =
+  | { kind: 'article'; article: StoredArticle }
+  | { kind: 'digest'; n: number; articles: StoredArticle[] };
+
+/**
+ * Resolves the subject of /brief, /timeline or /who. `allowLast` and `allowNumber` say whether an
+ * empty argument means the chat's last article and whether a number means a digest item.
+ */
+export async function resolveSubject(
+  ctx: CommandContext,
+  services: Services,
+  command: string,
+  { allowLast, allowNumber }: { allowLast: boolean; allowNumber: boolean },
+): Promise<Subject> {
+  if (ctx.articleKey !== undefined) {
+    const article = services.keys.get(ctx.articleKey);
+    if (!article) throw new UserError(ar.expiredButton, 'unknown article key');
+    return { kind: 'article', article };
+  }
+  const args = ctx.args.trim();
+  if (allowNumber && args !== '') {
+    const n = itemNumber(args);
+    if (n !== undefined) {
+      const articles = await services.memory.digestItem(ctx.chatId, n);
+      if (!articles || articles.length === 0) throw new UserError(ar.noDigestItem(n), 'no digest item');
+      return articles.length === 1 ? { kind: 'article', article: articles[0]! } : { kind: 'digest', n, articles };
+    }
+  }
+  const input = args !== '' ? args : (ctx.replyText ?? '').trim();
+  if (input !== '') {
+    const article = await articleFromInput(ctx, services, input);
+    await services.memory.rememberArticle(ctx.chatId, article);
+    return { kind: 'article', article };
+  }
+  if (allowLast) {
+    const last = await services.memory.lastArticle(ctx.chatId);
+    if (last) return { kind: 'article', article: last };
+    throw new UserError(ar.noLastArticle(command), 'no last article');
+  }
+  throw new UserError(ar.missingArticle(command), 'missing argument');
+}

@@ -1,0 +1,170 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { commands, parseCommand, runAction, runCommand } from '../../src/commands/registry.ts';
+import type { Message } from '../../src/messages/model.ts';
+import { renderPlain } from '../../src/messages/render/plain.ts';
+import { ar } from '../../src/commands/ar.ts';
+import { ARTICLE, fakeContext, fakeServices } from './fakes.ts';
+
+const text = (messages: Message[]): string => messages.map((msg) => renderPlain(msg)).join('\n\n');
+const actions = (messages: Message[]): string[] =>
+  messages.flatMap((msg) => (msg.buttons ?? []).flat().flatMap((b) => (b.kind === 'action' ? [b.action] : [])));
+
+describe('parseCommand', () => {
+  const cases: Array<[string, ReturnType<typeof parseCommand>]> = [
+    ['/brief نص', { name: 'brief', args: 'نص' }],
+    ['/Brief@mojaz_bot  https://a.example/x ', { name: 'brief', args: 'https://a.example/x', addressee: 'mojaz_bot' }],
+    ['/who', { name: 'who', args: '' }],
+    ['/who\nسطر ثان', { name: 'who', args: 'سطر ثان' }],
+    ['مرحبا', undefined],
+    ['/بريف', undefined],
+  ];
+  for (const [input, expected] of cases) {
+    it(`GIVEN "${input}" THEN ${JSON.stringify(expected)}`, () => assert.deepEqual(parseCommand(input), expected));
+  }
+});
+
+describe('/brief', () => {
+  it('GIVEN pasted Arabic text THEN the brief items and buttons for timeline and who', async () => {
+    const services = fakeServices();
+    const out = await runCommand('brief', fakeContext({ args: ARTICLE }), services);
+    const shown = text(out);
+    assert.match(shown, /== الموجز ==/u);
+    assert.match(shown, /- تعرضت السفارة الأميركية في بغداد/u);
+    const [timeline, who] = actions(out);
+    assert.match(timeline!, /^timeline:[\w-]{10}$/u);
+    assert.match(who!, /^who:[\w-]{10}$/u);
+    assert.ok(Buffer.byteLength(timeline!) <= 64);
+    assert.equal(services.analyzeCalls[0]!.reference, '2023-12-08');
+  });
+
+  it('GIVEN a link THEN the page is fetched and its title links to it', async () => {
+    const url = 'https://news.example/a';
+    const services = fakeServices({ [url]: { url, title: 'هجوم على السفارة', text: ARTICLE, published: '2023-12-08' } });
+    const shown = text(await runCommand('brief', fakeContext({ args: url }), services));
+    assert.deepEqual(services.fetched, [url]);
+    assert.match(shown, /هجوم على السفارة \(https:\/\/news\.example\/a\)/u);
+  });
+
+  it('GIVEN a reply to a message with the article THEN it is briefed', async () => {
+    const shown = text(await runCommand('brief', fakeContext({ replyText: ARTICLE }), fakeServices()));
+    assert.match(shown, /- وقال المتحدث باسم السفارة/u);
+  });
+
+  it('GIVEN a reply to a short post with a link THEN the link is fetched', async () => {
+    const url = 'https://news.example/b';
+    const services = fakeServices({ [url]: { url, text: ARTICLE } });
+    await runCommand('brief', fakeContext({ replyText: `خبر عاجل: ${url}` }), services);
+    assert.deepEqual(services.fetched, [url]);
+  });
+
+  const mistakes: Array<[string, string, string]> = [
+    ['no argument', '', ar.missingArticle('brief')],
+    ['English text', 'The US embassy in Baghdad was attacked by rockets early on Friday, officials said, and nobody was hurt.', ar.notArabic],
+    ['a short text', 'هجوم على السفارة في بغداد', ar.tooShort(15)],
+    ['a failing link', 'https://news.example/missing', 'تعذّر فتح الرابط (الصفحة غير موجودة).'],
+  ];
+  for (const [what, args, reply] of mistakes) {
+    it(`GIVEN ${what} THEN a short Arabic reply says what to do`, async () => {
+      const out = await runCommand('brief', fakeContext({ args }), fakeServices());
+      assert.equal(text(out), reply);
+      assert.equal(actions(out).length, 0);
+    });
+  }
+
+  it('GIVEN a link to a page without an article THEN it says so', async () => {
+    const url = 'https://news.example/empty';
+    const out = await runCommand('brief', fakeContext({ args: url }), fakeServices({ [url]: { url, text: '' } }));
+    assert.equal(text(out), ar.noArticleInPage);
+  });
+
+  it('GIVEN a file path outside the console THEN it is treated as text, not read', async () => {
+    const services = { ...fakeServices(), readLocalFile: async () => ARTICLE };
+    const out = await runCommand('brief', fakeContext({ args: './article.txt' }), services);
+    assert.equal(text(out), ar.notArabic);
+  });
+
+  it('GIVEN a file path in the console THEN the file is read and briefed', async () => {
+    const read: string[] = [];
+    const services = { ...fakeServices(), readLocalFile: async (p: string) => (read.push(p), ARTICLE) };
+    const out = await runCommand('brief', fakeContext({ platform: 'console', args: './article.txt' }), services);
+    assert.deepEqual(read, ['./article.txt']);
+    assert.match(text(out), /- تعرضت السفارة/u);
+  });
+});
+
+describe('/timeline and /who', () => {
+  it('GIVEN a brief THEN its timeline button gives the timeline of the same article, oldest first', async () => {
+    const services = fakeServices();
+    const ctx = fakeContext();
+    const brief = await runCommand('brief', { ...ctx, args: ARTICLE }, services);
+    const out = await runAction(actions(brief)[0]!, ctx, services);
+    const shown = text(out);
+    assert.match(shown, /== الخط الزمني ==\n- 6 ديسمبر 2023 — وكانت قاعدة عين الأسد[^\n]*\n- 8 ديسمبر 2023 — تعرضت السفارة/u);
+    assert.deepEqual(actions(out).map((a) => a.split(':')[0]), ['who']);
+  });
+
+  it('GIVEN no argument THEN the chat\'s last article is used', async () => {
+    const services = fakeServices();
+    await runCommand('brief', fakeContext({ args: ARTICLE }), services);
+    const shown = text(await runCommand('who', fakeContext(), services));
+    assert.match(shown, /== أشخاص ==\n- محمد شياع السوداني — رئيس الوزراء العراقي: «نلتزم حماية مستشاري التحالف»/u);
+    assert.match(shown, /== منظمات ==\n- السفارة الأميركية/u);
+    assert.match(shown, /== أماكن ==\n- بغداد/u);
+    assert.match(shown, /== مصادر ==\n- مسؤول أمني عراقي/u);
+  });
+
+  it('GIVEN no argument and no article yet THEN it says how to give one', async () => {
+    assert.equal(text(await runCommand('timeline', fakeContext(), fakeServices())), ar.noLastArticle('timeline'));
+  });
+
+  it('GIVEN an unknown button key THEN it says the button expired', async () => {
+    assert.equal(text(await runAction('who:zzzzzzzzzz', fakeContext(), fakeServices())), ar.expiredButton);
+  });
+
+  it('GIVEN a digest item number THEN the articles are merged, each line linking to its article', async () => {
+    const services = fakeServices();
+    const a = { url: 'https://a.example/1', text: ARTICLE.split(' وكانت')[0]! + ' وكانت قاعدة عين الأسد قد تعرضت لهجوم في 6 ديسمبر 2023.' };
+    const b = { url: 'https://b.example/2', text: 'وفي 3 ديسمبر 2023 شن التحالف الدولي ضربة جوية على مقاتلين قرب الحدود، ما أدى إلى مقتل خمسة منهم وفق بيان رسمي صدر لاحقا.' };
+    services.memory.rememberDigest('telegram:1', [[a, b]]);
+    const out = await runCommand('timeline', fakeContext({ args: '١' }), services);
+    const lines = text(out).split('\n').filter((l) => l.startsWith('- '));
+    assert.equal(lines.length, 3);
+    assert.match(lines[0]!, /^- 3 ديسمبر 2023 — .*\(https:\/\/b\.example\/2\)$/u);
+    assert.match(lines[1]!, /^- 6 ديسمبر 2023 — .*\(https:\/\/a\.example\/1\)$/u);
+    assert.match(lines[2]!, /^- 8 ديسمبر 2023 — .*\(https:\/\/a\.example\/1\)$/u);
+    const who = text(await runCommand('who', fakeContext({ args: '1' }), services));
+    assert.match(who, /== أماكن ==\n- بغداد \(https:\/\/a\.example\/1\)/u);
+  });
+
+  it('GIVEN a number with no digest THEN it says there is no such item', async () => {
+    assert.equal(text(await runCommand('who', fakeContext({ args: '4' }), fakeServices())), ar.noDigestItem(4));
+  });
+});
+
+describe('dispatch', () => {
+  it('GIVEN an unknown command THEN a reply points to /help', async () => {
+    assert.equal(text(await runCommand('foo', fakeContext(), fakeServices())), ar.unknownCommand('foo'));
+  });
+
+  it('GIVEN /help THEN every registered command is listed with examples', async () => {
+    const shown = text(await runCommand('help', fakeContext(), fakeServices()));
+    for (const c of commands) assert.ok(shown.includes(`/${c.name} — `), c.name);
+    assert.match(shown, /\/brief https:\/\/example\.com/u);
+  });
+
+  it('GIVEN an admin-only command and a non-admin THEN it is refused', async () => {
+    commands.push({ name: 'secret', description: 'سري', adminOnly: true, run: async () => ({ blocks: [] }) });
+    try {
+      const out = await runCommand('secret', fakeContext({ isAdmin: async () => false }), fakeServices());
+      assert.equal(text(out), ar.adminOnly);
+    } finally {
+      commands.pop();
+    }
+  });
+
+  it('GIVEN a handler that fails unexpectedly THEN the error propagates to the adapter', async () => {
+    const services = { ...fakeServices(), analyze: () => { throw new Error('boom'); } };
+    await assert.rejects(runCommand('brief', fakeContext({ args: ARTICLE }), services), /boom/u);
+  });
+});
