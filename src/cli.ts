@@ -1,0 +1,73 @@
+/**
+ * The `mojaz` command line: a small table of subcommands. Input, output and the clock are injected
+ * so tests call `main` directly; bin/mojaz.mjs passes the real process streams.
+ */
+import type { Readable, Writable } from 'node:stream';
+import { analyzeCommand } from './cli/analyze.ts';
+import { UsageError } from './cli/input.ts';
+
+/** The outside world a subcommand may touch. */
+export interface CliIO {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  /** The real clock, used only to find "today" when no date is given. */
+  now: () => Date;
+  env: NodeJS.ProcessEnv;
+}
+
+/** One subcommand: a one-line Arabic summary for the help text, and its runner (returns the exit status). */
+export interface Subcommand {
+  summary: string;
+  usage: string;
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+/** Every subcommand by name: add one entry to add a command. */
+export const COMMANDS: Record<string, Subcommand> = {
+  analyze: analyzeCommand,
+};
+
+/** The help text listing every subcommand. */
+export function usage(): string {
+  const lines = ['الاستخدام: mojaz <أمر> [خيارات]', '', 'الأوامر:'];
+  for (const [name, cmd] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${cmd.summary}`, `             ${cmd.usage}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs the command line with `argv` (without node and the script) and returns the exit status. */
+export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<number> {
+  const full: CliIO = {
+    stdin: io.stdin ?? process.stdin,
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    now: io.now ?? (() => new Date()),
+    env: io.env ?? process.env,
+  };
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? full.stderr : full.stdout).write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const cmd = COMMANDS[name];
+  if (cmd === undefined) {
+    full.stderr.write(`mojaz: أمر غير معروف: ${oneLine(name)} (الأوامر: ${Object.keys(COMMANDS).join('، ')})\n`);
+    return 2;
+  }
+  try {
+    return await cmd.run(rest, full);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      full.stderr.write(`mojaz ${name}: ${oneLine(err.message)}\n`);
+      return 2;
+    }
+    full.stderr.write(`mojaz ${name}: خطأ داخلي: ${oneLine(err instanceof Error ? err.message : String(err))}\n`);
+    return 1;
+  }
+}
+
+/** A message on one line, short enough for a terminal. */
+export function oneLine(text: string): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+}

@@ -1,0 +1,205 @@
+/**
+ * `mojaz analyze`: one article from a file or standard input, printed as readable Arabic or as the
+ * JSON of docs/ANALYSIS.md; or, with --jsonl, a stream of articles, one JSON object a line.
+ */
+import { readFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Analysis, EntityType } from '../core/types.ts';
+import { analyze, parsePublished, InvalidDateError, type Reference } from '../core/analyze.ts';
+import { loadConfig } from '../config.ts';
+import type { CliIO, Subcommand } from '../cli.ts';
+import { UsageError, decodeText, hasArabic, terminalSafe, toArticleText } from './input.ts';
+
+/** The parsed arguments of `mojaz analyze`. */
+export interface AnalyzeArgs {
+  file?: string;
+  date?: string;
+  title?: string;
+  json: boolean;
+  jsonl: boolean;
+  help: boolean;
+}
+
+const VALUE_FLAGS = new Set(['--date', '--title']);
+
+/** Parses the arguments; a mistake throws a UsageError with a one-line message. */
+export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
+  const out: AnalyzeArgs = { json: false, jsonl: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '-' || !arg.startsWith('-')) {
+      if (out.file !== undefined) throw new UsageError(`ملف واحد فقط، وصل ملف ثانٍ: ${arg}`);
+      out.file = arg;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (VALUE_FLAGS.has(flag)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined) throw new UsageError(`الخيار ${flag} يحتاج إلى قيمة`);
+      if (flag === '--date') out.date = value;
+      else out.title = value;
+    } else if (flag === '--json' && eq < 0) out.json = true;
+    else if (flag === '--jsonl' && eq < 0) out.jsonl = true;
+    else if ((flag === '--help' || flag === '-h') && eq < 0) out.help = true;
+    else throw new UsageError(`خيار غير معروف: ${arg}`);
+  }
+  return out;
+}
+
+/** Today's calendar day in a time zone, YYYY-MM-DD. */
+export function todayIn(timeZone: string, now: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The reference from --date, or today in the configured time zone. */
+function defaultReference(args: AnalyzeArgs, io: CliIO): Reference {
+  if (args.date !== undefined) {
+    try {
+      return parsePublished(args.date);
+    } catch (err) {
+      if (err instanceof InvalidDateError) throw new UsageError(`تاريخ غير صالح: ${args.date} (الصيغة YYYY-MM-DD)`);
+      throw err;
+    }
+  }
+  return { reference: todayIn(loadConfig(io.env).timezone, io.now()) };
+}
+
+/** Reads all of a stream as bytes. */
+async function readAll(stream: Readable): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+/** Reads the article named on the command line ('-' for standard input). */
+async function readArticle(file: string, io: CliIO): Promise<string> {
+  let bytes: Uint8Array;
+  if (file === '-') bytes = await readAll(io.stdin);
+  else {
+    try {
+      bytes = await readFile(file);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new UsageError(`الملف غير موجود: ${file}`);
+      if (code === 'EISDIR') throw new UsageError(`هذا مجلد وليس ملفًا: ${file}`);
+      if (code === 'EACCES') throw new UsageError(`لا إذن بقراءة الملف: ${file}`);
+      throw new UsageError(`تعذرت قراءة الملف ${file}: ${code ?? String(err)}`);
+    }
+  }
+  return toArticleText(decodeText(bytes, file === '-' ? 'المدخل القياسي' : file));
+}
+
+/** Writes, waiting for the stream to drain when its buffer is full. */
+async function write(out: Writable, text: string): Promise<void> {
+  if (!out.write(text)) await once(out, 'drain');
+}
+
+const TYPE_NAMES: Record<EntityType, string> = { PER: 'شخص', ORG: 'جهة', LOC: 'مكان', SRC: 'مصدر' };
+
+/** The analysis as an editor reads it in a terminal: brief, timeline, who, under Arabic headings. */
+export function renderText(a: Analysis, title?: string): string {
+  const lines: string[] = [];
+  const safe = (t: string): string => terminalSafe(t).replace(/\s+/g, ' ').trim();
+  if (title) lines.push(`العنوان: ${safe(title)}`, '');
+  lines.push('الموجز');
+  if (a.brief.length === 0) lines.push('  (لا يوجد موجز: لم يُعثر على جملة خبرية)');
+  for (const item of a.brief) lines.push(`  • ${safe(item.text)}`);
+  lines.push('', 'الخط الزمني');
+  if (a.timeline.length === 0) lines.push('  (لا أحداث مؤرخة)');
+  for (const e of a.timeline) lines.push(`  • ${e.date} — ${safe(e.event)}${e.when ? ` («${safe(e.when)}»)` : ''}`);
+  lines.push('', 'من هو من');
+  if (a.who.length === 0) lines.push('  (لا أسماء)');
+  for (const w of a.who) lines.push(`  • ${safe(w.name)} — ${TYPE_NAMES[w.type] ?? w.type}${w.role ? ` — ${safe(w.role)}` : ''}`);
+  if (a.sources.length > 0) lines.push('', `المصادر: ${a.sources.map(safe).join('، ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** One article from a file or standard input. */
+async function runOne(args: AnalyzeArgs, io: CliIO): Promise<number> {
+  if (args.file === undefined) throw new UsageError('حدد ملفًا أو - للمدخل القياسي، أو استخدم --jsonl');
+  const reference = defaultReference(args, io);
+  const text = await readArticle(args.file, io);
+  if (text.trim() === '') throw new UsageError('النص فارغ');
+  if (!hasArabic(text)) io.stderr.write('mojaz analyze: تنبيه: النص لا يحتوي على حروف عربية\n');
+  const result = analyze({ text, ...reference, ...(args.title !== undefined ? { title: args.title } : {}) });
+  await write(io.stdout, args.json ? `${JSON.stringify(result, null, 2)}\n` : renderText(result, args.title));
+  return 0;
+}
+
+/** The result of one --jsonl line: the analysis, or an error, with the line's id either way. */
+export function analyzeLine(line: string, fallback: Reference): Record<string, unknown> {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(line);
+  } catch {
+    return { id: null, error: 'سطر JSON غير صالح' };
+  }
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return { id: null, error: 'السطر ليس كائن JSON' };
+  const rec = obj as Record<string, unknown>;
+  const id = rec.id ?? null;
+  if (typeof rec.text !== 'string') return { id, error: 'الحقل text مفقود أو ليس نصًا' };
+  const text = toArticleText(rec.text);
+  if (text.trim() === '') return { id, error: 'النص فارغ' };
+  let reference = fallback;
+  if (rec.published !== undefined && rec.published !== null && rec.published !== '') {
+    if (typeof rec.published !== 'string') return { id, error: 'الحقل published ليس نصًا' };
+    try {
+      reference = parsePublished(rec.published);
+    } catch {
+      return { id, error: `تاريخ نشر غير صالح: ${rec.published.slice(0, 40)}` };
+    }
+  }
+  const title = typeof rec.title === 'string' ? rec.title : undefined;
+  const result = analyze({ text, ...reference, ...(title !== undefined ? { title } : {}) });
+  return { ...result, id };
+}
+
+/** Many articles, one JSON object a line, streamed: one result a line, in order. */
+async function runLines(args: AnalyzeArgs, io: CliIO): Promise<number> {
+  if (args.json) throw new UsageError('--json و--jsonl لا يجتمعان');
+  const fallback = defaultReference(args, io);
+  let input: Readable = io.stdin;
+  if (args.file !== undefined && args.file !== '-') {
+    const { createReadStream } = await import('node:fs');
+    const stream = createReadStream(args.file);
+    await new Promise<void>((resolve, reject) => {
+      stream.once('open', () => resolve());
+      stream.once('error', (err: NodeJS.ErrnoException) =>
+        reject(new UsageError(err.code === 'ENOENT' ? `الملف غير موجود: ${args.file}` : `تعذرت قراءة الملف ${args.file}: ${err.code}`)),
+      );
+    });
+    input = stream;
+  }
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') continue;
+    let out: Record<string, unknown>;
+    try {
+      out = analyzeLine(line, fallback);
+    } catch (err) {
+      out = { id: null, error: `خطأ داخلي: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    await write(io.stdout, `${JSON.stringify(out)}\n`);
+  }
+  return 0;
+}
+
+/** The `analyze` subcommand. */
+export const analyzeCommand: Subcommand = {
+  summary: 'يحلل خبرًا: الموجز والخط الزمني ومن هو من',
+  usage: 'mojaz analyze FILE|- [--date YYYY-MM-DD] [--title T] [--json] | mojaz analyze --jsonl',
+  async run(argv, io) {
+    const args = parseAnalyzeArgs(argv);
+    if (args.help) {
+      await write(io.stdout, `${this.usage}\n`);
+      return 0;
+    }
+    return args.jsonl ? runLines(args, io) : runOne(args, io);
+  },
+};

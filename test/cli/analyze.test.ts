@@ -1,0 +1,175 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Readable, Writable } from 'node:stream';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli.ts';
+import { parseAnalyzeArgs, todayIn } from '../../src/cli/analyze.ts';
+
+const SEED = fileURLToPath(new URL('../../../shared/seed/baghdad-embassy-attack.txt', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'mojaz-cli-'));
+const file = (name: string, content: string | Uint8Array): string => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+/** Runs main with injected streams and a fixed clock. */
+async function run(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const sink = (add: (s: string) => void): Writable =>
+    new Writable({ write(chunk, _enc, cb) { add(String(chunk)); cb(); } });
+  const code = await main(argv, {
+    stdin: Readable.from([Buffer.from(stdin)]),
+    stdout: sink((s) => (out += s)),
+    stderr: sink((s) => (err += s)),
+    now: () => new Date('2023-12-08T10:00:00Z'),
+    env: { MOJAZ_TIMEZONE: 'Asia/Baghdad' },
+  });
+  return { code, out, err };
+}
+
+const ARTICLE = 'أعلنت وزارة الصحة اليوم تسجيل عشر إصابات جديدة بالفيروس في العاصمة، وفق بيان رسمي.\nوقال الوزير إن الوضع تحت السيطرة.';
+
+test('GIVEN the seed file and --date THEN the Arabic text output with brief, timeline and who headings', async () => {
+  const r = await run(['analyze', SEED, '--date', '2023-12-08']);
+  assert.equal(r.code, 0);
+  assert.equal(r.err, '');
+  for (const heading of ['الموجز', 'الخط الزمني', 'من هو من']) assert.match(r.out, new RegExp(`^${heading}$`, 'm'));
+  assert.match(r.out, /المنطقة الخضراء/);
+  assert.doesNotMatch(r.out, /\u001b/);
+});
+
+test('GIVEN --json THEN the analysis contract with brief items and sentence indices', async () => {
+  const r = await run(['analyze', SEED, '--date=2023-12-08', '--json']);
+  assert.equal(r.code, 0);
+  const a = JSON.parse(r.out);
+  for (const key of ['sentences', 'brief', 'timeline', 'who', 'mentions', 'temporal', 'sources']) assert.ok(Array.isArray(a[key]), key);
+  assert.equal(a.brief[0].sentence, 0);
+});
+
+test('GIVEN - THEN the article is read from standard input', async () => {
+  const r = await run(['analyze', '-', '--json', '--date', '2023-12-08'], ARTICLE);
+  assert.equal(r.code, 0);
+  assert.equal(JSON.parse(r.out).brief[0].text, 'أعلنت وزارة الصحة اليوم تسجيل عشر إصابات جديدة بالفيروس في العاصمة.');
+});
+
+test('GIVEN HTML source THEN tags are stripped and the text analysed', async () => {
+  const html = `<!doctype html><html><head><title>t</title><script>var x = "<p>";</script></head><body><p>${ARTICLE.replace('\n', '</p><p>')}</p></body></html>`;
+  const r = await run(['analyze', file('a.html', html), '--json', '--date', '2023-12-08']);
+  assert.equal(r.code, 0);
+  const a = JSON.parse(r.out);
+  assert.ok(a.brief[0].text.startsWith('أعلنت وزارة الصحة'));
+  assert.ok(!r.out.includes('<p>'));
+});
+
+const usageErrors: [string, string[], string, RegExp][] = [
+  ['an unknown flag', ['analyze', SEED, '--frobnicate'], '', /خيار غير معروف: --frobnicate/],
+  ['a missing file', ['analyze', join(dir, 'nope.txt')], '', /الملف غير موجود/],
+  ['an invalid date', ['analyze', SEED, '--date', '2023-02-30'], '', /تاريخ غير صالح/],
+  ['a garbage date', ['analyze', SEED, '--date', 'tomorrow'], '', /تاريخ غير صالح/],
+  ['a --date without value', ['analyze', SEED, '--date'], '', /يحتاج إلى قيمة/],
+  ['empty standard input', ['analyze', '-', '--date', '2023-12-08'], '', /النص فارغ/],
+  ['whitespace only', ['analyze', '-', '--date', '2023-12-08'], ' \n\t\n ', /النص فارغ/],
+  ['no file', ['analyze', '--date', '2023-12-08'], '', /حدد ملفًا/],
+  ['an unknown command', ['frobnicate'], '', /أمر غير معروف/],
+];
+
+for (const [name, argv, stdin, message] of usageErrors) {
+  test(`GIVEN ${name} THEN exit 2 with one line on standard error`, async () => {
+    const r = await run(argv, stdin);
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.match(r.err, message);
+    assert.equal(r.err.trim().split('\n').length, 1);
+  });
+}
+
+test('GIVEN a binary file THEN exit 2 refusing it', async () => {
+  const r = await run(['analyze', file('b.bin', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3, 0, 0])), '--date', '2023-12-08']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /ثنائي/);
+});
+
+test('GIVEN non-Arabic text THEN a result and a one-line warning', async () => {
+  const r = await run(['analyze', '-', '--date', '2023-12-08'], 'Nothing in Arabic here. Just English words.');
+  assert.equal(r.code, 0);
+  assert.match(r.err, /لا يحتوي على حروف عربية/);
+  assert.match(r.out, /الموجز/);
+});
+
+test('GIVEN terminal escape sequences in the text THEN none reach the output', async () => {
+  const r = await run(['analyze', '-', '--date', '2023-12-08'], `\u001b[31m${ARTICLE}\u001b[0m\u0007`);
+  assert.equal(r.code, 0);
+  assert.doesNotMatch(r.out, /[\u0000-\u0008\u001b\u007f]/);
+});
+
+test('GIVEN --jsonl THEN one result a line, in order, with ids, and bad lines as errors', async () => {
+  const input = [
+    JSON.stringify({ id: 'a', text: ARTICLE, published: '2017-01-21T23:43:00+01:00' }),
+    'not json',
+    JSON.stringify({ id: 'b', title: 'x' }),
+    JSON.stringify({ id: 'c', text: ARTICLE, published: '2023-02-30' }),
+    '',
+    JSON.stringify({ id: 7, text: '   ' }),
+    JSON.stringify({ id: 'd', text: ARTICLE }),
+  ].join('\n');
+  const r = await run(['analyze', '--jsonl'], input);
+  assert.equal(r.code, 0);
+  const results = r.out.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(results.map((x) => x.id), ['a', null, 'b', 'c', 7, 'd']);
+  assert.ok(Array.isArray(results[0].brief) && results[0].brief.length > 0);
+  assert.match(results[1].error, /JSON/);
+  assert.match(results[2].error, /text/);
+  assert.match(results[3].error, /تاريخ/);
+  assert.match(results[4].error, /فارغ/);
+  assert.equal(results[5].error, undefined);
+});
+
+test('GIVEN --json with --jsonl THEN exit 2', async () => {
+  assert.equal((await run(['analyze', '--jsonl', '--json'])).code, 2);
+});
+
+test('GIVEN no subcommand THEN usage on standard error and exit 2; --help exits 0', async () => {
+  const none = await run([]);
+  assert.equal(none.code, 2);
+  assert.match(none.err, /analyze/);
+  assert.equal((await run(['--help'])).code, 0);
+});
+
+const argCases: [string[], Record<string, unknown>][] = [
+  [['f.txt'], { file: 'f.txt', json: false, jsonl: false }],
+  [['-', '--json'], { file: '-', json: true }],
+  [['--title', 'عنوان', 'f.txt'], { title: 'عنوان', file: 'f.txt' }],
+  [['--date=2023-12-08', '--jsonl'], { date: '2023-12-08', jsonl: true }],
+];
+
+for (const [argv, expected] of argCases) {
+  test(`parseAnalyzeArgs GIVEN ${argv.join(' ')} THEN ${JSON.stringify(expected)}`, () => {
+    const parsed = parseAnalyzeArgs(argv) as unknown as Record<string, unknown>;
+    for (const [k, v] of Object.entries(expected)) assert.equal(parsed[k], v);
+  });
+}
+
+test('todayIn GIVEN a UTC instant near midnight THEN the calendar day of the zone', () => {
+  const now = new Date('2023-12-07T22:30:00Z');
+  assert.equal(todayIn('Asia/Riyadh', now), '2023-12-08');
+  assert.equal(todayIn('America/New_York', now), '2023-12-07');
+});
+
+test('GIVEN the real binary THEN it runs the seed end to end (spawned)', () => {
+  const r = spawnSync(process.execPath, ['bin/mojaz.mjs', 'analyze', SEED, '--date', '2023-12-08', '--json'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(JSON.parse(r.stdout).brief.length >= 1);
+});
+
+test('GIVEN the real binary and a bad flag THEN exit status 2 (spawned)', () => {
+  const r = spawnSync(process.execPath, ['bin/mojaz.mjs', 'analyze', '--nope'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--nope/);
+});
