@@ -14,6 +14,22 @@ import type { Command, CommandContext } from './types.ts';
 import { notice } from './views.ts';
 import { whoCommand } from './who.ts';
 
+/** The command with user mistakes answered by their Arabic message (so every adapter shows them). */
+function answeringUserErrors(command: Command<Services>): Command<Services> {
+  return {
+    ...command,
+    async run(ctx, services) {
+      try {
+        return await command.run(ctx, services);
+      } catch (err) {
+        const message = userMessageOf(err);
+        if (message !== undefined) return notice(message);
+        throw err;
+      }
+    },
+  };
+}
+
 /** Every command, in the order menus show them. Add new commands here. */
 export const commands: Command<Services>[] = [
   helpCommand('start', () => commands),
@@ -21,7 +37,7 @@ export const commands: Command<Services>[] = [
   timelineCommand,
   whoCommand,
   helpCommand('help', () => commands),
-];
+].map(answeringUserErrors);
 
 /** The command called `name` (case-insensitive), if any. */
 export function findCommand(name: string): Command<Services> | undefined {
@@ -51,19 +67,11 @@ export async function runCommand(name: string, ctx: CommandContext, services: Se
   const command = findCommand(name);
   if (!command) return [notice(ar.unknownCommand(name))];
   if (command.adminOnly && !(await ctx.isAdmin())) return [notice(ar.adminOnly)];
-  try {
-    return asList(await command.run(ctx, services));
-  } catch (err) {
-    const message = userMessageOf(err);
-    if (message !== undefined) return [notice(message)];
-    throw err;
-  }
+  return asList(await answeringUserErrors(command).run(ctx, services));
 }
 
-/** Runs the command behind an action button ("timeline:KEY"). */
+/** Runs the command behind an action button: "timeline #KEY" is /timeline with arguments "#KEY". */
 export async function runAction(action: string, ctx: CommandContext, services: Services): Promise<Message[]> {
-  const colon = action.indexOf(':');
-  const name = colon < 0 ? action : action.slice(0, colon);
-  const key = colon < 0 ? undefined : action.slice(colon + 1);
-  return runCommand(name, { ...ctx, args: '', ...(key ? { articleKey: key } : {}) }, services);
+  const match = /^\/?([^\s:]+)(?:[\s:]+([\s\S]*))?$/u.exec(action.trim());
+  return runCommand(match?.[1] ?? '', { ...ctx, args: match?.[2]?.trim() ?? '' }, services);
 }

@@ -41,6 +41,19 @@ export function itemNumber(input: string): number | undefined {
   return /^\d{1,3}$/u.test(ascii) ? Number(ascii) : undefined;
 }
 
+/**
+ * The article key in a button's arguments ("#" and the key, see {@link articleArgs}); buttons
+ * carry the key, never the article, because Telegram's callback_data holds 64 bytes.
+ */
+export function articleKeyIn(args: string): string | undefined {
+  return /^#([\w-]{10})$/u.exec(args)?.[1];
+}
+
+/** The arguments that make a command act on the article behind `key`. */
+export function articleArgs(key: string): string {
+  return `#${key}`;
+}
+
 /** Whether `input` reads as a path to a local file (console only). */
 function looksLikePath(input: string): boolean {
   return !/\s/u.test(input) && (/^(\.{0,2}\/|~\/)/u.test(input) || /\.(txt|md)$/iu.test(input));
@@ -90,12 +103,13 @@ export async function resolveSubject(
   command: string,
   { allowLast, allowNumber }: { allowLast: boolean; allowNumber: boolean },
 ): Promise<Subject> {
-  if (ctx.articleKey !== undefined) {
-    const article = services.keys.get(ctx.articleKey);
+  const args = ctx.args.trim();
+  const key = articleKeyIn(args);
+  if (key !== undefined) {
+    const article = services.keys.get(key);
     if (!article) throw new UserError(ar.expiredButton, 'unknown article key');
     return { kind: 'article', article };
   }
-  const args = ctx.args.trim();
   if (allowNumber && args !== '') {
     const n = itemNumber(args);
     if (n !== undefined) {

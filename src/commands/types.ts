@@ -24,8 +24,6 @@ export interface CommandContext {
   args: string;
   /** Text of the replied-to message, forwarded post, or context-menu target, when there is one. */
   replyText?: string;
-  /** Set when a button was pressed: the short key of the article the button belongs to. */
-  articleKey?: string;
   /** Whether the sender may administer this chat (subscriptions, feeds, filters). */
   isAdmin(): Promise<boolean>;
   /** The current time (injected clock). */

@@ -7,6 +7,7 @@ import type { Analysis, EntityType, TimelineEntry, WhoEntry } from '../core/type
 import { compareTimeValues, formatArabicDate } from '../messages/dates.ts';
 import { m, type Block, type Button, type Inline, type Message } from '../messages/model.ts';
 import { ar } from './ar.ts';
+import { articleArgs } from './resolve.ts';
 import type { StoredArticle } from './services.ts';
 
 /** Longest event text and quote shown, in characters (longer ones end at a word with "…"). */
@@ -46,13 +47,13 @@ function titleLine(article: StoredArticle): Block | undefined {
   return undefined;
 }
 
-/** Buttons that open the other views of the same article. */
+/** Buttons that open the other views of the same article: actions read "command args". */
 function actionButtons(key: string, except: 'brief' | 'timeline' | 'who'): Button[][] {
   const all: Button[] = [
-    { kind: 'action', label: ar.buttons.timeline, action: `timeline:${key}` },
-    { kind: 'action', label: ar.buttons.who, action: `who:${key}` },
+    { kind: 'action', label: ar.buttons.timeline, action: `timeline ${articleArgs(key)}` },
+    { kind: 'action', label: ar.buttons.who, action: `who ${articleArgs(key)}` },
   ];
-  return [all.filter((b) => b.kind === 'action' && !b.action.startsWith(`${except}:`))];
+  return [all.filter((b) => b.kind === 'action' && !b.action.startsWith(`${except} `))];
 }
 
 /** A short message of one paragraph (replies such as errors and empty results). */

@@ -32,8 +32,8 @@ describe('/brief', () => {
     assert.match(shown, /== الموجز ==/u);
     assert.match(shown, /- تعرضت السفارة الأميركية في بغداد/u);
     const [timeline, who] = actions(out);
-    assert.match(timeline!, /^timeline:[\w-]{10}$/u);
-    assert.match(who!, /^who:[\w-]{10}$/u);
+    assert.match(timeline!, /^timeline #[\w-]{10}$/u);
+    assert.match(who!, /^who #[\w-]{10}$/u);
     assert.ok(Buffer.byteLength(timeline!) <= 64);
     assert.equal(services.analyzeCalls[0]!.reference, '2023-12-08');
   });
@@ -101,7 +101,7 @@ describe('/timeline and /who', () => {
     const out = await runAction(actions(brief)[0]!, ctx, services);
     const shown = text(out);
     assert.match(shown, /== الخط الزمني ==\n- 6 ديسمبر 2023 — وكانت قاعدة عين الأسد[^\n]*\n- 8 ديسمبر 2023 — تعرضت السفارة/u);
-    assert.deepEqual(actions(out).map((a) => a.split(':')[0]), ['who']);
+    assert.deepEqual(actions(out).map((a) => a.split(' ')[0]), ['who']);
   });
 
   it('GIVEN no argument THEN the chat\'s last article is used', async () => {
@@ -119,7 +119,7 @@ describe('/timeline and /who', () => {
   });
 
   it('GIVEN an unknown button key THEN it says the button expired', async () => {
-    assert.equal(text(await runAction('who:zzzzzzzzzz', fakeContext(), fakeServices())), ar.expiredButton);
+    assert.equal(text(await runAction('who #zzzzzzzzzz', fakeContext(), fakeServices())), ar.expiredButton);
   });
 
   it('GIVEN a digest item number THEN the articles are merged, each line linking to its article', async () => {
@@ -151,6 +151,12 @@ describe('dispatch', () => {
     const shown = text(await runCommand('help', fakeContext(), fakeServices()));
     for (const c of commands) assert.ok(shown.includes(`/${c.name} — `), c.name);
     assert.match(shown, /\/brief https:\/\/example\.com/u);
+  });
+
+  it('GIVEN a registry command run directly (as the Discord adapter does) THEN a user mistake is still an Arabic reply', async () => {
+    const brief = commands.find((c) => c.name === 'brief')!;
+    const out = await brief.run(fakeContext({ args: '' }), fakeServices());
+    assert.equal(text(Array.isArray(out) ? out : [out]), ar.missingArticle('brief'));
   });
 
   it('GIVEN an admin-only command and a non-admin THEN it is refused', async () => {
