@@ -1,5 +1,13 @@
 /** Who's who: entity mentions, entities with aliases, roles and quotes, and cited sources. */
 import type { Mention, Sentence, WhoEntry } from '../types.ts';
+import { buildDoc, type TokenMention } from './doc.ts';
+import { byCentrality, groupMentions } from './entities.ts';
+import { namedMentions } from './mentions.ts';
+import { knownForms } from './names.ts';
+import { attributeQuotes } from './quotes.ts';
+import { roleAt } from './roles.ts';
+import { findSources } from './sources.ts';
+import { unnamedSources } from './unnamed.ts';
 
 /** The who part of the analysis. */
 export interface WhoResult {
@@ -10,7 +18,50 @@ export interface WhoResult {
 
 /** Finds entity mentions and groups them into entities. */
 export function analyzeWho(text: string, sentences: Sentence[]): WhoResult {
-  void text;
-  void sentences;
-  return { mentions: [], who: [], sources: [] }; // placeholder until the who module lands (owner: who helper)
+  const doc = buildDoc(text, sentences);
+  const cited = findSources(doc);
+  const named = namedMentions(doc, cited.mentions);
+  const src = unnamedSources(doc, named);
+  const all: TokenMention[] = [...named, ...src].sort((a, b) => a.s - b.s);
+  const isKnown = knownForms(new Set(doc.tokens.map((t) => t.norm)));
+  const groups = groupMentions(doc, all, isKnown);
+
+  const groupOf = new Map<TokenMention, (typeof groups)[number]>();
+  for (const g of groups) for (const m of g.mentions) groupOf.set(m, g);
+  const said = new Map<(typeof groups)[number], string[]>();
+  for (const { speaker, text: quote } of attributeQuotes(doc, all)) {
+    const g = groupOf.get(speaker);
+    if (!g) continue;
+    const list = said.get(g) ?? [];
+    if (!list.includes(quote)) list.push(quote);
+    said.set(g, list);
+  }
+
+  const entries = groups.map((g) => {
+    let role = '';
+    if (g.type === 'PER') {
+      for (const m of g.mentions) {
+        role = roleAt(doc, m, all, isKnown);
+        if (role) break;
+      }
+    }
+    const entry: WhoEntry = {
+      name: g.name,
+      type: g.type,
+      role,
+      aliases: [...g.forms.values()].filter((f) => f !== g.name),
+      mentions: g.mentions.map((m) => ({ start: doc.tokens[m.s]!.start, end: doc.tokens[m.e - 1]!.end })),
+      said: said.get(g) ?? [],
+    };
+    return { entry, first: g.mentions[0]!.s };
+  });
+
+  const mentions: Mention[] = all
+    .filter((m) => groupOf.has(m))
+    .map((m) => {
+      const start = doc.tokens[m.s]!.start;
+      const end = doc.tokens[m.e - 1]!.end;
+      return { start, end, type: groupOf.get(m)!.type, text: text.slice(start, end) };
+    });
+  return { mentions, who: byCentrality(doc, entries), sources: cited.sources };
 }

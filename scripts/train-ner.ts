@@ -1,0 +1,195 @@
+/**
+ * Trains the NER tagger: an averaged structured perceptron over BIO tags on the training part of
+ * ANERcorp (all but the last tenth of the sentences, which stays held out as the dev split), and
+ * writes src/core/who/model/ner-model.json. Deterministic: fixed seed, fixed epochs.
+ *
+ * Usage: npm run train:ner [-- --data PATH --epochs N --out PATH]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseConll, splitTrainDev, type TaggedSentence } from '../src/core/who/conll.ts';
+import { buildKnownWords, OFFSETS, phraseFeatures, wordFeatures, type KnownWords } from '../src/core/who/features.ts';
+import { scoreSpans } from '../src/core/who/bio.ts';
+import { loadModel, tagWords, type NerModelData } from '../src/core/who/tagger.ts';
+
+const args = process.argv.slice(2);
+function arg(name: string, fallback: string): string {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+}
+const DATA = arg('--data', '../shared/data/anercorp/train.txt');
+const EPOCHS = Number(arg('--epochs', '12'));
+const OUT = arg('--out', 'src/core/who/model/ner-model.json');
+const SCALE = 100;
+const MIN_ABS = Number(arg('--min', '0.6')); // averaged weights below this are dropped to keep the file small // averaged weights below this (in perceptron units) are dropped to keep the file small
+
+const TAGS = ['O', 'B-PERS', 'I-PERS', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'];
+const N = TAGS.length;
+const tagIndex = new Map(TAGS.map((t, i) => [t, i]));
+
+/** Seeded PRNG (mulberry32) so runs are reproducible. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sentenceFeatures(words: readonly string[], known: KnownWords): string[][] {
+  const per = words.map((w) => wordFeatures(w, known));
+  const phrases = phraseFeatures(words);
+  return words.map((_, i) => {
+    const fs: string[] = [];
+    for (let o = 0; o < OFFSETS.length; o++) {
+      const j = i + OFFSETS[o]!;
+      if (j >= 0 && j < words.length) fs.push(...per[j]![o]!);
+    }
+    for (const f of phrases[i]!) fs.push('0|' + f);
+    return fs;
+  });
+}
+
+const t0 = Date.now();
+const all = parseConll(readFileSync(DATA, 'utf8'));
+const { train, dev } = splitTrainDev(all);
+const featIndex = new Map<string, number>();
+const featNames: string[] = [];
+interface Encoded {
+  feats: Int32Array[];
+  gold: Int32Array;
+}
+// Known-words features are jackknifed: each fold sees the list built from the other folds only,
+// so the model learns how far to trust the list on words it has not seen.
+const FOLDS = 5;
+const foldOf = (i: number): number => Math.floor((i * FOLDS) / train.length);
+const foldKnown = Array.from({ length: FOLDS }, (_, k) => buildKnownWords(train.filter((_, i) => foldOf(i) !== k)));
+const known = buildKnownWords(train);
+const encoded: Encoded[] = train.map((s: TaggedSentence, si) => ({
+  feats: sentenceFeatures(s.words, foldKnown[foldOf(si)]!).map((fs) =>
+    Int32Array.from(fs, (f) => {
+      let id = featIndex.get(f);
+      if (id === undefined) {
+        id = featNames.length;
+        featIndex.set(f, id);
+        featNames.push(f);
+      }
+      return id;
+    }),
+  ),
+  gold: Int32Array.from(s.tags, (t) => tagIndex.get(t) ?? 0),
+}));
+const F = featNames.length;
+console.log(`train ${train.length} sentences, dev ${dev.length} (held out); ${F} features`);
+
+// Weights, their running sums for averaging (lazy trick), transitions likewise. Row N of trans = start.
+const w = new Float64Array(F * N);
+const u = new Float64Array(F * N);
+const tw = new Float64Array((N + 1) * N);
+const tu = new Float64Array((N + 1) * N);
+const allowed = loadModel({ tags: TAGS, scale: 1, trans: new Array((N + 1) * N).fill(0), features: '', known: '' }).allowed;
+
+function decode(feats: Int32Array[]): Int32Array {
+  const len = feats.length;
+  const score = new Float64Array(len * N);
+  const back = new Int32Array(len * N);
+  const em = new Float64Array(N);
+  for (let i = 0; i < len; i++) {
+    em.fill(0);
+    for (const f of feats[i]!) for (let t = 0; t < N; t++) em[t]! += w[f * N + t]!;
+    for (let c = 0; c < N; c++) {
+      if (i === 0) {
+        score[c] = allowed[N * N + c] ? em[c]! + tw[N * N + c]! : -Infinity;
+        continue;
+      }
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < N; p++) {
+        if (!allowed[p * N + c]) continue;
+        const s = score[(i - 1) * N + p]! + tw[p * N + c]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * N + c] = best + em[c]!;
+      back[i * N + c] = arg;
+    }
+  }
+  const out = new Int32Array(len);
+  let arg = 0;
+  for (let c = 1; c < N; c++) if (score[(len - 1) * N + c]! > score[(len - 1) * N + arg]!) arg = c;
+  for (let i = len - 1; i >= 0; i--) {
+    out[i] = arg;
+    arg = back[i * N + arg]!;
+  }
+  return out;
+}
+
+const random = rng(20231208);
+const order = encoded.map((_, i) => i);
+let c = 1;
+for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  let errors = 0;
+  for (const idx of order) {
+    const { feats, gold } = encoded[idx]!;
+    const pred = decode(feats);
+    for (let i = 0; i < gold.length; i++) {
+      const g = gold[i]!;
+      const p = pred[i]!;
+      const gp = i > 0 ? gold[i - 1]! : N;
+      const pp = i > 0 ? pred[i - 1]! : N;
+      if (g !== p) {
+        errors++;
+        for (const f of feats[i]!) {
+          w[f * N + g]! += 1;
+          u[f * N + g]! += c;
+          w[f * N + p]! -= 1;
+          u[f * N + p]! -= c;
+        }
+      }
+      if (g !== p || gp !== pp) {
+        tw[gp * N + g]! += 1;
+        tu[gp * N + g]! += c;
+        tw[pp * N + p]! -= 1;
+        tu[pp * N + p]! -= c;
+      }
+    }
+    c++;
+  }
+  console.log(`epoch ${epoch}: ${errors} token errors (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+}
+
+// Averaged weights, pruned and scaled to integers.
+const lines: string[] = [];
+for (let f = 0; f < F; f++) {
+  const pairs: string[] = [];
+  for (let t = 0; t < N; t++) {
+    const avg = w[f * N + t]! - u[f * N + t]! / c;
+    if (Math.abs(avg) >= MIN_ABS) pairs.push(`${t}:${Math.round(avg * SCALE)}`);
+  }
+  if (pairs.length > 0) lines.push(featNames[f] + '\t' + pairs.join(' '));
+}
+const trans = Array.from(tw, (x, k) => Math.round((x - tu[k]! / c) * SCALE));
+const knownText = [...known].map(([k, t]) => k + '\t' + t).join('\n');
+const model: NerModelData = { tags: TAGS, scale: SCALE, trans, features: lines.join('\n'), known: knownText };
+const json = JSON.stringify(model);
+writeFileSync(OUT, json + '\n');
+console.log(`kept ${lines.length} of ${F} features; wrote ${OUT} (${(json.length / 1e6).toFixed(2)} MB)`);
+
+// Dev figures, for information only: nothing above depends on them.
+const loaded = loadModel(model);
+const pred = dev.map((s) => tagWords(s.words, loaded));
+const scores = scoreSpans(
+  dev.map((s) => s.tags),
+  pred,
+  ['PERS', 'LOC', 'ORG'],
+);
+for (const [t, s] of Object.entries(scores)) console.log(`dev ${t}: P ${s.p.toFixed(3)} R ${s.r.toFixed(3)} F1 ${s.f1.toFixed(3)}`);
+console.log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,0 +1,66 @@
+/** The tokenized article the who rules work on: tokens with normalized forms and sentence numbers. */
+import { normalize } from '../text/normalize.ts';
+import type { EntityType, Sentence } from '../types.ts';
+import { splitClitics, strippedCandidates } from './clitics.ts';
+import { tokenize, type Token } from './tokenize.ts';
+
+/** A token with its matching forms. */
+export interface DocToken extends Token {
+  norm: string;
+  /** Normalized form without proclitics and article. */
+  stem: string;
+  /** Normalized form without proclitic letters, article kept ("والعراق" → "العراق"). */
+  bare: string;
+  sentence: number;
+  /** Forms the word may stand for with clitics taken off (norm, bare, and one or two letters stripped). */
+  forms: string[];
+}
+
+/** A mention over token indices [s, e). */
+export interface TokenMention {
+  type: EntityType;
+  s: number;
+  e: number;
+  /** SRC only: the description that names it. */
+  label?: string;
+}
+
+/** A tokenized article. */
+export interface Doc {
+  text: string;
+  tokens: DocToken[];
+  /** Token index ranges [start, end) of each sentence. */
+  sentences: { s: number; e: number }[];
+}
+
+/** Whether a token is punctuation. */
+export function isPunct(t: { norm: string }): boolean {
+  return !/[\p{L}\p{N}]/u.test(t.norm);
+}
+
+/** Tokenizes an article along its sentence segmentation (the whole text as one sentence when none is given). */
+export function buildDoc(text: string, sentences: readonly Sentence[]): Doc {
+  const spans = sentences.length > 0 ? sentences : [{ start: 0, end: text.length, heading: false }];
+  const tokens: DocToken[] = [];
+  const ranges: { s: number; e: number }[] = [];
+  spans.forEach((sent, si) => {
+    const s = tokens.length;
+    for (const t of tokenize(text.slice(sent.start, sent.end))) {
+      const norm = normalize(t.text);
+      const split = splitClitics(norm);
+      const bare = split.article ? 'ال' + split.stem : split.pre ? norm.slice(split.pre.length) : norm;
+      tokens.push({
+        text: t.text,
+        start: t.start + sent.start,
+        end: t.end + sent.start,
+        norm,
+        stem: split.stem,
+        bare,
+        sentence: si,
+        forms: [...new Set([norm, bare, ...strippedCandidates(norm)])],
+      });
+    }
+    ranges.push({ s, e: tokens.length });
+  });
+  return { text, tokens, sentences: ranges };
+}

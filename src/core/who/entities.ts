@@ -1,0 +1,86 @@
+/**
+ * Groups mentions into entities, one per real-world referent: a person's later surname or partial
+ * name joins the full name ("السوداني" → "محمد شياع السوداني"), identical names merge, and the
+ * most central entities come first.
+ */
+import { normalize } from '../text/normalize.ts';
+import type { EntityType, WhoEntry } from '../types.ts';
+import type { Doc, TokenMention } from './doc.ts';
+import { cleanName, type FormCheck } from './names.ts';
+
+/** An entity under construction. */
+export interface Group {
+  type: EntityType;
+  name: string;
+  /** Normalized words of the name, article kept. */
+  words: string[];
+  mentions: TokenMention[];
+  forms: Map<string, string>;
+  typeVotes: Map<EntityType, number>;
+}
+
+/** Normalized words of a display name, for matching. */
+export function nameWords(name: string): string[] {
+  return normalize(name).split(/\s+/).filter(Boolean);
+}
+
+function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
+  if (short.length >= long.length) return false;
+  for (let i = 0; i + short.length <= long.length; i++) {
+    if (short.every((w, k) => w === long[i + k])) return true;
+  }
+  // First + last name ("أنتوني بلينكن" ↔ "أنتوني جون بلينكن").
+  return short.length === 2 && short[0] === long[0] && short[1] === long[long.length - 1];
+}
+
+/** The display name of a mention. */
+export function mentionName(doc: Doc, m: TokenMention, isKnown: FormCheck): string {
+  if (m.type === 'SRC') return cleanName(m.label!.split(/\s+/), isKnown);
+  return cleanName(doc.tokens.slice(m.s, m.e).map((t) => t.text), isKnown);
+}
+
+/** Groups mentions into entities. */
+export function groupMentions(doc: Doc, mentions: readonly TokenMention[], isKnown: FormCheck): Group[] {
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
+  // Longer person names first, so that short forms find the full name they belong to.
+  const ordered = [...mentions].sort((a, b) => (a.type === 'PER' && b.type === 'PER' ? b.e - b.s - (a.e - a.s) : 0) || a.s - b.s);
+  for (const m of ordered) {
+    const name = mentionName(doc, m, isKnown);
+    const words = nameWords(name);
+    if (words.length === 0 || name.length < 2) continue;
+    const key = (m.type === 'SRC' ? 'SRC:' : m.type === 'PER' ? 'PER:' : 'NAMED:') + words.join(' ');
+    let g = byKey.get(key);
+    if (!g && m.type === 'PER') g = groups.find((x) => x.type === 'PER' && isSubsequence(words, x.words));
+    if (!g && m.type !== 'SRC') {
+      // The same name tagged with another type in another sentence is the same referent.
+      g = byKey.get('NAMED:' + words.join(' ')) ?? byKey.get('PER:' + words.join(' '));
+    }
+    if (!g) {
+      g = { type: m.type, name, words, mentions: [], forms: new Map(), typeVotes: new Map() };
+      groups.push(g);
+      byKey.set(key, g);
+    }
+    g.mentions.push(m);
+    g.typeVotes.set(m.type, (g.typeVotes.get(m.type) ?? 0) + 1);
+    if (!g.forms.has(words.join(' '))) g.forms.set(words.join(' '), name);
+  }
+  for (const g of groups) {
+    g.mentions.sort((a, b) => a.s - b.s);
+    let best = g.type;
+    for (const [t, n] of g.typeVotes) if (n > (g.typeVotes.get(best) ?? 0)) best = t;
+    g.type = best;
+  }
+  return groups;
+}
+
+/** Orders entities by centrality: mention count, appearing in the lead, and first position. */
+export function byCentrality(doc: Doc, entries: { entry: WhoEntry; first: number }[]): WhoEntry[] {
+  const total = Math.max(1, doc.tokens.length);
+  const score = ({ entry, first }: { entry: WhoEntry; first: number }): number => {
+    const lead = (doc.tokens[first]?.sentence ?? 99) < 2 ? 1.5 : 0;
+    const typeBonus = entry.type === 'PER' || entry.type === 'SRC' ? 0.5 : 0;
+    return entry.mentions.length + lead + typeBonus + (1 - first / total);
+  };
+  return [...entries].sort((a, b) => score(b) - score(a) || a.first - b.first).map((x) => x.entry);
+}

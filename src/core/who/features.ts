@@ -1,0 +1,132 @@
+/**
+ * Feature templates of the NER tagger, shared by training (scripts/train-ner.ts) and inference.
+ * Every feature depends on one token at one relative position, so a word's contribution can be
+ * cached per word form; gazetteer phrase matches are the only sentence-level features.
+ */
+import { normalize } from '../text/normalize.ts';
+import { splitClitics } from './clitics.ts';
+import { FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_WORDS, TRIGGERS } from './lexicon.ts';
+
+/** Relative positions the templates look at. */
+export const OFFSETS = [-2, -1, 0, 1, 2] as const;
+
+const ARABIC = /[\u0621-\u064A]/;
+const LATIN = /[A-Za-z]/;
+const DIGIT = /[0-9]/;
+
+function shape(w: string): string {
+  if (DIGIT.test(w)) return 'D';
+  if (LATIN.test(w)) return 'L';
+  if (ARABIC.test(w)) return 'A';
+  return 'P:' + w;
+}
+
+/** Gazetteer kind of a normalized word, trying it whole, then without clitics. */
+function gazKind(norm: string, stem: string, article: boolean): string | undefined {
+  return (
+    GAZ_WORDS.get(norm) ??
+    GAZ_WORDS.get(article ? 'ال' + stem : stem) ??
+    ('وفبلك'.includes(norm[0] ?? '') && norm.length > 3 ? GAZ_WORDS.get(norm.slice(1)) : undefined)
+  );
+}
+
+function triggerClass(norm: string, stem: string, article: boolean): string | undefined {
+  const bare = article ? 'ال' + stem : stem;
+  for (const k of ['per', 'org', 'loc'] as const) {
+    if (TRIGGERS[k].has(norm) || TRIGGERS[k].has(bare) || TRIGGERS[k].has(stem)) return k;
+  }
+  return undefined;
+}
+
+/** Entity types a word form was seen with in training data (the model's own name list). */
+export type KnownWords = ReadonlyMap<string, string>;
+
+const NO_KNOWN: KnownWords = new Map();
+
+/** Key under which a word is looked up in the known-words list: its stem, article kept. */
+export function knownKey(norm: string): string {
+  const { article, stem } = splitClitics(norm);
+  return article ? 'ال' + stem : stem;
+}
+
+/** Feature strings of one word at each relative position: index 0..4 ↔ offsets -2..2. */
+export function wordFeatures(word: string, known: KnownWords = NO_KNOWN): string[][] {
+  const norm = normalize(word);
+  const sh = shape(norm);
+  const { pre, article, stem } = splitClitics(norm);
+  const trig = triggerClass(norm, stem, article);
+  const gaz = gazKind(norm, stem, article);
+  const nisba = stem.length >= 4 && (stem.endsWith('ي') || stem.endsWith('ية') || stem.endsWith('يين') || stem.endsWith('يون'));
+  const near: string[] = ['w=' + norm, 's=' + stem, 'sh=' + sh];
+  const kn = known.get(knownKey(norm));
+  const fn = FIRST_NAMES.has(norm) || FIRST_NAMES.has(stem);
+  if (trig) near.push('T=' + trig);
+  if (gaz) near.push('G=' + gaz);
+  if (kn) near.push('K=' + kn);
+  if (fn) near.push('FN');
+  if (nisba) near.push('nis');
+  if (article) near.push('al');
+  const far: string[] = ['s=' + stem];
+  if (kn) far.push('K=' + kn);
+  if (trig) far.push('T=' + trig);
+  if (gaz) far.push('G=' + gaz);
+  const center: string[] = ['b', ...near, 'c=' + pre + (article ? '+ال' : ''), 'len=' + Math.min(norm.length, 10)];
+  for (let k = 1; k <= 4 && k <= norm.length; k++) {
+    center.push('p' + k + '=' + norm.slice(0, k), 'x' + k + '=' + norm.slice(-k));
+  }
+  for (let k = 2; k <= 3 && k < stem.length; k++) {
+    center.push('sp' + k + '=' + stem.slice(0, k), 'sx' + k + '=' + stem.slice(-k));
+  }
+  if ('وفبلك'.includes(norm[0] ?? '') && norm.length > 3) center.push('r1=' + norm.slice(1));
+  if (word !== norm) center.push('raw=' + word);
+  return [far, near, center, near, far].map((list, i) => list.map((f) => OFFSETS[i] + '|' + f));
+}
+
+/** Sentence-level features: B/I of a multi-word gazetteer phrase matched at each token. */
+export function phraseFeatures(words: readonly string[]): string[][] {
+  const out: string[][] = words.map(() => []);
+  const norms = words.map((w) => normalize(w));
+  for (let i = 0; i < norms.length; i++) {
+    const n = norms[i]!;
+    // The first word may carry up to two clitic letters ("وقطاع", "بقطاع").
+    for (const first of [n, n.slice(1), n.slice(2)]) {
+      for (const { tokens, kind } of GAZ_PHRASES_BY_FIRST.get(first) ?? []) {
+        if (i + tokens.length > norms.length) continue;
+        let ok = true;
+        for (let k = 1; k < tokens.length && ok; k++) ok = norms[i + k] === tokens[k];
+        if (!ok) continue;
+        for (let k = 0; k < tokens.length; k++) out[i + k]!.push((k === 0 ? 'GP=B-' : 'GP=I-') + kind);
+      }
+    }
+  }
+  return out;
+}
+
+/** Builds the known-words list from tagged sentences: forms mostly seen inside entities, with their usual tag. */
+export function buildKnownWords(sentences: readonly { words: readonly string[]; tags: readonly string[] }[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const s of sentences) {
+    for (let i = 0; i < s.words.length; i++) {
+      const key = knownKey(normalize(s.words[i]!));
+      let m = counts.get(key);
+      if (!m) counts.set(key, (m = new Map()));
+      const tag = s.tags[i]!;
+      m.set(tag, (m.get(tag) ?? 0) + 1);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [key, m] of counts) {
+    let total = 0;
+    let best = '';
+    let bestN = 0;
+    for (const [tag, n] of m) {
+      total += n;
+      if (tag !== 'O' && n > bestN) {
+        best = tag;
+        bestN = n;
+      }
+    }
+    if (bestN > 0 && bestN / total >= 0.4) out.set(key, best);
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+/** The who module's language data (src/core/lexicon/who), loaded once as normalized sets. */
+import { normalize } from '../text/normalize.ts';
+import triggersData from '../lexicon/who/triggers.json' with { type: 'json' };
+import gazetteerData from '../lexicon/who/gazetteer.json' with { type: 'json' };
+import firstNamesData from '../lexicon/who/first-names.json' with { type: 'json' };
+import cuesData from '../lexicon/who/cues.json' with { type: 'json' };
+import junkData from '../lexicon/who/junk.json' with { type: 'json' };
+import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
+
+/** Normalized set of a list of words. */
+export function normSet(words: readonly string[]): Set<string> {
+  return new Set(words.map((w) => normalize(w)));
+}
+
+/** Trigger words by class: titles (per), organization heads (org), place cues (loc). */
+export const TRIGGERS = {
+  per: normSet(triggersData.per),
+  org: normSet(triggersData.org),
+  loc: normSet(triggersData.loc),
+};
+
+/** Gazetteer entry kinds. */
+export type GazKind = 'country' | 'capital' | 'region';
+
+/** Single-word gazetteer entries, normalized, by kind. */
+export const GAZ_WORDS = new Map<string, GazKind>();
+/** Multi-word gazetteer entries as normalized token arrays. */
+export const GAZ_PHRASES: { tokens: string[]; kind: GazKind }[] = [];
+
+for (const kind of ['country', 'capital', 'region'] as const) {
+  for (const entry of gazetteerData[kind]) {
+    const tokens = normalize(entry).split(' ');
+    if (tokens.length === 1) {
+      if (!GAZ_WORDS.has(tokens[0]!)) GAZ_WORDS.set(tokens[0]!, kind);
+    } else GAZ_PHRASES.push({ tokens, kind });
+  }
+}
+
+/** Common given names, normalized. */
+export const FIRST_NAMES = normSet(firstNamesData.names);
+
+/** Speech verbs (قال، أضاف، أكد…), normalized. */
+export const SPEECH_VERBS = normSet(cuesData.speechVerbs);
+/** Participles that continue the previous speaker (مضيفا، مؤكدا…). */
+export const CONTINUATIONS = normSet(cuesData.continuations);
+/** Attribution cues before a source (بحسب، وفق…). */
+export const ATTRIBUTION = normSet(cuesData.attribution);
+/** Heads of unnamed-source descriptions, with their kind (speaker, official, source, witness…). */
+export const SRC_HEADS = new Map(Object.entries(cuesData.srcHeads).map(([k, v]) => [normalize(k), v]));
+/** Words that may follow an unnamed-source head inside its description. */
+export const SRC_MODIFIERS = normSet(cuesData.srcModifiers);
+/** Organization head nouns (trigger list plus extra heads such as الحشد، المقاومة). */
+export const ORG_HEADS = new Set([...TRIGGERS.org, ...normSet(cuesData.orgHeadsExtra)]);
+/** Words never an entity on their own: function words (stopwords-iso, MIT), months, weekdays, formulas. */
+export const JUNK = new Set([...normSet((stopwordsIso as Record<string, string[]>).ar ?? []), ...normSet(junkData.words)]);
+
+/** Multi-word gazetteer entries indexed by their first word. */
+export const GAZ_PHRASES_BY_FIRST = new Map<string, { tokens: string[]; kind: GazKind }[]>();
+for (const p of GAZ_PHRASES) {
+  const list = GAZ_PHRASES_BY_FIRST.get(p.tokens[0]!) ?? [];
+  list.push(p);
+  GAZ_PHRASES_BY_FIRST.set(p.tokens[0]!, list);
+}

@@ -1,0 +1,186 @@
+/**
+ * Mentions from the tagger, cleaned by rules: junk removed (function words, "الله", months,
+ * single letters, speech verbs), places the gazetteer knows, and organization names built from
+ * a head noun and its adjectives ("السفارة الأميركية", "التحالف الدولي").
+ */
+import type { EntityType } from '../types.ts';
+import { isPunct, type Doc, type TokenMention } from './doc.ts';
+import { tagWords } from './tagger.ts';
+import { spansFromTags } from './bio.ts';
+import { GAZ_PHRASES_BY_FIRST, GAZ_WORDS, JUNK, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
+import { isTitle } from './roles.ts';
+
+const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
+const QUOTES = normSet(['"', '«', '»', '“', '”']);
+
+/** Whether a token is junk as a one-word entity. */
+export function isJunkWord(t: { norm: string; bare: string; stem: string }): boolean {
+  if (t.stem.length < 2 || /^[0-9]+$/.test(t.norm)) return true;
+  return JUNK.has(t.norm) || JUNK.has(t.bare) || SPEECH_VERBS.has(t.norm) || SPEECH_VERBS.has(t.norm.slice(1));
+}
+
+/** A definite adjective of the nisba kind ("الأميركية", "الدولي", "الشعبي", "المركزية"). */
+export function isDefiniteAdjective(t: { bare: string; stem: string }): boolean {
+  if (!t.bare.startsWith('ال') || t.stem.length < 3) return false;
+  return /(ي|ية|يين|يون)$/.test(t.stem) || t.stem === 'متحدة' || t.stem === 'عليا' || t.stem === 'خضراء';
+}
+
+/** Tagger mentions of every sentence. */
+function taggedMentions(doc: Doc): TokenMention[] {
+  const out: TokenMention[] = [];
+  for (const { s, e } of doc.sentences) {
+    if (e <= s) continue;
+    const tags = tagWords(doc.tokens.slice(s, e).map((t) => t.text));
+    for (const span of spansFromTags(tags)) {
+      const type = TYPE_MAP[span.type];
+      if (type) out.push({ type, s: s + span.start, e: s + span.end });
+    }
+  }
+  return out;
+}
+
+/** Trims junk and punctuation at mention edges; drops what is left empty. */
+function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined {
+  let { s, e } = m;
+  const bad = (i: number): boolean => {
+    const t = doc.tokens[i]!;
+    return isPunct(t) || isJunkWord(t);
+  };
+  while (s < e && bad(s)) s++;
+  while (e > s && bad(e - 1)) e--;
+  return e > s ? { ...m, s, e } : undefined;
+}
+
+// Heads too generic to make an organization name with an adjective ("القوات الأميركية").
+const GENERIC_HEADS = normSet(['القوات', 'قوات', 'المنطقة', 'القاعدة', 'المدينة', 'الدولة']);
+
+/** Organization spans built from a head noun followed by definite adjectives. */
+function headAdjectiveOrgs(doc: Doc): TokenMention[] {
+  const out: TokenMention[] = [];
+  const toks = doc.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (!ORG_HEADS.has(t.bare) || !t.bare.startsWith('ال') || GENERIC_HEADS.has(t.bare)) continue;
+    let e = i + 1;
+    while (e < toks.length && e - i <= 3 && toks[e]!.sentence === t.sentence && isDefiniteAdjective(toks[e]!)) e++;
+    if (e > i + 1) out.push({ type: 'ORG', s: i, e });
+  }
+  return out;
+}
+
+/** Multi-word places of the gazetteer ("قطاع غزة", "المنطقة الخضراء"). */
+function gazetteerPhrases(doc: Doc): TokenMention[] {
+  const out: TokenMention[] = [];
+  const toks = doc.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    let best = 0;
+    for (const first of toks[i]!.forms) {
+      for (const { tokens } of GAZ_PHRASES_BY_FIRST.get(first) ?? []) {
+        if (tokens.length <= best || i + tokens.length > toks.length) continue;
+        const ok = tokens.every((w, k) => k === 0 || toks[i + k]!.norm === w);
+        if (ok && toks[i + tokens.length - 1]!.sentence === toks[i]!.sentence) best = tokens.length;
+      }
+    }
+    if (best > 0) {
+      out.push({ type: 'LOC', s: i, e: i + best });
+      i += best - 1;
+    }
+  }
+  return out;
+}
+
+/** Places the gazetteer knows that the tagger missed. */
+function gazetteerPlaces(doc: Doc): TokenMention[] {
+  const out: TokenMention[] = [];
+  doc.tokens.forEach((t, i) => {
+    if (GAZ_WORDS.has(t.norm) || GAZ_WORDS.has(t.bare)) out.push({ type: 'LOC', s: i, e: i + 1 });
+    else if ('وبلف'.includes(t.norm[0] ?? '') && t.norm.length > 4 && GAZ_WORDS.has(t.norm.slice(1))) out.push({ type: 'LOC', s: i, e: i + 1 });
+  });
+  return out;
+}
+
+/** Extends an ORG that opens a short quoted name to the whole quote ("المقاومة الإسلامية في العراق"). */
+function extendToQuote(doc: Doc, m: TokenMention): TokenMention {
+  const toks = doc.tokens;
+  const open = toks[m.s - 1];
+  if (m.type !== 'ORG' || !open || !QUOTES.has(open.norm)) return m;
+  for (let e = m.e; e < toks.length && e - m.s <= 7; e++) {
+    const t = toks[e]!;
+    if (QUOTES.has(t.norm)) return { ...m, e };
+    if (isPunct(t) || t.sentence !== open.sentence) break;
+  }
+  return m;
+}
+
+/** Overlays mentions: earlier lists win over later ones where spans overlap. */
+export function overlay(...lists: TokenMention[][]): TokenMention[] {
+  const taken: TokenMention[] = [];
+  const used = new Set<number>();
+  for (const list of lists) {
+    for (const m of list) {
+      let free = true;
+      for (let i = m.s; i < m.e && free; i++) free = !used.has(i);
+      if (!free) continue;
+      for (let i = m.s; i < m.e; i++) used.add(i);
+      taken.push(m);
+    }
+  }
+  return taken.sort((a, b) => a.s - b.s);
+}
+
+/** All named mentions (PER/ORG/LOC) of the article; `forced` spans (agencies) take precedence. */
+export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] {
+  const tagged: TokenMention[] = [];
+  for (const raw of taggedMentions(doc)) {
+    const m = trimMention(doc, raw);
+    if (!m) continue;
+    // Titles are not part of names; an unnamed-source head is never a name.
+    while (m.s < m.e && m.type === 'PER' && isTitle(doc.tokens[m.s]!)) m.s++;
+    if (m.s >= m.e || SRC_HEADS.has(doc.tokens[m.s]!.norm) || SRC_HEADS.has(doc.tokens[m.s]!.bare)) continue;
+    // A known country or city the tagger calls a person is a place.
+    if (m.e - m.s === 1 && m.type === 'PER' && (GAZ_WORDS.has(doc.tokens[m.s]!.bare) || GAZ_WORDS.has(doc.tokens[m.s]!.norm))) m.type = 'LOC';
+    tagged.push(extendToQuote(doc, m));
+  }
+  // Head+adjective organizations win over partial tagger spans they contain.
+  const orgs = headAdjectiveOrgs(doc).map((m) => extendToQuote(doc, m));
+  const phrases = gazetteerPhrases(doc);
+  const wider = [...orgs, ...phrases];
+  const keep = tagged.filter((m) => !wider.some((o) => o.s <= m.s && m.e <= o.e && o.e - o.s > m.e - m.s));
+  return propagate(doc, overlay(forced, phrases, keep, orgs, gazetteerPlaces(doc)));
+}
+
+/**
+ * Tags later occurrences of names already found (the tagger misses some): the same words anywhere,
+ * and a person's surname on its own ("السوداني" after "محمد شياع السوداني").
+ */
+export function propagate(doc: Doc, mentions: TokenMention[]): TokenMention[] {
+  const toks = doc.tokens;
+  const patterns: { words: string[]; type: EntityType }[] = [];
+  for (const m of mentions) {
+    const words = toks.slice(m.s, m.e).map((t, k) => (k === 0 ? t.bare : t.norm));
+    patterns.push({ words, type: m.type });
+    if (m.type === 'PER' && m.e - m.s >= 2) {
+      const last = toks[m.e - 1]!;
+      if (last.norm.length >= 3 && !isJunkWord(last)) patterns.push({ words: [last.norm], type: 'PER' });
+    }
+  }
+  const byFirst = new Map<string, { words: string[]; type: EntityType }[]>();
+  for (const p of patterns) {
+    const list = byFirst.get(p.words[0]!) ?? [];
+    list.push(p);
+    byFirst.set(p.words[0]!, list);
+  }
+  const extra: TokenMention[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    let best: { words: string[]; type: EntityType } | undefined;
+    for (const first of toks[i]!.forms) {
+      for (const p of byFirst.get(first) ?? []) {
+        const n = p.words.length;
+        if ((best && best.words.length >= n) || i + n > toks.length || toks[i + n - 1]!.sentence !== toks[i]!.sentence) continue;
+        if (p.words.every((w, k) => k === 0 || toks[i + k]!.norm === w)) best = p;
+      }
+    }
+    if (best) extra.push({ type: best.type, s: i, e: i + best.words.length });
+  }
+  return overlay(mentions, extra);
+}

@@ -1,0 +1,59 @@
+/**
+ * Clean display names: the clitics (و ف ب ل ك) glued to a name's first word are taken off when the
+ * rest is a known form ("ببغداد" → "بغداد", "والعراق" → "العراق"), and kept when the whole word is
+ * the name ("واشنطن", "لبنان").
+ */
+import { normalize } from '../text/normalize.ts';
+import { strippedCandidates } from './clitics.ts';
+import { FIRST_NAMES, GAZ_WORDS } from './lexicon.ts';
+import { shippedModel } from './tagger.ts';
+
+/** Which forms are names: `lexical` by the lexicons and the model's known words; `inArticle` also by the article's own words. */
+export interface FormCheck {
+  lexical: (norm: string) => boolean;
+  inArticle: (norm: string) => boolean;
+}
+
+/** A form check over the lexicons, the model's known words and a set of the article's own words. */
+export function knownForms(articleWords: ReadonlySet<string>): FormCheck {
+  // The model's known words keep ANERcorp's attached clitics ("وسوريا"), so they only vouch for stripped forms.
+  const known = shippedModel().known;
+  const lexical = (n: string): boolean => GAZ_WORDS.has(n) || FIRST_NAMES.has(n);
+  return { lexical, inArticle: (n) => lexical(n) || known.has(n) || articleWords.has(n) };
+}
+
+/** Drops `count` leading letters (with their marks) from an original word. */
+function dropLetters(word: string, count: number): string {
+  let i = 0;
+  let dropped = 0;
+  while (i < word.length && dropped < count) {
+    i++;
+    dropped++;
+    while (i < word.length && normalize(word[i]!) === '') i++;
+  }
+  return word.slice(i);
+}
+
+/** The display form of a name's first word, without the clitics that are not part of the name. */
+export function cleanFirstWord(word: string, isKnown: FormCheck): string {
+  const norm = normalize(word);
+  if (word.startsWith('لـ') || word.startsWith('بـ') || word.startsWith('كـ')) return word.slice(2);
+  // و/ف/ب/ك + article, or ل + ل(ل)… = ل + article: always clitics.
+  const m = /^(و|ف)?(ب|ك)?ال/.exec(norm);
+  if (m && (m[1] || m[2]) && norm.length - m[0].length >= 2) return dropLetters(word, (m[1] ? 1 : 0) + (m[2] ? 1 : 0));
+  const l = /^(و|ف)?لل/.exec(norm);
+  if (l && norm.length - l[0].length >= 2 && !isKnown.lexical(norm)) return 'ا' + dropLetters(word, l[0].length - 1);
+  if (isKnown.lexical(norm)) return word;
+  const candidates = strippedCandidates(norm);
+  for (let k = candidates.length - 1; k >= 0; k--) {
+    const c = candidates[k]!;
+    if (isKnown.inArticle(c)) return dropLetters(word, norm.length - c.length);
+  }
+  return word;
+}
+
+/** A clean display name from a mention's words. */
+export function cleanName(words: readonly string[], isKnown: FormCheck): string {
+  if (words.length === 0) return '';
+  return [cleanFirstWord(words[0]!, isKnown), ...words.slice(1)].join(' ').replace(/[\s"«»“”]+$/g, '').trim();
+}

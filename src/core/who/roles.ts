@@ -1,0 +1,53 @@
+/**
+ * Roles: the title the article puts next to a person — before the name ("وزير الخارجية الأميركي
+ * أنتوني بلينكن") or in apposition after it ("…، رئيس حزب الأمة،").
+ */
+import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
+import { JUNK, SPEECH_VERBS, TRIGGERS } from './lexicon.ts';
+import { cleanFirstWord, type FormCheck } from './names.ts';
+
+const MAX_BEFORE = 6;
+const MAX_AFTER = 8;
+
+/** Whether a token is a title word (رئيس، وزير، الرئيس…), looking through a leading و/ف. */
+export function isTitle(t: { norm: string; bare: string }): boolean {
+  const per = TRIGGERS.per;
+  return per.has(t.norm) || per.has(t.bare) || (/^[وف]/.test(t.norm) && per.has(t.norm.slice(1)));
+}
+
+function stops(t: DocToken): boolean {
+  if (isPunct(t)) return true;
+  if (SPEECH_VERBS.has(t.norm) || SPEECH_VERBS.has(t.norm.slice(1))) return true;
+  // Function words end a title, except definite words and "ل+ال" ("الأمين العام للأمم المتحدة").
+  return JUNK.has(t.norm) && !t.bare.startsWith('ال') && t.norm !== 'باسم';
+}
+
+function roleText(doc: Doc, s: number, e: number, isKnown: FormCheck): string {
+  const words = doc.tokens.slice(s, e).map((t) => t.text);
+  const titles = (n: string): boolean => TRIGGERS.per.has(n);
+  words[0] = cleanFirstWord(words[0]!, { lexical: (n) => isKnown.lexical(n) || titles(n), inArticle: (n) => isKnown.inArticle(n) || titles(n) });
+  return words.join(' ');
+}
+
+/** The role the article gives a person at one mention, "" when none. */
+export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMention[], isKnown: FormCheck): string {
+  const toks = doc.tokens;
+  const sent = toks[m.s]!.sentence;
+  const inPerson = (i: number): boolean => mentions.some((o) => o !== m && o.type === 'PER' && o.s <= i && i < o.e);
+  let from = -1;
+  for (let i = m.s - 1; i >= 0 && i >= m.s - MAX_BEFORE; i--) {
+    const t = toks[i]!;
+    if (t.sentence !== sent || stops(t) || inPerson(i)) break;
+    if (isTitle(t)) from = i;
+  }
+  if (from >= 0) return roleText(doc, from, m.s, isKnown);
+  // Apposition: "الاسم، رئيس حزب …،"
+  const comma = toks[m.e];
+  const head = toks[m.e + 1];
+  if (comma && head && (comma.norm === '،' || comma.norm === ',') && head.sentence === sent && isTitle(head)) {
+    let e = m.e + 2;
+    while (e < toks.length && e - m.e <= MAX_AFTER && toks[e]!.sentence === sent && !isPunct(toks[e]!)) e++;
+    return roleText(doc, m.e + 1, e, isKnown);
+  }
+  return '';
+}

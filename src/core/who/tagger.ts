@@ -1,0 +1,180 @@
+/**
+ * The NER tagger at run time: an averaged structured perceptron (trained by scripts/train-ner.ts on
+ * ANERcorp, see model/README.md) scored with per-word cached feature weights and Viterbi decoding
+ * under BIO constraints.
+ */
+import modelData from './model/ner-model.json' with { type: 'json' };
+import { OFFSETS, phraseFeatures, wordFeatures } from './features.ts';
+
+/** The serialized model: tags, transition weights, and "feature\tTAG:W TAG:W…" lines. */
+export interface NerModelData {
+  tags: string[];
+  scale: number;
+  /** (tags+1) × tags transition weights; the last row is the sentence start. */
+  trans: number[];
+  features: string;
+  /** "word\tTAG" lines: forms seen mostly inside entities in the training split. */
+  known: string;
+}
+
+/** A loaded model ready for scoring. */
+export interface NerModel {
+  tags: string[];
+  trans: Float32Array;
+  /** Feature → offset of its tag weights in `table`. */
+  weights: Map<string, number>;
+  table: Float32Array;
+  known: Map<string, string>;
+  /** allowed[prev * n + cur] is false for I-X after anything but B-X/I-X (prev = n: sentence start). */
+  allowed: Uint8Array;
+}
+
+/** Parses serialized model data. */
+export function loadModel(data: NerModelData): NerModel {
+  const n = data.tags.length;
+  const weights = new Map<string, number>();
+  const lines = data.features.split('\n');
+  const table = new Float32Array(lines.length * n);
+  let row = 0;
+  for (const line of lines) {
+    const tab = line.indexOf('\t');
+    if (tab <= 0) continue;
+    const base = row * n;
+    // "t:w t:w …" parsed by hand: this runs for every feature at start-up.
+    let tag = 0;
+    let num = 0;
+    let neg = false;
+    for (let i = tab + 1; i <= line.length; i++) {
+      const c = i < line.length ? line.charCodeAt(i) : 32;
+      if (c === 58) {
+        tag = num;
+        num = 0;
+      } else if (c === 45) neg = true;
+      else if (c === 32) {
+        table[base + tag] = (neg ? -num : num) / data.scale;
+        num = 0;
+        neg = false;
+      } else num = num * 10 + (c - 48);
+    }
+    weights.set(line.slice(0, tab), base);
+    row++;
+  }
+  const trans = Float32Array.from(data.trans, (x) => x / data.scale);
+  const allowed = new Uint8Array((n + 1) * n);
+  for (let p = 0; p <= n; p++) {
+    for (let c = 0; c < n; c++) {
+      const cur = data.tags[c]!;
+      const prev = p < n ? data.tags[p]! : 'O';
+      allowed[p * n + c] = !cur.startsWith('I-') || prev.slice(2) === cur.slice(2) ? 1 : 0;
+    }
+  }
+  const known = new Map<string, string>();
+  for (const line of data.known.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) known.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return { tags: data.tags, trans, weights, table, known, allowed };
+}
+
+let shipped: NerModel | undefined;
+
+/** The shipped model, parsed on first use. */
+export function shippedModel(): NerModel {
+  shipped ??= loadModel(modelData as NerModelData);
+  return shipped;
+}
+
+const CACHE_LIMIT = 60000;
+const wordCache = new WeakMap<NerModel, Map<string, Float32Array>>();
+
+/** Emission contributions of one word at each offset: 5 × tags, cached per model. */
+function wordVectors(model: NerModel, word: string): Float32Array {
+  let cache = wordCache.get(model);
+  if (!cache) {
+    cache = new Map();
+    wordCache.set(model, cache);
+  }
+  let vec = cache.get(word);
+  if (vec) return vec;
+  const n = model.tags.length;
+  vec = new Float32Array(OFFSETS.length * n);
+  const feats = wordFeatures(word, model.known);
+  for (let o = 0; o < feats.length; o++) {
+    for (const f of feats[o]!) {
+      const w = model.weights.get(f);
+      if (w === undefined) continue;
+      for (let t = 0; t < n; t++) vec[o * n + t]! += model.table[w + t]!;
+    }
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, vec);
+  return vec;
+}
+
+/** Per-token emission scores (tokens × tags) for one sentence. */
+export function emissions(model: NerModel, words: readonly string[]): Float32Array {
+  const n = model.tags.length;
+  const len = words.length;
+  const em = new Float32Array(len * n);
+  const vecs = words.map((w) => wordVectors(model, w));
+  for (let i = 0; i < len; i++) {
+    for (let o = 0; o < OFFSETS.length; o++) {
+      // Features are named by the neighbour's position relative to the token being tagged.
+      const j = i + OFFSETS[o]!;
+      if (j < 0 || j >= len) continue;
+      const v = vecs[j]!;
+      const base = o * n;
+      for (let t = 0; t < n; t++) em[i * n + t]! += v[base + t]!;
+    }
+  }
+  const phrases = phraseFeatures(words);
+  for (let i = 0; i < len; i++) {
+    for (const f of phrases[i]!) {
+      const w = model.weights.get('0|' + f);
+      if (w === undefined) continue;
+      for (let t = 0; t < n; t++) em[i * n + t]! += model.table[w + t]!;
+    }
+  }
+  return em;
+}
+
+/** Best tag sequence under the model (Viterbi with BIO constraints). */
+export function viterbi(model: NerModel, em: Float32Array, len: number): number[] {
+  const n = model.tags.length;
+  if (len === 0) return [];
+  const score = new Float32Array(len * n);
+  const back = new Int32Array(len * n);
+  for (let c = 0; c < n; c++) {
+    score[c] = model.allowed[n * n + c] ? em[c]! + model.trans[n * n + c]! : -Infinity;
+  }
+  for (let i = 1; i < len; i++) {
+    for (let c = 0; c < n; c++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < n; p++) {
+        if (!model.allowed[p * n + c]) continue;
+        const s = score[(i - 1) * n + p]! + model.trans[p * n + c]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * n + c] = best + em[i * n + c]!;
+      back[i * n + c] = arg;
+    }
+  }
+  let arg = 0;
+  for (let c = 1; c < n; c++) if (score[(len - 1) * n + c]! > score[(len - 1) * n + arg]!) arg = c;
+  const out = new Array<number>(len);
+  for (let i = len - 1; i >= 0; i--) {
+    out[i] = arg;
+    arg = back[i * n + arg]!;
+  }
+  return out;
+}
+
+/** Tags one sentence of ANERcorp-style tokens. */
+export function tagWords(words: readonly string[], model: NerModel = shippedModel()): string[] {
+  const em = emissions(model, words);
+  return viterbi(model, em, words.length).map((t) => model.tags[t]!);
+}

@@ -1,0 +1,88 @@
+/**
+ * Unnamed speaking sources (SRC): "متحدث باسم السفارة الأميركية", "مسؤول أمني عراقي", "مصدران
+ * أمنيان", "شهود عيان". The description is the name; a later bare "المتحدث" refers back to the
+ * last description with the same head kind.
+ */
+import { isPunct, type Doc, type TokenMention } from './doc.ts';
+import { isDefiniteAdjective } from './mentions.ts';
+import { ATTRIBUTION, CONTINUATIONS, SPEECH_VERBS, SRC_HEADS, SRC_MODIFIERS } from './lexicon.ts';
+
+const LINKS = new Set(['باسم', 'في', 'من', 'داخل']);
+
+/** The head kind of a token, looking through a leading و/ف/ل. */
+function headKind(t: { norm: string }): string | undefined {
+  return SRC_HEADS.get(t.norm) ?? (/^[وفل]/.test(t.norm) && t.norm.length > 3 ? SRC_HEADS.get(t.norm.slice(1)) : undefined);
+}
+
+function isIndefiniteAdjective(t: { norm: string; bare: string }): boolean {
+  return !t.bare.startsWith('ال') && t.norm.length >= 4 && /(ي|ية|يان|يون|يين|يتان)$/.test(t.norm);
+}
+
+/** Whether a sentence has a speech verb, a continuation or an attribution cue. */
+function speaks(doc: Doc, sentence: number): boolean {
+  const { s, e } = doc.sentences[sentence]!;
+  for (let i = s; i < e; i++) {
+    const n = doc.tokens[i]!.norm;
+    const n1 = n.slice(1);
+    if (SPEECH_VERBS.has(n) || SPEECH_VERBS.has(n1) || CONTINUATIONS.has(n) || ATTRIBUTION.has(n) || ATTRIBUTION.has(n1)) return true;
+  }
+  return false;
+}
+
+/** End (exclusive) of the description that starts with the head at i. */
+function descriptionEnd(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  const sent = toks[i]!.sentence;
+  let e = i + 1;
+  while (e < toks.length && toks[e]!.sentence === sent && e - i < 8) {
+    const t = toks[e]!;
+    if (isPunct(t)) break;
+    if (LINKS.has(t.norm)) {
+      // A link word takes the noun after it and that noun's adjectives.
+      const n = toks[e + 1];
+      if (!n || n.sentence !== sent || isPunct(n) || !n.bare.startsWith('ال')) break;
+      e += 2;
+      while (e < toks.length && toks[e]!.sentence === sent && isDefiniteAdjective(toks[e]!)) e++;
+      break;
+    }
+    if (SRC_MODIFIERS.has(t.norm) || isIndefiniteAdjective(t)) {
+      e++;
+      continue;
+    }
+    break;
+  }
+  return e;
+}
+
+/** SRC mentions, each labelled with its description; `named` are PER/ORG/LOC mentions already found. */
+export function unnamedSources(doc: Doc, named: readonly TokenMention[]): TokenMention[] {
+  const out: TokenMention[] = [];
+  const lastByKind = new Map<string, TokenMention>();
+  const toks = doc.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const kind = headKind(toks[i]!);
+    if (!kind) continue;
+    const e = descriptionEnd(doc, i);
+    // A title right before a name ("المتحدث باسم الخارجية نيد برايس") is a role, not a source.
+    if (named.some((m) => m.type === 'PER' && m.s >= i && m.s <= e)) continue;
+    if (named.some((m) => m.s <= i && i < m.e)) continue;
+    if (!speaks(doc, toks[i]!.sentence)) continue;
+    const definite = toks[i]!.bare.startsWith('ال');
+    if (definite && e === i + 1) {
+      const prev = lastByKind.get(kind);
+      if (prev) out.push({ type: 'SRC', s: i, e, label: prev.label! });
+      i = e - 1;
+      continue;
+    }
+    if (e === i + 1 && kind !== 'official' && kind !== 'source') {
+      i = e - 1;
+      continue;
+    }
+    const label = doc.text.slice(toks[i]!.start, toks[e - 1]!.end);
+    const m: TokenMention = { type: 'SRC', s: i, e, label };
+    out.push(m);
+    lastByKind.set(kind, m);
+    i = e - 1;
+  }
+  return out;
+}
