@@ -1,0 +1,58 @@
+/**
+ * Temporal benchmark: the worked cases (/work/shared/data/temporal/cases.json, or $MOJAZ_SHARED)
+ * and, over the ANT articles, expressions per article, share with a value, and time per article.
+ * Run: npm run bench:temporal [-- --show N]  (--show prints the expressions of N sampled articles)
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { findTemporal } from '../src/core/temporal/index.ts';
+import { scoreCases, type TemporalCase } from '../test/core/temporal/cases.ts';
+
+const shared = process.env.MOJAZ_SHARED ?? '/work/shared';
+const cases = JSON.parse(readFileSync(join(shared, 'data/temporal/cases.json'), 'utf8')) as TemporalCase[];
+const result = scoreCases(cases);
+console.log(`cases passed: ${result.passed}/${cases.length}`);
+for (const miss of result.failures) console.log(`  miss: ${miss}`);
+
+interface Article {
+  id: string;
+  text: string;
+  published?: string;
+}
+const articles = readFileSync(join(shared, 'data/ant/articles.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as Article);
+const refOf = (a: Article): string => (a.published ?? '2023-12-08').slice(0, 10);
+
+let found = 0;
+let valued = 0;
+let chars = 0;
+for (const a of articles) {
+  const exprs = findTemporal(a.text, refOf(a));
+  found += exprs.length;
+  valued += exprs.filter((e) => e.value !== null).length;
+  chars += a.text.length;
+}
+// Timed pass after a warm-up pass, so JIT compilation is not counted.
+const rounds = 3;
+const t0 = performance.now();
+for (let r = 0; r < rounds; r++) for (const a of articles) findTemporal(a.text, refOf(a));
+const ms = (performance.now() - t0) / (rounds * articles.length);
+const per3k = (ms * 3000) / (chars / articles.length);
+console.log(`ANT articles: ${articles.length}, mean length ${(chars / articles.length).toFixed(0)} chars`);
+console.log(`expressions per article: ${(found / articles.length).toFixed(2)}`);
+console.log(`share with a non-null value: ${((100 * valued) / Math.max(1, found)).toFixed(1)}%`);
+console.log(`time per article: ${ms.toFixed(4)} ms (≈ ${per3k.toFixed(4)} ms per 3,000 characters)`);
+
+const showAt = process.argv.indexOf('--show');
+if (showAt >= 0) {
+  const n = Number(process.argv[showAt + 1] ?? 10);
+  const step = Math.max(1, Math.floor(articles.length / n));
+  for (let i = 0; i < articles.length && i / step < n; i += step) {
+    const a = articles[i]!;
+    console.log(`\n# ${a.id} (${refOf(a)})`);
+    for (const e of findTemporal(a.text, refOf(a))) console.log(`  ${e.value ?? 'null'}\t${e.text}`);
+  }
+}

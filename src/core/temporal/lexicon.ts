@@ -1,0 +1,142 @@
+/** The temporal language data (src/core/lexicon/temporal/*.json), normalized once for matching. */
+import monthsData from '../lexicon/temporal/months.json' with { type: 'json' };
+import weekdaysData from '../lexicon/temporal/weekdays.json' with { type: 'json' };
+import numbersData from '../lexicon/temporal/numbers.json' with { type: 'json' };
+import daypartsData from '../lexicon/temporal/dayparts.json' with { type: 'json' };
+import modifiersData from '../lexicon/temporal/modifiers.json' with { type: 'json' };
+import { normalize } from '../text/normalize.ts';
+
+export type Calendar = 'gregorian' | 'hijri';
+export type Modifier = 'past' | 'future' | 'current';
+export type Unit = 'day' | 'week' | 'month' | 'year' | 'hour';
+
+/** A month name entry. */
+export interface MonthEntry {
+  month: number;
+  calendar: Calendar;
+  ambiguous: boolean;
+}
+
+/** A multi-word phrase table keyed by its first word; longer phrases first. */
+export type PhraseTable<V> = Map<string, { words: string[]; value: V }[]>;
+
+function phraseTable<V>(pairs: [string, V][]): PhraseTable<V> {
+  const table: PhraseTable<V> = new Map();
+  for (const [phrase, value] of pairs) {
+    const words = normalize(phrase).split(/\s+/).filter(Boolean);
+    const first = words[0];
+    if (first === undefined) continue;
+    const list = table.get(first) ?? [];
+    list.push({ words, value });
+    list.sort((a, b) => b.words.length - a.words.length);
+    table.set(first, list);
+  }
+  return table;
+}
+
+function wordMap<V>(record: Record<string, V>): Map<string, V> {
+  return new Map(Object.entries(record).map(([k, v]) => [normalize(k), v]));
+}
+
+function wordSet(list: string[]): Set<string> {
+  return new Set(list.map((w) => normalize(w)));
+}
+
+export const MONTHS: PhraseTable<MonthEntry> = phraseTable(
+  monthsData.months.flatMap((entry) =>
+    entry.names.map((name): [string, MonthEntry] => [
+      name,
+      { month: entry.month, calendar: entry.calendar as Calendar, ambiguous: entry.ambiguous === true },
+    ]),
+  ),
+);
+
+/** Weekday number by normalized name, and which of them are also common words. */
+export const WEEKDAYS = new Map<string, { day: number; ambiguous: boolean }>(
+  weekdaysData.weekdays.flatMap((entry) =>
+    entry.names.map((name): [string, { day: number; ambiguous: boolean }] => [
+      normalize(name),
+      { day: entry.day, ambiguous: entry.ambiguous === true },
+    ]),
+  ),
+);
+
+export const DAY_ORDINALS = wordMap(numbersData.dayOrdinals);
+export const DAY_TENS = wordMap(numbersData.dayTens);
+export const TEEN = wordSet(numbersData.teen);
+export const CLOCK_HOURS = wordMap(numbersData.clockHours);
+export const CLOCK_TEEN = wordSet(numbersData.clockTeen);
+export const CLOCK_FRACTIONS = wordMap(numbersData.clockFractions);
+export const COUNTS = wordMap(numbersData.counts);
+export const QUARTER_ORDINALS = wordMap(numbersData.quarterOrdinals);
+
+export const DAYPARTS: PhraseTable<true> = phraseTable(daypartsData.before.map((w): [string, true] => [w, true]));
+export const DAYPART_ADVERBS: PhraseTable<string> = phraseTable(Object.entries(daypartsData.adverbs));
+
+const m = modifiersData;
+export const MODIFIERS = new Map<string, Modifier>([
+  ...m.modifiers.past.map((w): [string, Modifier] => [normalize(w), 'past']),
+  ...m.modifiers.future.map((w): [string, Modifier] => [normalize(w), 'future']),
+  ...m.modifiers.current.map((w): [string, Modifier] => [normalize(w), 'current']),
+]);
+export const RELATIVE_DAYS = wordMap(m.relativeDays);
+export const RELATIVE_DAYS_AFTER_PART = wordMap(m.relativeDaysAfterPart);
+export const RELATIVE_DAY_PHRASES: PhraseTable<number> = phraseTable(Object.entries(m.relativeDayPhrases));
+export const TODAY_STOP = wordSet(m.todayStop);
+export const TODAY_STOP_BEFORE = wordSet(m.todayStopBefore);
+export const WEEKDAY_STOP_BEFORE = wordSet(m.weekdayStopBefore);
+export const VAGUE_SINCE = wordSet(m.vagueSince);
+export const APPROX = wordSet(m.approx);
+export const DAY_WORDS = wordSet(m.dayWord);
+export const MONTH_WORDS = wordSet(m.monthWord);
+export const YEAR_WORDS = wordSet(m.yearWord);
+export const MONTH_SELF = wordSet(m.monthSelf);
+export const YEAR_SELF = wordSet(m.yearSelf);
+export const WEEK_SELF = wordSet(m.weekSelf);
+export const THIS = wordSet(m.this);
+export const PERIOD_PARTS = wordSet(m.periodParts);
+export const HALVES = wordSet(m.halves);
+export const QUARTERS = wordSet(m.quarters);
+export const AGO_WORDS = wordSet(m.agoWords);
+export const AFTER_WORDS = wordSet(m.afterWords);
+export const VAGUE_COUNTS = wordSet(m.vagueCounts);
+export const YEAR_TRIGGERS = wordSet(m.yearTriggers);
+export const CLOCK_WORDS = wordSet(m.clockWords);
+export const CLOCK_LEAD = wordSet(m.clockLead);
+export const LOCAL_TIME: PhraseTable<true> = phraseTable(m.localTime.map((w): [string, true] => [w, true]));
+export const HIJRI_SUFFIX = wordSet(m.hijriSuffix);
+export const GREGORIAN_SUFFIX = wordSet(m.gregorianSuffix);
+export const RANGE_JOIN = wordSet(m.rangeJoin);
+export const FUTURE_WORDS = wordSet(m.futureWords);
+export const FUTURE_NOUN_STOPLIST = wordSet(m.futureNounStoplist);
+export const NULL_PHRASES: PhraseTable<true> = phraseTable(m.nullPhrases.map((w): [string, true] => [w, true]));
+
+/** Unit and count of a unit word: يومين → day × 2, أيام → day × many (0), أسبوع → week × 1. */
+export const UNITS = new Map<string, { unit: Unit; count: number }>();
+for (const [unit, forms] of Object.entries(m.units)) {
+  for (const w of forms.one) UNITS.set(normalize(w), { unit: unit as Unit, count: 1 });
+  for (const w of forms.two) UNITS.set(normalize(w), { unit: unit as Unit, count: 2 });
+  for (const w of forms.many) UNITS.set(normalize(w), { unit: unit as Unit, count: 0 });
+}
+// Accusative singulars after numbers 11–99 (15 يومًا) read as a single unit with the count before.
+for (const [w, unit] of [
+  ['يوما', 'day'],
+  ['اسبوعا', 'week'],
+  ['شهرا', 'month'],
+  ['عاما', 'year'],
+  ['ساعة', 'hour'],
+] as const) {
+  if (!UNITS.has(w)) UNITS.set(w, { unit, count: 1 });
+}
+
+/** Every word that can begin an expression (first words of phrases included), to skip the rest fast. */
+export const STARTERS = new Set<string>([
+  ...[MONTHS, DAYPARTS, NULL_PHRASES, RELATIVE_DAY_PHRASES].flatMap((table) => [...table.keys()]),
+  ...[WEEKDAYS, DAY_ORDINALS, DAY_TENS, CLOCK_HOURS, RELATIVE_DAYS].flatMap((map) => [...map.keys()]),
+  ...[DAY_WORDS, MONTH_WORDS, YEAR_WORDS, MONTH_SELF, YEAR_SELF, WEEK_SELF, THIS, PERIOD_PARTS, HALVES, QUARTERS]
+    .concat([AGO_WORDS, AFTER_WORDS, YEAR_TRIGGERS, CLOCK_WORDS, CLOCK_LEAD])
+    .flatMap((set) => [...set]),
+  'من',
+  'بين',
+  '(',
+]);

@@ -1,0 +1,704 @@
+/**
+ * The grammar of Arabic time expressions over tokens: small parsers, each trying one shape at a
+ * token index and returning how far it reached and what it read (a Reading, resolved later
+ * against the reference date). The longest reading at each position wins.
+ */
+import type { Tok } from './tokens.ts';
+import type { Calendar, Modifier, PhraseTable, Unit } from './lexicon.ts';
+import * as L from './lexicon.ts';
+
+/** What an expression says, before it is resolved against the reference date. */
+export type Reading =
+  | { k: 'day'; d: number; m: number; cal: Calendar; y?: number; yRel?: number; mod?: Modifier }
+  | { k: 'month'; m: number; cal: Calendar; y?: number; yRel?: number; mod?: Modifier }
+  | { k: 'year'; y: number; cal: Calendar }
+  | { k: 'rel'; unit: 'day' | 'month' | 'year'; n: number }
+  | { k: 'weekday'; wd: number; mod?: Modifier; anchor?: number }
+  | { k: 'quarter'; q: number; year?: Reading }
+  | { k: 'clock'; h: number; min: number; day?: Reading }
+  | { k: 'none' };
+
+/** A parsed expression: normalized start offset, end token (exclusive) and reading. */
+export interface Hit {
+  s: number;
+  end: number;
+  r: Reading;
+}
+
+interface Found<V> {
+  value: V;
+  pre: number;
+}
+
+interface MonthUnit {
+  m: number;
+  cal: Calendar;
+  ambiguous: boolean;
+  paired: boolean;
+  shahr: boolean;
+  s: number;
+  end: number;
+}
+
+interface Tail {
+  end: number;
+  y?: number;
+  yRel?: number;
+  hijri?: boolean;
+  mod?: Modifier;
+}
+
+const DAYPART_SHIFT: Record<string, string> = { فجر: 'am', صباح: 'am', صبيحة: 'am', ضحى: 'am', ظهر: 'noon', ظهيرة: 'noon', عصر: 'pm', مساء: 'pm', عشية: 'pm', ليل: 'night', ليلة: 'night' };
+const HIJRI_ADJECTIVES = new Set(['المبارك', 'الكريم', 'المعظم', 'الفضيل', 'الحرام']);
+
+/** Parses every time expression in a token list, left to right, longest match first. */
+export function parseTokens(toks: Tok[]): Hit[] {
+  return new Parser(toks).run();
+}
+
+class Parser {
+
+  constructor(private readonly toks: Tok[]) {}
+
+  run(): Hit[] {
+    const hits: Hit[] = [];
+    const n = this.toks.length;
+    for (let i = 0; i < n; i++) {
+      const hit = this.at(i);
+      if (hit) {
+        hits.push(hit);
+        i = hit.end - 1;
+      }
+    }
+    return hits;
+  }
+
+  /** The longest expression starting at token i (earlier parsers win ties). */
+  private at(i: number): Hit | null {
+    const tok = this.toks[i]!;
+    // Cheap filter: most words cannot start an expression.
+    if (!tok.digits && !tok.forms.some((f) => L.STARTERS.has(f))) return null;
+    let best: Hit | null = null;
+    for (const parse of TRIES) {
+      const hit = parse.call(this, i);
+      if (hit && (!best || hit.end > best.end)) best = hit;
+    }
+    return best;
+  }
+
+  // ---- token helpers ----
+
+  private t(i: number): string {
+    return this.toks[i]?.t ?? '';
+  }
+
+  private start(i: number, pre = 0): number {
+    return this.toks[i]!.s + pre;
+  }
+
+  /** The first clitic form of token i found in a map or set. */
+  private find<V>(i: number, table: Map<string, V>): Found<V> | null;
+  private find(i: number, table: Set<string>): Found<true> | null;
+  private find<V>(i: number, table: Map<string, V> | Set<string>): Found<V | true> | null {
+    const tok = this.toks[i];
+    if (!tok) return null;
+    for (let f = 0; f < tok.forms.length; f++) {
+      const form = tok.forms[f]!;
+      if (table instanceof Map) {
+        const value = table.get(form);
+        if (value !== undefined) return { value, pre: tok.pres[f]! };
+      } else if (table.has(form)) {
+        return { value: true, pre: tok.pres[f]! };
+      }
+    }
+    return null;
+  }
+
+  /** Exact (clitic-free) membership of token i. */
+  private is(i: number, set: Set<string>): boolean {
+    return set.has(this.t(i));
+  }
+
+  /** A multi-word phrase at token i; only the first word may carry clitics. */
+  private phrase<V>(i: number, table: PhraseTable<V>): { value: V; pre: number; end: number } | null {
+    const tok = this.toks[i];
+    if (!tok) return null;
+    for (let f = 0; f < tok.forms.length; f++) {
+      const list = table.get(tok.forms[f]!);
+      if (!list) continue;
+      for (const entry of list) {
+        let ok = true;
+        for (let k = 1; k < entry.words.length; k++) {
+          if (this.t(i + k) !== entry.words[k]) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) return { value: entry.value, pre: tok.pres[f]!, end: i + entry.words.length };
+      }
+    }
+    return null;
+  }
+
+  private num(i: number, maxLen = 4): number | null {
+    const tok = this.toks[i];
+    if (!tok || !tok.digits || tok.t.length > maxLen) return null;
+    return Number(tok.t);
+  }
+
+  /** Two tokens touch (no space between them): 5/3/2021, 10:30. */
+  private touch(i: number): boolean {
+    const a = this.toks[i];
+    const b = this.toks[i + 1];
+    return a !== undefined && b !== undefined && a.e === b.s;
+  }
+
+  private year(i: number, min = 1000, max = 2100): number | null {
+    const tok = this.toks[i];
+    if (!tok || !tok.digits || tok.t.length !== 4) return null;
+    const y = Number(tok.t);
+    if (y < min || y > max) return null;
+    // 2023-12-05, 2023/12: part of a numeric date.
+    if (this.touch(i) && /^[-/.]$/.test(this.t(i + 1)) && this.num(i + 2) !== null) return null;
+    // "2000 في المئة", "2020:" are not years.
+    const next = this.t(i + 1);
+    if (next === '%' || next === ':' || (next === 'في' && /^(الما?ئة|المئة|المية)$/.test(this.t(i + 2)))) return null;
+    return y;
+  }
+
+  private modifier(i: number): Modifier | null {
+    return L.MODIFIERS.get(this.t(i)) ?? null;
+  }
+
+  // ---- building blocks ----
+
+  /** A day of the month: 17, ١٧, السادس, الحادي عشر, الحادي والعشرين, الفاتح. */
+  private dayNum(i: number): { d: number; end: number; pre: number } | null {
+    const n = this.num(i, 2);
+    if (n !== null) {
+      if (n < 1 || n > 31) return null;
+      if (this.t(i + 1) === ':' || (this.t(i + 1) === '.' && this.num(i + 2) !== null)) return null;
+      return { d: n, end: i + 1, pre: 0 };
+    }
+    const ord = this.find(i, L.DAY_ORDINALS);
+    if (ord) {
+      const v = ord.value;
+      if (v <= 9 && this.is(i + 1, L.TEEN)) return { d: v + 10, end: i + 2, pre: ord.pre };
+      const tens = v <= 9 ? this.find(i + 1, L.DAY_TENS) : null;
+      if (tens && tens.pre === 1 && this.t(i + 1)[0] === 'و') return { d: v + tens.value, end: i + 2, pre: ord.pre };
+      if (this.t(i).endsWith('الحادي') || this.t(i).endsWith('الواحد')) return null; // only in compounds
+      return { d: v, end: i + 1, pre: ord.pre };
+    }
+    const tens = this.find(i, L.DAY_TENS);
+    if (tens) return { d: tens.value, end: i + 1, pre: tens.pre };
+    return null;
+  }
+
+  /** A day or a list/range of days, read as its first day: 3 و4، من 5 إلى 7، الخامس والسادس. */
+  private dayList(i: number): { d: number; end: number; s: number } | null {
+    let p = i;
+    if (this.t(p) === 'من' || this.t(p) === 'بين') p++;
+    const first = this.dayNum(p);
+    if (!first) return null;
+    const s = this.start(p, first.pre);
+    let q = first.end;
+    for (let guard = 0; guard < 4; guard++) {
+      const join = this.t(q);
+      if (L.RANGE_JOIN.has(join)) {
+        const next = this.dayNum(q + 1);
+        if (next) {
+          q = next.end;
+          continue;
+        }
+      }
+      // الخامس والسادس: the conjunction is glued to the next ordinal.
+      const glued = this.t(q)[0] === 'و' ? this.dayNum(q) : null;
+      if (glued && glued.pre >= 1 && !this.toks[q]!.digits) {
+        q = glued.end;
+        continue;
+      }
+      break;
+    }
+    return { d: first.d, end: q, s };
+  }
+
+  private monthName(i: number): { m: number; cal: Calendar; ambiguous: boolean; pre: number; end: number } | null {
+    const found = this.phrase(i, L.MONTHS);
+    if (!found) return null;
+    return { m: found.value.month, cal: found.value.calendar, ambiguous: found.value.ambiguous, pre: found.pre, end: found.end };
+  }
+
+  /** A month name, optionally after شهر and paired with another calendar's name: ديسمبر/ كانون الأول. */
+  private monthUnit(i: number): MonthUnit | null {
+    if (i >= this.toks.length) return null;
+    let p = i;
+    let shahr = false;
+    let pre = 0;
+    const word = this.find(p, L.MONTH_WORDS);
+    if (word && !this.t(p).startsWith('ال')) {
+      shahr = true;
+      pre = word.pre;
+      p++;
+    }
+    const s = this.start(i, pre);
+    if (this.t(p) === '(') {
+      const a = this.monthName(p + 1);
+      if (!a || this.t(a.end) !== ')') return null;
+      const b = this.monthName(a.end + 1);
+      if (!b) return null;
+      return { m: b.m, cal: b.cal, ambiguous: false, paired: true, shahr, s, end: b.end };
+    }
+    const a = this.monthName(p);
+    if (!a) return null;
+    const unit: MonthUnit = { m: a.m, cal: a.cal, ambiguous: a.ambiguous, paired: false, shahr, s: shahr ? s : this.start(p, a.pre), end: a.end };
+    const sep = this.t(a.end);
+    if (sep === '/' || sep === '-' || sep === '\\') {
+      const b = this.monthName(a.end + 1);
+      if (b) {
+        unit.paired = true;
+        unit.end = b.end;
+        if (a.ambiguous && !b.ambiguous) unit.ambiguous = false;
+      }
+    } else if (sep === '(') {
+      const b = this.monthName(a.end + 1);
+      if (b && this.t(b.end) === ')') {
+        unit.paired = true;
+        unit.end = b.end + 1;
+      }
+    }
+    if (unit.paired) unit.ambiguous = false;
+    return unit;
+  }
+
+  /** A year or a relative year after a month: 2021، عام 2021، من العام الماضي، الجاري. */
+  private tail(q: number): Tail {
+    let p = q;
+    const hadMin = this.t(p) === 'من';
+    if (hadMin) p++;
+    const yw = this.is(p, L.YEAR_WORDS) ? 1 : 0;
+    const y = this.year(p + yw);
+    if (y !== null) {
+      const out: Tail = { end: p + yw + 1, y };
+      if (this.is(out.end, L.HIJRI_SUFFIX)) {
+        out.hijri = true;
+        out.end++;
+      } else if (this.is(out.end, L.GREGORIAN_SUFFIX)) out.end++;
+      return out;
+    }
+    if (hadMin) {
+      const rel = this.yearRel(p);
+      if (rel) return { end: rel.end, yRel: rel.n };
+      return { end: q };
+    }
+    const mod = this.modifier(p);
+    if (mod) return { end: p + 1, mod };
+    return { end: q };
+  }
+
+  /** العام الماضي، السنة المقبلة، هذا العام، العام الجاري → an offset in years. */
+  private yearRel(p: number): { n: number; end: number } | null {
+    return this.periodRel(p, L.YEAR_SELF);
+  }
+
+  /** الشهر الماضي، الشهر المقبل، هذا الشهر → an offset in months. */
+  private monthRel(p: number): { n: number; end: number } | null {
+    return this.periodRel(p, L.MONTH_SELF);
+  }
+
+  private periodRel(p: number, self: Set<string>): { n: number; end: number } | null {
+    if (this.is(p, L.THIS) && this.is(p + 1, self)) return { n: 0, end: p + 2 };
+    if (this.find(p, self)) {
+      const mod = this.modifier(p + 1);
+      if (mod) return { n: mod === 'past' ? -1 : mod === 'future' ? 1 : 0, end: p + 2 };
+    }
+    return null;
+  }
+
+  private monthReading(mu: MonthUnit, tl: Tail): Reading {
+    const r: Reading = { k: 'month', m: mu.m, cal: tl.hijri ? 'hijri' : mu.cal };
+    if (tl.y !== undefined) r.y = tl.y;
+    if (tl.yRel !== undefined) r.yRel = tl.yRel;
+    if (tl.mod) r.mod = tl.mod;
+    return r;
+  }
+
+  // ---- expressions ----
+
+  private nullPhrase(i: number): Hit | null {
+    const found = this.phrase(i, L.NULL_PHRASES);
+    return found ? { s: this.start(i, found.pre), end: found.end, r: { k: 'none' } } : null;
+  }
+
+  /** 17 أكتوبر، السادس من ديسمبر الجاري، 3 و4 نوفمبر الماضي، 15 رمضان 1445 هـ. */
+  private dateExpr(i: number): Hit | null {
+    const dl = this.dayList(i);
+    if (!dl) return null;
+    let p = dl.end;
+    if (this.t(p) === 'من') p++;
+    const mu = this.monthUnit(p);
+    if (!mu) return null;
+    const tl = this.tail(mu.end);
+    const r: Reading = { k: 'day', d: dl.d, m: mu.m, cal: tl.hijri ? 'hijri' : mu.cal };
+    if (tl.y !== undefined) r.y = tl.y;
+    if (tl.yRel !== undefined) r.yRel = tl.yRel;
+    if (tl.mod) r.mod = tl.mod;
+    return { s: dl.s, end: tl.end, r };
+  }
+
+  /** 5/3/2021، 05-03-2021، 2023-12-05. */
+  private numericDate(i: number): Hit | null {
+    const a = this.num(i);
+    if (a === null || !this.touch(i) || !this.touch(i + 1) || !this.touch(i + 2) || !this.touch(i + 3)) return null;
+    const sep = this.t(i + 1);
+    if ((sep !== '/' && sep !== '-' && sep !== '.') || this.t(i + 3) !== sep) return null;
+    const b = this.num(i + 2, 2);
+    const c = this.num(i + 4);
+    if (b === null || c === null) return null;
+    const ya = this.toks[i]!.t.length === 4;
+    const yc = this.toks[i + 4]!.t.length === 4;
+    let r: Reading | null = null;
+    if (ya && !yc && a >= 1000) r = { k: 'day', y: a, m: b, d: c, cal: 'gregorian' };
+    else if (yc && !ya && this.toks[i]!.t.length <= 2) r = { k: 'day', y: c, m: b, d: a, cal: 'gregorian' };
+    if (!r) return null;
+    let end = i + 5;
+    if (this.is(end, L.HIJRI_SUFFIX)) {
+      r.cal = 'hijri';
+      end++;
+    }
+    return { s: this.start(i), end, r };
+  }
+
+  /** يوم الأربعاء، السبت الماضي، اليوم الجمعة، أمس الخميس، غدًا السبت، الخميس 7 ديسمبر. */
+  private weekdayExpr(i: number): Hit | null {
+    let p = i;
+    let anchor: number | undefined;
+    let yawm = false;
+    const relPhrase = this.phrase(p, L.RELATIVE_DAY_PHRASES);
+    const rel = relPhrase ? null : this.find(p, L.RELATIVE_DAYS);
+    const s = this.start(i, relPhrase?.pre ?? rel?.pre ?? this.find(p, L.DAY_WORDS)?.pre ?? 0);
+    if (relPhrase) {
+      anchor = relPhrase.value;
+      p = relPhrase.end;
+    } else if (rel && this.t(p) !== 'الليلة') {
+      anchor = rel.value;
+      p++;
+    } else if (this.find(p, L.DAY_WORDS)) {
+      yawm = true;
+      p++;
+    }
+    const wd = this.find(p, L.WEEKDAYS);
+    if (!wd || (wd.pre > 0 && p > i)) return null;
+    if (anchor === undefined && !yawm) {
+      if (wd.value.ambiguous && this.find(i - 1, L.WEEKDAY_STOP_BEFORE)) return null;
+      if (this.t(p + 1) === 'عشر') return null; // الأحد عشر = eleven
+    }
+    const ws = p === i ? this.start(i, wd.pre) : s;
+    p++;
+    let mod: Modifier | undefined;
+    const m = this.modifier(p);
+    if (m === 'past' || m === 'future') {
+      mod = m;
+      p++;
+    }
+    // "يومي السبت والأحد": read as the first day.
+    const second = this.find(p, L.WEEKDAYS);
+    if (second && second.pre === 1 && this.t(p)[0] === 'و') p++;
+    // A date after the weekday gives the value: الخميس 7 ديسمبر 2023.
+    const dp = this.t(p) === '،' || this.t(p) === ',' ? p + 1 : p;
+    const date = mod ? null : (this.dateExpr(dp) ?? this.numericDate(dp));
+    if (date) return { s: ws, end: date.end, r: date.r };
+    const r: Reading = { k: 'weekday', wd: wd.value.day };
+    if (mod) r.mod = mod;
+    if (anchor !== undefined) r.anchor = anchor;
+    return { s: ws, end: p, r };
+  }
+
+  /** اليوم، أمس، أول أمس، غدًا، بعد غد، الليلة الماضية (and غد/الغد after a part of the day). */
+  private relDay(i: number, afterPart = false): Hit | null {
+    const ph = this.phrase(i, L.RELATIVE_DAY_PHRASES);
+    if (ph) return { s: this.start(i, ph.pre), end: ph.end, r: { k: 'rel', unit: 'day', n: ph.value } };
+    const word = this.find(i, L.RELATIVE_DAYS) ?? (afterPart ? this.find(i, L.RELATIVE_DAYS_AFTER_PART) : null);
+    if (!word) return null;
+    const form = this.toks[i]!.t.slice(word.pre);
+    if (form === 'اليوم' || form === 'ليوم') {
+      if (this.find(i - 1, L.TODAY_STOP_BEFORE) || this.find(i + 1, L.TODAY_STOP)) return null;
+      if (this.t(i + 1) === 'من' || this.t(i - 1) === 'يوم') return null;
+    }
+    return { s: this.start(i, word.pre), end: i + 1, r: { k: 'rel', unit: 'day', n: word.value } };
+  }
+
+  /** فجر الجمعة، مساء أمس، صباح اليوم، ليلة السبت، ظهر يوم 5 مارس. */
+  private daypart(i: number): Hit | null {
+    const dp = this.phrase(i, L.DAYPARTS);
+    if (!dp) return null;
+    const inner = this.dayAfter(dp.end, true);
+    return inner ? { s: this.start(i, dp.pre), end: inner.end, r: inner.r } : null;
+  }
+
+  /** The day named after a part of the day or a clock time. */
+  private dayAfter(p: number, afterPart: boolean): Hit | null {
+    const q = this.t(p) === 'يوم' ? p + 1 : p;
+    let best: Hit | null = null;
+    for (const hit of [this.weekdayExpr(p), this.relDay(q, afterPart), this.dateExpr(q), this.numericDate(q)]) {
+      if (hit && (!best || hit.end > best.end)) best = hit;
+    }
+    return best;
+  }
+
+  /** الساعة الرابعة صباحًا، الساعة 10:30، عند الثالثة فجرًا، الساعة العاشرة من صباح اليوم. */
+  private clock(i: number): Hit | null {
+    let p = i;
+    const hasWord = this.is(p, L.CLOCK_WORDS);
+    let s = this.start(i);
+    if (hasWord) p++;
+    else if (this.find(p, L.CLOCK_LEAD) && !this.toks[p]!.digits) {
+      p++;
+      s = this.start(p);
+    }
+    let h: number | null = null;
+    let min = 0;
+    let colon = false;
+    const n = this.num(p, 2);
+    if (n !== null) {
+      h = n;
+      p++;
+      if (this.t(p) === ':' && this.touch(p - 1) && this.num(p + 1, 2) !== null) {
+        min = this.num(p + 1, 2)!;
+        colon = true;
+        p += 2;
+      }
+      if (h > 24 || min > 59) return null;
+    } else {
+      const word = this.find(p, L.CLOCK_HOURS);
+      if (!word || word.pre > 0) return null;
+      h = word.value;
+      p++;
+      if (h <= 2 && this.is(p, L.CLOCK_TEEN)) {
+        h += 10;
+        p++;
+      } else if (h === 11) return null;
+      const frac = this.find(p, L.CLOCK_FRACTIONS);
+      if (frac && this.t(p)[0] === 'و') {
+        min = frac.value;
+        p++;
+      }
+    }
+    let shift: string | undefined;
+    const adv = this.phrase(p, L.DAYPART_ADVERBS);
+    if (adv) {
+      shift = adv.value;
+      p = adv.end;
+    }
+    if (!hasWord && !shift && !colon) return null;
+    if (!hasWord && n !== null && !colon && !shift) return null;
+    // The day may follow: من صباح اليوم، يوم الجمعة، من فجر أمس.
+    let day: Reading | undefined;
+    const q = this.t(p) === 'من' ? p + 1 : p;
+    const dayHit = this.daypart(q) ?? this.dayAfter(q, false);
+    if (dayHit && dayHit.r.k !== 'none') {
+      if (!shift) {
+        const part = this.phrase(q, L.DAYPARTS);
+        if (part) shift = DAYPART_SHIFT[this.toks[q]!.forms[0]!] ?? DAYPART_SHIFT[this.t(q).slice(part.pre)];
+      }
+      day = dayHit.r;
+      p = dayHit.end;
+    }
+    const local = this.phrase(p, L.LOCAL_TIME);
+    if (local) p = local.end;
+    const r: Reading = { k: 'clock', h: to24(h, shift), min };
+    if (day) r.day = day;
+    return { s, end: p, r };
+  }
+
+  /** مطلع ديسمبر الجاري، أواخر الشهر الماضي، منتصف يناير المقبل، نهاية العام الجاري، نهاية 2023. */
+  private periodPart(i: number): Hit | null {
+    const part = this.find(i, L.PERIOD_PARTS);
+    if (!part) return null;
+    const s = this.start(i, part.pre);
+    const p = i + 1;
+    const mu = this.monthUnit(p);
+    if (mu) {
+      const tl = this.tail(mu.end);
+      return { s, end: tl.end, r: this.monthReading(mu, tl) };
+    }
+    const mr = this.monthRel(p);
+    if (mr) return { s, end: mr.end, r: { k: 'rel', unit: 'month', n: mr.n } };
+    const yr = this.yearRel(p);
+    if (yr) return { s, end: yr.end, r: { k: 'rel', unit: 'year', n: yr.n } };
+    if (this.is(p, L.MONTH_SELF)) return { s, end: p + 1, r: { k: 'rel', unit: 'month', n: 0 } };
+    if (this.is(p, L.YEAR_SELF) && this.year(p + 1) === null) return { s, end: p + 1, r: { k: 'rel', unit: 'year', n: 0 } };
+    const yw = this.is(p, L.YEAR_WORDS) ? 1 : 0;
+    const y = this.year(p + yw, 1900);
+    if (y !== null) return { s, end: p + yw + 1, r: { k: 'year', y, cal: 'gregorian' } };
+    if (this.is(p, L.WEEK_SELF)) return { s, end: this.modifier(p + 1) ? p + 2 : p + 1, r: { k: 'none' } };
+    return null;
+  }
+
+  /** A year spec after a quarter or half: 2024، عام 2024، العام الجاري، هذا العام. */
+  private yearSpec(p: number): { end: number; r: Reading } | null {
+    const yw = this.is(p, L.YEAR_WORDS) ? 1 : 0;
+    const y = this.year(p + yw, 1900);
+    if (y !== null) return { end: p + yw + 1, r: { k: 'year', y, cal: 'gregorian' } };
+    const rel = this.yearRel(p);
+    if (rel) return { end: rel.end, r: { k: 'rel', unit: 'year', n: rel.n } };
+    if (this.is(p, L.YEAR_SELF)) return { end: p + 1, r: { k: 'rel', unit: 'year', n: 0 } };
+    return null;
+  }
+
+  /** الربع الأول من 2024، الثلاثي الثالث من العام الجاري، النصف الأول من العام. */
+  private quarter(i: number): Hit | null {
+    const isQuarter = this.find(i, L.QUARTERS);
+    const isHalf = isQuarter ? null : this.find(i, L.HALVES);
+    if (!isQuarter && !isHalf) return null;
+    const ord = this.find(i + 1, L.QUARTER_ORDINALS);
+    if (!ord || ord.pre > 0) return null;
+    if (isHalf && ord.value > 2) return null;
+    let p = i + 2;
+    if (this.t(p) === 'من' || this.t(p) === 'لعام' || this.t(p) === 'لسنة') p += this.t(p) === 'من' ? 1 : 0;
+    const spec = this.yearSpec(p) ?? (this.t(p).startsWith('ل') ? this.yearSpecGlued(p) : null);
+    const s = this.start(i, (isQuarter ?? isHalf)!.pre);
+    if (isHalf) return spec ? { s, end: spec.end, r: spec.r } : null;
+    const r: Reading = { k: 'quarter', q: ord.value };
+    if (spec) r.year = spec.r;
+    return { s, end: spec ? spec.end : i + 2, r };
+  }
+
+  /** لعام 2024 / للعام الجاري glued to the preposition. */
+  private yearSpecGlued(p: number): { end: number; r: Reading } | null {
+    const word = this.find(p, L.YEAR_WORDS) ?? this.find(p, L.YEAR_SELF);
+    if (!word) return null;
+    const y = this.year(p + 1, 1900);
+    if (y !== null) return { end: p + 2, r: { k: 'year', y, cal: 'gregorian' } };
+    const mod = this.modifier(p + 1);
+    if (mod) return { end: p + 2, r: { k: 'rel', unit: 'year', n: mod === 'past' ? -1 : mod === 'future' ? 1 : 0 } };
+    return null;
+  }
+
+  /** أكتوبر 2023، يونيو الماضي، شهر رمضان، آب/أغسطس 2021 (ambiguous names need support). */
+  private monthExpr(i: number): Hit | null {
+    const mu = this.monthUnit(i);
+    if (!mu) return null;
+    const tl = this.tail(mu.end);
+    if (mu.ambiguous && !mu.shahr && tl.y === undefined && tl.yRel === undefined && !tl.mod) {
+      if (!(mu.cal === 'hijri' && HIJRI_ADJECTIVES.has(this.t(mu.end)))) return null;
+    }
+    return { s: mu.s, end: tl.end, r: this.monthReading(mu, tl) };
+  }
+
+  /** الشهر الماضي، العام المقبل، السنة الجارية، هذا الشهر. */
+  private relPeriod(i: number): Hit | null {
+    const first = this.find(i, L.THIS) ?? this.find(i, L.MONTH_SELF) ?? this.find(i, L.YEAR_SELF);
+    if (!first) return null;
+    const s = this.start(i, first.pre);
+    const mr = this.monthRel(i);
+    if (mr) return { s, end: mr.end, r: { k: 'rel', unit: 'month', n: mr.n } };
+    const yr = this.yearRel(i);
+    if (yr) return { s, end: yr.end, r: { k: 'rel', unit: 'year', n: yr.n } };
+    return null;
+  }
+
+  /** قبل يومين، منذ ثلاثة أيام، بعد أسبوع، قبل عامين; منذ أسابيع → no point in time. */
+  private ago(i: number): Hit | null {
+    const back = this.find(i, L.AGO_WORDS);
+    const fwd = back ? null : this.find(i, L.AFTER_WORDS);
+    if (!back && !fwd) return null;
+    const dir = back ? -1 : 1;
+    const s = this.start(i, (back ?? fwd)!.pre);
+    let p = i + 1;
+    if (this.is(p, L.APPROX)) p++;
+    let count: number | null = null;
+    let vague = false;
+    const direct = L.UNITS.get(this.t(p));
+    let unit: Unit | undefined;
+    if (direct) {
+      unit = direct.unit;
+      if (direct.count === 0) vague = true;
+      else count = direct.count;
+      p++;
+    } else if (back && this.is(p, L.VAGUE_SINCE)) {
+      return { s, end: p + 1, r: { k: 'none' } };
+    } else {
+      const n = this.num(p, 3) ?? L.COUNTS.get(this.t(p)) ?? null;
+      const isVague = n === null && this.is(p, L.VAGUE_COUNTS);
+      if (n === null && !isVague) return null;
+      const u = L.UNITS.get(this.t(p + 1));
+      if (!u) return null;
+      unit = u.unit;
+      if (isVague) vague = true;
+      else count = n;
+      p += 2;
+    }
+    // "قبل يوم من الضربة" counts from another event, not from the publication date.
+    if (vague || count === null || this.t(p) === 'من' || this.t(p) === 'على') return { s, end: p, r: { k: 'none' } };
+    const n = dir * count;
+    const r: Reading =
+      unit === 'week'
+        ? { k: 'rel', unit: 'day', n: n * 7 }
+        : unit === 'hour'
+          ? { k: 'rel', unit: 'day', n: 0 }
+          : { k: 'rel', unit: unit!, n };
+    return { s, end: p, r };
+  }
+
+  /** عام 2019، سنة ٢٠٢٠، في 2023، منذ 2011، 1445 هـ. */
+  private yearExpr(i: number): Hit | null {
+    const yw = this.find(i, L.YEAR_WORDS);
+    if (yw) {
+      const y = this.year(i + 1);
+      if (y === null) return null;
+      let end = i + 2;
+      // عامي 2011 و2014، بين عامي 2011-2014: the first year.
+      if ((this.t(end) === 'و' || this.t(end) === '-' || this.t(end) === 'إلى' || this.t(end) === 'الى') && this.year(end + 1) !== null) end += 2;
+      return this.yearHit(this.start(i, yw.pre), end, y);
+    }
+    if (this.find(i, L.YEAR_TRIGGERS)) {
+      const y = this.year(i + 1, 1900);
+      if (y === null) return null;
+      return this.yearHit(this.start(i + 1), i + 2, y);
+    }
+    const y = this.year(i);
+    if (y !== null && (this.is(i + 1, L.HIJRI_SUFFIX) || this.is(i + 1, L.GREGORIAN_SUFFIX))) return this.yearHit(this.start(i), i + 1, y);
+    return null;
+  }
+
+  private yearHit(s: number, end: number, y: number): Hit {
+    if (this.is(end, L.HIJRI_SUFFIX)) return { s, end: end + 1, r: { k: 'year', y, cal: 'hijri' } };
+    if (this.is(end, L.GREGORIAN_SUFFIX)) end++;
+    return { s, end, r: { k: 'year', y, cal: 'gregorian' } };
+  }
+}
+
+// Tried in this order at each token; the longest wins, earlier ones win ties.
+const TRIES = [
+  Parser.prototype['nullPhrase'],
+  Parser.prototype['clock'],
+  Parser.prototype['daypart'],
+  Parser.prototype['weekdayExpr'],
+  Parser.prototype['relDay'],
+  Parser.prototype['numericDate'],
+  Parser.prototype['dateExpr'],
+  Parser.prototype['periodPart'],
+  Parser.prototype['quarter'],
+  Parser.prototype['monthExpr'],
+  Parser.prototype['relPeriod'],
+  Parser.prototype['ago'],
+  Parser.prototype['yearExpr'],
+] as ((this: Parser, i: number) => Hit | null)[];
+
+/** A 12-hour reading plus a part of the day → 24-hour clock. */
+function to24(h: number, shift: string | undefined): number {
+  if (h === 24) return 0;
+  switch (shift) {
+    case 'am':
+      return h === 12 ? 0 : h;
+    case 'noon':
+      return h <= 5 ? h + 12 : h;
+    case 'pm':
+      return h < 12 ? h + 12 : h;
+    case 'night':
+      if (h === 12) return 0;
+      return h >= 6 && h < 12 ? h + 12 : h;
+    default:
+      return h;
+  }
+}

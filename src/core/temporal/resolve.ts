@@ -1,0 +1,149 @@
+/**
+ * Resolves a Reading against the reference date: a month or day named without its year is the
+ * most recent one not after the reference, unless a modifier or a future marker says otherwise.
+ */
+import type { Reading } from './parse.ts';
+import { dayNumber, formatDay, formatMonth, fromHijri, toHijri, weekday, ymd, type DayNumber } from './calendar.ts';
+
+/** The reference date plus what the sentence says about tense. */
+export interface ResolveContext {
+  ref: DayNumber;
+  future: boolean;
+}
+
+/** A day named without a year this close after the reference is taken as upcoming, not last year's. */
+const NEAR_FUTURE_DAYS = 31;
+
+type Mode = 'past' | 'notAfter' | 'future' | 'notBefore';
+
+/** Picks among candidate keys (ascending) the one the mode asks for, relative to the reference key. */
+function choose(keys: number[], ref: number, mode: Mode, near = 0): number | undefined {
+  const valid = keys.filter((k) => !Number.isNaN(k));
+  switch (mode) {
+    case 'past':
+      return valid.filter((k) => k < ref).at(-1);
+    case 'future':
+      return valid.find((k) => k > ref);
+    case 'notBefore':
+      return valid.find((k) => k >= ref);
+    case 'notAfter': {
+      const upcoming = valid.find((k) => k > ref);
+      if (near > 0 && upcoming !== undefined && upcoming - ref <= near) return upcoming;
+      return valid.filter((k) => k <= ref).at(-1);
+    }
+  }
+}
+
+function modeOf(mod: string | undefined, future: boolean): Mode {
+  if (mod === 'past') return 'past';
+  if (mod === 'future') return 'future';
+  return future ? 'notBefore' : 'notAfter';
+}
+
+function resolveDay(r: Extract<Reading, { k: 'day' }>, ctx: ResolveContext): DayNumber {
+  const { y: refY } = ymd(ctx.ref);
+  const make = r.cal === 'hijri' ? (y: number) => fromHijri(y, r.m, r.d) : (y: number) => dayNumber(y, r.m, r.d);
+  const baseYear = r.cal === 'hijri' ? toHijri(ctx.ref).y : refY;
+  if (r.y !== undefined) return make(r.y);
+  if (r.yRel !== undefined || r.mod === 'current') return make(baseYear + (r.yRel ?? 0));
+  const keys = [make(baseYear - 1), make(baseYear), make(baseYear + 1)];
+  return choose(keys, ctx.ref, modeOf(r.mod, ctx.future), NEAR_FUTURE_DAYS) ?? Number.NaN;
+}
+
+function resolveMonth(r: Extract<Reading, { k: 'month' }>, ctx: ResolveContext): string | null {
+  const ref = ymd(ctx.ref);
+  if (r.cal === 'hijri') {
+    const hy = toHijri(ctx.ref).y;
+    let day: DayNumber | undefined;
+    if (r.y !== undefined) day = fromHijri(r.y, r.m, 1);
+    else if (r.yRel !== undefined || r.mod === 'current') day = fromHijri(hy + (r.yRel ?? 0), r.m, 1);
+    else {
+      // A Hijri month is named in the weeks before it too: "(start) not after" with a near window.
+      const keys = [fromHijri(hy - 1, r.m, 1), fromHijri(hy, r.m, 1), fromHijri(hy + 1, r.m, 1)];
+      day = choose(keys, ctx.ref, modeOf(r.mod, ctx.future), NEAR_FUTURE_DAYS);
+    }
+    if (day === undefined || Number.isNaN(day)) return null;
+    const g = ymd(day);
+    return formatMonth(g.y * 12 + g.m - 1);
+  }
+  const refKey = ref.y * 12 + ref.m - 1;
+  if (r.y !== undefined) return formatMonth(r.y * 12 + r.m - 1);
+  if (r.yRel !== undefined || r.mod === 'current') return formatMonth((ref.y + (r.yRel ?? 0)) * 12 + r.m - 1);
+  const keys = [ref.y - 1, ref.y, ref.y + 1].map((y) => y * 12 + r.m - 1);
+  const key = choose(keys, refKey, modeOf(r.mod, ctx.future));
+  return key === undefined ? null : formatMonth(key);
+}
+
+function resolveWeekday(r: Extract<Reading, { k: 'weekday' }>, ctx: ResolveContext): DayNumber {
+  const today = weekday(ctx.ref);
+  if (r.anchor !== undefined) {
+    // "اليوم السبت" in an article dated Friday: the writer's day is the named one, within three days.
+    const base = ctx.ref + r.anchor;
+    let diff = (r.wd - weekday(base) + 7) % 7;
+    if (diff > 3) diff -= 7;
+    return base + diff;
+  }
+  const back = (today - r.wd + 7) % 7;
+  const ahead = (r.wd - today + 7) % 7;
+  if (r.mod === 'past') return ctx.ref - (back === 0 ? 7 : back);
+  if (r.mod === 'future' || ctx.future) return ctx.ref + (ahead === 0 ? 7 : ahead);
+  // Past by default, and the reference's own weekday is the reference day ("فجر الجمعة" on a Friday).
+  return ctx.ref - back;
+}
+
+function resolveYear(r: Reading, ctx: ResolveContext): number | null {
+  if (r.k === 'year') {
+    if (r.cal === 'hijri') {
+      const day = fromHijri(r.y, 1, 1);
+      return Number.isNaN(day) ? null : ymd(day).y;
+    }
+    return r.y;
+  }
+  if (r.k === 'rel' && r.unit === 'year') return ymd(ctx.ref).y + r.n;
+  return null;
+}
+
+function dayValue(day: DayNumber): string | null {
+  return Number.isNaN(day) ? null : formatDay(day);
+}
+
+/** The value of a reading: YYYY-MM-DD | YYYY-MM | YYYY | YYYY-Qn | YYYY-MM-DDTHH:MM, or null. */
+export function resolveReading(r: Reading, ctx: ResolveContext): string | null {
+  switch (r.k) {
+    case 'day':
+      return dayValue(resolveDay(r, ctx));
+    case 'month':
+      return resolveMonth(r, ctx);
+    case 'year': {
+      const y = resolveYear(r, ctx);
+      return y === null ? null : String(y);
+    }
+    case 'rel': {
+      if (r.unit === 'day') return dayValue(ctx.ref + r.n);
+      const ref = ymd(ctx.ref);
+      if (r.unit === 'month') return formatMonth(ref.y * 12 + ref.m - 1 + r.n);
+      return String(ref.y + r.n);
+    }
+    case 'weekday':
+      return dayValue(resolveWeekday(r, ctx));
+    case 'quarter': {
+      const ref = ymd(ctx.ref);
+      const refQ = Math.ceil(ref.m / 3);
+      let y = r.year ? resolveYear(r.year, ctx) : null;
+      if (y === null) y = ctx.future ? (r.q >= refQ ? ref.y : ref.y + 1) : r.q <= refQ ? ref.y : ref.y - 1;
+      return `${y}-Q${r.q}`;
+    }
+    case 'clock': {
+      if (!r.day) return null;
+      const day = resolveReading(r.day, ctx);
+      return day && day.length === 10 ? withClock(day, r.h, r.min) : null;
+    }
+    case 'none':
+      return null;
+  }
+}
+
+/** YYYY-MM-DD plus a clock time → YYYY-MM-DDTHH:MM. */
+export function withClock(day: string, h: number, min: number): string {
+  return `${day}T${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+}

@@ -1,0 +1,34 @@
+/** Whether the words around an expression put it in the future (سيزور، سوف، من المقرر، المقبل). */
+import type { Tok } from './tokens.ts';
+import { FUTURE_NOUN_STOPLIST, FUTURE_WORDS } from './lexicon.ts';
+
+const FUTURE_PREFIX = /^[وف]?س[يتن][\u0621-\u064A]{2,}$/;
+const LOOK_BACK = 6;
+const LOOK_AHEAD = 1;
+
+function isFutureMarker(tok: Tok): boolean {
+  for (const form of tok.forms) if (FUTURE_WORDS.has(form)) return true;
+  if (!FUTURE_PREFIX.test(tok.t)) return false;
+  const bare = tok.t[0] === 'و' || tok.t[0] === 'ف' ? tok.t.slice(1) : tok.t;
+  if (FUTURE_NOUN_STOPLIST.has(bare)) return false;
+  // Nouns of the stoplist with a possessive or plural ending: سيارته، سياساتها.
+  for (const stem of [bare.slice(0, -1), bare.slice(0, -2), bare.slice(0, -3)]) {
+    if (stem.length >= 3 && FUTURE_NOUN_STOPLIST.has(stem)) return false;
+  }
+  return true;
+}
+
+/** True when a future marker stands in the same sentence just before token `first` or right after token `last`. */
+export function isFuture(toks: Tok[], first: number, last: number): boolean {
+  for (let i = first - 1; i >= 0 && i >= first - LOOK_BACK; i--) {
+    const tok = toks[i]!;
+    if (isFutureMarker(tok)) return true;
+    if (tok.brk) break;
+  }
+  for (let i = last + 1; i < toks.length && i <= last + LOOK_AHEAD; i++) {
+    const tok = toks[i]!;
+    if (tok.brk) break;
+    if (isFutureMarker(tok)) return true;
+  }
+  return false;
+}
