@@ -1,0 +1,106 @@
+/**
+ * Fan-out: delivers every due digest through the ledger's leases and the send limiter. A 429 is
+ * waited out as the platform says and retried (the message is never dropped); a vanished chat is
+ * abandoned; any other error gives the delivery back for a later retry. Every chat has at most one
+ * message in flight, so a crash can leave at most one message a chat unrecorded.
+ */
+import { ChatGoneError, RateLimitedError, type Sender } from '../messages/sender.ts';
+import type { ClaimedDelivery, DigestLedger } from './ledger.ts';
+import type { Clock, SendLimiter } from './rate-limit.ts';
+
+/** What a fan-out needs. */
+export interface FanOutDeps {
+  ledger: DigestLedger;
+  sender: Sender;
+  limiter: SendLimiter;
+  clock: Clock;
+  /** This scheduler's identity in the ledger's leases. */
+  owner: string;
+  /** How long a claim holds; renewed while waiting out a rate limit. */
+  leaseMs: number;
+  /** Sends in parallel (each to a different chat). */
+  concurrency: number;
+  /** Called when a chat turned out to be gone (to deactivate its subscription). */
+  onChatGone?(chatId: string): Promise<void>;
+  log?(line: string): void;
+}
+
+/** What one drain did. */
+export interface FanOutReport {
+  sent: number;
+  /** Sends that were answered 429 and retried. */
+  rateLimited: number;
+  failed: number;
+  gone: number;
+}
+
+/** Retry delay after an ordinary failure: 30 s, doubling, at most an hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+const iso = (clock: Clock, plusMs = 0): string => new Date(clock.now().getTime() + plusMs).toISOString();
+
+/** Sends one claimed delivery; resolves with its outcome. */
+export async function deliverOne(deps: FanOutDeps, c: ClaimedDelivery, report: FanOutReport): Promise<void> {
+  const { ledger, sender, limiter, clock, owner } = deps;
+  for (;;) {
+    await limiter.acquire(c.chatId);
+    try {
+      await sender.send(c.chatId, c.message);
+    } catch (err) {
+      if (err instanceof RateLimitedError) {
+        report.rateLimited++;
+        limiter.pause(c.chatId, err.retryAfterMs);
+        // Keep the claim through the wait, so no other scheduler sends it meanwhile.
+        if (!(await ledger.renew(c.key, owner, iso(clock, err.retryAfterMs + deps.leaseMs)))) return;
+        continue;
+      }
+      if (err instanceof ChatGoneError) {
+        report.gone++;
+        await ledger.abandon(c.key, owner, `chat gone: ${err.message}`);
+        await deps.onChatGone?.(c.chatId);
+        return;
+      }
+      report.failed++;
+      const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      deps.log?.(`delivery ${c.key} failed (attempt ${c.attempts}): ${why}`);
+      await ledger.release(c.key, owner, why, iso(clock, backoffMs(c.attempts)));
+      return;
+    }
+    // The crash window: the platform has the message and the ledger does not know yet.
+    await ledger.complete(c.key, owner, iso(clock));
+    report.sent++;
+    return;
+  }
+}
+
+/** Delivers every due digest until none is left; claims in small batches so leases stay short. */
+export async function drain(deps: FanOutDeps): Promise<FanOutReport> {
+  const report: FanOutReport = { sent: 0, rateLimited: 0, failed: 0, gone: 0 };
+  const buffer: ClaimedDelivery[] = [];
+  let exhausted = false;
+  let claiming: Promise<void> | undefined;
+  const refill = async (): Promise<void> => {
+    if (!claiming) {
+      claiming = (async () => {
+        const got = await deps.ledger.claimDue(deps.owner, iso(deps.clock), deps.leaseMs, deps.concurrency);
+        if (got.length === 0) exhausted = true;
+        buffer.push(...got);
+      })().finally(() => (claiming = undefined));
+    }
+    await claiming;
+  };
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      if (buffer.length === 0) {
+        if (exhausted) return;
+        await refill();
+        continue;
+      }
+      await deliverOne(deps, buffer.shift()!, report);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, worker));
+  return report;
+}

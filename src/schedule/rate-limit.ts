@@ -1,0 +1,126 @@
+/**
+ * Token buckets for the platforms' send limits: Telegram allows about 30 messages a second
+ * overall, 20 a minute in a group and one a second in a private chat. Time comes from an injected
+ * clock, so tests run on fake time and never wait.
+ */
+
+/** The time source and the way to wait: real in production, fake in tests. */
+export interface Clock {
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+}
+
+/** The real clock. */
+export const systemClock: Clock = {
+  now: () => new Date(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** A bucket of `capacity` tokens refilled evenly over `perMs`. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+  /** No token before this time (the platform said to wait). */
+  private pausedUntil = 0;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly perMs: number,
+    now: number,
+  ) {
+    this.tokens = capacity;
+    this.last = now;
+  }
+
+  private refill(now: number): void {
+    if (now > this.last) {
+      this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) * this.capacity) / this.perMs);
+      this.last = now;
+    }
+  }
+
+  /** Milliseconds until a token is available (0 when one is). */
+  waitMs(now: number): number {
+    this.refill(now);
+    const paused = this.pausedUntil - now;
+    const lack = this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) * this.perMs) / this.capacity);
+    return Math.max(0, paused, lack);
+  }
+
+  /** Takes one token (call after waitMs returned 0). */
+  take(now: number): void {
+    this.refill(now);
+    this.tokens -= 1;
+  }
+
+  /** Holds every token until `until`. */
+  pause(until: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, until);
+  }
+}
+
+/** Per-platform limits: overall per second, and per chat (groups and private chats differ). */
+export interface Limits {
+  perSecond: number;
+  groupPerMinute: number;
+  privatePerSecond: number;
+}
+
+/** Telegram's documented broadcast limits. */
+export const TELEGRAM_LIMITS: Limits = { perSecond: 30, groupPerMinute: 20, privatePerSecond: 1 };
+/** Discord: discord.js REST keeps the per-route buckets; this only caps the overall pace. */
+export const DISCORD_LIMITS: Limits = { perSecond: 40, groupPerMinute: 60, privatePerSecond: 5 };
+
+/** Whether a platform chat id names a group or channel rather than one person (Telegram: negative ids). */
+export function isGroupChat(chatId: string): boolean {
+  const [platform, id = ''] = chatId.split(':', 2);
+  return platform !== 'telegram' || id.startsWith('-');
+}
+
+/** Spaces sends to respect every bucket a message falls under. */
+export class SendLimiter {
+  private readonly global = new Map<string, TokenBucket>();
+  private readonly chats = new Map<string, TokenBucket>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly limitsFor: (platform: string) => Limits = (p) => (p === 'discord' ? DISCORD_LIMITS : TELEGRAM_LIMITS),
+  ) {}
+
+  private buckets(chatId: string): [TokenBucket, TokenBucket] {
+    const platform = chatId.split(':', 1)[0] ?? '';
+    const limits = this.limitsFor(platform);
+    const now = this.clock.now().getTime();
+    let g = this.global.get(platform);
+    if (!g) this.global.set(platform, (g = new TokenBucket(limits.perSecond, 1000, now)));
+    let c = this.chats.get(chatId);
+    if (!c) {
+      c = isGroupChat(chatId)
+        ? new TokenBucket(limits.groupPerMinute, 60_000, now)
+        : new TokenBucket(limits.privatePerSecond, 1000, now);
+      this.chats.set(chatId, c);
+    }
+    return [g, c];
+  }
+
+  /** Waits until the chat may be sent one message, and takes the tokens. */
+  async acquire(chatId: string): Promise<void> {
+    const [g, c] = this.buckets(chatId);
+    for (;;) {
+      const now = this.clock.now().getTime();
+      const wait = Math.max(g.waitMs(now), c.waitMs(now));
+      if (wait === 0) {
+        g.take(now);
+        c.take(now);
+        return;
+      }
+      await this.clock.sleep(wait);
+    }
+  }
+
+  /** The platform answered 429 for this chat: hold its sends for `ms`. */
+  pause(chatId: string, ms: number): void {
+    const [, c] = this.buckets(chatId);
+    c.pause(this.clock.now().getTime() + ms);
+  }
+}

@@ -1,0 +1,277 @@
+/**
+ * The digest scheduler: one node-cron task per subscription time (in the subscription's IANA
+ * zone), rebuilt from the store at start; the most recent slot missed while the bot was down is
+ * sent once on start; a periodic sweep retries deliveries whose lease lapsed (a crashed or stopped
+ * instance) or whose retry time came.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import cron from 'node-cron';
+import type { Message } from '../messages/model.ts';
+import type { Sender } from '../messages/sender.ts';
+import type { Store, Subscription } from '../store/types.ts';
+import { previousRun, nextRun, wallTime, type CronFields } from './cron-time.ts';
+import { candidateStories, digestItemOf, renderDigest, type StoryDetails } from './compose.ts';
+import { drain, type FanOutDeps, type FanOutReport } from './fanout.ts';
+import type { DigestLedger, OpenDigestResult } from './ledger.ts';
+import { SendLimiter, systemClock, type Clock } from './rate-limit.ts';
+import { cronOf, isQuiet, parseQuiet, scheduleFields } from './spec.ts';
+
+/** Starts a timer-driven task; returns how to stop it. node-cron in production, a fake in tests. */
+export type CronFactory = (expression: string, timeZone: string, onTick: () => void) => { stop(): void };
+
+/** node-cron 4: one task per expression, in the subscription's time zone. */
+export const nodeCronFactory: CronFactory = (expression, timeZone, onTick) => {
+  const task = cron.schedule(expression, () => onTick(), { timezone: timeZone, noOverlap: false });
+  return { stop: () => void task.stop() };
+};
+
+/** Settings the scheduler reads (from config digest.* and timezone). */
+export interface SchedulerSettings {
+  topN: number;
+  /** Time zone of chats without a subscription (config timezone). */
+  timezone: string;
+  /** Default quiet hours "HH:MM-HH:MM" for chats that set none ('' for none). */
+  quietHours: string;
+}
+
+/** What startScheduler needs. */
+export interface SchedulerDeps {
+  store: Store;
+  ledger: DigestLedger;
+  sender: Sender;
+  settings: SchedulerSettings;
+  clock?: Clock;
+  cron?: CronFactory;
+  limiter?: SendLimiter;
+  owner?: string;
+  leaseMs?: number;
+  /** How often to retry lapsed and failed deliveries; 0 disables the timer (tests sweep by hand). */
+  sweepMs?: number;
+  concurrency?: number;
+  log?(line: string): void;
+}
+
+/** What /digest returns: the message to reply with, or why there is none. */
+export type DigestNow = { message: Message; items: number } | { empty: true };
+
+/** The running scheduler, as main.ts and the commands use it. */
+export interface DigestScheduler {
+  /** Rebuilds the chat's cron tasks after /subscribe or /unsubscribe. */
+  reschedule(chatId: string): Promise<void>;
+  /** Composes the chat's digest now for a command reply, recording it in the ledger as delivered. */
+  digestNow(chatId: string): Promise<DigestNow>;
+  /** The next digest time of a subscription (after quiet hours), if any. */
+  nextDigest(sub: Subscription): Date | undefined;
+  /** Runs a subscription's slot now (what a cron tick does). */
+  fire(chatId: string, slot: Date): Promise<OpenDigestResult | 'quiet' | 'none'>;
+  /** Delivers everything due now. */
+  sweep(): Promise<FanOutReport>;
+  /** Stops every task and timer and waits for the sends in flight. */
+  stop(): Promise<void>;
+}
+
+const DAY = 86_400_000;
+/** A digest never reaches back further than this, however long the chat went without one. */
+const MAX_LOOKBACK = 7 * DAY;
+
+/** The cron fields of each of a subscription's times (bad stored times are left out). */
+export function subscriptionFields(sub: Subscription): CronFields[] {
+  const out: CronFields[] = [];
+  for (const t of sub.times) {
+    const f = scheduleFields([t]);
+    if (!('error' in f)) out.push(...f);
+  }
+  return out;
+}
+
+/** A subscription's quiet hours: its own, else the default. */
+function quietOf(sub: Subscription, fallback: string): ReturnType<typeof parseQuiet> {
+  const own = sub.options.quiet;
+  if (own === null) return undefined;
+  return parseQuiet(typeof own === 'string' ? own : fallback);
+}
+
+/** The latest scheduled slot of a subscription at or before `at`. */
+export function latestSlot(sub: Subscription, at: Date): Date | undefined {
+  let best: Date | undefined;
+  for (const f of subscriptionFields(sub)) {
+    const p = previousRun(f, sub.timezone, at);
+    if (p && (!best || p > best)) best = p;
+  }
+  return best;
+}
+
+/** The next slot of a subscription after `after` that is not in its quiet hours. */
+export function upcomingSlot(sub: Subscription, after: Date, defaultQuiet = ''): Date | undefined {
+  const quiet = quietOf(sub, defaultQuiet);
+  let from = after;
+  for (let i = 0; i < 500; i++) {
+    let best: Date | undefined;
+    for (const f of subscriptionFields(sub)) {
+      const n = nextRun(f, sub.timezone, from);
+      if (n && (!best || n < best)) best = n;
+    }
+    if (!best) return undefined;
+    const w = wallTime(best.getTime(), sub.timezone);
+    if (!isQuiet(quiet, w.hour * 60 + w.minute)) return best;
+    from = best;
+  }
+  return undefined;
+}
+
+/** Starts the digest scheduler: cron tasks from the store, one catch-up, and the retry sweep. */
+export async function startScheduler(deps: SchedulerDeps): Promise<DigestScheduler> {
+  const clock = deps.clock ?? systemClock;
+  const cronFactory = deps.cron ?? nodeCronFactory;
+  const owner = deps.owner ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  const log = deps.log ?? (() => {});
+  const fanOut: FanOutDeps = {
+    ledger: deps.ledger,
+    sender: deps.sender,
+    limiter: deps.limiter ?? new SendLimiter(clock),
+    clock,
+    owner,
+    leaseMs: deps.leaseMs ?? 120_000,
+    concurrency: deps.concurrency ?? 8,
+    log,
+    onChatGone: async (chatId) => {
+      const sub = await deps.store.getSubscription(chatId);
+      if (sub) await deps.store.upsertSubscription({ ...sub, active: false }, clock.now().toISOString());
+      log(`chat ${chatId} is gone: its subscription is paused`);
+    },
+  };
+  const tasks = new Map<string, { stop(): void }[]>();
+  const inFlight = new Set<Promise<unknown>>();
+  let stopped = false;
+  let draining: Promise<FanOutReport> | undefined;
+  let again = false;
+
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p)).catch(() => {});
+    return p;
+  };
+
+  const sweep = (): Promise<FanOutReport> => {
+    // One drain at a time; a request during a drain runs one more pass after it.
+    if (draining) {
+      again = true;
+      return draining;
+    }
+    draining = (async () => {
+      const total: FanOutReport = { sent: 0, rateLimited: 0, failed: 0, gone: 0 };
+      do {
+        again = false;
+        const r = await drain(fanOut);
+        total.sent += r.sent;
+        total.rateLimited += r.rateLimited;
+        total.failed += r.failed;
+        total.gone += r.gone;
+      } while (again && !stopped);
+      return total;
+    })().finally(() => (draining = undefined));
+    return track(draining);
+  };
+
+  const since = async (chatId: string, fallback: Date): Promise<string> => {
+    const h = await deps.ledger.history(chatId);
+    const floor = clock.now().getTime() - MAX_LOOKBACK;
+    const from = h.lastSlot ? Date.parse(h.lastSlot) : fallback.getTime();
+    return new Date(Math.max(from, floor)).toISOString();
+  };
+
+  const open = async (chatId: string, slot: Date, timeZone: string, topN: number, delivered: boolean): Promise<OpenDigestResult> => {
+    const details = new Map<number, StoryDetails>();
+    const sub = await deps.store.getSubscription(chatId);
+    const fallback = new Date((sub ? Date.parse(sub.createdAt) : clock.now().getTime()) - DAY);
+    const stories = await candidateStories(deps.store, chatId, await since(chatId, fallback), details);
+    return deps.ledger.openDigest({
+      chatId,
+      slot: slot.toISOString(),
+      now: clock.now().toISOString(),
+      candidates: stories.map(digestItemOf),
+      topN,
+      delivered,
+      render: (items) => renderDigest(items, details, slot, timeZone),
+    });
+  };
+
+  const fire = async (chatId: string, slot: Date): Promise<OpenDigestResult | 'quiet' | 'none'> => {
+    const sub = await deps.store.getSubscription(chatId);
+    if (!sub || !sub.active) return 'none';
+    const w = wallTime(slot.getTime(), sub.timezone);
+    // Quiet hours skip the slot; its stories wait for the next digest, so nothing is lost.
+    if (isQuiet(quietOf(sub, deps.settings.quietHours), w.hour * 60 + w.minute)) return 'quiet';
+    const result = await open(chatId, slot, sub.timezone, sub.topN, false);
+    if (result.status !== 'empty') void sweep();
+    return result;
+  };
+
+  const onTick = (sub: Subscription): void => {
+    if (stopped) return;
+    // The slot is the schedule's own minute, so every instance (and a repeated wall time) agrees on it.
+    const slot = latestSlot(sub, clock.now());
+    if (!slot) return;
+    track(fire(sub.chatId, slot)).catch((err) => log(`digest for ${sub.chatId} failed: ${String(err)}`));
+  };
+
+  const schedule = (sub: Subscription): void => {
+    for (const t of tasks.get(sub.chatId) ?? []) t.stop();
+    tasks.delete(sub.chatId);
+    if (!sub.active || stopped) return;
+    const list = subscriptionFields(sub).length > 0 ? sub.times.map((t) => cronFactory(cronOf(t), sub.timezone, () => onTick(sub))) : [];
+    tasks.set(sub.chatId, list);
+  };
+
+  const catchUp = async (sub: Subscription): Promise<void> => {
+    const slot = latestSlot(sub, clock.now());
+    if (!slot || slot.getTime() < Date.parse(sub.createdAt)) return;
+    const h = await deps.ledger.history(sub.chatId);
+    if (h.lastSlot && Date.parse(h.lastSlot) >= slot.getTime()) return;
+    // Only the most recent missed slot: one digest on start, not a burst of every missed one.
+    await fire(sub.chatId, slot);
+  };
+
+  for (const sub of await deps.store.listSubscriptions()) {
+    schedule(sub);
+    try {
+      await catchUp(sub);
+    } catch (err) {
+      log(`catch-up for ${sub.chatId} failed: ${String(err)}`);
+    }
+  }
+  void sweep();
+  const timer = (deps.sweepMs ?? 30_000) > 0 ? setInterval(() => void sweep(), deps.sweepMs ?? 30_000) : undefined;
+  timer?.unref();
+
+  return {
+    async reschedule(chatId) {
+      const sub = await deps.store.getSubscription(chatId);
+      if (sub) schedule(sub);
+      else {
+        for (const t of tasks.get(chatId) ?? []) t.stop();
+        tasks.delete(chatId);
+      }
+    },
+    async digestNow(chatId) {
+      const sub = await deps.store.getSubscription(chatId);
+      const now = clock.now();
+      const slot = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+      const zone = sub?.timezone ?? deps.settings.timezone;
+      const r = await open(chatId, slot, zone, sub?.topN ?? deps.settings.topN, true);
+      if (r.status === 'opened') return { message: r.message, items: r.items.length };
+      return { empty: true };
+    },
+    nextDigest: (sub) => upcomingSlot(sub, clock.now(), deps.settings.quietHours),
+    fire,
+    sweep,
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      for (const list of tasks.values()) for (const t of list) t.stop();
+      tasks.clear();
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/** Shared fixtures for the schedule tests: a fake clock, a recording sender, seeded stories. */
+import type { Message } from '../../src/messages/model.ts';
+import type { Sender } from '../../src/messages/sender.ts';
+import type { Clock } from '../../src/schedule/rate-limit.ts';
+import type { Store } from '../../src/store/types.ts';
+import type { Analysis } from '../../src/core/types.ts';
+
+/** A clock whose sleep advances fake time at once. */
+export class FakeClock implements Clock {
+  constructor(public t: number) {}
+  now(): Date {
+    return new Date(this.t);
+  }
+  async sleep(ms: number): Promise<void> {
+    this.t += ms;
+  }
+}
+
+/** A sender that records what it sent, and can fail chosen attempts. */
+export class RecordingSender implements Sender {
+  sent: { chatId: string; message: Message; at: number }[] = [];
+  attempts = 0;
+  constructor(
+    private readonly clock: Clock,
+    private readonly fail: (chatId: string, attempt: number) => Error | undefined = () => undefined,
+  ) {}
+  async send(chatId: string, message: Message): Promise<void> {
+    this.attempts++;
+    const err = this.fail(chatId, this.attempts);
+    if (err) throw err;
+    this.sent.push({ chatId, message, at: this.clock.now().getTime() });
+  }
+  count(chatId: string): number {
+    return this.sent.filter((s) => s.chatId === chatId).length;
+  }
+}
+
+const analysis = (brief: string): Analysis => ({
+  sentences: [],
+  brief: [{ text: brief, sentence: 0 }],
+  timeline: [],
+  who: [],
+  mentions: [],
+  temporal: [],
+  sources: [],
+});
+
+/** Stores one story per title, each carried by `outlets` outlets, seen at `at`; returns story ids. */
+export async function seedStories(store: Store, titles: string[], at: string, outlets = 1): Promise<number[]> {
+  const ids: number[] = [];
+  for (const [i, title] of titles.entries()) {
+    let storyId: number | undefined;
+    for (let k = 0; k < outlets; k++) {
+      const { article } = await store.upsertArticle({
+        title,
+        text: `${title}. نص الخبر رقم ${i} من المصدر ${k} ${'كلمة '.repeat(30)}`,
+        outlet: `outlet-${k}`,
+        url: `https://news${k}.example/${i}`,
+        seenAt: at,
+      });
+      await store.saveAnalysis(article.id, 'test', analysis(`ملخص ${title}`), at);
+      if (storyId === undefined) storyId = (await store.createStory(article.id, title, at)).id;
+      else await store.addToStory(storyId, article.id, 1, at);
+    }
+    ids.push(storyId!);
+  }
+  return ids;
+}

@@ -1,0 +1,100 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../../src/store/index.ts';
+import { SqliteDigestLedger } from '../../src/store/digest-ledger.ts';
+import { m } from '../../src/messages/model.ts';
+import type { DigestItem } from '../../src/store/types.ts';
+
+const NOW = '2026-11-24T05:00:00.000Z';
+const render = (items: DigestItem[]) => ({ blocks: [m.paragraph(items.map((i) => i.title).join(','))] });
+const items = (...ids: number[]): DigestItem[] => ids.map((id) => ({ storyId: id, articleIds: [id], title: `s${id}` }));
+
+function fresh() {
+  const store = openStore(':memory:');
+  return { store, ledger: new SqliteDigestLedger(store.db) };
+}
+
+test('GIVEN the same chat and slot opened twice THEN there is one digest', async () => {
+  const { ledger } = fresh();
+  const input = { chatId: 'telegram:1', slot: NOW, now: NOW, candidates: items(1, 2), topN: 5, render };
+  const a = await ledger.openDigest(input);
+  const b = await ledger.openDigest(input);
+  assert.equal(a.status, 'opened');
+  assert.equal(b.status, 'exists');
+  assert.equal(a.status === 'opened' && b.status === 'exists' && a.digestId === b.digestId, true);
+});
+
+test('GIVEN stories a chat already got THEN the next digest leaves them out, and an all-old digest is empty', async () => {
+  const { ledger } = fresh();
+  await ledger.openDigest({ chatId: 'telegram:1', slot: NOW, now: NOW, candidates: items(1, 2), topN: 5, render });
+  const next = await ledger.openDigest({ chatId: 'telegram:1', slot: '2026-11-24T17:00:00.000Z', now: NOW, candidates: items(2, 3, 1, 4), topN: 5, render });
+  assert.equal(next.status, 'opened');
+  assert.deepEqual(next.status === 'opened' && next.items.map((i) => i.storyId), [3, 4]);
+  const empty = await ledger.openDigest({ chatId: 'telegram:1', slot: '2026-11-25T05:00:00.000Z', now: NOW, candidates: items(1, 2, 3, 4), topN: 5, render });
+  assert.equal(empty.status, 'empty');
+  // Another chat still gets story 1.
+  const other = await ledger.openDigest({ chatId: 'telegram:2', slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
+  assert.equal(other.status, 'opened');
+});
+
+test('GIVEN two ledgers on one file THEN each delivery is claimed by one of them only', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mojaz-ledger-'));
+  const s1 = openStore(join(dir, 'db.sqlite'));
+  const s2 = openStore(join(dir, 'db.sqlite'));
+  const l1 = new SqliteDigestLedger(s1.db);
+  const l2 = new SqliteDigestLedger(s2.db);
+  for (let c = 0; c < 20; c++) {
+    await l1.openDigest({ chatId: `telegram:${c}`, slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
+  }
+  const claimed: string[] = [];
+  for (let round = 0; round < 10; round++) {
+    const [a, b] = await Promise.all([l1.claimDue('one', NOW, 60_000, 3), l2.claimDue('two', NOW, 60_000, 3)]);
+    claimed.push(...a.map((d) => d.key), ...b.map((d) => d.key));
+  }
+  assert.equal(claimed.length, 20);
+  assert.equal(new Set(claimed).size, 20);
+  await s1.close();
+  await s2.close();
+});
+
+test('GIVEN a lease that lapsed THEN the delivery is claimed again and its attempts say so', async () => {
+  const { ledger } = fresh();
+  await ledger.openDigest({ chatId: 'telegram:1', slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
+  const [first] = await ledger.claimDue('crashed', NOW, 60_000, 5);
+  assert.equal(first?.attempts, 1);
+  assert.deepEqual(await ledger.claimDue('other', '2026-11-24T05:00:59.000Z', 60_000, 5), []);
+  const [again] = await ledger.claimDue('other', '2026-11-24T05:01:00.000Z', 60_000, 5);
+  assert.equal(again?.attempts, 2);
+  // The crashed owner can no longer complete it; the new owner can.
+  assert.equal(await ledger.complete(first!.key, 'crashed', NOW), false);
+  assert.equal(await ledger.complete(first!.key, 'other', NOW), true);
+  assert.deepEqual(await ledger.claimDue('third', '2026-11-30T00:00:00.000Z', 60_000, 5), []);
+});
+
+test('GIVEN two digests pending for one chat THEN only one is in flight at a time', async () => {
+  const { ledger } = fresh();
+  await ledger.openDigest({ chatId: 'telegram:1', slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
+  await ledger.openDigest({ chatId: 'telegram:1', slot: '2026-11-24T06:00:00.000Z', now: NOW, candidates: items(2), topN: 5, render });
+  const a = await ledger.claimDue('me', NOW, 60_000, 5);
+  assert.equal(a.length, 1);
+  assert.deepEqual(await ledger.claimDue('me', NOW, 60_000, 5), []);
+  await ledger.complete(a[0]!.key, 'me', NOW);
+  assert.equal((await ledger.claimDue('me', NOW, 60_000, 5)).length, 1);
+});
+
+test('GIVEN a failure released for later THEN it is due only at its retry time; an abandoned one never', async () => {
+  const { ledger } = fresh();
+  await ledger.openDigest({ chatId: 'telegram:1', slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
+  await ledger.openDigest({ chatId: 'telegram:2', slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
+  const claimed = await ledger.claimDue('me', NOW, 60_000, 5);
+  await ledger.release(claimed[0]!.key, 'me', 'boom', '2026-11-24T05:10:00.000Z');
+  await ledger.abandon(claimed[1]!.key, 'me', 'chat gone');
+  assert.deepEqual(await ledger.claimDue('me', '2026-11-24T05:09:00.000Z', 60_000, 5), []);
+  const later = await ledger.claimDue('me', '2026-11-24T05:10:00.000Z', 60_000, 5);
+  assert.deepEqual(later.map((d) => d.chatId), [claimed[0]!.chatId]);
+  assert.equal((await ledger.history(claimed[0]!.chatId)).pending, 1);
+  assert.equal((await ledger.history(claimed[1]!.chatId)).pending, 0);
+});
