@@ -1,0 +1,283 @@
+/**
+ * Turns a news web page into an article: title, plain text with one paragraph per line (the analysis
+ * core segments on newlines), and the publication date, site name and byline when the page states
+ * them. Uses Mozilla Readability over linkedom, after removing what Readability cannot recognise in
+ * Arabic pages ("اقرأ أيضا" boxes, share bars). Arabic text is kept exactly as written: only HTML
+ * whitespace is collapsed and entities decoded.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { pageErrors } from './errors.ts';
+import type { Fetcher } from './http.ts';
+
+/** What {@link extractArticle} finds in a page. */
+export interface Article {
+  title: string;
+  /** Paragraphs, one a line. */
+  text: string;
+  /** Publication date or date-time, ISO 8601 (offset kept when the page gives one). */
+  published?: string;
+  /** The page's declared site name, else its host name (without "www."). */
+  siteName?: string;
+  byline?: string;
+}
+
+/** An article read from a URL. */
+export interface FetchedArticle extends Article {
+  /** The final URL, after redirects. */
+  url: string;
+}
+
+/** The slice of the DOM this module touches (the project's tsconfig has no DOM lib). */
+interface El {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<El>;
+  parentNode: El | null;
+  nextElementSibling: El | null;
+  isConnected: boolean;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): El | null;
+  querySelectorAll(selector: string): ArrayLike<El>;
+  remove(): void;
+}
+
+/** Below this many characters of text a page is not an article (a teaser, an error page). */
+const MIN_ARTICLE_CHARS = 200;
+/** Above this share of text inside links the "article" is a list of headlines. */
+const MAX_LINK_DENSITY = 0.5;
+
+const READ_ALSO =
+  /^[\s:•«"]*(?:(?:[اإ]قر[أا]|طالع|شاهد)\s+(?:أيضا|أيضًا|أيضاً|ايضا|ايضًا|كذلك|المزيد)|(?:مواضيع|أخبار|اخبار|مقالات|روابط)\s+(?:ذات\s+صلة|متعلقة|مشابهة))/;
+const SHARE_TEXT = /^[\s:]*(?:شارك|مشاركة|انشر|تابعونا|تابعنا)/;
+const SHARE_CLASS = /(?:^|[\s_-])(?:share|sharing|social|addthis|sharethis|share-?bar)(?:$|[\s_-])/i;
+const ALWAYS_DROP = 'script:not([type="application/ld+json"]),style,noscript,template,iframe,form,button,nav,[role="navigation"]';
+
+const BLOCKS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
+  'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION',
+  'TABLE', 'TD', 'TH', 'TR', 'UL',
+]);
+const INVISIBLE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON']);
+
+/** HTML whitespace (and no-break spaces) collapsed to single spaces; letters untouched. */
+const squeeze = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
+
+/** Characters of `el`'s text that sit inside links, and in total. */
+function linkShare(el: El): { linked: number; total: number } {
+  const total = squeeze(el.textContent ?? '').length;
+  let linked = 0;
+  const links = el.querySelectorAll('a');
+  for (let i = 0; i < links.length; i++) linked += squeeze(links[i]!.textContent ?? '').length;
+  return { linked, total };
+}
+
+/** Characters of `el`'s text outside links: a box of links with a short label has very few. */
+const ownTextLength = (el: El): number => {
+  const { linked, total } = linkShare(el);
+  return total - linked;
+};
+
+/** Text nodes under `root` whose text starts with a "read also" or "share" label. */
+function labelTextNodes(root: El): El[] {
+  const found: El[] = [];
+  const visit = (node: El): void => {
+    if (node.nodeType === 3) {
+      const t = node.textContent ?? '';
+      if (READ_ALSO.test(t) || SHARE_TEXT.test(t)) found.push(node);
+      return;
+    }
+    for (let i = 0; i < node.childNodes.length; i++) visit(node.childNodes[i]!);
+  };
+  visit(root);
+  return found;
+}
+
+/**
+ * Removes "read also" / related-news boxes and share bars, which Readability keeps in Arabic pages.
+ * Starts from the label's text node (cheap) rather than testing every element's text.
+ */
+function removeBoilerplate(doc: El): void {
+  const drop = doc.querySelectorAll(ALWAYS_DROP);
+  for (let i = 0; i < drop.length; i++) drop[i]!.remove();
+  for (const el of Array.from(doc.querySelectorAll('[class*="share"],[class*="social"],[class*="addthis"]'))) {
+    if (el.isConnected && SHARE_CLASS.test(el.getAttribute('class') ?? '') && ownTextLength(el) <= 30) el.remove();
+  }
+  const body = doc.querySelector('body');
+  if (!body) return;
+  for (const label of labelTextNodes(body)) {
+    if (!label.isConnected) continue;
+    const readAlso = READ_ALSO.test(label.textContent ?? '');
+    const limit = readAlso ? 40 : 30;
+    // Climb while the label still opens the element's text; keep the outermost box of links.
+    let box: El | undefined;
+    for (let el = label.parentNode; el && el !== body; el = el.parentNode) {
+      const text = squeeze(el.textContent ?? '');
+      if (!(readAlso ? READ_ALSO : SHARE_TEXT).test(text)) break;
+      if (ownTextLength(el) <= limit) box = el;
+    }
+    if (!box) continue;
+    // A bare heading ("اقرأ أيضا") often precedes the list of links as a sibling.
+    const next = box.nextElementSibling;
+    if (readAlso && linkShare(box).linked === 0 && next) {
+      const share = linkShare(next);
+      if (share.total > 0 && share.linked / share.total >= 0.8) next.remove();
+    }
+    box.remove();
+  }
+}
+
+/** Normalises a date string to ISO 8601, keeping a date-only or offset form as given. */
+export function isoDate(raw: string | null | undefined): string | undefined {
+  const s = (raw ?? '').trim();
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(s)) {
+    return s.replace(' ', 'T');
+  }
+  if (s === '' || !/\d{4}/.test(s)) return undefined;
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+
+/** Every datePublished in the page's JSON-LD blocks (objects, arrays and @graph walked). */
+function jsonLdDates(doc: El): string[] {
+  const found: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o['datePublished'] === 'string') found.push(o['datePublished']);
+      if (o['@graph']) walk(o['@graph']);
+      if (o['mainEntity']) walk(o['mainEntity']);
+    }
+  };
+  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  for (let i = 0; i < scripts.length; i++) {
+    try {
+      walk(JSON.parse(scripts[i]!.textContent ?? ''));
+    } catch {
+      // Broken JSON-LD is common; the other date sources still apply.
+    }
+  }
+  return found;
+}
+
+const metaContent = (doc: El, selector: string): string | undefined =>
+  doc.querySelector(selector)?.getAttribute('content') ?? undefined;
+
+/** The publication date the page declares: meta tags, then JSON-LD, then a <time datetime>. */
+function publishedOf(doc: El): string | undefined {
+  const candidates = [
+    metaContent(doc, 'meta[property="article:published_time"]'),
+    ...jsonLdDates(doc),
+    metaContent(doc, 'meta[itemprop="datePublished"]'),
+    metaContent(doc, 'meta[name="pubdate"]'),
+    metaContent(doc, 'meta[name="publish-date"]'),
+    metaContent(doc, 'meta[name="date"]'),
+    metaContent(doc, 'meta[name="DC.date.issued"]'),
+    doc.querySelector('time[pubdate]')?.getAttribute('datetime'),
+    doc.querySelector('article time[datetime]')?.getAttribute('datetime'),
+    doc.querySelector('time[datetime]')?.getAttribute('datetime'),
+  ];
+  for (const c of candidates) {
+    const iso = isoDate(c);
+    if (iso) return iso;
+  }
+  return undefined;
+}
+
+/** The text of a DOM subtree with block elements and <br> as line breaks, empty lines dropped. */
+export function blockText(root: El): string {
+  const parts: string[] = [];
+  const visit = (node: El): void => {
+    if (node.nodeType === 3) {
+      parts.push(node.textContent ?? '');
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = node.nodeName.toUpperCase();
+    if (tag === 'BR') {
+      parts.push('\n');
+      return;
+    }
+    if (INVISIBLE.has(tag)) return;
+    const block = BLOCKS.has(tag);
+    if (block) parts.push('\n');
+    for (let i = 0; i < node.childNodes.length; i++) visit(node.childNodes[i]!);
+    if (block) parts.push('\n');
+  };
+  visit(root);
+  return parts
+    .join('')
+    .split('\n')
+    .map(squeeze)
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/** The title without a trailing or leading " - Site name". */
+function cleanTitle(title: string, siteName: string | undefined): string {
+  const t = squeeze(title);
+  if (!siteName) return t;
+  const site = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const stripped = t
+    .replace(new RegExp(`\\s*[|\\-–—:»«/]\\s*${site}\\s*$`), '')
+    .replace(new RegExp(`^\\s*${site}\\s*[|\\-–—:»«/]\\s*`), '');
+  return stripped === '' ? t : stripped;
+}
+
+/** The URL's host without "www.", as a fallback site name; undefined for an unparsable URL. */
+function hostLabel(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Extracts the article of a news page, or null when the page has none (a home page, a list of
+ * headlines, an error page, or text too short to be a story).
+ */
+export function extractArticle(html: string, url: string): Article | null {
+  const { document } = parseHTML(html) as unknown as { document: El & { documentURI?: string } };
+  const published = publishedOf(document);
+  // A line holding only a <time>'s text is page furniture; the date itself is read from metadata.
+  const dateLines = new Set(Array.from(document.querySelectorAll('body time'), (t) => squeeze(t.textContent ?? '')));
+  removeBoilerplate(document);
+  let parsed: ReturnType<Readability<El>['parse']>;
+  try {
+    parsed = new Readability<El>(document as never, { serializer: (node) => node as unknown as El }).parse();
+  } catch {
+    return null;
+  }
+  if (!parsed?.content) return null;
+  const siteName = squeeze(parsed.siteName ?? '') || hostLabel(url);
+  const title = cleanTitle(parsed.title ?? '', siteName);
+  let lines = blockText(parsed.content).split('\n');
+  // Readability keeps the page's <h1> when it sits inside the article; the title is returned apart.
+  if (lines[0] !== undefined && title !== '' && squeeze(lines[0]) === title) lines = lines.slice(1);
+  const text = lines.filter((line) => !dateLines.has(line)).join('\n');
+  const { linked, total } = linkShare(parsed.content);
+  if (text.length < MIN_ARTICLE_CHARS || (total > 0 && linked / total > MAX_LINK_DENSITY)) return null;
+  const byline = squeeze(parsed.byline ?? '') || undefined;
+  return {
+    title,
+    text,
+    ...(published ? { published } : isoDate(parsed.publishedTime) ? { published: isoDate(parsed.publishedTime)! } : {}),
+    ...(siteName ? { siteName } : {}),
+    ...(byline ? { byline } : {}),
+  };
+}
+
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml', '']);
+
+/** Fetches `url` and extracts its article; throws FetchError or PageError (both carry an Arabic userMessage). */
+export async function fetchArticle(fetcher: Fetcher, url: string): Promise<FetchedArticle> {
+  const res = await fetcher.get(url, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' });
+  const looksHtml = HTML_TYPES.has(res.contentType) && (res.contentType !== '' || /<html|<body|<p[\s>]/i.test(res.text));
+  if (!looksHtml) throw pageErrors.notHtml(res.contentType || 'unknown');
+  const article = extractArticle(res.text, res.url);
+  if (!article) throw pageErrors.noArticle(res.url);
+  return { url: res.url, ...article };
+}
