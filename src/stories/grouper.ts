@@ -1,0 +1,70 @@
+/**
+ * Assigns each new article to a story: the running story it is about (same event, another outlet or
+ * a follow-up within the window), or a new one. The index lives in memory; after a restart
+ * {@link StoryGrouper.warm} rebuilds it from the store's recent articles.
+ */
+import type { Analysis } from '../core/types.ts';
+import type { ArticleRecord, Store } from '../store/types.ts';
+import { StoryIndex, type StoryIndexOptions } from './index-terms.ts';
+import { termsOf } from './terms.ts';
+
+/** Where an article went. */
+export interface Assignment {
+  storyId: number;
+  /** True when it joined an existing story. */
+  joined: boolean;
+  score: number;
+}
+
+/** The time an article is about: its publication time, else when it was first seen. */
+export function eventTime(article: { published?: string; firstSeen: string }): number {
+  const p = article.published ? Date.parse(article.published) : NaN;
+  return Number.isNaN(p) ? Date.parse(article.firstSeen) : p;
+}
+
+/** Groups articles into stories through the store. */
+export class StoryGrouper {
+  readonly index: StoryIndex;
+
+  constructor(
+    private readonly store: Store,
+    options: Partial<StoryIndexOptions> = {},
+  ) {
+    this.index = new StoryIndex(options);
+  }
+
+  /** Loads the articles first seen in the window before `now` (ms) into the index. */
+  async warm(now: number): Promise<number> {
+    const since = new Date(now - this.index.options.windowMs).toISOString();
+    let n = 0;
+    for (const a of await this.store.articlesSince(since)) {
+      if (a.storyId === undefined) continue;
+      const analysis = (await this.store.getAnalysis(a.articleId))?.analysis;
+      this.index.add(a.articleId, a.storyId, eventTime(a), termsOf(a.title, a.text, analysis));
+      n++;
+    }
+    return n;
+  }
+
+  /** Puts a newly stored article into its story (joining or creating one) and indexes it. */
+  async assign(article: ArticleRecord, analysis: Analysis | undefined, seenAt: string): Promise<Assignment> {
+    const existing = await this.store.storyOf(article.id);
+    const terms = termsOf(article.title, article.text, analysis);
+    const time = eventTime(article);
+    if (existing !== undefined) {
+      this.index.add(article.id, existing, time, terms);
+      return { storyId: existing, joined: true, score: 1 };
+    }
+    const match = this.index.match(terms, time);
+    let result: Assignment;
+    if (match) {
+      await this.store.addToStory(match.storyId, article.id, match.score, seenAt);
+      result = { storyId: match.storyId, joined: true, score: match.score };
+    } else {
+      const story = await this.store.createStory(article.id, article.title, seenAt);
+      result = { storyId: story.id, joined: false, score: 1 };
+    }
+    this.index.add(article.id, result.storyId, time, terms);
+    return result;
+  }
+}

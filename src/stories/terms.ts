@@ -1,0 +1,66 @@
+/**
+ * The terms an article is compared by: light-stemmed normalized words of its title (counted twice)
+ * and lead, minus Arabic stopwords (stopwords-iso, MIT, 480 words), plus the entities and dates its
+ * analysis found. Stories are about who, where and when, so those weigh most.
+ */
+import { createRequire } from 'node:module';
+import type { Analysis } from '../core/types.ts';
+import { normalize } from '../core/text/normalize.ts';
+import { lightStem, wordsOf } from '../core/text/tokens.ts';
+
+const require = createRequire(import.meta.url);
+const STOPWORDS: ReadonlySet<string> = new Set(
+  ((require('stopwords-iso/stopwords-iso.json') as { ar: string[] }).ar).map((w) => normalize(w)),
+);
+
+/** Extra reporting verbs and fillers of news prose that stopwords-iso lacks: they say nothing about the event. */
+const NEWS_FILLERS: ReadonlySet<string> = new Set(
+  ['قال', 'قالت', 'اضاف', 'اضافت', 'اكد', 'اكدت', 'اعلن', 'اعلنت', 'وفق', 'وفقا', 'حسب', 'خلال', 'يوم', 'اليوم', 'امس', 'الى', 'على', 'الذي', 'التي', 'الذين', 'مصدر', 'مصادر', 'بحسب', 'ذلك', 'وذلك', 'كما', 'ايضا', 'حيث', 'عدد', 'بين', 'بعد', 'قبل', 'منذ', 'الجمعة', 'السبت', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس'].map(
+    (w) => normalize(w),
+  ),
+);
+
+/** Spellings outlets vary for one word (normalized form → the one kept): الأمريكية / الأميركية. */
+const VARIANTS: readonly [RegExp, string][] = [
+  [/امريك/, 'اميرك'],
+];
+
+/** One spelling for words outlets write two ways. */
+function unvary(w: string): string {
+  for (const [re, to] of VARIANTS) w = w.replace(re, to);
+  return w;
+}
+
+/** Words of the text that count: the title and this many words of the body (the lead carries the event). */
+const LEAD_WORDS = 120;
+
+/** Whether a normalized word says something about the event (not a stopword, not too short). */
+export function isContentWord(w: string): boolean {
+  if (STOPWORDS.has(w) || NEWS_FILLERS.has(w)) return false;
+  if (/^\d+$/.test(w)) return w.length >= 2;
+  return w.length >= 3;
+}
+
+/** Adds `weight` to a term's count. */
+function bump(terms: Map<string, number>, term: string, weight: number): void {
+  terms.set(term, (terms.get(term) ?? 0) + weight);
+}
+
+/** The article's weighted terms (term → raw count; callers weight them by rarity). */
+export function termsOf(title: string, text: string, analysis?: Analysis): Map<string, number> {
+  const terms = new Map<string, number>();
+  for (const w of wordsOf(title)) if (isContentWord(w)) bump(terms, lightStem(unvary(w)), 2);
+  const body = wordsOf(text);
+  for (let i = 0; i < body.length && i < LEAD_WORDS; i++) {
+    const w = body[i]!;
+    if (isContentWord(w)) bump(terms, lightStem(unvary(w)), 1);
+  }
+  if (analysis) {
+    for (const e of analysis.who.slice(0, 8)) {
+      if (e.type === 'SRC') continue;
+      bump(terms, `e:${normalize(e.name)}`, 2);
+    }
+    for (const t of analysis.timeline.slice(0, 6)) bump(terms, `d:${t.date}`, 1);
+  }
+  return terms;
+}

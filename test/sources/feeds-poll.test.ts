@@ -1,0 +1,255 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createFetcher } from '../../src/sources/http.ts';
+import { FeedPoller, ensureLocalFeed, localFeedUrl, startFeedPolling, type FeedPollerDeps } from '../../src/sources/feeds.ts';
+import { openStore, type SqliteStore } from '../../src/store/sqlite.ts';
+import { StoryGrouper } from '../../src/stories/grouper.ts';
+import type { FeedRecord } from '../../src/store/types.ts';
+import type { Analysis } from '../../src/core/types.ts';
+import { startHttpServer, type TestServer } from '../fakes/http-server.ts';
+import { FakePollClock } from './fake-poll-clock.ts';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/feeds/${name}`, import.meta.url), 'utf8');
+const SAMPLE = fileURLToPath(new URL('../../fixtures/sample-feed.xml', import.meta.url));
+const T0 = Date.parse('2026-01-01T08:00:00Z');
+const RSS = { 'content-type': 'application/rss+xml; charset=utf-8' };
+
+const fetcher = createFetcher({ allowHosts: ['127.0.0.1'], timeoutMs: 2000, maxBytes: 1_000_000, maxRedirects: 3, userAgent: 'mojaz-test' });
+
+function setup(extra: Partial<FeedPollerDeps> = {}): { store: SqliteStore; clock: FakePollClock; poller: FeedPoller } {
+  const store = openStore(':memory:');
+  const clock = new FakePollClock(T0);
+  const poller = new FeedPoller({ store, fetcher, clock, grouper: new StoryGrouper(store), ...extra, options: { timeoutMs: 400, ...extra.options } });
+  return { store, clock, poller };
+}
+
+async function feed(store: SqliteStore, url: string): Promise<FeedRecord> {
+  return store.addFeed(url, { now: new Date(T0).toISOString() });
+}
+
+describe('feed polling against a loopback server', () => {
+  let server: TestServer;
+  let etagHits = 0;
+  before(async () => {
+    server = await startHttpServer({
+      '/rss': { headers: RSS, body: fixture('rss.xml') },
+      '/republished': { headers: RSS, body: fixture('rss-republished.xml') },
+      '/atom': { headers: { 'content-type': 'application/atom+xml' }, body: fixture('atom.xml') },
+      '/json': { headers: { 'content-type': 'application/feed+json' }, body: fixture('feed.json') },
+      '/etag': {
+        handler: (req, res) => {
+          if (req.headers['if-none-match'] === '"v1"') {
+            etagHits++;
+            res.writeHead(304, { etag: '"v1"' }).end();
+          } else res.writeHead(200, { ...RSS, etag: '"v1"' }).end(fixture('rss.xml'));
+        },
+      },
+      '/modified': {
+        handler: (req, res) => {
+          const lm = 'Sun, 18 Jun 2017 20:00:00 GMT';
+          if (req.headers['if-modified-since'] === lm) res.writeHead(304).end();
+          else res.writeHead(200, { ...RSS, 'last-modified': lm }).end(fixture('atom.xml'));
+        },
+      },
+      '/malformed': { headers: RSS, body: fixture('malformed.xml') },
+      '/html': { headers: { 'content-type': 'text/html; charset=utf-8' }, body: fixture('page.html') },
+      '/huge': { headers: RSS, stream: { chunk: Buffer.alloc(64 * 1024, 0x20), count: 320 } },
+      '/silent': { headers: RSS, delayMs: 5000, body: fixture('rss.xml') },
+      '/loop': { redirect: '/loop' },
+      '/excerpts': { headers: RSS, body: fixture('rss-excerpts.xml') },
+    });
+  });
+  after(async () => {
+    await server.close();
+  });
+
+  it('GIVEN RSS, Atom and JSON feeds THEN each ingests its items as new articles in stories', async () => {
+    const { store, poller } = setup();
+    for (const [path, n] of [['/rss', 3], ['/atom', 2], ['/json', 2]] as const) {
+      const r = await poller.pollFeed(await feed(store, server.url(path)));
+      assert.equal(r.status, 'ok', path);
+      assert.equal(r.added, n, path);
+    }
+    assert.equal(await store.countArticles(), 7);
+    assert.ok((await store.countStories()) >= 5, 'the two Iran missile items may share a story; the rest stand alone');
+    assert.equal((await store.getFeed(server.url('/rss')))?.title, 'جوهرة أف أم — دولي');
+  });
+
+  it('GIVEN a feed with an ETag THEN the next poll is conditional and a 304 adds nothing', async () => {
+    const { store, poller } = setup();
+    const f = await feed(store, server.url('/etag'));
+    assert.equal((await poller.pollFeed(f)).added, 3);
+    const stored = (await store.getFeed(f.id))!;
+    assert.equal(stored.etag, '"v1"');
+    const again = await poller.pollFeed(stored);
+    assert.equal(again.status, 'not-modified');
+    assert.equal(again.added, 0);
+    assert.equal(etagHits, 1);
+    assert.equal(await store.countArticles(), 3);
+  });
+
+  it('GIVEN a feed with Last-Modified THEN the next poll sends If-Modified-Since and a 304 adds nothing', async () => {
+    const { store, poller } = setup();
+    const f = await feed(store, server.url('/modified'));
+    await poller.pollFeed(f);
+    const again = await poller.pollFeed((await store.getFeed(f.id))!);
+    assert.equal(again.status, 'not-modified');
+    assert.equal(await store.countArticles(), 2);
+  });
+
+  it('GIVEN the same texts re-published by another feed under other guids and titles THEN no new article, one more source each', async () => {
+    const { store, poller } = setup();
+    await poller.pollFeed(await feed(store, server.url('/rss')));
+    const r = await poller.pollFeed(await feed(store, server.url('/republished')));
+    assert.equal(r.added, 0);
+    assert.equal(r.republished, 3);
+    assert.equal(await store.countArticles(), 3);
+    const stories = await store.listStories();
+    assert.equal(stories.length, 3);
+    for (const s of stories) {
+      assert.equal(s.articleCount, 1);
+      assert.equal(s.sourceCount, 2);
+    }
+  });
+
+  it('GIVEN bad feeds THEN each fails with its typed error and Arabic message, and the good feed still ingests', async () => {
+    const { store, poller } = setup();
+    const urls = ['/malformed', '/html', '/huge', '/silent', '/loop', '/rss'];
+    for (const u of urls) await feed(store, server.url(u));
+    const report = await poller.pollDue();
+    const by = new Map(report.feeds.map((f) => [new URL(f.url).pathname, f]));
+    const cases: [string, string, RegExp][] = [
+      ['/malformed', 'not-a-feed', /^الرابط ليس موجز RSS\/Atom صالحًا/],
+      ['/html', 'not-a-feed', /^الرابط ليس موجز RSS\/Atom صالحًا/],
+      ['/huge', 'too-large', /أكبر من الحد المسموح/],
+      ['/silent', 'timeout', /لم يستجب/],
+      ['/loop', 'too-many-redirects', /يحوّل/],
+    ];
+    for (const [path, code, message] of cases) {
+      const r = by.get(path);
+      assert.equal(r?.status, 'failed', path);
+      assert.equal(r?.error?.code, code, path);
+      assert.match(r?.error?.userMessage ?? '', message, path);
+      const stored = await store.getFeed(server.url(path));
+      assert.equal(stored?.failures, 1, path);
+      assert.match(stored?.lastErrorMessage ?? '', message, path);
+    }
+    assert.equal(by.get('/rss')?.added, 3);
+    assert.equal(report.added, 3);
+  });
+
+  it('GIVEN a failing feed THEN it backs off exponentially on the clock and is flagged once after three failures', async () => {
+    const flagged: { id: number; message: string }[] = [];
+    const recovered: number[] = [];
+    const { store, poller, clock } = setup({
+      onFeedFailing: (f, e) => void flagged.push({ id: f.id, message: e.userMessage }),
+      onFeedRecovered: (f) => void recovered.push(f.id),
+    });
+    const bad = await feed(store, server.url('/malformed'));
+    const gaps: number[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const due = await store.dueFeeds(clock.now().toISOString());
+      assert.deepEqual(due.map((f) => f.id), [bad.id], `round ${i} is due`);
+      await poller.pollDue();
+      const f = (await store.getFeed(bad.id))!;
+      assert.equal(f.failures, i);
+      const gap = Date.parse(f.nextTry!) - clock.now().getTime();
+      gaps.push(gap / 60_000);
+      clock.advance(gap - 1000);
+      assert.deepEqual(await store.dueFeeds(clock.now().toISOString()), [], `not due a second before round ${i + 1}`);
+      clock.advance(1000);
+    }
+    assert.deepEqual(gaps, [10, 20, 40, 80]);
+    assert.equal(flagged.length, 1);
+    assert.equal(flagged[0]?.id, bad.id);
+    assert.match(flagged[0]?.message ?? '', /الرابط ليس موجز/);
+    assert.deepEqual((await store.failingFeeds()).map((f) => f.id), [bad.id]);
+    // It comes back: the flag clears and the host hears of it.
+    await store.removeFeed(bad.id);
+    const good = await store.addFeed(server.url('/rss'), { now: clock.now().toISOString() });
+    await store.updateFeedPoll(good.id, { lastFetch: clock.now().toISOString(), failures: 5 });
+    await poller.pollFeed((await store.getFeed(good.id))!);
+    assert.deepEqual(recovered, [good.id]);
+    assert.deepEqual(await store.failingFeeds(), []);
+  });
+
+  it('GIVEN a feed of excerpts THEN the full article replaces each excerpt, and a failed fetch keeps the excerpt', async () => {
+    const asked: string[] = [];
+    const { store, poller } = setup({
+      fetchFullArticle: async (url) => {
+        asked.push(url);
+        if (asked.length === 2) throw new Error('page gone');
+        return { text: `النص الكامل للخبر ${url}. ${'جملة إضافية من متن الخبر. '.repeat(30)}` };
+      },
+    });
+    const r = await poller.pollFeed(await feed(store, server.url('/excerpts')));
+    assert.equal(r.added, 3);
+    assert.equal(asked.length, 3);
+    assert.equal(r.fullText, 2);
+    const texts = (await store.getArticles([1, 2, 3])).map((a) => a.text);
+    assert.equal(texts.filter((t) => t.startsWith('النص الكامل')).length, 2);
+    assert.equal(texts.filter((t) => t.endsWith('…')).length, 1);
+  });
+
+  it('GIVEN an analyzer THEN each new article gets its analysis stored with the feed date as reference', async () => {
+    const seen: string[] = [];
+    const analysis: Analysis = { sentences: [], brief: [], timeline: [], who: [], mentions: [], temporal: [], sources: [] };
+    const { store, poller } = setup({
+      analyze: (input) => {
+        seen.push(`${input.reference} ${input.referenceTime ?? ''}`);
+        return { ...analysis, id: input.id };
+      },
+      options: { analyzerVersion: 'test-1' },
+    });
+    await poller.pollFeed(await feed(store, server.url('/rss')));
+    assert.deepEqual(seen.sort(), ['2017-06-18 10:21', '2017-06-18 11:47', '2017-06-18 16:46']);
+    const saved = await store.getAnalysis(1);
+    assert.equal(saved?.version, 'test-1');
+    assert.equal(saved?.analysis.id, '1');
+  });
+
+  it('GIVEN startFeedPolling on a fake clock THEN it polls at once, again after the interval, and not after stop', async () => {
+    const { store, poller, clock } = setup();
+    await feed(store, server.url('/etag'));
+    const rounds: number[] = [];
+    let signal: () => void = () => {};
+    const stop = startFeedPolling(poller, { clock, intervalMs: 60_000, onRound: (r) => { rounds.push(r.feeds.length); signal(); } });
+    const nextRound = (): Promise<void> => new Promise((resolve) => (signal = resolve));
+    await nextRound();
+    assert.deepEqual(rounds, [1]);
+    while (clock.pending === 0) await new Promise((r) => setImmediate(r));
+    const second = nextRound();
+    clock.advance(60_000);
+    await second;
+    assert.deepEqual(rounds, [1, 1]);
+    await stop();
+    clock.advance(600_000);
+    assert.equal(clock.pending, 0);
+    assert.deepEqual(rounds, [1, 1]);
+  });
+});
+
+describe('the bundled sample feed', () => {
+  it('GIVEN the configured local sample feed THEN it ingests 17 articles and counts re-publications as sources', async () => {
+    const { store, poller } = setup({ localFeedPaths: [SAMPLE] });
+    const f = await ensureLocalFeed(store, SAMPLE, new Date(T0).toISOString());
+    const r = await poller.pollFeed(f);
+    assert.equal(r.status, 'ok');
+    assert.equal(r.items, 20);
+    assert.equal(r.added, 17);
+    assert.equal(r.republished, 3);
+    const top = (await store.listStories({ limit: 100 })).sort((a, b) => b.sourceCount - a.sourceCount)[0];
+    assert.equal(top?.sourceCount, 3);
+  });
+
+  it('GIVEN a file: feed that is not configured THEN it is refused with an Arabic message', async () => {
+    const { store, poller } = setup({ localFeedPaths: [] });
+    const f = await store.addFeed(localFeedUrl(SAMPLE), { now: new Date(T0).toISOString() });
+    const r = await poller.pollFeed(f);
+    assert.equal(r.status, 'failed');
+    assert.equal(r.error?.code, 'local-path-not-allowed');
+    assert.match(r.error?.userMessage ?? '', /ملفات محلية/);
+  });
+});
