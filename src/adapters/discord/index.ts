@@ -1,0 +1,108 @@
+/**
+ * The Discord adapter: a discord.js client that answers slash commands, the "موجز" message
+ * context-menu command and buttons through the platform-neutral command registry, and a Sender
+ * for channel posts. No process-wide side effects: everything it starts, stop() ends.
+ */
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, REST, type RateLimitData } from 'discord.js';
+import type { Config } from '../../config.ts';
+import type { Command } from '../../commands/types.ts';
+import type { Sender } from '../../messages/sender.ts';
+import { ActionIds } from './actions.ts';
+import { describeError } from './errors.ts';
+import { handleInteraction, type DiscordLog } from './interactions.ts';
+import { DiscordSender } from './sender.ts';
+
+export { commandDefinitions, BRIEF_MESSAGE_COMMAND } from './definitions.ts';
+export { registerCommands } from './register.ts';
+export { DiscordSender, channelOf, chatIdOf } from './sender.ts';
+export type { DiscordLog } from './interactions.ts';
+
+/** A rate-limit wait longer than this is not sat through: the call fails with RateLimitedError. */
+const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 30_000;
+
+/** What startDiscord needs besides config and services. */
+export interface DiscordOptions<S> {
+  /** The platform-neutral commands (the registry). */
+  commands: readonly Command<S>[];
+  /** The clock commands see as ctx.now. */
+  clock?: () => Date;
+  log?: DiscordLog;
+  /** Longest rate-limit wait the REST client sits through before rejecting (ms). */
+  maxRateLimitWaitMs?: number;
+}
+
+/** A running Discord bot. */
+export interface DiscordBot {
+  readonly client: Client;
+  /** Posts to "discord:<channelId>" chats (for the digest scheduler). */
+  readonly sender: Sender;
+  /** Disconnects from the gateway and stops every timer; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Thrown when the Discord settings are missing; its message never contains a secret. */
+export class DiscordConfigError extends Error {
+  override name = 'DiscordConfigError';
+}
+
+const stderrLog: DiscordLog = {
+  warn: (m) => process.stderr.write(`${m}\n`),
+  error: (m) => process.stderr.write(`${m}\n`),
+};
+
+/** A discord.js REST client for the configured API root (DISCORD_API_ROOT for a shared proxy). */
+export function createRest(config: Config, maxRateLimitWaitMs = DEFAULT_MAX_RATE_LIMIT_WAIT_MS): REST {
+  return new REST(restOptions(config, maxRateLimitWaitMs)).setToken(config.discord.token ?? '');
+}
+
+function restOptions(config: Config, maxRateLimitWaitMs: number) {
+  return {
+    ...(config.discord.apiRoot ? { api: config.discord.apiRoot.replace(/\/+$/, '') } : {}),
+    // Short waits are discord.js's job (it honours retry_after and buckets); long ones go back to the caller.
+    rejectOnRateLimit: (data: RateLimitData) => data.retryAfter > maxRateLimitWaitMs,
+  };
+}
+
+/**
+ * Logs in with DISCORD_TOKEN and resolves once the gateway session is ready. The gateway address
+ * comes from GET /gateway/bot on the configured API root.
+ */
+export async function startDiscord<S>(config: Config, services: S, options: DiscordOptions<S>): Promise<DiscordBot> {
+  const { token, applicationId } = config.discord;
+  if (!token || !applicationId) throw new DiscordConfigError('DISCORD_TOKEN and DISCORD_APPLICATION_ID are required');
+  const log = options.log ?? stderrLog;
+  const actions = new ActionIds();
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    rest: restOptions(config, options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS),
+  });
+  const deps = {
+    commands: new Map(options.commands.map((c) => [c.name, c])),
+    services,
+    actions,
+    clock: options.clock ?? (() => new Date()),
+    log,
+    token,
+  };
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
+  client.on(Events.Error, (error) => log.error(`discord: client error: ${describeError(error, token)}`));
+  client.on(Events.ShardError, (error) => log.warn(`discord: gateway error: ${describeError(error, token)}`));
+
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await client.destroy();
+  };
+  try {
+    const ready = once(client, Events.ClientReady);
+    await client.login(token);
+    await ready;
+  } catch (error) {
+    await stop();
+    throw new Error(`discord: login failed: ${describeError(error, token)}`);
+  }
+  return { client, sender: new DiscordSender(client.rest, actions), stop };
+}

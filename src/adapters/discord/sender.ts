@@ -1,0 +1,43 @@
+/**
+ * Posts neutral messages to Discord channels (the digest scheduler's way in): render, split,
+ * send each part in order. discord.js's REST client already waits out 429s as Discord says
+ * (retry_after, buckets, global limit), so there is no retry loop here; a wait longer than the
+ * client is configured to sit through surfaces as RateLimitedError for the caller to reschedule.
+ */
+import { Routes, type REST } from 'discord.js';
+import type { Message } from '../../messages/model.ts';
+import type { Sender } from '../../messages/sender.ts';
+import { renderDiscord } from '../../messages/render/discord.ts';
+import type { ActionIds } from './actions.ts';
+import { mapDiscordError } from './errors.ts';
+
+const PREFIX = 'discord:';
+
+/** The channel id of a "discord:<id>" chat id, or undefined for another platform's chat. */
+export function channelOf(chatId: string): string | undefined {
+  return chatId.startsWith(PREFIX) && /^\d+$/.test(chatId.slice(PREFIX.length)) ? chatId.slice(PREFIX.length) : undefined;
+}
+
+/** The chat id of a Discord channel. */
+export const chatIdOf = (channelId: string): string => `${PREFIX}${channelId}`;
+
+/** A Sender for Discord channels over discord.js's REST client. */
+export class DiscordSender implements Sender {
+  constructor(
+    private readonly rest: REST,
+    private readonly actions: ActionIds,
+  ) {}
+
+  /** Renders `message` and posts every part to the channel; throws ChatGoneError/RateLimitedError. */
+  async send(chatId: string, message: Message): Promise<void> {
+    const channelId = channelOf(chatId);
+    if (!channelId) throw new TypeError(`not a Discord chat id: ${chatId}`);
+    for (const body of renderDiscord(message, { customId: (a) => this.actions.encode(a) })) {
+      try {
+        await this.rest.post(Routes.channelMessages(channelId), { body });
+      } catch (error) {
+        throw mapDiscordError(error, chatId);
+      }
+    }
+  }
+}

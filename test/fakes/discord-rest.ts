@@ -1,0 +1,208 @@
+/**
+ * A loopback fake of the Discord REST API, just wide enough for discord.js to log in, answer
+ * interactions, post to channels and register application commands. It records every request,
+ * answers 429 on demand, and knows which channels exist (others get 404 Unknown Channel).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the fake received. */
+export interface RecordedRequest {
+  method: string;
+  /** Path without the /api/v10 prefix and without the query, e.g. "/channels/5/messages". */
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  authorization: string | undefined;
+}
+
+/** The bot user and application the fake pretends to be. */
+export const FAKE_BOT = { id: '900', username: 'mojaz', discriminator: '0000', avatar: null, bot: true, global_name: null };
+export const FAKE_APPLICATION_ID = '900';
+
+type Handler = (req: RecordedRequest, params: string[]) => { status: number; body?: unknown; headers?: Record<string, string> };
+
+interface PendingLimit {
+  pattern: RegExp;
+  retryAfterSeconds: number;
+}
+
+let nextId = 5000n;
+/** A fresh snowflake-looking id. */
+export const snowflake = (): string => String(nextId++);
+
+/** Builds the message object Discord returns for a created or edited message. */
+export function messageObject(channelId: string, body: Record<string, unknown>, id = snowflake()): Record<string, unknown> {
+  return {
+    id,
+    channel_id: channelId,
+    author: FAKE_BOT,
+    content: body.content ?? '',
+    timestamp: new Date(0).toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: body.embeds ?? [],
+    components: body.components ?? [],
+    pinned: false,
+    type: 0,
+    flags: body.flags ?? 0,
+    application_id: FAKE_APPLICATION_ID,
+  };
+}
+
+/** The REST side of the fake: an HTTP server on 127.0.0.1 with a request log. */
+export class FakeDiscordRest {
+  readonly requests: RecordedRequest[] = [];
+  /** Channels that exist; posting elsewhere answers 404 Unknown Channel. */
+  readonly channels = new Set<string>();
+  /** Commands registered, keyed by "global" or the guild id. */
+  readonly commands = new Map<string, unknown[]>();
+  gatewayUrl = '';
+  private readonly limits: PendingLimit[] = [];
+  private readonly waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
+  private readonly routes: [string, RegExp, Handler][] = [];
+  readonly server: Server;
+
+  constructor() {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.defineRoutes();
+  }
+
+  /** Starts listening on an ephemeral loopback port. */
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  }
+
+  /** The API root to give discord.js (`rest.api`) or the config's DISCORD_API_ROOT. */
+  get root(): string {
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}/api`;
+  }
+
+  /** Answers the next request whose "METHOD path" matches `pattern` with a 429. */
+  rateLimitNext(pattern: RegExp, retryAfterSeconds: number): void {
+    this.limits.push({ pattern, retryAfterSeconds });
+  }
+
+  /** Resolves with the first request (already seen or future) that satisfies `match`. */
+  waitFor(match: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+    const seen = this.requests.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('fake Discord: request never came')), timeoutMs);
+      this.waiters.push({
+        match,
+        resolve: (r) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
+      });
+    });
+  }
+
+  /** Requests matching a method and a path pattern, in order. */
+  find(method: string, path: RegExp): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method && path.test(r.path));
+  }
+
+  /** Stops the server and drops kept-alive connections. */
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private route(method: string, path: RegExp, handler: Handler): void {
+    this.routes.push([method, path, handler]);
+  }
+
+  private defineRoutes(): void {
+    const message = (channelId: string, body: unknown) => ({ status: 200, body: messageObject(channelId, body as Record<string, unknown>) });
+    this.route('GET', /^\/gateway\/bot$/, () => ({
+      status: 200,
+      body: {
+        url: this.gatewayUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 60_000, max_concurrency: 1 },
+      },
+    }));
+    this.route('GET', /^\/users\/@me$/, () => ({ status: 200, body: FAKE_BOT }));
+    this.route('PUT', /^\/applications\/(\d+)\/commands$/, (r) => this.putCommands('global', r.body));
+    this.route('GET', /^\/applications\/(\d+)\/commands$/, () => ({ status: 200, body: this.commands.get('global') ?? [] }));
+    this.route('PUT', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, (r, [, guild]) => this.putCommands(guild!, r.body));
+    this.route('GET', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, (_r, [, guild]) => ({
+      status: 200,
+      body: this.commands.get(guild!) ?? [],
+    }));
+    this.route('POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, () => ({ status: 204 }));
+    this.route('PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, (r) => message('0', r.body));
+    this.route('DELETE', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, () => ({ status: 204 }));
+    this.route('POST', /^\/webhooks\/(\d+)\/([^/]+)$/, (r) => message('0', r.body));
+    this.route('POST', /^\/channels\/(\d+)\/messages$/, (r, [channel]) =>
+      this.channels.has(channel!)
+        ? message(channel!, r.body)
+        : { status: 404, body: { message: 'Unknown Channel', code: 10003 } },
+    );
+  }
+
+  private putCommands(key: string, body: unknown): ReturnType<Handler> {
+    const list = (Array.isArray(body) ? body : []).map((c: Record<string, unknown>) => ({
+      id: snowflake(),
+      application_id: FAKE_APPLICATION_ID,
+      version: snowflake(),
+      ...c,
+    }));
+    this.commands.set(key, list);
+    return { status: 200, body: list };
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const recorded: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, ''),
+      query: url.searchParams,
+      body: raw && String(req.headers['content-type']).includes('json') ? JSON.parse(raw) : raw,
+      authorization: req.headers.authorization,
+    };
+    const key = `${recorded.method} ${recorded.path}`;
+    const limit = this.limits.findIndex((l) => l.pattern.test(key));
+    if (limit >= 0) {
+      const { retryAfterSeconds } = this.limits.splice(limit, 1)[0]!;
+      this.requests.push({ ...recorded, method: `${recorded.method} (429)` });
+      this.send(res, 429, { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false }, {
+        'Retry-After': String(retryAfterSeconds),
+        'X-RateLimit-Limit': '5',
+        'X-RateLimit-Remaining': '0',
+        'X-RateLimit-Reset-After': String(retryAfterSeconds),
+        'X-RateLimit-Bucket': 'fake-bucket',
+        'X-RateLimit-Scope': 'user',
+      });
+      return;
+    }
+    this.requests.push(recorded);
+    for (const waiter of this.waiters.filter((w) => w.match(recorded))) {
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      waiter.resolve(recorded);
+    }
+    for (const [method, path, handler] of this.routes) {
+      const match = method === recorded.method ? path.exec(recorded.path) : null;
+      if (!match) continue;
+      const out = handler(recorded, match.slice(1));
+      this.send(res, out.status, out.body, out.headers);
+      return;
+    }
+    this.send(res, 404, { message: '404: Not Found', code: 0 });
+  }
+
+  private send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers });
+    res.end(body === undefined ? undefined : JSON.stringify(body));
+  }
+}
