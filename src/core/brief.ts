@@ -25,6 +25,11 @@ const MAX_ITEMS = 3;
 const LEAD_WINDOW = 6;
 /** An added item shorter than this says too little to be worth its place. */
 const MIN_ADDED_CHARS = 45;
+/**
+ * Past this length the brief already states the news: a long lead sentence is a brief on its own,
+ * and every sentence added dilutes it.
+ */
+const SOFT_TARGET_CHARS = 250;
 const MIN_WORDS = 4;
 /** A sentence mostly inside quotation marks is a statement, not the news. */
 const MAX_QUOTED_SHARE = 0.45;
@@ -252,6 +257,27 @@ interface Candidate {
   stems: Set<string>;
 }
 
+/**
+ * The who/where/when an item states: named entities and dated expressions of its sentence that
+ * survive in the item's text, and its numbers. Null when the other modules gave nothing to go on.
+ */
+function newsElements(item: string, span: Sentence, extras: BriefExtras): Set<string> | null {
+  if (extras.mentions === undefined && extras.temporal === undefined) return null;
+  const norm = normalize(item);
+  const out = new Set<string>();
+  for (const m of extras.mentions ?? []) {
+    if (m.type === 'SRC' || m.start < span.start || m.end > span.end) continue;
+    const key = normalize(m.text);
+    if (norm.includes(key)) out.add(`${m.type}:${key}`);
+  }
+  for (const t of extras.temporal ?? []) {
+    if (t.value === null || t.start < span.start || t.end > span.end) continue;
+    if (norm.includes(normalize(t.text))) out.add(`T:${t.value}`);
+  }
+  for (const t of tokenize(item)) if (t.kind === 'number') out.add(`N:${normalize(t.text)}`);
+  return out;
+}
+
 /** Cleans one sentence for the brief; '' when nothing newsworthy is left. */
 export function cleanSentence(raw: string, first: boolean): string {
   let t = raw.trim();
@@ -285,16 +311,25 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
   const items: BriefItem[] = [{ text: firstText, sentence: lead.index }];
   let used = firstText.length;
   const covered = new Set(lead.stems);
+  const elements = newsElements(firstText, sentences[lead.index]!, extras);
   for (const c of candidates.slice(1)) {
     if (items.length >= MAX_ITEMS) break;
     const room = budget - used - 1; // one space between items
-    if (room < MIN_ADDED_CHARS) break;
+    if (room < MIN_ADDED_CHARS || used >= Math.min(SOFT_TARGET_CHARS, budget)) break;
     if (quotedShare(c.raw) >= MAX_QUOTED_SHARE) continue;
     let fresh = 0;
     for (const s of c.stems) if (!covered.has(s)) fresh++;
     if (c.stems.size === 0 || fresh / c.stems.size < MIN_NOVELTY) continue;
     const t = shortenAtClause(c.text, room);
     if (t === null || t.endsWith('…')) continue; // an added item must be a clean clause
+    // Added only for new who/where/when: a sentence that names nothing new only dilutes the lead.
+    const own = newsElements(t, sentences[c.index]!, extras);
+    if (elements !== null && own !== null) {
+      let added = 0;
+      for (const e of own) if (!elements.has(e)) added++;
+      if (added === 0) continue;
+      for (const e of own) elements.add(e);
+    }
     items.push({ text: t, sentence: c.index });
     used += t.length + 1;
     for (const s of c.stems) covered.add(s);
