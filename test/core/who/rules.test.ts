@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize } from '../../../src/core/who/tokenize.ts';
+import { splitClitics } from '../../../src/core/who/clitics.ts';
+import { cleanFirstWord, knownForms } from '../../../src/core/who/names.ts';
+import { spansFromTags, scoreSpans } from '../../../src/core/who/bio.ts';
+import { parseConll, splitTrainDev } from '../../../src/core/who/conll.ts';
+
+test('GIVEN Arabic text with punctuation and clitics THEN tokens split punctuation off and keep clitics, with offsets', () => {
+  const text = 'وقال المتحدث: "ندعو حكومة العراق"، بحسب لـ"رويترز" في 3.5 ساعات.';
+  const toks = tokenize(text);
+  assert.deepEqual(
+    toks.map((t) => t.text),
+    ['وقال', 'المتحدث', ':', '"', 'ندعو', 'حكومة', 'العراق', '"', '،', 'بحسب', 'لـ', '"', 'رويترز', '"', 'في', '3.5', 'ساعات', '.'],
+  );
+  for (const t of toks) assert.equal(text.slice(t.start, t.end), t.text);
+});
+
+test('GIVEN words with proclitics THEN splitClitics separates conjunction, preposition and article', () => {
+  const table: [string, { pre: string; article: boolean; stem: string }][] = [
+    ['والعراق', { pre: 'و', article: true, stem: 'عراق' }],
+    ['للسفارة', { pre: 'ل', article: true, stem: 'سفارة' }],
+    ['بالقرب', { pre: 'ب', article: true, stem: 'قرب' }],
+    ['وزير', { pre: '', article: false, stem: 'وزير' }],
+    ['واشنطن', { pre: '', article: false, stem: 'واشنطن' }],
+  ];
+  for (const [word, expected] of table) assert.deepEqual(splitClitics(word), expected, word);
+});
+
+test('GIVEN a name with glued clitics THEN the display form drops them only when the rest is a known form', () => {
+  const known = knownForms(new Set(['بلينكن']));
+  const table: [string, string][] = [
+    ['ببغداد', 'بغداد'],
+    ['والعراق', 'العراق'],
+    ['للسفارة', 'السفارة'],
+    ['واشنطن', 'واشنطن'],
+    ['لبنان', 'لبنان'],
+    ['وبلينكن', 'بلينكن'],
+    ['وسوريا', 'سوريا'],
+    ['لـرويترز', 'رويترز'],
+  ];
+  for (const [word, expected] of table) assert.equal(cleanFirstWord(word, known), expected, word);
+});
+
+test('GIVEN IOB2 tags THEN spans follow conlleval, and exact-span scoring counts hits and misses', () => {
+  assert.deepEqual(spansFromTags(['B-PERS', 'I-PERS', 'O', 'I-LOC', 'B-ORG']), [
+    { type: 'PERS', start: 0, end: 2 },
+    { type: 'LOC', start: 3, end: 4 },
+    { type: 'ORG', start: 4, end: 5 },
+  ]);
+  const s = scoreSpans([['B-PERS', 'I-PERS', 'O', 'B-LOC']], [['B-PERS', 'O', 'O', 'B-LOC']], ['PERS', 'LOC']);
+  assert.equal(s.LOC!.f1, 1);
+  assert.equal(s.PERS!.tp, 0);
+  assert.equal(s.ALL!.tp, 1);
+  assert.equal(s.ALL!.fp, 1);
+  assert.equal(s.ALL!.fn, 1);
+});
+
+test('GIVEN token-per-line data THEN sentences parse and the dev split is the last tenth in order', () => {
+  const content = Array.from({ length: 10 }, (_, i) => `كلمة${i} O\nبغداد B-LOC\n. O\n`).join('\n');
+  const sents = parseConll(content);
+  assert.equal(sents.length, 10);
+  assert.deepEqual(sents[0]!.tags, ['O', 'B-LOC', 'O']);
+  const { train, dev } = splitTrainDev(sents);
+  assert.equal(train.length, 9);
+  assert.equal(dev[0]!.words[0], 'كلمة9');
+});

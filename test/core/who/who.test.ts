@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { analyzeWho } from '../../../src/core/who/index.ts';
+import { segment } from '../../../src/core/text/segment.ts';
+import { normalize } from '../../../src/core/text/normalize.ts';
+import type { WhoEntry } from '../../../src/core/types.ts';
+
+const seed = readFileSync(new URL('../../../../shared/seed/baghdad-embassy-attack.txt', import.meta.url), 'utf8');
+const result = analyzeWho(seed, segment(seed));
+const find = (name: string): WhoEntry | undefined => result.who.find((e) => normalize(e.name) === normalize(name));
+
+function who(text: string) {
+  return analyzeWho(text, segment(text));
+}
+
+test('GIVEN the seed article THEN the people come with their roles, aliases and quotes', () => {
+  const sudani = find('محمد شياع السوداني');
+  assert.ok(sudani, 'السوداني found');
+  assert.equal(sudani.type, 'PER');
+  assert.equal(sudani.role, 'رئيس الوزراء العراقي');
+  assert.deepEqual(sudani.aliases, ['السوداني']);
+  assert.ok(sudani.said.length >= 1);
+  const blinken = find('أنتوني بلينكن');
+  assert.equal(blinken?.role, 'وزير الخارجية الأميركي');
+});
+
+test('GIVEN the seed article THEN organizations, places and cited sources are found with clean names', () => {
+  const table: [string, string][] = [
+    ['السفارة الأميركية', 'ORG'],
+    ['الحكومة العراقية', 'ORG'],
+    ['التحالف الدولي', 'ORG'],
+    ['المقاومة الإسلامية في العراق', 'ORG'],
+    ['الحشد الشعبي', 'ORG'],
+    ['القيادة المركزية الأميركية', 'ORG'],
+    ['فرانس برس', 'ORG'],
+    ['رويترز', 'ORG'],
+    ['بغداد', 'LOC'],
+    ['المنطقة الخضراء', 'LOC'],
+    ['العراق', 'LOC'],
+    ['سوريا', 'LOC'],
+    ['قطاع غزة', 'LOC'],
+    ['إيران', 'LOC'],
+    ['واشنطن', 'LOC'],
+    ['كركوك', 'LOC'],
+  ];
+  for (const [name, type] of table) assert.equal(find(name)?.type, type, name);
+  assert.deepEqual(result.sources, ['فرانس برس', 'رويترز']);
+  assert.equal(result.who.filter((e) => normalize(e.name) === 'بغداد').length, 1, 'ببغداد merges into بغداد');
+});
+
+test('GIVEN the seed article THEN unnamed sources are SRC entities, the spokesman quoted twice', () => {
+  const spokesman = find('متحدث باسم السفارة الأميركية');
+  assert.equal(spokesman?.type, 'SRC');
+  assert.equal(spokesman.mentions.length, 2, 'a later "المتحدث" refers back');
+  assert.equal(spokesman.said.length, 2, 'the quote and the "مضيفًا:" continuation');
+  for (const name of ['مسؤول أمني عراقي', 'مصدران أمنيان', 'مصدر مطلع', 'مسؤول عسكري أميركي']) {
+    assert.equal(find(name)?.type, 'SRC', name);
+  }
+});
+
+test('GIVEN the seed article THEN every mention span is on the text and no junk word is an entity', () => {
+  for (const m of result.mentions) assert.equal(seed.slice(m.start, m.end), m.text);
+  for (const junk of ['من', 'على', 'أن', 'الله', 'الجمعة', 'ديسمبر']) assert.equal(find(junk), undefined, junk);
+});
+
+test('GIVEN an apposition after a name THEN it is the role', () => {
+  const r = who('التقى الوزير أمس خالد المصري، رئيس حزب الأمة الوطني، في العاصمة.');
+  const p = r.who.find((e) => e.type === 'PER');
+  assert.ok(p);
+  assert.match(p.role, /^رئيس حزب الأمة/);
+});
+
+test('GIVEN indirect speech THEN the clause after إن is what the speaker said', () => {
+  const r = who('قال مسؤول عسكري إسرائيلي إن القوات ستواصل عملياتها في المنطقة خلال الأيام المقبلة.');
+  const src = r.who.find((e) => e.type === 'SRC');
+  assert.equal(src?.name, 'مسؤول عسكري إسرائيلي');
+  assert.deepEqual(src.said, ['إن القوات ستواصل عملياتها في المنطقة خلال الأيام المقبلة']);
+});
+
+test('GIVEN outlets named after a head word THEN they are sources, quote marks removed', () => {
+  const r = who('ونقلت صحيفة "نيويورك تايمز" عن مسؤولين أن المحادثات مستمرة، بحسب وكالة الأناضول.');
+  assert.deepEqual(r.sources, ['نيويورك تايمز', 'الأناضول']);
+  assert.ok(r.who.some((e) => e.name === 'الأناضول' && e.type === 'ORG'));
+});
+
+test('GIVEN empty text THEN nothing is found', () => {
+  assert.deepEqual(analyzeWho('', []), { mentions: [], who: [], sources: [] });
+});
