@@ -1,0 +1,95 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openStore, type SqliteStore } from '../../src/store/sqlite.ts';
+import { StoryGrouper } from '../../src/stories/grouper.ts';
+import { StoryIndex } from '../../src/stories/index-terms.ts';
+import { isContentWord, termsOf } from '../../src/stories/terms.ts';
+import { normalize } from '../../src/core/text/normalize.ts';
+import type { Analysis } from '../../src/core/types.ts';
+import { BASRA_BLAST, EMBASSY_A, EMBASSY_B, EMBASSY_FOLLOW_UP, EMBASSY_LATER, OIL_EXPORTS, type Case } from './cases.ts';
+
+const SEEN = '2023-12-09T12:00:00.000Z';
+
+/** Stores and groups the cases in order; returns each case's story id by key. */
+async function group(cases: Case[], store: SqliteStore = openStore(':memory:'), grouper = new StoryGrouper(store)): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const c of cases) {
+    const feed = await store.addFeed(`https://${encodeURIComponent(c.outlet)}.example/rss`, { now: SEEN, title: c.outlet });
+    const r = await store.upsertArticle({ feedId: feed.id, outlet: c.outlet, guid: c.key, title: c.title, text: c.text, published: c.published, seenAt: SEEN });
+    if (r.status === 'new') out.set(c.key, (await grouper.assign(r.article, undefined, SEEN)).storyId);
+    else out.set(c.key, (await store.storyOf(r.article.id))!);
+  }
+  return out;
+}
+
+test('GIVEN articles about events THEN same-event ones share a story and others do not', async () => {
+  const cases: { name: string; articles: Case[]; same: [string, string][]; apart: [string, string][] }[] = [
+    { name: 'same event from two outlets joins', articles: [EMBASSY_A, EMBASSY_B], same: [['embassy-a', 'embassy-b']], apart: [] },
+    { name: 'a follow-up joins the running story', articles: [EMBASSY_A, EMBASSY_B, EMBASSY_FOLLOW_UP], same: [['embassy-a', 'embassy-follow-up']], apart: [] },
+    { name: 'another event in the same country (economy) stays apart', articles: [EMBASSY_A, OIL_EXPORTS], same: [], apart: [['embassy-a', 'oil']] },
+    { name: 'another security event in the same country stays apart', articles: [EMBASSY_A, EMBASSY_B, BASRA_BLAST], same: [['embassy-a', 'embassy-b']], apart: [['embassy-a', 'basra']] },
+    { name: 'the same event months later is outside the window', articles: [EMBASSY_A, EMBASSY_LATER], same: [], apart: [['embassy-a', 'embassy-much-later']] },
+    { name: 'all together', articles: [EMBASSY_A, OIL_EXPORTS, EMBASSY_B, BASRA_BLAST, EMBASSY_FOLLOW_UP], same: [['embassy-a', 'embassy-b'], ['embassy-b', 'embassy-follow-up']], apart: [['embassy-a', 'oil'], ['embassy-a', 'basra'], ['oil', 'basra']] },
+  ];
+  for (const c of cases) {
+    const stories = await group(c.articles);
+    for (const [x, y] of c.same) assert.equal(stories.get(x), stories.get(y), `${c.name}: ${x} ~ ${y}`);
+    for (const [x, y] of c.apart) assert.notEqual(stories.get(x), stories.get(y), `${c.name}: ${x} ≁ ${y}`);
+  }
+});
+
+test('GIVEN a re-publication with a new guid THEN it is the same article, not a new story member', async () => {
+  const store = openStore(':memory:');
+  const republished: Case = { ...EMBASSY_A, key: 'embassy-a-again', outlet: 'موقع د', title: 'عاجل: صواريخ على السفارة' };
+  const stories = await group([EMBASSY_A, republished], store);
+  const id = stories.get('embassy-a')!;
+  assert.equal(stories.get('embassy-a-again'), id);
+  const summary = await store.getStory(id);
+  assert.equal(summary?.articleCount, 1);
+  assert.equal(summary?.sourceCount, 2);
+});
+
+test('GIVEN a restart THEN warm() rebuilds the index so a later article still joins the running story', async () => {
+  const store = openStore(':memory:');
+  const first = await group([EMBASSY_A], store);
+  const fresh = new StoryGrouper(store);
+  const loaded = await fresh.warm(Date.parse(SEEN));
+  assert.equal(loaded, 1);
+  const after = await group([EMBASSY_B], store, fresh);
+  assert.equal(after.get('embassy-b'), first.get('embassy-a'));
+});
+
+test('GIVEN analyses with shared entities and dates THEN they add terms that only the analysis knows', () => {
+  const analysis = {
+    sentences: [], brief: [], mentions: [], temporal: [], sources: [],
+    who: [{ name: 'محمد شياع السوداني', type: 'PER', role: '', aliases: [], mentions: [], said: [] }, { name: 'مسؤول أمني', type: 'SRC', role: '', aliases: [], mentions: [], said: [] }],
+    timeline: [{ date: '2023-12-08', when: 'فجر الجمعة', start: 0, end: 1, event: '', sentence: 0 }],
+  } as Analysis;
+  const terms = termsOf('عنوان', 'نص', analysis);
+  assert.equal(terms.get(`e:${normalize('محمد شياع السوداني')}`), 2);
+  assert.equal(terms.get('d:2023-12-08'), 1);
+  assert.equal([...terms.keys()].some((t) => t.includes('مسؤول')), false, 'unnamed sources are not entities');
+});
+
+test('GIVEN words THEN stopwords, fillers and short words do not count', () => {
+  const cases: [string, boolean][] = [
+    ['في', false],
+    ['الذي', false],
+    ['قال', false],
+    ['بغداد', true],
+    ['السفارة', true],
+    ['12', true],
+    ['5', false],
+  ];
+  for (const [w, want] of cases) assert.equal(isContentWord(normalize(w)), want, w);
+});
+
+test('GIVEN many unrelated articles THEN the index scores only candidates sharing rare terms', () => {
+  const index = new StoryIndex();
+  for (let i = 0; i < 500; i++) index.add(i, i, 0, new Map([[`word${i}`, 1], [`other${i}`, 1], ['common', 1]]));
+  assert.equal(index.size, 500);
+  assert.equal(index.match(new Map([['common', 1], ['fresh', 1]]), 0), undefined);
+  assert.equal(index.match(new Map([['word7', 1], ['other7', 1]]), 0)?.storyId, 7);
+  index.evict(1);
+  assert.equal(index.size, 0);
+});
