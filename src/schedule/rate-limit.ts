@@ -1,5 +1,5 @@
 /**
- * Token buckets for the platforms' send limits: Telegram allows about 30 messages a second
+ * Sliding-window limits for the platforms' sends: Telegram allows about 30 messages a second
  * overall, 20 a minute in a group and one a second in a private chat. Time comes from an injected
  * clock, so tests run on fake time and never wait.
  */
@@ -16,44 +16,33 @@ export const systemClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-/** A bucket of `capacity` tokens refilled evenly over `perMs`. */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
-  /** No token before this time (the platform said to wait). */
+/**
+ * At most `limit` sends in any window of `windowMs` (a sliding log, so even the first second never
+ * carries more than the limit, as a refilling token bucket would allow).
+ */
+export class WindowLimit {
+  private readonly times: number[] = [];
+  /** No send before this time (the platform said to wait). */
   private pausedUntil = 0;
 
   constructor(
-    private readonly capacity: number,
-    private readonly perMs: number,
-    now: number,
-  ) {
-    this.tokens = capacity;
-    this.last = now;
-  }
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
 
-  private refill(now: number): void {
-    if (now > this.last) {
-      this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) * this.capacity) / this.perMs);
-      this.last = now;
-    }
-  }
-
-  /** Milliseconds until a token is available (0 when one is). */
+  /** Milliseconds until one more send fits (0 when it does). */
   waitMs(now: number): number {
-    this.refill(now);
-    const paused = this.pausedUntil - now;
-    const lack = this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) * this.perMs) / this.capacity);
-    return Math.max(0, paused, lack);
+    while (this.times.length > 0 && this.times[0]! <= now - this.windowMs) this.times.shift();
+    const full = this.times.length >= this.limit ? this.times[0]! + this.windowMs - now : 0;
+    return Math.max(0, this.pausedUntil - now, full);
   }
 
-  /** Takes one token (call after waitMs returned 0). */
+  /** Records a send (call after waitMs returned 0). */
   take(now: number): void {
-    this.refill(now);
-    this.tokens -= 1;
+    this.times.push(now);
   }
 
-  /** Holds every token until `until`. */
+  /** Holds every send until `until`. */
   pause(until: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, until);
   }
@@ -79,25 +68,24 @@ export function isGroupChat(chatId: string): boolean {
 
 /** Spaces sends to respect every bucket a message falls under. */
 export class SendLimiter {
-  private readonly global = new Map<string, TokenBucket>();
-  private readonly chats = new Map<string, TokenBucket>();
+  private readonly global = new Map<string, WindowLimit>();
+  private readonly chats = new Map<string, WindowLimit>();
 
   constructor(
     private readonly clock: Clock,
     private readonly limitsFor: (platform: string) => Limits = (p) => (p === 'discord' ? DISCORD_LIMITS : TELEGRAM_LIMITS),
   ) {}
 
-  private buckets(chatId: string): [TokenBucket, TokenBucket] {
+  private buckets(chatId: string): [WindowLimit, WindowLimit] {
     const platform = chatId.split(':', 1)[0] ?? '';
     const limits = this.limitsFor(platform);
-    const now = this.clock.now().getTime();
     let g = this.global.get(platform);
-    if (!g) this.global.set(platform, (g = new TokenBucket(limits.perSecond, 1000, now)));
+    if (!g) this.global.set(platform, (g = new WindowLimit(limits.perSecond, 1000)));
     let c = this.chats.get(chatId);
     if (!c) {
       c = isGroupChat(chatId)
-        ? new TokenBucket(limits.groupPerMinute, 60_000, now)
-        : new TokenBucket(limits.privatePerSecond, 1000, now);
+        ? new WindowLimit(limits.groupPerMinute, 60_000)
+        : new WindowLimit(limits.privatePerSecond, 1000);
       this.chats.set(chatId, c);
     }
     return [g, c];

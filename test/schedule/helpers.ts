@@ -55,7 +55,7 @@ export async function seedStories(store: Store, titles: string[], at: string, ou
         title,
         text: `${title}. نص الخبر رقم ${i} من المصدر ${k} ${'كلمة '.repeat(30)}`,
         outlet: `outlet-${k}`,
-        url: `https://news${k}.example/${i}`,
+        url: `https://news${k}.example/${encodeURIComponent(title)}`,
         seenAt: at,
       });
       await store.saveAnalysis(article.id, 'test', analysis(`ملخص ${title}`), at);

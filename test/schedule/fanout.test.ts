@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openStore } from '../../src/store/index.ts';
+import { SqliteDigestLedger } from '../../src/store/digest-ledger.ts';
+import { drain, backoffMs, type FanOutDeps } from '../../src/schedule/fanout.ts';
+import { SendLimiter, WindowLimit, isGroupChat } from '../../src/schedule/rate-limit.ts';
+import { ChatGoneError, RateLimitedError } from '../../src/messages/sender.ts';
+import { m } from '../../src/messages/model.ts';
+import { FakeClock, RecordingSender } from './helpers.ts';
+
+const T0 = Date.parse('2026-11-24T05:00:00.000Z');
+
+async function setup(chats: string[], fail?: (chatId: string, attempt: number) => Error | undefined, concurrency = 4) {
+  const store = openStore(':memory:');
+  const ledger = new SqliteDigestLedger(store.db);
+  const clock = new FakeClock(T0);
+  for (const chatId of chats) {
+    await ledger.openDigest({
+      chatId,
+      slot: new Date(T0).toISOString(),
+      now: new Date(T0).toISOString(),
+      candidates: [{ storyId: 1, articleIds: [1], title: 'خبر' }],
+      topN: 5,
+      render: () => ({ blocks: [m.paragraph(`موجز ${chatId}`)] }),
+    });
+  }
+  const sender = new RecordingSender(clock, fail);
+  const deps: FanOutDeps = { ledger, sender, limiter: new SendLimiter(clock), clock, owner: 'me', leaseMs: 60_000, concurrency };
+  return { store, ledger, clock, sender, deps };
+}
+
+test('GIVEN 100 group chats THEN each gets its digest once and the pace stays within 30 a second', async () => {
+  const chats = Array.from({ length: 100 }, (_, i) => `telegram:-100${i}`);
+  const { sender, deps, clock } = await setup(chats, undefined, 1);
+  const report = await drain(deps);
+  assert.equal(report.sent, 100);
+  for (const c of chats) assert.equal(sender.count(c), 1);
+  const times = sender.sent.map((s) => s.at);
+  for (let i = 30; i < times.length; i++) assert.ok(times[i]! - times[i - 30]! >= 1000 - 1, `31 sends within a second at ${i}`);
+  // 30 in each of the first three seconds, the last 10 in the fourth.
+  assert.equal(clock.t - T0, 3000);
+});
+
+test('GIVEN the platform answers 429 with retry_after THEN the message is retried after the wait and never lost', async () => {
+  const chats = Array.from({ length: 40 }, (_, i) => `telegram:-100${i}`);
+  // Every fifth attempt is refused with retry_after = 1 s.
+  const { sender, deps, ledger } = await setup(chats, (_c, n) => (n % 5 === 0 ? new RateLimitedError(1000) : undefined));
+  const report = await drain(deps);
+  assert.equal(report.sent, 40);
+  assert.ok(report.rateLimited >= 8);
+  for (const c of chats) assert.equal(sender.count(c), 1);
+  for (const c of chats) assert.equal((await ledger.history(c)).pending, 0);
+});
+
+test('GIVEN a 429 for a chat THEN that chat waits retry_after before the next attempt', async () => {
+  const attemptsAt: number[] = [];
+  const clock0 = { at: 0 };
+  const { deps, clock } = await setup(['telegram:-1001'], (_c, n) => {
+    attemptsAt.push(clock0.at);
+    return n === 1 ? new RateLimitedError(3000) : undefined;
+  });
+  const orig = clock.now.bind(clock);
+  clock.now = () => ((clock0.at = orig().getTime()), orig());
+  await drain(deps);
+  assert.equal(attemptsAt.length, 2);
+  assert.ok(attemptsAt[1]! - attemptsAt[0]! >= 3000);
+});
+
+test('GIVEN a chat that is gone THEN its delivery is abandoned and the others still go out', async () => {
+  const gone: string[] = [];
+  const { sender, deps, ledger } = await setup(['telegram:-1', 'telegram:-2'], (c) => (c === 'telegram:-1' ? new ChatGoneError('kicked') : undefined));
+  deps.onChatGone = async (c) => void gone.push(c);
+  const report = await drain(deps);
+  assert.deepEqual([report.sent, report.gone], [1, 1]);
+  assert.deepEqual(gone, ['telegram:-1']);
+  assert.equal(sender.count('telegram:-2'), 1);
+  assert.equal((await ledger.history('telegram:-1')).pending, 0);
+});
+
+test('GIVEN an ordinary send error THEN the delivery is retried after a back-off, not dropped', async () => {
+  const { sender, deps, clock } = await setup(['telegram:-1'], (_c, n) => (n === 1 ? new Error('socket hang up') : undefined));
+  const first = await drain(deps);
+  assert.deepEqual([first.sent, first.failed], [0, 1]);
+  clock.t += backoffMs(1);
+  const second = await drain(deps);
+  assert.equal(second.sent, 1);
+  assert.equal(sender.count('telegram:-1'), 1);
+});
+
+const BUCKETS: [string, boolean][] = [
+  ['telegram:-100123', true],
+  ['telegram:-42', true],
+  ['telegram:42', false],
+  ['discord:987', true],
+];
+for (const [chat, group] of BUCKETS) {
+  test(`GIVEN chat ${chat} THEN it is ${group ? 'a group' : 'a private chat'} for rate limits`, () => {
+    assert.equal(isGroupChat(chat), group);
+  });
+}
+
+test('GIVEN a group bucket of 20 a minute THEN the 21st message waits until the first leaves the minute', () => {
+  const b = new WindowLimit(20, 60_000);
+  for (let i = 0; i < 20; i++) {
+    assert.equal(b.waitMs(i * 1000), 0);
+    b.take(i * 1000);
+  }
+  assert.equal(b.waitMs(20_000), 40_000);
+  assert.equal(b.waitMs(60_000), 0);
+});

@@ -1,0 +1,150 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type SqliteStore } from '../../src/store/index.ts';
+import { SqliteDigestLedger } from '../../src/store/digest-ledger.ts';
+import { startScheduler, upcomingSlot, type CronFactory } from '../../src/schedule/scheduler.ts';
+import { FakeClock, RecordingSender, seedStories } from './helpers.ts';
+import type { Subscription } from '../../src/store/types.ts';
+
+/** A cron factory that only records the tasks; tests tick them by hand. */
+function fakeCron() {
+  const tasks: { expression: string; timeZone: string; tick: () => void; stopped: boolean }[] = [];
+  const factory: CronFactory = (expression, timeZone, onTick) => {
+    const t = { expression, timeZone, tick: onTick, stopped: false };
+    tasks.push(t);
+    return { stop: () => void (t.stopped = true) };
+  };
+  return { tasks, factory };
+}
+
+const settings = { topN: 3, timezone: 'Asia/Riyadh', quietHours: '' };
+
+async function boot(store: SqliteStore, clock: FakeClock, sender = new RecordingSender(clock)) {
+  const cron = fakeCron();
+  const sched = await startScheduler({
+    store,
+    ledger: new SqliteDigestLedger(store.db),
+    sender,
+    settings,
+    clock,
+    cron: cron.factory,
+    sweepMs: 0,
+    owner: `test-${Math.random()}`,
+  });
+  await sched.sweep();
+  return { sched, sender, cron };
+}
+
+test('GIVEN two slots missed while the bot was down THEN start-up sends one digest, for the most recent slot', async () => {
+  const store = openStore(':memory:');
+  // Subscribed Sunday 06:00 Riyadh; 08:00 and 20:00 Sunday and 08:00 Monday pass while down.
+  await store.upsertSubscription({ chatId: 'telegram:-1', platform: 'telegram', times: ['08:00', '20:00'], timezone: 'Asia/Riyadh', topN: 3 }, '2026-11-22T03:00:00.000Z');
+  await seedStories(store, ['انفجار قرب السفارة', 'اجتماع الحكومة'], '2026-11-22T04:00:00.000Z');
+  const clock = new FakeClock(Date.parse('2026-11-23T06:30:00.000Z')); // Monday 09:30 Riyadh
+  const { sched, sender, cron } = await boot(store, clock);
+  assert.equal(sender.sent.length, 1);
+  assert.deepEqual(cron.tasks.map((t) => [t.expression, t.timeZone]), [['0 8 * * *', 'Asia/Riyadh'], ['0 20 * * *', 'Asia/Riyadh']]);
+  // A restart right after sends nothing more.
+  await sched.stop();
+  const again = await boot(store, clock);
+  assert.equal(again.sender.sent.length, 0);
+  await again.sched.stop();
+});
+
+test('GIVEN a cron tick THEN the digest goes out once, even when the same slot ticks twice', async () => {
+  const store = openStore(':memory:');
+  const clock = new FakeClock(Date.parse('2026-11-24T04:59:00.000Z'));
+  await store.upsertSubscription({ chatId: 'telegram:-1', platform: 'telegram', times: ['08:00'], timezone: 'Asia/Riyadh', topN: 3 }, clock.now().toISOString());
+  const { sched, sender, cron } = await boot(store, clock);
+  assert.equal(sender.sent.length, 0);
+  await seedStories(store, ['خبر أول', 'خبر ثان', 'خبر ثالث', 'خبر رابع'], '2026-11-24T04:00:00.000Z', 1);
+  await seedStories(store, ['خبر كبير'], '2026-11-24T03:00:00.000Z', 3);
+  clock.t = Date.parse('2026-11-24T05:00:00.000Z');
+  cron.tasks[0]!.tick();
+  cron.tasks[0]!.tick();
+  await new Promise((r) => setImmediate(r));
+  await sched.sweep();
+  assert.equal(sender.sent.length, 1);
+  const text = JSON.stringify(sender.sent[0]!.message);
+  // Three items, the story with three sources first.
+  assert.match(text, /1\. خبر كبير/);
+  assert.match(text, /3 مصادر/);
+  assert.doesNotMatch(text, /4\. /);
+  assert.equal((await store.digestItem('telegram:-1', 1))?.length, 3);
+  await sched.stop();
+});
+
+test('GIVEN quiet hours over the slot THEN no digest goes out and its stories wait for the next one', async () => {
+  const store = openStore(':memory:');
+  const clock = new FakeClock(Date.parse('2026-11-24T20:00:00.000Z')); // 23:00 Riyadh
+  await store.upsertSubscription(
+    { chatId: 'telegram:-1', platform: 'telegram', times: ['23:00', '08:00'], timezone: 'Asia/Riyadh', topN: 3, options: { quiet: '22:00-07:00' } },
+    '2026-11-24T00:00:00.000Z',
+  );
+  await seedStories(store, ['خبر الليل'], '2026-11-24T19:00:00.000Z');
+  const { sched, sender } = await boot(store, clock);
+  assert.equal(await sched.fire('telegram:-1', new Date('2026-11-24T20:00:00.000Z')), 'quiet');
+  assert.equal(sender.sent.length, 0);
+  const sub = (await store.getSubscription('telegram:-1'))!;
+  assert.equal(sched.nextDigest(sub)?.toISOString(), '2026-11-25T05:00:00.000Z');
+  clock.t = Date.parse('2026-11-25T05:00:00.000Z');
+  await sched.fire('telegram:-1', clock.now());
+  await sched.sweep();
+  assert.equal(sender.sent.length, 1);
+  assert.match(JSON.stringify(sender.sent[0]!.message), /خبر الليل/);
+  await sched.stop();
+});
+
+test('GIVEN two schedulers over one store (a rolling restart) THEN every chat gets the slot once', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mojaz-sched-'));
+  const a = openStore(join(dir, 'db.sqlite'));
+  const b = openStore(join(dir, 'db.sqlite'));
+  const clock = new FakeClock(Date.parse('2026-11-24T04:59:00.000Z'));
+  const chats = Array.from({ length: 12 }, (_, i) => `telegram:-100${i}`);
+  for (const c of chats) await a.upsertSubscription({ chatId: c, platform: 'telegram', times: ['08:00'], timezone: 'Asia/Riyadh', topN: 3 }, clock.now().toISOString());
+  await seedStories(a, ['خبر'], '2026-11-24T04:00:00.000Z');
+  const sender = new RecordingSender(clock);
+  const one = await boot(a, clock, sender);
+  const two = await boot(b, clock, sender);
+  clock.t = Date.parse('2026-11-24T05:00:00.000Z');
+  for (const t of [...one.cron.tasks, ...two.cron.tasks]) t.tick();
+  await new Promise((r) => setTimeout(r, 20));
+  await Promise.all([one.sched.sweep(), two.sched.sweep()]);
+  for (const c of chats) assert.equal(sender.count(c), 1, c);
+  await one.sched.stop();
+  await two.sched.stop();
+});
+
+test('GIVEN /digest now THEN it returns the message, records it for /timeline, and a tick does not repeat its stories', async () => {
+  const store = openStore(':memory:');
+  const clock = new FakeClock(Date.parse('2026-11-24T04:00:00.000Z'));
+  await store.upsertSubscription({ chatId: 'telegram:-1', platform: 'telegram', times: ['08:00'], timezone: 'Asia/Riyadh', topN: 3 }, '2026-11-24T00:00:00.000Z');
+  await seedStories(store, ['خبر عاجل'], '2026-11-24T03:00:00.000Z');
+  const { sched, sender, cron } = await boot(store, clock);
+  const now = await sched.digestNow('telegram:-1');
+  assert.ok('message' in now);
+  assert.equal(now.items, 1);
+  assert.equal((await store.digestItem('telegram:-1', 1))?.length, 1);
+  assert.ok('empty' in (await sched.digestNow('telegram:-1')));
+  clock.t = Date.parse('2026-11-24T05:00:00.000Z');
+  cron.tasks[0]!.tick();
+  await new Promise((r) => setImmediate(r));
+  await sched.sweep();
+  assert.equal(sender.sent.length, 0);
+  await sched.stop();
+});
+
+const UPCOMING: [string[], string, string | undefined, string, string][] = [
+  [['08:00'], 'Asia/Baghdad', undefined, '2026-11-24T05:00:00Z', '2026-11-25T05:00:00.000Z'],
+  [['07:00', '19:00'], 'Asia/Baghdad', undefined, '2026-11-24T05:00:00Z', '2026-11-24T16:00:00.000Z'],
+  [['0 * * * *'], 'Africa/Tunis', '23:00-07:00', '2026-11-24T21:30:00Z', '2026-11-25T06:00:00.000Z'],
+];
+for (const [times, zone, quiet, after, expected] of UPCOMING) {
+  test(`GIVEN ${times.join(',')} in ${zone}${quiet ? ` quiet ${quiet}` : ''} after ${after} THEN the next digest is ${expected}`, () => {
+    const sub: Subscription = { id: 1, chatId: 'x', platform: 'telegram', times, timezone: zone, topN: 5, active: true, createdAt: after, options: quiet ? { quiet } : {} };
+    assert.equal(upcomingSlot(sub, new Date(after))?.toISOString(), expected);
+  });
+}
