@@ -202,27 +202,48 @@ function toFetchError(err: unknown, deadline: AbortSignal, timeoutMs: number): F
   return fetchErrors.network(detail, err);
 }
 
+/**
+ * Resolves `url`'s host and checks every address it gets: all must be public unless the host is in
+ * `allowed` (keys as made by {@link allowList}). Returns the address to connect to; throws
+ * FetchError 'blocked-address' (or 'network' when the name does not resolve). Never connects.
+ */
+export async function resolveGuarded(
+  url: URL,
+  allowed: ReadonlySet<string>,
+  lookup: Lookup,
+  signal?: AbortSignal,
+): Promise<ResolvedAddress> {
+  const host = hostKey(url.hostname);
+  const literal = isIP(host);
+  const addresses: ResolvedAddress[] = literal
+    ? [{ address: host, family: literal === 6 ? 6 : 4 }]
+    : await (signal ? untilAborted(lookup(host), signal) : lookup(host));
+  if (addresses.length === 0) throw fetchErrors.hostNotFound(undefined);
+  if (!allowed.has(host)) {
+    // Every address must be public: a name that also resolves inside could be steered there.
+    for (const a of addresses) {
+      if (blockedReason(a.address) !== undefined) throw fetchErrors.blocked(host);
+    }
+  }
+  return addresses[0]!;
+}
+
+/** The allowHosts setting as the set {@link resolveGuarded} compares hosts with. */
+export function allowList(hosts: readonly string[]): ReadonlySet<string> {
+  return new Set(hosts.map(hostKey));
+}
+
+/** A Location header as a URL string: servers often send raw UTF-8 bytes, which arrive as latin1. */
+function locationText(raw: string): string {
+  if (!/[\x80-\xff]/.test(raw) || /[^\x00-\xff]/.test(raw)) return raw;
+  const utf8 = Buffer.from(raw, 'latin1').toString('utf8');
+  return utf8.includes('\uFFFD') ? raw : utf8;
+}
+
 /** Builds a Fetcher from the `fetch` settings (see {@link FetcherOptions}). */
 export function createFetcher(options: FetcherOptions): Fetcher {
-  const allowed = new Set(options.allowHosts.map(hostKey));
+  const allowed = allowList(options.allowHosts);
   const lookup = options.lookup ?? systemLookup;
-
-  /** The address to connect to for `url`, after the guard has checked every address of the host. */
-  async function resolveChecked(url: URL, signal: AbortSignal): Promise<ResolvedAddress> {
-    const host = hostKey(url.hostname);
-    const literal = isIP(host);
-    const addresses: ResolvedAddress[] = literal
-      ? [{ address: host, family: literal === 6 ? 6 : 4 }]
-      : await untilAborted(lookup(host), signal);
-    if (addresses.length === 0) throw fetchErrors.hostNotFound(undefined);
-    if (!allowed.has(host)) {
-      // Every address must be public: a host that also resolves inside could be steered there.
-      for (const a of addresses) {
-        if (blockedReason(a.address) !== undefined) throw fetchErrors.blocked(host);
-      }
-    }
-    return addresses[0]!;
-  }
 
   async function get(rawUrl: string, opts: GetOptions = {}): Promise<FetchResult> {
     const timeoutMs = opts.timeoutMs ?? options.timeoutMs;
@@ -243,7 +264,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       let url = parseWebUrl(rawUrl);
       const seen = new Set([url.href]);
       for (let hop = 0; ; hop++) {
-        const pin = await resolveChecked(url, deadline.signal);
+        const pin = await resolveGuarded(url, allowed, lookup, deadline.signal);
         const agent = new Agent({ connect: { lookup: pinnedLookup(pin) }, connections: 1 });
         agents.push(agent);
         const res = await request(url, {
@@ -262,7 +283,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
           if (hop >= options.maxRedirects) {
             throw fetchErrors.tooManyRedirects(`more than ${options.maxRedirects}`);
           }
-          const next = parseWebUrl(location, url);
+          const next = parseWebUrl(locationText(location), url);
           if (seen.has(next.href)) throw fetchErrors.tooManyRedirects(`loop at ${next.host}`);
           seen.add(next.href);
           url = next;
