@@ -93,7 +93,8 @@ class Parser {
   }
 
   private start(i: number, pre = 0): number {
-    return this.toks[i]!.s + pre;
+    const tok = this.toks[i] ?? this.toks[this.toks.length - 1];
+    return tok ? tok.s + pre : 0;
   }
 
   /** The first clitic form of token i found in a map or set. */

@@ -1,0 +1,167 @@
+/**
+ * The event a time expression dates: the clause of its sentence that carries it, without the time
+ * expressions themselves, leading connectors (و، كما، وكانت … قد) or attribution tails (بحسب …،
+ * وفق بيان …), kept short and cut at a clause boundary, never mid-word.
+ */
+import type { Span } from '../types.ts';
+import { normalize } from '../text/normalize.ts';
+import eventData from '../lexicon/temporal/event.json' with { type: 'json' };
+
+/** Longest event text, in characters. */
+export const MAX_EVENT_CHARS = 120;
+const MIN_EVENT_WORDS = 3;
+
+const words = (list: string[]): Set<string> => new Set(list.map((w) => normalize(w)));
+const ATTRIBUTION_START = words(eventData.attributionStart);
+const ATTRIBUTION_PHRASES = eventData.attributionPhrases.map((p) => normalize(p));
+const LEAD_DROP = words(eventData.leadDrop);
+const BEFORE_TIME = words(eventData.beforeTime);
+const TRAIL_DROP = words(eventData.trailDrop);
+const SOFT_BOUNDARIES = eventData.softBoundaries.map((p) => normalize(p));
+const WAW_ROOTS = eventData.wawRoots.map((p) => normalize(p));
+const WAS = words(eventData.was);
+
+const HARD_BOUNDARY = /[،,؛;:!?؟]|\s[-–—]\s|\.(?!\d)/g;
+const EDGE_PUNCT = /^[\s،,؛;:.\-–—)\]»]+|[\s،,؛;:.\-–—(\[«]+$/g;
+
+/** Clause ranges [start, end) of a sentence (absolute offsets), split at punctuation. */
+function clauses(text: string, sentence: Span): Span[] {
+  const out: Span[] = [];
+  const body = text.slice(sentence.start, sentence.end);
+  let from = 0;
+  HARD_BOUNDARY.lastIndex = 0;
+  for (let m = HARD_BOUNDARY.exec(body); m !== null; m = HARD_BOUNDARY.exec(body)) {
+    // "10:30", "3,5" are numbers, not boundaries.
+    if (/\d/.test(body[m.index - 1] ?? '') && /\d/.test(body[m.index + 1] ?? '')) continue;
+    out.push({ start: sentence.start + from, end: sentence.start + m.index });
+    from = m.index + m[0].length;
+  }
+  out.push({ start: sentence.start + from, end: sentence.end });
+  return out.filter((c) => /[\u0621-\u064A]/.test(text.slice(c.start, c.end)));
+}
+
+/** Clause text with the time expressions (and the preposition before each) taken out. */
+function withoutTimes(text: string, clause: Span, times: Span[]): string {
+  let out = '';
+  let at = clause.start;
+  for (const t of times) {
+    if (t.end <= clause.start || t.start >= clause.end) continue;
+    let cut = Math.max(t.start, clause.start);
+    // Drop the word right before the expression when it only introduces it: في، منذ، حوالي، يوم.
+    const before = text.slice(at, cut);
+    const lastWord = /(\S+)\s*$/.exec(before);
+    if (lastWord && BEFORE_TIME.has(normalize(lastWord[1]!))) cut = at + lastWord.index;
+    out += text.slice(at, cut) + ' ';
+    at = Math.min(clause.end, Math.max(at, t.end));
+  }
+  out += text.slice(at, clause.end);
+  return out;
+}
+
+function isAttribution(clauseText: string): boolean {
+  const first = clauseText.trim().split(/\s+/, 1)[0] ?? '';
+  const norm = normalize(clauseText.trim());
+  return ATTRIBUTION_START.has(normalize(first)) || ATTRIBUTION_PHRASES.some((p) => norm.startsWith(p));
+}
+
+/** Strips a leading و glued to a word unless the و belongs to the word (وقع، وصل، وزير). */
+function stripWaw(word: string): string {
+  if (word.length < 3 || word[0] !== 'و') return word;
+  const norm = normalize(word);
+  if (WAW_ROOTS.some((root) => norm.startsWith(root))) return word;
+  return word.slice(1);
+}
+
+/** Leading connectors, "كانت … قد", trailing attributions and edge punctuation out; tidy spaces. */
+function clean(raw: string): string {
+  let ws = raw.replace(/\s+/g, ' ').replace(EDGE_PUNCT, '').trim().split(' ').filter(Boolean);
+  // Attribution inside the clause: "… بحسب ما نقلت وكالة فرانس برس".
+  for (let i = MIN_EVENT_WORDS; i < ws.length; i++) {
+    const rest = normalize(ws.slice(i).join(' '));
+    if (ATTRIBUTION_START.has(normalize(ws[i]!)) || ATTRIBUTION_PHRASES.some((p) => rest.startsWith(p))) {
+      ws = ws.slice(0, i);
+      break;
+    }
+  }
+  for (let guard = 0; guard < 4 && ws.length > 0; guard++) {
+    const first = ws[0]!;
+    const norm = normalize(first);
+    if (LEAD_DROP.has(norm)) {
+      ws.shift();
+      continue;
+    }
+    const bare = stripWaw(first);
+    if (bare !== first) {
+      ws[0] = bare;
+      continue;
+    }
+    if (WAS.has(norm)) {
+      const qad = ws.slice(1, 6).findIndex((w) => normalize(w) === 'قد');
+      if (qad >= 0) {
+        ws.splice(qad + 1, 1);
+        ws.shift();
+        continue;
+      }
+    }
+    break;
+  }
+  while (ws.length > 0 && TRAIL_DROP.has(normalize(ws.at(-1)!))) ws.pop();
+  return balanceQuotes(ws.join(' ').replace(EDGE_PUNCT, '').trim());
+}
+
+/** Removes a quotation mark left alone at either edge after cutting. */
+function balanceQuotes(s: string): string {
+  const count = (s.match(/"/g) ?? []).length;
+  if (count % 2 === 0) return s;
+  if (s.startsWith('"')) return s.slice(1).trim();
+  if (s.endsWith('"')) return s.slice(0, -1).trim();
+  const last = s.lastIndexOf('"');
+  return (s.slice(0, last) + s.slice(last + 1)).replace(/\s+/g, ' ').trim();
+}
+
+/** Cuts a long event at a clause word (قبل أن، حيث، مما …) or, failing that, at a word boundary. */
+function shorten(s: string): string {
+  if (s.length <= MAX_EVENT_CHARS) return s;
+  const norm = normalize(s);
+  let ws = s.split(' ');
+  // normalize() only drops marks, so a boundary found in the normalized text is cut by word count.
+  let bestWords = 0;
+  for (const b of SOFT_BOUNDARIES) {
+    for (let at = norm.indexOf(' ' + b + ' '); at >= 0; at = norm.indexOf(' ' + b + ' ', at + 1)) {
+      const count = norm.slice(0, at).split(' ').length;
+      if (count > bestWords && count > MIN_EVENT_WORDS && ws.slice(0, count).join(' ').length <= MAX_EVENT_CHARS) bestWords = count;
+    }
+  }
+  if (bestWords > 0) ws = ws.slice(0, bestWords);
+  while (ws.join(' ').length > MAX_EVENT_CHARS && ws.length > 1) ws.pop();
+  while (ws.length > MIN_EVENT_WORDS && TRAIL_DROP.has(normalize(ws.at(-1)!))) ws.pop();
+  return balanceQuotes(ws.join(' ').replace(EDGE_PUNCT, '').trim());
+}
+
+function wordCount(s: string): number {
+  return s.split(' ').filter((w) => /[\u0621-\u064A]/.test(w)).length;
+}
+
+/**
+ * The event of the time expression `at` in `sentence`: its own clause, or when that holds little
+ * more than the time, the nearest clause after it (before it at the sentence's end).
+ */
+export function eventFor(text: string, sentence: Span, at: Span, times: Span[]): string {
+  const parts = clauses(text, sentence);
+  const own = parts.findIndex((c) => at.start < c.end && at.end > c.start);
+  if (own < 0) return '';
+  const tryClause = (k: number): string => {
+    const c = parts[k];
+    if (!c) return '';
+    const raw = text.slice(c.start, c.end);
+    if (k !== own && isAttribution(raw)) return '';
+    return shorten(clean(withoutTimes(text, c, times)));
+  };
+  const mine = tryClause(own);
+  if (wordCount(mine) >= MIN_EVENT_WORDS) return mine;
+  for (const k of [own + 1, own - 1, own + 2, own - 2]) {
+    const other = tryClause(k);
+    if (wordCount(other) >= MIN_EVENT_WORDS) return other;
+  }
+  return mine;
+}

@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildTimeline, periodKey } from '../../src/core/timeline.ts';
+import { findTemporal } from '../../src/core/temporal/index.ts';
+import type { Sentence } from '../../src/core/types.ts';
+
+/** Sentences of a text built line by line; lines starting with '#' are headings. */
+function build(lines: string[]): { text: string; sentences: Sentence[] } {
+  let text = '';
+  const sentences: Sentence[] = [];
+  for (const line of lines) {
+    const heading = line.startsWith('#');
+    const body = heading ? line.slice(1) : line;
+    sentences.push({ start: text.length, end: text.length + body.length, heading });
+    text += body + '\n';
+  }
+  return { text, sentences };
+}
+
+function timeline(lines: string[], ref = '2023-12-08') {
+  const { text, sentences } = build(lines);
+  return buildTimeline(text, sentences, findTemporal(text, ref));
+}
+
+test('GIVEN dated sentences THEN entries come oldest first with the clause as event', () => {
+  const entries = timeline([
+    'وفي السادس من ديسمبر/ كانون الأول الجاري، تعرّضت قاعدة عسكرية في غرب العراق لهجوم بطائرة مسيّرة.',
+    'وأواخر نوفمبر/ تشرين الثاني، استهدفت ضربات أميركية مقاتلين في فصائل موالية لإيران.',
+  ]);
+  assert.deepEqual(
+    entries.map((e) => [e.date, e.event, e.sentence]),
+    [
+      ['2023-11', 'استهدفت ضربات أميركية مقاتلين في فصائل موالية لإيران', 1],
+      ['2023-12-06', 'تعرّضت قاعدة عسكرية في غرب العراق لهجوم بطائرة مسيّرة', 0],
+    ],
+  );
+  assert.equal(entries[1]!.when, 'السادس من ديسمبر/ كانون الأول الجاري');
+});
+
+test('GIVEN an attribution tail and a null expression THEN the event leaves both out', () => {
+  const [entry] = timeline(['وأحصت واشنطن حتى الآن 78 هجومًا منذ 17 أكتوبر ضدّ قواتها في العراق، وفق حصيلة جديدة أفاد بها مسؤول.']);
+  assert.equal(entry?.date, '2023-10-17');
+  assert.equal(entry?.event, 'أحصت واشنطن 78 هجومًا ضدّ قواتها في العراق');
+});
+
+test('GIVEN "وكانت … قد" THEN the event reads without them', () => {
+  const [entry] = timeline(['وكانت وكالة رويترز قد أفادت اليوم الجمعة بسماع دوي انفجارات قرب السفارة.']);
+  assert.equal(entry?.event, 'وكالة رويترز أفادت بسماع دوي انفجارات قرب السفارة');
+});
+
+test('GIVEN a heading with a date THEN it makes no entry', () => {
+  assert.deepEqual(timeline(['#هجمات منذ 17 أكتوبر', 'تعرضت القاعدة لهجوم أمس.']).map((e) => e.date), ['2023-12-07']);
+});
+
+test('GIVEN a clock time and its day in one sentence THEN only the clock time stays', () => {
+  const entries = timeline(['ولم تعلن أي جماعة مسؤوليتها عن الهجوم اليوم الجمعة، والذي وقع حوالي الساعة الرابعة صباحًا.']);
+  assert.deepEqual(entries.map((e) => e.date), ['2023-12-08T04:00']);
+  assert.equal(entries[0]!.event, 'لم تعلن أي جماعة مسؤوليتها عن الهجوم');
+});
+
+test('GIVEN the same event twice on one date THEN one entry stays', () => {
+  const entries = timeline([
+    'تعرضت السفارة الأميركية لهجوم صاروخي فجر اليوم الجمعة.',
+    'وتعرضت السفارة الأميركية لهجوم صاروخي اليوم الجمعة.',
+    'ودعا المتحدث الحكومة إلى حماية البعثات اليوم الجمعة.',
+  ]);
+  assert.equal(entries.length, 2);
+});
+
+test('GIVEN only null expressions THEN the timeline is empty', () => {
+  assert.deepEqual(timeline(['تصاعدت الهجمات منذ أسابيع ولم تتوقف حتى الآن.']), []);
+});
+
+test('GIVEN a long clause THEN the event is cut at a clause word within 120 characters', () => {
+  const [entry] = timeline([
+    'واستهدفت ثلاثة صواريخ على الأقلّ فجر الجمعة السفارة الأميركية الواقعة في المنطقة الخضراء في بغداد قبل أن تسقط في محيط هذا الحيّ المحصّن الذي يضمّ سفارات أجنبية ومؤسسات حكومية عراقية، كما أفاد مسؤول أمني.',
+  ]);
+  assert.equal(entry?.event, 'استهدفت ثلاثة صواريخ على الأقلّ السفارة الأميركية الواقعة في المنطقة الخضراء في بغداد');
+  assert.ok(entry.event.length <= 120);
+});
+
+const order: [string, string, number][] = [
+  ['2023', '2023-01', -1],
+  ['2023-Q1', '2023-01-05', -1],
+  ['2023-11', '2023-11-03', -1],
+  ['2023-11-03', '2023-11-03T04:00', -1],
+  ['2023-12', '2023-11-30', 1],
+];
+for (const [a, b, sign] of order) {
+  test(`GIVEN ${a} and ${b} THEN ${sign < 0 ? a : b} comes first`, () => {
+    const ka = periodKey(a);
+    const kb = periodKey(b);
+    const cmp = ka.start !== kb.start ? (ka.start < kb.start ? -1 : 1) : Math.sign(ka.rank - kb.rank);
+    assert.equal(cmp, sign);
+  });
+}
