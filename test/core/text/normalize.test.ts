@@ -37,3 +37,18 @@ test('normalizeWithOffsets maps spans back to the original text', () => {
 test('asciiDigits changes digits only', () => {
   assert.equal(asciiDigits('في ١٧ أكتوبر'), 'في 17 أكتوبر');
 });
+
+test('normalize GIVEN text with nothing to fold THEN the same string; offsets are the identity', () => {
+  const text = 'قال الوزير 2023 Reuters';
+  assert.equal(normalize(text), text);
+  const norm = normalizeWithOffsets(text);
+  assert.equal(norm.text, text);
+  assert.deepEqual([...norm.offsets], [...Array(text.length + 1).keys()]);
+});
+
+test('normalizeWithOffsets GIVEN folds at both ends THEN every offset points at its source unit', () => {
+  const text = 'أَمسِ ١٢ـ';
+  const norm = normalizeWithOffsets(text);
+  assert.equal(norm.text, 'امس 12');
+  assert.deepEqual([...norm.offsets], [0, 2, 3, 5, 6, 7, 9]);
+});
