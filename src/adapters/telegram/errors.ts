@@ -1,0 +1,50 @@
+/**
+ * Reading telegraf's errors: Telegram's retry_after, "the chat is gone" answers, and log lines
+ * with the bot token scrubbed (telegraf errors can carry request URLs, which hold the token).
+ */
+import { TelegramError } from 'telegraf';
+
+/** Where the adapter writes what went wrong (lines are already redacted). */
+export interface TelegramLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Replaces the token, and anything shaped like a bot token, with "<token>". */
+export function redactToken(text: string, token?: string): string {
+  let out = token ? text.split(token).join('<token>') : text;
+  out = out.replace(/\d{5,}:[A-Za-z0-9_-]{20,}/gu, '<token>');
+  return out;
+}
+
+/** One log line for an error, token-free. */
+export function describeError(err: unknown, token?: string): string {
+  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return redactToken(text, token);
+}
+
+/** Telegram's retry_after (seconds) when `err` is a 429, else undefined. */
+export function retryAfterOf(err: unknown): number | undefined {
+  if (!(err instanceof TelegramError) || err.code !== 429) return undefined;
+  return err.parameters?.retry_after ?? 1;
+}
+
+const GONE_DESCRIPTIONS = [
+  /bot was blocked/iu,
+  /bot was kicked/iu,
+  /user is deactivated/iu,
+  /chat not found/iu,
+  /bot is not a member/iu,
+  /have no rights to send/iu,
+  /need administrator rights/iu,
+  /group chat was deleted/iu,
+  /chat was upgraded/iu,
+];
+
+/** Whether `err` says the chat can no longer be reached (blocked, removed, deleted). */
+export function isChatGone(err: unknown): boolean {
+  if (!(err instanceof TelegramError)) return false;
+  if (err.code === 403) return true;
+  return (err.code === 400 || err.code === 404) && GONE_DESCRIPTIONS.some((re) => re.test(err.description));
+}

@@ -1,0 +1,196 @@
+/**
+ * The Telegram adapter: a telegraf bot that answers the registry's commands in private chats,
+ * groups and channels, answers action buttons, registers the Arabic command menu, and exposes a
+ * Sender for the digest scheduler. Long polling by default; a webhook when TELEGRAM_WEBHOOK_URL
+ * is set. One bot.catch logs (token redacted) and apologizes; the bot keeps serving.
+ */
+import { createHash } from 'node:crypto';
+import { Telegraf, type Context } from 'telegraf';
+import type { CallbackQuery, Update } from 'telegraf/types';
+import type { Config } from '../../config.ts';
+import { ar } from '../../commands/ar.ts';
+import { commands as registry, runAction, runCommand } from '../../commands/registry.ts';
+import type { Services } from '../../commands/services.ts';
+import type { Command, CommandContext } from '../../commands/types.ts';
+import type { Message } from '../../messages/model.ts';
+import type { Sender } from '../../messages/sender.ts';
+import { describeError, type TelegramLog } from './errors.ts';
+import { chatIdOf, sendTelegramMessage, TelegramSender, type SendOptions } from './sender.ts';
+import { intentOf, type IncomingMessage } from './updates.ts';
+
+export { TelegramSender, chatIdOf, telegramChatOf } from './sender.ts';
+export type { TelegramLog } from './errors.ts';
+
+/** What startTelegram needs besides config and services. */
+export interface TelegramOptions {
+  /** The commands to serve and list in the menu (default: the registry). */
+  commands?: readonly Command<Services>[];
+  /** The clock commands see as ctx.now. */
+  clock?: () => Date;
+  log?: TelegramLog;
+  /** 429 handling for replies and for the Sender. */
+  send?: SendOptions;
+}
+
+/** A running Telegram bot. */
+export interface TelegramBot {
+  readonly bot: Telegraf;
+  /** Posts to "telegram:…" chats (for the digest scheduler). */
+  readonly sender: Sender;
+  /** Stops polling or the webhook server; safe to call twice. */
+  stop(reason?: string): Promise<void>;
+}
+
+const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query'] as const;
+const ADMIN_STATUSES = new Set(['creator', 'administrator']);
+/** Telegram's user id for anonymous group admins posting as the group. */
+const ANONYMOUS_ADMIN_ID = 1087968824;
+
+const stderrLog: TelegramLog = {
+  info: (m) => process.stderr.write(`${m}\n`),
+  warn: (m) => process.stderr.write(`${m}\n`),
+  error: (m) => process.stderr.write(`${m}\n`),
+};
+
+/** Whether the sender of an update may administer the chat (private chats: always). */
+async function isAdmin(ctx: Context): Promise<boolean> {
+  const chat = ctx.chat;
+  if (!chat || chat.type === 'private' || chat.type === 'channel') return true;
+  const from = ctx.from;
+  if (!from) return false;
+  if (from.id === ANONYMOUS_ADMIN_ID) return true;
+  const member = await ctx.telegram.getChatMember(chat.id, from.id);
+  return ADMIN_STATUSES.has(member.status);
+}
+
+/** The incoming message of a message or channel_post update. */
+function incomingOf(update: Update): (IncomingMessage & { message_id: number }) | undefined {
+  if ('message' in update) return update.message as unknown as IncomingMessage & { message_id: number };
+  if ('channel_post' in update) return update.channel_post as unknown as IncomingMessage & { message_id: number };
+  return undefined;
+}
+
+/** A secret for the webhook header, derived from the token so restarts keep it. */
+function webhookSecret(token: string): string {
+  return createHash('sha256').update(`mojaz-webhook:${token}`).digest('hex').slice(0, 64);
+}
+
+/** Builds the bot (not started): handlers, catch. Exposed for tests that drive handleUpdate. */
+export function createTelegramBot(
+  config: Config,
+  services: Services,
+  options: TelegramOptions = {},
+): { bot: Telegraf; sender: TelegramSender } {
+  const token = config.telegram.token;
+  if (!token) throw new Error('TELEGRAM_BOT_TOKEN is required');
+  const log = options.log ?? stderrLog;
+  const clock = options.clock ?? (() => new Date());
+  const bot = new Telegraf(token, { telegram: { apiRoot: config.telegram.apiRoot } });
+  const sendOptions = options.send ?? {};
+
+  const contextFor = (ctx: Context, args: string, replyText?: string): CommandContext => ({
+    platform: 'telegram',
+    chatId: chatIdOf(ctx.chat!.id),
+    userId: String(ctx.from?.id ?? ctx.chat!.id),
+    args,
+    ...(replyText ? { replyText } : {}),
+    isAdmin: () => isAdmin(ctx),
+    now: clock(),
+  });
+  const reply = async (ctx: Context, messages: Message[], replyTo: number | undefined): Promise<void> => {
+    for (const message of messages) {
+      await sendTelegramMessage(ctx.telegram, ctx.chat!.id, message, {
+        ...sendOptions,
+        ...(replyTo !== undefined ? { replyTo } : {}),
+      });
+    }
+  };
+
+  const onMessage = async (ctx: Context): Promise<void> => {
+    const message = incomingOf(ctx.update);
+    if (!message || !ctx.chat) return;
+    const intent = intentOf(message, ctx.botInfo?.username);
+    if (!intent) return;
+    const out = await runCommand(intent.name, contextFor(ctx, intent.args, intent.replyText), services);
+    await reply(ctx, out, message.message_id);
+  };
+  bot.on('message', onMessage);
+  bot.on('channel_post', onMessage);
+
+  bot.on('callback_query', async (ctx) => {
+    const query = ctx.callbackQuery as CallbackQuery & { data?: string };
+    // Answer first, so the button stops spinning even if the command takes a while.
+    await ctx.answerCbQuery();
+    if (!query.data || !ctx.chat) return;
+    const out = await runAction(query.data, contextFor(ctx, ''), services);
+    await reply(ctx, out, query.message?.message_id);
+  });
+
+  bot.catch(async (err, ctx) => {
+    log.error(`telegram: update ${ctx.update.update_id} failed: ${describeError(err, token)}`);
+    try {
+      if (ctx.chat) await sendTelegramMessage(ctx.telegram, ctx.chat.id, { blocks: [{ kind: 'paragraph', content: [{ kind: 'text', text: ar.apology }] }] }, sendOptions);
+    } catch (apologyError) {
+      log.warn(`telegram: could not apologize: ${describeError(apologyError, token)}`);
+    }
+  });
+
+  return { bot, sender: new TelegramSender(bot.telegram, sendOptions) };
+}
+
+/** The command menu Telegram shows: every registry command with its Arabic description. */
+export function menuOf(commands: readonly Command<Services>[]): Array<{ command: string; description: string }> {
+  return commands
+    .filter((c) => /^[a-z0-9_]{1,32}$/u.test(c.name))
+    .map((c) => ({ command: c.name, description: c.description.slice(0, 256) }));
+}
+
+/**
+ * Starts the bot: checks the token (getMe), registers the command menu, then polls (or sets the
+ * webhook). Resolves once updates are being received; polling runs on in the background.
+ */
+export async function startTelegram(config: Config, services: Services, options: TelegramOptions = {}): Promise<TelegramBot> {
+  const log = options.log ?? stderrLog;
+  const token = config.telegram.token ?? '';
+  const { bot, sender } = createTelegramBot(config, services, options);
+  try {
+    bot.botInfo = await bot.telegram.getMe();
+    await bot.telegram.setMyCommands(menuOf(options.commands ?? registry));
+  } catch (err) {
+    throw new Error(`telegram: start failed: ${describeError(err, token)}`);
+  }
+  let running = true;
+  const webhookUrl = config.telegram.webhookUrl;
+  if (webhookUrl) {
+    const url = new URL(webhookUrl);
+    await bot.launch({
+      allowedUpdates: [...ALLOWED_UPDATES],
+      webhook: {
+        domain: url.host,
+        path: url.pathname === '/' ? '/telegram' : url.pathname,
+        port: config.telegram.webhookPort,
+        secretToken: webhookSecret(token),
+      },
+    });
+    log.info(`telegram: @${bot.botInfo.username} receiving updates by webhook on port ${config.telegram.webhookPort}`);
+  } else {
+    // launch() resolves only when polling stops, so it is not awaited.
+    bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((err: unknown) => {
+      if (running) log.error(`telegram: polling stopped: ${describeError(err, token)}`);
+    });
+    log.info(`telegram: @${bot.botInfo.username} receiving updates by long polling`);
+  }
+  return {
+    bot,
+    sender,
+    async stop(reason = 'stop') {
+      if (!running) return;
+      running = false;
+      try {
+        bot.stop(reason);
+      } catch {
+        // Not running yet (launch still starting): nothing to stop.
+      }
+    },
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * Sends neutral Messages to Telegram chats: renders Telegram HTML, splits under 4096 characters,
+ * puts the buttons on the last part, waits out 429s as Telegram asks (bounded), and reports a
+ * chat that is gone as ChatGoneError. Used for command replies and by the digest scheduler.
+ */
+import type { Telegram } from 'telegraf';
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import type { Button, Message } from '../../messages/model.ts';
+import { renderTelegramParts, TELEGRAM_CALLBACK_DATA_LIMIT } from '../../messages/render/html.ts';
+import { ChatGoneError, RateLimitedError, type Sender } from '../../messages/sender.ts';
+import { describeError, isChatGone, retryAfterOf } from './errors.ts';
+
+const PREFIX = 'telegram:';
+
+/** The Telegram chat id of a platform-qualified chat id ("telegram:-100…" → "-100…"). */
+export function telegramChatOf(chatId: string): string | undefined {
+  return chatId.startsWith(PREFIX) ? chatId.slice(PREFIX.length) : undefined;
+}
+
+/** The platform-qualified chat id of a Telegram chat. */
+export const chatIdOf = (chat: number | string): string => `${PREFIX}${chat}`;
+
+/** Inline keyboard for neutral buttons; an action too long for callback_data is left out. */
+export function inlineKeyboard(buttons: Button[][]): InlineKeyboardMarkup | undefined {
+  const rows = buttons
+    .map((row) =>
+      row.flatMap((b): InlineKeyboardButton[] => {
+        if (b.kind === 'url') return [{ text: b.label, url: b.url }];
+        return Buffer.byteLength(b.action, 'utf8') <= TELEGRAM_CALLBACK_DATA_LIMIT
+          ? [{ text: b.label, callback_data: b.action }]
+          : [];
+      }),
+    )
+    .filter((row) => row.length > 0);
+  return rows.length > 0 ? { inline_keyboard: rows } : undefined;
+}
+
+/** How sending behaves on 429. */
+export interface SendOptions {
+  /** Wait out a 429 and retry (default true); false throws RateLimitedError at once. */
+  waitOnRateLimit?: boolean;
+  /** Retries of one part after 429s (default 3). */
+  maxRetries?: number;
+  /** A retry_after longer than this is not waited out: RateLimitedError (default 60 s). */
+  maxWaitMs?: number;
+  /** Sleeps `ms` (tests and benches may shorten it). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends one call, retrying after 429 as told; maps gone chats to ChatGoneError. */
+async function withRetries<T>(call: () => Promise<T>, chat: string, options: SendOptions): Promise<T> {
+  const { waitOnRateLimit = true, maxRetries = 3, maxWaitMs = 60_000, sleep = defaultSleep } = options;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      const retryAfter = retryAfterOf(err);
+      if (retryAfter !== undefined) {
+        const waitMs = retryAfter * 1000;
+        if (!waitOnRateLimit || attempt >= maxRetries || waitMs > maxWaitMs) throw new RateLimitedError(waitMs);
+        await sleep(waitMs);
+        continue;
+      }
+      if (isChatGone(err)) throw new ChatGoneError(`telegram chat ${chat} is gone: ${describeError(err)}`);
+      throw err;
+    }
+  }
+}
+
+/** Sends `message` to the Telegram chat `chat`, as a reply to `replyTo` when given. */
+export async function sendTelegramMessage(
+  telegram: Telegram,
+  chat: number | string,
+  message: Message,
+  { replyTo, ...options }: SendOptions & { replyTo?: number } = {},
+): Promise<void> {
+  for (const part of renderTelegramParts(message)) {
+    const keyboard = part.buttons ? inlineKeyboard(part.buttons) : undefined;
+    await withRetries(
+      () =>
+        telegram.sendMessage(chat, part.text, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          ...(keyboard ? { reply_markup: keyboard } : {}),
+          ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+        }),
+      String(chat),
+      options,
+    );
+  }
+}
+
+/** The Sender for "telegram:…" chats. */
+export class TelegramSender implements Sender {
+  constructor(
+    private readonly telegram: Telegram,
+    private readonly options: SendOptions = {},
+  ) {}
+
+  /** {@inheritDoc Sender.send} */
+  async send(chatId: string, message: Message): Promise<void> {
+    const chat = telegramChatOf(chatId);
+    if (chat === undefined) throw new Error(`not a Telegram chat id: ${chatId}`);
+    await sendTelegramMessage(this.telegram, chat, message, this.options);
+  }
+}
