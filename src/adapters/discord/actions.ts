@@ -1,7 +1,8 @@
 /**
  * Button actions ↔ Discord custom_ids. An action that fits Discord's 100 characters travels as
  * itself; a longer one is kept in memory under a short key (lost on restart: the button then
- * answers that it has expired). Actions read "command args…", e.g. "timeline" or "who 2".
+ * answers that it has expired). The registry runs the decoded
+ * action (runAction).
  */
 import { DISCORD_CUSTOM_ID_LIMIT } from '../../messages/render/discord.ts';
 
@@ -30,10 +31,4 @@ export class ActionIds {
   decode(customId: string): string | undefined {
     return customId.startsWith(KEY_PREFIX) ? this.long.get(customId) : customId;
   }
-}
-
-/** Splits an action into the command name and its arguments ("timeline 2" → timeline, "2"). */
-export function parseAction(action: string): { name: string; args: string } {
-  const match = /^\/?([^\s:]+)(?:[\s:]+([\s\S]*))?$/.exec(action.trim());
-  return { name: match?.[1] ?? '', args: match?.[2]?.trim() ?? '' };
 }

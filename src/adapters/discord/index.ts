@@ -6,7 +6,7 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, REST, type RateLimitData } from 'discord.js';
 import type { Config } from '../../config.ts';
-import type { Command } from '../../commands/types.ts';
+import type { Services } from '../../commands/services.ts';
 import type { Sender } from '../../messages/sender.ts';
 import { ActionIds } from './actions.ts';
 import { describeError } from './errors.ts';
@@ -22,9 +22,7 @@ export type { DiscordLog } from './interactions.ts';
 const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 30_000;
 
 /** What startDiscord needs besides config and services. */
-export interface DiscordOptions<S> {
-  /** The platform-neutral commands (the registry). */
-  commands: readonly Command<S>[];
+export interface DiscordOptions {
   /** The clock commands see as ctx.now. */
   clock?: () => Date;
   log?: DiscordLog;
@@ -68,7 +66,7 @@ function restOptions(config: Config, maxRateLimitWaitMs: number) {
  * Logs in with DISCORD_TOKEN and resolves once the gateway session is ready. The gateway address
  * comes from GET /gateway/bot on the configured API root.
  */
-export async function startDiscord<S>(config: Config, services: S, options: DiscordOptions<S>): Promise<DiscordBot> {
+export async function startDiscord(config: Config, services: Services, options: DiscordOptions = {}): Promise<DiscordBot> {
   const { token, applicationId } = config.discord;
   if (!token || !applicationId) throw new DiscordConfigError('DISCORD_TOKEN and DISCORD_APPLICATION_ID are required');
   const log = options.log ?? stderrLog;
@@ -79,7 +77,6 @@ export async function startDiscord<S>(config: Config, services: S, options: Disc
     rest: restOptions(config, options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS),
   });
   const deps = {
-    commands: new Map(options.commands.map((c) => [c.name, c])),
     services,
     actions,
     clock: options.clock ?? (() => new Date()),

@@ -8,6 +8,7 @@
 import {
   MessageFlags,
   PermissionFlagsBits,
+  type PermissionsBitField,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
@@ -15,10 +16,13 @@ import {
   type InteractionReplyOptions,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import type { Command, CommandContext } from '../../commands/types.ts';
+import { ar } from '../../commands/ar.ts';
+import { findCommand, runAction, runCommand } from '../../commands/registry.ts';
+import type { Services } from '../../commands/services.ts';
+import type { CommandContext } from '../../commands/types.ts';
 import type { Message } from '../../messages/model.ts';
 import { renderDiscord, type DiscordMessagePayload } from '../../messages/render/discord.ts';
-import { parseAction, type ActionIds } from './actions.ts';
+import type { ActionIds } from './actions.ts';
 import { BRIEF_COMMAND, BRIEF_MESSAGE_COMMAND } from './definitions.ts';
 import { describeError } from './errors.ts';
 import { chatIdOf } from './sender.ts';
@@ -30,9 +34,8 @@ export interface DiscordLog {
 }
 
 /** What handling an interaction needs. */
-export interface InteractionDeps<S> {
-  commands: ReadonlyMap<string, Command<S>>;
-  services: S;
+export interface InteractionDeps {
+  services: Services;
   actions: ActionIds;
   clock: () => Date;
   log: DiscordLog;
@@ -40,12 +43,11 @@ export interface InteractionDeps<S> {
   token?: string;
 }
 
-/** User-facing texts (Arabic). */
+/** User-facing texts (Arabic): the registry's wording, plus what only Discord needs. */
 export const TEXTS = {
-  apology: 'عذرًا، حدث خطأ غير متوقع أثناء تنفيذ الطلب. حاول مرة أخرى بعد قليل.',
-  adminOnly: 'هذا الأمر لمشرفي الخادم فقط (صلاحية «إدارة الخادم»).',
-  unknownCommand: 'لا أعرف هذا الأمر. ربما تغيّرت الأوامر؛ جرّب /help.',
-  expiredButton: 'انتهت صلاحية هذا الزر. أعد الطلب من جديد.',
+  apology: ar.apology,
+  adminOnly: ar.adminOnly,
+  expiredButton: ar.expiredButton,
   emptyMessage: 'لا تحتوي هذه الرسالة على نص أستطيع تلخيصه.',
 } as const;
 
@@ -53,9 +55,14 @@ type Runnable = ChatInputCommandInteraction | MessageContextMenuCommandInteracti
 
 /** Whether the member may administer this chat; in a DM the user is the admin of their own chat. */
 export function isInteractionAdmin(interaction: Runnable): boolean {
-  if (!interaction.inGuild()) return true;
+  return isAdminBy(interaction.inGuild(), interaction.memberPermissions);
+}
+
+/** The admin rule: outside a guild (a DM) yes; in a guild, Manage Server or Administrator. */
+export function isAdminBy(inGuild: boolean, permissions: Readonly<PermissionsBitField> | null): boolean {
+  if (!inGuild) return true;
   // has() counts Administrator as every permission.
-  return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+  return permissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
 }
 
 /** The text of a message a context-menu command targets: its content, or its embeds' text. */
@@ -81,14 +88,13 @@ async function tellPrivately(interaction: Runnable, content: string): Promise<vo
   else await interaction.reply(options);
 }
 
-/** Runs `command` for the interaction and sends its messages as the deferred reply. */
-async function run<S>(
+/** Defers, runs the command through the registry, and sends its messages as the reply. */
+async function run(
   interaction: Runnable,
-  command: Command<S>,
   input: { args: string; replyText?: string },
-  deps: InteractionDeps<S>,
+  deps: InteractionDeps,
+  execute: (ctx: CommandContext) => Promise<Message[]>,
 ): Promise<void> {
-  if (command.adminOnly && !isInteractionAdmin(interaction)) return tellPrivately(interaction, TEXTS.adminOnly);
   await interaction.deferReply();
   const ctx: CommandContext = {
     platform: 'discord',
@@ -99,8 +105,7 @@ async function run<S>(
     isAdmin: async () => isInteractionAdmin(interaction),
     now: deps.clock(),
   };
-  const result = await command.run(ctx, deps.services);
-  const messages: Message[] = Array.isArray(result) ? result : [result];
+  const messages = await execute(ctx);
   const payloads = messages.flatMap((m) => renderDiscord(m, { customId: (a) => deps.actions.encode(a) }));
   const [first, ...rest] = payloads;
   if (!first) return void (await interaction.deleteReply());
@@ -108,34 +113,40 @@ async function run<S>(
   for (const payload of rest) await interaction.followUp(toOptions(payload));
 }
 
+/**
+ * Runs the registry command `name`. Unknown and admin-only commands are answered before deferring,
+ * so that the refusal is private (the registry would answer them publicly).
+ */
+async function runNamed(interaction: Runnable, name: string, input: { args: string; replyText?: string }, deps: InteractionDeps): Promise<void> {
+  const command = findCommand(name);
+  if (!command) return tellPrivately(interaction, ar.unknownCommand(name));
+  if (command.adminOnly && !isInteractionAdmin(interaction)) return tellPrivately(interaction, TEXTS.adminOnly);
+  return run(interaction, input, deps, (ctx) => runCommand(name, ctx, deps.services));
+}
+
 /** Routes one interaction to its command. */
-async function dispatch<S>(interaction: Runnable, deps: InteractionDeps<S>): Promise<void> {
+async function dispatch(interaction: Runnable, deps: InteractionDeps): Promise<void> {
   if (interaction.isChatInputCommand()) {
-    const command = deps.commands.get(interaction.commandName);
-    if (!command) return tellPrivately(interaction, TEXTS.unknownCommand);
-    const args = (command.options ?? [])
+    const options = findCommand(interaction.commandName)?.options ?? [];
+    const args = options
       .map((o) => interaction.options.getString(o.name)?.trim() ?? '')
       .filter(Boolean)
       .join(' ');
-    return run(interaction, command, { args }, deps);
+    return runNamed(interaction, interaction.commandName, { args }, deps);
   }
   if (interaction.isMessageContextMenuCommand()) {
-    const command = interaction.commandName === BRIEF_MESSAGE_COMMAND ? deps.commands.get(BRIEF_COMMAND) : undefined;
-    if (!command) return tellPrivately(interaction, TEXTS.unknownCommand);
+    if (interaction.commandName !== BRIEF_MESSAGE_COMMAND) return tellPrivately(interaction, ar.unknownCommand(interaction.commandName));
     const text = targetText(interaction);
     if (!text) return tellPrivately(interaction, TEXTS.emptyMessage);
-    return run(interaction, command, { args: '', replyText: text }, deps);
+    return runNamed(interaction, BRIEF_COMMAND, { args: '', replyText: text }, deps);
   }
   const action = deps.actions.decode(interaction.customId);
   if (action === undefined) return tellPrivately(interaction, TEXTS.expiredButton);
-  const { name, args } = parseAction(action);
-  const command = deps.commands.get(name);
-  if (!command) return tellPrivately(interaction, TEXTS.unknownCommand);
-  return run(interaction, command, { args }, deps);
+  return run(interaction, { args: '' }, deps, (ctx) => runAction(action, ctx, deps.services));
 }
 
 /** Handles one interaction; never throws (errors are logged and apologized for). */
-export async function handleInteraction<S>(interaction: Interaction, deps: InteractionDeps<S>): Promise<void> {
+export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
   if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand() && !interaction.isButton()) return;
   try {
     await dispatch(interaction, deps);

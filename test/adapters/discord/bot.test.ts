@@ -1,83 +1,50 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadConfig, type Config } from '../../../src/config.ts';
+import { PermissionsBitField } from 'discord.js';
+import { loadConfig } from '../../../src/config.ts';
 import { startDiscord, type DiscordBot } from '../../../src/adapters/discord/index.ts';
-import { TEXTS } from '../../../src/adapters/discord/interactions.ts';
-import { renderDiscord } from '../../../src/messages/render/discord.ts';
-import { m, type Message } from '../../../src/messages/model.ts';
-import type { Command } from '../../../src/commands/types.ts';
+import { TEXTS, isAdminBy } from '../../../src/adapters/discord/interactions.ts';
+import { m } from '../../../src/messages/model.ts';
+import type { ArticleInput } from '../../../src/core/types.ts';
+import { ARTICLE, fakeServices } from '../../commands/fakes.ts';
 import { FakeDiscord, FAKE_CHANNEL_ID } from '../../fakes/discord-gateway.ts';
-import { buttonPress, messageCommand, slashCommand, PERMISSIONS } from '../../fakes/discord-interactions.ts';
+import { buttonPress, messageCommand, slashCommand } from '../../fakes/discord-interactions.ts';
 import type { RecordedRequest } from '../../fakes/discord-rest.ts';
 
 const TOKEN = 'fake.bot.token-SECRET';
+const RLM_RLI = '\u200f\u2067';
+const PDI = '\u2069';
+const FSI = '\u2068';
 
-interface TestServices {
-  analyze(text: string): { brief: string[]; timeline: string[] };
-  seen: { command: string; args: string; replyText?: string; chatId: string; admin: boolean }[];
+interface Body {
+  type?: number;
+  content?: string;
+  flags?: number;
+  allowed_mentions?: unknown;
+  components?: { components: { custom_id?: string; label: string }[] }[];
+  data?: { content: string; flags: number };
 }
-
-const services: TestServices = {
-  analyze: (text) => ({ brief: [`ملخص: ${text.slice(0, 60)}`], timeline: ['2023-12-08: هجوم'] }),
-  seen: [],
-};
-
-async function remember(name: string, ctx: Parameters<Command['run']>[0], s: TestServices): Promise<void> {
-  s.seen.push({ command: name, args: ctx.args, chatId: ctx.chatId, admin: await ctx.isAdmin(), ...(ctx.replyText ? { replyText: ctx.replyText } : {}) });
-}
-
-const briefMessage = (text: string, s: TestServices): Message => ({
-  blocks: [m.heading('الموجز'), m.list(s.analyze(text).brief.map((b) => [b]))],
-  buttons: [[{ kind: 'action', label: 'التسلسل الزمني', action: 'timeline a1' }, { kind: 'action', label: 'من هم', action: 'who a1' }]],
-});
-
-const commands: Command<TestServices>[] = [
-  {
-    name: 'brief',
-    description: 'موجز خبر: الصق نصه أو رابطه',
-    options: [{ name: 'text', description: 'نص الخبر أو رابطه', required: true }],
-    async run(ctx, s) {
-      await remember('brief', ctx, s);
-      return briefMessage(ctx.args || ctx.replyText || '', s);
-    },
-  },
-  {
-    name: 'timeline',
-    description: 'التسلسل الزمني لآخر خبر',
-    async run(ctx, s) {
-      await remember('timeline', ctx, s);
-      return { blocks: [m.heading('التسلسل الزمني'), m.list(s.analyze('').timeline.map((t) => [t]))] };
-    },
-  },
-  {
-    name: 'boom',
-    description: 'يفشل دائمًا',
-    async run() {
-      throw new Error(`exploded while calling https://discord.com/api/webhooks/1/${TOKEN}`);
-    },
-  },
-  {
-    name: 'subscribe',
-    description: 'اشتراك القناة في الموجز اليومي',
-    adminOnly: true,
-    async run(ctx, s) {
-      await remember('subscribe', ctx, s);
-      return { blocks: [m.paragraph('تم الاشتراك.')] };
-    },
-  },
-];
+const body = (r: RecordedRequest | undefined): Body => (r?.body ?? {}) as Body;
 
 describe('Discord adapter against a loopback Discord', () => {
   let fake: FakeDiscord;
   let bot: DiscordBot;
-  let config: Config;
+  const services = fakeServices();
+  const realAnalyze = services.analyze;
+  let failNext = false;
+  services.analyze = (input: ArticleInput) => {
+    if (failNext) {
+      failNext = false;
+      throw new Error(`core exploded; see https://discord.com/api/webhooks/900/${TOKEN}`);
+    }
+    return realAnalyze(input);
+  };
   const logged: string[] = [];
 
   before(async () => {
     fake = await new FakeDiscord(200).start();
-    config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: '900', DISCORD_API_ROOT: fake.root });
+    const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: '900', DISCORD_API_ROOT: fake.root });
     bot = await startDiscord(config, services, {
-      commands,
       clock: () => new Date('2023-12-08T09:00:00Z'),
       log: { warn: (l) => logged.push(l), error: (l) => logged.push(l) },
     });
@@ -88,88 +55,102 @@ describe('Discord adapter against a loopback Discord', () => {
     await fake?.close();
   });
 
-  /** Dispatches an interaction and waits for the request that finishes answering it. */
-  async function interact(payload: { id: string; token: string }, done: (r: RecordedRequest) => boolean): Promise<RecordedRequest[]> {
+  /** Dispatches an interaction, waits for the request that finishes answering it, returns its requests. */
+  async function interact(payload: { token: string }, done: 'edit' | 'followUp' | 'callback'): Promise<RecordedRequest[]> {
     fake.dispatch('INTERACTION_CREATE', payload);
-    await fake.rest.waitFor(done);
+    const last: Record<typeof done, (r: RecordedRequest) => boolean> = {
+      edit: (r) => r.method === 'PATCH' && r.path.endsWith(`/${payload.token}/messages/@original`),
+      followUp: (r) => r.method === 'POST' && r.path.endsWith(`/${payload.token}`),
+      callback: (r) => r.path.endsWith(`/${payload.token}/callback`),
+    };
+    await fake.rest.waitFor(last[done]);
     return fake.rest.requests.filter((r) => r.path.includes(payload.token));
   }
-  const editedOriginal = (token: string) => (r: RecordedRequest) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`);
-  const followUp = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.endsWith(`/${token}`);
 
   test('GIVEN the fake gateway THEN the client identified with the token over the URL from GET /gateway/bot', () => {
-    assert.equal(fake.identifies.length, 1);
-    assert.equal(fake.identifies[0]?.token, TOKEN);
+    assert.deepEqual(fake.identifies.map((i) => i.token), [TOKEN]);
     assert.equal(fake.rest.find('GET', /^\/gateway\/bot$/).length, 1);
   });
 
-  test('GIVEN /brief with text THEN the reply is deferred, then edited to the rendered brief with buttons', async () => {
-    const payload = slashCommand('brief', { text: 'سقطت صواريخ قرب السفارة' });
-    const requests = await interact(payload, editedOriginal(payload.token));
+  test('GIVEN /brief with article text THEN the reply is deferred, then edited to the exact rendered brief', async () => {
+    const payload = slashCommand('brief', { article: ARTICLE });
+    const requests = await interact(payload, 'edit');
     assert.deepEqual(requests.map((r) => r.method), ['POST', 'PATCH']);
-    assert.deepEqual((requests[0]?.body as { type: number }).type, 5, 'DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE');
-    const expected = renderDiscord(briefMessage('سقطت صواريخ قرب السفارة', services))[0]!;
-    const body = requests[1]?.body as Record<string, unknown>;
-    assert.equal(body.content, '## \u200f\u2067الموجز\u2069\n\n- \u200f\u2067ملخص: سقطت صواريخ قرب السفارة\u2069');
-    assert.equal(body.content, expected.content);
-    assert.deepEqual(body.allowed_mentions, { parse: [] });
-    assert.deepEqual(
-      (body.components as { components: { custom_id: string }[] }[])[0]?.components.map((c) => c.custom_id),
-      ['timeline a1', 'who a1'],
+    assert.equal(body(requests[0]).type, 5, 'DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE');
+    const edit = body(requests[1]);
+    assert.equal(
+      edit.content,
+      `## ${RLM_RLI}الموجز${PDI}\n\n` +
+        `- ${RLM_RLI}تعرضت السفارة الأميركية في بغداد لهجوم صاروخي فجر الجمعة ${FSI}8${PDI} ديسمبر ${FSI}2023${PDI} دون وقوع ضحايا، وفق مسؤول أمني عراقي.${PDI}\n` +
+        `- ${RLM_RLI}وقال المتحدث باسم السفارة في بيان إن الحكومة العراقية مطالبة بحماية الطواقم الدبلوماسية.${PDI}`,
     );
-    assert.deepEqual(services.seen.at(-1), {
-      command: 'brief',
-      args: 'سقطت صواريخ قرب السفارة',
-      chatId: `discord:${FAKE_CHANNEL_ID}`,
-      admin: false,
-    });
+    assert.deepEqual(edit.allowed_mentions, { parse: [] });
+    const buttons = edit.components?.[0]?.components ?? [];
+    assert.deepEqual(buttons.map((b) => b.label), ['الخط الزمني', 'من هم؟']);
+    assert.match(buttons[0]?.custom_id ?? '', /^timeline #[\w-]{10}$/);
+    assert.equal((await services.memory.lastArticle(`discord:${FAKE_CHANNEL_ID}`))?.text, ARTICLE);
   });
 
-  test('GIVEN the موجز context-menu command on a message THEN /brief runs on that message text', async () => {
-    const payload = messageCommand('موجز', 'نص رسالة منشورة في القناة');
-    const requests = await interact(payload, editedOriginal(payload.token));
-    assert.equal(services.seen.at(-1)?.command, 'brief');
-    assert.equal(services.seen.at(-1)?.replyText, 'نص رسالة منشورة في القناة');
-    assert.match(String((requests.at(-1)?.body as { content: string }).content), /ملخص: نص رسالة منشورة/);
+  test('GIVEN a press on the brief\'s timeline button THEN /timeline runs on the same article', async () => {
+    const brief = slashCommand('brief', { article: ARTICLE });
+    const [, edit] = await interact(brief, 'edit');
+    const customId = body(edit).components?.[0]?.components[0]?.custom_id ?? '';
+    // Another article in between: the button must still mean the first one.
+    await interact(slashCommand('brief', { article: ARTICLE.replace('بغداد', 'أربيل') }), 'edit');
+    const press = buttonPress(customId);
+    const requests = await interact(press, 'edit');
+    const content = (body(requests.at(-1)).content ?? '').replace(/[\u200f\u2066-\u2069]/g, '');
+    assert.match(content, /^## الخط الزمني\n/);
+    assert.ok(content.indexOf('6 ديسمبر') < content.indexOf('8 ديسمبر'), 'oldest first');
+    assert.match(content, /بغداد/);
+    assert.doesNotMatch(content, /أربيل/);
   });
 
-  test('GIVEN a press on the timeline button THEN /timeline runs with the button arguments', async () => {
-    const payload = buttonPress('timeline a1');
-    const requests = await interact(payload, editedOriginal(payload.token));
-    assert.deepEqual(services.seen.at(-1), { command: 'timeline', args: 'a1', chatId: `discord:${FAKE_CHANNEL_ID}`, admin: false });
-    assert.match(String((requests.at(-1)?.body as { content: string }).content), /2023\\-12\\-08/);
+  test('GIVEN the موجز context-menu command on a message THEN the brief of that message comes back', async () => {
+    const payload = messageCommand('موجز', ARTICLE);
+    const requests = await interact(payload, 'edit');
+    assert.match(body(requests.at(-1)).content ?? '', /^## \u200f\u2067الموجز\u2069\n\n- .*تعرضت السفارة الأميركية/);
+  });
+
+  test('GIVEN the context-menu command on a message without text THEN a private explanation', async () => {
+    const payload = messageCommand('موجز', '');
+    const [callback] = await interact(payload, 'callback');
+    assert.equal(body(callback).type, 4);
+    assert.equal(body(callback).data?.content, TEXTS.emptyMessage);
+    assert.equal((body(callback).data?.flags ?? 0) & 64, 64);
   });
 
   test('GIVEN a handler that throws THEN an ephemeral apology, a redacted log line, and the next interaction works', async () => {
-    const payload = slashCommand('boom');
-    const requests = await interact(payload, followUp(payload.token));
-    const apology = requests.at(-1)?.body as { content: string; flags: number };
+    failNext = true;
+    const payload = slashCommand('brief', { article: ARTICLE });
+    const requests = await interact(payload, 'followUp');
+    const apology = body(requests.at(-1));
     assert.equal(apology.content, TEXTS.apology);
-    assert.equal(apology.flags & 64, 64, 'ephemeral');
+    assert.equal((apology.flags ?? 0) & 64, 64, 'ephemeral');
     assert.ok(requests.some((r) => r.method === 'DELETE'), 'the public placeholder is removed');
-    assert.ok(logged.some((l) => l.includes('/boom failed')));
+    assert.ok(logged.some((l) => l.includes('/brief failed') && l.includes('core exploded')));
     assert.ok(logged.every((l) => !l.includes(TOKEN)), 'the token never reaches the log');
 
-    const next = slashCommand('brief', { text: 'خبر آخر' });
-    await interact(next, editedOriginal(next.token));
-    assert.equal(services.seen.at(-1)?.args, 'خبر آخر');
+    const next = slashCommand('brief', { article: ARTICLE });
+    const after = await interact(next, 'edit');
+    assert.match(body(after.at(-1)).content ?? '', /الموجز/);
   });
 
-  test('GIVEN an admin-only command THEN members without Manage Server are refused, admins and DMs pass', async () => {
-    const refused = slashCommand('subscribe', {}, { permissions: PERMISSIONS.none });
-    const [callback] = await interact(refused, (r) => r.path.includes(refused.token));
-    const data = (callback?.body as { type: number; data: { content: string; flags: number } });
-    assert.equal(data.type, 4);
-    assert.equal(data.data.content, TEXTS.adminOnly);
-    assert.equal(data.data.flags & 64, 64);
+  test('GIVEN a user mistake THEN its Arabic explanation is the reply', async () => {
+    const payload = slashCommand('brief', { article: 'short english text' });
+    const requests = await interact(payload, 'edit');
+    assert.match(body(requests.at(-1)).content ?? '', /ليس بالعربية|قصير/);
+  });
 
-    const admin = slashCommand('subscribe', {}, { permissions: PERMISSIONS.administrator });
-    await interact(admin, editedOriginal(admin.token));
-    assert.equal(services.seen.at(-1)?.admin, true);
+  test('GIVEN a forgotten long button id THEN the button says it has expired, privately', async () => {
+    const payload = buttonPress('~k:zzzz');
+    const [callback] = await interact(payload, 'callback');
+    assert.equal(body(callback).data?.content, TEXTS.expiredButton);
+  });
 
-    const dm = slashCommand('subscribe', {}, { dm: true });
-    await interact(dm, editedOriginal(dm.token));
-    assert.deepEqual(services.seen.at(-1), { command: 'subscribe', args: '', chatId: 'discord:77', admin: true });
+  test('GIVEN /brief in a DM THEN the chat is the DM channel', async () => {
+    await interact(slashCommand('brief', { article: ARTICLE }, { dm: true }), 'edit');
+    assert.equal((await services.memory.lastArticle('discord:77'))?.text, ARTICLE);
   });
 
   test('GIVEN a 429 on a channel post THEN the sender waits it out and the message lands once', async () => {
@@ -177,5 +158,24 @@ describe('Discord adapter against a loopback Discord', () => {
     await bot.sender.send(`discord:${FAKE_CHANNEL_ID}`, { blocks: [m.paragraph('موجز الصباح')] });
     const posts = fake.rest.requests.filter((r) => r.path === `/channels/${FAKE_CHANNEL_ID}/messages`);
     assert.deepEqual(posts.map((r) => r.method), ['POST (429)', 'POST']);
+    assert.equal(body(posts[1]).content, `${RLM_RLI}موجز الصباح${PDI}`);
   });
+
+  test('GIVEN an unknown channel THEN the sender throws ChatGoneError', async () => {
+    await assert.rejects(bot.sender.send('discord:404', { blocks: [m.paragraph('x')] }), { name: 'ChatGoneError' });
+  });
+});
+
+test('GIVEN who acts where THEN the admin rule decides', () => {
+  const cases: [boolean, bigint | null, boolean][] = [
+    [false, null, true], // a DM: the user administers their own chat
+    [true, 0n, false],
+    [true, PermissionsBitField.Flags.ManageGuild, true],
+    [true, PermissionsBitField.Flags.Administrator, true],
+    [true, PermissionsBitField.Flags.SendMessages, false],
+    [true, null, false],
+  ];
+  for (const [inGuild, bits, expected] of cases) {
+    assert.equal(isAdminBy(inGuild, bits === null ? null : new PermissionsBitField(bits)), expected, `${inGuild} ${bits}`);
+  }
 });
