@@ -9,6 +9,7 @@ import {
   type FetcherOptions,
   type Lookup,
 } from '../../src/sources/http.ts';
+import { fetchFailure } from './http-assert.ts';
 import { startHttpServer, type TestServer } from '../fakes/http-server.ts';
 
 const AR = '<p>نص الخبر كما كتب، بلا تغيير.</p>';
@@ -21,15 +22,6 @@ const base: FetcherOptions = {
   lookup: async () => [{ address: '127.0.0.1', family: 4 }],
 };
 
-async function failure(work: Promise<unknown>): Promise<FetchError> {
-  try {
-    await work;
-  } catch (err) {
-    assert.ok(err instanceof FetchError, `expected FetchError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected the request to fail');
-}
 
 describe('fetcher hardening against a loopback server', () => {
   let server: TestServer;
@@ -73,13 +65,13 @@ describe('fetcher hardening against a loopback server', () => {
   });
 
   it('GIVEN a small gzip body that inflates past the cap THEN fails with too-large', async () => {
-    const err = await failure(createFetcher(base).get(server.url('/bomb')));
+    const err = await fetchFailure(createFetcher(base).get(server.url('/bomb')));
     assert.equal(err.code, 'too-large');
   });
 
   it('GIVEN a body that drips slower than the deadline THEN times out and hangs up', async () => {
     const before = server.requests.length;
-    const err = await failure(createFetcher({ ...base, timeoutMs: 300 }).get(server.url('/drip')));
+    const err = await fetchFailure(createFetcher({ ...base, timeoutMs: 300 }).get(server.url('/drip')));
     assert.equal(err.code, 'timeout');
     const seen = server.requests[before]!;
     await seen.closed;
@@ -88,7 +80,7 @@ describe('fetcher hardening against a loopback server', () => {
 
   it('GIVEN DNS that never answers THEN times out', async () => {
     const never: Lookup = () => new Promise(() => {});
-    const err = await failure(createFetcher({ ...base, allowHosts: [], lookup: never, timeoutMs: 100 }).get('http://slow-dns.test/'));
+    const err = await fetchFailure(createFetcher({ ...base, allowHosts: [], lookup: never, timeoutMs: 100 }).get('http://slow-dns.test/'));
     assert.equal(err.code, 'timeout');
     assert.match(err.userMessage, /ثانية واحدة/);
   });
@@ -97,7 +89,7 @@ describe('fetcher hardening against a loopback server', () => {
     const nx: Lookup = async () => {
       throw Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
     };
-    const err = await failure(createFetcher({ ...base, lookup: nx }).get('http://no-such-site.test/'));
+    const err = await fetchFailure(createFetcher({ ...base, lookup: nx }).get('http://no-such-site.test/'));
     assert.equal(err.code, 'network');
     assert.match(err.userMessage, /لم أجد موقعًا بهذا الاسم/);
   });
@@ -106,13 +98,13 @@ describe('fetcher hardening against a loopback server', () => {
     const gone = await startHttpServer({});
     const url = gone.url('/');
     await gone.close();
-    const err = await failure(createFetcher(base).get(url));
+    const err = await fetchFailure(createFetcher(base).get(url));
     assert.equal(err.code, 'network');
     assert.doesNotMatch(err.userMessage, /127\.0\.0\.1|ECONNREFUSED/);
   });
 
   it('GIVEN a connection reset mid-body THEN fails with network', async () => {
-    const err = await failure(createFetcher(base).get(server.url('/reset')));
+    const err = await fetchFailure(createFetcher(base).get(server.url('/reset')));
     assert.equal(err.code, 'network');
   });
 
@@ -129,13 +121,13 @@ describe('fetcher hardening against a loopback server', () => {
   });
 
   it('GIVEN a 3xx without Location THEN fails with http-status', async () => {
-    const err = await failure(createFetcher(base).get(server.url('/no-location')));
+    const err = await fetchFailure(createFetcher(base).get(server.url('/no-location')));
     assert.equal(err.code, 'http-status');
     assert.equal(err.status, 302);
   });
 
   it('GIVEN maxRedirects 0 THEN any redirect fails', async () => {
-    const err = await failure(createFetcher({ ...base, maxRedirects: 0 }).get(server.url('/to-ok')));
+    const err = await fetchFailure(createFetcher({ ...base, maxRedirects: 0 }).get(server.url('/to-ok')));
     assert.equal(err.code, 'too-many-redirects');
   });
 
@@ -143,11 +135,11 @@ describe('fetcher hardening against a loopback server', () => {
     const r = await createFetcher(base).get(server.url('/untyped'));
     assert.equal(r.contentType, '');
     assert.equal(r.text, AR);
-    assert.equal((await failure(createFetcher(base).get(server.url('/octet')))).code, 'not-text');
+    assert.equal((await fetchFailure(createFetcher(base).get(server.url('/octet')))).code, 'not-text');
   });
 
   it('GIVEN a per-request maxBytes below the body THEN fails with too-large', async () => {
-    const err = await failure(createFetcher(base).get(server.url('/untyped'), { maxBytes: 10 }));
+    const err = await fetchFailure(createFetcher(base).get(server.url('/untyped'), { maxBytes: 10 }));
     assert.equal(err.code, 'too-large');
   });
 

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFetcher, FetchError, type FetcherOptions, type Lookup } from '../../src/sources/http.ts';
+import { createFetcher, type FetcherOptions, type Lookup } from '../../src/sources/http.ts';
+import { fetchFailure } from './http-assert.ts';
 import { startHttpServer, type TestServer } from '../fakes/http-server.ts';
 
 /** Fake DNS: names used by these tests; everything else is "not found". */
@@ -20,15 +21,6 @@ const base: FetcherOptions = {
   lookup: fakeDns,
 };
 
-async function rejection(work: Promise<unknown>): Promise<FetchError> {
-  try {
-    await work;
-  } catch (err) {
-    assert.ok(err instanceof FetchError, `expected FetchError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected the request to fail');
-}
 
 const AR_PAGE = '<html><head><title>خبر</title></head><body><p>نص الخبر</p></body></html>';
 // "السلام عليكم" in windows-1256.
@@ -128,37 +120,37 @@ describe('fetcher against a loopback server', () => {
   });
 
   it('GIVEN a redirect loop THEN fails with too-many-redirects', async () => {
-    const err = await rejection(createFetcher({ ...base, maxRedirects: 10 }).get(fix('/loop-a')));
+    const err = await fetchFailure(createFetcher({ ...base, maxRedirects: 10 }).get(fix('/loop-a')));
     assert.equal(err.code, 'too-many-redirects');
     assert.match(err.userMessage, /تعذّر فتح الرابط/);
   });
 
   it('GIVEN more redirects than maxRedirects THEN fails with too-many-redirects', async () => {
-    const err = await rejection(createFetcher(base).get(fix('/chain1')));
+    const err = await fetchFailure(createFetcher(base).get(fix('/chain1')));
     assert.equal(err.code, 'too-many-redirects');
     const ok = await createFetcher({ ...base, maxRedirects: 4 }).get(fix('/chain1'));
     assert.equal(ok.text, 'end');
   });
 
   it('GIVEN a redirect to a name that resolves to loopback and is not allowed THEN refuses it', async () => {
-    const err = await rejection(createFetcher(base).get(fix('/to-loopback-name')));
+    const err = await fetchFailure(createFetcher(base).get(fix('/to-loopback-name')));
     assert.equal(err.code, 'blocked-address');
     assert.doesNotMatch(err.userMessage, /127\.|intranet/);
   });
 
   it('GIVEN a redirect to an internal address THEN refuses it on that hop', async () => {
-    const err = await rejection(createFetcher(base).get(fix('/to-loopback-ip')));
+    const err = await fetchFailure(createFetcher(base).get(fix('/to-loopback-ip')));
     assert.equal(err.code, 'blocked-address');
   });
 
   it('GIVEN a redirect to a file: URL THEN fails with bad-url', async () => {
-    const err = await rejection(createFetcher(base).get(fix('/to-file')));
+    const err = await fetchFailure(createFetcher(base).get(fix('/to-file')));
     assert.equal(err.code, 'bad-url');
   });
 
   it('GIVEN a 20 MB streamed body THEN aborts at the cap and the server sees the connection close early', async () => {
     const before = server.requests.length;
-    const err = await rejection(createFetcher(base).get(fix('/huge')));
+    const err = await fetchFailure(createFetcher(base).get(fix('/huge')));
     assert.equal(err.code, 'too-large');
     const seen = server.requests[before]!;
     await seen.closed;
@@ -167,33 +159,33 @@ describe('fetcher against a loopback server', () => {
   });
 
   it('GIVEN a Content-Length over the cap THEN fails with too-large before reading', async () => {
-    const err = await rejection(createFetcher(base).get(fix('/huge-declared')));
+    const err = await fetchFailure(createFetcher(base).get(fix('/huge-declared')));
     assert.equal(err.code, 'too-large');
     assert.match(err.userMessage, /ميغابايت/);
   });
 
   it('GIVEN a server slower than timeoutMs THEN fails with timeout and an Arabic hint', async () => {
-    const err = await rejection(createFetcher({ ...base, timeoutMs: 150 }).get(fix('/slow')));
+    const err = await fetchFailure(createFetcher({ ...base, timeoutMs: 150 }).get(fix('/slow')));
     assert.equal(err.code, 'timeout');
     assert.match(err.userMessage, /لم يستجب خلال/);
   });
 
   it('GIVEN an image THEN fails with not-text', async () => {
-    const err = await rejection(createFetcher(base).get(fix('/image')));
+    const err = await fetchFailure(createFetcher(base).get(fix('/image')));
     assert.equal(err.code, 'not-text');
   });
 
   it('GIVEN error statuses THEN fails with http-status carrying the status', async () => {
-    const missing = await rejection(createFetcher(base).get(fix('/missing')));
+    const missing = await fetchFailure(createFetcher(base).get(fix('/missing')));
     assert.equal(missing.code, 'http-status');
     assert.equal(missing.status, 404);
     assert.match(missing.userMessage, /غير موجودة/);
-    const broken = await rejection(createFetcher(base).get(fix('/broken')));
+    const broken = await fetchFailure(createFetcher(base).get(fix('/broken')));
     assert.equal(broken.status, 503);
   });
 
   it('GIVEN a host not in allowHosts THEN the loopback server is refused', async () => {
-    const err = await rejection(createFetcher({ ...base, allowHosts: [] }).get(fix('/ok')));
+    const err = await fetchFailure(createFetcher({ ...base, allowHosts: [] }).get(fix('/ok')));
     assert.equal(err.code, 'blocked-address');
     const ok = await createFetcher({ ...base, allowHosts: ['127.0.0.1'] }).get(fix('/ok'));
     assert.equal(ok.status, 200);
