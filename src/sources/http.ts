@@ -10,7 +10,7 @@ import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
 import { pipeline, type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import { blockedReason } from './address.ts';
 import { decodeBody } from './charset.ts';
 import { FetchError, fetchErrors } from './errors.ts';
@@ -240,6 +240,34 @@ function locationText(raw: string): string {
   return utf8.includes('\uFFFD') ? raw : utf8;
 }
 
+/** Turns a non-redirect response into a FetchResult, or the FetchError it deserves. */
+async function finalResult(res: Dispatcher.ResponseData, url: URL, maxBytes: number): Promise<FetchResult> {
+  const etag = firstHeader(res.headers['etag']);
+  const lastModified = firstHeader(res.headers['last-modified']);
+  const rawType = firstHeader(res.headers['content-type']);
+  const contentType = (rawType ?? '').split(';')[0]!.trim().toLowerCase();
+  const base = { url: url.href, status: res.statusCode, contentType, etag, lastModified };
+  const declared = Number(firstHeader(res.headers['content-length']));
+  let refusal: FetchError | undefined;
+  if (res.statusCode === 304) {
+    res.body.destroy();
+    return { ...base, notModified: true, charset: 'utf-8', text: '' };
+  }
+  if (res.statusCode < 200 || res.statusCode > 299) refusal = fetchErrors.httpStatus(res.statusCode);
+  else if (!isTextualType(contentType)) refusal = fetchErrors.notText(contentType);
+  else if (Number.isFinite(declared) && declared > maxBytes) refusal = fetchErrors.tooLarge(maxBytes);
+  if (refusal) {
+    res.body.destroy();
+    throw refusal;
+  }
+  const body = await readCapped(decompressed(res.body, firstHeader(res.headers['content-encoding'])), maxBytes);
+  const { text, charset } = decodeBody(body, rawType);
+  return { ...base, notModified: false, charset, text };
+}
+
+/** The URL without its fragment: what redirect-loop detection compares. */
+const withoutHash = (url: URL): string => url.href.replace(/#.*$/, '');
+
 /** Builds a Fetcher from the `fetch` settings (see {@link FetcherOptions}). */
 export function createFetcher(options: FetcherOptions): Fetcher {
   const allowed = allowList(options.allowHosts);
@@ -262,7 +290,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
 
     try {
       let url = parseWebUrl(rawUrl);
-      const seen = new Set([url.href]);
+      const seen = new Set([withoutHash(url)]);
       for (let hop = 0; ; hop++) {
         const pin = await resolveGuarded(url, allowed, lookup, deadline.signal);
         const agent = new Agent({ connect: { lookup: pinnedLookup(pin) }, connections: 1 });
@@ -284,39 +312,12 @@ export function createFetcher(options: FetcherOptions): Fetcher {
             throw fetchErrors.tooManyRedirects(`more than ${options.maxRedirects}`);
           }
           const next = parseWebUrl(locationText(location), url);
-          if (seen.has(next.href)) throw fetchErrors.tooManyRedirects(`loop at ${next.host}`);
-          seen.add(next.href);
+          if (seen.has(withoutHash(next))) throw fetchErrors.tooManyRedirects(`loop at ${next.host}`);
+          seen.add(withoutHash(next));
           url = next;
           continue;
         }
-        const etag = firstHeader(res.headers['etag']);
-        const lastModified = firstHeader(res.headers['last-modified']);
-        const rawType = firstHeader(res.headers['content-type']);
-        const contentType = (rawType ?? '').split(';')[0]!.trim().toLowerCase();
-        const base = { url: url.href, status: res.statusCode, contentType, etag, lastModified };
-        if (res.statusCode === 304) {
-          res.body.destroy();
-          return { ...base, notModified: true, charset: 'utf-8', text: '' };
-        }
-        if (res.statusCode < 200 || res.statusCode > 299) {
-          res.body.destroy();
-          throw fetchErrors.httpStatus(res.statusCode);
-        }
-        if (!isTextualType(contentType)) {
-          res.body.destroy();
-          throw fetchErrors.notText(contentType);
-        }
-        const declared = Number(firstHeader(res.headers['content-length']));
-        if (Number.isFinite(declared) && declared > maxBytes) {
-          res.body.destroy();
-          throw fetchErrors.tooLarge(maxBytes);
-        }
-        const body = await readCapped(
-          decompressed(res.body, firstHeader(res.headers['content-encoding'])),
-          maxBytes,
-        );
-        const { text, charset } = decodeBody(body, rawType);
-        return { ...base, notModified: false, charset, text };
+        return await finalResult(res, url, maxBytes);
       }
     } catch (err) {
       throw toFetchError(err, deadline.signal, timeoutMs);
