@@ -19,9 +19,12 @@ export interface Group {
   typeVotes: Map<EntityType, number>;
 }
 
-/** Normalized words of a display name, for matching. */
+/** Normalized words of a display name, for matching; spelling variants writers mix are folded ("أمريكية" ~ "أميركية"). */
 export function nameWords(name: string): string[] {
-  return normalize(name).split(/\s+/).filter(Boolean);
+  return normalize(name)
+    .replace(/امريك/g, 'اميرك')
+    .split(/\s+/)
+    .filter(Boolean);
 }
 
 function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
@@ -36,7 +39,7 @@ function isSubsequence(short: readonly string[], long: readonly string[]): boole
 /** The display name of a mention. */
 export function mentionName(doc: Doc, m: TokenMention, isKnown: FormCheck): string {
   if (m.type === 'SRC') return cleanName(m.label!.split(/\s+/), isKnown);
-  return cleanName(doc.tokens.slice(m.s, m.e).map((t) => t.text), isKnown);
+  return cleanName(doc.tokens.slice(m.s, m.e).map((t) => t.text), isKnown, m.type !== 'PER');
 }
 
 /** Groups mentions into entities. */
@@ -44,7 +47,8 @@ export function groupMentions(doc: Doc, mentions: readonly TokenMention[], isKno
   const groups: Group[] = [];
   const byKey = new Map<string, Group>();
   // Longer person names first, so that short forms find the full name they belong to.
-  const ordered = [...mentions].sort((a, b) => (a.type === 'PER' && b.type === 'PER' ? b.e - b.s - (a.e - a.s) : 0) || a.s - b.s);
+  const size = (m: TokenMention): number => (m.type === 'SRC' ? 0 : m.e - m.s);
+  const ordered = [...mentions].sort((a, b) => size(b) - size(a) || a.s - b.s);
   for (const m of ordered) {
     const name = mentionName(doc, m, isKnown);
     const words = nameWords(name);
@@ -52,6 +56,10 @@ export function groupMentions(doc: Doc, mentions: readonly TokenMention[], isKno
     const key = (m.type === 'SRC' ? 'SRC:' : m.type === 'PER' ? 'PER:' : 'NAMED:') + words.join(' ');
     let g = byKey.get(key);
     if (!g && m.type === 'PER') g = groups.find((x) => x.type === 'PER' && isSubsequence(words, x.words));
+    // A shorter organization name that opens a longer one ("البنك المركزي" after "البنك المركزي التونسي").
+    if (!g && m.type === 'ORG' && words.length >= 2) {
+      g = groups.find((x) => x.type === 'ORG' && x.words.length > words.length && words.every((w, k) => w === x.words[k]));
+    }
     if (!g && m.type !== 'SRC') {
       // The same name tagged with another type in another sentence is the same referent.
       g = byKey.get('NAMED:' + words.join(' ')) ?? byKey.get('PER:' + words.join(' '));

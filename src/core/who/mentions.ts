@@ -60,8 +60,18 @@ function headAdjectiveOrgs(doc: Doc): TokenMention[] {
   const toks = doc.tokens;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (!ORG_HEADS.has(t.bare) || !t.bare.startsWith('ال') || GENERIC_HEADS.has(t.bare)) continue;
+    const head = t.forms.find((f) => ORG_HEADS.has(f));
+    if (!head || GENERIC_HEADS.has(head)) continue;
     let e = i + 1;
+    if (!head.startsWith('ال')) {
+      // Construct state: "حزب البناء الوطني", "وزارة الخارجية الأميركية", "منظمة الصحة العالمية".
+      const n = toks[i + 1];
+      if (!n || n.sentence !== t.sentence || !n.norm.startsWith('ال') || n.stem.length < 3 || JUNK.has(n.norm)) continue;
+      e = i + 2;
+      while (e < toks.length && e - i <= 4 && toks[e]!.sentence === t.sentence && isDefiniteAdjective(toks[e]!)) e++;
+      out.push({ type: 'ORG', s: i, e });
+      continue;
+    }
     while (e < toks.length && e - i <= 3 && toks[e]!.sentence === t.sentence && isDefiniteAdjective(toks[e]!)) e++;
     if (e > i + 1) out.push({ type: 'ORG', s: i, e });
   }
@@ -112,6 +122,20 @@ function extendToQuote(doc: Doc, m: TokenMention): TokenMention {
   return m;
 }
 
+/** A short quoted name right after an organization is its name too ("شركة الطيران الإيطالية "أليتاليا""). */
+function quotedAppositions(doc: Doc, mentions: readonly TokenMention[]): TokenMention[] {
+  const out: TokenMention[] = [];
+  const toks = doc.tokens;
+  for (const m of mentions) {
+    const before = toks[m.s - 1];
+    if (m.type !== 'ORG' || !toks[m.e] || !QUOTES.has(toks[m.e]!.norm) || (before && QUOTES.has(before.norm))) continue;
+    let e = m.e + 1;
+    while (e < toks.length && e - m.e <= 4 && !isPunct(toks[e]!)) e++;
+    if (e > m.e + 1 && e < toks.length && QUOTES.has(toks[e]!.norm)) out.push({ type: 'ORG', s: m.e + 1, e });
+  }
+  return out;
+}
+
 /** Overlays mentions: earlier lists win over later ones where spans overlap. */
 export function overlay(...lists: TokenMention[][]): TokenMention[] {
   const taken: TokenMention[] = [];
@@ -146,7 +170,8 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
   const phrases = gazetteerPhrases(doc);
   const wider = [...orgs, ...phrases];
   const keep = tagged.filter((m) => !wider.some((o) => o.s <= m.s && m.e <= o.e && o.e - o.s > m.e - m.s));
-  return propagate(doc, overlay(forced, phrases, keep, orgs, gazetteerPlaces(doc)));
+  const found = overlay(forced, phrases, keep, orgs, gazetteerPlaces(doc));
+  return propagate(doc, overlay(found, quotedAppositions(doc, found)));
 }
 
 /**

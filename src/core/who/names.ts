@@ -52,8 +52,15 @@ export function cleanFirstWord(word: string, isKnown: FormCheck): string {
   return word;
 }
 
-/** A clean display name from a mention's words. */
-export function cleanName(words: readonly string[], isKnown: FormCheck): string {
-  if (words.length === 0) return '';
-  return [cleanFirstWord(words[0]!, isKnown), ...words.slice(1)].join(' ').replace(/[\s"«»“”]+$/g, '').trim();
+/**
+ * A clean display name from a mention's words. Places and organizations also lose a leading ب/ل
+ * before an unknown word ("بسليانة" → "سليانة"); Maghrebi names in بو… keep theirs.
+ */
+export function cleanName(words: readonly string[], isKnown: FormCheck, place = false): string {
+  const kept = words.filter((w) => !/^["«»“”'()]+$/.test(w));
+  if (kept.length === 0) return '';
+  let first = cleanFirstWord(kept[0]!, isKnown);
+  const norm = normalize(first);
+  if (place && first === kept[0] && /^[بل][^و]/.test(norm) && norm.length >= 5 && !isKnown.lexical(norm)) first = dropLetters(first, 1);
+  return [first, ...kept.slice(1)].join(' ').trim();
 }

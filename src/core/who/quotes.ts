@@ -12,22 +12,24 @@ interface Quote {
 }
 
 const OPEN: Record<string, string> = { '«': '»', '“': '”', '"': '"' };
-const MIN_WORDS = 3;
+// Shorter quoted runs are mostly names or scare quotes ("الجوهرة أف أم", "حماية").
+const MIN_WORDS = 4;
+const MAX_QUOTE = 200;
+const QUOTE_REACH = 25;
 
-/** Quoted passages inside each sentence (a straight quote opens, the next one closes). */
+/** Quoted passages (a straight quote opens, the next one closes); a quote may run over sentence ends. */
 export function findQuotes(doc: Doc): Quote[] {
   const out: Quote[] = [];
-  for (const { s, e } of doc.sentences) {
-    for (let i = s; i < e; i++) {
-      const close = OPEN[doc.tokens[i]!.text];
-      if (!close) continue;
-      let j = i + 1;
-      while (j < e && doc.tokens[j]!.text !== close) j++;
-      if (j >= e) break;
-      const words = doc.tokens.slice(i + 1, j).filter((t) => !isPunct(t)).length;
-      if (words >= MIN_WORDS) out.push({ s: i + 1, e: j });
-      i = j;
-    }
+  const toks = doc.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const close = OPEN[toks[i]!.text];
+    if (!close) continue;
+    let j = i + 1;
+    while (j < toks.length && j - i < MAX_QUOTE && toks[j]!.text !== close) j++;
+    if (j >= toks.length || toks[j]!.text !== close) continue;
+    const words = toks.slice(i + 1, j).filter((t) => !isPunct(t)).length;
+    if (words >= MIN_WORDS) out.push({ s: i + 1, e: j });
+    i = j;
   }
   return out;
 }
@@ -39,13 +41,25 @@ function cueKind(t: { norm: string }): 'verb' | 'cont' | undefined {
   return undefined;
 }
 
-/** Speaker mention for a cue at token c: the first person/source/organization after it, else before it. */
-function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly TokenMention[]): TokenMention | undefined {
+/** The nearest speaker mention before token c in its sentence. */
+function speakerBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): TokenMention | undefined {
   const sent = doc.tokens[c]!.sentence;
-  const after = speakers.find((m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent);
-  if (after) return after;
   const before = speakers.filter((m) => m.e <= c && doc.tokens[m.s]!.sentence === sent);
   return before[before.length - 1];
+}
+
+/**
+ * Speaker mention for a cue at token c: the first person or source after it (an organization only
+ * when no person follows: "قال الأمين العام لحزب … فلان"), else the nearest before it. "نقل X عن Y"
+ * makes Y the speaker.
+ */
+function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly TokenMention[]): TokenMention | undefined {
+  const sent = doc.tokens[c]!.sentence;
+  const after = speakers.filter((m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent);
+  let pick = after.find((m) => m.type !== 'ORG') ?? after[0];
+  if (pick && pick.type === 'ORG' && doc.tokens[pick.e]?.norm === 'عن') pick = after.find((m) => m.s > pick!.e) ?? pick;
+  if (pick && after[0] && after[0].type === 'ORG' && pick !== after[0] && pick.s - after[0].e > 6) pick = after[0];
+  return pick ?? speakerBefore(doc, c, speakers);
 }
 
 /** Quotes attributed to speaker mentions: pairs of (speaker mention, quoted text). */
@@ -60,11 +74,23 @@ export function attributeQuotes(doc: Doc, mentions: readonly TokenMention[]): { 
     for (let c = s; c < e; c++) {
       const kind = cueKind(doc.tokens[c]!);
       if (!kind) continue;
-      const q = quotes.find((x) => x.s > c && x.s < e && !used.has(x));
+      // The quote belongs to this cue unless another cue ("مشيرا إلى …") comes before it. It may open
+      // a sentence or two later when the segmentation cut at a dotted abbreviation ("آر.إف.إم").
+      let reach = Math.min(doc.tokens.length, c + QUOTE_REACH);
+      for (let k = c + 1; k < reach; k++) {
+        if (cueKind(doc.tokens[k]!)) {
+          reach = k;
+          break;
+        }
+      }
+      const nextCue = Math.min(reach, e);
+      const q = quotes.find((x) => x.s > c && x.s < reach && !used.has(x));
       let speaker: TokenMention | undefined;
       const n = doc.tokens[c]!.norm.replace(/^[وف]/, '');
-      if (kind === 'cont') speaker = last;
-      else speaker = speakerFor(doc, c, q ? q.s : e, speakers) ?? (n === 'اضاف' || n === 'تابع' ? last : undefined);
+      // A continuation ("مشيرا إلى …") goes on with this sentence's speaker, else the nearest mention before it.
+      const lastHere = last && doc.tokens[last.s]!.sentence === doc.tokens[c]!.sentence ? last : undefined;
+      if (kind === 'cont') speaker = lastHere ?? speakerBefore(doc, c, speakers) ?? last;
+      else speaker = speakerFor(doc, c, q ? Math.min(q.s, e) : e, speakers) ?? (n === 'اضاف' || n === 'تابع' ? last : undefined);
       if (!speaker) continue;
       if (q) {
         used.add(q);
@@ -74,10 +100,11 @@ export function attributeQuotes(doc: Doc, mentions: readonly TokenMention[]): { 
       }
       // Indirect speech: "قال X إن …" — the clause from إن/أن to the end of the sentence.
       if (kind === 'verb') {
-        for (let k = speaker.e; k < e && k <= speaker.e + 4; k++) {
+        for (let k = speaker.e; k < nextCue && k <= speaker.e + 12; k++) {
           const t = doc.tokens[k]!.norm;
           if (t === 'ان' || t === 'انه' || t === 'انها' || t === 'بان' || t === 'بانه') {
-            let end = e;
+            let end = nextCue;
+            for (let j = k + 1; j < end; j++) if (/^["«“]$/.test(doc.tokens[j]!.text)) end = j;
             while (end > k + 1 && isPunct(doc.tokens[end - 1]!)) end--;
             if (end - k >= MIN_WORDS) {
               out.push({ speaker, text: slice(k, end) });

@@ -6,8 +6,10 @@ import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
 import { JUNK, SPEECH_VERBS, TRIGGERS } from './lexicon.ts';
 import { cleanFirstWord, type FormCheck } from './names.ts';
 
-const MAX_BEFORE = 6;
+const MAX_BEFORE = 7;
 const MAX_AFTER = 8;
+// Words that open a clause: an apposition ends before them.
+const CLAUSE = new Set(['ان', 'انه', 'انها', 'بان', 'الذي', 'التي', 'حيث', 'قائلا', 'مضيفا', 'مؤكدا']);
 
 /** Whether a token is a title word (رئيس، وزير، الرئيس…), looking through a leading و/ف. */
 export function isTitle(t: { norm: string; bare: string }): boolean {
@@ -35,18 +37,20 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
   const sent = toks[m.s]!.sentence;
   const inPerson = (i: number): boolean => mentions.some((o) => o !== m && o.type === 'PER' && o.s <= i && i < o.e);
   let from = -1;
-  for (let i = m.s - 1; i >= 0 && i >= m.s - MAX_BEFORE; i--) {
+  // A comma may stand between a title and the name ("الأمين العام لحزب البناء الوطني، رياض الشعيبي").
+  const comma = (t: DocToken | undefined): boolean => t?.norm === '،' || t?.norm === ',';
+  const last = comma(toks[m.s - 1]) ? m.s - 2 : m.s - 1;
+  for (let i = last; i >= 0 && i >= last + 1 - MAX_BEFORE; i--) {
     const t = toks[i]!;
-    if (t.sentence !== sent || stops(t) || inPerson(i)) break;
+    if (t.sentence !== sent || stops(t) || inPerson(i) || t.forms.some((f) => TRIGGERS.loc.has(f))) break;
     if (isTitle(t)) from = i;
   }
-  if (from >= 0) return roleText(doc, from, m.s, isKnown);
+  if (from >= 0) return roleText(doc, from, last + 1, isKnown);
   // Apposition: "الاسم، رئيس حزب …،"
-  const comma = toks[m.e];
   const head = toks[m.e + 1];
-  if (comma && head && (comma.norm === '،' || comma.norm === ',') && head.sentence === sent && isTitle(head)) {
+  if (comma(toks[m.e]) && head && head.sentence === sent && isTitle(head)) {
     let e = m.e + 2;
-    while (e < toks.length && e - m.e <= MAX_AFTER && toks[e]!.sentence === sent && !isPunct(toks[e]!)) e++;
+    while (e < toks.length && e - m.e <= MAX_AFTER && toks[e]!.sentence === sent && !isPunct(toks[e]!) && !CLAUSE.has(toks[e]!.norm)) e++;
     return roleText(doc, m.e + 1, e, isKnown);
   }
   return '';

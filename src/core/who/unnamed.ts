@@ -4,8 +4,7 @@
  * last description with the same head kind.
  */
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
-import { isDefiniteAdjective } from './mentions.ts';
-import { ATTRIBUTION, CONTINUATIONS, SPEECH_VERBS, SRC_HEADS, SRC_MODIFIERS } from './lexicon.ts';
+import { ATTRIBUTION, CONTINUATIONS, JUNK, SPEECH_VERBS, SRC_HEADS, SRC_MODIFIERS } from './lexicon.ts';
 
 const LINKS = new Set(['باسم', 'في', 'من', 'داخل']);
 
@@ -42,7 +41,8 @@ function descriptionEnd(doc: Doc, i: number): number {
       const n = toks[e + 1];
       if (!n || n.sentence !== sent || isPunct(n) || !n.bare.startsWith('ال')) break;
       e += 2;
-      while (e < toks.length && toks[e]!.sentence === sent && isDefiniteAdjective(toks[e]!)) e++;
+      // The noun's definite modifiers ("البيت الأبيض", "السفارة الأميركية"), at most two.
+      for (let k = 0; k < 2 && e < toks.length && toks[e]!.sentence === sent && toks[e]!.norm.startsWith('ال') && !JUNK.has(toks[e]!.norm); k++) e++;
       break;
     }
     if (SRC_MODIFIERS.has(t.norm) || isIndefiniteAdjective(t)) {
@@ -64,17 +64,14 @@ export function unnamedSources(doc: Doc, named: readonly TokenMention[]): TokenM
     if (!kind) continue;
     const e = descriptionEnd(doc, i);
     // A title right before a name ("المتحدث باسم الخارجية نيد برايس") is a role, not a source.
-    if (named.some((m) => m.type === 'PER' && m.s >= i && m.s <= e)) continue;
+    const after = toks[e]?.norm === '،' || toks[e]?.norm === ',' ? e + 1 : e;
+    if (named.some((m) => m.type === 'PER' && m.s >= i && m.s <= after)) continue;
     if (named.some((m) => m.s <= i && i < m.e)) continue;
     if (!speaks(doc, toks[i]!.sentence)) continue;
     const definite = toks[i]!.bare.startsWith('ال');
     if (definite && e === i + 1) {
       const prev = lastByKind.get(kind);
       if (prev) out.push({ type: 'SRC', s: i, e, label: prev.label! });
-      i = e - 1;
-      continue;
-    }
-    if (e === i + 1 && kind !== 'official' && kind !== 'source') {
       i = e - 1;
       continue;
     }
