@@ -13,6 +13,12 @@ import { timelineCommand } from './timeline.ts';
 import type { Command, CommandContext } from './types.ts';
 import { notice } from './views.ts';
 import { whoCommand } from './who.ts';
+import { digestCommand } from './digest.ts';
+import { subscribeCommand } from './subscribe.ts';
+import { unsubscribeCommand } from './unsubscribe.ts';
+import { filterCommand } from './filter.ts';
+import { feedsCommand } from './feeds.ts';
+import { statusCommand } from './status.ts';
 
 /** The command with user mistakes answered by their Arabic message (so every adapter shows them). */
 function answeringUserErrors(command: Command<Services>): Command<Services> {
@@ -36,6 +42,12 @@ export const commands: Command<Services>[] = [
   briefCommand,
   timelineCommand,
   whoCommand,
+  digestCommand,
+  subscribeCommand,
+  unsubscribeCommand,
+  filterCommand,
+  feedsCommand,
+  statusCommand,
   helpCommand('help', () => commands),
 ].map(answeringUserErrors);
 

@@ -3,6 +3,7 @@
  * tests build their own with fakes. Commands see interfaces only, never a database or a platform.
  */
 import type { Analysis, ArticleInput } from '../core/types.ts';
+import type { DigestServices } from '../schedule/service.ts';
 
 /** An article as commands see it: pasted text, a fetched page, or a feed item. */
 export interface StoredArticle {
@@ -57,4 +58,6 @@ export interface Services {
   timezone: string;
   /** Reads a local text file; given only to the console, where `/brief ./article.txt` is allowed. */
   readLocalFile?(path: string): Promise<string>;
+  /** Subscriptions, filters, feeds and digests (src/schedule); absent where digests are not set up. */
+  digests?: DigestServices;
 }

@@ -26,6 +26,12 @@ export interface CommandContext {
   replyText?: string;
   /** Whether the sender may administer this chat (subscriptions, feeds, filters). */
   isAdmin(): Promise<boolean>;
+  /**
+   * The platform chat id of `target` ("@channel" or "-100…") when the sender administers it, else
+   * undefined: how a channel, where nobody sends commands, is subscribed from a private chat.
+   * Adapters that cannot check it leave it out.
+   */
+  adminChatOf?(target: string): Promise<string | undefined>;
   /** The current time (injected clock). */
   now: Date;
 }

@@ -6,6 +6,7 @@
 import { m, type Block, type Inline, type Message } from '../messages/model.ts';
 import type { DigestItem, Store, StorySummary } from '../store/types.ts';
 import { passesFilters, type ChatFilters } from './filters.ts';
+import { localDateTime } from './format.ts';
 
 /** What one digest item shows. */
 export interface StoryDetails {
@@ -119,8 +120,7 @@ export function renderDigest(
   slot: Date,
   timeZone: string,
 ): Message {
-  const when = new Intl.DateTimeFormat('ar', { timeZone, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(slot);
-  const blocks: Block[] = [m.heading(`موجز الأخبار — ${when}`)];
+  const blocks: Block[] = [m.heading(`موجز الأخبار — ${localDateTime(slot, timeZone)}`)];
   items.forEach((item, i) => {
     const d = item.storyId !== undefined ? details.get(item.storyId) : undefined;
     blocks.push(m.paragraph(m.bold(`${i + 1}. ${item.title ?? d?.story.title ?? ''}`)));

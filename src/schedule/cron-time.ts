@@ -6,6 +6,7 @@
  * occurrence.
  */
 import cron from 'node-cron';
+import { dateFormat } from './format.ts';
 
 /** A cron expression reduced to the numeric fields this module walks. */
 export interface CronFields {
@@ -27,24 +28,18 @@ export interface WallTime {
 }
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const WALL: Intl.DateTimeFormatOptions = {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  weekday: 'short',
+};
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
+  return dateFormat('en-US', timeZone, WALL);
 }
 
 /** Whether `timeZone` is an IANA zone name this runtime knows. */

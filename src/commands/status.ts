@@ -1,0 +1,49 @@
+/** /status — this chat's subscription, next and last digest, filters, and which feeds are failing. */
+import { m, type Block } from '../messages/model.ts';
+import { digestsOf } from '../schedule/command-kit.ts';
+import { localDateTime } from '../schedule/format.ts';
+import type { Services } from './services.ts';
+import { describeTimes } from './subscribe.ts';
+import type { Command } from './types.ts';
+
+/** The /status command. */
+export const statusCommand: Command<Services> = {
+  name: 'status',
+  description: 'حالة الموجز: الاشتراك والموعد القادم والخلاصات المتعطلة',
+  async run(ctx, services) {
+    const digests = digestsOf(services);
+    const { store } = digests;
+    const sub = await store.getSubscription(ctx.chatId);
+    const zone = sub?.timezone ?? digests.defaults.timezone;
+    const history = await digests.ledger.history(ctx.chatId);
+    const blocks: Block[] = [m.heading('حالة الموجز')];
+    if (!sub) {
+      blocks.push(m.paragraph('لا اشتراك في الموجز المجدول. مثال: /subscribe 07:00 Asia/Baghdad'));
+    } else {
+      const lines = [`المواعيد: ${describeTimes(sub.times)} بتوقيت ${sub.timezone}${sub.active ? '' : ' (متوقف: تعذّر الوصول إلى المحادثة)'}`];
+      if (typeof sub.options.quiet === 'string') lines.push(`ساعات الهدوء: ${sub.options.quiet}`);
+      const next = sub.active ? digests.scheduler.nextDigest(sub) : undefined;
+      if (next) lines.push(`الموجز القادم: ${localDateTime(next, zone)}`);
+      blocks.push(m.list(lines.map((l) => [m.text(l)])));
+    }
+    blocks.push(m.paragraph(history.lastSentAt ? `آخر موجز: ${localDateTime(new Date(history.lastSentAt), zone)}` : 'لم يُرسل موجز بعد.'));
+    if (history.pending > 0) blocks.push(m.paragraph(`موجزات قيد الإرسال: ${history.pending}`));
+    const filters = await store.listFilters(ctx.chatId);
+    if (filters.length > 0) blocks.push(m.paragraph(`المرشحات: ${filters.length} (اكتب /filter list)`));
+    const followed = await store.chatFeeds(ctx.chatId);
+    const feeds = followed.length > 0 ? followed : await store.listFeeds();
+    const failing = feeds.filter((f) => f.failures >= digests.failThreshold);
+    blocks.push(m.paragraph(`الخلاصات: ${feeds.length}${followed.length > 0 ? ' (التي تتابعها المحادثة)' : ''}، المتعطلة منها: ${failing.length}`));
+    if (failing.length > 0) {
+      blocks.push(
+        m.list(
+          failing.map((f) => [
+            m.link(f.title ?? f.url, f.url),
+            m.text(` — ${f.lastErrorMessage ?? 'تعذّر جلبها'} (${f.failures} محاولات متتالية${f.lastSuccess ? `، آخر نجاح ${localDateTime(new Date(f.lastSuccess), zone)}` : ''})`),
+          ]),
+        ),
+      );
+    }
+    return { blocks };
+  },
+};

@@ -1,0 +1,29 @@
+/** Pieces the digest commands share: the digest services, and which chat a command acts on. */
+import { UserError } from '../commands/errors.ts';
+import type { Services } from '../commands/services.ts';
+import type { CommandContext } from '../commands/types.ts';
+import type { DigestServices } from './service.ts';
+
+/** The digest services, or a user-facing refusal where digests are not set up (e.g. the console without a store). */
+export function digestsOf(services: Services): DigestServices {
+  if (!services.digests) throw new UserError('الموجزات المجدولة غير مفعّلة في هذا التشغيل.', 'digests not configured');
+  return services.digests;
+}
+
+/**
+ * The chat a command acts on: this chat, or a channel named as the first argument ("@channel",
+ * "-100…") that the sender administers. Returns the chat id and the arguments left.
+ */
+export async function targetChat(ctx: CommandContext, args: string): Promise<{ chatId: string; rest: string; channel?: string }> {
+  const m = /^(@[A-Za-z][A-Za-z0-9_]{3,}|-100\d+)(?:\s+|$)([\s\S]*)$/.exec(args.trim());
+  if (!m) return { chatId: ctx.chatId, rest: args.trim() };
+  const target = m[1]!;
+  if (!ctx.adminChatOf) {
+    throw new UserError('لا يمكن إدارة قناة من هنا. استعمل هذا الأمر من محادثة خاصة مع البوت على تيليغرام.', 'no adminChatOf');
+  }
+  const chatId = await ctx.adminChatOf(target);
+  if (!chatId) {
+    throw new UserError(`لم أتحقق من أنك مشرف في ${target}، أو أن البوت مضاف إليها مشرفًا. أضف البوت إلى القناة مشرفًا ثم أعد المحاولة.`, 'not admin of target');
+  }
+  return { chatId, rest: m[2]!.trim(), channel: target };
+}

@@ -1,0 +1,21 @@
+/** Date formatting for the scheduler: cached Intl formatters, and local date-time text for chats. */
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One Intl.DateTimeFormat per (locale, zone, options), built once: they are slow to create. */
+export function dateFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formats.set(key, f);
+  }
+  return f;
+}
+
+const LOCAL: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+/** "الثلاثاء، 24 نوفمبر في 08:00" in `timeZone`: Arabic words, Latin digits. */
+export function localDateTime(date: Date, timeZone: string): string {
+  return dateFormat('ar-u-nu-latn', timeZone, LOCAL).format(date);
+}

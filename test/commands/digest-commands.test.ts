@@ -1,0 +1,152 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openStore } from '../../src/store/index.ts';
+import { SqliteDigestLedger } from '../../src/store/digest-ledger.ts';
+import { startScheduler } from '../../src/schedule/scheduler.ts';
+import { runCommand } from '../../src/commands/registry.ts';
+import type { Services } from '../../src/commands/services.ts';
+import type { CommandContext } from '../../src/commands/types.ts';
+import type { DigestServices } from '../../src/schedule/service.ts';
+import type { Message } from '../../src/messages/model.ts';
+import { FakeClock, RecordingSender, seedStories } from '../schedule/helpers.ts';
+
+const T0 = Date.parse('2026-11-24T04:00:00.000Z');
+
+/** All the text of some messages, for matching. */
+const textOf = (ms: Message[]): string => JSON.stringify(ms.map((x) => x.blocks));
+
+async function world(checkFeed: DigestServices['checkFeed'] = async (url) => ({ url, title: 'خلاصة تجريبية' })) {
+  const store = openStore(':memory:');
+  const clock = new FakeClock(T0);
+  const ledger = new SqliteDigestLedger(store.db);
+  const scheduler = await startScheduler({
+    store,
+    ledger,
+    sender: new RecordingSender(clock),
+    settings: { topN: 5, timezone: 'Asia/Riyadh', quietHours: '' },
+    clock,
+    cron: () => ({ stop() {} }),
+    sweepMs: 0,
+  });
+  const digests: DigestServices = {
+    store,
+    scheduler,
+    ledger,
+    checkFeed,
+    defaults: { times: ['08:00'], timezone: 'Asia/Riyadh', topN: 5, quietHours: '' },
+    failThreshold: 3,
+  };
+  const services = { digests, timezone: 'Asia/Riyadh' } as unknown as Services;
+  const run = (name: string, args: string, extra: Partial<CommandContext> = {}) =>
+    runCommand(
+      name,
+      { platform: 'telegram', chatId: 'telegram:-1001', userId: '7', args, isAdmin: async () => true, now: clock.now(), ...extra },
+      services,
+    );
+  return { store, clock, scheduler, run };
+}
+
+test('GIVEN /subscribe twice THEN the second updates the one subscription and says so', async () => {
+  const { store, run } = await world();
+  const first = textOf(await run('subscribe', '07:00,19:00 Asia/Baghdad'));
+  assert.match(first, /تم الاشتراك/);
+  assert.match(first, /07:00، 19:00 بتوقيت Asia\/Baghdad/);
+  assert.match(first, /الموجز القادم/);
+  const second = textOf(await run('subscribe', '"0 6 * * 1-5" هدوء 23:00-07:00'));
+  assert.match(second, /حدّثت الاشتراك القائم/);
+  assert.match(second, /ساعات الهدوء: 23:00-07:00/);
+  const sub = await store.getSubscription('telegram:-1001');
+  assert.deepEqual([sub?.times, sub?.timezone], [['0 6 * * 1-5'], 'Asia/Baghdad']);
+  assert.equal((await store.listSubscriptions()).length, 1);
+});
+
+const REFUSALS: [string, RegExp][] = [
+  ['25:00', /HH:MM/],
+  ['07:00 Asia/Bagdad', /Asia\/Baghdad/],
+  ['"0 25 * * *"', /تعبير cron غير صالح.*0 7 \* \* \*/],
+];
+for (const [args, why] of REFUSALS) {
+  test(`GIVEN /subscribe ${args} THEN a clear Arabic refusal with an example`, async () => {
+    const { store, run } = await world();
+    assert.match(textOf(await run('subscribe', args)), why);
+    assert.equal(await store.getSubscription('telegram:-1001'), undefined);
+  });
+}
+
+test('GIVEN a member who is not an admin THEN /subscribe, /filter and /feeds are refused', async () => {
+  const { run } = await world();
+  for (const name of ['subscribe', 'filter', 'feeds', 'unsubscribe', 'digest']) {
+    assert.match(textOf(await run(name, '', { isAdmin: async () => false })), /لمشرفي المحادثة/);
+  }
+});
+
+test('GIVEN /subscribe @channel THEN the adapter must confirm the sender administers it', async () => {
+  const { store, run } = await world();
+  assert.match(textOf(await run('subscribe', '@mojaz_news 07:00')), /محادثة خاصة/);
+  assert.match(textOf(await run('subscribe', '@mojaz_news 07:00', { adminChatOf: async () => undefined })), /مشرف في @mojaz_news/);
+  const ok = textOf(await run('subscribe', '@mojaz_news 07:00', { adminChatOf: async (t) => (t === '@mojaz_news' ? 'telegram:-100555' : undefined) }));
+  assert.match(ok, /للقناة @mojaz_news/);
+  assert.deepEqual((await store.getSubscription('telegram:-100555'))?.times, ['07:00']);
+  assert.equal(await store.getSubscription('telegram:-1001'), undefined);
+  assert.match(textOf(await run('unsubscribe', '@mojaz_news', { adminChatOf: async () => 'telegram:-100555' })), /أُلغي الاشتراك/);
+  assert.equal(await store.getSubscription('telegram:-100555'), undefined);
+});
+
+test('GIVEN /filter include and exclude THEN phrases are stored, listed and cleared', async () => {
+  const { store, run } = await world();
+  assert.match(textOf(await run('filter', 'include غزة، الضفة الغربية')), /أُضيف للتضمين/);
+  assert.match(textOf(await run('filter', 'exclude الرياضة')), /للاستبعاد/);
+  assert.deepEqual((await store.listFilters('telegram:-1001')).map((f) => [f.mode, f.pattern]), [
+    ['include', 'غزة'],
+    ['include', 'الضفة الغربية'],
+    ['exclude', 'الرياضة'],
+  ]);
+  assert.match(textOf(await run('filter', 'list')), /الضفة الغربية/);
+  assert.match(textOf(await run('filter', 'clear')), /حُذفت المرشحات \(3\)/);
+  assert.match(textOf(await run('filter', 'shout')), /الاستعمال/);
+});
+
+test('GIVEN filters THEN /digest only carries the stories they let through', async () => {
+  const { store, run, clock } = await world();
+  await seedStories(store, ['قصف في غزة', 'مباراة الرياضة اليوم', 'اقتصاد الخليج'], new Date(T0 - 3_600_000).toISOString());
+  await run('filter', 'exclude الرياضة');
+  clock.t += 60_000;
+  const digest = textOf(await run('digest', ''));
+  assert.match(digest, /قصف في غزة/);
+  assert.match(digest, /اقتصاد الخليج/);
+  assert.doesNotMatch(digest, /مباراة/);
+  assert.match(textOf(await run('digest', '')), /لا أخبار جديدة/);
+});
+
+test('GIVEN /feeds add of something that is not a feed THEN the Arabic reason is shown and nothing is added', async () => {
+  const notFeed = Object.assign(new Error('not a feed'), { userMessage: 'هذا الرابط ليس خلاصة RSS أو Atom.' });
+  const { store, run } = await world(async () => {
+    throw notFeed;
+  });
+  assert.match(textOf(await run('feeds', 'add https://example.com/page')), /لم أضف الخلاصة: هذا الرابط ليس خلاصة/);
+  assert.equal((await store.listFeeds()).length, 0);
+});
+
+test('GIVEN /feeds add, list and remove THEN the chat follows the feed, then not', async () => {
+  const { store, run } = await world();
+  assert.match(textOf(await run('feeds', 'add https://news.example/rss')), /أُضيفت الخلاصة «خلاصة تجريبية»/);
+  assert.match(textOf(await run('feeds', 'add https://news.example/rss')), /متابعة أصلًا/);
+  assert.match(textOf(await run('feeds', 'list')), /news\.example\/rss/);
+  assert.match(textOf(await run('feeds', 'remove https://news.example/rss')), /أُزيلت/);
+  assert.equal((await store.chatFeeds('telegram:-1001')).length, 0);
+  assert.match(textOf(await run('feeds', 'add')), /الاستعمال/);
+});
+
+test('GIVEN a subscription and a failing feed THEN /status shows the next digest and the Arabic error', async () => {
+  const { store, run, clock } = await world();
+  await run('subscribe', '08:00 Asia/Riyadh');
+  const feed = await store.addFeed('https://down.example/rss', { title: 'موقع معطل', now: clock.now().toISOString() });
+  await store.updateFeedPoll(feed.id, { lastFetch: clock.now().toISOString(), failures: 4, lastError: 'ECONNREFUSED', lastErrorMessage: 'الموقع لا يرد.' });
+  const status = textOf(await run('status', ''));
+  assert.match(status, /08:00 بتوقيت Asia\/Riyadh/);
+  assert.match(status, /الموجز القادم: الثلاثاء، 24 نوفمبر في 08:00/);
+  assert.match(status, /المتعطلة منها: 1/);
+  assert.match(status, /موقع معطل/);
+  assert.match(status, /الموقع لا يرد\./);
+  assert.match(status, /لم يُرسل موجز بعد/);
+});
