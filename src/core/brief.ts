@@ -290,32 +290,40 @@ export function cleanSentence(raw: string, first: boolean): string {
   return finishSentence(t);
 }
 
-/** Builds the brief: 1–3 items, at most `maxChars` characters together (joined by spaces). */
-export function buildBrief(text: string, sentences: Sentence[], extras: BriefExtras = {}): BriefItem[] {
-  const budget = extras.maxChars ?? BRIEF_MAX_CHARS;
-  const candidates: Candidate[] = [];
+/** The usable sentences from the top, cleaned one at a time as the brief asks for them. */
+function* leadCandidates(text: string, sentences: Sentence[]): Generator<Candidate> {
   let firstSeen = false;
-  for (let i = 0; i < sentences.length && candidates.length < LEAD_WINDOW; i++) {
+  let given = 0;
+  for (let i = 0; i < sentences.length && given < LEAD_WINDOW; i++) {
     const s = sentences[i]!;
     if (s.heading) continue;
     const raw = text.slice(s.start, s.end);
     const cleaned = cleanSentence(raw, !firstSeen);
     firstSeen = true;
     if (cleaned === '') continue;
-    candidates.push({ index: i, raw, text: cleaned, stems: stemsOf(cleaned) });
+    given++;
+    yield { index: i, raw, text: cleaned, stems: stemsOf(cleaned) };
   }
-  const lead = candidates[0];
-  if (lead === undefined) return [];
-  const firstText = shortenAtClause(lead.text, budget, Math.min(MIN_ADDED_CHARS, budget));
+}
+
+/** Builds the brief: 1–3 items, at most `maxChars` characters together (joined by spaces). */
+export function buildBrief(text: string, sentences: Sentence[], extras: BriefExtras = {}): BriefItem[] {
+  const budget = extras.maxChars ?? BRIEF_MAX_CHARS;
+  const candidates = leadCandidates(text, sentences);
+  const lead = candidates.next();
+  if (lead.done) return [];
+  const firstText = shortenAtClause(lead.value.text, budget, Math.min(MIN_ADDED_CHARS, budget));
   if (firstText === null) return [];
-  const items: BriefItem[] = [{ text: firstText, sentence: lead.index }];
+  const items: BriefItem[] = [{ text: firstText, sentence: lead.value.index }];
   let used = firstText.length;
-  const covered = new Set(lead.stems);
-  const elements = newsElements(firstText, sentences[lead.index]!, extras);
-  for (const c of candidates.slice(1)) {
-    if (items.length >= MAX_ITEMS) break;
+  const covered = new Set(lead.value.stems);
+  let elements: Set<string> | null | undefined;
+  for (;;) {
     const room = budget - used - 1; // one space between items
-    if (room < MIN_ADDED_CHARS || used >= Math.min(SOFT_TARGET_CHARS, budget)) break;
+    if (items.length >= MAX_ITEMS || room < MIN_ADDED_CHARS || used >= Math.min(SOFT_TARGET_CHARS, budget)) break;
+    const next = candidates.next();
+    if (next.done) break;
+    const c = next.value;
     if (quotedShare(c.raw) >= MAX_QUOTED_SHARE) continue;
     let fresh = 0;
     for (const s of c.stems) if (!covered.has(s)) fresh++;
@@ -323,6 +331,7 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
     const t = shortenAtClause(c.text, room);
     if (t === null || t.endsWith('…')) continue; // an added item must be a clean clause
     // Added only for new who/where/when: a sentence that names nothing new only dilutes the lead.
+    if (elements === undefined) elements = newsElements(firstText, sentences[lead.value.index]!, extras);
     const own = newsElements(t, sentences[c.index]!, extras);
     if (elements !== null && own !== null) {
       let added = 0;

@@ -11,6 +11,8 @@ import { isArabicLetter, isArabicMark, isDigit, isLatinLetter, isSpace } from '.
 const OPENERS: Record<string, string> = { '«': '»', '“': '”', '(': ')', '[': ']', '﴾': '﴿', '‹': '›' };
 const CLOSERS = new Set(Object.values(OPENERS));
 const TERMINATORS = new Set(['.', '!', '?', '؟', '…', '‼', '۔', '⁉']);
+const isTerminator = (c: number): boolean =>
+  c === 46 || c === 33 || c === 63 || c === 0x61f || c === 0x2026 || c === 0x203c || c === 0x6d4 || c === 0x2049;
 /** What may follow a terminator and still belong to the sentence it ends. */
 const TRAILERS = new Set([...TERMINATORS, '"', '»', '”', ')', ']', '’', "'", '﴿']);
 const FINAL_PUNCTUATION = /[.!?؟…‼۔:;؛،,]["»”)\]’']*$/;
@@ -22,39 +24,47 @@ const CONNECTIVES = new Set(lexicon.connectivesAfterWaw.map(normalize));
 const isLetter = (c: number): boolean => isArabicLetter(c) || isLatinLetter(c);
 const isNewline = (c: number): boolean => c === 10 || c === 13 || c === 0x2029 || c === 0x2028;
 
+/** Whether a code unit opens or closes a quotation or bracket (the only ones protectedDepth looks at). */
+function isPairChar(c: number): boolean {
+  return c === 34 || c === 40 || c === 41 || c === 91 || c === 93 || c === 0xab || c === 0xbb ||
+    c === 0x201c || c === 0x201d || c === 0x2039 || c === 0x203a || c === 0xfd3e || c === 0xfd3f;
+}
+
 /**
- * Depth of quotation/bracket nesting at each position of text[from, to): pairs are closed within
- * the line; an opener never closed on the line protects nothing, so one stray quote cannot swallow
- * the paragraph.
+ * Depth of quotation/bracket nesting at each position of text[from, to), or null when the line
+ * has no pair at all: pairs are closed within the line; an opener never closed on the line
+ * protects nothing, so one stray quote cannot swallow the paragraph.
  */
-function protectedDepth(text: string, from: number, to: number): Int32Array {
-  const diff = new Int32Array(to - from + 1);
+function protectedDepth(text: string, from: number, to: number): Int32Array | null {
+  let diff: Int32Array | null = null;
   const stack: { ch: string; at: number }[] = [];
   for (let i = from; i < to; i++) {
+    if (!isPairChar(text.charCodeAt(i))) continue;
     const ch = text[i]!;
     if (ch === '"') {
       let k = stack.length - 1;
       while (k >= 0 && stack[k]!.ch !== '"') k--;
-      if (k >= 0) closePair(stack, k, i, from, diff);
+      if (k >= 0) diff = closePair(stack, k, i, from, diff ?? new Int32Array(to - from + 1));
       else stack.push({ ch, at: i });
     } else if (OPENERS[ch] !== undefined) {
       stack.push({ ch, at: i });
     } else if (CLOSERS.has(ch)) {
       let k = stack.length - 1;
       while (k >= 0 && OPENERS[stack[k]!.ch] !== ch) k--;
-      if (k >= 0) closePair(stack, k, i, from, diff);
+      if (k >= 0) diff = closePair(stack, k, i, from, diff ?? new Int32Array(to - from + 1));
     }
   }
-  for (let j = 1; j < diff.length; j++) diff[j]! += diff[j - 1]!;
+  if (diff !== null) for (let j = 1; j < diff.length; j++) diff[j]! += diff[j - 1]!;
   return diff;
 }
 
 /** Marks stack[k]..close as protected and drops the openers above it (they were never closed). */
-function closePair(stack: { ch: string; at: number }[], k: number, close: number, from: number, diff: Int32Array): void {
+function closePair(stack: { ch: string; at: number }[], k: number, close: number, from: number, diff: Int32Array): Int32Array {
   const open = stack[k]!.at;
   diff[open - from + 1]! += 1; // the opener itself is outside, the closer inside
   diff[close - from]! -= 1;
   stack.length = k;
+  return diff;
 }
 
 /** Whether the dot at `i` is part of a number, a web address or an abbreviation rather than a full stop. */
@@ -98,17 +108,19 @@ function pushTrimmed(out: Sentence[], text: string, start: number, end: number):
 /** Cuts one line into sentences. */
 function segmentLine(text: string, from: number, to: number, out: Sentence[]): void {
   const depth = protectedDepth(text, from, to);
+  const inside = (i: number): boolean => depth !== null && depth[i - from]! > 0;
   let start = from;
   let urlEnd = -1;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (i >= urlEnd && (i === from || isSpace(text.charCodeAt(i - 1)))) urlEnd = urlEndAt(text, i, to);
+    if ((c === 104 || c === 119) && i >= urlEnd && (i === from || isSpace(text.charCodeAt(i - 1)))) {
+      urlEnd = urlEndAt(text, i, to); // only "http…" and "www." start a web address
+    }
     if (i < urlEnd) continue;
-    const ch = text[i]!;
-    if (!TERMINATORS.has(ch) || depth[i - from]! > 0) continue;
+    if (!isTerminator(c) || inside(i)) continue;
     if (c === 46 && isNonFinalDot(text, i, from, to)) continue;
     let end = i + 1;
-    while (end < to && TRAILERS.has(text[end]!) && depth[end - from]! <= 0) end++;
+    while (end < to && TRAILERS.has(text[end]!) && !inside(end)) end++;
     // Closing quotes right after the terminator belong to this sentence even when they close a pair.
     while (end < to && (text[end] === '"' || text[end] === '»' || text[end] === '”')) end++;
     pushTrimmed(out, text, start, end);
