@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
 const listOf = (v: unknown): unknown =>
@@ -118,4 +119,13 @@ export function describeConfig(config: Config): unknown {
     );
   };
   return hide(config);
+}
+
+/**
+ * The settings of this process: loads `.env` from the working directory (quietly; a missing file
+ * is fine, and variables already set win), then {@link loadConfig} from process.env.
+ */
+export function loadConfigFromProcess(): Config {
+  loadDotenv({ quiet: true });
+  return loadConfig(process.env);
 }

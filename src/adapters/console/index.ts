@@ -1,0 +1,85 @@
+/**
+ * The console chat: the same commands in a terminal, one a line from standard input, replies as
+ * plain text on standard output. A line that is not a command is briefed (a pasted link or
+ * text). Scriptable: `printf '/brief …\n/who\n' | npm start`; ends at end of input.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { ar } from '../../commands/ar.ts';
+import { parseCommand, runCommand } from '../../commands/registry.ts';
+import type { Services } from '../../commands/services.ts';
+import type { CommandContext } from '../../commands/types.ts';
+import { renderPlain } from '../../messages/render/plain.ts';
+
+/** The console's one chat. */
+export const CONSOLE_CHAT = 'console:local';
+/** Largest article file `/brief ./file.txt` reads. */
+const MAX_FILE_BYTES = 2_000_000;
+
+/** What the console needs. */
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  services: Services;
+  clock?: () => Date;
+  /** Where unexpected errors are logged (stderr by default). */
+  logError?: (message: string) => void;
+  /** Show a prompt and a greeting (for an interactive terminal). */
+  interactive?: boolean;
+}
+
+/** Reads a local article file for `/brief ./article.txt` (size-capped). */
+export async function readArticleFile(path: string): Promise<string> {
+  const full = resolve(path.replace(/^~(?=\/)/u, homedir()));
+  const info = await stat(full);
+  if (!info.isFile() || info.size > MAX_FILE_BYTES) throw new Error(`not a readable article file: ${path}`);
+  return readFile(full, 'utf8');
+}
+
+/** A button's console equivalent: the console acts on the last article, so "/timeline" does it. */
+function buttonHint(action: string, label: string): string {
+  const name = /^\/?([^\s:]+)/u.exec(action)?.[1] ?? action;
+  return `${label}: /${name}`;
+}
+
+/** Runs the console chat until the input ends. */
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { input, output, clock = () => new Date(), interactive = false } = options;
+  const logError = options.logError ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const services: Services = { ...options.services, readLocalFile: readArticleFile };
+  const lines = createInterface({ input, terminal: false, crlfDelay: Infinity });
+  const write = (text: string): void => void output.write(`${text}\n`);
+  const prompt = (): void => {
+    if (interactive) output.write('> ');
+  };
+  if (interactive) write('موجز — اكتب /help للمساعدة، أو الصق رابط مقال أو نصه. (Ctrl+D للخروج)');
+  prompt();
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') {
+      prompt();
+      continue;
+    }
+    const command = parseCommand(line);
+    const ctx: CommandContext = {
+      platform: 'console',
+      chatId: CONSOLE_CHAT,
+      userId: 'local',
+      args: command ? command.args : line,
+      isAdmin: async () => true,
+      now: clock(),
+    };
+    try {
+      const messages = await runCommand(command ? command.name : 'brief', ctx, services);
+      write(messages.map((m) => renderPlain(m, buttonHint)).join('\n\n'));
+    } catch (err) {
+      logError(`console: ${line.slice(0, 40)}… failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      write(ar.apology);
+    }
+    write('');
+    prompt();
+  }
+}

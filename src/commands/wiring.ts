@@ -1,0 +1,39 @@
+/**
+ * Builds the command Services from the real parts: the core analyzer and the guarded page
+ * fetcher, each behind a bounded cache, a chat memory (the SQLite store, or in-memory), and
+ * in-memory button keys. main.ts and the latency bench build Services the same way.
+ */
+import type { Config } from '../config.ts';
+import { analyze } from '../core/analyze.ts';
+import { createFetcher, type Fetcher } from '../sources/http.ts';
+import { fetchArticle } from '../sources/page.ts';
+import { cachedAnalyze, cachedFetch } from './cache.ts';
+import { InMemoryArticleKeys } from './memory.ts';
+import type { ChatMemory, Services, StoredArticle } from './services.ts';
+
+/** Fetches the article at `url` with `fetcher`, in the shape commands use. */
+export async function fetchStoredArticle(fetcher: Fetcher, url: string): Promise<StoredArticle> {
+  const page = await fetchArticle(fetcher, url);
+  return {
+    url: page.url,
+    title: page.title,
+    text: page.text,
+    ...(page.published ? { published: page.published } : {}),
+    ...(page.siteName ? { source: page.siteName } : {}),
+  };
+}
+
+/** Services for the bots and the console; `fetcher` defaults to one built from config.fetch. */
+export function createServices(
+  config: Config,
+  memory: ChatMemory,
+  { fetcher = createFetcher(config.fetch) }: { fetcher?: Fetcher } = {},
+): Services {
+  return {
+    analyze: cachedAnalyze(analyze),
+    fetchArticle: cachedFetch((url) => fetchStoredArticle(fetcher, url)),
+    memory,
+    keys: new InMemoryArticleKeys(),
+    timezone: config.timezone,
+  };
+}

@@ -1,0 +1,91 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runConsole } from '../../../src/adapters/console/index.ts';
+import { ar } from '../../../src/commands/ar.ts';
+import { ARTICLE, fakeServices } from '../../commands/fakes.ts';
+
+/** Runs the console over `input` and returns what it printed. */
+async function chat(input: string, services = fakeServices()): Promise<{ out: string; errors: string[] }> {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  let out = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const errors: string[] = [];
+  stdin.end(input);
+  await runConsole({ input: stdin, output: stdout, services, logError: (m) => errors.push(m), clock: () => new Date('2023-12-08T12:00:00Z') });
+  return { out, errors };
+}
+
+describe('console chat', () => {
+  it('GIVEN /brief then /timeline and /who with no argument THEN they act on the last article, as plain text', async () => {
+    const { out } = await chat(`/brief ${ARTICLE}\n/timeline\n/who\n`);
+    assert.match(out, /== الموجز ==\n- تعرضت السفارة الأميركية في بغداد/u);
+    assert.match(out, /الخط الزمني: \/timeline {2}\| {2}من هم؟: \/who/u);
+    assert.match(out, /== الخط الزمني ==\n- 6 ديسمبر 2023 — وكانت قاعدة عين الأسد/u);
+    assert.match(out, /== أشخاص ==\n- محمد شياع السوداني — رئيس الوزراء العراقي/u);
+    assert.doesNotMatch(out, /[<>\u2066-\u2069\u200F]/u, 'no markup, no bidi marks');
+  });
+
+  it('GIVEN a line that is not a command THEN it is briefed', async () => {
+    const { out } = await chat(`${ARTICLE}\n`);
+    assert.match(out, /^== الموجز ==/u);
+  });
+
+  it('GIVEN an article file path THEN the file is read and briefed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mojaz-console-'));
+    try {
+      const file = join(dir, 'article.txt');
+      writeFileSync(file, ARTICLE.replace('. ', '.\n\n'));
+      const { out } = await chat(`/brief ${file}\n`);
+      assert.match(out, /== الموجز ==\n- تعرضت السفارة/u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('GIVEN a handler that throws THEN an apology is printed and the next line is served', async () => {
+    const services = fakeServices();
+    let first = true;
+    const analyze = services.analyze;
+    services.analyze = (input) => {
+      if (first) {
+        first = false;
+        throw new Error('boom');
+      }
+      return analyze(input);
+    };
+    const { out, errors } = await chat(`/brief ${ARTICLE}\n/brief ${ARTICLE}\n`, services);
+    assert.ok(out.startsWith(ar.apology));
+    assert.match(out, /== الموجز ==/u);
+    assert.equal(errors.length, 1);
+  });
+
+  it('GIVEN an unknown command and blank lines THEN a short reply and nothing for the blanks', async () => {
+    const { out } = await chat('\n\n/foo\n');
+    assert.equal(out, `${ar.unknownCommand('foo')}\n\n`);
+  });
+
+  it('GIVEN no platform token and no .env THEN `npm start` with /help piped in prints the help and exits 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mojaz-start-'));
+    try {
+      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: dir, MOJAZ_DATA_DIR: join(dir, 'data'), MOJAZ_LOG_LEVEL: 'warn' };
+      const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(process.cwd(), 'src/main.ts')], {
+        cwd: dir,
+        env,
+        input: '/help\n',
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /== الأوامر ==/u);
+      assert.match(result.stdout, /- \/brief — /u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
