@@ -4,6 +4,7 @@
  */
 import type { Readable, Writable } from 'node:stream';
 import { analyzeCommand } from './cli/analyze.ts';
+import { discordCommand } from './cli/discord.ts';
 import { UsageError } from './cli/input.ts';
 
 /** The outside world a subcommand may touch. */
@@ -26,6 +27,7 @@ export interface Subcommand {
 /** Every subcommand by name: add one entry to add a command. */
 export const COMMANDS: Record<string, Subcommand> = {
   analyze: analyzeCommand,
+  discord: discordCommand,
 };
 
 /** The help text listing every subcommand. */

@@ -59,6 +59,8 @@ export class FakeDiscordRest {
   readonly requests: RecordedRequest[] = [];
   /** Channels that exist; posting elsewhere answers 404 Unknown Channel. */
   readonly channels = new Set<string>();
+  /** Guilds the bot is in; registering commands elsewhere answers 403 Missing Access. */
+  readonly guilds = new Set<string>(['1']);
   /** Commands registered, keyed by "global" or the guild id. */
   readonly commands = new Map<string, unknown[]>();
   gatewayUrl = '';
@@ -132,7 +134,9 @@ export class FakeDiscordRest {
     this.route('GET', /^\/users\/@me$/, () => ({ status: 200, body: FAKE_BOT }));
     this.route('PUT', /^\/applications\/(\d+)\/commands$/, (r) => this.putCommands('global', r.body));
     this.route('GET', /^\/applications\/(\d+)\/commands$/, () => ({ status: 200, body: this.commands.get('global') ?? [] }));
-    this.route('PUT', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, (r, [, guild]) => this.putCommands(guild!, r.body));
+    this.route('PUT', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, (r, [, guild]) =>
+      this.guilds.has(guild!) ? this.putCommands(guild!, r.body) : { status: 403, body: { message: 'Missing Access', code: 50001 } },
+    );
     this.route('GET', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, (_r, [, guild]) => ({
       status: 200,
       body: this.commands.get(guild!) ?? [],
