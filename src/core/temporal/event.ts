@@ -20,6 +20,7 @@ const TRAIL_DROP = words(eventData.trailDrop);
 const SOFT_BOUNDARIES = eventData.softBoundaries.map((p) => normalize(p));
 const WAW_ROOTS = eventData.wawRoots.map((p) => normalize(p));
 const WAS = words(eventData.was);
+const RELATIVE = words(['التي', 'الذي', 'الذين', 'اللتين', 'اللذين']);
 
 const HARD_BOUNDARY = /[،,؛;:!?؟]|\s[-–—]\s|\.(?!\d)/g;
 const EDGE_PUNCT = /^[\s،,؛;:.\-–—)\]»]+|[\s،,؛;:.\-–—(\[«]+$/g;
@@ -59,8 +60,9 @@ function withoutTimes(text: string, clause: Span, times: Span[]): string {
 }
 
 function isAttribution(clauseText: string): boolean {
-  const first = clauseText.trim().split(/\s+/, 1)[0] ?? '';
-  const norm = normalize(clauseText.trim());
+  const trimmed = clauseText.replace(EDGE_PUNCT, '').trim();
+  const first = trimmed.split(/\s+/, 1)[0] ?? '';
+  const norm = normalize(trimmed);
   return ATTRIBUTION_START.has(normalize(first)) || ATTRIBUTION_PHRASES.some((p) => norm.startsWith(p));
 }
 
@@ -109,8 +111,10 @@ function clean(raw: string): string {
   return balanceQuotes(ws.join(' ').replace(EDGE_PUNCT, '').trim());
 }
 
-/** Removes a quotation mark left alone at either edge after cutting. */
+/** Removes a quotation mark left alone after cutting, and an opening bracket never closed. */
 function balanceQuotes(s: string): string {
+  const open = s.lastIndexOf('(');
+  if (open >= 0 && s.indexOf(')', open) < 0) s = s.slice(0, open).replace(EDGE_PUNCT, '').trim();
   const count = (s.match(/"/g) ?? []).length;
   if (count % 2 === 0) return s;
   if (s.startsWith('"')) return s.slice(1).trim();
@@ -142,24 +146,72 @@ function wordCount(s: string): number {
   return s.split(' ').filter((w) => /[\u0621-\u064A]/.test(w)).length;
 }
 
+/** A time expression as the event finder sees it: a span, and its value when it has one. */
+export type TimeSpan = Span & { value?: string | null };
+
+/**
+ * Inside a long clause, or one that dates two things, the part of it around the expression: split
+ * at clause words (التي، قبل أن، حيث …); a relative clause keeps the noun it describes.
+ */
+function subClause(text: string, clause: Span, at: TimeSpan, times: TimeSpan[]): Span | null {
+  const body = normalize(text.slice(clause.start, clause.end));
+  const raw = text.slice(clause.start, clause.end);
+  const dated = times.filter((t) => t.value && t.start < clause.end && t.end > clause.start).length;
+  if (raw.length <= MAX_EVENT_CHARS && dated < 2) return null;
+  // Word starts of the clause in the original and normalized text line up one to one.
+  const rawWords = [...raw.matchAll(/\S+/g)];
+  const normWords = body.split(/\s+/).filter(Boolean);
+  if (rawWords.length !== normWords.length) return null;
+  const cuts: number[] = [];
+  for (let w = 1; w < normWords.length; w++) {
+    const rest = normWords.slice(w, w + 2).join(' ');
+    if (SOFT_BOUNDARIES.some((b) => rest === b || rest.startsWith(b + ' '))) cuts.push(w);
+  }
+  if (cuts.length === 0) return null;
+  const atWord = rawWords.findIndex((m) => clause.start + m.index! + m[0].length > at.start);
+  let from = 0;
+  let to = rawWords.length;
+  for (const c of cuts) {
+    if (c <= atWord) from = c;
+    else {
+      to = c;
+      break;
+    }
+  }
+  if (from === 0) return null; // the expression dates the main clause
+  const pronoun = RELATIVE.has(normWords[from]!);
+  let head = from;
+  // "الاعتداءات الإرهابية التي استهدفت باريس": keep up to three words of the noun, stop at a preposition.
+  while (pronoun && head > 0 && from - head < 3 && !TRAIL_DROP.has(normWords[head - 1]!)) head--;
+  const first = rawWords[head]!;
+  const last = rawWords[to - 1]!;
+  return { start: clause.start + first.index!, end: clause.start + last.index! + last[0].length };
+}
+
 /**
  * The event of the time expression `at` in `sentence`: its own clause, or when that holds little
- * more than the time, the nearest clause after it (before it at the sentence's end).
+ * more than the time (or only an attribution), the nearest clause around it.
  */
-export function eventFor(text: string, sentence: Span, at: Span, times: Span[]): string {
+export function eventFor(text: string, sentence: Span, at: TimeSpan, times: TimeSpan[]): string {
   const parts = clauses(text, sentence);
   const own = parts.findIndex((c) => at.start < c.end && at.end > c.start);
   if (own < 0) return '';
   const tryClause = (k: number): string => {
     const c = parts[k];
     if (!c) return '';
-    const raw = text.slice(c.start, c.end);
-    if (k !== own && isAttribution(raw)) return '';
+    if (isAttribution(text.slice(c.start, c.end))) return '';
     return shorten(clean(withoutTimes(text, c, times)));
   };
+  const sub = subClause(text, parts[own]!, at, times);
+  if (sub) {
+    const part = shorten(clean(withoutTimes(text, sub, times)));
+    if (wordCount(part) >= MIN_EVENT_WORDS) return part;
+  }
   const mine = tryClause(own);
   if (wordCount(mine) >= MIN_EVENT_WORDS) return mine;
-  for (const k of [own + 1, own - 1, own + 2, own - 2]) {
+  // An attribution clause ("، نقلته وكالة الأناضول اليوم") dates the clause it reports, before it.
+  const order = isAttribution(text.slice(parts[own]!.start, parts[own]!.end)) ? [own - 1, own + 1] : [own + 1, own - 1];
+  for (const k of [...order, own + 2, own - 2]) {
     const other = tryClause(k);
     if (wordCount(other) >= MIN_EVENT_WORDS) return other;
   }

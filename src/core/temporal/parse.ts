@@ -49,6 +49,7 @@ interface Tail {
 }
 
 const DAYPART_SHIFT: Record<string, string> = { فجر: 'am', صباح: 'am', صبيحة: 'am', ضحى: 'am', ظهر: 'noon', ظهيرة: 'noon', عصر: 'pm', مساء: 'pm', عشية: 'pm', ليل: 'night', ليلة: 'night' };
+const MONTH_PREPOSITIONS = new Set(['في', 'خلال', 'منذ', 'حتى', 'طيلة', 'طوال']);
 const HIJRI_ADJECTIVES = new Set(['المبارك', 'الكريم', 'المعظم', 'الفضيل', 'الحرام']);
 
 /** Parses every time expression in a token list, left to right, longest match first. */
@@ -477,7 +478,7 @@ class Parser {
       if (h <= 2 && this.is(p, L.CLOCK_TEEN)) {
         h += 10;
         p++;
-      } else if (h === 11) return null;
+      } else if (this.t(p - 1) === 'الحادية') return null; // only in الحادية عشرة
       const frac = this.find(p, L.CLOCK_FRACTIONS);
       if (frac && this.t(p)[0] === 'و') {
         min = frac.value;
@@ -579,11 +580,30 @@ class Parser {
   private monthExpr(i: number): Hit | null {
     const mu = this.monthUnit(i);
     if (!mu) return null;
-    const tl = this.tail(mu.end);
+    let tl = this.tail(mu.end);
+    if (tl.end === mu.end) {
+      // "سبتمبر وديسمبر 2016", "مارس أو أبريل المقبل": the list's year or modifier is the first month's too.
+      const shared = this.tail(this.monthListEnd(mu.end));
+      if (shared.end > mu.end) tl = { ...shared, end: mu.end };
+    }
     if (mu.ambiguous && !mu.shahr && tl.y === undefined && tl.yRel === undefined && !tl.mod) {
-      if (!(mu.cal === 'hijri' && HIJRI_ADJECTIVES.has(this.t(mu.end)))) return null;
+      const supported =
+        mu.cal === 'hijri'
+          ? HIJRI_ADJECTIVES.has(this.t(mu.end))
+          : this.find(i - 1, MONTH_PREPOSITIONS) !== null; // "في مارس" is the month, "مارس الرياضة" the verb
+      if (!supported) return null;
     }
     return { s: mu.s, end: tl.end, r: this.monthReading(mu, tl) };
+  }
+
+  /** End of a list of further months after a month: و ديسمبر، أو أكتوبر، وجوان. */
+  private monthListEnd(p: number): number {
+    for (let guard = 0; guard < 4; guard++) {
+      if ((this.t(p) === 'و' || this.t(p) === 'أو' || this.t(p) === 'او') && this.monthUnit(p + 1)) p = this.monthUnit(p + 1)!.end;
+      else if (this.t(p)[0] === 'و' && this.monthName(p)?.pre === 1) p = this.monthName(p)!.end;
+      else break;
+    }
+    return p;
   }
 
   /** الشهر الماضي، العام المقبل، السنة الجارية، هذا الشهر. */
@@ -612,6 +632,8 @@ class Parser {
     const direct = L.UNITS.get(this.t(p));
     let unit: Unit | undefined;
     if (direct) {
+      // "منذ عام 1974" names a year: leave it to the year parser.
+      if (direct.count === 1 && this.year(p + 1) !== null) return null;
       unit = direct.unit;
       if (direct.count === 0) vague = true;
       else count = direct.count;

@@ -12,7 +12,7 @@ export interface ResolveContext {
 }
 
 /** A day named without a year this close after the reference is taken as upcoming, not last year's. */
-const NEAR_FUTURE_DAYS = 31;
+const NEAR_FUTURE_DAYS = 60;
 
 type Mode = 'past' | 'notAfter' | 'future' | 'notBefore';
 

@@ -2,7 +2,8 @@
 import type { Tok } from './tokens.ts';
 import { FUTURE_NOUN_STOPLIST, FUTURE_WORDS } from './lexicon.ts';
 
-const FUTURE_PREFIX = /^[وف]?س[يتن][\u0621-\u064A]{2,}$/;
+// س + an imperfect prefix + a consonant: سيزور، ستنطلق. A long vowel there (ستيفن، سيول) marks a name or noun.
+const FUTURE_PREFIX = /^[وف]?س[يتن][\u0621-\u0647\u0649][\u0621-\u064A]+$/;
 const LOOK_BACK = 6;
 const LOOK_AHEAD = 1;
 

@@ -1,6 +1,6 @@
 /** Word tokens of normalized text, each with the forms it takes once clitics (و، ف، ب، ل، ك) are peeled. */
 
-/** One token of the normalized text. */
+/** One token of the normalized text (its `forms` and `pres` arrays are shared: never mutate them). */
 export interface Tok {
   /** Start and end (exclusive) in the normalized text. */
   s: number;
@@ -18,10 +18,25 @@ const TOKEN = /[\u0621-\u064A\u066E-\u06D3A-Za-z]+|[0-9]+|[^\s]/g;
 
 const CLITIC_START = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 
-function addForms(tok: Tok): void {
-  const { forms, pres } = tok;
-  const t = tok.t;
-  if (t.length < 3 || !CLITIC_START.has(t[0]!)) return;
+const NO_PRES: number[] = [0];
+const formsCache = new Map<string, { forms: string[]; pres: number[] }>();
+const FORMS_CACHE_MAX = 50_000;
+
+/** The clitic forms of a word, cached: news vocabulary repeats, and this runs for every token. */
+function formsOf(t: string): { forms: string[]; pres: number[] } {
+  let cached = formsCache.get(t);
+  if (cached) return cached;
+  cached = { forms: [t], pres: NO_PRES };
+  if (t.length >= 3 && CLITIC_START.has(t[0]!)) {
+    cached.pres = [0];
+    addForms(t, cached.forms, cached.pres);
+  }
+  if (formsCache.size >= FORMS_CACHE_MAX) formsCache.clear();
+  formsCache.set(t, cached);
+  return cached;
+}
+
+function addForms(t: string, forms: string[], pres: number[]): void {
   const bases: [string, number][] = [[t, 0]];
   if ((t[0] === 'و' || t[0] === 'ف') && t.length > 2) {
     bases.push([t.slice(1), 1]);
@@ -55,19 +70,11 @@ export function tokenize(text: string): Tok[] {
     const s = match.index;
     const t = match[0];
     for (let k = prevEnd; k < s && !pendingBreak; k++) if (text.charCodeAt(k) === 10) pendingBreak = true;
-    const tok: Tok = {
-      s,
-      e: s + t.length,
-      t,
-      forms: [t],
-      pres: [0],
-      brk: pendingBreak,
-      digits: t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57,
-    };
-    addForms(tok);
-    out.push(tok);
+    const { forms, pres } = formsOf(t);
+    const code = t.charCodeAt(0);
+    out.push({ s, e: s + t.length, t, forms, pres, brk: pendingBreak, digits: code >= 48 && code <= 57 });
     pendingBreak = BREAK_PUNCT.has(t);
-    prevEnd = tok.e;
+    prevEnd = s + t.length;
   }
   return out;
 }
