@@ -50,6 +50,8 @@ function guildObject(): Record<string, unknown> {
 export class FakeDiscord {
   readonly rest = new FakeDiscordRest();
   readonly identifies: { token: string; intents: number }[] = [];
+  /** RESUME payloads received (session id and last sequence). */
+  readonly resumes: { session_id: string; seq: number }[] = [];
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sockets = new Set<WebSocket>();
   private sequence = 0;
@@ -88,6 +90,11 @@ export class FakeDiscord {
     for (const ws of this.sockets) ws.send(payload);
   }
 
+  /** Closes every client connection with `code` (4000: "unknown error, reconnect and resume"). */
+  dropConnections(code = 4000): void {
+    for (const ws of this.sockets) ws.close(code, 'fake: dropped');
+  }
+
   /** Closes every socket and the server. Destroy the client first, or it will try to reconnect. */
   async close(): Promise<void> {
     for (const ws of this.sockets) ws.terminate();
@@ -103,7 +110,10 @@ export class FakeDiscord {
       const payload = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> };
       if (payload.op === 1) ws.send(JSON.stringify({ op: 11, s: null, t: null, d: null }));
       if (payload.op === 2) this.onIdentify(ws, payload.d);
-      if (payload.op === 6) this.send(ws, 'RESUMED', {});
+      if (payload.op === 6) {
+        this.resumes.push(payload.d as { session_id: string; seq: number });
+        this.send(ws, 'RESUMED', {});
+      }
     });
   }
 

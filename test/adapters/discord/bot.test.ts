@@ -5,6 +5,7 @@ import { loadConfig } from '../../../src/config.ts';
 import { startDiscord, type DiscordBot } from '../../../src/adapters/discord/index.ts';
 import { TEXTS, isAdminBy } from '../../../src/adapters/discord/interactions.ts';
 import { m } from '../../../src/messages/model.ts';
+import { RateLimitedError } from '../../../src/messages/sender.ts';
 import type { ArticleInput } from '../../../src/core/types.ts';
 import { ARTICLE, fakeServices } from '../../commands/fakes.ts';
 import { FakeDiscord, FAKE_CHANNEL_ID } from '../../fakes/discord-gateway.ts';
@@ -159,6 +160,27 @@ describe('Discord adapter against a loopback Discord', () => {
     const posts = fake.rest.requests.filter((r) => r.path === `/channels/${FAKE_CHANNEL_ID}/messages`);
     assert.deepEqual(posts.map((r) => r.method), ['POST (429)', 'POST']);
     assert.equal(body(posts[1]).content, `${RLM_RLI}موجز الصباح${PDI}`);
+  });
+
+  test('GIVEN a 429 longer than the client sits through THEN the sender throws RateLimitedError at once', async () => {
+    fake.rest.channels.add('11');
+    fake.rest.rateLimitNext(/^POST \/channels\/11\/messages$/, 31);
+    await assert.rejects(bot.sender.send('discord:11', { blocks: [m.paragraph('x')] }), (error: unknown) => {
+      assert.ok(error instanceof RateLimitedError);
+      assert.ok(error.retryAfterMs >= 31_000 && error.retryAfterMs < 32_000, String(error.retryAfterMs));
+      return true;
+    });
+  });
+
+  test('GIVEN the gateway drops the connection THEN the client resumes and interactions still work', async () => {
+    fake.dropConnections(4000);
+    const deadline = Date.now() + 5000;
+    while (fake.resumes.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(fake.resumes[0]?.session_id, 'fake-session');
+    assert.equal(fake.identifies.length, 1, 'resumed, not identified again');
+    const payload = slashCommand('brief', { article: ARTICLE });
+    const requests = await interact(payload, 'edit');
+    assert.match(body(requests.at(-1)).content ?? '', /الموجز/);
   });
 
   test('GIVEN an unknown channel THEN the sender throws ChatGoneError', async () => {
