@@ -23,15 +23,23 @@ export async function fetchStoredArticle(fetcher: Fetcher, url: string): Promise
   };
 }
 
-/** Services for the bots and the console; `fetcher` defaults to one built from config.fetch. */
+/** Options of {@link createServices}. */
+export interface ServicesOptions {
+  /** Defaults to a guarded fetcher built from config.fetch. */
+  fetcher?: Fetcher;
+  /** How long a fetched page is reused (default 10 minutes; 0 fetches every time). */
+  pageTtlMs?: number;
+}
+
+/** Services for the bots and the console. */
 export function createServices(
   config: Config,
   memory: ChatMemory,
-  { fetcher = createFetcher(config.fetch) }: { fetcher?: Fetcher } = {},
+  { fetcher = createFetcher(config.fetch), pageTtlMs = 10 * 60_000 }: ServicesOptions = {},
 ): Services {
   return {
     analyze: cachedAnalyze(analyze),
-    fetchArticle: cachedFetch((url) => fetchStoredArticle(fetcher, url)),
+    fetchArticle: cachedFetch((url) => fetchStoredArticle(fetcher, url), { ttlMs: pageTtlMs }),
     memory,
     keys: new InMemoryArticleKeys(),
     timezone: config.timezone,
