@@ -87,6 +87,7 @@ export const TODAY_STOP_BEFORE = wordSet(m.todayStopBefore);
 export const WEEKDAY_STOP_BEFORE = wordSet(m.weekdayStopBefore);
 export const VAGUE_SINCE = wordSet(m.vagueSince);
 export const APPROX = wordSet(m.approx);
+export const LAW_CITATION = wordSet(m.lawCitation);
 export const DAY_WORDS = wordSet(m.dayWord);
 export const MONTH_WORDS = wordSet(m.monthWord);
 export const YEAR_WORDS = wordSet(m.yearWord);

@@ -651,6 +651,7 @@ class Parser {
       else count = n;
       p += 2;
     }
+    if (vague && unit === 'hour') return { s, end: p, r: { k: 'rel', unit: 'day', n: 0 } }; // منذ ساعات: today
     // "قبل يوم من الضربة" counts from another event, not from the publication date.
     if (vague || count === null || this.t(p) === 'من' || this.t(p) === 'على') return { s, end: p, r: { k: 'none' } };
     const n = dir * count;
@@ -669,6 +670,8 @@ class Parser {
     if (yw) {
       const y = this.year(i + 1);
       if (y === null) return null;
+      // "القانون عدد 64 لسنة 1991" cites a law; its year dates no event of the article.
+      if (this.num(i - 1) !== null && this.find(i - 2, L.LAW_CITATION)) return { s: this.start(i), end: i + 2, r: { k: 'none' } };
       let end = i + 2;
       // عامي 2011 و2014، بين عامي 2011-2014: the first year.
       if ((this.t(end) === 'و' || this.t(end) === '-' || this.t(end) === 'إلى' || this.t(end) === 'الى') && this.year(end + 1) !== null) end += 2;

@@ -19,21 +19,14 @@ const TOKEN = /[\u0621-\u064A\u066E-\u06D3A-Za-z]+|[0-9]+|[^\s]/g;
 const CLITIC_START = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 
 const NO_PRES: number[] = [0];
-const formsCache = new Map<string, { forms: string[]; pres: number[] }>();
-const FORMS_CACHE_MAX = 50_000;
 
-/** The clitic forms of a word, cached: news vocabulary repeats, and this runs for every token. */
+/** The clitic forms of a word; most words cannot carry one and keep just themselves. */
 function formsOf(t: string): { forms: string[]; pres: number[] } {
-  let cached = formsCache.get(t);
-  if (cached) return cached;
-  cached = { forms: [t], pres: NO_PRES };
-  if (t.length >= 3 && CLITIC_START.has(t[0]!)) {
-    cached.pres = [0];
-    addForms(t, cached.forms, cached.pres);
-  }
-  if (formsCache.size >= FORMS_CACHE_MAX) formsCache.clear();
-  formsCache.set(t, cached);
-  return cached;
+  if (t.length < 3 || !CLITIC_START.has(t[0]!)) return { forms: [t], pres: NO_PRES };
+  const forms = [t];
+  const pres = [0];
+  addForms(t, forms, pres);
+  return { forms, pres };
 }
 
 function addForms(t: string, forms: string[], pres: number[]): void {
