@@ -85,7 +85,8 @@ export function createTelegramBot(
   if (!token) throw new Error('TELEGRAM_BOT_TOKEN is required');
   const log = options.log ?? stderrLog;
   const clock = options.clock ?? (() => new Date());
-  const bot = new Telegraf(token, { telegram: { apiRoot: config.telegram.apiRoot } });
+  // webhookReply off: every call is a real API call, so 429s and failures are seen and handled.
+  const bot = new Telegraf(token, { telegram: { apiRoot: config.telegram.apiRoot, webhookReply: false } });
   const sendOptions = options.send ?? {};
 
   const contextFor = (ctx: Context, args: string, replyText?: string): CommandContext => ({
