@@ -2,7 +2,7 @@
  * A loopback fake of the Telegram Bot API (node:http) for driving the real telegraf client:
  * point telegraf's `telegram.apiRoot` at `fake.apiRoot`. It answers getMe, getUpdates (long
  * polling: held until an update is queued or the poll times out), sendMessage, editMessageText,
- * answerCallbackQuery, setMyCommands, deleteWebhook, setWebhook and getChatMember; records every
+ * answerCallbackQuery, setMyCommands, deleteWebhook, setWebhook, getChat and getChatMember; records every
  * call; and can be told to fail the next calls of a method (429 with retry_after, or any error).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -36,6 +36,8 @@ export class FakeTelegramApi {
   readonly calls: ApiCall[] = [];
   /** getChatMember status per "chatId:userId" (default "member"). */
   readonly memberStatus = new Map<string, string>();
+  /** Chats getChat knows, by "@username" or id; others answer "chat not found". */
+  readonly chats = new Map<string, { id: number; type: string; title?: string; username?: string }>();
   private readonly updates: Array<{ update_id: number } & Record<string, unknown>> = [];
   private readonly polls = new Set<PendingPoll>();
   private readonly failures = new Map<string, ApiFailure[]>();
@@ -179,6 +181,12 @@ export class FakeTelegramApi {
     const failure = this.failures.get(method)?.shift();
     if (failure) {
       reply(failure.error_code, { ok: false, ...failure });
+      return;
+    }
+    if (method === 'getChat') {
+      const chat = this.chats.get(String(payload.chat_id));
+      if (chat) reply(200, { ok: true, result: chat });
+      else reply(400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' });
       return;
     }
     if (method === 'getUpdates') {

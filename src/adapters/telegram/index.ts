@@ -5,7 +5,7 @@
  * is set. One bot.catch logs (token redacted) and apologizes; the bot keeps serving.
  */
 import { createHash } from 'node:crypto';
-import { Telegraf, type Context } from 'telegraf';
+import { Telegraf, TelegramError, type Context } from 'telegraf';
 import type { CallbackQuery, Update } from 'telegraf/types';
 import type { Config } from '../../config.ts';
 import { ar } from '../../commands/ar.ts';
@@ -63,6 +63,26 @@ async function isAdmin(ctx: Context): Promise<boolean> {
   return ADMIN_STATUSES.has(member.status);
 }
 
+/**
+ * The chat "@channel" or "-100…" names, as "telegram:<id>", when the sender administers it (how a
+ * channel, where nobody sends commands, is managed from a private chat); undefined when the chat
+ * is unknown to the bot or the sender is not an admin there.
+ */
+async function adminChatOf(ctx: Context, target: string): Promise<string | undefined> {
+  const from = ctx.from;
+  const name = target.trim();
+  if (!from || !/^(@[A-Za-z0-9_]{4,32}|-?\d{1,20})$/u.test(name)) return undefined;
+  try {
+    const chat = await ctx.telegram.getChat(/^-?\d+$/u.test(name) ? Number(name) : name);
+    const member = await ctx.telegram.getChatMember(chat.id, from.id);
+    return ADMIN_STATUSES.has(member.status) ? chatIdOf(chat.id) : undefined;
+  } catch (err) {
+    // "chat not found", "member list is inaccessible": the bot cannot vouch for the sender there.
+    if (err instanceof TelegramError && (err.code === 400 || err.code === 403)) return undefined;
+    throw err;
+  }
+}
+
 /** The incoming message of a message or channel_post update. */
 function incomingOf(update: Update): (IncomingMessage & { message_id: number }) | undefined {
   if ('message' in update) return update.message as unknown as IncomingMessage & { message_id: number };
@@ -96,6 +116,7 @@ export function createTelegramBot(
     args,
     ...(replyText ? { replyText } : {}),
     isAdmin: () => isAdmin(ctx),
+    adminChatOf: (target) => adminChatOf(ctx, target),
     now: clock(),
   });
   const reply = async (ctx: Context, messages: Message[], replyTo: number | undefined): Promise<void> => {

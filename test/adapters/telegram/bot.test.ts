@@ -194,6 +194,29 @@ describe('Telegram adapter against a loopback Bot API', () => {
     }
   });
 
+  it('GIVEN a channel named from a private chat THEN adminChatOf vouches only for its admins', async () => {
+    const seen: Array<string | undefined> = [];
+    commands.push({
+      name: 'whichchat',
+      description: 'قناة',
+      run: async (ctx) => {
+        seen.push(await ctx.adminChatOf?.(ctx.args));
+        return { blocks: [{ kind: 'heading', text: 'تم' }] };
+      },
+    });
+    try {
+      fake.chats.set('@mojaz_news', { id: -100900, type: 'channel', title: 'أخبار', username: 'mojaz_news' });
+      fake.memberStatus.set('-100900:777', 'creator');
+      await ask('/whichchat @mojaz_news');
+      await ask('/whichchat @unknown_channel');
+      fake.memberStatus.set('-100900:777', 'member');
+      await ask('/whichchat @mojaz_news');
+      assert.deepEqual(seen, ['telegram:-100900', undefined, undefined]);
+    } finally {
+      commands.pop();
+    }
+  });
+
   it('GIVEN a blocked chat THEN the Sender throws ChatGoneError', async () => {
     fake.failNext('sendMessage', 1, { error_code: 403, description: 'Forbidden: bot was blocked by the user' });
     await assert.rejects(telegram.sender.send('telegram:777', { blocks: [{ kind: 'heading', text: 'موجز اليوم' }] }), ChatGoneError);
