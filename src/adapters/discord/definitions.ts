@@ -25,6 +25,15 @@ const GUILD_INSTALL = 0;
 const MANAGE_GUILD = 1n << 5n;
 const DESCRIPTION_LIMIT = 100;
 
+/** Discord's rule for slash command and option names: 1–32 lowercase letters, digits, - _ '. */
+const NAME = /^[-_'\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
+
+/** The name unchanged, or an error naming the command Discord would refuse (at registration, not at run time). */
+function checkedName(name: string, what: string): string {
+  if (!NAME.test(name)) throw new RangeError(`${what} "${name}" is not a valid Discord name (1–32 lowercase letters, digits, - _)`);
+  return name;
+}
+
 /** Discord needs a 1–100 character description; the registry's is cut at a word if longer. */
 function description(text: string): string {
   const clean = text.trim() || '—';
@@ -43,11 +52,11 @@ export function commandDefinitions(commands: readonly CommandInfo[]): RESTPutAPI
   const common = { contexts: [CONTEXT_GUILD, CONTEXT_BOT_DM], integration_types: [GUILD_INSTALL] };
   const slash = commands.map((command) => ({
     type: CHAT_INPUT,
-    name: command.name,
+    name: checkedName(command.name, 'command'),
     description: description(command.description),
     options: (command.options ?? []).map((option) => ({
       type: STRING_OPTION,
-      name: option.name,
+      name: checkedName(option.name, `option of /${command.name}`),
       description: description(option.description),
       required: option.required ?? false,
     })),
