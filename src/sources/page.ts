@@ -43,6 +43,43 @@ interface El {
   remove(): void;
 }
 
+/** Openers of markup that never holds article text. */
+const INERT_OPENER = /<(script|style|svg)\b|<!--/gi;
+
+/**
+ * Cuts scripts other than JSON-LD, styles, inline SVG icons and comments from the HTML string before
+ * parsing, because building DOM nodes is the costly part. Linear: every search starts where the last
+ * one ended, and an unclosed tag or element leaves the rest of the page as it is.
+ */
+export function stripInert(html: string): string {
+  // ASCII-only lowering keeps every index valid (toLowerCase can lengthen some letters, e.g. İ).
+  const lower = html.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+  const kept: string[] = [];
+  let from = 0;
+  INERT_OPENER.lastIndex = 0;
+  for (let m = INERT_OPENER.exec(lower); m; m = INERT_OPENER.exec(lower)) {
+    const tag = m[1];
+    let bodyStart = m.index + 4;
+    if (tag) {
+      bodyStart = lower.indexOf('>', m.index) + 1;
+      if (bodyStart === 0) break;
+      if (tag === 'script' && lower.slice(m.index, bodyStart).includes('application/ld+json')) {
+        INERT_OPENER.lastIndex = bodyStart;
+        continue;
+      }
+    }
+    const close = lower.indexOf(tag ? `</${tag}` : '-->', bodyStart);
+    if (close < 0) break;
+    const end = tag ? lower.indexOf('>', close) + 1 : close + 3;
+    if (end === 0) break;
+    kept.push(html.slice(from, m.index));
+    from = end;
+    INERT_OPENER.lastIndex = end;
+  }
+  kept.push(html.slice(from));
+  return kept.join('');
+}
+
 /** Below this many characters of text a page is not an article (a teaser, an error page). */
 const MIN_ARTICLE_CHARS = 200;
 /** Above this share of text inside links the "article" is a list of headlines. */
@@ -60,6 +97,9 @@ const BLOCKS = new Set([
   'TABLE', 'TD', 'TH', 'TR', 'UL',
 ]);
 const INVISIBLE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON']);
+
+/** A node's children, read once: linkedom rebuilds `childNodes` on every access. */
+const children = (node: El): El[] => Array.from(node.childNodes);
 
 /** HTML whitespace (and no-break spaces) collapsed to single spaces; letters untouched. */
 const squeeze = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
@@ -88,7 +128,7 @@ function labelTextNodes(root: El): El[] {
       if (READ_ALSO.test(t) || SHARE_TEXT.test(t)) found.push(node);
       return;
     }
-    for (let i = 0; i < node.childNodes.length; i++) visit(node.childNodes[i]!);
+    for (const child of children(node)) visit(child);
   };
   visit(root);
   return found;
@@ -162,23 +202,40 @@ function jsonLdDates(doc: El): string[] {
   return found;
 }
 
-const metaContent = (doc: El, selector: string): string | undefined =>
-  doc.querySelector(selector)?.getAttribute('content') ?? undefined;
+/** Meta keys (property, name or itemprop; lower case) that carry a publication date, best first. */
+const DATE_METAS = ['article:published_time', 'datepublished', 'pubdate', 'publish-date', 'date', 'dc.date.issued'];
 
-/** The publication date the page declares: meta tags, then JSON-LD, then a <time datetime>. */
+/** The content of every <meta> keyed by its property, name or itemprop (first one wins), in one pass. */
+function metaMap(doc: El): Map<string, string> {
+  const map = new Map<string, string>();
+  const metas = doc.querySelectorAll('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i]!;
+    const key = m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop');
+    const content = m.getAttribute('content');
+    if (key && content !== null && !map.has(key.toLowerCase())) map.set(key.toLowerCase(), content);
+  }
+  return map;
+}
+
+/** The datetime of the page's <time> elements, those marked pubdate or inside <article> first. */
+function timeDates(doc: El): string[] {
+  const inArticle = (t: El): boolean => {
+    for (let p = t.parentNode; p; p = p.parentNode) if (p.nodeName === 'ARTICLE') return true;
+    return false;
+  };
+  const rank = (t: El): number => (t.getAttribute('pubdate') !== null ? 0 : inArticle(t) ? 1 : 2);
+  return Array.from(doc.querySelectorAll('time[datetime]'))
+    .map((t, i) => ({ t, i, r: rank(t) }))
+    .sort((x, y) => x.r - y.r || x.i - y.i)
+    .map(({ t }) => t.getAttribute('datetime') ?? '');
+}
+
+/** The publication date the page declares: article:published_time, JSON-LD, other metas, <time>. */
 function publishedOf(doc: El): string | undefined {
-  const candidates = [
-    metaContent(doc, 'meta[property="article:published_time"]'),
-    ...jsonLdDates(doc),
-    metaContent(doc, 'meta[itemprop="datePublished"]'),
-    metaContent(doc, 'meta[name="pubdate"]'),
-    metaContent(doc, 'meta[name="publish-date"]'),
-    metaContent(doc, 'meta[name="date"]'),
-    metaContent(doc, 'meta[name="DC.date.issued"]'),
-    doc.querySelector('time[pubdate]')?.getAttribute('datetime'),
-    doc.querySelector('article time[datetime]')?.getAttribute('datetime'),
-    doc.querySelector('time[datetime]')?.getAttribute('datetime'),
-  ];
+  const metas = metaMap(doc);
+  const [first, ...others] = DATE_METAS.map((k) => metas.get(k));
+  const candidates = [first, ...jsonLdDates(doc), ...others, ...timeDates(doc)];
   for (const c of candidates) {
     const iso = isoDate(c);
     if (iso) return iso;
@@ -203,7 +260,7 @@ export function blockText(root: El): string {
     if (INVISIBLE.has(tag)) return;
     const block = BLOCKS.has(tag);
     if (block) parts.push('\n');
-    for (let i = 0; i < node.childNodes.length; i++) visit(node.childNodes[i]!);
+    for (const child of children(node)) visit(child);
     if (block) parts.push('\n');
   };
   visit(root);
@@ -240,7 +297,7 @@ function hostLabel(url: string): string | undefined {
  * headlines, an error page, or text too short to be a story).
  */
 export function extractArticle(html: string, url: string): Article | null {
-  const { document } = parseHTML(html) as unknown as { document: El & { documentURI?: string } };
+  const { document } = parseHTML(stripInert(html)) as unknown as { document: El & { documentURI?: string } };
   const published = publishedOf(document);
   // A line holding only a <time>'s text is page furniture; the date itself is read from metadata.
   const dateLines = new Set(Array.from(document.querySelectorAll('body time'), (t) => squeeze(t.textContent ?? '')));

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { extractArticle, fetchArticle, isoDate } from '../../src/sources/page.ts';
+import { extractArticle, fetchArticle, isoDate, stripInert } from '../../src/sources/page.ts';
 import { createFetcher } from '../../src/sources/http.ts';
 import { FetchError, PageError, isSourceError } from '../../src/sources/errors.ts';
 import { startHttpServer, type TestServer } from '../fakes/http-server.ts';
@@ -178,5 +178,30 @@ describe('fetchArticle against a loopback server', () => {
       assert.match(err.userMessage, /الصفحة غير موجودة/);
       return true;
     });
+  });
+});
+
+describe('stripInert', () => {
+  const ld = '<script type="application/ld+json">{"datePublished":"2023-12-08"}</script>';
+  const cases: Array<[string, string, string]> = [
+    ['a script', '<p>أ</p><script>var a = "<p>x</p>";</script><p>ب</p>', '<p>أ</p><p>ب</p>'],
+    ['JSON-LD is kept', `<head>${ld}</head>`, `<head>${ld}</head>`],
+    ['style, svg and comment', '<style>p{}</style><svg viewBox="0 0 1 1"><path d="M0"/></svg><!-- x --><p>نص</p>', '<p>نص</p>'],
+    ['upper case and a spaced closer', '<SCRIPT src="a.js"></SCRIPT ><p>نص</p>', '<p>نص</p>'],
+    ['a comment inside a script goes with it', '<script>/* <!-- */</script><p>نص</p>', '<p>نص</p>'],
+    ['an unclosed script leaves the rest', '<p>نص</p><script>never closed <p>more</p>', '<p>نص</p><script>never closed <p>more</p>'],
+    ['an unclosed comment leaves the rest', '<p>نص</p><!-- open', '<p>نص</p><!-- open'],
+    ['no inert markup', '<p>نص &amp; نص</p>', '<p>نص &amp; نص</p>'],
+    ['letters that lengthen when lowered', '<p>İİİ</p><SCRIPT>x</SCRIPT><p>ب</p>', '<p>İİİ</p><p>ب</p>'],
+  ];
+  for (const [what, html, want] of cases) {
+    it(`GIVEN ${what} THEN ${JSON.stringify(want).slice(0, 50)}`, () => {
+      assert.equal(stripInert(html), want);
+    });
+  }
+
+  it('GIVEN thousands of broken openers THEN returns the input unchanged', () => {
+    const junk = '<svg'.repeat(20_000);
+    assert.equal(stripInert(junk), junk);
   });
 });
