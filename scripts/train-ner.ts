@@ -54,7 +54,10 @@ function sentenceFeatures(words: readonly string[], known: KnownWords): string[]
 
 const t0 = Date.now();
 const all = parseConll(readFileSync(DATA, 'utf8'));
-const { train, dev } = splitTrainDev(all);
+// --validate: tune on a split of the training part only (dev stays untouched); writes no model.
+const VALIDATE = args.includes('--validate');
+const split = splitTrainDev(all);
+const { train, dev } = VALIDATE ? splitTrainDev(split.train) : split;
 const featIndex = new Map<string, number>();
 const featNames: string[] = [];
 interface Encoded {
@@ -166,22 +169,29 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
   console.log(`epoch ${epoch}: ${errors} token errors (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 }
 
-// Averaged weights, pruned and scaled to integers.
-const lines: string[] = [];
+// Averaged weights, pruned, scaled to integers, and grouped by base feature (one row per feature
+// holding all positions) so that inference looks each feature up once.
+const rows = new Map<string, string[]>();
 for (let f = 0; f < F; f++) {
-  const pairs: string[] = [];
+  const name = featNames[f]!;
+  const bar = name.indexOf('|');
+  const base = name.slice(bar + 1);
+  const pos = OFFSETS.indexOf(Number(name.slice(0, bar)) as (typeof OFFSETS)[number]);
   for (let t = 0; t < N; t++) {
     const avg = w[f * N + t]! - u[f * N + t]! / c;
-    if (Math.abs(avg) >= MIN_ABS) pairs.push(`${t}:${Math.round(avg * SCALE)}`);
+    if (Math.abs(avg) < MIN_ABS) continue;
+    const row = rows.get(base) ?? [];
+    row.push(`${pos * N + t}:${Math.round(avg * SCALE)}`);
+    rows.set(base, row);
   }
-  if (pairs.length > 0) lines.push(featNames[f] + '\t' + pairs.join(' '));
 }
+const lines = [...rows].map(([base, pairs]) => base + '\t' + pairs.join(' '));
 const trans = Array.from(tw, (x, k) => Math.round((x - tu[k]! / c) * SCALE));
 const knownText = [...known].map(([k, t]) => k + '\t' + t).join('\n');
 const model: NerModelData = { tags: TAGS, scale: SCALE, trans, features: lines.join('\n'), known: knownText };
 const json = JSON.stringify(model);
-writeFileSync(OUT, json + '\n');
-console.log(`kept ${lines.length} of ${F} features; wrote ${OUT} (${(json.length / 1e6).toFixed(2)} MB)`);
+if (!VALIDATE) writeFileSync(OUT, json + '\n');
+console.log(`kept ${lines.length} of ${F} features; ${VALIDATE ? 'not written' : 'wrote ' + OUT} (${(json.length / 1e6).toFixed(2)} MB)`);
 
 // Dev figures, for information only: nothing above depends on them.
 const loaded = loadModel(model);
@@ -191,5 +201,5 @@ const scores = scoreSpans(
   pred,
   ['PERS', 'LOC', 'ORG'],
 );
-for (const [t, s] of Object.entries(scores)) console.log(`dev ${t}: P ${s.p.toFixed(3)} R ${s.r.toFixed(3)} F1 ${s.f1.toFixed(3)}`);
+for (const [t, s] of Object.entries(scores)) console.log(`${VALIDATE ? 'validation' : 'dev'} ${t}: P ${s.p.toFixed(3)} R ${s.r.toFixed(3)} F1 ${s.f1.toFixed(3)}`);
 console.log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

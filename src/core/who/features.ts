@@ -51,6 +51,15 @@ export function knownKey(norm: string): string {
 
 /** Feature strings of one word at each relative position: index 0..4 ↔ offsets -2..2. */
 export function wordFeatures(word: string, known: KnownWords = NO_KNOWN): string[][] {
+  const { far, near, center } = featureTiers(word, known);
+  return [far, near, center, near, far].map((list, i) => list.map((f) => OFFSETS[i] + '|' + f));
+}
+
+/**
+ * One word's base features in three nested tiers: `far` ones also apply to tokens two away,
+ * `near` ones to neighbours, `center` (all of them) to the word's own token.
+ */
+export function featureTiers(word: string, known: KnownWords = NO_KNOWN): { far: string[]; near: string[]; center: string[] } {
   const norm = normalize(word);
   const sh = shape(norm);
   const { pre, article, stem } = splitClitics(norm);
@@ -79,7 +88,7 @@ export function wordFeatures(word: string, known: KnownWords = NO_KNOWN): string
   }
   if ('وفبلك'.includes(norm[0] ?? '') && norm.length > 3) center.push('r1=' + norm.slice(1));
   if (word !== norm) center.push('raw=' + word);
-  return [far, near, center, near, far].map((list, i) => list.map((f) => OFFSETS[i] + '|' + f));
+  return { far, near, center };
 }
 
 /** Sentence-level features: B/I of a multi-word gazetteer phrase matched at each token. */

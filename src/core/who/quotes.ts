@@ -11,7 +11,11 @@ interface Quote {
   e: number;
 }
 
-const OPEN: Record<string, string> = { '«': '»', '“': '”', '"': '"' };
+const OPEN = new Map([
+  ['«', '»'],
+  ['“', '”'],
+  ['"', '"'],
+]);
 // Shorter quoted runs are mostly names or scare quotes ("الجوهرة أف أم", "حماية").
 const MIN_WORDS = 4;
 const MAX_QUOTE = 200;
@@ -22,12 +26,13 @@ export function findQuotes(doc: Doc): Quote[] {
   const out: Quote[] = [];
   const toks = doc.tokens;
   for (let i = 0; i < toks.length; i++) {
-    const close = OPEN[toks[i]!.text];
+    const close = OPEN.get(toks[i]!.text);
     if (!close) continue;
     let j = i + 1;
     while (j < toks.length && j - i < MAX_QUOTE && toks[j]!.text !== close) j++;
     if (j >= toks.length || toks[j]!.text !== close) continue;
-    const words = toks.slice(i + 1, j).filter((t) => !isPunct(t)).length;
+    let words = 0;
+    for (let k = i + 1; k < j && words < MIN_WORDS; k++) if (!isPunct(toks[k]!)) words++;
     if (words >= MIN_WORDS) out.push({ s: i + 1, e: j });
     i = j;
   }

@@ -4,9 +4,14 @@
  * under BIO constraints.
  */
 import { readFileSync } from 'node:fs';
-import { OFFSETS, phraseFeatures, wordFeatures } from './features.ts';
+import { OFFSETS, featureTiers, phraseFeatures } from './features.ts';
 
-/** The serialized model: tags, transition weights, and "feature\tTAG:W TAG:W…" lines. */
+const CENTER = OFFSETS.indexOf(0);
+
+/**
+ * The serialized model: tags, transition weights, and "feature\tK:W K:W…" lines where feature is a
+ * base feature (no position) and K = position index (0..4 ↔ offsets -2..2) × tags + tag.
+ */
 export interface NerModelData {
   tags: string[];
   scale: number;
@@ -21,7 +26,7 @@ export interface NerModelData {
 export interface NerModel {
   tags: string[];
   trans: Float32Array;
-  /** Feature → offset of its tag weights in `table`. */
+  /** Base feature → offset of its row (positions × tags weights) in `table`. */
   weights: Map<string, number>;
   table: Float32Array;
   known: Map<string, string>;
@@ -34,13 +39,14 @@ export function loadModel(data: NerModelData): NerModel {
   const n = data.tags.length;
   const weights = new Map<string, number>();
   const lines = data.features.split('\n');
-  const table = new Float32Array(lines.length * n);
+  const width = OFFSETS.length * n;
+  const table = new Float32Array(lines.length * width);
   let row = 0;
   for (const line of lines) {
     const tab = line.indexOf('\t');
     if (tab <= 0) continue;
-    const base = row * n;
-    // "t:w t:w …" parsed by hand: this runs for every feature at start-up.
+    const base = row * width;
+    // "k:w k:w …" parsed by hand: this runs for every feature at start-up.
     let tag = 0;
     let num = 0;
     let neg = false;
@@ -91,7 +97,7 @@ export function shippedModel(): NerModel {
 const CACHE_LIMIT = 60000;
 const wordCache = new WeakMap<NerModel, Map<string, Float32Array>>();
 
-/** Emission contributions of one word at each offset: 5 × tags, cached per model. */
+/** Emission contributions of one word at each offset: positions × tags, cached per model. */
 function wordVectors(model: NerModel, word: string): Float32Array {
   let cache = wordCache.get(model);
   if (!cache) {
@@ -101,14 +107,15 @@ function wordVectors(model: NerModel, word: string): Float32Array {
   let vec = cache.get(word);
   if (vec) return vec;
   const n = model.tags.length;
-  vec = new Float32Array(OFFSETS.length * n);
-  const feats = wordFeatures(word, model.known);
-  for (let o = 0; o < feats.length; o++) {
-    for (const f of feats[o]!) {
-      const w = model.weights.get(f);
-      if (w === undefined) continue;
-      for (let t = 0; t < n; t++) vec[o * n + t]! += model.table[w + t]!;
-    }
+  const width = OFFSETS.length * n;
+  vec = new Float32Array(width);
+  const table = model.table;
+  // Tiers nest (far ⊂ near ⊂ center) and a row holds zeros where a feature has no position, so
+  // adding every center feature's whole row is exact.
+  for (const f of featureTiers(word, model.known).center) {
+    const w = model.weights.get(f);
+    if (w === undefined) continue;
+    for (let k = 0; k < width; k++) vec[k]! += table[w + k]!;
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, vec);
@@ -134,9 +141,10 @@ export function emissions(model: NerModel, words: readonly string[]): Float32Arr
   const phrases = phraseFeatures(words);
   for (let i = 0; i < len; i++) {
     for (const f of phrases[i]!) {
-      const w = model.weights.get('0|' + f);
+      const w = model.weights.get(f);
       if (w === undefined) continue;
-      for (let t = 0; t < n; t++) em[i * n + t]! += model.table[w + t]!;
+      const center = w + CENTER * n;
+      for (let t = 0; t < n; t++) em[i * n + t]! += model.table[center + t]!;
     }
   }
   return em;
