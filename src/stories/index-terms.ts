@@ -14,6 +14,11 @@ export interface StoryIndexOptions {
   queryTerms: number;
   /** How many candidates (by shared query terms) are scored fully (default 60). */
   maxCandidates: number;
+  /**
+   * Extra similarity needed when both articles name places and share none (default 0.15): routine
+   * news from two towns ("سوسة : حجز مخدرات", "الكاف : حجز مخدرات") reads alike but is two stories.
+   */
+  placeConflictMargin: number;
 }
 
 export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
@@ -21,6 +26,7 @@ export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
   threshold: 0.3,
   queryTerms: 15,
   maxCandidates: 60,
+  placeConflictMargin: 0.15,
 };
 
 interface Doc {
@@ -28,7 +34,15 @@ interface Doc {
   storyId: number;
   time: number;
   terms: Map<string, number>;
+  places: ReadonlySet<string>;
+  /** Weighted terms and their norm, cached while the collection has not grown much since. */
+  weights?: Map<string, number>;
+  norm?: number;
+  weightedAt?: number;
 }
+
+/** Cached weights are recomputed once the collection has grown by this share (rarity drifts slowly). */
+const REWEIGH_GROWTH = 0.1;
 
 /** The best story for an article, with its similarity. */
 export interface StoryMatch {
@@ -42,6 +56,36 @@ export interface StoryMatch {
 const COMMON_SHARE = 0.05;
 /** Below this many articles every term may look up candidates. */
 const SMALL_INDEX = 200;
+
+const NO_PLACES: ReadonlySet<string> = new Set();
+
+/** Prefix of a place that is a headline's dateline (see terms.ts placesOf). */
+export const DATELINE = 'dl:';
+
+/** The dateline among an article's places, if any. */
+function datelineIn(places: ReadonlySet<string>): string | undefined {
+  for (const p of places) if (p.startsWith(DATELINE)) return p.slice(DATELINE.length);
+  return undefined;
+}
+
+/** Whether two articles both name places and share none of them (a dateline counts as a place). */
+export function placesConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  const bare = (p: string): string => (p.startsWith(DATELINE) ? p.slice(DATELINE.length) : p);
+  const bs = new Set([...b].map(bare));
+  for (const p of a) if (bs.has(bare(p))) return false;
+  return true;
+}
+
+/**
+ * Whether two headlines open with different datelines ("سوسة : …" and "الكاف : …"): two places
+ * stated outright are two events, however alike the wording of routine news.
+ */
+export function datelinesDiffer(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const x = datelineIn(a);
+  const y = datelineIn(b);
+  return x !== undefined && y !== undefined && x !== y;
+}
 
 /** The index of recent articles (pure: no store, no clock). */
 export class StoryIndex {
@@ -79,8 +123,17 @@ export class StoryIndex {
     return Math.sqrt(s);
   }
 
+  private weighted(doc: Doc): { weights: Map<string, number>; norm: number } {
+    if (!doc.weights || doc.norm === undefined || doc.weightedAt === undefined || this.total > doc.weightedAt * (1 + REWEIGH_GROWTH)) {
+      doc.weights = this.weights(doc.terms);
+      doc.norm = StoryIndex.norm(doc.weights);
+      doc.weightedAt = this.total;
+    }
+    return { weights: doc.weights, norm: doc.norm };
+  }
+
   /** The story whose article is most similar to `terms` within the window, when similar enough. */
-  match(terms: Map<string, number>, time: number): StoryMatch | undefined {
+  match(terms: Map<string, number>, time: number, places: ReadonlySet<string> = NO_PLACES): StoryMatch | undefined {
     if (terms.size === 0 || this.docs.size === 0) return undefined;
     const qw = this.weights(terms);
     const qnorm = StoryIndex.norm(qw);
@@ -102,16 +155,18 @@ export class StoryIndex {
     for (const [id] of candidates) {
       const doc = this.docs.get(id);
       if (!doc || Math.abs(doc.time - time) > this.options.windowMs) continue;
-      const dw = this.weights(doc.terms);
+      if (datelinesDiffer(places, doc.places)) continue;
+      const { weights: dw, norm } = this.weighted(doc);
       let dot = 0;
       for (const [t, v] of qw) {
         const u = dw.get(t);
         if (u !== undefined) dot += u * v;
       }
-      const score = dot / (qnorm * StoryIndex.norm(dw) || 1);
-      if (!best || score > best.score) best = { storyId: doc.storyId, articleId: id, score };
+      const score = dot / (qnorm * norm || 1);
+      const needed = this.options.threshold + (placesConflict(places, doc.places) ? this.options.placeConflictMargin : 0);
+      if (score >= needed && (!best || score > best.score)) best = { storyId: doc.storyId, articleId: id, score };
     }
-    return best && best.score >= this.options.threshold ? best : undefined;
+    return best;
   }
 
   /** Counts an article's terms towards rarity without indexing it (e.g. a re-publication). */
@@ -121,10 +176,10 @@ export class StoryIndex {
   }
 
   /** Indexes an article of a story. */
-  add(id: number, storyId: number, time: number, terms: Map<string, number>): void {
+  add(id: number, storyId: number, time: number, terms: Map<string, number>, places: ReadonlySet<string> = NO_PLACES): void {
     if (this.docs.has(id)) return;
     this.countTerms(terms);
-    this.docs.set(id, { id, storyId, time, terms });
+    this.docs.set(id, { id, storyId, time, terms, places });
     for (const t of terms.keys()) {
       let list = this.postings.get(t);
       if (!list) this.postings.set(t, (list = []));

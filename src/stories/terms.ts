@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { Analysis } from '../core/types.ts';
 import { normalize } from '../core/text/normalize.ts';
 import { lightStem, wordsOf } from '../core/text/tokens.ts';
+import { DATELINE } from './index-terms.ts';
 
 const require = createRequire(import.meta.url);
 const STOPWORDS: ReadonlySet<string> = new Set(
@@ -50,7 +51,8 @@ function bump(terms: Map<string, number>, term: string, weight: number): void {
 export function termsOf(title: string, text: string, analysis?: Analysis): Map<string, number> {
   const terms = new Map<string, number>();
   for (const w of wordsOf(title)) if (isContentWord(w)) bump(terms, lightStem(unvary(w)), 2);
-  const body = wordsOf(text);
+  // The lead is all that counts; ~12 characters a word leaves room for LEAD_WORDS.
+  const body = wordsOf(text.length > LEAD_WORDS * 14 ? text.slice(0, LEAD_WORDS * 14) : text);
   for (let i = 0; i < body.length && i < LEAD_WORDS; i++) {
     const w = body[i]!;
     if (isContentWord(w)) bump(terms, lightStem(unvary(w)), 1);
@@ -63,4 +65,24 @@ export function termsOf(title: string, text: string, analysis?: Analysis): Map<s
     for (const t of analysis.timeline.slice(0, 6)) bump(terms, `d:${t.date}`, 1);
   }
   return terms;
+}
+
+/** A title's dateline: the place before a colon that opens many Arabic headlines ("سوسة : …"). */
+export function datelineOf(title: string): string | undefined {
+  const m = /^\s*([^:：]{2,30}?)\s*[:：]\s*\S/.exec(title);
+  if (!m) return undefined;
+  const words = wordsOf(m[1]!);
+  return words.length >= 1 && words.length <= 2 ? words.join(' ') : undefined;
+}
+
+/** Places an article is set in: its title's dateline (prefixed "dl:") and the places its analysis names (normalized). */
+export function placesOf(title: string, analysis?: Analysis): Set<string> {
+  const places = new Set<string>();
+  const dateline = datelineOf(title);
+  if (dateline) places.add(`${DATELINE}${dateline}`);
+  for (const e of analysis?.who ?? []) {
+    if (e.type !== 'LOC') continue;
+    for (const name of [e.name, ...e.aliases]) places.add(wordsOf(name).join(' '));
+  }
+  return places;
 }

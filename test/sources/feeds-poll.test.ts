@@ -21,7 +21,7 @@ const fetcher = createFetcher({ allowHosts: ['127.0.0.1'], timeoutMs: 2000, maxB
 function setup(extra: Partial<FeedPollerDeps> = {}): { store: SqliteStore; clock: FakePollClock; poller: FeedPoller } {
   const store = openStore(':memory:');
   const clock = new FakePollClock(T0);
-  const poller = new FeedPoller({ store, fetcher, clock, grouper: new StoryGrouper(store), ...extra, options: { timeoutMs: 400, ...extra.options } });
+  const poller = new FeedPoller({ store, fetcher, clock, grouper: new StoryGrouper(store), ...extra, options: { timeoutMs: 3000, ...extra.options } });
   return { store, clock, poller };
 }
 
@@ -56,7 +56,7 @@ describe('feed polling against a loopback server', () => {
       '/malformed': { headers: RSS, body: fixture('malformed.xml') },
       '/html': { headers: { 'content-type': 'text/html; charset=utf-8' }, body: fixture('page.html') },
       '/huge': { headers: RSS, stream: { chunk: Buffer.alloc(64 * 1024, 0x20), count: 320 } },
-      '/silent': { headers: RSS, delayMs: 5000, body: fixture('rss.xml') },
+      '/silent': { headers: RSS, delayMs: 20_000, body: fixture('rss.xml') },
       '/loop': { redirect: '/loop' },
       '/excerpts': { headers: RSS, body: fixture('rss-excerpts.xml') },
     });
@@ -115,7 +115,8 @@ describe('feed polling against a loopback server', () => {
   });
 
   it('GIVEN bad feeds THEN each fails with its typed error and Arabic message, and the good feed still ingests', async () => {
-    const { store, poller } = setup();
+    // A short time limit for the feed that never answers; a low size cap so the 20 MB feed hits it early.
+    const { store, poller } = setup({ options: { timeoutMs: 1500, maxBytes: 200_000 } });
     const urls = ['/malformed', '/html', '/huge', '/silent', '/loop', '/rss'];
     for (const u of urls) await feed(store, server.url(u));
     const report = await poller.pollDue();

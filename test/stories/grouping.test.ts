@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStore, type SqliteStore } from '../../src/store/sqlite.ts';
 import { StoryGrouper } from '../../src/stories/grouper.ts';
-import { StoryIndex } from '../../src/stories/index-terms.ts';
-import { isContentWord, termsOf } from '../../src/stories/terms.ts';
+import { placesConflict, StoryIndex } from '../../src/stories/index-terms.ts';
+import { datelineOf, isContentWord, placesOf, termsOf } from '../../src/stories/terms.ts';
 import { normalize } from '../../src/core/text/normalize.ts';
 import type { Analysis } from '../../src/core/types.ts';
-import { BASRA_BLAST, EMBASSY_A, EMBASSY_B, EMBASSY_FOLLOW_UP, EMBASSY_LATER, OIL_EXPORTS, type Case } from './cases.ts';
+import { BASRA_BLAST, DRUGS_KEF, DRUGS_SOUSSE, DRUGS_SOUSSE_FOLLOW_UP, EMBASSY_A, EMBASSY_B, EMBASSY_FOLLOW_UP, EMBASSY_LATER, OIL_EXPORTS, type Case } from './cases.ts';
 
 const SEEN = '2023-12-09T12:00:00.000Z';
 
@@ -28,6 +28,8 @@ test('GIVEN articles about events THEN same-event ones share a story and others 
     { name: 'a follow-up joins the running story', articles: [EMBASSY_A, EMBASSY_B, EMBASSY_FOLLOW_UP], same: [['embassy-a', 'embassy-follow-up']], apart: [] },
     { name: 'another event in the same country (economy) stays apart', articles: [EMBASSY_A, OIL_EXPORTS], same: [], apart: [['embassy-a', 'oil']] },
     { name: 'another security event in the same country stays apart', articles: [EMBASSY_A, EMBASSY_B, BASRA_BLAST], same: [['embassy-a', 'embassy-b']], apart: [['embassy-a', 'basra']] },
+    { name: 'routine news worded alike from two towns stays apart', articles: [DRUGS_SOUSSE, DRUGS_KEF], same: [], apart: [['drugs-sousse', 'drugs-kef']] },
+    { name: 'a follow-up from the same town joins', articles: [DRUGS_SOUSSE, DRUGS_KEF, DRUGS_SOUSSE_FOLLOW_UP], same: [['drugs-sousse', 'drugs-sousse-2']], apart: [['drugs-kef', 'drugs-sousse-2']] },
     { name: 'the same event months later is outside the window', articles: [EMBASSY_A, EMBASSY_LATER], same: [], apart: [['embassy-a', 'embassy-much-later']] },
     { name: 'all together', articles: [EMBASSY_A, OIL_EXPORTS, EMBASSY_B, BASRA_BLAST, EMBASSY_FOLLOW_UP], same: [['embassy-a', 'embassy-b'], ['embassy-b', 'embassy-follow-up']], apart: [['embassy-a', 'oil'], ['embassy-a', 'basra'], ['oil', 'basra']] },
   ];
@@ -92,4 +94,28 @@ test('GIVEN many unrelated articles THEN the index scores only candidates sharin
   assert.equal(index.match(new Map([['word7', 1], ['other7', 1]]), 0)?.storyId, 7);
   index.evict(1);
   assert.equal(index.size, 0);
+});
+
+test('GIVEN headlines THEN datelineOf finds the opening place before a colon, and only a short one', () => {
+  const cases: [string, string | undefined][] = [
+    ['سوسة : حجز أقراص مخدرة', 'سوسة'],
+    ['سيدي بوزيد: احتجاجات', 'سيدي بوزيد'],
+    ['هجوم لندن : الكشف عن هوية المنفذين', 'هجوم لندن'],
+    ['وزير الخارجية الأميركي في زيارة طويلة إلى المنطقة : تفاصيل', undefined],
+    ['صواريخ تستهدف السفارة الأميركية في بغداد', undefined],
+  ];
+  for (const [title, want] of cases) assert.equal(datelineOf(title), want === undefined ? undefined : normalize(want), title);
+});
+
+test('GIVEN place sets THEN only two non-empty disjoint sets conflict', () => {
+  const cases: [string[], string[], boolean][] = [
+    [['سوسة'], ['الكاف'], true],
+    [['سوسة'], ['سوسة', 'تونس'], false],
+    [[], ['الكاف'], false],
+    [[], [], false],
+  ];
+  for (const [a, b, want] of cases) assert.equal(placesConflict(new Set(a), new Set(b)), want, `${a} / ${b}`);
+  const analysis = { sentences: [], brief: [], timeline: [], mentions: [], temporal: [], sources: [], who: [{ name: 'بغداد', type: 'LOC', role: '', aliases: ['العاصمة العراقية'], mentions: [], said: [] }] } as Analysis;
+  assert.deepEqual([...placesOf('سوسة : خبر', analysis)], ['dl:سوسة', 'بغداد', 'العاصمة العراقية']);
+  assert.equal(placesConflict(new Set(['dl:سوسة']), new Set(['سوسة'])), false, 'a dateline and a named place are one place');
 });

@@ -1,0 +1,233 @@
+/**
+ * Ingest benchmark: 10,000 feed items built from the ANT corpus (3,106 originals plus
+ * re-publications of the same texts under other feeds, guids and titles, as outlets do, and a few
+ * lightly edited re-publications), polled as local feed files in rounds through the real poller,
+ * store (a temp SQLite file), analyzer and story grouper. Reports time, peak memory (RSS) and what
+ * resulted.
+ *
+ *   npm run bench:ingest [-- --items 10000 --data ../shared/data/ant/articles.jsonl]
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FeedPoller, localFeedUrl, type Analyzer, type PollClock } from '../src/sources/feeds.ts';
+import { openStore } from '../src/store/sqlite.ts';
+import { StoryGrouper } from '../src/stories/grouper.ts';
+import type { Analysis } from '../src/core/types.ts';
+
+interface AntArticle {
+  id: string;
+  url: string;
+  category: string;
+  title: string;
+  published: string;
+  text: string;
+}
+
+interface Item {
+  feed: number;
+  guid: string;
+  url: string;
+  title: string;
+  published: string;
+  text: string;
+  /** The ANT id of the text it carries. */
+  origin: string;
+  kind: 'original' | 'republished' | 'edited';
+}
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+/** A small seeded PRNG (mulberry32), so every run builds the same items. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TOTAL = Number(arg('items', '10000'));
+const DATA = arg('data', new URL('../../shared/data/ant/articles.jsonl', import.meta.url).pathname);
+const PRIMARY_FEEDS = 5;
+const FEEDS = 20;
+const ROUND_ITEMS = 60;
+const FEED_WINDOW = 30;
+
+const ant = readFileSync(DATA, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AntArticle);
+const random = rng(20231208);
+
+function timeOf(a: AntArticle): number {
+  const t = Date.parse(a.published);
+  return Number.isNaN(t) ? Date.parse(`${a.published.slice(0, 10)}T12:00:00Z`) : t;
+}
+
+// Originals on the primary feeds; re-publications of random originals on the others.
+const items: Item[] = ant.map((a, i) => ({
+  feed: i % PRIMARY_FEEDS,
+  guid: a.id,
+  url: a.url,
+  title: a.title,
+  published: new Date(timeOf(a)).toISOString(),
+  text: a.text,
+  origin: a.id,
+  kind: 'original',
+}));
+const carried = new Set(items.map((it) => `${it.feed}|${it.origin}`));
+const TITLE_PREFIXES = ['عاجل: ', 'بالفيديو: ', '', 'متابعة: ', 'تقرير: '];
+while (items.length < TOTAL) {
+  const a = ant[Math.floor(random() * ant.length)]!;
+  const feed = PRIMARY_FEEDS + Math.floor(random() * (FEEDS - PRIMARY_FEEDS));
+  if (carried.has(`${feed}|${a.id}`)) continue;
+  carried.add(`${feed}|${a.id}`);
+  const edited = random() < 0.1;
+  const n = items.length;
+  items.push({
+    feed,
+    guid: `feed${feed}-${n}`,
+    url: `https://outlet${feed}.example/news/${n}`,
+    title: `${TITLE_PREFIXES[n % TITLE_PREFIXES.length]}${a.title}`,
+    published: new Date(timeOf(a) + Math.floor(random() * 6 * 3600_000)).toISOString(),
+    // An edited copy adds a line of its own, as outlets do; an exact copy keeps the text.
+    text: edited ? `${a.text}\nالمصدر: وكالات ومواقع إخبارية — outlet ${feed}` : a.text,
+    origin: a.id,
+    kind: edited ? 'edited' : 'republished',
+  });
+}
+items.sort((x, y) => (x.published < y.published ? -1 : x.published > y.published ? 1 : 0));
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function feedXml(feed: number, list: Item[]): string {
+  const body = list
+    .map(
+      (it) =>
+        `<item><title>${esc(it.title)}</title><link>${esc(it.url)}</link><guid isPermaLink="false">${esc(it.guid)}</guid>` +
+        `<pubDate>${new Date(it.published).toUTCString()}</pubDate><description>${esc(it.text.slice(0, 160))}…</description>` +
+        `<content:encoded><![CDATA[${it.text.split('\n').map((p) => `<p>${esc(p)}</p>`).join('')}]]></content:encoded></item>`,
+    )
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>outlet ${feed}</title><link>https://outlet${feed}.example/</link><description>bench (ANT corpus, Apache-2.0)</description>\n${body}\n</channel></rss>\n`;
+}
+
+// The analyzer: the real core when it is there, else a flagged stub.
+let analyzerName = 'src/core/analyze.ts';
+let analyzeFn: Analyzer;
+try {
+  analyzeFn = (await import('../src/core/analyze.ts')).analyze;
+} catch {
+  analyzerName = 'STUB (src/core/analyze.ts not available)';
+  analyzeFn = (): Analysis => ({ sentences: [], brief: [], timeline: [], who: [], mentions: [], temporal: [], sources: [] });
+}
+let analyzeMs = 0;
+let groupMs = 0;
+const timedAnalyze: Analyzer = (input) => {
+  const t = performance.now();
+  try {
+    return analyzeFn(input);
+  } finally {
+    analyzeMs += performance.now() - t;
+  }
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'mojaz-bench-ingest-'));
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+try {
+  const store = openStore(join(dir, 'mojaz.sqlite'));
+  let now = Date.parse(items[0]!.published);
+  const clock: PollClock = { now: () => new Date(now), setTimeout: () => 0, clearTimeout: () => {} };
+  // Time spent grouping, measured around the real grouper.
+  const grouper = new StoryGrouper(store);
+  const assign = grouper.assign.bind(grouper);
+  grouper.assign = async (...args) => {
+    const t = performance.now();
+    try {
+      return await assign(...args);
+    } finally {
+      groupMs += performance.now() - t;
+    }
+  };
+  const paths = Array.from({ length: FEEDS }, (_, f) => join(dir, `feed-${f}.xml`));
+  const poller = new FeedPoller({
+    store,
+    fetcher: { get: () => Promise.reject(new Error('no network in the bench')) },
+    clock,
+    analyze: timedAnalyze,
+    grouper,
+    localFeedPaths: paths,
+    options: { maxItemsPerPoll: FEED_WINDOW, analyzerVersion: 'bench', maxBytes: 50_000_000 },
+  });
+  for (const p of paths) await store.addFeed(localFeedUrl(p), { now: new Date(now).toISOString() });
+
+  const started = performance.now();
+  let pollMs = 0;
+  let lost = 0;
+  const perFeed: Item[][] = Array.from({ length: FEEDS }, () => []);
+  for (let i = 0; i < items.length; i += ROUND_ITEMS) {
+    const round = items.slice(i, i + ROUND_ITEMS);
+    for (const it of round) perFeed[it.feed]!.push(it);
+    for (let f = 0; f < FEEDS; f++) {
+      const recent = perFeed[f]!.slice(-FEED_WINDOW);
+      // Items pushed out of a feed's window before a poll saw them are lost, as in the wild.
+      const fresh = round.filter((it) => it.feed === f).length;
+      if (fresh > FEED_WINDOW) lost += fresh - FEED_WINDOW;
+      writeFileSync(paths[f]!, feedXml(f, [...recent].reverse()));
+    }
+    now = Math.max(now, Date.parse(round[round.length - 1]!.published)) + 60_000;
+    const t = performance.now();
+    const report = await poller.pollDue();
+    pollMs += performance.now() - t;
+    const failed = report.feeds.filter((r) => r.status === 'failed');
+    if (failed.length) throw new Error(`feed failed: ${failed[0]!.error?.message}`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+
+  const db = store.db;
+  const count = (sql: string): number => Number((db.prepare(sql).get() as { n: number }).n);
+  const articles = await store.countArticles();
+  const stories = await store.countStories();
+  const sources = count('SELECT COUNT(*) AS n FROM article_sources');
+  const multiArticle = count('SELECT COUNT(*) AS n FROM (SELECT story_id FROM story_articles GROUP BY story_id HAVING COUNT(*) > 1)');
+  const multiSource = count(
+    `SELECT COUNT(*) AS n FROM (SELECT sa.story_id FROM story_articles sa JOIN article_sources s ON s.article_id = sa.article_id
+     GROUP BY sa.story_id HAVING COUNT(DISTINCT s.outlet) > 1)`,
+  );
+
+  // Edited copies should land in their original's story (their text differs, so they are articles of their own).
+  const storyOfGuid = db.prepare(
+    'SELECT sa.story_id AS s FROM article_sources src JOIN story_articles sa ON sa.article_id = src.article_id WHERE src.guid = ? LIMIT 1',
+  );
+  const edited = items.filter((it) => it.kind === 'edited');
+  let editedJoined = 0;
+  for (const it of edited) {
+    const a = storyOfGuid.get(it.guid) as { s: number } | undefined;
+    const o = storyOfGuid.get(it.origin) as { s: number } | undefined;
+    if (a && o && a.s === o.s) editedJoined++;
+  }
+  const originals = items.filter((it) => it.kind === 'original').length;
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+  await store.close();
+
+  const kinds = { original: originals, republished: items.filter((it) => it.kind === 'republished').length, edited: edited.length };
+  console.log(`ingest bench: ${items.length} feed items in ${FEEDS} feeds (${kinds.original} originals, ${kinds.republished} exact re-publications, ${kinds.edited} edited re-publications), ${Math.ceil(items.length / ROUND_ITEMS)} polling rounds`);
+  console.log(`analyzer: ${analyzerName}`);
+  console.log(
+    `time: ${seconds.toFixed(1)} s wall, of which polling ${(pollMs / 1000).toFixed(1)} s (${(items.length / (pollMs / 1000)).toFixed(0)} items/s): ` +
+      `analysis ${(analyzeMs / 1000).toFixed(1)} s, grouping ${(groupMs / 1000).toFixed(1)} s, the rest (read, parse, dedupe, store) ${((pollMs - analyzeMs - groupMs) / 1000).toFixed(1)} s; ` +
+      `writing the feed files (bench only) ${(seconds - pollMs / 1000).toFixed(1)} s`,
+  );
+  console.log(`peak memory (RSS): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+  const distinctTexts = new Set(ant.map((a) => a.text)).size;
+  console.log(`articles: ${articles} (expected ${distinctTexts + kinds.edited}: ${distinctTexts} distinct ANT texts + edited copies); sources recorded: ${sources} (expected ${items.length - lost}); items lost off a feed window: ${lost}`);
+  console.log(`stories: ${stories}; with more than one article: ${multiArticle}; with more than one outlet: ${multiSource}`);
+  console.log(`edited re-publications in their original's story: ${editedJoined}/${edited.length} (${((100 * editedJoined) / Math.max(1, edited.length)).toFixed(1)}%)`);
+} finally {
+  clearInterval(sampler);
+  rmSync(dir, { recursive: true, force: true });
+}
