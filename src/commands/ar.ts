@@ -32,5 +32,5 @@ export const ar = {
   buttons: { timeline: 'الخط الزمني', who: 'من هم؟', brief: 'الموجز' },
   source: 'المصدر',
   groups: { PER: 'أشخاص', ORG: 'منظمات', LOC: 'أماكن', SRC: 'مصادر' },
-  more: (n: number): string => `و${n} غيرهم`,
+  more: (n: number): string => (n === 1 ? 'وواحد آخر' : n === 2 ? 'واثنان آخران' : `و${n} آخرون`),
 } as const;

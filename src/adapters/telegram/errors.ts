@@ -39,7 +39,6 @@ const GONE_DESCRIPTIONS = [
   /have no rights to send/iu,
   /need administrator rights/iu,
   /group chat was deleted/iu,
-  /chat was upgraded/iu,
 ];
 
 /** Whether `err` says the chat can no longer be reached (blocked, removed, deleted). */

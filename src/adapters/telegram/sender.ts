@@ -3,7 +3,7 @@
  * puts the buttons on the last part, waits out 429s as Telegram asks (bounded), and reports a
  * chat that is gone as ChatGoneError. Used for command replies and by the digest scheduler.
  */
-import type { Telegram } from 'telegraf';
+import { TelegramError, type Telegram } from 'telegraf';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import type { Button, Message } from '../../messages/model.ts';
 import { renderTelegramParts, TELEGRAM_CALLBACK_DATA_LIMIT } from '../../messages/render/html.ts';
@@ -49,8 +49,16 @@ export interface SendOptions {
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Sends one call, retrying after 429 as told; maps gone chats to ChatGoneError. */
-async function withRetries<T>(call: () => Promise<T>, chat: string, options: SendOptions): Promise<T> {
+/**
+ * Sends one call, retrying after 429 as told and once more after a group became a supergroup
+ * (`onMigrate` switches the target); maps gone chats to ChatGoneError.
+ */
+async function withRetries<T>(
+  call: () => Promise<T>,
+  chat: string,
+  options: SendOptions,
+  onMigrate: (chatId: number) => void,
+): Promise<T> {
   const { waitOnRateLimit = true, maxRetries = 3, maxWaitMs = 60_000, sleep = defaultSleep } = options;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -61,6 +69,11 @@ async function withRetries<T>(call: () => Promise<T>, chat: string, options: Sen
         const waitMs = retryAfter * 1000;
         if (!waitOnRateLimit || attempt >= maxRetries || waitMs > maxWaitMs) throw new RateLimitedError(waitMs);
         await sleep(waitMs);
+        continue;
+      }
+      const migratedTo = err instanceof TelegramError ? err.parameters?.migrate_to_chat_id : undefined;
+      if (migratedTo !== undefined && attempt < maxRetries) {
+        onMigrate(migratedTo);
         continue;
       }
       if (isChatGone(err)) throw new ChatGoneError(`telegram chat ${chat} is gone: ${describeError(err)}`);
@@ -76,11 +89,12 @@ export async function sendTelegramMessage(
   message: Message,
   { replyTo, ...options }: SendOptions & { replyTo?: number } = {},
 ): Promise<void> {
+  let target = chat;
   for (const part of renderTelegramParts(message)) {
     const keyboard = part.buttons ? inlineKeyboard(part.buttons) : undefined;
     await withRetries(
       () =>
-        telegram.sendMessage(chat, part.text, {
+        telegram.sendMessage(target, part.text, {
           parse_mode: 'HTML',
           link_preview_options: { is_disabled: true },
           ...(keyboard ? { reply_markup: keyboard } : {}),
@@ -88,6 +102,7 @@ export async function sendTelegramMessage(
         }),
       String(chat),
       options,
+      (migratedTo) => (target = migratedTo),
     );
   }
 }

@@ -222,6 +222,18 @@ describe('Telegram adapter against a loopback Bot API', () => {
     await assert.rejects(telegram.sender.send('telegram:777', { blocks: [{ kind: 'heading', text: 'موجز اليوم' }] }), ChatGoneError);
   });
 
+  it('GIVEN a group that became a supergroup THEN the message goes to the new chat id', async () => {
+    fake.failNext('sendMessage', 1, {
+      error_code: 400,
+      description: 'Bad Request: group chat was upgraded to a supergroup chat',
+      parameters: { migrate_to_chat_id: -100777 },
+    });
+    const from = fake.calls.length;
+    await telegram.sender.send('telegram:-777', { blocks: [{ kind: 'heading', text: 'موجز' }] });
+    const sent = fake.calls.slice(from).filter((c) => c.method === 'sendMessage');
+    assert.deepEqual(sent.map((c) => c.payload.chat_id), ['-777', -100777]);
+  });
+
   it('GIVEN a Sender told not to wait THEN a 429 is a RateLimitedError with the wait in ms', async () => {
     fake.rateLimitNext('sendMessage', 1, 7);
     const sender = new TelegramSender(telegram.bot.telegram, { waitOnRateLimit: false });
