@@ -85,6 +85,8 @@ export const RELATIVE_DAY_PHRASES: PhraseTable<number> = phraseTable(Object.entr
 export const TODAY_STOP = wordSet(m.todayStop);
 export const TODAY_STOP_BEFORE = wordSet(m.todayStopBefore);
 export const WEEKDAY_STOP_BEFORE = wordSet(m.weekdayStopBefore);
+/** Before الاثنين these make it "the two", not Monday. */
+export const TWO_STOP_BEFORE = wordSet(m.twoStopBefore);
 export const VAGUE_SINCE = wordSet(m.vagueSince);
 export const APPROX = wordSet(m.approx);
 export const LAW_CITATION = wordSet(m.lawCitation);

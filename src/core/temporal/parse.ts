@@ -391,7 +391,9 @@ class Parser {
     const wd = this.find(p, L.WEEKDAYS);
     if (!wd || (wd.pre > 0 && p > i)) return null;
     if (anchor === undefined && !yawm) {
-      if (wd.value.ambiguous && this.find(i - 1, L.WEEKDAY_STOP_BEFORE)) return null;
+      // "كل أيام السبت" recurs; "بين الاثنين" is "between the two".
+      if (this.find(i - 1, L.WEEKDAY_STOP_BEFORE)) return null;
+      if (wd.value.ambiguous && this.find(i - 1, L.TWO_STOP_BEFORE) && this.t(i - 2) !== 'الفاصلة') return null;
       if (this.t(p + 1) === 'عشر') return null; // الأحد عشر = eleven
     }
     const ws = p === i ? this.start(i, wd.pre) : s;
@@ -418,10 +420,16 @@ class Parser {
   /** اليوم، أمس، أول أمس، غدًا، بعد غد، الليلة الماضية (and غد/الغد after a part of the day). */
   private relDay(i: number, afterPart = false): Hit | null {
     const ph = this.phrase(i, L.RELATIVE_DAY_PHRASES);
-    if (ph) return { s: this.start(i, ph.pre), end: ph.end, r: { k: 'rel', unit: 'day', n: ph.value } };
+    if (ph) {
+      // "قبل قليل من مغادرته" counts from another event.
+      const relative = this.t(ph.end - 1) === 'قليل' && this.t(ph.end) === 'من';
+      return { s: this.start(i, ph.pre), end: ph.end, r: relative ? { k: 'none' } : { k: 'rel', unit: 'day', n: ph.value } };
+    }
     const word = this.find(i, L.RELATIVE_DAYS) ?? (afterPart ? this.find(i, L.RELATIVE_DAYS_AFTER_PART) : null);
     if (!word) return null;
     const form = this.toks[i]!.t.slice(word.pre);
+    // "الليلة الفاصلة بين الاثنين والثلاثاء": the weekday dates it.
+    if (form === 'الليلة' && (this.t(i + 1) === 'الفاصلة' || this.t(i + 1) === 'التي')) return null;
     if (form === 'اليوم' || form === 'ليوم') {
       if (this.find(i - 1, L.TODAY_STOP_BEFORE) || this.find(i + 1, L.TODAY_STOP)) return null;
       if (this.t(i + 1) === 'من' || this.t(i - 1) === 'يوم') return null;
@@ -464,7 +472,9 @@ class Parser {
     if (n !== null) {
       h = n;
       p++;
-      if (this.t(p) === ':' && this.touch(p - 1) && this.num(p + 1, 2) !== null) {
+      // 10:30, 17.30, 17h30 (Maghreb writing).
+      const sep = this.t(p);
+      if ((sep === ':' || sep === '.' || sep === 'h' || sep === 'H' || sep === 'س') && this.touch(p - 1) && this.touch(p) && this.num(p + 1, 2) !== null) {
         min = this.num(p + 1, 2)!;
         colon = true;
         p += 2;
@@ -506,7 +516,8 @@ class Parser {
       p = dayHit.end;
     }
     const local = this.phrase(p, L.LOCAL_TIME);
-    if (local) p = local.end;
+    // "بتوقيت غرينتش", "بتوقيت مكة": the place is part of it.
+    if (local) p = local.end + (this.t(local.end - 1) === 'بتوقيت' && !this.toks[local.end]?.digits ? 1 : 0);
     const r: Reading = { k: 'clock', h: to24(h, shift), min };
     if (day) r.day = day;
     return { s, end: p, r };
