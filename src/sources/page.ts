@@ -304,7 +304,11 @@ export function extractArticle(html: string, url: string): Article | null {
   removeBoilerplate(document);
   let parsed: ReturnType<Readability<El>['parse']>;
   try {
-    parsed = new Readability<El>(document as never, { serializer: (node) => node as unknown as El }).parse();
+    parsed = new Readability<El>(document as never, {
+      serializer: (node) => node as unknown as El,
+      // Short dispatches are common; the default 500 makes Readability retry without its clutter filters.
+      charThreshold: MIN_ARTICLE_CHARS,
+    }).parse();
   } catch {
     return null;
   }

@@ -89,6 +89,21 @@ describe('extractArticle edge cases', () => {
     assert.ok(extractArticle(html, 'https://example.com/a')?.text.includes('يوم الجمعة الماضي'));
   });
 
+  it('GIVEN an old table layout with <br><br> between paragraphs THEN returns one line per paragraph', () => {
+    const html =
+      '<html><head><title>عنوان الخبر</title></head><body><table><tr><td><a href="/">الرئيسية</a></td></tr>' +
+      `<tr><td><div class="newsText">${P1}<br><br>${P2}</div></td></tr></table></body></html>`;
+    assert.deepEqual(extractArticle(html, 'https://example.com/a')?.text.split('\n'), [P1, P2]);
+  });
+
+  it('GIVEN a short story under a long comments section THEN returns the story, not the comments', () => {
+    const comment = 'هذا تعليق طويل من أحد القراء على الخبر، يكرر رأيه في الموضوع ويضيف تفاصيل لا علاقة لها بالنص. ';
+    const comments = Array.from({ length: 30 }, (_, i) => `<div class="comment-body"><p>${i} ${comment.repeat(3)}</p></div>`).join('');
+    const html = `${page('').replace('</body>', `<section id="comments">${comments}</section></body>`)}`;
+    const text = extractArticle(html, 'https://example.com/a')?.text ?? '';
+    assert.deepEqual(text.split('\n'), [P1, P2]);
+  });
+
   it('GIVEN no site name THEN falls back to the host without www', () => {
     assert.equal(extractArticle(page(''), 'https://www.example.com/a')?.siteName, 'example.com');
   });
