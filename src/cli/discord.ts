@@ -56,7 +56,7 @@ export async function runDiscordCli(argv: string[], deps: DiscordCliDeps = {}): 
 
   // Loaded here, not at the top: every other subcommand would otherwise pay for loading discord.js.
   const { createRest, registerCommands } = await import('../adapters/discord/index.ts');
-  const { describeError } = await import('../adapters/discord/errors.ts');
+  const { describeError } = await import('../adapters/discord/redact.ts');
   const rest = createRest(config);
   try {
     const registered = await registerCommands(rest, applicationId, parsed.guildId);

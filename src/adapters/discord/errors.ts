@@ -1,7 +1,6 @@
 /**
  * Discord errors in the project's terms: a channel we can no longer reach is ChatGoneError, a long
- * rate limit is RateLimitedError; and error text made safe to log (no bot token, no interaction
- * token — webhook and callback URLs carry one).
+ * rate limit is RateLimitedError.
  */
 import { DiscordAPIError, RateLimitError } from 'discord.js';
 import { ChatGoneError, RateLimitedError } from '../../messages/sender.ts';
@@ -20,18 +19,4 @@ export function mapDiscordError(error: unknown, chatId: string): unknown {
   }
   if (error instanceof RateLimitError) return new RateLimitedError(Math.max(0, Math.ceil(error.retryAfter)));
   return error;
-}
-
-/** Makes text safe to log: the bot token and interaction tokens in URLs become "***". */
-export function redact(text: string, token?: string): string {
-  let out = text.replace(/\/(webhooks|interactions)\/(\d+)\/[\w.-]+/g, '/$1/$2/***');
-  if (token) out = out.split(token).join('***');
-  return out;
-}
-
-/** A one-line, redacted description of an error for the log. */
-export function describeError(error: unknown, token?: string): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const url = error instanceof DiscordAPIError ? ` (${error.method} ${error.url})` : '';
-  return redact(`${text}${url}`, token).replace(/\s+/g, ' ').slice(0, 500);
 }

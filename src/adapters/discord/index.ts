@@ -9,13 +9,14 @@ import type { Config } from '../../config.ts';
 import type { Services } from '../../commands/services.ts';
 import type { Sender } from '../../messages/sender.ts';
 import { ActionIds } from './actions.ts';
-import { describeError } from './errors.ts';
+import { describeError } from './redact.ts';
 import { handleInteraction, type DiscordLog } from './interactions.ts';
 import { DiscordSender } from './sender.ts';
 
 export { commandDefinitions, BRIEF_MESSAGE_COMMAND } from './definitions.ts';
 export { registerCommands } from './register.ts';
-export { DiscordSender, channelOf, chatIdOf } from './sender.ts';
+export { DiscordSender } from './sender.ts';
+export { channelOf, chatIdOf } from './chat-id.ts';
 export type { DiscordLog } from './interactions.ts';
 
 /** A rate-limit wait longer than this is not sat through: the call fails with RateLimitedError. */

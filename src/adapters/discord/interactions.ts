@@ -24,8 +24,8 @@ import type { Message } from '../../messages/model.ts';
 import { renderDiscord, type DiscordMessagePayload } from '../../messages/render/discord.ts';
 import type { ActionIds } from './actions.ts';
 import { BRIEF_COMMAND, BRIEF_MESSAGE_COMMAND } from './definitions.ts';
-import { describeError } from './errors.ts';
-import { chatIdOf } from './sender.ts';
+import { describeError } from './redact.ts';
+import { chatIdOf } from './chat-id.ts';
 
 /** Where the adapter writes what went wrong (already redacted). */
 export interface DiscordLog {

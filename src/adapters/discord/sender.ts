@@ -9,17 +9,8 @@ import type { Message } from '../../messages/model.ts';
 import type { Sender } from '../../messages/sender.ts';
 import { renderDiscord } from '../../messages/render/discord.ts';
 import type { ActionIds } from './actions.ts';
+import { channelOf } from './chat-id.ts';
 import { mapDiscordError } from './errors.ts';
-
-const PREFIX = 'discord:';
-
-/** The channel id of a "discord:<id>" chat id, or undefined for another platform's chat. */
-export function channelOf(chatId: string): string | undefined {
-  return chatId.startsWith(PREFIX) && /^\d+$/.test(chatId.slice(PREFIX.length)) ? chatId.slice(PREFIX.length) : undefined;
-}
-
-/** The chat id of a Discord channel. */
-export const chatIdOf = (channelId: string): string => `${PREFIX}${channelId}`;
 
 /** A Sender for Discord channels over discord.js's REST client. */
 export class DiscordSender implements Sender {

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { commandDefinitions } from '../../../src/adapters/discord/definitions.ts';
 import { ActionIds } from '../../../src/adapters/discord/actions.ts';
-import { channelOf } from '../../../src/adapters/discord/sender.ts';
-import { redact } from '../../../src/adapters/discord/errors.ts';
+import { channelOf } from '../../../src/adapters/discord/chat-id.ts';
+import { redact } from '../../../src/adapters/discord/redact.ts';
 
 test('GIVEN registry commands THEN Discord definitions follow its name and description rules', () => {
   const long = 'وصف طويل جدًا '.repeat(12);
