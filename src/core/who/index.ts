@@ -33,7 +33,10 @@ export function analyzeWho(text: string, sentences: Sentence[]): WhoResult {
     const g = groupOf.get(speaker);
     if (!g) continue;
     const list = said.get(g) ?? [];
-    if (!list.includes(quote)) list.push(quote);
+    // The same passage reached from two cues is kept once, in its longer form.
+    const k = list.findIndex((x) => x.startsWith(quote) || quote.startsWith(x));
+    if (k < 0) list.push(quote);
+    else if (quote.length > list[k]!.length) list[k] = quote;
     said.set(g, list);
   }
 

@@ -21,6 +21,17 @@ function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && /[0-9\u0660-\u0669\u06F0-\u06F9]/.test(ch);
 }
 
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /\p{L}/u.test(ch);
+}
+
+/** Start of the run of letters that ends just before index i. */
+function lastChunk(text: string, i: number): number {
+  let k = i;
+  while (k > 0 && isLetter(text[k - 1])) k--;
+  return k;
+}
+
 /** Splits text into tokens the way ANERcorp does, with original offsets. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -38,6 +49,9 @@ export function tokenize(text: string): Token[] {
     }
     let punct = PUNCT.has(ch);
     if ((ch === '.' || ch === ',' || ch === '/') && isDigit(text[i - 1]) && isDigit(text[i + 1])) punct = false;
+    // Dotted abbreviations stay one token ("سي.بي.إس", "آر.إف.إم", "د.ب.أ"): a dot between letters
+    // after a chunk of at most three letters.
+    if (ch === '.' && start >= 0 && i - lastChunk(text, i) <= 3 && isLetter(text[i - 1]) && isLetter(text[i + 1])) punct = false;
     // A dash between letters joins a compound ("فرانس-برس"); alone or at edges it is punctuation.
     if (DASHES.has(ch)) punct = start < 0 || isSpace(text.charCodeAt(i + 1)) || i + 1 >= text.length;
     if (punct) {
