@@ -20,6 +20,8 @@ export interface FanOutDeps {
   leaseMs: number;
   /** Sends in parallel (each to a different chat). */
   concurrency: number;
+  /** True once the scheduler is stopping: no new send starts, and unsent claims are given back. */
+  stopping?(): boolean;
   /** Called when a chat turned out to be gone (to deactivate its subscription). */
   onChatGone?(chatId: string): Promise<void>;
   log?(line: string): void;
@@ -45,10 +47,12 @@ const iso = (clock: Clock, plusMs = 0): string => new Date(clock.now().getTime()
 export async function deliverOne(deps: FanOutDeps, c: ClaimedDelivery, report: FanOutReport): Promise<void> {
   const { ledger, sender, limiter, clock, owner } = deps;
   for (;;) {
-    await limiter.acquire(c.chatId);
+    const release = await limiter.acquire(c.chatId);
     try {
       await sender.send(c.chatId, c.message);
+      release();
     } catch (err) {
+      release();
       if (err instanceof RateLimitedError) {
         report.rateLimited++;
         limiter.pause(c.chatId, err.retryAfterMs);
@@ -93,6 +97,11 @@ export async function drain(deps: FanOutDeps): Promise<FanOutReport> {
   };
   const worker = async (): Promise<void> => {
     for (;;) {
+      if (deps.stopping?.()) {
+        // Give back what this instance claimed but never sent, so another takes it at once.
+        for (const c of buffer.splice(0)) await deps.ledger.release(c.key, deps.owner, 'scheduler stopped', iso(deps.clock));
+        return;
+      }
       if (buffer.length === 0) {
         if (exhausted) return;
         await refill();

@@ -17,11 +17,14 @@ export const systemClock: Clock = {
 };
 
 /**
- * At most `limit` sends in any window of `windowMs` (a sliding log, so even the first second never
- * carries more than the limit, as a refilling token bucket would allow).
+ * At most `limit` sends in any window of `windowMs`, counted from when each send completes, and a
+ * send in flight counts until it completes: so however long a request takes to reach the
+ * platform, no window there sees more than the limit (a sliding log, not a refilling bucket,
+ * which would allow twice the limit in the first second).
  */
 export class WindowLimit {
   private readonly times: number[] = [];
+  private inFlight = 0;
   /** No send before this time (the platform said to wait). */
   private pausedUntil = 0;
 
@@ -33,12 +36,22 @@ export class WindowLimit {
   /** Milliseconds until one more send fits (0 when it does). */
   waitMs(now: number): number {
     while (this.times.length > 0 && this.times[0]! <= now - this.windowMs) this.times.shift();
-    const full = this.times.length >= this.limit ? this.times[0]! + this.windowMs - now : 0;
+    let full = 0;
+    if (this.inFlight + this.times.length >= this.limit) {
+      // Full of sends in flight only: look again shortly, one of them will complete.
+      full = this.times.length > 0 ? this.times[0]! + this.windowMs - now : POLL_MS;
+    }
     return Math.max(0, this.pausedUntil - now, full);
   }
 
-  /** Records a send (call after waitMs returned 0). */
-  take(now: number): void {
+  /** Starts a send (call after waitMs returned 0). */
+  take(): void {
+    this.inFlight++;
+  }
+
+  /** Ends a send started with take(), whatever its outcome. */
+  done(now: number): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
     this.times.push(now);
   }
 
@@ -47,6 +60,9 @@ export class WindowLimit {
     this.pausedUntil = Math.max(this.pausedUntil, until);
   }
 }
+
+/** How often a limit full of sends in flight looks again. */
+const POLL_MS = 10;
 
 /** Per-platform limits: overall per second, and per chat (groups and private chats differ). */
 export interface Limits {
@@ -91,16 +107,23 @@ export class SendLimiter {
     return [g, c];
   }
 
-  /** Waits until the chat may be sent one message, and takes the tokens. */
-  async acquire(chatId: string): Promise<void> {
+  /** Waits until the chat may be sent one message; call the returned function when the send ends. */
+  async acquire(chatId: string): Promise<() => void> {
     const [g, c] = this.buckets(chatId);
     for (;;) {
       const now = this.clock.now().getTime();
       const wait = Math.max(g.waitMs(now), c.waitMs(now));
       if (wait === 0) {
-        g.take(now);
-        c.take(now);
-        return;
+        g.take();
+        c.take();
+        let ended = false;
+        return () => {
+          if (ended) return;
+          ended = true;
+          const end = this.clock.now().getTime();
+          g.done(end);
+          c.done(end);
+        };
       }
       await this.clock.sleep(wait);
     }

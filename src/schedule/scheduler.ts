@@ -135,6 +135,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
     leaseMs: deps.leaseMs ?? 120_000,
     concurrency: deps.concurrency ?? 8,
     log,
+    stopping: () => stopped,
     onChatGone: async (chatId) => {
       const sub = await deps.store.getSubscription(chatId);
       if (sub) await deps.store.upsertSubscription({ ...sub, active: false }, clock.now().toISOString());

@@ -99,12 +99,39 @@ for (const [chat, group] of BUCKETS) {
   });
 }
 
+test('GIVEN sends still in flight THEN they count against the limit until they complete', () => {
+  const b = new WindowLimit(2, 1000);
+  b.take();
+  b.take();
+  assert.equal(b.waitMs(0), 10); // full of sends in flight: look again shortly
+  b.done(500);
+  assert.equal(b.waitMs(500), 1000); // one in flight, one completed at 500: wait for 500 to leave the second
+  b.done(600);
+  assert.equal(b.waitMs(1500), 0);
+});
+
 test('GIVEN a group bucket of 20 a minute THEN the 21st message waits until the first leaves the minute', () => {
   const b = new WindowLimit(20, 60_000);
   for (let i = 0; i < 20; i++) {
     assert.equal(b.waitMs(i * 1000), 0);
-    b.take(i * 1000);
+    b.take();
+    b.done(i * 1000);
   }
   assert.equal(b.waitMs(20_000), 40_000);
   assert.equal(b.waitMs(60_000), 0);
+});
+
+test('GIVEN a stop during a fan-out THEN the sends in flight finish and the unsent claims are given back at once', async () => {
+  const chats = Array.from({ length: 10 }, (_, i) => `telegram:-100${i}`);
+  let stop = false;
+  const { deps, sender, ledger, clock } = await setup(chats, (_c, n) => {
+    if (n === 3) stop = true;
+    return undefined;
+  }, 2);
+  deps.stopping = () => stop;
+  const report = await drain(deps);
+  assert.ok(report.sent >= 3 && report.sent < 10, `sent ${report.sent}`);
+  // Another instance can take the rest right away, without waiting for the leases to lapse.
+  const rest = await ledger.claimDue('next', clock.now().toISOString(), 60_000, 20);
+  assert.equal(rest.length, 10 - sender.sent.length);
 });
