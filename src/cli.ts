@@ -46,6 +46,10 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
     now: io.now ?? (() => new Date()),
     env: io.env ?? process.env,
   };
+  // A reader that closes the pipe early is normal for a command line; anything else is worth a line.
+  full.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') full.stderr.write(`mojaz: تعذرت الكتابة: ${oneLine(err.message)}\n`);
+  });
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? full.stderr : full.stdout).write(usage());
@@ -59,6 +63,8 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   try {
     return await cmd.run(rest, full);
   } catch (err) {
+    // The reader went away (`mojaz analyze … | head`): nothing left to say to anyone.
+    if ((err as NodeJS.ErrnoException)?.code === 'EPIPE') return 0;
     if (err instanceof UsageError) {
       full.stderr.write(`mojaz ${name}: ${oneLine(err.message)}\n`);
       return 2;

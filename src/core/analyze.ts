@@ -72,6 +72,29 @@ function guarded<T>(run: () => T, fallback: T): T {
   }
 }
 
+/** Above this length the text-wide modules run per chunk, so a huge input costs linear time. */
+const CHUNK_CHARS = 20_000;
+
+/**
+ * Runs `find` on chunks of at most about CHUNK_CHARS characters cut at line ends, shifting the
+ * spans it returns back into the whole text. Short texts (every real article) run in one piece.
+ */
+export function chunked<T extends { start: number; end: number }>(text: string, find: (chunk: string) => T[]): T[] {
+  if (text.length <= CHUNK_CHARS) return find(text);
+  const out: T[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = Math.min(text.length, from + CHUNK_CHARS);
+    if (to < text.length) {
+      const nl = text.lastIndexOf('\n', to);
+      to = nl > from ? nl + 1 : to;
+    }
+    for (const item of find(text.slice(from, to))) out.push({ ...item, start: item.start + from, end: item.end + from });
+    from = to;
+  }
+  return out;
+}
+
 /** Analyses one article. Never throws; an invalid reference date leaves relative expressions unresolved. */
 export function analyze(input: ArticleInput): Analysis {
   const text = typeof input?.text === 'string' ? input.text : '';
@@ -80,7 +103,7 @@ export function analyze(input: ArticleInput): Analysis {
   const sentences: Sentence[] = guarded(() => segment(text), []);
   const reference = guarded(() => parsePublished(String(input.reference)).reference, '');
   const temporal: TemporalExpression[] =
-    reference === '' ? [] : guarded(() => findTemporal(text, reference, input.referenceTime), []);
+    reference === '' ? [] : guarded(() => chunked(text, (chunk) => findTemporal(chunk, reference, input.referenceTime)), []);
   const timeline: TimelineEntry[] = guarded(() => buildTimeline(text, sentences, temporal), []);
   const who: WhoResult = guarded(() => analyzeWho(text, sentences), { mentions: [], who: [], sources: [] });
   const mentions: Mention[] = who.mentions;

@@ -173,3 +173,20 @@ test('GIVEN the real binary and a bad flag THEN exit status 2 (spawned)', () => 
   assert.equal(r.status, 2);
   assert.match(r.stderr, /--nope/);
 });
+
+test('GIVEN standard output closed by the reader (EPIPE) THEN exit 0 without an error line', async () => {
+  let err = '';
+  const closed = new Writable({
+    write(_chunk, _enc, cb) {
+      cb(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+    },
+  });
+  closed.on('error', () => {});
+  const code = await main(['analyze', SEED, '--date', '2023-12-08'], {
+    stdout: closed,
+    stderr: new Writable({ write(chunk, _enc, cb) { err += String(chunk); cb(); } }),
+    env: {},
+  });
+  assert.equal(code, 0);
+  assert.equal(err, '');
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { analyze, parsePublished, InvalidDateError } from '../../src/core/analyze.ts';
+import { analyze, chunked, parsePublished, InvalidDateError } from '../../src/core/analyze.ts';
 
 const publishedCases: [string, { reference: string; referenceTime?: string }][] = [
   ['2023-12-08', { reference: '2023-12-08' }],
@@ -59,4 +59,23 @@ test('analyze GIVEN the seed article THEN sentences, a brief from the lead and n
   assert.equal(a.brief[0]!.sentence, 0);
   for (const e of a.temporal) assert.equal(text.slice(e.start, e.end), e.text);
   for (const m of a.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+});
+
+test('chunked GIVEN a short text THEN one call on the whole text', () => {
+  const calls: string[] = [];
+  const out = chunked('abc', (c) => (calls.push(c), [{ start: 1, end: 2 }]));
+  assert.deepEqual(calls, ['abc']);
+  assert.deepEqual(out, [{ start: 1, end: 2 }]);
+});
+
+test('chunked GIVEN a long text THEN chunks cut at line ends and spans shifted back into the text', () => {
+  const line = 'في الثالث من ديسمبر وقع الهجوم.\n';
+  const text = line.repeat(2000);
+  const found = chunked(text, (c) => {
+    const spans: { start: number; end: number; text: string }[] = [];
+    for (let i = c.indexOf('ديسمبر'); i >= 0; i = c.indexOf('ديسمبر', i + 1)) spans.push({ start: i, end: i + 6, text: 'ديسمبر' });
+    return spans;
+  });
+  assert.equal(found.length, 2000);
+  for (const f of found) assert.equal(text.slice(f.start, f.end), 'ديسمبر');
 });
