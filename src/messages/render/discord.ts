@@ -156,7 +156,8 @@ function renderButtons(
   for (const row of rows) {
     const out: APIButtonComponent[] = [];
     for (const button of row) {
-      const label = button.label.slice(0, BUTTON_LABEL_LIMIT);
+      // Discord refuses an empty label.
+      const label = button.label.trim().slice(0, BUTTON_LABEL_LIMIT) || '…';
       if (button.kind === 'url') {
         const url = safeUrl(button.url);
         if (url) out.push({ type: COMPONENT_BUTTON, style: BUTTON_STYLE_LINK, label, url });
