@@ -90,6 +90,8 @@ export const TWO_STOP_BEFORE = wordSet(m.twoStopBefore);
 export const VAGUE_SINCE = wordSet(m.vagueSince);
 export const APPROX = wordSet(m.approx);
 export const LAW_CITATION = wordSet(m.lawCitation);
+/** Nouns an ordinal can count (الأسبوع الأول), so the ordinal is no day of the month. */
+export const ORDINAL_HEADS = wordSet(m.ordinalHeads);
 export const DAY_WORDS = wordSet(m.dayWord);
 export const MONTH_WORDS = wordSet(m.monthWord);
 export const YEAR_WORDS = wordSet(m.yearWord);
@@ -136,7 +138,7 @@ for (const [w, unit] of [
 export const STARTERS = new Set<string>([
   ...[MONTHS, DAYPARTS, NULL_PHRASES, RELATIVE_DAY_PHRASES].flatMap((table) => [...table.keys()]),
   ...[WEEKDAYS, DAY_ORDINALS, DAY_TENS, CLOCK_HOURS, RELATIVE_DAYS].flatMap((map) => [...map.keys()]),
-  ...[DAY_WORDS, MONTH_WORDS, YEAR_WORDS, MONTH_SELF, YEAR_SELF, WEEK_SELF, THIS, PERIOD_PARTS, HALVES, QUARTERS]
+  ...[ORDINAL_HEADS, DAY_WORDS, MONTH_WORDS, YEAR_WORDS, MONTH_SELF, YEAR_SELF, WEEK_SELF, THIS, PERIOD_PARTS, HALVES, QUARTERS]
     .concat([AGO_WORDS, AFTER_WORDS, YEAR_TRIGGERS, CLOCK_WORDS, CLOCK_LEAD])
     .flatMap((set) => [...set]),
   'من',

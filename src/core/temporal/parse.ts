@@ -9,7 +9,7 @@ import * as L from './lexicon.ts';
 
 /** What an expression says, before it is resolved against the reference date. */
 export type Reading =
-  | { k: 'day'; d: number; m: number; cal: Calendar; y?: number; yRel?: number; mod?: Modifier }
+  | { k: 'day'; d: number; m: number; cal: Calendar; y?: number; yRel?: number; mRel?: number; mod?: Modifier }
   | { k: 'month'; m: number; cal: Calendar; y?: number; yRel?: number; mod?: Modifier }
   | { k: 'year'; y: number; cal: Calendar }
   | { k: 'rel'; unit: 'day' | 'month' | 'year'; n: number }
@@ -333,12 +333,19 @@ class Parser {
 
   /** 17 أكتوبر، السادس من ديسمبر الجاري، 3 و4 نوفمبر الماضي، 15 رمضان 1445 هـ. */
   private dateExpr(i: number): Hit | null {
+    // "الأسبوع الأول من نوفمبر": the ordinal counts weeks, not days (periodPart reads it).
+    if (!this.toks[i]?.digits && this.find(i - 1, L.ORDINAL_HEADS)) return null;
     const dl = this.dayList(i);
     if (!dl) return null;
     let p = dl.end;
     if (this.t(p) === 'من') p++;
     const mu = this.monthUnit(p);
-    if (!mu) return null;
+    if (!mu) {
+      // "الثامن من الشهر الجاري", "العاشر من الشهر الماضي".
+      const rel = p > dl.end ? this.monthRel(p) : null;
+      if (!rel) return null;
+      return { s: dl.s, end: rel.end, r: { k: 'day', d: dl.d, m: 0, cal: 'gregorian', mRel: rel.n } };
+    }
     const tl = this.tail(mu.end);
     const r: Reading = { k: 'day', d: dl.d, m: mu.m, cal: tl.hijri ? 'hijri' : mu.cal };
     if (tl.y !== undefined) r.y = tl.y;
@@ -408,9 +415,9 @@ class Parser {
     const second = this.find(p, L.WEEKDAYS);
     if (second && second.pre === 1 && this.t(p)[0] === 'و') p++;
     // A date after the weekday gives the value: الخميس 7 ديسمبر 2023.
-    const dp = this.t(p) === '،' || this.t(p) === ',' ? p + 1 : p;
+    const dp = this.t(p) === '،' || this.t(p) === ',' || this.t(p) === '(' ? p + 1 : p;
     const date = mod ? null : (this.dateExpr(dp) ?? this.numericDate(dp));
-    if (date) return { s: ws, end: date.end, r: date.r };
+    if (date) return { s: ws, end: this.t(p) === '(' && this.t(date.end) === ')' ? date.end + 1 : date.end, r: date.r };
     const r: Reading = { k: 'weekday', wd: wd.value.day };
     if (mod) r.mod = mod;
     if (anchor !== undefined) r.anchor = anchor;
@@ -525,6 +532,18 @@ class Parser {
 
   /** مطلع ديسمبر الجاري، أواخر الشهر الماضي، منتصف يناير المقبل، نهاية العام الجاري، نهاية 2023. */
   private periodPart(i: number): Hit | null {
+    const head = this.find(i, L.ORDINAL_HEADS);
+    // "الأسبوع الأول من نوفمبر", "النصف الثاني من الشهر الماضي": a part of that month.
+    if (head && this.find(i + 1, L.QUARTER_ORDINALS) && this.t(i + 2) === 'من') {
+      const mu = this.monthUnit(i + 3);
+      const mr = mu ? null : this.monthRel(i + 3);
+      const s = this.start(i, head.pre);
+      if (mu) {
+        const tl = this.tail(mu.end);
+        return { s, end: tl.end, r: this.monthReading(mu, tl) };
+      }
+      if (mr) return { s, end: mr.end, r: { k: 'rel', unit: 'month', n: mr.n } };
+    }
     const part = this.find(i, L.PERIOD_PARTS);
     if (!part) return null;
     const s = this.start(i, part.pre);
@@ -662,9 +681,11 @@ class Parser {
       else count = n;
       p += 2;
     }
+    // "قبل يوم من الضربة", "قبل ساعات فقط من سريان": counted from another event, not from the publication.
+    const q = this.t(p) === 'فقط' || this.t(p) === 'قليلة' ? p + 1 : p;
+    if (this.t(q) === 'من' || this.t(q) === 'على') return { s, end: p, r: { k: 'none' } };
     if (vague && unit === 'hour') return { s, end: p, r: { k: 'rel', unit: 'day', n: 0 } }; // منذ ساعات: today
-    // "قبل يوم من الضربة" counts from another event, not from the publication date.
-    if (vague || count === null || this.t(p) === 'من' || this.t(p) === 'على') return { s, end: p, r: { k: 'none' } };
+    if (vague || count === null) return { s, end: p, r: { k: 'none' } };
     const n = dir * count;
     const r: Reading =
       unit === 'week'

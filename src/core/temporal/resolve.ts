@@ -43,6 +43,10 @@ function modeOf(mod: string | undefined, future: boolean): Mode {
 function resolveDay(r: Extract<Reading, { k: 'day' }>, ctx: ResolveContext): DayNumber {
   const { y: refY } = ymd(ctx.ref);
   const make = r.cal === 'hijri' ? (y: number) => fromHijri(y, r.m, r.d) : (y: number) => dayNumber(y, r.m, r.d);
+  if (r.mRel !== undefined) {
+    const month = ymd(ctx.ref).m - 1 + r.mRel;
+    return dayNumber(refY + Math.floor(month / 12), (((month % 12) + 12) % 12) + 1, r.d);
+  }
   const baseYear = r.cal === 'hijri' ? toHijri(ctx.ref).y : refY;
   if (r.y !== undefined) return make(r.y);
   if (r.yRel !== undefined || r.mod === 'current') return make(baseYear + (r.yRel ?? 0));
