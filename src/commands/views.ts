@@ -170,8 +170,10 @@ export function whoMessage(articles: Analysed[], options: ViewOptions): Message 
   for (const type of GROUP_ORDER) {
     const group = items.filter((item) => item.entry.type === type);
     if (group.length === 0) continue;
-    const shown = group.slice(0, WHO_PER_GROUP).map(whoLine);
-    if (group.length > WHO_PER_GROUP) shown.push([m.text(ar.more(group.length - WHO_PER_GROUP))]);
+    // A "one more" line would take the room of the one it stands for.
+    const count = group.length <= WHO_PER_GROUP + 1 ? group.length : WHO_PER_GROUP;
+    const shown = group.slice(0, count).map(whoLine);
+    if (group.length > count) shown.push([m.text(ar.more(group.length - count))]);
     blocks.push(m.heading(ar.groups[type]), m.list(shown));
   }
   return { blocks, ...(options.key ? { buttons: actionButtons(options.key, 'who') } : {}) };

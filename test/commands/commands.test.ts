@@ -174,3 +174,25 @@ describe('dispatch', () => {
     await assert.rejects(runCommand('brief', fakeContext({ args: ARTICLE }), services), /boom/u);
   });
 });
+
+describe('who list length', () => {
+  const entry = (n: number) => ({ name: `جهة ${n}`, type: 'ORG' as const, role: '', aliases: [], mentions: [], said: [] });
+  const analysis = (count: number) => ({
+    sentences: [], brief: [], timeline: [], mentions: [], temporal: [], sources: [],
+    who: Array.from({ length: count }, (_, n) => entry(n + 1)),
+  });
+  const cases: Array<[number, number, string | undefined]> = [
+    [8, 8, undefined],
+    [9, 9, undefined],
+    [12, 8, ar.more(4)],
+  ];
+  for (const [count, shown, more] of cases) {
+    it(`GIVEN ${count} organizations THEN ${shown} are listed${more ? ' and the rest counted' : ''}`, async () => {
+      const { whoMessage } = await import('../../src/commands/views.ts');
+      const out = renderPlain(whoMessage([{ article: { text: 'نص' }, analysis: analysis(count) }], { key: 'k' }));
+      assert.equal((out.match(/^- جهة/gmu) ?? []).length, shown);
+      if (more) assert.match(out, new RegExp(`^- ${more}$`, 'mu'));
+      else assert.doesNotMatch(out, /آخر/u);
+    });
+  }
+});
