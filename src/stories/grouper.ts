@@ -6,7 +6,7 @@
 import type { Analysis } from '../core/types.ts';
 import type { ArticleRecord, Store } from '../store/types.ts';
 import { StoryIndex, type StoryIndexOptions } from './index-terms.ts';
-import { placesOf, termsOf } from './terms.ts';
+import { featuresOf } from './terms.ts';
 
 /** Where an article went. */
 export interface Assignment {
@@ -40,7 +40,7 @@ export class StoryGrouper {
     for (const a of await this.store.articlesSince(since)) {
       if (a.storyId === undefined) continue;
       const analysis = (await this.store.getAnalysis(a.articleId))?.analysis;
-      this.index.add(a.articleId, a.storyId, eventTime(a), termsOf(a.title, a.text, analysis), placesOf(a.title, analysis));
+      this.index.add(a.articleId, a.storyId, eventTime(a), featuresOf(a.title, a.text, analysis));
       n++;
     }
     return n;
@@ -49,14 +49,13 @@ export class StoryGrouper {
   /** Puts a newly stored article into its story (joining or creating one) and indexes it. */
   async assign(article: ArticleRecord, analysis: Analysis | undefined, seenAt: string): Promise<Assignment> {
     const existing = await this.store.storyOf(article.id);
-    const terms = termsOf(article.title, article.text, analysis);
-    const places = placesOf(article.title, analysis);
+    const features = featuresOf(article.title, article.text, analysis);
     const time = eventTime(article);
     if (existing !== undefined) {
-      this.index.add(article.id, existing, time, terms, places);
+      this.index.add(article.id, existing, time, features);
       return { storyId: existing, joined: true, score: 1 };
     }
-    const match = this.index.match(terms, time, places);
+    const match = this.index.match(features, time);
     let result: Assignment;
     if (match) {
       await this.store.addToStory(match.storyId, article.id, match.score, seenAt);
@@ -65,7 +64,7 @@ export class StoryGrouper {
       const story = await this.store.createStory(article.id, article.title, seenAt);
       result = { storyId: story.id, joined: false, score: 1 };
     }
-    this.index.add(article.id, result.storyId, time, terms, places);
+    this.index.add(article.id, result.storyId, time, features);
     return result;
   }
 }

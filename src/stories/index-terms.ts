@@ -4,6 +4,9 @@
  * the candidates through their postings, and only those are scored (TF-IDF cosine).
  */
 
+import { datelinesDiffer, placesConflict } from './places.ts';
+import type { ArticleFeatures } from './terms.ts';
+
 /** Tuning of the index. */
 export interface StoryIndexOptions {
   /** Articles further apart in time than this are never the same story (default 72 h). */
@@ -19,6 +22,8 @@ export interface StoryIndexOptions {
    * news from two towns ("سوسة : حجز مخدرات", "الكاف : حجز مخدرات") reads alike but is two stories.
    */
   placeConflictMargin: number;
+  /** Further similarity needed when, on top of that, the two headlines open with different datelines (default 0.1). */
+  datelineConflictMargin: number;
 }
 
 export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
@@ -27,14 +32,13 @@ export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
   queryTerms: 15,
   maxCandidates: 60,
   placeConflictMargin: 0.15,
+  datelineConflictMargin: 0.1,
 };
 
-interface Doc {
+interface Doc extends ArticleFeatures {
   id: number;
   storyId: number;
   time: number;
-  terms: Map<string, number>;
-  places: ReadonlySet<string>;
   /** Weighted terms and their norm, cached while the collection has not grown much since. */
   weights?: Map<string, number>;
   norm?: number;
@@ -56,36 +60,6 @@ export interface StoryMatch {
 const COMMON_SHARE = 0.05;
 /** Below this many articles every term may look up candidates. */
 const SMALL_INDEX = 200;
-
-const NO_PLACES: ReadonlySet<string> = new Set();
-
-/** Prefix of a place that is a headline's dateline (see terms.ts placesOf). */
-export const DATELINE = 'dl:';
-
-/** The dateline among an article's places, if any. */
-function datelineIn(places: ReadonlySet<string>): string | undefined {
-  for (const p of places) if (p.startsWith(DATELINE)) return p.slice(DATELINE.length);
-  return undefined;
-}
-
-/** Whether two articles both name places and share none of them (a dateline counts as a place). */
-export function placesConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size === 0 || b.size === 0) return false;
-  const bare = (p: string): string => (p.startsWith(DATELINE) ? p.slice(DATELINE.length) : p);
-  const bs = new Set([...b].map(bare));
-  for (const p of a) if (bs.has(bare(p))) return false;
-  return true;
-}
-
-/**
- * Whether two headlines open with different datelines ("سوسة : …" and "الكاف : …"): two places
- * stated outright are two events, however alike the wording of routine news.
- */
-export function datelinesDiffer(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  const x = datelineIn(a);
-  const y = datelineIn(b);
-  return x !== undefined && y !== undefined && x !== y;
-}
 
 /** The index of recent articles (pure: no store, no clock). */
 export class StoryIndex {
@@ -133,7 +107,8 @@ export class StoryIndex {
   }
 
   /** The story whose article is most similar to `terms` within the window, when similar enough. */
-  match(terms: Map<string, number>, time: number, places: ReadonlySet<string> = NO_PLACES): StoryMatch | undefined {
+  match(article: ArticleFeatures, time: number): StoryMatch | undefined {
+    const { terms } = article;
     if (terms.size === 0 || this.docs.size === 0) return undefined;
     const qw = this.weights(terms);
     const qnorm = StoryIndex.norm(qw);
@@ -155,7 +130,6 @@ export class StoryIndex {
     for (const [id] of candidates) {
       const doc = this.docs.get(id);
       if (!doc || Math.abs(doc.time - time) > this.options.windowMs) continue;
-      if (datelinesDiffer(places, doc.places)) continue;
       const { weights: dw, norm } = this.weighted(doc);
       let dot = 0;
       for (const [t, v] of qw) {
@@ -163,10 +137,16 @@ export class StoryIndex {
         if (u !== undefined) dot += u * v;
       }
       const score = dot / (qnorm * norm || 1);
-      const needed = this.options.threshold + (placesConflict(places, doc.places) ? this.options.placeConflictMargin : 0);
+      const needed = this.options.threshold + this.conflictMargin(article, doc);
       if (score >= needed && (!best || score > best.score)) best = { storyId: doc.storyId, articleId: id, score };
     }
     return best;
+  }
+
+  /** The extra similarity two articles need because of where they are set. */
+  private conflictMargin(a: ArticleFeatures, b: ArticleFeatures): number {
+    if (!placesConflict(a, b)) return 0;
+    return this.options.placeConflictMargin + (datelinesDiffer(a.places, b.places) ? this.options.datelineConflictMargin : 0);
   }
 
   /** Counts an article's terms towards rarity without indexing it (e.g. a re-publication). */
@@ -176,10 +156,11 @@ export class StoryIndex {
   }
 
   /** Indexes an article of a story. */
-  add(id: number, storyId: number, time: number, terms: Map<string, number>, places: ReadonlySet<string> = NO_PLACES): void {
+  add(id: number, storyId: number, time: number, article: ArticleFeatures): void {
     if (this.docs.has(id)) return;
+    const { terms } = article;
     this.countTerms(terms);
-    this.docs.set(id, { id, storyId, time, terms, places });
+    this.docs.set(id, { ...article, id, storyId, time });
     for (const t of terms.keys()) {
       let list = this.postings.get(t);
       if (!list) this.postings.set(t, (list = []));

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { Analysis } from '../core/types.ts';
 import { normalize } from '../core/text/normalize.ts';
 import { lightStem, wordsOf } from '../core/text/tokens.ts';
-import { DATELINE } from './index-terms.ts';
+import { placesOf, type Setting } from './places.ts';
 
 const require = createRequire(import.meta.url);
 const STOPWORDS: ReadonlySet<string> = new Set(
@@ -47,13 +47,21 @@ function bump(terms: Map<string, number>, term: string, weight: number): void {
   terms.set(term, (terms.get(term) ?? 0) + weight);
 }
 
+/** Normalized words of the lead: the first LEAD_WORDS words of the text. */
+function leadWords(text: string): string[] {
+  // ~12 characters a word: this slice leaves room for LEAD_WORDS without tokenizing a long article.
+  return wordsOf(text.length > LEAD_WORDS * 14 ? text.slice(0, LEAD_WORDS * 14) : text).slice(0, LEAD_WORDS);
+}
+
 /** The article's weighted terms (term → raw count; callers weight them by rarity). */
 export function termsOf(title: string, text: string, analysis?: Analysis): Map<string, number> {
+  return termsFromWords(wordsOf(title), leadWords(text), analysis);
+}
+
+function termsFromWords(titleWords: string[], body: string[], analysis?: Analysis): Map<string, number> {
   const terms = new Map<string, number>();
-  for (const w of wordsOf(title)) if (isContentWord(w)) bump(terms, lightStem(unvary(w)), 2);
-  // The lead is all that counts; ~12 characters a word leaves room for LEAD_WORDS.
-  const body = wordsOf(text.length > LEAD_WORDS * 14 ? text.slice(0, LEAD_WORDS * 14) : text);
-  for (let i = 0; i < body.length && i < LEAD_WORDS; i++) {
+  for (const w of titleWords) if (isContentWord(w)) bump(terms, lightStem(unvary(w)), 2);
+  for (let i = 0; i < body.length; i++) {
     const w = body[i]!;
     if (isContentWord(w)) bump(terms, lightStem(unvary(w)), 1);
   }
@@ -67,22 +75,18 @@ export function termsOf(title: string, text: string, analysis?: Analysis): Map<s
   return terms;
 }
 
-/** A title's dateline: the place before a colon that opens many Arabic headlines ("سوسة : …"). */
-export function datelineOf(title: string): string | undefined {
-  const m = /^\s*([^:：]{2,30}?)\s*[:：]\s*\S/.exec(title);
-  if (!m) return undefined;
-  const words = wordsOf(m[1]!);
-  return words.length >= 1 && words.length <= 2 ? words.join(' ') : undefined;
+/** Everything the story index compares an article by. */
+export interface ArticleFeatures extends Setting {
+  terms: Map<string, number>;
 }
 
-/** Places an article is set in: its title's dateline (prefixed "dl:") and the places its analysis names (normalized). */
-export function placesOf(title: string, analysis?: Analysis): Set<string> {
-  const places = new Set<string>();
-  const dateline = datelineOf(title);
-  if (dateline) places.add(`${DATELINE}${dateline}`);
-  for (const e of analysis?.who ?? []) {
-    if (e.type !== 'LOC') continue;
-    for (const name of [e.name, ...e.aliases]) places.add(wordsOf(name).join(' '));
-  }
-  return places;
+/** The article's terms, places and normalized lead. */
+export function featuresOf(title: string, text: string, analysis?: Analysis): ArticleFeatures {
+  const titleWords = wordsOf(title);
+  const body = leadWords(text);
+  return {
+    terms: termsFromWords(titleWords, body, analysis),
+    places: placesOf(title, analysis),
+    lead: ` ${titleWords.join(' ')} ${body.join(' ')} `,
+  };
 }

@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStore, type SqliteStore } from '../../src/store/sqlite.ts';
 import { StoryGrouper } from '../../src/stories/grouper.ts';
-import { placesConflict, StoryIndex } from '../../src/stories/index-terms.ts';
-import { datelineOf, isContentWord, placesOf, termsOf } from '../../src/stories/terms.ts';
+import { StoryIndex } from '../../src/stories/index-terms.ts';
+import { datelineOf, datelinesDiffer, placesConflict, placesOf } from '../../src/stories/places.ts';
+import { isContentWord, termsOf } from '../../src/stories/terms.ts';
 import { normalize } from '../../src/core/text/normalize.ts';
 import type { Analysis } from '../../src/core/types.ts';
 import { BASRA_BLAST, DRUGS_KEF, DRUGS_SOUSSE, DRUGS_SOUSSE_FOLLOW_UP, EMBASSY_A, EMBASSY_B, EMBASSY_FOLLOW_UP, EMBASSY_LATER, OIL_EXPORTS, type Case } from './cases.ts';
@@ -88,10 +89,11 @@ test('GIVEN words THEN stopwords, fillers and short words do not count', () => {
 
 test('GIVEN many unrelated articles THEN the index scores only candidates sharing rare terms', () => {
   const index = new StoryIndex();
-  for (let i = 0; i < 500; i++) index.add(i, i, 0, new Map([[`word${i}`, 1], [`other${i}`, 1], ['common', 1]]));
+  const f = (terms: [string, number][]) => ({ terms: new Map(terms), places: new Set<string>(), lead: ' ' });
+  for (let i = 0; i < 500; i++) index.add(i, i, 0, f([[`word${i}`, 1], [`other${i}`, 1], ['common', 1]]));
   assert.equal(index.size, 500);
-  assert.equal(index.match(new Map([['common', 1], ['fresh', 1]]), 0), undefined);
-  assert.equal(index.match(new Map([['word7', 1], ['other7', 1]]), 0)?.storyId, 7);
+  assert.equal(index.match(f([['common', 1], ['fresh', 1]]), 0), undefined);
+  assert.equal(index.match(f([['word7', 1], ['other7', 1]]), 0)?.storyId, 7);
   index.evict(1);
   assert.equal(index.size, 0);
 });
@@ -107,15 +109,17 @@ test('GIVEN headlines THEN datelineOf finds the opening place before a colon, an
   for (const [title, want] of cases) assert.equal(datelineOf(title), want === undefined ? undefined : normalize(want), title);
 });
 
-test('GIVEN place sets THEN only two non-empty disjoint sets conflict', () => {
-  const cases: [string[], string[], boolean][] = [
-    [['سوسة'], ['الكاف'], true],
-    [['سوسة'], ['سوسة', 'تونس'], false],
-    [[], ['الكاف'], false],
-    [[], [], false],
+test('GIVEN where two articles are set THEN they conflict only when both name places and neither mentions the other\'s', () => {
+  const at = (places: string[], lead: string) => ({ places: new Set(places.map((p) => normalize(p))), lead: ` ${normalize(lead)} ` });
+  const cases: [string, ReturnType<typeof at>, ReturnType<typeof at>, boolean][] = [
+    ['two towns', at(['dl:سوسة'], 'حجز اقراص في سوسة'), at(['dl:الكاف'], 'حجز اقراص في الكاف'), true],
+    ['one town named by both', at(['dl:سوسة'], 'حجز اقراص في سوسة'), at(['سوسة', 'تونس'], 'ايقاف في سوسة'), false],
+    ['a place the other mentions with a clitic', at(['كندا'], 'اطلاق نار في كندا'), at(['كيبيك'], 'هجوم كندا الارهابي في مسجد بكيبيك'), false],
+    ['no places on one side', at([], 'خبر'), at(['الكاف'], 'الكاف'), false],
   ];
-  for (const [a, b, want] of cases) assert.equal(placesConflict(new Set(a), new Set(b)), want, `${a} / ${b}`);
+  for (const [name, a, b, want] of cases) assert.equal(placesConflict(a, b), want, name);
+  assert.equal(datelinesDiffer(new Set(['dl:سوسة']), new Set(['dl:الكاف'])), true);
+  assert.equal(datelinesDiffer(new Set(['dl:سوسة']), new Set(['سوسة'])), false);
   const analysis = { sentences: [], brief: [], timeline: [], mentions: [], temporal: [], sources: [], who: [{ name: 'بغداد', type: 'LOC', role: '', aliases: ['العاصمة العراقية'], mentions: [], said: [] }] } as Analysis;
   assert.deepEqual([...placesOf('سوسة : خبر', analysis)], ['dl:سوسة', 'بغداد', 'العاصمة العراقية']);
-  assert.equal(placesConflict(new Set(['dl:سوسة']), new Set(['سوسة'])), false, 'a dateline and a named place are one place');
 });
