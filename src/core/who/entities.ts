@@ -87,7 +87,8 @@ export function byCentrality(doc: Doc, entries: { entry: WhoEntry; first: number
   const total = Math.max(1, doc.tokens.length);
   const score = ({ entry, first }: { entry: WhoEntry; first: number }): number => {
     const lead = (doc.tokens[first]?.sentence ?? 99) < 2 ? 1.5 : 0;
-    const typeBonus = entry.type === 'PER' || entry.type === 'SRC' ? 0.5 : 0;
+    // A who's-who is first about people and who speaks; places are mostly setting.
+    const typeBonus = entry.type === 'PER' ? 2 : entry.type === 'SRC' ? 1 : entry.type === 'ORG' ? 0.5 : 0;
     return entry.mentions.length + lead + typeBonus + (1 - first / total);
   };
   return [...entries].sort((a, b) => score(b) - score(a) || a.first - b.first).map((x) => x.entry);

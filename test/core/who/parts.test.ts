@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildDoc } from '../../../src/core/who/doc.ts';
+import { isJunkWord, namedMentions } from '../../../src/core/who/mentions.ts';
+import { findSources } from '../../../src/core/who/sources.ts';
+import { unnamedSources } from '../../../src/core/who/unnamed.ts';
+import { attributeQuotes } from '../../../src/core/who/quotes.ts';
+import { normalize } from '../../../src/core/text/normalize.ts';
+import { splitClitics } from '../../../src/core/who/clitics.ts';
+
+function docOf(text: string) {
+  return buildDoc(text, [{ start: 0, end: text.length, heading: false }]);
+}
+
+function tokenView(word: string) {
+  const norm = normalize(word);
+  const { article, stem } = splitClitics(norm);
+  return { norm, stem, bare: article ? 'ال' + stem : norm };
+}
+
+test('GIVEN single words THEN function words, formulas, months, weekdays and letters are junk, names are not', () => {
+  const table: [string, boolean][] = [
+    ['من', true],
+    ['على', true],
+    ['أن', true],
+    ['الله', true],
+    ['ديسمبر', true],
+    ['الجمعة', true],
+    ['وقال', true],
+    ['ب', true],
+    ['السوداني', false],
+    ['بغداد', false],
+  ];
+  for (const [word, junk] of table) assert.equal(isJunkWord(tokenView(word)), junk, word);
+});
+
+test('GIVEN citations of outlets THEN sources are their display names, in order of first citation', () => {
+  const table: [string, string[]][] = [
+    ['بحسب ما نقلت وكالة "فرانس برس".', ['فرانس برس']],
+    ['ووفقًا لـ"رويترز"، لم يتضح شيء.', ['رويترز']],
+    ['وقالت وكالة الأنباء العراقية (واع) إن الوزير وصل.', ['واع']],
+    ['ذكرت قناة "الميادين" أن الاشتباكات توقفت.', ['الميادين']],
+    ['زار الوفد شبه الجزيرة العربية الأسبوع الماضي.', []],
+    ['أفادت وكالة "دوغان" التركية بتحطم مروحية.', ['دوغان']],
+  ];
+  for (const [text, expected] of table) assert.deepEqual(findSources(docOf(text)).sources, expected, text);
+});
+
+test('GIVEN unnamed speakers THEN SRC mentions carry the description, and a bare "المتحدث" refers back', () => {
+  const table: [string, string[]][] = [
+    ['قال مسؤول أمني عراقي إن الهجوم فشل.', ['مسؤول أمني عراقي']],
+    ['وأفادت مصادر محلية بسقوط قذائف.', ['مصادر محلية']],
+    ['وقال شهود عيان إن الانفجار كان قويا.', ['شهود عيان']],
+    ['دعا متحدث باسم السفارة الأميركية إلى الهدوء. وقال المتحدث إن السفارة مغلقة.', ['متحدث باسم السفارة الأميركية', 'متحدث باسم السفارة الأميركية']],
+    ['وصل المسؤول إلى المدينة صباحا.', []],
+  ];
+  for (const [text, expected] of table) {
+    const doc = docOf(text);
+    assert.deepEqual(unnamedSources(doc, []).map((m) => m.label), expected, text);
+  }
+});
+
+test('GIVEN a quote after "مضيفا:" THEN it goes to the speaker of the sentence', () => {
+  const text = 'وقال مسؤول أمني عراقي: "لن نسمح بتكرار هذه الهجمات أبدا"، مضيفا: "القوات في حالة تأهب قصوى الآن".';
+  const doc = docOf(text);
+  const src = unnamedSources(doc, namedMentions(doc, []));
+  const said = attributeQuotes(doc, src);
+  assert.deepEqual(
+    said.map((x) => x.text),
+    ['لن نسمح بتكرار هذه الهجمات أبدا', 'القوات في حالة تأهب قصوى الآن'],
+  );
+  assert.ok(said.every((x) => x.speaker === src[0]));
+});
