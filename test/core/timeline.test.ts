@@ -94,3 +94,40 @@ for (const [a, b, sign] of order) {
     assert.equal(cmp, sign);
   });
 }
+
+test('GIVEN the expression inside an attribution clause THEN the event is the clause it reports', () => {
+  const [entry] = timeline(['وأوضح البنك العالمي في بيان، نقلته وكالة الأناضول اليوم الثلاثاء، أن أفريقيا لا تزال صاحبة أعلى معدلات الوفاة.']);
+  assert.equal(entry?.event, 'أوضح البنك العالمي في بيان');
+});
+
+test('GIVEN a long clause dating a relative clause THEN the event is that relative clause with its noun', () => {
+  const entries = timeline([
+    'أعلنت النيابة العامة في بروكسل أن الشرطة عثرت في شقة بالعاصمة البلجيكية يوم الجمعة على معدات تستخدم لصنع عبوات وبصمة للمشتبه به في الاعتداءات الإرهابية التي استهدفت باريس في 13 نوفمبر 2015 والذي لا يزال فارا.',
+  ]);
+  assert.equal(entries[0]?.date, '2015-11-13');
+  assert.equal(entries[0]?.event, 'الاعتداءات الإرهابية التي استهدفت باريس');
+  assert.equal(entries[1]?.date, '2023-12-08');
+});
+
+test('GIVEN the seed article (Friday 2023-12-08) THEN the timeline holds its dated events and no null ones', async () => {
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(new URL('../../../shared/seed/baghdad-embassy-attack.txt', import.meta.url), 'utf8');
+  // Sentences: one per line, as the seed is written one sentence (or heading) a line.
+  const sentences: Sentence[] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    sentences.push({ start: at, end: at + line.length, heading: line.length < 40 && !/[.،]/.test(line) });
+    at += line.length + 1;
+  }
+  const entries = buildTimeline(text, sentences, findTemporal(text, '2023-12-08'));
+  const dates = new Set(entries.map((e) => e.date));
+  assert.deepEqual(
+    [...dates].sort(),
+    ['2023-10-17', '2023-11', '2023-12', '2023-12-02', '2023-12-03', '2023-12-06', '2023-12-08', '2023-12-08T04:00'],
+  );
+  assert.ok(entries.every((e) => e.event.length > 0 && e.event.length <= 120));
+  const truce = entries.find((e) => e.date === '2023-12');
+  assert.match(truce!.event, /الهدنة/);
+  const call = entries.find((e) => e.date === '2023-12-02');
+  assert.match(call!.event, /السوداني/);
+});
