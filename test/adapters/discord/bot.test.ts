@@ -9,7 +9,7 @@ import { RateLimitedError } from '../../../src/messages/sender.ts';
 import type { ArticleInput } from '../../../src/core/types.ts';
 import { ARTICLE, fakeServices } from '../../commands/fakes.ts';
 import { FakeDiscord, FAKE_CHANNEL_ID } from '../../fakes/discord-gateway.ts';
-import { buttonPress, messageCommand, slashCommand } from '../../fakes/discord-interactions.ts';
+import { buttonPress, messageCommand, slashCommand, PERMISSIONS } from '../../fakes/discord-interactions.ts';
 import type { RecordedRequest } from '../../fakes/discord-rest.ts';
 
 const TOKEN = 'fake.bot.token-SECRET';
@@ -141,6 +141,15 @@ describe('Discord adapter against a loopback Discord', () => {
     const payload = slashCommand('brief', { article: 'short english text' });
     const requests = await interact(payload, 'edit');
     assert.match(body(requests.at(-1)).content ?? '', /ليس بالعربية|قصير/);
+  });
+
+  test('GIVEN an admin-only command from a member without Manage Server THEN a private refusal, nothing run', async () => {
+    const payload = slashCommand('subscribe', { schedule: '07:00' }, { permissions: PERMISSIONS.none });
+    const requests = await interact(payload, 'callback');
+    assert.equal(requests.length, 1, 'answered at once, not deferred');
+    assert.equal(body(requests[0]).type, 4);
+    assert.equal(body(requests[0]).data?.content, TEXTS.adminOnly);
+    assert.equal((body(requests[0]).data?.flags ?? 0) & 64, 64);
   });
 
   test('GIVEN a forgotten long button id THEN the button says it has expired, privately', async () => {
