@@ -40,6 +40,19 @@ function modeOf(mod: string | undefined, future: boolean): Mode {
   return future ? 'notBefore' : 'notAfter';
 }
 
+/** Above this a year given with a Hijri month is a Gregorian year ("رمضان 2017"). */
+const HIJRI_YEAR_MAX = 1600;
+
+/** The Hijri year whose month `m` begins in Gregorian year `gy`. */
+function hijriYearIn(gy: number, m: number): number {
+  const guess = Math.round(((gy - 622) * 33) / 32);
+  for (const hy of [guess, guess - 1, guess + 1, guess - 2, guess + 2]) {
+    const start = fromHijri(hy, m, 1);
+    if (!Number.isNaN(start) && ymd(start).y === gy) return hy;
+  }
+  return guess;
+}
+
 function resolveDay(r: Extract<Reading, { k: 'day' }>, ctx: ResolveContext): DayNumber {
   const { y: refY } = ymd(ctx.ref);
   const make = r.cal === 'hijri' ? (y: number) => fromHijri(y, r.m, r.d) : (y: number) => dayNumber(y, r.m, r.d);
@@ -48,7 +61,7 @@ function resolveDay(r: Extract<Reading, { k: 'day' }>, ctx: ResolveContext): Day
     return dayNumber(refY + Math.floor(month / 12), (((month % 12) + 12) % 12) + 1, r.d);
   }
   const baseYear = r.cal === 'hijri' ? toHijri(ctx.ref).y : refY;
-  if (r.y !== undefined) return make(r.y);
+  if (r.y !== undefined) return make(r.cal === 'hijri' && r.y > HIJRI_YEAR_MAX ? hijriYearIn(r.y, r.m) : r.y);
   if (r.yRel !== undefined || r.mod === 'current') return make(baseYear + (r.yRel ?? 0));
   const keys = [make(baseYear - 1), make(baseYear), make(baseYear + 1)];
   return choose(keys, ctx.ref, modeOf(r.mod, ctx.future), NEAR_FUTURE_DAYS) ?? Number.NaN;
@@ -59,7 +72,7 @@ function resolveMonth(r: Extract<Reading, { k: 'month' }>, ctx: ResolveContext):
   if (r.cal === 'hijri') {
     const hy = toHijri(ctx.ref).y;
     let day: DayNumber | undefined;
-    if (r.y !== undefined) day = fromHijri(r.y, r.m, 1);
+    if (r.y !== undefined) day = fromHijri(r.y > HIJRI_YEAR_MAX ? hijriYearIn(r.y, r.m) : r.y, r.m, 1);
     else if (r.yRel !== undefined || r.mod === 'current') day = fromHijri(hy + (r.yRel ?? 0), r.m, 1);
     else {
       // A Hijri month is named in the weeks before it too: "(start) not after" with a near window.

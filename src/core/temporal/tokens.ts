@@ -42,10 +42,10 @@ function addForms(t: string, forms: string[], pres: number[]): void {
     if (c === 'ب' || c === 'ل' || c === 'ك') {
       forms.push(base.slice(1));
       pres.push(pre + 1);
-      // ل before ال drops the alef: للعام = ل + العام.
+      // ل before ال drops the alef: للعام = ل + العام; the span keeps the whole word.
       if (c === 'ل' && base[1] === 'ل') {
         forms.push('ا' + base.slice(1));
-        pres.push(pre + 1);
+        pres.push(pre);
       }
     }
   }
