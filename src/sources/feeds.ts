@@ -14,6 +14,7 @@ import type { ArticleRecord, FeedRecord, Store } from '../store/types.ts';
 import type { StoryGrouper } from '../stories/grouper.ts';
 import type { Fetcher, FetchResult, GetOptions } from './http.ts';
 import { FeedError, parseFeed, type FeedItem, type ParsedFeed } from './feed-parse.ts';
+import { discoverFeeds } from './feed-discover.ts';
 
 export { FeedError, parseFeed, type FeedItem, type ParsedFeed } from './feed-parse.ts';
 export { discoverFeeds, type DiscoveredFeed } from './feed-discover.ts';
@@ -195,6 +196,11 @@ export class FeedPoller {
 
   private log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void {
     this.deps.log?.(level, message);
+  }
+
+  /** Feeds that failed `failThreshold` times in a row or more (for /status and admins). */
+  async failingFeeds(): Promise<FeedRecord[]> {
+    return this.deps.store.failingFeeds(this.options.failThreshold);
   }
 
   /** Polls every feed that is due (next_try passed), a few at once; never throws. */
@@ -400,6 +406,40 @@ export function startFeedPolling(poller: FeedPoller, opts: { clock?: PollClock; 
     if (timer !== undefined) clock.clearTimeout(timer);
     await running;
   };
+}
+
+/** A feed a user asked for, checked: where it really is, its title and format. */
+export interface ResolvedFeed {
+  url: string;
+  title: string;
+  format: ParsedFeed['format'];
+  items: number;
+}
+
+/**
+ * Finds the feed behind a URL a user gave: the URL itself when it is a feed, else the first feed
+ * its HTML page announces (<link rel="alternate">). Throws FeedError (not a feed, none announced)
+ * or the fetcher's FetchError, both with an Arabic `userMessage`.
+ */
+export async function resolveFeedUrl(fetcher: Fetcher, url: string): Promise<ResolvedFeed> {
+  const res = await fetcher.get(url, { accept: FEED_ACCEPT });
+  try {
+    const feed = parseFeed(res.text, res.contentType);
+    return { url: res.url, title: feed.title, format: feed.format, items: feed.items.length };
+  } catch (err) {
+    if (!(err instanceof FeedError)) throw err;
+    const announced = /html/.test(res.contentType) || /^\s*<(!doctype html|html)/i.test(res.text) ? discoverFeeds(res.text, res.url) : [];
+    for (const candidate of announced.slice(0, 3)) {
+      try {
+        const r = await fetcher.get(candidate.url, { accept: FEED_ACCEPT });
+        const feed = parseFeed(r.text, r.contentType);
+        return { url: r.url, title: feed.title || candidate.title || '', format: feed.format, items: feed.items.length };
+      } catch {
+        // Try the next one the page announces.
+      }
+    }
+    throw err;
+  }
 }
 
 /** Adds the configured local sample feed to the store (once) and returns it, for a fresh install's first digest. */

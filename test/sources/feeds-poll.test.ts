@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createFetcher } from '../../src/sources/http.ts';
-import { FeedPoller, ensureLocalFeed, localFeedUrl, startFeedPolling, type FeedPollerDeps } from '../../src/sources/feeds.ts';
+import { FeedError, FeedPoller, ensureLocalFeed, localFeedUrl, resolveFeedUrl, startFeedPolling, type FeedPollerDeps } from '../../src/sources/feeds.ts';
 import { openStore, type SqliteStore } from '../../src/store/sqlite.ts';
 import { StoryGrouper } from '../../src/stories/grouper.ts';
 import type { FeedRecord } from '../../src/store/types.ts';
@@ -59,6 +59,9 @@ describe('feed polling against a loopback server', () => {
       '/silent': { headers: RSS, delayMs: 20_000, body: fixture('rss.xml') },
       '/loop': { redirect: '/loop' },
       '/excerpts': { headers: RSS, body: fixture('rss-excerpts.xml') },
+      '/site': { headers: { 'content-type': 'text/html; charset=utf-8' }, body: fixture('page.html').replace('/feeds/rss.xml', '/rss') },
+      '/feeds/rss.xml': { status: 404, body: 'gone' },
+      '/plain': { headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html><html><body><p>لا موجز هنا</p></body></html>' },
     });
   });
   after(async () => {
@@ -75,6 +78,15 @@ describe('feed polling against a loopback server', () => {
     assert.equal(await store.countArticles(), 7);
     assert.ok((await store.countStories()) >= 5, 'the two Iran missile items may share a story; the rest stand alone');
     assert.equal((await store.getFeed(server.url('/rss')))?.title, 'جوهرة أف أم — دولي');
+  });
+
+  it('GIVEN a URL a user gives THEN resolveFeedUrl accepts a feed, finds the feed a page announces, and refuses a page without one', async () => {
+    const direct = await resolveFeedUrl(fetcher, server.url('/atom'));
+    assert.deepEqual(direct, { url: server.url('/atom'), title: 'جوهرة أف أم — أتوم', format: 'atom', items: 2 });
+    const found = await resolveFeedUrl(fetcher, server.url('/site'));
+    assert.equal(found.url, server.url('/rss'));
+    assert.equal(found.format, 'rss');
+    await assert.rejects(resolveFeedUrl(fetcher, server.url('/plain')), (err: unknown) => err instanceof FeedError && /الرابط ليس موجز/.test(err.userMessage));
   });
 
   it('GIVEN a feed with an ETag THEN the next poll is conditional and a 304 adds nothing', async () => {
@@ -167,6 +179,7 @@ describe('feed polling against a loopback server', () => {
     assert.equal(flagged[0]?.id, bad.id);
     assert.match(flagged[0]?.message ?? '', /الرابط ليس موجز/);
     assert.deepEqual((await store.failingFeeds()).map((f) => f.id), [bad.id]);
+    assert.deepEqual((await poller.failingFeeds()).map((f) => f.id), [bad.id]);
     // It comes back: the flag clears and the host hears of it.
     await store.removeFeed(bad.id);
     const good = await store.addFeed(server.url('/rss'), { now: clock.now().toISOString() });
