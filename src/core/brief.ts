@@ -24,7 +24,7 @@ const MAX_ITEMS = 3;
 /** How many usable sentences from the top the brief looks at: the news is in the lead. */
 const LEAD_WINDOW = 6;
 /** An added item shorter than this says too little to be worth its place. */
-const MIN_ADDED_CHARS = 45;
+const MIN_ADDED_CHARS = 60;
 /**
  * Past this length the brief already states the news: a long lead sentence is a brief on its own,
  * and every sentence added dilutes it.
