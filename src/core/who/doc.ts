@@ -33,9 +33,41 @@ export interface Doc {
   sentences: { s: number; e: number }[];
 }
 
-/** Whether a token is punctuation. */
+const WORDLIKE = /[\p{L}\p{N}]/u;
+const punctCache = new Map<string, boolean>();
+
+/** Whether a token is punctuation (no letter or digit). */
 export function isPunct(t: { norm: string }): boolean {
-  return !/[\p{L}\p{N}]/u.test(t.norm);
+  let p = punctCache.get(t.norm);
+  if (p === undefined) {
+    p = !WORDLIKE.test(t.norm);
+    if (punctCache.size > 50000) punctCache.clear();
+    punctCache.set(t.norm, p);
+  }
+  return p;
+}
+
+/** The matching forms of one word, computed once per distinct word. */
+interface WordForms {
+  norm: string;
+  stem: string;
+  bare: string;
+  forms: string[];
+}
+
+const FORMS_LIMIT = 60000;
+const formsCache = new Map<string, WordForms>();
+
+function wordForms(word: string): WordForms {
+  let f = formsCache.get(word);
+  if (f) return f;
+  const norm = normalize(word);
+  const split = splitClitics(norm);
+  const bare = split.article ? 'ال' + split.stem : split.pre ? norm.slice(split.pre.length) : norm;
+  f = { norm, stem: split.stem, bare, forms: [...new Set([norm, bare, ...strippedCandidates(norm)])] };
+  if (formsCache.size >= FORMS_LIMIT) formsCache.clear();
+  formsCache.set(word, f);
+  return f;
 }
 
 /** Tokenizes an article along its sentence segmentation (the whole text as one sentence when none is given). */
@@ -46,18 +78,16 @@ export function buildDoc(text: string, sentences: readonly Sentence[]): Doc {
   spans.forEach((sent, si) => {
     const s = tokens.length;
     for (const t of tokenize(text.slice(sent.start, sent.end))) {
-      const norm = normalize(t.text);
-      const split = splitClitics(norm);
-      const bare = split.article ? 'ال' + split.stem : split.pre ? norm.slice(split.pre.length) : norm;
+      const f = wordForms(t.text);
       tokens.push({
         text: t.text,
         start: t.start + sent.start,
         end: t.end + sent.start,
-        norm,
-        stem: split.stem,
-        bare,
+        norm: f.norm,
+        stem: f.stem,
+        bare: f.bare,
         sentence: si,
-        forms: [...new Set([norm, bare, ...strippedCandidates(norm)])],
+        forms: f.forms,
       });
     }
     ranges.push({ s, e: tokens.length });

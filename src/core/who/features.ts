@@ -92,9 +92,9 @@ export function featureTiers(word: string, known: KnownWords = NO_KNOWN): { far:
 }
 
 /** Sentence-level features: B/I of a multi-word gazetteer phrase matched at each token. */
-export function phraseFeatures(words: readonly string[]): string[][] {
+export function phraseFeatures(words: readonly string[], normalized?: readonly string[]): string[][] {
   const out: string[][] = words.map(() => []);
-  const norms = words.map((w) => normalize(w));
+  const norms = normalized ?? words.map((w) => normalize(w));
   for (let i = 0; i < norms.length; i++) {
     const n = norms[i]!;
     // The first word may carry up to two clitic letters ("وقطاع", "بقطاع").

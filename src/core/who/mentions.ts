@@ -30,7 +30,12 @@ function taggedMentions(doc: Doc): TokenMention[] {
   const out: TokenMention[] = [];
   for (const { s, e } of doc.sentences) {
     if (e <= s) continue;
-    const tags = tagWords(doc.tokens.slice(s, e).map((t) => t.text));
+    const toks = doc.tokens.slice(s, e);
+    const tags = tagWords(
+      toks.map((t) => t.text),
+      undefined,
+      toks.map((t) => t.norm),
+    );
     for (const span of spansFromTags(tags)) {
       const type = TYPE_MAP[span.type];
       if (type) out.push({ type, s: s + span.start, e: s + span.end });

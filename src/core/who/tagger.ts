@@ -123,7 +123,7 @@ function wordVectors(model: NerModel, word: string): Float32Array {
 }
 
 /** Per-token emission scores (tokens × tags) for one sentence. */
-export function emissions(model: NerModel, words: readonly string[]): Float32Array {
+export function emissions(model: NerModel, words: readonly string[], norms?: readonly string[]): Float32Array {
   const n = model.tags.length;
   const len = words.length;
   const em = new Float32Array(len * n);
@@ -138,7 +138,7 @@ export function emissions(model: NerModel, words: readonly string[]): Float32Arr
       for (let t = 0; t < n; t++) em[i * n + t]! += v[base + t]!;
     }
   }
-  const phrases = phraseFeatures(words);
+  const phrases = phraseFeatures(words, norms);
   for (let i = 0; i < len; i++) {
     for (const f of phrases[i]!) {
       const w = model.weights.get(f);
@@ -186,7 +186,7 @@ export function viterbi(model: NerModel, em: Float32Array, len: number): number[
 }
 
 /** Tags one sentence of ANERcorp-style tokens. */
-export function tagWords(words: readonly string[], model: NerModel = shippedModel()): string[] {
-  const em = emissions(model, words);
+export function tagWords(words: readonly string[], model: NerModel = shippedModel(), norms?: readonly string[]): string[] {
+  const em = emissions(model, words, norms);
   return viterbi(model, em, words.length).map((t) => model.tags[t]!);
 }
