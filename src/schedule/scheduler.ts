@@ -23,7 +23,8 @@ export type CronFactory = (expression: string, timeZone: string, onTick: () => v
 /** node-cron 4: one task per expression, in the subscription's time zone. */
 export const nodeCronFactory: CronFactory = (expression, timeZone, onTick) => {
   const task = cron.schedule(expression, () => onTick(), { timezone: timeZone, noOverlap: false });
-  return { stop: () => void task.stop() };
+  // destroy, not stop: a stopped task stays in node-cron's registry, and /subscribe replaces tasks often.
+  return { stop: () => void task.destroy() };
 };
 
 /** Settings the scheduler reads (from config digest.* and timezone). */

@@ -79,3 +79,14 @@ test('GIVEN zone names THEN only IANA names are accepted', () => {
   assert.equal(isTimeZone('Mars/Olympus'), false);
   assert.equal(isTimeZone('07:00'), false);
 });
+
+test('GIVEN node-cron tasks in several zones THEN their next run is the one the pure function computes', async () => {
+  const cron = (await import('node-cron')).default;
+  for (const [expr, zone] of [['0 8 * * *', 'Asia/Baghdad'], ['30 6 * * 1-5', 'Europe/Paris'], ['0 */6 * * *', 'Africa/Tunis']] as const) {
+    const task = cron.schedule(expr, () => {}, { timezone: zone });
+    const now = new Date();
+    const theirs = task.getNextRun();
+    assert.equal(nextRun(fields(expr), zone, now)?.toISOString(), theirs?.toISOString(), `${expr} ${zone}`);
+    await task.destroy();
+  }
+});
