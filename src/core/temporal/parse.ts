@@ -471,7 +471,7 @@ class Parser {
     else if (this.find(p, L.CLOCK_LEAD) && !this.toks[p]!.digits) {
       p++;
       s = this.start(p);
-    }
+    } else if (this.toks[p]!.digits) return null; // "بقوة 5.3 درجات" is no time
     let h: number | null = null;
     let min = 0;
     let colon = false;
@@ -483,7 +483,7 @@ class Parser {
       const sep = this.t(p);
       if ((sep === ':' || sep === '.' || sep === 'h' || sep === 'H' || sep === 'س') && this.touch(p - 1) && this.touch(p) && this.num(p + 1, 2) !== null) {
         min = this.num(p + 1, 2)!;
-        colon = true;
+        colon = sep === ':';
         p += 2;
       }
       if (h > 24 || min > 59) return null;

@@ -7,9 +7,12 @@ const FUTURE_PREFIX = /^[وف]?س[يتن][\u0621-\u0647\u0649][\u0621-\u064A]+$/
 const LOOK_BACK = 6;
 const LOOK_AHEAD = 1;
 
-function isFutureMarker(tok: Tok): boolean {
+const QUOTES = new Set(['"', '«', '“', "'", '(']);
+
+function isFutureMarker(tok: Tok, prev: Tok | undefined): boolean {
   for (const form of tok.forms) if (FUTURE_WORDS.has(form)) return true;
   if (!FUTURE_PREFIX.test(tok.t)) return false;
+  if (prev && QUOTES.has(prev.t)) return false; // a quoted name: "سيلفي غولار"
   const bare = tok.t[0] === 'و' || tok.t[0] === 'ف' ? tok.t.slice(1) : tok.t;
   if (FUTURE_NOUN_STOPLIST.has(bare)) return false;
   // Nouns of the stoplist with a possessive or plural ending: سيارته، سياساتها.
@@ -23,13 +26,13 @@ function isFutureMarker(tok: Tok): boolean {
 export function isFuture(toks: Tok[], first: number, last: number): boolean {
   for (let i = first - 1; i >= 0 && i >= first - LOOK_BACK; i--) {
     const tok = toks[i]!;
-    if (isFutureMarker(tok)) return true;
+    if (isFutureMarker(tok, toks[i - 1])) return true;
     if (tok.brk) break;
   }
   for (let i = last + 1; i < toks.length && i <= last + LOOK_AHEAD; i++) {
     const tok = toks[i]!;
     if (tok.brk) break;
-    if (isFutureMarker(tok)) return true;
+    if (isFutureMarker(tok, toks[i - 1])) return true;
   }
   return false;
 }
