@@ -163,6 +163,9 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
   for (const raw of taggedMentions(doc)) {
     const m = trimMention(doc, raw);
     if (!m) continue;
+    // An imperfect verb the tagger pulled into an organization ("يتدخل الأمن السياحي") is not part of it.
+    const lead = doc.tokens[m.s]!;
+    if (m.type === 'ORG' && m.e - m.s > 1 && /^[يت]/.test(lead.norm) && !lead.bare.startsWith('ال') && !ORG_HEADS.has(lead.norm)) m.s++;
     // Titles are not part of names; an unnamed-source head is never a name.
     while (m.s < m.e && m.type === 'PER' && isTitle(doc.tokens[m.s]!)) m.s++;
     if (m.s >= m.e || SRC_HEADS.has(doc.tokens[m.s]!.norm) || SRC_HEADS.has(doc.tokens[m.s]!.bare)) continue;
