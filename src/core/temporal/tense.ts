@@ -2,9 +2,11 @@
 import type { Tok } from './tokens.ts';
 import { FUTURE_NOUN_STOPLIST, FUTURE_WORDS } from './lexicon.ts';
 
-// س + an imperfect prefix + a consonant: سيزور، ستنطلق. A long vowel there (ستيفن، سيول) marks a name or noun.
-const FUTURE_PREFIX = /^[وف]?س[يتن][\u0621-\u0647\u0649][\u0621-\u064A]+$/;
-const LOOK_BACK = 6;
+// س + an imperfect prefix + a consonant: سيزور، ستنطلق. A long vowel there (ستيفن، سيول، سياتل) marks a name or noun.
+const FUTURE_PREFIX = /^[وف]?س[يتن][\u0621-\u0626\u0628-\u0647\u0649][\u0621-\u064A]+$/;
+const LOOK_BACK = 4;
+// The future of another clause does not reach past these: "وسيستمر الجدل لأن الحكم الصادر يوم الخميس".
+const CLAUSE_BREAK = new Set(['،', ',', 'لأن', 'لان', 'الذي', 'التي', 'الذين', 'بعدما', 'عندما']);
 const LOOK_AHEAD = 1;
 
 const QUOTES = new Set(['"', '«', '“', "'", '(']);
@@ -26,6 +28,7 @@ function isFutureMarker(tok: Tok, prev: Tok | undefined): boolean {
 export function isFuture(toks: Tok[], first: number, last: number): boolean {
   for (let i = first - 1; i >= 0 && i >= first - LOOK_BACK; i--) {
     const tok = toks[i]!;
+    if (CLAUSE_BREAK.has(tok.t)) break;
     if (isFutureMarker(tok, toks[i - 1])) return true;
     if (tok.brk) break;
   }
