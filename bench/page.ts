@@ -47,3 +47,38 @@ function measure(name: string, html: string): void {
 
 measure('fixture page', small);
 measure('typical-weight page', big);
+
+/*
+ * Fidelity over the ANT corpus (when the shared data is present): every article wrapped in two page
+ * layouts (a modern one with <p> paragraphs, an old one with <br><br> in a table-ish layout, a
+ * "site | headline" title, a share bar, a date line and a sidebar); counts articles whose title and
+ * paragraphs come back exactly.
+ */
+const antPath = `${process.env.MOJAZ_SHARED ?? '/work/shared'}/data/ant/articles.jsonl`;
+let corpus: Array<{ id: string; title: string; published: string; text: string }> = [];
+try {
+  corpus = readFileSync(antPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+} catch {
+  console.log(`fidelity: skipped (no ${antPath})`);
+}
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const shown = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
+const side = corpus.slice(0, 10).map((x, i) => `<li><a href="/s/${i}">${esc(x.title)}</a></li>`).join('');
+const layouts: Record<string, (r: (typeof corpus)[number], paras: string[]) => string> = {
+  modern: (r, paras) =>
+    `<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8"><title>${esc(r.title)} - موقع</title><meta property="og:site_name" content="موقع"></head><body><nav><a href="/">الرئيسية</a><a href="/x">أخبار</a></nav><main><article><h1>${esc(r.title)}</h1>${paras.map((p) => `<p>${esc(p)}</p>`).join('\n')}<div class="related"><h3>اقرأ أيضا</h3><ul><li><a href="/1">خبر آخر</a></li></ul></div></article></main><footer>حقوق</footer></body></html>`,
+  old: (r, paras) =>
+    `<html><head><title>موقع | ${esc(r.title)}</title></head><body><div id="header"><a href="/">الرئيسية</a> | <a href="/n">أخبار</a></div><div class="share"><a href="fb">فيسبوك</a><a href="tw">تويتر</a></div><div id="main"><h2 class="title">${esc(r.title)}</h2><div class="date">${r.published}</div><div class="text">${paras.map(esc).join('<br /><br />')}</div><div class="tags">وسوم: <a href="/t">تونس</a></div></div><div id="sidebar"><h3>الأكثر قراءة</h3><ul>${side}</ul></div><div id="footer">جميع الحقوق محفوظة</div></body></html>`,
+};
+for (const [name, layout] of Object.entries(layouts)) {
+  if (corpus.length === 0) break;
+  let exact = 0;
+  let none = 0;
+  for (const r of corpus) {
+    const paras = r.text.split('\n').map(shown).filter(Boolean);
+    const a = extractArticle(layout(r, paras), 'https://www.example.com/a');
+    if (!a) none++;
+    else if (a.title === shown(r.title) && a.text === paras.join('\n')) exact++;
+  }
+  console.log(`fidelity, ${name} layout: ${exact}/${corpus.length} articles exact, ${none} with no article found`);
+}

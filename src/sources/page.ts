@@ -283,6 +283,41 @@ function cleanTitle(title: string, siteName: string | undefined): string {
   return stripped === '' ? t : stripped;
 }
 
+/**
+ * The page heading that the document <title> contains, if any: "الموقع | عنوان الخبر" pages put the
+ * clean title in an <h1> (or <h2>), and that beats guessing where the site name ends.
+ */
+function headingTexts(doc: El): { inTitle?: string } {
+  const docTitle = squeeze(doc.querySelector('title')?.textContent ?? '');
+  if (docTitle === '') return {};
+  for (const selector of ['h1', 'h2']) {
+    const found = Array.from(doc.querySelectorAll(selector))
+      .slice(0, 10)
+      .map((h) => squeeze(h.textContent ?? ''))
+      .find((h) => h.length >= 8 && h.length < docTitle.length && docTitle.includes(h));
+    if (found) return { inTitle: found };
+  }
+  return {};
+}
+
+/** Matches a line that is only a date or time stamp ("01 جوان 2017 - 13:29", "2017-06-01T13:29"). */
+function isDateStamp(line: string): boolean {
+  if (line.length > 50 || line.split(' ').length > 7) return false;
+  if (/(?:^|[^\d٠-٩])[\d٠-٩]{1,2}:[\d٠-٩]{2}(?:$|[^\d٠-٩])/.test(line) && /[\d٠-٩]{4}/.test(line)) return true;
+  const digits = (line.match(/[\d٠-٩]/g) ?? []).length;
+  const visible = line.replace(/\s/g, '').length;
+  return /[\d٠-٩]{4}/.test(line) && digits / visible >= 0.25;
+}
+
+/** Drops date stamps printed above or below the story (up to two lines at each end). */
+function trimDateLines(lines: string[]): string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < Math.min(2, end) && isDateStamp(lines[start]!)) start++;
+  while (end > start && lines.length - end < 2 && isDateStamp(lines[end - 1]!)) end--;
+  return lines.slice(start, end);
+}
+
 /** The URL's host without "www.", as a fallback site name; undefined for an unparsable URL. */
 function hostLabel(url: string): string | undefined {
   try {
@@ -297,10 +332,11 @@ function hostLabel(url: string): string | undefined {
  * headlines, an error page, or text too short to be a story).
  */
 export function extractArticle(html: string, url: string): Article | null {
-  const { document } = parseHTML(stripInert(html)) as unknown as { document: El & { documentURI?: string } };
+  const { document } = parseHTML(stripInert(html)) as unknown as { document: El };
   const published = publishedOf(document);
   // A line holding only a <time>'s text is page furniture; the date itself is read from metadata.
   const dateLines = new Set(Array.from(document.querySelectorAll('body time'), (t) => squeeze(t.textContent ?? '')));
+  const headings = headingTexts(document);
   removeBoilerplate(document);
   let parsed: ReturnType<Readability<El>['parse']>;
   try {
@@ -314,18 +350,21 @@ export function extractArticle(html: string, url: string): Article | null {
   }
   if (!parsed?.content) return null;
   const siteName = squeeze(parsed.siteName ?? '') || hostLabel(url);
-  const title = cleanTitle(parsed.title ?? '', siteName);
-  let lines = blockText(parsed.content).split('\n');
+  const title = headings.inTitle ?? cleanTitle(parsed.title ?? '', siteName);
+  let lines = blockText(parsed.content)
+    .split('\n')
+    .filter((line) => !dateLines.has(line));
   // Readability keeps the page's <h1> when it sits inside the article; the title is returned apart.
-  if (lines[0] !== undefined && title !== '' && squeeze(lines[0]) === title) lines = lines.slice(1);
-  const text = lines.filter((line) => !dateLines.has(line)).join('\n');
+  if (lines[0] !== undefined && title !== '' && lines[0] === title) lines = lines.slice(1);
+  const text = trimDateLines(lines).join('\n');
   const { linked, total } = linkShare(parsed.content);
   if (text.length < MIN_ARTICLE_CHARS || (total > 0 && linked / total > MAX_LINK_DENSITY)) return null;
   const byline = squeeze(parsed.byline ?? '') || undefined;
+  const fallbackDate = isoDate(parsed.publishedTime);
   return {
     title,
     text,
-    ...(published ? { published } : isoDate(parsed.publishedTime) ? { published: isoDate(parsed.publishedTime)! } : {}),
+    ...(published || fallbackDate ? { published: published ?? fallbackDate } : {}),
     ...(siteName ? { siteName } : {}),
     ...(byline ? { byline } : {}),
   };

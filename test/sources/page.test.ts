@@ -104,6 +104,33 @@ describe('extractArticle edge cases', () => {
     assert.deepEqual(text.split('\n'), [P1, P2]);
   });
 
+  it('GIVEN a "site | headline" <title> and the headline in an <h1> THEN the title is the headline', () => {
+    const html = page('').replace('<title>عنوان الخبر</title>', '<title>موقع الأخبار | انفجار حافلة في اسطنبول</title>')
+      .replace('<h1>عنوان الخبر</h1>', '<h1>انفجار حافلة في اسطنبول</h1>');
+    const article = extractArticle(html, 'https://example.com/a');
+    assert.equal(article?.title, 'انفجار حافلة في اسطنبول');
+    assert.deepEqual(article?.text.split('\n'), [P1, P2]);
+  });
+
+  const stamps: Array<[string, string]> = [
+    ['above', '<div class="date">01 جوان 2017 - 13:29</div>'],
+    ['above, ISO', '<div class="date">2017-06-01T13:29:00+01:00</div>'],
+    ['above, with weekday', '<div class="date">الخميس 1 يونيو 2017</div>'],
+  ];
+  for (const [where, stamp] of stamps) {
+    it(`GIVEN a date stamp line ${where} the story THEN drops it`, () => {
+      const article = extractArticle(page('', stamp), 'https://example.com/a');
+      assert.deepEqual(article?.text.split('\n'), [P1, P2]);
+    });
+  }
+
+  it('GIVEN a date stamp below the story THEN drops it; GIVEN a short numeric line that is no date THEN keeps it', () => {
+    const below = page('').replace('</article>', '<div class="updated">آخر تحديث: 2017/06/01</div></article>');
+    assert.deepEqual(extractArticle(below, 'https://example.com/a')?.text.split('\n'), [P1, P2]);
+    const lead = extractArticle(page('', '<p>قتل 3 أشخاص وجرح 12</p>'), 'https://example.com/a');
+    assert.deepEqual(lead?.text.split('\n'), ['قتل 3 أشخاص وجرح 12', P1, P2]);
+  });
+
   it('GIVEN no site name THEN falls back to the host without www', () => {
     assert.equal(extractArticle(page(''), 'https://www.example.com/a')?.siteName, 'example.com');
   });
