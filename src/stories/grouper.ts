@@ -16,10 +16,15 @@ export interface Assignment {
   score: number;
 }
 
-/** The time an article is about: its publication time, else when it was first seen. */
+/** A feed's clock may run ahead a little (time zones); no further, or one bad date would push the window past everything. */
+const MAX_AHEAD_MS = 24 * 3600_000;
+
+/** The time an article is about: its publication time (never more than a day after it was first seen), else when it was first seen. */
 export function eventTime(article: { published?: string; firstSeen: string }): number {
+  const seen = Date.parse(article.firstSeen);
   const p = article.published ? Date.parse(article.published) : NaN;
-  return Number.isNaN(p) ? Date.parse(article.firstSeen) : p;
+  if (Number.isNaN(p)) return seen;
+  return Number.isNaN(seen) ? p : Math.min(p, seen + MAX_AHEAD_MS);
 }
 
 /** Groups articles into stories through the store. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStore, type SqliteStore } from '../../src/store/sqlite.ts';
-import { StoryGrouper } from '../../src/stories/grouper.ts';
+import { eventTime, StoryGrouper } from '../../src/stories/grouper.ts';
 import { StoryIndex } from '../../src/stories/index-terms.ts';
 import { datelineOf, datelinesDiffer, placesConflict, placesOf } from '../../src/stories/places.ts';
 import { isContentWord, termsOf } from '../../src/stories/terms.ts';
@@ -15,9 +15,11 @@ const SEEN = '2023-12-09T12:00:00.000Z';
 async function group(cases: Case[], store: SqliteStore = openStore(':memory:'), grouper = new StoryGrouper(store)): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const c of cases) {
-    const feed = await store.addFeed(`https://${encodeURIComponent(c.outlet)}.example/rss`, { now: SEEN, title: c.outlet });
-    const r = await store.upsertArticle({ feedId: feed.id, outlet: c.outlet, guid: c.key, title: c.title, text: c.text, published: c.published, seenAt: SEEN });
-    if (r.status === 'new') out.set(c.key, (await grouper.assign(r.article, undefined, SEEN)).storyId);
+    // Seen an hour after publication, as a poller would.
+    const seenAt = new Date(Date.parse(c.published) + 3600_000).toISOString();
+    const feed = await store.addFeed(`https://${encodeURIComponent(c.outlet)}.example/rss`, { now: seenAt, title: c.outlet });
+    const r = await store.upsertArticle({ feedId: feed.id, outlet: c.outlet, guid: c.key, title: c.title, text: c.text, published: c.published, seenAt });
+    if (r.status === 'new') out.set(c.key, (await grouper.assign(r.article, undefined, seenAt)).storyId);
     else out.set(c.key, (await store.storyOf(r.article.id))!);
   }
   return out;
@@ -122,4 +124,18 @@ test('GIVEN where two articles are set THEN they conflict only when both name pl
   assert.equal(datelinesDiffer(new Set(['dl:سوسة']), new Set(['سوسة'])), false);
   const analysis = { sentences: [], brief: [], timeline: [], mentions: [], temporal: [], sources: [], who: [{ name: 'بغداد', type: 'LOC', role: '', aliases: ['العاصمة العراقية'], mentions: [], said: [] }] } as Analysis;
   assert.deepEqual([...placesOf('سوسة : خبر', analysis)], ['dl:سوسة', 'بغداد', 'العاصمة العراقية']);
+});
+
+test('GIVEN publication values THEN eventTime uses them, falling back to first sight and capping dates far ahead', () => {
+  const seen = '2026-01-01T00:00:00.000Z';
+  const cases: [string | undefined, string][] = [
+    ['2025-12-31T10:00:00+03:00', '2025-12-31T07:00:00.000Z'],
+    [undefined, seen],
+    ['not a date', seen],
+    ['2030-01-01T00:00:00Z', '2026-01-02T00:00:00.000Z'],
+  ];
+  for (const [published, want] of cases) {
+    const t = eventTime(published === undefined ? { firstSeen: seen } : { published, firstSeen: seen });
+    assert.equal(new Date(t).toISOString(), want, String(published));
+  }
 });
