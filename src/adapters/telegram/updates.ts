@@ -12,6 +12,8 @@ export interface IncomingMessage {
   entities?: Array<{ type: string; url?: string }>;
   caption_entities?: Array<{ type: string; url?: string }>;
   reply_to_message?: IncomingMessage;
+  /** The quoted part of a replied-to message (replies to messages of other chats carry only this). */
+  quote?: { text: string };
   forward_origin?: unknown;
   chat: { id: number; type: string };
 }
@@ -36,7 +38,7 @@ export function intentOf(message: IncomingMessage, botUsername: string | undefin
   const command = parseCommand(text);
   if (command) {
     if (command.addressee && botUsername && command.addressee.toLowerCase() !== botUsername.toLowerCase()) return undefined;
-    const replied = message.reply_to_message ? messageText(message.reply_to_message).trim() : '';
+    const replied = (message.reply_to_message ? messageText(message.reply_to_message) : message.quote?.text ?? '').trim();
     return { name: command.name, args: command.args, ...(replied ? { replyText: replied } : {}) };
   }
   // Without a command, only a private chat is talking to the bot: a link, a text, a forwarded post.
