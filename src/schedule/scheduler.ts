@@ -73,6 +73,8 @@ export interface DigestScheduler {
 }
 
 const DAY = 86_400_000;
+/** Stories whose details are kept between digests (each re-read when the story changes). */
+const DETAILS_CACHE = 5_000;
 /** A digest never reaches back further than this, however long the chat went without one. */
 const MAX_LOOKBACK = 7 * DAY;
 
@@ -161,8 +163,8 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
       again = true;
       return draining;
     }
+    const total: FanOutReport = { sent: 0, rateLimited: 0, failed: 0, gone: 0 };
     draining = (async () => {
-      const total: FanOutReport = { sent: 0, rateLimited: 0, failed: 0, gone: 0 };
       do {
         again = false;
         const r = await drain(fanOut);
@@ -172,7 +174,13 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
         total.gone += r.gone;
       } while (again && !stopped);
       return total;
-    })().finally(() => (draining = undefined));
+    })()
+      // A database error must not crash the bot: what is left stays due for the next sweep.
+      .catch((err: unknown) => {
+        log(`digest fan-out stopped early: ${String(err)}`);
+        return total;
+      })
+      .finally(() => (draining = undefined));
     return track(draining);
   };
 
@@ -183,11 +191,14 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
     return new Date(Math.max(from, floor)).toISOString();
   };
 
+  // Story details shared by every chat of a round (1,000 chats at 08:00 read the same stories).
+  const details = new Map<number, StoryDetails>();
   const open = async (chatId: string, slot: Date, timeZone: string, topN: number, delivered: boolean): Promise<OpenDigestResult> => {
-    const details = new Map<number, StoryDetails>();
+    if (details.size > DETAILS_CACHE) details.clear();
     const sub = await deps.store.getSubscription(chatId);
     const fallback = new Date((sub ? Date.parse(sub.createdAt) : clock.now().getTime()) - DAY);
     const stories = await candidateStories(deps.store, chatId, await since(chatId, fallback), details);
+    const mine = new Map(stories.map((d) => [d.story.id, d]));
     return deps.ledger.openDigest({
       chatId,
       slot: slot.toISOString(),
@@ -195,7 +206,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
       candidates: stories.map(digestItemOf),
       topN,
       delivered,
-      render: (items) => renderDigest(items, details, slot, timeZone),
+      render: (items) => renderDigest(items, mine, slot, timeZone),
     });
   };
 
