@@ -23,7 +23,7 @@ export function knownForms(articleWords: ReadonlySet<string>): FormCheck {
 }
 
 /** Drops `count` leading letters (with their marks) from an original word. */
-function dropLetters(word: string, count: number): string {
+export function dropLetters(word: string, count: number): string {
   let i = 0;
   let dropped = 0;
   while (i < word.length && dropped < count) {

@@ -74,7 +74,11 @@ export function attributeQuotes(doc: Doc, mentions: readonly TokenMention[]): { 
   const quotes = findQuotes(doc);
   const used = new Set<Quote>();
   let last: TokenMention | undefined;
-  const slice = (s: number, e: number): string => doc.text.slice(doc.tokens[s]!.start, doc.tokens[e - 1]!.end).trim();
+  const slice = (s: number, e: number): string =>
+    doc.text
+      .slice(doc.tokens[s]!.start, doc.tokens[e - 1]!.end)
+      .replace(/^[\s:،,.-]+/, '')
+      .trim();
   for (const { s, e } of doc.sentences) {
     for (let c = s; c < e; c++) {
       const kind = cueKind(doc.tokens[c]!);

@@ -4,6 +4,7 @@
  * last description with the same head kind.
  */
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
+import { dropLetters } from './names.ts';
 import { ATTRIBUTION, CONTINUATIONS, JUNK, SPEECH_VERBS, SRC_HEADS, SRC_MODIFIERS } from './lexicon.ts';
 
 const LINKS = new Set(['باسم', 'في', 'من', 'داخل']);
@@ -75,7 +76,9 @@ export function unnamedSources(doc: Doc, named: readonly TokenMention[]): TokenM
       i = e - 1;
       continue;
     }
-    const label = doc.text.slice(toks[i]!.start, toks[e - 1]!.end);
+    // The label starts at the head itself, without a glued و/ف/ل ("ومصادر" → "مصادر").
+    const glued = SRC_HEADS.has(toks[i]!.norm) ? 0 : 1;
+    const label = dropLetters(doc.text.slice(toks[i]!.start, toks[e - 1]!.end), glued);
     const m: TokenMention = { type: 'SRC', s: i, e, label };
     out.push(m);
     lastByKind.set(kind, m);
