@@ -218,17 +218,27 @@ function metaMap(doc: El): Map<string, string> {
   return map;
 }
 
-/** The datetime of the page's <time> elements, those marked pubdate or inside <article> first. */
+/**
+ * The datetime of the page's <time> elements, those marked pubdate or inside <article> first. Times in
+ * menus, sidebars, footers and site headers are skipped: they are "today" widgets or other stories.
+ */
 function timeDates(doc: El): string[] {
-  const inArticle = (t: El): boolean => {
-    for (let p = t.parentNode; p; p = p.parentNode) if (p.nodeName === 'ARTICLE') return true;
-    return false;
+  const place = (t: El): 'article' | 'chrome' | 'page' => {
+    let inHeader = false;
+    for (let p = t.parentNode; p; p = p.parentNode) {
+      if (p.nodeName === 'ARTICLE') return 'article';
+      if (p.nodeName === 'NAV' || p.nodeName === 'FOOTER' || p.nodeName === 'ASIDE') return 'chrome';
+      if (p.nodeName === 'HEADER') inHeader = true;
+    }
+    return inHeader ? 'chrome' : 'page';
   };
-  const rank = (t: El): number => (t.getAttribute('pubdate') !== null ? 0 : inArticle(t) ? 1 : 2);
-  return Array.from(doc.querySelectorAll('time[datetime]'))
-    .map((t, i) => ({ t, i, r: rank(t) }))
-    .sort((x, y) => x.r - y.r || x.i - y.i)
-    .map(({ t }) => t.getAttribute('datetime') ?? '');
+  const ranked = Array.from(doc.querySelectorAll('time[datetime]')).flatMap((t, i) => {
+    const where = place(t);
+    if (where === 'chrome') return [];
+    const r = t.getAttribute('pubdate') !== null ? 0 : where === 'article' ? 1 : 2;
+    return [{ t, i, r }];
+  });
+  return ranked.sort((x, y) => x.r - y.r || x.i - y.i).map(({ t }) => t.getAttribute('datetime') ?? '');
 }
 
 /** The publication date the page declares: article:published_time, JSON-LD, other metas, <time>. */

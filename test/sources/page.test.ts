@@ -137,21 +137,25 @@ describe('extractArticle edge cases', () => {
 });
 
 describe('published date sources', () => {
-  const cases: Array<[string, string, string, string | undefined]> = [
+  const widget = '<header class="top"><time datetime="2026-11-24">الثلاثاء 24 نوفمبر 2026</time></header>';
+  // [what, <head> markup, markup before the story, expected, markup before the article]
+  const cases: Array<[string, string, string, string | undefined, string?]> = [
     ['article:published_time', '<meta property="article:published_time" content="2023-12-08T09:30:00+03:00">', '', '2023-12-08T09:30:00+03:00'],
     ['JSON-LD NewsArticle', '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-12-08"}</script>', '', '2023-12-08'],
     ['JSON-LD @graph', '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2023-12-08T06:00:00Z"}]}</script>', '', '2023-12-08T06:00:00Z'],
     ['JSON-LD array', '<script type="application/ld+json">[{"@type":"Organization"},{"datePublished":"2023-12-07 22:15"}]</script>', '', '2023-12-07T22:15'],
     ['broken JSON-LD, then <time>', '<script type="application/ld+json">{not json</script>', '<time datetime="2023-12-06">6 ديسمبر</time>', '2023-12-06'],
     ['<time datetime> only', '', '<p>نشر في <time datetime="2023-12-05T10:00:00+03:00">5 ديسمبر</time></p>', '2023-12-05T10:00:00+03:00'],
+    ['a "today" widget in the site header, the date in the story', '', '<p>نشر في <time datetime="2023-12-05">5 ديسمبر</time></p>', '2023-12-05', widget],
     ['meta wins over JSON-LD', '<meta property="article:published_time" content="2023-12-08"><script type="application/ld+json">{"datePublished":"2020-01-01"}</script>', '', '2023-12-08'],
     ['RFC 2822 date in meta', '<meta name="pubdate" content="Fri, 08 Dec 2023 09:30:00 GMT">', '', '2023-12-08T09:30:00.000Z'],
     ['nonsense date then nothing', '<meta property="article:published_time" content="قريبا">', '', undefined],
     ['no date at all', '', '', undefined],
+    ['only a "today" widget in the site header', '', '', undefined, widget],
   ];
-  for (const [what, head, extra, want] of cases) {
+  for (const [what, head, extra, want, before = ''] of cases) {
     it(`GIVEN ${what} THEN published is ${want ?? 'absent'}`, () => {
-      const article = extractArticle(page(head, extra), 'https://example.com/a');
+      const article = extractArticle(page(head, extra).replace('<body>', `<body>${before}`), 'https://example.com/a');
       assert.ok(article, 'article expected');
       assert.equal(article.published, want);
     });
