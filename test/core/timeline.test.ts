@@ -131,3 +131,20 @@ test('GIVEN the seed article (Friday 2023-12-08) THEN the timeline holds its dat
   const call = entries.find((e) => e.date === '2023-12-02');
   assert.match(call!.event, /السوداني/);
 });
+
+test('GIVEN a time in a place clause and a clock time in the next sentence THEN events and days come from their context', () => {
+  const entries = timeline(
+    [
+      'تسبب جنوح قطار ركاب تابع لشركة "لونج آيلاند" للسكك الحديدية، الليلة الماضية قرب بلدة "نيو هايد بارك"، في إصابة عشرات الأشخاص.',
+      'وأوضحت الشرطة أن الحادث وقع في نحو الساعة التاسعة مساء بالتوقيت المحلي عندما صدم قطار ركاب قطارا لنقل العمال.',
+    ],
+    '2016-10-09',
+  );
+  assert.deepEqual(
+    entries.map((e) => [e.date, e.event]),
+    [
+      ['2016-10-08', 'تسبب جنوح قطار ركاب تابع لشركة "لونج آيلاند" للسكك الحديدية'],
+      ['2016-10-08T21:00', 'أوضحت الشرطة أن الحادث وقع عندما صدم قطار ركاب قطارا لنقل العمال'],
+    ],
+  );
+});

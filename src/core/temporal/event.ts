@@ -21,6 +21,7 @@ const SOFT_BOUNDARIES = eventData.softBoundaries.map((p) => normalize(p));
 const WAW_ROOTS = eventData.wawRoots.map((p) => normalize(p));
 const WAS = words(eventData.was);
 const RELATIVE = words(['التي', 'الذي', 'الذين', 'اللتين', 'اللذين']);
+const PREPOSITIONS = words(eventData.prepositions);
 
 const HARD_BOUNDARY = /[،,؛;:!?؟]|\s[-–—]\s|\.(?!\d)/g;
 const EDGE_PUNCT = /^[\s،,؛;:.\-–—)\]»]+|[\s،,؛;:.\-–—(\[«]+$/g;
@@ -49,9 +50,12 @@ function withoutTimes(text: string, clause: Span, times: Span[]): string {
     if (t.end <= clause.start || t.start >= clause.end) continue;
     let cut = Math.max(t.start, clause.start);
     // Drop the word right before the expression when it only introduces it: في، منذ، حوالي، يوم.
-    const before = text.slice(at, cut);
-    const lastWord = /(\S+)\s*$/.exec(before);
-    if (lastWord && BEFORE_TIME.has(normalize(lastWord[1]!))) cut = at + lastWord.index;
+    // Up to two of them: "وقع في نحو الساعة التاسعة".
+    for (let k = 0; k < 2; k++) {
+      const lastWord = /(\S+)\s*$/.exec(text.slice(at, cut));
+      if (!lastWord || !BEFORE_TIME.has(normalize(lastWord[1]!))) break;
+      cut = at + lastWord.index;
+    }
     out += text.slice(at, cut) + ' ';
     at = Math.min(clause.end, Math.max(at, t.end));
   }
@@ -208,12 +212,15 @@ export function eventFor(text: string, sentence: Span, at: TimeSpan, times: Time
     if (wordCount(part) >= MIN_EVENT_WORDS) return part;
   }
   const mine = tryClause(own);
-  if (wordCount(mine) >= MIN_EVENT_WORDS) return mine;
+  // A clause that is only a place or circumstance ("، الليلة الماضية قرب بلدة …،") belongs to the one before it.
+  const fragment = PREPOSITIONS.has(normalize(mine.split(' ', 1)[0] ?? ''));
+  if (wordCount(mine) >= MIN_EVENT_WORDS && !fragment) return mine;
   // An attribution clause ("، نقلته وكالة الأناضول اليوم") dates the clause it reports, before it.
-  const order = isAttribution(text.slice(parts[own]!.start, parts[own]!.end)) ? [own - 1, own + 1] : [own + 1, own - 1];
-  for (const k of [...order, own + 2, own - 2]) {
+  const backFirst = fragment || isAttribution(text.slice(parts[own]!.start, parts[own]!.end));
+  const order = backFirst ? [own - 1, own + 1] : [own + 1, own - 1];
+  for (const k of fragment ? order : [...order, own + 2, own - 2]) {
     const other = tryClause(k);
-    if (wordCount(other) >= MIN_EVENT_WORDS) return other;
+    if (wordCount(other) >= MIN_EVENT_WORDS && !PREPOSITIONS.has(normalize(other.split(' ', 1)[0] ?? ''))) return other;
   }
   return mine;
 }

@@ -18,24 +18,35 @@ function sentenceIds(toks: Tok[]): Int32Array {
   return ids;
 }
 
-/** A clock time with no day of its own takes the nearest day named in its sentence, else the reference day. */
-function clockDay(hits: Hit[], values: (string | null)[], toks: Tok[], at: number, sent: Int32Array, refDay: string): string {
-  const hit = hits[at]!;
-  const own = sent[hit.end - 1]!;
-  let best: string | null = null;
-  let bestDist = Infinity;
-  for (let k = 0; k < hits.length; k++) {
+/** Sentences back that a clock time looks for its day ("الليلة الماضية … الساعة التاسعة مساء"). */
+const CLOCK_DAY_SENTENCES = 2;
+
+/**
+ * A clock time with no day of its own takes the nearest day named before it in its sentence, else
+ * after it in its sentence, else the last one named in the sentences just before; else the reference day.
+ */
+function clockDay(hits: Hit[], values: (string | null)[], at: number, sent: Int32Array, refDay: string): string {
+  const own = sent[hits[at]!.end - 1]!;
+  const dayOf = (k: number): string | null => {
     const v = values[k];
-    if (k === at || !v || v.length !== 10) continue;
-    const other = hits[k]!;
-    if (sent[other.end - 1] !== own) continue;
-    const dist = Math.abs(toks[other.end - 1]!.s - hit.s) + (k > at ? 1000 : 0); // prefer a day named before
-    if (dist < bestDist) {
-      bestDist = dist;
-      best = v;
-    }
+    return v && v.length === 10 ? v : null;
+  };
+  for (let k = at - 1; k >= 0; k--) {
+    if (sent[hits[k]!.end - 1] !== own) break;
+    const v = dayOf(k);
+    if (v) return v;
   }
-  return best ?? refDay;
+  for (let k = at + 1; k < hits.length; k++) {
+    if (sent[hits[k]!.end - 1] !== own) break;
+    const v = dayOf(k);
+    if (v) return v;
+  }
+  for (let k = at - 1; k >= 0; k--) {
+    if (own - sent[hits[k]!.end - 1]! > CLOCK_DAY_SENTENCES) break;
+    const v = dayOf(k);
+    if (v) return v;
+  }
+  return refDay;
 }
 
 /** Every time expression in `text`, with offsets and a value resolved against `reference` (YYYY-MM-DD). */
@@ -57,7 +68,7 @@ export function findTemporal(text: string, reference: string, referenceTime?: st
     let value = values[k] ?? null;
     if (hit.r.k === 'clock' && !hit.r.day && !Number.isNaN(ref)) {
       sent ??= sentenceIds(toks);
-      value = withClock(clockDay(hits, values, toks, k, sent, reference.slice(0, 10)), hit.r.h, hit.r.min);
+      value = withClock(clockDay(hits, values, k, sent, reference.slice(0, 10)), hit.r.h, hit.r.min);
     }
     const span = originalSpan(norm, hit.s, toks[hit.end - 1]!.e);
     out.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end), value });
