@@ -89,7 +89,7 @@ const READ_ALSO =
   /^[\s:•«"]*(?:(?:[اإ]قر[أا]|طالع|شاهد)\s+(?:أيضا|أيضًا|أيضاً|ايضا|ايضًا|كذلك|المزيد)|(?:مواضيع|أخبار|اخبار|مقالات|روابط)\s+(?:ذات\s+صلة|متعلقة|مشابهة))/;
 const SHARE_TEXT = /^[\s:]*(?:شارك|مشاركة|انشر|تابعونا|تابعنا)/;
 const SHARE_CLASS = /(?:^|[\s_-])(?:share|sharing|social|addthis|sharethis|share-?bar)(?:$|[\s_-])/i;
-const ALWAYS_DROP = 'script:not([type="application/ld+json"]),style,noscript,template,iframe,form,button,nav,[role="navigation"]';
+const ALWAYS_DROP = 'script:not([type="application/ld+json"]),style,noscript,template,iframe,button,nav,[role="navigation"]';
 
 const BLOCKS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',

@@ -131,6 +131,11 @@ describe('extractArticle edge cases', () => {
     assert.deepEqual(lead?.text.split('\n'), ['قتل 3 أشخاص وجرح 12', P1, P2]);
   });
 
+  it('GIVEN a whole page wrapped in one <form> (ASP.NET sites) THEN still finds the story', () => {
+    const html = page('').replace('<body>', '<body><form id="form1" method="post" action="./news.aspx">').replace('</body>', '</form></body>');
+    assert.deepEqual(extractArticle(html, 'https://example.com/a')?.text.split('\n'), [P1, P2]);
+  });
+
   it('GIVEN no site name THEN falls back to the host without www', () => {
     assert.equal(extractArticle(page(''), 'https://www.example.com/a')?.siteName, 'example.com');
   });
