@@ -155,8 +155,8 @@ export function analyzeLine(line: string, fallback: Reference): Record<string, u
     }
   }
   const title = typeof rec.title === 'string' ? rec.title : undefined;
-  const result = analyze({ text, ...reference, ...(title !== undefined ? { title } : {}) });
-  return { ...result, id };
+  const { id: _unused, ...result } = analyze({ text, ...reference, ...(title !== undefined ? { title } : {}) });
+  return { id, ...result }; // the input's id as given (a number stays a number), first as in the contract
 }
 
 /** Many articles, one JSON object a line, streamed: one result a line, in order. */
