@@ -168,11 +168,12 @@ function removeBoilerplate(doc: El): void {
   }
 }
 
-/** Normalises a date string to ISO 8601, keeping a date-only or offset form as given. */
+/** Normalises a date string to ISO 8601, keeping a date-only form and the page's offset as given. */
 export function isoDate(raw: string | null | undefined): string | undefined {
   const s = (raw ?? '').trim();
   if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(s)) {
-    return s.replace(' ', 'T');
+    // "+0300" becomes "+03:00": the extended form every ISO parser reads.
+    return s.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   }
   if (s === '' || !/\d{4}/.test(s)) return undefined;
   const t = Date.parse(s);

@@ -168,7 +168,7 @@ describe('published date sources', () => {
 
   it('GIVEN date strings THEN isoDate keeps ISO forms and converts others', () => {
     assert.equal(isoDate('2023-12-08'), '2023-12-08');
-    assert.equal(isoDate(' 2023-12-08T09:30:00+0300 '), '2023-12-08T09:30:00+0300');
+    assert.equal(isoDate(' 2023-12-08T09:30:00+0300 '), '2023-12-08T09:30:00+03:00');
     assert.equal(isoDate('December 8, 2023 09:30 UTC'), '2023-12-08T09:30:00.000Z');
     assert.equal(isoDate('yesterday'), undefined);
     assert.equal(isoDate(null), undefined);
