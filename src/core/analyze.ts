@@ -3,7 +3,8 @@
  * brief. Pure (the reference date is passed in) and total: odd input gives an empty-ish analysis,
  * and a module that fails leaves its part empty rather than losing the rest.
  */
-import type { Analysis, ArticleInput, Mention, Sentence, TemporalExpression, TimelineEntry } from './types.ts';
+import type { Analysis, ArticleInput, Mention, Sentence, TemporalExpression, TimelineEntry, WhoEntry } from './types.ts';
+import { normalize } from './text/normalize.ts';
 import { segment } from './text/segment.ts';
 import { findTemporal } from './temporal/index.ts';
 import { buildTimeline } from './timeline.ts';
@@ -75,24 +76,81 @@ function guarded<T>(run: () => T, fallback: T): T {
 /** Above this length the text-wide modules run per chunk, so a huge input costs linear time. */
 const CHUNK_CHARS = 20_000;
 
+/** A piece of the text for chunked runs: [start, end) in the text, and the sentences inside it. */
+export interface Chunk {
+  start: number;
+  end: number;
+  firstSentence: number;
+  sentences: Sentence[];
+}
+
 /**
- * Runs `find` on chunks of at most about CHUNK_CHARS characters cut at line ends, shifting the
- * spans it returns back into the whole text. Short texts (every real article) run in one piece.
+ * Cuts the text into pieces of about CHUNK_CHARS characters between sentences (one piece when
+ * the text is shorter, as every real article is); sentences come shifted into their piece.
  */
-export function chunked<T extends { start: number; end: number }>(text: string, find: (chunk: string) => T[]): T[] {
-  if (text.length <= CHUNK_CHARS) return find(text);
-  const out: T[] = [];
+export function chunksOf(text: string, sentences: Sentence[]): Chunk[] {
+  if (text.length <= CHUNK_CHARS || sentences.length === 0) {
+    return [{ start: 0, end: text.length, firstSentence: 0, sentences }];
+  }
+  const out: Chunk[] = [];
   let from = 0;
-  while (from < text.length) {
-    let to = Math.min(text.length, from + CHUNK_CHARS);
-    if (to < text.length) {
-      const nl = text.lastIndexOf('\n', to);
-      to = nl > from ? nl + 1 : to;
-    }
-    for (const item of find(text.slice(from, to))) out.push({ ...item, start: item.start + from, end: item.end + from });
-    from = to;
+  let first = 0;
+  for (let i = 0; i < sentences.length; i++) {
+    const next = sentences[i + 1];
+    const end = next === undefined ? text.length : next.start;
+    if (next !== undefined && end - from < CHUNK_CHARS) continue;
+    const shift = (s: Sentence): Sentence => ({ start: s.start - from, end: s.end - from, heading: s.heading });
+    out.push({ start: from, end, firstSentence: first, sentences: sentences.slice(first, i + 1).map(shift) });
+    from = end;
+    first = i + 1;
   }
   return out;
+}
+
+/** Moves a span found in a chunk back into the whole text. */
+function shifted<T extends { start: number; end: number }>(item: T, by: number): T {
+  return { ...item, start: item.start + by, end: item.end + by };
+}
+
+/** Runs `find` on each chunk and shifts the spans it returns back into the whole text. */
+export function chunked<T extends { start: number; end: number }>(
+  text: string,
+  chunks: Chunk[],
+  find: (chunk: string, c: Chunk) => T[],
+): T[] {
+  if (chunks.length === 1) return find(text, chunks[0]!);
+  const out: T[] = [];
+  for (const c of chunks) for (const item of find(text.slice(c.start, c.end), c)) out.push(shifted(item, c.start));
+  return out;
+}
+
+/** The who part over chunks: the same entity found in several chunks becomes one entry again. */
+function whoChunked(text: string, chunks: Chunk[]): WhoResult {
+  if (chunks.length === 1) return analyzeWho(text, chunks[0]!.sentences);
+  const mentions: Mention[] = [];
+  const sources = new Set<string>();
+  const byKey = new Map<string, WhoEntry>();
+  for (const c of chunks) {
+    const part = analyzeWho(text.slice(c.start, c.end), c.sentences);
+    for (const m of part.mentions) mentions.push(shifted(m, c.start));
+    for (const src of part.sources) sources.add(src);
+    for (const e of part.who) {
+      const key = `${e.type}:${normalize(e.name)}`;
+      const spans = e.mentions.map((m) => shifted(m, c.start));
+      const seen = byKey.get(key);
+      if (seen === undefined) {
+        byKey.set(key, { ...e, aliases: [...e.aliases], mentions: spans, said: [...e.said] });
+        continue;
+      }
+      if (seen.role === '') seen.role = e.role;
+      for (const a of e.aliases) if (!seen.aliases.includes(a)) seen.aliases.push(a);
+      for (const q of e.said) if (!seen.said.includes(q)) seen.said.push(q);
+      seen.mentions.push(...spans);
+    }
+  }
+  // Most central first: the entity mentioned most across the whole text.
+  const who = [...byKey.values()].sort((a, b) => b.mentions.length - a.mentions.length);
+  return { mentions, who, sources: [...sources] };
 }
 
 /** Analyses one article. Never throws; an invalid reference date leaves relative expressions unresolved. */
@@ -101,11 +159,12 @@ export function analyze(input: ArticleInput): Analysis {
   const id = typeof input?.id === 'string' ? input.id : undefined;
   if (text.trim() === '') return emptyAnalysis(id);
   const sentences: Sentence[] = guarded(() => segment(text), []);
+  const chunks = chunksOf(text, sentences);
   const reference = guarded(() => parsePublished(String(input.reference)).reference, '');
   const temporal: TemporalExpression[] =
-    reference === '' ? [] : guarded(() => chunked(text, (chunk) => findTemporal(chunk, reference, input.referenceTime)), []);
+    reference === '' ? [] : guarded(() => chunked(text, chunks, (chunk) => findTemporal(chunk, reference, input.referenceTime)), []);
   const timeline: TimelineEntry[] = guarded(() => buildTimeline(text, sentences, temporal), []);
-  const who: WhoResult = guarded(() => analyzeWho(text, sentences), { mentions: [], who: [], sources: [] });
+  const who: WhoResult = guarded(() => whoChunked(text, chunks), { mentions: [], who: [], sources: [] });
   const mentions: Mention[] = who.mentions;
   const brief = guarded(
     () => buildBrief(text, sentences, { ...(input.title ? { title: input.title } : {}), mentions, temporal }),

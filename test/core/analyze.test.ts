@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { analyze, chunked, parsePublished, InvalidDateError } from '../../src/core/analyze.ts';
+import { analyze, chunked, chunksOf, parsePublished, InvalidDateError } from '../../src/core/analyze.ts';
+import { segment } from '../../src/core/text/segment.ts';
 
 const publishedCases: [string, { reference: string; referenceTime?: string }][] = [
   ['2023-12-08', { reference: '2023-12-08' }],
@@ -61,21 +62,32 @@ test('analyze GIVEN the seed article THEN sentences, a brief from the lead and n
   for (const m of a.mentions) assert.equal(text.slice(m.start, m.end), m.text);
 });
 
-test('chunked GIVEN a short text THEN one call on the whole text', () => {
-  const calls: string[] = [];
-  const out = chunked('abc', (c) => (calls.push(c), [{ start: 1, end: 2 }]));
-  assert.deepEqual(calls, ['abc']);
-  assert.deepEqual(out, [{ start: 1, end: 2 }]);
+test('chunksOf GIVEN a short text THEN one chunk with the sentences as they are', () => {
+  const sentences = [{ start: 0, end: 3, heading: false }];
+  assert.deepEqual(chunksOf('abc', sentences), [{ start: 0, end: 3, firstSentence: 0, sentences }]);
 });
 
-test('chunked GIVEN a long text THEN chunks cut at line ends and spans shifted back into the text', () => {
+test('chunked GIVEN a long text THEN chunks cut between sentences and spans shifted back into the text', () => {
   const line = 'في الثالث من ديسمبر وقع الهجوم.\n';
   const text = line.repeat(2000);
-  const found = chunked(text, (c) => {
-    const spans: { start: number; end: number; text: string }[] = [];
-    for (let i = c.indexOf('ديسمبر'); i >= 0; i = c.indexOf('ديسمبر', i + 1)) spans.push({ start: i, end: i + 6, text: 'ديسمبر' });
+  const chunks = chunksOf(text, segment(text));
+  assert.ok(chunks.length > 1);
+  assert.equal(chunks.reduce((n, c) => n + c.sentences.length, 0), 2000);
+  for (const c of chunks) for (const s of c.sentences) assert.equal(text.slice(c.start + s.start, c.start + s.end), line.trim());
+  const found = chunked(text, chunks, (c) => {
+    const spans: { start: number; end: number }[] = [];
+    for (let i = c.indexOf('ديسمبر'); i >= 0; i = c.indexOf('ديسمبر', i + 1)) spans.push({ start: i, end: i + 6 });
     return spans;
   });
   assert.equal(found.length, 2000);
   for (const f of found) assert.equal(text.slice(f.start, f.end), 'ديسمبر');
+});
+
+test('analyze GIVEN a long text THEN mentions and who entries point into the whole text, one entry per entity', () => {
+  const text = readFileSync(new URL('../../../shared/seed/baghdad-embassy-attack.txt', import.meta.url), 'utf8');
+  const long = `${text}\n`.repeat(12);
+  const a = analyze({ text: long, reference: '2023-12-08' });
+  for (const m of a.mentions) assert.equal(long.slice(m.start, m.end), m.text);
+  const keys = a.who.map((w) => `${w.type}:${w.name}`);
+  assert.equal(new Set(keys).size, keys.length);
 });
