@@ -18,6 +18,8 @@ export interface FanOutDeps {
   owner: string;
   /** How long a claim holds; renewed while waiting out a rate limit. */
   leaseMs: number;
+  /** How often a send in flight renews its lease (default a third of the lease, at least 1 s). */
+  heartbeatMs?: number;
   /** Sends in parallel (each to a different chat). */
   concurrency: number;
   /** True once the scheduler is stopping: no new send starts, and unsent claims are given back. */
@@ -43,16 +45,36 @@ export function backoffMs(attempts: number): number {
 
 const iso = (clock: Clock, plusMs = 0): string => new Date(clock.now().getTime() + plusMs).toISOString();
 
+/** Longest a single send keeps its lease alive: past it, a hung request no longer blocks the chat. */
+const MAX_HEARTBEAT_MS = 10 * 60_000;
+
+/**
+ * Renews the lease while a send is in flight, so a slow request is not taken over (and sent twice)
+ * by another scheduler, or by this one's next sweep.
+ */
+function keepLease(deps: FanOutDeps, key: string): { stop(): void } {
+  const started = Date.now();
+  const timer = setInterval(() => {
+    if (Date.now() - started > MAX_HEARTBEAT_MS) return clearInterval(timer);
+    deps.ledger.renew(key, deps.owner, iso(deps.clock, deps.leaseMs)).catch(() => {});
+  }, deps.heartbeatMs ?? Math.max(1_000, Math.floor(deps.leaseMs / 3)));
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
+
 /** Sends one claimed delivery; resolves with its outcome. */
 export async function deliverOne(deps: FanOutDeps, c: ClaimedDelivery, report: FanOutReport): Promise<void> {
   const { ledger, sender, limiter, clock, owner } = deps;
   for (;;) {
     const release = await limiter.acquire(c.chatId);
+    const heartbeat = keepLease(deps, c.key);
     try {
       await sender.send(c.chatId, c.message);
       release();
+      heartbeat.stop();
     } catch (err) {
       release();
+      heartbeat.stop();
       if (err instanceof RateLimitedError) {
         report.rateLimited++;
         limiter.pause(c.chatId, err.retryAfterMs);

@@ -135,3 +135,20 @@ test('GIVEN a stop during a fan-out THEN the sends in flight finish and the unse
   const rest = await ledger.claimDue('next', clock.now().toISOString(), 60_000, 20);
   assert.equal(rest.length, 10 - sender.sent.length);
 });
+
+test('GIVEN a send slower than the lease THEN the lease is renewed meanwhile and nobody else takes the message', async () => {
+  let takenByOther: number | undefined;
+  const { deps, ledger, clock, sender } = await setup(['telegram:-1'], () => undefined, 1);
+  deps.heartbeatMs = 5;
+  const slow = {
+    async send(chatId: string, message: Parameters<typeof sender.send>[1]) {
+      clock.t += 3 * deps.leaseMs; // the request hangs for three leases
+      await new Promise((r) => setTimeout(r, 40)); // let the heartbeat run
+      takenByOther = (await ledger.claimDue('other', clock.now().toISOString(), 60_000, 5)).length;
+      await sender.send(chatId, message);
+    },
+  };
+  const report = await drain({ ...deps, sender: slow });
+  assert.equal(takenByOther, 0);
+  assert.equal(report.sent, 1);
+});
