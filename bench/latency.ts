@@ -8,7 +8,7 @@
  *             where /brief is followed by /timeline and /who);
  *   fetch   — the page is fetched and extracted on every request (analysis reused by text hash);
  *   cold    — a different article text every request: fetch, extraction and analysis each time.
- * Usage: npm run bench:latency [-- --n 200]
+ * A /help line gives the floor (no article at all). Usage: npm run bench:latency [-- --n 200]
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -114,17 +114,24 @@ const pages = await startPages(article);
 const url = `${pages.base}/a/baghdad`;
 console.log(`article: ${article.words} words, ${article.paragraphs.length} paragraphs; ${N} requests per command; node ${process.version}`);
 
-for (const [name, options] of [
+const scenarios: Array<[string, ServicesOptions]> = [
   ['cached: same link, page and analysis reused', {}],
   ['fetch: page fetched and extracted every request, analysis reused by text hash', { pageTtlMs: 0 }],
-] as const) {
+];
+for (const [name, options] of scenarios) {
   await scenario(name, options, async (fake) => {
-    // Warm-up: the first request fetches, extracts and analyses; JIT settles.
-    for (let i = 0; i < 10; i++) await roundTrip(fake, `/brief ${url}`, 1000);
+    // Warm-up: the first request fetches, extracts and analyses; then the JIT settles on every path.
+    for (let i = 0; i < 30; i++) for (const command of ['brief', 'timeline', 'who', 'help']) await roundTrip(fake, `/${command} ${url}`, 1000);
     for (const command of ['brief', 'timeline', 'who']) {
       const samples: number[] = [];
       for (let i = 0; i < N; i++) samples.push(await roundTrip(fake, `/${command} ${url}`, 2000 + i));
       report(`/${command}`, samples);
+    }
+    if (options.pageTtlMs === undefined) {
+      // The floor: a command that needs no article (polling, telegraf, rendering, HTTP to the fake).
+      const samples: number[] = [];
+      for (let i = 0; i < N; i++) samples.push(await roundTrip(fake, '/help', 2000 + i));
+      report('/help', samples);
     }
   });
 }
