@@ -2,6 +2,7 @@
 import { normalize } from '../text/normalize.ts';
 import triggersData from '../lexicon/who/triggers.json' with { type: 'json' };
 import gazetteerData from '../lexicon/who/gazetteer.json' with { type: 'json' };
+import organizationsData from '../lexicon/who/organizations.json' with { type: 'json' };
 import firstNamesData from '../lexicon/who/first-names.json' with { type: 'json' };
 import cuesData from '../lexicon/who/cues.json' with { type: 'json' };
 import junkData from '../lexicon/who/junk.json' with { type: 'json' };
@@ -20,15 +21,16 @@ export const TRIGGERS = {
 };
 
 /** Gazetteer entry kinds. */
-export type GazKind = 'country' | 'capital' | 'region';
+export type GazKind = 'country' | 'capital' | 'region' | 'org';
 
-/** Single-word gazetteer entries, normalized, by kind. */
+/** Single-word gazetteer entries, normalized, by kind (places and, as kind 'org', organizations). */
 export const GAZ_WORDS = new Map<string, GazKind>();
 /** Multi-word gazetteer entries as normalized token arrays. */
 export const GAZ_PHRASES: { tokens: string[]; kind: GazKind }[] = [];
 
-for (const kind of ['country', 'capital', 'region'] as const) {
-  for (const entry of gazetteerData[kind]) {
+const GAZ_LISTS: Record<GazKind, string[]> = { ...gazetteerData, org: organizationsData.org };
+for (const kind of ['country', 'capital', 'region', 'org'] as const) {
+  for (const entry of GAZ_LISTS[kind]) {
     const tokens = normalize(entry).split(' ');
     if (tokens.length === 1) {
       if (!GAZ_WORDS.has(tokens[0]!)) GAZ_WORDS.set(tokens[0]!, kind);
@@ -60,4 +62,10 @@ for (const p of GAZ_PHRASES) {
   const list = GAZ_PHRASES_BY_FIRST.get(p.tokens[0]!) ?? [];
   list.push(p);
   GAZ_PHRASES_BY_FIRST.set(p.tokens[0]!, list);
+}
+
+/** Whether a normalized single word is a place in the gazetteer. */
+export function isGazPlace(norm: string): boolean {
+  const kind = GAZ_WORDS.get(norm);
+  return kind !== undefined && kind !== 'org';
 }

@@ -7,7 +7,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { tagWords } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { GAZ_PHRASES_BY_FIRST, GAZ_WORDS, JUNK, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
+import { GAZ_PHRASES_BY_FIRST, JUNK, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
 import { isTitle } from './roles.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -83,21 +83,25 @@ function headAdjectiveOrgs(doc: Doc): TokenMention[] {
   return out;
 }
 
-/** Multi-word places of the gazetteer ("قطاع غزة", "المنطقة الخضراء"). */
+/** Multi-word places and organizations of the gazetteers ("قطاع غزة", "الأمم المتحدة"). */
 function gazetteerPhrases(doc: Doc): TokenMention[] {
   const out: TokenMention[] = [];
   const toks = doc.tokens;
   for (let i = 0; i < toks.length; i++) {
     let best = 0;
+    let type: EntityType = 'LOC';
     for (const first of toks[i]!.forms) {
-      for (const { tokens } of GAZ_PHRASES_BY_FIRST.get(first) ?? []) {
+      for (const { tokens, kind } of GAZ_PHRASES_BY_FIRST.get(first) ?? []) {
         if (tokens.length <= best || i + tokens.length > toks.length) continue;
         const ok = tokens.every((w, k) => k === 0 || toks[i + k]!.norm === w);
-        if (ok && toks[i + tokens.length - 1]!.sentence === toks[i]!.sentence) best = tokens.length;
+        if (ok && toks[i + tokens.length - 1]!.sentence === toks[i]!.sentence) {
+          best = tokens.length;
+          type = kind === 'org' ? 'ORG' : 'LOC';
+        }
       }
     }
     if (best > 0) {
-      out.push({ type: 'LOC', s: i, e: i + best });
+      out.push({ type, s: i, e: i + best });
       i += best - 1;
     }
   }
@@ -108,8 +112,8 @@ function gazetteerPhrases(doc: Doc): TokenMention[] {
 function gazetteerPlaces(doc: Doc): TokenMention[] {
   const out: TokenMention[] = [];
   doc.tokens.forEach((t, i) => {
-    if (GAZ_WORDS.has(t.norm) || GAZ_WORDS.has(t.bare)) out.push({ type: 'LOC', s: i, e: i + 1 });
-    else if ('وبلف'.includes(t.norm[0] ?? '') && t.norm.length > 4 && GAZ_WORDS.has(t.norm.slice(1))) out.push({ type: 'LOC', s: i, e: i + 1 });
+    if (isGazPlace(t.norm) || isGazPlace(t.bare)) out.push({ type: 'LOC', s: i, e: i + 1 });
+    else if ('وبلف'.includes(t.norm[0] ?? '') && t.norm.length > 4 && isGazPlace(t.norm.slice(1))) out.push({ type: 'LOC', s: i, e: i + 1 });
   });
   return out;
 }
@@ -170,7 +174,7 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
     while (m.s < m.e && m.type === 'PER' && isTitle(doc.tokens[m.s]!)) m.s++;
     if (m.s >= m.e || SRC_HEADS.has(doc.tokens[m.s]!.norm) || SRC_HEADS.has(doc.tokens[m.s]!.bare)) continue;
     // A known country or city the tagger calls a person is a place.
-    if (m.e - m.s === 1 && m.type === 'PER' && (GAZ_WORDS.has(doc.tokens[m.s]!.bare) || GAZ_WORDS.has(doc.tokens[m.s]!.norm))) m.type = 'LOC';
+    if (m.e - m.s === 1 && m.type === 'PER' && (isGazPlace(doc.tokens[m.s]!.bare) || isGazPlace(doc.tokens[m.s]!.norm))) m.type = 'LOC';
     tagged.push(extendToQuote(doc, m));
   }
   // Head+adjective organizations win over partial tagger spans they contain.

@@ -85,7 +85,7 @@ export function attributeQuotes(doc: Doc, mentions: readonly TokenMention[]): { 
       if (!kind) continue;
       // The quote belongs to this cue unless another cue ("مشيرا إلى …") comes before it. It may open
       // a sentence or two later when the segmentation cut at a dotted abbreviation ("آر.إف.إم").
-      let reach = Math.min(doc.tokens.length, c + QUOTE_REACH);
+      let reach = Math.min(doc.tokens.length, Math.max(e, c + QUOTE_REACH));
       for (let k = c + 1; k < reach; k++) {
         if (cueKind(doc.tokens[k]!)) {
           reach = k;

@@ -20,7 +20,8 @@ test('GIVEN the seed article THEN the people come with their roles, aliases and 
   assert.equal(sudani.type, 'PER');
   assert.equal(sudani.role, 'رئيس الوزراء العراقي');
   assert.deepEqual(sudani.aliases, ['السوداني']);
-  assert.ok(sudani.said.length >= 1);
+  assert.equal(sudani.said.length, 2, 'both quotes, the first one far after its verb');
+  assert.match(sudani.said[0]!, /^موقف العراق الرافض/);
   const blinken = find('أنتوني بلينكن');
   assert.equal(blinken?.role, 'وزير الخارجية الأميركي');
 });
