@@ -55,9 +55,11 @@ export class FakeDiscord {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sockets = new Set<WebSocket>();
   private sequence = 0;
+  /** Every dispatch sent, so a RESUME gets what the client missed (as Discord replays them). */
+  private readonly history: { s: number; payload: string }[] = [];
   private readyWaiters: (() => void)[] = [];
 
-  constructor(private readonly heartbeatIntervalMs = 250) {
+  constructor(private readonly heartbeatIntervalMs = 1000) {
     this.rest.channels.add(FAKE_CHANNEL_ID);
     this.rest.server.on('upgrade', (req, socket, head) => {
       if (!req.url?.startsWith('/gateway')) return socket.destroy();
@@ -86,8 +88,15 @@ export class FakeDiscord {
 
   /** Sends one dispatch event to every connected client. */
   dispatch(type: string, data: unknown): void {
-    const payload = JSON.stringify({ op: 0, t: type, s: ++this.sequence, d: data });
-    for (const ws of this.sockets) ws.send(payload);
+    const payload = this.record(type, data);
+    for (const ws of this.sockets) if (ws.readyState === ws.OPEN) ws.send(payload);
+  }
+
+  private record(type: string, data: unknown): string {
+    const s = ++this.sequence;
+    const payload = JSON.stringify({ op: 0, t: type, s, d: data });
+    this.history.push({ s, payload });
+    return payload;
   }
 
   /** Closes every client connection with `code` (4000: "unknown error, reconnect and resume"). */
@@ -111,7 +120,9 @@ export class FakeDiscord {
       if (payload.op === 1) ws.send(JSON.stringify({ op: 11, s: null, t: null, d: null }));
       if (payload.op === 2) this.onIdentify(ws, payload.d);
       if (payload.op === 6) {
-        this.resumes.push(payload.d as { session_id: string; seq: number });
+        const resume = payload.d as { session_id: string; seq: number };
+        this.resumes.push(resume);
+        for (const missed of this.history.filter((h) => h.s > resume.seq)) ws.send(missed.payload);
         this.send(ws, 'RESUMED', {});
       }
     });
@@ -133,6 +144,6 @@ export class FakeDiscord {
   }
 
   private send(ws: WebSocket, type: string, data: unknown): void {
-    ws.send(JSON.stringify({ op: 0, t: type, s: ++this.sequence, d: data }));
+    ws.send(this.record(type, data));
   }
 }

@@ -91,7 +91,7 @@ export class FakeDiscordRest {
   }
 
   /** Resolves with the first request (already seen or future) that satisfies `match`. */
-  waitFor(match: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+  waitFor(match: (r: RecordedRequest) => boolean, timeoutMs = 15_000): Promise<RecordedRequest> {
     const seen = this.requests.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
