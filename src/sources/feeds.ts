@@ -5,6 +5,7 @@
  * others. A failing feed backs off exponentially and, after a few failures in a row, is reported
  * once through `onFeedFailing` so the chat's admins can be told.
  */
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -182,6 +183,8 @@ export class FeedPoller {
   private readonly localPaths: Set<string>;
   private readonly inFlight = new Set<number>();
   private readonly ingestQueue = new PQueue({ concurrency: 1 });
+  /** Hash of each feed's last body: many servers ignore conditional requests, and an unchanged body needs no parse. */
+  private readonly lastBody = new Map<number, string>();
 
   constructor(private readonly deps: FeedPollerDeps) {
     this.options = { ...DEFAULT_OPTIONS, ...deps.options };
@@ -220,12 +223,14 @@ export class FeedPoller {
     try {
       const res = await this.fetchFeed(feed);
       let title: string | undefined;
-      if (res.notModified) {
+      const bodyHash = res.notModified ? undefined : createHash('sha1').update(res.text).digest('base64');
+      if (res.notModified || bodyHash === this.lastBody.get(feed.id)) {
         result.status = 'not-modified';
       } else {
         const parsed = parseFeed(res.text, res.contentType);
         title = parsed.title || undefined;
         await this.ingest(feed, parsed, result, res.url.startsWith('file:'));
+        if (bodyHash) this.lastBody.set(feed.id, bodyHash);
       }
       await this.deps.store.updateFeedPoll(feed.id, {
         ...(title && title !== feed.title ? { title } : {}),

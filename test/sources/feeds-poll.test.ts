@@ -102,6 +102,15 @@ describe('feed polling against a loopback server', () => {
     assert.equal(await store.countArticles(), 3);
   });
 
+  it('GIVEN a server that ignores conditional requests THEN an unchanged body counts as not modified', async () => {
+    const { store, poller } = setup();
+    const f = await feed(store, server.url('/rss'));
+    assert.equal((await poller.pollFeed(f)).status, 'ok');
+    const again = await poller.pollFeed((await store.getFeed(f.id))!);
+    assert.equal(again.status, 'not-modified');
+    assert.equal(again.items, 0);
+  });
+
   it('GIVEN a feed with Last-Modified THEN the next poll sends If-Modified-Since and a 304 adds nothing', async () => {
     const { store, poller } = setup();
     const f = await feed(store, server.url('/modified'));
