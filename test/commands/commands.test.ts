@@ -196,3 +196,20 @@ describe('who list length', () => {
     });
   }
 });
+
+describe('text checks', () => {
+  it('GIVEN texts THEN isMostlyArabic and wordCount read them as a user would', async () => {
+    const { isMostlyArabic, wordCount } = await import('../../src/commands/resolve.ts');
+    const cases: Array<[string, boolean, number]> = [
+      ['قال Joe Biden إن 78 هجومًا وقعت', true, 7],
+      ['The embassy was attacked, قال', false, 5],
+      ['١٢٣ 456 ...', false, 2],
+      ['', false, 0],
+    ];
+    for (const [text, arabic, words] of cases) {
+      assert.equal(isMostlyArabic(text), arabic, text);
+      assert.equal(wordCount(text), words, text);
+    }
+    assert.equal(wordCount('أ ب ت ث ج ح', 3), 3);
+  });
+});
