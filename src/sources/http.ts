@@ -268,6 +268,31 @@ async function finalResult(res: Dispatcher.ResponseData, url: URL, maxBytes: num
 /** The URL without its fragment: what redirect-loop detection compares. */
 const withoutHash = (url: URL): string => url.href.replace(/#.*$/, '');
 
+/**
+ * Cookies set during one get(), per host, so "set a cookie and come back" redirects (cookie checks)
+ * work. Only name=value is kept, only sent back to the host that set it, and forgotten afterwards.
+ */
+class HopCookies {
+  private readonly byHost = new Map<string, Map<string, string>>();
+
+  /** Remembers the Set-Cookie headers of a response from `host`. */
+  take(host: string, setCookie: string | string[] | undefined): void {
+    for (const line of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
+      const pair = /^\s*([^=;\s]+)=([^;]*)/.exec(line);
+      if (!pair) continue;
+      const jar = this.byHost.get(host) ?? new Map<string, string>();
+      jar.set(pair[1]!, pair[2]!.trim());
+      this.byHost.set(host, jar);
+    }
+  }
+
+  /** The Cookie header for `host`, if it set any. */
+  header(host: string): string | undefined {
+    const jar = this.byHost.get(host);
+    return jar && jar.size > 0 ? [...jar].map(([k, v]) => `${k}=${v}`).join('; ') : undefined;
+  }
+}
+
 /** Builds a Fetcher from the `fetch` settings (see {@link FetcherOptions}). */
 export function createFetcher(options: FetcherOptions): Fetcher {
   const allowed = allowList(options.allowHosts);
@@ -290,14 +315,18 @@ export function createFetcher(options: FetcherOptions): Fetcher {
 
     try {
       let url = parseWebUrl(rawUrl);
-      const seen = new Set([withoutHash(url)]);
+      const cookies = new HopCookies();
+      // A URL seen again with the same cookies is a loop; with new cookies it is a cookie check.
+      const seen = new Set<string>();
       for (let hop = 0; ; hop++) {
+        const cookie = cookies.header(url.host);
+        seen.add(`${withoutHash(url)} ${cookie ?? ''}`);
         const pin = await resolveGuarded(url, allowed, lookup, deadline.signal);
         const agent = new Agent({ connect: { lookup: pinnedLookup(pin) }, connections: 1 });
         agents.push(agent);
         const res = await request(url, {
           method: 'GET',
-          headers,
+          headers: cookie ? { ...headers, cookie } : headers,
           dispatcher: agent,
           signal: deadline.signal,
           headersTimeout: timeoutMs,
@@ -311,9 +340,11 @@ export function createFetcher(options: FetcherOptions): Fetcher {
           if (hop >= options.maxRedirects) {
             throw fetchErrors.tooManyRedirects(`more than ${options.maxRedirects}`);
           }
+          cookies.take(url.host, res.headers['set-cookie']);
           const next = parseWebUrl(locationText(location), url);
-          if (seen.has(withoutHash(next))) throw fetchErrors.tooManyRedirects(`loop at ${next.host}`);
-          seen.add(withoutHash(next));
+          if (seen.has(`${withoutHash(next)} ${cookies.header(next.host) ?? ''}`)) {
+            throw fetchErrors.tooManyRedirects(`loop at ${next.host}`);
+          }
           url = next;
           continue;
         }

@@ -54,6 +54,19 @@ describe('fetcher hardening against a loopback server', () => {
       '/untyped': { body: AR },
       '/octet': { headers: { 'content-type': 'application/octet-stream' }, body: 'x' },
       '/to-ok': { redirect: '/untyped' },
+      '/cookie-check': {
+        handler: (req, res) => {
+          if (req.headers.cookie === 'seen=1') res.writeHead(200, { 'content-type': 'text/html' }).end(AR);
+          else res.writeHead(302, { location: '/cookie-check', 'set-cookie': 'seen=1; Path=/; HttpOnly' }).end();
+        },
+      },
+      '/cookie-elsewhere': {
+        handler: (req, res) => {
+          const other = `http://pinned.test:${req.socket.localPort}/echo-cookie`;
+          res.writeHead(302, { location: other, 'set-cookie': 'secret=abc' }).end();
+        },
+      },
+      '/echo-cookie': { handler: (req, res) => res.writeHead(200).end(`cookie:${req.headers.cookie ?? 'none'}`) },
     });
   });
   after(() => server.close());
@@ -141,6 +154,16 @@ describe('fetcher hardening against a loopback server', () => {
   it('GIVEN a per-request maxBytes below the body THEN fails with too-large', async () => {
     const err = await fetchFailure(createFetcher(base).get(server.url('/untyped'), { maxBytes: 10 }));
     assert.equal(err.code, 'too-large');
+  });
+
+  it('GIVEN a cookie-check redirect back to the same URL THEN sends the cookie and gets the page', async () => {
+    const r = await createFetcher(base).get(server.url('/cookie-check'));
+    assert.equal(r.text, AR);
+  });
+
+  it('GIVEN a cookie set by one host THEN it is not sent to another', async () => {
+    const r = await createFetcher(base).get(server.url('/cookie-elsewhere'));
+    assert.equal(r.text, 'cookie:none');
   });
 
   it('GIVEN a name only the injected DNS knows THEN connects to the checked address, resolving once per hop', async () => {
