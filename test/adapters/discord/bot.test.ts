@@ -196,6 +196,21 @@ describe('Discord adapter against a loopback Discord', () => {
     assert.equal(fake.identifies.length, identified, 'resumed, not identified again');
   });
 
+  test('GIVEN a digest over 2000 characters THEN the sender posts it in order, buttons under the last part', async () => {
+    fake.rest.channels.add('12');
+    const items = Array.from({ length: 30 }, (_, i) => [`البند ${i + 1}: ${'خبر عن الجلسة الطارئة لمجلس الأمن. '.repeat(2)}`]);
+    await bot.sender.send('discord:12', {
+      blocks: [m.heading('موجز الصباح'), m.list(items, true)],
+      buttons: [[{ kind: 'action', label: 'الخط الزمني', action: 'timeline 1' }]],
+    });
+    const posts = fake.rest.requests.filter((r) => r.path === '/channels/12/messages').map(body);
+    assert.ok(posts.length >= 2, String(posts.length));
+    for (const post of posts) assert.ok((post.content ?? '').length <= 2000);
+    const numbers = posts.flatMap((p) => [...(p.content ?? '').matchAll(/^(\d+)\. /gm)].map((x) => Number(x[1])));
+    assert.deepEqual(numbers, items.map((_, i) => i + 1), 'numbering continues across parts');
+    assert.deepEqual(posts.map((p) => p.components?.length ?? 0), [...posts.slice(1).map(() => 0), 1]);
+  });
+
   test('GIVEN an unknown channel THEN the sender throws ChatGoneError', async () => {
     await assert.rejects(bot.sender.send('discord:404', { blocks: [m.paragraph('x')] }), { name: 'ChatGoneError' });
   });
