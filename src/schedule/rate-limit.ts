@@ -17,14 +17,13 @@ export const systemClock: Clock = {
 };
 
 /**
- * At most `limit` sends in any window of `windowMs`, counted from when each send completes, and a
- * send in flight counts until it completes: so however long a request takes to reach the
- * platform, no window there sees more than the limit (a sliding log, not a refilling bucket,
- * which would allow twice the limit in the first second).
+ * At most `limit` sends in any window of `windowMs`, a send counting from when it starts until a
+ * window after that or until it completes, whichever is later: a sliding log (a refilling token
+ * bucket would allow twice the limit in the first second), and a slow request keeps its place, so
+ * a late burst of completions cannot push more than the limit through.
  */
 export class WindowLimit {
-  private readonly times: number[] = [];
-  private inFlight = 0;
+  private readonly sends: { start: number; end?: number }[] = [];
   /** No send before this time (the platform said to wait). */
   private pausedUntil = 0;
 
@@ -35,24 +34,29 @@ export class WindowLimit {
 
   /** Milliseconds until one more send fits (0 when it does). */
   waitMs(now: number): number {
-    while (this.times.length > 0 && this.times[0]! <= now - this.windowMs) this.times.shift();
+    for (let i = this.sends.length - 1; i >= 0; i--) {
+      const s = this.sends[i]!;
+      if (s.end !== undefined && s.start <= now - this.windowMs) this.sends.splice(i, 1);
+    }
     let full = 0;
-    if (this.inFlight + this.times.length >= this.limit) {
-      // Full of sends in flight only: look again shortly, one of them will complete.
-      full = this.times.length > 0 ? this.times[0]! + this.windowMs - now : POLL_MS;
+    if (this.sends.length >= this.limit) {
+      // The first completed send to leave the window frees a place; only sends in flight: look again shortly.
+      const frees = this.sends.filter((s) => s.end !== undefined).map((s) => s.start + this.windowMs - now);
+      full = frees.length > 0 ? Math.max(1, Math.min(...frees)) : POLL_MS;
     }
     return Math.max(0, this.pausedUntil - now, full);
   }
 
-  /** Starts a send (call after waitMs returned 0). */
-  take(): void {
-    this.inFlight++;
+  /** Starts a send (call after waitMs returned 0); returns its handle for done(). */
+  take(now: number): object {
+    const send = { start: now };
+    this.sends.push(send);
+    return send;
   }
 
   /** Ends a send started with take(), whatever its outcome. */
-  done(now: number): void {
-    this.inFlight = Math.max(0, this.inFlight - 1);
-    this.times.push(now);
+  done(handle: object, now: number): void {
+    (handle as { end?: number }).end = now;
   }
 
   /** Holds every send until `until`. */
@@ -114,15 +118,15 @@ export class SendLimiter {
       const now = this.clock.now().getTime();
       const wait = Math.max(g.waitMs(now), c.waitMs(now));
       if (wait === 0) {
-        g.take();
-        c.take();
+        const gh = g.take(now);
+        const ch = c.take(now);
         let ended = false;
         return () => {
           if (ended) return;
           ended = true;
           const end = this.clock.now().getTime();
-          g.done(end);
-          c.done(end);
+          g.done(gh, end);
+          c.done(ch, end);
         };
       }
       await this.clock.sleep(wait);

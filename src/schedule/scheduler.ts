@@ -180,7 +180,11 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
         log(`digest fan-out stopped early: ${String(err)}`);
         return total;
       })
-      .finally(() => (draining = undefined));
+      .finally(() => {
+        draining = undefined;
+        // A request that arrived as the last pass was ending gets its own pass.
+        if (again && !stopped) void sweep();
+      });
     return track(draining);
   };
 
