@@ -209,17 +209,36 @@ export function splitMessage(
     else atoms.push(...atomsOf(block, i, fitsBlock));
   });
 
+  const blocksOf = (from: number, to: number): Block[] => {
+    let acc: { blocks: Block[]; sources: number[] } = { blocks: [], sources: [] };
+    for (let k = from; k < to; k++) acc = appendAtom(acc.blocks, acc.sources, atoms[k]!);
+    return acc.blocks;
+  };
+  // Each part takes as many atoms as fit: galloping then binary search, so a long message costs
+  // O(parts · log atoms) renders rather than one render per atom.
   const parts: Block[][] = [];
-  let current: { blocks: Block[]; sources: number[] } = { blocks: [], sources: [] };
-  for (const atom of atoms) {
-    const next = appendAtom(current.blocks, current.sources, atom);
-    if (current.blocks.length === 0 || fitsBlocks(next.blocks)) current = next;
-    else {
-      parts.push(current.blocks);
-      current = appendAtom([], [], atom);
+  for (let start = 0; start < atoms.length; ) {
+    let fit = start + 1; // one atom always fits alone (atomsOf made sure)
+    let step = 1;
+    let over = atoms.length + 1;
+    while (fit < atoms.length) {
+      const probe = Math.min(atoms.length, fit + step);
+      if (fitsBlocks(blocksOf(start, probe))) {
+        fit = probe;
+        step *= 2;
+      } else {
+        over = probe;
+        break;
+      }
     }
+    while (over - fit > 1) {
+      const mid = (fit + over) >> 1;
+      if (fitsBlocks(blocksOf(start, mid))) fit = mid;
+      else over = mid;
+    }
+    parts.push(blocksOf(start, fit));
+    start = fit;
   }
-  if (current.blocks.length > 0) parts.push(current.blocks);
   // A separator is pointless at the edge of a part.
   const trimmed = parts
     .map((blocks) => {
