@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findTemporal } from '../src/core/temporal/index.ts';
+import { buildTimeline } from '../src/core/timeline.ts';
+import { segment } from '../src/core/text/segment.ts';
 import { scoreCases, type TemporalCase } from '../test/core/temporal/cases.ts';
 
 const shared = process.env.MOJAZ_SHARED ?? '/work/shared';
@@ -49,6 +51,16 @@ console.log(`ANT articles: ${articles.length}, mean length ${(chars / articles.l
 console.log(`expressions per article: ${(found / articles.length).toFixed(2)}`);
 console.log(`share with a non-null value: ${((100 * valued) / Math.max(1, found)).toFixed(1)}%`);
 console.log(`time per article: ${ms.toFixed(4)} ms CPU, ${wallMs.toFixed(4)} ms wall (≈ ${per3k.toFixed(4)} ms CPU per 3,000 characters)`);
+
+// The timeline on top of it (segmentation done beforehand, as analyze() does).
+const prepared = articles.map((a) => ({ a, sentences: segment(a.text), temporal: findTemporal(a.text, refOf(a)) }));
+let entries = 0;
+const c1 = process.cpuUsage();
+for (let r = 0; r < rounds; r++) for (const p of prepared) entries += buildTimeline(p.a.text, p.sentences, p.temporal).length;
+const tcpu = process.cpuUsage(c1);
+const tms = (tcpu.user + tcpu.system) / 1000 / (rounds * articles.length);
+console.log(`timeline entries per article: ${(entries / rounds / articles.length).toFixed(2)}`);
+console.log(`timeline time per article: ${tms.toFixed(4)} ms CPU (≈ ${((tms * 3000) / (chars / articles.length)).toFixed(4)} ms per 3,000 characters)`);
 
 const showAt = process.argv.indexOf('--show');
 if (showAt >= 0) {

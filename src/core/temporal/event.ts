@@ -13,11 +13,29 @@ const MIN_EVENT_WORDS = 3;
 
 const words = (list: string[]): Set<string> => new Set(list.map((w) => normalize(w)));
 const ATTRIBUTION_START = words(eventData.attributionStart);
-const ATTRIBUTION_PHRASES = eventData.attributionPhrases.map((p) => normalize(p));
+/** Attribution phrases by first word (the last word may be a prefix: "في تصريح لـ"). */
+const ATTRIBUTION_PHRASES = new Map<string, string[][]>();
+for (const p of eventData.attributionPhrases) {
+  const ws = normalize(p).split(' ');
+  ATTRIBUTION_PHRASES.set(ws[0]!, [...(ATTRIBUTION_PHRASES.get(ws[0]!) ?? []), ws]);
+}
+
+/** An attribution opens at word i: بحسب، وفق بيان، كما أفاد … (words already normalized). */
+function attributionAt(norm: string[], i: number): boolean {
+  if (ATTRIBUTION_START.has(norm[i]!)) return true;
+  const phrases = ATTRIBUTION_PHRASES.get(norm[i]!);
+  if (!phrases) return false;
+  return phrases.some((phrase) => phrase.every((w, k) => norm[i + k] === w || (k === phrase.length - 1 && norm[i + k]?.startsWith(w))));
+}
 const LEAD_DROP = words(eventData.leadDrop);
 const BEFORE_TIME = words(eventData.beforeTime);
 const TRAIL_DROP = words(eventData.trailDrop);
-const SOFT_BOUNDARIES = eventData.softBoundaries.map((p) => normalize(p));
+/** Soft boundaries by first word, with the second word ('' for one-word boundaries). */
+const SOFT_BY_FIRST = new Map<string, string[]>();
+for (const b of eventData.softBoundaries.map((p) => normalize(p))) {
+  const [first, second = ''] = b.split(' ');
+  SOFT_BY_FIRST.set(first!, [...(SOFT_BY_FIRST.get(first!) ?? []), second]);
+}
 const WAW_ROOTS = eventData.wawRoots.map((p) => normalize(p));
 const WAS = words(eventData.was);
 const RELATIVE = words(['التي', 'الذي', 'الذين', 'اللتين', 'اللذين']);
@@ -64,10 +82,8 @@ function withoutTimes(text: string, clause: Span, times: Span[]): string {
 }
 
 function isAttribution(clauseText: string): boolean {
-  const trimmed = clauseText.replace(EDGE_PUNCT, '').trim();
-  const first = trimmed.split(/\s+/, 1)[0] ?? '';
-  const norm = normalize(trimmed);
-  return ATTRIBUTION_START.has(normalize(first)) || ATTRIBUTION_PHRASES.some((p) => norm.startsWith(p));
+  const words = clauseText.replace(EDGE_PUNCT, '').trim().split(/\s+/, 4).map((w) => normalize(w));
+  return words.length > 0 && attributionAt(words, 0);
 }
 
 /** Strips a leading و glued to a word unless the و belongs to the word (وقع، وصل، وزير). */
@@ -82,9 +98,9 @@ function stripWaw(word: string): string {
 function clean(raw: string): string {
   let ws = raw.replace(/\s+/g, ' ').replace(EDGE_PUNCT, '').trim().split(' ').filter(Boolean);
   // Attribution inside the clause: "… بحسب ما نقلت وكالة فرانس برس".
+  const normWords = ws.map((w) => normalize(w));
   for (let i = MIN_EVENT_WORDS; i < ws.length; i++) {
-    const rest = normalize(ws.slice(i).join(' '));
-    if (ATTRIBUTION_START.has(normalize(ws[i]!)) || ATTRIBUTION_PHRASES.some((p) => rest.startsWith(p))) {
+    if (attributionAt(normWords, i)) {
       ws = ws.slice(0, i);
       break;
     }
@@ -130,18 +146,22 @@ function balanceQuotes(s: string): string {
 /** Cuts a long event at a clause word (قبل أن، حيث، مما …) or, failing that, at a word boundary. */
 function shorten(s: string): string {
   if (s.length <= MAX_EVENT_CHARS) return s;
-  const norm = normalize(s);
   let ws = s.split(' ');
-  // normalize() only drops marks, so a boundary found in the normalized text is cut by word count.
-  let bestWords = 0;
-  for (const b of SOFT_BOUNDARIES) {
-    for (let at = norm.indexOf(' ' + b + ' '); at >= 0; at = norm.indexOf(' ' + b + ' ', at + 1)) {
-      const count = norm.slice(0, at).split(' ').length;
-      if (count > bestWords && count > MIN_EVENT_WORDS && ws.slice(0, count).join(' ').length <= MAX_EVENT_CHARS) bestWords = count;
+  let fit = 0;
+  for (let len = -1; fit < ws.length && len + ws[fit]!.length + 1 <= MAX_EVENT_CHARS; fit++) len += ws[fit]!.length + 1;
+  let cut = Math.max(1, fit);
+  // normalize() only drops marks, so the normalized words line up with the original ones.
+  const nw = normalize(s).split(' ');
+  if (nw.length === ws.length) {
+    for (let w = fit; w > MIN_EVENT_WORDS; w--) {
+      const next = SOFT_BY_FIRST.get(nw[w]!);
+      if (next && next.some((rest) => rest === '' || rest === nw[w + 1])) {
+        cut = w;
+        break;
+      }
     }
   }
-  if (bestWords > 0) ws = ws.slice(0, bestWords);
-  while (ws.join(' ').length > MAX_EVENT_CHARS && ws.length > 1) ws.pop();
+  ws = ws.slice(0, cut);
   while (ws.length > MIN_EVENT_WORDS && TRAIL_DROP.has(normalize(ws.at(-1)!))) ws.pop();
   return balanceQuotes(ws.join(' ').replace(EDGE_PUNCT, '').trim());
 }
@@ -158,18 +178,19 @@ export type TimeSpan = Span & { value?: string | null };
  * at clause words (التي، قبل أن، حيث …); a relative clause keeps the noun it describes.
  */
 function subClause(text: string, clause: Span, at: TimeSpan, times: TimeSpan[]): Span | null {
-  const body = normalize(text.slice(clause.start, clause.end));
+  let dated = 0;
+  for (const t of times) if (t.value && t.start < clause.end && t.end > clause.start) dated++;
+  if (clause.end - clause.start <= MAX_EVENT_CHARS && dated < 2) return null;
   const raw = text.slice(clause.start, clause.end);
-  const dated = times.filter((t) => t.value && t.start < clause.end && t.end > clause.start).length;
-  if (raw.length <= MAX_EVENT_CHARS && dated < 2) return null;
+  const body = normalize(raw);
   // Word starts of the clause in the original and normalized text line up one to one.
   const rawWords = [...raw.matchAll(/\S+/g)];
   const normWords = body.split(/\s+/).filter(Boolean);
   if (rawWords.length !== normWords.length) return null;
   const cuts: number[] = [];
   for (let w = 1; w < normWords.length; w++) {
-    const rest = normWords.slice(w, w + 2).join(' ');
-    if (SOFT_BOUNDARIES.some((b) => rest === b || rest.startsWith(b + ' '))) cuts.push(w);
+    const next = SOFT_BY_FIRST.get(normWords[w]!);
+    if (next && next.some((rest) => rest === '' || rest === normWords[w + 1])) cuts.push(w);
   }
   if (cuts.length === 0) return null;
   const atWord = rawWords.findIndex((m) => clause.start + m.index! + m[0].length > at.start);
