@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   const services = createServices(config, memory);
 
   const stops: Array<() => Promise<void>> = [];
-  /** Senders by platform, for the digest scheduler. */
+  /** Senders by platform: the digest scheduler, started after the platforms, posts through these. */
   const senders: Partial<Record<'telegram' | 'discord', Sender>> = {};
 
   // Platform libraries load only when used: discord.js alone takes seconds to import.

@@ -101,6 +101,10 @@ describe('renderTelegramParts', () => {
         stripBidiMarks(s.replace(/<[^>]*>/gu, '').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&amp;/gu, '&'))
           .replace(/\s+/gu, '');
       assert.equal(parts.map((p) => plain(p.text)).join(''), plain(renderTelegramHtml(msg)));
+      const words = (s: string): string[] =>
+        stripBidiMarks(s.replace(/<[^>]*>/gu, ' ')).split(/\s+/u).filter(Boolean);
+      const known = new Set(words(renderTelegramHtml(msg)));
+      for (const part of parts) for (const word of words(part.text)) assert.ok(known.has(word), `cut word: ${word}`);
     });
   }
 });
