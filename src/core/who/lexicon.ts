@@ -53,8 +53,10 @@ export const SRC_HEADS = new Map(Object.entries(cuesData.srcHeads).map(([k, v]) 
 export const SRC_MODIFIERS = normSet(cuesData.srcModifiers);
 /** Organization head nouns (trigger list plus extra heads such as الحشد، المقاومة). */
 export const ORG_HEADS = new Set([...TRIGGERS.org, ...normSet(cuesData.orgHeadsExtra)]);
-/** Words never an entity on their own: function words (stopwords-iso, MIT), months, weekdays, formulas. */
-export const JUNK = new Set([...normSet((stopwordsIso as Record<string, string[]>).ar ?? []), ...normSet(junkData.words)]);
+/** Arabic function words (stopwords-iso, MIT), normalized. */
+export const STOPWORDS = normSet((stopwordsIso as Record<string, string[]>).ar ?? []);
+/** Words never an entity on their own: function words, months, weekdays, formulas. */
+export const JUNK = new Set([...STOPWORDS, ...normSet(junkData.words)]);
 
 /** Multi-word gazetteer entries indexed by their first word. */
 export const GAZ_PHRASES_BY_FIRST = new Map<string, { tokens: string[]; kind: GazKind }[]>();

@@ -7,7 +7,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { tagWords } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { GAZ_PHRASES_BY_FIRST, JUNK, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
+import { GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
 import { isTitle } from './roles.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -47,13 +47,29 @@ function taggedMentions(doc: Doc): TokenMention[] {
 /** Trims junk and punctuation at mention edges; drops what is left empty. */
 function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined {
   let { s, e } = m;
+  // At the edges of a longer name only function words and verbs go: months and "الله" can be part
+  // of names ("تيريزا ماي", "حسن نصر الله").
   const bad = (i: number): boolean => {
     const t = doc.tokens[i]!;
-    return isPunct(t) || isJunkWord(t);
+    return isPunct(t) || isEdgeJunk(t);
   };
   while (s < e && bad(s)) s++;
   while (e > s && bad(e - 1)) e--;
+  if (e - s === 1) {
+    const t = doc.tokens[s]!;
+    // Alone, a junk word, a name particle, a bare title or head, or a demonym is no entity.
+    if (isJunkWord(t) || PARTICLES.has(t.norm) || TRIGGERS.per.has(t.bare) || ORG_HEADS.has(t.bare)) return undefined;
+    if (m.type === 'PER' && (SRC_MODIFIERS.has(t.norm) || SRC_MODIFIERS.has(t.bare))) return undefined;
+  }
   return e > s ? { ...m, s, e } : undefined;
+}
+
+const PARTICLES = normSet(['عبد', 'أبو', 'ابو', 'بن', 'ابن', 'آل', 'أم', 'بنت', 'ولد', 'ال']);
+
+/** Whether a token may be trimmed off the edge of a longer mention (function words, speech verbs). */
+function isEdgeJunk(t: { norm: string; bare: string; stem: string }): boolean {
+  if (t.stem.length < 2) return true;
+  return STOPWORDS.has(t.norm) || SPEECH_VERBS.has(t.norm) || SPEECH_VERBS.has(t.norm.slice(1));
 }
 
 // Heads too generic to make an organization name with an adjective ("القوات الأميركية").

@@ -5,7 +5,7 @@
  */
 import { normalize } from '../text/normalize.ts';
 import { strippedCandidates } from './clitics.ts';
-import { FIRST_NAMES, GAZ_WORDS } from './lexicon.ts';
+import { FIRST_NAMES, GAZ_WORDS, TRIGGERS } from './lexicon.ts';
 import { shippedModel } from './tagger.ts';
 
 /** Which forms are names: `lexical` by the lexicons and the model's known words; `inArticle` also by the article's own words. */
@@ -19,7 +19,8 @@ export function knownForms(articleWords: ReadonlySet<string>): FormCheck {
   // The model's known words keep ANERcorp's attached clitics ("وسوريا"), so they only vouch for stripped forms.
   const known = shippedModel().known;
   const lexical = (n: string): boolean => GAZ_WORDS.has(n) || FIRST_NAMES.has(n);
-  return { lexical, inArticle: (n) => lexical(n) || known.has(n) || articleWords.has(n) };
+  const heads = (n: string): boolean => TRIGGERS.org.has(n) || TRIGGERS.per.has(n) || TRIGGERS.loc.has(n);
+  return { lexical, inArticle: (n) => lexical(n) || known.has(n) || articleWords.has(n) || heads(n) };
 }
 
 /** Drops `count` leading letters (with their marks) from an original word. */
@@ -61,6 +62,6 @@ export function cleanName(words: readonly string[], isKnown: FormCheck, place = 
   if (kept.length === 0) return '';
   let first = cleanFirstWord(kept[0]!, isKnown);
   const norm = normalize(first);
-  if (place && first === kept[0] && /^[بل][^و]/.test(norm) && norm.length >= 5 && !isKnown.lexical(norm)) first = dropLetters(first, 1);
+  if (place && first === kept[0] && /^[بل]/.test(norm) && !norm.startsWith('بو') && norm.length >= 5 && !isKnown.lexical(norm)) first = dropLetters(first, 1);
   return [first, ...kept.slice(1)].join(' ').trim();
 }

@@ -29,6 +29,17 @@ function speaks(doc: Doc, sentence: number): boolean {
   return false;
 }
 
+/** Whether the token before or after i is a speech verb, a continuation or an attribution cue. */
+function nextToSpeech(doc: Doc, i: number): boolean {
+  const cue = (k: number): boolean => {
+    const t = doc.tokens[k];
+    if (!t || t.sentence !== doc.tokens[i]!.sentence) return false;
+    const n1 = t.norm.slice(1);
+    return SPEECH_VERBS.has(t.norm) || SPEECH_VERBS.has(n1) || CONTINUATIONS.has(t.norm) || ATTRIBUTION.has(t.norm) || ATTRIBUTION.has(n1);
+  };
+  return cue(i - 1) || cue(i + 1) || (doc.tokens[i - 1]?.norm === 'ما' && cue(i - 2));
+}
+
 /** End (exclusive) of the description that starts with the head at i. */
 function descriptionEnd(doc: Doc, i: number): number {
   const toks = doc.tokens;
@@ -70,6 +81,8 @@ export function unnamedSources(doc: Doc, named: readonly TokenMention[]): TokenM
     if (named.some((m) => m.s <= i && i < m.e)) continue;
     if (!speaks(doc, toks[i]!.sentence)) continue;
     const definite = toks[i]!.bare.startsWith('ال');
+    // A bare head ("سكان", "مصدر") is a source only right next to its speech verb or attribution.
+    if (e === i + 1 && !definite && !nextToSpeech(doc, i)) continue;
     if (definite && e === i + 1) {
       const prev = lastByKind.get(kind);
       if (prev) out.push({ type: 'SRC', s: i, e, label: prev.label! });
