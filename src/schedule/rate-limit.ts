@@ -17,13 +17,15 @@ export const systemClock: Clock = {
 };
 
 /**
- * At most `limit` sends in any window of `windowMs`, a send counting from when it starts until a
- * window after that or until it completes, whichever is later: a sliding log (a refilling token
- * bucket would allow twice the limit in the first second), and a slow request keeps its place, so
- * a late burst of completions cannot push more than the limit through.
+ * At most `limit` sends in any window of `windowMs`, each counted from when it completes, and a send
+ * in flight counting until then. A request reaches the platform between its start and its
+ * completion, so no window at the platform sees more than the limit, however late or bunched the
+ * requests arrive (counting from the start would let a bunch of slow requests through together;
+ * a refilling token bucket would allow twice the limit in the first second).
  */
 export class WindowLimit {
-  private readonly sends: { start: number; end?: number }[] = [];
+  private readonly times: number[] = [];
+  private inFlight = 0;
   /** No send before this time (the platform said to wait). */
   private pausedUntil = 0;
 
@@ -34,29 +36,24 @@ export class WindowLimit {
 
   /** Milliseconds until one more send fits (0 when it does). */
   waitMs(now: number): number {
-    for (let i = this.sends.length - 1; i >= 0; i--) {
-      const s = this.sends[i]!;
-      if (s.end !== undefined && s.start <= now - this.windowMs) this.sends.splice(i, 1);
-    }
+    while (this.times.length > 0 && this.times[0]! <= now - this.windowMs) this.times.shift();
     let full = 0;
-    if (this.sends.length >= this.limit) {
-      // The first completed send to leave the window frees a place; only sends in flight: look again shortly.
-      const frees = this.sends.filter((s) => s.end !== undefined).map((s) => s.start + this.windowMs - now);
-      full = frees.length > 0 ? Math.max(1, Math.min(...frees)) : POLL_MS;
+    if (this.inFlight + this.times.length >= this.limit) {
+      // Full of sends in flight only: look again shortly, one of them will complete.
+      full = this.times.length > 0 ? this.times[0]! + this.windowMs - now : POLL_MS;
     }
     return Math.max(0, this.pausedUntil - now, full);
   }
 
-  /** Starts a send (call after waitMs returned 0); returns its handle for done(). */
-  take(now: number): object {
-    const send = { start: now };
-    this.sends.push(send);
-    return send;
+  /** Starts a send (call after waitMs returned 0). */
+  take(): void {
+    this.inFlight++;
   }
 
   /** Ends a send started with take(), whatever its outcome. */
-  done(handle: object, now: number): void {
-    (handle as { end?: number }).end = now;
+  done(now: number): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    this.times.push(now);
   }
 
   /** Holds every send until `until`. */
@@ -118,15 +115,15 @@ export class SendLimiter {
       const now = this.clock.now().getTime();
       const wait = Math.max(g.waitMs(now), c.waitMs(now));
       if (wait === 0) {
-        const gh = g.take(now);
-        const ch = c.take(now);
+        g.take();
+        c.take();
         let ended = false;
         return () => {
           if (ended) return;
           ended = true;
           const end = this.clock.now().getTime();
-          g.done(gh, end);
-          c.done(ch, end);
+          g.done(end);
+          c.done(end);
         };
       }
       await this.clock.sleep(wait);
