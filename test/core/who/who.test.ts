@@ -88,3 +88,22 @@ test('GIVEN outlets named after a head word THEN they are sources, quote marks r
 test('GIVEN empty text THEN nothing is found', () => {
   assert.deepEqual(analyzeWho('', []), { mentions: [], who: [], sources: [] });
 });
+
+test('GIVEN names that end in a month or in الله THEN the whole name is kept', () => {
+  const table: [string, string][] = [
+    ['وقالت رئيسة الوزراء البريطانية تيريزا ماي إن الاتفاق جيد للبلاد.', 'تيريزا ماي'],
+    ['وقال الأمين العام لحزب الله حسن نصر الله إن المقاومة جاهزة للرد.', 'حسن نصر الله'],
+  ];
+  for (const [text, name] of table) {
+    const p = who(text).who.find((e) => e.type === 'PER');
+    assert.equal(p?.name, name, text);
+  }
+});
+
+test('GIVEN a bare source head away from any speech verb THEN it is no SRC entity', () => {
+  const r = who('ارتفع عدد سكان المدينة إلى مليون نسمة، وقال مسؤول محلي إن الخدمات تحسنت.');
+  assert.deepEqual(
+    r.who.filter((e) => e.type === 'SRC').map((e) => e.name),
+    ['مسؤول محلي'],
+  );
+});
