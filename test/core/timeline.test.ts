@@ -148,3 +148,9 @@ test('GIVEN a time in a place clause and a clock time in the next sentence THEN 
     ],
   );
 });
+
+test('GIVEN expressions outside every sentence THEN they make no entry and nothing throws', () => {
+  const text = 'وقع الهجوم أمس.';
+  const entries = buildTimeline(text, [], findTemporal(text, '2023-12-08'));
+  assert.deepEqual(entries, []);
+});

@@ -1,4 +1,16 @@
-/** Time expressions: finds every one in the text and resolves it against the reference date. */
+/**
+ * Time expressions: finds every one in the text and resolves it against the reference date.
+ *
+ * Decisions the contract leaves open:
+ * - A month or day named without a year is the most recent one not after the reference, unless a
+ *   modifier (الماضي، المقبل، الجاري) or a future marker (سـ، سوف، من المقرر) nearby says otherwise;
+ *   a day (or Hijri month) up to 60 days after the reference is taken as upcoming.
+ * - A bare weekday is the most recent such day, the reference day included ("فجر الجمعة" on a
+ *   Friday); with المقبل/القادم or a future marker, the next one after the reference.
+ * - "حتى اليوم" and "الأسبوع الماضي/المقبل" get no value (a duration; the contract has no week).
+ * - A clock time takes the day named with it, else the nearest day named before it in its
+ *   sentence, after it in its sentence, or in the two sentences before; else the reference day.
+ */
 import type { TemporalExpression } from '../types.ts';
 import { normalizeWithOffsets, originalSpan } from '../text/normalize.ts';
 import { tokenize, type Tok } from './tokens.ts';

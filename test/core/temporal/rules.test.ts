@@ -146,3 +146,19 @@ for (const [text, expr, value] of more) {
     else assert.equal(hits[0]?.value, value);
   });
 }
+
+const odd: string[] = ['', '   ', '((((', '2023', '٢٠٢٣/١٢/', 'الساعة', 'في', 'من 5 إلى', 'الربع الأول من', 'السبت السبت السبت', '5/13/2021', '31 فبراير 2023', '30 صفر 1445 هـ'];
+for (const text of odd) {
+  test(`GIVEN the odd input «${text}» THEN findTemporal returns well-formed expressions`, () => {
+    const found = findTemporal(text, REF);
+    for (const e of found) {
+      assert.ok(e.start >= 0 && e.end <= text.length && e.start < e.end);
+      assert.equal(text.slice(e.start, e.end), e.text);
+      assert.ok(e.value === null || /^\d{4}(-Q[1-4]|-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?$/.test(e.value));
+    }
+  });
+}
+
+test('GIVEN an impossible date THEN its value is null', () => {
+  assert.equal(findTemporal('وقع في 31 فبراير 2023', REF)[0]?.value, null);
+});
