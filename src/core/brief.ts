@@ -329,7 +329,8 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
     for (const s of c.stems) if (!covered.has(s)) fresh++;
     if (c.stems.size === 0 || fresh / c.stems.size < MIN_NOVELTY) continue;
     const t = shortenAtClause(c.text, room);
-    if (t === null || t.endsWith('…')) continue; // an added item must be a clean clause
+    // An added item must be a clean clause, long enough to say something on its own.
+    if (t === null || t.endsWith('…') || t.length < MIN_ADDED_CHARS) continue;
     // Added only for new who/where/when: a sentence that names nothing new only dilutes the lead.
     if (elements === undefined) elements = newsElements(firstText, sentences[lead.value.index]!, extras);
     const own = newsElements(t, sentences[c.index]!, extras);

@@ -146,3 +146,8 @@ test('buildBrief GIVEN empty, blank or heading-only text THEN no items', () => {
   assert.deepEqual(briefOf('   \n '), []);
   assert.deepEqual(buildBrief('استئناف الهجمات', [{ start: 0, end: 15, heading: true }]), []);
 });
+
+test('buildBrief GIVEN a short follow-up sentence THEN it is not added on its own', () => {
+  const items = briefOf('قال الوزير إن الحكومة ستعلن خطة جديدة للنقل العمومي غدا في العاصمة.\nوأضاف أن الخطة تشمل الولايات.');
+  assert.equal(items.length, 1);
+});
