@@ -32,7 +32,11 @@ export async function startConfiguredFeeds(config: Pick<Config, 'feeds' | 'timez
   const clock = deps.clock ?? systemPollClock;
   const sample = config.feeds.sampleFeed ? resolve(config.feeds.sampleFeed) : undefined;
   const localFeedPaths = sample && existsSync(sample) ? [sample] : [];
-  if (localFeedPaths[0]) await ensureLocalFeed(deps.store, localFeedPaths[0], clock.now().toISOString());
+  const sampleFeed = localFeedPaths[0] ? await ensureLocalFeed(deps.store, localFeedPaths[0], clock.now().toISOString()) : undefined;
+  // A file: feed other than the configured one is left from an earlier setting (or checkout path): drop it.
+  for (const f of await deps.store.listFeeds()) {
+    if (f.url.startsWith('file:') && f.id !== sampleFeed?.id) await deps.store.removeFeed(f.id);
+  }
   const grouper = new StoryGrouper(deps.store);
   await grouper.warm(clock.now().getTime());
   const { onRound, store, fetcher, ...rest } = deps;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { startConfiguredFeeds } from '../../src/sources/feeds-setup.ts';
 import { openStore } from '../../src/store/sqlite.ts';
-import type { PollReport } from '../../src/sources/feeds.ts';
+import { localFeedUrl, type PollReport } from '../../src/sources/feeds.ts';
 import { FakePollClock } from './fake-poll-clock.ts';
 
 const SAMPLE = fileURLToPath(new URL('../../fixtures/sample-feed.xml', import.meta.url));
@@ -15,6 +15,7 @@ const config = {
 
 test('GIVEN a fresh store and the configured sample feed THEN the first round fills stories with several sources, and a restart adds nothing', async () => {
   const store = openStore(':memory:');
+  await store.addFeed('file:///old/checkout/fixtures/sample-feed.xml', { now: '2025-01-01T00:00:00.000Z' });
   const clock = new FakePollClock(Date.parse('2026-01-01T08:00:00Z'));
   const fetcher = { get: () => Promise.reject(new Error('no network in tests')) };
   const rounds: PollReport[] = [];
@@ -34,6 +35,6 @@ test('GIVEN a fresh store and the configured sample feed THEN the first round fi
   await second;
   await restarted.stop();
   assert.equal(rounds[1]?.added, 0);
-  assert.equal((await store.listFeeds()).length, 1);
+  assert.deepEqual((await store.listFeeds()).map((f) => f.url), [localFeedUrl(SAMPLE)], 'the stale file: feed is gone');
   assert.equal(await store.countArticles(), 17);
 });
