@@ -662,8 +662,9 @@ class Parser {
     const direct = L.UNITS.get(this.t(p));
     let unit: Unit | undefined;
     if (direct) {
-      // "منذ عام 1974" names a year: leave it to the year parser.
+      // "منذ عام 1974", "منذ يوم الاثنين", "منذ يوم أمس": the day or year is named; leave it to those parsers.
       if (direct.count === 1 && this.year(p + 1) !== null) return null;
+      if (direct.unit === 'day' && direct.count === 1 && this.dayAfter(p, false)) return null;
       unit = direct.unit;
       if (direct.count === 0) vague = true;
       else count = direct.count;
