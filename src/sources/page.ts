@@ -40,11 +40,19 @@ interface El {
   getAttribute(name: string): string | null;
   querySelector(selector: string): El | null;
   querySelectorAll(selector: string): ArrayLike<El>;
+  getElementsByTagName(name: string): ArrayLike<El>;
   remove(): void;
 }
 
 /** Openers of markup that never holds article text. */
 const INERT_OPENER = /<(script|style|svg)\b|<!--/gi;
+/** Closers for each opener (regexes, not toLowerCase: lowering a long Arabic string is slow). */
+const INERT_CLOSER: Record<string, RegExp> = {
+  script: /<\/script/gi,
+  style: /<\/style/gi,
+  svg: /<\/svg/gi,
+  comment: /-->/g,
+};
 
 /**
  * Cuts scripts other than JSON-LD, styles, inline SVG icons and comments from the HTML string before
@@ -52,25 +60,25 @@ const INERT_OPENER = /<(script|style|svg)\b|<!--/gi;
  * one ended, and an unclosed tag or element leaves the rest of the page as it is.
  */
 export function stripInert(html: string): string {
-  // ASCII-only lowering keeps every index valid (toLowerCase can lengthen some letters, e.g. İ).
-  const lower = html.replace(/[A-Z]+/g, (s) => s.toLowerCase());
   const kept: string[] = [];
   let from = 0;
   INERT_OPENER.lastIndex = 0;
-  for (let m = INERT_OPENER.exec(lower); m; m = INERT_OPENER.exec(lower)) {
-    const tag = m[1];
+  for (let m = INERT_OPENER.exec(html); m; m = INERT_OPENER.exec(html)) {
+    const tag = m[1]?.toLowerCase();
     let bodyStart = m.index + 4;
     if (tag) {
-      bodyStart = lower.indexOf('>', m.index) + 1;
+      bodyStart = html.indexOf('>', m.index) + 1;
       if (bodyStart === 0) break;
-      if (tag === 'script' && lower.slice(m.index, bodyStart).includes('application/ld+json')) {
+      if (tag === 'script' && /application\/ld\+json/i.test(html.slice(m.index, bodyStart))) {
         INERT_OPENER.lastIndex = bodyStart;
         continue;
       }
     }
-    const close = lower.indexOf(tag ? `</${tag}` : '-->', bodyStart);
-    if (close < 0) break;
-    const end = tag ? lower.indexOf('>', close) + 1 : close + 3;
+    const closer = INERT_CLOSER[tag ?? 'comment']!;
+    closer.lastIndex = bodyStart;
+    const close = closer.exec(html);
+    if (!close) break;
+    const end = tag ? html.indexOf('>', close.index) + 1 : close.index + 3;
     if (end === 0) break;
     kept.push(html.slice(from, m.index));
     from = end;
@@ -89,7 +97,8 @@ const READ_ALSO =
   /^[\s:•«"]*(?:(?:[اإ]قر[أا]|طالع|شاهد)\s+(?:أيضا|أيضًا|أيضاً|ايضا|ايضًا|كذلك|المزيد)|(?:مواضيع|أخبار|اخبار|مقالات|روابط)\s+(?:ذات\s+صلة|متعلقة|مشابهة))/;
 const SHARE_TEXT = /^[\s:]*(?:شارك|مشاركة|انشر|تابعونا|تابعنا)/;
 const SHARE_CLASS = /(?:^|[\s_-])(?:share|sharing|social|addthis|sharethis|share-?bar)(?:$|[\s_-])/i;
-const ALWAYS_DROP = 'script:not([type="application/ld+json"]),style,noscript,template,iframe,button,nav,[role="navigation"]';
+/** Elements never part of a story (JSON-LD scripts are kept: Readability reads them too). */
+const ALWAYS_DROP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'BUTTON', 'NAV']);
 
 const BLOCKS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
@@ -119,15 +128,32 @@ const ownTextLength = (el: El): number => {
   return total - linked;
 };
 
-/** Text nodes under `root` whose text starts with a "read also" or "share" label. */
-function labelTextNodes(root: El): El[] {
-  const found: El[] = [];
+/** What one walk over the body finds: elements to drop, share-bar candidates, label text nodes. */
+interface Survey {
+  drop: El[];
+  shareBars: El[];
+  labels: El[];
+}
+
+/** Walks `root` once (querySelectorAll with a long selector costs more than the walk). */
+function survey(root: El): Survey {
+  const found: Survey = { drop: [], shareBars: [], labels: [] };
   const visit = (node: El): void => {
     if (node.nodeType === 3) {
       const t = node.textContent ?? '';
-      if (READ_ALSO.test(t) || SHARE_TEXT.test(t)) found.push(node);
+      if (READ_ALSO.test(t) || SHARE_TEXT.test(t)) found.labels.push(node);
       return;
     }
+    if (node.nodeType !== 1) return;
+    const tag = node.nodeName.toUpperCase();
+    if (
+      (ALWAYS_DROP.has(tag) && !(tag === 'SCRIPT' && node.getAttribute('type') === 'application/ld+json')) ||
+      node.getAttribute('role') === 'navigation'
+    ) {
+      found.drop.push(node);
+      return;
+    }
+    if (SHARE_CLASS.test(node.getAttribute('class') ?? '')) found.shareBars.push(node);
     for (const child of children(node)) visit(child);
   };
   visit(root);
@@ -135,18 +161,16 @@ function labelTextNodes(root: El): El[] {
 }
 
 /**
- * Removes "read also" / related-news boxes and share bars, which Readability keeps in Arabic pages.
- * Starts from the label's text node (cheap) rather than testing every element's text.
+ * Removes what Readability cannot recognise in Arabic pages: "read also" / related-news boxes and
+ * share bars (found from their label's text node, cheaply), plus menus, scripts and widgets.
  */
 function removeBoilerplate(doc: El): void {
-  const drop = doc.querySelectorAll(ALWAYS_DROP);
-  for (let i = 0; i < drop.length; i++) drop[i]!.remove();
-  for (const el of Array.from(doc.querySelectorAll('[class*="share"],[class*="social"],[class*="addthis"]'))) {
-    if (el.isConnected && SHARE_CLASS.test(el.getAttribute('class') ?? '') && ownTextLength(el) <= 30) el.remove();
-  }
   const body = doc.querySelector('body');
   if (!body) return;
-  for (const label of labelTextNodes(body)) {
+  const { drop, shareBars, labels } = survey(body);
+  for (const el of drop) el.remove();
+  for (const el of shareBars) if (el.isConnected && ownTextLength(el) <= 30) el.remove();
+  for (const label of labels) {
     if (!label.isConnected) continue;
     const readAlso = READ_ALSO.test(label.textContent ?? '');
     const limit = readAlso ? 40 : 30;
@@ -209,7 +233,7 @@ const DATE_METAS = ['article:published_time', 'datepublished', 'pubdate', 'publi
 /** The content of every <meta> keyed by its property, name or itemprop (first one wins), in one pass. */
 function metaMap(doc: El): Map<string, string> {
   const map = new Map<string, string>();
-  const metas = doc.querySelectorAll('meta');
+  const metas = doc.getElementsByTagName('meta');
   for (let i = 0; i < metas.length; i++) {
     const m = metas[i]!;
     const key = m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop');
