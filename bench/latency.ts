@@ -13,6 +13,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startTelegram, type TelegramBot } from '../src/adapters/telegram/index.ts';
 import { InMemoryChatMemory } from '../src/commands/memory.ts';
@@ -101,18 +102,29 @@ async function scenario(
   }
 }
 
-function report(label: string, samples: number[]): void {
+/** Times `n` round trips; reports wall-clock median/p99/max and this process's CPU time per request. */
+async function measure(label: string, n: number, once: (i: number) => Promise<number>): Promise<void> {
+  const samples: number[] = [];
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < n; i++) samples.push(await once(i));
+  const used = process.cpuUsage(cpu);
   const sorted = [...samples].sort((a, b) => a - b);
   const fmt = (x: number): string => x.toFixed(1).padStart(7);
+  // CPU time covers bot, fake API and page server (one process): a figure that machine load does not inflate much.
+  const cpuPerRequest = (used.user + used.system) / 1000 / n;
   console.log(
-    `  ${label.padEnd(10)} n=${String(samples.length).padStart(3)}  median ${fmt(percentile(sorted, 50))} ms  p99 ${fmt(percentile(sorted, 99))} ms  max ${fmt(sorted[sorted.length - 1]!)} ms`,
+    `  ${label.padEnd(10)} n=${String(n).padStart(3)}  median ${fmt(percentile(sorted, 50))} ms  p99 ${fmt(percentile(sorted, 99))} ms  max ${fmt(sorted[sorted.length - 1]!)} ms  cpu/request ${fmt(cpuPerRequest)} ms`,
   );
 }
 
 const article = buildArticle();
 const pages = await startPages(article);
 const url = `${pages.base}/a/baghdad`;
-console.log(`article: ${article.words} words, ${article.paragraphs.length} paragraphs; ${N} requests per command; node ${process.version}`);
+console.log(
+  `article: ${article.words} words, ${article.paragraphs.length} paragraphs; ${N} requests per command; node ${process.version}; load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} on ${availableParallelism()} cores`,
+);
 
 const scenarios: Array<[string, ServicesOptions]> = [
   ['cached: same link, page and analysis reused', {}],
@@ -123,24 +135,18 @@ for (const [name, options] of scenarios) {
     // Warm-up: the first request fetches, extracts and analyses; then the JIT settles on every path.
     for (let i = 0; i < 30; i++) for (const command of ['brief', 'timeline', 'who', 'help']) await roundTrip(fake, `/${command} ${url}`, 1000);
     for (const command of ['brief', 'timeline', 'who']) {
-      const samples: number[] = [];
-      for (let i = 0; i < N; i++) samples.push(await roundTrip(fake, `/${command} ${url}`, 2000 + i));
-      report(`/${command}`, samples);
+      await measure(`/${command}`, N, (i) => roundTrip(fake, `/${command} ${url}`, 2000 + i));
     }
     if (options.pageTtlMs === undefined) {
       // The floor: a command that needs no article (polling, telegraf, rendering, HTTP to the fake).
-      const samples: number[] = [];
-      for (let i = 0; i < N; i++) samples.push(await roundTrip(fake, '/help', 2000 + i));
-      report('/help', samples);
+      await measure('/help', N, (i) => roundTrip(fake, '/help', 2000 + i));
     }
   });
 }
 
 await scenario('cold: a different article every request (fetch + extraction + analysis)', { pageTtlMs: 0 }, async (fake) => {
   for (let i = 0; i < 3; i++) await roundTrip(fake, `/brief ${url}?v=warm${i}`, 1000);
-  const samples: number[] = [];
-  for (let i = 0; i < COLD_N; i++) samples.push(await roundTrip(fake, `/brief ${url}?v=${i}`, 3000 + i));
-  report('/brief', samples);
+  await measure('/brief', COLD_N, (i) => roundTrip(fake, `/brief ${url}?v=${i}`, 3000 + i));
 });
 
 pages.server.close();
