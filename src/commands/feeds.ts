@@ -1,6 +1,6 @@
 /** /feeds — the feeds this chat's digests draw from: add (checked once), remove, list. */
 import { m } from '../messages/model.ts';
-import { digestsOf } from '../schedule/command-kit.ts';
+import { digestsOf, targetChat } from '../schedule/command-kit.ts';
 import { UserError, userMessageOf } from './errors.ts';
 import type { Services } from './services.ts';
 import type { Command } from './types.ts';
@@ -26,11 +26,12 @@ export const feedsCommand: Command<Services> = {
   async run(ctx, services) {
     const digests = digestsOf(services);
     const { store } = digests;
-    const [word = 'list', url] = ctx.args.split(/\s+/).filter(Boolean);
+    const { chatId, rest } = await targetChat(ctx, ctx.args);
+    const [word = 'list', url] = rest.split(/\s+/).filter(Boolean);
     const action = ACTIONS[word.toLowerCase()];
     if (!action || (action !== 'list' && !url)) throw new UserError(USAGE, 'bad feeds arguments');
     if (action === 'list') {
-      const followed = await store.chatFeeds(ctx.chatId);
+      const followed = await store.chatFeeds(chatId);
       const feeds = followed.length > 0 ? followed : await store.listFeeds();
       const head = followed.length > 0 ? 'الخلاصات التي تتابعها هذه المحادثة' : 'لا تتابع هذه المحادثة خلاصة بعينها، فيصلها ما في كل الخلاصات';
       if (feeds.length === 0) return notice(`لا خلاصات بعد.\n${USAGE}`);
@@ -50,15 +51,15 @@ export const feedsCommand: Command<Services> = {
         if (why === undefined) throw err;
         throw new UserError(`لم أضف الخلاصة: ${why}`, 'feed check failed');
       }
-      const before = await store.chatFeeds(ctx.chatId);
-      const feed = await store.addFeed(checked.url, { ...(checked.title ? { title: checked.title } : {}), addedBy: ctx.chatId, now: ctx.now.toISOString() });
+      const before = await store.chatFeeds(chatId);
+      const feed = await store.addFeed(checked.url, { ...(checked.title ? { title: checked.title } : {}), addedBy: chatId, now: ctx.now.toISOString() });
       if (before.some((f) => f.id === feed.id)) return notice(`الخلاصة «${feed.title ?? feed.url}» متابعة أصلًا.`);
-      await store.followFeed(ctx.chatId, feed.id, ctx.now.toISOString());
+      await store.followFeed(chatId, feed.id, ctx.now.toISOString());
       const note = before.length === 0 ? ' صارت موجزات هذه المحادثة تأخذ من الخلاصات التي تتابعها فقط.' : '';
       return notice(`أُضيفت الخلاصة «${feed.title ?? feed.url}».${note}`);
     }
     const feed = await store.getFeed(url!);
-    if (!feed || !(await store.unfollowFeed(ctx.chatId, feed.id))) return notice('هذه المحادثة لا تتابع هذه الخلاصة. اكتب /feeds list لرؤية ما تتابعه.');
+    if (!feed || !(await store.unfollowFeed(chatId, feed.id))) return notice('هذه المحادثة لا تتابع هذه الخلاصة. اكتب /feeds list لرؤية ما تتابعه.');
     // A feed a chat added goes when nobody follows it any more; configured feeds stay.
     if (feed.addedBy && (await store.feedFollowers(feed.id)).length === 0) await store.removeFeed(feed.id);
     return notice(`أُزيلت الخلاصة «${feed.title ?? feed.url}».`);

@@ -1,6 +1,6 @@
 /** /filter — keyword filters of this chat's digests: include, exclude, list, clear. */
 import { m } from '../messages/model.ts';
-import { digestsOf } from '../schedule/command-kit.ts';
+import { digestsOf, targetChat } from '../schedule/command-kit.ts';
 import { compileFilter } from '../schedule/filters.ts';
 import { UserError } from './errors.ts';
 import type { Services } from './services.ts';
@@ -34,20 +34,21 @@ export function filterPhrases(text: string): string[] {
 /** The /filter command. */
 export const filterCommand: Command<Services> = {
   name: 'filter',
-  description: 'مرشحات الموجز: /filter include|exclude كلمات، أو list أو clear',
+  description: 'مرشحات الموجز: /filter include|exclude كلمات، أو list أو clear (أو /filter @channel …)',
   options: [{ name: 'action', description: 'include أو exclude ثم الكلمات، أو list أو clear' }],
   adminOnly: true,
   async run(ctx, services) {
     const { store } = digestsOf(services);
-    const [word = 'list', ...rest] = ctx.args.split(/\s+/).filter(Boolean);
+    const { chatId, rest: args } = await targetChat(ctx, ctx.args);
+    const [word = 'list', ...rest] = args.split(/\s+/).filter(Boolean);
     const action = ACTIONS[word.toLowerCase()];
     if (!action) throw new UserError(USAGE, 'bad filter action');
     if (action === 'clear') {
-      const n = await store.clearFilters(ctx.chatId);
+      const n = await store.clearFilters(chatId);
       return notice(n > 0 ? `حُذفت المرشحات (${n}). يصل الموجز الآن بكل الأخبار.` : 'لا مرشحات لحذفها.');
     }
     if (action === 'list') {
-      const filters = await store.listFilters(ctx.chatId);
+      const filters = await store.listFilters(chatId);
       if (filters.length === 0) return notice(`لا مرشحات: يصل الموجز بكل الأخبار.\n${USAGE}`);
       const label = { include: 'تضمين', exclude: 'استبعاد' } as const;
       return { blocks: [m.heading('مرشحات الموجز'), m.list(filters.map((f) => [m.bold(`${label[f.mode]}: `), m.text(f.pattern)]))] };
@@ -59,12 +60,12 @@ export const filterCommand: Command<Services> = {
         throw new UserError(`«${p.slice(0, MAX_PHRASE)}» لا يصلح مرشحًا: اكتب كلمة أو عبارة قصيرة.`, 'bad filter phrase');
       }
     }
-    const existing = await store.listFilters(ctx.chatId);
+    const existing = await store.listFilters(chatId);
     if (existing.length + phrases.length > MAX_FILTERS) throw new UserError(`الحد ${MAX_FILTERS} مرشحًا للمحادثة.`, 'too many filters');
     const added: string[] = [];
     for (const p of phrases) {
       if (existing.some((f) => f.mode === action && f.pattern === p)) continue;
-      await store.addFilter(ctx.chatId, action, p, ctx.now.toISOString());
+      await store.addFilter(chatId, action, p, ctx.now.toISOString());
       added.push(p);
     }
     if (added.length === 0) return notice('هذه المرشحات موجودة أصلًا.');

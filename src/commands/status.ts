@@ -1,6 +1,6 @@
 /** /status — this chat's subscription, next and last digest, filters, and which feeds are failing. */
 import { m, type Block } from '../messages/model.ts';
-import { digestsOf } from '../schedule/command-kit.ts';
+import { digestsOf, targetChat } from '../schedule/command-kit.ts';
 import { localDateTime } from '../schedule/format.ts';
 import type { Services } from './services.ts';
 import { describeTimes } from './subscribe.ts';
@@ -13,9 +13,11 @@ export const statusCommand: Command<Services> = {
   async run(ctx, services) {
     const digests = digestsOf(services);
     const { store } = digests;
-    const sub = await store.getSubscription(ctx.chatId);
+    // "/status @channel" from a private chat: the channel's status, for an admin of it.
+    const { chatId } = await targetChat(ctx, ctx.args);
+    const sub = await store.getSubscription(chatId);
     const zone = sub?.timezone ?? digests.defaults.timezone;
-    const history = await digests.ledger.history(ctx.chatId);
+    const history = await digests.ledger.history(chatId);
     const blocks: Block[] = [m.heading('حالة الموجز')];
     if (!sub) {
       blocks.push(m.paragraph('لا اشتراك في الموجز المجدول. مثال: /subscribe 07:00 Asia/Baghdad'));
@@ -28,9 +30,9 @@ export const statusCommand: Command<Services> = {
     }
     blocks.push(m.paragraph(history.lastSentAt ? `آخر موجز: ${localDateTime(new Date(history.lastSentAt), zone)}` : 'لم يُرسل موجز بعد.'));
     if (history.pending > 0) blocks.push(m.paragraph(`موجزات قيد الإرسال: ${history.pending}`));
-    const filters = await store.listFilters(ctx.chatId);
+    const filters = await store.listFilters(chatId);
     if (filters.length > 0) blocks.push(m.paragraph(`المرشحات: ${filters.length} (اكتب /filter list)`));
-    const followed = await store.chatFeeds(ctx.chatId);
+    const followed = await store.chatFeeds(chatId);
     const feeds = followed.length > 0 ? followed : await store.listFeeds();
     const failing = feeds.filter((f) => f.failures >= digests.failThreshold);
     blocks.push(m.paragraph(`الخلاصات: ${feeds.length}${followed.length > 0 ? ' (التي تتابعها المحادثة)' : ''}، المتعطلة منها: ${failing.length}`));

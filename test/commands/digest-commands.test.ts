@@ -150,3 +150,18 @@ test('GIVEN a subscription and a failing feed THEN /status shows the next digest
   assert.match(status, /الموقع لا يرد\./);
   assert.match(status, /لم يُرسل موجز بعد/);
 });
+
+test('GIVEN an admin of a channel in a private chat THEN /filter, /feeds and /status act on the channel', async () => {
+  const { store, run } = await world();
+  const asAdmin = { chatId: 'telegram:42', adminChatOf: async (t: string) => (t === '@mojaz_news' ? 'telegram:-100555' : undefined) };
+  await run('subscribe', '@mojaz_news 07:00', asAdmin);
+  assert.match(textOf(await run('filter', '@mojaz_news exclude الرياضة', asAdmin)), /للاستبعاد/);
+  assert.deepEqual((await store.listFilters('telegram:-100555')).map((f) => f.pattern), ['الرياضة']);
+  assert.deepEqual(await store.listFilters('telegram:42'), []);
+  assert.match(textOf(await run('feeds', '@mojaz_news add https://news.example/rss', asAdmin)), /أُضيفت/);
+  assert.equal((await store.chatFeeds('telegram:-100555')).length, 1);
+  const status = textOf(await run('status', '@mojaz_news', asAdmin));
+  assert.match(status, /07:00 بتوقيت Asia\/Riyadh/);
+  assert.match(status, /المرشحات: 1/);
+  assert.match(textOf(await run('status', '@other_channel', asAdmin)), /مشرف في @other_channel/);
+});
