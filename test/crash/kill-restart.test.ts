@@ -51,7 +51,8 @@ function received(log: string): Map<string, number> {
 }
 
 async function waitForLines(log: string, n: number): Promise<void> {
-  for (let i = 0; i < 2000; i++) {
+  // A bound, not a timing: a loaded machine can take seconds to start a tsx process.
+  for (let i = 0; i < 12_000; i++) {
     if (existsSync(log) && readFileSync(log, 'utf8').split('\n').filter(Boolean).length >= n) return;
     await new Promise((r) => setTimeout(r, 5));
   }
