@@ -154,3 +154,13 @@ test('GIVEN expressions outside every sentence THEN they make no entry and nothi
   const entries = buildTimeline(text, [], findTemporal(text, '2023-12-08'));
   assert.deepEqual(entries, []);
 });
+
+const leads: [string, string][] = [
+  ['وكان ترامب وصف كيم بأنه ماكر جدا يوم الأحد.', 'ترامب وصف كيم بأنه ماكر جدا'],
+  ['ونقلت الوكالة عن مصدر قوله إن بن نصر كان قد وصل إلى لامبيدوزا في 4 أكتوبر الماضي، بحسب الشرطة.', 'نقلت الوكالة عن مصدر قوله إن بن نصر كان قد وصل إلى لامبيدوزا'],
+];
+for (const [sentence, event] of leads) {
+  test(`GIVEN «${sentence}» THEN the event reads «${event}»`, () => {
+    assert.equal(timeline([sentence])[0]?.event, event);
+  });
+}

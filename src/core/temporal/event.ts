@@ -117,13 +117,12 @@ function clean(raw: string): string {
       ws[0] = bare;
       continue;
     }
-    if (WAS.has(norm)) {
+    // "وكانت الوزارة (قد) أعلنت": the pluperfect reads as the plain past.
+    if (WAS.has(norm) && ws.length > 3) {
       const qad = ws.slice(1, 6).findIndex((w) => normalize(w) === 'قد');
-      if (qad >= 0) {
-        ws.splice(qad + 1, 1);
-        ws.shift();
-        continue;
-      }
+      if (qad >= 0) ws.splice(qad + 1, 1);
+      ws.shift();
+      continue;
     }
     break;
   }
