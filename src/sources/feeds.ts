@@ -309,7 +309,14 @@ export class FeedPoller {
   /** Stores a parsed feed's new items, oldest first (so stories form in order). */
   private async ingest(feed: FeedRecord, parsed: ParsedFeed, result: FeedPollResult, local: boolean): Promise<void> {
     const outlet = parsed.title || feed.title;
-    const items = parsed.items.slice(0, this.options.maxItemsPerPoll).reverse();
+    // Oldest first, so a story takes its title from the first outlet that ran it: by date where the
+    // feed gives one, else in reverse feed order (feeds list newest first).
+    const items = parsed.items
+      .slice(0, this.options.maxItemsPerPoll)
+      .reverse()
+      .map((item, i) => ({ item, i, t: item.published ? Date.parse(item.published) : NaN }))
+      .sort((a, b) => (Number.isNaN(a.t) || Number.isNaN(b.t) ? a.i - b.i : a.t - b.t || a.i - b.i))
+      .map((x) => x.item);
     result.items = items.length;
     const fresh: FeedItem[] = [];
     for (const item of items) {
