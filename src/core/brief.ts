@@ -90,6 +90,15 @@ export function finishSentence(text: string): string {
 
 /** Removes a dateline or a credit at the start: "بغداد (أ ف ب) -", "(رويترز) -", "القاهرة - ". */
 export function stripDateline(text: string): string {
+  const rest = stripPlaceDateline(text);
+  // "القاهرة - أ ش أ: …": the agency credit that follows the place.
+  const credit = /^([^\s:–—-]+(?:\s[^\s:–—-]+){0,2})\s*[:\-–—]+\s*/u.exec(rest);
+  if (credit && AGENCIES.includes(normalize(credit[1]!))) return rest.slice(credit[0].length);
+  return rest;
+}
+
+/** Removes a place (with an optional agency in brackets) and a dash or colon at the start. */
+function stripPlaceDateline(text: string): string {
   const withAgency = /^[^\s.،()]*(?:\s+[^\s.،()]+){0,2}\s*\(([^()]{1,30})\)\s*[-–—:]+\s*/u.exec(text);
   if (withAgency) return text.slice(withAgency[0].length);
   const placeDash = /^([^\s.،()"«:]+(?:\s+[^\s.،()"«:]+){0,2})\s+[-–—]+\s+/u.exec(text);

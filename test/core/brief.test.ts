@@ -151,3 +151,7 @@ test('buildBrief GIVEN a short follow-up sentence THEN it is not added on its ow
   const items = briefOf('قال الوزير إن الحكومة ستعلن خطة جديدة للنقل العمومي غدا في العاصمة.\nوأضاف أن الخطة تشمل الولايات.');
   assert.equal(items.length, 1);
 });
+
+test('stripDateline GIVEN a place, a dash and an agency credit THEN the sentence alone', () => {
+  assert.equal(stripDateline('القاهرة - أ ش أ: أعلنت الوزارة خطة.'), 'أعلنت الوزارة خطة.');
+});
