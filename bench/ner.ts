@@ -17,8 +17,10 @@ const TYPES = ['PERS', 'LOC', 'ORG'];
 
 const t0 = performance.now();
 const { shippedModel, tagWords } = await import('../src/core/who/tagger.ts');
+const t00 = performance.now();
 const model = shippedModel();
-const loadMs = performance.now() - t0;
+const importMs = t00 - t0;
+const loadMs = performance.now() - t00;
 
 const { train, dev } = splitTrainDev(parseConll(readFileSync(DATA, 'utf8')));
 
@@ -71,4 +73,24 @@ console.log(`ANERcorp dev split (held out): ${dev.length} sentences, ${tokens} t
 console.log('type   model                               gazetteer-only baseline');
 for (const t of [...TYPES, 'ALL']) console.log(`${t.padEnd(6)} ${fmt(ms[t]!)}   ${fmt(bs[t]!)}`);
 console.log(`tagging speed: ${Math.round(tokens / (tagMs / 1000))} tokens/s (warm cache, one core)`);
-console.log(`model load time: ${loadMs.toFixed(0)} ms (import + parse)`);
+console.log(`model load time: ${loadMs.toFixed(0)} ms (read + parse; module import before it ${importMs.toFixed(0)} ms)`);
+
+// The whole who analysis on news articles (ANT), CPU time: a first pass with cold word caches and
+// a second one with warm caches, as a long-running bot has them.
+const { analyzeWho } = await import('../src/core/who/index.ts');
+const { segment } = await import('../src/core/text/segment.ts');
+const antPath = '../shared/data/ant/articles.jsonl';
+const articles = readFileSync(antPath, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .slice(0, 300)
+  .map((l) => (JSON.parse(l) as { text: string }).text);
+const segs = articles.map((t) => segment(t));
+const chars = articles.reduce((n, t) => n + t.length, 0);
+for (const label of ['cold', 'warm']) {
+  const c0 = process.cpuUsage();
+  articles.forEach((t, i) => analyzeWho(t, segs[i]!));
+  const cpu = process.cpuUsage(c0);
+  const ms = (cpu.user + cpu.system) / 1000;
+  console.log(`who analysis (${label} caches): ${((ms / chars) * 3000).toFixed(2)} ms CPU per 3,000 characters over ${articles.length} ANT articles`);
+}

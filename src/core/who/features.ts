@@ -91,23 +91,29 @@ export function featureTiers(word: string, known: KnownWords = NO_KNOWN): { far:
   return { far, near, center };
 }
 
-/** Sentence-level features: B/I of a multi-word gazetteer phrase matched at each token. */
-export function phraseFeatures(words: readonly string[], normalized?: readonly string[]): string[][] {
-  const out: string[][] = words.map(() => []);
-  const norms = normalized ?? words.map((w) => normalize(w));
+/** Visits the sentence-level features: B/I of a multi-word gazetteer phrase matched at a token. */
+export function forEachPhraseFeature(norms: readonly string[], visit: (token: number, feature: string) => void): void {
   for (let i = 0; i < norms.length; i++) {
     const n = norms[i]!;
     // The first word may carry up to two clitic letters ("وقطاع", "بقطاع").
-    for (const first of [n, n.slice(1), n.slice(2)]) {
-      for (const { tokens, kind } of GAZ_PHRASES_BY_FIRST.get(first) ?? []) {
+    for (let cut = 0; cut <= 2 && cut < n.length; cut++) {
+      const list = GAZ_PHRASES_BY_FIRST.get(cut === 0 ? n : n.slice(cut));
+      if (!list) continue;
+      for (const { tokens, kind } of list) {
         if (i + tokens.length > norms.length) continue;
         let ok = true;
         for (let k = 1; k < tokens.length && ok; k++) ok = norms[i + k] === tokens[k];
         if (!ok) continue;
-        for (let k = 0; k < tokens.length; k++) out[i + k]!.push((k === 0 ? 'GP=B-' : 'GP=I-') + kind);
+        for (let k = 0; k < tokens.length; k++) visit(i + k, (k === 0 ? 'GP=B-' : 'GP=I-') + kind);
       }
     }
   }
+}
+
+/** Sentence-level features per token (see {@link forEachPhraseFeature}). */
+export function phraseFeatures(words: readonly string[], normalized?: readonly string[]): string[][] {
+  const out: string[][] = words.map(() => []);
+  forEachPhraseFeature(normalized ?? words.map((w) => normalize(w)), (i, f) => out[i]!.push(f));
   return out;
 }
 

@@ -4,7 +4,8 @@
  * under BIO constraints.
  */
 import { readFileSync } from 'node:fs';
-import { OFFSETS, featureTiers, phraseFeatures } from './features.ts';
+import { OFFSETS, featureTiers, forEachPhraseFeature } from './features.ts';
+import { normalize } from '../text/normalize.ts';
 
 const CENTER = OFFSETS.indexOf(0);
 
@@ -138,15 +139,12 @@ export function emissions(model: NerModel, words: readonly string[], norms?: rea
       for (let t = 0; t < n; t++) em[i * n + t]! += v[base + t]!;
     }
   }
-  const phrases = phraseFeatures(words, norms);
-  for (let i = 0; i < len; i++) {
-    for (const f of phrases[i]!) {
-      const w = model.weights.get(f);
-      if (w === undefined) continue;
-      const center = w + CENTER * n;
-      for (let t = 0; t < n; t++) em[i * n + t]! += model.table[center + t]!;
-    }
-  }
+  forEachPhraseFeature(norms ?? words.map((w) => normalize(w)), (i, f) => {
+    const w = model.weights.get(f);
+    if (w === undefined) return;
+    const center = w + CENTER * n;
+    for (let t = 0; t < n; t++) em[i * n + t]! += model.table[center + t]!;
+  });
   return em;
 }
 
