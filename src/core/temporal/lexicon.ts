@@ -92,6 +92,8 @@ export const APPROX = wordSet(m.approx);
 export const LAW_CITATION = wordSet(m.lawCitation);
 /** Nouns an ordinal can count (الأسبوع الأول), so the ordinal is no day of the month. */
 export const ORDINAL_HEADS = wordSet(m.ordinalHeads);
+/** Nouns a yearless date names (ثورة 14 جانفي، هجمات 11 سبتمبر، شارع 9 أفريل): a name, not a date of the story. */
+export const NAMED_DATE_HEADS = wordSet(m.namedDateHeads);
 export const DAY_WORDS = wordSet(m.dayWord);
 export const MONTH_WORDS = wordSet(m.monthWord);
 export const YEAR_WORDS = wordSet(m.yearWord);

@@ -347,6 +347,9 @@ class Parser {
       return { s: dl.s, end: rel.end, r: { k: 'day', d: dl.d, m: 0, cal: 'gregorian', mRel: rel.n } };
     }
     const tl = this.tail(mu.end);
+    if (tl.y === undefined && tl.yRel === undefined && !tl.mod && this.find(i - 1, L.NAMED_DATE_HEADS)) {
+      return { s: dl.s, end: tl.end, r: { k: 'none' } };
+    }
     const r: Reading = { k: 'day', d: dl.d, m: mu.m, cal: tl.hijri ? 'hijri' : mu.cal };
     if (tl.y !== undefined) r.y = tl.y;
     if (tl.yRel !== undefined) r.yRel = tl.yRel;
