@@ -186,6 +186,11 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
     // An imperfect verb the tagger pulled into an organization ("يتدخل الأمن السياحي") is not part of it.
     const lead = doc.tokens[m.s]!;
     if (m.type === 'ORG' && m.e - m.s > 1 && /^[يت]/.test(lead.norm) && !lead.bare.startsWith('ال') && !ORG_HEADS.has(lead.norm)) m.s++;
+    // A place cue opening a mention ("مدينة كيبيك", "ولاية قفصة") makes it a place, without the cue.
+    if (m.e - m.s > 1 && m.type !== 'LOC' && doc.tokens[m.s]!.forms.some((f) => TRIGGERS.loc.has(f) && !ORG_HEADS.has(f))) {
+      m.type = 'LOC';
+      m.s++;
+    }
     // Titles are not part of names; an unnamed-source head is never a name.
     while (m.s < m.e && m.type === 'PER' && isTitle(doc.tokens[m.s]!)) m.s++;
     if (m.s >= m.e || SRC_HEADS.has(doc.tokens[m.s]!.norm) || SRC_HEADS.has(doc.tokens[m.s]!.bare)) continue;
