@@ -28,6 +28,7 @@ test('GIVEN single words THEN function words, formulas, months, weekdays and let
     ['الجمعة', true],
     ['وقال', true],
     ['ب', true],
+    ['دينار', true],
     ['السوداني', false],
     ['بغداد', false],
   ];
