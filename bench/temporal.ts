@@ -62,6 +62,29 @@ const tms = (tcpu.user + tcpu.system) / 1000 / (rounds * articles.length);
 console.log(`timeline entries per article: ${(entries / rounds / articles.length).toFixed(2)}`);
 console.log(`timeline time per article: ${tms.toFixed(4)} ms CPU (≈ ${((tms * 3000) / (chars / articles.length)).toFixed(4)} ms per 3,000 characters)`);
 
+// Articles of about 3,000 characters (consecutive ANT articles joined), the size the budget speaks of.
+const long: { text: string; ref: string }[] = [];
+for (let i = 0, text = ''; i < articles.length; i++) {
+  text += (text ? '\n' : '') + articles[i]!.text;
+  if (text.length >= 3000) {
+    long.push({ text, ref: refOf(articles[i]!) });
+    text = '';
+  }
+}
+const c2 = process.cpuUsage();
+for (let r = 0; r < rounds; r++) {
+  for (const l of long) {
+    const temporal = findTemporal(l.text, l.ref);
+    buildTimeline(l.text, segment(l.text), temporal);
+  }
+}
+const c2u = process.cpuUsage(c2);
+const c3 = process.cpuUsage();
+for (let r = 0; r < rounds; r++) for (const l of long) segment(l.text);
+const c3u = process.cpuUsage(c3);
+const bothMs = (c2u.user + c2u.system - (c3u.user + c3u.system)) / 1000 / (rounds * long.length);
+console.log(`${long.length} joined articles of ≥ 3,000 characters: findTemporal + buildTimeline ${bothMs.toFixed(4)} ms CPU each (segmentation not counted)`);
+
 const showAt = process.argv.indexOf('--show');
 if (showAt >= 0) {
   const n = Number(process.argv[showAt + 1] ?? 10);
