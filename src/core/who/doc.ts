@@ -14,6 +14,8 @@ export interface DocToken extends Token {
   sentence: number;
   /** Forms the word may stand for with clitics taken off (norm, bare, and one or two letters stripped). */
   forms: string[];
+  /** No letter or digit in it. */
+  punct: boolean;
 }
 
 /** A mention over token indices [s, e). */
@@ -37,7 +39,8 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
 const punctCache = new Map<string, boolean>();
 
 /** Whether a token is punctuation (no letter or digit). */
-export function isPunct(t: { norm: string }): boolean {
+export function isPunct(t: { norm: string; punct?: boolean }): boolean {
+  if (t.punct !== undefined) return t.punct;
   let p = punctCache.get(t.norm);
   if (p === undefined) {
     p = !WORDLIKE.test(t.norm);
@@ -53,6 +56,7 @@ interface WordForms {
   stem: string;
   bare: string;
   forms: string[];
+  punct: boolean;
 }
 
 const FORMS_LIMIT = 60000;
@@ -64,7 +68,7 @@ function wordForms(word: string): WordForms {
   const norm = normalize(word);
   const split = splitClitics(norm);
   const bare = split.article ? 'ال' + split.stem : split.pre ? norm.slice(split.pre.length) : norm;
-  f = { norm, stem: split.stem, bare, forms: [...new Set([norm, bare, ...strippedCandidates(norm)])] };
+  f = { norm, stem: split.stem, bare, forms: [...new Set([norm, bare, ...strippedCandidates(norm)])], punct: !WORDLIKE.test(norm) };
   if (formsCache.size >= FORMS_LIMIT) formsCache.clear();
   formsCache.set(word, f);
   return f;
@@ -88,6 +92,7 @@ export function buildDoc(text: string, sentences: readonly Sentence[]): Doc {
         bare: f.bare,
         sentence: si,
         forms: f.forms,
+        punct: f.punct,
       });
     }
     ranges.push({ s, e: tokens.length });
