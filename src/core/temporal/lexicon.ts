@@ -6,8 +6,11 @@ import daypartsData from '../lexicon/temporal/dayparts.json' with { type: 'json'
 import modifiersData from '../lexicon/temporal/modifiers.json' with { type: 'json' };
 import { normalize } from '../text/normalize.ts';
 
+/** The calendar a month name belongs to. */
 export type Calendar = 'gregorian' | 'hijri';
+/** What الماضي / المقبل / الجاري and their variants say. */
 export type Modifier = 'past' | 'future' | 'current';
+/** Units counted in قبل/بعد/منذ N … */
 export type Unit = 'day' | 'week' | 'month' | 'year' | 'hour';
 
 /** A month name entry. */
@@ -42,6 +45,7 @@ function wordSet(list: string[]): Set<string> {
   return new Set(list.map((w) => normalize(w)));
 }
 
+/** Month names of every calendar, one- and two-word (كانون الأول). */
 export const MONTHS: PhraseTable<MonthEntry> = phraseTable(
   monthsData.months.flatMap((entry) =>
     entry.names.map((name): [string, MonthEntry] => [
@@ -61,6 +65,7 @@ export const WEEKDAYS = new Map<string, { day: number; ambiguous: boolean }>(
   ),
 );
 
+// Numbers in words (numbers.json).
 export const DAY_ORDINALS = wordMap(numbersData.dayOrdinals);
 export const DAY_TENS = wordMap(numbersData.dayTens);
 export const TEEN = wordSet(numbersData.teen);
@@ -70,10 +75,12 @@ export const CLOCK_FRACTIONS = wordMap(numbersData.clockFractions);
 export const COUNTS = wordMap(numbersData.counts);
 export const QUARTER_ORDINALS = wordMap(numbersData.quarterOrdinals);
 
+// Parts of the day (dayparts.json): before a day, and after a clock hour.
 export const DAYPARTS: PhraseTable<true> = phraseTable(daypartsData.before.map((w): [string, true] => [w, true]));
 export const DAYPART_ADVERBS: PhraseTable<string> = phraseTable(Object.entries(daypartsData.adverbs));
 
 const m = modifiersData;
+// Word lists of modifiers.json, each named after its key there.
 export const MODIFIERS = new Map<string, Modifier>([
   ...m.modifiers.past.map((w): [string, Modifier] => [normalize(w), 'past']),
   ...m.modifiers.future.map((w): [string, Modifier] => [normalize(w), 'future']),
