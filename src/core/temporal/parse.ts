@@ -688,7 +688,9 @@ class Parser {
     // "قبل يوم من الضربة", "قبل ساعات فقط من سريان": counted from another event, not from the publication.
     const q = this.t(p) === 'فقط' || this.t(p) === 'قليلة' ? p + 1 : p;
     if (this.t(q) === 'من' || this.t(q) === 'على') return { s, end: p, r: { k: 'none' } };
-    if (vague && unit === 'hour') return { s, end: p, r: { k: 'rel', unit: 'day', n: 0 } }; // منذ ساعات: today
+    // "بعد ساعة" counts from the story's last event; "منذ ساعات" / "قبل ساعتين" from now: today.
+    if (unit === 'hour' && dir > 0) return { s, end: p, r: { k: 'none' } };
+    if (vague && unit === 'hour') return { s, end: p, r: { k: 'rel', unit: 'day', n: 0 } };
     if (vague || count === null) return { s, end: p, r: { k: 'none' } };
     const n = dir * count;
     const r: Reading =
