@@ -24,8 +24,21 @@ function isFutureMarker(tok: Tok, prev: Tok | undefined): boolean {
   return true;
 }
 
+/** Words at the head of a sentence that put all of it in the future: "من المنتظر أن …". */
+const HEAD_WORDS = 3;
+
+function futureHead(toks: Tok[], first: number): boolean {
+  let start = first;
+  while (start > 0 && !toks[start]!.brk) start--;
+  for (let i = start; i < first && i < start + HEAD_WORDS; i++) {
+    if (toks[i]!.forms.some((f) => FUTURE_WORDS.has(f))) return true;
+  }
+  return false;
+}
+
 /** True when a future marker stands in the same sentence just before token `first` or right after token `last`. */
 export function isFuture(toks: Tok[], first: number, last: number): boolean {
+  if (futureHead(toks, first)) return true;
   for (let i = first - 1; i >= 0 && i >= first - LOOK_BACK; i--) {
     const tok = toks[i]!;
     if (CLAUSE_BREAK.has(tok.t)) break;
