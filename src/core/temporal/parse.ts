@@ -162,9 +162,9 @@ class Parser {
     if (y < min || y > max) return null;
     // 2023-12-05, 2023/12: part of a numeric date.
     if (this.touch(i) && /^[-/.]$/.test(this.t(i + 1)) && this.num(i + 2) !== null) return null;
-    // "2000 في المئة", "2020:" are not years.
+    // "2000 في المئة" is no year.
     const next = this.t(i + 1);
-    if (next === '%' || next === ':' || (next === 'في' && /^(الما?ئة|المئة|المية)$/.test(this.t(i + 2)))) return null;
+    if (next === '%' || (next === 'في' && /^(الما?ئة|المئة|المية)$/.test(this.t(i + 2)))) return null;
     return y;
   }
 

@@ -11,8 +11,11 @@ const LOOK_AHEAD = 1;
 
 const QUOTES = new Set(['"', '«', '“', "'", '(']);
 
-function isFutureMarker(tok: Tok, prev: Tok | undefined): boolean {
-  for (const form of tok.forms) if (FUTURE_WORDS.has(form)) return true;
+const WAS = new Set(['كان', 'كانت', 'وكان', 'وكانت', 'فكان', 'فكانت']);
+
+function isFutureMarker(tok: Tok, prev: Tok | undefined, prev2?: Tok): boolean {
+  // "وكان من المقرر أن تصل" was a plan, now past.
+  if (tok.forms.some((f) => FUTURE_WORDS.has(f))) return !(WAS.has(prev?.t ?? '') || WAS.has(prev2?.t ?? ''));
   if (!FUTURE_PREFIX.test(tok.t)) return false;
   if (prev && QUOTES.has(prev.t)) return false; // a quoted name: "سيلفي غولار"
   const bare = tok.t[0] === 'و' || tok.t[0] === 'ف' ? tok.t.slice(1) : tok.t;
@@ -31,7 +34,7 @@ function futureHead(toks: Tok[], first: number): boolean {
   let start = first;
   while (start > 0 && !toks[start]!.brk) start--;
   for (let i = start; i < first && i < start + HEAD_WORDS; i++) {
-    if (toks[i]!.forms.some((f) => FUTURE_WORDS.has(f))) return true;
+    if (toks[i]!.forms.some((f) => FUTURE_WORDS.has(f))) return isFutureMarker(toks[i]!, toks[i - 1], toks[i - 2]);
   }
   return false;
 }
@@ -42,13 +45,13 @@ export function isFuture(toks: Tok[], first: number, last: number): boolean {
   for (let i = first - 1; i >= 0 && i >= first - LOOK_BACK; i--) {
     const tok = toks[i]!;
     if (CLAUSE_BREAK.has(tok.t)) break;
-    if (isFutureMarker(tok, toks[i - 1])) return true;
+    if (isFutureMarker(tok, toks[i - 1], toks[i - 2])) return true;
     if (tok.brk) break;
   }
   for (let i = last + 1; i < toks.length && i <= last + LOOK_AHEAD; i++) {
     const tok = toks[i]!;
     if (tok.brk) break;
-    if (isFutureMarker(tok, toks[i - 1])) return true;
+    if (isFutureMarker(tok, toks[i - 1], toks[i - 2])) return true;
   }
   return false;
 }
