@@ -10,6 +10,14 @@ import { createServices } from './commands/wiring.ts';
 import { describeConfig, loadConfigFromProcess, type Config } from './config.ts';
 import type { Sender } from './messages/sender.ts';
 import { openConfiguredStore, type SqliteStore } from './store/index.ts';
+import { analyze } from './core/analyze.ts';
+import { renderPlain } from './messages/render/plain.ts';
+import { m } from './messages/model.ts';
+import { routeSender, startDigests } from './schedule/index.ts';
+import { createFetcher } from './sources/http.ts';
+import { startConfiguredFeeds } from './sources/feeds-setup.ts';
+import type { FeedRecord } from './store/types.ts';
+import { fetchStoredArticle } from './commands/wiring.ts';
 
 type Level = Config['logLevel'];
 const LEVELS: Level[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -39,7 +47,8 @@ async function main(): Promise<number> {
   const log = createLog(config.logLevel);
   log.info(`settings ${JSON.stringify(describeConfig(config))}`);
   const { memory, store } = openMemory(config, log);
-  const services = createServices(config, memory);
+  const fetcher = createFetcher(config.fetch);
+  const services = createServices(config, memory, { fetcher });
 
   const stops: Array<() => Promise<void>> = [];
   /** Senders by platform: the digest scheduler, started after the platforms, posts through these. */
@@ -49,7 +58,10 @@ async function main(): Promise<number> {
   if (config.telegram.token) {
     const { startTelegram } = await import('./adapters/telegram/index.ts');
     const telegram = await startTelegram(config, services, { log });
-    senders.telegram = telegram.sender;
+    // The scheduler paces and retries 429s itself (keeping its delivery lease renewed), so its
+    // Telegram sender hands rate limits back instead of sleeping inside the send.
+    const { TelegramSender } = await import('./adapters/telegram/index.ts');
+    senders.telegram = new TelegramSender(telegram.bot.telegram, { waitOnRateLimit: false });
     stops.push(() => telegram.stop());
   }
   if (config.discord.token && config.discord.applicationId) {
@@ -62,12 +74,41 @@ async function main(): Promise<number> {
     log.warn('discord is not configured: set both DISCORD_TOKEN and DISCORD_APPLICATION_ID');
   }
 
+  if (store) {
+    const consoleMode = stops.length === 0;
+    // The console prints scheduled digests and notices in the terminal like any other reply.
+    const consoleSender: Sender = { send: async (_chat, message) => void process.stdout.write(`${renderPlain(message)}\n\n`) };
+    const platformSenders: Partial<Record<string, Sender>> = { ...senders, ...(consoleMode ? { console: consoleSender } : {}) };
+    const router = routeSender(platformSenders);
+    let firstRoundDone: () => void = () => undefined;
+    const firstRound = new Promise<void>((resolve) => (firstRoundDone = resolve));
+    const feeds = await startConfiguredFeeds(config, {
+      store,
+      fetcher,
+      analyze,
+      fetchFullArticle: (url) => fetchStoredArticle(fetcher, url),
+      onFeedFailing: (feed, failure) => notifyFeedFailing(store, router, feed, failure.userMessage, log),
+      log: (level, message) => log[level](`feeds: ${message}`),
+      onRound: (report) => {
+        log.debug(`feeds: round done ${JSON.stringify(report).slice(0, 300)}`);
+        firstRoundDone();
+      },
+    });
+    const digests = await startDigests({ config, store, senders: platformSenders, fetcher, log: (line) => log.info(`digests: ${line}`) });
+    services.digests = digests.services;
+    stops.push(() => feeds.stop(), () => digests.stop());
+    if (consoleMode) {
+      // The bundled sample feed's news is there for /digest before the first command.
+      await firstRound;
+    }
+  }
+
   const shutdown = async (): Promise<void> => {
     for (const stop of stops.reverse()) await stop().catch((err: unknown) => log.warn(`stop failed: ${String(err)}`));
     await store?.close();
   };
 
-  if (stops.length === 0) {
+  if (!config.telegram.token && !(config.discord.token && config.discord.applicationId)) {
     // No platform configured: the terminal chat, until end of input.
     await startConsole(services);
     await shutdown();
@@ -81,6 +122,32 @@ async function main(): Promise<number> {
   log.info('stopping');
   await shutdown();
   return 0;
+}
+
+/** Tells the admins of the chats that read `feed` that it keeps failing (once, when it is flagged). */
+async function notifyFeedFailing(
+  store: SqliteStore,
+  sender: Sender,
+  feed: FeedRecord,
+  reason: string,
+  log: ReturnType<typeof createLog>,
+): Promise<void> {
+  const followers = new Set(await store.feedFollowers(feed.id));
+  // Chats that follow no particular feed read every feed, this one included.
+  for (const sub of await store.listSubscriptions()) {
+    if ((await store.chatFeeds(sub.chatId)).length === 0) followers.add(sub.chatId);
+  }
+  const notice = {
+    blocks: [
+      m.heading('تنبيه: مصدر أخبار متعطّل'),
+      m.paragraph('تعذّر جلب الخلاصة ', m.link(feed.title ?? feed.url, feed.url), ' عدة مرات متتالية. سأواصل المحاولة، وبقية المصادر تعمل.'),
+      m.paragraph(reason),
+      m.paragraph('للتفاصيل: /status — ولإزالتها: /feeds remove ', m.code(feed.url)),
+    ],
+  };
+  for (const chatId of followers) {
+    await sender.send(chatId, notice).catch((err: unknown) => log.warn(`feeds: could not notify ${chatId}: ${String(err)}`));
+  }
 }
 
 main().then(
