@@ -6,7 +6,10 @@
 import type { Block, Inline, Message } from '../model.ts';
 
 function renderInline(piece: Inline): string {
-  if (piece.kind === 'link') return piece.text === piece.url ? piece.url : `${piece.text} (${piece.url})`;
+  if (piece.kind === 'link') {
+    const url = readableUrl(piece.url);
+    return piece.text === piece.url || piece.text === url ? url : `${piece.text} (${url})`;
+  }
   return piece.text;
 }
 
@@ -40,4 +43,15 @@ export function renderPlain(message: Message, buttonHint?: (action: string, labe
     .filter((h): h is string => Boolean(h));
   if (hints.length > 0) out += `\n\n${hints.join('  |  ')}`;
   return out;
+}
+
+/** A URL as a reader types it: percent-escaped Arabic paths decoded (left as is when not decodable). */
+export function readableUrl(url: string): string {
+  try {
+    const decoded = decodeURI(url);
+    // Whitespace or controls would make the shown address ambiguous: keep those escaped.
+    return /[\s\p{Cc}]/u.test(decoded) ? url : decoded;
+  } catch {
+    return url;
+  }
 }
