@@ -7,7 +7,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseConll, splitTrainDev, type TaggedSentence } from '../src/core/who/conll.ts';
-import { buildKnownWords, OFFSETS, phraseFeatures, wordFeatures, type KnownWords } from '../src/core/who/features.ts';
+import { buildKnownWords, OFFSETS, phraseFeatures, wordFeatures, type Clusters, type KnownWords } from '../src/core/who/features.ts';
+import { tokenize } from '../src/core/who/tokenize.ts';
+import { learnClusters, rng } from './ner-clusters.ts';
 import { scoreSpans } from '../src/core/who/bio.ts';
 import { loadModel, tagWords, type NerModelData } from '../src/core/who/tagger.ts';
 
@@ -17,6 +19,8 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 }
 const DATA = arg('--data', '../shared/data/anercorp/train.txt');
+const UNLABELED = arg('--unlabeled', '../shared/data/ant/articles.jsonl');
+const BRANCHING = arg('--branching', '16,16,8').split(',').filter(Boolean).map(Number);
 const EPOCHS = Number(arg('--epochs', '12'));
 const OUT = arg('--out', 'src/core/who/model/ner-model.json');
 const SCALE = 100;
@@ -26,20 +30,8 @@ const TAGS = ['O', 'B-PERS', 'I-PERS', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MI
 const N = TAGS.length;
 const tagIndex = new Map(TAGS.map((t, i) => [t, i]));
 
-/** Seeded PRNG (mulberry32) so runs are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function sentenceFeatures(words: readonly string[], known: KnownWords): string[][] {
-  const per = words.map((w) => wordFeatures(w, known));
+function sentenceFeatures(words: readonly string[], known: KnownWords, clusters: Clusters): string[][] {
+  const per = words.map((w) => wordFeatures(w, known, clusters));
   const phrases = phraseFeatures(words);
   return words.map((_, i) => {
     const fs: string[] = [];
@@ -70,8 +62,26 @@ const FOLDS = 5;
 const foldOf = (i: number): number => Math.floor((i * FOLDS) / train.length);
 const foldKnown = Array.from({ length: FOLDS }, (_, k) => buildKnownWords(train.filter((_, i) => foldOf(i) !== k)));
 const known = buildKnownWords(train);
+// Word clusters from unlabeled text: the ANT articles plus the words of the training part (never dev).
+const unlabeled = readFileSync(UNLABELED, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .flatMap((l) => (JSON.parse(l) as { text: string }).text.split('\n'))
+  .map((p) => tokenize(p).map((t) => t.text));
+const clusters =
+  BRANCHING.length > 0
+    ? learnClusters([...unlabeled, ...train.map((s) => s.words)], {
+        minCount: Number(arg('--cmin', '2')),
+        maxWords: Number(arg('--cmax', '40000')),
+        contexts: Number(arg('--ctx', '1000')),
+        branching: BRANCHING,
+        iterations: Number(arg('--citer', '12')),
+        seed: 20231208,
+      })
+    : new Map<string, string>();
+console.log(`clustered ${clusters.size} word forms (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 const encoded: Encoded[] = train.map((s: TaggedSentence, si) => ({
-  feats: sentenceFeatures(s.words, foldKnown[foldOf(si)]!).map((fs) =>
+  feats: sentenceFeatures(s.words, foldKnown[foldOf(si)]!, clusters).map((fs) =>
     Int32Array.from(fs, (f) => {
       let id = featIndex.get(f);
       if (id === undefined) {
@@ -187,8 +197,8 @@ for (let f = 0; f < F; f++) {
 }
 const lines = [...rows].map(([base, pairs]) => base + '\t' + pairs.join(' '));
 const trans = Array.from(tw, (x, k) => Math.round((x - tu[k]! / c) * SCALE));
-const knownText = [...known].map(([k, t]) => k + '\t' + t).join('\n');
-const model: NerModelData = { tags: TAGS, scale: SCALE, trans, features: lines.join('\n'), known: knownText };
+const pairs = (m: ReadonlyMap<string, string>): string => [...m].map(([k, v]) => k + '\t' + v).join('\n');
+const model: NerModelData = { tags: TAGS, scale: SCALE, trans, features: lines.join('\n'), known: pairs(known), clusters: pairs(clusters) };
 const json = JSON.stringify(model);
 if (!VALIDATE) writeFileSync(OUT, json + '\n');
 console.log(`kept ${lines.length} of ${F} features; ${VALIDATE ? 'not written' : 'wrote ' + OUT} (${(json.length / 1e6).toFixed(2)} MB)`);

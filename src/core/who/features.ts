@@ -43,6 +43,11 @@ export type KnownWords = ReadonlyMap<string, string>;
 
 const NO_KNOWN: KnownWords = new Map();
 
+/** Word-cluster paths learned from unlabeled text (scripts/ner-clusters.ts), keyed like known words. */
+export type Clusters = ReadonlyMap<string, string>;
+
+const NO_CLUSTERS: Clusters = new Map();
+
 /** Key under which a word is looked up in the known-words list: its stem, article kept. */
 export function knownKey(norm: string): string {
   const { article, stem } = splitClitics(norm);
@@ -50,8 +55,8 @@ export function knownKey(norm: string): string {
 }
 
 /** Feature strings of one word at each relative position: index 0..4 ↔ offsets -2..2. */
-export function wordFeatures(word: string, known: KnownWords = NO_KNOWN): string[][] {
-  const { far, near, center } = featureTiers(word, known);
+export function wordFeatures(word: string, known: KnownWords = NO_KNOWN, clusters: Clusters = NO_CLUSTERS): string[][] {
+  const { far, near, center } = featureTiers(word, known, clusters);
   return [far, near, center, near, far].map((list, i) => list.map((f) => OFFSETS[i] + '|' + f));
 }
 
@@ -59,7 +64,11 @@ export function wordFeatures(word: string, known: KnownWords = NO_KNOWN): string
  * One word's base features in three nested tiers: `far` ones also apply to tokens two away,
  * `near` ones to neighbours, `center` (all of them) to the word's own token.
  */
-export function featureTiers(word: string, known: KnownWords = NO_KNOWN): { far: string[]; near: string[]; center: string[] } {
+export function featureTiers(
+  word: string,
+  known: KnownWords = NO_KNOWN,
+  clusters: Clusters = NO_CLUSTERS,
+): { far: string[]; near: string[]; center: string[] } {
   const norm = normalize(word);
   const sh = shape(norm);
   const { pre, article, stem } = splitClitics(norm);
@@ -67,7 +76,10 @@ export function featureTiers(word: string, known: KnownWords = NO_KNOWN): { far:
   const gaz = gazKind(norm, stem, article);
   const nisba = stem.length >= 4 && (stem.endsWith('ي') || stem.endsWith('ية') || stem.endsWith('يين') || stem.endsWith('يون'));
   const near: string[] = ['w=' + norm, 's=' + stem, 'sh=' + sh];
-  const kn = known.get(knownKey(norm));
+  const key = knownKey(norm);
+  const kn = known.get(key);
+  const cl = clusters.get(key);
+  if (cl) for (let k = 1; k <= cl.length; k++) near.push('C' + k + '=' + cl.slice(0, k));
   const fn = FIRST_NAMES.has(norm) || FIRST_NAMES.has(stem);
   if (trig) near.push('T=' + trig);
   if (gaz) near.push('G=' + gaz);

@@ -21,6 +21,8 @@ export interface NerModelData {
   features: string;
   /** "word\tTAG" lines: forms seen mostly inside entities in the training split. */
   known: string;
+  /** "word\tpath" lines: word clusters learned from unlabeled text (absent in older models). */
+  clusters?: string;
 }
 
 /** A loaded model ready for scoring. */
@@ -31,6 +33,7 @@ export interface NerModel {
   weights: Map<string, number>;
   table: Float32Array;
   known: Map<string, string>;
+  clusters: Map<string, string>;
   /** allowed[prev * n + cur] is false for I-X after anything but B-X/I-X (prev = n: sentence start). */
   allowed: Uint8Array;
 }
@@ -75,12 +78,17 @@ export function loadModel(data: NerModelData): NerModel {
       allowed[p * n + c] = !cur.startsWith('I-') || prev.slice(2) === cur.slice(2) ? 1 : 0;
     }
   }
-  const known = new Map<string, string>();
-  for (const line of data.known.split('\n')) {
+  return { tags: data.tags, trans, weights, table, known: parsePairs(data.known), clusters: parsePairs(data.clusters ?? ''), allowed };
+}
+
+/** Parses "key\tvalue" lines. */
+function parsePairs(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n')) {
     const tab = line.indexOf('\t');
-    if (tab > 0) known.set(line.slice(0, tab), line.slice(tab + 1));
+    if (tab > 0) out.set(line.slice(0, tab), line.slice(tab + 1));
   }
-  return { tags: data.tags, trans, weights, table, known, allowed };
+  return out;
 }
 
 let shipped: NerModel | undefined;
@@ -113,7 +121,7 @@ function wordVectors(model: NerModel, word: string): Float32Array {
   const table = model.table;
   // Tiers nest (far ⊂ near ⊂ center) and a row holds zeros where a feature has no position, so
   // adding every center feature's whole row is exact.
-  for (const f of featureTiers(word, model.known).center) {
+  for (const f of featureTiers(word, model.known, model.clusters).center) {
     const w = model.weights.get(f);
     if (w === undefined) continue;
     for (let k = 0; k < width; k++) vec[k]! += table[w + k]!;
