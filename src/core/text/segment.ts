@@ -81,6 +81,7 @@ function isNonFinalDot(text: string, i: number, lineStart: number, lineEnd: numb
   if (ABBREVIATIONS.has(word.toLowerCase())) return true;
   let letters = 0;
   for (let j = 0; j < word.length; j++) if (!isArabicMark(word.charCodeAt(j))) letters++;
+  if (letters === 2 && isShortArabic(text, w, i) && spelledSequence(text, w, i, lineStart, lineEnd)) return true;
   if (letters === 1 && isLetter(word.charCodeAt(0))) {
     // "د." "م." "أ." are titles; but "2023 م." ends with the era mark.
     let p = w - 1;
@@ -88,6 +89,40 @@ function isNonFinalDot(text: string, i: number, lineStart: number, lineEnd: numb
     return !(p >= lineStart && isDigit(text.charCodeAt(p)));
   }
   return false;
+}
+
+/** Whether text[from, to) is one or two Arabic letters (marks aside): a spelled letter such as بي، إف، آر. */
+function isShortArabic(text: string, from: number, to: number): boolean {
+  let letters = 0;
+  for (let j = from; j < to; j++) {
+    const c = text.charCodeAt(j);
+    if (isArabicMark(c)) continue;
+    if (!isArabicLetter(c)) return false;
+    letters++;
+  }
+  return letters >= 1 && letters <= 2;
+}
+
+/**
+ * Whether the dot ending the short word text[w, dot) belongs to dotted spelled letters (بي. بي. سي،
+ * آر. إف. إي): the word before it or the word after it is also a short word followed by a dot. The
+ * last dot of such a run still ends the sentence when a sentence verb follows (… سي. إن. إن. وقال).
+ */
+function spelledSequence(text: string, w: number, dot: number, lineStart: number, lineEnd: number): boolean {
+  let a = dot + 1;
+  while (a < lineEnd && isSpace(text.charCodeAt(a))) a++;
+  let b = a;
+  while (b < lineEnd && !isSpace(text.charCodeAt(b))) b++;
+  const nextWord = text.slice(a, b);
+  if (nextWord.endsWith('.') && !nextWord.endsWith('..') && isShortArabic(text, a, b - 1)) return true;
+  let q = w;
+  while (q > lineStart && isSpace(text.charCodeAt(q - 1))) q--;
+  if (q === w || text.charCodeAt(q - 1) !== 46) return false;
+  let p = q - 1;
+  while (p > lineStart && !isSpace(text.charCodeAt(p - 1))) p--;
+  if (!isShortArabic(text, p, q - 1)) return false;
+  const verb = normalize(nextWord.replace(/[.،,:؛;!?؟]+$/, ''));
+  return !(SENTENCE_VERBS.has(verb) || (/^[وف]/.test(verb) && SENTENCE_VERBS.has(verb.slice(1))));
 }
 
 /** End of the web address starting at `i`, or -1 when none starts there. */
