@@ -50,37 +50,102 @@ function sameEvent(a: Set<string>, b: Set<string>): boolean {
   return shared / small.size >= SAME_EVENT_OVERLAP;
 }
 
-/** Builds the timeline from the segmentation and the resolved time expressions. */
+/** The time expressions overlapping each sentence (times sorted by start), so an event looks only at its own. */
+function timesBySentence(sentences: Sentence[], times: TemporalExpression[]): Map<number, TemporalExpression[]> {
+  const out = new Map<number, TemporalExpression[]>();
+  for (const t of times) {
+    const first = sentenceAt(sentences, t.start);
+    if (first < 0) continue;
+    const last = Math.max(first, sentenceAt(sentences, Math.max(t.start, t.end - 1)));
+    for (let k = first; k <= last; k++) {
+      const list = out.get(k);
+      if (list) list.push(t);
+      else out.set(k, [t]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Drops an event already kept for the same date. Candidates come from an index rather than a scan
+ * of everything kept (prefix filtering): when two word sets share ≥ 70% of the smaller one, the
+ * smaller one's rarest words include a shared one, so indexing each kept set by its rarest words
+ * and probing with a candidate's rarest words finds every match.
+ */
+class EventDeduper {
+  private readonly all = new Map<string, number[]>();
+  private readonly rare = new Map<string, number[]>();
+  private readonly kept: { date: string; words: Set<string> }[] = [];
+
+  constructor(private readonly rank: (w: string) => number) {}
+
+  /** The words of `words` that a match must share one of when `words` is the smaller set, rarest first. */
+  private prefix(words: Set<string>): string[] {
+    const sorted = [...words].sort((a, b) => this.rank(a) - this.rank(b) || (a < b ? -1 : 1));
+    let need = 0; // the fewest shared words sameEvent accepts for a set this size
+    while (need < words.size && need / words.size < SAME_EVENT_OVERLAP) need++;
+    return sorted.slice(0, words.size - need + 1);
+  }
+
+  /** Keeps the event unless one of the same date is the same event; says whether it was kept. */
+  add(date: string, words: Set<string>): boolean {
+    const key = (w: string): string => `${date}\u0000${w}`;
+    const seen = new Set<number>();
+    const check = (ids: number[] | undefined): boolean => {
+      for (const id of ids ?? []) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        if (sameEvent(this.kept[id]!.words, words)) return true;
+      }
+      return false;
+    };
+    const mine = this.prefix(words);
+    // This set the smaller one: a kept set holds one of its rarest words.
+    for (const w of mine) if (check(this.all.get(key(w)))) return false;
+    // A kept set the smaller one: this set holds one of that set's rarest words.
+    for (const w of words) if (check(this.rare.get(key(w)))) return false;
+    if (words.size === 0 && check(this.all.get(key('')))) return false;
+    const id = this.kept.length;
+    this.kept.push({ date, words });
+    const push = (map: Map<string, number[]>, w: string): void => {
+      const list = map.get(key(w));
+      if (list) list.push(id);
+      else map.set(key(w), [id]);
+    };
+    for (const w of words) push(this.all, w);
+    for (const w of mine) push(this.rare, w);
+    if (words.size === 0) push(this.all, '');
+    return true;
+  }
+}
+
+/** Builds the timeline from the segmentation and the resolved time expressions. Linear in the text (up to a log). */
 export function buildTimeline(text: string, sentences: Sentence[], temporal: TemporalExpression[]): TimelineEntry[] {
   const times = [...temporal].sort((a, b) => a.start - b.start);
+  const bySentence = timesBySentence(sentences, times);
   const entries: TimelineEntry[] = [];
   for (const expr of times) {
     if (expr.value === null) continue;
     const k = sentenceAt(sentences, expr.start);
     const sentence = sentences[k];
     if (!sentence || sentence.heading) continue;
-    const event = eventFor(text, sentence, expr, times);
+    const event = eventFor(text, sentence, expr, bySentence.get(k) ?? []);
     if (!event) continue;
     entries.push({ date: expr.value, when: expr.text, start: expr.start, end: expr.end, event, sentence: k });
   }
   // A clock time and its day in one sentence: the clock time says more.
-  const precise = entries.filter((e) => {
-    if (e.date.length !== 10) return true;
-    return !entries.some((o) => o.sentence === e.sentence && o.date.length === 16 && o.date.startsWith(e.date));
+  const clockDays = new Set(entries.filter((e) => e.date.length === 16).map((e) => `${e.sentence} ${e.date.slice(0, 10)}`));
+  const precise = entries.filter((e) => e.date.length !== 10 || !clockDays.has(`${e.sentence} ${e.date}`));
+  const wordsOf = precise.map((e) => contentWords(e.event));
+  const frequency = new Map<string, number>();
+  for (const ws of wordsOf) for (const w of ws) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  const dedupe = new EventDeduper((w) => frequency.get(w) ?? 0);
+  const kept = precise.filter((entry, i) => dedupe.add(entry.date, wordsOf[i]!));
+  return kept.sort((a, b) => {
+    const ka = periodKey(a.date);
+    const kb = periodKey(b.date);
+    if (ka.start !== kb.start) return ka.start < kb.start ? -1 : 1;
+    if (ka.rank !== kb.rank) return ka.rank - kb.rank;
+    return a.start - b.start;
   });
-  const kept: { entry: TimelineEntry; words: Set<string> }[] = [];
-  for (const entry of precise) {
-    const words = contentWords(entry.event);
-    if (kept.some((k) => k.entry.date === entry.date && sameEvent(k.words, words))) continue;
-    kept.push({ entry, words });
-  }
-  return kept
-    .map((k) => k.entry)
-    .sort((a, b) => {
-      const ka = periodKey(a.date);
-      const kb = periodKey(b.date);
-      if (ka.start !== kb.start) return ka.start < kb.start ? -1 : 1;
-      if (ka.rank !== kb.rank) return ka.rank - kb.rank;
-      return a.start - b.start;
-    });
 }

@@ -30,6 +30,18 @@ function sentenceIds(toks: Tok[]): Int32Array {
   return ids;
 }
 
+/** Index of the first token ending after `offset` (tokens are in text order), or -1: a binary search, so each hit costs log n. */
+function firstTokenAfter(toks: Tok[], offset: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.e > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < toks.length ? lo : -1;
+}
+
 /** Sentences back that a clock time looks for its day ("الليلة الماضية … الساعة التاسعة مساء"). */
 const CLOCK_DAY_SENTENCES = 2;
 
@@ -70,8 +82,7 @@ export function findTemporal(text: string, reference: string, referenceTime?: st
   const hits = parseTokens(toks);
   const values = hits.map((hit) => {
     if (Number.isNaN(ref)) return null;
-    const firstTok = toks.findIndex((t) => t.e > hit.s);
-    return resolveReading(hit.r, { ref, future: isFuture(toks, firstTok, hit.end - 1) });
+    return resolveReading(hit.r, { ref, future: isFuture(toks, firstTokenAfter(toks, hit.s), hit.end - 1) });
   });
   let sent: Int32Array | null = null;
   const out: TemporalExpression[] = [];

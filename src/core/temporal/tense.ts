@@ -29,10 +29,13 @@ function isFutureMarker(tok: Tok, prev: Tok | undefined, prev2?: Tok): boolean {
 
 /** Words at the head of a sentence that put all of it in the future: "من المنتظر أن …". */
 const HEAD_WORDS = 3;
+/** How far back the head of a sentence is looked for: text with no full stop at all must not cost quadratic time. */
+const MAX_SENTENCE_TOKENS = 300;
 
 function futureHead(toks: Tok[], first: number): boolean {
   let start = first;
-  while (start > 0 && !toks[start]!.brk) start--;
+  while (start > 0 && !toks[start]!.brk && first - start < MAX_SENTENCE_TOKENS) start--;
+  if (start > 0 && !toks[start]!.brk) return false;
   for (let i = start; i < first && i < start + HEAD_WORDS; i++) {
     if (toks[i]!.forms.some((f) => FUTURE_WORDS.has(f))) return isFutureMarker(toks[i]!, toks[i - 1], toks[i - 2]);
   }
