@@ -30,8 +30,16 @@ const TAGS = ['O', 'B-PERS', 'I-PERS', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MI
 const N = TAGS.length;
 const tagIndex = new Map(TAGS.map((t, i) => [t, i]));
 
+// Identity features of words seen only once in training are dropped while training, so that the
+// weights learn to tag such words the way unseen words must be tagged: by context, shape, clusters.
+const IDENTITY = /^-?\d\|(w|s|raw|r1)=/;
+let rare: ReadonlySet<string> = new Set();
+
 function sentenceFeatures(words: readonly string[], known: KnownWords, clusters: Clusters): string[][] {
-  const per = words.map((w) => wordFeatures(w, known, clusters));
+  const per = words.map((w) => {
+    const f = wordFeatures(w, known, clusters);
+    return rare.has(w) ? f.map((list) => list.filter((x) => !IDENTITY.test(x))) : f;
+  });
   const phrases = phraseFeatures(words);
   return words.map((_, i) => {
     const fs: string[] = [];
@@ -62,6 +70,12 @@ const FOLDS = 5;
 const foldOf = (i: number): number => Math.floor((i * FOLDS) / train.length);
 const foldKnown = Array.from({ length: FOLDS }, (_, k) => buildKnownWords(train.filter((_, i) => foldOf(i) !== k)));
 const known = buildKnownWords(train);
+const RARE = Number(arg('--rare', '2'));
+{
+  const counts = new Map<string, number>();
+  for (const s of train) for (const w of s.words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  rare = new Set([...counts].filter(([, n]) => n <= RARE).map(([w]) => w));
+}
 // Word clusters from unlabeled text: the ANT articles plus the words of the training part (never dev).
 const unlabeled = readFileSync(UNLABELED, 'utf8')
   .split('\n')
@@ -200,7 +214,7 @@ const trans = Array.from(tw, (x, k) => Math.round((x - tu[k]! / c) * SCALE));
 const pairs = (m: ReadonlyMap<string, string>): string => [...m].map(([k, v]) => k + '\t' + v).join('\n');
 const model: NerModelData = { tags: TAGS, scale: SCALE, trans, features: lines.join('\n'), known: pairs(known), clusters: pairs(clusters) };
 const json = JSON.stringify(model);
-if (!VALIDATE) writeFileSync(OUT, json + '\n');
+if (!VALIDATE || args.includes('--out')) writeFileSync(OUT, json + '\n');
 console.log(`kept ${lines.length} of ${F} features; ${VALIDATE ? 'not written' : 'wrote ' + OUT} (${(json.length / 1e6).toFixed(2)} MB)`);
 
 // Dev figures, for information only: nothing above depends on them.
