@@ -1,6 +1,6 @@
 /** The timeline: dated events, oldest first, one per distinct (date, event). */
 import type { Sentence, TemporalExpression, TimelineEntry } from './types.ts';
-import { eventFor } from './temporal/event.ts';
+import { articleView, eventFor, type ArticleView } from './temporal/event.ts';
 import { normalize } from './text/normalize.ts';
 
 /** Two events of one date are the same when this share of the shorter one's words recur in the other. */
@@ -49,6 +49,9 @@ function sameEvent(a: Set<string>, b: Set<string>): boolean {
   for (const w of small) if (large.has(w)) shared++;
   return shared / small.size >= SAME_EVENT_OVERLAP;
 }
+
+/** Up to this many events, comparing each with those kept is cheaper than indexing them (same result). */
+const SCAN_LIMIT = 64;
 
 /** The time expressions overlapping each sentence (times sorted by start), so an event looks only at its own. */
 function timesBySentence(sentences: Sentence[], times: TemporalExpression[]): Map<number, TemporalExpression[]> {
@@ -124,12 +127,13 @@ export function buildTimeline(text: string, sentences: Sentence[], temporal: Tem
   const times = [...temporal].sort((a, b) => a.start - b.start);
   const bySentence = timesBySentence(sentences, times);
   const entries: TimelineEntry[] = [];
+  let view: ArticleView | null = null; // normalized once, and only when something is dated
   for (const expr of times) {
     if (expr.value === null) continue;
     const k = sentenceAt(sentences, expr.start);
     const sentence = sentences[k];
     if (!sentence || sentence.heading) continue;
-    const event = eventFor(text, sentence, expr, bySentence.get(k) ?? []);
+    const event = eventFor(text, sentence, expr, bySentence.get(k) ?? [], (view ??= articleView(text)));
     if (!event) continue;
     entries.push({ date: expr.value, when: expr.text, start: expr.start, end: expr.end, event, sentence: k });
   }
@@ -137,10 +141,21 @@ export function buildTimeline(text: string, sentences: Sentence[], temporal: Tem
   const clockDays = new Set(entries.filter((e) => e.date.length === 16).map((e) => `${e.sentence} ${e.date.slice(0, 10)}`));
   const precise = entries.filter((e) => e.date.length !== 10 || !clockDays.has(`${e.sentence} ${e.date}`));
   const wordsOf = precise.map((e) => contentWords(e.event));
-  const frequency = new Map<string, number>();
-  for (const ws of wordsOf) for (const w of ws) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-  const dedupe = new EventDeduper((w) => frequency.get(w) ?? 0);
-  const kept = precise.filter((entry, i) => dedupe.add(entry.date, wordsOf[i]!));
+  let kept: TimelineEntry[];
+  if (precise.length <= SCAN_LIMIT) {
+    const seen: { date: string; words: Set<string> }[] = [];
+    kept = precise.filter((entry, i) => {
+      const words = wordsOf[i]!;
+      if (seen.some((k) => k.date === entry.date && sameEvent(k.words, words))) return false;
+      seen.push({ date: entry.date, words });
+      return true;
+    });
+  } else {
+    const frequency = new Map<string, number>();
+    for (const ws of wordsOf) for (const w of ws) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+    const dedupe = new EventDeduper((w) => frequency.get(w) ?? 0);
+    kept = precise.filter((entry, i) => dedupe.add(entry.date, wordsOf[i]!));
+  }
   return kept.sort((a, b) => {
     const ka = periodKey(a.date);
     const kb = periodKey(b.date);

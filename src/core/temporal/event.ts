@@ -4,7 +4,7 @@
  * وفق بيان …), kept short and cut at a clause boundary, never mid-word.
  */
 import type { Span } from '../types.ts';
-import { normalize } from '../text/normalize.ts';
+import { normalize, normalizeWithOffsets } from '../text/normalize.ts';
 import eventData from '../lexicon/temporal/event.json' with { type: 'json' };
 
 /** Longest event text, in characters. */
@@ -44,6 +44,34 @@ const PREPOSITIONS = words(eventData.prepositions);
 const HARD_BOUNDARY = /[،,؛;:!?؟]|\s[-–—]\s|\.(?!\d)/g;
 const EDGE_PUNCT = /^[\s،,؛;:.\-–—)\]»]+|[\s،,؛;:.\-–—(\[«]+$/g;
 
+/** An article and its matching form, normalized once: event cutting slices it instead of normalizing clause by clause. */
+export interface ArticleView {
+  text: string;
+  norm: string;
+  /** toNorm[i]: index in `norm` of original index i (toNorm[text.length] = norm.length); null when nothing was folded. */
+  toNorm: Int32Array | null;
+}
+
+/** Normalizes the article once for {@link eventFor}. */
+export function articleView(text: string): ArticleView {
+  const n = normalizeWithOffsets(text);
+  if (n.text === text) return { text, norm: text, toNorm: null };
+  const toNorm = new Int32Array(text.length + 1);
+  // offsets maps normalized → original; invert it (a dropped mark maps to the next kept unit).
+  let j = 0;
+  for (let i = 0; i <= text.length; i++) {
+    while (j < n.text.length && n.offsets[j]! < i) j++;
+    toNorm[i] = j;
+  }
+  return { text, norm: n.text, toNorm };
+}
+
+/** The normalized form of text[start, end). */
+function normSlice(view: ArticleView, start: number, end: number): string {
+  if (view.toNorm === null) return view.text.slice(start, end);
+  return view.norm.slice(view.toNorm[start]!, view.toNorm[end]!);
+}
+
 /** Clause ranges [start, end) of a sentence (absolute offsets), split at punctuation. */
 function clauses(text: string, sentence: Span): Span[] {
   const out: Span[] = [];
@@ -60,9 +88,11 @@ function clauses(text: string, sentence: Span): Span[] {
   return out.filter((c) => /[\u0621-\u064A]/.test(text.slice(c.start, c.end)));
 }
 
-/** Clause text with the time expressions (and the preposition before each) taken out. */
-function withoutTimes(text: string, clause: Span, times: Span[]): string {
+/** Clause text with the time expressions (and the preposition before each) taken out, as written and normalized. */
+function withoutTimes(view: ArticleView, clause: Span, times: Span[]): { raw: string; norm: string } {
+  const { text } = view;
   let out = '';
+  let norm = '';
   let at = clause.start;
   for (const t of times) {
     if (t.end <= clause.start || t.start >= clause.end) continue;
@@ -71,65 +101,97 @@ function withoutTimes(text: string, clause: Span, times: Span[]): string {
     // Up to two of them: "وقع في نحو الساعة التاسعة".
     for (let k = 0; k < 2; k++) {
       const lastWord = /(\S+)\s*$/.exec(text.slice(at, cut));
-      if (!lastWord || !BEFORE_TIME.has(normalize(lastWord[1]!))) break;
-      cut = at + lastWord.index;
+      if (!lastWord) break;
+      const from = at + lastWord.index;
+      if (!BEFORE_TIME.has(normSlice(view, from, from + lastWord[1]!.length))) break;
+      cut = from;
     }
     out += text.slice(at, cut) + ' ';
+    norm += normSlice(view, at, cut) + ' ';
     at = Math.min(clause.end, Math.max(at, t.end));
   }
   out += text.slice(at, clause.end);
-  return out;
+  norm += normSlice(view, at, clause.end);
+  return { raw: out, norm };
 }
 
-function isAttribution(clauseText: string): boolean {
-  const words = clauseText.replace(EDGE_PUNCT, '').trim().split(/\s+/, 4).map((w) => normalize(w));
+function isAttribution(view: ArticleView, clause: Span): boolean {
+  const words = normSlice(view, clause.start, clause.end).replace(EDGE_PUNCT, '').trim().split(/\s+/, 4);
   return words.length > 0 && attributionAt(words, 0);
 }
 
-/** Strips a leading و glued to a word unless the و belongs to the word (وقع، وصل، وزير). */
-function stripWaw(word: string): string {
+/** Strips a leading و glued to a word unless the و belongs to the word (وقع، وصل، وزير); `norm` is its normalized form. */
+function stripWaw(word: string, norm: string): string {
   if (word.length < 3 || word[0] !== 'و') return word;
-  const norm = normalize(word);
   if (WAW_ROOTS.some((root) => norm.startsWith(root))) return word;
   return word.slice(1);
 }
 
-/** Leading connectors, "كانت … قد", trailing attributions and edge punctuation out; tidy spaces. */
-function clean(raw: string): string {
-  let ws = raw.replace(/\s+/g, ' ').replace(EDGE_PUNCT, '').trim().split(' ').filter(Boolean);
+/** Words of an event as written (`ws`) and normalized (`nw`), one to one. */
+interface Words {
+  ws: string[];
+  nw: string[];
+}
+
+/** Splits a clause and its normalized form into aligned words (normalizing word by word when a word was all marks). */
+function wordsOf(raw: string, norm: string): Words {
+  const tidy = (x: string): string[] => x.replace(/\s+/g, ' ').replace(EDGE_PUNCT, '').trim().split(' ').filter(Boolean);
+  const ws = tidy(raw);
+  let nw = tidy(norm);
+  if (nw.length !== ws.length) nw = ws.map((w) => normalize(w));
+  return { ws, nw };
+}
+
+/** Leading connectors, "كانت … قد", trailing attributions and edge punctuation out. */
+function clean({ ws, nw }: Words): Words {
   // Attribution inside the clause: "… بحسب ما نقلت وكالة فرانس برس".
-  // One normalize() over the clause is far cheaper than one per word; they line up unless a word was all marks.
-  let normWords = normalize(ws.join(' ')).split(' ');
-  if (normWords.length !== ws.length) normWords = ws.map((w) => normalize(w));
   for (let i = MIN_EVENT_WORDS; i < ws.length; i++) {
-    if (attributionAt(normWords, i)) {
+    if (attributionAt(nw, i)) {
       ws = ws.slice(0, i);
+      nw = nw.slice(0, i);
       break;
     }
   }
+  ws = [...ws];
+  nw = [...nw];
   for (let guard = 0; guard < 4 && ws.length > 0; guard++) {
     const first = ws[0]!;
-    const norm = normalize(first);
+    const norm = nw[0]!;
     if (LEAD_DROP.has(norm)) {
       ws.shift();
+      nw.shift();
       continue;
     }
-    const bare = stripWaw(first);
+    const bare = stripWaw(first, norm);
     if (bare !== first) {
       ws[0] = bare;
+      nw[0] = norm.slice(1);
       continue;
     }
     // "وكانت الوزارة (قد) أعلنت": the pluperfect reads as the plain past.
     if (WAS.has(norm) && ws.length > 3) {
-      const qad = ws.slice(1, 6).findIndex((w) => normalize(w) === 'قد');
-      if (qad >= 0) ws.splice(qad + 1, 1);
+      const qad = nw.slice(1, 6).indexOf('قد');
+      if (qad >= 0) {
+        ws.splice(qad + 1, 1);
+        nw.splice(qad + 1, 1);
+      }
       ws.shift();
+      nw.shift();
       continue;
     }
     break;
   }
-  while (ws.length > 0 && TRAIL_DROP.has(normalize(ws.at(-1)!))) ws.pop();
-  return balanceQuotes(ws.join(' ').replace(EDGE_PUNCT, '').trim());
+  while (ws.length > 0 && TRAIL_DROP.has(nw.at(-1)!)) {
+    ws.pop();
+    nw.pop();
+  }
+  return { ws, nw };
+}
+
+/** The event text of a clause: cleaned, shortened, with edge punctuation and unbalanced quotes out. */
+function eventText(view: ArticleView, span: Span, times: Span[]): string {
+  const { raw, norm } = withoutTimes(view, span, times);
+  return shorten(clean(wordsOf(raw, norm)));
 }
 
 /** Removes a quotation mark left alone after cutting, and an opening bracket never closed. */
@@ -145,26 +207,21 @@ function balanceQuotes(s: string): string {
 }
 
 /** Cuts a long event at a clause word (قبل أن، حيث، مما …) or, failing that, at a word boundary. */
-function shorten(s: string): string {
-  if (s.length <= MAX_EVENT_CHARS) return s;
-  let ws = s.split(' ');
+function shorten({ ws, nw }: Words): string {
+  const joined = ws.join(' ');
+  if (joined.length <= MAX_EVENT_CHARS) return balanceQuotes(joined.replace(EDGE_PUNCT, '').trim());
   let fit = 0;
   for (let len = -1; fit < ws.length && len + ws[fit]!.length + 1 <= MAX_EVENT_CHARS; fit++) len += ws[fit]!.length + 1;
   let cut = Math.max(1, fit);
-  // normalize() only drops marks, so the normalized words line up with the original ones.
-  const nw = normalize(s).split(' ');
-  if (nw.length === ws.length) {
-    for (let w = fit; w > MIN_EVENT_WORDS; w--) {
-      const next = SOFT_BY_FIRST.get(nw[w]!);
-      if (next && next.some((rest) => rest === '' || rest === nw[w + 1])) {
-        cut = w;
-        break;
-      }
+  for (let w = fit; w > MIN_EVENT_WORDS; w--) {
+    const next = SOFT_BY_FIRST.get(nw[w]!);
+    if (next && next.some((rest) => rest === '' || rest === nw[w + 1])) {
+      cut = w;
+      break;
     }
   }
-  ws = ws.slice(0, cut);
-  while (ws.length > MIN_EVENT_WORDS && TRAIL_DROP.has(normalize(ws.at(-1)!))) ws.pop();
-  return balanceQuotes(ws.join(' ').replace(EDGE_PUNCT, '').trim());
+  while (cut > MIN_EVENT_WORDS && TRAIL_DROP.has(nw[cut - 1]!)) cut--;
+  return balanceQuotes(ws.slice(0, cut).join(' ').replace(EDGE_PUNCT, '').trim());
 }
 
 function wordCount(s: string): number {
@@ -178,12 +235,12 @@ export type TimeSpan = Span & { value?: string | null };
  * Inside a long clause, or one that dates two things, the part of it around the expression: split
  * at clause words (التي، قبل أن، حيث …); a relative clause keeps the noun it describes.
  */
-function subClause(text: string, clause: Span, at: TimeSpan, times: TimeSpan[]): Span | null {
+function subClause(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpan[]): Span | null {
   let dated = 0;
   for (const t of times) if (t.value && t.start < clause.end && t.end > clause.start) dated++;
   if (clause.end - clause.start <= MAX_EVENT_CHARS && dated < 2) return null;
-  const raw = text.slice(clause.start, clause.end);
-  const body = normalize(raw);
+  const raw = view.text.slice(clause.start, clause.end);
+  const body = normSlice(view, clause.start, clause.end);
   // Word starts of the clause in the original and normalized text line up one to one.
   const rawWords = [...raw.matchAll(/\S+/g)];
   const normWords = body.split(/\s+/).filter(Boolean);
@@ -218,19 +275,19 @@ function subClause(text: string, clause: Span, at: TimeSpan, times: TimeSpan[]):
  * The event of the time expression `at` in `sentence`: its own clause, or when that holds little
  * more than the time (or only an attribution), the nearest clause around it.
  */
-export function eventFor(text: string, sentence: Span, at: TimeSpan, times: TimeSpan[]): string {
+export function eventFor(text: string, sentence: Span, at: TimeSpan, times: TimeSpan[], view: ArticleView = articleView(text)): string {
   const parts = clauses(text, sentence);
   const own = parts.findIndex((c) => at.start < c.end && at.end > c.start);
   if (own < 0) return '';
   const tryClause = (k: number): string => {
     const c = parts[k];
     if (!c) return '';
-    if (isAttribution(text.slice(c.start, c.end))) return '';
-    return shorten(clean(withoutTimes(text, c, times)));
+    if (isAttribution(view, c)) return '';
+    return eventText(view, c, times);
   };
-  const sub = subClause(text, parts[own]!, at, times);
+  const sub = subClause(view, parts[own]!, at, times);
   if (sub) {
-    const part = shorten(clean(withoutTimes(text, sub, times)));
+    const part = eventText(view, sub, times);
     if (wordCount(part) >= MIN_EVENT_WORDS) return part;
   }
   const mine = tryClause(own);
@@ -238,7 +295,7 @@ export function eventFor(text: string, sentence: Span, at: TimeSpan, times: Time
   const fragment = PREPOSITIONS.has(normalize(mine.split(' ', 1)[0] ?? ''));
   if (wordCount(mine) >= MIN_EVENT_WORDS && !fragment) return mine;
   // An attribution clause ("، نقلته وكالة الأناضول اليوم") dates the clause it reports, before it.
-  const backFirst = fragment || isAttribution(text.slice(parts[own]!.start, parts[own]!.end));
+  const backFirst = fragment || isAttribution(view, parts[own]!);
   const order = backFirst ? [own - 1, own + 1] : [own + 1, own - 1];
   for (const k of fragment ? order : [...order, own + 2, own - 2]) {
     const other = tryClause(k);
