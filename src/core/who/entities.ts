@@ -27,6 +27,22 @@ export function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * "حكومة العراق" names the same body as "الحكومة العراقية": a two-word construct of a head noun and
+ * a place, in the definite nisba form writers use as often ("جيش لبنان" ~ "الجيش اللبناني").
+ * Takes and returns normalized words; undefined when the name is not of that shape.
+ */
+export function nisbaForm(words: readonly string[]): string[] | undefined {
+  if (words.length !== 2) return undefined;
+  const [head, place] = words as [string, string];
+  if (head.startsWith('ال') || head.length < 3) return undefined;
+  let base = place.startsWith('ال') ? place.slice(2) : place;
+  if (base.endsWith('ا') || base.endsWith('ة')) base = base.slice(0, -1);
+  if (base.length < 3) return undefined;
+  const stem = base.endsWith('ي') ? base : base + 'ي'; // سوريا → سوري, not سوريي
+  return ['ال' + head, 'ال' + stem + (head.endsWith('ة') ? 'ة' : '')];
+}
+
 function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
   if (short.length >= long.length) return false;
   for (let i = 0; i + short.length <= long.length; i++) {
@@ -60,6 +76,8 @@ export function groupMentions(doc: Doc, mentions: readonly TokenMention[], isKno
     if (!g && m.type === 'ORG' && words.length >= 2) {
       g = groups.find((x) => x.type === 'ORG' && x.words.length > words.length && words.every((w, k) => w === x.words[k]));
     }
+    const nisba = m.type === 'ORG' ? nisbaForm(words) : undefined;
+    if (!g && nisba) g = byKey.get('NAMED:' + nisba.join(' '));
     if (!g && m.type !== 'SRC') {
       // The same name tagged with another type in another sentence is the same referent.
       g = byKey.get('NAMED:' + words.join(' ')) ?? byKey.get('PER:' + words.join(' '));
@@ -68,6 +86,7 @@ export function groupMentions(doc: Doc, mentions: readonly TokenMention[], isKno
       g = { type: m.type, name, words, mentions: [], forms: new Map(), typeVotes: new Map() };
       groups.push(g);
       byKey.set(key, g);
+      if (nisba && !byKey.has('NAMED:' + nisba.join(' '))) byKey.set('NAMED:' + nisba.join(' '), g);
     }
     g.mentions.push(m);
     g.typeVotes.set(m.type, (g.typeVotes.get(m.type) ?? 0) + 1);

@@ -65,3 +65,30 @@ test('GIVEN token-per-line data THEN sentences parse and the dev split is the la
   assert.equal(train.length, 9);
   assert.equal(dev[0]!.words[0], 'كلمة9');
 });
+
+test('GIVEN a head noun with a place THEN nisbaForm gives the definite nisba name writers also use', async () => {
+  const { nisbaForm } = await import('../../../src/core/who/entities.ts');
+  const { normalize } = await import('../../../src/core/text/normalize.ts');
+  const cases: [string, string | undefined][] = [
+    ['حكومة العراق', 'الحكومة العراقية'],
+    ['جيش لبنان', 'الجيش اللبناني'],
+    ['حكومة سوريا', 'الحكومة السورية'],
+    ['خارجية إيران', 'الخارجية الايرانية'],
+    ['الحكومة العراقية', undefined], // already the nisba form
+    ['محمد شياع السوداني', undefined], // not two words
+  ];
+  for (const [name, expected] of cases) {
+    const words = normalize(name).split(' ');
+    assert.equal(nisbaForm(words)?.join(' '), expected === undefined ? undefined : normalize(expected), name);
+  }
+});
+
+test('GIVEN "الحكومة العراقية" and later "حكومة العراق" THEN one entity with the other as alias', async () => {
+  const { analyzeWho } = await import('../../../src/core/who/index.ts');
+  const text = 'دعت السفارة الحكومة العراقية إلى حماية الطواقم. وقال المتحدث: "ندعو حكومة العراق إلى التحرك".';
+  const who = analyzeWho(text, [{ start: 0, end: 47, heading: false }, { start: 48, end: text.length, heading: false }]).who;
+  const gov = who.filter((w) => w.name.includes('حكومة'));
+  assert.equal(gov.length, 1, JSON.stringify(who.map((w) => w.name)));
+  assert.equal(gov[0]!.name, 'الحكومة العراقية');
+  assert.deepEqual(gov[0]!.aliases, ['حكومة العراق']);
+});
