@@ -5,6 +5,7 @@
  */
 import { normalize } from '../text/normalize.ts';
 import { splitClitics } from './clitics.ts';
+import { spansFromTags } from './bio.ts';
 import { FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_WORDS, TRIGGERS } from './lexicon.ts';
 
 /** Relative positions the templates look at. */
@@ -103,29 +104,83 @@ export function featureTiers(
   return { far, near, center };
 }
 
-/** Visits the sentence-level features: B/I of a multi-word gazetteer phrase matched at a token. */
-export function forEachPhraseFeature(norms: readonly string[], visit: (token: number, feature: string) => void): void {
+/** Multi-word phrases with a kind, indexed by their first (normalized) word. */
+export type PhraseIndex = ReadonlyMap<string, readonly { tokens: readonly string[]; kind: string }[]>;
+
+const NO_PHRASES: PhraseIndex = new Map();
+
+/** Indexes "w1 w2 …" → kind pairs by first word. */
+export function indexPhrases(phrases: Iterable<readonly [string, string]>): PhraseIndex {
+  const out = new Map<string, { tokens: string[]; kind: string }[]>();
+  for (const [text, kind] of phrases) {
+    const tokens = text.split(' ');
+    const list = out.get(tokens[0]!) ?? [];
+    list.push({ tokens, kind });
+    out.set(tokens[0]!, list);
+  }
+  return out;
+}
+
+/** Visits B/I features (prefix + "B-kind") of every phrase of `index` found in the sentence. */
+function forEachPhraseMatch(norms: readonly string[], index: PhraseIndex, prefix: string, visit: (token: number, feature: string) => void): void {
   for (let i = 0; i < norms.length; i++) {
     const n = norms[i]!;
     // The first word may carry up to two clitic letters ("وقطاع", "بقطاع").
     for (let cut = 0; cut <= 2 && cut < n.length; cut++) {
-      const list = GAZ_PHRASES_BY_FIRST.get(cut === 0 ? n : n.slice(cut));
+      const list = index.get(cut === 0 ? n : n.slice(cut));
       if (!list) continue;
       for (const { tokens, kind } of list) {
         if (i + tokens.length > norms.length) continue;
         let ok = true;
         for (let k = 1; k < tokens.length && ok; k++) ok = norms[i + k] === tokens[k];
         if (!ok) continue;
-        for (let k = 0; k < tokens.length; k++) visit(i + k, (k === 0 ? 'GP=B-' : 'GP=I-') + kind);
+        for (let k = 0; k < tokens.length; k++) visit(i + k, prefix + (k === 0 ? 'B-' : 'I-') + kind);
       }
     }
   }
 }
 
+/**
+ * Visits the sentence-level features: B/I of a multi-word gazetteer phrase (GP=) or of a
+ * multi-word entity seen in training data (KP=) matched at a token.
+ */
+export function forEachPhraseFeature(
+  norms: readonly string[],
+  visit: (token: number, feature: string) => void,
+  entities: PhraseIndex = NO_PHRASES,
+): void {
+  forEachPhraseMatch(norms, GAZ_PHRASES_BY_FIRST, 'GP=', visit);
+  forEachPhraseMatch(norms, entities, 'KP=', visit);
+}
+
 /** Sentence-level features per token (see {@link forEachPhraseFeature}). */
-export function phraseFeatures(words: readonly string[], normalized?: readonly string[]): string[][] {
+export function phraseFeatures(words: readonly string[], entities: PhraseIndex = NO_PHRASES): string[][] {
   const out: string[][] = words.map(() => []);
-  forEachPhraseFeature(normalized ?? words.map((w) => normalize(w)), (i, f) => out[i]!.push(f));
+  forEachPhraseFeature(
+    words.map((w) => normalize(w)),
+    (i, f) => out[i]!.push(f),
+    entities,
+  );
+  return out;
+}
+
+/** Multi-word entities of tagged sentences ("w1 w2" normalized → their most frequent type). */
+export function buildKnownPhrases(sentences: readonly { words: readonly string[]; tags: readonly string[] }[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const s of sentences) {
+    for (const span of spansFromTags(s.tags)) {
+      if (span.end - span.start < 2) continue;
+      const key = s.words
+        .slice(span.start, span.end)
+        .map((w) => normalize(w))
+        .join(' ');
+      const m = counts.get(key) ?? new Map<string, number>();
+      m.set(span.type, (m.get(span.type) ?? 0) + 1);
+      counts.set(key, m);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [key, m] of counts) out.set(key, [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]);
   return out;
 }
 

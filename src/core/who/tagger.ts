@@ -4,7 +4,7 @@
  * under BIO constraints.
  */
 import { readFileSync } from 'node:fs';
-import { OFFSETS, featureTiers, forEachPhraseFeature } from './features.ts';
+import { OFFSETS, featureTiers, forEachPhraseFeature, indexPhrases, type PhraseIndex } from './features.ts';
 import { normalize } from '../text/normalize.ts';
 
 const CENTER = OFFSETS.indexOf(0);
@@ -23,6 +23,8 @@ export interface NerModelData {
   known: string;
   /** "word\tpath" lines: word clusters learned from unlabeled text (absent in older models). */
   clusters?: string;
+  /** "w1 w2…\tTYPE" lines: multi-word entities of the training split (absent in older models). */
+  phrases?: string;
 }
 
 /** A loaded model ready for scoring. */
@@ -34,6 +36,7 @@ export interface NerModel {
   table: Float32Array;
   known: Map<string, string>;
   clusters: Map<string, string>;
+  phrases: PhraseIndex;
   /** allowed[prev * n + cur] is false for I-X after anything but B-X/I-X (prev = n: sentence start). */
   allowed: Uint8Array;
 }
@@ -78,7 +81,10 @@ export function loadModel(data: NerModelData): NerModel {
       allowed[p * n + c] = !cur.startsWith('I-') || prev.slice(2) === cur.slice(2) ? 1 : 0;
     }
   }
-  return { tags: data.tags, trans, weights, table, known: parsePairs(data.known), clusters: parsePairs(data.clusters ?? ''), allowed };
+  return { tags: data.tags, trans, weights, table, known: parsePairs(data.known), clusters: parsePairs(data.clusters ?? ''),
+    phrases: indexPhrases(parsePairs(data.phrases ?? '')),
+    allowed,
+  };
 }
 
 /** Parses "key\tvalue" lines. */
@@ -152,7 +158,7 @@ export function emissions(model: NerModel, words: readonly string[], norms?: rea
     if (w === undefined) return;
     const center = w + CENTER * n;
     for (let t = 0; t < n; t++) em[i * n + t]! += model.table[center + t]!;
-  });
+  }, model.phrases);
   return em;
 }
 
