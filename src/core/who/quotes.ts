@@ -4,6 +4,16 @@
  */
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { CONTINUATIONS, SPEECH_VERBS } from './lexicon.ts';
+import { stripAttributionTail } from '../brief.ts';
+
+/** An attribution cut before its source: "، بحسب ما", "، حسب", "، وفقًا لما", "، كما". */
+const DANGLING_ATTRIBUTION = /[\s،,]*(?:ب?حسب(?:ما|\s+ما)?|وفق[اًً]*(?:\s+لما|\s+ما)?|كما)\s*$/u;
+
+/** Whether every quotation mark in `text` is closed (a reported clause cut inside a quote is not shown). */
+function balancedQuotes(text: string): boolean {
+  const count = (re: RegExp): number => (text.match(re) ?? []).length;
+  return count(/"/gu) % 2 === 0 && count(/«/gu) === count(/»/gu) && count(/“/gu) === count(/”/gu);
+}
 
 /** A quoted passage: token range of its content, end exclusive. */
 interface Quote {
@@ -109,14 +119,17 @@ export function attributeQuotes(doc: Doc, mentions: readonly TokenMention[]): { 
       }
       // Indirect speech: "قال X إن …" — the clause from إن/أن to the end of the sentence.
       if (kind === 'verb') {
-        for (let k = speaker.e; k < nextCue && k <= speaker.e + 12; k++) {
+        for (let k = Math.max(speaker.e, c + 1); k < nextCue && k <= speaker.e + 12; k++) {
           const t = doc.tokens[k]!.norm;
           if (t === 'ان' || t === 'انه' || t === 'انها' || t === 'بان' || t === 'بانه') {
             let end = nextCue;
-            for (let j = k + 1; j < end; j++) if (/^["«“]$/.test(doc.tokens[j]!.text)) end = j;
             while (end > k + 1 && isPunct(doc.tokens[end - 1]!)) end--;
-            if (end - k >= MIN_WORDS) {
-              out.push({ speaker, text: slice(k, end) });
+            // A bare particle (إن، أن، بأن) opens the reported clause; with a pronoun (إنه) it is its subject.
+            const from = t === 'ان' || t === 'بان' ? k + 1 : k;
+            // The next cue may cut an attribution in half ("…، بحسب ما | نقلت رويترز"): drop the stub too.
+            const text = stripAttributionTail(slice(from, end)).replace(DANGLING_ATTRIBUTION, '');
+            if (end - k >= MIN_WORDS && text.split(/\s+/u).length >= MIN_WORDS && balancedQuotes(text)) {
+              out.push({ speaker, text });
               last = speaker;
             }
             break;

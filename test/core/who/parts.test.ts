@@ -72,3 +72,16 @@ test('GIVEN a quote after "مضيفا:" THEN it goes to the speaker of the sente
   );
   assert.ok(said.every((x) => x.speaker === src[0]));
 });
+
+test('GIVEN indirect speech THEN the reported clause comes without its particle or a cut attribution', () => {
+  const cases: [string, string[]][] = [
+    ['وقال مصدران أمنيان: إن المنطقة الخضراء تعرضت لعدة صواريخ فجر اليوم، بحسب ما نقلت "رويترز".', ['المنطقة الخضراء تعرضت لعدة صواريخ فجر اليوم']],
+    ['وقال مسؤول أمني عراقي إن القوات أحبطت هجوما على قاعدة عسكرية في الأنبار، وفق بيان للقيادة.', ['القوات أحبطت هجوما على قاعدة عسكرية في الأنبار']],
+    ['وقال مسؤول أمني عراقي إنه لا توجد أي إصابات بين الجنود في القاعدة.', ['إنه لا توجد أي إصابات بين الجنود في القاعدة']],
+  ];
+  for (const [text, expected] of cases) {
+    const doc = docOf(text);
+    const said = attributeQuotes(doc, unnamedSources(doc, namedMentions(doc, [])));
+    assert.deepEqual(said.map((x) => x.text), expected, text);
+  }
+});
