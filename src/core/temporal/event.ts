@@ -40,6 +40,14 @@ const WAW_ROOTS = eventData.wawRoots.map((p) => normalize(p));
 const WAS = words(eventData.was);
 const RELATIVE = words(['التي', 'الذي', 'الذين', 'اللتين', 'اللذين']);
 const PREPOSITIONS = words(eventData.prepositions);
+const LEAD_PHRASES = eventData.leadPhrases.map((p) => normalize(p).split(' ')).sort((a, b) => b.length - a.length);
+const KEEP_AFTER_MIN = words(eventData.keepAfterMin);
+const NOT_CONTINUATION = words(eventData.notContinuation);
+const CIRCUMSTANCE = eventData.circumstance.map((p) => normalize(p).split(' '));
+const ANTECEDENT_LINKS = words(eventData.antecedentLinks);
+const QUANTIFIERS = words(eventData.quantifiers);
+/** Longest event made of a clause and the clause completing it (the verb's object after a comma). */
+export const MAX_JOINED_CHARS = 140;
 
 const HARD_BOUNDARY = /[،,؛;:!?؟]|\s[-–—]\s|\.(?!\d)/g;
 const EDGE_PUNCT = /^[\s،,؛;:.\-–—)\]»]+|[\s،,؛;:.\-–—(\[«]+$/g;
@@ -154,9 +162,18 @@ function clean({ ws, nw }: Words): Words {
   }
   ws = [...ws];
   nw = [...nw];
-  for (let guard = 0; guard < 4 && ws.length > 0; guard++) {
+  for (let guard = 0; guard < 6 && ws.length > 0; guard++) {
     const first = ws[0]!;
     const norm = nw[0]!;
+    // "يذكر أن …", "تجدر الإشارة إلى أن …": the event is what follows.
+    const lead = LEAD_PHRASES.find((p) => p.every((w, k) => nw[k] === w));
+    if (lead && ws.length > lead.length) {
+      ws.splice(0, lead.length);
+      nw.splice(0, lead.length);
+      continue;
+    }
+    // "من المقرر أن …" says the event is planned: the من stays.
+    if (norm === 'من' && KEEP_AFTER_MIN.has(nw[1] ?? '')) break;
     if (LEAD_DROP.has(norm)) {
       ws.shift();
       nw.shift();
@@ -207,11 +224,11 @@ function balanceQuotes(s: string): string {
 }
 
 /** Cuts a long event at a clause word (قبل أن، حيث، مما …) or, failing that, at a word boundary. */
-function shorten({ ws, nw }: Words): string {
+function shorten({ ws, nw }: Words, max = MAX_EVENT_CHARS): string {
   const joined = ws.join(' ');
-  if (joined.length <= MAX_EVENT_CHARS) return balanceQuotes(joined.replace(EDGE_PUNCT, '').trim());
+  if (joined.length <= max) return balanceQuotes(joined.replace(EDGE_PUNCT, '').trim());
   let fit = 0;
-  for (let len = -1; fit < ws.length && len + ws[fit]!.length + 1 <= MAX_EVENT_CHARS; fit++) len += ws[fit]!.length + 1;
+  for (let len = -1; fit < ws.length && len + ws[fit]!.length + 1 <= max; fit++) len += ws[fit]!.length + 1;
   let cut = Math.max(1, fit);
   for (let w = fit; w > MIN_EVENT_WORDS; w--) {
     const next = SOFT_BY_FIRST.get(nw[w]!);
@@ -271,6 +288,113 @@ function subClause(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpa
   return { start: clause.start + first.index!, end: clause.start + last.index! + last[0].length };
 }
 
+/** Words of a span with its time expressions taken out, not yet cleaned. */
+function spanWords(view: ArticleView, span: Span, times: Span[]): Words {
+  const { raw, norm } = withoutTimes(view, span, times);
+  return wordsOf(raw, norm);
+}
+
+/** Whether only a comma stands between clause a and the clause b after it. */
+function commaBetween(text: string, a: Span, b: Span): boolean {
+  return /^\s*[،,]\s*$/.test(text.slice(a.end, b.start));
+}
+
+/** Whether a clause after a comma completes the one before it (its object, its rest) rather than starting anew. */
+function completes(view: ArticleView, clause: Span, times: Span[]): boolean {
+  const { ws, nw } = spanWords(view, clause, times);
+  const first = nw[0];
+  if (first === undefined || NOT_CONTINUATION.has(first) || isAttribution(view, clause)) return false;
+  return stripWaw(ws[0]!, first) === ws[0]; // "وقال …", "وأضاف …" start a clause of their own
+}
+
+/** Length of words joined by spaces. */
+function joinedLength(ws: string[]): number {
+  return ws.reduce((n, w) => n + w.length + 1, -1);
+}
+
+/**
+ * The event when the time ends its clause, or stands alone between commas ("أقدم شاب، ليلة البارحة،
+ * على إضرام النار"): the clause with the clause after the comma that completes it, within
+ * MAX_JOINED_CHARS; a circumstance (خلال اتصال مع …) makes room for the verb's object. '' when none.
+ */
+function joinedEvent(view: ArticleView, parts: Span[], own: number, at: Span, times: Span[]): string {
+  const { text } = view;
+  const c = parts[own]!;
+  const ownWords = clean(spanWords(view, c, times));
+  const bare =
+    ownWords.ws.length === 0 || wordCount(ownWords.ws.join(' ')) < MIN_EVENT_WORDS || PREPOSITIONS.has(ownWords.nw[0]!) || isAttribution(view, c);
+  if (!bare && /[\u0621-\u064A0-9]/.test(text.slice(at.end, c.end))) return ''; // the time does not end its clause
+  let base = own;
+  if (bare) {
+    base = own - 1;
+    const before = parts[base];
+    if (!before || !commaBetween(text, before, c) || isAttribution(view, before)) return '';
+  }
+  // A clause between commas is an aside (", تلقت الوكالة نسخة منه اليوم،"): what follows completes the clause before it.
+  const opener = parts[base - 1];
+  if (opener && commaBetween(text, opener, parts[base]!)) return '';
+  let next = own + 1;
+  // "، أي قبل يوم من الضربة،" explains the time; what completes the clause comes after it.
+  if (parts[next] && commaBetween(text, parts[next - 1]!, parts[next]!) && spanWords(view, parts[next]!, times).nw[0] === 'اي') next++;
+  const after = parts[next];
+  if (!after || !commaBetween(text, parts[next - 1]!, after) || !completes(view, after, times)) return '';
+  const head = spanWords(view, parts[base]!, times);
+  const tail = spanWords(view, after, times);
+  let joined = clean({ ws: [...head.ws, ...tail.ws], nw: [...head.nw, ...tail.nw] });
+  if (joinedLength(joined.ws) > MAX_JOINED_CHARS) {
+    const headLen = joined.ws.length - tail.ws.length;
+    for (let k = headLen - 1; k >= MIN_EVENT_WORDS; k--) {
+      if (!CIRCUMSTANCE.some((p) => p.every((w, i) => joined.nw[k + i] === w))) continue;
+      joined = { ws: [...joined.ws.slice(0, k), ...joined.ws.slice(headLen)], nw: [...joined.nw.slice(0, k), ...joined.nw.slice(headLen)] };
+      break;
+    }
+  }
+  if (joinedLength(joined.ws) > MAX_JOINED_CHARS) return '';
+  return shorten(joined, MAX_JOINED_CHARS);
+}
+
+/**
+ * A relative clause after a comma that holds the time ("هجوم على السفارة، والذي وقع حوالي الساعة
+ * الرابعة"): the event is the noun it refers to with its verb ("وقع هجوم على السفارة"). '' when none.
+ */
+function relativeEvent(view: ArticleView, parts: Span[], own: number, times: Span[]): string {
+  const c = parts[own]!;
+  const prev = parts[own - 1];
+  if (!prev || !commaBetween(view.text, prev, c)) return '';
+  const w = spanWords(view, c, times);
+  const pronoun = w.nw[0] ?? '';
+  const bare = RELATIVE.has(pronoun) ? pronoun : pronoun.startsWith('و') && RELATIVE.has(pronoun.slice(1)) ? pronoun.slice(1) : '';
+  if (bare === '') return '';
+  const rest = clean({ ws: w.ws.slice(1), nw: w.nw.slice(1) });
+  if (rest.ws.length === 0) return '';
+  // The noun: up to three words before the comma, through one preposition inside it (هجوم على السفارة).
+  const p = spanWords(view, prev, times);
+  let k = p.nw.length;
+  let content = 0;
+  let linked = false;
+  while (k > 0 && content < 3) {
+    const word = p.nw[k - 1]!;
+    if (!linked && content > 0 && ANTECEDENT_LINKS.has(word)) linked = true;
+    else if (TRAIL_DROP.has(word) || LEAD_DROP.has(word) || WAS.has(word)) break;
+    else content++;
+    k--;
+  }
+  while (k < p.nw.length && (QUANTIFIERS.has(p.nw[k]!) || ANTECEDENT_LINKS.has(p.nw[k]!))) k++;
+  if (k >= p.nw.length) return '';
+  const noun = { ws: p.ws.slice(k), nw: p.nw.slice(k) };
+  // "ندد بالهجمات …، التي": the noun without the preposition glued to it.
+  if (/^[بك]ال/.test(noun.nw[0]!)) {
+    noun.ws[0] = noun.ws[0]!.slice(1);
+    noun.nw[0] = noun.nw[0]!.slice(1);
+  }
+  // A lone verb goes first (وقع هجوم …); a longer clause keeps its pronoun (الهجمات التي أسفرت عن …).
+  const words: Words =
+    wordCount(rest.ws.join(' ')) < MIN_EVENT_WORDS
+      ? { ws: [rest.ws[0]!, ...noun.ws, ...rest.ws.slice(1)], nw: [rest.nw[0]!, ...noun.nw, ...rest.nw.slice(1)] }
+      : { ws: [...noun.ws, bare, ...rest.ws], nw: [...noun.nw, bare, ...rest.nw] };
+  return shorten(words);
+}
+
 /**
  * The event of the time expression `at` in `sentence`: its own clause, or when that holds little
  * more than the time (or only an attribution), the nearest clause around it.
@@ -285,6 +409,10 @@ export function eventFor(text: string, sentence: Span, at: TimeSpan, times: Time
     if (isAttribution(view, c)) return '';
     return eventText(view, c, times);
   };
+  const relative = relativeEvent(view, parts, own, times);
+  if (wordCount(relative) >= MIN_EVENT_WORDS) return relative;
+  const joined = joinedEvent(view, parts, own, at, times);
+  if (wordCount(joined) >= MIN_EVENT_WORDS) return joined;
   const sub = subClause(view, parts[own]!, at, times);
   if (sub) {
     const part = eventText(view, sub, times);
