@@ -19,6 +19,14 @@ export interface Group {
   typeVotes: Map<EntityType, number>;
 }
 
+/**
+ * A person's name words with the article dropped from family names: "ياسين الصالحي" ~ "ياسين
+ * صالحي". Given names take no article, so a lone word ("السوداني") is a family name too.
+ */
+export function personKey(words: readonly string[]): string[] {
+  return words.map((w, i) => ((i > 0 || words.length === 1) && w.startsWith('ال') && w.length > 4 ? w.slice(2) : w));
+}
+
 /** Normalized words of a display name, for matching; spelling variants writers mix are folded ("أمريكية" ~ "أميركية"). */
 export function nameWords(name: string): string[] {
   return normalize(name)
@@ -69,9 +77,9 @@ export function groupMentions(doc: Doc, mentions: readonly TokenMention[], isKno
     const name = mentionName(doc, m, isKnown);
     const words = nameWords(name);
     if (words.length === 0 || name.length < 2) continue;
-    const key = (m.type === 'SRC' ? 'SRC:' : m.type === 'PER' ? 'PER:' : 'NAMED:') + words.join(' ');
+    const key = m.type === 'SRC' ? 'SRC:' + words.join(' ') : m.type === 'PER' ? 'PER:' + personKey(words).join(' ') : 'NAMED:' + words.join(' ');
     let g = byKey.get(key);
-    if (!g && m.type === 'PER') g = groups.find((x) => x.type === 'PER' && isSubsequence(words, x.words));
+    if (!g && m.type === 'PER') g = groups.find((x) => x.type === 'PER' && isSubsequence(personKey(words), personKey(x.words)));
     // A shorter organization name that opens a longer one ("البنك المركزي" after "البنك المركزي التونسي").
     if (!g && m.type === 'ORG' && words.length >= 2) {
       g = groups.find((x) => x.type === 'ORG' && x.words.length > words.length && words.every((w, k) => w === x.words[k]));
@@ -80,7 +88,7 @@ export function groupMentions(doc: Doc, mentions: readonly TokenMention[], isKno
     if (!g && nisba) g = byKey.get('NAMED:' + nisba.join(' '));
     if (!g && m.type !== 'SRC') {
       // The same name tagged with another type in another sentence is the same referent.
-      g = byKey.get('NAMED:' + words.join(' ')) ?? byKey.get('PER:' + words.join(' '));
+      g = byKey.get('NAMED:' + words.join(' ')) ?? byKey.get('PER:' + personKey(words).join(' '));
     }
     if (!g) {
       g = { type: m.type, name, words, mentions: [], forms: new Map(), typeVotes: new Map() };

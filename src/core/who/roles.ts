@@ -10,6 +10,8 @@ const MAX_BEFORE = 7;
 const MAX_AFTER = 8;
 // Words that open a clause: an apposition ends before them.
 const CLAUSE = new Set(['ان', 'انه', 'انها', 'بان', 'الذي', 'التي', 'حيث', 'قائلا', 'مضيفا', 'مؤكدا']);
+// Time words end an apposition with no comma ("فلان رئيس الجمعية اليوم الخميس").
+const TIME = new Set(['اليوم', 'امس', 'غدا', 'الليلة', 'صباح', 'مساء', 'فجر', 'ظهر', 'خلال', 'السبت', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعة', 'يوم']);
 
 /** Whether a token is a title word (رئيس، وزير، الرئيس…), looking through a leading و/ف. */
 export function isTitle(t: { norm: string; bare: string }): boolean {
@@ -46,12 +48,19 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
     if (isTitle(t)) from = i;
   }
   if (from >= 0) return roleText(doc, from, last + 1, isKnown);
-  // Apposition: "الاسم، رئيس حزب …،"
-  const head = toks[m.e + 1];
-  if (comma(toks[m.e]) && head && head.sentence === sent && isTitle(head)) {
-    let e = m.e + 2;
-    while (e < toks.length && e - m.e <= MAX_AFTER && toks[e]!.sentence === sent && !isPunct(toks[e]!) && !CLAUSE.has(toks[e]!.norm)) e++;
-    return roleText(doc, m.e + 1, e, isKnown);
+  // Apposition: "الاسم، رئيس حزب …،", or with no comma "الاسم رئيس جمعية …" (a bare title, not "ووزير").
+  const withComma = comma(toks[m.e]);
+  const start = withComma ? m.e + 1 : m.e;
+  const head = toks[start];
+  if (head && head.sentence === sent && isTitle(head) && (withComma || !/^[وف]/.test(head.norm) || TRIGGERS.per.has(head.norm))) {
+    let e = start + 1;
+    while (e < toks.length && e - start < MAX_AFTER && toks[e]!.sentence === sent && !isPunct(toks[e]!) && !CLAUSE.has(toks[e]!.norm)) {
+      // The title of the next named person ("استقبل فلان وزير الخارجية فلان") is not this one's.
+      if (inPerson(e)) return '';
+      if (!withComma && (TIME.has(toks[e]!.norm) || stops(toks[e]!))) break;
+      e++;
+    }
+    return roleText(doc, start, e, isKnown);
   }
   return '';
 }

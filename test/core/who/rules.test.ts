@@ -92,3 +92,25 @@ test('GIVEN "الحكومة العراقية" and later "حكومة العراق
   assert.equal(gov[0]!.name, 'الحكومة العراقية');
   assert.deepEqual(gov[0]!.aliases, ['حكومة العراق']);
 });
+
+test('GIVEN a family name written with and without the article THEN one person, the other spelling an alias', async () => {
+  const { analyzeWho } = await import('../../../src/core/who/index.ts');
+  const text = 'أرسل ياسين صالحي صورة إلى رقم في كندا. وكان ياسين الصالحي قد دخل المصنع صباحا.';
+  const people = analyzeWho(text, [{ start: 0, end: 38, heading: false }, { start: 39, end: text.length, heading: false }]).who.filter((w) => w.type === 'PER');
+  assert.equal(people.length, 1, JSON.stringify(people.map((p) => p.name)));
+  assert.equal(people[0]!.name, 'ياسين صالحي');
+  assert.deepEqual(people[0]!.aliases, ['ياسين الصالحي']);
+});
+
+test('GIVEN a title right after a name THEN it is the role, unless it belongs to the next person', async () => {
+  const { analyzeWho } = await import('../../../src/core/who/index.ts');
+  const table: [string, string, string][] = [
+    ['قال فريد الباجي رئيس جمعية دار الحديث الزيتونية اليوم الخميس إن الانتخابات تأجلت.', 'فريد الباجي', 'رئيس جمعية دار الحديث الزيتونية'],
+    ['وقال أحمد الطيب، شيخ الأزهر، إن الحوار ضروري.', 'أحمد الطيب', 'شيخ الأزهر'],
+    ['استقبل محمد بن سلمان وزير الخارجية الأميركي أنتوني بلينكن في الرياض.', 'محمد بن سلمان', ''],
+  ];
+  for (const [text, name, role] of table) {
+    const who = analyzeWho(text, [{ start: 0, end: text.length, heading: false }]).who;
+    assert.equal(who.find((w) => w.name === name)?.role, role, text);
+  }
+});
