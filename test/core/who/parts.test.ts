@@ -85,3 +85,10 @@ test('GIVEN indirect speech THEN the reported clause comes without its particle 
     assert.deepEqual(said.map((x) => x.text), expected, text);
   }
 });
+
+test('GIVEN a short agency acronym that is also a word THEN it is a source only when cited', () => {
+  const plain = docOf('وهو من أب جزائري وأم مغربية وقد عاش في باريس سنوات طويلة.');
+  assert.deepEqual(findSources(plain).sources, []);
+  const cited = docOf('وأعلن الرئيس الإماراتي المبادرة، بحسب ما نقلت وكالة "وام" للأنباء.');
+  assert.deepEqual(findSources(cited).sources, ['وام']);
+});
