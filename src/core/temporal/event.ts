@@ -307,6 +307,23 @@ function completes(view: ArticleView, clause: Span, times: Span[]): boolean {
   return stripWaw(ws[0]!, first) === ws[0]; // "وقال …", "وأضاف …" start a clause of their own
 }
 
+/** Words a short aside between commas opens with: أي (that is), في إطار (as part of). */
+const ASIDE_WORDS = new Set(['اي', 'في', 'وفي', 'و']);
+const MAX_ASIDE_WORDS = 8;
+
+/** Whether a clause is a short aside ("أي قبل يوم من الضربة", "و في إطار عملية نوعية") rather than the clause's completion. */
+function isAside(view: ArticleView, clause: Span, times: Span[]): boolean {
+  const { nw } = spanWords(view, clause, times);
+  return nw.length > 0 && nw.length <= MAX_ASIDE_WORDS && ASIDE_WORDS.has(nw[0]!);
+}
+
+/** Whether the words hold an odd number of straight or curly quotation marks (a quotation left open). */
+function oddQuotes(ws: string[]): boolean {
+  let n = 0;
+  for (const w of ws) for (const ch of w) if (ch === '"' || ch === '«' || ch === '»' || ch === '“' || ch === '”') n++;
+  return n % 2 === 1;
+}
+
 /** Length of words joined by spaces. */
 function joinedLength(ws: string[]): number {
   return ws.reduce((n, w) => n + w.length + 1, -1);
@@ -320,9 +337,11 @@ function joinedLength(ws: string[]): number {
 function joinedEvent(view: ArticleView, parts: Span[], own: number, at: Span, times: Span[]): string {
   const { text } = view;
   const c = parts[own]!;
-  const ownWords = clean(spanWords(view, c, times));
+  const ownRaw = spanWords(view, c, times);
+  const ownWords = clean(ownRaw);
+  // Nothing but the time, a circumstance ("في الليلة الفاصلة بين …") or an attribution: the clause before carries the event.
   const bare =
-    ownWords.ws.length === 0 || wordCount(ownWords.ws.join(' ')) < MIN_EVENT_WORDS || PREPOSITIONS.has(ownWords.nw[0]!) || isAttribution(view, c);
+    wordCount(ownWords.ws.join(' ')) === 0 || PREPOSITIONS.has(ownRaw.nw[0]!) || PREPOSITIONS.has(ownWords.nw[0]!) || isAttribution(view, c);
   if (!bare && /[\u0621-\u064A0-9]/.test(text.slice(at.end, c.end))) return ''; // the time does not end its clause
   let base = own;
   if (bare) {
@@ -333,13 +352,25 @@ function joinedEvent(view: ArticleView, parts: Span[], own: number, at: Span, ti
   // A clause between commas is an aside (", تلقت الوكالة نسخة منه اليوم،"): what follows completes the clause before it.
   const opener = parts[base - 1];
   if (opener && commaBetween(text, opener, parts[base]!)) return '';
+  const follows = (k: number): boolean => {
+    const after = parts[k];
+    return after !== undefined && commaBetween(text, parts[k - 1]!, after) && completes(view, after, times);
+  };
   let next = own + 1;
-  // "، أي قبل يوم من الضربة،" explains the time; what completes the clause comes after it.
-  if (parts[next] && commaBetween(text, parts[next - 1]!, parts[next]!) && spanWords(view, parts[next]!, times).nw[0] === 'اي') next++;
+  // "، أي قبل يوم من الضربة،", "، و في إطار عملية نوعية،": an aside; what completes the clause comes after it.
+  if (parts[next] && commaBetween(text, parts[next - 1]!, parts[next]!) && isAside(view, parts[next]!, times) && follows(next + 1)) next++;
   const after = parts[next];
-  if (!after || !commaBetween(text, parts[next - 1]!, after) || !completes(view, after, times)) return '';
+  if (!after || !follows(next)) return '';
   const head = spanWords(view, parts[base]!, times);
   const tail = spanWords(view, after, times);
+  // A quotation cut by a comma inside it ('أن "الوحدات الأمنية، تمكنت من …"'): its next clause too.
+  for (let k = next + 1, quote = oddQuotes(tail.ws); quote && parts[k] && commaBetween(text, parts[k - 1]!, parts[k]!); k++) {
+    const more = spanWords(view, parts[k]!, times);
+    if (joinedLength([...head.ws, ...tail.ws, ...more.ws]) > MAX_JOINED_CHARS) break;
+    tail.ws.push(...more.ws);
+    tail.nw.push(...more.nw);
+    quote = oddQuotes(tail.ws);
+  }
   let joined = clean({ ws: [...head.ws, ...tail.ws], nw: [...head.nw, ...tail.nw] });
   if (joinedLength(joined.ws) > MAX_JOINED_CHARS) {
     const headLen = joined.ws.length - tail.ws.length;
