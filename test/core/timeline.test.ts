@@ -190,3 +190,17 @@ for (const [sentence, event] of leads) {
     assert.equal(timeline([sentence]).at(-1)?.event, event);
   });
 }
+
+test('GIVEN more events than the scan limit, some repeated THEN each distinct event of a date stays once, as with few', () => {
+  const lines: string[] = [];
+  // Three numbers of nine content words differ between any two events: 6/9 shared is below the 70% that makes one event.
+  for (let i = 0; i < 80; i++) lines.push(`سجلت المحطة ${100 + i} إصابة و${300 + i} حالة شفاء و${600 + i} وفاة يوم الأحد.`);
+  const distinct = lines.length;
+  lines.push(...lines.slice(0, 20)); // the same events told again
+  const entries = timeline(lines);
+  assert.ok(lines.length > 64);
+  assert.equal(entries.length, distinct);
+  assert.equal(new Set(entries.map((e) => e.event)).size, distinct);
+  const few = timeline(lines.slice(0, 10).concat(lines.slice(0, 10)));
+  assert.equal(few.length, 10);
+});

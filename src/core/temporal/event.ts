@@ -288,10 +288,18 @@ function subClause(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpa
   return { start: clause.start + first.index!, end: clause.start + last.index! + last[0].length };
 }
 
-/** Words of a span with its time expressions taken out, not yet cleaned. */
+/** Words of each clause already split (clause spans live for one eventFor call, with one set of times). */
+const WORDS_OF_SPAN = new WeakMap<Span, Words>();
+
+/** Words of a span with its time expressions taken out, not yet cleaned (shared: never mutate them). */
 function spanWords(view: ArticleView, span: Span, times: Span[]): Words {
-  const { raw, norm } = withoutTimes(view, span, times);
-  return wordsOf(raw, norm);
+  let words = WORDS_OF_SPAN.get(span);
+  if (words === undefined) {
+    const { raw, norm } = withoutTimes(view, span, times);
+    words = wordsOf(raw, norm);
+    WORDS_OF_SPAN.set(span, words);
+  }
+  return words;
 }
 
 /** Whether only a comma stands between clause a and the clause b after it. */
@@ -337,6 +345,7 @@ function joinedLength(ws: string[]): number {
 function joinedEvent(view: ArticleView, parts: Span[], own: number, at: Span, times: Span[]): string {
   const { text } = view;
   const c = parts[own]!;
+  if (parts[own + 1] === undefined) return ''; // nothing after the clause to complete it
   const ownRaw = spanWords(view, c, times);
   const ownWords = clean(ownRaw);
   // Nothing but the time, a circumstance ("في الليلة الفاصلة بين …") or an attribution: the clause before carries the event.
@@ -362,7 +371,8 @@ function joinedEvent(view: ArticleView, parts: Span[], own: number, at: Span, ti
   const after = parts[next];
   if (!after || !follows(next)) return '';
   const head = spanWords(view, parts[base]!, times);
-  const tail = spanWords(view, after, times);
+  const first = spanWords(view, after, times);
+  const tail = { ws: [...first.ws], nw: [...first.nw] };
   // A quotation cut by a comma inside it ('أن "الوحدات الأمنية، تمكنت من …"'): its next clause too.
   for (let k = next + 1, quote = oddQuotes(tail.ws); quote && parts[k] && commaBetween(text, parts[k - 1]!, parts[k]!); k++) {
     const more = spanWords(view, parts[k]!, times);
@@ -392,6 +402,8 @@ function relativeEvent(view: ArticleView, parts: Span[], own: number, times: Spa
   const c = parts[own]!;
   const prev = parts[own - 1];
   if (!prev || !commaBetween(view.text, prev, c)) return '';
+  const opening = /^[^\s]+/.exec(normSlice(view, c.start, Math.min(c.end, c.start + 12)).trimStart())?.[0] ?? '';
+  if (!RELATIVE.has(opening) && !RELATIVE.has(opening.slice(1))) return ''; // cheap test before splitting the clause
   const w = spanWords(view, c, times);
   const pronoun = w.nw[0] ?? '';
   const bare = RELATIVE.has(pronoun) ? pronoun : pronoun.startsWith('و') && RELATIVE.has(pronoun.slice(1)) ? pronoun.slice(1) : '';
