@@ -73,7 +73,7 @@ function guarded<T>(run: () => T, fallback: T): T {
   }
 }
 
-/** Above this length the text-wide modules run per chunk, so a huge input costs linear time. */
+/** Above this length the who's-who runs per chunk, so a huge input costs linear time. */
 const CHUNK_CHARS = 20_000;
 
 /** A piece of the text for chunked runs: [start, end) in the text, and the sentences inside it. */
@@ -161,8 +161,8 @@ export function analyze(input: ArticleInput): Analysis {
   const sentences: Sentence[] = guarded(() => segment(text), []);
   const chunks = chunksOf(text, sentences);
   const reference = guarded(() => parsePublished(String(input.reference)).reference, '');
-  const temporal: TemporalExpression[] =
-    reference === '' ? [] : guarded(() => chunked(text, chunks, (chunk) => findTemporal(chunk, reference, input.referenceTime)), []);
+  // Time expressions and the timeline are linear in the text, so they see it whole (a clock time finds its day across chunk edges).
+  const temporal: TemporalExpression[] = reference === '' ? [] : guarded(() => findTemporal(text, reference, input.referenceTime), []);
   const timeline: TimelineEntry[] = guarded(() => buildTimeline(text, sentences, temporal), []);
   const who: WhoResult = guarded(() => whoChunked(text, chunks), { mentions: [], who: [], sources: [] });
   const mentions: Mention[] = who.mentions;
