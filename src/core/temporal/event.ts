@@ -213,6 +213,8 @@ function eventText(view: ArticleView, span: Span, times: Span[]): string {
 
 /** Removes a quotation mark left alone after cutting, and an opening bracket never closed. */
 function balanceQuotes(s: string): string {
+  // Brackets that held only the time taken out: "بلغت 3.5 بالمائة (أكتوبر 2016)".
+  if (/\(\s*\)|\[\s*\]|«\s*»/.test(s)) s = s.replace(/\(\s*\)|\[\s*\]|«\s*»/g, ' ').replace(/\s+/g, ' ').replace(EDGE_PUNCT, '').trim();
   const open = s.lastIndexOf('(');
   if (open >= 0 && s.indexOf(')', open) < 0) s = s.slice(0, open).replace(EDGE_PUNCT, '').trim();
   const count = (s.match(/"/g) ?? []).length;
