@@ -5,6 +5,7 @@
  */
 import type { Span } from '../types.ts';
 import { normalize, normalizeWithOffsets } from '../text/normalize.ts';
+import { isSpace } from '../text/tokens.ts';
 import eventData from '../lexicon/temporal/event.json' with { type: 'json' };
 
 /** Longest event text, in characters. */
@@ -108,10 +109,11 @@ function withoutTimes(view: ArticleView, clause: Span, times: Span[]): { raw: st
     // Drop the word right before the expression when it only introduces it: في، منذ، حوالي، يوم.
     // Up to two of them: "وقع في نحو الساعة التاسعة".
     for (let k = 0; k < 2; k++) {
-      const lastWord = /(\S+)\s*$/.exec(text.slice(at, cut));
-      if (!lastWord) break;
-      const from = at + lastWord.index;
-      if (!BEFORE_TIME.has(normSlice(view, from, from + lastWord[1]!.length))) break;
+      let end = cut;
+      while (end > at && isSpace(text.charCodeAt(end - 1))) end--;
+      let from = end;
+      while (from > at && !isSpace(text.charCodeAt(from - 1))) from--;
+      if (from === end || !BEFORE_TIME.has(normSlice(view, from, end))) break;
       cut = from;
     }
     out += text.slice(at, cut) + ' ';
@@ -123,8 +125,12 @@ function withoutTimes(view: ArticleView, clause: Span, times: Span[]): { raw: st
   return { raw: out, norm };
 }
 
+/** Characters of a clause's head enough for the four words an attribution is told by. */
+const ATTRIBUTION_HEAD_CHARS = 80;
+
 function isAttribution(view: ArticleView, clause: Span): boolean {
-  const words = normSlice(view, clause.start, clause.end).replace(EDGE_PUNCT, '').trim().split(/\s+/, 4);
+  const head = normSlice(view, clause.start, Math.min(clause.end, clause.start + ATTRIBUTION_HEAD_CHARS));
+  const words = head.replace(EDGE_PUNCT, '').trim().split(/\s+/, 4);
   return words.length > 0 && attributionAt(words, 0);
 }
 
@@ -141,11 +147,23 @@ interface Words {
   nw: string[];
 }
 
+const LEAD_PUNCT = /^[\s،,؛;:.\-–—)\]»]+/;
+const TRAIL_PUNCT = /[\s،,؛;:.\-–—(\[«]+$/;
+
+/** The words of a clause with punctuation at its two edges taken off (as EDGE_PUNCT does to the whole). */
+function tidyWords(x: string): string[] {
+  const ws = x.split(/\s+/);
+  let from = 0;
+  let to = ws.length;
+  while (from < to && (ws[from] = ws[from]!.replace(LEAD_PUNCT, '')) === '') from++;
+  while (to > from && (ws[to - 1] = ws[to - 1]!.replace(TRAIL_PUNCT, '')) === '') to--;
+  return from === 0 && to === ws.length ? ws : ws.slice(from, to);
+}
+
 /** Splits a clause and its normalized form into aligned words (normalizing word by word when a word was all marks). */
 function wordsOf(raw: string, norm: string): Words {
-  const tidy = (x: string): string[] => x.replace(/\s+/g, ' ').replace(EDGE_PUNCT, '').trim().split(' ').filter(Boolean);
-  const ws = tidy(raw);
-  let nw = tidy(norm);
+  const ws = tidyWords(raw);
+  let nw = tidyWords(norm);
   if (nw.length !== ws.length) nw = ws.map((w) => normalize(w));
   return { ws, nw };
 }
