@@ -179,6 +179,10 @@ const leads: [string, string][] = [
   ['وصل الوفد إلى بغداد يوم الأحد، وقال رئيسه إن المحادثات ستبدأ قريبا.', 'وصل الوفد إلى بغداد'],
   // An aside between commas: what follows completes the clause before it, not the aside.
   ['ويعزى هذا التراجع، بحسب بلاغ للوزارة، تلقت الإذاعة نسخة منه اليوم الثلاثاء، إلى ارتفاع الواردات.', 'تلقت الإذاعة نسخة منه'],
+  // Dotted initials are one word, not clause ends.
+  ['نقلت قناة تابعة لشبكة (سي.بي.إس) في هيوستون يوم الأربعاء عن مسؤول أنه نقل إلى المستشفى.', 'نقلت قناة تابعة لشبكة (سي.بي.إس) في هيوستون عن مسؤول أنه نقل إلى المستشفى'],
+  // Quotation marks the cut left alone go.
+  ['قال الوزير يوم الأحد إن «الحكومة لن تتراجع، مهما كانت الضغوط».', 'قال الوزير إن الحكومة لن تتراجع'],
   // Brackets emptied of their time go too.
   ['بلغت نسبة النمو 3.5 بالمائة (أكتوبر 2016) مقابل 3.3 بالمائة في تقرير سابق.', 'بلغت نسبة النمو 3.5 بالمائة مقابل 3.3 بالمائة في تقرير سابق'],
   // A relative clause holding the time: the event is the noun it refers to, with its verb.

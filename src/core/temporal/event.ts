@@ -81,6 +81,16 @@ function normSlice(view: ArticleView, start: number, end: number): string {
   return view.norm.slice(view.toNorm[start]!, view.toNorm[end]!);
 }
 
+/** Whether the dot at i joins letters of one word: "(سي.بي.إس)", "example.com" — not "الأسبوع.وتبدو", a missing space. */
+function dotInWord(body: string, i: number): boolean {
+  const next = body[i + 1] ?? ' ';
+  if (/[A-Za-z0-9]/.test(body[i - 1] ?? ' ') && /[A-Za-z0-9]/.test(next)) return true;
+  if (!/[\u0621-\u064A]/.test(next)) return false;
+  let letters = 0;
+  for (let k = i - 1; k >= 0 && /[\u0621-\u064A\u064B-\u065F]/.test(body[k]!); k--) letters++;
+  return letters > 0 && letters <= 3; // spelled letters are one or two Arabic letters (إن، سي، كيه)
+}
+
 /** Clause ranges [start, end) of a sentence (absolute offsets), split at punctuation. */
 function clauses(text: string, sentence: Span): Span[] {
   const out: Span[] = [];
@@ -88,8 +98,9 @@ function clauses(text: string, sentence: Span): Span[] {
   let from = 0;
   HARD_BOUNDARY.lastIndex = 0;
   for (let m = HARD_BOUNDARY.exec(body); m !== null; m = HARD_BOUNDARY.exec(body)) {
-    // "10:30", "3,5" are numbers, not boundaries.
+    // "10:30", "3,5" are numbers, not boundaries; nor is the dot of "(سي.بي.إس)" or "example.com".
     if (/\d/.test(body[m.index - 1] ?? '') && /\d/.test(body[m.index + 1] ?? '')) continue;
+    if (m[0] === '.' && dotInWord(body, m.index)) continue;
     out.push({ start: sentence.start + from, end: sentence.start + m.index });
     from = m.index + m[0].length;
   }
@@ -235,12 +246,29 @@ function balanceQuotes(s: string): string {
   if (/\(\s*\)|\[\s*\]|«\s*»/.test(s)) s = s.replace(/\(\s*\)|\[\s*\]|«\s*»/g, ' ').replace(/\s+/g, ' ').replace(EDGE_PUNCT, '').trim();
   const open = s.lastIndexOf('(');
   if (open >= 0 && s.indexOf(')', open) < 0) s = s.slice(0, open).replace(EDGE_PUNCT, '').trim();
+  s = dropUnpaired(dropUnpaired(dropUnpaired(s, '«', '»'), '“', '”'), '(', ')');
   const count = (s.match(/"/g) ?? []).length;
   if (count % 2 === 0) return s;
   if (s.startsWith('"')) return s.slice(1).trim();
   if (s.endsWith('"')) return s.slice(0, -1).trim();
   const last = s.lastIndexOf('"');
   return (s.slice(0, last) + s.slice(last + 1)).replace(/\s+/g, ' ').trim();
+}
+
+/** Removes the marks of a pair (« ») that the cut left without their partner. */
+function dropUnpaired(s: string, open: string, close: string): string {
+  if (!s.includes(open) && !s.includes(close)) return s;
+  const drop = new Set<number>();
+  const opens: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === open) opens.push(i);
+    else if (s[i] === close && opens.pop() === undefined) drop.add(i);
+  }
+  for (const i of opens) drop.add(i);
+  if (drop.size === 0) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) if (!drop.has(i)) out += s[i];
+  return out.replace(/\s+/g, ' ').trim();
 }
 
 /** Cuts a long event at a clause word (قبل أن، حيث، مما …) or, failing that, at a word boundary. */
