@@ -82,6 +82,12 @@ function isNonFinalDot(text: string, i: number, lineStart: number, lineEnd: numb
   let letters = 0;
   for (let j = 0; j < word.length; j++) if (!isArabicMark(word.charCodeAt(j))) letters++;
   if (letters === 2 && isShortArabic(text, w, i) && spelledSequence(text, w, i, lineStart, lineEnd)) return true;
+  // "سي.بي.إس" written without spaces: a dot between one- or two-letter pieces of a word.
+  if (isArabicLetter(next) && isShortArabic(text, Math.max(w, text.lastIndexOf('.', i - 1) + 1), i)) {
+    let e = i + 1;
+    while (e < lineEnd && (isArabicLetter(text.charCodeAt(e)) || isArabicMark(text.charCodeAt(e)))) e++;
+    if (isShortArabic(text, i + 1, e)) return true; // "له.وفي" is a missing space, not initials
+  }
   if (letters === 1 && isLetter(word.charCodeAt(0))) {
     // "د." "م." "أ." are titles; but "2023 م." ends with the era mark.
     let p = w - 1;
