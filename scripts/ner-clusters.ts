@@ -25,6 +25,8 @@ export interface ClusterOptions {
   maxWords: number;
   contexts: number;
   branching: number[];
+  /** Neighbours counted on each side (1 or 2); each distance has its own dimensions. */
+  window: number;
   iterations: number;
   seed: number;
 }
@@ -106,18 +108,21 @@ export function learnClusters(sentences: Iterable<readonly string[]>, opts: Clus
   const ctxIndex = new Map(byFreq.slice(0, opts.contexts).map(([w], i) => [w, i]));
   const vocab = byFreq.filter(([, n]) => n >= opts.minCount).slice(0, opts.maxWords).map(([w]) => w);
   const vocabIndex = new Map(vocab.map((w, i) => [w, i]));
-  const dim = opts.contexts * 2;
-  // Left contexts use dimensions 0..C-1, right contexts C..2C-1.
+  const dim = opts.contexts * 2 * opts.window;
+  // Dimensions: (distance - 1) × 2C + (left: 0..C-1, right: C..2C-1).
   const counts = vocab.map(() => new Map<number, number>());
   for (const keys of keyed) {
     for (let i = 0; i < keys.length; i++) {
       const v = vocabIndex.get(keys[i]!);
       if (v === undefined) continue;
       const m = counts[v]!;
-      const l = i > 0 ? ctxIndex.get(keys[i - 1]!) : undefined;
-      const r = i + 1 < keys.length ? ctxIndex.get(keys[i + 1]!) : undefined;
-      if (l !== undefined) m.set(l, (m.get(l) ?? 0) + 1);
-      if (r !== undefined) m.set(opts.contexts + r, (m.get(opts.contexts + r) ?? 0) + 1);
+      for (let d = 1; d <= opts.window; d++) {
+        const base = (d - 1) * 2 * opts.contexts;
+        const l = i >= d ? ctxIndex.get(keys[i - d]!) : undefined;
+        const r = i + d < keys.length ? ctxIndex.get(keys[i + d]!) : undefined;
+        if (l !== undefined) m.set(base + l, (m.get(base + l) ?? 0) + 1);
+        if (r !== undefined) m.set(base + opts.contexts + r, (m.get(base + opts.contexts + r) ?? 0) + 1);
+      }
     }
   }
   // Positive PMI weights, so that frequent function words do not dominate every vector.
@@ -157,3 +162,4 @@ export function learnClusters(sentences: Iterable<readonly string[]>, opts: Clus
   );
   return new Map(vocab.map((w, i) => [w, path[i]!]));
 }
+

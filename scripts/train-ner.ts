@@ -85,7 +85,8 @@ function clustersFor(train: readonly TaggedSentence[], unlabeled: readonly strin
     contexts: Number(arg('--ctx', '1000')),
     branching: BRANCHING,
     iterations: Number(arg('--citer', '12')),
-    seed: 20231208,
+    window: Number(arg('--window', '1')),
+    seed: Number(arg('--cseed', '20231208')),
   });
 }
 
@@ -94,7 +95,7 @@ function trainModel(train: readonly TaggedSentence[], unlabeled: readonly string
   const clusters = clustersFor(train, unlabeled);
   // Known-words and known-phrase features are jackknifed: each fold sees the lists built from the
   // other folds only, so the model learns how far to trust them on words it has not seen.
-  const FOLDS = 5;
+  const FOLDS = Number(arg('--jk', '5'));
   const foldOf = (i: number): number => Math.floor((i * FOLDS) / train.length);
   const counts = new Map<string, number>();
   for (const s of train) for (const w of s.words) counts.set(w, (counts.get(w) ?? 0) + 1);

@@ -92,6 +92,7 @@ export function featureTiers(
   if (kn) far.push('K=' + kn);
   if (trig) far.push('T=' + trig);
   if (gaz) far.push('G=' + gaz);
+  if (fn) far.push('FN');
   const center: string[] = ['b', ...near, 'c=' + pre + (article ? '+ال' : ''), 'len=' + Math.min(norm.length, 10)];
   for (let k = 1; k <= 4 && k <= norm.length; k++) {
     center.push('p' + k + '=' + norm.slice(0, k), 'x' + k + '=' + norm.slice(-k));
