@@ -336,18 +336,10 @@ function subClause(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpa
   return { start: clause.start + first.index!, end: clause.start + last.index! + last[0].length };
 }
 
-/** Words of each clause already split (clause spans live for one eventFor call, with one set of times). */
-const WORDS_OF_SPAN = new WeakMap<Span, Words>();
-
-/** Words of a span with its time expressions taken out, not yet cleaned (shared: never mutate them). */
+/** Words of a span with its time expressions taken out, not yet cleaned. */
 function spanWords(view: ArticleView, span: Span, times: Span[]): Words {
-  let words = WORDS_OF_SPAN.get(span);
-  if (words === undefined) {
-    const { raw, norm } = withoutTimes(view, span, times);
-    words = wordsOf(raw, norm);
-    WORDS_OF_SPAN.set(span, words);
-  }
-  return words;
+  const { raw, norm } = withoutTimes(view, span, times);
+  return wordsOf(raw, norm);
 }
 
 /** Whether only a comma stands between clause a and the clause b after it. */
