@@ -112,18 +112,6 @@ function shifted<T extends { start: number; end: number }>(item: T, by: number):
   return { ...item, start: item.start + by, end: item.end + by };
 }
 
-/** Runs `find` on each chunk and shifts the spans it returns back into the whole text. */
-export function chunked<T extends { start: number; end: number }>(
-  text: string,
-  chunks: Chunk[],
-  find: (chunk: string, c: Chunk) => T[],
-): T[] {
-  if (chunks.length === 1) return find(text, chunks[0]!);
-  const out: T[] = [];
-  for (const c of chunks) for (const item of find(text.slice(c.start, c.end), c)) out.push(shifted(item, c.start));
-  return out;
-}
-
 /** The who part over chunks: the same entity found in several chunks becomes one entry again. */
 function whoChunked(text: string, chunks: Chunk[]): WhoResult {
   if (chunks.length === 1) return analyzeWho(text, chunks[0]!.sentences);
