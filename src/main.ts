@@ -56,11 +56,10 @@ async function main(): Promise<number> {
 
   // Platform libraries load only when used: discord.js alone takes seconds to import.
   if (config.telegram.token) {
-    const { startTelegram } = await import('./adapters/telegram/index.ts');
+    const { startTelegram, TelegramSender } = await import('./adapters/telegram/index.ts');
     const telegram = await startTelegram(config, services, { log });
     // The scheduler paces and retries 429s itself (keeping its delivery lease renewed), so its
     // Telegram sender hands rate limits back instead of sleeping inside the send.
-    const { TelegramSender } = await import('./adapters/telegram/index.ts');
     senders.telegram = new TelegramSender(telegram.bot.telegram, { waitOnRateLimit: false });
     stops.push(() => telegram.stop());
   }
@@ -98,8 +97,9 @@ async function main(): Promise<number> {
     services.digests = digests.services;
     stops.push(() => feeds.stop(), () => digests.stop());
     if (consoleMode) {
-      // The bundled sample feed's news is there for /digest before the first command.
-      await firstRound;
+      // The bundled sample feed's news is there for /digest before the first command; a round that
+      // fails or hangs does not keep the chat from opening.
+      await Promise.race([firstRound, new Promise<void>((resolve) => setTimeout(resolve, config.fetch.timeoutMs + 2_000).unref())]);
     }
   }
 
