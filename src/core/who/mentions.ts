@@ -7,7 +7,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { tagWords } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
+import { FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
 import { isTitle } from './roles.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -23,6 +23,30 @@ export function isJunkWord(t: { norm: string; bare: string; stem: string }): boo
 export function isDefiniteAdjective(t: { bare: string; stem: string }): boolean {
   if (!t.bare.startsWith('ال') || t.stem.length < 3) return false;
   return /(ي|ية|يين|يون)$/.test(t.stem) || t.stem === 'متحدة' || t.stem === 'عليا' || t.stem === 'خضراء';
+}
+
+/**
+ * A future-tense verb ("ستبعد", "وسيغيب", "فسنعمل"): س, a person prefix and a three-to-five-letter
+ * stem. Given names of that shape ("ستيفن", "سيمون") are in the names list; stems ending as names
+ * often do (ا، ى، ي، ة: "سيلفا", "ستيفاني") are left alone.
+ */
+export function isFutureVerb(t: { norm: string }): boolean {
+  const w = /^[وف]/.test(t.norm) ? t.norm.slice(1) : t.norm;
+  return /^س[يتن].{3,5}$/.test(w) && !/[اىية]$/.test(w) && !FIRST_NAMES.has(w) && !FIRST_NAMES.has(t.norm);
+}
+
+/**
+ * A nisba adjective right after a title or a title and its complement ("الرئيس السوداني",
+ * "وزير الدفاع السوداني"): part of the role, not a person's name.
+ */
+export function isRoleNisba(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i]!;
+  if (!isDefiniteAdjective(t)) return false;
+  const p1 = doc.tokens[i - 1];
+  const p2 = doc.tokens[i - 2];
+  if (!p1 || p1.sentence !== t.sentence) return false;
+  if (isTitle(p1)) return true;
+  return !!p2 && p2.sentence === t.sentence && p1.bare.startsWith('ال') && !isPunct(p1) && isTitle(p2);
 }
 
 /** Tagger mentions of every sentence. */
@@ -128,6 +152,8 @@ function gazetteerPhrases(doc: Doc): TokenMention[] {
 function gazetteerPlaces(doc: Doc): TokenMention[] {
   const out: TokenMention[] = [];
   doc.tokens.forEach((t, i) => {
+    // A place spelled like a month once normalized ("إب" and "آب") is the month far more often.
+    if (JUNK.has(t.norm) || JUNK.has(t.bare)) return;
     if (isGazPlace(t.norm) || isGazPlace(t.bare)) out.push({ type: 'LOC', s: i, e: i + 1 });
     else if ('وبلف'.includes(t.norm[0] ?? '') && t.norm.length > 4 && isGazPlace(t.norm.slice(1))) out.push({ type: 'LOC', s: i, e: i + 1 });
   });
@@ -191,8 +217,10 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
       m.type = 'LOC';
       m.s++;
     }
-    // Titles are not part of names; an unnamed-source head is never a name.
-    while (m.s < m.e && m.type === 'PER' && isTitle(doc.tokens[m.s]!)) m.s++;
+    // Titles, the nisba that goes with them and a future verb before the name are not part of names;
+    // an unnamed-source head is never a name.
+    while (m.s < m.e && m.type === 'PER' && (isTitle(doc.tokens[m.s]!) || isRoleNisba(doc, m.s))) m.s++;
+    if (m.type === 'PER' && m.e - m.s > 1 && isFutureVerb(doc.tokens[m.s]!)) m.s++;
     if (m.s >= m.e || SRC_HEADS.has(doc.tokens[m.s]!.norm) || SRC_HEADS.has(doc.tokens[m.s]!.bare)) continue;
     // A known country or city the tagger calls a person is a place.
     if (m.e - m.s === 1 && m.type === 'PER' && (isGazPlace(doc.tokens[m.s]!.bare) || isGazPlace(doc.tokens[m.s]!.norm))) m.type = 'LOC';
