@@ -32,21 +32,56 @@ export function isDefiniteAdjective(t: { bare: string; stem: string }): boolean 
  */
 export function isFutureVerb(t: { norm: string }): boolean {
   const w = /^[وف]/.test(t.norm) ? t.norm.slice(1) : t.norm;
-  return /^س[يتن].{3,5}$/.test(w) && !/[اىية]$/.test(w) && !FIRST_NAMES.has(w) && !FIRST_NAMES.has(t.norm);
+  // A stem opening with a long vowel is a foreign name far more often ("ستيوارت", "ستوارت"), and so
+  // is a short one opening with ست ("سيستو"); "سيستقبل" is longer.
+  if (!/^س[يتن][^اوي].{2,4}$/.test(w) || (w.startsWith('سيست') && w.length < 7)) return false;
+  return !/[اىية]$/.test(w) && !FIRST_NAMES.has(w) && !FIRST_NAMES.has(t.norm);
+}
+
+/** A definite nisba adjective of a place the gazetteer knows ("السوداني", "الكولومبي", "الأميركية"). */
+export function isDemonym(t: { bare: string; stem: string }): boolean {
+  if (!t.bare.startsWith('ال')) return false;
+  const m = /^(.{3,})(?:ي|ية|يون|يين)$/.exec(t.stem);
+  if (!m) return false;
+  const b = m[1]!;
+  return [b, 'ال' + b, b + 'ا', b + 'يا', 'ال' + b + 'ية', b + 'ستان'].some((p) => isGazPlace(p));
 }
 
 /**
- * A nisba adjective right after a title or a title and its complement ("الرئيس السوداني",
+ * A demonym right after a title or a title and its complement ("الرئيس السوداني",
  * "وزير الدفاع السوداني"): part of the role, not a person's name.
  */
 export function isRoleNisba(doc: Doc, i: number): boolean {
   const t = doc.tokens[i]!;
-  if (!isDefiniteAdjective(t)) return false;
+  // Only a demonym: family names of the same shape follow titles too ("الرئيس الباجي قائد السبسي").
+  if (!isDemonym(t)) return false;
   const p1 = doc.tokens[i - 1];
   const p2 = doc.tokens[i - 2];
   if (!p1 || p1.sentence !== t.sentence) return false;
   if (isTitle(p1)) return true;
   return !!p2 && p2.sentence === t.sentence && p1.bare.startsWith('ال') && !isPunct(p1) && isTitle(p2);
+}
+
+/**
+ * Words of the article that are inflected common nouns, not names: an accusative ending in
+ * tanween alef whose bare noun the article also uses ("برنامجا" beside "برنامج"), or a construct
+ * plural in ـو whose other plural forms it uses ("موقعو" beside "موقعي"). Given names and words
+ * the tagger puts before another name word elsewhere in the article are never counted.
+ */
+export function nounForms(doc: Doc, tagged: readonly TokenMention[]): (t: { norm: string; stem: string }) => boolean {
+  const stems = new Set(doc.tokens.map((t) => t.stem));
+  const inNames = new Set<string>();
+  // Only inside a name, not at its end: the tagger often runs a name on into the next noun
+  // ("مها أحمد برنامجا"), and a real surname's bare noun form is no word of the article ("أوباما").
+  for (const m of tagged) if (m.type === 'PER') for (let i = m.s; i < m.e - 1; i++) inNames.add(doc.tokens[i]!.stem);
+  return (t) => {
+    if (FIRST_NAMES.has(t.norm) || FIRST_NAMES.has(t.stem) || inNames.has(t.stem)) return false;
+    const base = t.stem.slice(0, -1);
+    if (base.length < 4) return false;
+    if (t.stem.endsWith('ا')) return stems.has(base);
+    if (t.stem.endsWith('و')) return stems.has(base + 'ي') || stems.has(base + 'ين') || stems.has(base + 'ون');
+    return false;
+  };
 }
 
 /** Tagger mentions of every sentence. */
@@ -225,6 +260,14 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
     // A known country or city the tagger calls a person is a place.
     if (m.e - m.s === 1 && m.type === 'PER' && (isGazPlace(doc.tokens[m.s]!.bare) || isGazPlace(doc.tokens[m.s]!.norm))) m.type = 'LOC';
     tagged.push(extendToQuote(doc, m));
+  }
+  // An inflected common noun alone or at the end of a person span is no part of a name.
+  const isNoun = nounForms(doc, tagged);
+  for (let k = tagged.length - 1; k >= 0; k--) {
+    const m = tagged[k]!;
+    if (m.type !== 'PER') continue;
+    while (m.e > m.s && isNoun(doc.tokens[m.e - 1]!)) m.e--;
+    if (m.e === m.s) tagged.splice(k, 1);
   }
   // Head+adjective organizations win over partial tagger spans they contain.
   const orgs = headAdjectiveOrgs(doc).map((m) => extendToQuote(doc, m));

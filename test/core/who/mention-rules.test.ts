@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { isFutureVerb, isRoleNisba, namedMentions } from '../../../src/core/who/mentions.ts';
+import { isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 
 function docOf(text: string) {
@@ -26,6 +26,10 @@ test('GIVEN words at the start of a name THEN future verbs are told from given n
     ['سيف', false],
     ['سعيد', false],
     ['سامي', false],
+    ['ستيوارت', false],
+    ['ستوارت', false],
+    ['سيستو', false],
+    ['سيستقبل', true],
   ];
   for (const [word, verb] of table) assert.equal(isFutureVerb({ norm: normalize(word) }), verb, word);
 });
@@ -36,6 +40,8 @@ test('GIVEN a nisba adjective THEN it is part of a role after a title or a title
     ['وزير الدفاع السوداني عبد الرحيم', 2, true],
     ['رئيس الوزراء محمد شياع السوداني', 4, false],
     ['قال السوداني إن', 1, false],
+    ['رئيس الجمهورية الباجي قائد السبسي', 2, false], // a family name, not a demonym
+    ['قال الدكتور العبيدي', 2, false],
   ];
   for (const [text, i, nisba] of table) assert.equal(isRoleNisba(docOf(text), i), nisba, text);
 });
@@ -51,4 +57,37 @@ test('GIVEN verbs, role nisbas and months next to names THEN mentions leave them
     assert.ok(found.includes(right), `${text}: ${found.join(' | ')}`);
     assert.ok(!found.some((m) => m.split(':')[1]!.split(' ').includes(word)), `${text}: ${found.join(' | ')}`);
   }
+});
+
+test('GIVEN definite nisba words THEN demonyms of known places are told from family names', () => {
+  const table: [string, boolean][] = [
+    ['السوداني', true],
+    ['الأميركية', true],
+    ['العراقي', true],
+    ['الباجي', false],
+    ['العبيدي', false],
+    ['سوداني', false], // indefinite
+  ];
+  for (const [word, demonym] of table) {
+    const t = docOf(word).tokens[0]!;
+    assert.equal(isDemonym(t), demonym, word);
+  }
+});
+
+test('GIVEN an article THEN only inflected nouns whose other forms it uses are noun forms, never names', () => {
+  const text = 'قدم برنامجا جديدا بعد برنامج سابق . وطلب موقعو النداء وقال أحد موقعي النداء . قال باراك أوباما ووصل رونالدو وسولانا وسلمان .';
+  const doc = docOf(text);
+  const isNoun = nounForms(doc, []);
+  const table: [string, boolean][] = [
+    ['برنامجا', true],
+    ['موقعو', true],
+    ['أوباما', false],
+    ['رونالدو', false],
+    ['وسولانا', false],
+    ['جديدا', false], // "جديد" is no word of this text
+  ];
+  for (const [word, noun] of table) assert.equal(isNoun(doc.tokens.find((t) => t.text === word)!), noun, word);
+  // Seen before another name word, a form is a name ("برنامجا" as a given name here, for the test).
+  const i = doc.tokens.findIndex((t) => t.text === 'برنامجا');
+  assert.equal(nounForms(doc, [{ type: 'PER', s: i, e: i + 2 }])(doc.tokens[i]!), false);
 });
