@@ -53,6 +53,8 @@ export const SRC_HEADS = new Map(Object.entries(cuesData.srcHeads).map(([k, v]) 
 export const SRC_MODIFIERS = normSet(cuesData.srcModifiers);
 /** Organization head nouns (trigger list plus extra heads such as الحشد، المقاومة). */
 export const ORG_HEADS = new Set([...TRIGGERS.org, ...normSet(cuesData.orgHeadsExtra)]);
+/** Words that open a sports club's name before its city ("دينامو كييف", "ريال مدريد"), normalized. */
+export const CLUB_HEADS = normSet(cuesData.clubHeads);
 /** Arabic function words (stopwords-iso, MIT), normalized. */
 export const STOPWORDS = normSet((stopwordsIso as Record<string, string[]>).ar ?? []);
 /** Words never an entity on their own: function words, months, weekdays, formulas. */

@@ -7,7 +7,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { tagWords } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
+import { CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
 import { isTitle } from './roles.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -158,6 +158,18 @@ function headAdjectiveOrgs(doc: Doc): TokenMention[] {
   return out;
 }
 
+/** A club head and the city after it are one organization ("دينامو كييف", "وريال مدريد"), not a place. */
+export function clubOrgs(doc: Doc): TokenMention[] {
+  const out: TokenMention[] = [];
+  const toks = doc.tokens;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const city = toks[i + 1]!;
+    if (city.sentence !== toks[i]!.sentence || !toks[i]!.forms.some((f) => CLUB_HEADS.has(f))) continue;
+    if (isGazPlace(city.norm) || isGazPlace(city.bare)) out.push({ type: 'ORG', s: i, e: i + 2 });
+  }
+  return out;
+}
+
 /** Multi-word places and organizations of the gazetteers ("قطاع غزة", "الأمم المتحدة"). */
 function gazetteerPhrases(doc: Doc): TokenMention[] {
   const out: TokenMention[] = [];
@@ -272,9 +284,10 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
   // Head+adjective organizations win over partial tagger spans they contain.
   const orgs = headAdjectiveOrgs(doc).map((m) => extendToQuote(doc, m));
   const phrases = gazetteerPhrases(doc);
-  const wider = [...orgs, ...phrases];
+  const clubs = clubOrgs(doc);
+  const wider = [...orgs, ...phrases, ...clubs];
   const keep = tagged.filter((m) => !wider.some((o) => o.s <= m.s && m.e <= o.e && o.e - o.s > m.e - m.s));
-  const found = overlay(forced, phrases, keep, orgs, gazetteerPlaces(doc));
+  const found = overlay(forced, phrases, clubs, keep, orgs, gazetteerPlaces(doc));
   return propagate(doc, overlay(found, quotedAppositions(doc, found)));
 }
 

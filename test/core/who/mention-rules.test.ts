@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
+import { clubOrgs, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 
 function docOf(text: string) {
@@ -90,4 +90,20 @@ test('GIVEN an article THEN only inflected nouns whose other forms it uses are n
   // Seen before another name word, a form is a name ("برنامجا" as a given name here, for the test).
   const i = doc.tokens.findIndex((t) => t.text === 'برنامجا');
   assert.equal(nounForms(doc, [{ type: 'PER', s: i, e: i + 2 }])(doc.tokens[i]!), false);
+});
+
+test('GIVEN a club head before a city THEN head and city are one organization, a city alone stays a place', () => {
+  const table: [string, string[]][] = [
+    ['سحق ضيفه دينامو كييف 5 - 1 .', ['دينامو كييف']],
+    ['فاز برشلونة وريال مدريد أمس .', ['وريال مدريد']],
+    ['وصل الوفد إلى كييف أمس .', []],
+    ['دفع مئة ريال سعودي .', []],
+  ];
+  for (const [text, clubs] of table) {
+    const doc = docOf(text);
+    const found = clubOrgs(doc).map((m) => doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' '));
+    assert.deepEqual(found, clubs, text);
+  }
+  assert.ok(mentionsOf('وقلص دينامو كييف الفارق مطلع الشوط .').includes('ORG:دينامو كييف'));
+  assert.ok(mentionsOf('وصل الوفد إلى كييف أمس .').includes('LOC:كييف'));
 });
