@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
 import { clubOrgs, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
+import { tagWords } from '../../../src/core/who/tagger.ts';
 
 function docOf(text: string) {
   return buildDoc(text, [{ start: 0, end: text.length, heading: false }]);
@@ -106,4 +107,14 @@ test('GIVEN a club head before a city THEN head and city are one organization, a
   }
   assert.ok(mentionsOf('وقلص دينامو كييف الفارق مطلع الشوط .').includes('ORG:دينامو كييف'));
   assert.ok(mentionsOf('وصل الوفد إلى كييف أمس .').includes('LOC:كييف'));
+});
+
+test('GIVEN a person span the tagger ends on a particle THEN the next word completes the name', () => {
+  const text = 'أدى صاحب السمو الشيخ محمد بن راشد آل مكتوم الصلاة .';
+  const doc = docOf(text);
+  // The shipped tagger stops at "آل" here; the rule is what completes the name.
+  const tags = tagWords(doc.tokens.map((t) => t.text), undefined, doc.tokens.map((t) => t.norm));
+  assert.deepEqual(tags.slice(4, 9), ['B-PERS', 'I-PERS', 'I-PERS', 'I-PERS', 'O']);
+  const found = mentionsOf(text);
+  assert.ok(found.includes('PER:محمد بن راشد آل مكتوم'), found.join(' | '));
 });
