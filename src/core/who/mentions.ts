@@ -84,6 +84,19 @@ export function nounForms(doc: Doc, tagged: readonly TokenMention[]): (t: { norm
   };
 }
 
+/**
+ * Whether the article writes final ى as ي (Egyptian print: "علي" for على, "إلي" for إلى): it uses
+ * "إلي" and never على or إلى. There a lone "علي" is the preposition, not the name.
+ */
+export function writesYaForAlifMaqsura(doc: Doc): boolean {
+  let ya = false;
+  for (const t of doc.tokens) {
+    if (t.bare === 'على' || t.bare === 'الى') return false;
+    if (t.bare === 'الي') ya = true;
+  }
+  return ya;
+}
+
 /** Tagger mentions of every sentence. */
 function taggedMentions(doc: Doc): TokenMention[] {
   const out: TokenMention[] = [];
@@ -277,6 +290,13 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
     tagged.push(extendToQuote(doc, m));
   }
   // An inflected common noun alone or at the end of a person span is no part of a name.
+  if (writesYaForAlifMaqsura(doc)) {
+    for (let k = tagged.length - 1; k >= 0; k--) {
+      const m = tagged[k]!;
+      // Only alone: "محمد علي" stays a name in any spelling.
+      if (m.type === 'PER' && m.e - m.s === 1 && doc.tokens[m.s]!.bare === 'علي') tagged.splice(k, 1);
+    }
+  }
   const isNoun = nounForms(doc, tagged);
   for (let k = tagged.length - 1; k >= 0; k--) {
     const m = tagged[k]!;
@@ -301,12 +321,14 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
 export function propagate(doc: Doc, mentions: TokenMention[]): TokenMention[] {
   const toks = doc.tokens;
   const patterns: { words: string[]; type: EntityType }[] = [];
+  // Where "علي" may be the preposition, a name ending in it does not make every "علي" a person.
+  const yaSpelling = writesYaForAlifMaqsura(doc);
   for (const m of mentions) {
     const words = toks.slice(m.s, m.e).map((t, k) => (k === 0 ? t.bare : t.norm));
     patterns.push({ words, type: m.type });
     if (m.type === 'PER' && m.e - m.s >= 2) {
       const last = toks[m.e - 1]!;
-      if (last.norm.length >= 3 && !isJunkWord(last)) patterns.push({ words: [last.norm], type: 'PER' });
+      if (last.norm.length >= 3 && !isJunkWord(last) && !(yaSpelling && last.bare === 'علي')) patterns.push({ words: [last.norm], type: 'PER' });
     }
   }
   const byFirst = new Map<string, { words: string[]; type: EntityType }[]>();

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { clubOrgs, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
+import { clubOrgs, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import { tagWords } from '../../../src/core/who/tagger.ts';
 
@@ -117,4 +117,17 @@ test('GIVEN a person span the tagger ends on a particle THEN the next word compl
   assert.deepEqual(tags.slice(4, 9), ['B-PERS', 'I-PERS', 'I-PERS', 'I-PERS', 'O']);
   const found = mentionsOf(text);
   assert.ok(found.includes('PER:محمد بن راشد آل مكتوم'), found.join(' | '));
+});
+
+test('GIVEN an article that writes ى as ي THEN a lone "علي" is the preposition, and a name ending in it is kept', () => {
+  const table: [string, boolean][] = [
+    ['أشار إلي أهمية التركيز علي الدفاع .', true],
+    ['أشار إلى أهمية التركيز على الدفاع .', false],
+    ['وصل علي إلى بغداد .', false],
+    ['قال علي حسن إن الوضع هادئ .', false], // no "إلي": nothing to tell
+  ];
+  for (const [text, ya] of table) assert.equal(writesYaForAlifMaqsura(docOf(text)), ya, text);
+  const found = mentionsOf('وقال الكابتن محمد علي إن الفريق قادر . وأشار إلي أهمية الضغط علي مفاتيح اللعب وعلي ضرورة التركيز علي الدفاع .');
+  assert.ok(found.includes('PER:محمد علي'), found.join(' | '));
+  assert.ok(!found.some((m) => m === 'PER:علي' || m === 'PER:وعلي'), found.join(' | '));
 });
