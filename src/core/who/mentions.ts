@@ -69,17 +69,19 @@ export function isRoleNisba(doc: Doc, i: number): boolean {
  * the tagger puts before another name word elsewhere in the article are never counted.
  */
 export function nounForms(doc: Doc, tagged: readonly TokenMention[]): (t: { norm: string; stem: string }) => boolean {
-  const stems = new Set(doc.tokens.map((t) => t.stem));
+  // Built on first need: most articles have no candidate at all.
+  let stems: Set<string> | undefined;
+  const has = (w: string): boolean => (stems ??= new Set(doc.tokens.map((t) => t.stem))).has(w);
   const inNames = new Set<string>();
   // Only inside a name, not at its end: the tagger often runs a name on into the next noun
   // ("مها أحمد برنامجا"), and a real surname's bare noun form is no word of the article ("أوباما").
   for (const m of tagged) if (m.type === 'PER') for (let i = m.s; i < m.e - 1; i++) inNames.add(doc.tokens[i]!.stem);
   return (t) => {
+    if (!/[او]$/.test(t.stem) || t.stem.length < 5) return false;
     if (FIRST_NAMES.has(t.norm) || FIRST_NAMES.has(t.stem) || inNames.has(t.stem)) return false;
     const base = t.stem.slice(0, -1);
-    if (base.length < 4) return false;
-    if (t.stem.endsWith('ا')) return stems.has(base);
-    if (t.stem.endsWith('و')) return stems.has(base + 'ي') || stems.has(base + 'ين') || stems.has(base + 'ون');
+    if (t.stem.endsWith('ا')) return has(base);
+    if (t.stem.endsWith('و')) return has(base + 'ي') || has(base + 'ين') || has(base + 'ون');
     return false;
   };
 }
@@ -290,12 +292,10 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
     tagged.push(extendToQuote(doc, m));
   }
   // An inflected common noun alone or at the end of a person span is no part of a name.
-  if (writesYaForAlifMaqsura(doc)) {
-    for (let k = tagged.length - 1; k >= 0; k--) {
-      const m = tagged[k]!;
-      // Only alone: "محمد علي" stays a name in any spelling.
-      if (m.type === 'PER' && m.e - m.s === 1 && doc.tokens[m.s]!.bare === 'علي') tagged.splice(k, 1);
-    }
+  // Only alone: "محمد علي" stays a name in any spelling.
+  const loneAli = (m: TokenMention): boolean => m.type === 'PER' && m.e - m.s === 1 && doc.tokens[m.s]!.bare === 'علي';
+  if (tagged.some(loneAli) && writesYaForAlifMaqsura(doc)) {
+    for (let k = tagged.length - 1; k >= 0; k--) if (loneAli(tagged[k]!)) tagged.splice(k, 1);
   }
   const isNoun = nounForms(doc, tagged);
   for (let k = tagged.length - 1; k >= 0; k--) {
@@ -322,13 +322,13 @@ export function propagate(doc: Doc, mentions: TokenMention[]): TokenMention[] {
   const toks = doc.tokens;
   const patterns: { words: string[]; type: EntityType }[] = [];
   // Where "علي" may be the preposition, a name ending in it does not make every "علي" a person.
-  const yaSpelling = writesYaForAlifMaqsura(doc);
+  let yaSpelling: boolean | undefined;
   for (const m of mentions) {
     const words = toks.slice(m.s, m.e).map((t, k) => (k === 0 ? t.bare : t.norm));
     patterns.push({ words, type: m.type });
     if (m.type === 'PER' && m.e - m.s >= 2) {
       const last = toks[m.e - 1]!;
-      if (last.norm.length >= 3 && !isJunkWord(last) && !(yaSpelling && last.bare === 'علي')) patterns.push({ words: [last.norm], type: 'PER' });
+      if (last.norm.length >= 3 && !isJunkWord(last) && !(last.bare === 'علي' && (yaSpelling ??= writesYaForAlifMaqsura(doc)))) patterns.push({ words: [last.norm], type: 'PER' });
     }
   }
   const byFirst = new Map<string, { words: string[]; type: EntityType }[]>();
