@@ -3,7 +3,7 @@
  * carried in Services.digests; and the one-time feed check behind "/feeds add".
  */
 import type { Fetcher } from '../sources/http.ts';
-import { discoverFeeds, parseFeed } from '../sources/feeds.ts';
+import { resolveFeedUrl } from '../sources/feeds.ts';
 import type { Store } from '../store/types.ts';
 import type { DigestLedger } from './ledger.ts';
 import type { DigestScheduler } from './scheduler.ts';
@@ -47,22 +47,12 @@ export interface DigestServices {
   failThreshold: number;
 }
 
-const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.5';
-
 /**
  * Checks a feed URL with the guarded fetcher: fetch, parse; a web page that announces a feed is
- * followed to its first feed. Errors carry the sources layer's Arabic `userMessage`.
+ * followed to the first feed it announces that parses (resolveFeedUrl). Errors carry the sources
+ * layer's Arabic `userMessage`.
  */
 export async function checkFeed(fetcher: Fetcher, url: string): Promise<{ url: string; title?: string }> {
-  const res = await fetcher.get(url, { accept: FEED_ACCEPT });
-  try {
-    const feed = parseFeed(res.text, res.contentType);
-    return { url: res.url, title: feed.title || undefined };
-  } catch (err) {
-    const announced = res.contentType.includes('html') ? discoverFeeds(res.text, res.url)[0] : undefined;
-    if (!announced) throw err;
-    const next = await fetcher.get(announced.url, { accept: FEED_ACCEPT });
-    const feed = parseFeed(next.text, next.contentType);
-    return { url: next.url, title: feed.title || announced.title || undefined };
-  }
+  const feed = await resolveFeedUrl(fetcher, url);
+  return { url: feed.url, title: feed.title || undefined };
 }
