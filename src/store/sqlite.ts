@@ -15,8 +15,6 @@ import type {
   AnalysisRecord,
   ArticleRecord,
   ArticleSource,
-  DeliveryClaim,
-  DeliveryRecord,
   DigestItem,
   DigestRecord,
   FeedPollUpdate,
@@ -154,28 +152,6 @@ function filterFrom(r: Row): FilterRecord {
 
 function digestFrom(r: Row): DigestRecord {
   return { id: Number(r.id), chatId: String(r.chat_id), createdAt: String(r.created_at), items: JSON.parse(String(r.items)) as DigestItem[] };
-}
-
-function deliveryFrom(r: Row): DeliveryRecord {
-  const d: DeliveryRecord = {
-    key: String(r.key),
-    chatId: String(r.chat_id),
-    status: r.status as DeliveryRecord['status'],
-    attempts: Number(r.attempts),
-    messageIds: JSON.parse(String(r.message_ids)) as string[],
-  };
-  if (r.digest_id !== null && r.digest_id !== undefined) d.digestId = Number(r.digest_id);
-  for (const [key, col] of [
-    ['owner', 'owner'],
-    ['claimedAt', 'claimed_at'],
-    ['leaseUntil', 'lease_until'],
-    ['sentAt', 'sent_at'],
-    ['error', 'error'],
-  ] as const) {
-    const v = str(r[col]);
-    if (v !== undefined) d[key] = v;
-  }
-  return d;
 }
 
 /** The outlet name of a source: as given, else the URL's host. */
@@ -567,7 +543,7 @@ export class SqliteStore implements Store {
     return this.run('DELETE FROM filters WHERE chat_id = ?', chatId).changes;
   }
 
-  // ───────── digests and deliveries ─────────
+  // ───────── digests (delivery ledger: digest-ledger.ts) ─────────
 
   async recordDigest(chatId: string, items: DigestItem[], now: string): Promise<DigestRecord> {
     const id = Number(this.run('INSERT INTO digests (chat_id, created_at, items) VALUES (?, ?, ?)', chatId, now, JSON.stringify(items)).lastInsertRowid);
@@ -577,61 +553,6 @@ export class SqliteStore implements Store {
   async lastDigest(chatId: string): Promise<DigestRecord | undefined> {
     const r = this.get('SELECT * FROM digests WHERE chat_id = ? ORDER BY id DESC LIMIT 1', chatId);
     return r ? digestFrom(r) : undefined;
-  }
-
-  async claimDelivery(c: DeliveryClaim): Promise<boolean> {
-    const leaseUntil = new Date(Date.parse(c.now) + c.leaseMs).toISOString();
-    return this.db.transaction(() => {
-      const r = this.get('SELECT * FROM deliveries WHERE key = ?', c.key);
-      if (!r) {
-        this.run(
-          `INSERT INTO deliveries (key, chat_id, digest_id, status, attempts, owner, claimed_at, lease_until)
-           VALUES (?, ?, ?, 'pending', 1, ?, ?, ?)`,
-          c.key,
-          c.chatId,
-          c.digestId ?? null,
-          c.owner,
-          c.now,
-          leaseUntil,
-        );
-        return true;
-      }
-      const d = deliveryFrom(r);
-      if (d.status === 'sent') return false;
-      if (d.status === 'pending' && d.leaseUntil !== undefined && d.leaseUntil > c.now) return false;
-      this.run(
-        `UPDATE deliveries SET status = 'pending', attempts = attempts + 1, owner = ?, claimed_at = ?, lease_until = ?,
-           digest_id = COALESCE(?, digest_id) WHERE key = ?`,
-        c.owner,
-        c.now,
-        leaseUntil,
-        c.digestId ?? null,
-        c.key,
-      );
-      return true;
-    }).immediate();
-  }
-
-  async completeDelivery(key: string, sent: { sentAt: string; messageIds?: string[] }): Promise<void> {
-    this.run(
-      "UPDATE deliveries SET status = 'sent', sent_at = ?, message_ids = ?, error = NULL, lease_until = NULL WHERE key = ?",
-      sent.sentAt,
-      JSON.stringify(sent.messageIds ?? []),
-      key,
-    );
-  }
-
-  async failDelivery(key: string, error: string, now: string): Promise<void> {
-    this.run("UPDATE deliveries SET status = 'failed', error = ?, lease_until = ? WHERE key = ? AND status != 'sent'", error, now, key);
-  }
-
-  async getDelivery(key: string): Promise<DeliveryRecord | undefined> {
-    const r = this.get('SELECT * FROM deliveries WHERE key = ?', key);
-    return r ? deliveryFrom(r) : undefined;
-  }
-
-  async listDeliveries(chatId: string, limit = 20): Promise<DeliveryRecord[]> {
-    return this.all('SELECT * FROM deliveries WHERE chat_id = ? ORDER BY claimed_at DESC, rowid DESC LIMIT ?', chatId, limit).map(deliveryFrom);
   }
 
   // ───────── chat memory ─────────

@@ -210,36 +210,6 @@ export interface DigestRecord {
   items: DigestItem[];
 }
 
-/** One entry of the delivery ledger: a message that must reach a chat exactly once. */
-export interface DeliveryRecord {
-  /** Unique key, e.g. `digest:<chatId>:<slot>`. */
-  key: string;
-  chatId: string;
-  digestId?: number;
-  status: 'pending' | 'sent' | 'failed';
-  attempts: number;
-  /** Which running instance holds the claim. */
-  owner?: string;
-  claimedAt?: string;
-  /** The claim lapses at this time if not completed (so a crashed instance does not block it forever). */
-  leaseUntil?: string;
-  sentAt?: string;
-  error?: string;
-  /** Platform message ids of what was sent. */
-  messageIds: string[];
-}
-
-/** A request to claim a delivery. */
-export interface DeliveryClaim {
-  key: string;
-  chatId: string;
-  digestId?: number;
-  owner: string;
-  now: string;
-  /** How long the claim holds before another instance may take it over. */
-  leaseMs: number;
-}
-
 // ───────────────────────────── the store ─────────────────────────────
 
 /** Everything mojaz keeps. Implements {@link ChatMemory} for the commands. */
@@ -324,24 +294,11 @@ export interface Store extends ChatMemory {
   /** Removes every filter of the chat; how many there were. */
   clearFilters(chatId: string): Promise<number>;
 
-  // digests and deliveries
+  // digests (their delivery ledger is src/store/digest-ledger.ts)
   /** Records a composed digest for a chat (it becomes the chat's last digest). */
   recordDigest(chatId: string, items: DigestItem[], now: string): Promise<DigestRecord>;
   /** The chat's most recent digest. */
   lastDigest(chatId: string): Promise<DigestRecord | undefined>;
-  /**
-   * Claims a delivery for `owner`: true when the caller may send it now (it was new, failed, or its
-   * previous claim lapsed); false when it was sent or another live claim holds it. Atomic.
-   */
-  claimDelivery(claim: DeliveryClaim): Promise<boolean>;
-  /** Marks a claimed delivery as sent. */
-  completeDelivery(key: string, sent: { sentAt: string; messageIds?: string[] }): Promise<void>;
-  /** Marks a claimed delivery as failed (it may be claimed again). */
-  failDelivery(key: string, error: string, now: string): Promise<void>;
-  /** One delivery. */
-  getDelivery(key: string): Promise<DeliveryRecord | undefined>;
-  /** A chat's deliveries, newest first. */
-  listDeliveries(chatId: string, limit?: number): Promise<DeliveryRecord[]>;
 
   // chat memory (ChatMemory): rememberArticle, lastArticle, digestItem
 

@@ -28,31 +28,6 @@ test('GIVEN a recorded digest THEN digestItem(n) returns item n articles with th
   await store.close();
 });
 
-test('GIVEN a delivery claimed by one instance THEN another cannot claim it until the lease lapses, and never once sent', async () => {
-  const store = openStore(':memory:');
-  const claim = { key: 'digest:c1:2026-01-01T08:00', chatId: 'c1', leaseMs: 60_000 };
-  assert.equal(await store.claimDelivery({ ...claim, owner: 'A', now: T0 }), true);
-  assert.equal(await store.claimDelivery({ ...claim, owner: 'B', now: '2026-01-01T00:00:30.000Z' }), false);
-  assert.equal(await store.claimDelivery({ ...claim, owner: 'B', now: '2026-01-01T00:02:00.000Z' }), true);
-  await store.completeDelivery(claim.key, { sentAt: '2026-01-01T00:02:01.000Z', messageIds: ['m1'] });
-  assert.equal(await store.claimDelivery({ ...claim, owner: 'A', now: '2026-01-02T00:00:00.000Z' }), false);
-  const d = await store.getDelivery(claim.key);
-  assert.equal(d?.status, 'sent');
-  assert.equal(d?.attempts, 2);
-  assert.deepEqual(d?.messageIds, ['m1']);
-  await store.close();
-});
-
-test('GIVEN a failed delivery THEN it can be claimed again', async () => {
-  const store = openStore(':memory:');
-  const claim = { key: 'k', chatId: 'c1', leaseMs: 60_000, owner: 'A' };
-  await store.claimDelivery({ ...claim, now: T0 });
-  await store.failDelivery('k', '429', T0);
-  assert.equal((await store.getDelivery('k'))?.status, 'failed');
-  assert.equal(await store.claimDelivery({ ...claim, now: '2026-01-01T00:00:01.000Z' }), true);
-  await store.close();
-});
-
 test('GIVEN subscriptions, filters and followed feeds THEN they round-trip', async () => {
   const store = openStore(':memory:');
   await store.upsertSubscription({ chatId: 'c1', platform: 'telegram', times: ['08:00'], timezone: 'Asia/Riyadh', topN: 5 }, T0);
