@@ -25,6 +25,11 @@ export interface TokenMention {
   e: number;
   /** SRC only: the description that names it. */
   label?: string;
+  /**
+   * A descriptive organization built from a head noun and adjectives ("الحكومة السودانية"): named
+   * in the who list, but not a proper name, so not among the article's `mentions` (ANERcorp tags none).
+   */
+  descriptive?: boolean;
 }
 
 /** A tokenized article. */

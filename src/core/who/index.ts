@@ -60,7 +60,8 @@ export function analyzeWho(text: string, sentences: Sentence[]): WhoResult {
   });
 
   const mentions: Mention[] = all
-    .filter((m) => groupOf.has(m))
+    // Proper names only, as ANERcorp tags them: descriptive organizations stay in the who list.
+    .filter((m) => groupOf.has(m) && !m.descriptive)
     .map((m) => {
       const start = doc.tokens[m.s]!.start;
       const end = doc.tokens[m.e - 1]!.end;

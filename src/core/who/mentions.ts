@@ -305,7 +305,12 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
     if (m.e === m.s) tagged.splice(k, 1);
   }
   // Head+adjective organizations win over partial tagger spans they contain.
-  const orgs = headAdjectiveOrgs(doc).map((m) => extendToQuote(doc, m));
+  // They describe rather than name ("الحكومة السودانية", "مجلس الوزراء"), unless a quoted name
+  // completes them ("المقاومة الإسلامية في العراق").
+  const orgs = headAdjectiveOrgs(doc).map((m) => {
+    const x = extendToQuote(doc, m);
+    return x.e === m.e ? { ...x, descriptive: true } : x;
+  });
   const phrases = gazetteerPhrases(doc);
   const clubs = clubOrgs(doc);
   const wider = [...orgs, ...phrases, ...clubs];
@@ -320,18 +325,18 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
  */
 export function propagate(doc: Doc, mentions: TokenMention[]): TokenMention[] {
   const toks = doc.tokens;
-  const patterns: { words: string[]; type: EntityType }[] = [];
+  const patterns: { words: string[]; type: EntityType; descriptive?: boolean }[] = [];
   // Where "علي" may be the preposition, a name ending in it does not make every "علي" a person.
   let yaSpelling: boolean | undefined;
   for (const m of mentions) {
     const words = toks.slice(m.s, m.e).map((t, k) => (k === 0 ? t.bare : t.norm));
-    patterns.push({ words, type: m.type });
+    patterns.push(m.descriptive ? { words, type: m.type, descriptive: true } : { words, type: m.type });
     if (m.type === 'PER' && m.e - m.s >= 2) {
       const last = toks[m.e - 1]!;
       if (last.norm.length >= 3 && !isJunkWord(last) && !(last.bare === 'علي' && (yaSpelling ??= writesYaForAlifMaqsura(doc)))) patterns.push({ words: [last.norm], type: 'PER' });
     }
   }
-  const byFirst = new Map<string, { words: string[]; type: EntityType }[]>();
+  const byFirst = new Map<string, { words: string[]; type: EntityType; descriptive?: boolean }[]>();
   for (const p of patterns) {
     const list = byFirst.get(p.words[0]!) ?? [];
     list.push(p);
@@ -339,7 +344,7 @@ export function propagate(doc: Doc, mentions: TokenMention[]): TokenMention[] {
   }
   const extra: TokenMention[] = [];
   for (let i = 0; i < toks.length; i++) {
-    let best: { words: string[]; type: EntityType } | undefined;
+    let best: { words: string[]; type: EntityType; descriptive?: boolean } | undefined;
     for (const first of toks[i]!.forms) {
       for (const p of byFirst.get(first) ?? []) {
         const n = p.words.length;
@@ -347,7 +352,7 @@ export function propagate(doc: Doc, mentions: TokenMention[]): TokenMention[] {
         if (p.words.every((w, k) => k === 0 || toks[i + k]!.norm === w)) best = p;
       }
     }
-    if (best) extra.push({ type: best.type, s: i, e: i + best.words.length });
+    if (best) extra.push(best.descriptive ? { type: best.type, s: i, e: i + best.words.length, descriptive: true } : { type: best.type, s: i, e: i + best.words.length });
   }
   return overlay(mentions, extra);
 }

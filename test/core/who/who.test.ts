@@ -107,3 +107,12 @@ test('GIVEN a bare source head away from any speech verb THEN it is no SRC entit
     ['مسؤول محلي'],
   );
 });
+
+test('GIVEN a descriptive organization THEN the who list names it but the proper-name mentions leave it out', () => {
+  const r = who('وأعلنت الحكومة السودانية أمس أن الجيش سيغادر مدينة الخرطوم، بحسب وكالة رويترز.');
+  const org = r.who.find((e) => e.name === 'الحكومة السودانية');
+  assert.equal(org?.type, 'ORG');
+  assert.equal(org.mentions.length, 1);
+  assert.ok(!r.mentions.some((m) => m.text.includes('الحكومة')), JSON.stringify(r.mentions));
+  assert.ok(r.mentions.some((m) => m.text === 'رويترز' && m.type === 'ORG'));
+});
