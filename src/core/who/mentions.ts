@@ -118,6 +118,13 @@ function taggedMentions(doc: Doc): TokenMention[] {
   return out;
 }
 
+/** End of a person span that stops on a particle ("محمد بن راشد آل" + "مكتوم"): the next word completes the name. */
+export function completedNameEnd(doc: Doc, m: TokenMention): number {
+  const next = doc.tokens[m.e];
+  const ok = PARTICLES.has(doc.tokens[m.e - 1]!.norm) && next && next.sentence === doc.tokens[m.s]!.sentence && !isPunct(next) && !isJunkWord(next);
+  return ok ? m.e + 1 : m.e;
+}
+
 /** Trims junk and punctuation at mention edges; drops what is left empty. */
 function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined {
   let { s, e } = m;
@@ -283,9 +290,7 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
     // an unnamed-source head is never a name.
     while (m.s < m.e && m.type === 'PER' && (isTitle(doc.tokens[m.s]!) || isRoleNisba(doc, m.s))) m.s++;
     if (m.type === 'PER' && m.e - m.s > 1 && isFutureVerb(doc.tokens[m.s]!)) m.s++;
-    // A name never ends in a particle ("محمد بن راشد آل" + "مكتوم"): the next word completes it.
-    const next = doc.tokens[m.e];
-    if (m.type === 'PER' && PARTICLES.has(doc.tokens[m.e - 1]!.norm) && next && next.sentence === doc.tokens[m.s]!.sentence && !isPunct(next) && !isJunkWord(next)) m.e++;
+    if (m.type === 'PER') m.e = completedNameEnd(doc, m);
     if (m.s >= m.e || SRC_HEADS.has(doc.tokens[m.s]!.norm) || SRC_HEADS.has(doc.tokens[m.s]!.bare)) continue;
     // A known country or city the tagger calls a person is a place.
     if (m.e - m.s === 1 && m.type === 'PER' && (isGazPlace(doc.tokens[m.s]!.bare) || isGazPlace(doc.tokens[m.s]!.norm))) m.type = 'LOC';

@@ -25,6 +25,8 @@ export interface NerModelData {
   clusters?: string;
   /** "w1 w2…\tTYPE" lines: multi-word entities of the training split (absent in older models). */
   phrases?: string;
+  /** What it was trained on: the whole training portion, or all of it but the dev split. */
+  trainedOn?: 'all' | 'train-minus-dev';
 }
 
 /** A loaded model ready for scoring. */
@@ -98,6 +100,15 @@ function parsePairs(text: string): Map<string, string> {
 }
 
 let shipped: NerModel | undefined;
+let override: NerModel | undefined;
+
+/**
+ * Makes every analysis use `model` instead of the shipped one until called with undefined. For
+ * benchmarks that must score a model held out from their test data (bench/ner.ts); never for the bot.
+ */
+export function overrideShippedModel(model: NerModel | undefined): void {
+  override = model;
+}
 
 /**
  * The shipped model, parsed on first use. Read as a file beside this module rather than imported:
@@ -105,6 +116,7 @@ let shipped: NerModel | undefined;
  * tenth of that. It is package data, read once; analysis itself does no I/O.
  */
 export function shippedModel(): NerModel {
+  if (override) return override;
   shipped ??= loadModel(JSON.parse(readFileSync(new URL('./model/ner-model.json', import.meta.url), 'utf8')) as NerModelData);
   return shipped;
 }
