@@ -1,0 +1,210 @@
+/**
+ * Same-event merging for the timeline: entries of one date (a clock time counts as its day) that
+ * tell one event — the news told again by another source, or in other words — become one entry.
+ *
+ * Two tellings are one event when they share most of their content words (near repetition), or
+ * when they are of one kind of event (an attack, casualties, a call, a meeting …; see
+ * lexicon/temporal/event-classes.json) and share enough of the rest ("وقع هجوم على السفارة" and
+ * "استهدفت صواريخ السفارة"). Two kinds and nothing more in common, or counts that disagree ("3
+ * قتلى" / "12 قتيلا"), keep two entries: a shared date alone never merges.
+ */
+import type { TimelineEntry } from '../types.ts';
+import { normalize } from '../text/normalize.ts';
+import { lightStem } from '../text/tokens.ts';
+import { isStopword } from '../text/stopwords.ts';
+import classData from '../lexicon/temporal/event-classes.json' with { type: 'json' };
+
+/** Share of the smaller telling's words found in the other above which two tellings are one, whatever their kind. */
+export const REPEAT_OVERLAP = 0.7;
+/** Share, and count, of shared words enough for two tellings of one day and one kind of event. */
+export const KIND_OVERLAP = 1 / 3;
+export const KIND_SHARED = 2;
+/** Share, and count, of shared words enough for two tellings of one day whatever their kind (a long fact told twice). */
+export const WORDS_OVERLAP = 0.5;
+export const WORDS_SHARED = 5;
+
+const stemOf = (w: string): string => lightStem(normalize(w));
+const KIND = new Map<string, number>(); // stem → bit of its kinds
+Object.values(classData.classes).forEach((list, bit) => {
+  for (const w of list) {
+    const s = stemOf(w);
+    KIND.set(s, (KIND.get(s) ?? 0) | (1 << bit));
+  }
+});
+const REPORTING = new Set(classData.reporting.map(stemOf));
+const PROCLITIC = /^[بلكف]/;
+const NUMBER = /[0-9]+(?:[.,،ر][0-9]+)*/g;
+const SHORT = 2;
+
+/** What the merger knows of one telling: its content stems, its kinds (bits), its numbers and whether it is dated to a day. */
+export interface Telling {
+  words: string[];
+  kinds: number;
+  numbers: string[];
+  day: boolean;
+}
+
+/**
+ * Content stems of an event description: normalized, light-stemmed, without stop words, reporting
+ * words (قال، أفادت، وكالة) and words of one or two letters.
+ */
+export function tellingOf(event: string, date = ''): Telling {
+  const words = new Set<string>();
+  const norm = normalize(event);
+  // "3,5", "3،2", "9ر3" (Tunisian decimals) are one number each.
+  const numbers = norm.match(NUMBER) ?? [];
+  let kinds = 0;
+  for (const raw of norm.replace(NUMBER, ' ').split(/[^\u0621-\u064A]+/)) {
+    if (raw === '') continue;
+    if (raw.length <= SHORT || isStopword(raw) || isStopword(raw.replace(/^و/, ''))) continue;
+    const stem = lightStem(raw);
+    if (stem.length <= SHORT || REPORTING.has(stem)) continue;
+    words.add(stem);
+    kinds |= KIND.get(stem) ?? 0;
+  }
+  return { words: [...words], kinds, numbers, day: date.length >= 10 };
+}
+
+/**
+ * Takes a one-letter preposition off a stem when the bare stem is a word of the same date
+ * ("ببغداد" beside "بغداد", "لهجوم" beside "هجوم"), and a tanween alef ("إضرابا" beside "إضراب"):
+ * the light stemmer leaves both, as "بغداد" itself starts with one and "سوريا" ends with one.
+ */
+function unglue(tellings: Telling[]): void {
+  const vocabulary = new Set<string>();
+  for (const t of tellings) for (const w of t.words) vocabulary.add(w);
+  for (const t of tellings) {
+    let changed = false;
+    const words = t.words.map((w) => {
+      const bare = unglued(w, vocabulary);
+      if (bare === w) return w;
+      changed = true;
+      t.kinds |= KIND.get(bare) ?? 0;
+      return bare;
+    });
+    if (changed) t.words = [...new Set(words)];
+  }
+}
+
+/** A stem without a glued preposition or a tanween alef ("هجوما") when that form is in the vocabulary. */
+function unglued(w: string, vocabulary: Set<string>): string {
+  if (w.length < 4) return w;
+  if (PROCLITIC.test(w) && vocabulary.has(w.slice(1))) return w.slice(1);
+  if (w.endsWith('ا') && (vocabulary.has(w.slice(0, -1)) || KIND.has(w.slice(0, -1)))) return w.slice(0, -1);
+  return w;
+}
+
+/** Whether two tellings of one date are one event, given how many content words they share. */
+export function sameEvent(a: Telling, b: Telling, shared: number): boolean {
+  const small = Math.min(a.words.length, b.words.length);
+  if (small === 0) return a.words.length === b.words.length && sameNumbers(a, b, true);
+  // "سجلت 100 إصابة" and "سجلت 120 إصابة": other counts, another fact, however alike the words.
+  if (!sameNumbers(a, b, false)) return false;
+  const share = shared / small;
+  if (share >= REPEAT_OVERLAP) return true;
+  // A month or a year holds many events of one kind (two strikes, two candidacies, a list of
+  // figures): only a day is narrow enough to read a looser overlap as one event.
+  if (!a.day || !b.day) return false;
+  if (shared >= WORDS_SHARED && share >= WORDS_OVERLAP) return true;
+  return (a.kinds & b.kinds) !== 0 && shared >= KIND_SHARED && share >= KIND_OVERLAP - 1e-9;
+}
+
+/** Whether the counts agree: both without numbers, or one number in common (`strict`: the same numbers). */
+function sameNumbers(a: Telling, b: Telling, strict: boolean): boolean {
+  if (a.numbers.length === 0 || b.numbers.length === 0) return !strict || a.numbers.length === b.numbers.length;
+  if (strict) return a.numbers.join(' ') === b.numbers.join(' ');
+  return a.numbers.some((n) => b.numbers.includes(n));
+}
+
+/** The day of a date for merging: a clock time belongs to its day; coarser dates stand for themselves. */
+export function dayOf(date: string): string {
+  return date.length === 16 ? date.slice(0, 10) : date;
+}
+
+/**
+ * Most tellings a word's posting list holds. Past it (a text that repeats one word on one date
+ * hundreds of times) the word stops finding candidates, so merging stays linear in the text; an
+ * article never gets near it.
+ */
+const POSTING_CAP = 48;
+
+/**
+ * Groups the entries (in text order) into events: each group lists indices into `entries`, first
+ * telling first. A telling joins the first group holding a telling of the same event.
+ */
+export function groupSameEvents(entries: readonly TimelineEntry[]): number[][] {
+  const tellings = entries.map((e) => tellingOf(e.event, e.date));
+  const byDay = new Map<string, number[]>();
+  for (let i = 0; i < entries.length; i++) {
+    const day = dayOf(entries[i]!.date);
+    const list = byDay.get(day);
+    if (list) list.push(i);
+    else byDay.set(day, [i]);
+  }
+  const groupOf = new Int32Array(entries.length).fill(-1);
+  const groups: number[][] = [];
+  for (const ids of byDay.values()) {
+    if (ids.length > 1) unglue(ids.map((i) => tellings[i]!));
+    const postings = new Map<string, number[]>();
+    const empty: number[] = []; // tellings with no content word, compared with each other only
+    for (const i of ids) {
+      const t = tellings[i]!;
+      const shared = new Map<number, number>();
+      for (const w of t.words) for (const j of postings.get(w) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
+      let match = -1;
+      const candidates = t.words.length === 0 ? empty.map((j) => [j, 0] as const) : [...shared].sort((x, y) => x[0] - y[0]);
+      for (const [j, n] of candidates) {
+        if (sameEvent(tellings[j]!, t, n)) {
+          match = groupOf[j]!;
+          break;
+        }
+      }
+      if (match < 0) {
+        match = groups.length;
+        groups.push([]);
+      }
+      groups[match]!.push(i);
+      groupOf[i] = match;
+      if (t.words.length === 0) empty.push(i);
+      for (const w of t.words) {
+        const list = postings.get(w);
+        if (!list) postings.set(w, [i]);
+        else if (list.length < POSTING_CAP) list.push(i);
+      }
+    }
+  }
+  return groups.sort((a, b) => a[0]! - b[0]!);
+}
+
+/**
+ * The entry that stands for a group. Its date: the day when any telling is dated by the day, as an
+ * editor's timeline lists an event once under its day and the hour is a detail of one telling; a
+ * clock time stays only when every telling gives it. Its description: among tellings of that date,
+ * the one sharing the most words with the other tellings (the core of what they all say), then
+ * the one with more content, then the first.
+ */
+export function representative(entries: readonly TimelineEntry[], group: readonly number[]): TimelineEntry {
+  if (group.length === 1) return entries[group[0]!]!;
+  const dayDated = group.filter((i) => entries[i]!.date.length !== 16);
+  const pool = dayDated.length > 0 ? dayDated : group;
+  const sets = group.map((i) => new Set(tellingOf(entries[i]!.event).words));
+  let best = pool[0]!;
+  let bestScore = -1;
+  let bestSize = -1;
+  for (const i of pool) {
+    const mine = sets[group.indexOf(i)]!;
+    let score = 0;
+    for (const other of sets) if (other !== mine) for (const w of mine) if (other.has(w)) score++;
+    if (score > bestScore || (score === bestScore && mine.size > bestSize)) {
+      best = i;
+      bestScore = score;
+      bestSize = mine.size;
+    }
+  }
+  return entries[best]!;
+}
+
+/** One entry per distinct (date, event), in the entries' order of first telling. */
+export function mergeSameEvents(entries: readonly TimelineEntry[]): TimelineEntry[] {
+  return groupSameEvents(entries).map((g) => representative(entries, g));
+}
