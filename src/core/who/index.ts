@@ -2,7 +2,7 @@
 import type { Mention, Sentence, WhoEntry } from '../types.ts';
 import { buildDoc, type TokenMention } from './doc.ts';
 import { byCentrality, groupMentions } from './entities.ts';
-import { namedMentions } from './mentions.ts';
+import { namedMentions, properPlaceSpan } from './mentions.ts';
 import { knownForms } from './names.ts';
 import { attributeQuotes } from './quotes.ts';
 import { roleAt } from './roles.ts';
@@ -63,9 +63,11 @@ export function analyzeWho(text: string, sentences: Sentence[]): WhoResult {
     // Proper names only, as ANERcorp tags them: descriptive organizations stay in the who list.
     .filter((m) => groupOf.has(m) && !m.descriptive)
     .map((m) => {
-      const start = doc.tokens[m.s]!.start;
-      const end = doc.tokens[m.e - 1]!.end;
-      return { start, end, type: groupOf.get(m)!.type, text: text.slice(start, end) };
+      const type = groupOf.get(m)!.type;
+      const p = properPlaceSpan(doc, { ...m, type });
+      const start = doc.tokens[p.s]!.start;
+      const end = doc.tokens[p.e - 1]!.end;
+      return { start, end, type, text: text.slice(start, end) };
     });
   return { mentions, who: byCentrality(doc, entries), sources: cited.sources };
 }

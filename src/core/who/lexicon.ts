@@ -55,6 +55,10 @@ export const SRC_MODIFIERS = normSet(cuesData.srcModifiers);
 export const ORG_HEADS = new Set([...TRIGGERS.org, ...normSet(cuesData.orgHeadsExtra)]);
 /** Words that open a sports club's name before its city ("دينامو كييف", "ريال مدريد"), normalized. */
 export const CLUB_HEADS = normSet(cuesData.clubHeads);
+/** Cue nouns before a place name that are not part of it ("قطاع" غزة، "مدينة" الموصل), normalized. */
+export const PLACE_CUE_HEADS = normSet(cuesData.placeCueHeads);
+/** Epithets after a place name that are not part of it (مكة "المكرمة"), normalized. */
+export const PLACE_EPITHETS = normSet(cuesData.placeEpithets);
 /** Arabic function words (stopwords-iso, MIT), normalized. */
 export const STOPWORDS = normSet((stopwordsIso as Record<string, string[]>).ar ?? []);
 /** Words never an entity on their own: function words, months, weekdays, formulas. */

@@ -7,7 +7,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { tagWords } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
+import { PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
 import { isTitle } from './roles.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -123,6 +123,19 @@ export function completedNameEnd(doc: Doc, m: TokenMention): number {
   const next = doc.tokens[m.e];
   const ok = PARTICLES.has(doc.tokens[m.e - 1]!.norm) && next && next.sentence === doc.tokens[m.s]!.sentence && !isPunct(next) && !isJunkWord(next);
   return ok ? m.e + 1 : m.e;
+}
+
+/**
+ * The proper name inside a longer place mention, as ANERcorp tags it: without a cue noun before it
+ * ("قطاع غزة" → "غزة", "ومحافظة نينوى" → "نينوى") or an epithet after it ("مكة المكرمة" → "مكة").
+ * The who list keeps the longer form as the place's name.
+ */
+export function properPlaceSpan(doc: Doc, m: TokenMention): TokenMention {
+  if (m.type !== 'LOC' || m.e - m.s < 2) return m;
+  let { s, e } = m;
+  if (doc.tokens[s]!.forms.some((f) => PLACE_CUE_HEADS.has(f))) s++;
+  if (e - s >= 2 && PLACE_EPITHETS.has(doc.tokens[e - 1]!.norm)) e--;
+  return s === m.s && e === m.e ? m : { ...m, s, e };
 }
 
 /** Trims junk and punctuation at mention edges; drops what is left empty. */

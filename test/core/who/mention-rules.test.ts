@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { clubOrgs, completedNameEnd, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
+import { clubOrgs, completedNameEnd, properPlaceSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import { tagWords } from '../../../src/core/who/tagger.ts';
 
@@ -132,4 +132,22 @@ test('GIVEN an article that writes ى as ي THEN a lone "علي" is the preposit
   const found = mentionsOf('وقال الكابتن محمد علي إن الفريق قادر . وأشار إلي أهمية الضغط علي مفاتيح اللعب وعلي ضرورة التركيز علي الدفاع .');
   assert.ok(found.includes('PER:محمد علي'), found.join(' | '));
   assert.ok(!found.some((m) => m === 'PER:علي' || m === 'PER:وعلي'), found.join(' | '));
+});
+
+test('GIVEN a place mention with a cue noun or an epithet THEN its proper-name span leaves them out, as ANERcorp does', () => {
+  const table: [string, number, number, string][] = [
+    ['قصفت الطائرات قطاع غزة أمس .', 2, 4, 'غزة'],
+    ['وصل الوفد إلى ومحافظة نينوى .', 3, 5, 'نينوى'],
+    ['أدى الحجاج الصلاة في مكة المكرمة .', 4, 6, 'مكة'],
+    ['انفجرت سيارة في المنطقة الخضراء .', 3, 5, 'المنطقة الخضراء'],
+    ['زار الوزير الضفة الغربية .', 2, 4, 'الضفة الغربية'],
+    ['زار الوزير جنوب أفريقيا .', 2, 4, 'جنوب أفريقيا'],
+  ];
+  for (const [text, s, e, want] of table) {
+    const doc = docOf(text);
+    const p = properPlaceSpan(doc, { type: 'LOC', s, e });
+    assert.equal(doc.tokens.slice(p.s, p.e).map((t) => t.text).join(' '), want, text);
+  }
+  const doc = docOf('قصفت الطائرات قطاع غزة أمس .');
+  assert.deepEqual(properPlaceSpan(doc, { type: 'ORG', s: 2, e: 4 }), { type: 'ORG', s: 2, e: 4 }, 'only places');
 });
