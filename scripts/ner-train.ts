@@ -24,6 +24,8 @@ import { loadModel, type NerModelData } from '../src/core/who/tagger.ts';
 /** Training settings; the defaults are the shipped configuration (see src/core/who/model/README.md). */
 export interface TrainOptions {
   epochs: number;
+  /** Tag scheme the model learns (it always tags in BIO). */
+  scheme: 'bio' | 'bioes';
   /** Identity features of training words seen at most this often are dropped while training. */
   rare: number;
   phrases: boolean;
@@ -44,6 +46,7 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   epochs: 12,
+  scheme: 'bio',
   rare: 2,
   phrases: true,
   branching: [16, 16, 8],
@@ -68,10 +71,24 @@ export function loadUnlabeled(path: string): string[][] {
 }
 
 const SCALE = 100;
-const TAGS = ['O', 'B-PERS', 'I-PERS', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'];
-const N = TAGS.length;
-const tagIndex = new Map(TAGS.map((t, i) => [t, i]));
-const allowed = loadModel({ tags: TAGS, scale: 1, trans: new Array((N + 1) * N).fill(0), features: '', known: '' }).allowed;
+const TYPES = ['PERS', 'LOC', 'ORG', 'MISC'];
+
+/** The tag set of a scheme. */
+function tagSet(scheme: 'bio' | 'bioes'): string[] {
+  const parts = scheme === 'bio' ? ['B', 'I'] : ['B', 'I', 'E', 'S'];
+  return ['O', ...TYPES.flatMap((t) => parts.map((p) => p + '-' + t))];
+}
+
+/** BIO tags of a sentence in the BIOES scheme: a one-word span is S-, a span's last word E-. */
+export function toBioes(tags: readonly string[]): string[] {
+  return tags.map((t, i) => {
+    if (t === 'O') return t;
+    const next = tags[i + 1];
+    const ends = next === undefined || !next.startsWith('I-') || next.slice(2) !== t.slice(2);
+    if (t.startsWith('B-')) return ends ? 'S-' + t.slice(2) : t;
+    return ends ? 'E-' + t.slice(2) : t;
+  });
+}
 
 // Identity features of words seen at most `rare` times are dropped while training, so that the
 // weights learn to tag such words the way unseen words must be tagged: by context, shape, clusters.
@@ -119,6 +136,10 @@ function clustersFor(train: readonly TaggedSentence[], unlabeled: readonly strin
 /** Trains one model on `train` (word clusters also from `unlabeled`). */
 export function trainModel(train: readonly TaggedSentence[], unlabeled: readonly string[][], options: Partial<TrainOptions> = {}): NerModelData {
   const o: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...options };
+  const TAGS = tagSet(o.scheme);
+  const N = TAGS.length;
+  const tagIndex = new Map(TAGS.map((t, i) => [t, i]));
+  const { allowed, canEnd } = loadModel({ tags: TAGS, scale: 1, trans: new Array((N + 1) * N).fill(0), features: '', known: '' });
   const t0 = Date.now();
   const elapsed = (): string => ((Date.now() - t0) / 1000).toFixed(1) + ' s';
   const clusters = clustersFor(train, unlabeled, o);
@@ -150,7 +171,7 @@ export function trainModel(train: readonly TaggedSentence[], unlabeled: readonly
         return id;
       }),
     ),
-    gold: Int32Array.from(s.tags, (t) => tagIndex.get(t) ?? 0),
+    gold: Int32Array.from(o.scheme === 'bio' ? s.tags : toBioes(s.tags), (t) => tagIndex.get(t) ?? 0),
   }));
   const F = featNames.length;
   o.log(`train ${train.length} sentences, ${clusters.size} clustered word forms, ${F} features (${elapsed()})`);
@@ -189,8 +210,8 @@ export function trainModel(train: readonly TaggedSentence[], unlabeled: readonly
       }
     }
     const out = new Int32Array(len);
-    let arg = 0;
-    for (let c = 1; c < N; c++) if (score[(len - 1) * N + c]! > score[(len - 1) * N + arg]!) arg = c;
+    let arg = -1;
+    for (let c = 0; c < N; c++) if (canEnd[c] && (arg < 0 || score[(len - 1) * N + c]! > score[(len - 1) * N + arg]!)) arg = c;
     for (let i = len - 1; i >= 0; i--) {
       out[i] = arg;
       arg = back[i * N + arg]!;

@@ -26,6 +26,7 @@ const d = DEFAULT_TRAIN_OPTIONS;
 const t0 = Date.now();
 const options: TrainOptions = {
   epochs: num('--epochs', d.epochs),
+  scheme: args.includes('--bioes') ? 'bioes' : args.includes('--bio') ? 'bio' : d.scheme,
   rare: num('--rare', d.rare),
   phrases: !args.includes('--no-phrases'),
   branching: args.includes('--no-clusters') ? [] : arg('--branching', d.branching.join(',')).split(',').filter(Boolean).map(Number),

@@ -39,8 +39,33 @@ export interface NerModel {
   known: Map<string, string>;
   clusters: Map<string, string>;
   phrases: PhraseIndex;
-  /** allowed[prev * n + cur] is false for I-X after anything but B-X/I-X (prev = n: sentence start). */
+  /**
+   * allowed[prev * n + cur]: whether tag cur may follow tag prev (prev = n: sentence start). I-X
+   * (and E-X) only continue B-X/I-X; in the BIOES scheme B-X/I-X must be continued.
+   */
   allowed: Uint8Array;
+  /** canEnd[t]: whether a sentence may end on tag t (not on an open BIOES span). */
+  canEnd: Uint8Array;
+}
+
+/** Whether a tag set uses the BIOES scheme (E- and S- tags besides B-, I-, O). */
+function isBioes(tags: readonly string[]): boolean {
+  return tags.some((t) => t.startsWith('E-'));
+}
+
+/** Whether `cur` may follow `prev` ('' = sentence start) in the tag set's scheme. */
+export function canFollow(prev: string, cur: string, bioes: boolean): boolean {
+  const continues = cur.startsWith('I-') || cur.startsWith('E-');
+  const open = prev.startsWith('B-') || prev.startsWith('I-');
+  if (continues) return open && prev.slice(2) === cur.slice(2);
+  return !(bioes && open);
+}
+
+/** A BIOES tag as BIO (S-X → B-X, E-X → I-X); BIO tags unchanged. */
+export function toBio(tag: string): string {
+  if (tag.startsWith('S-')) return 'B-' + tag.slice(2);
+  if (tag.startsWith('E-')) return 'I-' + tag.slice(2);
+  return tag;
 }
 
 /** Parses serialized model data. */
@@ -75,17 +100,18 @@ export function loadModel(data: NerModelData): NerModel {
     row++;
   }
   const trans = Float32Array.from(data.trans, (x) => x / data.scale);
+  const bioes = isBioes(data.tags);
   const allowed = new Uint8Array((n + 1) * n);
-  for (let p = 0; p <= n; p++) {
-    for (let c = 0; c < n; c++) {
-      const cur = data.tags[c]!;
-      const prev = p < n ? data.tags[p]! : 'O';
-      allowed[p * n + c] = !cur.startsWith('I-') || prev.slice(2) === cur.slice(2) ? 1 : 0;
-    }
+  const canEnd = new Uint8Array(n);
+  for (let c = 0; c < n; c++) {
+    const cur = data.tags[c]!;
+    canEnd[c] = bioes && (cur.startsWith('B-') || cur.startsWith('I-')) ? 0 : 1;
+    for (let p = 0; p <= n; p++) allowed[p * n + c] = canFollow(p < n ? data.tags[p]! : '', cur, bioes) ? 1 : 0;
   }
   return { tags: data.tags, trans, weights, table, known: parsePairs(data.known), clusters: parsePairs(data.clusters ?? ''),
     phrases: indexPhrases(parsePairs(data.phrases ?? '')),
     allowed,
+    canEnd,
   };
 }
 
@@ -199,8 +225,8 @@ export function viterbi(model: NerModel, em: Float32Array, len: number): number[
       back[i * n + c] = arg;
     }
   }
-  let arg = 0;
-  for (let c = 1; c < n; c++) if (score[(len - 1) * n + c]! > score[(len - 1) * n + arg]!) arg = c;
+  let arg = -1;
+  for (let c = 0; c < n; c++) if (model.canEnd[c] && (arg < 0 || score[(len - 1) * n + c]! > score[(len - 1) * n + arg]!)) arg = c;
   const out = new Array<number>(len);
   for (let i = len - 1; i >= 0; i--) {
     out[i] = arg;
@@ -209,8 +235,8 @@ export function viterbi(model: NerModel, em: Float32Array, len: number): number[
   return out;
 }
 
-/** Tags one sentence of ANERcorp-style tokens. */
+/** Tags one sentence of ANERcorp-style tokens, in BIO whatever scheme the model uses. */
 export function tagWords(words: readonly string[], model: NerModel = shippedModel(), norms?: readonly string[]): string[] {
   const em = emissions(model, words, norms);
-  return viterbi(model, em, words.length).map((t) => model.tags[t]!);
+  return viterbi(model, em, words.length).map((t) => toBio(model.tags[t]!));
 }
