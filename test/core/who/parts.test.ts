@@ -92,3 +92,20 @@ test('GIVEN a short agency acronym that is also a word THEN it is a source only 
   const cited = docOf('وأعلن الرئيس الإماراتي المبادرة، بحسب ما نقلت وكالة "وام" للأنباء.');
   assert.deepEqual(findSources(cited).sources, ['وام']);
 });
+
+test('GIVEN tag pairs THEN canFollow keeps BIO and BIOES spans well formed, and toBio maps BIOES back', async () => {
+  const { canFollow, toBio } = await import('../../../src/core/who/tagger.ts');
+  const table: [string, string, boolean, boolean][] = [
+    ['', 'I-PERS', false, false],
+    ['B-PERS', 'I-PERS', false, true],
+    ['B-PERS', 'I-LOC', false, false],
+    ['B-PERS', 'O', false, true],
+    ['B-PERS', 'O', true, false],
+    ['I-ORG', 'E-ORG', true, true],
+    ['E-ORG', 'I-ORG', true, false],
+    ['S-LOC', 'B-LOC', true, true],
+    ['O', 'E-LOC', true, false],
+  ];
+  for (const [prev, cur, bioes, want] of table) assert.equal(canFollow(prev, cur, bioes), want, `${prev} → ${cur} (${bioes ? 'BIOES' : 'BIO'})`);
+  assert.deepEqual(['S-PERS', 'B-LOC', 'E-LOC', 'O', 'I-ORG'].map(toBio), ['B-PERS', 'B-LOC', 'I-LOC', 'O', 'I-ORG']);
+});
