@@ -48,6 +48,13 @@ const CAPTION_CUES = cues.captionCues.map(normalize);
 const BYLINE_CUES = new Set(cues.bylineCues.map(normalize));
 const AGENCIES = cues.agencyAbbreviations.map(normalize);
 const COMES_AFTER = new Set(cues.comesAfterVerbs.map(normalize));
+const TOPIC_SWITCH = cues.topicSwitchCues.map(normalize).sort(byLength);
+const BACKGROUND = cues.backgroundCues.map(normalize).sort(byLength);
+const DEPENDENT = cues.dependentStarts.map(normalize).sort(byLength);
+const INCOMPLETE_BEFORE = cues.incompleteBeforeWords.map(normalize).sort(byLength);
+const COMPLEMENT_VERBS = new Map(cues.complementVerbs.map(([v, p]) => [normalize(v!), normalize(p!)] as const));
+const SAME_SOURCE = cues.sameSourceWords.map(normalize).sort(byLength);
+const SAYING_VERBS = new Set(cues.sayingVerbs.map(normalize));
 
 const SPACE = /\s/;
 const isBoundaryChar = (ch: string | undefined): boolean =>
@@ -70,6 +77,27 @@ function findPhrase(norm: string, cue: string, from = 0): number {
     at = norm.indexOf(cue, at + 1);
   }
   return -1;
+}
+
+/** The cue of `list` that `norm` starts with as whole words, or undefined. */
+function startingCue(norm: string, list: readonly string[]): string | undefined {
+  return list.find((c) => norm.startsWith(c) && isBoundaryChar(norm[c.length]));
+}
+
+/**
+ * Whether cutting `text` at `at` leaves a clause without what it needs: a saying verb or a subject
+ * cut off from "أن …"/"قد …", or "تمكن" cut off from its "من …".
+ */
+function cutLeavesIncomplete(text: string, at: number): boolean {
+  const rest = normalize(text.slice(at)).replace(/^[\s،,؛;:]+/u, '');
+  if (startingCue(rest, INCOMPLETE_BEFORE) !== undefined) return true;
+  const head = normalize(text.slice(0, at)).split(/[\s،,؛;:]+/u).filter((w) => w !== '');
+  for (let i = head.length - 1; i >= 0; i--) {
+    const particle = COMPLEMENT_VERBS.get(head[i]!.replace(/^و/u, '')) ?? COMPLEMENT_VERBS.get(head[i]!);
+    if (particle === undefined) continue;
+    return !head.slice(i + 1).some((w) => w === particle || w.startsWith(particle) && particle.length > 2);
+  }
+  return false;
 }
 
 /** Strips white space, commas and dashes from the end. */
@@ -219,7 +247,8 @@ export function shortenAtClause(text: string, limit: number, min = MIN_ADDED_CHA
   cuts.sort((a, b) => b - a);
   for (const at of cuts) {
     const head = finishSentence(text.slice(0, at));
-    if (head.length <= limit && head.length >= min && quotesBalanced(head) && words(head) >= MIN_WORDS) return head;
+    if (head.length > limit || head.length < min || !quotesBalanced(head) || words(head) < MIN_WORDS) continue;
+    if (!cutLeavesIncomplete(text, at)) return head;
   }
   // No clause fits: cut between words, never inside one, and say so with an ellipsis.
   for (let at = Math.min(text.length, limit - 1); at > 0; at--) {
@@ -264,6 +293,16 @@ interface Candidate {
   raw: string;
   text: string;
   stems: Set<string>;
+  /** The sentence opens another story, background, or a clause leaning on the one before. */
+  aside: boolean;
+}
+
+/** Whether a sentence opens with a topic switch, a background cue or a dependent clause. */
+export function isAside(raw: string): boolean {
+  const norm = normalize(raw).trim();
+  // A background cue ends in "أن", which takes a pronoun: "يذكر أنه تم …".
+  if (BACKGROUND.some((c) => norm.startsWith(c))) return true;
+  return startingCue(norm, TOPIC_SWITCH) !== undefined || startingCue(norm, DEPENDENT) !== undefined;
 }
 
 /**
@@ -287,11 +326,48 @@ function newsElements(item: string, span: Sentence, extras: BriefExtras): Set<st
   return out;
 }
 
+/**
+ * Drops a frame that only says a source already named said it: "وأكد المصدر نفسه أن الفتاة أصيبت"
+ * → "الفتاة أصيبت"; in a brief "the same source" points at nothing.
+ */
+export function stripSameSourceFrame(text: string): string {
+  const norm = aligned(text);
+  const n = norm.text;
+  const verb = /^(\S+)\s+/u.exec(n);
+  if (!verb || !SAYING_VERBS.has(verb[1]!.replace(/^و/u, ''))) return text;
+  const source = startingCue(n.slice(verb[0].length), SAME_SOURCE);
+  if (source === undefined) return text;
+  const pos = verb[0].length + source.length;
+  // Up to a few words ("في تصريح للجوهرة") between the source and "أن", no comma.
+  const frame = /^([^،,.]{0,60}?)\s(ب?ان|الى ان|انه)\s+(?=(\S+))/u.exec(n.slice(pos));
+  if (!frame) return text;
+  // "أنه تم …" reads "تم …"; "أنه قرر" would lose its subject.
+  if (frame[2] === 'انه' && !/^(تم|تمت|يتم|سيتم|لم|لا|لن|قد)$/u.test(frame[3]!)) return text;
+  return text.slice(norm.at(pos + frame[0].length));
+}
+
+/** Drops a fronted attribution: "وحسب فرانس برس، قالت …", "وحسب "فرانس اويست" فقد سقط …". */
+export function stripLeadingAttribution(text: string): string {
+  const norm = aligned(text);
+  const m = /^و?(ب?حسب|وفق|وفقا ل|وفقا|طبقا ل|نقلا عن)/u.exec(norm.text);
+  if (!m) return text;
+  const fa = /\s(فقد|ف)\s/u.exec(norm.text.slice(0, 100));
+  const comma = /[،,]\s*/u.exec(norm.text.slice(0, 100));
+  if (comma && (!fa || comma.index < fa.index) && isAttributionTail(norm.text.slice(0, comma.index))) {
+    return text.slice(norm.at(comma.index + comma[0].length)).replace(/^فقد\s+/u, '');
+  }
+  if (fa && !/[،,]/u.test(norm.text.slice(0, fa.index)) && fa[1] === 'فقد') return text.slice(norm.at(fa.index + fa[0].length));
+  return text;
+}
+
 /** Cleans one sentence for the brief; '' when nothing newsworthy is left. */
 export function cleanSentence(raw: string, first: boolean): string {
   let t = raw.trim();
   if (first) t = stripDateline(t);
   t = stripLeadingConnector(t).replace(/^و\s+/u, '');
+  // "وقد تم …" opens a clause that continues the story; alone it reads "تم …".
+  t = stripSameSourceFrame(stripLeadingAttribution(t)).replace(/^(?:و\s*قد|فقد|ولقد|لقد)\s+/u, '');
+  t = t.replace(/([،,])(\s*[،,])+/gu, '$1');
   if (isNonNews(t)) return '';
   t = stripAttributionTail(t);
   if (words(t) < MIN_WORDS) return '';
@@ -311,7 +387,7 @@ function* leadCandidates(text: string, sentences: Sentence[]): Generator<Candida
     firstSeen = true;
     if (cleaned === '') continue;
     given++;
-    yield { index: i, raw, text: cleaned, stems: stemsOf(cleaned) };
+    yield { index: i, raw, text: cleaned, stems: stemsOf(cleaned), aside: isAside(raw) };
   }
 }
 
@@ -333,7 +409,7 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
     const next = candidates.next();
     if (next.done) break;
     const c = next.value;
-    if (quotedShare(c.raw) >= MAX_QUOTED_SHARE) continue;
+    if (c.aside || quotedShare(c.raw) >= MAX_QUOTED_SHARE) continue;
     let fresh = 0;
     for (const s of c.stems) if (!covered.has(s)) fresh++;
     if (c.stems.size === 0 || fresh / c.stems.size < MIN_NOVELTY) continue;

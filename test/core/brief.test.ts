@@ -9,6 +9,10 @@ import {
   shortenAtClause,
   isNonNews,
   quotedShare,
+  stripSameSourceFrame,
+  stripLeadingAttribution,
+  isAside,
+  cleanSentence,
 } from '../../src/core/brief.ts';
 import { segment } from '../../src/core/text/segment.ts';
 
@@ -154,4 +158,99 @@ test('buildBrief GIVEN a short follow-up sentence THEN it is not added on its ow
 
 test('stripDateline GIVEN a place, a dash and an agency credit THEN the sentence alone', () => {
   assert.equal(stripDateline('القاهرة - أ ش أ: أعلنت الوزارة خطة.'), 'أعلنت الوزارة خطة.');
+});
+
+const incompleteCutCases: [string, string, number, string | null][] = [
+  [
+    'a saying verb cut off from what was said',
+    'واعتبر الوزير الألماني في حوار لصحيفة بيلد الألمانية في عددها اليوم الأحد، أن الوضع في أفريقيا سيكون حاسما بالنسبة لمستقبل العالم، مشيرا إلى أن عدد السكان يتزايد سنويا بمليون نسمة في القارة.',
+    170,
+    'واعتبر الوزير الألماني في حوار لصحيفة بيلد الألمانية في عددها اليوم الأحد، أن الوضع في أفريقيا سيكون حاسما بالنسبة لمستقبل العالم.',
+  ],
+  [
+    'a subject cut off from its verb after "قد"',
+    'أفاد المصدر بأن أعوان منطقة الحرس الوطني بنابل، قد تمكنوا خلال حملة أمنية موسعة من إيقاف 23 شخصا مفتشا عنهم لدى العدالة في قضايا حق عام.',
+    90,
+    null,
+  ],
+  [
+    '"تمكنت" cut off from its "من"',
+    'تمكنت فرق المراقبة الاقتصادية بالإدارة الجهوية للتجارة بمنوبة، ظهر اليوم الثلاثاء، من حجز 113 طنا من الزيتون الفاسد، ضمن فريق مشترك مع الصحة.',
+    130,
+    'تمكنت فرق المراقبة الاقتصادية بالإدارة الجهوية للتجارة بمنوبة، ظهر اليوم الثلاثاء، من حجز 113 طنا من الزيتون الفاسد.',
+  ],
+];
+
+for (const [name, input, limit, expected] of incompleteCutCases) {
+  test(`shortenAtClause GIVEN ${name} THEN no cut there`, () => {
+    const out = shortenAtClause(input, limit);
+    if (expected === null) assert.ok(out === null || out.endsWith('…'), String(out));
+    else assert.equal(out, expected);
+  });
+}
+
+const sameSourceCases: [string, string][] = [
+  ['وأكد المصدر نفسه أن الفتاة أصيبت بحروق متفاوتة الخطورة.', 'الفتاة أصيبت بحروق متفاوتة الخطورة.'],
+  ['أكد المصدر نفسه أنه تم نقل الجثة إلى المستشفى الجهوي.', 'تم نقل الجثة إلى المستشفى الجهوي.'],
+  ['وأضاف ذات المصدر في تصريح للجوهرة بأن الأبحاث متواصلة.', 'الأبحاث متواصلة.'],
+  ['وأكد المصدر نفسه أنه قرر الرحيل.', 'وأكد المصدر نفسه أنه قرر الرحيل.'],
+  ['وأكد مصدر أمني أن الفتاة أصيبت بحروق.', 'وأكد مصدر أمني أن الفتاة أصيبت بحروق.'],
+];
+
+for (const [input, expected] of sameSourceCases) {
+  test(`stripSameSourceFrame GIVEN ${input.slice(0, 30)} THEN ${expected.slice(0, 20)}`, () => {
+    assert.equal(stripSameSourceFrame(input), expected);
+  });
+}
+
+const leadingAttributionCases: [string, string][] = [
+  ['وحسب "فرانس اويست" فقد سقط حوالي 5 جرحى في الانفجار.', 'سقط حوالي 5 جرحى في الانفجار.'],
+  ['ووفقا لوسائل إعلام إيرانية، أكد مسؤول حكومي أن الدولة لن ترد.', 'أكد مسؤول حكومي أن الدولة لن ترد.'],
+  ['ووفقاً لتقرير صادر عن منظمة الصحة العالمية، فقد تم تسجيل 827 حالة.', 'تم تسجيل 827 حالة.'],
+  ['ووفقًا للتعديلات الجديدة، أعطي الرئيس صلاحية تعيين نائبه.', 'ووفقًا للتعديلات الجديدة، أعطي الرئيس صلاحية تعيين نائبه.'],
+];
+
+for (const [input, expected] of leadingAttributionCases) {
+  test(`stripLeadingAttribution GIVEN ${input.slice(0, 30)} THEN ${expected.slice(0, 20)}`, () => {
+    assert.equal(stripLeadingAttribution(input), expected);
+  });
+}
+
+const asideCases: [string, boolean][] = [
+  ['من جانب آخر، أفاد ذات المصدر بأن أعوان الحرس أوقفوا 23 شخصا.', true],
+  ['مع العلم ان طوبال يشغل خطة الأمين الوطني المكلف بالهياكل.', true],
+  ['يذكر أنه تم إلقاء القبض على المتهم الرئيسي الشهر الماضي.', true],
+  ['حيث يقوم صاحبها ببيعها بالأسواق وإلى تجار التفصيل.', true],
+  ['وأسفر الحادث عن إصابة 5 نسوة وسائق الشاحنة.', false],
+  ['حيثيات القضية تعود إلى الشهر الماضي.', false],
+];
+
+for (const [input, expected] of asideCases) {
+  test(`isAside GIVEN ${input.slice(0, 30)} THEN ${expected}`, () => {
+    assert.equal(isAside(input), expected);
+  });
+}
+
+const cleanCases: [string, string][] = [
+  ['وقد تعرف أحد المتهمين على الفتاة عبر "الفايسبوك".', 'تعرف أحد المتهمين على الفتاة عبر "الفايسبوك".'],
+  ['تمكنت فرق المراقبة بمنوبة، ، ظهر اليوم، من حجز 113 طنا.', 'تمكنت فرق المراقبة بمنوبة، ظهر اليوم، من حجز 113 طنا.'],
+  ['من جانب آخر، أفاد ذات المصدر بأن أعوان الحرس أوقفوا 23 شخصا.', 'أعوان الحرس أوقفوا 23 شخصا.'],
+];
+
+for (const [input, expected] of cleanCases) {
+  test(`cleanSentence GIVEN ${input.slice(0, 30)} THEN ${expected.slice(0, 20)}`, () => {
+    assert.equal(cleanSentence(input, true), expected);
+  });
+}
+
+test('buildBrief GIVEN a second sentence that switches topic or gives background THEN it is not added', () => {
+  const lead = 'تمكن أعوان فرقة الشرطة العدلية بسليمان اليوم الجمعة من القبض على 4 شبان بتهمة تزييف عملة من فئة 20 دينارا.';
+  for (const second of [
+    'من جانب آخر، أوقف أعوان منطقة الحرس الوطني بنابل 23 شخصا مفتشا عنهم في قضايا حق عام وحجزوا 3 سيارات.',
+    'يذكر أن أعوان منطقة الحرس الوطني بنابل أوقفوا الشهر الماضي 23 شخصا مفتشا عنهم وحجزوا 3 سيارات.',
+  ]) {
+    const items = briefOf(`${lead}\n${second}`);
+    assert.equal(items.length, 1, second);
+    assert.equal(items[0]!.sentence, 0);
+  }
 });
