@@ -2,7 +2,7 @@
 import type { Mention, Sentence, WhoEntry } from '../types.ts';
 import { buildDoc, type TokenMention } from './doc.ts';
 import { byCentrality, groupMentions } from './entities.ts';
-import { namedMentions, properPlaceSpan } from './mentions.ts';
+import { namedMentions, properNameSpan } from './mentions.ts';
 import { knownForms } from './names.ts';
 import { attributeQuotes } from './quotes.ts';
 import { roleAt } from './roles.ts';
@@ -64,7 +64,7 @@ export function analyzeWho(text: string, sentences: Sentence[]): WhoResult {
     .filter((m) => groupOf.has(m) && !m.descriptive)
     .map((m) => {
       const type = groupOf.get(m)!.type;
-      const p = properPlaceSpan(doc, { ...m, type });
+      const p = properNameSpan(doc, { ...m, type });
       const start = doc.tokens[p.s]!.start;
       const end = doc.tokens[p.e - 1]!.end;
       return { start, end, type, text: text.slice(start, end) };

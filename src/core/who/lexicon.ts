@@ -57,6 +57,8 @@ export const ORG_HEADS = new Set([...TRIGGERS.org, ...normSet(cuesData.orgHeadsE
 export const CLUB_HEADS = normSet(cuesData.clubHeads);
 /** Cue nouns before a place name that are not part of it ("قطاع" غزة، "مدينة" الموصل), normalized. */
 export const PLACE_CUE_HEADS = normSet(cuesData.placeCueHeads);
+/** Cue nouns before an organization's name that are not part of it ("حركة" حماس، "صحيفة" هآرتس), normalized. */
+export const ORG_CUE_HEADS = normSet(cuesData.orgCueHeads);
 /** Epithets after a place name that are not part of it (مكة "المكرمة"), normalized. */
 export const PLACE_EPITHETS = normSet(cuesData.placeEpithets);
 /** Arabic function words (stopwords-iso, MIT), normalized. */

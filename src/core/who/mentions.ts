@@ -7,7 +7,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { tagWords } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
+import { ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
 import { isTitle } from './roles.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -126,15 +126,17 @@ export function completedNameEnd(doc: Doc, m: TokenMention): number {
 }
 
 /**
- * The proper name inside a longer place mention, as ANERcorp tags it: without a cue noun before it
- * ("قطاع غزة" → "غزة", "ومحافظة نينوى" → "نينوى") or an epithet after it ("مكة المكرمة" → "مكة").
- * The who list keeps the longer form as the place's name.
+ * The proper name inside a longer mention, as ANERcorp tags it: a place without a cue noun before
+ * it ("قطاع غزة" → "غزة", "ومحافظة نينوى" → "نينوى") or an epithet after it ("مكة المكرمة" → "مكة");
+ * an organization without a cue noun before it ("حركة حماس" → "حماس", "صحيفة يديعوت أحرونوت"). The
+ * who list keeps the longer form as the name.
  */
-export function properPlaceSpan(doc: Doc, m: TokenMention): TokenMention {
-  if (m.type !== 'LOC' || m.e - m.s < 2) return m;
+export function properNameSpan(doc: Doc, m: TokenMention): TokenMention {
+  if (m.e - m.s < 2 || (m.type !== 'LOC' && m.type !== 'ORG')) return m;
+  const heads = m.type === 'LOC' ? PLACE_CUE_HEADS : ORG_CUE_HEADS;
   let { s, e } = m;
-  if (doc.tokens[s]!.forms.some((f) => PLACE_CUE_HEADS.has(f))) s++;
-  if (e - s >= 2 && PLACE_EPITHETS.has(doc.tokens[e - 1]!.norm)) e--;
+  if (doc.tokens[s]!.forms.some((f) => heads.has(f))) s++;
+  if (m.type === 'LOC' && e - s >= 2 && PLACE_EPITHETS.has(doc.tokens[e - 1]!.norm)) e--;
   return s === m.s && e === m.e ? m : { ...m, s, e };
 }
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { clubOrgs, completedNameEnd, properPlaceSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
+import { clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import { tagWords } from '../../../src/core/who/tagger.ts';
 
@@ -134,7 +134,7 @@ test('GIVEN an article that writes ى as ي THEN a lone "علي" is the preposit
   assert.ok(!found.some((m) => m === 'PER:علي' || m === 'PER:وعلي'), found.join(' | '));
 });
 
-test('GIVEN a place mention with a cue noun or an epithet THEN its proper-name span leaves them out, as ANERcorp does', () => {
+test('GIVEN a place or organization mention with a cue noun or an epithet THEN its proper-name span leaves them out, as ANERcorp does; an organization likewise loses its cue noun', () => {
   const table: [string, number, number, string][] = [
     ['قصفت الطائرات قطاع غزة أمس .', 2, 4, 'غزة'],
     ['وصل الوفد إلى ومحافظة نينوى .', 3, 5, 'نينوى'],
@@ -145,9 +145,18 @@ test('GIVEN a place mention with a cue noun or an epithet THEN its proper-name s
   ];
   for (const [text, s, e, want] of table) {
     const doc = docOf(text);
-    const p = properPlaceSpan(doc, { type: 'LOC', s, e });
+    const p = properNameSpan(doc, { type: 'LOC', s, e });
     assert.equal(doc.tokens.slice(p.s, p.e).map((t) => t.text).join(' '), want, text);
   }
-  const doc = docOf('قصفت الطائرات قطاع غزة أمس .');
-  assert.deepEqual(properPlaceSpan(doc, { type: 'ORG', s: 2, e: 4 }), { type: 'ORG', s: 2, e: 4 }, 'only places');
+  const orgs: [string, number, number, string][] = [
+    ['وقالت حركة حماس في بيان .', 1, 3, 'حماس'],
+    ['ونشرت صحيفة يديعوت أحرونوت تقريرا .', 1, 4, 'يديعوت أحرونوت'],
+    ['وقال حزب الله في بيان .', 1, 3, 'حزب الله'],
+    ['وقال قطاع غزة في بيان .', 1, 3, 'قطاع غزة'],
+  ];
+  for (const [text, s, e, want] of orgs) {
+    const doc = docOf(text);
+    const p = properNameSpan(doc, { type: 'ORG', s, e });
+    assert.equal(doc.tokens.slice(p.s, p.e).map((t) => t.text).join(' '), want, text);
+  }
 });
