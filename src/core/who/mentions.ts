@@ -178,7 +178,8 @@ function headAdjectiveOrgs(doc: Doc): TokenMention[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const head = t.forms.find((f) => ORG_HEADS.has(f));
-    if (!head || GENERIC_HEADS.has(head)) continue;
+    // "بقيادة السعودية" is "led by Saudi Arabia", no body called قيادة.
+    if (!head || GENERIC_HEADS.has(head) || t.norm === 'بقيادة') continue;
     let e = i + 1;
     if (!head.startsWith('ال')) {
       // Construct state: "حزب البناء الوطني", "وزارة الخارجية الأميركية", "منظمة الصحة العالمية".

@@ -33,6 +33,8 @@ function roleText(doc: Doc, s: number, e: number, isKnown: FormCheck): string {
   return words.join(' ');
 }
 
+const comma = (t: DocToken | undefined): boolean => t?.norm === '،' || t?.norm === ',';
+
 /** The role the article gives a person at one mention, "" when none. */
 export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMention[], isKnown: FormCheck): string {
   const toks = doc.tokens;
@@ -40,15 +42,26 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
   const inPerson = (i: number): boolean => mentions.some((o) => o !== m && o.type === 'PER' && o.s <= i && i < o.e);
   let from = -1;
   // A comma may stand between a title and the name ("الأمين العام لحزب البناء الوطني، رياض الشعيبي").
-  const comma = (t: DocToken | undefined): boolean => t?.norm === '،' || t?.norm === ',';
   const last = comma(toks[m.s - 1]) ? m.s - 2 : m.s - 1;
   for (let i = last; i >= 0 && i >= last + 1 - MAX_BEFORE; i--) {
     const t = toks[i]!;
     if (t.sentence !== sent || stops(t) || inPerson(i) || t.forms.some((f) => TRIGGERS.loc.has(f))) break;
     if (isTitle(t)) from = i;
   }
-  if (from >= 0) return roleText(doc, from, last + 1, isKnown);
-  // Apposition: "الاسم، رئيس حزب …،", or with no comma "الاسم رئيس جمعية …" (a bare title, not "ووزير").
+  // A lone indefinite title word just before the name may be a given name ("ملك شاهر المتحدث
+  // باسم المنظمة"): an apposition after the name, when there is one, is the role then.
+  const loneWord = from >= 0 && from === last && last === m.s - 1 && !toks[from]!.bare.startsWith('ال');
+  if (from >= 0 && !loneWord) return roleText(doc, from, last + 1, isKnown);
+  const after = appositionRole(doc, m, inPerson, isKnown);
+  if (after || from < 0) return after;
+  return roleText(doc, from, last + 1, isKnown);
+}
+
+/** The role given in apposition after a name: "الاسم، رئيس حزب …،", or with no comma "الاسم رئيس جمعية …". */
+function appositionRole(doc: Doc, m: TokenMention, inPerson: (i: number) => boolean, isKnown: FormCheck): string {
+  const toks = doc.tokens;
+  const sent = toks[m.s]!.sentence;
+  // A bare title, not "ووزير", when there is no comma.
   const withComma = comma(toks[m.e]);
   const start = withComma ? m.e + 1 : m.e;
   const head = toks[start];

@@ -116,3 +116,16 @@ test('GIVEN a descriptive organization THEN the who list names it but the proper
   assert.ok(!r.mentions.some((m) => m.text.includes('الحكومة')), JSON.stringify(r.mentions));
   assert.ok(r.mentions.some((m) => m.text === 'رويترز' && m.type === 'ORG'));
 });
+
+test('GIVEN a lone indefinite title word before a name and an apposition after it THEN the apposition is the role', () => {
+  const r = who('وقال ملك شاهر المتحدث باسم المنظمة إن عشرة أطفال قتلوا في الغارة.');
+  const p = r.who.find((e) => e.type === 'PER');
+  assert.ok(p, JSON.stringify(r.who));
+  assert.equal(p.role, 'المتحدث باسم المنظمة');
+});
+
+test('GIVEN "بقيادة" before a country THEN no organization called قيادة is made', () => {
+  const r = who('شن التحالف العربي بقيادة السعودية غارات على مدرسة في اليمن.');
+  assert.ok(!r.who.some((e) => e.name.includes('قيادة')), JSON.stringify(r.who.map((e) => e.name)));
+  assert.ok(r.who.some((e) => e.name === 'السعودية' && e.type === 'LOC'));
+});
