@@ -55,6 +55,8 @@ const INCOMPLETE_BEFORE = cues.incompleteBeforeWords.map(normalize).sort(byLengt
 const COMPLEMENT_VERBS = new Map(cues.complementVerbs.map(([v, p]) => [normalize(v!), normalize(p!)] as const));
 const SAME_SOURCE = cues.sameSourceWords.map(normalize).sort(byLength);
 const SAYING_VERBS = new Set(cues.sayingVerbs.map(normalize));
+const CONCESSIVE = new Set(cues.concessiveWords.map(normalize));
+const APODOSIS = new Set(cues.apodosisWords.map(normalize));
 
 const SPACE = /\s/;
 const isBoundaryChar = (ch: string | undefined): boolean =>
@@ -92,6 +94,8 @@ function cutLeavesIncomplete(text: string, at: number): boolean {
   const rest = normalize(text.slice(at)).replace(/^[\s،,؛;:]+/u, '');
   if (startingCue(rest, INCOMPLETE_BEFORE) !== undefined) return true;
   const head = normalize(text.slice(0, at)).split(/[\s،,؛;:]+/u).filter((w) => w !== '');
+  const concessive = head.findLastIndex((w) => CONCESSIVE.has(w.replace(/^و/u, '')));
+  if (concessive >= 0 && !head.slice(concessive + 1).some((w) => APODOSIS.has(w))) return true;
   for (let i = head.length - 1; i >= 0; i--) {
     const particle = COMPLEMENT_VERBS.get(head[i]!.replace(/^و/u, '')) ?? COMPLEMENT_VERBS.get(head[i]!);
     if (particle === undefined) continue;
@@ -354,7 +358,7 @@ export function stripLeadingAttribution(text: string): string {
   const fa = /\s(فقد|ف)\s/u.exec(norm.text.slice(0, 100));
   const comma = /[،,]\s*/u.exec(norm.text.slice(0, 100));
   if (comma && (!fa || comma.index < fa.index) && isAttributionTail(norm.text.slice(0, comma.index))) {
-    return text.slice(norm.at(comma.index + comma[0].length)).replace(/^فقد\s+/u, '');
+    return text.slice(norm.at(comma.index + comma[0].length)).replace(/^(?:فقد|فإن|فان)\s+/u, '');
   }
   if (fa && !/[،,]/u.test(norm.text.slice(0, fa.index)) && fa[1] === 'فقد') return text.slice(norm.at(fa.index + fa[0].length));
   return text;
