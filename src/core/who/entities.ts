@@ -7,6 +7,7 @@ import { normalize } from '../text/normalize.ts';
 import type { EntityType, WhoEntry } from '../types.ts';
 import type { Doc, TokenMention } from './doc.ts';
 import { cleanName, type FormCheck } from './names.ts';
+import { ORG_CUE_HEADS, ORG_EPITHETS } from './lexicon.ts';
 
 /** An entity under construction. */
 export interface Group {
@@ -51,6 +52,14 @@ export function nisbaForm(words: readonly string[]): string[] | undefined {
   return ['ال' + head, 'ال' + stem + (head.endsWith('ة') ? 'ة' : '')];
 }
 
+/**
+ * An organization's name without the cue noun before it ("حركة حماس" → "حماس", "تنظيم داعش" →
+ * "داعش"), which names the same body; undefined when there is none. Takes normalized words.
+ */
+export function orgCore(words: readonly string[]): string[] | undefined {
+  return words.length >= 2 && ORG_CUE_HEADS.has(words[0]!.replace(/^[وفبل](?=.{3})/, '')) ? words.slice(1) : undefined;
+}
+
 function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
   if (short.length >= long.length) return false;
   for (let i = 0; i + short.length <= long.length; i++) {
@@ -74,8 +83,13 @@ export function groupMentions(doc: Doc, mentions: readonly TokenMention[], isKno
   const size = (m: TokenMention): number => (m.type === 'SRC' ? 0 : m.e - m.s);
   const ordered = [...mentions].sort((a, b) => size(b) - size(a) || a.s - b.s);
   for (const m of ordered) {
-    const name = mentionName(doc, m, isKnown);
-    const words = nameWords(name);
+    let name = mentionName(doc, m, isKnown);
+    let words = nameWords(name);
+    // A label the writer adds ("داعش الإرهابي") is not part of the name.
+    if (m.type === 'ORG' && words.length >= 2 && ORG_EPITHETS.has(words[words.length - 1]!)) {
+      words = words.slice(0, -1);
+      name = name.slice(0, name.lastIndexOf(' ')).trim();
+    }
     if (words.length === 0 || name.length < 2) continue;
     const key = m.type === 'SRC' ? 'SRC:' + words.join(' ') : m.type === 'PER' ? 'PER:' + personKey(words).join(' ') : 'NAMED:' + words.join(' ');
     let g = byKey.get(key);
@@ -86,6 +100,8 @@ export function groupMentions(doc: Doc, mentions: readonly TokenMention[], isKno
     }
     const nisba = m.type === 'ORG' ? nisbaForm(words) : undefined;
     if (!g && nisba) g = byKey.get('NAMED:' + nisba.join(' '));
+    const core = m.type === 'ORG' ? orgCore(words) : undefined;
+    if (!g && core) g = byKey.get('NAMED:' + core.join(' '));
     if (!g && m.type !== 'SRC') {
       // The same name tagged with another type in another sentence is the same referent.
       g = byKey.get('NAMED:' + words.join(' ')) ?? byKey.get('PER:' + personKey(words).join(' '));
@@ -94,7 +110,7 @@ export function groupMentions(doc: Doc, mentions: readonly TokenMention[], isKno
       g = { type: m.type, name, words, mentions: [], forms: new Map(), typeVotes: new Map() };
       groups.push(g);
       byKey.set(key, g);
-      if (nisba && !byKey.has('NAMED:' + nisba.join(' '))) byKey.set('NAMED:' + nisba.join(' '), g);
+      for (const alt of [nisba, core]) if (alt && !byKey.has('NAMED:' + alt.join(' '))) byKey.set('NAMED:' + alt.join(' '), g);
     }
     g.mentions.push(m);
     g.typeVotes.set(m.type, (g.typeVotes.get(m.type) ?? 0) + 1);

@@ -59,6 +59,12 @@ export const CLUB_HEADS = normSet(cuesData.clubHeads);
 export const PLACE_CUE_HEADS = normSet(cuesData.placeCueHeads);
 /** Cue nouns before an organization's name that are not part of it ("حركة" حماس، "صحيفة" هآرتس), normalized. */
 export const ORG_CUE_HEADS = normSet(cuesData.orgCueHeads);
+/** Kinship nouns that stand between two people's names ("هشام شقيق سلمان"), normalized. */
+export const KINSHIP_WORDS = normSet(cuesData.kinshipWords);
+/** Prepositions, which no person's name contains, normalized. */
+export const NAME_PREPOSITIONS = normSet(cuesData.namePrepositions);
+/** Labels writers add after an organization's name ("داعش الإرهابي"), normalized. */
+export const ORG_EPITHETS = normSet(cuesData.orgEpithets);
 /** Epithets after a place name that are not part of it (مكة "المكرمة"), normalized. */
 export const PLACE_EPITHETS = normSet(cuesData.placeEpithets);
 /** Arabic function words (stopwords-iso, MIT), normalized. */

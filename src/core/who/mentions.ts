@@ -7,7 +7,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { tagWords } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
+import { KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
 import { isTitle } from './roles.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -138,6 +138,26 @@ export function properNameSpan(doc: Doc, m: TokenMention): TokenMention {
   if (doc.tokens[s]!.forms.some((f) => heads.has(f))) s++;
   if (m.type === 'LOC' && e - s >= 2 && PLACE_EPITHETS.has(doc.tokens[e - 1]!.norm)) e--;
   return s === m.s && e === m.e ? m : { ...m, s, e };
+}
+
+/**
+ * A person span the tagger ran on past the name: it ends before a preposition ("سلمان عبر الهاتف"),
+ * and a kinship noun inside it stands between two people ("هشام شقيق سلمان عبيدي").
+ */
+export function splitPerson(doc: Doc, m: TokenMention): TokenMention[] {
+  const out: TokenMention[] = [];
+  let s = m.s;
+  for (let i = m.s; i < m.e; i++) {
+    const t = doc.tokens[i]!;
+    const prep = i > m.s && NAME_PREPOSITIONS.has(t.norm);
+    const kin = i > m.s && i < m.e - 1 && KINSHIP_WORDS.has(t.norm);
+    if (!prep && !kin) continue;
+    if (i > s) out.push({ ...m, s, e: i });
+    if (prep) return out;
+    s = i + 1;
+  }
+  if (m.e > s) out.push({ ...m, s, e: m.e });
+  return out;
 }
 
 /** Trims junk and punctuation at mention edges; drops what is left empty. */
@@ -310,7 +330,8 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
     if (m.s >= m.e || SRC_HEADS.has(doc.tokens[m.s]!.norm) || SRC_HEADS.has(doc.tokens[m.s]!.bare)) continue;
     // A known country or city the tagger calls a person is a place.
     if (m.e - m.s === 1 && m.type === 'PER' && (isGazPlace(doc.tokens[m.s]!.bare) || isGazPlace(doc.tokens[m.s]!.norm))) m.type = 'LOC';
-    tagged.push(extendToQuote(doc, m));
+    if (m.type === 'PER') tagged.push(...splitPerson(doc, m));
+    else tagged.push(extendToQuote(doc, m));
   }
   // An inflected common noun alone or at the end of a person span is no part of a name.
   // Only alone: "محمد علي" stays a name in any spelling.

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
+import { splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import { tagWords } from '../../../src/core/who/tagger.ts';
 
@@ -158,5 +158,19 @@ test('GIVEN a place or organization mention with a cue noun or an epithet THEN i
     const doc = docOf(text);
     const p = properNameSpan(doc, { type: 'ORG', s, e });
     assert.equal(doc.tokens.slice(p.s, p.e).map((t) => t.text).join(' '), want, text);
+  }
+});
+
+test('GIVEN a person span run on past the name THEN a preposition ends it and a kinship noun splits it', () => {
+  const table: [string, number, number, string[]][] = [
+    ['وقال هشام شقيق سلمان عبيدي إن الأسرة مصدومة .', 1, 5, ['هشام', 'سلمان عبيدي']],
+    ['وتحدث سلمان عبر الهاتف مع والدته .', 1, 4, ['سلمان']],
+    ['وقال محمد بن راشد آل مكتوم .', 1, 6, ['محمد بن راشد آل مكتوم']],
+    ['وصرح شقيق الضحية للصحفيين .', 1, 3, ['شقيق الضحية']],
+  ];
+  for (const [text, s, e, want] of table) {
+    const doc = docOf(text);
+    const got = splitPerson(doc, { type: 'PER', s, e }).map((m) => doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' '));
+    assert.deepEqual(got, want, text);
   }
 });

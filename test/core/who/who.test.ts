@@ -129,3 +129,12 @@ test('GIVEN "بقيادة" before a country THEN no organization called قياد
   assert.ok(!r.who.some((e) => e.name.includes('قيادة')), JSON.stringify(r.who.map((e) => e.name)));
   assert.ok(r.who.some((e) => e.name === 'السعودية' && e.type === 'LOC'));
 });
+
+test('GIVEN an organization named with and without its cue noun, or with a label after it THEN it is one entity named plainly', () => {
+  const r = who('وقالت حركة حماس في بيان إن الهجوم فشل. وأضافت حماس أن المفاوضات متوقفة. وتبنى تنظيم داعش الإرهابي الهجوم.');
+  const hamas = r.who.filter((e) => e.name.includes('حماس'));
+  assert.equal(hamas.length, 1, JSON.stringify(r.who.map((e) => e.name)));
+  assert.equal(hamas[0]!.mentions.length, 2);
+  assert.ok(r.who.some((e) => e.type === 'ORG' && (e.name === 'داعش' || e.name === 'تنظيم داعش')), JSON.stringify(r.who.map((e) => e.name)));
+  assert.ok(!r.who.some((e) => e.name.includes('الإرهابي')));
+});
