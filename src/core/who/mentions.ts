@@ -16,7 +16,9 @@ const QUOTES = normSet(['"', '«', '»', '“', '”']);
 /** Whether a token is junk as a one-word entity. */
 export function isJunkWord(t: { norm: string; bare: string; stem: string }): boolean {
   if (t.stem.length < 2 || /^[0-9]+$/.test(t.norm)) return true;
-  return JUNK.has(t.norm) || JUNK.has(t.bare) || SPEECH_VERBS.has(t.norm) || SPEECH_VERBS.has(t.norm.slice(1));
+  if (JUNK.has(t.norm) || JUNK.has(t.bare) || SPEECH_VERBS.has(t.norm) || SPEECH_VERBS.has(t.norm.slice(1))) return true;
+  // A function word behind a conjunction ("وأين", "فهذا").
+  return /^[وف]/.test(t.norm) && t.norm.length > 2 && STOPWORDS.has(t.norm.slice(1));
 }
 
 /** A definite adjective of the nisba kind ("الأميركية", "الدولي", "الشعبي", "المركزية"). */

@@ -29,8 +29,12 @@ test('GIVEN single words THEN function words, formulas, months, weekdays and let
     ['وقال', true],
     ['ب', true],
     ['دينار', true],
+    ['وأين', true],
+    ['فهذا', true],
     ['السوداني', false],
     ['بغداد', false],
+    ['وائل', false],
+    ['فؤاد', false],
   ];
   for (const [word, junk] of table) assert.equal(isJunkWord(tokenView(word)), junk, word);
 });
