@@ -6,6 +6,8 @@
 import type { Span } from '../types.ts';
 import { normalize, normalizeWithOffsets } from '../text/normalize.ts';
 import { isSpace } from '../text/tokens.ts';
+import { lightStem } from '../text/tokens.ts';
+import { HAPPENING, kindsOf } from './kinds.ts';
 import eventData from '../lexicon/temporal/event.json' with { type: 'json' };
 
 /** Longest event text, in characters. */
@@ -47,6 +49,15 @@ const NOT_CONTINUATION = words(eventData.notContinuation);
 const CIRCUMSTANCE = eventData.circumstance.map((p) => normalize(p).split(' '));
 const ANTECEDENT_LINKS = words(eventData.antecedentLinks);
 const QUANTIFIERS = words(eventData.quantifiers);
+const REPORT_VERBS = words(eventData.reportVerbs);
+const SAY_VERBS = words(eventData.sayVerbs);
+const COMPLEMENTIZERS = words(['أن', 'إن', 'بأن']);
+/** أنه، إنها …: what follows is said of the speaker, who stays the subject. */
+const PRONOUN_COMPLEMENTS = words(['أنه', 'إنه', 'أنها', 'إنها', 'أنهم', 'إنهم', 'بأنه', 'بأنها', 'بأنهم', 'أنّه', 'إنّه']);
+/** Most words a speaker takes between the reporting verb and the complementizer (قال المرصد السوري لحقوق الإنسان إن). */
+const MAX_SPEAKER_WORDS = 10;
+/** Most words a circumstance takes before the complementizer it can give way to. */
+const MAX_CIRCUMSTANCE_WORDS = 14;
 /** Longest event made of a clause and the clause completing it (the verb's object after a comma). */
 export const MAX_JOINED_CHARS = 140;
 
@@ -189,8 +200,13 @@ function clean({ ws, nw }: Words): Words {
       break;
     }
   }
-  ws = [...ws];
-  nw = [...nw];
+  const led = dropLeads([...ws], [...nw]);
+  const told = reportedHappening(led);
+  return told === led ? led : dropLeads(told.ws, told.nw);
+}
+
+/** Leading connectors, lead-ins and "كانت … قد" off, trailing prepositions off (the arrays are changed in place). */
+function dropLeads(ws: string[], nw: string[]): Words {
   for (let guard = 0; guard < 6 && ws.length > 0; guard++) {
     const first = ws[0]!;
     const norm = nw[0]!;
@@ -234,6 +250,46 @@ function clean({ ws, nw }: Words): Words {
   return { ws, nw };
 }
 
+/**
+ * "قال المرصد إن 25 شخصا قتلوا جراء تفجير …": when what a report says is a happening (an attack,
+ * deaths, an arrest, a disaster, a protest), the event is the happening, not the telling. A
+ * statement ("أكد الوزير أن الحكومة ستدعم …") stays one, as does a report about the speaker
+ * itself ("قالت الشركة إنها ستعوض …").
+ */
+function reportedHappening(w: Words): Words {
+  if (!REPORT_VERBS.has(w.nw[0] ?? '')) return w;
+  for (let k = 1; k <= MAX_SPEAKER_WORDS + 1 && k < w.nw.length; k++) {
+    const x = w.nw[k]!;
+    if (PRONOUN_COMPLEMENTS.has(x)) return w;
+    if (!COMPLEMENTIZERS.has(x)) continue;
+    const rest = { ws: w.ws.slice(k + 1), nw: w.nw.slice(k + 1) };
+    if (rest.nw.length < MIN_EVENT_WORDS) return w;
+    let kinds = 0;
+    for (const n of rest.nw) kinds |= kindsOf(lightStem(n));
+    return (kinds & HAPPENING) !== 0 ? rest : w;
+  }
+  return w;
+}
+
+/**
+ * A report with nothing after its speaker ("قال أحد التجار", "قال في برنامج على سي إن إن") or an
+ * attribution alone ("وفق ما ورد عن جلسة المحكمة"): a weak event, that a neighbouring clause beats.
+ */
+function isBareReport(event: string): boolean {
+  const nw = normalize(event).split(' ');
+  if (attributionAt(nw, 0)) return true;
+  // A quotation of four words or more is what was said; a short one names something ("سي آن آن").
+  const said = /["«“](?:[^"«»“”\s]+\s+){3,}[^"«»“”]*["»”]|:/.test(event);
+  if (!REPORT_VERBS.has(nw[0]!) || said || nw.some((w) => COMPLEMENTIZERS.has(w) || PRONOUN_COMPLEMENTS.has(w))) return false;
+  return SAY_VERBS.has(nw[0]!) || nw.length <= 4;
+}
+
+/** A clause that opens with a preposition ("في …", "بالتعاون مع …", "بـ4،1 بالمائة") is a circumstance, not an event. */
+function opensWithPreposition(event: string): boolean {
+  const first = normalize(event.split(' ', 1)[0] ?? '');
+  return PREPOSITIONS.has(first) || /^(?:[بلك]ال|ب[ـ0-9])/.test(first);
+}
+
 /** The event text of a clause: cleaned, shortened, with edge punctuation and unbalanced quotes out. */
 function eventText(view: ArticleView, span: Span, times: Span[]): string {
   const { raw, norm } = withoutTimes(view, span, times);
@@ -272,9 +328,12 @@ function dropUnpaired(s: string, open: string, close: string): string {
 }
 
 /** Cuts a long event at a clause word (قبل أن، حيث، مما …) or, failing that, at a word boundary. */
-function shorten({ ws, nw }: Words, max = MAX_EVENT_CHARS): string {
-  const joined = ws.join(' ');
-  if (joined.length <= max) return balanceQuotes(joined.replace(EDGE_PUNCT, '').trim());
+function shorten(words: Words, max = MAX_EVENT_CHARS): string {
+  let joined = words.ws.join(' ');
+  if (joined.length <= max) return finish(joined);
+  const { ws, nw } = withoutCircumstance(words);
+  joined = ws.join(' ');
+  if (joined.length <= max) return finish(joined);
   let fit = 0;
   for (let len = -1; fit < ws.length && len + ws[fit]!.length + 1 <= max; fit++) len += ws[fit]!.length + 1;
   let cut = Math.max(1, fit);
@@ -286,7 +345,36 @@ function shorten({ ws, nw }: Words, max = MAX_EVENT_CHARS): string {
     }
   }
   while (cut > MIN_EVENT_WORDS && TRAIL_DROP.has(nw[cut - 1]!)) cut--;
-  return balanceQuotes(ws.slice(0, cut).join(' ').replace(EDGE_PUNCT, '').trim());
+  return finish(ws.slice(0, cut).join(' '));
+}
+
+/** Edge punctuation off, quotes balanced, and a particle glued to a closing quote ('سياسيين"ومنذ') off the end. */
+function finish(event: string): string {
+  const s = event.replace(EDGE_PUNCT, '').trim();
+  const glued = /(["»”])([\u0621-\u064A]{1,5})$/.exec(s);
+  const tail = glued ? normalize(glued[2]!) : '';
+  const cut = glued && (TRAIL_DROP.has(tail) || (tail.startsWith('و') && TRAIL_DROP.has(tail.slice(1)))) ? s.slice(0, glued.index + 1) : s;
+  const balanced = balanceQuotes(cut);
+  // A quotation that is the whole event ('"الوحدات الأمنية تمكنت من …"') reads without its marks.
+  const whole = /^(["«“])([^"«»“”]+)(["»”])$/.exec(balanced);
+  return whole ? whole[2]!.trim() : balanced;
+}
+
+/**
+ * A long report without the circumstance between its speaker and what was said: "أكد الوزير في
+ * تصريح إعلامي على هامش … أن الحزب …" → "أكد الوزير أن الحزب …", so the cut keeps what was said.
+ */
+function withoutCircumstance(w: Words): Words {
+  for (let c = 2; c < w.nw.length; c++) {
+    if (!CIRCUMSTANCE.some((p) => p.every((x, i) => w.nw[c + i] === x))) continue;
+    for (let k = c + 1; k < w.nw.length && k <= c + MAX_CIRCUMSTANCE_WORDS; k++) {
+      if (COMPLEMENTIZERS.has(w.nw[k]!) || PRONOUN_COMPLEMENTS.has(w.nw[k]!)) {
+        return { ws: [...w.ws.slice(0, c), ...w.ws.slice(k)], nw: [...w.nw.slice(0, c), ...w.nw.slice(k)] };
+      }
+    }
+    return w;
+  }
+  return w;
 }
 
 function wordCount(s: string): number {
@@ -483,6 +571,13 @@ function relativeEvent(view: ArticleView, parts: Span[], own: number, times: Spa
  * more than the time (or only an attribution), the nearest clause around it.
  */
 export function eventFor(text: string, sentence: Span, at: TimeSpan, times: TimeSpan[], view: ArticleView = articleView(text)): string {
+  const event = clauseEvent(text, sentence, at, times, view);
+  // "عن مقتل قيادي …" (what "أعلن" announced, its verb left in another clause): the announced event.
+  const about = /^عن\s+(\S+\s+\S+\s+\S+.*)$/.exec(event);
+  return about ? about[1]! : event;
+}
+
+function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan[], view: ArticleView = articleView(text)): string {
   const parts = clauses(text, sentence);
   const own = parts.findIndex((c) => at.start < c.end && at.end > c.start);
   if (own < 0) return '';
@@ -503,14 +598,14 @@ export function eventFor(text: string, sentence: Span, at: TimeSpan, times: Time
   }
   const mine = tryClause(own);
   // A clause that is only a place or circumstance ("، الليلة الماضية قرب بلدة …،") belongs to the one before it.
-  const fragment = PREPOSITIONS.has(normalize(mine.split(' ', 1)[0] ?? ''));
+  const fragment = opensWithPreposition(mine) || isBareReport(mine);
   if (wordCount(mine) >= MIN_EVENT_WORDS && !fragment) return mine;
   // An attribution clause ("، نقلته وكالة الأناضول اليوم") dates the clause it reports, before it.
   const backFirst = fragment || isAttribution(view, parts[own]!);
   const order = backFirst ? [own - 1, own + 1] : [own + 1, own - 1];
   for (const k of fragment ? order : [...order, own + 2, own - 2]) {
     const other = tryClause(k);
-    if (wordCount(other) >= MIN_EVENT_WORDS && !PREPOSITIONS.has(normalize(other.split(' ', 1)[0] ?? ''))) return other;
+    if (wordCount(other) >= MIN_EVENT_WORDS && !opensWithPreposition(other) && !isBareReport(other)) return other;
   }
   return mine;
 }

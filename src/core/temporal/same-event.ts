@@ -12,7 +12,7 @@ import type { TimelineEntry } from '../types.ts';
 import { normalize } from '../text/normalize.ts';
 import { lightStem } from '../text/tokens.ts';
 import { isStopword } from '../text/stopwords.ts';
-import classData from '../lexicon/temporal/event-classes.json' with { type: 'json' };
+import { isReporting, kindsOf } from './kinds.ts';
 
 /** Share of the smaller telling's words found in the other above which two tellings are one, whatever their kind. */
 export const REPEAT_OVERLAP = 0.7;
@@ -23,15 +23,6 @@ export const KIND_SHARED = 2;
 export const WORDS_OVERLAP = 0.5;
 export const WORDS_SHARED = 5;
 
-const stemOf = (w: string): string => lightStem(normalize(w));
-const KIND = new Map<string, number>(); // stem → bit of its kinds
-Object.values(classData.classes).forEach((list, bit) => {
-  for (const w of list) {
-    const s = stemOf(w);
-    KIND.set(s, (KIND.get(s) ?? 0) | (1 << bit));
-  }
-});
-const REPORTING = new Set(classData.reporting.map(stemOf));
 const PROCLITIC = /^[بلكف]/;
 const NUMBER = /[0-9]+(?:[.,،ر][0-9]+)*/g;
 const SHORT = 2;
@@ -58,9 +49,9 @@ export function tellingOf(event: string, date = ''): Telling {
     if (raw === '') continue;
     if (raw.length <= SHORT || isStopword(raw) || isStopword(raw.replace(/^و/, ''))) continue;
     const stem = lightStem(raw);
-    if (stem.length <= SHORT || REPORTING.has(stem)) continue;
+    if (stem.length <= SHORT || isReporting(stem)) continue;
     words.add(stem);
-    kinds |= KIND.get(stem) ?? 0;
+    kinds |= kindsOf(stem);
   }
   return { words: [...words], kinds, numbers, day: date.length >= 10 };
 }
@@ -79,7 +70,7 @@ function unglue(tellings: Telling[]): void {
       const bare = unglued(w, vocabulary);
       if (bare === w) return w;
       changed = true;
-      t.kinds |= KIND.get(bare) ?? 0;
+      t.kinds |= kindsOf(bare);
       return bare;
     });
     if (changed) t.words = [...new Set(words)];
@@ -90,7 +81,7 @@ function unglue(tellings: Telling[]): void {
 function unglued(w: string, vocabulary: Set<string>): string {
   if (w.length < 4) return w;
   if (PROCLITIC.test(w) && vocabulary.has(w.slice(1))) return w.slice(1);
-  if (w.endsWith('ا') && (vocabulary.has(w.slice(0, -1)) || KIND.has(w.slice(0, -1)))) return w.slice(0, -1);
+  if (w.endsWith('ا') && (vocabulary.has(w.slice(0, -1)) || kindsOf(w.slice(0, -1)) !== 0)) return w.slice(0, -1);
   return w;
 }
 
