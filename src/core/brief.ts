@@ -55,6 +55,12 @@ const INCOMPLETE_BEFORE = cues.incompleteBeforeWords.map(normalize).sort(byLengt
 const COMPLEMENT_VERBS = new Map(cues.complementVerbs.map(([v, p]) => [normalize(v!), normalize(p!)] as const));
 const SAME_SOURCE = cues.sameSourceWords.map(normalize).sort(byLength);
 const SAYING_VERBS = new Set(cues.sayingVerbs.map(normalize));
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+/** "(وات)" after the agency's own name; agency codes matched as written (أ and ا both). */
+const INLINE_AGENCY = new RegExp(
+  `((?:${cues.agencyNameWords.map((w) => escape(w).replace(/ا/gu, '[اأإآ]')).join('|')})[^()]{0,40}?)\\s*\\((?:${cues.agencyAbbreviations.map(escape).join('|')})\\)`,
+  'gu',
+);
 const CONCESSIVE = new Set(cues.concessiveWords.map(normalize));
 const APODOSIS = new Set(cues.apodosisWords.map(normalize));
 
@@ -163,6 +169,18 @@ function isAttributionTail(normTail: string): boolean {
   return false;
 }
 
+/**
+ * Whether a head is only "someone said" with nothing said: it opens with a saying verb and has no
+ * "أن", colon or quotation. Cutting a tail off such a head ("أكد مراسل الجوهرة نقلا عن مصدر أمني
+ * اختفاء 3 فتيات") would drop the news and keep the frame.
+ */
+function isBareSayingFrame(normHead: string): boolean {
+  const ws = normHead.split(/[\s،,]+/u).filter((w) => w !== '');
+  if (!SAYING_VERBS.has((ws[0] ?? '').replace(/^(و|ف|كما)/u, '')) && !(ws[0] === 'كما' && SAYING_VERBS.has(ws[1] ?? ''))) return false;
+  // A quoted name ("الجوهرة اف ام") is not a quotation; a quoted statement is.
+  return !/:|["«“][^"»”]{20,}/u.test(normHead) && !ws.some((w) => /^(ب?ان|انه|انها|انهم|بانه|بانها)$/u.test(w));
+}
+
 /** Drops attribution at the end ("، بحسب ما نقلت وكالة فرانس برس", "، وفق البيان نفسه"), repeatedly. */
 export function stripAttributionTail(text: string): string {
   let t = text;
@@ -177,7 +195,7 @@ export function stripAttributionTail(text: string): string {
         const tail = norm.slice(at);
         // The tail must be the end of the sentence: one clause, no full stop inside.
         const oneClause = !/[،,]/u.test(tail.slice(cue.length)) || tail.length <= MAX_LISTED_TAIL_CHARS;
-        if (at > 25 && !/[.!?؟]/u.test(tail) && oneClause && isAttributionTail(tail)) {
+        if (at > 25 && !/[.!?؟]/u.test(tail) && oneClause && isAttributionTail(tail) && (/[،,]\s*$/u.test(norm.slice(0, at)) || !isBareSayingFrame(norm.slice(0, at)))) {
           if (cut < 0 || at < cut) cut = at;
           break;
         }
@@ -364,6 +382,27 @@ export function stripLeadingAttribution(text: string): string {
   return text;
 }
 
+/**
+ * A sentence that ends in a colon introduces a list or a quotation that follows. The clause before
+ * its last comma or relative word ("أعلن … عن تشكيلة الحكومة، والتي ضمت كلا من :") still states
+ * the news; a bare "وقال الوزير:" does not, and gives ''.
+ */
+export function dropListIntro(text: string): string {
+  const norm = aligned(text);
+  let at = Math.max(text.lastIndexOf('،'), text.lastIndexOf(','));
+  const relative = /\s(و?(التي|الذي|الذين|وهي|وهو|وهم))\s[^،,]*$/u.exec(norm.text);
+  if (relative) at = Math.max(at, norm.at(relative.index));
+  if (at <= 0) return '';
+  const head = trimEnd(text.slice(0, at));
+  if (words(head) < MIN_WORDS || isBareSayingFrame(normalize(head))) return '';
+  return head;
+}
+
+/** Removes a bracketed agency code that follows the agency's name: "للأنباء (وات)". */
+export function stripInlineAgency(text: string): string {
+  return text.replace(INLINE_AGENCY, '$1');
+}
+
 /** Cleans one sentence for the brief; '' when nothing newsworthy is left. */
 export function cleanSentence(raw: string, first: boolean): string {
   let t = raw.trim();
@@ -371,12 +410,12 @@ export function cleanSentence(raw: string, first: boolean): string {
   t = stripLeadingConnector(t).replace(/^و\s+/u, '');
   // "وقد تم …" opens a clause that continues the story; alone it reads "تم …".
   t = stripSameSourceFrame(stripLeadingAttribution(t)).replace(/^(?:و\s*قد|فقد|ولقد|لقد)\s+/u, '');
-  t = t.replace(/([،,])(\s*[،,])+/gu, '$1');
+  t = stripInlineAgency(t).replace(/([،,])(\s*[،,])+/gu, '$1');
   if (isNonNews(t)) return '';
   t = stripAttributionTail(t);
   if (words(t) < MIN_WORDS) return '';
-  if (/:\s*["«“]?$/u.test(t)) return ''; // an introduction to a quotation that follows
-  return finishSentence(t);
+  if (/:\s*["«“]?$/u.test(t)) t = dropListIntro(t);
+  return t === '' ? '' : finishSentence(t);
 }
 
 /** The usable sentences from the top, cleaned one at a time as the brief asks for them. */
@@ -414,12 +453,14 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
     if (next.done) break;
     const c = next.value;
     if (c.aside || quotedShare(c.raw) >= MAX_QUOTED_SHARE) continue;
-    let fresh = 0;
-    for (const s of c.stems) if (!covered.has(s)) fresh++;
-    if (c.stems.size === 0 || fresh / c.stems.size < MIN_NOVELTY) continue;
     const t = shortenAtClause(c.text, room);
     // An added item must be a clean clause, long enough to say something on its own.
     if (t === null || t.endsWith('…') || t.length < MIN_ADDED_CHARS) continue;
+    // Novelty of what is kept: a shortened sentence may keep just the part that repeats the lead.
+    const kept = t === c.text ? c.stems : stemsOf(t);
+    let fresh = 0;
+    for (const s of kept) if (!covered.has(s)) fresh++;
+    if (kept.size === 0 || fresh / kept.size < MIN_NOVELTY) continue;
     // Added only for new who/where/when: a sentence that names nothing new only dilutes the lead.
     if (elements === undefined) elements = newsElements(firstText, sentences[lead.value.index]!, extras);
     const own = newsElements(t, sentences[c.index]!, extras);
@@ -431,7 +472,7 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
     }
     items.push({ text: t, sentence: c.index });
     used += t.length + 1;
-    for (const s of c.stems) covered.add(s);
+    for (const s of kept) covered.add(s);
   }
   return items;
 }

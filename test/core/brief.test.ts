@@ -13,6 +13,8 @@ import {
   stripLeadingAttribution,
   isAside,
   cleanSentence,
+  stripInlineAgency,
+  dropListIntro,
 } from '../../src/core/brief.ts';
 import { segment } from '../../src/core/text/segment.ts';
 
@@ -242,6 +244,16 @@ const cleanCases: [string, string][] = [
   ['وقد تعرف أحد المتهمين على الفتاة عبر "الفايسبوك".', 'تعرف أحد المتهمين على الفتاة عبر "الفايسبوك".'],
   ['تمكنت فرق المراقبة بمنوبة، ، ظهر اليوم، من حجز 113 طنا.', 'تمكنت فرق المراقبة بمنوبة، ظهر اليوم، من حجز 113 طنا.'],
   ['من جانب آخر، أفاد ذات المصدر بأن أعوان الحرس أوقفوا 23 شخصا.', 'أعوان الحرس أوقفوا 23 شخصا.'],
+  [
+    'أكد مراسل الجوهرة "اف ام" بسليانة نقلا عن مصدر أمني اختفاء 3 فتيات منذ يوم أمس.',
+    'أكد مراسل الجوهرة "اف ام" بسليانة نقلا عن مصدر أمني اختفاء 3 فتيات منذ يوم أمس.',
+  ],
+  [
+    'أعلن رئيس الحكومة المكلف يوسف الشاهد، السبت 20 أوت 2016، عن تشكيلة حكومة الوحدة الوطنية والتي ضمت كلا من :',
+    'أعلن رئيس الحكومة المكلف يوسف الشاهد، السبت 20 أوت 2016، عن تشكيلة حكومة الوحدة الوطنية.',
+  ],
+  ['وقال الوزير في كلمته أمام البرلمان:', ''],
+  ['أكد الوزير، في كلمته أمام البرلمان اليوم:', ''],
 ];
 
 for (const [input, expected] of cleanCases) {
@@ -260,4 +272,29 @@ test('buildBrief GIVEN a second sentence that switches topic or gives background
     assert.equal(items.length, 1, second);
     assert.equal(items[0]!.sentence, 0);
   }
+});
+
+const inlineAgencyCases: [string, string][] = [
+  ['في حوار لوكالة تونس افريقيا للأنباء (وات)، أن البنك مؤهل للخوصصة.', 'في حوار لوكالة تونس افريقيا للأنباء، أن البنك مؤهل للخوصصة.'],
+  ['في بيان وحصلت (وات) على نسخة منه.', 'في بيان وحصلت (وات) على نسخة منه.'],
+];
+
+for (const [input, expected] of inlineAgencyCases) {
+  test(`stripInlineAgency GIVEN ${input.slice(0, 30)} THEN ${expected.slice(0, 30)}`, () => {
+    assert.equal(stripInlineAgency(input), expected);
+  });
+}
+
+test('dropListIntro GIVEN a colon after a relative clause THEN the clause before it', () => {
+  assert.equal(dropListIntro('أعلنت الوزارة قائمة الفائزين بالجائزة التي تضم كلا من:'), 'أعلنت الوزارة قائمة الفائزين بالجائزة');
+  assert.equal(dropListIntro('وقال الوزير:'), '');
+});
+
+test('buildBrief GIVEN a second sentence whose short head repeats the lead THEN it is not added', () => {
+  const text =
+    'أكدت دول مجلس التعاون الخليجي جميعها في نهاية قمتها السنوية في الدوحة الثلاثاء، دعمها التام لمصر ولرئيسها عبد الفتاح السيسي.\n' +
+    'وعبرت جميع دول مجلس التعاون الخليجي في نهاية القمة السنوية دعمها التام لمصر ولرئيسها عبد الفتاح السيسي، ' +
+    'في خطوة تؤكد انضمام قطر إلى باقي دول المجلس في دعم الإدارة المصرية الحالية بعد خلاف دام أشهرا طويلة بين الدوحة والقاهرة حول ملفات إقليمية عديدة.';
+  const items = buildBrief(text, segment(text), { maxChars: 260 });
+  assert.equal(items.length, 1);
 });
