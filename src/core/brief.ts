@@ -61,6 +61,8 @@ const INLINE_AGENCY = new RegExp(
   `((?:${cues.agencyNameWords.map((w) => escape(w).replace(/ا/gu, '[اأإآ]')).join('|')})[^()]{0,40}?)\\s*\\((?:${cues.agencyAbbreviations.map(escape).join('|')})\\)`,
   'gu',
 );
+const CLAUSE_SAYING = new Set(cues.clauseSayingVerbs.map(normalize));
+const RELATIVE = new Set(cues.relativeWords.map(normalize));
 const CONCESSIVE = new Set(cues.concessiveWords.map(normalize));
 const APODOSIS = new Set(cues.apodosisWords.map(normalize));
 
@@ -100,6 +102,13 @@ function cutLeavesIncomplete(text: string, at: number): boolean {
   const rest = normalize(text.slice(at)).replace(/^[\s،,؛;:]+/u, '');
   if (startingCue(rest, INCOMPLETE_BEFORE) !== undefined) return true;
   const head = normalize(text.slice(0, at)).split(/[\s،,؛;:]+/u).filter((w) => w !== '');
+  if (CLAUSE_SAYING.has((head[0] ?? '').replace(/^و/u, '')) && isBareSayingFrame(normalize(text.slice(0, at)))) return true;
+  // "وعزز ماكرون، الذي …" + "، من تقدمه": the comma closes an aside, the main clause goes on.
+  const lastComma = Math.max(text.lastIndexOf('،', at - 1), text.lastIndexOf(',', at - 1));
+  if (lastComma > 0) {
+    const segment = normalize(text.slice(lastComma + 1, at)).trim().split(/\s+/u);
+    if (RELATIVE.has(segment[0] ?? '')) return true;
+  }
   const concessive = head.findLastIndex((w) => CONCESSIVE.has(w.replace(/^و/u, '')));
   if (concessive >= 0 && !head.slice(concessive + 1).some((w) => APODOSIS.has(w))) return true;
   for (let i = head.length - 1; i >= 0; i--) {
@@ -137,7 +146,8 @@ export function stripDateline(text: string): string {
 
 /** Removes a place (with an optional agency in brackets) and a dash or colon at the start. */
 function stripPlaceDateline(text: string): string {
-  const withAgency = /^[^\s.،()]*(?:\s+[^\s.،()]+){0,2}\s*\(([^()]{1,30})\)\s*[-–—:]+\s*/u.exec(text);
+  // The place may carry a date: "تونس 11 ديسمبر 2016 (وات) -".
+  const withAgency = /^[^\s.،()]*(?:\s+[^\s.،()]+){0,4}\s*\(([^()]{1,30})\)\s*[-–—:]+\s*/u.exec(text);
   if (withAgency) return text.slice(withAgency[0].length);
   const placeDash = /^([^\s.،()"«:]+(?:\s+[^\s.،()"«:]+){0,2})\s+[-–—]+\s+/u.exec(text);
   if (placeDash && !/[ًٌٍ]|قال|أكد|اكد|أعلن|اعلن/u.test(placeDash[1]!)) return text.slice(placeDash[0].length);
