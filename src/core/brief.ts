@@ -424,6 +424,9 @@ export function cleanSentence(raw: string, first: boolean): string {
   if (isNonNews(t)) return '';
   t = stripAttributionTail(t);
   if (words(t) < MIN_WORDS) return '';
+  // "وقال الأسد في مقابلة مع وسائل إعلام روسية." — what he said is in the next sentence.
+  const norm = normalize(t);
+  if (CLAUSE_SAYING.has(/^\S+/u.exec(norm)![0].replace(/^و/u, '')) && isBareSayingFrame(norm)) return '';
   if (/:\s*["«“]?$/u.test(t)) t = dropListIntro(t);
   return t === '' ? '' : finishSentence(t);
 }
