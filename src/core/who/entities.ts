@@ -7,7 +7,7 @@ import { normalize } from '../text/normalize.ts';
 import type { EntityType, WhoEntry } from '../types.ts';
 import type { Doc, TokenMention } from './doc.ts';
 import { cleanName, type FormCheck } from './names.ts';
-import { ORG_CUE_HEADS, ORG_EPITHETS } from './lexicon.ts';
+import { ORG_ALIAS_HEADS, ORG_EPITHETS } from './lexicon.ts';
 
 /** An entity under construction. */
 export interface Group {
@@ -57,7 +57,7 @@ export function nisbaForm(words: readonly string[]): string[] | undefined {
  * "داعش"), which names the same body; undefined when there is none. Takes normalized words.
  */
 export function orgCore(words: readonly string[]): string[] | undefined {
-  return words.length >= 2 && ORG_CUE_HEADS.has(words[0]!.replace(/^[وفبل](?=.{3})/, '')) ? words.slice(1) : undefined;
+  return words.length >= 2 && ORG_ALIAS_HEADS.has(words[0]!.replace(/^[وفبل](?=.{3})/, '')) ? words.slice(1) : undefined;
 }
 
 function isSubsequence(short: readonly string[], long: readonly string[]): boolean {

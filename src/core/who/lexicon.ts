@@ -63,6 +63,10 @@ export const ORG_CUE_HEADS = normSet(cuesData.orgCueHeads);
 export const KINSHIP_WORDS = normSet(cuesData.kinshipWords);
 /** Prepositions, which no person's name contains, normalized. */
 export const NAME_PREPOSITIONS = normSet(cuesData.namePrepositions);
+/** Cue nouns kept in an organization's mention ("تنظيم القاعدة") whose remainder still names it in the who list, normalized. */
+export const ORG_ALIAS_HEADS = new Set([...ORG_CUE_HEADS, ...normSet(cuesData.orgAliasHeads)]);
+/** Second parts of compound given names ("نور الدين", "عبد الرحمن"): never a surname alone, normalized. */
+export const COMPOUND_NAME_ENDS = normSet(cuesData.compoundNameEnds);
 /** Labels writers add after an organization's name ("داعش الإرهابي"), normalized. */
 export const ORG_EPITHETS = normSet(cuesData.orgEpithets);
 /** Epithets after a place name that are not part of it (مكة "المكرمة"), normalized. */

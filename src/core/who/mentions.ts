@@ -7,7 +7,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { tagWords } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
+import { COMPOUND_NAME_ENDS, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
 import { isTitle } from './roles.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -370,14 +370,24 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
 export function propagate(doc: Doc, mentions: TokenMention[]): TokenMention[] {
   const toks = doc.tokens;
   const patterns: { words: string[]; type: EntityType; descriptive?: boolean }[] = [];
-  // Where "علي" may be the preposition, a name ending in it does not make every "علي" a person.
+  // Where "علي" may be the preposition (the article writes ى as ي anywhere: "الي"), it never
+  // spreads as a name on its own.
   let yaSpelling: boolean | undefined;
+  const ambiguousAli = (w: string): boolean => w === 'علي' && (yaSpelling ??= doc.tokens.some((t) => t.bare === 'الي' || t.bare === 'حتي'));
+  // A one-word name the article also uses with the article is a common noun there ("نصر" beside "النصر").
+  let bares: Set<string> | undefined;
+  const commonNoun = (w: string): boolean => !w.startsWith('ال') && (bares ??= new Set(doc.tokens.map((t) => t.bare))).has('ال' + w);
   for (const m of mentions) {
     const words = toks.slice(m.s, m.e).map((t, k) => (k === 0 ? t.bare : t.norm));
+    if (m.type === 'PER' && words.length === 1 && (ambiguousAli(words[0]!) || commonNoun(words[0]!))) continue;
     patterns.push(m.descriptive ? { words, type: m.type, descriptive: true } : { words, type: m.type });
     if (m.type === 'PER' && m.e - m.s >= 2) {
+      // The surname alone, unless it is the second part of a compound given name ("نور الدين") or
+      // follows a particle ("أبو بكر").
       const last = toks[m.e - 1]!;
-      if (last.norm.length >= 3 && !isJunkWord(last) && !(last.bare === 'علي' && (yaSpelling ??= writesYaForAlifMaqsura(doc)))) patterns.push({ words: [last.norm], type: 'PER' });
+      const before = toks[m.e - 2]!;
+      const compound = COMPOUND_NAME_ENDS.has(last.norm) || PARTICLES.has(before.norm);
+      if (last.norm.length >= 3 && !compound && !isJunkWord(last) && !ambiguousAli(last.bare) && !commonNoun(last.norm)) patterns.push({ words: [last.norm], type: 'PER' });
     }
   }
   const byFirst = new Map<string, { words: string[]; type: EntityType; descriptive?: boolean }[]>();

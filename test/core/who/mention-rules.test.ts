@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
+import { propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import { tagWords } from '../../../src/core/who/tagger.ts';
 
@@ -173,4 +173,20 @@ test('GIVEN a person span run on past the name THEN a preposition ends it and a 
     const got = splitPerson(doc, { type: 'PER', s, e }).map((m) => doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' '));
     assert.deepEqual(got, want, text);
   }
+});
+
+test('GIVEN names found once THEN propagation spreads them but not to compound-name ends, common nouns or an ambiguous علي', () => {
+  const spread = (text: string, spans: [number, number][]): string[] => {
+    const doc = docOf(text);
+    return propagate(doc, spans.map(([s, e]) => ({ type: 'PER' as const, s, e }))).map((m) => doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' '));
+  };
+  // A surname spreads.
+  assert.deepEqual(spread('وصل محمد البدري . وقال البدري إن الوضع هادئ .', [[1, 3]]), ['محمد البدري', 'البدري']);
+  // The second part of a compound given name does not.
+  assert.deepEqual(spread('وصل نور الدين . وتحدث عن الدين والسياسة .', [[1, 3]]), ['نور الدين']);
+  // A one-word name the article also uses as a common noun ("النصر") does not.
+  assert.deepEqual(spread('وقال نصر إن النصر قريب . وتحقق نصر كبير .', [[1, 2]]), ['نصر']);
+  // "علي" in an article that writes ى as ي ("الي") does not.
+  assert.deepEqual(spread('وقال علي إنه ذهب الي السوق . ووقع الخلاف علي الحدود .', [[1, 2]]), ['علي']);
+  assert.deepEqual(spread('وقال علي إنه ذهب إلى السوق . ثم عاد علي مساء .', [[1, 2]]), ['علي', 'علي']);
 });
