@@ -188,7 +188,8 @@ function isBareSayingFrame(normHead: string): boolean {
   const ws = normHead.split(/[\s،,]+/u).filter((w) => w !== '');
   if (!SAYING_VERBS.has((ws[0] ?? '').replace(/^(و|ف|كما)/u, '')) && !(ws[0] === 'كما' && SAYING_VERBS.has(ws[1] ?? ''))) return false;
   // A quoted name ("الجوهرة اف ام") is not a quotation; a quoted statement is.
-  return !/:|["«“][^"»”]{20,}/u.test(normHead) && !ws.some((w) => /^(ب?ان|انه|انها|انهم|بانه|بانها)$/u.test(w));
+  const quoted = [...normHead.matchAll(/"([^"]*)"?|«([^»]*)»?|“([^”]*)”?/gu)].some((m) => (m[1] ?? m[2] ?? m[3] ?? '').length >= 20);
+  return !normHead.includes(':') && !quoted && !ws.some((w) => /^(ب?ان|انه|انها|انهم|بانه|بانها)$/u.test(w));
 }
 
 /** Drops attribution at the end ("، بحسب ما نقلت وكالة فرانس برس", "، وفق البيان نفسه"), repeatedly. */
@@ -386,7 +387,10 @@ export function stripLeadingAttribution(text: string): string {
   const fa = /\s(فقد|ف)\s/u.exec(norm.text.slice(0, 100));
   const comma = /[،,]\s*/u.exec(norm.text.slice(0, 100));
   if (comma && (!fa || comma.index < fa.index) && isAttributionTail(norm.text.slice(0, comma.index))) {
-    return text.slice(norm.at(comma.index + comma[0].length)).replace(/^(?:فقد|فإن|فان)\s+/u, '');
+    const rest = text.slice(norm.at(comma.index + comma[0].length));
+    // "، فإنه كان …" / "، أنه …": the pronoun is the subject; without the frame it would dangle.
+    if (/^[فو]?[أإا]ن(ه|ها|هم)\s/u.test(rest)) return text;
+    return rest.replace(/^(?:فقد|ف?[أإا]ن)\s+/u, '');
   }
   if (fa && !/[،,]/u.test(norm.text.slice(0, fa.index)) && fa[1] === 'فقد') return text.slice(norm.at(fa.index + fa[0].length));
   return text;
