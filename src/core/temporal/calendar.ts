@@ -62,6 +62,19 @@ const HIJRI = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', {
 
 /** Umm al-Qura Hijri date of a day number. */
 export function toHijri(day: DayNumber): { y: number; m: number; d: number } {
+  // Formatting through Intl is slow and articles ask for a few reference days again and again.
+  const known = toHijriCache.get(day);
+  if (known) return { ...known };
+  const found = formatHijri(day);
+  if (toHijriCache.size >= HIJRI_CACHE_LIMIT) toHijriCache.clear();
+  toHijriCache.set(day, found);
+  return { ...found };
+}
+
+const toHijriCache = new Map<number, { y: number; m: number; d: number }>();
+const HIJRI_CACHE_LIMIT = 10_000;
+
+function formatHijri(day: DayNumber): { y: number; m: number; d: number } {
   let y = 0;
   let m = 0;
   let d = 0;

@@ -47,6 +47,7 @@ const LEAD_PHRASES = eventData.leadPhrases.map((p) => normalize(p).split(' ')).s
 const KEEP_AFTER_MIN = words(eventData.keepAfterMin);
 const NOT_CONTINUATION = words(eventData.notContinuation);
 const CIRCUMSTANCE = eventData.circumstance.map((p) => normalize(p).split(' '));
+const CIRCUMSTANCE_FIRST = new Set(CIRCUMSTANCE.map((p) => p[0]!));
 const ANTECEDENT_LINKS = words(eventData.antecedentLinks);
 const QUANTIFIERS = words(eventData.quantifiers);
 const REPORT_VERBS = words(eventData.reportVerbs);
@@ -70,12 +71,22 @@ export interface ArticleView {
   norm: string;
   /** toNorm[i]: index in `norm` of original index i (toNorm[text.length] = norm.length); null when nothing was folded. */
   toNorm: Int32Array | null;
+  /**
+   * Work shared by the expressions of one sentence, by span: its clauses, the words of a span without
+   * its times, the event text of a span. A span lies in one sentence, whose times are always the same
+   * list, so the span alone is the key.
+   */
+  cache?: { parts: Map<number, Span[]>; words: Map<number, Words>; events: Map<number, string>; attribution: Map<number, boolean> };
 }
+
+/** One number for a span (texts stay far below 2^26 characters). */
+const spanKey = (s: Span): number => s.start * 0x4000000 + s.end;
 
 /** Normalizes the article once for {@link eventFor}. */
 export function articleView(text: string): ArticleView {
   const n = normalizeWithOffsets(text);
-  if (n.text === text) return { text, norm: text, toNorm: null };
+  const cache = { parts: new Map<number, Span[]>(), words: new Map<number, Words>(), events: new Map<number, string>(), attribution: new Map<number, boolean>() };
+  if (n.text === text) return { text, norm: text, toNorm: null, cache };
   const toNorm = new Int32Array(text.length + 1);
   // offsets maps normalized → original; invert it (a dropped mark maps to the next kept unit).
   let j = 0;
@@ -83,7 +94,7 @@ export function articleView(text: string): ArticleView {
     while (j < n.text.length && n.offsets[j]! < i) j++;
     toNorm[i] = j;
   }
-  return { text, norm: n.text, toNorm };
+  return { text, norm: n.text, toNorm, cache };
 }
 
 /** The normalized form of text[start, end). */
@@ -151,9 +162,14 @@ function withoutTimes(view: ArticleView, clause: Span, times: Span[]): { raw: st
 const ATTRIBUTION_HEAD_CHARS = 80;
 
 function isAttribution(view: ArticleView, clause: Span): boolean {
+  const key = spanKey(clause);
+  const known = view.cache?.attribution.get(key);
+  if (known !== undefined) return known;
   const head = normSlice(view, clause.start, Math.min(clause.end, clause.start + ATTRIBUTION_HEAD_CHARS));
   const words = head.replace(EDGE_PUNCT, '').trim().split(/\s+/, 4);
-  return words.length > 0 && attributionAt(words, 0);
+  const found = words.length > 0 && attributionAt(words, 0);
+  view.cache?.attribution.set(key, found);
+  return found;
 }
 
 /** Strips a leading و glued to a word unless the و belongs to the word (وقع، وصل، وزير); `norm` is its normalized form. */
@@ -292,8 +308,12 @@ function opensWithPreposition(event: string): boolean {
 
 /** The event text of a clause: cleaned, shortened, with edge punctuation and unbalanced quotes out. */
 function eventText(view: ArticleView, span: Span, times: Span[]): string {
-  const { raw, norm } = withoutTimes(view, span, times);
-  return shorten(clean(wordsOf(raw, norm)));
+  const key = spanKey(span);
+  const known = view.cache?.events.get(key);
+  if (known !== undefined) return known;
+  const event = shorten(clean(spanWords(view, span, times)));
+  view.cache?.events.set(key, event);
+  return event;
 }
 
 /** Removes a quotation mark left alone after cutting, and an opening bracket never closed. */
@@ -366,7 +386,7 @@ function finish(event: string): string {
  */
 function withoutCircumstance(w: Words): Words {
   for (let c = 2; c < w.nw.length; c++) {
-    if (!CIRCUMSTANCE.some((p) => p.every((x, i) => w.nw[c + i] === x))) continue;
+    if (!CIRCUMSTANCE_FIRST.has(w.nw[c]!) || !CIRCUMSTANCE.some((p) => p.every((x, i) => w.nw[c + i] === x))) continue;
     for (let k = c + 1; k < w.nw.length && k <= c + MAX_CIRCUMSTANCE_WORDS; k++) {
       if (COMPLEMENTIZERS.has(w.nw[k]!) || PRONOUN_COMPLEMENTS.has(w.nw[k]!)) {
         return { ws: [...w.ws.slice(0, c), ...w.ws.slice(k)], nw: [...w.nw.slice(0, c), ...w.nw.slice(k)] };
@@ -378,7 +398,17 @@ function withoutCircumstance(w: Words): Words {
 }
 
 function wordCount(s: string): number {
-  return s.split(' ').filter((w) => /[\u0621-\u064A]/.test(w)).length;
+  // Space-separated words holding an Arabic letter, counted in one pass without splitting.
+  let n = 0;
+  let arabic = false;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if (c === 32) {
+      if (arabic) n++;
+      arabic = false;
+    } else if (c >= 0x0621 && c <= 0x064a) arabic = true;
+  }
+  return n;
 }
 
 /** A time expression as the event finder sees it: a span, and its value when it has one. */
@@ -426,8 +456,13 @@ function subClause(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpa
 
 /** Words of a span with its time expressions taken out, not yet cleaned. */
 function spanWords(view: ArticleView, span: Span, times: Span[]): Words {
+  const key = spanKey(span);
+  const known = view.cache?.words.get(key);
+  if (known) return known;
   const { raw, norm } = withoutTimes(view, span, times);
-  return wordsOf(raw, norm);
+  const words = wordsOf(raw, norm);
+  view.cache?.words.set(key, words);
+  return words;
 }
 
 /** Whether only a comma stands between clause a and the clause b after it. */
@@ -578,7 +613,11 @@ export function eventFor(text: string, sentence: Span, at: TimeSpan, times: Time
 }
 
 function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan[], view: ArticleView = articleView(text)): string {
-  const parts = clauses(text, sentence);
+  let parts = view.cache?.parts.get(spanKey(sentence));
+  if (!parts) {
+    parts = clauses(text, sentence);
+    view.cache?.parts.set(spanKey(sentence), parts);
+  }
   const own = parts.findIndex((c) => at.start < c.end && at.end > c.start);
   if (own < 0) return '';
   const tryClause = (k: number): string => {

@@ -76,9 +76,8 @@ class Parser {
 
   /** The longest expression starting at token i (earlier parsers win ties). */
   private at(i: number): Hit | null {
-    const tok = this.toks[i]!;
     // Cheap filter: most words cannot start an expression.
-    if (!tok.digits && !tok.forms.some((f) => L.STARTERS.has(f))) return null;
+    if (!this.toks[i]!.starts) return null;
     let best: Hit | null = null;
     for (const parse of TRIES) {
       const hit = parse.call(this, i);

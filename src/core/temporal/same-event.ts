@@ -121,10 +121,10 @@ const POSTING_CAP = 48;
 
 /**
  * Groups the entries (in text order) into events: each group lists indices into `entries`, first
- * telling first. A telling joins the first group holding a telling of the same event.
+ * telling first. A telling joins the first group holding a telling of the same event. Returns the
+ * tellings too (undefined for an entry alone on its date, which needs none).
  */
-export function groupSameEvents(entries: readonly TimelineEntry[]): number[][] {
-  const tellings = entries.map((e) => tellingOf(e.event, e.date));
+export function groupSameEvents(entries: readonly TimelineEntry[]): { groups: number[][]; tellings: (Telling | undefined)[] } {
   const byDay = new Map<string, number[]>();
   for (let i = 0; i < entries.length; i++) {
     const day = dayOf(entries[i]!.date);
@@ -132,10 +132,17 @@ export function groupSameEvents(entries: readonly TimelineEntry[]): number[][] {
     if (list) list.push(i);
     else byDay.set(day, [i]);
   }
+  const tellings: (Telling | undefined)[] = new Array<Telling | undefined>(entries.length);
   const groupOf = new Int32Array(entries.length).fill(-1);
   const groups: number[][] = [];
   for (const ids of byDay.values()) {
-    if (ids.length > 1) unglue(ids.map((i) => tellings[i]!));
+    if (ids.length === 1) {
+      groupOf[ids[0]!] = groups.length;
+      groups.push([ids[0]!]);
+      continue;
+    }
+    for (const i of ids) tellings[i] = tellingOf(entries[i]!.event, entries[i]!.date);
+    unglue(ids.map((i) => tellings[i]!));
     const postings = new Map<string, number[]>();
     const empty: number[] = []; // tellings with no content word, compared with each other only
     for (const i of ids) {
@@ -164,7 +171,7 @@ export function groupSameEvents(entries: readonly TimelineEntry[]): number[][] {
       }
     }
   }
-  return groups.sort((a, b) => a[0]! - b[0]!);
+  return { groups: groups.sort((a, b) => a[0]! - b[0]!), tellings };
 }
 
 /**
@@ -174,11 +181,11 @@ export function groupSameEvents(entries: readonly TimelineEntry[]): number[][] {
  * the one sharing the most words with the other tellings (the core of what they all say), then
  * the one with more content, then the first.
  */
-export function representative(entries: readonly TimelineEntry[], group: readonly number[]): TimelineEntry {
+export function representative(entries: readonly TimelineEntry[], group: readonly number[], tellings: readonly (Telling | undefined)[] = []): TimelineEntry {
   if (group.length === 1) return entries[group[0]!]!;
   const dayDated = group.filter((i) => entries[i]!.date.length !== 16);
   const pool = dayDated.length > 0 ? dayDated : group;
-  const sets = group.map((i) => new Set(tellingOf(entries[i]!.event).words));
+  const sets = group.map((i) => new Set((tellings[i] ?? tellingOf(entries[i]!.event)).words));
   let best = pool[0]!;
   let bestScore = -1;
   let bestSize = -1;
@@ -197,5 +204,6 @@ export function representative(entries: readonly TimelineEntry[], group: readonl
 
 /** One entry per distinct (date, event), in the entries' order of first telling. */
 export function mergeSameEvents(entries: readonly TimelineEntry[]): TimelineEntry[] {
-  return groupSameEvents(entries).map((g) => representative(entries, g));
+  const { groups, tellings } = groupSameEvents(entries);
+  return groups.map((g) => representative(entries, g, tellings));
 }

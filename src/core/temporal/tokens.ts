@@ -1,4 +1,5 @@
 /** Word tokens of normalized text, each with the forms it takes once clitics (و، ف، ب، ل، ك) are peeled. */
+import { STARTERS } from './lexicon.ts';
 
 /** One token of the normalized text (its `forms` and `pres` arrays are shared: never mutate them). */
 export interface Tok {
@@ -12,21 +13,41 @@ export interface Tok {
   /** A sentence ends before this token (full stop, question mark or line break). */
   brk: boolean;
   digits: boolean;
+  /** One of its forms can begin an expression (or it is a number): the parser looks only at these. */
+  starts: boolean;
 }
-
-const TOKEN = /[\u0621-\u064A\u066E-\u06D3A-Za-z]+|[0-9]+|[^\s]/g;
 
 const CLITIC_START = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 
 const NO_PRES: number[] = [0];
 
-/** The clitic forms of a word; most words cannot carry one and keep just themselves. */
-function formsOf(t: string): { forms: string[]; pres: number[] } {
-  if (t.length < 3 || !CLITIC_START.has(t[0]!)) return { forms: [t], pres: NO_PRES };
-  const forms = [t];
-  const pres = [0];
-  addForms(t, forms, pres);
-  return { forms, pres };
+/** Whether a word can carry a clitic form: three letters or more, starting with و، ف، ب، ل or ك. */
+function mayCarryClitic(t: string): boolean {
+  return t.length >= 3 && CLITIC_START.has(t[0]!);
+}
+
+/**
+ * A signature of a word (first and last letter, length) in 16 bits, and the signatures of every
+ * starter: a word whose signature no starter has skips the set lookup, as most words do.
+ */
+const signature = (w: string): number => (w.charCodeAt(0) * 961 + w.charCodeAt(w.length - 1) * 31 + w.length) & 0xffff;
+const STARTER_SIGNATURES = new Uint8Array(0x10000);
+for (const w of STARTERS) if (w.length > 0) STARTER_SIGNATURES[signature(w)] = 1;
+
+function isStarter(form: string): boolean {
+  return STARTER_SIGNATURES[signature(form)] === 1 && STARTERS.has(form);
+}
+
+/** Code units the tokenizer joins into words: Arabic letters (ء … ي, ٮ … ۓ) and Latin letters. */
+function isWordUnit(c: number): boolean {
+  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** What /\s/ matches. */
+function isWhite(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function addForms(t: string, forms: string[], pres: number[]): void {
@@ -53,21 +74,47 @@ function addForms(t: string, forms: string[], pres: number[]): void {
 
 const BREAK_PUNCT = new Set(['.', '!', '?', '؟', '؛', ';']);
 
-/** Tokenizes normalized text: Arabic/Latin letter runs, digit runs, and single punctuation marks. */
+/**
+ * Tokenizes normalized text: Arabic/Latin letter runs, digit runs, and single punctuation marks
+ * (what /[\u0621-\u064A\u066E-\u06D3A-Za-z]+|[0-9]+|[^\s]/g finds, scanned by hand: no match arrays).
+ */
 export function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
-  let prevEnd = 0;
   let pendingBreak = true;
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
-    const s = match.index;
-    const t = match[0];
-    for (let k = prevEnd; k < s && !pendingBreak; k++) if (text.charCodeAt(k) === 10) pendingBreak = true;
-    const { forms, pres } = formsOf(t);
-    const code = t.charCodeAt(0);
-    out.push({ s, e: s + t.length, t, forms, pres, brk: pendingBreak, digits: code >= 48 && code <= 57 });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isWhite(c)) {
+      if (c === 10) pendingBreak = true;
+      i++;
+      continue;
+    }
+    const s = i;
+    const digits = c >= 48 && c <= 57;
+    if (digits) {
+      do i++;
+      while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57);
+    } else if (isWordUnit(c)) {
+      do i++;
+      while (i < n && isWordUnit(text.charCodeAt(i)));
+    } else i++;
+    const t = text.slice(s, i);
+    let forms: string[];
+    let pres: number[];
+    let starts = digits;
+    if (mayCarryClitic(t)) {
+      forms = [t];
+      pres = [0];
+      addForms(t, forms, pres);
+      for (let f = 0; !starts && f < forms.length; f++) starts = isStarter(forms[f]!);
+    } else {
+      forms = [t];
+      pres = NO_PRES;
+      starts ||= isStarter(t);
+    }
+    out.push({ s, e: i, t, forms, pres, brk: pendingBreak, digits, starts });
     pendingBreak = BREAK_PUNCT.has(t);
-    prevEnd = s + t.length;
   }
   return out;
 }
