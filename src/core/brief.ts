@@ -61,6 +61,8 @@ const INLINE_AGENCY = new RegExp(
   `((?:${cues.agencyNameWords.map((w) => escape(w).replace(/ا/gu, '[اأإآ]')).join('|')})[^()]{0,40}?)\\s*\\((?:${cues.agencyAbbreviations.map(escape).join('|')})\\)`,
   'gu',
 );
+const QUOTE_ONLY = new Set(cues.quoteOnlyVerbs.map(normalize));
+const SPEECH_EVENTS = cues.speechEventWords.map(normalize);
 const CLAUSE_SAYING = new Set(cues.clauseSayingVerbs.map(normalize));
 const RELATIVE = new Set(cues.relativeWords.map(normalize));
 const CONCESSIVE = new Set(cues.concessiveWords.map(normalize));
@@ -403,6 +405,12 @@ export function stripLeadingAttribution(text: string): string {
  */
 export function dropListIntro(text: string): string {
   const norm = aligned(text);
+  // "… بالمناطق التالية :" — the list's label goes, the clause stays.
+  const label = /\s+(?:\S+\s+)?(?:التالية|التالي|الاتية|الاتي|كالتالي|كالاتي|ما يلي)\s*:\s*["«“]?$/u.exec(norm.text);
+  if (label) {
+    const head = trimEnd(text.slice(0, norm.at(label.index)));
+    if (words(head) >= MIN_WORDS && !isBareSayingFrame(normalize(head))) return head;
+  }
   let at = Math.max(text.lastIndexOf('،'), text.lastIndexOf(','));
   const relative = /\s(و?(التي|الذي|الذين|وهي|وهو|وهم))\s[^،,]*$/u.exec(norm.text);
   if (relative) at = Math.max(at, norm.at(relative.index));
@@ -417,6 +425,18 @@ export function stripInlineAgency(text: string): string {
   return text.replace(INLINE_AGENCY, '$1');
 }
 
+/**
+ * Whether a sentence only names who spoke and where ("وقال الأسد في مقابلة مع وسائل إعلام روسية."):
+ * what was said is in the next sentence. "أفادت مصادر بانفجار سيارة" has its news in the object,
+ * so the sentence must also name the occasion (مؤتمر، مقابلة، تصريح …).
+ */
+export function isOccasionOnly(text: string): boolean {
+  const norm = normalize(text);
+  const ws = norm.split(/[\s،,.]+/u).filter((w) => w !== '');
+  if (!QUOTE_ONLY.has((ws[0] ?? '').replace(/^و/u, '')) || !isBareSayingFrame(norm)) return false;
+  return ws.some((w) => SPEECH_EVENTS.some((e) => w === e || w.length <= e.length + 3 && w.endsWith(e)));
+}
+
 /** Cleans one sentence for the brief; '' when nothing newsworthy is left. */
 export function cleanSentence(raw: string, first: boolean): string {
   let t = raw.trim();
@@ -428,9 +448,7 @@ export function cleanSentence(raw: string, first: boolean): string {
   if (isNonNews(t)) return '';
   t = stripAttributionTail(t);
   if (words(t) < MIN_WORDS) return '';
-  // "وقال الأسد في مقابلة مع وسائل إعلام روسية." — what he said is in the next sentence.
-  const norm = normalize(t);
-  if (CLAUSE_SAYING.has(/^\S+/u.exec(norm)![0].replace(/^و/u, '')) && isBareSayingFrame(norm)) return '';
+  if (isOccasionOnly(t)) return '';
   if (/:\s*["«“]?$/u.test(t)) t = dropListIntro(t);
   return t === '' ? '' : finishSentence(t);
 }
