@@ -61,6 +61,7 @@ const INLINE_AGENCY = new RegExp(
   `((?:${cues.agencyNameWords.map((w) => escape(w).replace(/ا/gu, '[اأإآ]')).join('|')})[^()]{0,40}?)\\s*\\((?:${cues.agencyAbbreviations.map(escape).join('|')})\\)`,
   'gu',
 );
+const SPEAKER_PARTICIPLES = cues.speakerParticiples.map(normalize);
 const QUOTE_ONLY = new Set(cues.quoteOnlyVerbs.map(normalize));
 const SPEECH_EVENTS = cues.speechEventWords.map(normalize);
 const CLAUSE_SAYING = new Set(cues.clauseSayingVerbs.map(normalize));
@@ -378,7 +379,24 @@ export function stripSameSourceFrame(text: string): string {
   if (!frame) return text;
   // "أنه تم …" reads "تم …"; "أنه قرر" would lose its subject.
   if (frame[2] === 'انه' && !/^(تم|تمت|يتم|سيتم|لم|لا|لن|قد)$/u.test(frame[3]!)) return text;
-  return text.slice(norm.at(pos + frame[0].length));
+  return withoutSpeaker(text.slice(norm.at(pos + frame[0].length)));
+}
+
+/**
+ * What was said, once its speaker is gone: it ends before "، مشيرا إلى …" (which would now attach to
+ * the wrong subject), and a further "وأنه تم …" / "وأن …" of the same speech reads "وتم …" / "و…".
+ */
+function withoutSpeaker(said: string): string {
+  const norm = aligned(said);
+  let out = said;
+  for (const p of SPEAKER_PARTICIPLES) {
+    const at = findPhrase(norm.text, p);
+    if (at > 0) out = out.slice(0, Math.min(out.length, norm.at(at)));
+  }
+  if (out !== said) out = finishSentence(trimEnd(out));
+  return out
+    .replace(/\sو\s*[أإا]نه\s+(تم|تمت|يتم|سيتم|لم|لا|لن|قد)\s/gu, ' و$1 ')
+    .replace(/\sو\s*[أا]ن\s+(?=\S)/gu, ' و');
 }
 
 /** Drops a fronted attribution: "وحسب فرانس برس، قالت …", "وحسب "فرانس اويست" فقد سقط …". */
