@@ -67,6 +67,8 @@ export const NAME_PREPOSITIONS = normSet(cuesData.namePrepositions);
 export const ORG_ALIAS_HEADS = new Set([...ORG_CUE_HEADS, ...normSet(cuesData.orgAliasHeads)]);
 /** Second parts of compound given names ("نور الدين", "عبد الرحمن"): never a surname alone, normalized. */
 export const COMPOUND_NAME_ENDS = normSet(cuesData.compoundNameEnds);
+/** Verbal nouns that govern a person's name ("سراح", "اغتيال"): no part of it, normalized. */
+export const NOUNS_BEFORE_NAMES = normSet(cuesData.nounsBeforeNames);
 /** Labels writers add after an organization's name ("داعش الإرهابي"), normalized. */
 export const ORG_EPITHETS = normSet(cuesData.orgEpithets);
 /** Epithets after a place name that are not part of it (مكة "المكرمة"), normalized. */

@@ -7,7 +7,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { tagWords } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { COMPOUND_NAME_ENDS, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
+import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
 import { isTitle } from './roles.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -163,15 +163,18 @@ export function splitPerson(doc: Doc, m: TokenMention): TokenMention[] {
 }
 
 /** Trims junk and punctuation at mention edges; drops what is left empty. */
-function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined {
+export function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined {
   let { s, e } = m;
   // At the edges of a longer name only function words and verbs go: months and "الله" can be part
   // of names ("تيريزا ماي", "حسن نصر الله").
   const bad = (i: number): boolean => {
     const t = doc.tokens[i]!;
-    return isPunct(t) || isEdgeJunk(t);
+    // Name particles are stop words too, but "بن علي" keeps its بن.
+    return isPunct(t) || (isEdgeJunk(t) && !PARTICLES.has(t.norm));
   };
-  while (s < e && bad(s)) s++;
+  // A person's name does not open with the noun governing it ("إطلاق سراح ناصر الزفزافي").
+  const lead = (i: number): boolean => bad(i) || (m.type === 'PER' && i < e - 1 && NOUNS_BEFORE_NAMES.has(doc.tokens[i]!.bare));
+  while (s < e && lead(s)) s++;
   while (e > s && bad(e - 1)) e--;
   if (e - s === 1) {
     const t = doc.tokens[s]!;
@@ -206,7 +209,8 @@ function headAdjectiveOrgs(doc: Doc): TokenMention[] {
     if (!head.startsWith('ال')) {
       // Construct state: "حزب البناء الوطني", "وزارة الخارجية الأميركية", "منظمة الصحة العالمية".
       const n = toks[i + 1];
-      if (!n || n.sentence !== t.sentence || !n.norm.startsWith('ال') || n.stem.length < 3 || JUNK.has(n.norm)) continue;
+      // "حكومة الحبيب الصيد" is a person's government, not a body named الحبيب.
+      if (!n || n.sentence !== t.sentence || !n.norm.startsWith('ال') || n.stem.length < 3 || JUNK.has(n.norm) || FIRST_NAMES.has(n.norm)) continue;
       e = i + 2;
       while (e < toks.length && e - i <= 4 && toks[e]!.sentence === t.sentence && isDefiniteAdjective(toks[e]!)) e++;
       out.push({ type: 'ORG', s: i, e });

@@ -10,6 +10,12 @@ const MAX_BEFORE = 7;
 const MAX_AFTER = 8;
 // Words that open a clause: an apposition ends before them.
 const CLAUSE = new Set(['ان', 'انه', 'انها', 'بان', 'الذي', 'التي', 'حيث', 'قائلا', 'مضيفا', 'مؤكدا']);
+// "على هامش …", "في تصريح …": the circumstance of what the person said, not the role.
+const CIRCUMSTANCE = new Map([
+  ['على', new Set(['هامش'])],
+  ['في', new Set(['تصريح', 'حديث', 'مقابلة', 'بيان', 'كلمة', 'ندوة', 'مؤتمر', 'لقاء', 'تصريحات'])],
+]);
+const opensCircumstance = (a: DocToken, b: DocToken | undefined): boolean => !!b && !!CIRCUMSTANCE.get(a.norm)?.has(b.norm);
 // Time words end an apposition with no comma ("فلان رئيس الجمعية اليوم الخميس").
 const TIME = new Set(['اليوم', 'امس', 'غدا', 'الليلة', 'صباح', 'مساء', 'فجر', 'ظهر', 'خلال', 'السبت', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعة', 'يوم']);
 
@@ -70,6 +76,7 @@ function appositionRole(doc: Doc, m: TokenMention, inPerson: (i: number) => bool
     while (e < toks.length && e - start < MAX_AFTER && toks[e]!.sentence === sent && !isPunct(toks[e]!) && !CLAUSE.has(toks[e]!.norm)) {
       // The title of the next named person ("استقبل فلان وزير الخارجية فلان") is not this one's.
       if (inPerson(e)) return '';
+      if (opensCircumstance(toks[e]!, toks[e + 1])) break;
       if (!withComma && (TIME.has(toks[e]!.norm) || stops(toks[e]!))) break;
       e++;
     }

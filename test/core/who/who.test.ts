@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyzeWho } from '../../../src/core/who/index.ts';
+import { buildDoc } from '../../../src/core/who/doc.ts';
+import { trimMention } from '../../../src/core/who/mentions.ts';
 import { segment } from '../../../src/core/text/segment.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { WhoEntry } from '../../../src/core/types.ts';
@@ -137,4 +139,17 @@ test('GIVEN an organization named with and without its cue noun, or with a label
   assert.equal(hamas[0]!.mentions.length, 2);
   assert.ok(r.who.some((e) => e.type === 'ORG' && (e.name === 'داعش' || e.name === 'تنظيم داعش')), JSON.stringify(r.who.map((e) => e.name)));
   assert.ok(!r.who.some((e) => e.name.includes('الإرهابي')));
+});
+
+test('GIVEN names behind a governing noun, a بن particle, or an apposition followed by its circumstance THEN names and roles are clean', () => {
+  const trimmed = (text: string, s: number, e: number): string => {
+    const doc = buildDoc(text, segment(text));
+    const m = trimMention(doc, { type: 'PER', s, e });
+    return m ? doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ') : '';
+  };
+  assert.equal(trimmed('وطالب المحتجون بإطلاق سراح ناصر الزفزافي فورا.', 3, 6), 'ناصر الزفزافي');
+  assert.equal(trimmed('وانتقد النائب نظام بن علي.', 3, 5), 'بن علي');
+  const r = who('وقال رفيق عبد السلام، رئيس مركز الدراسات الاستراتيجية على هامش ندوة في العاصمة، إن الوضع صعب.');
+  const p = r.who.find((e) => e.type === 'PER');
+  assert.equal(p?.role, 'رئيس مركز الدراسات الاستراتيجية');
 });
