@@ -105,7 +105,13 @@ function cutLeavesIncomplete(text: string, at: number): boolean {
   const rest = normalize(text.slice(at)).replace(/^[\s،,؛;:]+/u, '');
   if (startingCue(rest, INCOMPLETE_BEFORE) !== undefined) return true;
   const head = normalize(text.slice(0, at)).split(/[\s،,؛;:]+/u).filter((w) => w !== '');
-  if (CLAUSE_SAYING.has((head[0] ?? '').replace(/^و/u, '')) && isBareSayingFrame(normalize(text.slice(0, at)))) return true;
+  const normHead = normalize(text.slice(0, at));
+  if (isBareSayingFrame(normHead)) {
+    if (CLAUSE_SAYING.has((head[0] ?? '').replace(/^و/u, ''))) return true;
+    // "وانتقد الهمامي، في تصريح لمراسلة الجوهرة" + "، …": the occasion is named, the criticism is not.
+    const last = normHead.slice(Math.max(normHead.lastIndexOf('،'), normHead.lastIndexOf(',')) + 1);
+    if (namesOccasion(last.split(/\s+/u))) return true;
+  }
   // "وعزز ماكرون، الذي …" + "، من تقدمه": the comma closes an aside, the main clause goes on.
   const lastComma = Math.max(text.lastIndexOf('،', at - 1), text.lastIndexOf(',', at - 1));
   if (lastComma > 0) {
@@ -452,6 +458,11 @@ export function isOccasionOnly(text: string): boolean {
   const norm = normalize(text);
   const ws = norm.split(/[\s،,.]+/u).filter((w) => w !== '');
   if (!QUOTE_ONLY.has((ws[0] ?? '').replace(/^و/u, '')) || !isBareSayingFrame(norm)) return false;
+  return namesOccasion(ws);
+}
+
+/** Whether normalized words name a speech occasion (مؤتمر، تصريح، حوار …), with a prefix or not (لتصريح، بالمؤتمر). */
+function namesOccasion(ws: string[]): boolean {
   return ws.some((w) => SPEECH_EVENTS.some((e) => w === e || w.length <= e.length + 3 && w.endsWith(e)));
 }
 
