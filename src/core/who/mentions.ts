@@ -22,8 +22,9 @@ export function isJunkWord(t: { norm: string; bare: string; stem: string }): boo
 }
 
 /** A definite adjective of the nisba kind ("الأميركية", "الدولي", "الشعبي", "المركزية"). */
-export function isDefiniteAdjective(t: { bare: string; stem: string }): boolean {
-  if (!t.bare.startsWith('ال') || t.stem.length < 3) return false;
+export function isDefiniteAdjective(t: { norm: string; bare: string; stem: string }): boolean {
+  // An adjective agrees with its head and carries no conjunction ("المنتخب والمنتهية ولايته").
+  if (!t.norm.startsWith('ال') || t.stem.length < 3) return false;
   return /(ي|ية|يين|يون)$/.test(t.stem) || t.stem === 'متحدة' || t.stem === 'عليا' || t.stem === 'خضراء';
 }
 
@@ -33,11 +34,15 @@ export function isDefiniteAdjective(t: { bare: string; stem: string }): boolean 
  * often do (ا، ى، ي، ة: "سيلفا", "ستيفاني") are left alone.
  */
 export function isFutureVerb(t: { norm: string }): boolean {
-  const w = /^[وف]/.test(t.norm) ? t.norm.slice(1) : t.norm;
+  const w0 = /^[وف]/.test(t.norm) ? t.norm.slice(1) : t.norm;
+  // The plural ending off ("سيجتمعون", "سيلتقون"): names rarely end so. (The dual "ان" is left:
+  // "سيباستيان" ends like "سيلتقيان".)
+  const plural = w0.length > 6 && w0.endsWith('ون');
+  const w = plural ? w0.slice(0, -2) : w0;
   // A stem opening with a long vowel is a foreign name far more often ("ستيوارت", "ستوارت"), and so
   // is a short one opening with ست ("سيستو"); "سيستقبل" is longer.
   if (!/^س[يتن][^اوي].{2,4}$/.test(w) || (w.startsWith('سيست') && w.length < 7)) return false;
-  return !/[اىية]$/.test(w) && !FIRST_NAMES.has(w) && !FIRST_NAMES.has(t.norm);
+  return (plural || !/[اىية]$/.test(w)) && !FIRST_NAMES.has(w) && !FIRST_NAMES.has(t.norm);
 }
 
 /** A definite nisba adjective of a place the gazetteer knows ("السوداني", "الكولومبي", "الأميركية"). */
@@ -173,7 +178,7 @@ export function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined
     return isPunct(t) || (isEdgeJunk(t) && !PARTICLES.has(t.norm));
   };
   // A person's name does not open with the noun governing it ("إطلاق سراح ناصر الزفزافي").
-  const lead = (i: number): boolean => bad(i) || (m.type === 'PER' && i < e - 1 && NOUNS_BEFORE_NAMES.has(doc.tokens[i]!.bare));
+  const lead = (i: number): boolean => bad(i) || (m.type === 'PER' && i < e - 1 && (NOUNS_BEFORE_NAMES.has(doc.tokens[i]!.bare) || doc.tokens[i]!.norm === 'الله'));
   while (s < e && lead(s)) s++;
   while (e > s && bad(e - 1)) e--;
   if (e - s === 1) {
@@ -185,7 +190,7 @@ export function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined
   return e > s ? { ...m, s, e } : undefined;
 }
 
-const PARTICLES = normSet(['عبد', 'أبو', 'ابو', 'بن', 'ابن', 'آل', 'أم', 'بنت', 'ولد', 'ال']);
+const PARTICLES = normSet(['عبد', 'أبو', 'ابو', 'بن', 'ابن', 'آل', 'أم', 'بنت', 'ولد', 'ال', 'فان', 'فون', 'دي', 'دو', 'دا']);
 
 /** Whether a token may be trimmed off the edge of a longer mention (function words, speech verbs). */
 function isEdgeJunk(t: { norm: string; bare: string; stem: string }): boolean {
@@ -331,7 +336,7 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
     // Titles, the nisba that goes with them and a future verb before the name are not part of names;
     // an unnamed-source head is never a name.
     while (m.s < m.e && m.type === 'PER' && (isTitle(doc.tokens[m.s]!) || isRoleNisba(doc, m.s))) m.s++;
-    if (m.type === 'PER' && m.e - m.s > 1 && isFutureVerb(doc.tokens[m.s]!)) m.s++;
+    if (m.type === 'PER' && isFutureVerb(doc.tokens[m.s]!)) m.s++;
     if (m.type === 'PER') m.e = completedNameEnd(doc, m);
     if (m.s >= m.e || SRC_HEADS.has(doc.tokens[m.s]!.norm) || SRC_HEADS.has(doc.tokens[m.s]!.bare)) continue;
     // A known country or city the tagger calls a person is a place.

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
+import { isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import { tagWords } from '../../../src/core/who/tagger.ts';
 
@@ -31,6 +31,9 @@ test('GIVEN words at the start of a name THEN future verbs are told from given n
     ['ستوارت', false],
     ['سيستو', false],
     ['سيستقبل', true],
+    ['سيلتقون', true],
+    ['وسيجتمعون', true],
+    ['سيباستيان', false],
   ];
   for (const [word, verb] of table) assert.equal(isFutureVerb({ norm: normalize(word) }), verb, word);
 });
@@ -189,4 +192,20 @@ test('GIVEN names found once THEN propagation spreads them but not to compound-n
   // "علي" in an article that writes ى as ي ("الي") does not.
   assert.deepEqual(spread('وقال علي إنه ذهب الي السوق . ووقع الخلاف علي الحدود .', [[1, 2]]), ['علي']);
   assert.deepEqual(spread('وقال علي إنه ذهب إلى السوق . ثم عاد علي مساء .', [[1, 2]]), ['علي', 'علي']);
+});
+
+test('GIVEN words after an organization head THEN only a definite nisba adjective without a conjunction extends it', () => {
+  const view = (w: string) => {
+    const doc = docOf(w + ' .');
+    return doc.tokens[0]!;
+  };
+  const table: [string, boolean][] = [
+    ['الأميركية', true],
+    ['الدولي', true],
+    ['والمنتهية', false],
+    ['للأمم', false],
+    ['المتحدة', true],
+    ['الوزراء', false],
+  ];
+  for (const [w, want] of table) assert.equal(isDefiniteAdjective(view(w)), want, w);
 });
