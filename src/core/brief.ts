@@ -1,8 +1,9 @@
 /**
  * The brief: one to three items that state the news. News is written inverted-pyramid, so the
  * brief starts from the lead and only moves past a sentence that adds nothing (a quotation, a
- * repetition, an attribution line); each item is cleaned of datelines, opening connectors and
- * attribution tails, and shortened at a clause boundary when it does not fit.
+ * repetition, an attribution line, background, another story); each item is cleaned of datelines,
+ * opening connectors and attribution frames and tails, and shortened at a clause boundary when it
+ * does not fit — never where a clause is left without what it needs (a "said" without what was said).
  */
 import type { BriefItem, Mention, Sentence, TemporalExpression } from './types.ts';
 import cues from './lexicon/brief-cues.json' with { type: 'json' };
@@ -104,8 +105,8 @@ function startingCue(norm: string, list: readonly string[]): string | undefined 
 function cutLeavesIncomplete(text: string, at: number): boolean {
   const rest = normalize(text.slice(at)).replace(/^[\s،,؛;:]+/u, '');
   if (startingCue(rest, INCOMPLETE_BEFORE) !== undefined) return true;
-  const head = normalize(text.slice(0, at)).split(/[\s،,؛;:]+/u).filter((w) => w !== '');
   const normHead = normalize(text.slice(0, at));
+  const head = normHead.split(/[\s،,؛;:]+/u).filter((w) => w !== '');
   if (isBareSayingFrame(normHead)) {
     if (CLAUSE_SAYING.has((head[0] ?? '').replace(/^و/u, ''))) return true;
     // "وانتقد الهمامي، في تصريح لمراسلة الجوهرة" + "، …": the occasion is named, the criticism is not.
