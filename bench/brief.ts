@@ -4,6 +4,9 @@
  * baselines (truncated to 350 characters at a word boundary). Titles are short, so this rewards
  * short outputs; read it as a relative comparison with the leads, not as the held-out score.
  *
+ * lead@brief is the lead cut to the brief's own length (a word boundary, not a sentence one): the
+ * brief vs. lead@brief shows what the brief's choices do once length is held equal.
+ *
  * A second table is length-free: of each part's content words, how many are title words not already
  * in the parts before it (the cleaned first item, what cleaning removed, each added item, and the
  * lead's second and third sentences). It says which parts carry headline content per word, whatever
@@ -36,7 +39,9 @@ function truncate(text: string, max: number): string {
 }
 
 type Row = { name: string; p: number; r: number; f: number; chars: number; wins: number };
-const systems = ['brief', 'lead-1', 'lead-2', 'lead-3', 'item-1'];
+// lead@brief: the lead cut to the brief's own length, to tell what the brief's choices do from
+// what its length does (titles reward short outputs).
+const systems = ['brief', 'lead-1', 'lead-2', 'lead-3', 'item-1', 'lead@brief'];
 const rows: Row[] = systems.map((name) => ({ name, p: 0, r: 0, f: 0, chars: 0, wins: 0 }));
 let n = 0;
 let overBudget = 0;
@@ -79,7 +84,7 @@ for (const a of articles) {
   if (brief.length > BRIEF_MAX_CHARS) overBudget++;
   // item-1: the brief's first item alone (the cleaned lead), to show what the added items do.
   const leads = [1, 2, 3].map((k) => truncate(body.slice(0, k).join(' '), BRIEF_MAX_CHARS));
-  const outputs = [brief, ...leads, items[0]?.text ?? ''];
+  const outputs = [brief, ...leads, items[0]?.text ?? '', truncate(body.join(' '), brief.length)];
   const scores = outputs.map((o) => rougeL(wordsOf(o), ref));
   const bestLead = Math.max(scores[1]!.f, scores[2]!.f, scores[3]!.f);
   scores.forEach((s, k) => {
@@ -114,10 +119,10 @@ for (const a of articles) {
 }
 
 console.log(`ROUGE-L vs. TITLE as a proxy reference (no gold briefs), ${n} articles from ${file}`);
-console.log('system   precision  recall   F1      mean chars');
+console.log('system     precision  recall   F1      mean chars');
 for (const row of rows) {
   console.log(
-    `${row.name.padEnd(8)} ${(row.p / n).toFixed(4).padStart(9)} ${(row.r / n).toFixed(4).padStart(7)} ${(row.f / n).toFixed(4).padStart(7)} ${(row.chars / n).toFixed(0).padStart(10)}`,
+    `${row.name.padEnd(10)} ${(row.p / n).toFixed(4).padStart(9)} ${(row.r / n).toFixed(4).padStart(7)} ${(row.f / n).toFixed(4).padStart(7)} ${(row.chars / n).toFixed(0).padStart(10)}`,
   );
 }
 const bestLeadF = Math.max(...rows.slice(1, 4).map((r) => r.f / n));
