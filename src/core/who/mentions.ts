@@ -199,7 +199,8 @@ function isEdgeJunk(t: { norm: string; bare: string; stem: string }): boolean {
 }
 
 // Heads too generic to make an organization name with an adjective ("القوات الأميركية").
-const GENERIC_HEADS = normSet(['القوات', 'قوات', 'المنطقة', 'القاعدة', 'المدينة', 'الدولة']);
+// Hospitals are places where things happen, not actors ("المستشفى الجهوي").
+const GENERIC_HEADS = normSet(['القوات', 'قوات', 'المنطقة', 'القاعدة', 'المدينة', 'الدولة', 'المستشفى', 'مستشفى']);
 
 /** Organization spans built from a head noun followed by definite adjectives. */
 function headAdjectiveOrgs(doc: Doc): TokenMention[] {
@@ -225,6 +226,18 @@ function headAdjectiveOrgs(doc: Doc): TokenMention[] {
     if (e > i + 1) out.push({ type: 'ORG', s: i, e });
   }
   return out;
+}
+
+/** An organization span that is an indefinite head and indefinite nisba adjectives ("معهد ثانوي", "مستشفى ميداني"). */
+export function isIndefiniteDescription(doc: Doc, m: TokenMention): boolean {
+  if (m.e - m.s < 2) return false;
+  const head = doc.tokens[m.s]!;
+  if (!ORG_HEADS.has(head.norm) && !GENERIC_HEADS.has(head.norm)) return false;
+  for (let i = m.s + 1; i < m.e; i++) {
+    const t = doc.tokens[i]!;
+    if (t.norm.startsWith('ال') || !/(ي|ية)$/.test(t.norm) || t.norm.length < 4) return false;
+  }
+  return true;
 }
 
 /** A club head and the city after it are one organization ("دينامو كييف", "وريال مدريد"), not a place. */
@@ -328,6 +341,8 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
     // An imperfect verb the tagger pulled into an organization ("يتدخل الأمن السياحي") is not part of it.
     const lead = doc.tokens[m.s]!;
     if (m.type === 'ORG' && m.e - m.s > 1 && /^[يت]/.test(lead.norm) && !lead.bare.startsWith('ال') && !ORG_HEADS.has(lead.norm)) m.s++;
+    // An indefinite head and adjective describe some body, not a named one ("معهد ثانوي").
+    if (m.type === 'ORG' && isIndefiniteDescription(doc, m)) continue;
     // A place cue opening a mention ("مدينة كيبيك", "ولاية قفصة") makes it a place, without the cue.
     if (m.e - m.s > 1 && m.type !== 'LOC' && doc.tokens[m.s]!.forms.some((f) => TRIGGERS.loc.has(f) && !ORG_HEADS.has(f))) {
       m.type = 'LOC';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
+import { isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import { tagWords } from '../../../src/core/who/tagger.ts';
 
@@ -208,4 +208,14 @@ test('GIVEN words after an organization head THEN only a definite nisba adjectiv
     ['الوزراء', false],
   ];
   for (const [w, want] of table) assert.equal(isDefiniteAdjective(view(w)), want, w);
+});
+
+test('GIVEN an organization span THEN an indefinite head with indefinite adjectives is a description, not a name', () => {
+  const table: [string, number, number, boolean][] = [
+    ['طعن تلميذ أستاذه في معهد ثانوي بالعاصمة .', 4, 6, true],
+    ['أقيم مستشفى ميداني قرب الحدود .', 1, 3, true],
+    ['قالت منظمة أطباء بلا حدود .', 1, 5, false],
+    ['قال البنك المركزي التونسي .', 1, 4, false],
+  ];
+  for (const [text, s, e, want] of table) assert.equal(isIndefiniteDescription(docOf(text), { type: 'ORG', s, e }), want, text);
 });
