@@ -4,10 +4,12 @@
  * وفق بيان …), kept short and cut at a clause boundary, never mid-word.
  */
 import type { Span } from '../types.ts';
-import { normalize, normalizeWithOffsets } from '../text/normalize.ts';
+import { normalize } from '../text/normalize.ts';
+import { normalizedText } from './normalized.ts';
 import { isSpace } from '../text/tokens.ts';
 import { lightStem } from '../text/tokens.ts';
 import { HAPPENING, kindsOf } from './kinds.ts';
+import { isWhite } from './tokens.ts';
 import eventData from '../lexicon/temporal/event.json' with { type: 'json' };
 
 /** Longest event text, in characters. */
@@ -63,7 +65,18 @@ const MAX_CIRCUMSTANCE_WORDS = 14;
 export const MAX_JOINED_CHARS = 140;
 
 const HARD_BOUNDARY = /[،,؛;:!?؟]|\s[-–—]\s|\.(?!\d)/g;
-const EDGE_PUNCT = /^[\s،,؛;:.\-–—)\]»]+|[\s،,؛;:.\-–—(\[«]+$/g;
+/** Punctuation an event never opens with (closing marks, clause marks) or ends with (opening marks, clause marks), besides white space. */
+const LEAD_EDGE = new Set([...'،,؛;:.-–—)]»'].map((c) => c.charCodeAt(0)));
+const TRAIL_EDGE = new Set([...'،,؛;:.-–—([«'].map((c) => c.charCodeAt(0)));
+
+/** `s` without edge punctuation at its two ends, scanned by hand (a /^…|…$/g regex tries its `$` branch at every space). */
+function trimEdges(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && (isWhite(s.charCodeAt(a)) || LEAD_EDGE.has(s.charCodeAt(a)))) a++;
+  while (b > a && (isWhite(s.charCodeAt(b - 1)) || TRAIL_EDGE.has(s.charCodeAt(b - 1)))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
 
 /** An article and its matching form, normalized once: event cutting slices it instead of normalizing clause by clause. */
 export interface ArticleView {
@@ -84,16 +97,20 @@ const spanKey = (s: Span): number => s.start * 0x4000000 + s.end;
 
 /** Normalizes the article once for {@link eventFor}. */
 export function articleView(text: string): ArticleView {
-  const n = normalizeWithOffsets(text);
+  const n = normalizedText(text);
   const cache = { parts: new Map<number, Span[]>(), words: new Map<number, Words>(), events: new Map<number, string>(), attribution: new Map<number, boolean>() };
   if (n.text === text) return { text, norm: text, toNorm: null, cache };
   const toNorm = new Int32Array(text.length + 1);
-  // offsets maps normalized → original; invert it (a dropped mark maps to the next kept unit).
-  let j = 0;
-  for (let i = 0; i <= text.length; i++) {
-    while (j < n.text.length && n.offsets[j]! < i) j++;
-    toNorm[i] = j;
+  // offsets maps normalized → original; invert it (a dropped mark maps to the next kept unit):
+  // toNorm[i] is the first j whose offset reaches i.
+  const { offsets } = n;
+  const normLength = n.text.length;
+  let i = 0;
+  for (let j = 0; j < normLength; j++) {
+    const o = offsets[j]!;
+    while (i <= o) toNorm[i++] = j;
   }
+  while (i <= text.length) toNorm[i++] = normLength;
   return { text, norm: n.text, toNorm, cache };
 }
 
@@ -166,7 +183,7 @@ function isAttribution(view: ArticleView, clause: Span): boolean {
   const known = view.cache?.attribution.get(key);
   if (known !== undefined) return known;
   const head = normSlice(view, clause.start, Math.min(clause.end, clause.start + ATTRIBUTION_HEAD_CHARS));
-  const words = head.replace(EDGE_PUNCT, '').trim().split(/\s+/, 4);
+  const words = trimEdges(head).split(/\s+/, 4);
   const found = words.length > 0 && attributionAt(words, 0);
   view.cache?.attribution.set(key, found);
   return found;
@@ -185,16 +202,27 @@ interface Words {
   nw: string[];
 }
 
-const LEAD_PUNCT = /^[\s،,؛;:.\-–—)\]»]+/;
-const TRAIL_PUNCT = /[\s،,؛;:.\-–—(\[«]+$/;
+/** A word without the punctuation an event never opens with. */
+function trimLead(w: string): string {
+  let a = 0;
+  while (a < w.length && (isWhite(w.charCodeAt(a)) || LEAD_EDGE.has(w.charCodeAt(a)))) a++;
+  return a === 0 ? w : w.slice(a);
+}
 
-/** The words of a clause with punctuation at its two edges taken off (as EDGE_PUNCT does to the whole). */
+/** A word without the punctuation an event never ends with. */
+function trimTrail(w: string): string {
+  let b = w.length;
+  while (b > 0 && (isWhite(w.charCodeAt(b - 1)) || TRAIL_EDGE.has(w.charCodeAt(b - 1)))) b--;
+  return b === w.length ? w : w.slice(0, b);
+}
+
+/** The words of a clause with punctuation at its two edges taken off (as trimEdges does to the whole). */
 function tidyWords(x: string): string[] {
   const ws = x.split(/\s+/);
   let from = 0;
   let to = ws.length;
-  while (from < to && (ws[from] = ws[from]!.replace(LEAD_PUNCT, '')) === '') from++;
-  while (to > from && (ws[to - 1] = ws[to - 1]!.replace(TRAIL_PUNCT, '')) === '') to--;
+  while (from < to && (ws[from] = trimLead(ws[from]!)) === '') from++;
+  while (to > from && (ws[to - 1] = trimTrail(ws[to - 1]!)) === '') to--;
   return from === 0 && to === ws.length ? ws : ws.slice(from, to);
 }
 
@@ -292,6 +320,10 @@ function reportedHappening(w: Words): Words {
  * attribution alone ("وفق ما ورد عن جلسة المحكمة"): a weak event, that a neighbouring clause beats.
  */
 function isBareReport(event: string): boolean {
+  const space = event.indexOf(' ');
+  const first = normalize(space < 0 ? event : event.slice(0, space));
+  // Most events open with neither a reporting verb nor an attribution: no need to split them.
+  if (!REPORT_VERBS.has(first) && !ATTRIBUTION_START.has(first) && !ATTRIBUTION_PHRASES.has(first)) return false;
   const nw = normalize(event).split(' ');
   if (attributionAt(nw, 0)) return true;
   // A quotation of four words or more is what was said; a short one names something ("سي آن آن").
@@ -302,7 +334,8 @@ function isBareReport(event: string): boolean {
 
 /** A clause that opens with a preposition ("في …", "بالتعاون مع …", "بـ4،1 بالمائة") is a circumstance, not an event. */
 function opensWithPreposition(event: string): boolean {
-  const first = normalize(event.split(' ', 1)[0] ?? '');
+  const space = event.indexOf(' ');
+  const first = normalize(space < 0 ? event : event.slice(0, space));
   return PREPOSITIONS.has(first) || /^(?:[بلك]ال|ب[ـ0-9])/.test(first);
 }
 
@@ -319,9 +352,10 @@ function eventText(view: ArticleView, span: Span, times: Span[]): string {
 /** Removes a quotation mark left alone after cutting, and an opening bracket never closed. */
 function balanceQuotes(s: string): string {
   // Brackets that held only the time taken out: "بلغت 3.5 بالمائة (أكتوبر 2016)".
-  if (/\(\s*\)|\[\s*\]|«\s*»/.test(s)) s = s.replace(/\(\s*\)|\[\s*\]|«\s*»/g, ' ').replace(/\s+/g, ' ').replace(EDGE_PUNCT, '').trim();
+  if (/\(\s*\)|\[\s*\]|«\s*»/.test(s)) s = s.replace(/\(\s*\)|\[\s*\]|«\s*»/g, ' ').replace(/\s+/g, ' ');
+  s = trimEdges(s);
   const open = s.lastIndexOf('(');
-  if (open >= 0 && s.indexOf(')', open) < 0) s = s.slice(0, open).replace(EDGE_PUNCT, '').trim();
+  if (open >= 0 && s.indexOf(')', open) < 0) s = trimEdges(s.slice(0, open));
   s = dropUnpaired(dropUnpaired(dropUnpaired(s, '«', '»'), '“', '”'), '(', ')');
   const count = (s.match(/"/g) ?? []).length;
   if (count % 2 === 0) return s;
@@ -370,7 +404,7 @@ function shorten(words: Words, max = MAX_EVENT_CHARS): string {
 
 /** Edge punctuation off, quotes balanced, and a particle glued to a closing quote ('سياسيين"ومنذ') off the end. */
 function finish(event: string): string {
-  const s = event.replace(EDGE_PUNCT, '').trim();
+  const s = trimEdges(event);
   const glued = /(["»”])([\u0621-\u064A]{1,5})$/.exec(s);
   const tail = glued ? normalize(glued[2]!) : '';
   const cut = glued && (TRAIL_DROP.has(tail) || (tail.startsWith('و') && TRAIL_DROP.has(tail.slice(1)))) ? s.slice(0, glued.index + 1) : s;

@@ -12,7 +12,8 @@
  *   sentence, after it in its sentence, or in the two sentences before; else the reference day.
  */
 import type { TemporalExpression } from '../types.ts';
-import { normalizeWithOffsets, originalSpan } from '../text/normalize.ts';
+import { originalSpan } from '../text/normalize.ts';
+import { normalizedText } from './normalized.ts';
 import { tokenize, type Tok } from './tokens.ts';
 import { parseTokens, type Hit } from './parse.ts';
 import { resolveReading, withClock } from './resolve.ts';
@@ -77,7 +78,7 @@ function clockDay(hits: Hit[], values: (string | null)[], at: number, sent: Int3
 export function findTemporal(text: string, reference: string, referenceTime?: string): TemporalExpression[] {
   void referenceTime; // the day is what every value needs; clock-relative phrases are not resolved yet
   const ref = parseDay(reference);
-  const norm = normalizeWithOffsets(text);
+  const norm = normalizedText(text);
   const toks = tokenize(norm.text);
   const hits = parseTokens(toks);
   const values = hits.map((hit) => {

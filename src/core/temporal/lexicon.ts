@@ -154,3 +154,34 @@ export const STARTERS = new Set<string>([
   'بين',
   '(',
 ]);
+
+/**
+ * Starters that open an expression only before a stronger word (في، من، منذ، قبل، هذا …): "في 13
+ * نوفمبر", "منذ بداية السنة", "قبل نحو 15 عاما", "في وقت سابق". They are the commonest words of a
+ * text, so the parser tries them only when a word of the lexicon (other than these) or a number
+ * follows within STRONG_WITHIN tokens.
+ */
+export const WEAK_STARTERS = new Set<string>(
+  ['في', 'من', 'على', 'الى', 'مع', 'خلال', '(', 'بين', 'نحو', 'بعد', 'قبل', 'هذه', 'هذا', 'منذ', 'حتى', 'حوالي', 'حوالى', 'طيلة', 'طوال', 'عند'].map((w) => normalize(w)),
+);
+export const STRONG_WITHIN = 3;
+
+/** Every word of every table above (phrases word by word), weak starters excepted. */
+export const LEXICON_WORDS = new Set<string>();
+for (const table of [
+  MONTHS, WEEKDAYS, DAY_ORDINALS, DAY_TENS, TEEN, CLOCK_HOURS, CLOCK_TEEN, CLOCK_FRACTIONS, COUNTS, QUARTER_ORDINALS, DAYPARTS,
+  DAYPART_ADVERBS, MODIFIERS, RELATIVE_DAYS, RELATIVE_DAYS_AFTER_PART, RELATIVE_DAY_PHRASES, TODAY_STOP, TODAY_STOP_BEFORE,
+  WEEKDAY_STOP_BEFORE, TWO_STOP_BEFORE, VAGUE_SINCE, APPROX, LAW_CITATION, ORDINAL_HEADS, NAMED_DATE_HEADS, DAY_WORDS,
+  MONTH_WORDS, YEAR_WORDS, MONTH_SELF, YEAR_SELF, WEEK_SELF, THIS, PERIOD_PARTS, HALVES, QUARTERS, AGO_WORDS, AFTER_WORDS,
+  VAGUE_COUNTS, YEAR_TRIGGERS, CLOCK_WORDS, CLOCK_LEAD, LOCAL_TIME, HIJRI_SUFFIX, GREGORIAN_SUFFIX, RANGE_JOIN, FUTURE_WORDS,
+  NULL_PHRASES, UNITS, STARTERS,
+] as (Map<string, unknown> | Set<string>)[]) {
+  for (const key of table.keys()) LEXICON_WORDS.add(key);
+  if (table instanceof Map) {
+    for (const value of table.values()) {
+      if (!Array.isArray(value)) continue;
+      for (const entry of value as { words?: unknown }[]) if (Array.isArray(entry.words)) for (const w of entry.words) LEXICON_WORDS.add(String(w));
+    }
+  }
+}
+for (const w of WEAK_STARTERS) LEXICON_WORDS.delete(w);

@@ -76,8 +76,14 @@ class Parser {
 
   /** The longest expression starting at token i (earlier parsers win ties). */
   private at(i: number): Hit | null {
-    // Cheap filter: most words cannot start an expression.
-    if (!this.toks[i]!.starts) return null;
+    // Cheap filter: most words cannot start an expression, and a weak starter needs a word of the lexicon soon after.
+    const tok = this.toks[i]!;
+    if (!tok.starts) return null;
+    if (!tok.strong) {
+      let near = false;
+      for (let k = i + 1; !near && k <= i + L.STRONG_WITHIN && k < this.toks.length; k++) near = lexical(this.toks[k]!);
+      if (!near) return null;
+    }
     let best: Hit | null = null;
     for (const parse of TRIES) {
       const hit = parse.call(this, i);
@@ -747,6 +753,13 @@ const TRIES = [
   Parser.prototype['ago'],
   Parser.prototype['yearExpr'],
 ] as ((this: Parser, i: number) => Hit | null)[];
+
+/** A number, a strong starter, or a token with a form in the lexicon other than a weak starter. */
+function lexical(tok: Tok): boolean {
+  if (tok.strong) return true;
+  for (const form of tok.forms) if (L.LEXICON_WORDS.has(form)) return true;
+  return false;
+}
 
 /** A 12-hour reading plus a part of the day → 24-hour clock. */
 function to24(h: number, shift: string | undefined): number {

@@ -1,5 +1,5 @@
 /** Word tokens of normalized text, each with the forms it takes once clitics (و، ف، ب، ل، ك) are peeled. */
-import { STARTERS } from './lexicon.ts';
+import { STARTERS, WEAK_STARTERS } from './lexicon.ts';
 
 /** One token of the normalized text (its `forms` and `pres` arrays are shared: never mutate them). */
 export interface Tok {
@@ -15,15 +15,17 @@ export interface Tok {
   digits: boolean;
   /** One of its forms can begin an expression (or it is a number): the parser looks only at these. */
   starts: boolean;
+  /** One of its forms is a starter that is not a weak one (في، من …), or it is a number. */
+  strong: boolean;
 }
-
-const CLITIC_START = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 
 const NO_PRES: number[] = [0];
 
 /** Whether a word can carry a clitic form: three letters or more, starting with و، ف، ب، ل or ك. */
 function mayCarryClitic(t: string): boolean {
-  return t.length >= 3 && CLITIC_START.has(t[0]!);
+  if (t.length < 3) return false;
+  const c = t.charCodeAt(0);
+  return c === 0x0648 || c === 0x0641 || c === 0x0628 || c === 0x0644 || c === 0x0643; // و ف ب ل ك
 }
 
 /**
@@ -43,8 +45,8 @@ function isWordUnit(c: number): boolean {
   return (c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** What /\s/ matches. */
-function isWhite(c: number): boolean {
+/** Whether a code unit is what /\s/ matches. */
+export function isWhite(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
@@ -71,8 +73,6 @@ function addForms(t: string, forms: string[], pres: number[]): void {
     }
   }
 }
-
-const BREAK_PUNCT = new Set(['.', '!', '?', '؟', '؛', ';']);
 
 /**
  * Tokenizes normalized text: Arabic/Latin letter runs, digit runs, and single punctuation marks
@@ -103,18 +103,23 @@ export function tokenize(text: string): Tok[] {
     let forms: string[];
     let pres: number[];
     let starts = digits;
+    let strong = digits;
     if (mayCarryClitic(t)) {
       forms = [t];
       pres = [0];
       addForms(t, forms, pres);
-      for (let f = 0; !starts && f < forms.length; f++) starts = isStarter(forms[f]!);
     } else {
       forms = [t];
       pres = NO_PRES;
-      starts ||= isStarter(t);
     }
-    out.push({ s, e: i, t, forms, pres, brk: pendingBreak, digits, starts });
-    pendingBreak = BREAK_PUNCT.has(t);
+    for (let f = 0; !strong && f < forms.length; f++) {
+      if (!isStarter(forms[f]!)) continue;
+      starts = true;
+      strong = !WEAK_STARTERS.has(forms[f]!);
+    }
+    out.push({ s, e: i, t, forms, pres, brk: pendingBreak, digits, starts, strong });
+    // A one-unit token that ends a sentence: . ! ? ؟ ؛ ; (a char test: hashing every token is dear).
+    pendingBreak = i - s === 1 && (c === 46 || c === 33 || c === 63 || c === 0x061f || c === 0x061b || c === 59);
   }
   return out;
 }
