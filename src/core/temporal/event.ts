@@ -202,6 +202,23 @@ interface Words {
   nw: string[];
 }
 
+/** The runs of non-white text of `x` (what x.split(/\s+/) gives, without empty edges), scanned by hand. */
+function splitWhite(x: string, starts?: number[]): string[] {
+  const out: string[] = [];
+  let from = -1;
+  for (let i = 0; i <= x.length; i++) {
+    const white = i === x.length || isWhite(x.charCodeAt(i));
+    if (!white) {
+      if (from < 0) from = i;
+    } else if (from >= 0) {
+      out.push(x.slice(from, i));
+      starts?.push(from);
+      from = -1;
+    }
+  }
+  return out;
+}
+
 /** A word without the punctuation an event never opens with. */
 function trimLead(w: string): string {
   let a = 0;
@@ -218,7 +235,7 @@ function trimTrail(w: string): string {
 
 /** The words of a clause with punctuation at its two edges taken off (as trimEdges does to the whole). */
 function tidyWords(x: string): string[] {
-  const ws = x.split(/\s+/);
+  const ws = splitWhite(x);
   let from = 0;
   let to = ws.length;
   while (from < to && (ws[from] = trimLead(ws[from]!)) === '') from++;
@@ -459,8 +476,9 @@ function subClause(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpa
   const raw = view.text.slice(clause.start, clause.end);
   const body = normSlice(view, clause.start, clause.end);
   // Word starts of the clause in the original and normalized text line up one to one.
-  const rawWords = [...raw.matchAll(/\S+/g)];
-  const normWords = body.split(/\s+/).filter(Boolean);
+  const rawStarts: number[] = [];
+  const rawWords = splitWhite(raw, rawStarts);
+  const normWords = splitWhite(body);
   if (rawWords.length !== normWords.length) return null;
   const cuts: number[] = [];
   for (let w = 1; w < normWords.length; w++) {
@@ -468,7 +486,7 @@ function subClause(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpa
     if (next && next.some((rest) => rest === '' || rest === normWords[w + 1])) cuts.push(w);
   }
   if (cuts.length === 0) return null;
-  const atWord = rawWords.findIndex((m) => clause.start + m.index! + m[0].length > at.start);
+  const atWord = rawWords.findIndex((w, k) => clause.start + rawStarts[k]! + w.length > at.start);
   let from = 0;
   let to = rawWords.length;
   for (const c of cuts) {
@@ -483,9 +501,7 @@ function subClause(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpa
   let head = from;
   // "الاعتداءات الإرهابية التي استهدفت باريس": keep up to three words of the noun, stop at a preposition.
   while (pronoun && head > 0 && from - head < 3 && !TRAIL_DROP.has(normWords[head - 1]!)) head--;
-  const first = rawWords[head]!;
-  const last = rawWords[to - 1]!;
-  return { start: clause.start + first.index!, end: clause.start + last.index! + last[0].length };
+  return { start: clause.start + rawStarts[head]!, end: clause.start + rawStarts[to - 1]! + rawWords[to - 1]!.length };
 }
 
 /** Words of a span with its time expressions taken out, not yet cleaned. */

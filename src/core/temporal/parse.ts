@@ -3,7 +3,7 @@
  * token index and returning how far it reached and what it read (a Reading, resolved later
  * against the reference date). The longest reading at each position wins.
  */
-import type { Tok } from './tokens.ts';
+import { signedMembership, type Tok } from './tokens.ts';
 import type { Calendar, Modifier, PhraseTable, Unit } from './lexicon.ts';
 import * as L from './lexicon.ts';
 
@@ -757,9 +757,10 @@ const TRIES = [
 /** A number, a strong starter, or a token with a form in the lexicon other than a weak starter. */
 function lexical(tok: Tok): boolean {
   if (tok.strong) return true;
-  for (const form of tok.forms) if (L.LEXICON_WORDS.has(form)) return true;
+  for (const form of tok.forms) if (inLexicon(form)) return true;
   return false;
 }
+const inLexicon = signedMembership(L.LEXICON_WORDS);
 
 /** A 12-hour reading plus a part of the day → 24-hour clock. */
 function to24(h: number, shift: string | undefined): number {

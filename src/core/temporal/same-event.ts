@@ -46,14 +46,28 @@ export function tellingOf(event: string, date = ''): Telling {
   const numbers = norm.match(NUMBER) ?? [];
   let kinds = 0;
   for (const raw of norm.replace(NUMBER, ' ').split(/[^\u0621-\u064A]+/)) {
-    if (raw === '') continue;
-    if (raw.length <= SHORT || isStopword(raw) || isStopword(raw.replace(/^و/, ''))) continue;
-    const stem = lightStem(raw);
-    if (stem.length <= SHORT || isReporting(stem)) continue;
+    if (raw.length <= SHORT) continue;
+    const stem = contentStem(raw);
+    if (stem === '') continue;
     words.add(stem);
     kinds |= kindsOf(stem);
   }
   return { words: [...words], kinds, numbers, day: date.length >= 10 };
+}
+
+/** Stems of words seen before ('' for a word that carries no content); emptied when full. */
+const STEMS = new Map<string, string>();
+const STEMS_LIMIT = 20_000;
+
+/** The content stem of a normalized word, or '' for a stop word, a reporting word or a short stem. */
+function contentStem(raw: string): string {
+  let stem = STEMS.get(raw);
+  if (stem !== undefined) return stem;
+  stem = isStopword(raw) || isStopword(raw.replace(/^و/, '')) ? '' : lightStem(raw);
+  if (stem.length <= SHORT || isReporting(stem)) stem = '';
+  if (STEMS.size >= STEMS_LIMIT) STEMS.clear();
+  STEMS.set(raw, stem);
+  return stem;
 }
 
 /**

@@ -28,17 +28,20 @@ function mayCarryClitic(t: string): boolean {
   return c === 0x0648 || c === 0x0641 || c === 0x0628 || c === 0x0644 || c === 0x0643; // و ف ب ل ك
 }
 
-/**
- * A signature of a word (first and last letter, length) in 16 bits, and the signatures of every
- * starter: a word whose signature no starter has skips the set lookup, as most words do.
- */
+/** A signature of a word in 16 bits: its first and last letter and its length. */
 const signature = (w: string): number => (w.charCodeAt(0) * 961 + w.charCodeAt(w.length - 1) * 31 + w.length) & 0xffff;
-const STARTER_SIGNATURES = new Uint8Array(0x10000);
-for (const w of STARTERS) if (w.length > 0) STARTER_SIGNATURES[signature(w)] = 1;
 
-function isStarter(form: string): boolean {
-  return STARTER_SIGNATURES[signature(form)] === 1 && STARTERS.has(form);
+/**
+ * Membership in a word set behind a table of the signatures of its words: a word whose signature
+ * no member has (most words of a text) skips the set lookup, which must first hash the new string.
+ */
+export function signedMembership(set: ReadonlySet<string>): (w: string) => boolean {
+  const signatures = new Uint8Array(0x10000);
+  for (const w of set) if (w.length > 0) signatures[signature(w)] = 1;
+  return (w) => w.length > 0 && signatures[signature(w)] === 1 && set.has(w);
 }
+
+const isStarter = signedMembership(STARTERS);
 
 /** Code units the tokenizer joins into words: Arabic letters (ء … ي, ٮ … ۓ) and Latin letters. */
 function isWordUnit(c: number): boolean {
