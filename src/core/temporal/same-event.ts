@@ -197,6 +197,8 @@ export function groupSameEvents(entries: readonly TimelineEntry[]): { groups: nu
  */
 export function representative(entries: readonly TimelineEntry[], group: readonly number[], tellings: readonly (Telling | undefined)[] = []): TimelineEntry {
   if (group.length === 1) return entries[group[0]!]!;
+  // The first tellings say what an event is; past them (a text repeating one story) scoring would grow with the square.
+  if (group.length > REPRESENTATIVE_POOL) group = group.slice(0, REPRESENTATIVE_POOL);
   const dayDated = group.filter((i) => entries[i]!.date.length !== 16);
   const pool = dayDated.length > 0 ? dayDated : group;
   const sets = group.map((i) => new Set((tellings[i] ?? tellingOf(entries[i]!.event)).words));
@@ -215,6 +217,9 @@ export function representative(entries: readonly TimelineEntry[], group: readonl
   }
   return entries[best]!;
 }
+
+/** Most tellings of one event weighed for its description. */
+const REPRESENTATIVE_POOL = 32;
 
 /** One entry per distinct (date, event), in the entries' order of first telling. */
 export function mergeSameEvents(entries: readonly TimelineEntry[]): TimelineEntry[] {
