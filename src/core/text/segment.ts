@@ -20,6 +20,8 @@ const FINAL_PUNCTUATION = /[.!?؟…‼۔:;؛،,]["»”)\]’']*$/;
 const ABBREVIATIONS = new Set(lexicon.abbreviationsBeforeDot.map((a) => a.toLowerCase()));
 const SENTENCE_VERBS = new Set(lexicon.sentenceVerbs.map(normalize));
 const CONNECTIVES = new Set(lexicon.connectivesAfterWaw.map(normalize));
+const GLUED_HEADING_VERBS = new Set(lexicon.gluedHeadingVerbs.map(normalize));
+const GLUED_HEADING_NON_OPENERS = new Set(lexicon.gluedHeadingNonOpeners.map(normalize));
 
 const isLetter = (c: number): boolean => isArabicLetter(c) || isLatinLetter(c);
 const isNewline = (c: number): boolean => c === 10 || c === 13 || c === 0x2029 || c === 0x2028;
@@ -195,6 +197,28 @@ export function isHeadingLine(line: string): boolean {
   return true;
 }
 
+/** Most words a heading glued to the next sentence may have. */
+const MAX_GLUED_HEADING_WORDS = 5;
+
+/**
+ * Length of a subheading a page lost its line break after, at the start of a sentence: a few
+ * verbless words, then و + a speech verb ("ايقاف موظفين عن العمل وقالت إدارة …"); 0 when none.
+ */
+export function gluedHeadingLength(sentence: string): number {
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  for (let k = 0; (m = re.exec(sentence)) !== null && k <= MAX_GLUED_HEADING_WORDS; k++) {
+    const w = normalize(m[0]);
+    // A sentence going on from the last ("وأغلقت …", "لكن …", "هذا وقد …") opens no heading.
+    if (k === 0 && (/^[وف]/.test(w) || GLUED_HEADING_NON_OPENERS.has(w))) return 0;
+    if (k > 0 && w.startsWith('و') && GLUED_HEADING_VERBS.has(w.slice(1))) {
+      const head = sentence.slice(0, m.index);
+      return isHeadingLine(head) ? m.index : 0;
+    }
+  }
+  return 0;
+}
+
 /** Splits text into sentences and headings, with offsets into `text` as given. */
 export function segment(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -215,6 +239,16 @@ export function segment(text: string): Sentence[] {
     if (line.count !== 1) continue;
     const s = out[line.first]!;
     if (isHeadingLine(text.slice(s.start, s.end))) s.heading = true;
+  }
+  for (let k = 0; k < out.length; k++) {
+    const s = out[k]!;
+    if (s.heading) continue;
+    const cut = gluedHeadingLength(text.slice(s.start, s.end));
+    if (cut === 0) continue;
+    let end = s.start + cut;
+    while (end > s.start && /\s/.test(text[end - 1]!)) end--;
+    out.splice(k, 1, { start: s.start, end, heading: true }, { start: s.start + cut, end: s.end, heading: false });
+    k++;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { segment, isHeadingLine } from '../../../src/core/text/segment.ts';
+import { segment, isHeadingLine, gluedHeadingLength } from '../../../src/core/text/segment.ts';
 
 const texts = (text: string): string[] => segment(text).map((s) => text.slice(s.start, s.end));
 
@@ -98,4 +98,27 @@ test('segment GIVEN a long text THEN every span lies inside it, in order, withou
     assert.ok(s.start >= last && s.end > s.start && s.end <= text.length);
     last = s.end;
   }
+});
+
+test('segment GIVEN a subheading glued to the next sentence THEN it is split off as a heading', () => {
+  const text = 'وطالب المحامون بحفظ التسجيلات. ايقاف موظفين عن العمل وقالت إدارة الطيران إن ضابطين أوقفا. طعن وقال شهود إن رجلين دخلا مطعما.';
+  const parts = segment(text).map((s) => [text.slice(s.start, s.end), s.heading]);
+  assert.deepEqual(parts, [
+    ['وطالب المحامون بحفظ التسجيلات.', false],
+    ['ايقاف موظفين عن العمل', true],
+    ['وقالت إدارة الطيران إن ضابطين أوقفا.', false],
+    ['طعن', true],
+    ['وقال شهود إن رجلين دخلا مطعما.', false],
+  ]);
+  const table: [string, number][] = [
+    ['تصعيد مفاجئ وأضاف أن التصعيد خطير.', 'تصعيد مفاجئ '.length],
+    ['وقال الوزير إن الاتفاق قريب.', 0],
+    ['قال الوزير وقال مساعده إن …', 0],
+    ['وفي بغداد، وقال المتحدث إن …', 0],
+    ['هذا وذكرت هيئة الإسعاف أنها نقلت 48 مصابا.', 0],
+    ['وأغلقت الشرطة المداخل وقالت إن …', 0],
+    ['لكن فيتسيك أنكر الاتهامات وقال إنه بريء.', 0],
+    ['هذه جملة طويلة من ست كلمات بلا فعل وقال فيها', 0],
+  ];
+  for (const [s, want] of table) assert.equal(gluedHeadingLength(s), want, s);
 });
