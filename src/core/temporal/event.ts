@@ -9,7 +9,7 @@ import { normalizedText } from './normalized.ts';
 import { isSpace } from '../text/tokens.ts';
 import { lightStem } from '../text/tokens.ts';
 import { HAPPENING, kindsOf } from './kinds.ts';
-import { isWhite } from './tokens.ts';
+import { isWhite, signedMembership } from './tokens.ts';
 import eventData from '../lexicon/temporal/event.json' with { type: 'json' };
 
 /** Longest event text, in characters. */
@@ -25,9 +25,14 @@ for (const p of eventData.attributionPhrases) {
   ATTRIBUTION_PHRASES.set(ws[0]!, [...(ATTRIBUTION_PHRASES.get(ws[0]!) ?? []), ws]);
 }
 
+/** The first words of every attribution, behind a signature filter: most words are tested once per clause. */
+const mayOpenAttribution = signedMembership(new Set([...ATTRIBUTION_START, ...ATTRIBUTION_PHRASES.keys()]));
+
 /** An attribution opens at word i: بحسب، وفق بيان، كما أفاد … (words already normalized). */
 function attributionAt(norm: string[], i: number): boolean {
-  if (ATTRIBUTION_START.has(norm[i]!)) return true;
+  const w = norm[i];
+  if (w === undefined || !mayOpenAttribution(w)) return false;
+  if (ATTRIBUTION_START.has(w)) return true;
   const phrases = ATTRIBUTION_PHRASES.get(norm[i]!);
   if (!phrases) return false;
   return phrases.some((phrase) => phrase.every((w, k) => norm[i + k] === w || (k === phrase.length - 1 && norm[i + k]?.startsWith(w))));
@@ -46,6 +51,7 @@ const WAS = words(eventData.was);
 const RELATIVE = words(['التي', 'الذي', 'الذين', 'اللتين', 'اللذين']);
 const PREPOSITIONS = words(eventData.prepositions);
 const LEAD_PHRASES = eventData.leadPhrases.map((p) => normalize(p).split(' ')).sort((a, b) => b.length - a.length);
+const LEAD_FIRST = new Set(LEAD_PHRASES.map((p) => p[0]!));
 const KEEP_AFTER_MIN = words(eventData.keepAfterMin);
 const NOT_CONTINUATION = words(eventData.notContinuation);
 const CIRCUMSTANCE = eventData.circumstance.map((p) => normalize(p).split(' '));
@@ -272,7 +278,7 @@ function dropLeads(ws: string[], nw: string[]): Words {
     const first = ws[0]!;
     const norm = nw[0]!;
     // "يذكر أن …", "تجدر الإشارة إلى أن …": the event is what follows.
-    const lead = LEAD_PHRASES.find((p) => p.every((w, k) => nw[k] === w));
+    const lead = LEAD_FIRST.has(norm) ? LEAD_PHRASES.find((p) => p.every((w, k) => nw[k] === w)) : undefined;
     if (lead && ws.length > lead.length) {
       ws.splice(0, lead.length);
       nw.splice(0, lead.length);

@@ -24,7 +24,6 @@ export const WORDS_OVERLAP = 0.5;
 export const WORDS_SHARED = 5;
 
 const PROCLITIC = /^[بلكف]/;
-const NUMBER = /[0-9]+(?:[.,،ر][0-9]+)*/g;
 const SHORT = 2;
 
 /** What the merger knows of one telling: its content stems, its kinds (bits), its numbers and whether it is dated to a day. */
@@ -41,19 +40,39 @@ export interface Telling {
  */
 export function tellingOf(event: string, date = ''): Telling {
   const words = new Set<string>();
+  const numbers: string[] = [];
   const norm = normalize(event);
-  // "3,5", "3،2", "9ر3" (Tunisian decimals) are one number each.
-  const numbers = norm.match(NUMBER) ?? [];
   let kinds = 0;
-  for (const raw of norm.replace(NUMBER, ' ').split(/[^\u0621-\u064A]+/)) {
-    if (raw.length <= SHORT) continue;
-    const stem = contentStem(raw);
-    if (stem === '') continue;
-    words.add(stem);
-    kinds |= kindsOf(stem);
+  // One pass over runs of Arabic letters and of digits; "3,5", "3،2", "9ر3" (Tunisian decimals) are one number each.
+  const n = norm.length;
+  let i = 0;
+  while (i < n) {
+    const c = norm.charCodeAt(i);
+    if (isDigit(c)) {
+      const from = i;
+      i++;
+      for (;;) {
+        while (i < n && isDigit(norm.charCodeAt(i))) i++;
+        if (i + 1 < n && DECIMAL_MARKS.has(norm.charCodeAt(i)) && isDigit(norm.charCodeAt(i + 1))) i++;
+        else break;
+      }
+      numbers.push(norm.slice(from, i));
+    } else if (isLetter(c)) {
+      const from = i;
+      while (i < n && isLetter(norm.charCodeAt(i))) i++;
+      if (i - from <= SHORT) continue;
+      const stem = contentStem(norm.slice(from, i));
+      if (stem === '') continue;
+      words.add(stem);
+      kinds |= kindsOf(stem);
+    } else i++;
   }
   return { words: [...words], kinds, numbers, day: date.length >= 10 };
 }
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isLetter = (c: number): boolean => c >= 0x0621 && c <= 0x064a;
+const DECIMAL_MARKS = new Set([46, 44, 0x060c, 0x0631]); // . , ، ر
 
 /** Stems of words seen before ('' for a word that carries no content); emptied when full. */
 const STEMS = new Map<string, string>();
