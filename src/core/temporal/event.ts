@@ -95,7 +95,28 @@ export interface ArticleView {
    * its times, the event text of a span. A span lies in one sentence, whose times are always the same
    * list, so the span alone is the key.
    */
-  cache?: { parts: Map<number, Span[]>; words: Map<number, Words>; events: Map<number, string>; attribution: Map<number, boolean> };
+  cache?: Map<number, SpanWork>;
+}
+
+/** What was worked out for one span. */
+interface SpanWork {
+  parts?: Span[];
+  words?: Words;
+  cleaned?: Words;
+  event?: string;
+  attribution?: boolean;
+}
+
+/** The work record of a span, made on first use (undefined when the view keeps no cache). */
+function workOf(view: ArticleView, span: Span): SpanWork | undefined {
+  if (!view.cache) return undefined;
+  const key = spanKey(span);
+  let work = view.cache.get(key);
+  if (!work) {
+    work = {};
+    view.cache.set(key, work);
+  }
+  return work;
 }
 
 /** One number for a span (texts stay far below 2^26 characters). */
@@ -104,7 +125,7 @@ const spanKey = (s: Span): number => s.start * 0x4000000 + s.end;
 /** Normalizes the article once for {@link eventFor}. */
 export function articleView(text: string): ArticleView {
   const n = normalizedText(text);
-  const cache = { parts: new Map<number, Span[]>(), words: new Map<number, Words>(), events: new Map<number, string>(), attribution: new Map<number, boolean>() };
+  const cache = new Map<number, SpanWork>();
   if (n.text === text) return { text, norm: text, toNorm: null, cache };
   const toNorm = new Int32Array(text.length + 1);
   // offsets maps normalized → original; invert it (a dropped mark maps to the next kept unit):
@@ -185,13 +206,12 @@ function withoutTimes(view: ArticleView, clause: Span, times: Span[]): { raw: st
 const ATTRIBUTION_HEAD_CHARS = 80;
 
 function isAttribution(view: ArticleView, clause: Span): boolean {
-  const key = spanKey(clause);
-  const known = view.cache?.attribution.get(key);
-  if (known !== undefined) return known;
+  const work = workOf(view, clause);
+  if (work?.attribution !== undefined) return work.attribution;
   const head = normSlice(view, clause.start, Math.min(clause.end, clause.start + ATTRIBUTION_HEAD_CHARS));
   const words = trimEdges(head).split(/\s+/, 4);
   const found = words.length > 0 && attributionAt(words, 0);
-  view.cache?.attribution.set(key, found);
+  if (work) work.attribution = found;
   return found;
 }
 
@@ -364,11 +384,10 @@ function opensWithPreposition(event: string): boolean {
 
 /** The event text of a clause: cleaned, shortened, with edge punctuation and unbalanced quotes out. */
 function eventText(view: ArticleView, span: Span, times: Span[]): string {
-  const key = spanKey(span);
-  const known = view.cache?.events.get(key);
-  if (known !== undefined) return known;
-  const event = shorten(clean(spanWords(view, span, times)));
-  view.cache?.events.set(key, event);
+  const work = workOf(view, span);
+  if (work?.event !== undefined) return work.event;
+  const event = shorten(cleanWords(view, span, times));
+  if (work) work.event = event;
   return event;
 }
 
@@ -512,13 +531,21 @@ function subClause(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpa
 
 /** Words of a span with its time expressions taken out, not yet cleaned. */
 function spanWords(view: ArticleView, span: Span, times: Span[]): Words {
-  const key = spanKey(span);
-  const known = view.cache?.words.get(key);
-  if (known) return known;
+  const work = workOf(view, span);
+  if (work?.words) return work.words;
   const { raw, norm } = withoutTimes(view, span, times);
   const words = wordsOf(raw, norm);
-  view.cache?.words.set(key, words);
+  if (work) work.words = words;
   return words;
+}
+
+/** clean(spanWords(…)) of a span, worked out once. */
+function cleanWords(view: ArticleView, span: Span, times: Span[]): Words {
+  const work = workOf(view, span);
+  if (work?.cleaned) return work.cleaned;
+  const cleaned = clean(spanWords(view, span, times));
+  if (work) work.cleaned = cleaned;
+  return cleaned;
 }
 
 /** Whether only a comma stands between clause a and the clause b after it. */
@@ -566,7 +593,7 @@ function joinedEvent(view: ArticleView, parts: Span[], own: number, at: Span, ti
   const c = parts[own]!;
   if (parts[own + 1] === undefined) return ''; // nothing after the clause to complete it
   const ownRaw = spanWords(view, c, times);
-  const ownWords = clean(ownRaw);
+  const ownWords = cleanWords(view, c, times);
   // Nothing but the time, a circumstance ("في الليلة الفاصلة بين …") or an attribution: the clause before carries the event.
   const bare =
     wordCount(ownWords.ws.join(' ')) === 0 || PREPOSITIONS.has(ownRaw.nw[0]!) || PREPOSITIONS.has(ownWords.nw[0]!) || isAttribution(view, c);
@@ -669,11 +696,9 @@ export function eventFor(text: string, sentence: Span, at: TimeSpan, times: Time
 }
 
 function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan[], view: ArticleView = articleView(text)): string {
-  let parts = view.cache?.parts.get(spanKey(sentence));
-  if (!parts) {
-    parts = clauses(text, sentence);
-    view.cache?.parts.set(spanKey(sentence), parts);
-  }
+  const work = workOf(view, sentence);
+  const parts = work?.parts ?? clauses(text, sentence);
+  if (work) work.parts = parts;
   const own = parts.findIndex((c) => at.start < c.end && at.end > c.start);
   if (own < 0) return '';
   const tryClause = (k: number): string => {
