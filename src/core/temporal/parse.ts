@@ -445,7 +445,8 @@ class Parser {
     const form = this.toks[i]!.t.slice(word.pre);
     // "الليلة الفاصلة بين الاثنين والثلاثاء": the weekday dates it.
     if (form === 'الليلة' && (this.t(i + 1) === 'الفاصلة' || this.t(i + 1) === 'التي')) return null;
-    if (form === 'اليوم' || form === 'ليوم') {
+    // لليوم (ل + اليوم) too: "لليوم الثامن على التوالي" counts days, it is not today.
+    if (form === 'اليوم' || form === 'ليوم' || form === 'لليوم') {
       if (this.find(i - 1, L.TODAY_STOP_BEFORE) || this.find(i + 1, L.TODAY_STOP)) return null;
       if (this.t(i + 1) === 'من' || this.t(i - 1) === 'يوم') return null;
     }
