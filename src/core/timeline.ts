@@ -65,11 +65,12 @@ export function timelineCandidates(text: string, sentences: Sentence[], temporal
 
 /** Builds the timeline from the segmentation and the resolved time expressions. Linear in the text (up to a log). */
 export function buildTimeline(text: string, sentences: Sentence[], temporal: TemporalExpression[]): TimelineEntry[] {
-  return mergeSameEvents(timelineCandidates(text, sentences, temporal)).sort((a, b) => {
-    const ka = periodKey(a.date);
-    const kb = periodKey(b.date);
-    if (ka.start !== kb.start) return ka.start < kb.start ? -1 : 1;
-    if (ka.rank !== kb.rank) return ka.rank - kb.rank;
-    return a.start - b.start;
+  // Each entry's period key worked out once, not at every comparison.
+  const keyed = mergeSameEvents(timelineCandidates(text, sentences, temporal)).map((entry) => ({ entry, key: periodKey(entry.date) }));
+  keyed.sort((a, b) => {
+    if (a.key.start !== b.key.start) return a.key.start < b.key.start ? -1 : 1;
+    if (a.key.rank !== b.key.rank) return a.key.rank - b.key.rank;
+    return a.entry.start - b.entry.start;
   });
+  return keyed.map((k) => k.entry);
 }
