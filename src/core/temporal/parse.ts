@@ -6,6 +6,7 @@
 import { signedMembership, type Tok } from './tokens.ts';
 import type { Calendar, Modifier, PhraseTable, Unit } from './lexicon.ts';
 import * as L from './lexicon.ts';
+import { normalize } from '../text/normalize.ts';
 
 /** What an expression says, before it is resolved against the reference date. */
 export type Reading =
@@ -79,6 +80,9 @@ class Parser {
     // Cheap filter: most words cannot start an expression, and a weak starter needs a word of the lexicon soon after.
     const tok = this.toks[i]!;
     if (!tok.starts) return null;
+    // A number opens an expression only before punctuation, a number, a word of the lexicon or a
+    // word the grammar names ("17 أكتوبر", "3 و4 نوفمبر", "10:30", "1445 هـ"); "78 هجوما" does not.
+    if (tok.digits && !mayFollowNumber(this.toks[i + 1])) return null;
     if (!tok.strong) {
       let near = false;
       for (let k = i + 1; !near && k <= i + L.STRONG_WITHIN && k < this.toks.length; k++) near = lexical(this.toks[k]!);
@@ -754,6 +758,19 @@ const TRIES = [
   Parser.prototype['ago'],
   Parser.prototype['yearExpr'],
 ] as ((this: Parser, i: number) => Hit | null)[];
+
+/** Words the grammar below names literally (besides its tables), normalized. */
+const GRAMMAR_WORDS = new Set(
+  ['من', 'و', 'او', 'أو', 'الى', 'إلى', 'في', 'منذ', 'حتى', 'بين', 'خلال', 'طيلة', 'طوال', 'على', 'يوم', 'اليوم', 'ليوم', 'لليوم', 'الليلة', 'الفاصلة', 'لعام', 'لسنة', 'ل', 'قليل', 'قليلة', 'فقط', 'عشر', 'س', 'بتوقيت', 'الواحد', 'الحادي', 'الحادية', 'التي', 'ال'].map((w) => normalize(w)),
+);
+
+/** Whether a token may follow a number that opens an expression: anything but a word outside the lexicon and the grammar. */
+function mayFollowNumber(next: Tok | undefined): boolean {
+  if (!next) return false;
+  const c = next.t.charCodeAt(0);
+  if (!(c >= 0x0621 && c <= 0x064a)) return true; // punctuation, a number, Latin (17h30)
+  return lexical(next) || next.forms.some((f) => GRAMMAR_WORDS.has(f) || L.WEAK_STARTERS.has(f));
+}
 
 /** A number, a strong starter, or a token with a form in the lexicon other than a weak starter. */
 function lexical(tok: Tok): boolean {
