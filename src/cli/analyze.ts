@@ -100,6 +100,8 @@ async function write(out: Writable, text: string): Promise<void> {
 }
 
 const TYPE_NAMES: Record<EntityType, string> = { PER: 'شخص', ORG: 'جهة', LOC: 'مكان', SRC: 'مصدر' };
+/** People first, then organizations, unnamed sources and places, as the bot's /who lists them. */
+const TYPE_ORDER: Record<EntityType, number> = { PER: 0, ORG: 1, SRC: 2, LOC: 3 };
 
 /** The analysis as an editor reads it in a terminal: brief, timeline, who, under Arabic headings. */
 export function renderText(a: Analysis, title?: string): string {
@@ -114,7 +116,8 @@ export function renderText(a: Analysis, title?: string): string {
   for (const e of a.timeline) lines.push(`  • ${e.date} — ${safe(e.event)}${e.when ? ` («${safe(e.when)}»)` : ''}`);
   lines.push('', 'من هو من');
   if (a.who.length === 0) lines.push('  (لا أسماء)');
-  for (const w of a.who) lines.push(`  • ${safe(w.name)} — ${TYPE_NAMES[w.type] ?? w.type}${w.role ? ` — ${safe(w.role)}` : ''}`);
+  const who = a.who.map((w, i) => ({ w, i })).sort((x, y) => TYPE_ORDER[x.w.type] - TYPE_ORDER[y.w.type] || x.i - y.i).map((x) => x.w);
+  for (const w of who) lines.push(`  • ${safe(w.name)} — ${TYPE_NAMES[w.type] ?? w.type}${w.role ? ` — ${safe(w.role)}` : ''}`);
   if (a.sources.length > 0) lines.push('', `المصادر: ${a.sources.map(safe).join('، ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli.ts';
-import { parseAnalyzeArgs, todayIn } from '../../src/cli/analyze.ts';
+import { parseAnalyzeArgs, renderText, todayIn } from '../../src/cli/analyze.ts';
 
 const SEED = fileURLToPath(new URL('../../../shared/seed/baghdad-embassy-attack.txt', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -190,4 +190,14 @@ test('GIVEN standard output closed by the reader (EPIPE) THEN exit 0 without an 
   });
   assert.equal(code, 0);
   assert.equal(err, '');
+});
+
+test('GIVEN an analysis THEN the text output lists people first, then organizations, sources and places', () => {
+  const entry = (name: string, type: 'PER' | 'ORG' | 'LOC' | 'SRC') => ({ name, type, role: '', aliases: [], mentions: [], said: [] });
+  const out = renderText({
+    id: 'x', sentences: [], brief: [], timeline: [], mentions: [], temporal: [], sources: [],
+    who: [entry('بغداد', 'LOC'), entry('السفارة الأميركية', 'ORG'), entry('مسؤول أمني', 'SRC'), entry('محمد', 'PER'), entry('بلينكن', 'PER')],
+  });
+  const order = ['محمد', 'بلينكن', 'السفارة الأميركية', 'مسؤول أمني', 'بغداد'].map((n) => out.indexOf(`• ${n} `));
+  assert.ok(order.every((x, i) => x > 0 && (i === 0 || x > order[i - 1]!)), out);
 });
