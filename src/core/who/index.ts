@@ -2,7 +2,7 @@
 import type { Mention, Sentence, WhoEntry } from '../types.ts';
 import { buildDoc, type TokenMention } from './doc.ts';
 import { byCentrality, groupMentions } from './entities.ts';
-import { namedMentions, properNameSpan } from './mentions.ts';
+import { isDemonym, namedMentions, properNameSpan } from './mentions.ts';
 import { knownForms } from './names.ts';
 import { attributeQuotes } from './quotes.ts';
 import { roleAt } from './roles.ts';
@@ -24,7 +24,11 @@ export function analyzeWho(text: string, sentences: Sentence[]): WhoResult {
   const src = unnamedSources(doc, named);
   const all: TokenMention[] = [...named, ...src].sort((a, b) => a.s - b.s);
   const isKnown = knownForms(new Set(doc.tokens.map((t) => t.norm)));
-  const groups = groupMentions(doc, all, isKnown);
+  // A body only described ("اللجنة الوطنية", "المركز التجاري"), once and with no nationality to
+  // tell which, says too little to list; "الحكومة التونسية" or a body named twice stays.
+  const groups = groupMentions(doc, all, isKnown).filter(
+    (g) => !(g.type === 'ORG' && g.mentions.length === 1 && g.mentions[0]!.descriptive && !doc.tokens.slice(g.mentions[0]!.s, g.mentions[0]!.e).some((t) => isDemonym(t))),
+  );
 
   const groupOf = new Map<TokenMention, (typeof groups)[number]>();
   for (const g of groups) for (const m of g.mentions) groupOf.set(m, g);

@@ -45,10 +45,25 @@ export function isFutureVerb(t: { norm: string }): boolean {
   return (plural || !/[اىية]$/.test(w)) && !FIRST_NAMES.has(w) && !FIRST_NAMES.has(t.norm);
 }
 
+/**
+ * و/ف + a short third-person imperfect verb ("وينتمي", "ويقول"): no name opens so, unless the rest is
+ * a given name ("ويحيى"). Transliterated names open with a long vowel ("ويوهان", "ويانوكوفيتش") or
+ * are longer, and ت-forms are left alone ("وترامب").
+ */
+export function isConjoinedImperfect(t: { norm: string }): boolean {
+  if (!/^[وف]ي[^اوي].{2,4}$/.test(t.norm)) return false;
+  const rest = t.norm.slice(1);
+  return !FIRST_NAMES.has(rest) && !FIRST_NAMES.has(t.norm);
+}
+
 /** A definite nisba adjective of a place the gazetteer knows ("السوداني", "الكولومبي", "الأميركية"). */
 export function isDemonym(t: { bare: string; stem: string }): boolean {
-  if (!t.bare.startsWith('ال')) return false;
-  const m = /^(.{3,})(?:ي|ية|يون|يين)$/.exec(t.stem);
+  return t.bare.startsWith('ال') && isPlaceNisba(t.stem);
+}
+
+/** Whether a stem (no article) is the nisba of a place the gazetteer knows ("سعودي", "فرنسية", "سودانيون"). */
+export function isPlaceNisba(stem: string): boolean {
+  const m = /^(.{3,})(?:ي|ية|يون|يين)$/.exec(stem);
   if (!m) return false;
   const b = m[1]!;
   return [b, 'ال' + b, b + 'ا', b + 'يا', 'ال' + b + 'ية', b + 'ستان'].some((p) => isGazPlace(p));
@@ -184,13 +199,15 @@ export function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined
   if (e - s === 1) {
     const t = doc.tokens[s]!;
     // Alone, a junk word, a name particle, a bare title or head, or a demonym is no entity.
-    if (isJunkWord(t) || PARTICLES.has(t.norm) || TRIGGERS.per.has(t.bare) || ORG_HEADS.has(t.bare)) return undefined;
+    if (isJunkWord(t) || PARTICLES.has(t.norm) || t.forms.some((f) => TRIGGERS.per.has(f) || ORG_HEADS.has(f))) return undefined;
+    // A nationality adjective alone ("سعودي") names no organization or place.
+    if (m.type !== 'PER' && isPlaceNisba(t.stem)) return undefined;
     if (m.type === 'PER' && (SRC_MODIFIERS.has(t.norm) || SRC_MODIFIERS.has(t.bare))) return undefined;
   }
   return e > s ? { ...m, s, e } : undefined;
 }
 
-const PARTICLES = normSet(['عبد', 'أبو', 'ابو', 'بن', 'ابن', 'آل', 'أم', 'بنت', 'ولد', 'ال', 'فان', 'فون', 'دي', 'دو', 'دا']);
+const PARTICLES = normSet(['عبد', 'أبو', 'ابو', 'بن', 'ابن', 'آل', 'أم', 'بنت', 'ولد', 'ال', 'فان', 'فون', 'دي', 'دو', 'دا', 'لو']);
 
 /** Whether a token may be trimmed off the edge of a longer mention (function words, speech verbs). */
 function isEdgeJunk(t: { norm: string; bare: string; stem: string }): boolean {
@@ -216,7 +233,7 @@ function headAdjectiveOrgs(doc: Doc): TokenMention[] {
       // Construct state: "حزب البناء الوطني", "وزارة الخارجية الأميركية", "منظمة الصحة العالمية".
       const n = toks[i + 1];
       // "حكومة الحبيب الصيد" is a person's government, not a body named الحبيب.
-      if (!n || n.sentence !== t.sentence || !n.norm.startsWith('ال') || n.stem.length < 3 || JUNK.has(n.norm) || FIRST_NAMES.has(n.norm)) continue;
+      if (!n || n.sentence !== t.sentence || !n.norm.startsWith('ال') || n.stem.length < 3 || JUNK.has(n.norm) || FIRST_NAMES.has(n.norm) || isTitle(n)) continue;
       e = i + 2;
       while (e < toks.length && e - i <= 4 && toks[e]!.sentence === t.sentence && isDefiniteAdjective(toks[e]!)) e++;
       out.push({ type: 'ORG', s: i, e });
@@ -351,13 +368,22 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
     // Titles, the nisba that goes with them and a future verb before the name are not part of names;
     // an unnamed-source head is never a name.
     while (m.s < m.e && m.type === 'PER' && (isTitle(doc.tokens[m.s]!) || isRoleNisba(doc, m.s))) m.s++;
-    if (m.type === 'PER' && isFutureVerb(doc.tokens[m.s]!)) m.s++;
+    if (m.type === 'PER' && (isFutureVerb(doc.tokens[m.s]!) || isConjoinedImperfect(doc.tokens[m.s]!))) m.s++;
     if (m.type === 'PER') m.e = completedNameEnd(doc, m);
     if (m.s >= m.e || SRC_HEADS.has(doc.tokens[m.s]!.norm) || SRC_HEADS.has(doc.tokens[m.s]!.bare)) continue;
     // A known country or city the tagger calls a person is a place.
     if (m.e - m.s === 1 && m.type === 'PER' && (isGazPlace(doc.tokens[m.s]!.bare) || isGazPlace(doc.tokens[m.s]!.norm))) m.type = 'LOC';
     if (m.type === 'PER') tagged.push(...splitPerson(doc, m));
     else tagged.push(extendToQuote(doc, m));
+  }
+  // A person span right after another that opens with a particle continues it ("جان إيف" + "لو دريان").
+  for (let k = tagged.length - 1; k > 0; k--) {
+    const a = tagged[k - 1]!;
+    const b = tagged[k]!;
+    if (a.type === 'PER' && b.type === 'PER' && a.e === b.s && PARTICLES.has(doc.tokens[b.s]!.norm) && b.e - b.s > 1) {
+      a.e = b.e;
+      tagged.splice(k, 1);
+    }
   }
   // An inflected common noun alone or at the end of a person span is no part of a name.
   // Only alone: "محمد علي" stays a name in any spelling.

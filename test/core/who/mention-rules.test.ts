@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
+import { isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import { tagWords } from '../../../src/core/who/tagger.ts';
 
@@ -218,4 +218,29 @@ test('GIVEN an organization span THEN an indefinite head with indefinite adjecti
     ['قال البنك المركزي التونسي .', 1, 4, false],
   ];
   for (const [text, s, e, want] of table) assert.equal(isIndefiniteDescription(docOf(text), { type: 'ORG', s, e }), want, text);
+});
+
+test('GIVEN a word opening a person span THEN و + a short imperfect verb is told from names', () => {
+  const table: [string, boolean][] = [
+    ['وينتمي', true],
+    ['ويقول', true],
+    ['فيضيف', true],
+    ['ويحيى', false],
+    ['ويوسف', false],
+    ['وترامب', false],
+    ['ويانوكوفيتش', false],
+    ['يقول', false],
+  ];
+  for (const [w, want] of table) assert.equal(isConjoinedImperfect({ norm: normalize(w) }), want, w);
+});
+
+test('GIVEN a stem THEN it is a place nisba when the gazetteer knows the place', () => {
+  const table: [string, boolean][] = [
+    ['سعودي', true],
+    ['فرنسية', true],
+    ['سودانيون', true],
+    ['تنفيذي', false],
+    ['سعيد', false],
+  ];
+  for (const [w, want] of table) assert.equal(isPlaceNisba(normalize(w)), want, w);
 });

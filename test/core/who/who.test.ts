@@ -153,3 +153,18 @@ test('GIVEN names behind a governing noun, a بن particle, or an apposition fol
   const p = r.who.find((e) => e.type === 'PER');
   assert.equal(p?.role, 'رئيس مركز الدراسات الاستراتيجية');
 });
+
+test('GIVEN a name with a particle the tagger may split (لو) THEN it is one person', () => {
+  const r = who('وعين ماكرون وزير الدفاع جان إيف لو دريان وزيرا للخارجية.');
+  const p = r.who.find((e) => e.name.includes('دريان'));
+  assert.equal(p?.name, 'جان إيف لو دريان');
+  assert.equal(p.role, 'وزير الدفاع');
+});
+
+test('GIVEN a body described once with no nationality, or a nationality adjective alone THEN the who list leaves it out', () => {
+  const r = who('واجتمعت اللجنة الوطنية أمس. وأعلنت الحكومة التونسية أن مواطنا سعودي الجنسية اعتقل.');
+  const names = r.who.map((e) => e.name);
+  assert.ok(!names.includes('اللجنة الوطنية'), JSON.stringify(names));
+  assert.ok(names.includes('الحكومة التونسية'), JSON.stringify(names));
+  assert.ok(!names.includes('سعودي'), JSON.stringify(names));
+});
