@@ -46,6 +46,11 @@ for (const b of eventData.softBoundaries.map((p) => normalize(p))) {
   const [first, second = ''] = b.split(' ');
   SOFT_BY_FIRST.set(first!, [...(SOFT_BY_FIRST.get(first!) ?? []), second]);
 }
+/** Words between two times of different dates that part their events, by first word (longest first). */
+const BETWEEN_BY_FIRST = new Map<string, string[][]>();
+for (const ws of eventData.betweenTimes.map((p) => normalize(p).split(' ')).sort((a, b) => b.length - a.length)) {
+  BETWEEN_BY_FIRST.set(ws[0]!, [...(BETWEEN_BY_FIRST.get(ws[0]!) ?? []), ws]);
+}
 const WAW_ROOTS = eventData.wawRoots.map((p) => normalize(p));
 const WAS = words(eventData.was);
 const RELATIVE = words(['التي', 'الذي', 'الذين', 'اللتين', 'اللذين']);
@@ -277,8 +282,11 @@ function wordsOf(raw: string, norm: string): Words {
   return { ws, nw };
 }
 
-/** Leading connectors, "كانت … قد", trailing attributions and edge punctuation out. */
-function clean({ ws, nw }: Words): Words {
+/**
+ * Leading connectors, "كانت … قد", trailing attributions and edge punctuation out. `told`: a report
+ * of a happening reads as the happening (false when another time of the clause dates the happening).
+ */
+function clean({ ws, nw }: Words, told = true): Words {
   // Attribution inside the clause: "… بحسب ما نقلت وكالة فرانس برس".
   for (let i = MIN_EVENT_WORDS; i < ws.length; i++) {
     if (attributionAt(nw, i)) {
@@ -288,8 +296,8 @@ function clean({ ws, nw }: Words): Words {
     }
   }
   const led = dropLeads([...ws], [...nw]);
-  const told = reportedHappening(led);
-  return told === led ? led : dropLeads(told.ws, told.nw);
+  const happening = told ? reportedHappening(led) : led;
+  return happening === led ? led : dropLeads(happening.ws, happening.nw);
 }
 
 /** Leading connectors, lead-ins and "كانت … قد" off, trailing prepositions off (the arrays are changed in place). */
@@ -522,11 +530,150 @@ function subClause(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpa
     }
   }
   if (from === 0) return null; // the expression dates the main clause
-  const pronoun = RELATIVE.has(normWords[from]!);
-  let head = from;
   // "الاعتداءات الإرهابية التي استهدفت باريس": keep up to three words of the noun, stop at a preposition.
-  while (pronoun && head > 0 && from - head < 3 && !TRAIL_DROP.has(normWords[head - 1]!)) head--;
+  const head = RELATIVE.has(normWords[from]!) ? relativeHead(normWords, from) : from;
   return { start: clause.start + rawStarts[head]!, end: clause.start + rawStarts[to - 1]! + rawWords[to - 1]!.length };
+}
+
+/** The piece of a clause that is one time's own, and whether what the clause reports is another time's. */
+interface TimePiece {
+  span: Span;
+  /** The time heads a report ("أعلنت الوزارة اليوم أن الجمارك ضبطت أمس …") whose happening another time dates. */
+  report: boolean;
+}
+
+/** Length in words of the phrase parting two times' events at word k (betweenTimes, a soft boundary), or 0. */
+function partingAt(nw: string[], k: number): number {
+  const between = BETWEEN_BY_FIRST.get(nw[k]!)?.find((p) => p.every((w, i) => nw[k + i] === w));
+  if (between) return between.length;
+  const soft = SOFT_BY_FIRST.get(nw[k]!);
+  return soft && soft.some((rest) => rest === '' || rest === nw[k + 1]) ? 1 : 0;
+}
+
+/**
+ * Whether word k is و before a verb ("وصادرت", "وانضمت") or a named happening ("والهجوم"): a weaker
+ * parting. و before a plain noun ("بين الدرك ومجموعة إرهابية", "30 مسيرة ووقفة") joins, not parts.
+ */
+function wawAt(ws: string[], nw: string[], k: number): boolean {
+  const w = nw[k]!;
+  let x: string;
+  if (w === 'و') x = nw[k + 1] ?? '';
+  else if (w.length >= 3 && w[0] === 'و' && stripWaw(ws[k]!, w) !== ws[k]) x = w.slice(1);
+  else return false;
+  if (x === '' || /[0-9]/.test(x)) return false;
+  if (kindsOf(lightStem(x)) !== 0) return true;
+  return looksLikeVerb(x);
+}
+
+/** A rough verb test for a word after و: not definite, not a feminine or plural noun ending, and a verb's prefix, ending or length. */
+function looksLikeVerb(x: string): boolean {
+  if (x.startsWith('ال') || /(?:[ةى]|ات)$/.test(x)) return false;
+  return /(?:ت|وا)$/.test(x) || (x.length >= 4 && /^[اتين]/.test(x)) || x.length === 3;
+}
+
+/**
+ * When the clause dates another event at another date ("عثر على جثته أمس في جبل المغيلة بعد اختطافه
+ * يوم الجمعة"), the piece of it that is `at`'s: cut at the parting word nearest the time on each side
+ * between it and the other time (بعد، قبل أن، عندما، ثم، التي … or, failing one, و before a word).
+ * A complementizer (أن، إن) opens the later time's piece but does not end the reporting time's: that
+ * one keeps what was said, told as a report. null when the clause dates nothing else.
+ */
+function timePiece(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpan[]): TimePiece | null {
+  let prev: TimeSpan | undefined;
+  let next: TimeSpan | undefined;
+  for (const t of times) {
+    if (!t.value || t.value === at.value || t.end <= clause.start || t.start >= clause.end) continue;
+    if (t.end <= at.start) prev = t;
+    else if (t.start >= at.end && next === undefined) next = t;
+  }
+  if (!prev && !next) return null;
+  const raw = view.text.slice(clause.start, clause.end);
+  const starts: number[] = [];
+  const ws = splitWhite(raw, starts);
+  const nw = splitWhite(normSlice(view, clause.start, clause.end));
+  if (ws.length !== nw.length) return null;
+  const startOf = (k: number): number => clause.start + starts[k]!;
+  const endOf = (k: number): number => startOf(k) + ws[k]!.length;
+  let from = 0;
+  if (prev) {
+    // The last parting between the earlier time and this one; a phrase right before this time is its preposition.
+    let strong = -1;
+    let weak = -1;
+    for (let k = 0; k < ws.length && endOf(k) <= at.start; k++) {
+      if (startOf(k) < prev.end) continue;
+      const n = COMPLEMENTIZERS.has(nw[k]!) || PRONOUN_COMPLEMENTS.has(nw[k]!) ? 1 : partingAt(nw, k);
+      if (n > 0 && k + n < ws.length && startOf(k + n) < at.start) {
+        // A relative pronoun keeps the noun it describes; other parting words go.
+        strong = RELATIVE.has(nw[k]!) ? relativeHead(nw, k, (j) => startOf(j) >= prev.end) : BETWEEN_BY_FIRST.has(nw[k]!) || n > 1 || COMPLEMENTIZERS.has(nw[k]!) ? k + n : k;
+      } else if (wawAt(ws, nw, k) && k + 1 < ws.length && startOf(k + 1) < at.start) weak = k;
+    }
+    from = strong >= 0 ? strong : Math.max(0, weak);
+  }
+  let to = ws.length;
+  let report = false;
+  if (next) {
+    let weak = -1;
+    let said = false;
+    let told = -1; // word of the last complementizer: a cut leaves at least two words of what was said
+    for (let k = 0; k < ws.length && endOf(k) <= next.start; k++) {
+      const complement = COMPLEMENTIZERS.has(nw[k]!) || PRONOUN_COMPLEMENTS.has(nw[k]!);
+      if (complement && k >= from) told = k;
+      if (startOf(k) < at.end) {
+        if (complement && k >= from) said = true;
+        continue;
+      }
+      if (complement) {
+        // The time dates the telling, the other time what was told: unless the piece already says what it tells.
+        report = !said;
+        continue;
+      }
+      if (told >= 0 && k - told <= 2) continue; // "أعلنت النيابة أن الرجل الذي أوقف أمس": not "أن الرجل" alone
+      const n = partingAt(nw, k);
+      if (n > 0 && k + n < ws.length && startOf(k + n) < next.start) {
+        to = k;
+        weak = -1;
+        break;
+      }
+      if (weak < 0 && wawAt(ws, nw, k) && k + 1 < ws.length && startOf(k + 1) < next.start) weak = k;
+    }
+    if (weak > 0) to = weak;
+    if (to < ws.length) report = false; // the other time dates something after a parting, not what was told
+  }
+  if (to <= from) return null;
+  const span = { start: startOf(from), end: endOf(to - 1) };
+  if (span.start === clause.start && span.end === clause.end && !report) return null;
+  return { span, report };
+}
+
+/** First word of the noun a relative pronoun at word k describes: up to three words back, not through a preposition or out of `inside`. */
+function relativeHead(nw: string[], k: number, inside: (j: number) => boolean = () => true): number {
+  let head = k;
+  while (head > 0 && k - head < 3 && !TRAIL_DROP.has(nw[head - 1]!) && inside(head - 1)) head--;
+  return head;
+}
+
+/**
+ * The event of a time's own piece of its clause, tried as the clause itself would be (a relative
+ * clause naming its noun, a clause completed after a comma, a long clause cut), but never another
+ * clause's: that would tell the other time's event again. '' when the piece says too little.
+ */
+function pieceEvent(view: ArticleView, parts: Span[], own: number, piece: TimePiece, at: TimeSpan, times: TimeSpan[]): string {
+  const local = [...parts.slice(0, own), piece.span, ...parts.slice(own + 1)];
+  if (!piece.report) {
+    const relative = relativeEvent(view, local, own, times);
+    if (wordCount(relative) >= MIN_EVENT_WORDS) return relative;
+    const joined = joinedEvent(view, local, own, at, times);
+    if (wordCount(joined) >= MIN_EVENT_WORDS) return joined;
+    // The clause's own cuts (a relative clause after the time: "… باريس في 13 نوفمبر والذي لا يزال فارا") still apply.
+    const sub = subClause(view, parts[own]!, at, times);
+    const start = sub ? Math.max(sub.start, piece.span.start) : 0;
+    const end = sub ? Math.min(sub.end, piece.span.end) : 0;
+    const part = end > start && end - start < piece.span.end - piece.span.start ? eventText(view, { start, end }, times) : '';
+    if (wordCount(part) >= MIN_EVENT_WORDS) return part;
+  }
+  if (isAttribution(view, piece.span)) return '';
+  const mine = piece.report ? shorten(clean(spanWords(view, piece.span, times), false)) : eventText(view, piece.span, times);
+  return wordCount(mine) >= MIN_EVENT_WORDS && !opensWithPreposition(mine) && !isBareReport(mine) ? mine : '';
 }
 
 /** Words of a span with its time expressions taken out, not yet cleaned. */
@@ -701,6 +848,10 @@ function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan
   if (work) work.parts = parts;
   const own = parts.findIndex((c) => at.start < c.end && at.end > c.start);
   if (own < 0) return '';
+  // Another event at another date in the same clause: this time's piece of it, when that says enough.
+  const piece = timePiece(view, parts[own]!, at, times);
+  const pieced = piece ? pieceEvent(view, parts, own, piece, at, times) : '';
+  if (pieced) return pieced;
   const tryClause = (k: number): string => {
     const c = parts[k];
     if (!c) return '';
