@@ -303,6 +303,14 @@ const PARTED: { rule: string; line: string; events: [string, string][] }[] = [
     ],
   },
   {
+    rule: 'the reporting verb in a clause before the comma, the telling keeps it',
+    line: 'وأكد المتحدث باسم البيت الأبيض، شون سبايسر، الأربعاء أن الرئيس ملتزم بما اتفق عليه سلفه مع أستراليا في شهر نوفمبر 2022.',
+    events: [
+      ['2022-11', 'الرئيس ملتزم بما اتفق عليه سلفه مع أستراليا'],
+      ['2023-12-06', 'أكد المتحدث باسم البيت الأبيض أن الرئيس ملتزم بما اتفق عليه سلفه مع أستراليا'],
+    ],
+  },
+  {
     rule: 'two times of one date are not parted',
     line: 'تعرضت السفارة لهجوم صاروخي فجر اليوم الجمعة وأعلنت الحكومة الحداد اليوم.',
     events: [['2023-12-08', 'تعرضت السفارة لهجوم صاروخي وأعلنت الحكومة الحداد']],
@@ -310,6 +318,33 @@ const PARTED: { rule: string; line: string; events: [string, string][] }[] = [
 ];
 for (const { rule, line, events } of PARTED) {
   test(`GIVEN two times of one clause, ${rule} THEN each date has its own event`, () => {
+    assert.deepEqual(
+      timeline([line]).map((e) => [e.date, e.event]),
+      events,
+    );
+  });
+}
+
+// Words that only introduce a date (ابتداء من، إلى غاية، بداية من) go with it; a start date dates the clause before it.
+const INTRODUCED: { rule: string; line: string; events: [string, string][] }[] = [
+  {
+    rule: '"ابتداء من" opening a clause (the clause before says what starts)',
+    line: 'وأوضح وزير الفلاحة أنه سيقع الترفيع في أسعار الحبوب، ابتداء من غرة جويلية 2024 لتصبح كما يلي: القمح الصلب 75 دينارا.',
+    events: [['2024-07-01', 'أوضح وزير الفلاحة أنه سيقع الترفيع في أسعار الحبوب']],
+  },
+  {
+    rule: '"إلى غاية" before the date',
+    line: 'تتواصل التظاهرة إلى غاية 8 أفريل 2024 بمشاركة عشر دول.',
+    events: [['2024-04-08', 'تتواصل التظاهرة بمشاركة عشر دول']],
+  },
+  {
+    rule: '"بداية من" between commas',
+    line: 'انطلقت الخطوط التونسية، بداية من اليوم، في بيع التذاكر لخط توزر باريس.',
+    events: [['2023-12-08', 'انطلقت الخطوط التونسية في بيع التذاكر لخط توزر باريس']],
+  },
+];
+for (const { rule, line, events } of INTRODUCED) {
+  test(`GIVEN ${rule} THEN the event leaves the introducing words out`, () => {
     assert.deepEqual(
       timeline([line]).map((e) => [e.date, e.event]),
       events,

@@ -383,6 +383,14 @@ function isBareReport(event: string): boolean {
   return SAY_VERBS.has(nw[0]!) || nw.length <= 4;
 }
 
+const STARTING_FROM = words(eventData.startingFrom);
+
+/** Whether a clause opens with "ابتداء من", "اعتبارا من", "انطلاقا من": a start date, not an event. */
+function startsFrom(view: ArticleView, clause: Span): boolean {
+  const head = trimEdges(normSlice(view, clause.start, Math.min(clause.end, clause.start + 24))).split(/\s+/, 2);
+  return STARTING_FROM.has(head[0]!) && head[1] === 'من';
+}
+
 /** A clause that opens with a preposition ("في …", "بالتعاون مع …", "بـ4،1 بالمائة") is a circumstance, not an event. */
 function opensWithPreposition(event: string): boolean {
   const space = event.indexOf(' ');
@@ -672,8 +680,31 @@ function pieceEvent(view: ArticleView, parts: Span[], own: number, piece: TimePi
     if (wordCount(part) >= MIN_EVENT_WORDS) return part;
   }
   if (isAttribution(view, piece.span)) return '';
-  const mine = piece.report ? shorten(clean(spanWords(view, piece.span, times), false)) : eventText(view, piece.span, times);
+  const mine = piece.report ? shorten(clean(toldWith(view, parts, own, piece.span, times), false)) : eventText(view, piece.span, times);
   return wordCount(mine) >= MIN_EVENT_WORDS && !opensWithPreposition(mine) && !isBareReport(mine) ? mine : '';
+}
+
+/** Most clauses back, across commas, that a report's verb may stand ("وأكد المتحدث، شون سبايسر، الأربعاء أن …"). */
+const MAX_SPEAKER_CLAUSES = 3;
+
+/**
+ * The words of a reporting time's piece that opens with the complementizer, its verb and speaker
+ * left in a clause before the comma ("وأكد المتحدث باسم البيت الأبيض، شون سبايسر، الأربعاء أن …"):
+ * that clause's words before them, so the telling reads as one ("أكد المتحدث … أن …").
+ */
+function toldWith(view: ArticleView, parts: Span[], own: number, span: Span, times: Span[]): Words {
+  const mine = spanWords(view, span, times);
+  const first = mine.nw[0] ?? '';
+  if (!COMPLEMENTIZERS.has(first) && !PRONOUN_COMPLEMENTS.has(first)) return mine;
+  for (let j = own - 1; j >= 0 && j >= own - MAX_SPEAKER_CLAUSES; j--) {
+    if (!commaBetween(view.text, parts[j]!, j + 1 === own ? span : parts[j + 1]!)) break;
+    const head = spanWords(view, parts[j]!, times);
+    const verb = head.nw[0] ?? '';
+    if (REPORT_VERBS.has(verb) || (verb.startsWith('و') && REPORT_VERBS.has(verb.slice(1)))) {
+      return { ws: [...head.ws, ...mine.ws], nw: [...head.nw, ...mine.nw] };
+    }
+  }
+  return mine;
 }
 
 /** Words of a span with its time expressions taken out, not yet cleaned. */
@@ -866,6 +897,13 @@ function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan
   if (sub) {
     const part = eventText(view, sub, times);
     if (wordCount(part) >= MIN_EVENT_WORDS) return part;
+  }
+  // "…، ابتداء من غرة جويلية لتصبح كما يلي": a start date dates what starts, told before it (past a name cut by a dash).
+  if (startsFrom(view, parts[own]!)) {
+    for (const k of [own - 1, own - 2]) {
+      const other = tryClause(k);
+      if (wordCount(other) >= MIN_EVENT_WORDS && !opensWithPreposition(other) && !isBareReport(other)) return other;
+    }
   }
   const mine = tryClause(own);
   // A clause that is only a place or circumstance ("، الليلة الماضية قرب بلدة …،") belongs to the one before it.
