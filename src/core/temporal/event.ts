@@ -384,6 +384,13 @@ function isBareReport(event: string): boolean {
 }
 
 const STARTING_FROM = words(eventData.startingFrom);
+const PLACE_DESCRIPTIONS = eventData.placeDescriptions.map((p) => normalize(p).split(' '));
+
+/** Whether a clause opens by describing the place named before it ("مسقط رأس …", "عاصمة …", "الواقعة …"). */
+function describesPlace(view: ArticleView, clause: Span): boolean {
+  const head = trimEdges(normSlice(view, clause.start, Math.min(clause.end, clause.start + 32))).split(/\s+/, 3);
+  return PLACE_DESCRIPTIONS.some((p) => p.every((w, i) => head[i] === w));
+}
 
 /** Whether a clause opens with "ابتداء من", "اعتبارا من", "انطلاقا من": a start date, not an event. */
 function startsFrom(view: ArticleView, clause: Span): boolean {
@@ -879,16 +886,21 @@ function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan
   if (work) work.parts = parts;
   const own = parts.findIndex((c) => at.start < c.end && at.end > c.start);
   if (own < 0) return '';
-  // Another event at another date in the same clause: this time's piece of it, when that says enough.
-  const piece = timePiece(view, parts[own]!, at, times);
-  const pieced = piece ? pieceEvent(view, parts, own, piece, at, times) : '';
-  if (pieced) return pieced;
   const tryClause = (k: number): string => {
     const c = parts[k];
     if (!c) return '';
     if (isAttribution(view, c)) return '';
     return eventText(view, c, times);
   };
+  // Another event at another date in the same clause: this time's piece of it, when that says enough.
+  const piece = timePiece(view, parts[own]!, at, times);
+  // "دخول مدينة سرت، مسقط رأس معمر القذافي … في فيفري 2015": a place described after a comma; the clause naming it tells the event.
+  if ((!piece || view.text.slice(parts[own]!.start, piece.span.start).trim() === '') && describesPlace(view, parts[own]!) && parts[own - 1] && commaBetween(text, parts[own - 1]!, parts[own]!)) {
+    const before = tryClause(own - 1);
+    if (wordCount(before) >= MIN_EVENT_WORDS && !opensWithPreposition(before) && !isBareReport(before)) return before;
+  }
+  const pieced = piece ? pieceEvent(view, parts, own, piece, at, times) : '';
+  if (pieced) return pieced;
   const relative = relativeEvent(view, parts, own, times);
   if (wordCount(relative) >= MIN_EVENT_WORDS) return relative;
   const joined = joinedEvent(view, parts, own, at, times);
