@@ -103,8 +103,16 @@ export interface ArticleView {
   cache?: Map<number, SpanWork>;
 }
 
+/** A clause's words as written (`ws`) and normalized (`nw`), and where each starts in the clause. */
+interface ClauseWords {
+  ws: string[];
+  nw: string[];
+  starts: number[];
+}
+
 /** What was worked out for one span. */
 interface SpanWork {
+  split?: ClauseWords | null;
   parts?: Span[];
   words?: Words;
   cleaned?: Words;
@@ -521,13 +529,9 @@ function subClause(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpa
   let dated = 0;
   for (const t of times) if (t.value && t.start < clause.end && t.end > clause.start) dated++;
   if (clause.end - clause.start <= MAX_EVENT_CHARS && dated < 2) return null;
-  const raw = view.text.slice(clause.start, clause.end);
-  const body = normSlice(view, clause.start, clause.end);
-  // Word starts of the clause in the original and normalized text line up one to one.
-  const rawStarts: number[] = [];
-  const rawWords = splitWhite(raw, rawStarts);
-  const normWords = splitWhite(body);
-  if (rawWords.length !== normWords.length) return null;
+  const split = clauseWords(view, clause);
+  if (!split) return null;
+  const { ws: rawWords, nw: normWords, starts: rawStarts } = split;
   const cuts: number[] = [];
   for (let w = 1; w < normWords.length; w++) {
     const next = SOFT_BY_FIRST.get(normWords[w]!);
@@ -548,6 +552,21 @@ function subClause(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpa
   // "الاعتداءات الإرهابية التي استهدفت باريس": keep up to three words of the noun, stop at a preposition.
   const head = RELATIVE.has(normWords[from]!) ? relativeHead(normWords, from) : from;
   return { start: clause.start + rawStarts[head]!, end: clause.start + rawStarts[to - 1]! + rawWords[to - 1]!.length };
+}
+
+/**
+ * The words of a clause as written and normalized, with their starts in the clause (which line up
+ * one to one), worked out once per clause; null when they do not line up.
+ */
+function clauseWords(view: ArticleView, clause: Span): ClauseWords | null {
+  const work = workOf(view, clause);
+  if (work?.split !== undefined) return work.split;
+  const starts: number[] = [];
+  const ws = splitWhite(view.text.slice(clause.start, clause.end), starts);
+  const nw = splitWhite(normSlice(view, clause.start, clause.end));
+  const split = ws.length === nw.length ? { ws, nw, starts } : null;
+  if (work) work.split = split;
+  return split;
 }
 
 /** The piece of a clause that is one time's own, and whether what the clause reports is another time's. */
@@ -602,11 +621,9 @@ function timePiece(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpa
     else if (t.start >= at.end && next === undefined) next = t;
   }
   if (!prev && !next) return null;
-  const raw = view.text.slice(clause.start, clause.end);
-  const starts: number[] = [];
-  const ws = splitWhite(raw, starts);
-  const nw = splitWhite(normSlice(view, clause.start, clause.end));
-  if (ws.length !== nw.length) return null;
+  const split = clauseWords(view, clause);
+  if (!split) return null;
+  const { ws, nw, starts } = split;
   const startOf = (k: number): number => clause.start + starts[k]!;
   const endOf = (k: number): number => startOf(k) + ws[k]!.length;
   let from = 0;
@@ -895,7 +912,8 @@ function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan
   // Another event at another date in the same clause: this time's piece of it, when that says enough.
   const piece = timePiece(view, parts[own]!, at, times);
   // "دخول مدينة سرت، مسقط رأس معمر القذافي … في فيفري 2015": a place described after a comma; the clause naming it tells the event.
-  if ((!piece || view.text.slice(parts[own]!.start, piece.span.start).trim() === '') && describesPlace(view, parts[own]!) && parts[own - 1] && commaBetween(text, parts[own - 1]!, parts[own]!)) {
+  const prev = parts[own - 1];
+  if (prev && commaBetween(text, prev, parts[own]!) && (!piece || text.slice(parts[own]!.start, piece.span.start).trim() === '') && describesPlace(view, parts[own]!)) {
     const before = tryClause(own - 1);
     if (wordCount(before) >= MIN_EVENT_WORDS && !opensWithPreposition(before) && !isBareReport(before)) return before;
   }
