@@ -2,6 +2,8 @@
  * The event a time expression dates: the clause of its sentence that carries it, without the time
  * expressions themselves, leading connectors (و، كما، وكانت … قد) or attribution tails (بحسب …،
  * وفق بيان …), kept short and cut at a clause boundary, never mid-word.
+ * When one clause dates two events at two dates ("عثر على جثته أمس بعد اختطافه يوم الجمعة"), each
+ * time gets its own piece of it, parted at the word between them.
  */
 import type { Span } from '../types.ts';
 import { normalize } from '../text/normalize.ts';
