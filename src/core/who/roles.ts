@@ -3,7 +3,7 @@
  * أنتوني بلينكن") or in apposition after it ("…، رئيس حزب الأمة،").
  */
 import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
-import { JUNK, SPEECH_VERBS, TRIGGERS } from './lexicon.ts';
+import { JUNK, SPEECH_VERBS, TRIGGERS, normSet } from './lexicon.ts';
 import { cleanFirstWord, type FormCheck } from './names.ts';
 
 const MAX_BEFORE = 7;
@@ -16,6 +16,8 @@ const CIRCUMSTANCE = new Map([
   ['في', new Set(['تصريح', 'حديث', 'مقابلة', 'بيان', 'كلمة', 'ندوة', 'مؤتمر', 'لقاء', 'تصريحات'])],
 ]);
 const opensCircumstance = (a: DocToken, b: DocToken | undefined): boolean => !!b && !!CIRCUMSTANCE.get(a.norm)?.has(b.norm);
+// Honorifics and ranks said with a name ("الشيخ", "الرائد"), normalized.
+const HONORIFICS = normSet(['الشيخ', 'الشيخة', 'السيد', 'السيدة', 'الدكتور', 'الدكتورة', 'المهندس', 'الأستاذ', 'الرائد', 'العقيد', 'العميد', 'اللواء', 'النقيب', 'المقدم', 'الكابتن', 'الأمير', 'الأميرة', 'الحاج', 'القس', 'الأب']);
 // Time words end an apposition with no comma ("فلان رئيس الجمعية اليوم الخميس").
 const TIME = new Set(['اليوم', 'امس', 'غدا', 'الليلة', 'صباح', 'مساء', 'فجر', 'ظهر', 'خلال', 'السبت', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعة', 'يوم']);
 
@@ -51,16 +53,21 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
   const last = comma(toks[m.s - 1]) ? m.s - 2 : m.s - 1;
   for (let i = last; i >= 0 && i >= last + 1 - MAX_BEFORE; i--) {
     const t = toks[i]!;
-    if (t.sentence !== sent || stops(t) || inPerson(i) || t.forms.some((f) => TRIGGERS.loc.has(f))) break;
+    // A relative or complement clause opener ends the role ("… الذي ينتمي إليه الرئيس ماكرون").
+    if (t.sentence !== sent || stops(t) || inPerson(i) || CLAUSE.has(t.norm) || t.forms.some((f) => TRIGGERS.loc.has(f))) break;
     if (isTitle(t)) from = i;
   }
+  // An honorific right before the name belongs to how the name is said, not to a longer role
+  // ("أمير الكويت الشيخ صباح …", "المتحدث باسم الجيش الرائد محمد …").
+  let end = last + 1;
+  if (from >= 0 && end - from >= 3 && HONORIFICS.has(toks[end - 1]!.norm)) end--;
   // A lone indefinite title word just before the name may be a given name ("ملك شاهر المتحدث
   // باسم المنظمة"): an apposition after the name, when there is one, is the role then.
   const loneWord = from >= 0 && from === last && last === m.s - 1 && !toks[from]!.bare.startsWith('ال');
-  if (from >= 0 && !loneWord) return roleText(doc, from, last + 1, isKnown);
+  if (from >= 0 && !loneWord) return roleText(doc, from, end, isKnown);
   const after = appositionRole(doc, m, inPerson, isKnown);
   if (after || from < 0) return after;
-  return roleText(doc, from, last + 1, isKnown);
+  return roleText(doc, from, end, isKnown);
 }
 
 /** The role given in apposition after a name: "الاسم، رئيس حزب …،", or with no comma "الاسم رئيس جمعية …". */

@@ -168,3 +168,12 @@ test('GIVEN a body described once with no nationality, or a nationality adjectiv
   assert.ok(names.includes('الحكومة التونسية'), JSON.stringify(names));
   assert.ok(!names.includes('سعودي'), JSON.stringify(names));
 });
+
+test('GIVEN a role before a name THEN it ends before an honorific said with the name and never reaches back past a relative clause', () => {
+  const roleOf = (text: string, name: string): string | undefined => who(text).who.find((e) => e.name.includes(name))?.role;
+  assert.equal(roleOf('وقال أمير قطر الشيخ تميم بن حمد آل ثاني إن الأزمة ستنتهي.', 'تميم'), 'أمير قطر');
+  assert.equal(roleOf('وقال الشيخ تميم بن حمد آل ثاني إن الأزمة ستنتهي.', 'تميم'), 'الشيخ');
+  assert.equal(roleOf('وقال المتحدث باسم الجيش الليبي الرائد محمد الحجازي إن القوات تقدمت.', 'الحجازي'), 'المتحدث باسم الجيش الليبي');
+  const r = roleOf('وهاجم الحزب الذي ينتمي إليه الرئيس إيمانويل ماكرون خصومه.', 'ماكرون');
+  assert.ok(r === 'الرئيس' || r === '', r);
+});
