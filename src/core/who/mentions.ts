@@ -51,6 +51,8 @@ export function isFutureVerb(t: { norm: string }): boolean {
  * are longer, and ت-forms are left alone ("وترامب").
  */
 export function isConjoinedImperfect(t: { norm: string }): boolean {
+  // A form-X verb ("واستقالت", "استقبل") never opens a name.
+  if (/^[وف]?است.{2,}$/.test(t.norm)) return true;
   if (!/^[وف]ي[^اوي].{2,4}$/.test(t.norm)) return false;
   const rest = t.norm.slice(1);
   return !FIRST_NAMES.has(rest) && !FIRST_NAMES.has(t.norm);

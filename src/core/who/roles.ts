@@ -3,7 +3,7 @@
  * أنتوني بلينكن") or in apposition after it ("…، رئيس حزب الأمة،").
  */
 import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
-import { JUNK, SPEECH_VERBS, TRIGGERS, normSet } from './lexicon.ts';
+import { JUNK, SPEECH_VERBS, TRIGGERS, isGazPlace, normSet } from './lexicon.ts';
 import { cleanFirstWord, type FormCheck } from './names.ts';
 
 const MAX_BEFORE = 7;
@@ -12,8 +12,8 @@ const MAX_AFTER = 8;
 const CLAUSE = new Set(['ان', 'انه', 'انها', 'بان', 'الذي', 'التي', 'حيث', 'قائلا', 'مضيفا', 'مؤكدا']);
 // "على هامش …", "في تصريح …": the circumstance of what the person said, not the role.
 const CIRCUMSTANCE = new Map([
-  ['على', new Set(['هامش'])],
-  ['في', new Set(['تصريح', 'حديث', 'مقابلة', 'بيان', 'كلمة', 'ندوة', 'مؤتمر', 'لقاء', 'تصريحات'])],
+  ['على', new Set(['هامش', 'خلفية'])],
+  ['في', new Set(['تصريح', 'حديث', 'مقابلة', 'بيان', 'كلمة', 'ندوة', 'مؤتمر', 'لقاء', 'تصريحات', 'وقت', 'اطار'])],
 ]);
 const opensCircumstance = (a: DocToken, b: DocToken | undefined): boolean => !!b && !!CIRCUMSTANCE.get(a.norm)?.has(b.norm);
 // Honorifics and ranks said with a name ("الشيخ", "الرائد"), normalized.
@@ -55,6 +55,8 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
     const t = toks[i]!;
     // A relative or complement clause opener ends the role ("… الذي ينتمي إليه الرئيس ماكرون").
     if (t.sentence !== sent || stops(t) || inPerson(i) || CLAUSE.has(t.norm) || t.forms.some((f) => TRIGGERS.loc.has(f))) break;
+    // So does a short imperfect verb ("زعيمة أجنبية تزور الرئيس …").
+    if (/^[يت][^ا]{3}$/.test(t.norm) && !isTitle(t) && !isGazPlace(t.norm)) break;
     if (isTitle(t)) from = i;
   }
   // An honorific right before the name belongs to how the name is said, not to a longer role
@@ -84,6 +86,8 @@ function appositionRole(doc: Doc, m: TokenMention, inPerson: (i: number) => bool
       // The title of the next named person ("استقبل فلان وزير الخارجية فلان") is not this one's.
       if (inPerson(e)) return '';
       if (opensCircumstance(toks[e]!, toks[e + 1])) break;
+      // و + a three-letter past verb goes on with what the person did ("أمير الكويت وقرر …").
+      if (/^و[^ا]{3}$/.test(toks[e]!.norm) && !isTitle(toks[e]!)) break;
       if (!withComma && (TIME.has(toks[e]!.norm) || stops(toks[e]!))) break;
       e++;
     }

@@ -225,6 +225,7 @@ test('GIVEN a word opening a person span THEN و + a short imperfect verb is tol
     ['وينتمي', true],
     ['ويقول', true],
     ['فيضيف', true],
+    ['واستقالت', true],
     ['ويحيى', false],
     ['ويوسف', false],
     ['وترامب', false],

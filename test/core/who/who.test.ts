@@ -177,3 +177,18 @@ test('GIVEN a role before a name THEN it ends before an honorific said with the 
   const r = roleOf('وهاجم الحزب الذي ينتمي إليه الرئيس إيمانويل ماكرون خصومه.', 'ماكرون');
   assert.ok(r === 'الرئيس' || r === '', r);
 });
+
+test('GIVEN a role in apposition THEN it ends before و + a verb or a circumstance, and keeps a second title', () => {
+  const roleOf = (text: string): string | undefined => who(text).who.find((e) => e.type === 'PER')?.role;
+  assert.equal(roleOf('وقال أحمد بن سالم، المتحدث باسم قوة الردع وقرر الانسحاب، إن الوضع هادئ.'), 'المتحدث باسم قوة الردع');
+  assert.equal(roleOf('وقال أحمد بن سالم، وزير الدفاع ونائب رئيس الوزراء، إن الحل سياسي.'), 'وزير الدفاع ونائب رئيس الوزراء');
+  assert.equal(roleOf('وقال أنطونيو غوتيريس، الأمين العام للمنظمة على خلفية الأزمة، إن الحل سياسي.'), 'الأمين العام للمنظمة');
+});
+
+test('GIVEN a title further back than a verb THEN it is not the role', () => {
+  const r = who('وقالت زعيمة أجنبية تزور الرئيس الأمريكي دونالد ترامب إن اللقاء كان مثمرا.');
+  assert.equal(r.who.find((e) => e.name.includes('ترامب'))?.role, 'الرئيس الأمريكي');
+  // A place of that shape ("تونس") is no verb.
+  const q = who('وقال سفير تونس محمد الخالدي إن العلاقات جيدة.');
+  assert.equal(q.who.find((e) => e.name.includes('الخالدي'))?.role, 'سفير تونس');
+});
