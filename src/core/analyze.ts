@@ -4,7 +4,7 @@
  * and a module that fails leaves its part empty rather than losing the rest.
  */
 import type { Analysis, ArticleInput, Mention, Sentence, TemporalExpression, TimelineEntry, WhoEntry } from './types.ts';
-import { normalize } from './text/normalize.ts';
+import { normalize, normalizeWithOffsets, type NormalizedText } from './text/normalize.ts';
 import { segment } from './text/segment.ts';
 import { findTemporal } from './temporal/index.ts';
 import { buildTimeline } from './timeline.ts';
@@ -150,8 +150,10 @@ export function analyze(input: ArticleInput): Analysis {
   const chunks = chunksOf(text, sentences);
   const reference = guarded(() => parsePublished(String(input.reference)).reference, '');
   // Time expressions and the timeline are linear in the text, so they see it whole (a clock time finds its day across chunk edges).
-  const temporal: TemporalExpression[] = reference === '' ? [] : guarded(() => findTemporal(text, reference, input.referenceTime), []);
-  const timeline: TimelineEntry[] = guarded(() => buildTimeline(text, sentences, temporal), []);
+  // Both read the text's matching form: normalized once here.
+  const norm = guarded<NormalizedText | undefined>(() => normalizeWithOffsets(text), undefined);
+  const temporal: TemporalExpression[] = reference === '' ? [] : guarded(() => findTemporal(text, reference, input.referenceTime, norm), []);
+  const timeline: TimelineEntry[] = guarded(() => buildTimeline(text, sentences, temporal, norm), []);
   const who: WhoResult = guarded(() => whoChunked(text, chunks), { mentions: [], who: [], sources: [] });
   const mentions: Mention[] = who.mentions;
   const brief = guarded(

@@ -1,5 +1,6 @@
 /** The timeline: dated events, oldest first, one per distinct (date, event). */
 import type { Sentence, TemporalExpression, TimelineEntry } from './types.ts';
+import type { NormalizedText } from './text/normalize.ts';
 import { articleView, eventFor, type ArticleView } from './temporal/event.ts';
 import { mergeSameEvents } from './temporal/same-event.ts';
 
@@ -44,7 +45,7 @@ function timesBySentence(sentences: Sentence[], times: TemporalExpression[]): Ma
 }
 
 /** Every dated telling, in text order, before same-event merging. */
-export function timelineCandidates(text: string, sentences: Sentence[], temporal: TemporalExpression[]): TimelineEntry[] {
+export function timelineCandidates(text: string, sentences: Sentence[], temporal: TemporalExpression[], norm?: NormalizedText): TimelineEntry[] {
   const times = [...temporal].sort((a, b) => a.start - b.start);
   const bySentence = timesBySentence(sentences, times);
   const entries: TimelineEntry[] = [];
@@ -54,7 +55,7 @@ export function timelineCandidates(text: string, sentences: Sentence[], temporal
     const k = sentenceAt(sentences, expr.start);
     const sentence = sentences[k];
     if (!sentence || sentence.heading) continue;
-    const event = eventFor(text, sentence, expr, bySentence.get(k) ?? [], (view ??= articleView(text)));
+    const event = eventFor(text, sentence, expr, bySentence.get(k) ?? [], (view ??= articleView(text, norm)));
     if (!event) continue;
     entries.push({ date: expr.value, when: expr.text, start: expr.start, end: expr.end, event, sentence: k });
   }
@@ -64,9 +65,15 @@ export function timelineCandidates(text: string, sentences: Sentence[], temporal
 }
 
 /** Builds the timeline from the segmentation and the resolved time expressions. Linear in the text (up to a log). */
-export function buildTimeline(text: string, sentences: Sentence[], temporal: TemporalExpression[]): TimelineEntry[] {
+export function buildTimeline(
+  text: string,
+  sentences: Sentence[],
+  temporal: TemporalExpression[],
+  /** The text's matching form, when the caller has it already (analyze() shares it with findTemporal). */
+  norm?: NormalizedText,
+): TimelineEntry[] {
   // Each entry's period key worked out once, not at every comparison.
-  const keyed = mergeSameEvents(timelineCandidates(text, sentences, temporal)).map((entry) => ({ entry, key: periodKey(entry.date) }));
+  const keyed = mergeSameEvents(timelineCandidates(text, sentences, temporal, norm)).map((entry) => ({ entry, key: periodKey(entry.date) }));
   keyed.sort((a, b) => {
     if (a.key.start !== b.key.start) return a.key.start < b.key.start ? -1 : 1;
     if (a.key.rank !== b.key.rank) return a.key.rank - b.key.rank;

@@ -6,10 +6,8 @@
  * time gets its own piece of it, parted at the word between them.
  */
 import type { Span } from '../types.ts';
-import { normalize } from '../text/normalize.ts';
-import { normalizedText } from './normalized.ts';
-import { isSpace } from '../text/tokens.ts';
-import { lightStem } from '../text/tokens.ts';
+import { normalize, normalizeWithOffsets, type NormalizedText } from '../text/normalize.ts';
+import { isSpace, lightStem } from '../text/tokens.ts';
 import { HAPPENING, kindsOf } from './kinds.ts';
 import { isWhite, signedMembership } from './tokens.ts';
 import eventData from '../lexicon/temporal/event.json' with { type: 'json' };
@@ -137,9 +135,8 @@ function workOf(view: ArticleView, span: Span): SpanWork | undefined {
 /** One number for a span (texts stay far below 2^26 characters). */
 const spanKey = (s: Span): number => s.start * 0x4000000 + s.end;
 
-/** Normalizes the article once for {@link eventFor}. */
-export function articleView(text: string): ArticleView {
-  const n = normalizedText(text);
+/** Normalizes the article once for {@link eventFor} (or takes the matching form the caller has). */
+export function articleView(text: string, n: NormalizedText = normalizeWithOffsets(text)): ArticleView {
   const cache = new Map<number, SpanWork>();
   if (n.text === text) return { text, norm: text, toNorm: null, cache };
   const toNorm = new Int32Array(text.length + 1);

@@ -12,8 +12,7 @@
  *   sentence, after it in its sentence, or in the two sentences before; else the reference day.
  */
 import type { TemporalExpression } from '../types.ts';
-import { originalSpan } from '../text/normalize.ts';
-import { normalizedText } from './normalized.ts';
+import { normalizeWithOffsets, originalSpan, type NormalizedText } from '../text/normalize.ts';
 import { tokenize, type Tok } from './tokens.ts';
 import { parseTokens, type Hit } from './parse.ts';
 import { resolveReading, withClock } from './resolve.ts';
@@ -75,10 +74,15 @@ function clockDay(hits: Hit[], values: (string | null)[], at: number, sent: Int3
 }
 
 /** Every time expression in `text`, with offsets and a value resolved against `reference` (YYYY-MM-DD). */
-export function findTemporal(text: string, reference: string, referenceTime?: string): TemporalExpression[] {
+export function findTemporal(
+  text: string,
+  reference: string,
+  referenceTime?: string,
+  /** The text's matching form, when the caller has it already (analyze() shares it with the timeline). */
+  norm: NormalizedText = normalizeWithOffsets(text),
+): TemporalExpression[] {
   void referenceTime; // the day is what every value needs; clock-relative phrases are not resolved yet
   const ref = parseDay(reference);
-  const norm = normalizedText(text);
   const toks = tokenize(norm.text);
   const hits = parseTokens(toks);
   const values = hits.map((hit) => {
