@@ -30,7 +30,7 @@ const { train, dev } = splitTrainDev(parseConll(readFileSync(DATA, 'utf8')));
 const shippedData = JSON.parse(readFileSync(new URL('../src/core/who/model/ner-model.json', import.meta.url), 'utf8')) as { trainedOn?: string };
 let model = shipped;
 if (shippedData.trainedOn === 'all') {
-  const { trainModel, loadUnlabeled } = await import('../scripts/ner-train.ts');
+  const { trainModel, loadUnlabeled, validationSlices } = await import('../scripts/ner-train.ts');
   const c0 = performance.now();
   model = loadModel(trainModel(train, loadUnlabeled('../shared/data/ant/articles.jsonl')));
   overrideShippedModel(model);
@@ -134,20 +134,17 @@ function fullAnalysisTags(sentences: readonly TaggedSentence[]): string[][] {
 // --validate cuts them), each scored with a model trained without it. Nothing was tuned on these
 // by reading their errors, so this is the fairer estimate for unseen text. About a minute.
 if (args.includes('--folds')) {
-  const { trainModel, loadUnlabeled } = await import('../scripts/ner-train.ts');
+  const { trainModel, loadUnlabeled, validationSlices } = await import('../scripts/ner-train.ts');
   const unlabeled = loadUnlabeled('../shared/data/ant/articles.jsonl');
-  const size = train.length - splitTrainDev(train).train.length;
   const g: string[][] = [];
   const t: string[][] = [];
   const f: string[][] = [];
-  for (let k = 0; k < 5; k++) {
-    const end = train.length - k * size;
-    const test = train.slice(end - size, end);
-    const m = loadModel(trainModel([...train.slice(0, end - size), ...train.slice(end)], unlabeled));
+  for (const run of validationSlices(train, 5)) {
+    const m = loadModel(trainModel(run.train, unlabeled));
     overrideShippedModel(m);
-    g.push(...test.map((s) => s.tags));
-    t.push(...test.map((s) => tagWords(s.words, m)));
-    f.push(...fullAnalysisTags(test));
+    g.push(...run.test.map((s) => s.tags));
+    t.push(...run.test.map((s) => tagWords(s.words, m)));
+    f.push(...fullAnalysisTags(run.test));
   }
   overrideShippedModel(model === shipped ? undefined : model);
   const ts = scoreSpans(g, t, TYPES);

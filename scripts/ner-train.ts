@@ -5,7 +5,7 @@
  * bench/ner.ts (a model held out from the dev split it scores). Deterministic: fixed seeds.
  */
 import { readFileSync } from 'node:fs';
-import type { TaggedSentence } from '../src/core/who/conll.ts';
+import { splitTrainDev, type TaggedSentence } from '../src/core/who/conll.ts';
 import {
   buildKnownPhrases,
   buildKnownWords,
@@ -68,6 +68,18 @@ export function loadUnlabeled(path: string): string[][] {
     .filter(Boolean)
     .flatMap((l) => (JSON.parse(l) as { text: string }).text.split('\n'))
     .map((p) => tokenize(p).map((t) => t.text));
+}
+
+/**
+ * Validation runs over the training part: slice k is the k-th tenth counted back from its end (slice
+ * 0 is what splitTrainDev(part) holds out), each with the rest of the part to train on.
+ */
+export function validationSlices(part: readonly TaggedSentence[], count: number): { train: TaggedSentence[]; test: TaggedSentence[] }[] {
+  const size = part.length - splitTrainDev(part).train.length;
+  return Array.from({ length: count }, (_, k) => {
+    const end = part.length - k * size;
+    return { train: [...part.slice(0, end - size), ...part.slice(end)], test: part.slice(end - size, end) };
+  });
 }
 
 const SCALE = 100;

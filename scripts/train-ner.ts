@@ -14,7 +14,7 @@ import { parseConll, splitTrainDev, type TaggedSentence } from '../src/core/who/
 import { readFileSync } from 'node:fs';
 import { scoreSpans } from '../src/core/who/bio.ts';
 import { loadModel, tagWords } from '../src/core/who/tagger.ts';
-import { DEFAULT_TRAIN_OPTIONS, loadUnlabeled, trainModel, type TrainOptions } from './ner-train.ts';
+import { DEFAULT_TRAIN_OPTIONS, loadUnlabeled, trainModel, validationSlices, type TrainOptions } from './ner-train.ts';
 
 const args = process.argv.slice(2);
 function arg(name: string, fallback: string): string {
@@ -57,17 +57,9 @@ if (!VALIDATE && !DEV) {
   console.log(`wrote ${OUT} (${(json.length / 1e6).toFixed(2)} MB), trained on all ${all.length} sentences; dev figures: npm run bench:ner`);
 } else {
   // --dev scores the dev split; --validate scores slices of the training part only (dev untouched).
-  // Slice k is the k-th tenth counted back from the end of the training part; slice 0 is what
-  // splitTrainDev(training part) holds out.
-  const runs: { train: TaggedSentence[]; test: TaggedSentence[] }[] = [];
-  if (VALIDATE) {
-    const part = split.train;
-    const size = part.length - splitTrainDev(part).train.length;
-    for (let k = 0; k < num('--folds', 5); k++) {
-      const end = part.length - k * size;
-      runs.push({ train: [...part.slice(0, end - size), ...part.slice(end)], test: part.slice(end - size, end) });
-    }
-  } else runs.push({ train: split.train, test: split.dev });
+  const runs: { train: TaggedSentence[]; test: TaggedSentence[] }[] = VALIDATE
+    ? validationSlices(split.train, num('--folds', 5))
+    : [{ train: split.train, test: split.dev }];
 
   const gold: string[][] = [];
   const pred: string[][] = [];

@@ -415,13 +415,21 @@ export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] 
   return propagate(doc, overlay(found, quotedAppositions(doc, found)));
 }
 
+/** A found name's words (the first as its bare form) to look for elsewhere in the article. */
+interface Pattern {
+  words: string[];
+  type: EntityType;
+  /** Copies of a descriptive organization stay descriptive. */
+  descriptive: boolean;
+}
+
 /**
  * Tags later occurrences of names already found (the tagger misses some): the same words anywhere,
  * and a person's surname on its own ("السوداني" after "محمد شياع السوداني").
  */
 export function propagate(doc: Doc, mentions: TokenMention[]): TokenMention[] {
   const toks = doc.tokens;
-  const patterns: { words: string[]; type: EntityType; descriptive?: boolean }[] = [];
+  const patterns: Pattern[] = [];
   // Where "علي" may be the preposition (the article writes ى as ي anywhere: "الي"), it never
   // spreads as a name on its own.
   let yaSpelling: boolean | undefined;
@@ -432,17 +440,17 @@ export function propagate(doc: Doc, mentions: TokenMention[]): TokenMention[] {
   for (const m of mentions) {
     const words = toks.slice(m.s, m.e).map((t, k) => (k === 0 ? t.bare : t.norm));
     if (m.type === 'PER' && words.length === 1 && (ambiguousAli(words[0]!) || commonNoun(words[0]!))) continue;
-    patterns.push(m.descriptive ? { words, type: m.type, descriptive: true } : { words, type: m.type });
+    patterns.push({ words, type: m.type, descriptive: m.descriptive === true });
     if (m.type === 'PER' && m.e - m.s >= 2) {
       // The surname alone, unless it is the second part of a compound given name ("نور الدين") or
       // follows a particle ("أبو بكر").
       const last = toks[m.e - 1]!;
       const before = toks[m.e - 2]!;
       const compound = COMPOUND_NAME_ENDS.has(last.norm) || PARTICLES.has(before.norm);
-      if (last.norm.length >= 3 && !compound && !isJunkWord(last) && !ambiguousAli(last.bare) && !commonNoun(last.norm)) patterns.push({ words: [last.norm], type: 'PER' });
+      if (last.norm.length >= 3 && !compound && !isJunkWord(last) && !ambiguousAli(last.bare) && !commonNoun(last.norm)) patterns.push({ words: [last.norm], type: 'PER', descriptive: false });
     }
   }
-  const byFirst = new Map<string, { words: string[]; type: EntityType; descriptive?: boolean }[]>();
+  const byFirst = new Map<string, Pattern[]>();
   for (const p of patterns) {
     const list = byFirst.get(p.words[0]!) ?? [];
     list.push(p);
@@ -450,7 +458,7 @@ export function propagate(doc: Doc, mentions: TokenMention[]): TokenMention[] {
   }
   const extra: TokenMention[] = [];
   for (let i = 0; i < toks.length; i++) {
-    let best: { words: string[]; type: EntityType; descriptive?: boolean } | undefined;
+    let best: Pattern | undefined;
     for (const first of toks[i]!.forms) {
       for (const p of byFirst.get(first) ?? []) {
         const n = p.words.length;
@@ -458,7 +466,7 @@ export function propagate(doc: Doc, mentions: TokenMention[]): TokenMention[] {
         if (p.words.every((w, k) => k === 0 || toks[i + k]!.norm === w)) best = p;
       }
     }
-    if (best) extra.push(best.descriptive ? { type: best.type, s: i, e: i + best.words.length, descriptive: true } : { type: best.type, s: i, e: i + best.words.length });
+    if (best) extra.push({ type: best.type, s: i, e: i + best.words.length, ...(best.descriptive ? { descriptive: true } : {}) });
   }
   return overlay(mentions, extra);
 }
