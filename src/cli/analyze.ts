@@ -119,6 +119,8 @@ export function renderText(a: Analysis, title?: string): string {
   const who = a.who.map((w, i) => ({ w, i })).sort((x, y) => TYPE_ORDER[x.w.type] - TYPE_ORDER[y.w.type] || x.i - y.i).map((x) => x.w);
   for (const w of who) lines.push(`  • ${safe(w.name)} — ${TYPE_NAMES[w.type] ?? w.type}${w.role ? ` — ${safe(w.role)}` : ''}`);
   if (a.sources.length > 0) lines.push('', `المصادر: ${a.sources.map(safe).join('، ')}`);
+  // A step that failed says so, instead of its part just looking empty.
+  for (const f of a.failures ?? []) lines.push('', `تنبيه: تعذّرت خطوة ${f.step}: ${safe(f.message)}`);
   return `${lines.join('\n')}\n`;
 }
 

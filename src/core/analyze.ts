@@ -1,9 +1,11 @@
 /**
- * One article in, one Analysis out: segmentation → time expressions → timeline → who's who →
- * brief. Pure (the reference date is passed in) and total: odd input gives an empty-ish analysis,
- * and a module that fails leaves its part empty rather than losing the rest.
+ * One article in, one Analysis out, through a pipeline of named steps over one document (STEPS:
+ * segmentation → reference date → matching form → time expressions → timeline → who's who →
+ * brief). Pure (the reference date is passed in) and total: odd input gives an empty-ish analysis,
+ * a step that fails is named in `failures` and leaves its part empty rather than losing the rest,
+ * and any step can be switched off.
  */
-import type { Analysis, ArticleInput, Mention, Sentence, TemporalExpression, TimelineEntry, WhoEntry } from './types.ts';
+import type { Analysis, ArticleInput, BriefItem, Mention, Sentence, StepFailure, TemporalExpression, TimelineEntry, WhoEntry } from './types.ts';
 import { normalize, normalizeWithOffsets, type NormalizedText } from './text/normalize.ts';
 import { segment } from './text/segment.ts';
 import { findTemporal } from './temporal/index.ts';
@@ -62,15 +64,6 @@ export function emptyAnalysis(id?: string): Analysis {
     temporal: [],
     sources: [],
   };
-}
-
-/** Runs one module, giving `fallback` if it throws: one module's bug must not cost the others' results. */
-function guarded<T>(run: () => T, fallback: T): T {
-  try {
-    return run();
-  } catch {
-    return fallback;
-  }
 }
 
 /** Above this length the who's-who runs per chunk, so a huge input costs linear time. */
@@ -141,33 +134,150 @@ function whoChunked(text: string, chunks: Chunk[]): WhoResult {
   return { mentions, who, sources: [...sources] };
 }
 
-/** Analyses one article. Never throws; an invalid reference date leaves relative expressions unresolved. */
-export function analyze(input: ArticleInput): Analysis {
+/** The steps of the analysis, in the order they run. */
+export const STEP_NAMES = ['segment', 'reference', 'normalize', 'temporal', 'timeline', 'who', 'brief'] as const;
+export type StepName = (typeof STEP_NAMES)[number];
+
+
+/**
+ * The one document the steps read and fill (as spaCy's Doc): the input, then each step's result in
+ * its own field. A step reads what the steps before it left and writes its own field only.
+ */
+export interface PipelineDoc {
+  readonly text: string;
+  readonly input: ArticleInput;
+  sentences: Sentence[];
+  chunks: Chunk[];
+  /** The reference day as written, "" when the input has none that is valid. */
+  reference: string;
+  /** The text's matching form, shared by the steps that match words. */
+  norm: NormalizedText | undefined;
+  temporal: TemporalExpression[];
+  timeline: TimelineEntry[];
+  who: WhoResult;
+  brief: BriefItem[];
+}
+
+/** One named step of the pipeline. */
+export interface Step {
+  name: StepName;
+  run(doc: PipelineDoc): void;
+}
+
+/** The pipeline: segmentation → reference date → matching form → time expressions → timeline → who's who → brief. */
+export const STEPS: readonly Step[] = [
+  {
+    name: 'segment',
+    run(doc) {
+      doc.sentences = segment(doc.text);
+      doc.chunks = chunksOf(doc.text, doc.sentences);
+    },
+  },
+  {
+    name: 'reference',
+    run(doc) {
+      doc.reference = parsePublished(String(doc.input.reference)).reference;
+    },
+  },
+  {
+    // Time expressions and the timeline read the text's matching form: normalized once here.
+    name: 'normalize',
+    run(doc) {
+      doc.norm = normalizeWithOffsets(doc.text);
+    },
+  },
+  {
+    // Linear in the text, so they see it whole (a clock time finds its day across chunk edges).
+    name: 'temporal',
+    run(doc) {
+      if (doc.reference !== '') doc.temporal = findTemporal(doc.text, doc.reference, doc.input.referenceTime, doc.norm);
+    },
+  },
+  {
+    name: 'timeline',
+    run(doc) {
+      doc.timeline = buildTimeline(doc.text, doc.sentences, doc.temporal, doc.norm);
+    },
+  },
+  {
+    name: 'who',
+    run(doc) {
+      doc.who = whoChunked(doc.text, doc.chunks);
+    },
+  },
+  {
+    name: 'brief',
+    run(doc) {
+      const title = doc.input.title;
+      doc.brief = buildBrief(doc.text, doc.sentences, { ...(title ? { title } : {}), mentions: doc.who.mentions, temporal: doc.temporal });
+    },
+  },
+];
+
+/** How to run the pipeline. */
+export interface AnalyzeOptions {
+  /** Steps switched off: their part of the analysis stays empty and is not reported as a failure. */
+  off?: readonly StepName[];
+}
+
+/** A new document over the input, every step's field empty. */
+function newDoc(input: ArticleInput, text: string): PipelineDoc {
+  return {
+    text,
+    input,
+    sentences: [],
+    chunks: [{ start: 0, end: text.length, firstSentence: 0, sentences: [] }],
+    reference: '',
+    norm: undefined,
+    temporal: [],
+    timeline: [],
+    who: { mentions: [], who: [], sources: [] },
+    brief: [],
+  };
+}
+
+/**
+ * Runs the steps over one document. A step that throws is reported in `failures` with its own
+ * name and leaves its field empty; the steps after it still run on what there is.
+ */
+export function runPipeline(
+  input: ArticleInput,
+  text: string,
+  options: AnalyzeOptions = {},
+  steps: readonly Step[] = STEPS,
+): { doc: PipelineDoc; failures: StepFailure[] } {
+  const doc = newDoc(input, text);
+  const failures: StepFailure[] = [];
+  const off = new Set(options.off ?? []);
+  for (const step of steps) {
+    if (off.has(step.name)) continue;
+    try {
+      step.run(doc);
+    } catch (err) {
+      failures.push({ step: step.name, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return { doc, failures };
+}
+
+/**
+ * Analyses one article. Never throws: a step that fails (an invalid reference date, a bug) is
+ * named in `failures` and leaves its part empty rather than losing the rest.
+ */
+export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Analysis {
   const text = typeof input?.text === 'string' ? input.text : '';
   const id = typeof input?.id === 'string' ? input.id : undefined;
   if (text.trim() === '') return emptyAnalysis(id);
-  const sentences: Sentence[] = guarded(() => segment(text), []);
-  const chunks = chunksOf(text, sentences);
-  const reference = guarded(() => parsePublished(String(input.reference)).reference, '');
-  // Time expressions and the timeline are linear in the text, so they see it whole (a clock time finds its day across chunk edges).
-  // Both read the text's matching form: normalized once here.
-  const norm = guarded<NormalizedText | undefined>(() => normalizeWithOffsets(text), undefined);
-  const temporal: TemporalExpression[] = reference === '' ? [] : guarded(() => findTemporal(text, reference, input.referenceTime, norm), []);
-  const timeline: TimelineEntry[] = guarded(() => buildTimeline(text, sentences, temporal, norm), []);
-  const who: WhoResult = guarded(() => whoChunked(text, chunks), { mentions: [], who: [], sources: [] });
-  const mentions: Mention[] = who.mentions;
-  const brief = guarded(
-    () => buildBrief(text, sentences, { ...(input.title ? { title: input.title } : {}), mentions, temporal }),
-    [],
-  );
+  const { doc, failures } = runPipeline(input, text, options);
   return {
     ...(id === undefined ? {} : { id }),
-    sentences,
-    brief,
-    timeline,
-    who: who.who,
-    mentions,
-    temporal,
-    sources: who.sources,
+    sentences: doc.sentences,
+    brief: doc.brief,
+    timeline: doc.timeline,
+    who: doc.who.who,
+    mentions: doc.who.mentions,
+    temporal: doc.temporal,
+    sources: doc.who.sources,
+    ...(failures.length > 0 ? { failures } : {}),
   };
 }

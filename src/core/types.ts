@@ -65,6 +65,14 @@ export interface Analysis {
   mentions: Mention[];
   temporal: TemporalExpression[];
   sources: string[];
+  /** Steps of the pipeline that failed on this article (absent when every step ran clean). */
+  failures?: StepFailure[];
+}
+
+/** A pipeline step that threw on an article: its name and the error message. Its part stays empty. */
+export interface StepFailure {
+  step: string;
+  message: string;
 }
 
 /** What the core is given: text, optional title, and the reference date for relative expressions. */

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { analyze, chunksOf, parsePublished, InvalidDateError } from '../../src/core/analyze.ts';
+import { analyze, chunksOf, parsePublished, runPipeline, InvalidDateError, STEPS, STEP_NAMES, type Step, type StepName } from '../../src/core/analyze.ts';
+import type { Analysis } from '../../src/core/types.ts';
 import { segment } from '../../src/core/text/segment.ts';
 
 const publishedCases: [string, { reference: string; referenceTime?: string }][] = [
@@ -83,4 +84,59 @@ test('analyze GIVEN a long text THEN mentions and who entries point into the who
   for (const m of a.mentions) assert.equal(long.slice(m.start, m.end), m.text);
   const keys = a.who.map((w) => `${w.type}:${w.name}`);
   assert.equal(new Set(keys).size, keys.length);
+});
+
+const PIPE_TEXT = 'قال وزير الخارجية الأردني أيمن الصفدي أمس الأحد إن الاجتماع المقبل سيعقد في عمان. وأضاف الصفدي أن المحادثات كانت صريحة.';
+
+test('analyze pipeline GIVEN the steps THEN they are named, in order, each once', () => {
+  assert.deepEqual(
+    STEPS.map((s) => s.name),
+    [...STEP_NAMES],
+  );
+  assert.deepEqual([...STEP_NAMES], ['segment', 'reference', 'normalize', 'temporal', 'timeline', 'who', 'brief']);
+});
+
+test('analyze pipeline GIVEN every step on THEN no failures field and every part filled', () => {
+  const a = analyze({ text: PIPE_TEXT, reference: '2023-12-11' });
+  assert.equal('failures' in a, false);
+  assert.equal(a.sentences.length, 2);
+  assert.ok(a.temporal.some((t) => t.value === '2023-12-10'));
+  assert.ok(a.who.some((w) => w.name === 'أيمن الصفدي'));
+  assert.ok(a.brief.length > 0);
+});
+
+const offCases: [StepName, (a: Analysis) => unknown[]][] = [
+  ['who', (a) => [...a.who, ...a.mentions, ...a.sources]],
+  ['temporal', (a) => [...a.temporal, ...a.timeline]],
+  ['timeline', (a) => a.timeline],
+  ['brief', (a) => a.brief],
+];
+for (const [step, emptied] of offCases) {
+  test(`analyze pipeline GIVEN the ${step} step off THEN its part is empty, the rest filled, nothing reported`, () => {
+    const all = analyze({ text: PIPE_TEXT, reference: '2023-12-11' });
+    const a = analyze({ text: PIPE_TEXT, reference: '2023-12-11' }, { off: [step] });
+    assert.deepEqual(emptied(a), []);
+    assert.equal('failures' in a, false);
+    assert.deepEqual(a.sentences, all.sentences);
+    if (step !== 'who') assert.deepEqual(a.who, all.who);
+    if (step !== 'temporal') assert.deepEqual(a.temporal, all.temporal);
+  });
+}
+
+test('analyze pipeline GIVEN an invalid reference THEN the reference step reports it and the rest still runs', () => {
+  const a = analyze({ text: PIPE_TEXT, reference: '2023-02-30' });
+  assert.deepEqual(a.failures?.map((f) => f.step), ['reference']);
+  assert.match(a.failures![0]!.message, /invalid date/);
+  assert.deepEqual(a.temporal, []);
+  assert.ok(a.who.some((w) => w.name === 'أيمن الصفدي'));
+});
+
+test('runPipeline GIVEN a step that throws THEN that step is named with its message and later steps still run', () => {
+  const steps: Step[] = STEPS.map((s) => (s.name === 'timeline' ? { name: 'timeline', run: () => { throw new Error('boom'); } } : s));
+  const { doc, failures } = runPipeline({ text: PIPE_TEXT, reference: '2023-12-11' }, PIPE_TEXT, {}, steps);
+  assert.deepEqual(failures, [{ step: 'timeline', message: 'boom' }]);
+  assert.deepEqual(doc.timeline, []);
+  assert.ok(doc.temporal.length > 0);
+  assert.ok(doc.who.who.length > 0);
+  assert.ok(doc.brief.length > 0);
 });
