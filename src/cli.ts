@@ -2,27 +2,10 @@
  * The `mojaz` command line: a small table of subcommands. Input, output and the clock are injected
  * so tests call `main` directly; bin/mojaz.mjs passes the real process streams.
  */
-import type { Readable, Writable } from 'node:stream';
 import { analyzeCommand } from './cli/analyze.ts';
 import { discordCommand } from './cli/discord.ts';
 import { UsageError } from './cli/input.ts';
-
-/** The outside world a subcommand may touch. */
-export interface CliIO {
-  stdin: Readable;
-  stdout: Writable;
-  stderr: Writable;
-  /** The real clock, used only to find "today" when no date is given. */
-  now: () => Date;
-  env: NodeJS.ProcessEnv;
-}
-
-/** One subcommand: a one-line Arabic summary for the help text, and its runner (returns the exit status). */
-export interface Subcommand {
-  summary: string;
-  usage: string;
-  run(args: string[], io: CliIO): Promise<number>;
-}
+import type { CliIO, Subcommand } from './cli/types.ts';
 
 /** Every subcommand by name: add one entry to add a command. */
 export const COMMANDS: Record<string, Subcommand> = {

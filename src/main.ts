@@ -5,7 +5,7 @@
  */
 import { startConsole } from './adapters/console/start.ts';
 import { InMemoryChatMemory } from './commands/memory.ts';
-import type { ChatMemory } from './commands/services.ts';
+import type { ChatMemory } from './store/types.ts';
 import { createServices } from './commands/wiring.ts';
 import { describeConfig, loadConfigFromProcess, type Config } from './config.ts';
 import type { Sender } from './messages/sender.ts';

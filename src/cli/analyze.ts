@@ -9,7 +9,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Analysis, EntityType } from '../core/types.ts';
 import { analyze, parsePublished, InvalidDateError, type Reference } from '../core/analyze.ts';
 import { loadConfig } from '../config.ts';
-import type { CliIO, Subcommand } from '../cli.ts';
+import type { CliIO, Subcommand } from './types.ts';
 import { UsageError, decodeText, hasArabic, terminalSafe, toArticleText } from './input.ts';
 
 /** The parsed arguments of `mojaz analyze`. */

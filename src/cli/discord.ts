@@ -6,7 +6,7 @@
  */
 import type { Writable } from 'node:stream';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
-import type { CliIO, Subcommand } from '../cli.ts';
+import type { CliIO, Subcommand } from './types.ts';
 
 const USAGE = 'mojaz discord register [--guild ID]';
 

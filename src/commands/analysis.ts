@@ -1,7 +1,8 @@
 /** Runs the core on an article with the right reference date. */
 import type { Analysis } from '../core/types.ts';
 import { referenceFor } from './reference.ts';
-import type { Services, StoredArticle } from './services.ts';
+import type { StoredArticle } from '../store/types.ts';
+import type { Services } from './services.ts';
 
 /** The analysis of `article` (reference: its publication date, else `now` in the services' zone). */
 export function analyzeArticle(services: Services, article: StoredArticle, now: Date): Analysis {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Analysis, ArticleInput } from '../core/types.ts';
 import { Lru } from './lru.ts';
-import type { StoredArticle } from './services.ts';
+import type { StoredArticle } from '../store/types.ts';
 
 /** Wraps `analyze` with an LRU keyed by a hash of its whole input. */
 export function cachedAnalyze(analyze: (input: ArticleInput) => Analysis, max = 500): (input: ArticleInput) => Analysis {

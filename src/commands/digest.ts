@@ -1,5 +1,5 @@
 /** /digest — posts this chat's digest now: the top stories since its last digest. */
-import { digestsOf } from '../schedule/command-kit.ts';
+import { digestsOf } from './command-kit.ts';
 import type { Services } from './services.ts';
 import type { Command } from './types.ts';
 import { notice } from './views.ts';

@@ -1,6 +1,6 @@
 /** /feeds — the feeds this chat's digests draw from: add (checked once), remove, list. */
 import { m } from '../messages/model.ts';
-import { digestsOf, targetChat } from '../schedule/command-kit.ts';
+import { digestsOf, targetChat } from './command-kit.ts';
 import { UserError, userMessageOf } from './errors.ts';
 import type { Services } from './services.ts';
 import type { Command } from './types.ts';

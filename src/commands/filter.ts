@@ -1,6 +1,6 @@
 /** /filter — keyword filters of this chat's digests: include, exclude, list, clear. */
 import { m } from '../messages/model.ts';
-import { digestsOf, targetChat } from '../schedule/command-kit.ts';
+import { digestsOf, targetChat } from './command-kit.ts';
 import { compileFilter } from '../schedule/filters.ts';
 import { UserError } from './errors.ts';
 import type { Services } from './services.ts';

@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { Lru } from './lru.ts';
-import type { ArticleKeys, ChatMemory, StoredArticle } from './services.ts';
+import type { ChatMemory, StoredArticle } from '../store/types.ts';
+import type { ArticleKeys } from './services.ts';
 
 /** ChatMemory kept in process memory: last article per chat, last digest per chat. */
 export class InMemoryChatMemory implements ChatMemory {

@@ -6,7 +6,8 @@
 import { ar } from './ar.ts';
 import { UserError } from './errors.ts';
 import type { CommandContext } from './types.ts';
-import type { Services, StoredArticle } from './services.ts';
+import type { StoredArticle } from '../store/types.ts';
+import type { Services } from './services.ts';
 
 /** Fewer words than this is a headline or a comment, not an article to brief. */
 export const MIN_WORDS = 15;

@@ -1,6 +1,6 @@
 /** /status — this chat's subscription, next and last digest, filters, and which feeds are failing. */
 import { m, type Block } from '../messages/model.ts';
-import { digestsOf, targetChat } from '../schedule/command-kit.ts';
+import { digestsOf, targetChat } from './command-kit.ts';
 import { localDateTime } from '../schedule/format.ts';
 import type { Services } from './services.ts';
 import { describeTimes } from './subscribe.ts';

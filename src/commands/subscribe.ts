@@ -1,6 +1,6 @@
 /** /subscribe — a digest schedule for this chat or a channel, with time zone and quiet hours. */
 import { m } from '../messages/model.ts';
-import { digestsOf, targetChat } from '../schedule/command-kit.ts';
+import { digestsOf, targetChat } from './command-kit.ts';
 import { localDateTime } from '../schedule/format.ts';
 import { parseSubscribeArgs } from '../schedule/spec.ts';
 import { UserError } from './errors.ts';

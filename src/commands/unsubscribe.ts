@@ -1,5 +1,5 @@
 /** /unsubscribe — stops this chat's (or a channel's) scheduled digests. */
-import { digestsOf, targetChat } from '../schedule/command-kit.ts';
+import { digestsOf, targetChat } from './command-kit.ts';
 import type { Services } from './services.ts';
 import type { Command } from './types.ts';
 import { notice } from './views.ts';

@@ -8,7 +8,7 @@ import { compareTimeValues, formatArabicDate } from '../messages/dates.ts';
 import { m, type Block, type Button, type Inline, type Message } from '../messages/model.ts';
 import { ar } from './ar.ts';
 import { articleArgs } from './resolve.ts';
-import type { StoredArticle } from './services.ts';
+import type { StoredArticle } from '../store/types.ts';
 
 /** Longest event text and quote shown, in characters (longer ones end at a word with "…"). */
 const EVENT_MAX = 220;

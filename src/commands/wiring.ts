@@ -9,7 +9,8 @@ import { createFetcher, type Fetcher } from '../sources/http.ts';
 import { fetchArticle } from '../sources/page.ts';
 import { cachedAnalyze, cachedFetch } from './cache.ts';
 import { InMemoryArticleKeys } from './memory.ts';
-import type { ChatMemory, Services, StoredArticle } from './services.ts';
+import type { ChatMemory, StoredArticle } from '../store/types.ts';
+import type { Services } from './services.ts';
 
 /** Fetches the article at `url` with `fetcher`, in the shape commands use. */
 export async function fetchStoredArticle(fetcher: Fetcher, url: string): Promise<StoredArticle> {

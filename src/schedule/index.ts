@@ -9,6 +9,7 @@ import type { Sender } from '../messages/sender.ts';
 import type { Fetcher } from '../sources/http.ts';
 import { SqliteDigestLedger } from '../store/digest-ledger.ts';
 import type { SqliteStore } from '../store/sqlite.ts';
+import type { DigestLedger } from './ledger.ts';
 import type { Clock } from './rate-limit.ts';
 import { startScheduler, type CronFactory, type DigestScheduler } from './scheduler.ts';
 import { checkFeed, type DigestServices } from './service.ts';
@@ -45,7 +46,7 @@ export interface DigestsDeps {
 
 /** Starts the scheduler and returns it, the commands' services, and how to stop it. */
 export async function startDigests(deps: DigestsDeps): Promise<{ scheduler: DigestScheduler; services: DigestServices; stop(): Promise<void> }> {
-  const ledger = new SqliteDigestLedger(deps.store.db);
+  const ledger: DigestLedger = new SqliteDigestLedger(deps.store.db);
   const scheduler = await startScheduler({
     store: deps.store,
     ledger,

@@ -1,52 +1,12 @@
 /**
  * The delivery ledger as the scheduler sees it: a digest is opened once per (chat, slot), each
  * story reaches a chat in at most one digest, and a digest is sent under a lease so two schedulers
- * over one store never send it both. The SQLite implementation is src/store/digest-ledger.ts.
+ * over one store never send it both. The SQLite implementation is src/store/digest-ledger.ts; the
+ * records it reads and writes are the store's (src/store/types.ts).
  */
-import type { DigestItem } from '../store/types.ts';
-import type { Message } from '../messages/model.ts';
+import type { ClaimedDelivery, DigestHistory, OpenDigestInput, OpenDigestResult } from '../store/types.ts';
 
-/** What the scheduler offers to open a chat's digest for one scheduled slot. */
-export interface OpenDigestInput {
-  chatId: string;
-  /** The scheduled minute (ISO 8601 UTC): the digest's identity for this chat. */
-  slot: string;
-  now: string;
-  /** Candidate items, best first; those whose story the chat already got are dropped. */
-  candidates: DigestItem[];
-  /** How many items the digest keeps. */
-  topN: number;
-  /** Already delivered as a command reply (/digest): recorded as sent, never fanned out. */
-  delivered?: boolean;
-  /** Builds the message from the kept items (pure: it runs inside the ledger's transaction). */
-  render(items: DigestItem[]): Message;
-}
-
-/** The outcome of opening a digest. */
-export type OpenDigestResult =
-  | { status: 'opened'; digestId: number; key: string; items: DigestItem[]; message: Message }
-  | { status: 'exists'; digestId: number; key: string }
-  | { status: 'empty' };
-
-/** A delivery this scheduler now holds the lease on, with the message to send. */
-export interface ClaimedDelivery {
-  key: string;
-  chatId: string;
-  digestId: number;
-  /** Claims so far, this one included: above 1 means an earlier attempt may have reached the chat. */
-  attempts: number;
-  message: Message;
-}
-
-/** What /status shows about a chat's digests. */
-export interface DigestHistory {
-  /** Slot of the chat's latest digest. */
-  lastSlot?: string;
-  /** When a digest last reached the chat. */
-  lastSentAt?: string;
-  /** Digests opened but not yet delivered. */
-  pending: number;
-}
+export type { ClaimedDelivery, DigestHistory, OpenDigestInput, OpenDigestResult };
 
 /** The ledger operations; each one is atomic (one BEGIN IMMEDIATE transaction in SQLite). */
 export interface DigestLedger {

@@ -1,17 +1,12 @@
 /**
- * SQLite implementation of the scheduler's delivery ledger (interface in src/schedule/ledger.ts),
+ * SQLite implementation of the scheduler's delivery ledger (the scheduler's interface is
+ * src/schedule/ledger.ts; this class meets it by shape, so the store imports nothing from schedule/),
  * over the store's digests and deliveries tables plus migration 003. Every operation is one
  * BEGIN IMMEDIATE transaction, so two schedulers over one file see each other's claims.
  */
 import type { Database } from 'better-sqlite3';
 import type { Message } from '../messages/model.ts';
-import type {
-  ClaimedDelivery,
-  DigestHistory,
-  DigestLedger,
-  OpenDigestInput,
-  OpenDigestResult,
-} from '../schedule/ledger.ts';
+import type { ClaimedDelivery, DigestHistory, OpenDigestInput, OpenDigestResult } from './types.ts';
 
 type Row = Record<string, unknown>;
 
@@ -21,7 +16,7 @@ export function digestKey(chatId: string, slot: string): string {
 }
 
 /** The delivery ledger on a store's better-sqlite3 database (migration 003 applied). */
-export class SqliteDigestLedger implements DigestLedger {
+export class SqliteDigestLedger {
   constructor(private readonly db: Database) {}
 
   async openDigest(input: OpenDigestInput): Promise<OpenDigestResult> {

@@ -7,7 +7,6 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Analysis } from '../core/types.ts';
-import type { StoredArticle } from '../commands/services.ts';
 import { canonicalUrl, contentHash, isArticleUrl } from './keys.ts';
 import { migrate } from './migrate.ts';
 import { migrations as allMigrations, type Migration } from './migrations/index.ts';
@@ -24,6 +23,7 @@ import type {
   NewArticle,
   Store,
   StoryQuery,
+  StoredArticle,
   StoryRecord,
   StorySummary,
   Subscription,

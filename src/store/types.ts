@@ -7,7 +7,7 @@
  * injected clock, so tests run on fake time. Ids are SQLite integer row ids.
  */
 import type { Analysis } from '../core/types.ts';
-import type { ChatMemory, StoredArticle } from '../commands/services.ts';
+import type { Message } from '../messages/model.ts';
 
 // ───────────────────────────── feeds ─────────────────────────────
 
@@ -210,6 +210,79 @@ export interface DigestRecord {
   items: DigestItem[];
 }
 
+// ─────────────────────── digest delivery ledger ───────────────────────
+
+/** What the scheduler offers to open a chat's digest for one scheduled slot (the delivery ledger, src/schedule/ledger.ts). */
+export interface OpenDigestInput {
+  chatId: string;
+  /** The scheduled minute (ISO 8601 UTC): the digest's identity for this chat. */
+  slot: string;
+  now: string;
+  /** Candidate items, best first; those whose story the chat already got are dropped. */
+  candidates: DigestItem[];
+  /** How many items the digest keeps. */
+  topN: number;
+  /** Already delivered as a command reply (/digest): recorded as sent, never fanned out. */
+  delivered?: boolean;
+  /** Builds the message from the kept items (pure: it runs inside the ledger's transaction). */
+  render(items: DigestItem[]): Message;
+}
+
+/** The outcome of opening a digest. */
+export type OpenDigestResult =
+  | { status: 'opened'; digestId: number; key: string; items: DigestItem[]; message: Message }
+  | { status: 'exists'; digestId: number; key: string }
+  | { status: 'empty' };
+
+/** A delivery this scheduler now holds the lease on, with the message to send. */
+export interface ClaimedDelivery {
+  key: string;
+  chatId: string;
+  digestId: number;
+  /** Claims so far, this one included: above 1 means an earlier attempt may have reached the chat. */
+  attempts: number;
+  message: Message;
+}
+
+/** What /status shows about a chat's digests. */
+export interface DigestHistory {
+  /** Slot of the chat's latest digest. */
+  lastSlot?: string;
+  /** When a digest last reached the chat. */
+  lastSentAt?: string;
+  /** Digests opened but not yet delivered. */
+  pending: number;
+}
+
+// ───────────────────────────── chat memory ─────────────────────────────
+
+/** An article as commands see it: pasted text, a fetched page, or a feed item. */
+export interface StoredArticle {
+  /** Store id, when the article is stored. */
+  id?: string;
+  url?: string;
+  title?: string;
+  text: string;
+  /** Publication date or date-time (ISO 8601), when known. */
+  published?: string;
+  /** Outlet or feed name, when known. */
+  source?: string;
+}
+
+/**
+ * Per-chat memory the commands rely on: the chat's most recent article, and the stories of the
+ * chat's last digest (so "/timeline 2" means item 2 of that digest). The SQLite store implements it;
+ * tests may use an in-memory one.
+ */
+export interface ChatMemory {
+  /** Records `article` as the chat's most recent one. */
+  rememberArticle(chatId: string, article: StoredArticle): Promise<void>;
+  /** The chat's most recent article, if any. */
+  lastArticle(chatId: string): Promise<StoredArticle | undefined>;
+  /** The articles of item `n` (1-based) of the chat's last digest, or undefined when there is none. */
+  digestItem(chatId: string, n: number): Promise<StoredArticle[] | undefined>;
+}
+
 // ───────────────────────────── the store ─────────────────────────────
 
 /** Everything mojaz keeps. Implements {@link ChatMemory} for the commands. */
@@ -306,4 +379,3 @@ export interface Store extends ChatMemory {
   close(): Promise<void>;
 }
 
-export type { StoredArticle };

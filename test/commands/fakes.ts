@@ -4,7 +4,8 @@
  */
 import type { Analysis, ArticleInput } from '../../src/core/types.ts';
 import { InMemoryArticleKeys, InMemoryChatMemory } from '../../src/commands/memory.ts';
-import type { Services, StoredArticle } from '../../src/commands/services.ts';
+import type { Services } from '../../src/commands/services.ts';
+import type { StoredArticle } from '../../src/store/types.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
 
 /** An Arabic article of a few sentences with dates, people and a quote. */

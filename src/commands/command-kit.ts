@@ -1,8 +1,8 @@
 /** Pieces the digest commands share: the digest services, and which chat a command acts on. */
-import { UserError } from '../commands/errors.ts';
-import type { Services } from '../commands/services.ts';
-import type { CommandContext } from '../commands/types.ts';
-import type { DigestServices } from './service.ts';
+import { UserError } from './errors.ts';
+import type { Services } from './services.ts';
+import type { CommandContext } from './types.ts';
+import type { DigestServices } from '../schedule/service.ts';
 
 /** The digest services, or a user-facing refusal where digests are not set up (e.g. the console without a store). */
 export function digestsOf(services: Services): DigestServices {
