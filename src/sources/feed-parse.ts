@@ -195,6 +195,19 @@ function parseAtom(feedNode: Node): ParsedFeed {
   return feed;
 }
 
+/**
+ * A JSON Feed item's id as a guid: a string or number as written. The spec asks for a string, but
+ * feeds in the wild send objects too; those are keyed by their JSON (String() would give every one
+ * of them the same "[object Object]" and drop all but the first item as seen).
+ */
+export function jsonFeedId(id: unknown): string | undefined {
+  if (typeof id === 'string') return id.trim() || undefined;
+  if (typeof id === 'number' || typeof id === 'bigint') return String(id);
+  if (id === null || id === undefined || typeof id !== 'object') return undefined;
+  const json = JSON.stringify(id);
+  return json === '{}' || json === '[]' ? undefined : json.slice(0, 500);
+}
+
 function parseJsonFeed(text: string): ParsedFeed {
   let doc: unknown;
   try {
@@ -209,7 +222,7 @@ function parseJsonFeed(text: string): ParsedFeed {
   const items: FeedItem[] = [];
   for (const it of asArray(d.items)) {
     const url = typeof it.url === 'string' ? it.url : typeof it.external_url === 'string' ? it.external_url : undefined;
-    const guid = it.id !== undefined && it.id !== null ? String(it.id) : url;
+    const guid = jsonFeedId(it.id) ?? url;
     const content = typeof it.content_text === 'string' ? it.content_text.trim() : typeof it.content_html === 'string' ? clean(it.content_html) : '';
     const item: FeedItem = {
       title: typeof it.title === 'string' ? clean(it.title) : '',
