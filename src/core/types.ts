@@ -23,10 +23,24 @@ export interface BriefItem {
 /** A resolved value: YYYY-MM-DD | YYYY-MM | YYYY | YYYY-Qn | YYYY-MM-DDTHH:MM, or null. */
 export type TimeValue = string | null;
 
+/** TimeML's kinds of time expression. */
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
 /** One time expression as written, with its resolved value. */
 export interface TemporalExpression extends Span {
   text: string;
+  /** The point in time the timeline can use, or null (a length, a recurrence, a decade, "مؤخرا"). */
   value: TimeValue;
+  /** What kind of time it is (TimeML): DATE, TIME (a clock time or a part of a day), DURATION or SET. */
+  type: TimexType;
+  /**
+   * Its TIMEX3 value: the point (= value) for a date or time; P3D / PT2H / P26Y for a length; the
+   * period for a recurrence (P1Y, P1W); 196X / 18XX for a decade / century; YYYY-Www for a week;
+   * PAST_REF / PRESENT_REF / FUTURE_REF for fuzzy times; null when nothing can be said.
+   */
+  timex: string | null;
+  /** START, MID or END for a part of a period (مطلع، منتصف، أواخر); absent otherwise. */
+  mod?: 'START' | 'MID' | 'END';
 }
 
 /** One dated event of the timeline. */

@@ -4,6 +4,7 @@ import weekdaysData from '../lexicon/temporal/weekdays.json' with { type: 'json'
 import numbersData from '../lexicon/temporal/numbers.json' with { type: 'json' };
 import daypartsData from '../lexicon/temporal/dayparts.json' with { type: 'json' };
 import modifiersData from '../lexicon/temporal/modifiers.json' with { type: 'json' };
+import timexData from '../lexicon/temporal/timex.json' with { type: 'json' };
 import { normalize } from '../text/normalize.ts';
 
 /** The calendar a month name belongs to. */
@@ -11,7 +12,11 @@ export type Calendar = 'gregorian' | 'hijri';
 /** What الماضي / المقبل / الجاري and their variants say. */
 export type Modifier = 'past' | 'future' | 'current';
 /** Units counted in قبل/بعد/منذ N … */
-export type Unit = 'day' | 'week' | 'month' | 'year' | 'hour';
+export type Unit = 'day' | 'week' | 'month' | 'year' | 'hour' | 'minute' | 'decade' | 'century';
+/** TimeML's four kinds of time expression. */
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+/** TIMEX3 mod of a part of a period (مطلع → START, منتصف → MID, أواخر → END). */
+export type TimexMod = 'START' | 'MID' | 'END';
 
 /** A month name entry. */
 export interface MonthEntry {
@@ -123,7 +128,33 @@ export const GREGORIAN_SUFFIX = wordSet(m.gregorianSuffix);
 export const RANGE_JOIN = wordSet(m.rangeJoin);
 export const FUTURE_WORDS = wordSet(m.futureWords);
 export const FUTURE_NOUN_STOPLIST = wordSet(m.futureNounStoplist);
-export const NULL_PHRASES: PhraseTable<true> = phraseTable(m.nullPhrases.map((w): [string, true] => [w, true]));
+
+/** A fixed expression of timex.json's phrases: its kind and its TIMEX3 value (or how to work it out). */
+export interface PhraseTimex {
+  type: TimexType;
+  spec: string;
+}
+const TYPES = new Set<string>(['DATE', 'TIME', 'DURATION', 'SET']);
+/** Fixed expressions (حتى الآن، مؤخرا، الأسبوع الماضي، حاليا …): none of them is a point of the timeline but حاليا. */
+export const TIMEX_PHRASES: PhraseTable<PhraseTimex> = phraseTable(
+  Object.entries(timexData.phrases).map(([phrase, v]): [string, PhraseTimex] => {
+    const [type = '', spec = ''] = v.split(' ');
+    if (!TYPES.has(type) || spec === '') throw new Error(`timex.json: bad phrase entry ${phrase}: ${v}`);
+    return [phrase, { type: type as TimexType, spec }];
+  }),
+);
+/** Adverbs of recurrence (سنويا) and their period. */
+export const SET_ADVERBS = wordMap(timexData.sets);
+export const EVERY = wordSet(timexData.everyWord);
+/** Decade words (الستينيات → 6). */
+export const DECADES = wordMap(timexData.decades);
+export const CENTURY_WORDS = wordSet(timexData.centuryWords);
+/** Words before a count that make it a length of time (لمدة، طيلة، خلال، على مدى). */
+export const DURATION_LEADS: PhraseTable<true> = phraseTable(timexData.durationLeads.map((w): [string, true] => [w, true]));
+export const DURATION_TAILS = wordSet(timexData.durationTails);
+/** Parts of the day said alone (وصل مساء) and their TIMEX3 suffix. */
+export const DAYPARTS_ALONE: PhraseTable<string> = phraseTable(Object.entries(timexData.dayparts));
+export const PERIOD_PART_MODS = wordMap(timexData.periodPartMods as Record<string, TimexMod>);
 
 /** Unit and count of a unit word: يومين → day × 2, أيام → day × many (0), أسبوع → week × 1. */
 export const UNITS = new Map<string, { unit: Unit; count: number }>();
@@ -139,21 +170,12 @@ for (const [w, unit] of [
   ['شهرا', 'month'],
   ['عاما', 'year'],
   ['ساعة', 'hour'],
+  ['دقيقة', 'minute'],
+  ['عقدا', 'decade'],
+  ['قرنا', 'century'],
 ] as const) {
   if (!UNITS.has(w)) UNITS.set(w, { unit, count: 1 });
 }
-
-/** Every word that can begin an expression (first words of phrases included), to skip the rest fast. */
-export const STARTERS = new Set<string>([
-  ...[MONTHS, DAYPARTS, NULL_PHRASES, RELATIVE_DAY_PHRASES].flatMap((table) => [...table.keys()]),
-  ...[WEEKDAYS, DAY_ORDINALS, DAY_TENS, CLOCK_HOURS, RELATIVE_DAYS].flatMap((map) => [...map.keys()]),
-  ...[ORDINAL_HEADS, DAY_WORDS, MONTH_WORDS, YEAR_WORDS, MONTH_SELF, YEAR_SELF, WEEK_SELF, THIS, PERIOD_PARTS, HALVES, QUARTERS]
-    .concat([AGO_WORDS, AFTER_WORDS, YEAR_TRIGGERS, CLOCK_WORDS, CLOCK_LEAD])
-    .flatMap((set) => [...set]),
-  'من',
-  'بين',
-  '(',
-]);
 
 /**
  * Starters that open an expression only before a stronger word (في، من، منذ، قبل، هذا …): "في 13
@@ -166,7 +188,7 @@ export const WEAK_STARTERS = new Set<string>(
 );
 export const STRONG_WITHIN = 3;
 
-/** Every word of every table above (phrases word by word), weak starters excepted. */
+/** Every word of every table above (phrases word by word), weak starters excepted (the parsers' trigger words are added by parse.ts). */
 export const LEXICON_WORDS = new Set<string>();
 for (const table of [
   MONTHS, WEEKDAYS, DAY_ORDINALS, DAY_TENS, TEEN, CLOCK_HOURS, CLOCK_TEEN, CLOCK_FRACTIONS, COUNTS, QUARTER_ORDINALS, DAYPARTS,
@@ -174,7 +196,7 @@ for (const table of [
   WEEKDAY_STOP_BEFORE, TWO_STOP_BEFORE, VAGUE_SINCE, APPROX, LAW_CITATION, ORDINAL_HEADS, NAMED_DATE_HEADS, DAY_WORDS,
   MONTH_WORDS, YEAR_WORDS, MONTH_SELF, YEAR_SELF, WEEK_SELF, THIS, PERIOD_PARTS, HALVES, QUARTERS, AGO_WORDS, AFTER_WORDS,
   VAGUE_COUNTS, YEAR_TRIGGERS, CLOCK_WORDS, CLOCK_LEAD, LOCAL_TIME, HIJRI_SUFFIX, GREGORIAN_SUFFIX, RANGE_JOIN, FUTURE_WORDS,
-  NULL_PHRASES, UNITS, STARTERS,
+  TIMEX_PHRASES, UNITS, SET_ADVERBS, EVERY, DECADES, CENTURY_WORDS, DURATION_LEADS, DURATION_TAILS, DAYPARTS_ALONE, PERIOD_PART_MODS,
 ] as (Map<string, unknown> | Set<string>)[]) {
   for (const key of table.keys()) LEXICON_WORDS.add(key);
   if (table instanceof Map) {

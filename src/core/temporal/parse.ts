@@ -1,10 +1,13 @@
 /**
- * The grammar of Arabic time expressions over tokens: small parsers, each trying one shape at a
- * token index and returning how far it reached and what it read (a Reading, resolved later
- * against the reference date). The longest reading at each position wins.
+ * The grammar of Arabic time expressions over tokens, built as chrono builds its parsers: each
+ * parser (PARSERS at the end of this file) declares the words that may open it and tries its one
+ * shape at a token, returning how far it reached and what it read (a Reading, resolved later
+ * against the reference date). A token is offered only to the parsers its words trigger; the
+ * longest reading at each position wins, earlier parsers winning ties. Refiners (refine.ts) run
+ * on the results.
  */
 import { signedMembership, type Tok } from './tokens.ts';
-import type { Calendar, Modifier, PhraseTable, Unit } from './lexicon.ts';
+import type { Calendar, Modifier, PhraseTable, TimexMod, TimexType, Unit } from './lexicon.ts';
 import * as L from './lexicon.ts';
 import { normalize } from '../text/normalize.ts';
 
@@ -17,6 +20,18 @@ export type Reading =
   | { k: 'weekday'; wd: number; mod?: Modifier; anchor?: number }
   | { k: 'quarter'; q: number; year?: Reading }
   | { k: 'clock'; h: number; min: number; day?: Reading }
+  /** A fixed expression of timex.json (مؤخرا، الأسبوع الماضي، حاليا): its kind and value spec. */
+  | { k: 'fixed'; type: TimexType; spec: string }
+  /** A length of time: P3D, PT2H; n null when the count is vague (PXD). */
+  | { k: 'dur'; unit: Unit; n: number | null }
+  /** A recurrence: its period (P1Y, P2Y, P1W). */
+  | { k: 'set'; unit: Unit; n: number }
+  /** A decade (الستينيات): d its digit; c the century (1-based, 20 = 1900s) when named, or cRel from the reference's. */
+  | { k: 'decade'; d: number; c?: number; cRel?: number }
+  /** A century (القرن التاسع عشر): c 1-based, or cRel from the reference's. */
+  | { k: 'century'; c?: number; cRel?: number }
+  /** A part of the day said alone (وصل مساء): its TIMEX3 suffix; its day is that of the times around it. */
+  | { k: 'daypart'; part: string }
   | { k: 'none' };
 
 /** A parsed expression: normalized start offset, end token (exclusive) and reading. */
@@ -24,6 +39,13 @@ export interface Hit {
   s: number;
   end: number;
   r: Reading;
+  /** The kind when the reading alone does not say it (a day named with its part: فجر الجمعة is a TIME). */
+  type?: TimexType;
+  /** TIMEX3 suffix of the part of the day (TMO, TEV …) a day is named with. */
+  part?: string;
+  mod?: TimexMod;
+  /** A TIMEX3 value for a reading with no point in time (ثورة 14 جانفي → XXXX-01-14). */
+  timex?: string;
 }
 
 interface Found<V> {
@@ -50,6 +72,8 @@ interface Tail {
 }
 
 const DAYPART_SHIFT: Record<string, string> = { فجر: 'am', صباح: 'am', صبيحة: 'am', ضحى: 'am', ظهر: 'noon', ظهيرة: 'noon', عصر: 'pm', مساء: 'pm', عشية: 'pm', ليل: 'night', ليلة: 'night' };
+/** TIMEX3 suffix of a part of the day named before a day. */
+const DAYPART_TIMEX: Record<string, string> = { فجر: 'TMO', صباح: 'TMO', صبيحة: 'TMO', ضحى: 'TMO', ظهر: 'TMI', ظهيرة: 'TMI', عصر: 'TAF', مساء: 'TEV', عشية: 'TEV', ليل: 'TNI', ليلة: 'TNI', منتصف: 'TNI' };
 const MONTH_PREPOSITIONS = new Set(['في', 'خلال', 'منذ', 'حتى', 'طيلة', 'طوال']);
 const HIJRI_ADJECTIVES = new Set(['المبارك', 'الكريم', 'المعظم', 'الفضيل', 'الحرام']);
 
@@ -59,8 +83,33 @@ export function parseTokens(toks: Tok[]): Hit[] {
 }
 
 class Parser {
+  /** Per token: the parsers its words trigger (bits of PARSERS), and whether one of them is not a weak starter. */
+  private readonly masks: Int32Array;
+  private readonly strong: Uint8Array;
 
-  constructor(private readonly toks: Tok[]) {}
+  constructor(private readonly toks: Tok[]) {
+    const n = toks.length;
+    this.masks = new Int32Array(n);
+    this.strong = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const tok = toks[i]!;
+      if (tok.digits) {
+        this.masks[i] = NUMBER_MASK;
+        this.strong[i] = 1;
+        continue;
+      }
+      let mask = 0;
+      let strong = 0;
+      for (let f = 0; f < tok.forms.length; f++) {
+        const bits = triggerBits(tok.forms[f]!);
+        if (bits === 0) continue;
+        mask |= bits;
+        if (!L.WEAK_STARTERS.has(tok.forms[f]!)) strong = 1;
+      }
+      this.masks[i] = mask;
+      this.strong[i] = strong;
+    }
+  }
 
   run(): Hit[] {
     const hits: Hit[] = [];
@@ -79,24 +128,42 @@ class Parser {
   private at(i: number): Hit | null {
     // Cheap filter: most words cannot start an expression, and a weak starter needs a word of the lexicon soon after.
     const tok = this.toks[i]!;
-    if (!tok.starts) return null;
+    const mask = this.masks[i]!;
+    if (mask === 0) return null;
     // A number opens an expression only before punctuation, a number, a word of the lexicon or a
     // word the grammar names ("17 أكتوبر", "3 و4 نوفمبر", "10:30", "1445 هـ"); "78 هجوما" does not.
-    if (tok.digits && !mayFollowNumber(this.toks[i + 1])) return null;
-    if (!tok.strong) {
+    if (tok.digits && !this.mayFollowNumber(i + 1)) return null;
+    if (this.strong[i] === 0) {
       let near = false;
-      for (let k = i + 1; !near && k <= i + L.STRONG_WITHIN && k < this.toks.length; k++) near = lexical(this.toks[k]!);
+      for (let k = i + 1; !near && k <= i + L.STRONG_WITHIN && k < this.toks.length; k++) near = this.lexical(k);
       if (!near) return null;
     }
     let best: Hit | null = null;
-    for (const parse of TRIES) {
-      const hit = parse.call(this, i);
+    for (let b = 0; b < PARSERS.length; b++) {
+      if ((mask & (1 << b)) === 0) continue;
+      const hit = PARSERS[b]!.parse.call(this, i);
       if (hit && (!best || hit.end > best.end)) best = hit;
     }
     return best;
   }
 
   // ---- token helpers ----
+
+  /** A number, a token that triggers a parser (other than a weak starter), or a token with a form in the lexicon. */
+  private lexical(k: number): boolean {
+    if (this.strong[k] === 1) return true;
+    for (const form of this.toks[k]!.forms) if (inLexicon(form)) return true;
+    return false;
+  }
+
+  /** Whether token k may follow a number that opens an expression: anything but a word outside the lexicon and the grammar. */
+  private mayFollowNumber(k: number): boolean {
+    const next = this.toks[k];
+    if (!next) return false;
+    const c = next.t.charCodeAt(0);
+    if (!(c >= 0x0621 && c <= 0x064a)) return true; // punctuation, a number, Latin (17h30)
+    return this.lexical(k) || next.forms.some((f) => GRAMMAR_WORDS.has(f) || L.WEAK_STARTERS.has(f));
+  }
 
   private t(i: number): string {
     return this.toks[i]?.t ?? '';
@@ -335,9 +402,10 @@ class Parser {
 
   // ---- expressions ----
 
-  private nullPhrase(i: number): Hit | null {
-    const found = this.phrase(i, L.NULL_PHRASES);
-    return found ? { s: this.start(i, found.pre), end: found.end, r: { k: 'none' } } : null;
+  /** حتى الآن، مؤخرا، الأسبوع الماضي، حاليا، السنوات الأخيرة … (timex.json's phrases). */
+  private fixedPhrase(i: number): Hit | null {
+    const found = this.phrase(i, L.TIMEX_PHRASES);
+    return found ? { s: this.start(i, found.pre), end: found.end, r: { k: 'fixed', type: found.value.type, spec: found.value.spec } } : null;
   }
 
   /** 17 أكتوبر، السادس من ديسمبر الجاري، 3 و4 نوفمبر الماضي، 15 رمضان 1445 هـ. */
@@ -357,7 +425,7 @@ class Parser {
     }
     const tl = this.tail(mu.end);
     if (tl.y === undefined && tl.yRel === undefined && !tl.mod && this.find(i - 1, L.NAMED_DATE_HEADS)) {
-      return { s: dl.s, end: tl.end, r: { k: 'none' } };
+      return { s: dl.s, end: tl.end, r: { k: 'none' }, timex: `XXXX-${pad2(mu.m)}-${pad2(dl.d)}` };
     }
     const r: Reading = { k: 'day', d: dl.d, m: mu.m, cal: tl.hijri ? 'hijri' : mu.cal };
     if (tl.y !== undefined) r.y = tl.y;
@@ -462,7 +530,11 @@ class Parser {
     const dp = this.phrase(i, L.DAYPARTS);
     if (!dp) return null;
     const inner = this.dayAfter(dp.end, true);
-    return inner ? { s: this.start(i, dp.pre), end: inner.end, r: inner.r } : null;
+    if (!inner) return null;
+    const hit: Hit = { s: this.start(i, dp.pre), end: inner.end, r: inner.r, type: 'TIME' };
+    const part = DAYPART_TIMEX[this.t(i).slice(dp.pre)];
+    if (part) hit.part = part;
+    return hit;
   }
 
   /** The day named after a part of the day or a clock time. */
@@ -515,6 +587,12 @@ class Parser {
         p++;
       }
     }
+    // "الساعة الثانية و51 دقيقة", "الساعة 11 و 27 دقيقة".
+    const minutes = this.t(p) === 'و' ? this.num(p + 1, 2) : null;
+    if (minutes !== null && minutes < 60 && L.UNITS.get(this.t(p + 2))?.unit === 'minute') {
+      min = minutes;
+      p += 3;
+    }
     let shift: string | undefined;
     const adv = this.phrase(p, L.DAYPART_ADVERBS);
     if (adv) {
@@ -559,8 +637,18 @@ class Parser {
     }
     const part = this.find(i, L.PERIOD_PARTS);
     if (!part) return null;
-    const s = this.start(i, part.pre);
+    const hit = this.periodAfterPart(i, part.pre);
+    const mod = L.PERIOD_PART_MODS.get(this.t(i).slice(part.pre));
+    if (hit && mod) hit.mod = mod;
+    return hit;
+  }
+
+  /** The period a part word (مطلع، منتصف، أواخر …) at token i names. */
+  private periodAfterPart(i: number, pre: number): Hit | null {
+    const s = this.start(i, pre);
     const p = i + 1;
+    const era = this.decade(p) ?? this.century(p);
+    if (era) return { s, end: era.end, r: era.r };
     const mu = this.monthUnit(p);
     if (mu) {
       const tl = this.tail(mu.end);
@@ -575,7 +663,11 @@ class Parser {
     const yw = this.is(p, L.YEAR_WORDS) ? 1 : 0;
     const y = this.year(p + yw, 1900);
     if (y !== null) return { s, end: p + yw + 1, r: { k: 'year', y, cal: 'gregorian' } };
-    if (this.is(p, L.WEEK_SELF)) return { s, end: this.modifier(p + 1) ? p + 2 : p + 1, r: { k: 'none' } };
+    if (this.is(p, L.WEEK_SELF)) {
+      const mod = this.modifier(p + 1);
+      const n = mod === 'past' ? -1 : mod === 'future' ? 1 : 0;
+      return { s, end: mod ? p + 2 : p + 1, r: { k: 'fixed', type: 'DATE', spec: `week${n < 0 ? '' : '+'}${n}` } };
+    }
     return null;
   }
 
@@ -670,6 +762,7 @@ class Parser {
     const s = this.start(i, (back ?? fwd)!.pre);
     let p = i + 1;
     if (this.is(p, L.APPROX)) p++;
+    else if (MORE_LESS.has(this.t(p)) && this.t(p + 1) === 'من') p += 2; // منذ أكثر من 20 عاما
     let count: number | null = null;
     let vague = false;
     const direct = L.UNITS.get(this.t(p));
@@ -683,7 +776,7 @@ class Parser {
       else count = direct.count;
       p++;
     } else if (back && this.is(p, L.VAGUE_SINCE)) {
-      return { s, end: p + 1, r: { k: 'none' } };
+      return { s, end: p + 1, r: { k: 'none' }, timex: 'PAST_REF' };
     } else {
       const n = this.num(p, 3) ?? L.COUNTS.get(this.t(p)) ?? null;
       const isVague = n === null && this.is(p, L.VAGUE_COUNTS);
@@ -697,18 +790,22 @@ class Parser {
     }
     // "قبل يوم من الضربة", "قبل ساعات فقط من سريان": counted from another event, not from the publication.
     const q = this.t(p) === 'فقط' || this.t(p) === 'قليلة' ? p + 1 : p;
-    if (this.t(q) === 'من' || this.t(q) === 'على') return { s, end: p, r: { k: 'none' } };
+    const length: Reading = { k: 'dur', unit: unit!, n: vague ? null : count };
+    if (this.t(q) === 'من' || this.t(q) === 'على') return { s, end: p, r: length };
+    const clockUnit = unit === 'hour' || unit === 'minute';
     // "بعد ساعة" counts from the story's last event; "منذ ساعات" / "قبل ساعتين" from now: today.
-    if (unit === 'hour' && dir > 0) return { s, end: p, r: { k: 'none' } };
-    if (vague && unit === 'hour') return { s, end: p, r: { k: 'rel', unit: 'day', n: 0 } };
-    if (vague || count === null) return { s, end: p, r: { k: 'none' } };
+    if (clockUnit && dir > 0) return { s, end: p, r: length };
+    if (vague && clockUnit) return { s, end: p, r: { k: 'rel', unit: 'day', n: 0 } };
+    if (vague || count === null) return { s, end: p, r: length };
     const n = dir * count;
     const r: Reading =
       unit === 'week'
         ? { k: 'rel', unit: 'day', n: n * 7 }
-        : unit === 'hour'
+        : clockUnit
           ? { k: 'rel', unit: 'day', n: 0 }
-          : { k: 'rel', unit: unit!, n };
+          : unit === 'decade' || unit === 'century'
+            ? { k: 'rel', unit: 'year', n: n * (unit === 'decade' ? 10 : 100) }
+            : { k: 'rel', unit: unit as 'day' | 'month' | 'year', n };
     return { s, end: p, r };
   }
 
@@ -719,7 +816,7 @@ class Parser {
       const y = this.year(i + 1);
       if (y === null) return null;
       // "القانون عدد 64 لسنة 1991" cites a law; its year dates no event of the article.
-      if (this.num(i - 1) !== null && this.find(i - 2, L.LAW_CITATION)) return { s: this.start(i), end: i + 2, r: { k: 'none' } };
+      if (this.num(i - 1) !== null && this.find(i - 2, L.LAW_CITATION)) return { s: this.start(i), end: i + 2, r: { k: 'none' }, timex: String(y) };
       let end = i + 2;
       // عامي 2011 و2014، بين عامي 2011-2014: the first year.
       if ((this.t(end) === 'و' || this.t(end) === '-' || this.t(end) === 'إلى' || this.t(end) === 'الى') && this.year(end + 1) !== null) end += 2;
@@ -735,6 +832,155 @@ class Parser {
     return null;
   }
 
+
+  // ---- lengths, recurrences, eras, parts of the day ----
+
+  /** A count and its unit: 26 عاما، ثلاثة أيام، يومين متتاليين، لمدة عام، عدة أشهر، لسنوات. */
+  private duration(i: number): Hit | null {
+    let p = i;
+    const lead = this.phrase(p, L.DURATION_LEADS);
+    if (lead) p = lead.end;
+    const s = this.start(p);
+    let unit: Unit | undefined;
+    let n: number | null = null;
+    const count = this.num(p, 4) ?? this.find(p, L.COUNTS)?.value ?? null;
+    const counted = count !== null ? L.UNITS.get(this.t(p + 1)) : undefined;
+    if (count !== null && counted && counted.count !== 2 && !(counted.count === 1 && count > 2 && count <= 10 && this.toks[p]!.digits === false)) {
+      // "26 عاما", "ثلاثة أيام" (a count word takes the plural), "3 أيام".
+      if (this.find(p, L.COUNTS) && this.find(p, L.COUNTS)!.pre > 0 && !lead) return null;
+      if (this.namesPeriod(p + 1)) return null; // "602 سنة 2015": a count in that year
+      unit = counted.unit;
+      n = count;
+      p += 2;
+    } else if (this.is(p, L.VAGUE_COUNTS) && L.UNITS.get(this.t(p + 1))) {
+      unit = L.UNITS.get(this.t(p + 1))!.unit; // عدة أيام، بضعة أشهر
+      p += 2;
+    } else {
+      const word = this.find(p, L.UNITS);
+      if (!word || word.value.unit === 'decade' && word.value.count === 0 && !lead && word.pre === 0) return null;
+      const form = this.t(p).slice(word.pre);
+      if (word.value.count === 2) n = 2; // يومين، عامين، لساعتين
+      else if (word.value.count === 0 && (lead || (word.pre === 1 && this.t(p)[word.pre - 1] === 'ل'))) n = null; // لسنوات، طيلة أيام
+      else if (word.value.count === 1 && lead && !ACCUSATIVE.has(form)) n = 1; // لمدة عام، خلال شهر
+      else return null;
+      if (word.value.count === 1 && this.namesPeriod(p)) return null; // خلال عام 2023، خلال شهر نوفمبر
+      unit = word.value.unit;
+      p++;
+    }
+    for (let guard = 0; guard < 2 && this.is(p, L.DURATION_TAILS); guard++) p++;
+    return { s: lead ? this.start(i, this.toks[i]!.pres[0] ?? 0) : s, end: p, r: { k: 'dur', unit, n } };
+  }
+
+  /** Whether the unit word at p names a period rather than counting one: عام 2023، شهر نوفمبر، العام الماضي. */
+  private namesPeriod(p: number): boolean {
+    return this.year(p + 1) !== null || this.modifier(p + 1) !== null || this.monthUnit(p) !== null || this.monthName(p + 1) !== null;
+  }
+
+  /** سنويا، يوميا، كل عام، كل عامين، كل أربع سنوات، كل يوم سبت. */
+  private recurrence(i: number): Hit | null {
+    const adverb = this.find(i, L.SET_ADVERBS);
+    if (adverb) return { s: this.start(i, adverb.pre), end: i + 1, r: { k: 'fixed', type: 'SET', spec: adverb.value } };
+    const every = this.find(i, L.EVERY);
+    if (!every) return null;
+    const s = this.start(i, every.pre);
+    let p = i + 1;
+    // كل يوم سبت، كل جمعة: weekly.
+    const q = this.is(p, L.DAY_WORDS) ? p + 1 : p;
+    const wd = this.find(q, L.WEEKDAYS) ?? (L.WEEKDAYS.has('ال' + this.t(q)) ? { value: L.WEEKDAYS.get('ال' + this.t(q))!, pre: 0 } : null);
+    if (wd && wd.pre === 0 && (q > p || !wd.value.ambiguous)) return { s, end: q + 1, r: { k: 'set', unit: 'week', n: 1 } };
+    const count = this.num(p, 3) ?? L.COUNTS.get(this.t(p)) ?? null;
+    if (count !== null) p++;
+    const u = L.UNITS.get(this.t(p));
+    if (!u || (count === null && u.count === 0) || (count !== null && u.count === 2)) return null;
+    // "كل يوم من أيام", "كل عام من": a span, not a recurrence of it.
+    if (this.t(p + 1) === 'من') return null;
+    return { s, end: p + 1, r: { k: 'set', unit: u.unit, n: count ?? (u.count === 2 ? 2 : 1) } };
+  }
+
+  /** الستينيات، ستينيات القرن الماضي، التسعينات من القرن العشرين. */
+  private decade(i: number): { end: number; r: Reading } | null {
+    const dec = this.find(i, L.DECADES) ?? this.find(i, BARE_DECADES);
+    if (!dec) return null;
+    let p = i + 1;
+    if (this.t(p) === 'من' && this.century(p + 1)) p++;
+    const c = this.century(p);
+    const r: Reading = { k: 'decade', d: dec.value };
+    if (c && c.r.k === 'century') {
+      if (c.r.c !== undefined) r.c = c.r.c;
+      if (c.r.cRel !== undefined) r.cRel = c.r.cRel;
+      p = c.end;
+    }
+    return { end: p, r };
+  }
+
+  /** القرن التاسع عشر، القرن الماضي، القرن الحادي والعشرين، القرن الـ19. */
+  private century(i: number): { end: number; r: Reading } | null {
+    if (!this.find(i, L.CENTURY_WORDS) || !this.t(i).endsWith('القرن')) return null;
+    const p = i + 1;
+    const mod = this.modifier(p);
+    if (mod) return { end: p + 1, r: { k: 'century', cRel: mod === 'past' ? -1 : mod === 'future' ? 1 : 0 } };
+    const q = this.t(p) === 'ال' && this.touch(p) ? p + 1 : p;
+    const n = this.num(q, 2);
+    if (n !== null && n >= 1 && n <= 22) return { end: q + 1, r: { k: 'century', c: n } };
+    // In words only from the tenth (القرن الثاني may be a horn); القرن الماضي is read above.
+    const ord = this.dayNum(p);
+    if (ord && !this.toks[p]!.digits && ord.pre === 0 && ord.d >= 10) return { end: ord.end, r: { k: 'century', c: ord.d } };
+    return null;
+  }
+
+  private era(i: number): Hit | null {
+    const found = this.decade(i) ?? this.century(i);
+    if (!found) return null;
+    const pre = this.toks[i]!.pres[this.toks[i]!.forms.findIndex((f) => L.DECADES.has(f) || BARE_DECADES.has(f) || L.CENTURY_WORDS.has(f))] ?? 0;
+    return { s: this.start(i, pre), end: found.end, r: found.r };
+  }
+
+  /** مساء، صباحا، ليلا said alone: a time of a day the sentence names elsewhere. */
+  private daypartAlone(i: number): Hit | null {
+    const found = this.phrase(i, L.DAYPARTS_ALONE);
+    if (!found) return null;
+    // "مساء الخير", "مساء اليوم" (the part-of-day parser reads the latter).
+    if (found.end === i + 1 && this.toks[i + 1] && !this.toks[i + 1]!.brk && DAYPART_NOT_BEFORE.has(this.t(i + 1))) return null;
+    return { s: this.start(i, found.pre), end: found.end, r: { k: 'daypart', part: found.value } };
+  }
+
+  /** Years standing alone that are dates: a chronology line ("1956 - …") and a year in brackets ("الوصايا العشر (1956)"). */
+  private bareYear(i: number): Hit | null {
+    if (this.t(i) === '(') {
+      const y = this.year(i + 1, 1800);
+      if (y === null) return null;
+      let p = i + 2;
+      if ((this.t(p) === '-' || this.t(p) === '–') && this.year(p + 1, 1800) !== null) p += 2;
+      if (this.is(p, L.GREGORIAN_SUFFIX)) p++;
+      if (this.t(p) !== ')') return null;
+      return { s: this.start(i + 1), end: p, r: { k: 'year', y, cal: 'gregorian' } };
+    }
+    const y = this.year(i, 1800);
+    if (y === null || !this.toks[i]!.brk) return null;
+    const sep = this.t(i + 1);
+    if (sep !== '-' && sep !== '–' && sep !== '—' && sep !== ':') return null;
+    return { s: this.start(i), end: i + 1, r: { k: 'year', y, cal: 'gregorian' } };
+  }
+
+  /** Days, a month and a year in figures with spaces or a range of days: "5 / 11 / 1436 هـ", "من 2 إلى 5 / 11 / 1436 هـ". */
+  private spacedNumericDate(i: number): Hit | null {
+    const dl = this.dayList(i);
+    if (!dl) return null;
+    const p = dl.end;
+    const sep = this.t(p);
+    if (sep !== '/' || this.t(p + 2) !== sep) return null;
+    const m = this.num(p + 1, 2);
+    const y = this.num(p + 3, 4);
+    if (m === null || m < 1 || m > 12 || y === null || this.toks[p + 3]!.t.length !== 4) return null;
+    let end = p + 4;
+    const r: Reading = { k: 'day', d: dl.d, m, y, cal: 'gregorian' };
+    if (this.is(end, L.HIJRI_SUFFIX)) {
+      r.cal = 'hijri';
+      end++;
+    } else if (this.is(end, L.GREGORIAN_SUFFIX)) end++;
+    return { s: dl.s, end, r };
+  }
+
   private yearHit(s: number, end: number, y: number): Hit {
     if (this.is(end, L.HIJRI_SUFFIX)) return { s, end: end + 1, r: { k: 'year', y, cal: 'hijri' } };
     if (this.is(end, L.GREGORIAN_SUFFIX)) end++;
@@ -742,42 +988,77 @@ class Parser {
   }
 }
 
-// Tried in this order at each token; the longest wins, earlier ones win ties.
-const TRIES = [
-  Parser.prototype['nullPhrase'],
-  Parser.prototype['clock'],
-  Parser.prototype['daypart'],
-  Parser.prototype['weekdayExpr'],
-  Parser.prototype['relDay'],
-  Parser.prototype['numericDate'],
-  Parser.prototype['dateExpr'],
-  Parser.prototype['periodPart'],
-  Parser.prototype['quarter'],
-  Parser.prototype['monthExpr'],
-  Parser.prototype['relPeriod'],
-  Parser.prototype['ago'],
-  Parser.prototype['yearExpr'],
-] as ((this: Parser, i: number) => Hit | null)[];
+
+/** One parser of the grammar: the words that may open it and its shape. */
+interface ExpressionParser {
+  name: string;
+  /** Normalized words (a clitic-less form of the token is enough) at which the parser is tried. */
+  triggers: Iterable<string>[];
+  /** Whether a number may open it. */
+  numbers?: boolean;
+  parse: (this: Parser, i: number) => Hit | null;
+}
+
+const P = Parser.prototype as unknown as Record<string, (this: Parser, i: number) => Hit | null>;
+const firstWords = <V>(table: PhraseTable<V>): Iterable<string> => table.keys();
+const BARE_DECADES = new Map([...L.DECADES].map(([w, d]): [string, number] => [w.startsWith('ال') ? w.slice(2) : w, d]));
+/** Words after which مساء/صباح is no time of day (مساء الخير). */
+const DAYPART_NOT_BEFORE = new Set(['الخير', 'النور'].map((w) => normalize(w)));
+/** Singular units in the accusative: they follow a number (15 يوما), never a lead alone. */
+const ACCUSATIVE = new Set(['يوما', 'اسبوعا', 'شهرا', 'عاما', 'عقدا', 'قرنا'].map((w) => normalize(w)));
+const MORE_LESS = new Set(['أكثر', 'اكثر', 'أقل', 'اقل'].map((w) => normalize(w)));
+
+/** The grammar, tried in this order at each token (the longest reading wins, earlier parsers win ties). */
+const PARSERS: ExpressionParser[] = [
+  { name: 'fixed phrase', triggers: [firstWords(L.TIMEX_PHRASES)], parse: P['fixedPhrase']! },
+  { name: 'clock', triggers: [L.CLOCK_WORDS, L.CLOCK_LEAD, L.CLOCK_HOURS.keys()], parse: P['clock']! },
+  { name: 'part of a day', triggers: [firstWords(L.DAYPARTS)], parse: P['daypart']! },
+  { name: 'weekday', triggers: [firstWords(L.RELATIVE_DAY_PHRASES), L.RELATIVE_DAYS.keys(), L.DAY_WORDS, L.WEEKDAYS.keys()], parse: P['weekdayExpr']! },
+  { name: 'relative day', triggers: [firstWords(L.RELATIVE_DAY_PHRASES), L.RELATIVE_DAYS.keys()], parse: P['relDay']! },
+  { name: 'numeric date', numbers: true, triggers: [], parse: P['numericDate']! },
+  { name: 'date', numbers: true, triggers: [L.DAY_ORDINALS.keys(), L.DAY_TENS.keys(), ['من', 'بين']], parse: P['dateExpr']! },
+  { name: 'part of a period', triggers: [L.ORDINAL_HEADS, L.PERIOD_PARTS], parse: P['periodPart']! },
+  { name: 'quarter', triggers: [L.QUARTERS, L.HALVES], parse: P['quarter']! },
+  { name: 'month', triggers: [firstWords(L.MONTHS), L.MONTH_WORDS, ['(']], parse: P['monthExpr']! },
+  { name: 'relative period', triggers: [L.THIS, L.MONTH_SELF, L.YEAR_SELF], parse: P['relPeriod']! },
+  { name: 'ago', triggers: [L.AGO_WORDS, L.AFTER_WORDS], parse: P['ago']! },
+  { name: 'year', numbers: true, triggers: [L.YEAR_WORDS, L.YEAR_TRIGGERS], parse: P['yearExpr']! },
+  { name: 'duration', numbers: true, triggers: [firstWords(L.DURATION_LEADS), L.COUNTS.keys(), L.VAGUE_COUNTS, L.UNITS.keys()], parse: P['duration']! },
+  { name: 'recurrence', triggers: [L.SET_ADVERBS.keys(), L.EVERY], parse: P['recurrence']! },
+  { name: 'era', triggers: [L.DECADES.keys(), BARE_DECADES.keys(), L.CENTURY_WORDS], parse: P['era']! },
+  { name: 'part of the day alone', triggers: [firstWords(L.DAYPARTS_ALONE)], parse: P['daypartAlone']! },
+  { name: 'bare year', numbers: true, triggers: [['(']], parse: P['bareYear']! },
+  { name: 'spaced numeric date', numbers: true, triggers: [['من', 'بين']], parse: P['spacedNumericDate']! },
+];
+
+/** Parser bits by trigger word, and the bits of the parsers a number opens. */
+const TRIGGERS = new Map<string, number>();
+let numberMask = 0;
+PARSERS.forEach((parser, bit) => {
+  if (parser.numbers) numberMask |= 1 << bit;
+  for (const words of parser.triggers) {
+    for (const w of words) {
+      const key = normalize(w);
+      TRIGGERS.set(key, (TRIGGERS.get(key) ?? 0) | (1 << bit));
+    }
+  }
+});
+const NUMBER_MASK = numberMask;
+const isTrigger = signedMembership(new Set(TRIGGERS.keys()));
+for (const w of TRIGGERS.keys()) if (!L.WEAK_STARTERS.has(w)) L.LEXICON_WORDS.add(w);
+
+/** The parsers a word triggers (bits of PARSERS), 0 for most words. */
+function triggerBits(form: string): number {
+  return isTrigger(form) ? TRIGGERS.get(form)! : 0;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** Words the grammar below names literally (besides its tables), normalized. */
 const GRAMMAR_WORDS = new Set(
   ['من', 'و', 'او', 'أو', 'الى', 'إلى', 'في', 'منذ', 'حتى', 'بين', 'خلال', 'طيلة', 'طوال', 'على', 'يوم', 'اليوم', 'ليوم', 'لليوم', 'الليلة', 'الفاصلة', 'لعام', 'لسنة', 'ل', 'قليل', 'قليلة', 'فقط', 'عشر', 'س', 'بتوقيت', 'الواحد', 'الحادي', 'الحادية', 'التي', 'ال'].map((w) => normalize(w)),
 );
 
-/** Whether a token may follow a number that opens an expression: anything but a word outside the lexicon and the grammar. */
-function mayFollowNumber(next: Tok | undefined): boolean {
-  if (!next) return false;
-  const c = next.t.charCodeAt(0);
-  if (!(c >= 0x0621 && c <= 0x064a)) return true; // punctuation, a number, Latin (17h30)
-  return lexical(next) || next.forms.some((f) => GRAMMAR_WORDS.has(f) || L.WEAK_STARTERS.has(f));
-}
-
-/** A number, a strong starter, or a token with a form in the lexicon other than a weak starter. */
-function lexical(tok: Tok): boolean {
-  if (tok.strong) return true;
-  for (const form of tok.forms) if (inLexicon(form)) return true;
-  return false;
-}
 const inLexicon = signedMembership(L.LEXICON_WORDS);
 
 /** A 12-hour reading plus a part of the day → 24-hour clock. */

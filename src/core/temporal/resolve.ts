@@ -3,6 +3,7 @@
  * most recent one not after the reference, unless a modifier or a future marker says otherwise.
  */
 import type { Reading } from './parse.ts';
+import type { Unit } from './lexicon.ts';
 import { dayNumber, formatDay, formatMonth, fromHijri, toHijri, weekday, ymd, type DayNumber } from './calendar.ts';
 
 /** The reference date plus what the sentence says about tense. */
@@ -155,8 +156,79 @@ export function resolveReading(r: Reading, ctx: ResolveContext): string | null {
       const day = resolveReading(r.day, ctx);
       return day && day.length === 10 ? withClock(day, r.h, r.min) : null;
     }
+    case 'fixed': // حاليا، الآن: the reference day in the TIMEX3 value, but a state, not a point of the timeline
+    case 'dur':
+    case 'set':
+    case 'decade':
+    case 'century':
+    case 'daypart':
     case 'none':
       return null;
+  }
+}
+
+const UNIT_LETTER: Record<Unit, string> = { day: 'D', week: 'W', month: 'M', year: 'Y', decade: 'DE', century: 'CE', hour: 'H', minute: 'M' };
+
+/** An ISO 8601 length (P3D, PT2H, P26Y; X for a vague count: PXY). */
+export function isoLength(unit: Unit, n: number | null): string {
+  const count = n === null ? 'X' : String(n);
+  return unit === 'hour' || unit === 'minute' ? `PT${count}${UNIT_LETTER[unit]}` : `P${count}${UNIT_LETTER[unit]}`;
+}
+
+/** ISO week (YYYY-Www) of a day number. */
+export function isoWeek(day: DayNumber): string {
+  const wd = (weekday(day) + 6) % 7; // Monday 0
+  const thursday = day - wd + 3;
+  const { y } = ymd(thursday);
+  const week = Math.floor((thursday - dayNumber(y, 1, 1)) / 7) + 1;
+  return `${y}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The reference's century, 1-based (2023 → 21). */
+const centuryOf = (year: number): number => Math.floor((year - 1) / 100) + 1;
+
+/**
+ * The TIMEX3 value of a reading, given its resolved point value: the point itself for a date or a
+ * time, P3D for a length, P1Y for a recurrence, 196X for a decade, 18XX for a century, a week as
+ * YYYY-Www, PAST_REF and the like for fuzzy times; null when nothing can be said.
+ */
+export function timexValue(r: Reading, value: string | null, ctx: ResolveContext): string | null {
+  switch (r.k) {
+    case 'dur':
+      return isoLength(r.unit, r.n);
+    case 'set':
+      return r.unit === 'week' && r.n === 1 ? 'P1W' : isoLength(r.unit, r.n);
+    case 'decade': {
+      const refY = ymd(ctx.ref).y;
+      let base: number;
+      if (r.c !== undefined) base = (r.c - 1) * 100 + r.d * 10;
+      else if (r.cRel !== undefined) base = (centuryOf(refY) - 1 + r.cRel) * 100 + r.d * 10;
+      else {
+        // The latest such decade that has ended: الستينيات in 2023 is the 1960s, العشرينيات the 1920s.
+        base = Math.floor(refY / 100) * 100 + r.d * 10;
+        if (base + 9 >= refY) base -= 100;
+      }
+      return `${String(base / 10).padStart(3, '0')}X`;
+    }
+    case 'century': {
+      const c = r.c ?? centuryOf(ymd(ctx.ref).y) + (r.cRel ?? 0);
+      return `${String(c - 1).padStart(2, '0')}XX`;
+    }
+    case 'fixed': {
+      const spec = /^(week|weekend|decade)([+-]\d+)$/.exec(r.spec);
+      if (spec) {
+        const n = Number(spec[2]);
+        if (spec[1] === 'decade') return `${Math.floor(ymd(ctx.ref).y / 10) + n}X`;
+        const week = isoWeek(ctx.ref + 7 * n);
+        return spec[1] === 'weekend' ? `${week}-WE` : week;
+      }
+      if (r.spec === 'now') return dayValue(ctx.ref);
+      return r.spec === '-' ? null : r.spec;
+    }
+    case 'daypart':
+      return null; // its day is worked out from the times around it (refine.ts)
+    default:
+      return value;
   }
 }
 

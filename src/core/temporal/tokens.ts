@@ -1,5 +1,4 @@
 /** Word tokens of normalized text, each with the forms it takes once clitics (و، ف، ب، ل، ك) are peeled. */
-import { STARTERS, WEAK_STARTERS } from './lexicon.ts';
 
 /** One token of the normalized text (its `forms` and `pres` arrays are shared: never mutate them). */
 export interface Tok {
@@ -13,10 +12,6 @@ export interface Tok {
   /** A sentence ends before this token (full stop, question mark or line break). */
   brk: boolean;
   digits: boolean;
-  /** One of its forms can begin an expression (or it is a number): the parser looks only at these. */
-  starts: boolean;
-  /** One of its forms is a starter that is not a weak one (في، من …), or it is a number. */
-  strong: boolean;
 }
 
 const NO_PRES: number[] = [0];
@@ -40,8 +35,6 @@ export function signedMembership(set: ReadonlySet<string>): (w: string) => boole
   for (const w of set) if (w.length > 0) signatures[signature(w)] = 1;
   return (w) => w.length > 0 && signatures[signature(w)] === 1 && set.has(w);
 }
-
-const isStarter = signedMembership(STARTERS);
 
 /** Code units the tokenizer joins into words: Arabic letters (ء … ي, ٮ … ۓ) and Latin letters. */
 function isWordUnit(c: number): boolean {
@@ -105,8 +98,6 @@ export function tokenize(text: string): Tok[] {
     const t = text.slice(s, i);
     let forms: string[];
     let pres: number[];
-    let starts = digits;
-    let strong = digits;
     if (mayCarryClitic(t)) {
       forms = [t];
       pres = [0];
@@ -115,12 +106,7 @@ export function tokenize(text: string): Tok[] {
       forms = [t];
       pres = NO_PRES;
     }
-    for (let f = 0; !strong && f < forms.length; f++) {
-      if (!isStarter(forms[f]!)) continue;
-      starts = true;
-      strong = !WEAK_STARTERS.has(forms[f]!);
-    }
-    out.push({ s, e: i, t, forms, pres, brk: pendingBreak, digits, starts, strong });
+    out.push({ s, e: i, t, forms, pres, brk: pendingBreak, digits });
     // A one-unit token that ends a sentence: . ! ? ؟ ؛ ; (a char test: hashing every token is dear).
     pendingBreak = i - s === 1 && (c === 46 || c === 33 || c === 63 || c === 0x061f || c === 0x061b || c === 59);
   }

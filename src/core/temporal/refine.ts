@@ -1,0 +1,135 @@
+/**
+ * Refiners: small steps that run on the parsed expressions of a whole text, after the grammar
+ * (parse.ts), as chrono's refiners do. Each one reads the neighbours of an expression, which a
+ * parser looking at one position cannot:
+ * - tense: whether the words around an expression put it in the future (tense.ts), before resolving;
+ * - clock day: a clock time, or a part of the day said alone, takes the day named nearest to it;
+ * - bracketed weekday: "مساء غد (الثلاثاء)" names one day twice, and the weekday takes the day's date;
+ * - part of the day: "فجر الجمعة" is the Friday with its part of the day in the TIMEX3 value.
+ * Overlaps never arise: the parser keeps the longest reading at each position and moves past it.
+ */
+import type { TimexType } from '../types.ts';
+import type { Tok } from './tokens.ts';
+import type { Hit } from './parse.ts';
+import { isFuture } from './tense.ts';
+import { withClock } from './resolve.ts';
+import { parseDay, weekday, formatDay } from './calendar.ts';
+
+/** One expression being refined: its parse, resolved value and TIMEX3 kind and value. */
+export interface Found {
+  hit: Hit;
+  value: string | null;
+  type: TimexType;
+  timex: string | null;
+}
+
+/** What every refiner may read. */
+export interface RefineContext {
+  toks: Tok[];
+  /** The reference day, YYYY-MM-DD. */
+  refDay: string;
+  /** Sentence index of each token, made on first use. */
+  sentences(): Int32Array;
+}
+
+/** Index of the first token ending after `offset` (tokens are in text order), or -1: a binary search, so each hit costs log n. */
+function firstTokenAfter(toks: Tok[], offset: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.e > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < toks.length ? lo : -1;
+}
+
+/** Tense, before resolving: true for a hit the words around put in the future (سيزور، من المقرر). */
+export function futureOf(toks: Tok[], hit: Hit): boolean {
+  return isFuture(toks, firstTokenAfter(toks, hit.s), hit.end - 1);
+}
+
+/** Index of the sentence (as the tokenizer sees it) that each token belongs to. */
+export function sentenceIds(toks: Tok[]): Int32Array {
+  const ids = new Int32Array(toks.length);
+  let id = 0;
+  for (let i = 0; i < toks.length; i++) {
+    if (i > 0 && toks[i]!.brk) id++;
+    ids[i] = id;
+  }
+  return ids;
+}
+
+/** Sentences back that a clock time looks for its day ("الليلة الماضية … الساعة التاسعة مساء"). */
+const CLOCK_DAY_SENTENCES = 2;
+
+/**
+ * The day of the time at `at`: the nearest day named before it in its sentence, else after it in
+ * its sentence, else the last one named in the sentences just before; else the reference day.
+ */
+export function dayNear(found: Found[], at: number, sent: Int32Array, refDay: string): string {
+  const own = sent[found[at]!.hit.end - 1]!;
+  const dayOf = (k: number): string | null => {
+    const v = found[k]!.value;
+    return v && v.length === 10 ? v : null;
+  };
+  for (let k = at - 1; k >= 0; k--) {
+    if (sent[found[k]!.hit.end - 1] !== own) break;
+    const v = dayOf(k);
+    if (v) return v;
+  }
+  for (let k = at + 1; k < found.length; k++) {
+    if (sent[found[k]!.hit.end - 1] !== own) break;
+    const v = dayOf(k);
+    if (v) return v;
+  }
+  for (let k = at - 1; k >= 0; k--) {
+    if (own - sent[found[k]!.hit.end - 1]! > CLOCK_DAY_SENTENCES) break;
+    const v = dayOf(k);
+    if (v) return v;
+  }
+  return refDay;
+}
+
+/** A clock time with no day of its own takes the day near it; so does a part of the day said alone (in its TIMEX3 value only). */
+export function clockDay(found: Found[], ctx: RefineContext): void {
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k]!;
+    const r = f.hit.r;
+    if (r.k === 'clock' && !r.day) {
+      f.value = withClock(dayNear(found, k, ctx.sentences(), ctx.refDay), r.h, r.min);
+      f.timex = f.value;
+    } else if (r.k === 'daypart') {
+      f.timex = dayNear(found, k, ctx.sentences(), ctx.refDay) + r.part;
+    }
+  }
+}
+
+/** Days a bracketed weekday may stand from the day before it and still name it. */
+const BRACKET_REACH = 3;
+
+/** "مساء غد (الثلاثاء)", "أمس (الخميس)": the weekday in brackets names the day just before it. */
+export function bracketedWeekday(found: Found[], ctx: RefineContext): void {
+  for (let k = 1; k < found.length; k++) {
+    const f = found[k]!;
+    if (f.hit.r.k !== 'weekday' || f.hit.r.mod || f.hit.r.anchor !== undefined) continue;
+    const prev = found[k - 1]!;
+    const open = firstTokenAfter(ctx.toks, f.hit.s) - 1;
+    if (open < 0 || ctx.toks[open]!.t !== '(' || prev.hit.end !== open) continue;
+    if (!prev.value || prev.value.length < 10) continue;
+    const day = parseDay(prev.value);
+    let diff = (f.hit.r.wd - weekday(day) + 7) % 7;
+    if (diff > BRACKET_REACH) diff -= 7;
+    if (Math.abs(diff) > BRACKET_REACH) continue;
+    f.value = formatDay(day + diff);
+    f.timex = f.value;
+  }
+}
+
+/** "فجر الجمعة": a day named with its part of the day carries the part in its TIMEX3 value. */
+export function partOfDay(found: Found[]): void {
+  for (const f of found) if (f.hit.part && f.value && f.value.length === 10) f.timex = f.value + f.hit.part;
+}
+
+/** The refiners that run on resolved expressions, in order. */
+export const REFINERS: ((found: Found[], ctx: RefineContext) => void)[] = [bracketedWeekday, clockDay, partOfDay];

@@ -1,0 +1,102 @@
+/**
+ * Table tests of the TimeML kinds (DATE, TIME, DURATION, SET) and TIMEX3 values, one row per
+ * kind of expression, in news sentences written for these tests (reference: Friday 2023-12-08).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findTemporal } from '../../../src/core/temporal/index.ts';
+
+const REF = '2023-12-08';
+
+/** [sentence, expression expected (a substring it overlaps), type, timex, value] */
+const rows: [string, string, string, string | null, string | null][] = [
+  // lengths of time (DURATION): counts, duals, vague counts, ages, with a lead word and a tail
+  ['استمرت الاحتجاجات يومين متتاليين في العاصمة', 'يومين متتاليين', 'DURATION', 'P2D', null],
+  ['قتل الشاب البالغ من العمر 26 عاما برصاص الشرطة', '26 عاما', 'DURATION', 'P26Y', null],
+  ['أصيب طفل (12 سنة) بجروح خطيرة', '12 سنة', 'DURATION', 'P12Y', null],
+  ['استمر الحصار أربعة أيام قبل انسحاب القوات', 'أربعة أيام', 'DURATION', 'P4D', null],
+  ['أمهلت الحكومة السفير 48 ساعة لمغادرة البلاد', '48 ساعة', 'DURATION', 'PT48H', null],
+  ['توقفت الحركة لمدة عام كامل', 'لمدة عام كامل', 'DURATION', 'P1Y', null],
+  ['ظل المعبر مغلقا لسنوات', 'لسنوات', 'DURATION', 'PXY', null],
+  ['تستغرق الرحلة 16 ساعة و20 دقيقة', '20 دقيقة', 'DURATION', 'PT20M', null],
+  ['وصل الجيش بعد عدة أشهر من القتال', 'عدة أشهر', 'DURATION', 'PXM', null],
+  ['تعمل الشركة منذ سنوات في السوق', 'منذ سنوات', 'DURATION', 'PXY', null],
+  ['ارتفعت الأسعار خلال السنوات الأخيرة', 'السنوات الأخيرة', 'DURATION', 'PXY', null],
+  ['قتل ثلاثة أشخاص قبل يوم من الهجوم', 'قبل يوم', 'DURATION', 'P1D', null],
+  // a period named with a unit word is a date, not a length
+  ['ارتفعت الصادرات خلال شهر نوفمبر 2016', 'نوفمبر 2016', 'DATE', '2016-11', '2016-11'],
+  ['سجلت 602 سنة 2015 حالة', 'سنة 2015', 'DATE', '2015', '2015'],
+  // recurrences (SET)
+  ['تقام البطولة كل عامين في مدينة مختلفة', 'كل عامين', 'SET', 'P2Y', null],
+  ['ينظم المهرجان سنويا في قرطاج', 'سنويا', 'SET', 'P1Y', null],
+  ['يتجمع المتظاهرون كل يوم سبت أمام البرلمان', 'كل يوم سبت', 'SET', 'P1W', null],
+  ['تجرى الانتخابات كل أربع سنوات', 'كل أربع سنوات', 'SET', 'P4Y', null],
+  ['تصدر النشرة أسبوعيا', 'أسبوعيا', 'SET', 'P1W', null],
+  // decades and centuries (EDTF), with a part of the period as mod
+  ['ازدهرت السينما المصرية في الستينيات', 'الستينيات', 'DATE', '196X', null],
+  ['عرض المسلسل في ستينيات القرن الماضي', 'ستينيات القرن الماضي', 'DATE', '196X', null],
+  ['عرض المسلسل في السبعينيات من القرن العشرين', 'السبعينيات من القرن العشرين', 'DATE', '197X', null],
+  ['عاش الشاعر في القرن التاسع عشر', 'القرن التاسع عشر', 'DATE', '18XX', null],
+  ['نعيش في القرن الـ21', 'القرن الـ21', 'DATE', '20XX', null],
+  ['بني القصر في أواخر القرن التاسع عشر', 'أواخر القرن التاسع عشر', 'DATE', '18XX', null],
+  ['عاد الأمن في العقد الماضي', 'العقد الماضي', 'DATE', '201X', null],
+  // now and fuzzy times
+  ['يعيش اللاعب الآن في باريس', 'الآن', 'DATE', '2023-12-08', null],
+  ['تتفاوض الحكومة حاليا مع النقابات', 'حاليا', 'DATE', '2023-12-08', null],
+  ['تراجعت أسعار النفط مؤخرا', 'مؤخرا', 'DATE', 'PAST_REF', null],
+  ['سيتم الإعلان عن النتائج قريبا', 'قريبا', 'DATE', 'FUTURE_REF', null],
+  ['كما حدث في الماضي مع الحكومات السابقة', 'في الماضي', 'DATE', 'PAST_REF', null],
+  ['لم تعلن أي جهة مسؤوليتها حتى الآن', 'حتى الآن', 'DATE', 'PRESENT_REF', null],
+  // weeks
+  ['عقد الاجتماع الأسبوع الماضي في جنيف', 'الأسبوع الماضي', 'DATE', '2023-W48', null],
+  ['تستأنف المفاوضات الأسبوع المقبل', 'الأسبوع المقبل', 'DATE', '2023-W50', null],
+  ['تغلق المتاجر في نهاية الأسبوع', 'نهاية الأسبوع', 'DATE', '2023-W49-WE', null],
+  // times of day (TIME)
+  ['شن الطيران غارات فجر الجمعة على المدينة', 'فجر الجمعة', 'TIME', '2023-12-08TMO', '2023-12-08'],
+  ['هاجم المسلحون القرية أمس الخميس ليلا', 'ليلا', 'TIME', '2023-12-07TNI', null],
+  ['وقعت الهزة الساعة الثانية و 51 دقيقة', 'الساعة الثانية و 51 دقيقة', 'TIME', '2023-12-08T02:51', '2023-12-08T02:51'],
+  // bare years that are dates
+  ['1956 - جمال عبد الناصر يعلن تأميم قناة السويس', '1956', 'DATE', '1956', '1956'],
+  ['أخرج فيلم الوصايا العشر (1956) بميزانية ضخمة', '1956', 'DATE', '1956', '1956'],
+  ['فاز الفريق باللقب في موسم 1979', '1979', 'DATE', '1979', '1979'],
+  ['عاش في المدينة بين العامين 1910 و1912', 'العامين 1910', 'DATE', '1910', '1910'],
+  ['قدرت الخسائر بـ 2000 مليون دينار', '', '', null, null],
+  // paired months, Hijri years and Hijri dates with slashes and ranges
+  ['ولد في 25 حزيران/يونيو 1950 في القاهرة', '25 حزيران/يونيو 1950', 'DATE', '1950-06-25', '1950-06-25'],
+  ['صدر المرسوم الملكي عام 1436 هـ', '1436 هـ', 'DATE', '2014', '2014'],
+  ['تقام الفعاليات من 2 إلى 5 / 11 / 1436 هـ في جدة', '2 إلى 5 / 11 / 1436 هـ', 'DATE', '2015-08-17', '2015-08-17'],
+  ['صدر القرار بتاريخ 5 / 11 / 1436 هـ', '5 / 11 / 1436 هـ', 'DATE', '2015-08-20', '2015-08-20'],
+  // direction by tense and by a bracketed weekday
+  ['ستجرى الانتخابات البلدية في سبتمبر', 'سبتمبر', 'DATE', '2024-09', '2024-09'],
+  ['يصل الوفد مساء غد (السبت) إلى الدوحة', 'السبت', 'DATE', '2023-12-09', '2023-12-09'],
+];
+
+for (const [sentence, expression, type, timex, value] of rows) {
+  test(`GIVEN «${sentence}» THEN «${expression || 'nothing'}» is ${type || 'not found'} ${timex ?? ''}`, () => {
+    const found = findTemporal(sentence, REF);
+    if (expression === '') {
+      assert.deepEqual(found.map((e) => e.text), []);
+      return;
+    }
+    const at = sentence.indexOf(expression);
+    assert.ok(at >= 0, 'the expression is in the sentence');
+    const hit = found.find((e) => e.start < at + expression.length && e.end > at);
+    assert.ok(hit, `found: ${found.map((e) => e.text).join(' | ') || 'nothing'}`);
+    assert.deepEqual([hit.type, hit.timex, hit.value], [type, timex, value]);
+  });
+}
+
+test('GIVEN a part of a period THEN its mod says which part', () => {
+  const mods = ['مطلع 2024', 'منتصف يناير المقبل', 'أواخر القرن التاسع عشر'].map((s) => findTemporal(`جرى ذلك ${s}`, REF)[0]?.mod);
+  assert.deepEqual(mods, ['START', 'MID', 'END']);
+});
+
+test('GIVEN the name آلان (Alain) THEN it is not "now"', () => {
+  assert.deepEqual(findTemporal('التقى وزير الخارجية آلان جوبيه نظيره', REF), []);
+});
+
+test('GIVEN no reference date THEN expressions are found with no values', () => {
+  const [e] = findTemporal('استمر الحصار أربعة أيام', 'bad');
+  assert.equal(e?.type, 'DURATION');
+  assert.equal(e?.timex, null);
+});
