@@ -37,6 +37,16 @@ const MAX_QUOTED_SHARE = 0.45;
 /** Share of an added sentence's content words that must be new to the brief. */
 const MIN_NOVELTY = 0.4;
 const MAX_TAIL_CHARS = 130;
+/**
+ * The brief reads at most this many characters of a sentence: no item is longer than the budget, a
+ * tail is cut only within its last MAX_TAIL_CHARS, so the rest of a longer sentence can change
+ * nothing, and every step stays linear in the text however long its sentences are.
+ */
+const MAX_SENTENCE_CHARS = 1600;
+/** Sentences looked at from the top, usable or not, so a text of endless captions ends the search. */
+const MAX_SCANNED = 40;
+/** What shortenAtClause reads past its limit: enough to see the words that follow a cut. */
+const CUT_LOOKAHEAD = 80;
 /** A tail with commas ("حسب ما أفاد به الناطق …، فلان، مراسل …") is still attribution when this short. */
 const MAX_LISTED_TAIL_CHARS = 110;
 
@@ -210,8 +220,10 @@ export function stripAttributionTail(text: string): string {
     const aligner = aligned(body);
     const norm = aligner.text;
     let cut = -1;
+    // A tail is at most MAX_TAIL_CHARS long: a cue further back can start none.
+    const tailFrom = Math.max(0, norm.length - MAX_TAIL_CHARS - 1);
     for (const cue of TAIL_CUES) {
-      let at = findPhrase(norm, cue);
+      let at = findPhrase(norm, cue, tailFrom);
       while (at >= 0) {
         const tail = norm.slice(at);
         // The tail must be the end of the sentence: one clause, no full stop inside.
@@ -270,8 +282,12 @@ export function quotedShare(text: string): number {
  * characters; else the longest head ending at a word boundary, with an ellipsis; null if none.
  */
 export function shortenAtClause(text: string, limit: number, min = MIN_ADDED_CHARS): string | null {
-  const finished = finishSentence(text);
-  if (finished.length <= limit) return finished;
+  if (text.length <= limit + CUT_LOOKAHEAD) {
+    const finished = finishSentence(text);
+    if (finished.length <= limit) return finished;
+  }
+  // No head longer than `limit` is kept: the text past it matters only as what follows a cut.
+  if (text.length > limit + CUT_LOOKAHEAD) text = clipAtWord(text, limit + CUT_LOOKAHEAD);
   const aligner = aligned(text);
   const norm = aligner.text;
   const cuts: number[] = [];
@@ -300,6 +316,13 @@ export function shortenAtClause(text: string, limit: number, min = MIN_ADDED_CHA
     if (head.length + 1 <= limit && head.length >= min && quotesBalanced(head)) return `${head}…`;
   }
   return null;
+}
+
+/** The head of `text` of at most `max` characters, cut at a space when there is one. */
+function clipAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const space = text.lastIndexOf(' ', max);
+  return text.slice(0, space > max / 2 ? space : max);
 }
 
 const words = (text: string): number => text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -487,10 +510,10 @@ export function cleanSentence(raw: string, first: boolean): string {
 function* leadCandidates(text: string, sentences: Sentence[]): Generator<Candidate> {
   let firstSeen = false;
   let given = 0;
-  for (let i = 0; i < sentences.length && given < LEAD_WINDOW; i++) {
+  for (let i = 0; i < sentences.length && i < MAX_SCANNED && given < LEAD_WINDOW; i++) {
     const s = sentences[i]!;
     if (s.heading) continue;
-    const raw = text.slice(s.start, s.end);
+    const raw = clipAtWord(text.slice(s.start, s.end), MAX_SENTENCE_CHARS);
     const cleaned = cleanSentence(raw, !firstSeen);
     firstSeen = true;
     if (cleaned === '') continue;

@@ -344,3 +344,39 @@ test('buildBrief GIVEN a second sentence whose short head repeats the lead THEN 
   const items = buildBrief(text, segment(text), { maxChars: 260 });
   assert.equal(items.length, 1);
 });
+
+/**
+ * Hostile input: 1 MB with no punctuation took 78–160 s before shortening and tail stripping read
+ * at most a bounded head of each sentence (a regex over the whole prefix for each boundary word).
+ * The bound is generous (the brief takes a few ms here); it fails on quadratic code, not on a slow machine.
+ */
+const HOSTILE_BOUND_MS = 1000;
+const words1MB = (() => {
+  const vocabulary = ['أعلنت', 'الحكومة', 'اليوم', 'عن', 'خطة', 'جديدة', 'وذلك', 'في', 'حين', 'قال', 'الوزير', 'إن', 'بحسب', 'مصادر', 'حيث', 'بينما'];
+  const out: string[] = [];
+  let n = 0;
+  for (let i = 0; n < 1_000_000; i++) {
+    const w = vocabulary[(i * 7) % vocabulary.length]!;
+    out.push(w);
+    n += w.length + 1;
+  }
+  return out.join(' ');
+})();
+const hostile: [string, string][] = [
+  ['1 MB of words with no punctuation', words1MB],
+  ['1 MB of one repeated word', 'الحكومة '.repeat(125_000)],
+  ['1 MB of clauses parted by commas', 'أعلنت الحكومة، '.repeat(70_000)],
+  ['50,000 short sentences', Array.from({ length: 50_000 }, (_, i) => `وقع الهجوم رقم ${i} أمس.`).join(' ')],
+  ['50,000 captions and credits', '(أ ف ب) - '.repeat(50_000)],
+];
+for (const [name, text] of hostile) {
+  test(`buildBrief GIVEN ${name} THEN a brief within the budget in under ${HOSTILE_BOUND_MS} ms`, () => {
+    const sentences = segment(text);
+    const t0 = performance.now();
+    const items = buildBrief(text, sentences);
+    const ms = performance.now() - t0;
+    assert.ok(ms < HOSTILE_BOUND_MS, `${ms.toFixed(0)} ms`);
+    assert.ok(total(items) <= 350);
+    for (const i of items) assert.ok(text.includes(i.text.replace(/[.…]$/u, '')), i.text);
+  });
+}
