@@ -7,6 +7,7 @@
  */
 import type { BriefItem, Mention, Sentence, TemporalExpression } from './types.ts';
 import cues from './lexicon/brief-cues.json' with { type: 'json' };
+import months from './lexicon/temporal/months.json' with { type: 'json' };
 import { normalize, normalizeWithOffsets } from './text/normalize.ts';
 import { lightStem, tokenize } from './text/tokens.ts';
 import { isStopword } from './text/stopwords.ts';
@@ -155,23 +156,119 @@ export function finishSentence(text: string): string {
   return t === '' ? '' : `${t}.`;
 }
 
-/** Removes a dateline or a credit at the start: "بغداد (أ ف ب) -", "(رويترز) -", "القاهرة - ". */
-export function stripDateline(text: string): string {
-  const rest = stripPlaceDateline(text);
-  // "القاهرة - أ ش أ: …": the agency credit that follows the place.
-  const credit = /^([^\s:–—-]+(?:\s[^\s:–—-]+){0,2})\s*[:\-–—]+\s*/u.exec(rest);
-  if (credit && AGENCIES.includes(normalize(credit[1]!))) return rest.slice(credit[0].length);
-  return rest;
+/** One piece of a dateline's head: a word, a number, a separator, a bracketed or quoted credit, a comma. */
+interface HeadPiece {
+  kind: 'word' | 'number' | 'sep' | 'bracket' | 'quote' | 'comma';
+  norm: string;
+  raw: string;
+  end: number;
 }
 
-/** Removes a place (with an optional agency in brackets) and a dash or colon at the start. */
-function stripPlaceDateline(text: string): string {
-  // The place may carry a date: "تونس 11 ديسمبر 2016 (وات) -".
-  const withAgency = /^[^\s.،()]*(?:\s+[^\s.،()]+){0,4}\s*\(([^()]{1,30})\)\s*[-–—:]+\s*/u.exec(text);
-  if (withAgency) return text.slice(withAgency[0].length);
-  const placeDash = /^([^\s.،()"«:]+(?:\s+[^\s.،()"«:]+){0,2})\s+[-–—]+\s+/u.exec(text);
-  if (placeDash && !/[ًٌٍ]|قال|أكد|اكد|أعلن|اعلن/u.test(placeDash[1]!)) return text.slice(placeDash[0].length);
-  return text;
+/** How far into a first sentence a dateline may reach. */
+const MAX_DATELINE_CHARS = 160;
+// A tatweel is a dash only standing alone ("لندن ـ"); in "هـ" it belongs to the word.
+const HEAD_PIECE = /\s*(?:(\([^()]{1,40}\))|([«"“][^«»"“”]{1,40}[»"”])|([-–—:/|]+|ـ+(?=\s))|([،,])|([^\s()«»"“”\-–—:/|،,]+))/uy;
+const MONTH_WORDS = new Set(months.months.flatMap((m) => m.names).flatMap((n) => normalize(n).split(' ')));
+const ERA_WORDS = new Set(['هـ', 'ه', 'م', 'الموافق', 'في']);
+const AGENCY_CODES = new Set(AGENCIES);
+const DATELINE_VERBS = /[ًٌٍ]|^و?(قال|قالت|أكد|اكد|أكدت|اكدت|أعلن|اعلن|أعلنت|اعلنت)$/u;
+
+/** The first pieces of a sentence, up to MAX_DATELINE_CHARS. */
+function headPieces(text: string): HeadPiece[] {
+  const out: HeadPiece[] = [];
+  HEAD_PIECE.lastIndex = 0;
+  for (let m = HEAD_PIECE.exec(text); m !== null && m[0] !== '' && HEAD_PIECE.lastIndex <= MAX_DATELINE_CHARS; m = HEAD_PIECE.exec(text)) {
+    const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!;
+    const kind = m[1] ? 'bracket' : m[2] ? 'quote' : m[3] ? 'sep' : m[4] ? 'comma' : /^[0-9٠-٩۰-۹]+$/u.test(raw) ? 'number' : 'word';
+    out.push({ kind, norm: normalize(raw), raw, end: HEAD_PIECE.lastIndex });
+  }
+  return out;
+}
+
+/** Number of pieces from `i` that spell an agency code ("أ ف ب", "واس", "د ب أ"), or 0. */
+function agencyAt(pieces: HeadPiece[], i: number): number {
+  for (let n = 3; n >= 1; n--) {
+    const ws = pieces.slice(i, i + n);
+    if (ws.length === n && ws.every((p) => p.kind === 'word') && AGENCY_CODES.has(ws.map((p) => p.norm).join(' '))) return n;
+  }
+  return 0;
+}
+
+/**
+ * Removes a dateline or a credit at the start, in the forms news agencies and papers use:
+ * "بغداد (أ ف ب) -", "(رويترز) -", "القاهرة - أ ش أ:", "تونس 11 ديسمبر 2016 (وات) -",
+ * "الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس", "الرباط – «القدس العربي»:",
+ * "لندن ـ «القدس العربي» ـ من فلان:", "غزة/ الأناضول:", "باريس، 12 مارس (رويترز) -", "دمشق-سانا".
+ * A dateline is a place of up to three words, an optional date, then credits (an agency code, a short
+ * name in brackets or quotes, "من" + a byline) and separators; it ends after a separator, or at an
+ * agency code after a date or a separator. A place and a dash alone ("القاهرة - ") count when no
+ * word of the place is a saying verb or carries tanween (an adverb: "وقال الوزير - أمس -").
+ */
+export function stripDateline(text: string): string {
+  const pieces = headPieces(text);
+  // "متابعة:", "كتب: فلان -": a byline before the news.
+  if (pieces[0]?.kind === 'word' && BYLINE_CUES.has(pieces[0].norm) && pieces[1]?.kind === 'sep' && pieces[1].raw.startsWith(':')) {
+    const dash = pieces.slice(2, 7).findIndex((q) => q.kind === 'sep');
+    const end = dash > 0 && pieces.slice(2, 2 + dash).every((q) => q.kind === 'word') ? pieces[2 + dash]!.end : pieces[1].end;
+    const rest = text.slice(end).trimStart();
+    return words(rest) >= 2 ? rest : text;
+  }
+  let i = 0;
+  const place: HeadPiece[] = [];
+  while (i < pieces.length && place.length < 3 && pieces[i]!.kind === 'word' && !MONTH_WORDS.has(pieces[i]!.norm) && agencyAt(pieces, i) === 0) {
+    place.push(pieces[i]!);
+    i++;
+  }
+  if (place.some((p) => DATELINE_VERBS.test(p.raw))) return text;
+  if (pieces[i]?.kind === 'comma' && place.length > 0) i++;
+  let dated = false;
+  for (let j = i; j < pieces.length; j++) {
+    const p = pieces[j]!;
+    const dateWord = p.kind === 'number' || p.kind === 'word' && (MONTH_WORDS.has(p.norm) || ERA_WORDS.has(p.norm));
+    if (!dateWord) break;
+    if (p.kind === 'word' && MONTH_WORDS.has(p.norm)) dated = true;
+    if (dated || p.kind === 'number' && p.norm.length === 4) i = j + 1;
+  }
+  if (i > place.length + 1 && !dated && !/^[0-9]{4}$/u.test(pieces[i - 1]?.norm ?? '')) return text;
+  let credited = false;
+  let cut = -1;
+  let afterSep = false;
+  while (i < pieces.length) {
+    const p = pieces[i]!;
+    const agency = agencyAt(pieces, i);
+    if (p.kind === 'sep') {
+      // A colon or slash right after a bare place is a speaker or a fraction, not a dateline.
+      if (credited || dated || /^[-–—ـ]+$/u.test(p.raw) && place.length > 0) cut = p.end;
+      afterSep = true;
+      i++;
+      continue;
+    }
+    if (agency > 0) {
+      credited = true;
+      i += agency;
+      if (afterSep || dated) cut = pieces[i - 1]!.end;
+      afterSep = false;
+      continue;
+    }
+    if ((p.kind === 'bracket' || p.kind === 'quote') && (afterSep || i === place.length || dated || pieces[i - 1]?.kind === 'comma')) {
+      credited = true;
+      afterSep = false;
+      i++;
+      continue;
+    }
+    // "ـ من فلان:" or, after a place and a dash, a short credit ending in a colon ("بوابة الأهرام:").
+    const colon = pieces.slice(i, i + 5).findIndex((q) => q.kind === 'sep' && q.raw.includes(':'));
+    const credit = colon > 0 ? pieces.slice(i, i + colon) : [];
+    if (afterSep && cut > 0 && credit.length > 0 && credit.every((q) => q.kind === 'word' && !DATELINE_VERBS.test(q.raw) && !SAYING_VERBS.has(q.norm.replace(/^و/u, '')))) {
+      credited = true;
+      i += colon;
+      continue;
+    }
+    break;
+  }
+  if (cut < 0) return text;
+  const rest = text.slice(cut).replace(/^[\s:\-–—ـ]+/u, '');
+  return words(rest) >= 2 ? rest : text;
 }
 
 /** Removes a discourse connector at the start ("ولاحقًا،", "من جهة أخرى،", "يذكر أن"). */
