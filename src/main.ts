@@ -3,6 +3,7 @@
  * TELEGRAM_BOT_TOKEN is set, Discord when DISCORD_TOKEN and DISCORD_APPLICATION_ID are set (both
  * when both are); with neither, a chat opens in the terminal. SIGINT/SIGTERM stop everything.
  */
+import { join } from 'node:path';
 import { startConsole } from './adapters/console/start.ts';
 import { InMemoryChatMemory } from './commands/memory.ts';
 import type { ChatMemory } from './store/types.ts';
@@ -126,7 +127,7 @@ async function main(): Promise<number> {
 
   if (!config.telegram.token && !(config.discord.token && config.discord.applicationId)) {
     // No platform configured: the terminal chat, until end of input.
-    await startConsole(services);
+    await startConsole(services, join(config.dataDir, 'pictures'));
     await shutdown();
     return 0;
   }

@@ -29,7 +29,11 @@ export const ar = {
     who: 'من هم',
     digestItem: (n: number): string => `البند ${n} من آخر موجز`,
   },
-  buttons: { timeline: 'الخط الزمني', who: 'من هم؟', brief: 'الموجز' },
+  buttons: { timeline: 'الخط الزمني', who: 'من هم؟', brief: 'الموجز', picture: 'الخط الزمني صورةً' },
+  /** The word after /timeline that asks for the picture ("/timeline صورة 2"). */
+  pictureWord: 'صورة',
+  picturePath: (path: string): string => `صورة الخط الزمني: ${path}`,
+  moreEvents: (n: number): string => (n === 1 ? 'وحدث آخر' : n === 2 ? 'وحدثان آخران' : n <= 10 ? `و${n} أحداث أخرى` : `و${n} حدثًا آخر`),
   source: 'المصدر',
   groups: { PER: 'أشخاص', ORG: 'منظمات', LOC: 'أماكن', SRC: 'مصادر' },
   more: (n: number): string => (n === 1 ? 'وواحد آخر' : n === 2 ? 'واثنان آخران' : `و${n} آخرون`),

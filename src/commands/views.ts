@@ -6,6 +6,7 @@
 import type { Analysis, EntityType, TimelineEntry, WhoEntry } from '../core/types.ts';
 import { compareTimeValues, formatArabicDate } from '../messages/dates.ts';
 import { m, type Block, type Button, type Inline, type Message } from '../messages/model.ts';
+import { renderTimelinePicture } from '../messages/render/timeline-picture.ts';
 import { ar } from './ar.ts';
 import { articleArgs } from './resolve.ts';
 import type { StoredArticle } from '../store/types.ts';
@@ -27,7 +28,12 @@ export interface Analysed {
 export interface ViewOptions {
   key?: string;
   digestItem?: number;
+  /** Offer the timeline as a picture (a button); the console writes the picture instead. */
+  pictureButton?: boolean;
 }
+
+/** Most events a timeline picture shows; the rest are counted under them. */
+const PICTURE_EVENTS = 12;
 
 /** Shortens `text` to `max` characters at a word boundary, with "…". */
 export function shorten(text: string, max: number): string {
@@ -113,12 +119,55 @@ export function mergeTimelines(sources: Array<{ analysis: Analysis; url?: string
     .map(({ entry, url }) => ({ entry, ...(url ? { url } : {}) }));
 }
 
+/** The arguments of /timeline that open the picture of the same article or digest item. */
+function pictureArgs(options: ViewOptions): string | undefined {
+  if (options.key) return `${ar.pictureWord} ${articleArgs(options.key)}`;
+  if (options.digestItem !== undefined) return `${ar.pictureWord} ${options.digestItem}`;
+  return undefined;
+}
+
 /** /timeline for one article (`key` set) or a merged digest item (`digestItem` set). */
 export function timelineMessage(articles: Analysed[], options: ViewOptions): Message {
   const entries = mergeTimelines(linkedSources(articles));
   const blocks = viewHead(ar.headings.timeline, articles, options);
   blocks.push(entries.length > 0 ? m.list(entries.map(({ entry, url }) => timelineItem(entry, url))) : m.paragraph(ar.noTimeline));
-  return { blocks, ...(options.key ? { buttons: actionButtons(options.key, 'timeline') } : {}) };
+  const buttons: Button[][] = options.key ? actionButtons(options.key, 'timeline') : [];
+  const picture = options.pictureButton && entries.length > 0 ? pictureArgs(options) : undefined;
+  if (picture) buttons.unshift([{ kind: 'action', label: ar.buttons.picture, action: `timeline ${picture}` }]);
+  return { blocks, ...(buttons.length > 0 ? { buttons } : {}) };
+}
+
+/** "وكالة الأنباء، example.com": the outlets (or sites) the articles come from, each once. */
+function sourcesOf(articles: Analysed[]): string {
+  const names = articles.map(({ article }) => {
+    if (article.source?.trim()) return article.source.trim();
+    try {
+      return article.url ? new URL(article.url).hostname.replace(/^www\./u, '') : '';
+    } catch {
+      return '';
+    }
+  });
+  return [...new Set(names.filter((n) => n !== ''))].join('، ');
+}
+
+/** /timeline as a picture: the same events drawn on a vertical axis, with the title and sources. */
+export async function timelinePictureMessage(articles: Analysed[], options: ViewOptions): Promise<Message> {
+  const entries = mergeTimelines(linkedSources(articles));
+  const first = articles[0]?.article;
+  const title =
+    options.digestItem !== undefined
+      ? first?.title?.trim() || ar.headings.digestItem(options.digestItem)
+      : first?.title?.trim() || ar.headings.timeline;
+  const sources = sourcesOf(articles);
+  const shown = entries.length <= PICTURE_EVENTS + 1 ? entries : entries.slice(0, PICTURE_EVENTS);
+  const picture = await renderTimelinePicture({
+    title,
+    entries: shown.map(({ entry }) => ({ date: formatArabicDate(entry.date), event: shorten(entry.event, EVENT_MAX) })),
+    empty: ar.noTimeline,
+    ...(sources ? { source: `${ar.source}: ${sources}` } : {}),
+    ...(shown.length < entries.length ? { more: ar.moreEvents(entries.length - shown.length) } : {}),
+  });
+  return { blocks: viewHead(ar.headings.timeline, articles, options), picture };
 }
 
 /** One who entry, with the URL of the article it came from when merging. */

@@ -23,10 +23,24 @@ export type Button =
   | { kind: 'action'; label: string; action: string }
   | { kind: 'url'; label: string; url: string };
 
-/** One reply or post: blocks, then rows of buttons. Direction is right-to-left unless said otherwise. */
+/** A picture sent with a message: a photo on Telegram, an attachment on Discord, a file in the console. */
+export interface Picture {
+  /** File name, e.g. "timeline.png". */
+  name: string;
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * One reply or post: blocks, then rows of buttons. Direction is right-to-left unless said
+ * otherwise. With a `picture`, the blocks are its caption (keep them short: Telegram captions
+ * hold 1,024 characters; a longer text follows the picture as a message of its own).
+ */
 export interface Message {
   blocks: Block[];
   buttons?: Button[][];
+  picture?: Picture;
   direction?: 'rtl' | 'ltr';
 }
 

@@ -101,7 +101,23 @@ describe('/timeline and /who', () => {
     const out = await runAction(actions(brief)[0]!, ctx, services);
     const shown = text(out);
     assert.match(shown, /== الخط الزمني ==\n- 6 ديسمبر 2023 — وكانت قاعدة عين الأسد[^\n]*\n- 8 ديسمبر 2023 — تعرضت السفارة/u);
-    assert.deepEqual(actions(out).map((a) => a.split(' ')[0]), ['who']);
+    // The text answer offers the same timeline as a picture, and the who list.
+    assert.deepEqual(actions(out).map((a) => a.split(' ').slice(0, 2).join(' ').replace(/ #.*/u, '')), ['timeline صورة', 'who']);
+    const [picture] = await runAction(actions(out)[0]!, ctx, services);
+    assert.equal(picture?.picture?.name, 'timeline.png');
+    assert.deepEqual([...picture!.picture!.png.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+    assert.match(text([picture!]), /== الخط الزمني ==/u);
+  });
+
+  it('GIVEN "/timeline صورة" or "/timeline image" with an article THEN the picture comes back; without events no picture button', async () => {
+    const services = fakeServices();
+    for (const word of ['صورة', 'image']) {
+      const [out] = await runCommand('timeline', fakeContext({ args: `${word} ${ARTICLE}` }), services);
+      assert.ok(out?.picture && out.picture.height > 200, word);
+    }
+    const undated = ARTICLE.replace(/\d+ ديسمبر \d{4}/gu, 'أمس');
+    const plain = await runCommand('timeline', fakeContext({ args: undated }), services);
+    assert.deepEqual(actions(plain).map((a) => a.split(' ')[0]), ['who']);
   });
 
   it('GIVEN no argument THEN the chat\'s last article is used', async () => {

@@ -13,7 +13,22 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   body: unknown;
+  /** Files of a multipart request (an attachment), in order; its JSON part is `body`. */
+  files?: Array<{ field: string; name: string; bytes: Uint8Array }>;
   authorization: string | undefined;
+}
+
+/** A multipart/form-data request's JSON part (payload_json) and files, as Discord reads them. */
+async function parseMultipart(raw: Buffer, contentType: string): Promise<{ body: unknown; files: NonNullable<RecordedRequest['files']> }> {
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  let body: unknown = {};
+  const files: NonNullable<RecordedRequest['files']> = [];
+  for (const [field, value] of form) {
+    if (typeof value === 'string') {
+      if (field === 'payload_json') body = JSON.parse(value);
+    } else files.push({ field, name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
+  }
+  return { body, files };
 }
 
 /** The bot user and application the fake pretends to be. */
@@ -166,13 +181,17 @@ export class FakeDiscordRest {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
+    const contentType = String(req.headers['content-type']);
     const url = new URL(req.url ?? '/', 'http://fake');
+    const multipart = raw && contentType.startsWith('multipart/form-data') ? await parseMultipart(bytes, contentType) : undefined;
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
       path: decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, ''),
       query: url.searchParams,
-      body: raw && String(req.headers['content-type']).includes('json') ? JSON.parse(raw) : raw,
+      body: multipart ? multipart.body : raw && contentType.includes('json') ? JSON.parse(raw) : raw,
+      ...(multipart ? { files: multipart.files } : {}),
       authorization: req.headers.authorization,
     };
     const key = `${recorded.method} ${recorded.path}`;

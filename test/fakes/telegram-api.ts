@@ -2,7 +2,7 @@
  * A loopback fake of the Telegram Bot API (node:http) for driving the real telegraf client:
  * point telegraf's `telegram.apiRoot` at `fake.apiRoot`. It answers getMe, getUpdates (long
  * polling: held until an update is queued or the poll times out), sendMessage, editMessageText,
- * answerCallbackQuery, setMyCommands, deleteWebhook, setWebhook, getChat and getChatMember; records every
+ * sendPhoto (multipart), answerCallbackQuery, setMyCommands, deleteWebhook, setWebhook, getChat and getChatMember; records every
  * call; and can be told to fail the next calls of a method (429 with retry_after, or any error).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -30,6 +30,28 @@ interface PendingPoll {
 
 /** The bot the fake pretends to be. */
 export const FAKE_BOT = { id: 4242, is_bot: true, first_name: 'موجز', username: 'mojaz_test_bot' } as const;
+
+/** A file uploaded in a multipart call (sendPhoto with a file): its name and bytes. */
+export interface UploadedFile {
+  filename: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The parameters of a call: JSON, or multipart/form-data (how telegraf uploads a photo), where
+ * every field is a string (JSON objects such as reply_markup parsed back) or an UploadedFile.
+ */
+async function parsePayload(body: Buffer, contentType: string): Promise<Record<string, unknown>> {
+  if (body.length === 0) return {};
+  if (!contentType.startsWith('multipart/form-data')) return JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+  const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+  const payload: Record<string, unknown> = {};
+  for (const [name, value] of form) {
+    if (typeof value !== 'string') payload[name] = { filename: value.name, bytes: new Uint8Array(await value.arrayBuffer()) } satisfies UploadedFile;
+    else payload[name] = /^[[{]/u.test(value) ? JSON.parse(value) : value;
+  }
+  return payload;
+}
 
 /** The loopback Bot API. Call start() before use and stop() after. */
 export class FakeTelegramApi {
@@ -168,8 +190,7 @@ export class FakeTelegramApi {
       return;
     }
     const method = match[2]!;
-    const body = Buffer.concat(chunks).toString('utf8');
-    const payload = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+    const payload = await parsePayload(Buffer.concat(chunks), String(req.headers['content-type'] ?? ''));
     const call: ApiCall = { method, payload, at: performance.now() };
     this.calls.push(call);
     for (const waiter of [...this.waiters]) {
@@ -224,6 +245,15 @@ export class FakeTelegramApi {
     switch (method) {
       case 'getMe':
         return FAKE_BOT;
+      case 'sendPhoto':
+        return {
+          message_id: this.nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(payload.chat_id), type: Number(payload.chat_id) < 0 ? 'supergroup' : 'private' },
+          from: FAKE_BOT,
+          photo: [{ file_id: `photo${this.nextMessageId}`, file_unique_id: 'u', width: 1000, height: 1000 }],
+          ...(payload.caption ? { caption: payload.caption } : {}),
+        };
       case 'sendMessage':
         return {
           message_id: this.nextMessageId++,

@@ -3,15 +3,17 @@
  * plain text on standard output. A line that is not a command is briefed (a pasted link or
  * text). Scriptable: `printf '/brief …\n/who\n' | npm start`; ends at end of input.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { ar } from '../../commands/ar.ts';
 import { parseCommand, runCommand } from '../../commands/registry.ts';
 import type { Services } from '../../commands/services.ts';
 import type { CommandContext } from '../../commands/types.ts';
+import type { Message, Picture } from '../../messages/model.ts';
 import { renderPlain } from '../../messages/render/plain.ts';
 
 /** The console's one chat. */
@@ -29,6 +31,18 @@ export interface ConsoleOptions {
   logError?: (message: string) => void;
   /** Show a prompt and a greeting (for an interactive terminal). */
   interactive?: boolean;
+  /** Where pictures (the timeline's) are written; default: a "mojaz" directory in the system's temp directory. */
+  picturesDir?: string;
+}
+
+/** Writes `picture` into `dir` under a name from its content; returns the full path. */
+export async function writePicture(dir: string, picture: Picture): Promise<string> {
+  const full = resolve(dir);
+  await mkdir(full, { recursive: true });
+  const digest = createHash('sha256').update(picture.png).digest('hex').slice(0, 12);
+  const path = join(full, picture.name.replace(/(\.png)?$/u, `-${digest}.png`));
+  await writeFile(path, picture.png);
+  return path;
 }
 
 /** Reads a local article file for `/brief ./article.txt` (size-capped). */
@@ -48,6 +62,14 @@ function buttonHint(action: string, label: string): string {
 /** Runs the console chat until the input ends. */
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { input, output, clock = () => new Date(), interactive = false } = options;
+  const picturesDir = options.picturesDir ?? join(tmpdir(), 'mojaz');
+  /** A message as terminal text; its picture is written to a file and the path printed after it. */
+  const show = async (message: Message): Promise<string> => {
+    const text = renderPlain(message, buttonHint);
+    if (!message.picture) return text;
+    const path = ar.picturePath(await writePicture(picturesDir, message.picture));
+    return text === '' ? path : `${text}\n${path}`;
+  };
   const logError = options.logError ?? ((m: string) => process.stderr.write(`${m}\n`));
   const services: Services = { ...options.services, readLocalFile: readArticleFile };
   const lines = createInterface({ input, terminal: false, crlfDelay: Infinity });
@@ -74,7 +96,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     };
     try {
       const messages = await runCommand(command ? command.name : 'brief', ctx, services);
-      write(messages.map((m) => renderPlain(m, buttonHint)).join('\n\n'));
+      const shown: string[] = [];
+      for (const message of messages) shown.push(await show(message));
+      write(shown.join('\n\n'));
     } catch (err) {
       logError(`console: ${line.slice(0, 40)}… failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       write(ar.apology);

@@ -3,8 +3,9 @@ import type { Services } from '../../commands/services.ts';
 import { runConsole } from './index.ts';
 
 /** Runs the terminal chat on stdin/stdout until the input ends (Ctrl+D, or the end of a pipe). */
-export async function startConsole(services: Services): Promise<void> {
+export async function startConsole(services: Services, picturesDir?: string): Promise<void> {
   await runConsole({
+    ...(picturesDir ? { picturesDir } : {}),
     input: process.stdin,
     output: process.stdout,
     services,

@@ -106,11 +106,17 @@ async function run(
     now: deps.clock(),
   };
   const messages = await execute(ctx);
-  const payloads = messages.flatMap((m) => renderDiscord(m, { customId: (a) => deps.actions.encode(a) }));
+  // A message's picture goes as an attachment of its first part.
+  const payloads = messages.flatMap((m) =>
+    renderDiscord(m, { customId: (a) => deps.actions.encode(a) }).map((payload, i) => ({
+      ...toOptions(payload),
+      ...(i === 0 && m.picture ? { files: [{ attachment: Buffer.from(m.picture.png), name: m.picture.name }] } : {}),
+    })),
+  );
   const [first, ...rest] = payloads;
   if (!first) return void (await interaction.deleteReply());
-  await interaction.editReply(toOptions(first));
-  for (const payload of rest) await interaction.followUp(toOptions(payload));
+  await interaction.editReply(first);
+  for (const payload of rest) await interaction.followUp(payload);
 }
 
 /**

@@ -23,9 +23,14 @@ export class DiscordSender implements Sender {
   async send(chatId: string, message: Message): Promise<void> {
     const channelId = channelOf(chatId);
     if (!channelId) throw new TypeError(`not a Discord chat id: ${chatId}`);
+    const picture = message.picture;
+    let first = true;
     for (const body of renderDiscord(message, { customId: (a) => this.actions.encode(a) })) {
+      // The picture goes as an attachment of the first part.
+      const files = first && picture ? [{ name: picture.name, data: Buffer.from(picture.png) }] : undefined;
+      first = false;
       try {
-        await this.rest.post(Routes.channelMessages(channelId), { body });
+        await this.rest.post(Routes.channelMessages(channelId), files ? { body: { ...body, attachments: [{ id: 0, filename: files[0]!.name }] }, files } : { body });
       } catch (error) {
         throw mapDiscordError(error, chatId);
       }

@@ -4,7 +4,7 @@
  * chat that is gone as ChatGoneError. Used for command replies and by the digest scheduler.
  */
 import { TelegramError, type Telegram } from 'telegraf';
-import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import type { InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters } from 'telegraf/types';
 import type { Button, Message } from '../../messages/model.ts';
 import { renderTelegramParts, TELEGRAM_CALLBACK_DATA_LIMIT } from '../../messages/render/html.ts';
 import { ChatGoneError, RateLimitedError, type Sender } from '../../messages/sender.ts';
@@ -82,7 +82,14 @@ async function withRetries<T>(
   }
 }
 
-/** Sends `message` to the Telegram chat `chat`, as a reply to `replyTo` when given. */
+/** Telegram's limit on a photo caption, in characters. */
+export const TELEGRAM_CAPTION_LIMIT = 1024;
+
+/**
+ * Sends `message` to the Telegram chat `chat`, as a reply to `replyTo` when given. A message with
+ * a picture goes as a photo: its text is the caption (with the buttons) when it fits in one, else
+ * the text follows the photo as messages of its own.
+ */
 export async function sendTelegramMessage(
   telegram: Telegram,
   chat: number | string,
@@ -90,7 +97,31 @@ export async function sendTelegramMessage(
   { replyTo, ...options }: SendOptions & { replyTo?: number } = {},
 ): Promise<void> {
   let target = chat;
-  for (const part of renderTelegramParts(message)) {
+  let parts = renderTelegramParts(message);
+  const picture = message.picture;
+  if (picture) {
+    const [only] = parts;
+    const caption = parts.length === 1 && only && only.text.length <= TELEGRAM_CAPTION_LIMIT ? only : undefined;
+    const keyboard = caption?.buttons ? inlineKeyboard(caption.buttons) : undefined;
+    await withRetries(
+      () =>
+        telegram.sendPhoto(target, { source: Buffer.from(picture.png), filename: picture.name }, {
+          ...(caption && caption.text.trim() !== '' ? { caption: caption.text, parse_mode: 'HTML' as const } : {}),
+          ...(keyboard ? { reply_markup: keyboard } : {}),
+          // An upload is multipart, where telegraf serializes only some object fields (reply_markup,
+          // not reply_parameters): the Bot API takes the JSON text.
+          ...(replyTo !== undefined
+            ? { reply_parameters: JSON.stringify({ message_id: replyTo, allow_sending_without_reply: true }) as unknown as ReplyParameters }
+            : {}),
+        }),
+      String(chat),
+      options,
+      (migratedTo) => (target = migratedTo),
+    );
+    if (caption) return;
+    parts = parts.filter((part) => part.text.trim() !== '');
+  }
+  for (const part of parts) {
     const keyboard = part.buttons ? inlineKeyboard(part.buttons) : undefined;
     await withRetries(
       () =>

@@ -1,7 +1,7 @@
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -9,15 +9,19 @@ import { runConsole } from '../../../src/adapters/console/index.ts';
 import { ar } from '../../../src/commands/ar.ts';
 import { ARTICLE, fakeServices } from '../../commands/fakes.ts';
 
+/** Where the console tests' timeline pictures go (removed at the end). */
+const PICTURES = mkdtempSync(join(tmpdir(), 'mojaz-pictures-'));
+after(() => rmSync(PICTURES, { recursive: true, force: true }));
+
 /** Runs the console over `input` and returns what it printed. */
-async function chat(input: string, services = fakeServices()): Promise<{ out: string; errors: string[] }> {
+async function chat(input: string, services = fakeServices(), picturesDir = PICTURES): Promise<{ out: string; errors: string[] }> {
   const stdin = new PassThrough();
   const stdout = new PassThrough();
   let out = '';
   stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   const errors: string[] = [];
   stdin.end(input);
-  await runConsole({ input: stdin, output: stdout, services, logError: (m) => errors.push(m), clock: () => new Date('2023-12-08T12:00:00Z') });
+  await runConsole({ input: stdin, output: stdout, services, picturesDir, logError: (m) => errors.push(m), clock: () => new Date('2023-12-08T12:00:00Z') });
   return { out, errors };
 }
 
@@ -29,6 +33,15 @@ describe('console chat', () => {
     assert.match(out, /== الخط الزمني ==\n- 6 ديسمبر 2023 — وكانت قاعدة عين الأسد/u);
     assert.match(out, /== أشخاص ==\n- محمد شياع السوداني — رئيس الوزراء العراقي/u);
     assert.doesNotMatch(out, /[<>\u2066-\u2069\u200F]/u, 'no markup, no bidi marks');
+  });
+
+  it('GIVEN /timeline THEN the text is printed, then the path of the PNG it wrote', async () => {
+    const { out } = await chat(`/timeline ${ARTICLE}\n`);
+    const match = /== الخط الزمني ==\n[\s\S]*- 8 ديسمبر 2023 — [^\n]+\n\nمن هم؟: \/who\n\nصورة الخط الزمني: (\S+\.png)\n/u.exec(out);
+    assert.ok(match, out);
+    assert.ok(match[1]!.startsWith(PICTURES));
+    assert.deepEqual([...readFileSync(match[1]!).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    assert.doesNotMatch(out, new RegExp(ar.buttons.picture, 'u'), 'no picture button in the console');
   });
 
   it('GIVEN a line that is not a command THEN it is briefed', async () => {

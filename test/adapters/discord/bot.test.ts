@@ -109,6 +109,28 @@ describe('Discord adapter against a loopback Discord', () => {
     assert.doesNotMatch(content, /أربيل/);
   });
 
+  test('GIVEN /timeline THEN its picture button answers with the timeline as a PNG attachment', async () => {
+    const [, edit] = await interact(slashCommand('timeline', { article: ARTICLE }), 'edit');
+    const buttons = body(edit).components?.flatMap((row) => row.components) ?? [];
+    const picture = buttons.find((b) => b.label === 'الخط الزمني صورةً');
+    assert.ok(picture?.custom_id, JSON.stringify(buttons));
+    const requests = await interact(buttonPress(picture.custom_id), 'edit');
+    const answer = requests.at(-1)!;
+    assert.equal(answer.files?.length, 1);
+    assert.equal(answer.files![0]!.name, 'timeline.png');
+    assert.deepEqual([...answer.files![0]!.bytes.slice(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    assert.match((body(answer).content ?? '').replace(/[\u200f\u2066-\u2069]/g, ''), /^## الخط الزمني/);
+  });
+
+  test('GIVEN a message with a picture THEN the sender posts it as an attachment of the first part', async () => {
+    fake.rest.channels.add('13');
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    await bot.sender.send('discord:13', { blocks: [m.paragraph('الخط الزمني')], picture: { name: 'timeline.png', png, width: 1, height: 1 } });
+    const [post] = fake.rest.requests.filter((r) => r.path === '/channels/13/messages');
+    assert.deepEqual(post?.files?.map((f) => [f.name, [...f.bytes]]), [['timeline.png', [...png]]]);
+    assert.match(body(post).content ?? '', /الخط الزمني/);
+  });
+
   test('GIVEN the موجز context-menu command on a message THEN the brief of that message comes back', async () => {
     const payload = messageCommand('موجز', ARTICLE);
     const requests = await interact(payload, 'edit');

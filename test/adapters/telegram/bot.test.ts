@@ -8,7 +8,7 @@ import { ChatGoneError, RateLimitedError } from '../../../src/messages/sender.ts
 import { startTelegram, type TelegramBot } from '../../../src/adapters/telegram/index.ts';
 import { TelegramSender } from '../../../src/adapters/telegram/sender.ts';
 import { FSI, PDI } from '../../../src/messages/render/bidi.ts';
-import { FakeTelegramApi, type ApiCall } from '../../fakes/telegram-api.ts';
+import { FakeTelegramApi, type ApiCall, type UploadedFile } from '../../fakes/telegram-api.ts';
 import { ARTICLE, fakeServices } from '../../commands/fakes.ts';
 
 describe('Telegram adapter against a loopback Bot API', () => {
@@ -97,6 +97,25 @@ describe('Telegram adapter against a loopback Bot API', () => {
     assert.deepEqual(sent.payload.reply_parameters, { message_id: 555, allow_sending_without_reply: true });
     assert.match(String(sent.payload.text), /^<b>الخط الزمني<\/b>\n• <b>\u2068?6\u2069? ديسمبر \u2068?2023\u2069?<\/b> — وكانت قاعدة عين الأسد/u);
     assert.match(String(sent.payload.text), /\n• <b>\u2068?8\u2069? ديسمبر \u2068?2023\u2069?<\/b> — تعرضت السفارة/u);
+  });
+
+  it('GIVEN /timeline THEN a picture button is under it, and pressing it sends the timeline as a PNG photo', async () => {
+    const text = await ask(`/timeline ${ARTICLE}`);
+    const keyboard = (text.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard;
+    const button = keyboard.flat().find((b) => b.text === ar.buttons.picture);
+    assert.ok(button, JSON.stringify(keyboard));
+    assert.match(button.callback_data, /^timeline صورة #[\w-]{10}$/u);
+    assert.ok(Buffer.byteLength(button.callback_data) <= 64);
+    const from = fake.calls.length;
+    fake.queueCallback(button.callback_data, { message_id: 556, date: 0, chat: { id: 777, type: 'private' }, text: 'الخط الزمني' });
+    const photo = await fake.waitFor('sendPhoto', { from });
+    const file = photo.payload.photo as UploadedFile;
+    assert.deepEqual([...file.bytes.slice(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.equal(file.filename, 'timeline.png');
+    assert.match(String(photo.payload.caption), /^<b>الخط الزمني<\/b>/u);
+    assert.equal(photo.payload.parse_mode, 'HTML');
+    assert.deepEqual(photo.payload.reply_parameters, { message_id: 556, allow_sending_without_reply: true });
+    assert.equal(fake.calls.slice(from).filter((c) => c.method === 'sendMessage').length, 0, 'the caption carries the text');
   });
 
   it('GIVEN text with < & > THEN it is escaped in the reply', async () => {
