@@ -1,4 +1,5 @@
 /** /subscribe — a digest schedule for this chat or a channel, with time zone and quiet hours. */
+import { parseChatKey } from '../messages/chat.ts';
 import { m } from '../messages/model.ts';
 import { digestsOf, targetChat } from './command-kit.ts';
 import { localDateTime } from '../schedule/format.ts';
@@ -29,7 +30,7 @@ export const subscribeCommand: Command<Services> = {
     const sub = await digests.store.upsertSubscription(
       {
         chatId,
-        platform: chatId.split(':', 1)[0] ?? ctx.platform,
+        platform: parseChatKey(chatId)?.platform ?? ctx.platform,
         times: req.times ?? current?.times ?? digests.defaults.times,
         timezone: req.timezone ?? current?.timezone ?? digests.defaults.timezone,
         topN: current?.topN ?? digests.defaults.topN,

@@ -2,9 +2,10 @@
  * Platform-neutral commands. A command never imports telegraf or discord.js: it reads a
  * CommandContext and returns neutral Messages that each adapter renders.
  */
+import type { Platform } from '../messages/chat.ts';
 import type { Message } from '../messages/model.ts';
 
-export type Platform = 'telegram' | 'discord' | 'console';
+export type { Platform };
 
 /** One option a command takes (Discord slash-command options are built from these). */
 export interface CommandOption {
@@ -17,7 +18,7 @@ export interface CommandOption {
 /** What a handler knows about the message that invoked it. */
 export interface CommandContext {
   platform: Platform;
-  /** Platform-qualified chat id, e.g. "telegram:-100123", "discord:987", "console:local". */
+  /** The chat's key (src/messages/chat.ts chatKey), e.g. "telegram:-100123", "discord:987", "console:local". */
   chatId: string;
   userId: string;
   /** Text after the command name, trimmed. */

@@ -4,6 +4,7 @@
  * digest commands use. `startDigests(...)` returns them with one stop function.
  */
 import type { Config } from '../config.ts';
+import { platformOfKey } from '../messages/chat.ts';
 import type { Message } from '../messages/model.ts';
 import type { Sender } from '../messages/sender.ts';
 import type { Fetcher } from '../sources/http.ts';
@@ -17,11 +18,11 @@ import { checkFeed, type DigestServices } from './service.ts';
 export { startScheduler, type DigestScheduler } from './scheduler.ts';
 export type { DigestServices } from './service.ts';
 
-/** One Sender over several platforms, chosen by the chat id's prefix ("telegram:", "discord:"). */
+/** One Sender over several platforms, chosen by the chat key's platform ("telegram:", "discord:"). */
 export function routeSender(byPlatform: Partial<Record<string, Sender>>): Sender {
   return {
     async send(chatId: string, message: Message): Promise<void> {
-      const sender = byPlatform[chatId.split(':', 1)[0] ?? ''];
+      const sender = byPlatform[platformOfKey(chatId)];
       // A platform not running now (no token this run) is an ordinary failure: retried later, not dropped.
       if (!sender) throw new Error(`no sender for ${chatId}`);
       await sender.send(chatId, message);

@@ -3,6 +3,7 @@
  * overall, 20 a minute in a group and one a second in a private chat. Time comes from an injected
  * clock, so tests run on fake time and never wait.
  */
+import { isGroupChat as isGroup, parseChatKey, platformOfKey } from '../messages/chat.ts';
 
 /** The time source and the way to wait: real in production, fake in tests. */
 export interface Clock {
@@ -79,8 +80,8 @@ export const DISCORD_LIMITS: Limits = { perSecond: 40, groupPerMinute: 60, priva
 
 /** Whether a platform chat id names a group or channel rather than one person (Telegram: negative ids). */
 export function isGroupChat(chatId: string): boolean {
-  const [platform, id = ''] = chatId.split(':', 2);
-  return platform !== 'telegram' || id.startsWith('-');
+  const ref = parseChatKey(chatId);
+  return ref ? isGroup(ref) : platformOfKey(chatId) !== 'telegram';
 }
 
 /** Spaces sends to respect every bucket a message falls under. */
@@ -94,7 +95,7 @@ export class SendLimiter {
   ) {}
 
   private buckets(chatId: string): [WindowLimit, WindowLimit] {
-    const platform = chatId.split(':', 1)[0] ?? '';
+    const platform = platformOfKey(chatId);
     const limits = this.limitsFor(platform);
     let g = this.global.get(platform);
     if (!g) this.global.set(platform, (g = new WindowLimit(limits.perSecond, 1000)));

@@ -13,11 +13,12 @@ import { ar } from '../../commands/ar.ts';
 import { parseCommand, runCommand } from '../../commands/registry.ts';
 import type { Services } from '../../commands/services.ts';
 import type { CommandContext } from '../../commands/types.ts';
+import { chatKey } from '../../messages/chat.ts';
 import type { Message, Picture } from '../../messages/model.ts';
 import { renderPlain } from '../../messages/render/plain.ts';
 
 /** The console's one chat. */
-export const CONSOLE_CHAT = 'console:local';
+export const CONSOLE_CHAT = chatKey({ platform: 'console', id: 'local' });
 /** Largest article file `/brief ./file.txt` reads. */
 const MAX_FILE_BYTES = 2_000_000;
 

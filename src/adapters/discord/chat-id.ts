@@ -1,11 +1,10 @@
-/** Discord chats in the project's platform-qualified form: "discord:<channel id>". */
+/** Discord chats as chat keys ("discord:<channel id>", src/messages/chat.ts). */
+import { chatKey, chatOn } from '../../messages/chat.ts';
 
-const PREFIX = 'discord:';
-
-/** The channel id of a "discord:<id>" chat id, or undefined for another platform's chat. */
+/** The channel id of a "discord:<id>" chat key, or undefined for another platform's chat. */
 export function channelOf(chatId: string): string | undefined {
-  return chatId.startsWith(PREFIX) && /^\d+$/.test(chatId.slice(PREFIX.length)) ? chatId.slice(PREFIX.length) : undefined;
+  return chatOn('discord', chatId)?.id;
 }
 
-/** The chat id of a Discord channel. */
-export const chatIdOf = (channelId: string): string => `${PREFIX}${channelId}`;
+/** The chat key of a Discord channel. */
+export const chatIdOf = (channelId: string): string => chatKey({ platform: 'discord', id: channelId });

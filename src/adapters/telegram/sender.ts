@@ -5,20 +5,19 @@
  */
 import { TelegramError, type Telegram } from 'telegraf';
 import type { InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters } from 'telegraf/types';
+import { chatKey, chatOn } from '../../messages/chat.ts';
 import type { Button, Message } from '../../messages/model.ts';
 import { renderTelegramParts, TELEGRAM_CALLBACK_DATA_LIMIT } from '../../messages/render/html.ts';
 import { ChatGoneError, RateLimitedError, type Sender } from '../../messages/sender.ts';
 import { describeError, isChatGone, retryAfterOf } from './errors.ts';
 
-const PREFIX = 'telegram:';
-
-/** The Telegram chat id of a platform-qualified chat id ("telegram:-100…" → "-100…"). */
+/** The Telegram chat id of a chat key ("telegram:-100…" → "-100…"); undefined for another platform's chat. */
 export function telegramChatOf(chatId: string): string | undefined {
-  return chatId.startsWith(PREFIX) ? chatId.slice(PREFIX.length) : undefined;
+  return chatOn('telegram', chatId)?.id;
 }
 
-/** The platform-qualified chat id of a Telegram chat. */
-export const chatIdOf = (chat: number | string): string => `${PREFIX}${chat}`;
+/** The chat key of a Telegram chat. */
+export const chatIdOf = (chat: number | string): string => chatKey({ platform: 'telegram', id: String(chat) });
 
 /** Inline keyboard for neutral buttons; an action too long for callback_data is left out. */
 export function inlineKeyboard(buttons: Button[][]): InlineKeyboardMarkup | undefined {
