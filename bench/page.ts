@@ -7,6 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
+import { sharedDataDir } from '../src/config.ts';
 import { extractArticle } from '../src/sources/page.ts';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/pages/${name}`, import.meta.url), 'utf8');
@@ -54,7 +56,7 @@ measure('typical-weight page', big);
  * "site | headline" title, a share bar, a date line and a sidebar); counts articles whose title and
  * paragraphs come back exactly.
  */
-const antPath = `${process.env.MOJAZ_SHARED ?? '/work/shared'}/data/ant/articles.jsonl`;
+const antPath = join(sharedDataDir(), 'data/ant/articles.jsonl');
 let corpus: Array<{ id: string; title: string; published: string; text: string }> = [];
 try {
   corpus = readFileSync(antPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));

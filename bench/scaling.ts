@@ -2,16 +2,17 @@
  * Scaling benchmark: analyze() on ANT articles joined into texts of 100 K, 400 K, 1.6 M and 5 M
  * characters, and the time expressions + timeline alone on the whole (unchunked) text. Linear
  * code shows a flat "per 100 K" column.
- * Run: npm run bench:scaling [-- SIZE ...]  (sizes in characters; data from $MOJAZ_SHARED or /work/shared)
+ * Run: npm run bench:scaling [-- SIZE ...]  (sizes in characters; data from $MOJAZ_SHARED or ../shared)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../src/core/analyze.ts';
+import { sharedDataDir } from '../src/config.ts';
 import { findTemporal } from '../src/core/temporal/index.ts';
 import { buildTimeline } from '../src/core/timeline.ts';
 import { segment } from '../src/core/text/segment.ts';
 
-const shared = process.env.MOJAZ_SHARED ?? '/work/shared';
+const shared = sharedDataDir();
 const joined = readFileSync(join(shared, 'data/ant/articles.jsonl'), 'utf8')
   .split('\n')
   .filter(Boolean)

@@ -1,5 +1,5 @@
 /**
- * Temporal benchmark: the worked cases (/work/shared/data/temporal/cases.json, or $MOJAZ_SHARED)
+ * Temporal benchmark: the worked cases (../shared/data/temporal/cases.json, or under $MOJAZ_SHARED)
  * and, over the ANT articles, expressions per article, share with a value, and time per article.
  * Run: npm run bench:temporal [-- --show N]  (--show prints the expressions of N sampled articles)
  */
@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findTemporal } from '../src/core/temporal/index.ts';
 import { normalizeWithOffsets } from '../src/core/text/normalize.ts';
+import { sharedDataDir } from '../src/config.ts';
 import { buildTimeline } from '../src/core/timeline.ts';
 import { segment } from '../src/core/text/segment.ts';
 import { scoreCases, type TemporalCase } from '../test/core/temporal/cases.ts';
 
-const shared = process.env.MOJAZ_SHARED ?? '/work/shared';
+const shared = sharedDataDir();
 const cases = JSON.parse(readFileSync(join(shared, 'data/temporal/cases.json'), 'utf8')) as TemporalCase[];
 const result = scoreCases(cases);
 console.log(`cases passed: ${result.passed}/${cases.length}`);

@@ -6,6 +6,7 @@ import { analyzeCommand } from './cli/analyze.ts';
 import { discordCommand } from './cli/discord.ts';
 import { UsageError } from './cli/input.ts';
 import type { CliIO, Subcommand } from './cli/types.ts';
+import { environment } from './config.ts';
 
 /** Every subcommand by name: add one entry to add a command. */
 export const COMMANDS: Record<string, Subcommand> = {
@@ -27,7 +28,7 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
     stdout: io.stdout ?? process.stdout,
     stderr: io.stderr ?? process.stderr,
     now: io.now ?? (() => new Date()),
-    env: io.env ?? process.env,
+    env: io.env ?? environment(),
   };
   // A reader that closes the pipe early is normal for a command line; anything else is worth a line.
   full.stdout.on('error', (err: NodeJS.ErrnoException) => {

@@ -4,6 +4,7 @@
  * anything that is logged: use {@link describeConfig} to print settings.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
@@ -122,10 +123,25 @@ export function describeConfig(config: Config): unknown {
 }
 
 /**
- * The settings of this process: loads `.env` from the working directory (quietly; a missing file
- * is fine, and variables already set win), then {@link loadConfig} from process.env.
+ * The environment of this process: the variables of `.env` in `dir` (the working directory; a
+ * missing file is fine) under those already set, which win. Every entry point (the bot, `mojaz
+ * analyze`, `mojaz discord register`, the benchmarks) reads its environment here and nowhere else.
  */
+export function environment(dir: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const fromFile: NodeJS.ProcessEnv = {};
+  loadDotenv({ path: join(dir, '.env'), processEnv: fromFile as Record<string, string>, quiet: true });
+  return { ...fromFile, ...env };
+}
+
+/** The settings of this process: {@link loadConfig} over {@link environment}. */
 export function loadConfigFromProcess(): Config {
-  loadDotenv({ quiet: true });
-  return loadConfig(process.env);
+  return loadConfig(environment());
+}
+
+/**
+ * Where the benchmarks find the shared data (ANT articles, ANERcorp, the temporal cases):
+ * MOJAZ_SHARED, else the `shared/` folder beside the checkout.
+ */
+export function sharedDataDir(env: NodeJS.ProcessEnv = environment()): string {
+  return env.MOJAZ_SHARED || join(ROOT, '..', 'shared');
 }

@@ -5,7 +5,7 @@
  * missing DISCORD_TOKEN / DISCORD_APPLICATION_ID.
  */
 import type { Writable } from 'node:stream';
-import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { ConfigError, environment, loadConfig, type Config } from '../config.ts';
 import type { CliIO, Subcommand } from './types.ts';
 
 const USAGE = 'mojaz discord register [--guild ID]';
@@ -46,7 +46,7 @@ export async function runDiscordCli(argv: string[], deps: DiscordCliDeps = {}): 
   if (typeof parsed === 'string') return fail(2, parsed);
   let config: Config;
   try {
-    config = deps.config ?? loadConfig(deps.env ?? process.env);
+    config = deps.config ?? loadConfig(deps.env ?? environment());
   } catch (error) {
     if (error instanceof ConfigError) return fail(2, error.message);
     throw error;

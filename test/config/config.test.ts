@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadConfig, describeConfig, ConfigError } from '../../src/config.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, describeConfig, ConfigError, environment } from '../../src/config.ts';
 
 test('GIVEN no environment THEN defaults load and validate', () => {
   const config = loadConfig({});
@@ -27,4 +30,18 @@ test('GIVEN a token THEN describeConfig never prints it', () => {
   const shown = JSON.stringify(describeConfig(config));
   assert.doesNotMatch(shown, /SECRET/);
   assert.match(shown, /"token":"set"/);
+});
+
+test('GIVEN a .env file THEN environment() reads it under the variables already set, and a missing file is fine', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mojaz-env-'));
+  try {
+    assert.deepEqual(environment(dir, { A: '1' }), { A: '1' });
+    writeFileSync(join(dir, '.env'), 'MOJAZ_TIMEZONE=Asia/Baghdad\nDISCORD_TOKEN=file\n');
+    const env = environment(dir, { DISCORD_TOKEN: 'set' });
+    assert.equal(env.MOJAZ_TIMEZONE, 'Asia/Baghdad');
+    assert.equal(env.DISCORD_TOKEN, 'set', 'a variable already set wins over .env');
+    assert.equal(loadConfig(env).timezone, 'Asia/Baghdad');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,6 +1,11 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { promisify } from 'node:util';
 import { loadConfig } from '../../../src/config.ts';
 import { parseDiscordArgs, runDiscordCli } from '../../../src/cli/discord.ts';
 import { main } from '../../../src/cli.ts';
@@ -60,6 +65,23 @@ describe('mojaz discord register against a loopback Discord REST', () => {
     const code = await runDiscordCli(['register'], { config: config(), stdout: sink(), stderr: sink() });
     assert.equal(code, 0);
     assert.equal(rest.find('PUT', /^\/applications\/900\/commands$/).length, 1);
+  });
+
+  test('GIVEN the token and application id only in .env THEN npx mojaz discord register reads them there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mojaz-env-'));
+    try {
+      writeFileSync(join(dir, '.env'), `DISCORD_TOKEN=from-dotenv\nDISCORD_APPLICATION_ID=900\nDISCORD_API_ROOT=${rest.root}\n`);
+      const bin = join(import.meta.dirname, '../../../bin/mojaz.mjs');
+      const { stdout } = await promisify(execFile)(process.execPath, [bin, 'discord', 'register', '--guild', '1'], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, HOME: dir },
+      });
+      assert.match(stdout, /^سُجّل \d+ أمرًا في الخادم 1:/);
+      const put = rest.find('PUT', /^\/applications\/900\/guilds\/1\/commands$/).at(-1);
+      assert.equal(put?.authorization, 'Bot from-dotenv', 'the token of .env');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('GIVEN Discord refuses THEN exit 1 with a one-line reason', async () => {

@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedDataDir } from '../../../src/config.ts';
 import { scoreCase, type TemporalCase } from './cases.ts';
 
-const shared = process.env.MOJAZ_SHARED ?? join(import.meta.dirname, '../../../../shared');
+const shared = sharedDataDir();
 const cases = JSON.parse(readFileSync(join(shared, 'data/temporal/cases.json'), 'utf8')) as TemporalCase[];
 
 test('GIVEN the worked cases file THEN it holds the 63 cases', () => {
