@@ -17,7 +17,7 @@
  */
 import type { TimelineEntry } from '../types.ts';
 import { normalize } from '../text/normalize.ts';
-import { lightStem } from '../text/tokens.ts';
+import { isArabicLetter as isLetter, lightStem } from '../text/tokens.ts';
 import { isStopword } from '../text/stopwords.ts';
 import { isReporting, kindsOf } from './kinds.ts';
 
@@ -78,7 +78,6 @@ export function tellingOf(event: string, date = ''): Telling {
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isLetter = (c: number): boolean => c >= 0x0621 && c <= 0x064a;
 const DECIMAL_MARKS = new Set([46, 44, 0x060c, 0x0631]); // . , ، ر
 
 /** Stems of words seen before ('' for a word that carries no content); emptied when full. */

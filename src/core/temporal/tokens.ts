@@ -1,4 +1,5 @@
 /** Word tokens of normalized text, each with the forms it takes once clitics (و، ف، ب، ل، ك) are peeled. */
+import { isArabicLetter, isLatinLetter } from '../text/tokens.ts';
 
 /** One token of the normalized text (its `forms` and `pres` arrays are shared: never mutate them). */
 export interface Tok {
@@ -36,9 +37,9 @@ export function signedMembership(set: ReadonlySet<string>): (w: string) => boole
   return (w) => w.length > 0 && signatures[signature(w)] === 1 && set.has(w);
 }
 
-/** Code units the tokenizer joins into words: Arabic letters (ء … ي, ٮ … ۓ) and Latin letters. */
+/** Code units the tokenizer joins into words: Arabic and Latin letters, as the core's one letter test says. */
 function isWordUnit(c: number): boolean {
-  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return isArabicLetter(c) || isLatinLetter(c);
 }
 
 /** Whether a code unit is what /\s/ matches. */
@@ -72,7 +73,7 @@ function addForms(t: string, forms: string[], pres: number[]): void {
 
 /**
  * Tokenizes normalized text: Arabic/Latin letter runs, digit runs, and single punctuation marks
- * (what /[\u0621-\u064A\u066E-\u06D3A-Za-z]+|[0-9]+|[^\s]/g finds, scanned by hand: no match arrays).
+ * (letters as isArabicLetter/isLatinLetter of text/tokens.ts say, scanned by hand: no match arrays).
  */
 export function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
