@@ -155,6 +155,10 @@ export const DURATION_TAILS = wordSet(timexData.durationTails);
 /** Parts of the day said alone (وصل مساء) and their TIMEX3 suffix. */
 export const DAYPARTS_ALONE: PhraseTable<string> = phraseTable(Object.entries(timexData.dayparts));
 export const PERIOD_PART_MODS = wordMap(timexData.periodPartMods as Record<string, TimexMod>);
+/** Seasons (الصيف → SU), the word فصل before them, and words after which a season name is something else (الربيع العربي). */
+export const SEASONS = wordMap(timexData.seasons);
+export const SEASON_WORDS = wordSet(timexData.seasonWord);
+export const SEASON_STOP_AFTER = wordSet(timexData.seasonStopAfter);
 
 /** Unit and count of a unit word: يومين → day × 2, أيام → day × many (0), أسبوع → week × 1. */
 export const UNITS = new Map<string, { unit: Unit; count: number }>();
@@ -196,7 +200,7 @@ for (const table of [
   WEEKDAY_STOP_BEFORE, TWO_STOP_BEFORE, VAGUE_SINCE, APPROX, LAW_CITATION, ORDINAL_HEADS, NAMED_DATE_HEADS, DAY_WORDS,
   MONTH_WORDS, YEAR_WORDS, MONTH_SELF, YEAR_SELF, WEEK_SELF, THIS, PERIOD_PARTS, HALVES, QUARTERS, AGO_WORDS, AFTER_WORDS,
   VAGUE_COUNTS, YEAR_TRIGGERS, CLOCK_WORDS, CLOCK_LEAD, LOCAL_TIME, HIJRI_SUFFIX, GREGORIAN_SUFFIX, RANGE_JOIN, FUTURE_WORDS,
-  TIMEX_PHRASES, UNITS, SET_ADVERBS, EVERY, DECADES, CENTURY_WORDS, DURATION_LEADS, DURATION_TAILS, DAYPARTS_ALONE, PERIOD_PART_MODS,
+  TIMEX_PHRASES, UNITS, SET_ADVERBS, EVERY, DECADES, CENTURY_WORDS, DURATION_LEADS, DURATION_TAILS, DAYPARTS_ALONE, PERIOD_PART_MODS, SEASONS, SEASON_WORDS,
 ] as (Map<string, unknown> | Set<string>)[]) {
   for (const key of table.keys()) LEXICON_WORDS.add(key);
   if (table instanceof Map) {

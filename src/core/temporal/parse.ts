@@ -32,6 +32,8 @@ export type Reading =
   | { k: 'century'; c?: number; cRel?: number }
   /** A part of the day said alone (وصل مساء): its TIMEX3 suffix; its day is that of the times around it. */
   | { k: 'daypart'; part: string }
+  /** A season (الصيف الماضي، صيف 2014): its TIMEX3 code, year or modifier. */
+  | { k: 'season'; code: string; y?: number; mod?: Modifier }
   | { k: 'none' };
 
 /** A parsed expression: normalized start offset, end token (exclusive) and reading. */
@@ -876,6 +878,21 @@ class Parser {
     return this.year(p + 1) !== null || this.modifier(p + 1) !== null || this.monthUnit(p) !== null || this.monthName(p + 1) !== null;
   }
 
+  /** الأشهر الستة الماضية، الساعات الـ24 الأخيرة، الأيام الثلاثة المقبلة: a counted stretch up to or from now. */
+  private countedStretch(i: number): Hit | null {
+    const word = this.find(i, DEFINITE_PLURAL_UNITS);
+    if (!word) return null;
+    let p = i + 1;
+    let n: number | null = L.COUNTS.get(this.t(p).startsWith('ال') ? this.t(p).slice(2) : '') ?? null;
+    if (n !== null) p++;
+    else if (this.t(p) === 'ال' && this.touch(p) && this.num(p + 1, 3) !== null) {
+      n = this.num(p + 1, 3);
+      p += 2;
+    } else return null;
+    if (this.modifier(p) || this.is(p, LAST_WORDS)) p++;
+    return { s: this.start(i, word.pre), end: p, r: { k: 'dur', unit: word.value, n } };
+  }
+
   /** سنويا، يوميا، كل عام، كل عامين، كل أربع سنوات، كل يوم سبت. */
   private recurrence(i: number): Hit | null {
     const adverb = this.find(i, L.SET_ADVERBS);
@@ -944,6 +961,31 @@ class Parser {
     return { s: this.start(i, found.pre), end: found.end, r: { k: 'daypart', part: found.value } };
   }
 
+  /** الصيف الماضي، صيف 2014، فصل الشتاء، خلال الربيع المقبل (not الربيع العربي). */
+  private season(i: number): Hit | null {
+    let p = i;
+    const word = this.find(p, L.SEASON_WORDS);
+    if (word) p++;
+    const found = this.find(p, L.SEASONS) ?? (L.SEASONS.has('ال' + this.t(p)) && !word ? { value: L.SEASONS.get('ال' + this.t(p))!, pre: -1 } : null);
+    if (!found || (word && found.pre !== 0)) return null;
+    if (this.is(p + 1, L.SEASON_STOP_AFTER)) return null;
+    const s = this.start(i, word ? word.pre : Math.max(0, found.pre));
+    const r: Reading = { k: 'season', code: found.value };
+    const yw = this.is(p + 1, L.YEAR_WORDS) ? 1 : 0;
+    const y = this.year(p + 1 + yw);
+    const mod = this.modifier(p + 1);
+    let end = p + 1;
+    if (y !== null) {
+      r.y = y;
+      end = p + 2 + yw;
+    } else if (mod) {
+      r.mod = mod;
+      end = p + 2;
+    } else if (found.pre === -1) return null; // صيف alone: a construct needs its year (صيف 2014)
+    else if (!word && !this.find(i - 1, SEASON_PREPOSITIONS)) return null; // "الربيع" alone may be a name
+    return { s, end, r };
+  }
+
   /** Years standing alone that are dates: a chronology line ("1956 - …") and a year in brackets ("الوصايا العشر (1956)"). */
   private bareYear(i: number): Hit | null {
     if (this.t(i) === '(') {
@@ -1006,6 +1048,10 @@ const BARE_DECADES = new Map([...L.DECADES].map(([w, d]): [string, number] => [w
 const DAYPART_NOT_BEFORE = new Set(['الخير', 'النور'].map((w) => normalize(w)));
 /** Singular units in the accusative: they follow a number (15 يوما), never a lead alone. */
 const ACCUSATIVE = new Set(['يوما', 'اسبوعا', 'شهرا', 'عاما', 'عقدا', 'قرنا'].map((w) => normalize(w)));
+const SEASON_PREPOSITIONS = new Set(['في', 'خلال', 'طوال', 'طيلة', 'منذ', 'حتى', 'هذا', 'بداية', 'نهاية', 'مطلع', 'منتصف', 'أواخر', 'قبل', 'بعد'].map((w) => normalize(w)));
+/** Definite plural units (الأشهر) and their unit, for "الأشهر الستة الماضية". */
+const DEFINITE_PLURAL_UNITS = new Map([...L.UNITS].filter(([, u]) => u.count === 0).map(([w, u]): [string, Unit] => ['ال' + w, u.unit]));
+const LAST_WORDS = new Set(['الأخيرة', 'الاخيرة', 'الأولى', 'الاولى'].map((w) => normalize(w)));
 const MORE_LESS = new Set(['أكثر', 'اكثر', 'أقل', 'اقل'].map((w) => normalize(w)));
 
 /** The grammar, tried in this order at each token (the longest reading wins, earlier parsers win ties). */
@@ -1024,9 +1070,11 @@ const PARSERS: ExpressionParser[] = [
   { name: 'ago', triggers: [L.AGO_WORDS, L.AFTER_WORDS], parse: P['ago']! },
   { name: 'year', numbers: true, triggers: [L.YEAR_WORDS, L.YEAR_TRIGGERS], parse: P['yearExpr']! },
   { name: 'duration', numbers: true, triggers: [firstWords(L.DURATION_LEADS), L.COUNTS.keys(), L.VAGUE_COUNTS, L.UNITS.keys()], parse: P['duration']! },
+  { name: 'counted stretch', triggers: [DEFINITE_PLURAL_UNITS.keys()], parse: P['countedStretch']! },
   { name: 'recurrence', triggers: [L.SET_ADVERBS.keys(), L.EVERY], parse: P['recurrence']! },
   { name: 'era', triggers: [L.DECADES.keys(), BARE_DECADES.keys(), L.CENTURY_WORDS], parse: P['era']! },
   { name: 'part of the day alone', triggers: [firstWords(L.DAYPARTS_ALONE)], parse: P['daypartAlone']! },
+  { name: 'season', triggers: [L.SEASONS.keys(), [...L.SEASONS.keys()].map((w) => w.slice(2)), L.SEASON_WORDS], parse: P['season']! },
   { name: 'bare year', numbers: true, triggers: [['(']], parse: P['bareYear']! },
   { name: 'spaced numeric date', numbers: true, triggers: [['من', 'بين']], parse: P['spacedNumericDate']! },
 ];

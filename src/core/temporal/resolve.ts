@@ -156,6 +156,7 @@ export function resolveReading(r: Reading, ctx: ResolveContext): string | null {
       const day = resolveReading(r.day, ctx);
       return day && day.length === 10 ? withClock(day, r.h, r.min) : null;
     }
+    case 'season':
     case 'fixed': // حاليا، الآن: the reference day in the TIMEX3 value, but a state, not a point of the timeline
     case 'dur':
     case 'set':
@@ -182,6 +183,25 @@ export function isoWeek(day: DayNumber): string {
   const { y } = ymd(thursday);
   const week = Math.floor((thursday - dayNumber(y, 1, 1)) / 7) + 1;
   return `${y}-W${String(week).padStart(2, '0')}`;
+}
+
+/** First month of each season (winter starts in December and takes that year's number). */
+const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+
+/** The year of a season: given, else the last one begun by the reference (الماضي the one before, المقبل the next). */
+function seasonYear(r: Extract<Reading, { k: 'season' }>, ctx: ResolveContext): number {
+  if (r.y !== undefined) return r.y;
+  const ref = ymd(ctx.ref);
+  const refKey = ref.y * 12 + ref.m - 1;
+  const start = SEASON_START[r.code] ?? 1;
+  const keys = [ref.y - 2, ref.y - 1, ref.y, ref.y + 1].map((y) => y * 12 + start - 1);
+  const begun = keys.filter((k) => k <= refKey);
+  const mode = r.mod === 'past' ? 'past' : r.mod === 'future' || ctx.future ? 'future' : 'current';
+  let key: number | undefined;
+  if (mode === 'future') key = keys.find((k) => k > refKey);
+  else if (mode === 'past') key = begun.filter((k) => refKey - k >= 3).at(-1);
+  else key = begun.at(-1);
+  return Math.floor((key ?? refKey) / 12);
 }
 
 /** The reference's century, 1-based (2023 → 21). */
@@ -227,6 +247,8 @@ export function timexValue(r: Reading, value: string | null, ctx: ResolveContext
     }
     case 'daypart':
       return null; // its day is worked out from the times around it (refine.ts)
+    case 'season':
+      return `${seasonYear(r, ctx)}-${r.code}`;
     default:
       return value;
   }

@@ -100,3 +100,24 @@ test('GIVEN no reference date THEN expressions are found with no values', () => 
   assert.equal(e?.type, 'DURATION');
   assert.equal(e?.timex, null);
 });
+
+/** [sentence, expression, timex]: seasons and counted stretches up to or from now. */
+const more: [string, string, string][] = [
+  ['زار الرئيس فرنسا الصيف الماضي', 'الصيف الماضي', '2023-SU'],
+  ['تنطلق الأشغال في الربيع المقبل', 'الربيع المقبل', '2024-SP'],
+  ['وقعت المعارك في صيف 2014', 'صيف 2014', '2014-SU'],
+  ['تراجعت المبيعات خلال الأشهر الستة الماضية', 'الأشهر الستة الماضية', 'P6M'],
+  ['قتل 20 شخصا خلال الساعات الـ24 الأخيرة', 'الساعات الـ24 الأخيرة', 'PT24H'],
+];
+for (const [sentence, expression, timex] of more) {
+  test(`GIVEN «${sentence}» THEN «${expression}» has the TIMEX3 value ${timex}`, () => {
+    const at = sentence.indexOf(expression);
+    const hit = findTemporal(sentence, REF).find((e) => e.start < at + expression.length && e.end > at);
+    assert.equal(hit?.timex, timex);
+    assert.equal(hit?.value, null);
+  });
+}
+
+test('GIVEN the Arab Spring THEN no season is found', () => {
+  assert.deepEqual(findTemporal('اندلعت احتجاجات الربيع العربي في تونس', REF), []);
+});

@@ -1,0 +1,32 @@
+/** Table tests of the refiners (refine.ts), on parsed expressions of short texts. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findTemporal } from '../../../src/core/temporal/index.ts';
+
+const REF = '2023-12-04'; // a Monday
+
+/** [text, expression, value] — what a refiner settles from the neighbours. */
+const rows: [string, string, string | null][] = [
+  // bracketed weekday: it names the day just before it
+  ['يصل الوفد مساء غد (الثلاثاء) إلى بيروت', 'الثلاثاء', '2023-12-05'],
+  ['وقع الهجوم أمس (الأحد) في المدينة', 'الأحد', '2023-12-03'],
+  // a weekday in brackets far from the day before it keeps its own reading
+  ['وقع الهجوم أمس (الخميس) في المدينة', 'الخميس', '2023-11-30'],
+  // clock day: the nearest day before it in its sentence, else after it, else the sentences before
+  ['وقع الانفجار يوم السبت الماضي عند الساعة العاشرة صباحا', 'الساعة العاشرة صباحا', '2023-12-02T10:00'],
+  ['وصل الرئيس عند الساعة الرابعة مساء الأحد', 'الساعة الرابعة', '2023-12-03T16:00'],
+  ['سمع دوي انفجار عند الساعة الثالثة فجرا', 'الساعة الثالثة فجرا', '2023-12-04T03:00'],
+];
+
+for (const [text, expression, value] of rows) {
+  test(`GIVEN «${text}» THEN «${expression}» = ${value}`, () => {
+    const at = text.indexOf(expression);
+    const hit = findTemporal(text, REF).find((e) => e.start < at + expression.length && e.end > at);
+    assert.equal(hit?.value, value);
+  });
+}
+
+test('GIVEN a part of the day said alone THEN its TIMEX3 value takes the day named before it', () => {
+  const found = findTemporal('هاجم المسلحون القرية يوم السبت ليلا', REF);
+  assert.deepEqual(found.map((e) => [e.type, e.timex]), [['DATE', '2023-12-02'], ['TIME', '2023-12-02TNI']]);
+});
