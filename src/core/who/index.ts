@@ -6,6 +6,7 @@ import { isDemonym, namedMentions, properNameSpan } from './mentions.ts';
 import { knownForms } from './names.ts';
 import { attributeQuotes } from './quotes.ts';
 import { roleAt } from './roles.ts';
+import { shippedTagger, type Tagger } from './tagger.ts';
 import { findSources } from './sources.ts';
 import { unnamedSources } from './unnamed.ts';
 
@@ -16,14 +17,14 @@ export interface WhoResult {
   sources: string[];
 }
 
-/** Finds entity mentions and groups them into entities. */
-export function analyzeWho(text: string, sentences: Sentence[]): WhoResult {
+/** Finds entity mentions and groups them into entities, with `tagger` (default: the shipped model's). */
+export function analyzeWho(text: string, sentences: Sentence[], tagger: Tagger = shippedTagger()): WhoResult {
   const doc = buildDoc(text, sentences);
   const cited = findSources(doc);
-  const named = namedMentions(doc, cited.mentions);
+  const named = namedMentions(doc, cited.mentions, tagger);
   const src = unnamedSources(doc, named);
   const all: TokenMention[] = [...named, ...src].sort((a, b) => a.s - b.s);
-  const isKnown = knownForms(new Set(doc.tokens.map((t) => t.norm)));
+  const isKnown = knownForms(new Set(doc.tokens.map((t) => t.norm)), tagger.model.known);
   // A body only described ("اللجنة الوطنية", "المركز التجاري"), once and with no nationality to
   // tell which, says too little to list; "الحكومة التونسية" or a body named twice stays.
   const groups = groupMentions(doc, all, isKnown).filter(

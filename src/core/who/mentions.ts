@@ -5,7 +5,7 @@
  */
 import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
-import { tagWords } from './tagger.ts';
+import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
 import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
 import { isTitle } from './roles.ts';
@@ -124,14 +124,13 @@ export function writesYaForAlifMaqsura(doc: Doc): boolean {
 }
 
 /** Tagger mentions of every sentence. */
-function taggedMentions(doc: Doc): TokenMention[] {
+function taggedMentions(doc: Doc, tagger: Tagger): TokenMention[] {
   const out: TokenMention[] = [];
   for (const { s, e } of doc.sentences) {
     if (e <= s) continue;
     const toks = doc.tokens.slice(s, e);
-    const tags = tagWords(
+    const tags = tagger.tag(
       toks.map((t) => t.text),
-      undefined,
       toks.map((t) => t.norm),
     );
     for (const span of spansFromTags(tags)) {
@@ -352,9 +351,9 @@ export function overlay(...lists: TokenMention[][]): TokenMention[] {
 }
 
 /** All named mentions (PER/ORG/LOC) of the article; `forced` spans (agencies) take precedence. */
-export function namedMentions(doc: Doc, forced: TokenMention[]): TokenMention[] {
+export function namedMentions(doc: Doc, forced: TokenMention[], tagger: Tagger = shippedTagger()): TokenMention[] {
   const tagged: TokenMention[] = [];
-  for (const raw of taggedMentions(doc)) {
+  for (const raw of taggedMentions(doc, tagger)) {
     const m = trimMention(doc, raw);
     if (!m) continue;
     // An imperfect verb the tagger pulled into an organization ("يتدخل الأمن السياحي") is not part of it.

@@ -6,7 +6,7 @@
 import { normalize } from '../text/normalize.ts';
 import { strippedCandidates } from './clitics.ts';
 import { FIRST_NAMES, GAZ_WORDS, TRIGGERS } from './lexicon.ts';
-import { shippedModel } from './tagger.ts';
+import { shippedModel, type NerModel } from './tagger.ts';
 
 /** Which forms are names: `lexical` by the lexicons and the model's known words; `inArticle` also by the article's own words. */
 export interface FormCheck {
@@ -14,10 +14,9 @@ export interface FormCheck {
   inArticle: (norm: string) => boolean;
 }
 
-/** A form check over the lexicons, the model's known words and a set of the article's own words. */
-export function knownForms(articleWords: ReadonlySet<string>): FormCheck {
+/** A form check over the lexicons, a model's known words (the shipped model's by default) and a set of the article's own words. */
+export function knownForms(articleWords: ReadonlySet<string>, known: NerModel['known'] = shippedModel().known): FormCheck {
   // The model's known words keep ANERcorp's attached clitics ("وسوريا"), so they only vouch for stripped forms.
-  const known = shippedModel().known;
   const lexical = (n: string): boolean => GAZ_WORDS.has(n) || FIRST_NAMES.has(n);
   const heads = (n: string): boolean => TRIGGERS.org.has(n) || TRIGGERS.per.has(n) || TRIGGERS.loc.has(n);
   return { lexical, inArticle: (n) => lexical(n) || known.has(n) || articleWords.has(n) || heads(n) };

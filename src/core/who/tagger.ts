@@ -36,6 +36,8 @@ export interface NerModel {
   /** Base feature → offset of its row (positions × tags weights) in `table`. */
   weights: Map<string, number>;
   table: Float32Array;
+  /** extent[2r], extent[2r+1]: the range [lo, hi) of row r's non-zero weights (most rows are the word's own position only). */
+  extent: Uint16Array;
   known: Map<string, string>;
   clusters: Map<string, string>;
   phrases: PhraseIndex;
@@ -75,6 +77,7 @@ export function loadModel(data: NerModelData): NerModel {
   const lines = data.features.split('\n');
   const width = OFFSETS.length * n;
   const table = new Float32Array(lines.length * width);
+  const extent = new Uint16Array(lines.length * 2);
   let row = 0;
   for (const line of lines) {
     const tab = line.indexOf('\t');
@@ -84,6 +87,8 @@ export function loadModel(data: NerModelData): NerModel {
     let tag = 0;
     let num = 0;
     let neg = false;
+    let lo = width;
+    let hi = 0;
     for (let i = tab + 1; i <= line.length; i++) {
       const c = i < line.length ? line.charCodeAt(i) : 32;
       if (c === 58) {
@@ -92,11 +97,15 @@ export function loadModel(data: NerModelData): NerModel {
       } else if (c === 45) neg = true;
       else if (c === 32) {
         table[base + tag] = (neg ? -num : num) / data.scale;
+        if (tag < lo) lo = tag;
+        if (tag >= hi) hi = tag + 1;
         num = 0;
         neg = false;
       } else num = num * 10 + (c - 48);
     }
     weights.set(line.slice(0, tab), base);
+    extent[2 * row] = Math.min(lo, hi);
+    extent[2 * row + 1] = hi;
     row++;
   }
   const trans = Float32Array.from(data.trans, (x) => x / data.scale);
@@ -108,7 +117,7 @@ export function loadModel(data: NerModelData): NerModel {
     canEnd[c] = bioes && (cur.startsWith('B-') || cur.startsWith('I-')) ? 0 : 1;
     for (let p = 0; p <= n; p++) allowed[p * n + c] = canFollow(p < n ? data.tags[p]! : '', cur, bioes) ? 1 : 0;
   }
-  return { tags: data.tags, trans, weights, table, known: parsePairs(data.known), clusters: parsePairs(data.clusters ?? ''),
+  return { tags: data.tags, trans, weights, table, extent, known: parsePairs(data.known), clusters: parsePairs(data.clusters ?? ''),
     phrases: indexPhrases(parsePairs(data.phrases ?? '')),
     allowed,
     canEnd,
@@ -125,79 +134,118 @@ function parsePairs(text: string): Map<string, string> {
   return out;
 }
 
-let shipped: NerModel | undefined;
-let override: NerModel | undefined;
+/** Empty rows: a feature the table has no weight for. */
+const NO_ROW = -1;
 
 /**
- * Makes every analysis use `model` instead of the shipped one until called with undefined. For
- * benchmarks that must score a model held out from their test data (bench/ner.ts); never for the bot.
+ * A tagger built with its model: tags sentences under that model, with the model's per-word
+ * emission vectors cached on the tagger. The analysis takes one (the shipped model's by default), so
+ * a benchmark scores a held-out model by building a tagger with it, never by patching a global.
  */
-export function overrideShippedModel(model: NerModel | undefined): void {
-  override = model;
+export class Tagger {
+  /** Emission contributions of a word at each offset (positions × tags), by word form. */
+  private readonly cache = new Map<string, Float32Array>();
+
+  constructor(readonly model: NerModel) {}
+
+  /** Tags one sentence of ANERcorp-style tokens, in BIO whatever scheme the model uses; `norms` are the words normalized, when known. */
+  tag(words: readonly string[], norms?: readonly string[]): string[] {
+    const em = this.emissions(words, norms);
+    const tags = this.model.tags;
+    return viterbi(this.model, em, words.length).map((t) => toBio(tags[t]!));
+  }
+
+  /** Per-token emission scores (tokens × tags) for one sentence. */
+  emissions(words: readonly string[], norms?: readonly string[]): Float32Array {
+    const model = this.model;
+    const n = model.tags.length;
+    const len = words.length;
+    const em = new Float32Array(len * n);
+    for (let j = 0; j < len; j++) {
+      const v = this.wordVector(words[j]!);
+      // The word at j gives features to the tokens around it: to token i = j - offset, at that
+      // offset's slice of its vector (features are named by the neighbour's position).
+      for (let o = 0; o < OFFSETS.length; o++) {
+        const i = j - OFFSETS[o]!;
+        if (i < 0 || i >= len) continue;
+        const base = o * n;
+        const at = i * n;
+        for (let t = 0; t < n; t++) em[at + t]! += v[base + t]!;
+      }
+    }
+    const table = model.table;
+    forEachPhraseFeature(norms ?? words.map((w) => normalize(w)), (i, f) => {
+      const w = model.weights.get(f);
+      if (w === undefined) return;
+      const center = w + CENTER * n;
+      for (let t = 0; t < n; t++) em[i * n + t]! += table[center + t]!;
+    }, model.phrases);
+    return em;
+  }
+
+  /** A word's emission contributions at each offset, computed once per word form. */
+  private wordVector(word: string): Float32Array {
+    let vec = this.cache.get(word);
+    if (vec) return vec;
+    const model = this.model;
+    const width = OFFSETS.length * model.tags.length;
+    vec = new Float32Array(width);
+    const { table, extent, weights } = model;
+    // Tiers nest (far ⊂ near ⊂ center), and a row holds zeros where a feature has no position, so
+    // adding each center feature's row over its non-zero extent is exact.
+    for (const f of featureTiers(word, model.known, model.clusters).center) {
+      const row = weights.get(f) ?? NO_ROW;
+      if (row === NO_ROW) continue;
+      const r = row / width;
+      const lo = extent[2 * r]!;
+      const hi = extent[2 * r + 1]!;
+      for (let k = lo; k < hi; k++) vec[k]! += table[row + k]!;
+    }
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(word, vec);
+    return vec;
+  }
 }
 
+/** Builds a tagger from serialized model data. */
+export function loadTagger(data: NerModelData): Tagger {
+  return new Tagger(loadModel(data));
+}
+
+let shipped: Tagger | undefined;
+
 /**
- * The shipped model, parsed on first use. Read as a file beside this module rather than imported:
- * the TypeScript loader's transform of a 2 MB JSON module costs seconds at start-up, JSON.parse a
- * tenth of that. It is package data, read once; analysis itself does no I/O.
+ * The tagger of the shipped model, built on first use. The model is read as a file beside this
+ * module rather than imported: the TypeScript loader's transform of a 2 MB JSON module costs
+ * seconds at start-up, JSON.parse a tenth of that. It is package data, read once; analysis itself
+ * does no I/O.
  */
-export function shippedModel(): NerModel {
-  if (override) return override;
-  shipped ??= loadModel(JSON.parse(readFileSync(new URL('./model/ner-model.json', import.meta.url), 'utf8')) as NerModelData);
+export function shippedTagger(): Tagger {
+  shipped ??= loadTagger(JSON.parse(readFileSync(new URL('./model/ner-model.json', import.meta.url), 'utf8')) as NerModelData);
   return shipped;
 }
 
-const CACHE_LIMIT = 60000;
-const wordCache = new WeakMap<NerModel, Map<string, Float32Array>>();
-
-/** Emission contributions of one word at each offset: positions × tags, cached per model. */
-function wordVectors(model: NerModel, word: string): Float32Array {
-  let cache = wordCache.get(model);
-  if (!cache) {
-    cache = new Map();
-    wordCache.set(model, cache);
-  }
-  let vec = cache.get(word);
-  if (vec) return vec;
-  const n = model.tags.length;
-  const width = OFFSETS.length * n;
-  vec = new Float32Array(width);
-  const table = model.table;
-  // Tiers nest (far ⊂ near ⊂ center) and a row holds zeros where a feature has no position, so
-  // adding every center feature's whole row is exact.
-  for (const f of featureTiers(word, model.known, model.clusters).center) {
-    const w = model.weights.get(f);
-    if (w === undefined) continue;
-    for (let k = 0; k < width; k++) vec[k]! += table[w + k]!;
-  }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(word, vec);
-  return vec;
+/** The shipped model (see {@link shippedTagger}). */
+export function shippedModel(): NerModel {
+  return shippedTagger().model;
 }
 
-/** Per-token emission scores (tokens × tags) for one sentence. */
+/** Room for every distinct word of a few thousand articles (ANT's 3,106 have 44,545), about 15 MB. */
+const CACHE_LIMIT = 60000;
+
+/** Per-token emission scores (tokens × tags) for one sentence under `model`. */
 export function emissions(model: NerModel, words: readonly string[], norms?: readonly string[]): Float32Array {
-  const n = model.tags.length;
-  const len = words.length;
-  const em = new Float32Array(len * n);
-  const vecs = words.map((w) => wordVectors(model, w));
-  for (let i = 0; i < len; i++) {
-    for (let o = 0; o < OFFSETS.length; o++) {
-      // Features are named by the neighbour's position relative to the token being tagged.
-      const j = i + OFFSETS[o]!;
-      if (j < 0 || j >= len) continue;
-      const v = vecs[j]!;
-      const base = o * n;
-      for (let t = 0; t < n; t++) em[i * n + t]! += v[base + t]!;
-    }
-  }
-  forEachPhraseFeature(norms ?? words.map((w) => normalize(w)), (i, f) => {
-    const w = model.weights.get(f);
-    if (w === undefined) return;
-    const center = w + CENTER * n;
-    for (let t = 0; t < n; t++) em[i * n + t]! += model.table[center + t]!;
-  }, model.phrases);
-  return em;
+  return taggerOf(model).emissions(words, norms);
+}
+
+const taggers = new WeakMap<NerModel, Tagger>();
+
+/** The tagger of a model: the shipped one for the shipped model, else one made and kept for it. */
+function taggerOf(model: NerModel): Tagger {
+  if (shipped?.model === model) return shipped;
+  let t = taggers.get(model);
+  if (!t) taggers.set(model, (t = new Tagger(model)));
+  return t;
 }
 
 /** Best tag sequence under the model (Viterbi with BIO constraints). */
@@ -235,8 +283,7 @@ export function viterbi(model: NerModel, em: Float32Array, len: number): number[
   return out;
 }
 
-/** Tags one sentence of ANERcorp-style tokens, in BIO whatever scheme the model uses. */
+/** Tags one sentence with `model` (the shipped one by default), in BIO. */
 export function tagWords(words: readonly string[], model: NerModel = shippedModel(), norms?: readonly string[]): string[] {
-  const em = emissions(model, words, norms);
-  return viterbi(model, em, words.length).map((t) => toBio(model.tags[t]!));
+  return taggerOf(model).tag(words, norms);
 }
