@@ -10,6 +10,7 @@ import { signedMembership, type Tok } from './tokens.ts';
 import type { Calendar, Modifier, PhraseTable, TimexMod, TimexType, Unit } from './lexicon.ts';
 import * as L from './lexicon.ts';
 import { normalize } from '../text/normalize.ts';
+import { isArabicLetter } from '../text/tokens.ts';
 
 /** What an expression says, before it is resolved against the reference date. */
 export type Reading =
@@ -238,8 +239,8 @@ class Parser {
     if (!tok || !tok.digits || tok.t.length !== 4) return null;
     const y = Number(tok.t);
     if (y < min || y > max) return null;
-    // 2023-12-05, 2023/12: part of a numeric date.
-    if (this.touch(i) && /^[-/.]$/.test(this.t(i + 1)) && this.num(i + 2) !== null) return null;
+    // 2023-12-05, 2023/12: part of a numeric date (2016-2017 is a range of years).
+    if (this.touch(i) && /^[-/.]$/.test(this.t(i + 1)) && this.num(i + 2) !== null && this.toks[i + 2]!.t.length !== 4) return null;
     // "2000 في المئة" is no year.
     const next = this.t(i + 1);
     if (next === '%' || (next === 'في' && /^(الما?ئة|المئة|المية)$/.test(this.t(i + 2)))) return null;
@@ -819,15 +820,20 @@ class Parser {
       if (y === null) return null;
       // "القانون عدد 64 لسنة 1991" cites a law; its year dates no event of the article.
       if (this.num(i - 1) !== null && this.find(i - 2, L.LAW_CITATION)) return { s: this.start(i), end: i + 2, r: { k: 'none' }, timex: String(y) };
-      let end = i + 2;
       // عامي 2011 و2014، بين عامي 2011-2014: the first year.
-      if ((this.t(end) === 'و' || this.t(end) === '-' || this.t(end) === 'إلى' || this.t(end) === 'الى') && this.year(end + 1) !== null) end += 2;
-      return this.yearHit(this.start(i, yw.pre), end, y);
+      return this.yearHit(this.start(i, yw.pre), this.yearRangeEnd(i + 2), y);
     }
     if (this.find(i, L.YEAR_TRIGGERS)) {
       const y = this.year(i + 1, 1900);
       if (y === null) return null;
-      return this.yearHit(this.start(i + 1), i + 2, y);
+      return this.yearHit(this.start(i + 1), this.yearRangeEnd(i + 2), y);
+    }
+    // "من 1969 إلى غاية 1972", "بين أعوام 1969 و1976": a range of years, read as its first.
+    if (this.t(i) === 'من' || this.find(i, YEARS_PLURAL)) {
+      const y = this.year(i + 1, 1800);
+      const end = y === null ? i + 2 : this.yearRangeEnd(i + 2);
+      if (y === null || end === i + 2) return null;
+      return this.yearHit(this.start(i + 1), end, y);
     }
     const y = this.year(i);
     if (y !== null && (this.is(i + 1, L.HIJRI_SUFFIX) || this.is(i + 1, L.GREGORIAN_SUFFIX))) return this.yearHit(this.start(i), i + 1, y);
@@ -998,10 +1004,27 @@ class Parser {
       return { s: this.start(i + 1), end: p, r: { k: 'year', y, cal: 'gregorian' } };
     }
     const y = this.year(i, 1800);
-    if (y === null || !this.toks[i]!.brk) return null;
+    if (y === null) return null;
+    if (!this.toks[i]!.brk) return this.namingYear(i, y);
     const sep = this.t(i + 1);
     if (sep !== '-' && sep !== '–' && sep !== '—' && sep !== ':') return null;
     return { s: this.start(i), end: i + 1, r: { k: 'year', y, cal: 'gregorian' } };
+  }
+
+  /**
+   * A year right after a noun: "انتخابات 2009", "دستور 2012", "كأس العالم 2010", "من مواليد 1991",
+   * "رؤية 2030". A date (TimeML tags it), but it names a thing or describes someone rather than
+   * dating an event of the story: its TIMEX3 value only, no timeline value.
+   */
+  private namingYear(i: number, y: number): Hit | null {
+    if (y < NAMING_YEAR_MIN || y > NAMING_YEAR_MAX) return null;
+    const prev = this.toks[i - 1];
+    if (!prev || prev.digits || prev.e === this.toks[i]!.s || !isArabicWord(prev.t) || prev.t.length < 3) return null;
+    if (prev.forms.some((f) => NOT_BEFORE_NAMING_YEAR.has(f) || L.WEAK_STARTERS.has(f) || L.APPROX.has(f))) return null;
+    const next = this.toks[i + 1];
+    // "2000 شخص" counts (the number filter lets only lexicon words, grammar words and marks follow).
+    if (next && next.t === '%') return null;
+    return { s: this.start(i), end: this.yearRangeEnd(i + 1), r: { k: 'none' }, timex: String(y) };
   }
 
   /** Days, a month and a year in figures with spaces or a range of days: "5 / 11 / 1436 هـ", "من 2 إلى 5 / 11 / 1436 هـ". */
@@ -1021,6 +1044,13 @@ class Parser {
       end++;
     } else if (this.is(end, L.GREGORIAN_SUFFIX)) end++;
     return { s: dl.s, end, r };
+  }
+
+  /** After a year at p - 1: the end of a second year joined to it (و2014، - 2014، إلى غاية 1972), else p. */
+  private yearRangeEnd(p: number): number {
+    if (!YEAR_JOIN.has(this.t(p))) return p;
+    const q = this.t(p + 1) === 'غاية' || this.t(p + 1) === 'حدود' ? p + 2 : p + 1;
+    return this.year(q, 1800) !== null ? q + 1 : p;
   }
 
   private yearHit(s: number, end: number, y: number): Hit {
@@ -1052,6 +1082,15 @@ const SEASON_PREPOSITIONS = new Set(['في', 'خلال', 'طوال', 'طيلة',
 /** Definite plural units (الأشهر) and their unit, for "الأشهر الستة الماضية". */
 const DEFINITE_PLURAL_UNITS = new Map([...L.UNITS].filter(([, u]) => u.count === 0).map(([w, u]): [string, Unit] => ['ال' + w, u.unit]));
 const LAST_WORDS = new Set(['الأخيرة', 'الاخيرة', 'الأولى', 'الاولى'].map((w) => normalize(w)));
+const YEAR_JOIN = new Set(['و', '-', '–', '/', 'إلى', 'الى', 'حتى'].map((w) => normalize(w)));
+const YEARS_PLURAL = new Set(['أعوام', 'الأعوام', 'سنوات', 'السنوات'].map((w) => normalize(w)));
+const NAMING_YEAR_MIN = 1900;
+const NAMING_YEAR_MAX = 2050;
+/** Words before a number that make it a count or a measure, not a year. */
+const NOT_BEFORE_NAMING_YEAR = new Set(
+  ['عدد', 'عددهم', 'عددها', 'بلغ', 'بلغت', 'يبلغ', 'تبلغ', 'قرابة', 'زهاء', 'أكثر', 'اكثر', 'أقل', 'اقل', 'مجموع', 'إجمالي', 'رقم', 'الرقم', 'بقيمة', 'قيمة', 'بنحو', 'بحوالي', 'مبلغ', 'مستوى', 'نقطة', 'وصل', 'وصلت', 'تجاوز', 'تجاوزت', 'يناهز', 'ناهز', 'ارتفع', 'ارتفعت', 'تراجع', 'تراجعت', 'انخفض', 'انخفضت', 'الفصل', 'المادة', 'القانون', 'المرسوم', 'عدد', 'الطريق', 'الغرفة', 'الصفحة', 'الهاتف'].map((w) => normalize(w)),
+);
+const isArabicWord = (t: string): boolean => isArabicLetter(t.charCodeAt(0));
 const MORE_LESS = new Set(['أكثر', 'اكثر', 'أقل', 'اقل'].map((w) => normalize(w)));
 
 /** The grammar, tried in this order at each token (the longest reading wins, earlier parsers win ties). */
@@ -1068,7 +1107,7 @@ const PARSERS: ExpressionParser[] = [
   { name: 'month', triggers: [firstWords(L.MONTHS), L.MONTH_WORDS, ['(']], parse: P['monthExpr']! },
   { name: 'relative period', triggers: [L.THIS, L.MONTH_SELF, L.YEAR_SELF], parse: P['relPeriod']! },
   { name: 'ago', triggers: [L.AGO_WORDS, L.AFTER_WORDS], parse: P['ago']! },
-  { name: 'year', numbers: true, triggers: [L.YEAR_WORDS, L.YEAR_TRIGGERS], parse: P['yearExpr']! },
+  { name: 'year', numbers: true, triggers: [L.YEAR_WORDS, L.YEAR_TRIGGERS, ['من'], YEARS_PLURAL], parse: P['yearExpr']! },
   { name: 'duration', numbers: true, triggers: [firstWords(L.DURATION_LEADS), L.COUNTS.keys(), L.VAGUE_COUNTS, L.UNITS.keys()], parse: P['duration']! },
   { name: 'counted stretch', triggers: [DEFINITE_PLURAL_UNITS.keys()], parse: P['countedStretch']! },
   { name: 'recurrence', triggers: [L.SET_ADVERBS.keys(), L.EVERY], parse: P['recurrence']! },
