@@ -44,20 +44,64 @@ function timesBySentence(sentences: Sentence[], times: TemporalExpression[]): Ma
   return out;
 }
 
+/**
+ * Longest piece of a sentence the event cutter reads at once. Cutting an event reads its clause and
+ * the sentence's times, so on a sentence without an end (a megabyte with no full stop) each time
+ * would cost the whole sentence; in blocks it costs at most a block. No ANT sentence is this long
+ * (the longest is 1,583 characters), so real articles are read as before.
+ */
+export const MAX_BLOCK_CHARS = 2000;
+const CLAUSE_MARK = /[،,؛;:.!?؟]/;
+
+/** A sentence as the event cutter reads it: itself, or blocks of at most MAX_BLOCK_CHARS cut after a clause mark or a space. */
+export function blocksOf(text: string, sentence: Sentence, max = MAX_BLOCK_CHARS): Sentence[] {
+  if (sentence.end - sentence.start <= max) return [sentence];
+  const out: Sentence[] = [];
+  let from = sentence.start;
+  while (sentence.end - from > max) {
+    const limit = from + max;
+    let cut = -1;
+    let space = -1;
+    // The last clause mark in the block's second half, else its last space, else the limit itself.
+    for (let i = limit - 1; i > from + (max >> 1); i--) {
+      const ch = text[i]!;
+      if (CLAUSE_MARK.test(ch)) {
+        cut = i + 1;
+        break;
+      }
+      if (space < 0 && (ch === ' ' || ch === '\n')) space = i + 1;
+    }
+    if (cut < 0) cut = space > 0 ? space : limit;
+    out.push({ start: from, end: cut, heading: sentence.heading });
+    from = cut;
+  }
+  out.push({ start: from, end: sentence.end, heading: sentence.heading });
+  return out;
+}
+
 /** Every dated telling, in text order, before same-event merging. */
 export function timelineCandidates(text: string, sentences: Sentence[], temporal: TemporalExpression[], norm?: NormalizedText): TimelineEntry[] {
   const times = [...temporal].sort((a, b) => a.start - b.start);
-  const bySentence = timesBySentence(sentences, times);
+  // The pieces the cutter reads, each with the index of its sentence (one piece per sentence in real articles).
+  const blocks: Sentence[] = [];
+  const sentenceOf: number[] = [];
+  sentences.forEach((s, k) => {
+    for (const b of blocksOf(text, s)) {
+      blocks.push(b);
+      sentenceOf.push(k);
+    }
+  });
+  const byBlock = timesBySentence(blocks, times);
   const entries: TimelineEntry[] = [];
   let view: ArticleView | null = null; // normalized once, and only when something is dated
   for (const expr of times) {
     if (expr.value === null) continue;
-    const k = sentenceAt(sentences, expr.start);
-    const sentence = sentences[k];
-    if (!sentence || sentence.heading) continue;
-    const event = eventFor(text, sentence, expr, bySentence.get(k) ?? [], (view ??= articleView(text, norm)));
+    const b = sentenceAt(blocks, expr.start);
+    const block = blocks[b];
+    if (!block || block.heading) continue;
+    const event = eventFor(text, block, expr, byBlock.get(b) ?? [], (view ??= articleView(text, norm)));
     if (!event) continue;
-    entries.push({ date: expr.value, when: expr.text, start: expr.start, end: expr.end, event, sentence: k });
+    entries.push({ date: expr.value, when: expr.text, start: expr.start, end: expr.end, event, sentence: sentenceOf[b]! });
   }
   // A clock time and its day in one sentence: the clock time says more.
   const clockDays = new Set(entries.filter((e) => e.date.length === 16).map((e) => `${e.sentence} ${e.date.slice(0, 10)}`));

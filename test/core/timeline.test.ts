@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildTimeline, periodKey } from '../../src/core/timeline.ts';
+import { blocksOf, buildTimeline, periodKey } from '../../src/core/timeline.ts';
+import { segment } from '../../src/core/text/segment.ts';
+import { hostileTexts } from './hostile-texts.ts';
 import { findTemporal } from '../../src/core/temporal/index.ts';
 import type { Sentence } from '../../src/core/types.ts';
 
@@ -357,5 +359,48 @@ for (const { rule, line, events } of INTRODUCED) {
       timeline([line]).map((e) => [e.date, e.event]),
       events,
     );
+  });
+}
+
+test('blocksOf GIVEN a sentence longer than a block THEN blocks within the bound, cut after a clause mark or a space, covering it all', () => {
+  const text = 'وقع الهجوم أمس، '.repeat(300);
+  const sentence: Sentence = { start: 0, end: text.length, heading: false };
+  const blocks = blocksOf(text, sentence, 100);
+  assert.ok(blocks.length > 1);
+  assert.equal(blocks[0]!.start, 0);
+  assert.equal(blocks.at(-1)!.end, text.length);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    assert.ok(b.end - b.start <= 100);
+    if (i > 0) assert.equal(b.start, blocks[i - 1]!.end);
+    if (i < blocks.length - 1) assert.match(text.slice(b.start, b.end), /،\s?$|\s$/);
+  }
+  assert.deepEqual(blocksOf(text, { start: 0, end: 50, heading: false }, 100), [{ start: 0, end: 50, heading: false }]);
+});
+
+test('GIVEN a sentence longer than a block THEN its times still get their events and the sentence index', () => {
+  const body = 'وقع هجوم على السفارة أمس وقتل فيه جندي '.repeat(80); // one sentence of ~3,100 characters
+  const entries = buildTimeline(body, [{ start: 0, end: body.length, heading: false }], findTemporal(body, '2023-12-08'));
+  assert.ok(entries.length >= 1);
+  for (const e of entries) {
+    assert.equal(e.sentence, 0);
+    assert.equal(e.date, '2023-12-07');
+    assert.match(e.event, /هجوم على السفارة/);
+  }
+});
+
+// Hostile inputs: every step of the time expressions and the timeline is linear (or capped) in its
+// input. The code before blocks took minutes on a megabyte without punctuation (2.4 s at 80 K
+// characters, 5.5 s for the relative-pronoun run); now a megabyte takes a few seconds. The bound
+// is loose so a slow machine passes, and tight enough that quadratic work fails.
+for (const [name, size] of [['noPunctuation', 1_000_000], ['dates', 1_000_000], ['shortSentences', 300_000], ['relatives', 300_000]] as const) {
+  test(`GIVEN a hostile input (${name}, ${size} characters) THEN time expressions and timeline finish within 30 s`, () => {
+    const text = hostileTexts(size)[name]!;
+    const started = process.cpuUsage();
+    const entries = buildTimeline(text, segment(text), findTemporal(text, '2023-12-08'));
+    const used = process.cpuUsage(started);
+    const seconds = (used.user + used.system) / 1e6;
+    assert.ok(seconds < 30, `${name}: ${seconds.toFixed(1)} s of CPU`);
+    for (const e of entries) assert.ok(e.event.length <= 140 && e.event.trim() !== '');
   });
 }
