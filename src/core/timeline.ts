@@ -3,6 +3,7 @@ import type { Sentence, TemporalExpression, TimelineEntry } from './types.ts';
 import type { NormalizedText } from './text/normalize.ts';
 import { articleView, eventFor, type ArticleView } from './temporal/event.ts';
 import { mergeSameEvents } from './temporal/same-event.ts';
+import { datesNoEvent } from './temporal/not-event.ts';
 
 /** Start of the period a value names (for ordering) and how coarse it is (coarser first). */
 export function periodKey(value: string): { start: string; rank: number } {
@@ -94,8 +95,12 @@ export function timelineCandidates(text: string, sentences: Sentence[], temporal
   const byBlock = timesBySentence(blocks, times);
   const entries: TimelineEntry[] = [];
   let view: ArticleView | null = null; // normalized once, and only when something is dated
+  let prev: TemporalExpression | undefined; // the valued time before, for a restated date or a range's end
   for (const expr of times) {
     if (expr.value === null) continue;
+    const before = prev;
+    prev = expr;
+    if (datesNoEvent(text, expr, before)) continue;
     const b = sentenceAt(blocks, expr.start);
     const block = blocks[b];
     if (!block || block.heading) continue;

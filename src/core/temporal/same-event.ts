@@ -14,6 +14,8 @@
  * meetings of one speaker on one day was the exception met); without a kind, half the words and five
  * of them were needed before pairs stopped being two figures of one report (oil prices, inflation
  * by sector). Months and years hold many events of one kind, so they merge only on near repetition.
+ * A year or a month that tells the event of a day inside it ("أفريل 2015" / "25 أبريل 2015" of one
+ * earthquake) goes, the day kept (foldCoarse).
  */
 import type { TimelineEntry } from '../types.ts';
 import { normalize } from '../text/normalize.ts';
@@ -249,5 +251,58 @@ const REPRESENTATIVE_POOL = 32;
 /** One entry per distinct (date, event), in the entries' order of first telling. */
 export function mergeSameEvents(entries: readonly TimelineEntry[]): TimelineEntry[] {
   const { groups, tellings } = groupSameEvents(entries);
-  return groups.map((g) => representative(entries, g, tellings));
+  return foldCoarse(groups.map((g) => representative(entries, g, tellings)));
+}
+
+/** Whether a coarse telling (a year, a month) is the same event as a finer one inside its period. */
+export function sameAsFiner(coarse: Telling, fine: Telling, monthToDay: boolean): boolean {
+  // "بالزلزال" beside "لزلزال": both without the glued preposition, as same-day tellings are.
+  const vocabulary = new Set([...coarse.words, ...fine.words]);
+  const other = new Set(fine.words.map((w) => unglued(w, vocabulary)));
+  let shared = 0;
+  let kindShared = false;
+  for (const w of new Set(coarse.words.map((x) => unglued(x, vocabulary)))) {
+    if (!other.has(w)) continue;
+    shared++;
+    if (kindsOf(w) !== 0) kindShared = true;
+  }
+  const small = Math.min(coarse.words.length, fine.words.length);
+  if (small === 0) return false;
+  const share = shared / small;
+  if (share >= REPEAT_OVERLAP && sameNumbers(coarse, fine, false)) return true;
+  if (shared >= WORDS_SHARED && share >= WORDS_OVERLAP) return true;
+  // "الزلزال الذي ضرب المنطقة في أفريل 2015" and "زلزال مدمر … في 25 أبريل 2015": a month holds
+  // one earthquake, one meeting of a council, and the day tells when in it (the kind and one more
+  // word shared: two attacks on two places in one month stay two).
+  return monthToDay && kindShared && shared >= KIND_SHARED;
+}
+
+/**
+ * Drops a year or month entry that tells the same event as an entry dated inside its period
+ * ("في أفريل 2015" and "في 25 أبريل 2015" of one earthquake, "شهر مارس المقبل" and "20 مارس" of one
+ * meeting): an editor lists the event once, at its most precise date. Each period looks at no more
+ * than POSTING_CAP finer entries, so the pass stays linear.
+ */
+export function foldCoarse(entries: TimelineEntry[]): TimelineEntry[] {
+  const finer = new Map<string, number[]>(); // a year or a month → the entries dated inside it, more precisely
+  entries.forEach((e, i) => {
+    const d = dayOf(e.date);
+    for (const period of d.length === 10 ? [d.slice(0, 4), d.slice(0, 7)] : d.length === 7 ? [d.slice(0, 4)] : []) {
+      const list = finer.get(period);
+      if (!list) finer.set(period, [i]);
+      else if (list.length < POSTING_CAP) list.push(i);
+    }
+  });
+  if (finer.size === 0) return entries;
+  const tellings = new Map<number, Telling>();
+  const telling = (i: number): Telling => {
+    let t = tellings.get(i);
+    if (!t) tellings.set(i, (t = tellingOf(entries[i]!.event, entries[i]!.date)));
+    return t;
+  };
+  return entries.filter((e, i) => {
+    const inside = finer.get(e.date);
+    if (!inside) return true;
+    return !inside.some((j) => sameAsFiner(telling(i), telling(j), e.date.length === 7 && dayOf(entries[j]!.date).length === 10));
+  });
 }

@@ -75,3 +75,30 @@ test('GIVEN hundreds of tellings of one event on one date THEN they make one ent
   for (let i = 0; i < 500; i++) list.push(['2023-12-08', 'تعرضت السفارة الأميركية لهجوم صاروخي في بغداد']);
   assert.equal(mergeSameEvents(entries(list)).length, 1);
 });
+
+test('foldCoarse GIVEN a year, a month and a day of one earthquake THEN only the day stays; other events of the year stay', () => {
+  const merged = mergeSameEvents(
+    entries([
+      ['2015', 'تأثيرات الزلزال المدمر الذي ضرب المنطقة'],
+      ['2015-04', 'لمعرفة مدى تأثره بالزلزال المدمر الذي ضرب المنطقة بقوة 7.8 درجات على مقياس ريشتر'],
+      ['2015-04-25', 'تعرضت النيبال ومناطق في شمال الهند لزلزال مدمر خلف أزيد من 8900 قتيل'],
+      ['2015', 'تراجع النمو الاقتصادي إلى 0.8 بالمائة'],
+      ['2015-11', 'ساهمت العمليات الإرهابية في تدهور الوضع الأمني'],
+    ]),
+  );
+  assert.deepEqual(merged.map((e) => e.date), ['2015-04-25', '2015', '2015-11']);
+});
+
+test('foldCoarse GIVEN a month and a day of one meeting THEN the day; of one kind and nothing else shared THEN both; a year needs more than a kind', () => {
+  const merged = mergeSameEvents(
+    entries([
+      ['2017-03', 'أعلنت الهيئة السياسية عن تنظيم اجتماع للمجلس الوطني'],
+      ['2017-03-20', 'قررت الحركة عقد اجتماع للمجلس الوطني للحركة'],
+      ['2016-04', 'وقع هجوم على مركز أمني في بن قردان'],
+      ['2016-04-25', 'استهدف هجوم قافلة عسكرية في القصرين'],
+      ['2014', 'شهدت البلاد هجوما على متحف باردو'],
+      ['2014-06-03', 'هجوم على منزل وزير الداخلية بالقصرين'],
+    ]),
+  );
+  assert.deepEqual(merged.map((e) => e.date), ['2017-03-20', '2016-04', '2016-04-25', '2014', '2014-06-03']);
+});

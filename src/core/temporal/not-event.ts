@@ -1,0 +1,101 @@
+/**
+ * Time expressions that date no event of their own, told by the words around them: a date that
+ * only names something ("قانون 7 أوت 2015", "إحياء ذكرى 2 مارس 1934", "ميزانية سنة 2016"), a
+ * report's edition in brackets ("نتائج التجارة الخارجية (ديسمبر 2016)"), a second naming of the
+ * date just given ("6 مارس آذار", "الخميس، 2 مارس"), the end of a range ("ما بين جانفي و نوفمبر
+ * 2016": the range is dated by its first time). Each rule reads a few words on either side, so the
+ * whole pass is linear in the text.
+ */
+import { normalize } from '../text/normalize.ts';
+import { isSpace } from '../text/tokens.ts';
+import eventData from '../lexicon/temporal/event.json' with { type: 'json' };
+
+const words = (list: string[]): Set<string> => new Set(list.map((w) => normalize(w)));
+const NAMING = words(eventData.namingNouns);
+const EDITION = words(eventData.editionNouns);
+const RANGE_OPENERS = words(eventData.rangeOpeners);
+const RANGE_LINKS = words(eventData.rangeLinks);
+
+/** A time expression as these rules see it. */
+export interface TimeAt {
+  start: number;
+  end: number;
+  text: string;
+  value: string | null;
+}
+
+/** A year named by سنة/عام without digits ("السنة القادمة"), as a budget or a law names it. */
+const NAMED_YEAR = /^ل?(?:ال)?(?:سنة|عام)\s/;
+
+/** Most words looked back from a bracket for the noun of a series. */
+const EDITION_WORDS = 5;
+/** Most characters a word is read from (a longer run of letters is no word of these lists). */
+const WORD_CHARS = 24;
+
+/** Start of the word ending at `end` (white space before `end` skipped), or -1; `end` moves past the space. */
+function wordBefore(text: string, end: number, floor = 0): { start: number; end: number } | null {
+  let e = end;
+  while (e > floor && isSpace(text.charCodeAt(e - 1))) e--;
+  let s = e;
+  while (s > floor && e - s < WORD_CHARS && !isSpace(text.charCodeAt(s - 1))) s--;
+  return s < e ? { start: s, end: e } : null;
+}
+
+/** The normalized word in text[start, end), without a leading و (a clitic before a noun of these lists). */
+function bare(text: string, span: { start: number; end: number }): string {
+  const w = normalize(text.slice(span.start, span.end));
+  return w.length > 3 && w.startsWith('و') ? w.slice(1) : w;
+}
+
+/** Whether the date only names what the noun right before it names: a law, an anniversary, a budget. */
+export function namesSomething(text: string, t: TimeAt): boolean {
+  // A name holds a date as written (a number, or سنة/عام with one): "إعادة القانون اليوم" is today.
+  if (!/[0-9\u0660-\u0669\u06F0-\u06F9]/.test(t.text) && !NAMED_YEAR.test(normalize(t.text))) return false;
+  const before = wordBefore(text, t.start);
+  if (!before) return false;
+  const w = bare(text, before);
+  return NAMING.has(w) || ((w.startsWith('ل') || w.startsWith('ب')) && NAMING.has(w.slice(1)));
+}
+
+/** Whether the date stands alone in brackets after the noun of a published series ("نتائج التجارة الخارجية (ديسمبر 2016)"). */
+export function namesEdition(text: string, t: TimeAt): boolean {
+  let open = t.start;
+  while (open > 0 && isSpace(text.charCodeAt(open - 1))) open--;
+  let close = t.end;
+  while (close < text.length && isSpace(text.charCodeAt(close))) close++;
+  if (text[open - 1] !== '(' || text[close] !== ')') return false;
+  let at = open - 1;
+  for (let k = 0; k < EDITION_WORDS; k++) {
+    const w = wordBefore(text, at);
+    if (!w || /[.،,؛;:!?؟()]/.test(text.slice(w.start, at))) return false;
+    if (EDITION.has(bare(text, w))) return true;
+    at = w.start;
+  }
+  return false;
+}
+
+/** Whether `t` names again, right after it, the date `prev` gave ("6 مارس آذار", "الخميس، 2 مارس"): the same or a coarser value. */
+export function restates(text: string, prev: TimeAt, t: TimeAt): boolean {
+  if (prev.value === null || t.value === null || prev.end > t.start || t.start - prev.end > 3) return false;
+  if (!/^[\s/،,]*$/.test(text.slice(prev.end, t.start))) return false;
+  return prev.value.startsWith(t.value);
+}
+
+/** Whether `t` ends a range that `prev` opens ("بين 2014 و2016", "من جانفي إلى مارس"): the range is dated by its start. */
+export function endsRange(text: string, prev: TimeAt, t: TimeAt): boolean {
+  if (prev.value === null || t.value === null || prev.end > t.start || t.start - prev.end > 8) return false;
+  const between = normalize(text.slice(prev.end, t.start).trim());
+  const linked = between === '' ? /^و\S/.test(t.text) : RANGE_LINKS.has(between);
+  if (!linked) return false;
+  const one = wordBefore(text, prev.start);
+  if (!one) return false;
+  if (RANGE_OPENERS.has(normalize(text.slice(one.start, one.end)))) return true;
+  const two = wordBefore(text, one.start);
+  return two !== null && RANGE_OPENERS.has(normalize(text.slice(two.start, one.end).replace(/\s+/g, ' ')));
+}
+
+/** Whether `t` (with `prev`, the valued time before it, if any) dates no event of its own. */
+export function datesNoEvent(text: string, t: TimeAt, prev: TimeAt | undefined): boolean {
+  if (namesSomething(text, t) || namesEdition(text, t)) return true;
+  return prev !== undefined && (restates(text, prev, t) || endsRange(text, prev, t));
+}

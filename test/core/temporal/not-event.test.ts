@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { datesNoEvent, endsRange, namesEdition, namesSomething, restates, type TimeAt } from '../../../src/core/temporal/not-event.ts';
+import { findTemporal } from '../../../src/core/temporal/index.ts';
+import { buildTimeline } from '../../../src/core/timeline.ts';
+import { segment } from '../../../src/core/text/segment.ts';
+
+/** The time written between 【 and 】 in `marked`, with `value`; and the text without the marks. */
+function at(marked: string, value: string | null = '2015-08-07'): { text: string; t: TimeAt } {
+  const start = marked.indexOf('【');
+  const end = marked.indexOf('】') - 1;
+  const text = marked.replace('【', '').replace('】', '');
+  return { text, t: { start, end, text: text.slice(start, end), value } };
+}
+
+test('namesSomething GIVEN a date right after a law, an anniversary, a revolution or a budget THEN it only names it', () => {
+  const cases: [string, boolean][] = [
+    ['طبق الفصلين 92 و93 من قانون 【7 اوت 2015】 المتعلق بالارهاب', true],
+    ['وتنظيم اجتماع عام لإحياء ذكرى 【2 مارس 1934】 وذلك يوم الأحد', true],
+    ['بمناسبة الذكرى 65 لثورة 【18 جانفي 1952】', true],
+    ['بينت فيتش ان ميزانية 【سنة 2016】 بعيدة عن تحسين تركيبة نفقات الدولة', true],
+    ['تكريس ما جاء به دستور 【27 جانفي 2014】 من مبادئ', true],
+    ['معبرا أن إعادة القانون 【اليوم】 لمناقشته لن يخدم البلاد', false], // today, not a name
+    ['وصادق البرلمان على القانون في 【7 اوت 2015】', false],
+    ['اندلعت الاحتجاجات 【7 اوت 2015】 في العاصمة', false],
+  ];
+  for (const [marked, expected] of cases) {
+    const { text, t } = at(marked);
+    assert.equal(namesSomething(text, t), expected, marked);
+  }
+});
+
+test('namesEdition GIVEN a date alone in brackets after a report series THEN it names the edition; after an event, not', () => {
+  const cases: [string, boolean][] = [
+    ['مقابل عجز لكامل سنة 2015 وفق نتائج التجارة الخارجية (【ديسمبر 2016】)، التي نشرها المعهد', true],
+    ['مقابل 3.3 بالمائة في تقرير سابق (【نوفمبر 2015】).', true],
+    ['كما أقر مؤتمر سوسة (【جانفي 2016】) بقاء طوبال رئيسا للكتلة', false],
+    ['وفق نتائج التجارة الخارجية لشهر 【ديسمبر 2016】', false],
+  ];
+  for (const [marked, expected] of cases) {
+    const { text, t } = at(marked);
+    assert.equal(namesEdition(text, t), expected, marked);
+  }
+});
+
+test('restates and endsRange GIVEN two times side by side THEN the second says the first again, or ends its range', () => {
+  const two = (marked: string, first: string | null, second: string | null): [string, TimeAt, TimeAt] => {
+    const [a, b] = marked.split('|') as [string, string];
+    const one = at(a, first);
+    const other = at(one.text + b, second);
+    return [other.text, one.t, other.t];
+  };
+  const restated: [string, string, string, boolean][] = [
+    ['أصدره ترامب في 【6 مارس】|【آذار】 ويحظر', '2017-03-06', '2017-03', true],
+    ['وقع الهجوم 【الخميس】|، 【2 مارس】', '2017-03-02', '2017-03-02', true],
+    ['ارتفع في 【2015】| و【2016】', '2015', '2016', false],
+  ];
+  for (const [marked, v1, v2, expected] of restated) {
+    const [text, a, b] = two(marked, v1, v2);
+    assert.equal(restates(text, a, b), expected, marked);
+  }
+  const ranges: [string, string, string, boolean][] = [
+    ['من طالبي اللجوء ما بين 【جانفي】| و 【نوفمبر2016】، جاؤوا من سوريا', '2016-01', '2016-11', true],
+    ['في الفترة الممتدة من 【جانفي】| الى 【اوت 2015】', '2015-01', '2015-08', true],
+    ['منذ 【عام 1967】| وحتى 【أفريل 2016】', '1967', '2016-04', true],
+    ['ارتفع في 【2015】| و【2016】', '2015', '2016', false], // two years, no range opener
+    ['خلال 【مارس】| و【جوان】', '2015-03', '2015-06', false],
+  ];
+  for (const [marked, v1, v2, expected] of ranges) {
+    const [text, a, b] = two(marked, v1, v2);
+    assert.equal(endsRange(text, a, b), expected, marked);
+    assert.equal(datesNoEvent(text, b, a), expected, marked);
+  }
+});
+
+test('GIVEN an article whose dates only name a law and an anniversary THEN the timeline keeps only what happened', () => {
+  const text =
+    'وأذن قاضي التحقيق أمس بإيداع المتهم السجن طبق الفصل 92 من قانون 7 اوت 2015 المتعلق بالارهاب.\n' +
+    'وقررت الحركة تنظيم اجتماع عام لإحياء ذكرى 2 مارس 1934 وذلك يوم الأحد 5 مارس.';
+  const entries = buildTimeline(text, segment(text), findTemporal(text, '2017-01-26'));
+  assert.deepEqual(entries.map((e) => e.date), ['2017-01-25', '2017-03-05']);
+});
