@@ -12,7 +12,7 @@ test('GIVEN no platform token THEN npm start opens the console and /digest shows
   try {
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: dir, MOJAZ_DATA_DIR: join(dir, 'data'), MOJAZ_LOG_LEVEL: 'warn' };
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      input: '/digest\n/timeline 1\n/digest\n',
+      input: `/digest\n/timeline 1\n${'/digest\n'.repeat(6)}`,
       env,
       encoding: 'utf8',
       timeout: 60_000,
@@ -22,7 +22,13 @@ test('GIVEN no platform token THEN npm start opens the console and /digest shows
     assert.match(out, /== موجز الأخبار — /u);
     assert.match(out, /3 مصادر/u); // the re-published story counts its outlets
     assert.match(out, /== الخط الزمني ==/u);
-    assert.match(out, /لا أخبار جديدة منذ آخر موجز/u); // the second /digest: nothing is sent twice
+    // /digest again shows the next stories of the sample feed ("more"), never one twice, then none.
+    assert.match(out, /المزيد \(\d+\): \/digest/u);
+    const titles = [...out.matchAll(/^\d+\. (.+)$/gmu)].map((x) => x[1]!);
+    assert.ok(titles.length > 10, String(titles.length));
+    assert.equal(new Set(titles).size, titles.length, 'no story twice');
+    assert.match(out, /لا أخبار جديدة منذ آخر موجز\. /u);
+    assert.doesNotMatch(out, /المرشحات/u, 'no filters, no word of them');
     assert.doesNotMatch(run.stderr, /error/iu);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,10 +3,10 @@
  * filters and ranked by number of sources, then recency; and the neutral message that shows them,
  * one item per story with its brief and "N مصادر" with links.
  */
-import { m, type Block, type Inline, type Message } from '../messages/model.ts';
+import { m, type Block, type Button, type Inline, type Message } from '../messages/model.ts';
 import type { DigestItem, Store, StorySummary } from '../store/types.ts';
 import { passesFilters, type ChatFilters } from './filters.ts';
-import { localDateTime } from './format.ts';
+import { itemDay, localDateTime, localDay, localTime } from './format.ts';
 
 /** What one digest item shows. */
 export interface StoryDetails {
@@ -16,12 +16,14 @@ export interface StoryDetails {
   brief: string[];
   /** Up to a few links, one per outlet. */
   links: { outlet: string; url: string }[];
+  /** Publication time of its newest article (ISO 8601; when mojaz first saw it, for an undated one). */
+  newest?: string;
 }
 
 /** The store reads composition needs. */
 export type ComposeStore = Pick<
   Store,
-  'listStories' | 'storyArticleIds' | 'getAnalysis' | 'articleSources' | 'chatFeeds' | 'listFilters'
+  'listStories' | 'storyArticleIds' | 'getAnalysis' | 'articleSources' | 'chatFeeds' | 'listFilters' | 'getArticles'
 >;
 
 /** Most stories considered per digest before filters and the ledger's "already given" check. */
@@ -66,9 +68,22 @@ export async function storyDetails(
       links.push({ outlet, url: s.url });
     }
   }
-  const details = { story, articleIds, brief, links };
+  const details: StoryDetails = { story, articleIds, brief, links };
+  const newest = newestOf(await store.getArticles(articleIds));
+  if (newest) details.newest = newest;
   cache?.set(story.id, details);
   return details;
+}
+
+/** The latest publication time of `articles` (their first sighting when a feed gave no date). */
+export function newestOf(articles: Array<{ published?: string; firstSeen: string }>): string | undefined {
+  let best: number | undefined;
+  for (const a of articles) {
+    const published = a.published ? Date.parse(a.published) : NaN;
+    const t = Number.isNaN(published) ? Date.parse(a.firstSeen) : published;
+    if (!Number.isNaN(t) && (best === undefined || t > best)) best = t;
+  }
+  return best === undefined ? undefined : new Date(best).toISOString();
 }
 
 /** The chat's include/exclude filters as stored. */
@@ -113,19 +128,39 @@ export function sourcesLabel(n: number): string {
   return `${n} مصدرًا`;
 }
 
-/** The digest message for the kept items, titled with the slot's local date and time. */
-export function renderDigest(
-  items: DigestItem[],
-  details: Map<number, StoryDetails>,
-  slot: Date,
-  timeZone: string,
-): Message {
-  const blocks: Block[] = [m.heading(`موجز الأخبار — ${localDateTime(slot, timeZone)}`)];
+/** What a digest covers: stories seen from `since` to `slot`, shown in `timeZone`. */
+export interface DigestPeriod {
+  since?: Date;
+  slot: Date;
+  timeZone: string;
+}
+
+/** The digest's heading: the period it covers ("من الأحد 6 ديسمبر 08:00 إلى الاثنين 7 ديسمبر 08:00"). */
+export function digestHeading({ since, slot, timeZone }: DigestPeriod): string {
+  if (!since || since.getTime() >= slot.getTime()) return `موجز الأخبار — ${localDateTime(slot, timeZone)}`;
+  const sameDay = localDay(since, timeZone) === localDay(slot, timeZone);
+  if (sameDay) return `موجز الأخبار — ${localDay(slot, timeZone)}، من ${localTime(since, timeZone)} إلى ${localTime(slot, timeZone)}`;
+  return `موجز الأخبار — من ${localDay(since, timeZone)} ${localTime(since, timeZone)} إلى ${localDay(slot, timeZone)} ${localTime(slot, timeZone)}`;
+}
+
+/** The "more" button under a digest: /digest again shows the next stories of the period. */
+export function moreButton(left: number): Button {
+  return { kind: 'action', label: `المزيد (${left})`, action: 'digest' };
+}
+
+/**
+ * The digest message for the kept items: a heading with the period it covers; per item its title,
+ * brief, the day of its newest article and its sources; a "more" button when `left` stories of
+ * the period had no room.
+ */
+export function renderDigest(items: DigestItem[], details: Map<number, StoryDetails>, period: DigestPeriod, left = 0): Message {
+  const blocks: Block[] = [m.heading(digestHeading(period))];
   items.forEach((item, i) => {
     const d = item.storyId !== undefined ? details.get(item.storyId) : undefined;
     blocks.push(m.paragraph(m.bold(`${i + 1}. ${item.title ?? d?.story.title ?? ''}`)));
     if (d && d.brief.length > 0) blocks.push(m.paragraph(d.brief.join(' ')));
-    const sources: Inline[] = [m.text(`${sourcesLabel(d?.story.sourceCount ?? 1)}: `)];
+    const day = d?.newest ? `${itemDay(new Date(d.newest), period.slot, period.timeZone)} · ` : '';
+    const sources: Inline[] = [m.text(`${day}${sourcesLabel(d?.story.sourceCount ?? 1)}: `)];
     (d?.links ?? []).forEach((l, k) => {
       if (k > 0) sources.push(m.text('، '));
       sources.push(m.link(l.outlet, l.url));
@@ -133,5 +168,5 @@ export function renderDigest(
     blocks.push(m.paragraph(...sources));
   });
   blocks.push(m.separator(), m.paragraph(m.italic('لخط زمن خبر منها: /timeline 2 (رقم الخبر)')));
-  return { blocks, direction: 'rtl' };
+  return { blocks, direction: 'rtl', ...(left > 0 ? { buttons: [[moreButton(left)]] } : {}) };
 }

@@ -19,3 +19,26 @@ const LOCAL: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', mon
 export function localDateTime(date: Date, timeZone: string): string {
   return dateFormat('ar-u-nu-latn', timeZone, LOCAL).format(date);
 }
+
+const DAY: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+/** "الثلاثاء 24 نوفمبر" in `timeZone`. */
+export function localDay(date: Date, timeZone: string): string {
+  return dateFormat('ar-u-nu-latn', timeZone, DAY).format(date).replace('،', '');
+}
+
+/** "08:00" in `timeZone`. */
+export function localTime(date: Date, timeZone: string): string {
+  return dateFormat('ar-u-nu-latn', timeZone, TIME).format(date);
+}
+
+const YEAR: Intl.DateTimeFormatOptions = { year: 'numeric' };
+const DAY_YEAR: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+
+/** The day of `date` as a digest item shows it: "الثلاثاء 24 نوفمبر", or "20 يونيو 2017" when not in `now`'s year. */
+export function itemDay(date: Date, now: Date, timeZone: string): string {
+  const year = dateFormat('en', timeZone, YEAR);
+  if (year.format(date) === year.format(now)) return localDay(date, timeZone);
+  return dateFormat('ar-u-nu-latn', timeZone, DAY_YEAR).format(date);
+}

@@ -188,10 +188,16 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
     return track(draining);
   };
 
-  const since = async (chatId: string, fallback: Date): Promise<string> => {
+  /**
+   * Where a digest's stories start: a scheduled one after the chat's last digest; one asked for
+   * (/digest, "more") in the same period as the last digest, so the stories it had no room for
+   * come next (the ledger never gives a story twice).
+   */
+  const since = async (chatId: string, fallback: Date, samePeriod: boolean): Promise<string> => {
     const h = await deps.ledger.history(chatId);
     const floor = clock.now().getTime() - MAX_LOOKBACK;
-    const from = h.lastSlot ? Date.parse(h.lastSlot) : fallback.getTime();
+    const start = samePeriod && h.lastSince ? h.lastSince : h.lastSlot;
+    const from = start ? Date.parse(start) : fallback.getTime();
     return new Date(Math.max(from, floor)).toISOString();
   };
 
@@ -201,7 +207,8 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
     if (details.size > DETAILS_CACHE) details.clear();
     const sub = await deps.store.getSubscription(chatId);
     const fallback = new Date((sub ? Date.parse(sub.createdAt) : clock.now().getTime()) - DAY);
-    const stories = await candidateStories(deps.store, chatId, await since(chatId, fallback), details);
+    const from = await since(chatId, fallback, delivered);
+    const stories = await candidateStories(deps.store, chatId, from, details);
     const mine = new Map(stories.map((d) => [d.story.id, d]));
     return deps.ledger.openDigest({
       chatId,
@@ -210,7 +217,8 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
       candidates: stories.map(digestItemOf),
       topN,
       delivered,
-      render: (items) => renderDigest(items, mine, slot, timeZone),
+      since: from,
+      render: (items, left) => renderDigest(items, mine, { since: new Date(from), slot, timeZone }, left),
     });
   };
 
@@ -273,11 +281,14 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
     },
     async digestNow(chatId) {
       const sub = await deps.store.getSubscription(chatId);
-      const now = clock.now();
-      const slot = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
       const zone = sub?.timezone ?? deps.settings.timezone;
-      const r = await open(chatId, slot, zone, sub?.topN ?? deps.settings.topN, true);
-      if (r.status === 'opened') return { message: r.message, items: r.items.length };
+      // The slot is the moment asked, so /digest again (or "more") a second later is a digest of
+      // its own with the next stories; two in the same millisecond take the next one.
+      for (let t = clock.now().getTime(), tries = 0; tries < 5; t++, tries++) {
+        const r = await open(chatId, new Date(t), zone, sub?.topN ?? deps.settings.topN, true);
+        if (r.status === 'opened') return { message: r.message, items: r.items.length };
+        if (r.status === 'empty') break;
+      }
       return { empty: true };
     },
     nextDigest: (sub) => upcomingSlot(sub, clock.now(), deps.settings.quietHours),

@@ -1,7 +1,7 @@
 /**
  * SQLite implementation of the scheduler's delivery ledger (the scheduler's interface is
  * src/schedule/ledger.ts; this class meets it by shape, so the store imports nothing from schedule/),
- * over the store's digests and deliveries tables plus migration 003. Every operation is one
+ * over the store's digests and deliveries tables plus migrations 003 and 004. Every operation is one
  * BEGIN IMMEDIATE transaction, so two schedulers over one file see each other's claims.
  */
 import type { Database } from 'better-sqlite3';
@@ -25,15 +25,14 @@ export class SqliteDigestLedger {
       const existing = this.db.prepare('SELECT id FROM digests WHERE chat_id = ? AND slot = ?').get(input.chatId, input.slot) as Row | undefined;
       if (existing) return { status: 'exists', digestId: Number(existing.id), key };
       const given = this.db.prepare('SELECT 1 FROM digest_stories WHERE chat_id = ? AND story_id = ?');
-      const items = input.candidates
-        .filter((c) => c.storyId === undefined || !given.get(input.chatId, c.storyId))
-        .slice(0, input.topN);
+      const fresh = input.candidates.filter((c) => c.storyId === undefined || !given.get(input.chatId, c.storyId));
+      const items = fresh.slice(0, input.topN);
       if (items.length === 0) return { status: 'empty' };
-      const message = input.render(items);
+      const message = input.render(items, fresh.length - items.length);
       const digestId = Number(
         this.db
-          .prepare('INSERT INTO digests (chat_id, created_at, items, slot, message) VALUES (?, ?, ?, ?, ?)')
-          .run(input.chatId, input.now, JSON.stringify(items), input.slot, JSON.stringify(message)).lastInsertRowid,
+          .prepare('INSERT INTO digests (chat_id, created_at, items, slot, message, since) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(input.chatId, input.now, JSON.stringify(items), input.slot, JSON.stringify(message), input.since ?? null).lastInsertRowid,
       );
       const mark = this.db.prepare('INSERT INTO digest_stories (chat_id, story_id, digest_id) VALUES (?, ?, ?)');
       for (const item of items) if (item.storyId !== undefined) mark.run(input.chatId, item.storyId, digestId);
@@ -123,7 +122,9 @@ export class SqliteDigestLedger {
   }
 
   async history(chatId: string): Promise<DigestHistory> {
-    const last = this.db.prepare('SELECT MAX(slot) AS slot FROM digests WHERE chat_id = ? AND slot IS NOT NULL').get(chatId) as Row;
+    const last = (this.db
+      .prepare('SELECT slot, since FROM digests WHERE chat_id = ? AND slot IS NOT NULL ORDER BY slot DESC LIMIT 1')
+      .get(chatId) ?? {}) as Row;
     const sent = this.db.prepare("SELECT MAX(sent_at) AS at FROM deliveries WHERE chat_id = ? AND status = 'sent'").get(chatId) as Row;
     const pending = this.db
       .prepare(
@@ -133,6 +134,7 @@ export class SqliteDigestLedger {
       .get(chatId) as Row;
     const h: DigestHistory = { pending: Number(pending.n) };
     if (last.slot) h.lastSlot = String(last.slot);
+    if (last.since) h.lastSince = String(last.since);
     if (sent.at) h.lastSentAt = String(sent.at);
     return h;
   }

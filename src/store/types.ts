@@ -224,8 +224,13 @@ export interface OpenDigestInput {
   topN: number;
   /** Already delivered as a command reply (/digest): recorded as sent, never fanned out. */
   delivered?: boolean;
-  /** Builds the message from the kept items (pure: it runs inside the ledger's transaction). */
-  render(items: DigestItem[]): Message;
+  /** Start of the period the candidates were taken from (ISO 8601), kept with the digest. */
+  since?: string;
+  /**
+   * Builds the message from the kept items (pure: it runs inside the ledger's transaction);
+   * `left` is how many candidates new to the chat had no room in it.
+   */
+  render(items: DigestItem[], left: number): Message;
 }
 
 /** The outcome of opening a digest. */
@@ -248,6 +253,8 @@ export interface ClaimedDelivery {
 export interface DigestHistory {
   /** Slot of the chat's latest digest. */
   lastSlot?: string;
+  /** Start of the period of the chat's latest digest, when it was recorded. */
+  lastSince?: string;
   /** When a digest last reached the chat. */
   lastSentAt?: string;
   /** Digests opened but not yet delivered. */

@@ -115,7 +115,18 @@ test('GIVEN filters THEN /digest only carries the stories they let through', asy
   assert.match(digest, /قصف في غزة/);
   assert.match(digest, /اقتصاد الخليج/);
   assert.doesNotMatch(digest, /مباراة/);
-  assert.match(textOf(await run('digest', '')), /لا أخبار جديدة/);
+  assert.match(textOf(await run('digest', '')), /لا أخبار جديدة منذ آخر موجز \(بعد المرشحات\)/);
+});
+
+test('GIVEN no filters THEN an empty /digest does not speak of filters; a digest says its period and each item its day', async () => {
+  const { store, run, clock } = await world();
+  assert.doesNotMatch(textOf(await run('digest', '')), /المرشحات/);
+  await seedStories(store, ['قصف في غزة'], new Date(T0 - 3_600_000).toISOString());
+  clock.t += 60_000;
+  const digest = textOf(await run('digest', ''));
+  // Now is Tuesday 07:01 in Riyadh; a chat without a digest before gets the day before.
+  assert.match(digest, /موجز الأخبار — من الاثنين 23 نوفمبر 07:01 إلى الثلاثاء 24 نوفمبر 07:01/u);
+  assert.match(digest, /الثلاثاء 24 نوفمبر · مصدر واحد: /u);
 });
 
 test('GIVEN /feeds add of something that is not a feed THEN the Arabic reason is shown and nothing is added', async () => {

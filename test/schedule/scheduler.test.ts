@@ -137,6 +137,41 @@ test('GIVEN /digest now THEN it returns the message, records it for /timeline, a
   await sched.stop();
 });
 
+test('GIVEN a digest with no room for every story THEN "more" and /digest again show the next ones of its period, then nothing', async () => {
+  const store = openStore(':memory:');
+  const clock = new FakeClock(Date.parse('2026-11-24T04:59:00.000Z'));
+  await store.upsertSubscription({ chatId: 'telegram:-1', platform: 'telegram', times: ['08:00'], timezone: 'Asia/Riyadh', topN: 3 }, '2026-11-23T05:00:00.000Z');
+  const { sched, sender } = await boot(store, clock);
+  const titles = Array.from({ length: 8 }, (_, i) => `خبر رقم ${i + 1}`);
+  await seedStories(store, titles, '2026-11-24T02:00:00.000Z');
+  clock.t = Date.parse('2026-11-24T05:00:00.000Z');
+  await sched.fire('telegram:-1', clock.now());
+  await sched.sweep();
+  const scheduled = sender.sent[0]!.message;
+  assert.deepEqual(scheduled.buttons, [[{ kind: 'action', label: 'المزيد (5)', action: 'digest' }]]);
+  // An hour later: the stories of the period the digest had no room for, three by three.
+  clock.t = Date.parse('2026-11-24T06:00:00.000Z');
+  const more = await sched.digestNow('telegram:-1');
+  assert.ok('message' in more);
+  assert.equal(more.items, 3);
+  assert.deepEqual(more.message.buttons, [[{ kind: 'action', label: 'المزيد (2)', action: 'digest' }]]);
+  const last = await sched.digestNow('telegram:-1');
+  assert.ok('message' in last);
+  assert.equal(last.items, 2);
+  assert.equal(last.message.buttons, undefined);
+  assert.ok('empty' in (await sched.digestNow('telegram:-1')));
+  const shown = [scheduled, more.message, last.message].flatMap((m) => [...JSON.stringify(m).matchAll(/\d\. خبر رقم (\d)/gu)].map((x) => Number(x[1])));
+  assert.deepEqual([...new Set(shown)].sort(), [1, 2, 3, 4, 5, 6, 7, 8], 'every story once');
+  assert.equal(shown.length, new Set(shown).size);
+  // The next scheduled digest starts a new period: the old stories are not offered again.
+  await seedStories(store, ['خبر الغد'], '2026-11-25T02:00:00.000Z');
+  clock.t = Date.parse('2026-11-25T05:00:00.000Z');
+  await sched.fire('telegram:-1', clock.now());
+  await sched.sweep();
+  assert.match(JSON.stringify(sender.sent.at(-1)!.message), /خبر الغد/u);
+  await sched.stop();
+});
+
 const UPCOMING: [string[], string, string | undefined, string, string][] = [
   [['08:00'], 'Asia/Baghdad', undefined, '2026-11-24T05:00:00Z', '2026-11-25T05:00:00.000Z'],
   [['07:00', '19:00'], 'Asia/Baghdad', undefined, '2026-11-24T05:00:00Z', '2026-11-24T16:00:00.000Z'],

@@ -6,8 +6,9 @@ import type { Migration } from './types.ts';
 import { migration as content } from './001-content.ts';
 import { migration as chats } from './002-chats.ts';
 import { migration as digestLedger } from './003-digest-ledger.ts';
+import { migration as digestPeriod } from './004-digest-period.ts';
 
 export type { Migration };
 
 /** The migrations, oldest first. */
-export const migrations: readonly Migration[] = [content, chats, digestLedger];
+export const migrations: readonly Migration[] = [content, chats, digestLedger, digestPeriod];
