@@ -19,20 +19,10 @@ import { createFetcher } from './sources/http.ts';
 import { startConfiguredFeeds } from './sources/feeds-setup.ts';
 import type { FeedRecord } from './store/types.ts';
 import { fetchStoredArticle } from './commands/wiring.ts';
-
-type Level = Config['logLevel'];
-const LEVELS: Level[] = ['debug', 'info', 'warn', 'error', 'silent'];
-
-/** A stderr logger that drops lines below `level`. */
-function createLog(level: Level): Record<'debug' | 'info' | 'warn' | 'error', (message: string) => void> {
-  const at = (l: Level) => (message: string) => {
-    if (LEVELS.indexOf(l) >= LEVELS.indexOf(level)) process.stderr.write(`${new Date().toISOString()} ${l} ${message}\n`);
-  };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
+import { createLogger, redactSecrets, type Logger } from './log/index.ts';
 
 /** Opens the SQLite store; without it (e.g. an unwritable data dir) chats are remembered in memory. */
-function openMemory(config: Config, log: ReturnType<typeof createLog>): { memory: ChatMemory; store?: SqliteStore } {
+function openMemory(config: Config, log: Logger): { memory: ChatMemory; store?: SqliteStore } {
   try {
     const store = openConfiguredStore(config);
     return { memory: store, store };
@@ -51,7 +41,7 @@ const WARM_UP_TEXT =
  * The first analysis loads the NER model and compiles the hot paths (about half a second): done at
  * start, so that the first user's /brief does not wait for it.
  */
-function warmUpAnalysis(log: ReturnType<typeof createLog>): void {
+function warmUpAnalysis(log: Logger): void {
   const t0 = performance.now();
   analyze({ text: WARM_UP_TEXT, reference: '2024-01-05' });
   log.debug(`analysis warmed up in ${Math.round(performance.now() - t0)} ms`);
@@ -60,7 +50,11 @@ function warmUpAnalysis(log: ReturnType<typeof createLog>): void {
 /** Starts mojaz; resolves when it should exit (console: at end of input; bots: on a signal). */
 async function main(): Promise<number> {
   const config = loadConfigFromProcess();
-  const log = createLog(config.logLevel);
+  // Every line of every part passes through this logger, which redacts the configured secrets.
+  const log = createLogger({
+    level: config.logLevel,
+    secrets: [config.telegram.token, config.discord.token],
+  });
   log.info(`settings ${JSON.stringify(describeConfig(config))}`);
   const { memory, store } = openMemory(config, log);
   const fetcher = createFetcher(config.fetch);
@@ -98,19 +92,21 @@ async function main(): Promise<number> {
     const router = routeSender(platformSenders);
     let firstRoundDone: () => void = () => undefined;
     const firstRound = new Promise<void>((resolve) => (firstRoundDone = resolve));
+    const feedLog = log.child('feeds');
+    const digestLog = log.child('digests');
     const feeds = await startConfiguredFeeds(config, {
       store,
       fetcher,
       analyze,
       fetchFullArticle: (url) => fetchStoredArticle(fetcher, url),
       onFeedFailing: (feed, failure) => notifyFeedFailing(store, router, feed, failure.userMessage, log),
-      log: (level, message) => log[level](`feeds: ${message}`),
+      log: (level, message) => feedLog[level](message),
       onRound: (report) => {
-        log.debug(`feeds: round done ${JSON.stringify(report).slice(0, 300)}`);
+        feedLog.debug(`round done ${JSON.stringify(report).slice(0, 300)}`);
         firstRoundDone();
       },
     });
-    const digests = await startDigests({ config, store, senders: platformSenders, fetcher, log: (line) => log.info(`digests: ${line}`) });
+    const digests = await startDigests({ config, store, senders: platformSenders, fetcher, log: (line) => (/fail|stopp|gone|error/iu.test(line) ? digestLog.warn(line) : digestLog.info(line)) });
     services.digests = digests.services;
     stops.push(() => feeds.stop(), () => digests.stop());
     if (consoleMode) {
@@ -147,7 +143,7 @@ async function notifyFeedFailing(
   sender: Sender,
   feed: FeedRecord,
   reason: string,
-  log: ReturnType<typeof createLog>,
+  log: Logger,
 ): Promise<void> {
   const followers = new Set(await store.feedFollowers(feed.id));
   // Chats that follow no particular feed read every feed, this one included.
@@ -170,7 +166,7 @@ async function notifyFeedFailing(
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`mojaz: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`mojaz: ${redactSecrets(err instanceof Error ? err.message : String(err), [process.env.TELEGRAM_BOT_TOKEN, process.env.DISCORD_TOKEN])}\n`);
     process.exit(1);
   },
 );

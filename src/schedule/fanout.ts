@@ -7,6 +7,7 @@
 import { ChatGoneError, RateLimitedError, type Sender } from '../messages/sender.ts';
 import type { ClaimedDelivery, DigestLedger } from './ledger.ts';
 import type { Clock, SendLimiter } from './rate-limit.ts';
+import { errorText, redactSecrets } from '../log/index.ts';
 
 /** What a fan-out needs. */
 export interface FanOutDeps {
@@ -84,12 +85,13 @@ export async function deliverOne(deps: FanOutDeps, c: ClaimedDelivery, report: F
       }
       if (err instanceof ChatGoneError) {
         report.gone++;
-        await ledger.abandon(c.key, owner, `chat gone: ${err.message}`);
+        await ledger.abandon(c.key, owner, redactSecrets(`chat gone: ${err.message}`));
         await deps.onChatGone?.(c.chatId);
         return;
       }
       report.failed++;
-      const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      // Kept in the ledger and logged: an API error that echoes the request path carries the token.
+      const why = redactSecrets(errorText(err));
       deps.log?.(`delivery ${c.key} failed (attempt ${c.attempts}): ${why}`);
       await ledger.release(c.key, owner, why, iso(clock, backoffMs(c.attempts)));
       return;

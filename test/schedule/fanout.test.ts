@@ -6,7 +6,7 @@ import { drain, backoffMs, type FanOutDeps } from '../../src/schedule/fanout.ts'
 import { SendLimiter, WindowLimit, isGroupChat } from '../../src/schedule/rate-limit.ts';
 import { ChatGoneError, RateLimitedError } from '../../src/messages/sender.ts';
 import { m } from '../../src/messages/model.ts';
-import { FakeClock, RecordingSender } from './helpers.ts';
+import { FakeClock, RecordingSender, openDigests } from './helpers.ts';
 
 const T0 = Date.parse('2026-11-24T05:00:00.000Z');
 
@@ -14,16 +14,7 @@ async function setup(chats: string[], fail?: (chatId: string, attempt: number) =
   const store = openStore(':memory:');
   const ledger = new SqliteDigestLedger(store.db);
   const clock = new FakeClock(T0);
-  for (const chatId of chats) {
-    await ledger.openDigest({
-      chatId,
-      slot: new Date(T0).toISOString(),
-      now: new Date(T0).toISOString(),
-      candidates: [{ storyId: 1, articleIds: [1], title: 'خبر' }],
-      topN: 5,
-      render: () => ({ blocks: [m.paragraph(`موجز ${chatId}`)] }),
-    });
-  }
+  await openDigests(ledger, chats, T0);
   const sender = new RecordingSender(clock, fail);
   const deps: FanOutDeps = { ledger, sender, limiter: new SendLimiter(clock), clock, owner: 'me', leaseMs: 60_000, concurrency };
   return { store, ledger, clock, sender, deps };

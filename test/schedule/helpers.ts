@@ -66,3 +66,18 @@ export async function seedStories(store: Store, titles: string[], at: string, ou
   }
   return ids;
 }
+
+/** Opens one pending one-story digest for each chat at `t0` (ms), to be fanned out. */
+export async function openDigests(ledger: import('../../src/schedule/ledger.ts').DigestLedger, chats: string[], t0: number, text = (chatId: string) => `موجز ${chatId}`): Promise<void> {
+  const { m } = await import('../../src/messages/model.ts');
+  for (const chatId of chats) {
+    await ledger.openDigest({
+      chatId,
+      slot: new Date(t0).toISOString(),
+      now: new Date(t0).toISOString(),
+      candidates: [{ storyId: 1, articleIds: [1], title: 'خبر' }],
+      topN: 5,
+      render: () => ({ blocks: [m.paragraph(text(chatId))] }),
+    });
+  }
+}
