@@ -25,6 +25,8 @@ const ConfigSchema = z.object({
   dataDir: z.string().min(1),
   timezone: z.string().refine(isTimeZone, 'not an IANA time zone'),
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']),
+  /** Hours between rolling backups of the store into <dataDir>/backups (0: none). */
+  backupHours: z.coerce.number().min(0).default(24),
   telegram: z.object({
     token: z.string().optional(),
     apiRoot: z.string().url(),
@@ -68,6 +70,7 @@ const ENV_MAP: Record<string, string[]> = {
   MOJAZ_DATA_DIR: ['dataDir'],
   MOJAZ_TIMEZONE: ['timezone'],
   MOJAZ_LOG_LEVEL: ['logLevel'],
+  MOJAZ_BACKUP_HOURS: ['backupHours'],
   TELEGRAM_BOT_TOKEN: ['telegram', 'token'],
   TELEGRAM_API_ROOT: ['telegram', 'apiRoot'],
   TELEGRAM_WEBHOOK_URL: ['telegram', 'webhookUrl'],

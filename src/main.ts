@@ -5,12 +5,13 @@
  */
 import { join } from 'node:path';
 import { startConsole } from './adapters/console/start.ts';
-import { InMemoryChatMemory } from './commands/memory.ts';
 import type { ChatMemory } from './store/types.ts';
 import { createServices } from './commands/wiring.ts';
 import { describeConfig, loadConfigFromProcess, type Config } from './config.ts';
 import type { Sender } from './messages/sender.ts';
-import { openConfiguredStore, type SqliteStore } from './store/index.ts';
+import { storePath, type SqliteStore } from './store/index.ts';
+import { backupStore, checkStore, latestBackup, openStoreOrExplain, storeOpenError } from './store/health.ts';
+import { join } from 'node:path';
 import { analyze } from './core/analyze.ts';
 import { renderPlain } from './messages/render/plain.ts';
 import { m } from './messages/model.ts';
@@ -19,17 +20,45 @@ import { createFetcher } from './sources/http.ts';
 import { startConfiguredFeeds } from './sources/feeds-setup.ts';
 import type { FeedRecord } from './store/types.ts';
 import { fetchStoredArticle } from './commands/wiring.ts';
-import { createLogger, redactSecrets, type Logger } from './log/index.ts';
+import { createLogger, errorText, redactSecrets, type Logger } from './log/index.ts';
 
-/** Opens the SQLite store; without it (e.g. an unwritable data dir) chats are remembered in memory. */
-function openMemory(config: Config, log: Logger): { memory: ChatMemory; store?: SqliteStore } {
+/**
+ * Opens the SQLite store. One that cannot be opened (damaged, unwritable) stops the start with its
+ * path and what to do: a bot without its store would look healthy and post no digests.
+ */
+function openMemory(config: Config, log: Logger): { memory: ChatMemory; store: SqliteStore; path: string } {
+  let path = join(config.dataDir, 'mojaz.sqlite');
   try {
-    const store = openConfiguredStore(config);
-    return { memory: store, store };
+    path = storePath(config.dataDir);
   } catch (err) {
-    log.warn(`store unavailable (${err instanceof Error ? err.message : String(err)}); chats are remembered in memory only`);
-    return { memory: new InMemoryChatMemory() };
+    throw storeOpenError(path, err);
   }
+  const store = openStoreOrExplain(path);
+  log.debug(`store ${path} opened`);
+  return { memory: store, store, path };
+}
+
+/** Keeps a rolling backup of the store: one now when today's is missing, then every `hours`. */
+function startBackups(store: SqliteStore, path: string, hours: number, log: Logger): () => void {
+  if (hours <= 0) return () => undefined;
+  const run = (): void => {
+    backupStore(store, path, new Date()).then(
+      (file) => log.info(`store backed up to ${file}`),
+      (err: unknown) => log.error(`store backup failed: ${errorText(err)}`),
+    );
+  };
+  const latest = latestBackup(path);
+  if (!latest || !latest.includes(new Date().toISOString().slice(0, 10))) setTimeout(run, 5_000).unref();
+  const timer = setInterval(run, hours * 3_600_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** `npm start -- --check`: SQLite's integrity check of the store, in English and Arabic; exit 0 when sound. */
+function checkOnly(config: Config): number {
+  const report = checkStore(storePath(config.dataDir));
+  for (const line of report.lines) process.stdout.write(`${line}\n`);
+  return report.ok ? 0 : 1;
 }
 
 /** A short article for the warm-up analysis at start. */
@@ -50,13 +79,15 @@ function warmUpAnalysis(log: Logger): void {
 /** Starts mojaz; resolves when it should exit (console: at end of input; bots: on a signal). */
 async function main(): Promise<number> {
   const config = loadConfigFromProcess();
+  if (process.argv.includes('--check')) return checkOnly(config);
   // Every line of every part passes through this logger, which redacts the configured secrets.
   const log = createLogger({
     level: config.logLevel,
     secrets: [config.telegram.token, config.discord.token],
   });
   log.info(`settings ${JSON.stringify(describeConfig(config))}`);
-  const { memory, store } = openMemory(config, log);
+  const { memory, store, path: storeFile } = openMemory(config, log);
+  const stopBackups = startBackups(store, storeFile, config.backupHours, log);
   const fetcher = createFetcher(config.fetch);
   const services = createServices(config, memory, { fetcher });
   warmUpAnalysis(log);
@@ -118,7 +149,8 @@ async function main(): Promise<number> {
 
   const shutdown = async (): Promise<void> => {
     for (const stop of stops.reverse()) await stop().catch((err: unknown) => log.warn(`stop failed: ${String(err)}`));
-    await store?.close();
+    stopBackups();
+    await store.close();
   };
 
   if (!config.telegram.token && !(config.discord.token && config.discord.applicationId)) {
