@@ -11,7 +11,7 @@ import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import PQueue from 'p-queue';
 import type { Analysis, ArticleInput } from '../core/types.ts';
-import type { ArticleRecord, FeedRecord, Store } from '../store/types.ts';
+import type { ArticleRecord, FeedRecord, NewArticle, Store } from '../store/types.ts';
 import type { StoryGrouper } from '../stories/grouper.ts';
 import type { Fetcher, FetchResult, GetOptions } from './http.ts';
 import { FeedError, parseFeed, type FeedItem, type ParsedFeed } from './feed-parse.ts';
@@ -208,6 +208,7 @@ export class FeedPoller {
 
   /** Polls every feed that is due (next_try passed), a few at once; never throws. */
   async pollDue(): Promise<PollReport> {
+    await this.finishUnassigned().catch((err: unknown) => this.log('error', `grouping left-over articles failed: ${err instanceof Error ? err.message : String(err)}`));
     const due = await this.deps.store.dueFeeds(this.nowIso());
     const queue = new PQueue({ concurrency: this.options.concurrency });
     const feeds = await Promise.all(due.map((f) => queue.add(() => this.pollFeed(f)) as Promise<FeedPollResult>));
@@ -328,12 +329,21 @@ export class FeedPoller {
     await this.ingestQueue.add(() => this.storeItems(feed, outlet, fresh, texts, result));
   }
 
+  /**
+   * Stores a feed's new items: the new articles are analysed first (before anything is written),
+   * then every item is stored, its analysis saved and its story assigned in one transaction, so a
+   * crash or a full disk midway leaves no article outside a story (and its guid does not keep it
+   * from being fetched again). One transaction per feed's batch is also what makes ingest fast.
+   */
   private async storeItems(feed: FeedRecord, outlet: string | undefined, fresh: FeedItem[], texts: string[], result: FeedPollResult): Promise<void> {
+    const store = this.deps.store;
+    const seenAt = this.nowIso();
+    const records: NewArticle[] = [];
     for (let i = 0; i < fresh.length; i++) {
       const item = fresh[i]!;
       const text = texts[i]!;
       if (!text.trim() && !item.title.trim()) continue;
-      const stored = await this.deps.store.upsertArticle({
+      records.push({
         feedId: feed.id,
         ...(item.outlet || outlet ? { outlet: item.outlet || outlet } : {}),
         ...(item.guid ? { guid: item.guid } : {}),
@@ -342,14 +352,68 @@ export class FeedPoller {
         text: text || item.title,
         ...(item.summary ? { summary: item.summary } : {}),
         ...(item.published ? { published: item.published } : {}),
-        seenAt: this.nowIso(),
+        seenAt,
       });
-      if (stored.status === 'new-source') result.republished++;
-      if (stored.status !== 'new') continue;
-      result.added++;
-      const joined = await this.analyseAndGroup(stored.article);
-      if (joined) result.joined++;
     }
+    const analyses = new Map<NewArticle, Analysis | undefined>();
+    for (const record of records) {
+      if (await store.isNewArticle(record)) analyses.set(record, this.analyse(record));
+    }
+    try {
+      await store.inTransaction(async () => {
+        for (const record of records) {
+          const stored = await store.upsertArticle(record);
+          if (stored.status === 'new-source') result.republished++;
+          if (stored.status !== 'new') continue;
+          result.added++;
+          const analysis = analyses.has(record) ? analyses.get(record) : this.analyse(stored.article);
+          if (await this.saveAndGroup(stored.article, analysis, seenAt)) result.joined++;
+        }
+      });
+    } catch (err) {
+      // Nothing of the batch was written: the story index may hold what was rolled back.
+      result.added = result.joined = result.republished = 0;
+      await this.deps.grouper?.rewarm(this.clock.now().getTime());
+      throw err;
+    }
+  }
+
+  /** The analysis of an article about to be stored; undefined without an analyzer or when it throws. */
+  private analyse(article: Pick<NewArticle, 'text' | 'title' | 'published'>): Analysis | undefined {
+    if (!this.deps.analyze) return undefined;
+    try {
+      return this.deps.analyze({
+        text: article.text,
+        title: article.title,
+        ...referenceFor(article.published, this.clock.now(), this.options.timezone),
+      });
+    } catch (err) {
+      this.log('error', `analysis of "${article.title.slice(0, 60)}" failed: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  }
+
+  /** Saves a stored article's analysis and assigns its story; true when it joined one. */
+  private async saveAndGroup(article: ArticleRecord, analysis: Analysis | undefined, now: string): Promise<boolean> {
+    if (analysis) await this.deps.store.saveAnalysis(article.id, this.options.analyzerVersion, { ...analysis, id: String(article.id) }, now);
+    if (!this.deps.grouper) return false;
+    return (await this.deps.grouper.assign(article, analysis, now)).joined;
+  }
+
+  /**
+   * Finishes articles that reached no story (stored by an older version that crashed between
+   * storing and grouping): analysed if need be and grouped, a bounded number per round.
+   */
+  async finishUnassigned(limit = 200): Promise<number> {
+    if (!this.deps.grouper) return 0;
+    const store = this.deps.store;
+    const left = await store.articlesWithoutStory(limit);
+    for (const article of left) {
+      const analysis = (await store.getAnalysis(article.id, this.options.analyzerVersion))?.analysis ?? this.analyse(article);
+      await store.inTransaction(() => this.saveAndGroup(article, analysis, this.nowIso()));
+    }
+    if (left.length > 0) this.log('info', `${left.length} stored article(s) without a story grouped`);
+    return left.length;
   }
 
   /** The item's text: its content, else its excerpt, replaced by the full article when that is only an excerpt. */
@@ -368,27 +432,6 @@ export class FeedPoller {
       this.log('debug', `full text of ${url} unavailable: ${err instanceof Error ? err.message : String(err)}`);
     }
     return own;
-  }
-
-  /** Analyses a new article (if an analyzer is given), stores the analysis, assigns its story; true when it joined one. */
-  private async analyseAndGroup(article: ArticleRecord): Promise<boolean> {
-    let analysis: Analysis | undefined;
-    if (this.deps.analyze) {
-      try {
-        analysis = this.deps.analyze({
-          id: String(article.id),
-          text: article.text,
-          title: article.title,
-          ...referenceFor(article.published, this.clock.now(), this.options.timezone),
-        });
-        await this.deps.store.saveAnalysis(article.id, this.options.analyzerVersion, analysis, this.nowIso());
-      } catch (err) {
-        this.log('error', `analysis of article ${article.id} failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-    if (!this.deps.grouper) return false;
-    const assignment = await this.deps.grouper.assign(article, analysis, this.nowIso());
-    return assignment.joined;
   }
 }
 

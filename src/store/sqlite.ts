@@ -292,6 +292,46 @@ export class SqliteStore implements Store {
     return this.db.transaction(() => this.upsertSync(a)).immediate();
   }
 
+  /** The stored article `a` is (same feed+guid, then same canonical URL, then same normalized content), if any. */
+  private existing(a: NewArticle, canon: string | undefined, guid: string | undefined, hash: string): { articleId: number; byFeedGuid: boolean } | undefined {
+    if (a.feedId !== undefined && guid) {
+      const hit = this.get('SELECT article_id FROM article_sources WHERE feed_id = ? AND guid = ? LIMIT 1', a.feedId, guid);
+      if (hit) return { articleId: Number(hit.article_id), byFeedGuid: true };
+    }
+    if (canon && isArticleUrl(canon)) {
+      const hit = this.get('SELECT article_id FROM article_sources WHERE url = ? LIMIT 1', canon);
+      if (hit) return { articleId: Number(hit.article_id), byFeedGuid: false };
+    }
+    const hit = this.get('SELECT id FROM articles WHERE content_hash = ?', hash);
+    return hit ? { articleId: Number(hit.id), byFeedGuid: false } : undefined;
+  }
+
+  async isNewArticle(a: NewArticle): Promise<boolean> {
+    return this.existing(a, canonicalUrl(a.url) ?? canonicalUrl(a.guid), a.guid?.trim() || undefined, contentHash(a.title, a.text)) === undefined;
+  }
+
+  async articlesWithoutStory(limit: number): Promise<ArticleRecord[]> {
+    return this.all(
+      'SELECT a.* FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id) ORDER BY a.id LIMIT ?',
+      limit,
+    ).map(articleFrom);
+  }
+
+  async inTransaction<T>(work: () => Promise<T>): Promise<T> {
+    // Nested: part of the transaction already open. The store's calls are synchronous underneath,
+    // so awaiting them only runs microtasks, never another request's I/O callback.
+    if (this.db.inTransaction) return work();
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = await work();
+      this.db.exec('COMMIT');
+      return out;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
   /** The dedupe rule: same feed+guid, then same canonical URL, then same normalized content. */
   private upsertSync(a: NewArticle): UpsertResult {
     const canon = canonicalUrl(a.url) ?? canonicalUrl(a.guid);
@@ -299,19 +339,9 @@ export class SqliteStore implements Store {
     const outlet = outletOf(a, canon);
     const hash = contentHash(a.title, a.text);
 
-    if (a.feedId !== undefined && guid) {
-      const hit = this.get('SELECT article_id FROM article_sources WHERE feed_id = ? AND guid = ? LIMIT 1', a.feedId, guid);
-      if (hit) return this.known(Number(hit.article_id), a, hash, 'known');
-    }
-    let articleId: number | undefined;
-    if (canon && isArticleUrl(canon)) {
-      const hit = this.get('SELECT article_id FROM article_sources WHERE url = ? LIMIT 1', canon);
-      if (hit) articleId = Number(hit.article_id);
-    }
-    if (articleId === undefined) {
-      const hit = this.get('SELECT id FROM articles WHERE content_hash = ?', hash);
-      if (hit) articleId = Number(hit.id);
-    }
+    const match = this.existing(a, canon, guid, hash);
+    if (match?.byFeedGuid) return this.known(match.articleId, a, hash, 'known');
+    const articleId = match?.articleId;
     if (articleId !== undefined) {
       const sameOrigin =
         a.feedId !== undefined

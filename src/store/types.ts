@@ -321,6 +321,15 @@ export interface Store extends ChatMemory {
   // articles
   /** Stores an article, deduplicated by guid, canonical URL and normalized-content hash. */
   upsertArticle(article: NewArticle): Promise<UpsertResult>;
+  /** Whether `article` would be stored as a new article (no feed guid, URL or content of a stored one matches). */
+  isNewArticle(article: NewArticle): Promise<boolean>;
+  /** Articles that reached no story (older versions could crash between storing and grouping), oldest first. */
+  articlesWithoutStory(limit: number): Promise<ArticleRecord[]>;
+  /**
+   * Runs `work` as one transaction: every write it makes lands, or none does (a crash or a full
+   * disk midway leaves nothing half done). `work` must only await this store between its writes.
+   */
+  inTransaction<T>(work: () => Promise<T>): Promise<T>;
   /** The article with that id. */
   getArticle(id: number): Promise<ArticleRecord | undefined>;
   /** Several articles, in the order of `ids` (unknown ids left out). */

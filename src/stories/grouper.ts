@@ -29,13 +29,19 @@ export function eventTime(article: { published?: string; firstSeen: string }): n
 
 /** Groups articles into stories through the store. */
 export class StoryGrouper {
-  readonly index: StoryIndex;
+  index: StoryIndex;
 
   constructor(
     private readonly store: Store,
-    options: Partial<StoryIndexOptions> = {},
+    private readonly options: Partial<StoryIndexOptions> = {},
   ) {
     this.index = new StoryIndex(options);
+  }
+
+  /** Rebuilds the index from the store (after a rolled-back transaction left it ahead of the store). */
+  async rewarm(now: number): Promise<number> {
+    this.index = new StoryIndex(this.options);
+    return this.warm(now);
   }
 
   /** Loads the articles first seen in the window before `now` (ms) into the index. */
