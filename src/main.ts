@@ -11,7 +11,6 @@ import { describeConfig, loadConfigFromProcess, type Config } from './config.ts'
 import type { Sender } from './messages/sender.ts';
 import { storePath, type SqliteStore } from './store/index.ts';
 import { backupStore, checkStore, latestBackup, openStoreOrExplain, storeOpenError } from './store/health.ts';
-import { join } from 'node:path';
 import { analyze } from './core/analyze.ts';
 import { renderPlain } from './messages/render/plain.ts';
 import { m } from './messages/model.ts';
