@@ -6,6 +6,7 @@ import { isDemonym, namedMentions, properNameSpan } from './mentions.ts';
 import { knownForms } from './names.ts';
 import { attributeQuotes } from './quotes.ts';
 import { roleAt } from './roles.ts';
+import { titleReferent } from './referents.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { findSources } from './sources.ts';
 import { unnamedSources } from './unnamed.ts';
@@ -33,8 +34,20 @@ export function analyzeWho(text: string, sentences: Sentence[], tagger: Tagger =
 
   const groupOf = new Map<TokenMention, (typeof groups)[number]>();
   for (const g of groups) for (const m of g.mentions) groupOf.set(m, g);
+  const roleOf = new Map<(typeof groups)[number], string>();
+  for (const g of groups) {
+    if (g.type !== 'PER') continue;
+    for (const m of g.mentions) {
+      const role = roleAt(doc, m, all, isKnown);
+      if (role) {
+        roleOf.set(g, role);
+        break;
+      }
+    }
+  }
   const said = new Map<(typeof groups)[number], string[]>();
-  for (const { speaker, text: quote } of attributeQuotes(doc, all)) {
+  const referent = titleReferent(doc, groups, roleOf);
+  for (const { speaker, text: quote } of attributeQuotes(doc, all, referent)) {
     const g = groupOf.get(speaker);
     if (!g) continue;
     const list = said.get(g) ?? [];
@@ -46,17 +59,10 @@ export function analyzeWho(text: string, sentences: Sentence[], tagger: Tagger =
   }
 
   const entries = groups.map((g) => {
-    let role = '';
-    if (g.type === 'PER') {
-      for (const m of g.mentions) {
-        role = roleAt(doc, m, all, isKnown);
-        if (role) break;
-      }
-    }
     const entry: WhoEntry = {
       name: g.name,
       type: g.type,
-      role,
+      role: roleOf.get(g) ?? '',
       aliases: [...g.forms.values()].filter((f) => f !== g.name),
       mentions: g.mentions.map((m) => ({ start: doc.tokens[m.s]!.start, end: doc.tokens[m.e - 1]!.end })),
       said: said.get(g) ?? [],

@@ -208,7 +208,8 @@ export function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined
   return e > s ? { ...m, s, e } : undefined;
 }
 
-const PARTICLES = normSet(['عبد', 'أبو', 'ابو', 'بن', 'ابن', 'آل', 'أم', 'بنت', 'ولد', 'ال', 'فان', 'فون', 'دي', 'دو', 'دا', 'لو']);
+// آيت/أيت: the Berber "sons of" of Maghreb family names ("خالد آيت الطالب").
+const PARTICLES = normSet(['عبد', 'أبو', 'ابو', 'بن', 'ابن', 'آل', 'أم', 'بنت', 'ولد', 'ال', 'فان', 'فون', 'دي', 'دو', 'دا', 'لو', 'آيت', 'أيت']);
 
 /** Whether a token may be trimmed off the edge of a longer mention (function words, speech verbs). */
 function isEdgeJunk(t: { norm: string; bare: string; stem: string }): boolean {

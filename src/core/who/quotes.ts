@@ -2,9 +2,10 @@
  * What speakers are quoted saying: direct quotes after (or before) a speech verb, "مضيفا: …"
  * continuing the previous speaker, and indirect "قال X إن …" clauses.
  */
-import { isPunct, type Doc, type TokenMention } from './doc.ts';
+import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
 import { CONTINUATIONS, SPEECH_VERBS } from './lexicon.ts';
 import { stripAttributionTail } from '../brief.ts';
+import { isTitle } from './roles.ts';
 
 /** An attribution cut before its source: "، بحسب ما", "، حسب", "، وفقًا لما", "، كما". */
 const DANGLING_ATTRIBUTION = /[\s،,]*(?:ب?حسب(?:ما|\s+ما)?|وفق[اًً]*(?:\s+لما|\s+ما)?|كما)\s*$/u;
@@ -28,6 +29,10 @@ const OPEN = new Map([
 ]);
 // Shorter quoted runs are mostly names or scare quotes ("الجوهرة أف أم", "حماية").
 const MIN_WORDS = 4;
+/** Verbs that go on with the last speaker when no one is named ("وأضاف: …", "وتابعت: …"). */
+const GOES_ON = new Set(['اضاف', 'اضافت', 'تابع', 'تابعت']);
+/** Particles that open a reported clause ("قال إن …", "أكد أنه …"). */
+const REPORT_OPENERS = new Set(['ان', 'انه', 'انها', 'بان', 'بانه']);
 const MAX_QUOTE = 200;
 const QUOTE_REACH = 25;
 
@@ -56,7 +61,40 @@ function cueKind(t: { norm: string }): 'verb' | 'cont' | undefined {
   return undefined;
 }
 
-/** The nearest speaker mention before token c in its sentence. */
+/** Words that may open a sentence before its subject ("وكان المرصد …", "من جهته، الوزير …"), normalized. */
+const SUBJECT_LEADS = new Set(['كان', 'وكان', 'كانت', 'وكانت', 'قد', 'وقد', 'سبق', 'وسبق', 'فيما', 'بينما', 'كما', 'ثم', 'لكن', 'ولكن', 'من', 'جهته', 'جهتها', 'جانبه', 'جانبها', 'بدوره', 'بدورها', 'وبدوره', 'وبدورها', 'ناحيته', 'ناحيتها']);
+
+/**
+ * The subject before a verb cue at token c ("وكان المرصد السوري … أعلن أن", "وكان وزير الداخلية
+ * الجزائري نور الدين بدوي، الذي …، قد صرح"): the sentence's first speaker when only opening words
+ * and its title come before it (a person named after it and a comma holds that title: "نائب مدير
+ * سكوتلاند يارد، مارك رولي"), else the nearest one, unless a preposition governs it ("المعارض
+ * لبشار الأسد أعلن").
+ */
+export function subjectBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): TokenMention | undefined {
+  const sent = doc.tokens[c]!.sentence;
+  const before = speakers.filter((m) => m.e <= c && doc.tokens[m.s]!.sentence === sent);
+  let first = before[0];
+  const start = doc.sentences[sent]?.s ?? 0;
+  const opening = (t: DocToken): boolean => isPunct(t) || SUBJECT_LEADS.has(t.norm) || isTitle(t) || t.bare.startsWith('ال') || t.norm.length <= 1;
+  if (first && doc.tokens.slice(start, first.s).every(opening)) {
+    const holder = before[1];
+    if (holder && holder.type === 'PER' && holder.s - first.e <= 2 && isPunct(doc.tokens[first.e]!)) first = holder;
+    return first;
+  }
+  // Else the nearest name before the verb, unless a preposition governs it ("المعارض لبشار الأسد أعلن").
+  const near = before[before.length - 1];
+  if (!near) return undefined;
+  const head = doc.tokens[near.s]!;
+  const prev = doc.tokens[near.s - 1];
+  const governed = (/^[لبك]/.test(head.norm) && head.bare !== head.norm) || (prev !== undefined && PREPOSITIONS.has(prev.norm));
+  return governed ? undefined : near;
+}
+
+/** Prepositions whose object is no subject, normalized. */
+const PREPOSITIONS = new Set(['في', 'من', 'الى', 'على', 'عن', 'مع', 'ضد', 'لدى', 'حول', 'بين', 'عند', 'نحو', 'امام', 'خلف', 'بعد', 'قبل', 'منذ', 'عبر', 'تجاه']);
+
+/** The nearest speaker mention before token c in its sentence (a continuation's: "…، مضيفا"). */
 function speakerBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): TokenMention | undefined {
   const sent = doc.tokens[c]!.sentence;
   const before = speakers.filter((m) => m.e <= c && doc.tokens[m.s]!.sentence === sent);
@@ -70,20 +108,77 @@ function speakerBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): 
  */
 function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly TokenMention[]): TokenMention | undefined {
   const sent = doc.tokens[c]!.sentence;
+  // The speaker is named before what they said: never inside the reported clause ("وأضاف أن الجيش …").
+  for (let k = c + 1; k < limit; k++) {
+    if (REPORT_OPENERS.has(doc.tokens[k]!.norm)) {
+      limit = k;
+      break;
+    }
+  }
   const after = speakers.filter((m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent);
   let pick = after.find((m) => m.type !== 'ORG') ?? after[0];
   if (pick && pick.type === 'ORG' && doc.tokens[pick.e]?.norm === 'عن') pick = after.find((m) => m.s > pick!.e) ?? pick;
   if (pick && after[0] && after[0].type === 'ORG' && pick !== after[0] && pick.s - after[0].e > 6) pick = after[0];
-  return pick ?? speakerBefore(doc, c, speakers);
+  return pick ?? subjectBefore(doc, c, speakers);
+}
+
+/**
+ * The speech verb a quote stands right before ("«…»، قال فلان", "\"…\"، يقول فلان"): its token
+ * index, when only a comma parts them; such a quote is that verb's, not an earlier cue's.
+ */
+export function verbAfterQuote(doc: Doc, q: Quote): number | undefined {
+  // Only a comma between: after a full stop the verb opens a new report ("«…». وأضاف: «…»").
+  const sep = doc.tokens[q.e + 1];
+  const verb = doc.tokens[q.e + 2];
+  if (!sep || !verb || (sep.norm !== '،' && sep.norm !== ',')) return undefined;
+  return cueKind(verb) === 'verb' ? q.e + 2 : undefined;
+}
+
+/**
+ * Finds who a title used instead of a name points back to ("وأضاف الوزير" → the minister named
+ * before): given the title's token index, the speaker mention it refers to; 'several' when more than
+ * one person fits (the quote then goes to nobody); undefined when no role says so.
+ */
+export type TitleReferent = (title: number) => TokenMention | 'several' | undefined;
+
+/**
+ * A definite title standing for a name after a cue ("وأضاف الوزير في تصريح", "وتابع الرئيس
+ * الأميركي …"): no person or source is named before the title phrase ends (at punctuation or the
+ * reported clause), else the title is how that one is introduced ("وقال المحلل السياسي … سالم زهران").
+ */
+function loneTitleAt(doc: Doc, i: number, mentions: readonly TokenMention[]): boolean {
+  const t = doc.tokens[i];
+  if (!t || !t.bare.startsWith('ال') || !isTitle(t)) return false;
+  const starts = new Set(mentions.filter((m) => m.type === 'PER' || m.type === 'SRC').map((m) => m.s));
+  if (mentions.some((m) => m.s <= i && i < m.e)) return false;
+  for (let k = i + 1; k < doc.tokens.length && k <= i + 12; k++) {
+    const w = doc.tokens[k]!;
+    // "الناطق باسم الخارجية، بهرام قاسمي،", "المدعية العامة " فاتو بنسودا "": a name after the comma or mark is the title's.
+    if (isPunct(w) && (starts.has(k + 1) || (isPunct(doc.tokens[k + 1] ?? w) && starts.has(k + 2)))) return false;
+    if (w.sentence !== t.sentence || isPunct(w) || REPORT_OPENERS.has(w.norm)) return true;
+    if (starts.has(k)) return false;
+  }
+  return true;
 }
 
 /** Quotes attributed to speaker mentions: pairs of (speaker mention, quoted text). */
-export function attributeQuotes(doc: Doc, mentions: readonly TokenMention[]): { speaker: TokenMention; text: string }[] {
-  const speakers = mentions.filter((m) => m.type !== 'LOC');
-  const out: { speaker: TokenMention; text: string }[] = [];
+export function attributeQuotes(
+  doc: Doc,
+  mentions: readonly TokenMention[],
+  referent?: TitleReferent,
+): { speaker: TokenMention; text: string }[] {
   const quotes = findQuotes(doc);
+  // Nobody named inside a quote is its speaker ("قائلا: «… تحدثت إلى شهود عيان …»").
+  // Only quotes inside one sentence count: a stray straight quote may pair with one far away.
+  const sentenceOf = (i: number): number => doc.tokens[i]!.sentence;
+  const inner = quotes.filter((q) => sentenceOf(q.s) === sentenceOf(q.e - 1));
+  const quoted = (m: TokenMention): boolean => inner.some((q) => q.s <= m.s && m.s < q.e);
+  const speakers = mentions.filter((m) => m.type !== 'LOC' && !quoted(m));
+  const out: { speaker: TokenMention; text: string }[] = [];
   const used = new Set<Quote>();
+  const ownerOf = new Map<Quote, number | undefined>(quotes.map((q) => [q, verbAfterQuote(doc, q)]));
   let last: TokenMention | undefined;
+  let heard: { speaker: TokenMention; sentence: number } | undefined;
   const slice = (s: number, e: number): string =>
     doc.text
       .slice(doc.tokens[s]!.start, doc.tokens[e - 1]!.end)
@@ -103,14 +198,24 @@ export function attributeQuotes(doc: Doc, mentions: readonly TokenMention[]): { 
         }
       }
       const nextCue = Math.min(reach, e);
-      const q = quotes.find((x) => x.s > c && x.s < reach && !used.has(x));
+      // A quote right before a speech verb is that verb's ("«…»، قال فلان"); one followed by another verb is not this cue's.
+      const owned = (x: Quote): boolean => ownerOf.get(x) === undefined || ownerOf.get(x) === c;
+      const q =
+        quotes.find((x) => x.s > c && x.s < reach && !used.has(x) && owned(x)) ??
+        (kind === 'verb' ? quotes.find((x) => ownerOf.get(x) === c && !used.has(x)) : undefined);
       let speaker: TokenMention | undefined;
       const n = doc.tokens[c]!.norm.replace(/^[وف]/, '');
       // A continuation ("مشيرا إلى …") goes on with this sentence's speaker, else the nearest mention before it.
       const lastHere = last && doc.tokens[last.s]!.sentence === doc.tokens[c]!.sentence ? last : undefined;
-      if (kind === 'cont') speaker = lastHere ?? speakerBefore(doc, c, speakers) ?? last;
-      else speaker = speakerFor(doc, c, q ? Math.min(q.s, e) : e, speakers) ?? (n === 'اضاف' || n === 'تابع' ? last : undefined);
+      // A title said instead of the name ("وأضاف الوزير") is the person it was given to, or nobody.
+      const ref = referent && loneTitleAt(doc, c + 1, mentions) ? referent(c + 1) : undefined;
+      if (ref === 'several') continue;
+      if (ref) speaker = ref;
+      else if (kind === 'cont') speaker = lastHere ?? (heard && heard.sentence === doc.tokens[c]!.sentence ? heard.speaker : undefined) ?? speakerBefore(doc, c, speakers) ?? last;
+      else speaker = speakerFor(doc, c, q && q.s > c ? Math.min(q.s, e) : e, speakers) ?? (GOES_ON.has(n) ? last : undefined);
       if (!speaker) continue;
+      // What this verb's speaker says next in the sentence ("صرح فلان، خلال …، قائلا: …") is theirs too.
+      if (kind === 'verb') heard = { speaker, sentence: doc.tokens[c]!.sentence };
       if (q) {
         used.add(q);
         out.push({ speaker, text: slice(q.s, q.e) });

@@ -95,3 +95,4 @@ function appositionRole(doc: Doc, m: TokenMention, inPerson: (i: number) => bool
   }
   return '';
 }
+

@@ -5,6 +5,7 @@
  */
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { dropLetters } from './names.ts';
+import { isTitle } from './roles.ts';
 import { ATTRIBUTION, CONTINUATIONS, JUNK, SPEECH_VERBS, SRC_HEADS, SRC_MODIFIERS } from './lexicon.ts';
 
 const LINKS = new Set(['باسم', 'في', 'من', 'داخل']);
@@ -51,10 +52,17 @@ function descriptionEnd(doc: Doc, i: number): number {
     if (LINKS.has(t.norm)) {
       // A link word takes the noun after it and that noun's adjectives.
       const n = toks[e + 1];
-      if (!n || n.sentence !== sent || isPunct(n) || !n.bare.startsWith('ال')) break;
+      if (!n || n.sentence !== sent || isPunct(n)) break;
+      if (!n.bare.startsWith('ال')) {
+        // Or an indefinite noun in construct with a definite one ("في شركة النفط الوطنية").
+        const c = toks[e + 2];
+        if (JUNK.has(n.norm) || !c || c.sentence !== sent || !c.bare.startsWith('ال') || JUNK.has(c.norm)) break;
+        e++;
+      }
       e += 2;
       // The noun's definite modifiers ("البيت الأبيض", "السفارة الأميركية"), at most two.
-      for (let k = 0; k < 2 && e < toks.length && toks[e]!.sentence === sent && toks[e]!.norm.startsWith('ال') && !JUNK.has(toks[e]!.norm); k++) e++;
+      // A title after them opens the name that follows ("… المصرية المستشار أحمد أبو زيد").
+      for (let k = 0; k < 2 && e < toks.length && toks[e]!.sentence === sent && toks[e]!.norm.startsWith('ال') && !JUNK.has(toks[e]!.norm) && !isTitle(toks[e]!); k++) e++;
       break;
     }
     if (SRC_MODIFIERS.has(t.norm) || isIndefiniteAdjective(t)) {
@@ -77,12 +85,16 @@ export function unnamedSources(doc: Doc, named: readonly TokenMention[]): TokenM
     const e = descriptionEnd(doc, i);
     // A title right before a name ("المتحدث باسم الخارجية نيد برايس") is a role, not a source.
     const after = toks[e]?.norm === '،' || toks[e]?.norm === ',' ? e + 1 : e;
-    if (named.some((m) => m.type === 'PER' && m.s >= i && m.s <= after)) continue;
+    // Unless the description ends on a title whose holder that name is ("متحدث باسم رئيس الوزراء البلجيكي شارل ميشال").
+    const ofTitle = toks.slice(i + 1, e - 1).some((t, k) => LINKS.has(t.norm) && isTitle(toks[i + 2 + k]!));
+    if (!ofTitle && named.some((m) => m.type === 'PER' && m.s >= i && m.s <= after)) continue;
     if (named.some((m) => m.s <= i && i < m.e)) continue;
     if (!speaks(doc, toks[i]!.sentence)) continue;
     const definite = toks[i]!.bare.startsWith('ال');
     // A bare head ("سكان", "مصدر") is a source only right next to its speech verb or attribution.
     if (e === i + 1 && !definite && !nextToSpeech(doc, i)) continue;
+    // "قائد" alone heads a title ("قائد المنتخب", "قائد الجيش"); only described ("قائد ميداني") is it a source.
+    if (e === i + 1 && kind === 'officer') continue;
     if (definite && e === i + 1) {
       const prev = lastByKind.get(kind);
       if (prev) out.push({ type: 'SRC', s: i, e, label: prev.label! });
