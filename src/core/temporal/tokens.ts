@@ -1,5 +1,5 @@
 /** Word tokens of normalized text, each with the forms it takes once clitics (و، ف، ب، ل، ك) are peeled. */
-import { isArabicLetter, isLatinLetter } from '../text/tokens.ts';
+import { tokenize as coreTokenize } from '../text/tokens.ts';
 
 /** One token of the normalized text (its `forms` and `pres` arrays are shared: never mutate them). */
 export interface Tok {
@@ -37,11 +37,6 @@ export function signedMembership(set: ReadonlySet<string>): (w: string) => boole
   return (w) => w.length > 0 && signatures[signature(w)] === 1 && set.has(w);
 }
 
-/** Code units the tokenizer joins into words: Arabic and Latin letters, as the core's one letter test says. */
-function isWordUnit(c: number): boolean {
-  return isArabicLetter(c) || isLatinLetter(c);
-}
-
 /** Whether a code unit is what /\s/ matches. */
 export function isWhite(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
@@ -71,45 +66,57 @@ function addForms(t: string, forms: string[], pres: number[]): void {
   }
 }
 
+/** A sentence ends after a one-unit token: . ! ? ؟ ؛ ; (a char test: hashing every token is dear). */
+function endsSentence(t: string): boolean {
+  if (t.length !== 1) return false;
+  const c = t.charCodeAt(0);
+  return c === 46 || c === 33 || c === 63 || c === 0x061f || c === 0x061b || c === 59;
+}
+
 /**
- * Tokenizes normalized text: Arabic/Latin letter runs, digit runs, and single punctuation marks
- * (letters as isArabicLetter/isLatinLetter of text/tokens.ts say, scanned by hand: no match arrays).
+ * Tokenizes normalized text with the core's one tokenizer (text/tokens.ts): letter runs, digit
+ * runs and single marks. A number it keeps whole with its decimal or thousands mark (3.5, 1,200)
+ * is split here into its digit runs and marks, which the grammar reads itself (17.30, 05.03.2021).
  */
 export function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
   let pendingBreak = true;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isWhite(c)) {
-      if (c === 10) pendingBreak = true;
-      i++;
+  let last = 0;
+  for (const token of coreTokenize(text)) {
+    // A line break in the white space before the token ends the sentence.
+    for (let k = last; k < token.start && !pendingBreak; k++) if (text.charCodeAt(k) === 10) pendingBreak = true;
+    last = token.end;
+    if (token.kind === 'number' && token.text.length > 1 && !isAllDigits(token.text)) {
+      for (let a = token.start; a < token.end; ) {
+        let b = a + 1;
+        if (isAsciiDigit(text.charCodeAt(a))) while (b < token.end && isAsciiDigit(text.charCodeAt(b))) b++;
+        out.push(makeTok(text, a, b, pendingBreak));
+        // As before the tokenizers were one: the mark of 47.58 counts as a full stop for the
+        // sentence a clock time looks back in (changing it moves one clock of the ANT articles to a wrong day).
+        pendingBreak = b - a === 1 && endsSentence(text.slice(a, b));
+        a = b;
+      }
       continue;
     }
-    const s = i;
-    const digits = c >= 48 && c <= 57;
-    if (digits) {
-      do i++;
-      while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57);
-    } else if (isWordUnit(c)) {
-      do i++;
-      while (i < n && isWordUnit(text.charCodeAt(i)));
-    } else i++;
-    const t = text.slice(s, i);
-    let forms: string[];
-    let pres: number[];
-    if (mayCarryClitic(t)) {
-      forms = [t];
-      pres = [0];
-      addForms(t, forms, pres);
-    } else {
-      forms = [t];
-      pres = NO_PRES;
-    }
-    out.push({ s, e: i, t, forms, pres, brk: pendingBreak, digits });
-    // A one-unit token that ends a sentence: . ! ? ؟ ؛ ; (a char test: hashing every token is dear).
-    pendingBreak = i - s === 1 && (c === 46 || c === 33 || c === 63 || c === 0x061f || c === 0x061b || c === 59);
+    out.push(makeTok(text, token.start, token.end, pendingBreak));
+    pendingBreak = endsSentence(token.text);
   }
   return out;
+}
+
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+function isAllDigits(t: string): boolean {
+  for (let k = 0; k < t.length; k++) if (!isAsciiDigit(t.charCodeAt(k))) return false;
+  return true;
+}
+
+function makeTok(text: string, s: number, e: number, brk: boolean): Tok {
+  const t = text.slice(s, e);
+  const digits = isAsciiDigit(t.charCodeAt(0)) && isAllDigits(t);
+  if (!mayCarryClitic(t)) return { s, e, t, forms: [t], pres: NO_PRES, brk, digits };
+  const forms = [t];
+  const pres = [0];
+  addForms(t, forms, pres);
+  return { s, e, t, forms, pres, brk, digits };
 }
