@@ -111,3 +111,25 @@ export function fromHijri(y: number, m: number, d: number): DayNumber {
   hijriCache.set(key, result);
   return result;
 }
+
+/** The reference date, parsed once into what resolving needs: the day, its parts, weekday and Hijri year. */
+export interface Reference {
+  day: DayNumber;
+  y: number;
+  m: number;
+  d: number;
+  /** 0 Sunday … 6 Saturday. */
+  weekday: number;
+  /** The Umm al-Qura year the day falls in. */
+  hijriYear: number;
+  /** YYYY-MM-DD. */
+  iso: string;
+}
+
+/** Parses YYYY-MM-DD (or the date part of an ISO date-time) into a Reference; null when malformed. */
+export function parseReference(iso: string): Reference | null {
+  const day = parseDay(iso);
+  if (Number.isNaN(day)) return null;
+  const { y, m, d } = ymd(day);
+  return { day, y, m, d, weekday: weekday(day), hijriYear: toHijri(day).y, iso: formatDay(day) };
+}

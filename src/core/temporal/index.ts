@@ -22,7 +22,7 @@ import { normalizeWithOffsets, originalSpan, type NormalizedText } from '../text
 import { tokenize } from './tokens.ts';
 import { parseTokens, type Hit } from './parse.ts';
 import { resolveReading, timexValue } from './resolve.ts';
-import { parseDay } from './calendar.ts';
+import { parseReference } from './calendar.ts';
 import { futureOf, REFINERS, sentenceIds, type Found, type RefineContext } from './refine.ts';
 
 /** The TimeML kind of a parsed expression. */
@@ -52,19 +52,18 @@ export function findTemporal(
   norm: NormalizedText = normalizeWithOffsets(text),
 ): TemporalExpression[] {
   void referenceTime; // the day is what every value needs; clock-relative phrases are not resolved yet
-  const ref = parseDay(reference);
+  const ref = parseReference(reference);
   const toks = tokenize(norm.text);
   const hits = parseTokens(toks);
-  const known = !Number.isNaN(ref);
   const found: Found[] = hits.map((hit) => {
-    const rctx = { ref, future: known && futureOf(toks, hit) };
-    const value = known ? resolveReading(hit.r, rctx) : null;
-    const timex = hit.timex ?? (known ? timexValue(hit.r, value, rctx) : null);
-    return { hit, value, type: typeOf(hit), timex };
+    if (!ref) return { hit, value: null, type: typeOf(hit), timex: hit.timex ?? null };
+    const rctx = { ref, future: futureOf(toks, hit) };
+    const value = resolveReading(hit.r, rctx);
+    return { hit, value, type: typeOf(hit), timex: hit.timex ?? timexValue(hit.r, value, rctx) };
   });
-  if (known) {
+  if (ref) {
     let sent: Int32Array | null = null;
-    const ctx: RefineContext = { toks, refDay: reference.slice(0, 10), sentences: () => (sent ??= sentenceIds(toks)) };
+    const ctx: RefineContext = { toks, refDay: ref.iso, sentences: () => (sent ??= sentenceIds(toks)) };
     for (const refine of REFINERS) refine(found, ctx);
   }
   const out: TemporalExpression[] = [];

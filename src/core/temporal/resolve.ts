@@ -4,11 +4,11 @@
  */
 import type { Reading } from './parse.ts';
 import type { Unit } from './lexicon.ts';
-import { dayNumber, formatDay, formatMonth, fromHijri, toHijri, weekday, ymd, type DayNumber } from './calendar.ts';
+import { dayNumber, formatDay, formatMonth, fromHijri, weekday, ymd, type DayNumber, type Reference } from './calendar.ts';
 
 /** The reference date plus what the sentence says about tense. */
 export interface ResolveContext {
-  ref: DayNumber;
+  ref: Reference;
   future: boolean;
 }
 
@@ -55,30 +55,30 @@ function hijriYearIn(gy: number, m: number): number {
 }
 
 function resolveDay(r: Extract<Reading, { k: 'day' }>, ctx: ResolveContext): DayNumber {
-  const { y: refY } = ymd(ctx.ref);
+  const refY = ctx.ref.y;
   const make = r.cal === 'hijri' ? (y: number) => fromHijri(y, r.m, r.d) : (y: number) => dayNumber(y, r.m, r.d);
   if (r.mRel !== undefined) {
-    const month = ymd(ctx.ref).m - 1 + r.mRel;
+    const month = ctx.ref.m - 1 + r.mRel;
     return dayNumber(refY + Math.floor(month / 12), (((month % 12) + 12) % 12) + 1, r.d);
   }
-  const baseYear = r.cal === 'hijri' ? toHijri(ctx.ref).y : refY;
+  const baseYear = r.cal === 'hijri' ? ctx.ref.hijriYear : refY;
   if (r.y !== undefined) return make(r.cal === 'hijri' && r.y > HIJRI_YEAR_MAX ? hijriYearIn(r.y, r.m) : r.y);
   if (r.yRel !== undefined || r.mod === 'current') return make(baseYear + (r.yRel ?? 0));
   const keys = [make(baseYear - 1), make(baseYear), make(baseYear + 1)];
-  return choose(keys, ctx.ref, modeOf(r.mod, ctx.future), NEAR_FUTURE_DAYS) ?? Number.NaN;
+  return choose(keys, ctx.ref.day, modeOf(r.mod, ctx.future), NEAR_FUTURE_DAYS) ?? Number.NaN;
 }
 
 function resolveMonth(r: Extract<Reading, { k: 'month' }>, ctx: ResolveContext): string | null {
-  const ref = ymd(ctx.ref);
+  const ref = ctx.ref;
   if (r.cal === 'hijri') {
-    const hy = toHijri(ctx.ref).y;
+    const hy = ctx.ref.hijriYear;
     let day: DayNumber | undefined;
     if (r.y !== undefined) day = fromHijri(r.y > HIJRI_YEAR_MAX ? hijriYearIn(r.y, r.m) : r.y, r.m, 1);
     else if (r.yRel !== undefined || r.mod === 'current') day = fromHijri(hy + (r.yRel ?? 0), r.m, 1);
     else {
       // A Hijri month is named in the weeks before it too: "(start) not after" with a near window.
       const keys = [fromHijri(hy - 1, r.m, 1), fromHijri(hy, r.m, 1), fromHijri(hy + 1, r.m, 1)];
-      day = choose(keys, ctx.ref, modeOf(r.mod, ctx.future), NEAR_FUTURE_DAYS);
+      day = choose(keys, ctx.ref.day, modeOf(r.mod, ctx.future), NEAR_FUTURE_DAYS);
     }
     if (day === undefined || Number.isNaN(day)) return null;
     const g = ymd(day);
@@ -93,20 +93,20 @@ function resolveMonth(r: Extract<Reading, { k: 'month' }>, ctx: ResolveContext):
 }
 
 function resolveWeekday(r: Extract<Reading, { k: 'weekday' }>, ctx: ResolveContext): DayNumber {
-  const today = weekday(ctx.ref);
+  const today = ctx.ref.weekday;
   if (r.anchor !== undefined) {
     // "اليوم السبت" in an article dated Friday: the writer's day is the named one, within three days.
-    const base = ctx.ref + r.anchor;
+    const base = ctx.ref.day + r.anchor;
     let diff = (r.wd - weekday(base) + 7) % 7;
     if (diff > 3) diff -= 7;
     return base + diff;
   }
   const back = (today - r.wd + 7) % 7;
   const ahead = (r.wd - today + 7) % 7;
-  if (r.mod === 'past') return ctx.ref - (back === 0 ? 7 : back);
-  if (r.mod === 'future' || ctx.future) return ctx.ref + (ahead === 0 ? 7 : ahead);
+  if (r.mod === 'past') return ctx.ref.day - (back === 0 ? 7 : back);
+  if (r.mod === 'future' || ctx.future) return ctx.ref.day + (ahead === 0 ? 7 : ahead);
   // Past by default, and the reference's own weekday is the reference day ("فجر الجمعة" on a Friday).
-  return ctx.ref - back;
+  return ctx.ref.day - back;
 }
 
 function resolveYear(r: Reading, ctx: ResolveContext): number | null {
@@ -117,7 +117,7 @@ function resolveYear(r: Reading, ctx: ResolveContext): number | null {
     }
     return r.y;
   }
-  if (r.k === 'rel' && r.unit === 'year') return ymd(ctx.ref).y + r.n;
+  if (r.k === 'rel' && r.unit === 'year') return ctx.ref.y + r.n;
   return null;
 }
 
@@ -137,15 +137,15 @@ export function resolveReading(r: Reading, ctx: ResolveContext): string | null {
       return y === null ? null : String(y);
     }
     case 'rel': {
-      if (r.unit === 'day') return dayValue(ctx.ref + r.n);
-      const ref = ymd(ctx.ref);
+      if (r.unit === 'day') return dayValue(ctx.ref.day + r.n);
+      const ref = ctx.ref;
       if (r.unit === 'month') return formatMonth(ref.y * 12 + ref.m - 1 + r.n);
       return String(ref.y + r.n);
     }
     case 'weekday':
       return dayValue(resolveWeekday(r, ctx));
     case 'quarter': {
-      const ref = ymd(ctx.ref);
+      const ref = ctx.ref;
       const refQ = Math.ceil(ref.m / 3);
       let y = r.year ? resolveYear(r.year, ctx) : null;
       if (y === null) y = ctx.future ? (r.q >= refQ ? ref.y : ref.y + 1) : r.q <= refQ ? ref.y : ref.y - 1;
@@ -191,7 +191,7 @@ const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 /** The year of a season: given, else the last one begun by the reference (الماضي the one before, المقبل the next). */
 function seasonYear(r: Extract<Reading, { k: 'season' }>, ctx: ResolveContext): number {
   if (r.y !== undefined) return r.y;
-  const ref = ymd(ctx.ref);
+  const ref = ctx.ref;
   const refKey = ref.y * 12 + ref.m - 1;
   const start = SEASON_START[r.code] ?? 1;
   const keys = [ref.y - 2, ref.y - 1, ref.y, ref.y + 1].map((y) => y * 12 + start - 1);
@@ -219,7 +219,7 @@ export function timexValue(r: Reading, value: string | null, ctx: ResolveContext
     case 'set':
       return r.unit === 'week' && r.n === 1 ? 'P1W' : isoLength(r.unit, r.n);
     case 'decade': {
-      const refY = ymd(ctx.ref).y;
+      const refY = ctx.ref.y;
       let base: number;
       if (r.c !== undefined) base = (r.c - 1) * 100 + r.d * 10;
       else if (r.cRel !== undefined) base = (centuryOf(refY) - 1 + r.cRel) * 100 + r.d * 10;
@@ -231,18 +231,18 @@ export function timexValue(r: Reading, value: string | null, ctx: ResolveContext
       return `${String(base / 10).padStart(3, '0')}X`;
     }
     case 'century': {
-      const c = r.c ?? centuryOf(ymd(ctx.ref).y) + (r.cRel ?? 0);
+      const c = r.c ?? centuryOf(ctx.ref.y) + (r.cRel ?? 0);
       return `${String(c - 1).padStart(2, '0')}XX`;
     }
     case 'fixed': {
       const spec = /^(week|weekend|decade)([+-]\d+)$/.exec(r.spec);
       if (spec) {
         const n = Number(spec[2]);
-        if (spec[1] === 'decade') return `${Math.floor(ymd(ctx.ref).y / 10) + n}X`;
-        const week = isoWeek(ctx.ref + 7 * n);
+        if (spec[1] === 'decade') return `${Math.floor(ctx.ref.y / 10) + n}X`;
+        const week = isoWeek(ctx.ref.day + 7 * n);
         return spec[1] === 'weekend' ? `${week}-WE` : week;
       }
-      if (r.spec === 'now') return dayValue(ctx.ref);
+      if (r.spec === 'now') return dayValue(ctx.ref.day);
       return r.spec === '-' ? null : r.spec;
     }
     case 'daypart':
