@@ -95,12 +95,11 @@ export function timelineCandidates(text: string, sentences: Sentence[], temporal
   const byBlock = timesBySentence(blocks, times);
   const entries: TimelineEntry[] = [];
   let view: ArticleView | null = null; // normalized once, and only when something is dated
-  let prev: TemporalExpression | undefined; // the valued time before, for a restated date or a range's end
-  for (const expr of times) {
-    if (expr.value === null) continue;
-    const before = prev;
-    prev = expr;
-    if (datesNoEvent(text, expr, before)) continue;
+  const valued = times.filter((t): t is TemporalExpression & { value: string } => t.value !== null);
+  for (let i = 0; i < valued.length; i++) {
+    const expr = valued[i]!;
+    // The valued times on either side: a restated date, a range's end, a شهر heading the next month.
+    if (datesNoEvent(text, expr, valued[i - 1], valued[i + 1])) continue;
     const b = sentenceAt(blocks, expr.start);
     const block = blocks[b];
     if (!block || block.heading) continue;

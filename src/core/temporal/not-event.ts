@@ -3,7 +3,8 @@
  * only names something ("قانون 7 أوت 2015", "إحياء ذكرى 2 مارس 1934", "ميزانية سنة 2016"), a
  * report's edition in brackets ("نتائج التجارة الخارجية (ديسمبر 2016)"), a second naming of the
  * date just given ("6 مارس آذار", "الخميس، 2 مارس"), the end of a range ("ما بين جانفي و نوفمبر
- * 2016": the range is dated by its first time). Each rule reads a few words on either side, so the
+ * 2016": the range is dated by its first time), a place named after a date ("نهج 18 جانفي"), the
+ * word شهر before a month's name read as "a month ago" ("منذ شهر جانفي"). Each rule reads a few words on either side, so the
  * whole pass is linear in the text.
  */
 import { normalize } from '../text/normalize.ts';
@@ -13,6 +14,7 @@ import eventData from '../lexicon/temporal/event.json' with { type: 'json' };
 const words = (list: string[]): Set<string> => new Set(list.map((w) => normalize(w)));
 const NAMING = words(eventData.namingNouns);
 const EDITION = words(eventData.editionNouns);
+const PLACES = words(eventData.placeNouns);
 const RANGE_OPENERS = words(eventData.rangeOpeners);
 const RANGE_LINKS = words(eventData.rangeLinks);
 
@@ -54,7 +56,25 @@ export function namesSomething(text: string, t: TimeAt): boolean {
   const before = wordBefore(text, t.start);
   if (!before) return false;
   const w = bare(text, before);
-  return NAMING.has(w) || ((w.startsWith('ل') || w.startsWith('ب')) && NAMING.has(w.slice(1)));
+  if (inList(NAMING, w)) return true;
+  // A place is named by a day and a month ("نهج 18 جانفي", "بالمركب الشبابي 17 ديسمبر", with its
+  // nisba adjective); a year after a body ("تأسيس الجامعة العربية عام 1945") dates what it did.
+  if (t.value?.length !== 10 || /\d{4}/.test(t.text)) return false;
+  if (inList(PLACES, w)) return true;
+  if (!/^(?:ال|لل|بال).+ي[ةه]?$/.test(w)) return false;
+  const noun = wordBefore(text, before.start);
+  return noun !== null && inList(PLACES, bare(text, noun));
+}
+
+/** Whether a word, or the word without a glued ل or ب, is in the list. */
+function inList(list: Set<string>, w: string): boolean {
+  return list.has(w) || ((w.startsWith('ل') || w.startsWith('ب')) && list.has(w.slice(1)));
+}
+
+/** Whether `t` ends with the word شهر that heads the month named right after it ("منذ شهر جانفي" is since January, not a month ago). */
+export function headsMonth(text: string, t: TimeAt, next: TimeAt): boolean {
+  if (next.value === null || next.value.length < 7 || next.start < t.end || next.start - t.end > 2) return false;
+  return /(?:^|\s)شهر$/.test(normalize(t.text)) && text.slice(t.end, next.start).trim() === '';
 }
 
 /** Whether the date stands alone in brackets after the noun of a published series ("نتائج التجارة الخارجية (ديسمبر 2016)"). */
@@ -94,8 +114,9 @@ export function endsRange(text: string, prev: TimeAt, t: TimeAt): boolean {
   return two !== null && RANGE_OPENERS.has(normalize(text.slice(two.start, one.end).replace(/\s+/g, ' ')));
 }
 
-/** Whether `t` (with `prev`, the valued time before it, if any) dates no event of its own. */
-export function datesNoEvent(text: string, t: TimeAt, prev: TimeAt | undefined): boolean {
+/** Whether `t` (with the valued times before and after it, if any) dates no event of its own. */
+export function datesNoEvent(text: string, t: TimeAt, prev: TimeAt | undefined, next?: TimeAt): boolean {
   if (namesSomething(text, t) || namesEdition(text, t)) return true;
+  if (next !== undefined && headsMonth(text, t, next)) return true;
   return prev !== undefined && (restates(text, prev, t) || endsRange(text, prev, t));
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { datesNoEvent, endsRange, namesEdition, namesSomething, restates, type TimeAt } from '../../../src/core/temporal/not-event.ts';
+import { datesNoEvent, endsRange, headsMonth, namesEdition, namesSomething, restates, type TimeAt } from '../../../src/core/temporal/not-event.ts';
 import { findTemporal } from '../../../src/core/temporal/index.ts';
 import { buildTimeline } from '../../../src/core/timeline.ts';
 import { segment } from '../../../src/core/text/segment.ts';
@@ -23,6 +23,10 @@ test('namesSomething GIVEN a date right after a law, an anniversary, a revolutio
     ['معبرا أن إعادة القانون 【اليوم】 لمناقشته لن يخدم البلاد', false], // today, not a name
     ['وصادق البرلمان على القانون في 【7 اوت 2015】', false],
     ['اندلعت الاحتجاجات 【7 اوت 2015】 في العاصمة', false],
+    ['انتظمت صباح الأحد بالمركب الشبابي 【17 ديسمبر】 بسيدي بوزيد', true], // a place and its nisba adjective
+    ['نفّذ الإطار التربوي بالمدرسة 【20 مارس】 بحي خالد بن الوليد', true],
+    ['ومنذ تأسيس الجامعة العربية 【عام 1945】 عقد القادة العرب 33 قمة', false], // a year after a body dates what it did
+    ['وقال إن دراسة أنجزها المعهد 【سنة 2015】 على عينة تمثيلية', false],
   ];
   for (const [marked, expected] of cases) {
     const { text, t } = at(marked);
@@ -79,4 +83,15 @@ test('GIVEN an article whose dates only name a law and an anniversary THEN the t
     'وقررت الحركة تنظيم اجتماع عام لإحياء ذكرى 2 مارس 1934 وذلك يوم الأحد 5 مارس.';
   const entries = buildTimeline(text, segment(text), findTemporal(text, '2017-01-26'));
   assert.deepEqual(entries.map((e) => e.date), ['2017-01-25', '2017-03-05']);
+});
+
+test('headsMonth GIVEN منذ شهر before a month name THEN the شهر heads the month; before other words, not', () => {
+  const text = 'انطلقت الاستعدادات منذ شهر جانفي لفائدة الموسم';
+  const first: TimeAt = { start: text.indexOf('منذ'), end: text.indexOf(' جانفي'), text: 'منذ شهر', value: '2017-05-20' };
+  const month: TimeAt = { start: text.indexOf('جانفي'), end: text.indexOf(' لفائدة'), text: 'جانفي', value: '2017-01' };
+  assert.equal(headsMonth(text, first, month), true);
+  assert.equal(datesNoEvent(text, first, undefined, month), true);
+  const other = 'وصل منذ شهر وفي 2017 عاد';
+  const year: TimeAt = { start: other.indexOf('2017'), end: other.indexOf('2017') + 4, text: '2017', value: '2017' };
+  assert.equal(headsMonth(other, { start: 4, end: 11, text: 'منذ شهر', value: '2017-05-20' }, year), false);
 });
