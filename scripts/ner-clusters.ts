@@ -128,7 +128,12 @@ export function learnClusters(sentences: Iterable<readonly string[]>, opts: Clus
   // Positive PMI weights, so that frequent function words do not dominate every vector.
   const ctxTotal = new Float64Array(dim);
   let total = 0;
-  for (const m of counts) for (const [d, n] of m) (ctxTotal[d]! += n), (total += n);
+  for (const m of counts) {
+    for (const [d, n] of m) {
+      ctxTotal[d]! += n;
+      total += n;
+    }
+  }
   const vecs: Sparse[] = counts.map((m) => {
     let rowTotal = 0;
     for (const n of m.values()) rowTotal += n;

@@ -271,7 +271,7 @@ export class FakeTelegramApi {
         };
       case 'getChatMember':
         return {
-          status: this.memberStatus.get(`${payload.chat_id}:${payload.user_id}`) ?? 'member',
+          status: this.memberStatus.get(`${String(payload.chat_id)}:${String(payload.user_id)}`) ?? 'member',
           user: { id: payload.user_id, is_bot: false, first_name: 'عضو' },
         };
       case 'getWebhookInfo':

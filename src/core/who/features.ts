@@ -192,7 +192,7 @@ export function buildKnownWords(sentences: readonly { words: readonly string[]; 
     for (let i = 0; i < s.words.length; i++) {
       const key = knownKey(normalize(s.words[i]!));
       let m = counts.get(key);
-      if (!m) counts.set(key, (m = new Map()));
+      if (!m) counts.set(key, (m = new Map<string, number>()));
       const tag = s.tags[i]!;
       m.set(tag, (m.get(tag) ?? 0) + 1);
     }

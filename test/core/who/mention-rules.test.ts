@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
 import { isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
-import { tagWords } from '../../../src/core/who/tagger.ts';
 
 function docOf(text: string) {
   return buildDoc(text, [{ start: 0, end: text.length, heading: false }]);
