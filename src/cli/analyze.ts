@@ -103,6 +103,14 @@ const TYPE_NAMES: Record<EntityType, string> = { PER: 'شخص', ORG: 'جهة', L
 /** People first, then organizations, unnamed sources and places, as the bot's /who lists them. */
 const TYPE_ORDER: Record<EntityType, number> = { PER: 0, ORG: 1, SRC: 2, LOC: 3 };
 
+/**
+ * JSON text with bidi embeddings, overrides and isolates written as \u escapes: the same data for
+ * a program, and no reversed line on a terminal.
+ */
+export function jsonSafe(json: string): string {
+  return json.replace(/[\u202A-\u202E\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** The analysis as an editor reads it in a terminal: brief, timeline, who, under Arabic headings. */
 export function renderText(a: Analysis, title?: string): string {
   const lines: string[] = [];
@@ -132,7 +140,7 @@ async function runOne(args: AnalyzeArgs, io: CliIO): Promise<number> {
   if (text.trim() === '') throw new UsageError('النص فارغ');
   if (!hasArabic(text)) io.stderr.write('mojaz analyze: تنبيه: النص لا يحتوي على حروف عربية\n');
   const result = analyze({ text, ...reference, ...(args.title !== undefined ? { title: args.title } : {}) });
-  await write(io.stdout, args.json ? `${JSON.stringify(result, null, 2)}\n` : renderText(result, args.title));
+  await write(io.stdout, args.json ? `${jsonSafe(JSON.stringify(result, null, 2))}\n` : renderText(result, args.title));
   return 0;
 }
 
@@ -190,7 +198,7 @@ async function runLines(args: AnalyzeArgs, io: CliIO): Promise<number> {
     } catch (err) {
       out = { id: null, error: `خطأ داخلي: ${err instanceof Error ? err.message : String(err)}` };
     }
-    await write(io.stdout, `${JSON.stringify(out)}\n`);
+    await write(io.stdout, `${jsonSafe(JSON.stringify(out))}\n`);
   }
   return 0;
 }

@@ -37,7 +37,9 @@ export function toArticleText(raw: string): string {
 export function terminalSafe(text: string): string {
   return text
     .replace(/\u001b\[[0-9;?]*[ -\/]*[@-~]/g, '')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+    // Bidi embeddings, overrides and isolates: an RLO would reverse what follows on the terminal.
+    .replace(/[\u202A-\u202E\u2066-\u2069]/gu, '');
 }
 
 /** Whether text has any Arabic letter at all. */

@@ -2,6 +2,7 @@
  * The Arabic text the commands show. Kept in one place so wording stays consistent and can be
  * reviewed (or translated) without reading handlers.
  */
+import { quoteArg } from '../messages/quote.ts';
 
 export const ar = {
   missingArticle: (command: string): string =>
@@ -16,8 +17,8 @@ export const ar = {
     `النص قصير جدًا لموجز. أرسل مقالًا من ${min} كلمة على الأقل، أو رابطه.`,
   noArticleInPage: 'لم أجد مقالًا في هذه الصفحة. جرّب رابط المقال نفسه، أو الصق نصه.',
   expiredButton: 'انتهت صلاحية هذا الزر. أرسل رابط المقال أو نصه من جديد.',
-  fileNotReadable: (path: string): string => `تعذّرت قراءة الملف ${path}. تأكد من المسار، أو الصق النص مباشرة.`,
-  unknownCommand: (name: string): string => `لا أعرف الأمر /${name}. اكتب /help لقائمة الأوامر.`,
+  fileNotReadable: (path: string): string => `تعذّرت قراءة الملف ${quoteArg(path, 80)}. تأكد من المسار، أو الصق النص مباشرة.`,
+  unknownCommand: (name: string): string => `لا أعرف الأمر /${quoteArg(name)}. اكتب /help لقائمة الأوامر.`,
   adminOnly: 'هذا الأمر لمشرفي المحادثة فقط.',
   apology: 'عذرًا، حدث خطأ غير متوقع أثناء تنفيذ طلبك. حاول مجددًا بعد قليل.',
   noBrief: 'لم أستخرج موجزًا من هذا النص. جرّب مقالًا إخباريًا أطول.',

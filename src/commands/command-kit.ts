@@ -3,6 +3,7 @@ import { UserError } from './errors.ts';
 import type { Services } from './services.ts';
 import type { CommandContext } from './types.ts';
 import type { DigestServices } from '../schedule/service.ts';
+import { quoteArg } from '../messages/quote.ts';
 
 /** The digest services, or a user-facing refusal where digests are not set up (e.g. the console without a store). */
 export function digestsOf(services: Services): DigestServices {
@@ -23,7 +24,7 @@ export async function targetChat(ctx: CommandContext, args: string): Promise<{ c
   }
   const chatId = await ctx.adminChatOf(target);
   if (!chatId) {
-    throw new UserError(`لم أتحقق من أنك مشرف في ${target}، أو أن البوت مضاف إليها مشرفًا. أضف البوت إلى القناة مشرفًا ثم أعد المحاولة.`, 'not admin of target');
+    throw new UserError(`لم أتحقق من أنك مشرف في ${quoteArg(target)}، أو أن البوت مضاف إليها مشرفًا. أضف البوت إلى القناة مشرفًا ثم أعد المحاولة.`, 'not admin of target');
   }
   return { chatId, rest: m[2]!.trim(), channel: target };
 }

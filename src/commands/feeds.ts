@@ -5,6 +5,7 @@ import { UserError, userMessageOf } from './errors.ts';
 import type { Services } from './services.ts';
 import type { Command } from './types.ts';
 import { notice } from './views.ts';
+import { quoteArg } from '../messages/quote.ts';
 
 const USAGE = 'الاستعمال:\n/feeds add https://example.com/rss.xml\n/feeds remove https://example.com/rss.xml\n/feeds list';
 
@@ -53,15 +54,15 @@ export const feedsCommand: Command<Services> = {
       }
       const before = await store.chatFeeds(chatId);
       const feed = await store.addFeed(checked.url, { ...(checked.title ? { title: checked.title } : {}), addedBy: chatId, now: ctx.now.toISOString() });
-      if (before.some((f) => f.id === feed.id)) return notice(`الخلاصة «${feed.title ?? feed.url}» متابعة أصلًا.`);
+      if (before.some((f) => f.id === feed.id)) return notice(`الخلاصة «${quoteArg(feed.title ?? feed.url, 80)}» متابعة أصلًا.`);
       await store.followFeed(chatId, feed.id, ctx.now.toISOString());
       const note = before.length === 0 ? ' صارت موجزات هذه المحادثة تأخذ من الخلاصات التي تتابعها فقط.' : '';
-      return notice(`أُضيفت الخلاصة «${feed.title ?? feed.url}».${note}`);
+      return notice(`أُضيفت الخلاصة «${quoteArg(feed.title ?? feed.url, 80)}».${note}`);
     }
     const feed = await store.getFeed(url!);
     if (!feed || !(await store.unfollowFeed(chatId, feed.id))) return notice('هذه المحادثة لا تتابع هذه الخلاصة. اكتب /feeds list لرؤية ما تتابعه.');
     // A feed a chat added goes when nobody follows it any more; configured feeds stay.
     if (feed.addedBy && (await store.feedFollowers(feed.id)).length === 0) await store.removeFeed(feed.id);
-    return notice(`أُزيلت الخلاصة «${feed.title ?? feed.url}».`);
+    return notice(`أُزيلت الخلاصة «${quoteArg(feed.title ?? feed.url, 80)}».`);
   },
 };

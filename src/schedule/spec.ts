@@ -5,6 +5,7 @@
  */
 import { asciiDigits } from '../core/text/normalize.ts';
 import { cronFields, isTimeZone, runsPerDay, type CronFields } from './cron-time.ts';
+import { quoteArg } from '../messages/quote.ts';
 
 /** Most digests a subscription may post in a day: more is spam, not a digest. */
 export const MAX_RUNS_PER_DAY = 48;
@@ -89,7 +90,7 @@ export function scheduleFields(times: string[]): CronFields[] | SpecError {
   for (const t of times) {
     const f = cronFields(cronOf(t));
     if ('error' in f) {
-      return { error: `تعبير cron غير صالح: «${t}». اكتب خمسة حقول بين علامتي تنصيص، مثل: /subscribe "0 7 * * *" Asia/Baghdad` };
+      return { error: `تعبير cron غير صالح: «${quoteArg(t)}». اكتب خمسة حقول بين علامتي تنصيص، مثل: /subscribe "0 7 * * *" Asia/Baghdad` };
     }
     perDay += runsPerDay(f);
     out.push(f);
@@ -139,7 +140,7 @@ export function parseSubscribeArgs(args: string): SubscribeRequest | SpecError {
       for (const piece of tok.split(/[,،]/).filter(Boolean)) {
         const minutes = parseClock(piece);
         if (minutes === undefined) {
-          return { error: `الوقت «${piece}» غير صالح: اكتبه بصيغة 24 ساعة HH:MM، مثل 07:00 أو 19:30.` };
+          return { error: `الوقت «${quoteArg(piece)}» غير صالح: اكتبه بصيغة 24 ساعة HH:MM، مثل 07:00 أو 19:30.` };
         }
         const t = formatClock(minutes);
         if (!times.includes(t)) times.push(t);
@@ -149,12 +150,12 @@ export function parseSubscribeArgs(args: string): SubscribeRequest | SpecError {
     }
     if (tok.includes('/') || tok === 'UTC') {
       if (!isTimeZone(tok)) {
-        return { error: `المنطقة الزمنية «${tok}» غير معروفة. اكتب اسمًا من قاعدة IANA، مثل Asia/Baghdad أو Africa/Tunis أو Asia/Riyadh.` };
+        return { error: `المنطقة الزمنية «${quoteArg(tok)}» غير معروفة. اكتب اسمًا من قاعدة IANA، مثل Asia/Baghdad أو Africa/Tunis أو Asia/Riyadh.` };
       }
       req.timezone = tok;
       continue;
     }
-    return { error: `لم أفهم «${tok}».\n${EXAMPLES}` };
+    return { error: `لم أفهم «${quoteArg(tok)}».\n${EXAMPLES}` };
   }
   if (req.times) {
     const check = scheduleFields(req.times);

@@ -9,6 +9,14 @@ import { extractArticle, flattenDeep } from '../../src/sources/page.ts';
 import { parseFeed } from '../../src/sources/feed-parse.ts';
 import { parseHTML } from 'linkedom';
 import { ltFeed, nestedDivPage, PARAGRAPH } from './inputs.ts';
+import { m } from '../../src/messages/model.ts';
+import { renderTelegramHtml } from '../../src/messages/render/html.ts';
+import { renderDiscordContent } from '../../src/messages/render/discord.ts';
+import { renderPlain } from '../../src/messages/render/plain.ts';
+import { quoteArg } from '../../src/messages/quote.ts';
+import { parseSubscribeArgs } from '../../src/schedule/spec.ts';
+import { terminalSafe } from '../../src/cli/input.ts';
+import { jsonSafe } from '../../src/cli/analyze.ts';
 
 /** Runs `fn` and returns its result with the wall time it took, ms. */
 function timed<T>(fn: () => T): { value: T; ms: number } {
@@ -62,5 +70,43 @@ describe('careless feeds', () => {
     );
     const guids = feed.items.map((it) => it.guid);
     assert.deepEqual(guids, ['{"n":1}', '{"n":2}', 'https://example.com/3']);
+  });
+});
+
+describe('bidi controls and long arguments from users', () => {
+  const RLO = '\u202E';
+  const message = {
+    blocks: [
+      m.heading(`عنوان ${RLO}exe.txt`),
+      m.paragraph(`ملف ${RLO}gpj.exe من مستخدم\u2069 و\u202Dنص`, m.link(`رابط${RLO}`, 'https://example.com/a')),
+    ],
+  };
+
+  it('GIVEN an RLO or a stray isolate in a text THEN no renderer lets it through (their own isolates stay balanced)', () => {
+    const outputs = [renderTelegramHtml(message), renderDiscordContent(message), renderPlain(message)];
+    for (const out of outputs) {
+      assert.ok(!/[\u202A-\u202E]/u.test(out), JSON.stringify(out));
+      const opened = (out.match(/[\u2066-\u2068]/gu) ?? []).length;
+      const closed = (out.match(/\u2069/gu) ?? []).length;
+      assert.equal(opened, closed, JSON.stringify(out));
+    }
+  });
+
+  it('GIVEN an RLO in an article THEN mojaz analyze prints none in text or JSON output', () => {
+    assert.ok(!terminalSafe(`أ${RLO}ب`).includes(RLO));
+    assert.equal(jsonSafe(JSON.stringify({ t: `أ${RLO}ب` })), '{"t":"أ\\u202eب"}');
+    assert.equal(JSON.parse(jsonSafe(JSON.stringify({ t: `أ${RLO}ب` }))).t, `أ${RLO}ب`);
+  });
+
+  it('GIVEN a 6,000-character cron THEN the error quotes a short prefix and fits one message', () => {
+    const result = parseSubscribeArgs(`"${'1 '.repeat(3_000)}"`);
+    assert.ok('error' in result);
+    assert.ok(result.error.length < 300, String(result.error.length));
+    assert.match(result.error, /…/u);
+  });
+
+  it('GIVEN quoteArg THEN whitespace folds, bidi controls go, and a long text is cut whole-character', () => {
+    assert.equal(quoteArg(`a\n\n b${RLO}c`), 'a bc');
+    assert.equal(quoteArg('😀'.repeat(50), 3), '😀😀😀…');
   });
 });

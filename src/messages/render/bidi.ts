@@ -87,3 +87,15 @@ export function bidiText(text: string): string {
 export function stripBidiMarks(text: string): string {
   return text.replace(/[\u2066-\u2069\u200E\u200F]/gu, '');
 }
+
+/**
+ * Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) as users and feeds type
+ * them: an RLO (U+202E) turns "exe.txt" into what looks like "txt.exe", and a stray PDI closes one
+ * of the isolates mojaz itself opens. The renderers drop them from every text before adding their own.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/gu;
+
+/** `text` without bidi embeddings, overrides and isolates (mojaz marks direction itself). */
+export function neutralizeBidi(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}

@@ -8,7 +8,7 @@
  */
 import type { APIActionRowComponent, APIButtonComponent } from 'discord.js';
 import type { Block, Button, Inline, Message } from '../model.ts';
-import { FSI, PDI, RLM, isolateLtrRuns } from './bidi.ts';
+import { FSI, PDI, RLM, isolateLtrRuns, neutralizeBidi } from './bidi.ts';
 import { splitMessage } from './split.ts';
 
 /** Discord's limit on a message's content, in UTF-16 code units (what String#length counts). */
@@ -86,7 +86,8 @@ function renderInlines(inlines: Inline[], rtl: boolean): string {
     return out + plain(t.slice(last));
   };
   return inlines
-    .map((inline) => {
+    .map((raw) => {
+      const inline = { ...raw, text: neutralizeBidi(raw.text) };
       switch (inline.kind) {
         case 'text':
           return text(inline.text);

@@ -4,7 +4,7 @@
  * Telegram's 4096-character limit with the buttons on the last part.
  */
 import type { Block, Button, Inline, Message } from '../model.ts';
-import { hasArabic, isolateLtrRuns, needsRlm, RLM } from './bidi.ts';
+import { hasArabic, isolateLtrRuns, needsRlm, neutralizeBidi, RLM } from './bidi.ts';
 import { inlineText, splitMessage } from './split.ts';
 
 /** Telegram's limit on a message's text. Measured on the rendered HTML, which is never shorter. */
@@ -28,7 +28,8 @@ function safeHref(url: string): boolean {
 }
 
 /** One inline piece; `isolate` says the piece belongs to an Arabic line, so its Latin runs are isolated. */
-function renderInline(piece: Inline, isolate: boolean): string {
+function renderInline(raw: Inline, isolate: boolean): string {
+  const piece = { ...raw, text: neutralizeBidi(raw.text) };
   const text = (s: string): string => escapeHtml(isolate ? isolateLtrRuns(s, true) : s);
   switch (piece.kind) {
     case 'text':

@@ -4,19 +4,21 @@
  * that do the same thing.
  */
 import type { Block, Inline, Message } from '../model.ts';
+import { neutralizeBidi } from './bidi.ts';
 
 function renderInline(piece: Inline): string {
   if (piece.kind === 'link') {
     const url = readableUrl(piece.url);
-    return piece.text === piece.url || piece.text === url ? url : `${piece.text} (${url})`;
+    const text = neutralizeBidi(piece.text);
+    return text === piece.url || text === url ? url : `${text} (${url})`;
   }
-  return piece.text;
+  return neutralizeBidi(piece.text);
 }
 
 function renderBlock(block: Block): string {
   switch (block.kind) {
     case 'heading':
-      return `== ${block.text} ==`;
+      return `== ${neutralizeBidi(block.text)} ==`;
     case 'paragraph':
       return block.content.map(renderInline).join('');
     case 'list': {
