@@ -14,8 +14,8 @@ export interface StoryDetails {
   articleIds: number[];
   /** Brief sentences of the story's first analysed article. */
   brief: string[];
-  /** Up to a few links, one per outlet. */
-  links: { outlet: string; url: string }[];
+  /** Up to a few outlets, one each, with a link when their item had one. */
+  links: { outlet: string; url?: string }[];
   /** Publication time of its newest article (ISO 8601; when mojaz first saw it, for an undated one). */
   newest?: string;
 }
@@ -61,11 +61,11 @@ export async function storyDetails(
   const outlets = new Set<string>();
   for (const id of articleIds) {
     for (const s of await store.articleSources(id)) {
-      if (!s.url || links.length >= LINKS) continue;
-      const outlet = s.outlet ?? new URL(s.url).hostname;
-      if (outlets.has(outlet)) continue;
+      // An item without a link still names its outlet (a line of bare sources reads as broken).
+      const outlet = s.outlet ?? (s.url ? new URL(s.url).hostname : undefined);
+      if (!outlet || links.length >= LINKS || outlets.has(outlet)) continue;
       outlets.add(outlet);
-      links.push({ outlet, url: s.url });
+      links.push(s.url ? { outlet, url: s.url } : { outlet });
     }
   }
   const details: StoryDetails = { story, articleIds, brief, links };
@@ -160,10 +160,11 @@ export function renderDigest(items: DigestItem[], details: Map<number, StoryDeta
     blocks.push(m.paragraph(m.bold(`${i + 1}. ${item.title ?? d?.story.title ?? ''}`)));
     if (d && d.brief.length > 0) blocks.push(m.paragraph(d.brief.join(' ')));
     const day = d?.newest ? `${itemDay(new Date(d.newest), period.slot, period.timeZone)} · ` : '';
-    const sources: Inline[] = [m.text(`${day}${sourcesLabel(d?.story.sourceCount ?? 1)}: `)];
-    (d?.links ?? []).forEach((l, k) => {
+    const links = d?.links ?? [];
+    const sources: Inline[] = [m.text(`${day}${sourcesLabel(d?.story.sourceCount ?? 1)}${links.length > 0 ? ': ' : ''}`)];
+    links.forEach((l, k) => {
       if (k > 0) sources.push(m.text('، '));
-      sources.push(m.link(l.outlet, l.url));
+      sources.push(l.url ? m.link(l.outlet, l.url) : m.text(l.outlet));
     });
     blocks.push(m.paragraph(...sources));
   });

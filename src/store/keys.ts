@@ -23,14 +23,20 @@ export function canonicalUrl(raw: string | undefined): string | undefined {
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
   u.hash = '';
   u.hostname = u.hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
-  // http and https serve the same article; keep one form so both dedupe.
-  u.protocol = 'https:';
+  // The scheme is kept: the URL is also the link shown, and an http-only site has no https page.
+  // Lookups try both schemes (urlTwins), so http and https of one article still dedupe.
   if (u.port === '80' || u.port === '443') u.port = '';
   const kept = [...u.searchParams].filter(([k]) => !TRACKING.test(k));
   u.search = '';
   for (const [k, v] of kept) u.searchParams.append(k, v);
   if (u.pathname.length > 1 && u.pathname.endsWith('/')) u.pathname = u.pathname.replace(/\/+$/, '');
   return u.toString();
+}
+
+/** A canonical URL and the same URL under the other scheme (http ↔ https), for lookups. */
+export function urlTwins(canonical: string): [string, string] {
+  const twin = canonical.startsWith('https:') ? `http:${canonical.slice(6)}` : canonical.startsWith('http:') ? `https:${canonical.slice(5)}` : canonical;
+  return [canonical, twin];
 }
 
 /** Whether a canonical URL names one page (not a site's home page), so it can identify an article. */

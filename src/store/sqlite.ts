@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Analysis } from '../core/types.ts';
-import { canonicalUrl, contentHash, isArticleUrl } from './keys.ts';
+import { canonicalUrl, contentHash, isArticleUrl, urlTwins } from './keys.ts';
 import { migrate } from './migrate.ts';
 import { migrations as allMigrations, type Migration } from './migrations/index.ts';
 import type {
@@ -299,7 +299,7 @@ export class SqliteStore implements Store {
       if (hit) return { articleId: Number(hit.article_id), byFeedGuid: true };
     }
     if (canon && isArticleUrl(canon)) {
-      const hit = this.get('SELECT article_id FROM article_sources WHERE url = ? LIMIT 1', canon);
+      const hit = this.get('SELECT article_id FROM article_sources WHERE url IN (?, ?) LIMIT 1', ...urlTwins(canon));
       if (hit) return { articleId: Number(hit.article_id), byFeedGuid: false };
     }
     const hit = this.get('SELECT id FROM articles WHERE content_hash = ?', hash);
@@ -415,7 +415,7 @@ export class SqliteStore implements Store {
     const g = guid?.trim();
     if (g && this.get('SELECT 1 FROM article_sources WHERE feed_id = ? AND guid = ? LIMIT 1', feedId, g)) return true;
     const canon = canonicalUrl(url);
-    if (canon && isArticleUrl(canon) && this.get('SELECT 1 FROM article_sources WHERE feed_id = ? AND url = ? LIMIT 1', feedId, canon)) return true;
+    if (canon && isArticleUrl(canon) && this.get('SELECT 1 FROM article_sources WHERE feed_id = ? AND url IN (?, ?) LIMIT 1', feedId, ...urlTwins(canon))) return true;
     return false;
   }
 

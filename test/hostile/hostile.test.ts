@@ -17,6 +17,8 @@ import { quoteArg } from '../../src/messages/quote.ts';
 import { parseSubscribeArgs } from '../../src/schedule/spec.ts';
 import { terminalSafe } from '../../src/cli/input.ts';
 import { jsonSafe } from '../../src/cli/analyze.ts';
+import { openStore } from '../../src/store/index.ts';
+import { renderDigest, storyDetails, type StoryDetails } from '../../src/schedule/compose.ts';
 
 /** Runs `fn` and returns its result with the wall time it took, ms. */
 function timed<T>(fn: () => T): { value: T; ms: number } {
@@ -108,5 +110,33 @@ describe('bidi controls and long arguments from users', () => {
   it('GIVEN quoteArg THEN whitespace folds, bidi controls go, and a long text is cut whole-character', () => {
     assert.equal(quoteArg(`a\n\n b${RLO}c`), 'a bc');
     assert.equal(quoteArg('😀'.repeat(50), 3), '😀😀😀…');
+  });
+});
+
+describe('feed items without a link', () => {
+  it('GIVEN a story whose item has no link THEN the digest names its outlet and never prints an empty sources line', async () => {
+    const store = openStore(':memory:');
+    const now = '2026-11-24T05:00:00.000Z';
+    const feed = await store.addFeed('https://news.example/rss', { now });
+    const named = await store.upsertArticle({ feedId: feed.id, outlet: 'وكالة الأنباء', guid: 'a', title: 'خبر بلا رابط', text: 'نص خبر بلا رابط.', seenAt: now });
+    const bare = await store.upsertArticle({ guid: 'b', title: 'خبر آخر', text: 'نص خبر آخر بلا رابط ولا مصدر.', seenAt: now });
+    const one = await store.createStory(named.article.id, 'خبر بلا رابط', now);
+    const two = await store.createStory(bare.article.id, 'خبر آخر', now);
+    const details = new Map<number, StoryDetails>();
+    for (const id of [one.id, two.id]) details.set(id, await storyDetails(store, (await store.getStory(id))!));
+    const text = renderPlain(renderDigest([{ storyId: one.id, articleIds: [named.article.id], title: 'خبر بلا رابط' }, { storyId: two.id, articleIds: [bare.article.id], title: 'خبر آخر' }], details, { slot: new Date(now), timeZone: 'UTC' } as never));
+    assert.match(text, /مصدر واحد: وكالة الأنباء/u);
+    assert.doesNotMatch(text, /: *$/mu);
+    await store.close();
+  });
+
+  it('GIVEN an http-only link THEN the link shown keeps http, and its https twin still dedupes', async () => {
+    const store = openStore(':memory:');
+    const now = '2026-11-24T05:00:00.000Z';
+    const first = await store.upsertArticle({ url: 'http://old-site.example/news/1?utm_source=x', title: 'خبر', text: 'نص الخبر الأول هنا.', seenAt: now });
+    assert.equal(first.article.url, 'http://old-site.example/news/1');
+    const twin = await store.upsertArticle({ url: 'https://old-site.example/news/1', title: 'خبر', text: 'نص آخر مختلف تماما للخبر نفسه.', outlet: 'موقع آخر', seenAt: now });
+    assert.equal(twin.article.id, first.article.id);
+    await store.close();
   });
 });
