@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { startConsole } from './adapters/console/start.ts';
+import { buttonHint } from './adapters/console/index.ts';
 import type { ChatMemory } from './store/types.ts';
 import { createServices } from './commands/wiring.ts';
 import { describeConfig, loadConfigFromProcess, type Config } from './config.ts';
@@ -117,7 +118,7 @@ async function main(): Promise<number> {
   if (store) {
     const consoleMode = stops.length === 0;
     // The console prints scheduled digests and notices in the terminal like any other reply.
-    const consoleSender: Sender = { send: async (_chat, message) => void process.stdout.write(`${renderPlain(message)}\n\n`) };
+    const consoleSender: Sender = { send: async (_chat, message) => void process.stdout.write(`${renderPlain(message, buttonHint)}\n\n`) };
     const platformSenders: Partial<Record<string, Sender>> = { ...senders, ...(consoleMode ? { console: consoleSender } : {}) };
     const router = routeSender(platformSenders);
     let firstRoundDone: () => void = () => undefined;

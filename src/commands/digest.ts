@@ -1,5 +1,5 @@
 /**
- * /digest — posts this chat's digest now: the stories of the current period (since the chat's
+ * /digest — posts this chat's digest now (through the chat's sender, like a scheduled digest): the stories of the current period (since the chat's
  * last scheduled digest) it has not been shown yet, best first; run again (or "more" under a
  * digest) it shows the next ones.
  */
@@ -7,6 +7,9 @@ import { digestsOf } from './command-kit.ts';
 import type { Services } from './services.ts';
 import type { Command } from './types.ts';
 import { notice } from './views.ts';
+
+/** When the platform refused the digest: it is retried, and its stories wait for it. */
+const QUEUED = 'تعذّر إرسال الموجز الآن. سأعيد المحاولة تلقائيًا، ولن تُحسب أخباره مُرسلة قبل أن يصل.';
 
 /** The /digest command. */
 export const digestCommand: Command<Services> = {
@@ -16,7 +19,10 @@ export const digestCommand: Command<Services> = {
   async run(ctx, services) {
     const digests = digestsOf(services);
     const digest = await digests.scheduler.digestNow(ctx.chatId);
-    if (!('empty' in digest)) return digest.message;
+    // The digest went out through the chat's sender, as a scheduled one does (so it counts as
+    // given only once the platform accepted it): nothing more to answer.
+    if ('sent' in digest) return [];
+    if ('queued' in digest) return notice(QUEUED);
     const filtered = (await digests.store.listFilters(ctx.chatId)).length > 0;
     return notice(`لا أخبار جديدة منذ آخر موجز${filtered ? ' (بعد المرشحات)' : ''}. جرّب لاحقًا أو أضف مصادر بـ /feeds add.`);
   },

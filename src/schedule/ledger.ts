@@ -17,6 +17,8 @@ export interface DigestLedger {
    * lease lapsed), at most one per chat and none of a chat that has a live lease.
    */
   claimDue(owner: string, now: string, leaseMs: number, limit: number): Promise<ClaimedDelivery[]>;
+  /** Claims the one delivery `key` when it is pending and unleased (a /digest just opened). */
+  claimKey(key: string, owner: string, now: string, leaseMs: number): Promise<ClaimedDelivery | undefined>;
   /** Extends a held lease (while waiting out a rate limit); false when the lease was lost. */
   renew(key: string, owner: string, leaseUntil: string): Promise<boolean>;
   /** Records that the platform accepted the message; false when the lease was lost meanwhile. */

@@ -12,7 +12,7 @@ import type { Sender } from '../messages/sender.ts';
 import type { Store, Subscription } from '../store/types.ts';
 import { previousRun, nextRun, wallTime, type CronFields } from './cron-time.ts';
 import { candidateStories, digestItemOf, renderDigest, type StoryDetails } from './compose.ts';
-import { drain, type FanOutDeps, type FanOutReport } from './fanout.ts';
+import { deliverOne, drain, type FanOutDeps, type FanOutReport } from './fanout.ts';
 import type { DigestLedger, OpenDigestResult } from './ledger.ts';
 import { SendLimiter, systemClock, type Clock } from './rate-limit.ts';
 import { cronOf, isQuiet, parseQuiet, scheduleFields } from './spec.ts';
@@ -54,7 +54,12 @@ export interface SchedulerDeps {
 }
 
 /** What /digest returns: the message to reply with, or why there is none. */
-export type DigestNow = { message: Message; items: number } | { empty: true };
+/**
+ * What /digest did: `sent` when the platform accepted the digest; `queued` when the send failed (it
+ * stays due and is retried like a scheduled one, so its stories are not lost); `empty` when there
+ * is no news. The message is what was (or will be) sent.
+ */
+export type DigestNow = { sent: true; message: Message; items: number } | { queued: true; message: Message; items: number } | { empty: true };
 
 /** The running scheduler, as main.ts and the commands use it. */
 export interface DigestScheduler {
@@ -203,11 +208,12 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
 
   // Story details shared by every chat of a round (1,000 chats at 08:00 read the same stories).
   const details = new Map<number, StoryDetails>();
-  const open = async (chatId: string, slot: Date, timeZone: string, topN: number, delivered: boolean): Promise<OpenDigestResult> => {
+  /** Opens a chat's digest for `slot`; `manual` (/digest) continues the period of the last one. Sent by the fan-out. */
+  const open = async (chatId: string, slot: Date, timeZone: string, topN: number, manual: boolean): Promise<OpenDigestResult> => {
     if (details.size > DETAILS_CACHE) details.clear();
     const sub = await deps.store.getSubscription(chatId);
     const fallback = new Date((sub ? Date.parse(sub.createdAt) : clock.now().getTime()) - DAY);
-    const from = await since(chatId, fallback, delivered);
+    const from = await since(chatId, fallback, manual);
     const stories = await candidateStories(deps.store, chatId, from, details);
     const mine = new Map(stories.map((d) => [d.story.id, d]));
     return deps.ledger.openDigest({
@@ -216,7 +222,6 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
       now: clock.now().toISOString(),
       candidates: stories.map(digestItemOf),
       topN,
-      delivered,
       since: from,
       render: (items, left) => renderDigest(items, mine, { since: new Date(from), slot, timeZone }, left),
     });
@@ -270,6 +275,15 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
   const timer = (deps.sweepMs ?? 30_000) > 0 ? setInterval(() => void sweep(), deps.sweepMs ?? 30_000) : undefined;
   timer?.unref();
 
+  /** Sends the digest just opened under `key` now; `queued` when the send failed (it stays due). */
+  const deliverNow = async (key: string, done: { message: Message; items: number }): Promise<DigestNow> => {
+    const claimed = await deps.ledger.claimKey(key, owner, clock.now().toISOString(), fanOut.leaseMs);
+    if (!claimed) return { queued: true, ...done };
+    const report: FanOutReport = { sent: 0, rateLimited: 0, failed: 0, gone: 0 };
+    await track(deliverOne(fanOut, claimed, report));
+    return report.sent > 0 ? { sent: true, ...done } : { queued: true, ...done };
+  };
+
   return {
     async reschedule(chatId) {
       const sub = await deps.store.getSubscription(chatId);
@@ -285,8 +299,10 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
       // The slot is the moment asked, so /digest again (or "more") a second later is a digest of
       // its own with the next stories; two in the same millisecond take the next one.
       for (let t = clock.now().getTime(), tries = 0; tries < 5; t++, tries++) {
+        // Opened as a pending delivery and sent through the fan-out, as a scheduled digest is: it only
+        // counts as delivered once the platform accepted it, and a failed send stays due.
         const r = await open(chatId, new Date(t), zone, sub?.topN ?? deps.settings.topN, true);
-        if (r.status === 'opened') return { message: r.message, items: r.items.length };
+        if (r.status === 'opened') return deliverNow(r.key, { message: r.message, items: r.items.length });
         if (r.status === 'empty') break;
       }
       return { empty: true };

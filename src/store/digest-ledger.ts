@@ -63,9 +63,6 @@ export class SqliteDigestLedger {
            ORDER BY d.digest_id LIMIT @scan`,
         )
         .all({ now, scan: limit * 4 }) as Row[];
-      const take = this.db.prepare(
-        "UPDATE deliveries SET status = 'pending', owner = ?, claimed_at = ?, lease_until = ?, attempts = attempts + 1 WHERE key = ?",
-      );
       const chats = new Set<string>();
       const out: ClaimedDelivery[] = [];
       for (const r of rows) {
@@ -73,17 +70,38 @@ export class SqliteDigestLedger {
         // One message per chat in flight: that bounds the crash window to one message a chat.
         if (chats.has(chatId) || out.length >= limit) continue;
         chats.add(chatId);
-        take.run(owner, now, leaseUntil, r.key);
-        out.push({
-          key: String(r.key),
-          chatId,
-          digestId: Number(r.digest_id),
-          attempts: Number(r.attempts) + 1,
-          message: JSON.parse(String(r.message)) as Message,
-        });
+        out.push(this.take(r, owner, now, leaseUntil));
       }
       return out;
     }).immediate();
+  }
+
+  /** Claims one delivery (a /digest just opened) when it is pending and nobody holds its lease. */
+  async claimKey(key: string, owner: string, now: string, leaseMs: number): Promise<ClaimedDelivery | undefined> {
+    const leaseUntil = new Date(Date.parse(now) + leaseMs).toISOString();
+    return this.db.transaction((): ClaimedDelivery | undefined => {
+      const r = this.db
+        .prepare(
+          `SELECT d.key, d.chat_id, d.digest_id, d.attempts, g.message FROM deliveries d JOIN digests g ON g.id = d.digest_id
+           WHERE d.key = ? AND g.message IS NOT NULL AND d.status = 'pending' AND (d.lease_until IS NULL OR d.lease_until <= ?)`,
+        )
+        .get(key, now) as Row | undefined;
+      return r ? this.take(r, owner, now, leaseUntil) : undefined;
+    }).immediate();
+  }
+
+  /** Takes the lease of a delivery row (inside a claiming transaction). */
+  private take(r: Row, owner: string, now: string, leaseUntil: string): ClaimedDelivery {
+    this.db
+      .prepare("UPDATE deliveries SET status = 'pending', owner = ?, claimed_at = ?, lease_until = ?, attempts = attempts + 1 WHERE key = ?")
+      .run(owner, now, leaseUntil, r.key);
+    return {
+      key: String(r.key),
+      chatId: String(r.chat_id),
+      digestId: Number(r.digest_id),
+      attempts: Number(r.attempts) + 1,
+      message: JSON.parse(String(r.message)) as Message,
+    };
   }
 
   async renew(key: string, owner: string, leaseUntil: string): Promise<boolean> {

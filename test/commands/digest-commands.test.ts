@@ -19,10 +19,11 @@ async function world(checkFeed: DigestServices['checkFeed'] = async (url) => ({ 
   const store = openStore(':memory:');
   const clock = new FakeClock(T0);
   const ledger = new SqliteDigestLedger(store.db);
+  const sender = new RecordingSender(clock);
   const scheduler = await startScheduler({
     store,
     ledger,
-    sender: new RecordingSender(clock),
+    sender,
     settings: { topN: 5, timezone: 'Asia/Riyadh', quietHours: '' },
     clock,
     cron: () => ({ stop() {} }),
@@ -43,7 +44,13 @@ async function world(checkFeed: DigestServices['checkFeed'] = async (url) => ({ 
       { platform: 'telegram', chatId: 'telegram:-1001', userId: '7', args, isAdmin: async () => true, now: clock.now(), ...extra },
       services,
     );
-  return { store, clock, scheduler, run };
+  /** /digest: its reply, or the digest it sent through the chat's sender (the reply is then empty). */
+  const digest = async (): Promise<string> => {
+    const before = sender.sent.length;
+    const reply = await run('digest', '');
+    return textOf([...reply, ...sender.sent.slice(before).map((x) => x.message)]);
+  };
+  return { store, clock, scheduler, run, digest };
 }
 
 test('GIVEN /subscribe twice THEN the second updates the one subscription and says so', async () => {
@@ -107,11 +114,11 @@ test('GIVEN /filter include and exclude THEN phrases are stored, listed and clea
 });
 
 test('GIVEN filters THEN /digest only carries the stories they let through', async () => {
-  const { store, run, clock } = await world();
+  const { store, run, clock, digest: digestNow } = await world();
   await seedStories(store, ['قصف في غزة', 'مباراة الرياضة اليوم', 'اقتصاد الخليج'], new Date(T0 - 3_600_000).toISOString());
   await run('filter', 'exclude الرياضة');
   clock.t += 60_000;
-  const digest = textOf(await run('digest', ''));
+  const digest = await digestNow();
   assert.match(digest, /قصف في غزة/);
   assert.match(digest, /اقتصاد الخليج/);
   assert.doesNotMatch(digest, /مباراة/);
@@ -119,11 +126,11 @@ test('GIVEN filters THEN /digest only carries the stories they let through', asy
 });
 
 test('GIVEN no filters THEN an empty /digest does not speak of filters; a digest says its period and each item its day', async () => {
-  const { store, run, clock } = await world();
+  const { store, run, clock, digest: digestNow } = await world();
   assert.doesNotMatch(textOf(await run('digest', '')), /المرشحات/);
   await seedStories(store, ['قصف في غزة'], new Date(T0 - 3_600_000).toISOString());
   clock.t += 60_000;
-  const digest = textOf(await run('digest', ''));
+  const digest = await digestNow();
   // Now is Tuesday 07:01 in Riyadh; a chat without a digest before gets the day before.
   assert.match(digest, /موجز الأخبار — من الاثنين 23 نوفمبر 07:01 إلى الثلاثاء 24 نوفمبر 07:01/u);
   assert.match(digest, /الثلاثاء 24 نوفمبر · مصدر واحد: /u);

@@ -118,22 +118,41 @@ test('GIVEN two schedulers over one store (a rolling restart) THEN every chat ge
   await two.sched.stop();
 });
 
-test('GIVEN /digest now THEN it returns the message, records it for /timeline, and a tick does not repeat its stories', async () => {
+test('GIVEN /digest now THEN it is sent through the sender, recorded for /timeline, and a tick does not repeat its stories', async () => {
   const store = openStore(':memory:');
   const clock = new FakeClock(Date.parse('2026-11-24T04:00:00.000Z'));
   await store.upsertSubscription({ chatId: 'telegram:-1', platform: 'telegram', times: ['08:00'], timezone: 'Asia/Riyadh', topN: 3 }, '2026-11-24T00:00:00.000Z');
   await seedStories(store, ['خبر عاجل'], '2026-11-24T03:00:00.000Z');
   const { sched, sender, cron } = await boot(store, clock);
   const now = await sched.digestNow('telegram:-1');
-  assert.ok('message' in now);
+  assert.ok('sent' in now);
   assert.equal(now.items, 1);
+  assert.equal(sender.sent.length, 1);
   assert.equal((await store.digestItem('telegram:-1', 1))?.length, 1);
   assert.ok('empty' in (await sched.digestNow('telegram:-1')));
   clock.t = Date.parse('2026-11-24T05:00:00.000Z');
   cron.tasks[0]!.tick();
   await new Promise((r) => setImmediate(r));
   await sched.sweep();
+  assert.equal(sender.sent.length, 1);
+  await sched.stop();
+});
+
+test('GIVEN /digest whose send fails (a 502) THEN its stories are not lost: the digest stays due and the next sweep delivers it', async () => {
+  const store = openStore(':memory:');
+  const clock = new FakeClock(Date.parse('2026-11-24T04:00:00.000Z'));
+  await store.upsertSubscription({ chatId: 'telegram:-1', platform: 'telegram', times: ['08:00'], timezone: 'Asia/Riyadh', topN: 3 }, '2026-11-24T00:00:00.000Z');
+  await seedStories(store, ['خبر عاجل'], '2026-11-24T03:00:00.000Z');
+  let down = true;
+  const { sched, sender } = await boot(store, clock, new RecordingSender(clock, () => (down ? new Error('502 Bad Gateway') : undefined)));
+  const now = await sched.digestNow('telegram:-1');
+  assert.ok('queued' in now);
   assert.equal(sender.sent.length, 0);
+  down = false;
+  clock.t += 3_600_000;
+  await sched.sweep();
+  assert.equal(sender.sent.length, 1);
+  assert.match(JSON.stringify(sender.sent[0]!.message), /خبر عاجل/u);
   await sched.stop();
 });
 

@@ -55,7 +55,7 @@ export async function readArticleFile(path: string): Promise<string> {
 }
 
 /** A button's console equivalent: the console acts on the last article, so "/timeline" does it. */
-function buttonHint(action: string, label: string): string {
+export function buttonHint(action: string, label: string): string {
   const name = /^\/?([^\s:]+)/u.exec(action)?.[1] ?? action;
   return `${label}: /${name}`;
 }
