@@ -71,6 +71,11 @@ export const COMPOUND_NAME_ENDS = normSet(cuesData.compoundNameEnds);
 export const NOUNS_BEFORE_NAMES = normSet(cuesData.nounsBeforeNames);
 /** Labels writers add after an organization's name ("داعش الإرهابي"), normalized. */
 export const ORG_EPITHETS = normSet(cuesData.orgEpithets);
+/** Facility nouns before a person's name that make the name the facility's ("مستشفى الملك سعود"), normalized, with the facility's type. */
+export const FACILITY_HEADS = new Map<string, 'LOC' | 'ORG'>([
+  ...[...normSet(cuesData.facilityHeads.loc)].map((w): [string, 'LOC'] => [w, 'LOC']),
+  ...[...normSet(cuesData.facilityHeads.org)].map((w): [string, 'ORG'] => [w, 'ORG']),
+]);
 /** Epithets after a place name that are not part of it (مكة "المكرمة"), normalized. */
 export const PLACE_EPITHETS = normSet(cuesData.placeEpithets);
 /** Arabic function words (stopwords-iso, MIT), normalized. */

@@ -7,7 +7,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
+import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
 import { isTitle } from './roles.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -335,6 +335,35 @@ function quotedAppositions(doc: Doc, mentions: readonly TokenMention[]): TokenMe
   return out;
 }
 
+// Titles said with a name a facility is called after ("مستشفى الملك سعود", "مدرسة الأمير سلطان").
+const FACILITY_TITLES = normSet(['الملك', 'الملكة', 'الأمير', 'الأميرة', 'الشيخ', 'الشيخة', 'السلطان', 'الإمام', 'الرئيس', 'الشهيد', 'الزعيم', 'المغفور', 'الراحل', 'الدكتور', 'البابا']);
+
+/**
+ * A person's name after a facility noun in construct ("مستشفى الملك سعود", "بشارع محمد الخامس",
+ * "مدرسة الأمير سلطان الثانوية"): the facility, a place or an institution with its head and
+ * adjectives, never the person. Undefined when the mention is not so placed.
+ */
+export function facilityOf(doc: Doc, m: TokenMention): TokenMention | undefined {
+  if (m.type !== 'PER') return undefined;
+  const toks = doc.tokens;
+  const sent = toks[m.s]!.sentence;
+  let k = m.s - 1;
+  while (k >= 0 && m.s - k <= 2 && toks[k]!.sentence === sent && FACILITY_TITLES.has(toks[k]!.norm)) k--;
+  const head = toks[k];
+  // In construct the head takes no article ("المدرسة أحمد" is no school's name).
+  if (!head || head.sentence !== sent || head.bare.startsWith('ال')) return undefined;
+  const type = FACILITY_HEADS.get(head.bare) ?? FACILITY_HEADS.get(head.norm);
+  if (!type) return undefined;
+  let e = m.e;
+  // The city after it is no part of its name ("مطار الملك عبد العزيز بجدة").
+  const last = toks[e - 1]!;
+  if (e - m.s > 1 && /^ب/.test(last.norm) && isGazPlace(last.norm.slice(1))) return { type, s: k, e: e - 1 };
+  // Its adjectives and one "لل…" complement ("الثانوية", "الدولي", "للإغاثة").
+  while (e < toks.length && e - m.e < 2 && toks[e]!.sentence === sent && isDefiniteAdjective(toks[e]!)) e++;
+  if (e < toks.length && toks[e]!.sentence === sent && toks[e]!.norm.startsWith('لل') && toks[e]!.norm.length > 4) e++;
+  return { type, s: k, e };
+}
+
 /** Overlays mentions: earlier lists win over later ones where spans overlap. */
 export function overlay(...lists: TokenMention[][]): TokenMention[] {
   const taken: TokenMention[] = [];
@@ -377,6 +406,13 @@ export function namedMentions(doc: Doc, forced: TokenMention[], tagger: Tagger =
     if (m.e - m.s === 1 && m.type === 'PER' && (isGazPlace(doc.tokens[m.s]!.bare) || isGazPlace(doc.tokens[m.s]!.norm))) m.type = 'LOC';
     if (m.type === 'PER') tagged.push(...splitPerson(doc, m));
     else tagged.push(extendToQuote(doc, m));
+  }
+  // A person's name after a facility noun names the facility ("مستشفى الملك سعود").
+  const facilities = tagged.map((m) => facilityOf(doc, m)).filter((f) => f !== undefined);
+  if (facilities.length > 0) {
+    const kept = tagged.filter((m) => !facilities.some((f) => m.s < f.e && f.s < m.e));
+    tagged.length = 0;
+    tagged.push(...overlay(facilities, kept));
   }
   // A person span right after another that opens with a particle continues it ("جان إيف" + "لو دريان").
   for (let k = tagged.length - 1; k > 0; k--) {

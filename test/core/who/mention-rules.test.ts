@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
+import { facilityOf, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 
 function docOf(text: string) {
@@ -243,4 +243,24 @@ test('GIVEN a stem THEN it is a place nisba when the gazetteer knows the place',
     ['سعيد', false],
   ];
   for (const [w, want] of table) assert.equal(isPlaceNisba(normalize(w)), want, w);
+});
+
+test('GIVEN a person\'s name after a facility noun THEN the facility is the mention, a place or an institution, never the person', () => {
+  const table: [string, number, number, string | undefined][] = [
+    // text, person name's first and end token, expected facility
+    ['نقل إلى مستشفى الملك سعود أمس .', 4, 5, 'ORG:مستشفى الملك سعود'],
+    ['وقع الحادث في شارع محمد الخامس وسط المدينة .', 4, 6, 'LOC:شارع محمد الخامس'],
+    ['زار مدرسة الأمير سلطان الثانوية صباحا .', 3, 4, 'ORG:مدرسة الأمير سلطان الثانوية'],
+    ['هبطت الطائرة في مطار الملك عبد العزيز بجدة .', 5, 8, 'LOC:مطار الملك عبد العزيز'],
+    ['تبرع مركز الملك سلمان للإغاثة بمليون دولار .', 3, 4, 'ORG:مركز الملك سلمان للإغاثة'],
+    // A definite noun is no facility's name in construct; a title alone is the person's.
+    ['وزار مدير المدرسة أحمد علي الفصول .', 3, 5, undefined],
+    ['وقال الملك سلمان إن المملكة تدعم الحل .', 2, 3, undefined],
+  ];
+  for (const [text, s, e, expected] of table) {
+    const doc = docOf(text);
+    const f = facilityOf(doc, { type: 'PER', s, e });
+    assert.equal(f && `${f.type}:${doc.tokens.slice(f.s, f.e).map((t) => t.text).join(' ')}`, expected, text);
+  }
+  assert.ok(!mentionsOf('نقل المصابون إلى مستشفى الملك سعود في الرياض .').some((m) => m.startsWith('PER:')));
 });
