@@ -28,9 +28,13 @@ export function analyzeWho(text: string, sentences: Sentence[], tagger: Tagger =
   const isKnown = knownForms(new Set(doc.tokens.map((t) => t.norm)), tagger.model.known);
   // A body only described ("اللجنة الوطنية", "المركز التجاري"), once and with no nationality to
   // tell which, says too little to list; "الحكومة التونسية" or a body named twice stays.
-  const groups = groupMentions(doc, all, isKnown).filter(
-    (g) => !(g.type === 'ORG' && g.mentions.length === 1 && g.mentions[0]!.descriptive && !doc.tokens.slice(g.mentions[0]!.s, g.mentions[0]!.e).some((t) => isDemonym(t))),
-  );
+  // A head in construct ("وزارة الدفاع الوطني", "مجلس نواب الشعب") names its body.
+  const groups = groupMentions(doc, all, isKnown).filter((g) => {
+    const m = g.mentions[0]!;
+    if (g.type !== 'ORG' || g.mentions.length > 1 || !m.descriptive) return true;
+    const words = doc.tokens.slice(m.s, m.e);
+    return words.some((t) => isDemonym(t)) || (!words[0]!.bare.startsWith('ال') && words.length >= 3);
+  });
 
   const groupOf = new Map<TokenMention, (typeof groups)[number]>();
   for (const g of groups) for (const m of g.mentions) groupOf.set(m, g);

@@ -192,3 +192,15 @@ test('GIVEN a title further back than a verb THEN it is not the role', () => {
   const q = who('وقال سفير تونس محمد الخالدي إن العلاقات جيدة.');
   assert.equal(q.who.find((e) => e.name.includes('الخالدي'))?.role, 'سفير تونس');
 });
+
+test('GIVEN a body named once THEN a head in construct with its complements stays, a described one leaves', () => {
+  const table: [string, string, boolean][] = [
+    ['وأصدرت وزارة الدفاع الوطني بيانا حول العملية العسكرية في الجنوب.', 'وزارة الدفاع الوطني', true],
+    ['وأعلن حزب المسار الديمقراطي الاجتماعي انسحابه من الحكومة.', 'حزب المسار الديمقراطي الاجتماعي', true],
+    ['واجتمعت اللجنة الوطنية لمناقشة الملف أمس.', 'اللجنة الوطنية', false],
+    ['وقال إن مركز الشرطة تعرض لهجوم ليلا.', 'مركز الشرطة', false],
+  ];
+  for (const [text, name, listed] of table) {
+    assert.equal(who(text).who.some((e) => e.type === 'ORG' && normalize(e.name) === normalize(name)), listed, text);
+  }
+});
