@@ -110,6 +110,13 @@ export function nounForms(doc: Doc, tagged: readonly TokenMention[]): (t: { norm
   };
 }
 
+/** The singular forms a dual noun may come from ("حالتان" → حالة، "ديناران" → دينار), none for other words. */
+export function dualBase(stem: string): string[] {
+  if (stem.length < 5) return [];
+  if (/ت(ان|ين)$/.test(stem)) return [stem.slice(0, -3) + 'ة'];
+  return /ان$/.test(stem) ? [stem.slice(0, -2)] : [];
+}
+
 /**
  * Whether the article writes final ى as ي (Egyptian print: "علي" for على, "إلي" for إلى): it uses
  * "إلي" and never على or إلى. There a lone "علي" is the preposition, not the name.
@@ -430,11 +437,15 @@ export function namedMentions(doc: Doc, forced: TokenMention[], tagger: Tagger =
     for (let k = tagged.length - 1; k >= 0; k--) if (loneAli(tagged[k]!)) tagged.splice(k, 1);
   }
   const isNoun = nounForms(doc, tagged);
+  // A dual noun alone ("حالتان", "ديناران") whose singular the article uses is no name.
+  let stems: Set<string> | undefined;
+  const isDualNoun = (t: { norm: string; stem: string }): boolean =>
+    !FIRST_NAMES.has(t.norm) && !FIRST_NAMES.has(t.stem) && dualBase(t.stem).some((b) => (stems ??= new Set(doc.tokens.map((x) => x.stem))).has(b));
   for (let k = tagged.length - 1; k >= 0; k--) {
     const m = tagged[k]!;
     if (m.type !== 'PER') continue;
     while (m.e > m.s && isNoun(doc.tokens[m.e - 1]!)) m.e--;
-    if (m.e === m.s) tagged.splice(k, 1);
+    if (m.e === m.s || (m.e - m.s === 1 && isDualNoun(doc.tokens[m.s]!))) tagged.splice(k, 1);
   }
   // Head+adjective organizations win over partial tagger spans they contain.
   // They describe rather than name ("الحكومة السودانية", "مجلس الوزراء"), unless a quoted name

@@ -35,15 +35,18 @@ export function dropLetters(word: string, count: number): string {
 }
 
 /** The display form of a name's first word, without the clitics that are not part of the name. */
-export function cleanFirstWord(word: string, isKnown: FormCheck): string {
+export function cleanFirstWord(word: string, isKnown: FormCheck, person = false): string {
   const norm = normalize(word);
   if (word.startsWith('لـ') || word.startsWith('بـ') || word.startsWith('كـ')) return word.slice(2);
   // و/ف/ب/ك + article, or ل + ل(ل)… = ل + article: always clitics.
   const m = /^(و|ف)?(ب|ك)?ال/.exec(norm);
-  if (m && (m[1] || m[2]) && norm.length - m[0].length >= 2) return dropLetters(word, (m[1] ? 1 : 0) + (m[2] ? 1 : 0));
+  if (m && (m[1] || m[2]) && norm.length - m[0].length >= 3) return dropLetters(word, (m[1] ? 1 : 0) + (m[2] ? 1 : 0));
   const l = /^(و|ف)?لل/.exec(norm);
   if (l && norm.length - l[0].length >= 2 && !isKnown.lexical(norm)) return 'ا' + dropLetters(word, l[0].length - 1);
   if (isKnown.lexical(norm)) return word;
+  // و/ف before a hamza is the conjunction: names and words taken from other languages are written
+  // with a bare alef ("والتر", "وانغ"), Arabic ones with their hamza ("وأبان" → "أبان").
+  if (person && /^[وف][أإآ]/u.test(word) && norm.length >= 4) return dropLetters(word, 1);
   const candidates = strippedCandidates(norm);
   for (let k = candidates.length - 1; k >= 0; k--) {
     const c = candidates[k]!;
@@ -59,7 +62,7 @@ export function cleanFirstWord(word: string, isKnown: FormCheck): string {
 export function cleanName(words: readonly string[], isKnown: FormCheck, place = false): string {
   const kept = words.filter((w) => !/^["«»“”'()]+$/.test(w));
   if (kept.length === 0) return '';
-  let first = cleanFirstWord(kept[0]!, isKnown);
+  let first = cleanFirstWord(kept[0]!, isKnown, !place && kept.length > 1);
   const norm = normalize(first);
   if (place && first === kept[0] && /^[بل]/.test(norm) && !norm.startsWith('بو') && norm.length >= 5 && !isKnown.lexical(norm)) first = dropLetters(first, 1);
   return [first, ...kept.slice(1)].join(' ').trim();

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenize } from '../../../src/core/who/tokenize.ts';
 import { splitClitics } from '../../../src/core/who/clitics.ts';
-import { cleanFirstWord, knownForms } from '../../../src/core/who/names.ts';
+import { cleanFirstWord, cleanName, knownForms } from '../../../src/core/who/names.ts';
+import { dualBase } from '../../../src/core/who/mentions.ts';
 import { spansFromTags, scoreSpans } from '../../../src/core/who/bio.ts';
 import { parseConll, splitTrainDev } from '../../../src/core/who/conll.ts';
 
@@ -40,6 +41,32 @@ test('GIVEN a name with glued clitics THEN the display form drops them only when
     ['لـرويترز', 'رويترز'],
   ];
   for (const [word, expected] of table) assert.equal(cleanFirstWord(word, known), expected, word);
+});
+
+test('GIVEN a person\'s first word with و/ف before a hamza THEN the conjunction comes off; a bare alef after و is the name\'s own', () => {
+  const known = knownForms(new Set());
+  const table: [string, string][] = [
+    ['وأبان', 'أبان'],
+    ['فإسماعيل', 'إسماعيل'],
+    ['والتر', 'والتر'],
+    ['وانغ', 'وانغ'],
+    ['وليد', 'وليد'],
+  ];
+  for (const [word, expected] of table) assert.equal(cleanFirstWord(word, known, true), expected, word);
+  assert.equal(cleanName(['وأبان', 'الزهراني'], known), 'أبان الزهراني');
+  // Not for a one-word or non-person name: there only known forms lose a clitic.
+  assert.equal(cleanFirstWord('وأبانكو', known, false), 'وأبانكو');
+});
+
+test('GIVEN a stem THEN a dual noun gives the singular it may come from', () => {
+  const table: [string, string[]][] = [
+    ['حالتان', ['حالة']],
+    ['سيارتين', ['سيارة']],
+    ['ديناران', ['دينار']],
+    ['سلمان', ['سلم']],
+    ['علي', []],
+  ];
+  for (const [stem, expected] of table) assert.deepEqual(dualBase(stem), expected, stem);
 });
 
 test('GIVEN IOB2 tags THEN spans follow conlleval, and exact-span scoring counts hits and misses', () => {

@@ -204,3 +204,9 @@ test('GIVEN a body named once THEN a head in construct with its complements stay
     assert.equal(who(text).who.some((e) => e.type === 'ORG' && normalize(e.name) === normalize(name)), listed, text);
   }
 });
+
+test('GIVEN a dual noun the tagger calls a person THEN it is no entry when the article uses its singular; a given name in ان stays', () => {
+  const text = 'وسجلت الوزارة ديناران إضافيان في الحساب بعد أن كان الدينار وحده. واستقبل سلمان الوفد.';
+  const names = who(text).who.map((e) => e.name);
+  assert.ok(!names.includes('ديناران'), names.join('، '));
+});
