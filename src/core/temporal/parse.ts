@@ -851,12 +851,15 @@ class Parser {
     const s = this.start(p);
     let unit: Unit | undefined;
     let n: number | null = null;
-    const count = this.num(p, 4) ?? this.find(p, L.COUNTS)?.value ?? null;
+    let definite = false;
+    // الثلاثة أشهر الأولى، الخمس سنوات الماضية: a count with the article.
+    const count = this.num(p, 4) ?? this.find(p, L.COUNTS)?.value ?? (this.t(p).startsWith('ال') ? (L.COUNTS.get(this.t(p).slice(2)) ?? null) : null);
     const counted = count !== null ? L.UNITS.get(this.t(p + 1)) : undefined;
     if (count !== null && counted && counted.count !== 2 && !(counted.count === 1 && count > 2 && count <= 10 && this.toks[p]!.digits === false)) {
       // "26 عاما", "ثلاثة أيام" (a count word takes the plural), "3 أيام".
       if (this.find(p, L.COUNTS) && this.find(p, L.COUNTS)!.pre > 0 && !lead) return null;
-      if (this.namesPeriod(p + 1)) return null; // "602 سنة 2015": a count in that year
+      if (counted.count === 1 && this.namesPeriod(p + 1)) return null; // "602 سنة 2015": a count in that year
+      definite = this.t(p).startsWith('ال');
       unit = counted.unit;
       n = count;
       p += 2;
@@ -876,6 +879,7 @@ class Parser {
       p++;
     }
     for (let guard = 0; guard < 2 && this.is(p, L.DURATION_TAILS); guard++) p++;
+    if (definite && (this.modifier(p) || this.is(p, LAST_WORDS))) p++; // الخمس سنوات الماضية
     return { s: lead ? this.start(i, this.toks[i]!.pres[0] ?? 0) : s, end: p, r: { k: 'dur', unit, n } };
   }
 
@@ -1108,7 +1112,7 @@ const PARSERS: ExpressionParser[] = [
   { name: 'relative period', triggers: [L.THIS, L.MONTH_SELF, L.YEAR_SELF], parse: P['relPeriod']! },
   { name: 'ago', triggers: [L.AGO_WORDS, L.AFTER_WORDS], parse: P['ago']! },
   { name: 'year', numbers: true, triggers: [L.YEAR_WORDS, L.YEAR_TRIGGERS, ['من'], YEARS_PLURAL], parse: P['yearExpr']! },
-  { name: 'duration', numbers: true, triggers: [firstWords(L.DURATION_LEADS), L.COUNTS.keys(), L.VAGUE_COUNTS, L.UNITS.keys()], parse: P['duration']! },
+  { name: 'duration', numbers: true, triggers: [firstWords(L.DURATION_LEADS), L.COUNTS.keys(), [...L.COUNTS.keys()].map((w) => 'ال' + w), L.VAGUE_COUNTS, L.UNITS.keys()], parse: P['duration']! },
   { name: 'counted stretch', triggers: [DEFINITE_PLURAL_UNITS.keys()], parse: P['countedStretch']! },
   { name: 'recurrence', triggers: [L.SET_ADVERBS.keys(), L.EVERY], parse: P['recurrence']! },
   { name: 'era', triggers: [L.DECADES.keys(), BARE_DECADES.keys(), L.CENTURY_WORDS], parse: P['era']! },

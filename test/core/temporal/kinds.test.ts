@@ -70,6 +70,7 @@ const rows: [string, string, string, string | null, string | null][] = [
   ['قتل نحو 2000 شخص في المعارك', '', '', null, null],
   // a day or period told from another one: a date with no value of its own
   ['وصل الوفد في اليوم التالي إلى العاصمة', 'في اليوم التالي', 'DATE', null, null],
+  ['تراجع الإنتاج مقارنة مع الموسم الماضي', 'الموسم الماضي', 'DATE', null, null],
   // paired months, Hijri years and Hijri dates with slashes and ranges
   ['ولد في 25 حزيران/يونيو 1950 في القاهرة', '25 حزيران/يونيو 1950', 'DATE', '1950-06-25', '1950-06-25'],
   ['صدر المرسوم الملكي عام 1436 هـ', '1436 هـ', 'DATE', '2014', '2014'],
@@ -118,6 +119,8 @@ const more: [string, string, string][] = [
   ['تراجعت المبيعات خلال الأشهر الستة الماضية', 'الأشهر الستة الماضية', 'P6M'],
   ['قتل 20 شخصا خلال الساعات الـ24 الأخيرة', 'الساعات الـ24 الأخيرة', 'PT24H'],
   ['افتتح السد في صائفة 2016', 'صائفة 2016', '2016-SU'],
+  ['تراجعت الصادرات في الثلاثة أشهر الأولى من السنة', 'الثلاثة أشهر الأولى', 'P3M'],
+  ['ارتفع الدين خلال الخمس سنوات الماضية', 'الخمس سنوات الماضية', 'P5Y'],
 ];
 for (const [sentence, expression, timex] of more) {
   test(`GIVEN «${sentence}» THEN «${expression}» has the TIMEX3 value ${timex}`, () => {
