@@ -32,11 +32,15 @@ const refOf = (a: Article): string => (a.published ?? '2023-12-08').slice(0, 10)
 
 let found = 0;
 let valued = 0;
+let timexed = 0;
 let chars = 0;
+const byType = new Map<string, number>();
 for (const a of articles) {
   const exprs = findTemporal(a.text, refOf(a));
   found += exprs.length;
   valued += exprs.filter((e) => e.value !== null).length;
+  timexed += exprs.filter((e) => e.timex !== null).length;
+  for (const e of exprs) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
   chars += a.text.length;
 }
 // Timed pass after a warm-up pass, so JIT compilation is not counted.
@@ -52,6 +56,8 @@ const per3k = (ms * 3000) / (chars / articles.length);
 console.log(`ANT articles: ${articles.length}, mean length ${(chars / articles.length).toFixed(0)} chars`);
 console.log(`expressions per article: ${(found / articles.length).toFixed(2)}`);
 console.log(`share with a non-null value: ${((100 * valued) / Math.max(1, found)).toFixed(1)}%`);
+console.log(`by kind (per article): ${['DATE', 'TIME', 'DURATION', 'SET'].map((t) => `${t} ${((byType.get(t) ?? 0) / articles.length).toFixed(2)}`).join(', ')}`);
+console.log(`share with a TIMEX3 value: ${((100 * timexed) / Math.max(1, found)).toFixed(1)}%`);
 console.log(`time per article: ${ms.toFixed(4)} ms CPU, ${wallMs.toFixed(4)} ms wall (≈ ${per3k.toFixed(4)} ms CPU per 3,000 characters)`);
 
 // The timeline on top of it (segmentation done beforehand, as analyze() does).
