@@ -377,6 +377,42 @@ function quotesBalanced(text: string): boolean {
   return straight % 2 === 0 && guillemets === 0 && curly === 0 && parens === 0;
 }
 
+/**
+ * Closes what a whole sentence leaves open (a quotation the writer never closed, a bracket): an item
+ * never ends inside an open quote or bracket. The closers go before the final full stop.
+ */
+export function closeOpen(text: string): string {
+  const open: string[] = [];
+  for (const ch of text) {
+    if (ch === '"') {
+      // A straight quote closes the one open, and whatever opened inside it.
+      const at = open.lastIndexOf('"');
+      if (at >= 0) open.splice(at);
+      else open.push('"');
+    } else if (ch === '«' || ch === '“' || ch === '(') open.push(ch);
+    else if (ch === '»' || ch === '”' || ch === ')') {
+      const opener = ch === '»' ? '«' : ch === '”' ? '“' : '(';
+      const at = open.lastIndexOf(opener);
+      if (at >= 0) open.splice(at);
+    }
+  }
+  if (open.length === 0) return text;
+  const closers = open.reverse().map((ch) => (ch === '«' ? '»' : ch === '“' ? '”' : ch === '(' ? ')' : '"')).join('');
+  const end = /[.!?؟…]*$/u.exec(text)![0];
+  return `${text.slice(0, text.length - end.length).replace(/\s+$/u, '')}${closers}${end}`;
+}
+
+/** shortenAtClause, with what the sentence left open closed, still within `limit`. */
+function shortenClosed(text: string, limit: number, min = MIN_ADDED_CHARS): string | null {
+  const head = shortenAtClause(text, limit, min);
+  if (head === null) return null;
+  const closed = closeOpen(head);
+  if (closed.length <= limit) return closed;
+  const shorter = shortenAtClause(text, limit - (closed.length - head.length), min);
+  const again = shorter === null ? null : closeOpen(shorter);
+  return again !== null && again.length <= limit ? again : null;
+}
+
 /** Share of a sentence's characters inside quotation marks. */
 export function quotedShare(text: string): number {
   let inside = 0;
@@ -695,7 +731,7 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
   fill(extras.title === undefined ? 1 : LEAD_WINDOW);
   const lead = pool[headlineSentence(pool, extras.title)];
   if (lead === undefined) return [];
-  const firstText = shortenAtClause(lead.text, budget, Math.min(MIN_ADDED_CHARS, budget));
+  const firstText = shortenClosed(lead.text, budget, Math.min(MIN_ADDED_CHARS, budget));
   if (firstText === null) return [];
   const items: BriefItem[] = [{ text: firstText, sentence: lead.index }];
   let used = firstText.length;
@@ -709,7 +745,7 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
     if (c === undefined) break;
     if (c === lead) continue;
     if (c.aside || quotedShare(c.raw) >= MAX_QUOTED_SHARE) continue;
-    const t = shortenAtClause(c.text, room);
+    const t = shortenClosed(c.text, room);
     // An added item must be a clean clause, long enough to say something on its own.
     if (t === null || t.endsWith('…') || t.length < MIN_ADDED_CHARS) continue;
     // Novelty of what is kept: a shortened sentence may keep just the part that repeats the lead.

@@ -16,6 +16,7 @@ import {
   stripInlineAgency,
   dropListIntro,
   dropShortBrackets,
+  closeOpen,
 } from '../../src/core/brief.ts';
 import { segment } from '../../src/core/text/segment.ts';
 
@@ -457,3 +458,16 @@ test('buildBrief GIVEN a lead under 110 characters THEN a second item with a new
   const long = briefOf('قتل خمسة أشخاص وأصيب عشرون آخرون في انفجار سيارة مفخخة استهدف صباح اليوم سوقا شعبية مكتظة في حي الكرادة وسط العاصمة العراقية بغداد.\nوأعلن تنظيم داعش في بيان مسؤوليته عن التفجير الذي استهدف السوق.');
   assert.equal(long.length, 1);
 });
+
+const closeCases: [string, string][] = [
+  ['وفق ما ذكرته مصادر لـ"سكاي نيوز عربية.', 'وفق ما ذكرته مصادر لـ"سكاي نيوز عربية".'],
+  ['دعا إلى «إسكات أصوات السلاح في سوريا.', 'دعا إلى «إسكات أصوات السلاح في سوريا».'],
+  ['أعلن الجيش (في بيان رسمي مقتل قيادي.', 'أعلن الجيش (في بيان رسمي مقتل قيادي).'],
+  ['قال إن "الوضع خطير" وإن الحل قريب.', 'قال إن "الوضع خطير" وإن الحل قريب.'],
+  ['حذر من "تصعيد (غير مسبوق" في المنطقة.', 'حذر من "تصعيد (غير مسبوق" في المنطقة.'],
+];
+for (const [input, expected] of closeCases) {
+  test(`closeOpen GIVEN ${input.slice(-30)} THEN ${expected.slice(-25)}`, () => {
+    assert.equal(closeOpen(input), expected);
+  });
+}
