@@ -10,6 +10,7 @@ import type { ChatMemory } from './store/types.ts';
 import { createServices } from './commands/wiring.ts';
 import { describeConfig, loadConfigFromProcess, type Config } from './config.ts';
 import type { Sender } from './messages/sender.ts';
+import { SendLimiter, systemClock } from './messages/pacing.ts';
 import { storePath, type SqliteStore } from './store/index.ts';
 import { backupStore, checkStore, latestBackup, openStoreOrExplain, storeOpenError } from './store/health.ts';
 import { analyze } from './core/analyze.ts';
@@ -95,19 +96,22 @@ async function main(): Promise<number> {
   const stops: Array<() => Promise<void>> = [];
   /** Senders by platform: the digest scheduler, started after the platforms, posts through these. */
   const senders: Partial<Record<'telegram' | 'discord', Sender>> = {};
+  /** Per-chat pacing (about 1 a second to a chat, 20 a minute to a group) on top of each platform's overall limit. */
+  const pacer = new SendLimiter(systemClock);
 
   // Platform libraries load only when used: discord.js alone takes seconds to import.
   if (config.telegram.token) {
     const { startTelegram, TelegramSender } = await import('./adapters/telegram/index.ts');
-    const telegram = await startTelegram(config, services, { log });
-    // The scheduler paces and retries 429s itself (keeping its delivery lease renewed), so its
-    // Telegram sender hands rate limits back instead of sleeping inside the send.
-    senders.telegram = new TelegramSender(telegram.bot.telegram, { waitOnRateLimit: false });
+    const telegram = await startTelegram(config, services, { log, send: { pacer } });
+    // The scheduler retries 429s itself (keeping its delivery lease renewed), so its Telegram
+    // sender hands rate limits back instead of sleeping inside the send; every API call, reply or
+    // digest part, is paced per chat by the one shared pacer.
+    senders.telegram = new TelegramSender(telegram.bot.telegram, { waitOnRateLimit: false, pacer });
     stops.push(() => telegram.stop());
   }
   if (config.discord.token && config.discord.applicationId) {
     const { startDiscord } = await import('./adapters/discord/index.ts');
-    const discord = await startDiscord(config, services, { log });
+    const discord = await startDiscord(config, services, { log, pacer });
     senders.discord = discord.sender;
     stops.push(() => discord.stop());
     log.info('discord: connected');
@@ -137,7 +141,7 @@ async function main(): Promise<number> {
         firstRoundDone();
       },
     });
-    const digests = await startDigests({ config, store, senders: platformSenders, fetcher, log: (line) => (/fail|stopp|gone|error/iu.test(line) ? digestLog.warn(line) : digestLog.info(line)) });
+    const digests = await startDigests({ config, store, senders: platformSenders, fetcher, pacer, log: (line) => (/fail|stopp|gone|error/iu.test(line) ? digestLog.warn(line) : digestLog.info(line)) });
     services.digests = digests.services;
     stops.push(() => feeds.stop(), () => digests.stop());
     if (consoleMode) {

@@ -14,6 +14,11 @@ export interface FanOutDeps {
   ledger: DigestLedger;
   sender: Sender;
   limiter: SendLimiter;
+  /**
+   * The sender paces each API call through `limiter` itself (every part of a long digest), so a
+   * delivery takes no slot of its own here; the limiter still holds a chat after a 429.
+   */
+  senderPaces?: boolean;
   clock: Clock;
   /** This scheduler's identity in the ledger's leases. */
   owner: string;
@@ -67,7 +72,7 @@ function keepLease(deps: FanOutDeps, key: string): { stop(): void } {
 export async function deliverOne(deps: FanOutDeps, c: ClaimedDelivery, report: FanOutReport): Promise<void> {
   const { ledger, sender, limiter, clock, owner } = deps;
   for (;;) {
-    const release = await limiter.acquire(c.chatId);
+    const release = deps.senderPaces ? () => {} : await limiter.acquire(c.chatId);
     const heartbeat = keepLease(deps, c.key);
     try {
       await sender.send(c.chatId, c.message);

@@ -11,7 +11,7 @@ import type { Fetcher } from '../sources/http.ts';
 import { SqliteDigestLedger } from '../store/digest-ledger.ts';
 import type { SqliteStore } from '../store/sqlite.ts';
 import type { DigestLedger } from './ledger.ts';
-import type { Clock } from './rate-limit.ts';
+import type { Clock, SendLimiter } from './rate-limit.ts';
 import { startScheduler, type CronFactory, type DigestScheduler } from './scheduler.ts';
 import { checkFeed, type DigestServices } from './service.ts';
 
@@ -43,6 +43,8 @@ export interface DigestsDeps {
   clock?: Clock;
   cron?: CronFactory;
   log?(line: string): void;
+  /** The pacer the senders share (they pace every API call through it); the fan-out then takes no slot of its own. */
+  pacer?: SendLimiter;
 }
 
 /** Starts the scheduler and returns it, the commands' services, and how to stop it. */
@@ -56,6 +58,7 @@ export async function startDigests(deps: DigestsDeps): Promise<{ scheduler: Dige
     ...(deps.clock ? { clock: deps.clock } : {}),
     ...(deps.cron ? { cron: deps.cron } : {}),
     ...(deps.log ? { log: deps.log } : {}),
+    ...(deps.pacer ? { limiter: deps.pacer, senderPaces: true } : {}),
   });
   const services: DigestServices = {
     store: deps.store,

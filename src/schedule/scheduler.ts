@@ -45,6 +45,8 @@ export interface SchedulerDeps {
   clock?: Clock;
   cron?: CronFactory;
   limiter?: SendLimiter;
+  /** The senders pace every API call through `limiter` (see FanOutDeps.senderPaces). */
+  senderPaces?: boolean;
   owner?: string;
   leaseMs?: number;
   /** How often to retry lapsed and failed deliveries; 0 disables the timer (tests sweep by hand). */
@@ -138,6 +140,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
     ledger: deps.ledger,
     sender: deps.sender,
     limiter: deps.limiter ?? new SendLimiter(clock),
+    ...(deps.senderPaces ? { senderPaces: true } : {}),
     clock,
     owner,
     leaseMs: deps.leaseMs ?? 120_000,

@@ -5,7 +5,6 @@ import { SqliteDigestLedger } from '../../src/store/digest-ledger.ts';
 import { drain, backoffMs, type FanOutDeps } from '../../src/schedule/fanout.ts';
 import { SendLimiter, WindowLimit, isGroupChat } from '../../src/schedule/rate-limit.ts';
 import { ChatGoneError, RateLimitedError } from '../../src/messages/sender.ts';
-import { m } from '../../src/messages/model.ts';
 import { FakeClock, RecordingSender, openDigests } from './helpers.ts';
 
 const T0 = Date.parse('2026-11-24T05:00:00.000Z');
@@ -110,6 +109,42 @@ test('GIVEN a group bucket of 20 a minute THEN the 21st message waits until the 
   }
   assert.equal(b.waitMs(20_000), 40_000);
   assert.equal(b.waitMs(60_000), 0);
+});
+
+test('GIVEN a group and one of its forum topics THEN they share the chat\'s limits: one a second, 20 a minute', async () => {
+  const clock = new FakeClock(0);
+  const limiter = new SendLimiter(clock);
+  const times: number[] = [];
+  for (let i = 0; i < 22; i++) {
+    const release = await limiter.acquire(i % 2 === 0 ? 'telegram:-100777' : 'telegram:-100777:45');
+    times.push(clock.t);
+    release();
+  }
+  for (let i = 1; i < times.length; i++) assert.ok(times[i]! - times[i - 1]! >= 1000, `${i}: ${times[i]! - times[i - 1]!} ms`);
+  assert.ok(times[20]! - times[0]! >= 60_000, String(times[20]! - times[0]!));
+  // Another group is not held up by this one.
+  const start = clock.t;
+  (await limiter.acquire('telegram:-100888'))();
+  assert.equal(clock.t, start);
+});
+
+test('GIVEN a sender that paces itself THEN the fan-out takes no slot of its own', async () => {
+  const clock = new FakeClock(Date.parse('2026-11-24T05:00:00.000Z'));
+  const store = openStore(':memory:');
+  const ledger = new SqliteDigestLedger(store.db);
+  const limiter = new SendLimiter(clock);
+  let acquired = 0;
+  const counting = Object.assign(Object.create(limiter) as SendLimiter, {
+    acquire: async (chatId: string) => {
+      acquired++;
+      return limiter.acquire(chatId);
+    },
+  });
+  await ledger.openDigest({ chatId: 'telegram:-1', slot: clock.now().toISOString(), now: clock.now().toISOString(), candidates: [{ storyId: 1, articleIds: [1] }], topN: 5, render: () => ({ blocks: [] }) });
+  const sender = new RecordingSender(clock);
+  await drain({ ledger, sender, limiter: counting, senderPaces: true, clock, owner: 'me', leaseMs: 60_000, concurrency: 2 });
+  assert.equal(sender.sent.length, 1);
+  assert.equal(acquired, 0);
 });
 
 test('GIVEN a stop during a fan-out THEN the sends in flight finish and the unsent claims are given back at once', async () => {

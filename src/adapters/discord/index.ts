@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, REST, type RateLimitData } from 'discord.js';
 import type { Config } from '../../config.ts';
 import type { Services } from '../../commands/services.ts';
+import type { Pacer } from '../../messages/pacing.ts';
 import type { Sender } from '../../messages/sender.ts';
 import { ActionIds } from './actions.ts';
 import { describeError } from './redact.ts';
@@ -29,6 +30,8 @@ export interface DiscordOptions {
   log?: DiscordLog;
   /** Longest rate-limit wait the REST client sits through before rejecting (ms). */
   maxRateLimitWaitMs?: number;
+  /** Paces the digest sender's posts per channel (shared with the digest fan-out). */
+  pacer?: Pacer;
 }
 
 /** A running Discord bot. */
@@ -102,5 +105,5 @@ export async function startDiscord(config: Config, services: Services, options: 
     await stop();
     throw new Error(`discord: login failed: ${describeError(error, token)}`);
   }
-  return { client, sender: new DiscordSender(client.rest, actions), stop };
+  return { client, sender: new DiscordSender(client.rest, actions, options.pacer), stop };
 }

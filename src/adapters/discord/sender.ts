@@ -6,6 +6,7 @@
  */
 import { Routes, type REST } from 'discord.js';
 import type { Message } from '../../messages/model.ts';
+import type { Pacer } from '../../messages/pacing.ts';
 import type { Sender } from '../../messages/sender.ts';
 import { renderDiscord } from '../../messages/render/discord.ts';
 import type { ActionIds } from './actions.ts';
@@ -17,6 +18,8 @@ export class DiscordSender implements Sender {
   constructor(
     private readonly rest: REST,
     private readonly actions: ActionIds,
+    /** Paces each post per channel on top of discord.js's buckets (see messages/pacing.ts). */
+    private readonly pacer?: Pacer,
   ) {}
 
   /** Renders `message` and posts every part to the channel; throws ChatGoneError/RateLimitedError. */
@@ -29,10 +32,13 @@ export class DiscordSender implements Sender {
       // The picture goes as an attachment of the first part.
       const files = first && picture ? [{ name: picture.name, data: Buffer.from(picture.png) }] : undefined;
       first = false;
+      const release = this.pacer ? await this.pacer.acquire(chatId) : undefined;
       try {
         await this.rest.post(Routes.channelMessages(channelId), files ? { body: { ...body, attachments: [{ id: 0, filename: files[0]!.name }] }, files } : { body });
       } catch (error) {
         throw mapDiscordError(error, chatId);
+      } finally {
+        release?.();
       }
     }
   }

@@ -8,6 +8,7 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters } from
 import { chatKey, chatOn } from '../../messages/chat.ts';
 import type { Button, Message } from '../../messages/model.ts';
 import { renderTelegramParts, TELEGRAM_CALLBACK_DATA_LIMIT } from '../../messages/render/html.ts';
+import type { Pacer } from '../../messages/pacing.ts';
 import { ChatGoneError, RateLimitedError, type Sender } from '../../messages/sender.ts';
 import { describeError, isChatGone, retryAfterOf } from './errors.ts';
 
@@ -44,6 +45,11 @@ export interface SendOptions {
   maxWaitMs?: number;
   /** Sleeps `ms` (tests and benches may shorten it). */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Paces every API call per chat (about one a second to a chat, 20 a minute to a group or
+   * channel) on top of the platform-wide limit; one pacer is shared by replies and digests.
+   */
+  pacer?: Pacer;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -57,12 +63,15 @@ async function withRetries<T>(
   chat: string,
   options: SendOptions,
   onMigrate: (chatId: number) => void,
+  key: () => string,
 ): Promise<T> {
-  const { waitOnRateLimit = true, maxRetries = 3, maxWaitMs = 60_000, sleep = defaultSleep } = options;
+  const { waitOnRateLimit = true, maxRetries = 3, maxWaitMs = 60_000, sleep = defaultSleep, pacer } = options;
   for (let attempt = 0; ; attempt++) {
+    const release = pacer ? await pacer.acquire(key()) : undefined;
     try {
       return await call();
     } catch (err) {
+      release?.();
       const retryAfter = retryAfterOf(err);
       if (retryAfter !== undefined) {
         const waitMs = retryAfter * 1000;
@@ -77,6 +86,8 @@ async function withRetries<T>(
       }
       if (isChatGone(err)) throw new ChatGoneError(`telegram chat ${chat} is gone: ${describeError(err)}`);
       throw err;
+    } finally {
+      release?.();
     }
   }
 }
@@ -116,6 +127,7 @@ export async function sendTelegramMessage(
       String(chat),
       options,
       (migratedTo) => (target = migratedTo),
+      () => chatIdOf(target),
     );
     if (caption) return;
     parts = parts.filter((part) => part.text.trim() !== '');
@@ -133,6 +145,7 @@ export async function sendTelegramMessage(
       String(chat),
       options,
       (migratedTo) => (target = migratedTo),
+      () => chatIdOf(target),
     );
   }
 }

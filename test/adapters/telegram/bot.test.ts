@@ -7,6 +7,8 @@ import type { Analysis, ArticleInput } from '../../../src/core/types.ts';
 import { ChatGoneError, RateLimitedError } from '../../../src/messages/sender.ts';
 import { startTelegram, type TelegramBot } from '../../../src/adapters/telegram/index.ts';
 import { TelegramSender } from '../../../src/adapters/telegram/sender.ts';
+import { SendLimiter, type Pacer } from '../../../src/messages/pacing.ts';
+import { FakeClock } from '../../schedule/helpers.ts';
 import { FSI, PDI } from '../../../src/messages/render/bidi.ts';
 import { FakeTelegramApi, type ApiCall, type UploadedFile } from '../../fakes/telegram-api.ts';
 import { ARTICLE, fakeServices } from '../../commands/fakes.ts';
@@ -251,6 +253,33 @@ describe('Telegram adapter against a loopback Bot API', () => {
     await telegram.sender.send('telegram:-777', { blocks: [{ kind: 'heading', text: 'موجز' }] });
     const sent = fake.calls.slice(from).filter((c) => c.method === 'sendMessage');
     assert.deepEqual(sent.map((c) => c.payload.chat_id), ['-777', -100777]);
+  });
+
+  it('GIVEN a digest of 25 parts to a group THEN the pacer spreads it: a second apart, 20 in any minute, every part sent', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-24T05:00:00Z'));
+    const limiter = new SendLimiter(clock);
+    const times: number[] = [];
+    const pacer: Pacer = {
+      acquire: async (chatId) => {
+        const release = await limiter.acquire(chatId);
+        times.push(clock.t);
+        return release;
+      },
+      pause: (chatId, ms) => limiter.pause(chatId, ms),
+    };
+    const sender = new TelegramSender(telegram.bot.telegram, { pacer });
+    const from = fake.calls.length;
+    const items = Array.from({ length: 25 }, (_, i) => [`البند ${i + 1}: ${'خبر طويل عن الجلسة الطارئة لمجلس الأمن الدولي. '.repeat(60)}`]);
+    await sender.send('telegram:-100555', { blocks: [{ kind: 'list', ordered: true, items: items.map((it) => it.map((text) => ({ kind: 'text' as const, text }))) }] });
+    const sent = fake.calls.slice(from).filter((c) => c.method === 'sendMessage');
+    assert.ok(sent.length >= 25, String(sent.length));
+    assert.equal(times.length, sent.length, 'every API call paced');
+    for (let i = 1; i < times.length; i++) assert.ok(times[i]! - times[i - 1]! >= 1000, `part ${i} came ${times[i]! - times[i - 1]!} ms after the one before`);
+    for (let i = 20; i < times.length; i++) assert.ok(times[i]! - times[i - 20]! >= 60_000, `21 parts within a minute at ${i}`);
+    // A private chat is paced a second apart only: 3 parts take 2 s, not a minute.
+    times.length = 0;
+    await sender.send('telegram:777', { blocks: [{ kind: 'list', ordered: true, items: items.slice(0, 3).map((it) => it.map((text) => ({ kind: 'text' as const, text }))) }] });
+    assert.ok(times.length >= 3 && times.at(-1)! - times[0]! < 60_000 && times.at(-1)! - times[0]! >= 1000 * (times.length - 1));
   });
 
   it('GIVEN a Sender told not to wait THEN a 429 is a RateLimitedError with the wait in ms', async () => {
