@@ -1,7 +1,9 @@
 /**
- * Mentions from the tagger, cleaned by rules: junk removed (function words, "الله", months,
- * single letters, speech verbs), places the gazetteer knows, and organization names built from
- * a head noun and its adjectives ("السفارة الأميركية", "التحالف الدولي").
+ * Mentions from the tagger, cleaned by rules: each tagger span goes through SPAN_STEPS (junk off
+ * the edges, titles and verbs off names, place cues, splits), then the article's spans through
+ * LIST_STEPS (facilities, particles, noun forms, gazetteer places and phrases, organization names
+ * built from a head noun and its adjectives, quoted names, propagation). Each step is a small named
+ * rule with a table test, and can be left out by name.
  */
 import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
@@ -387,79 +389,185 @@ export function overlay(...lists: TokenMention[][]): TokenMention[] {
   return taken.sort((a, b) => a.s - b.s);
 }
 
-/** All named mentions (PER/ORG/LOC) of the article; `forced` spans (agencies) take precedence. */
-export function namedMentions(doc: Doc, forced: TokenMention[], tagger: Tagger = shippedTagger()): TokenMention[] {
-  const tagged: TokenMention[] = [];
-  for (const raw of taggedMentions(doc, tagger)) {
-    const m = trimMention(doc, raw);
-    if (!m) continue;
+/**
+ * A rule over one tagger span: the span as it should be (a copy when changed), several when it
+ * parts into two names, or undefined when it is no name at all.
+ */
+export interface SpanStep {
+  name: string;
+  run(doc: Doc, m: TokenMention): TokenMention | TokenMention[] | undefined;
+}
+
+const PER_ONLY = (run: SpanStep['run']): SpanStep['run'] => (doc, m) => (m.type === 'PER' ? run(doc, m) : m);
+
+/** The rules every tagger span goes through, in order (table tests in test/core/who/mention-rules.test.ts). */
+export const SPAN_STEPS: readonly SpanStep[] = [
+  // Junk and punctuation off the edges; a junk word, a lone title or demonym is no name.
+  { name: 'trim-edges', run: (doc, m) => trimMention(doc, m) },
+  {
     // An imperfect verb the tagger pulled into an organization ("يتدخل الأمن السياحي") is not part of it.
-    const lead = doc.tokens[m.s]!;
-    if (m.type === 'ORG' && m.e - m.s > 1 && /^[يت]/.test(lead.norm) && !lead.bare.startsWith('ال') && !ORG_HEADS.has(lead.norm)) m.s++;
-    // An indefinite head and adjective describe some body, not a named one ("معهد ثانوي").
-    if (m.type === 'ORG' && isIndefiniteDescription(doc, m)) continue;
+    name: 'org-without-leading-verb',
+    run(doc, m) {
+      const lead = doc.tokens[m.s]!;
+      const verb = m.type === 'ORG' && m.e - m.s > 1 && /^[يت]/.test(lead.norm) && !lead.bare.startsWith('ال') && !ORG_HEADS.has(lead.norm);
+      return verb ? { ...m, s: m.s + 1 } : m;
+    },
+  },
+  // An indefinite head and adjective describe some body, not a named one ("معهد ثانوي").
+  { name: 'org-not-indefinite-description', run: (doc, m) => (m.type === 'ORG' && isIndefiniteDescription(doc, m) ? undefined : m) },
+  {
     // A place cue opening a mention ("مدينة كيبيك", "ولاية قفصة") makes it a place, without the cue.
-    if (m.e - m.s > 1 && m.type !== 'LOC' && doc.tokens[m.s]!.forms.some((f) => TRIGGERS.loc.has(f) && !ORG_HEADS.has(f))) {
-      m.type = 'LOC';
-      m.s++;
-    }
-    // Titles, the nisba that goes with them and a future verb before the name are not part of names;
-    // an unnamed-source head is never a name.
-    while (m.s < m.e && m.type === 'PER' && (isTitle(doc.tokens[m.s]!) || isRoleNisba(doc, m.s))) m.s++;
-    if (m.type === 'PER' && (isFutureVerb(doc.tokens[m.s]!) || isConjoinedImperfect(doc.tokens[m.s]!))) m.s++;
-    if (m.type === 'PER') m.e = completedNameEnd(doc, m);
-    if (m.s >= m.e || SRC_HEADS.has(doc.tokens[m.s]!.norm) || SRC_HEADS.has(doc.tokens[m.s]!.bare)) continue;
+    name: 'place-cue-makes-place',
+    run(doc, m) {
+      const cue = m.e - m.s > 1 && m.type !== 'LOC' && doc.tokens[m.s]!.forms.some((f) => TRIGGERS.loc.has(f) && !ORG_HEADS.has(f));
+      return cue ? { ...m, type: 'LOC', s: m.s + 1 } : m;
+    },
+  },
+  {
+    // Titles and the nisba that goes with them are not part of a person's name.
+    name: 'person-without-title',
+    run: PER_ONLY((doc, m) => {
+      let s = m.s;
+      while (s < m.e && (isTitle(doc.tokens[s]!) || isRoleNisba(doc, s))) s++;
+      return s === m.s ? m : { ...m, s };
+    }),
+  },
+  {
+    // Nor a verb before it ("سيلتقي", "وينتمي").
+    name: 'person-without-leading-verb',
+    run: PER_ONLY((doc, m) => {
+      const t = doc.tokens[m.s];
+      return t && m.s < m.e && (isFutureVerb(t) || isConjoinedImperfect(t)) ? { ...m, s: m.s + 1 } : m;
+    }),
+  },
+  // A name ending on a particle takes the next word ("محمد بن راشد آل" + "مكتوم").
+  { name: 'person-completed-after-particle', run: PER_ONLY((doc, m) => (m.s < m.e ? { ...m, e: completedNameEnd(doc, m) } : m)) },
+  // Nothing left, or an unnamed-source head ("مسؤول"), is no name.
+  { name: 'not-empty-or-source-head', run: (doc, m) => (m.s >= m.e || SRC_HEADS.has(doc.tokens[m.s]!.norm) || SRC_HEADS.has(doc.tokens[m.s]!.bare) ? undefined : m) },
+  {
     // A known country or city the tagger calls a person is a place.
-    if (m.e - m.s === 1 && m.type === 'PER' && (isGazPlace(doc.tokens[m.s]!.bare) || isGazPlace(doc.tokens[m.s]!.norm))) m.type = 'LOC';
-    if (m.type === 'PER') tagged.push(...splitPerson(doc, m));
-    else tagged.push(extendToQuote(doc, m));
-  }
-  // A person's name after a facility noun names the facility ("مستشفى الملك سعود").
-  const facilities = tagged.map((m) => facilityOf(doc, m)).filter((f) => f !== undefined);
-  if (facilities.length > 0) {
-    const kept = tagged.filter((m) => !facilities.some((f) => m.s < f.e && f.s < m.e));
-    tagged.length = 0;
-    tagged.push(...overlay(facilities, kept));
-  }
-  // A person span right after another that opens with a particle continues it ("جان إيف" + "لو دريان").
-  for (let k = tagged.length - 1; k > 0; k--) {
-    const a = tagged[k - 1]!;
-    const b = tagged[k]!;
-    if (a.type === 'PER' && b.type === 'PER' && a.e === b.s && PARTICLES.has(doc.tokens[b.s]!.norm) && b.e - b.s > 1) {
-      a.e = b.e;
-      tagged.splice(k, 1);
+    name: 'known-place-not-person',
+    run: PER_ONLY((doc, m) => (m.e - m.s === 1 && (isGazPlace(doc.tokens[m.s]!.bare) || isGazPlace(doc.tokens[m.s]!.norm)) ? { ...m, type: 'LOC' } : m)),
+  },
+  // A person span runs no further than a preposition, and a kinship noun parts two people.
+  { name: 'person-split', run: PER_ONLY((doc, m) => splitPerson(doc, m)) },
+  // An organization opening a short quoted name takes the whole quote.
+  { name: 'org-to-closing-quote', run: (doc, m) => (m.type === 'PER' ? m : extendToQuote(doc, m)) },
+];
+
+/** A rule over all the article's spans: the spans as they should be. */
+export interface ListStep {
+  name: string;
+  run(doc: Doc, spans: TokenMention[], context: { forced: readonly TokenMention[] }): TokenMention[];
+}
+
+/** The rules over the article's spans, in order, after SPAN_STEPS; the last ones add spans the tagger missed. */
+export const LIST_STEPS: readonly ListStep[] = [
+  {
+    // A person's name after a facility noun names the facility ("مستشفى الملك سعود").
+    name: 'facilities',
+    run(doc, spans) {
+      const facilities = spans.map((m) => facilityOf(doc, m)).filter((f) => f !== undefined);
+      if (facilities.length === 0) return spans;
+      return overlay(facilities, spans.filter((m) => !facilities.some((f) => m.s < f.e && f.s < m.e)));
+    },
+  },
+  {
+    // A person span right after another that opens with a particle continues it ("جان إيف" + "لو دريان").
+    name: 'person-continued-by-particle',
+    run(doc, spans) {
+      const out = spans.map((m) => ({ ...m }));
+      for (let k = out.length - 1; k > 0; k--) {
+        const a = out[k - 1]!;
+        const b = out[k]!;
+        if (a.type === 'PER' && b.type === 'PER' && a.e === b.s && PARTICLES.has(doc.tokens[b.s]!.norm) && b.e - b.s > 1) {
+          a.e = b.e;
+          out.splice(k, 1);
+        }
+      }
+      return out;
+    },
+  },
+  {
+    // A lone "علي" where the article writes ى as ي is the preposition. Only alone: "محمد علي" stays.
+    name: 'lone-ali-preposition',
+    run(doc, spans) {
+      const loneAli = (m: TokenMention): boolean => m.type === 'PER' && m.e - m.s === 1 && doc.tokens[m.s]!.bare === 'علي';
+      return spans.some(loneAli) && writesYaForAlifMaqsura(doc) ? spans.filter((m) => !loneAli(m)) : spans;
+    },
+  },
+  {
+    // An inflected common noun at the end of a person span is no part of a name; a dual noun alone
+    // ("حالتان", "ديناران") whose singular the article uses is none either.
+    name: 'person-without-noun-forms',
+    run(doc, spans) {
+      const isNoun = nounForms(doc, spans);
+      let stems: Set<string> | undefined;
+      const isDualNoun = (t: { norm: string; stem: string }): boolean =>
+        !FIRST_NAMES.has(t.norm) && !FIRST_NAMES.has(t.stem) && dualBase(t.stem).some((b) => (stems ??= new Set(doc.tokens.map((x) => x.stem))).has(b));
+      const out: TokenMention[] = [];
+      for (const m of spans) {
+        if (m.type !== 'PER') {
+          out.push(m);
+          continue;
+        }
+        let e = m.e;
+        while (e > m.s && isNoun(doc.tokens[e - 1]!)) e--;
+        if (e === m.s || (e - m.s === 1 && isDualNoun(doc.tokens[m.s]!))) continue;
+        out.push(e === m.e ? m : { ...m, e });
+      }
+      return out;
+    },
+  },
+  {
+    // Head+adjective organizations, gazetteer phrases and clubs win over partial tagger spans they
+    // contain; cited outlets over everything. Head+adjective organizations describe rather than
+    // name ("الحكومة السودانية", "مجلس الوزراء"), unless a quoted name completes them.
+    name: 'lexicon-spans',
+    run(doc, spans, { forced }) {
+      const orgs = headAdjectiveOrgs(doc).map((m) => {
+        const x = extendToQuote(doc, m);
+        return x.e === m.e ? { ...x, descriptive: true } : x;
+      });
+      const phrases = gazetteerPhrases(doc);
+      const clubs = clubOrgs(doc);
+      const wider = [...orgs, ...phrases, ...clubs];
+      const keep = spans.filter((m) => !wider.some((o) => o.s <= m.s && m.e <= o.e && o.e - o.s > m.e - m.s));
+      return overlay([...forced], phrases, clubs, keep, orgs, gazetteerPlaces(doc));
+    },
+  },
+  // A short quoted name right after an organization is its name too.
+  { name: 'quoted-appositions', run: (doc, spans) => overlay(spans, quotedAppositions(doc, spans)) },
+  // Later occurrences of the names found, and a person's surname alone.
+  { name: 'propagate', run: (doc, spans) => propagate(doc, spans) },
+];
+
+/** Steps to leave out of namedMentions (by name), for tests and tuning. */
+export interface MentionOptions {
+  off?: readonly string[];
+}
+
+/**
+ * All named mentions (PER/ORG/LOC) of the article: the tagger's spans through SPAN_STEPS, then the
+ * article's spans through LIST_STEPS; `forced` spans (cited outlets) take precedence.
+ */
+export function namedMentions(doc: Doc, forced: TokenMention[], tagger: Tagger = shippedTagger(), options: MentionOptions = {}): TokenMention[] {
+  const off = new Set(options.off ?? []);
+  const spanSteps = SPAN_STEPS.filter((st) => !off.has(st.name));
+  let spans: TokenMention[] = [];
+  for (const raw of taggedMentions(doc, tagger)) {
+    let ms: TokenMention[] = [raw];
+    for (const step of spanSteps) {
+      ms = ms.flatMap((m) => {
+        const r = step.run(doc, m);
+        return r === undefined ? [] : Array.isArray(r) ? r : [r];
+      });
+      if (ms.length === 0) break;
     }
+    spans.push(...ms);
   }
-  // An inflected common noun alone or at the end of a person span is no part of a name.
-  // Only alone: "محمد علي" stays a name in any spelling.
-  const loneAli = (m: TokenMention): boolean => m.type === 'PER' && m.e - m.s === 1 && doc.tokens[m.s]!.bare === 'علي';
-  if (tagged.some(loneAli) && writesYaForAlifMaqsura(doc)) {
-    for (let k = tagged.length - 1; k >= 0; k--) if (loneAli(tagged[k]!)) tagged.splice(k, 1);
-  }
-  const isNoun = nounForms(doc, tagged);
-  // A dual noun alone ("حالتان", "ديناران") whose singular the article uses is no name.
-  let stems: Set<string> | undefined;
-  const isDualNoun = (t: { norm: string; stem: string }): boolean =>
-    !FIRST_NAMES.has(t.norm) && !FIRST_NAMES.has(t.stem) && dualBase(t.stem).some((b) => (stems ??= new Set(doc.tokens.map((x) => x.stem))).has(b));
-  for (let k = tagged.length - 1; k >= 0; k--) {
-    const m = tagged[k]!;
-    if (m.type !== 'PER') continue;
-    while (m.e > m.s && isNoun(doc.tokens[m.e - 1]!)) m.e--;
-    if (m.e === m.s || (m.e - m.s === 1 && isDualNoun(doc.tokens[m.s]!))) tagged.splice(k, 1);
-  }
-  // Head+adjective organizations win over partial tagger spans they contain.
-  // They describe rather than name ("الحكومة السودانية", "مجلس الوزراء"), unless a quoted name
-  // completes them ("المقاومة الإسلامية في العراق").
-  const orgs = headAdjectiveOrgs(doc).map((m) => {
-    const x = extendToQuote(doc, m);
-    return x.e === m.e ? { ...x, descriptive: true } : x;
-  });
-  const phrases = gazetteerPhrases(doc);
-  const clubs = clubOrgs(doc);
-  const wider = [...orgs, ...phrases, ...clubs];
-  const keep = tagged.filter((m) => !wider.some((o) => o.s <= m.s && m.e <= o.e && o.e - o.s > m.e - m.s));
-  const found = overlay(forced, phrases, clubs, keep, orgs, gazetteerPlaces(doc));
-  return propagate(doc, overlay(found, quotedAppositions(doc, found)));
+  for (const step of LIST_STEPS) if (!off.has(step.name)) spans = step.run(doc, spans, { forced });
+  return spans;
 }
 
 /** A found name's words (the first as its bare form) to look for elsewhere in the article. */

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
+import { facilityOf, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
+import type { TokenMention } from '../../../src/core/who/doc.ts';
 
 function docOf(text: string) {
   return buildDoc(text, [{ start: 0, end: text.length, heading: false }]);
@@ -263,4 +264,44 @@ test('GIVEN a person\'s name after a facility noun THEN the facility is the ment
     assert.equal(f && `${f.type}:${doc.tokens.slice(f.s, f.e).map((t) => t.text).join(' ')}`, expected, text);
   }
   assert.ok(!mentionsOf('نقل المصابون إلى مستشفى الملك سعود في الرياض .').some((m) => m.startsWith('PER:')));
+});
+
+test('GIVEN the mention rules THEN they are named steps in a fixed order, each run on its own by name', () => {
+  assert.deepEqual(SPAN_STEPS.map((s) => s.name), [
+    'trim-edges',
+    'org-without-leading-verb',
+    'org-not-indefinite-description',
+    'place-cue-makes-place',
+    'person-without-title',
+    'person-without-leading-verb',
+    'person-completed-after-particle',
+    'not-empty-or-source-head',
+    'known-place-not-person',
+    'person-split',
+    'org-to-closing-quote',
+  ]);
+  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued-by-particle', 'lone-ali-preposition', 'person-without-noun-forms', 'lexicon-spans', 'quoted-appositions', 'propagate']);
+  const step = (name: string) => SPAN_STEPS.find((s) => s.name === name)!;
+  const show = (doc: ReturnType<typeof docOf>, r: ReturnType<SpanStep['run']>): string[] =>
+    (r === undefined ? [] : Array.isArray(r) ? r : [r]).map((m) => `${m.type}:${doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')}`);
+  const table: [string, string, TokenMention, string[]][] = [
+    ['org-without-leading-verb', 'يتدخل الأمن السياحي فورا', { type: 'ORG', s: 0, e: 3 }, ['ORG:الأمن السياحي']],
+    ['org-not-indefinite-description', 'في معهد ثانوي قريب', { type: 'ORG', s: 1, e: 3 }, []],
+    ['place-cue-makes-place', 'زار ولاية قفصة أمس', { type: 'ORG', s: 1, e: 3 }, ['LOC:قفصة']],
+    ['person-without-title', 'قال الرئيس السوداني عمر البشير', { type: 'PER', s: 1, e: 5 }, ['PER:عمر البشير']],
+    ['person-without-leading-verb', 'وسيجتمع محمد علي غدا', { type: 'PER', s: 0, e: 3 }, ['PER:محمد علي']],
+    ['person-completed-after-particle', 'استقبل محمد بن راشد آل مكتوم الوفد', { type: 'PER', s: 1, e: 5 }, ['PER:محمد بن راشد آل مكتوم']],
+    ['not-empty-or-source-head', 'قال مسؤول أمني إن', { type: 'PER', s: 1, e: 3 }, []],
+    ['known-place-not-person', 'وصل إلى بغداد أمس', { type: 'PER', s: 2, e: 3 }, ['LOC:بغداد']],
+    ['person-split', 'هشام شقيق سلمان عبيدي', { type: 'PER', s: 0, e: 4 }, ['PER:هشام', 'PER:سلمان عبيدي']],
+  ];
+  for (const [name, text, span, expected] of table) {
+    const doc = docOf(text);
+    assert.deepEqual(show(doc, step(name).run(doc, span)), expected, `${name}: ${text}`);
+  }
+  // Switching a step off leaves its change undone.
+  const doc = docOf('نقل المصابون إلى مستشفى الملك سعود في الرياض .');
+  const types = (off: string[]) => namedMentions(doc, [], undefined, { off }).map((m) => m.type);
+  assert.ok(!types([]).includes('PER'));
+  assert.ok(types(['facilities']).includes('PER'));
 });
