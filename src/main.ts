@@ -19,6 +19,7 @@ import { m } from './messages/model.ts';
 import { routeSender, startDigests } from './schedule/index.ts';
 import { createFetcher } from './sources/http.ts';
 import { startConfiguredFeeds } from './sources/feeds-setup.ts';
+import { readersOf } from './store/reading.ts';
 import type { FeedRecord } from './store/types.ts';
 import { fetchStoredArticle } from './commands/wiring.ts';
 import { createLogger, errorText, redactSecrets, type Logger } from './log/index.ts';
@@ -181,11 +182,7 @@ async function notifyFeedFailing(
   reason: string,
   log: Logger,
 ): Promise<void> {
-  const followers = new Set(await store.feedFollowers(feed.id));
-  // Chats that follow no particular feed read every feed, this one included.
-  for (const sub of await store.listSubscriptions()) {
-    if ((await store.chatFeeds(sub.chatId)).length === 0) followers.add(sub.chatId);
-  }
+  const followers = await readersOf(store, feed.id);
   const notice = {
     blocks: [
       m.heading('تنبيه: مصدر أخبار متعطّل'),

@@ -1,7 +1,10 @@
-/** Pieces the digest commands share: the digest services, and which chat a command acts on. */
+/**
+ * Pieces the registry composes around the digest commands: the digest services being present,
+ * and which chat a command acts on.
+ */
 import { UserError } from './errors.ts';
 import type { Services } from './services.ts';
-import type { CommandContext } from './types.ts';
+import type { Command, CommandContext } from './types.ts';
 import type { DigestServices } from '../schedule/service.ts';
 import { quoteArg } from '../messages/quote.ts';
 
@@ -27,4 +30,9 @@ export async function targetChat(ctx: CommandContext, args: string): Promise<{ c
     throw new UserError(`لم أتحقق من أنك مشرف في ${quoteArg(target)}، أو أن البوت مضاف إليها مشرفًا. أضف البوت إلى القناة مشرفًا ثم أعد المحاولة.`, 'not admin of target');
   }
   return { chatId, rest: m[2]!.trim(), channel: target };
+}
+
+/** A digest command as the registry lists it: it runs with the digest services, refused where they are not set up. */
+export function withDigests(command: Command<DigestServices>): Command<Services> {
+  return { ...command, run: (ctx, services) => command.run(ctx, digestsOf(services)) };
 }

@@ -3,8 +3,7 @@
  * last scheduled digest) it has not been shown yet, best first; run again (or "more" under a
  * digest) it shows the next ones.
  */
-import { digestsOf } from './command-kit.ts';
-import type { Services } from './services.ts';
+import type { DigestServices } from '../schedule/service.ts';
 import type { Command } from './types.ts';
 import { notice } from './views.ts';
 
@@ -12,12 +11,11 @@ import { notice } from './views.ts';
 const QUEUED = 'تعذّر إرسال الموجز الآن. سأعيد المحاولة تلقائيًا، ولن تُحسب أخباره مُرسلة قبل أن يصل.';
 
 /** The /digest command. */
-export const digestCommand: Command<Services> = {
+export const digestCommand: Command<DigestServices> = {
   name: 'digest',
   description: 'موجز الآن: أهم الأخبار منذ آخر موجز، ثم التالية',
   adminOnly: true,
-  async run(ctx, services) {
-    const digests = digestsOf(services);
+  async run(ctx, digests) {
     const digest = await digests.scheduler.digestNow(ctx.chatId);
     // The digest went out through the chat's sender, as a scheduled one does (so it counts as
     // given only once the platform accepted it): nothing more to answer.

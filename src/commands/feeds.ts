@@ -1,8 +1,8 @@
 /** /feeds — the feeds this chat's digests draw from: add (checked once), remove, list. */
 import { m } from '../messages/model.ts';
-import { digestsOf, targetChat } from './command-kit.ts';
+import type { DigestServices } from '../schedule/service.ts';
+import { feedsReadBy } from '../store/reading.ts';
 import { UserError, userMessageOf } from './errors.ts';
-import type { Services } from './services.ts';
 import type { Command } from './types.ts';
 import { notice } from './views.ts';
 import { quoteArg } from '../messages/quote.ts';
@@ -19,22 +19,21 @@ const ACTIONS: Record<string, 'add' | 'remove' | 'list'> = {
 };
 
 /** The /feeds command. */
-export const feedsCommand: Command<Services> = {
+export const feedsCommand: Command<DigestServices> = {
   name: 'feeds',
   description: 'خلاصات الأخبار: /feeds add رابط، /feeds remove رابط، /feeds list',
   options: [{ name: 'action', description: 'add أو remove ثم رابط الخلاصة، أو list' }],
   adminOnly: true,
-  async run(ctx, services) {
-    const digests = digestsOf(services);
+  channelArg: true,
+  async run(ctx, digests) {
     const { store } = digests;
-    const { chatId, rest } = await targetChat(ctx, ctx.args);
-    const [word = 'list', url] = rest.split(/\s+/).filter(Boolean);
+    const { chatId } = ctx;
+    const [word = 'list', url] = ctx.args.split(/\s+/).filter(Boolean);
     const action = ACTIONS[word.toLowerCase()];
     if (!action || (action !== 'list' && !url)) throw new UserError(USAGE, 'bad feeds arguments');
     if (action === 'list') {
-      const followed = await store.chatFeeds(chatId);
-      const feeds = followed.length > 0 ? followed : await store.listFeeds();
-      const head = followed.length > 0 ? 'الخلاصات التي تتابعها هذه المحادثة' : 'لا تتابع هذه المحادثة خلاصة بعينها، فيصلها ما في كل الخلاصات';
+      const { feeds, followsSome } = await feedsReadBy(store, chatId);
+      const head = followsSome ? 'الخلاصات التي تتابعها هذه المحادثة' : 'لا تتابع هذه المحادثة خلاصة بعينها، فيصلها ما في كل الخلاصات';
       if (feeds.length === 0) return notice(`لا خلاصات بعد.\n${USAGE}`);
       return {
         blocks: [

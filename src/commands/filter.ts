@@ -1,9 +1,8 @@
 /** /filter — keyword filters of this chat's digests: include, exclude, list, clear. */
 import { m } from '../messages/model.ts';
-import { digestsOf, targetChat } from './command-kit.ts';
 import { compileFilter } from '../schedule/filters.ts';
+import type { DigestServices } from '../schedule/service.ts';
 import { UserError } from './errors.ts';
-import type { Services } from './services.ts';
 import type { Command } from './types.ts';
 import { notice } from './views.ts';
 
@@ -32,15 +31,15 @@ export function filterPhrases(text: string): string[] {
 }
 
 /** The /filter command. */
-export const filterCommand: Command<Services> = {
+export const filterCommand: Command<DigestServices> = {
   name: 'filter',
   description: 'مرشحات الموجز: /filter include|exclude كلمات، أو list أو clear (أو /filter @channel …)',
   options: [{ name: 'action', description: 'include أو exclude ثم الكلمات، أو list أو clear' }],
   adminOnly: true,
-  async run(ctx, services) {
-    const { store } = digestsOf(services);
-    const { chatId, rest: args } = await targetChat(ctx, ctx.args);
-    const [word = 'list', ...rest] = args.split(/\s+/).filter(Boolean);
+  channelArg: true,
+  async run(ctx, { store }) {
+    const { chatId } = ctx;
+    const [word = 'list', ...rest] = ctx.args.split(/\s+/).filter(Boolean);
     const action = ACTIONS[word.toLowerCase()];
     if (!action) throw new UserError(USAGE, 'bad filter action');
     if (action === 'clear') {

@@ -1,11 +1,14 @@
 /**
  * The explicit list of commands (no directory scanning) and the one dispatcher every adapter
- * uses: parse "/name@bot args", check admin-only commands, run, and turn user mistakes into
- * short Arabic replies. Unexpected errors propagate to the adapter's single catch.
+ * uses: parse "/name@bot args", then run the command inside the layers every command shares,
+ * composed here once as grammY composes middleware (outermost first): user mistakes answered in
+ * Arabic, the admin check, the channel a command acts on, the digest services being present.
+ * Each handler keeps only its own work. Unexpected errors propagate to the adapter's single catch.
  */
 import type { Message } from '../messages/model.ts';
 import { ar } from './ar.ts';
 import { briefCommand } from './brief.ts';
+import { targetChat, withDigests } from './command-kit.ts';
 import { userMessageOf } from './errors.ts';
 import { helpCommand } from './help.ts';
 import type { Services } from './services.ts';
@@ -20,20 +23,52 @@ import { filterCommand } from './filter.ts';
 import { feedsCommand } from './feeds.ts';
 import { statusCommand } from './status.ts';
 
-/** The command with user mistakes answered by their Arabic message (so every adapter shows them). */
-function answeringUserErrors(command: Command<Services>): Command<Services> {
-  return {
-    ...command,
-    async run(ctx, services) {
-      try {
-        return await command.run(ctx, services);
-      } catch (err) {
-        const message = userMessageOf(err);
-        if (message !== undefined) return notice(message);
-        throw err;
+/** A command's work as the registry runs it. */
+type Handler = (ctx: CommandContext, services: Services) => Promise<Message | Message[]>;
+
+/** One layer around a handler: it may answer in its place, or pass a changed context on to `next`. */
+type Middleware = (command: Command<Services>, next: Handler) => Handler;
+
+/** User mistakes (UserError, or an error with an Arabic `userMessage`) become their Arabic reply. */
+const answeringUserErrors: Middleware = (_command, next) => async (ctx, services) => {
+  try {
+    return await next(ctx, services);
+  } catch (err) {
+    const message = userMessageOf(err);
+    if (message !== undefined) return notice(message);
+    throw err;
+  }
+};
+
+/** An admin-only command refuses anyone else. */
+const checkingAdmin: Middleware = (command, next) =>
+  command.adminOnly ? async (ctx, services) => ((await ctx.isAdmin()) ? next(ctx, services) : notice(ar.adminOnly)) : next;
+
+/** A command that may act on a named channel gets that channel as its chat (see Command.channelArg). */
+const resolvingChannel: Middleware = (command, next) =>
+  command.channelArg
+    ? async (ctx, services) => {
+        const { chatId, rest, channel } = await targetChat(ctx, ctx.args);
+        return next({ ...ctx, chatId, args: rest, ...(channel ? { channel } : {}) }, services);
       }
-    },
-  };
+    : next;
+
+/** The layers, outermost first. */
+const MIDDLEWARE: readonly Middleware[] = [answeringUserErrors, checkingAdmin, resolvingChannel];
+
+/** The command's handler inside every layer. */
+function composed(command: Command<Services>): Handler {
+  return MIDDLEWARE.reduceRight<Handler>((next, layer) => layer(command, next), (ctx, services) => command.run(ctx, services));
+}
+
+/** Commands whose `run` is already composed (the registry's own list). */
+const layered = new WeakSet<Command<Services>>();
+
+/** The command with its `run` inside every layer, so even a direct `run` answers as the registry does. */
+function withLayers(command: Command<Services>): Command<Services> {
+  const out = { ...command, run: composed(command) };
+  layered.add(out);
+  return out;
 }
 
 /** Every command, in the order menus show them. Add new commands here. */
@@ -42,14 +77,9 @@ export const commands: Command<Services>[] = [
   briefCommand,
   timelineCommand,
   whoCommand,
-  digestCommand,
-  subscribeCommand,
-  unsubscribeCommand,
-  filterCommand,
-  feedsCommand,
-  statusCommand,
+  ...[digestCommand, subscribeCommand, unsubscribeCommand, filterCommand, feedsCommand, statusCommand].map(withDigests),
   helpCommand('help', () => commands),
-].map(answeringUserErrors);
+].map(withLayers);
 
 /** The command called `name` (case-insensitive), if any. */
 export function findCommand(name: string): Command<Services> | undefined {
@@ -74,12 +104,23 @@ export function parseCommand(text: string): ParsedCommand | undefined {
 
 const asList = (out: Message | Message[]): Message[] => (Array.isArray(out) ? out : [out]);
 
+/**
+ * Why command `name` will not run for this sender, in Arabic, or undefined when it will: an
+ * adapter that must answer a refusal differently (Discord: privately, before deferring) asks
+ * first; runCommand answers the same refusals itself.
+ */
+export async function refusal(name: string, ctx: Pick<CommandContext, 'isAdmin'>): Promise<string | undefined> {
+  const command = findCommand(name);
+  if (!command) return ar.unknownCommand(name);
+  if (command.adminOnly && !(await ctx.isAdmin())) return ar.adminOnly;
+  return undefined;
+}
+
 /** Runs command `name` for `ctx`; user mistakes become replies, other errors are thrown. */
 export async function runCommand(name: string, ctx: CommandContext, services: Services): Promise<Message[]> {
   const command = findCommand(name);
   if (!command) return [notice(ar.unknownCommand(name))];
-  if (command.adminOnly && !(await ctx.isAdmin())) return [notice(ar.adminOnly)];
-  return asList(await answeringUserErrors(command).run(ctx, services));
+  return asList(await (layered.has(command) ? command.run(ctx, services) : composed(command)(ctx, services)));
 }
 
 /** Runs the command behind an action button: "timeline #KEY" is /timeline with arguments "#KEY". */

@@ -3,6 +3,7 @@
  * button's key, a digest item number, a local file (console only), or the chat's last article.
  * Every way in ends in the same checks (Arabic, long enough), with an Arabic reply when they fail.
  */
+import { asciiDigits } from '../core/text/normalize.ts';
 import { ar } from './ar.ts';
 import { UserError } from './errors.ts';
 import type { CommandContext } from './types.ts';
@@ -41,9 +42,9 @@ export function linkIn(input: string): string | undefined {
   return wordCount(rest, MIN_WORDS) < MIN_WORDS ? match[0].replace(/[.,،؛:;!?؟)\]}'"’»]+$/u, '') : undefined;
 }
 
-/** "3" or "٣" as a digest item number, else undefined. */
+/** "3", "٣" or "۳" as a digest item number, else undefined. */
 export function itemNumber(input: string): number | undefined {
-  const ascii = input.trim().replace(/[٠-٩]/gu, (d) => String(d.charCodeAt(0) - 0x660));
+  const ascii = asciiDigits(input.trim());
   return /^\d{1,3}$/u.test(ascii) ? Number(ascii) : undefined;
 }
 

@@ -1,20 +1,20 @@
 /** /status — this chat's subscription, next and last digest, filters, and which feeds are failing. */
 import { m, type Block } from '../messages/model.ts';
-import { digestsOf, targetChat } from './command-kit.ts';
 import { localDateTime } from '../schedule/format.ts';
-import type { Services } from './services.ts';
+import type { DigestServices } from '../schedule/service.ts';
+import { feedsReadBy } from '../store/reading.ts';
 import { describeTimes } from './subscribe.ts';
 import type { Command } from './types.ts';
 
 /** The /status command. */
-export const statusCommand: Command<Services> = {
+export const statusCommand: Command<DigestServices> = {
   name: 'status',
   description: 'حالة الموجز: الاشتراك والموعد القادم والخلاصات المتعطلة',
-  async run(ctx, services) {
-    const digests = digestsOf(services);
+  // "/status @channel" from a private chat: the channel's status, for an admin of it.
+  channelArg: true,
+  async run(ctx, digests) {
     const { store } = digests;
-    // "/status @channel" from a private chat: the channel's status, for an admin of it.
-    const { chatId } = await targetChat(ctx, ctx.args);
+    const { chatId } = ctx;
     const sub = await store.getSubscription(chatId);
     const zone = sub?.timezone ?? digests.defaults.timezone;
     const history = await digests.ledger.history(chatId);
@@ -32,10 +32,9 @@ export const statusCommand: Command<Services> = {
     if (history.pending > 0) blocks.push(m.paragraph(`موجزات قيد الإرسال: ${history.pending}`));
     const filters = await store.listFilters(chatId);
     if (filters.length > 0) blocks.push(m.paragraph(`المرشحات: ${filters.length} (اكتب /filter list)`));
-    const followed = await store.chatFeeds(chatId);
-    const feeds = followed.length > 0 ? followed : await store.listFeeds();
+    const { feeds, followsSome } = await feedsReadBy(store, chatId);
     const failing = feeds.filter((f) => f.failures >= digests.failThreshold);
-    blocks.push(m.paragraph(`الخلاصات: ${feeds.length}${followed.length > 0 ? ' (التي تتابعها المحادثة)' : ''}، المتعطلة منها: ${failing.length}`));
+    blocks.push(m.paragraph(`الخلاصات: ${feeds.length}${followsSome ? ' (التي تتابعها المحادثة)' : ''}، المتعطلة منها: ${failing.length}`));
     if (failing.length > 0) {
       blocks.push(
         m.list(

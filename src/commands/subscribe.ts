@@ -1,11 +1,10 @@
 /** /subscribe — a digest schedule for this chat or a channel, with time zone and quiet hours. */
 import { parseChatKey } from '../messages/chat.ts';
 import { m } from '../messages/model.ts';
-import { digestsOf, targetChat } from './command-kit.ts';
 import { localDateTime } from '../schedule/format.ts';
+import type { DigestServices } from '../schedule/service.ts';
 import { parseSubscribeArgs } from '../schedule/spec.ts';
 import { UserError } from './errors.ts';
-import type { Services } from './services.ts';
 import type { Command } from './types.ts';
 
 /** "07:00، 19:00" or the cron expression as written. */
@@ -14,15 +13,15 @@ export function describeTimes(times: string[]): string {
 }
 
 /** The /subscribe command. */
-export const subscribeCommand: Command<Services> = {
+export const subscribeCommand: Command<DigestServices> = {
   name: 'subscribe',
   description: 'اشتراك في الموجز: /subscribe 07:00,19:00 Asia/Baghdad هدوء 23:00-07:00',
   options: [{ name: 'schedule', description: 'أوقات HH:MM أو تعبير cron بين علامتي تنصيص، ثم المنطقة الزمنية' }],
   adminOnly: true,
-  async run(ctx, services) {
-    const digests = digestsOf(services);
-    const { chatId, rest, channel } = await targetChat(ctx, ctx.args);
-    const req = parseSubscribeArgs(rest);
+  channelArg: true,
+  async run(ctx, digests) {
+    const { chatId, channel } = ctx;
+    const req = parseSubscribeArgs(ctx.args);
     if ('error' in req) throw new UserError(req.error, 'bad subscribe arguments');
     const current = await digests.store.getSubscription(chatId);
     const options = { ...(current?.options ?? {}) };

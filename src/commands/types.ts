@@ -33,6 +33,8 @@ export interface CommandContext {
    * Adapters that cannot check it leave it out.
    */
   adminChatOf?(target: string): Promise<string | undefined>;
+  /** The channel named in the arguments ("@channel", "-100…") that `chatId` now is, for a command that acts on one. */
+  channel?: string;
   /** The current time (injected clock). */
   now: Date;
 }
@@ -43,5 +45,11 @@ export interface Command<S = unknown> {
   description: string;
   options?: CommandOption[];
   adminOnly?: boolean;
+  /**
+   * The command acts on this chat or on a channel named as its first argument that the sender
+   * administers ("/subscribe @channel 07:00" from a private chat): the registry resolves it, and
+   * the handler reads `ctx.chatId`, the arguments left in `ctx.args`, and `ctx.channel`.
+   */
+  channelArg?: boolean;
   run(ctx: CommandContext, services: S): Promise<Message | Message[]>;
 }

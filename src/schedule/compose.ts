@@ -4,6 +4,7 @@
  * one item per story with its brief and "N مصادر" with links.
  */
 import { m, type Block, type Button, type Inline, type Message } from '../messages/model.ts';
+import { feedsReadBy } from '../store/reading.ts';
 import type { DigestItem, Store, StorySummary } from '../store/types.ts';
 import { passesFilters, type ChatFilters } from './filters.ts';
 import { itemDay, localDateTime, localDay, localTime } from './format.ts';
@@ -23,7 +24,7 @@ export interface StoryDetails {
 /** The store reads composition needs. */
 export type ComposeStore = Pick<
   Store,
-  'listStories' | 'storyArticleIds' | 'getAnalysis' | 'articleSources' | 'chatFeeds' | 'listFilters' | 'getArticles'
+  'listStories' | 'storyArticleIds' | 'getAnalysis' | 'articleSources' | 'chatFeeds' | 'listFeeds' | 'listFilters' | 'getArticles'
 >;
 
 /** Most stories considered per digest before filters and the ledger's "already given" check. */
@@ -102,9 +103,9 @@ export async function candidateStories(
   since: string,
   cache?: Map<number, StoryDetails>,
 ): Promise<StoryDetails[]> {
-  const feeds = await store.chatFeeds(chatId);
-  // A chat that follows no feed in particular gets every feed's stories.
-  const query = feeds.length > 0 ? { since, feedIds: feeds.map((f) => f.id), limit: SCAN } : { since, limit: SCAN };
+  const { feeds, followsSome } = await feedsReadBy(store, chatId);
+  // Following no feed in particular reads them all: no feed condition (stories of pasted links too).
+  const query = followsSome ? { since, feedIds: feeds.map((f) => f.id), limit: SCAN } : { since, limit: SCAN };
   const stories = await store.listStories(query);
   const filters = await chatFilters(store, chatId);
   const out: StoryDetails[] = [];

@@ -7,6 +7,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { asciiDigits } from '../core/text/normalize.ts';
 import { pageErrors } from './errors.ts';
 import type { Fetcher } from './http.ts';
 
@@ -392,12 +393,13 @@ function headingTexts(doc: El): { inTitle?: string } {
 }
 
 /** Matches a line that is only a date or time stamp ("01 جوان 2017 - 13:29", "2017-06-01T13:29"). */
-function isDateStamp(line: string): boolean {
-  if (line.length > 50 || line.split(' ').length > 7) return false;
-  if (/(?:^|[^\d٠-٩])[\d٠-٩]{1,2}:[\d٠-٩]{2}(?:$|[^\d٠-٩])/.test(line) && /[\d٠-٩]{4}/.test(line)) return true;
-  const digits = (line.match(/[\d٠-٩]/g) ?? []).length;
+function isDateStamp(written: string): boolean {
+  if (written.length > 50 || written.split(' ').length > 7) return false;
+  const line = asciiDigits(written);
+  if (/(?:^|\D)\d{1,2}:\d{2}(?:$|\D)/.test(line) && /\d{4}/.test(line)) return true;
+  const digits = (line.match(/\d/g) ?? []).length;
   const visible = line.replace(/\s/g, '').length;
-  return /[\d٠-٩]{4}/.test(line) && digits / visible >= 0.25;
+  return /\d{4}/.test(line) && digits / visible >= 0.25;
 }
 
 /** Drops date stamps printed above or below the story (up to two lines at each end). */

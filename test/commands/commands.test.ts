@@ -5,6 +5,7 @@ import type { Message } from '../../src/messages/model.ts';
 import { renderPlain } from '../../src/messages/render/plain.ts';
 import { ar } from '../../src/commands/ar.ts';
 import { ARTICLE, fakeContext, fakeServices } from './fakes.ts';
+import { itemNumber } from '../../src/commands/resolve.ts';
 
 const text = (messages: Message[]): string => messages.map((msg) => renderPlain(msg)).join('\n\n');
 const actions = (messages: Message[]): string[] =>
@@ -227,5 +228,46 @@ describe('text checks', () => {
       assert.equal(wordCount(text), words, text);
     }
     assert.equal(wordCount('أ ب ت ث ج ح', 3), 3);
+  });
+});
+
+describe('digest item numbers', () => {
+  it('GIVEN ASCII, Arabic-Indic and Persian digits THEN each reads as the same item number', () => {
+    const cases: [string, number | undefined][] = [
+      ['3', 3],
+      ['٣', 3],
+      ['۳', 3],
+      [' ١٢ ', 12],
+      ['۱۲', 12],
+      ['1000', undefined],
+      ['3a', undefined],
+      ['', undefined],
+    ];
+    for (const [input, expected] of cases) assert.equal(itemNumber(input), expected, input);
+  });
+});
+
+describe('registry layers', () => {
+  it('GIVEN a command that acts on a named channel THEN the registry resolves the channel before the handler runs', async () => {
+    const seen: string[] = [];
+    commands.push({
+      name: 'probe',
+      description: 'اختبار',
+      channelArg: true,
+      run: async (ctx) => {
+        seen.push(`${ctx.chatId} ${ctx.channel ?? '-'} ${ctx.args}`);
+        return { blocks: [] };
+      },
+    });
+    try {
+      const adminChatOf = async (target: string): Promise<string | undefined> => (target === '@news_room' ? 'telegram:-1009' : undefined);
+      await runCommand('probe', fakeContext({ args: '@news_room 07:00', adminChatOf }), fakeServices());
+      await runCommand('probe', fakeContext({ args: '07:00', adminChatOf }), fakeServices());
+      const refused = await runCommand('probe', fakeContext({ args: '@other_room x', adminChatOf }), fakeServices());
+      assert.deepEqual(seen, ['telegram:-1009 @news_room 07:00', `${fakeContext().chatId} - 07:00`]);
+      assert.match(text(refused), /@other_room/);
+    } finally {
+      commands.pop();
+    }
   });
 });

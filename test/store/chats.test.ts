@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStore } from '../../src/store/sqlite.ts';
+import { feedsReadBy, readersOf } from '../../src/store/reading.ts';
 
 const T0 = '2026-01-01T00:00:00.000Z';
 
@@ -47,5 +48,22 @@ test('GIVEN subscriptions, filters and followed feeds THEN they round-trip', asy
   assert.deepEqual(await store.chatFeeds('c1'), []);
   assert.equal(await store.removeSubscription('c1'), true);
   assert.equal(await store.getSubscription('c1'), undefined);
+  await store.close();
+});
+
+test('GIVEN chats that follow some feeds and chats that follow none THEN feedsReadBy and readersOf apply one rule', async () => {
+  const store = openStore(':memory:');
+  const a = await store.addFeed('https://a.example/rss', { now: T0 });
+  const b = await store.addFeed('https://b.example/rss', { now: T0 });
+  for (const chatId of ['follows-a', 'follows-none']) {
+    await store.upsertSubscription({ chatId, platform: 'telegram', times: ['08:00'], timezone: 'UTC', topN: 5 }, T0);
+  }
+  await store.followFeed('follows-a', a.id, T0);
+  await store.followFeed('not-subscribed', b.id, T0);
+  assert.deepEqual(await feedsReadBy(store, 'follows-a'), { feeds: [await store.getFeed(a.id)], followsSome: true });
+  const all = await feedsReadBy(store, 'follows-none');
+  assert.deepEqual([all.feeds.map((f) => f.id).sort(), all.followsSome], [[a.id, b.id].sort(), false]);
+  assert.deepEqual((await readersOf(store, a.id)).sort(), ['follows-a', 'follows-none']);
+  assert.deepEqual((await readersOf(store, b.id)).sort(), ['follows-none', 'not-subscribed']);
   await store.close();
 });

@@ -17,7 +17,7 @@ import {
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import { ar } from '../../commands/ar.ts';
-import { findCommand, runAction, runCommand } from '../../commands/registry.ts';
+import { findCommand, refusal, runAction, runCommand } from '../../commands/registry.ts';
 import type { Services } from '../../commands/services.ts';
 import type { CommandContext } from '../../commands/types.ts';
 import type { Message } from '../../messages/model.ts';
@@ -124,9 +124,8 @@ async function run(
  * so that the refusal is private (the registry would answer them publicly).
  */
 async function runNamed(interaction: Runnable, name: string, input: { args: string; replyText?: string }, deps: InteractionDeps): Promise<void> {
-  const command = findCommand(name);
-  if (!command) return tellPrivately(interaction, ar.unknownCommand(name));
-  if (command.adminOnly && !isInteractionAdmin(interaction)) return tellPrivately(interaction, TEXTS.adminOnly);
+  const refused = await refusal(name, { isAdmin: async () => isInteractionAdmin(interaction) });
+  if (refused !== undefined) return tellPrivately(interaction, refused);
   return run(interaction, input, deps, (ctx) => runCommand(name, ctx, deps.services));
 }
 
