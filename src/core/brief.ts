@@ -8,7 +8,6 @@
 import type { BriefItem, Mention, Sentence, TemporalExpression } from './types.ts';
 import cues from './lexicon/brief-cues.json' with { type: 'json' };
 import months from './lexicon/temporal/months.json' with { type: 'json' };
-import weekdays from './lexicon/temporal/weekdays.json' with { type: 'json' };
 import { normalize, normalizeWithOffsets } from './text/normalize.ts';
 import { lightStem, tokenize } from './text/tokens.ts';
 import { isStopword } from './text/stopwords.ts';
@@ -184,7 +183,6 @@ const MAX_DATELINE_CHARS = 160;
 // A tatweel is a dash only standing alone ("لندن ـ"); in "هـ" it belongs to the word.
 const HEAD_PIECE = /\s*(?:(\([^()]{1,40}\))|([«"“][^«»"“”]{1,40}[»"”])|([-–—:/|]+|ـ+(?=\s))|([،,])|([^\s()«»"“”\-–—:/|،,]+))/uy;
 const MONTH_WORDS = new Set(months.months.flatMap((m) => m.names).flatMap((n) => normalize(n).split(' ')));
-const WEEKDAY_WORDS = new Set(weekdays.weekdays.flatMap((d) => d.names).map((n) => normalize(n).replace(/^ال/u, '')));
 const ERA_WORDS = new Set(['هـ', 'ه', 'م', 'الموافق', 'في']);
 const AGENCY_CODES = new Set(AGENCIES);
 const DATELINE_VERBS = /[ًٌٍ]|^و?(قال|قالت|أكد|اكد|أكدت|اكدت|أعلن|اعلن|أعلنت|اعلنت)$/u;
