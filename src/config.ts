@@ -54,6 +54,16 @@ const ConfigSchema = z.object({
     pollMinutes: z.coerce.number().int().min(1),
     sampleFeed: z.string(),
   }),
+  /** The optional generated brief (off while url is ''): an OpenAI-compatible endpoint. */
+  llm: z
+    .object({
+      url: z.union([z.literal(''), z.string().url()]).default(''),
+      key: z.string().optional(),
+      model: z.string().default(''),
+      timeoutMs: z.coerce.number().int().positive().default(15_000),
+      perMinute: z.coerce.number().int().min(1).default(20),
+    })
+    .default({ url: '', model: '', timeoutMs: 15_000, perMinute: 20 }),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -86,9 +96,14 @@ const ENV_MAP: Record<string, string[]> = {
   MOJAZ_DIGEST_QUIET_HOURS: ['digest', 'quietHours'],
   MOJAZ_FEED_POLL_MINUTES: ['feeds', 'pollMinutes'],
   MOJAZ_SAMPLE_FEED: ['feeds', 'sampleFeed'],
+  MOJAZ_LLM_URL: ['llm', 'url'],
+  MOJAZ_LLM_KEY: ['llm', 'key'],
+  MOJAZ_LLM_MODEL: ['llm', 'model'],
+  MOJAZ_LLM_TIMEOUT_MS: ['llm', 'timeoutMs'],
+  MOJAZ_LLM_PER_MINUTE: ['llm', 'perMinute'],
 };
 
-const SECRET_KEYS = new Set(['token']);
+const SECRET_KEYS = new Set(['token', 'key']);
 
 function setPath(obj: Record<string, unknown>, path: string[], value: unknown): void {
   let cur = obj;

@@ -85,13 +85,14 @@ async function main(): Promise<number> {
   // Every line of every part passes through this logger, which redacts the configured secrets.
   const log = createLogger({
     level: config.logLevel,
-    secrets: [config.telegram.token, config.discord.token],
+    secrets: [config.telegram.token, config.discord.token, config.llm.key],
   });
   log.info(`settings ${JSON.stringify(describeConfig(config))}`);
   const { memory, store, path: storeFile } = openMemory(config, log);
   const stopBackups = startBackups(store, storeFile, config.backupHours, log);
   const fetcher = createFetcher(config.fetch);
-  const services = createServices(config, memory, { fetcher });
+  const llmLog = log.child('llm');
+  const services = createServices(config, memory, { fetcher, log: (line) => llmLog.warn(line) });
   warmUpAnalysis(log);
 
   const stops: Array<() => Promise<void>> = [];

@@ -1,15 +1,20 @@
 /** Runs the core on an article with the right reference date. */
-import type { Analysis } from '../core/types.ts';
+import type { Analysis, ArticleInput } from '../core/types.ts';
 import { referenceFor } from './reference.ts';
 import type { StoredArticle } from '../store/types.ts';
 import type { Services } from './services.ts';
 
-/** The analysis of `article` (reference: its publication date, else `now` in the services' zone). */
-export function analyzeArticle(services: Services, article: StoredArticle, now: Date): Analysis {
-  return services.analyze({
+/** The core's input for `article` (reference: its publication date, else `now` in the services' zone). */
+export function articleInput(services: Services, article: StoredArticle, now: Date): ArticleInput {
+  return {
     ...(article.id ? { id: article.id } : {}),
     text: article.text,
     ...(article.title ? { title: article.title } : {}),
     ...referenceFor(article.published, now, services.timezone),
-  });
+  };
+}
+
+/** The analysis of `article` (reference: its publication date, else `now` in the services' zone). */
+export function analyzeArticle(services: Services, article: StoredArticle, now: Date): Analysis {
+  return services.analyze(articleInput(services, article, now));
 }

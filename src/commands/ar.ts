@@ -33,6 +33,7 @@ export const ar = {
   buttons: { timeline: 'الخط الزمني', who: 'من هم؟', brief: 'الموجز', picture: 'الخط الزمني صورةً' },
   /** The word after /timeline that asks for the picture ("/timeline صورة 2"). */
   pictureWord: 'صورة',
+  generatedBrief: 'صاغه نموذج لغوي، وتحقّق موجز من أن كل رقم وتاريخ واسم فيه وارد في المقال.',
   picturePath: (path: string): string => `صورة الخط الزمني: ${path}`,
   moreEvents: (n: number): string => (n === 1 ? 'وحدث آخر' : n === 2 ? 'وحدثان آخران' : n <= 10 ? `و${n} أحداث أخرى` : `و${n} حدثًا آخر`),
   source: 'المصدر',

@@ -1,5 +1,5 @@
 /** /brief — the brief of an article given as a link, as text, or as the replied-to message. */
-import { analyzeArticle } from './analysis.ts';
+import { articleInput } from './analysis.ts';
 import { resolveSubject } from './resolve.ts';
 import type { Services } from './services.ts';
 import type { Command } from './types.ts';
@@ -14,6 +14,10 @@ export const briefCommand = {
     const subject = await resolveSubject(ctx, services, 'brief', { allowLast: ctx.platform === 'console', allowNumber: false });
     // /brief takes no item numbers, so the subject is always one article.
     const article = subject.kind === 'article' ? subject.article : subject.articles[0]!;
-    return briefMessage(article, analyzeArticle(services, article, ctx.now), services.keys.keyFor(article));
+    const input = articleInput(services, article, ctx.now);
+    const analysis = services.analyze(input);
+    // The generated brief, when it is on and passed the check against the article; else the extractive one.
+    const generated = services.llmBrief && analysis.brief.length > 0 ? await services.llmBrief(input, analysis) : undefined;
+    return briefMessage(article, analysis, services.keys.keyFor(article), generated);
   },
 } satisfies Command<Services>;

@@ -32,6 +32,11 @@ export interface Services {
   timezone: string;
   /** Reads a local text file; given only to the console, where `/brief ./article.txt` is allowed. */
   readLocalFile?(path: string): Promise<string>;
+  /**
+   * The optional generated brief (MOJAZ_LLM_URL): resolves to a brief already checked against the
+   * article, or undefined, and /brief keeps the extractive brief. Absent when the feature is off.
+   */
+  llmBrief?(article: ArticleInput, analysis: Analysis): Promise<string | undefined>;
   /** Subscriptions, filters, feeds and digests (src/schedule); absent where digests are not set up. */
   digests?: DigestServices;
 }

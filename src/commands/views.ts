@@ -88,12 +88,16 @@ function viewHead(
   return blocks;
 }
 
-/** /brief: title line, then the brief items as a list; buttons for the timeline and the who list. */
-export function briefMessage(article: StoredArticle, analysis: Analysis, key: string): Message {
+/**
+ * /brief: title line, then the brief items as a list (or the `generated` brief, already checked
+ * against the article, with a line saying so); buttons for the timeline and the who list.
+ */
+export function briefMessage(article: StoredArticle, analysis: Analysis, key: string, generated?: string): Message {
   const head = titleLine(article);
   const items = analysis.brief.map((item) => [m.text(item.text)]);
   const blocks: Block[] = [m.heading(ar.headings.brief), ...(head ? [head] : [])];
-  blocks.push(items.length > 0 ? m.list(items) : m.paragraph(ar.noBrief));
+  if (generated) blocks.push(m.paragraph(generated), m.paragraph(m.italic(ar.generatedBrief)));
+  else blocks.push(items.length > 0 ? m.list(items) : m.paragraph(ar.noBrief));
   return { blocks, buttons: actionButtons(key, 'brief') };
 }
 

@@ -6,6 +6,7 @@
 import type { Config } from '../config.ts';
 import { analyze } from '../core/analyze.ts';
 import { createFetcher, type Fetcher } from '../sources/http.ts';
+import { createLlmBriefer } from '../sources/llm-brief.ts';
 import { fetchArticle } from '../sources/page.ts';
 import { cachedAnalyze, cachedFetch } from './cache.ts';
 import { InMemoryArticleKeys } from './memory.ts';
@@ -30,19 +31,23 @@ export interface ServicesOptions {
   fetcher?: Fetcher;
   /** How long a fetched page is reused (default 10 minutes; 0 fetches every time). */
   pageTtlMs?: number;
+  /** Where the generated brief logs why it fell back to the extractive one. */
+  log?(line: string): void;
 }
 
 /** Services for the bots and the console. */
 export function createServices(
   config: Config,
   memory: ChatMemory,
-  { fetcher = createFetcher(config.fetch), pageTtlMs = 10 * 60_000 }: ServicesOptions = {},
+  { fetcher = createFetcher(config.fetch), pageTtlMs = 10 * 60_000, log }: ServicesOptions = {},
 ): Services {
+  const llm = createLlmBriefer({ settings: config.llm, analyze, ...(log ? { log } : {}) });
   return {
     analyze: cachedAnalyze(analyze),
     fetchArticle: cachedFetch((url) => fetchStoredArticle(fetcher, url), { ttlMs: pageTtlMs }),
     memory,
     keys: new InMemoryArticleKeys(),
     timezone: config.timezone,
+    ...(llm ? { llmBrief: (input, analysis) => llm.brief(input, analysis) } : {}),
   };
 }

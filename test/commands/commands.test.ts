@@ -94,6 +94,25 @@ describe('/brief', () => {
   });
 });
 
+describe('/brief with the generated brief on', () => {
+  it('GIVEN a generated brief that passed its check THEN it is shown with a line saying so; otherwise the extractive brief', async () => {
+    const services = fakeServices();
+    const asked: string[] = [];
+    let answer: string | undefined = 'تعرضت السفارة الأميركية في بغداد لهجوم صاروخي دون ضحايا.';
+    services.llmBrief = async (input, analysis) => {
+      asked.push(`${input.reference}|${analysis.brief.length}`);
+      return answer;
+    };
+    const generated = text(await runCommand('brief', fakeContext({ args: ARTICLE }), services));
+    assert.match(generated, /== الموجز ==\nتعرضت السفارة الأميركية في بغداد لهجوم صاروخي دون ضحايا\.\n\nصاغه نموذج لغوي/u);
+    assert.deepEqual(asked, ['2023-12-08|2']);
+    answer = undefined;
+    const extractive = text(await runCommand('brief', fakeContext({ args: ARTICLE }), services));
+    assert.match(extractive, /== الموجز ==\n- تعرضت السفارة الأميركية في بغداد لهجوم صاروخي فجر الجمعة/u);
+    assert.doesNotMatch(extractive, /نموذج لغوي/u);
+  });
+});
+
 describe('/timeline and /who', () => {
   it('GIVEN a brief THEN its timeline button gives the timeline of the same article, oldest first', async () => {
     const services = fakeServices();

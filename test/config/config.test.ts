@@ -45,3 +45,13 @@ test('GIVEN a .env file THEN environment() reads it under the variables already 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('GIVEN no MOJAZ_LLM_URL THEN the generated brief is off; set, its key is never printed and its settings are read', () => {
+  assert.equal(loadConfig({}).llm.url, '');
+  const config = loadConfig({ MOJAZ_LLM_URL: 'http://127.0.0.1:11434/v1', MOJAZ_LLM_KEY: 'sk-very-secret', MOJAZ_LLM_MODEL: 'qwen2.5:7b', MOJAZ_LLM_TIMEOUT_MS: '8000', MOJAZ_LLM_PER_MINUTE: '5' });
+  assert.deepEqual(config.llm, { url: 'http://127.0.0.1:11434/v1', key: 'sk-very-secret', model: 'qwen2.5:7b', timeoutMs: 8000, perMinute: 5 });
+  const shown = JSON.stringify(describeConfig(config));
+  assert.doesNotMatch(shown, /sk-very-secret/u);
+  assert.match(shown, /"key":"set"/u);
+  assert.throws(() => loadConfig({ MOJAZ_LLM_URL: 'not a url' }), ConfigError);
+});

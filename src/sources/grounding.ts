@@ -1,0 +1,109 @@
+/**
+ * Whether a generated brief says only what the article says, checked before anyone sees it: it
+ * must be Arabic, within the length, and every number, month and name in it must be found in the
+ * article — through the article's analysis (its time values and who list) and its text, both
+ * compared in the normalized matching form. Pure: text and analyses in, a verdict out.
+ */
+import months from '../core/lexicon/temporal/months.json' with { type: 'json' };
+import { normalize } from '../core/text/normalize.ts';
+import type { Analysis } from '../core/types.ts';
+
+/** Longest brief accepted, in characters (the extractive brief's own limit). */
+export const GROUNDED_MAX_CHARS = 350;
+
+/** The verdict: accepted, or the reason it was not (for the log; users just get the extractive brief). */
+export type Grounding = { ok: true } | { ok: false; reason: string };
+
+/** What the check compares the generated brief with. */
+export interface GroundingInput {
+  /** The article's text (and title). */
+  article: string;
+  analysis: Analysis;
+  /** The generated brief. */
+  brief: string;
+  /** The analysis of the generated brief (its names are read from it). */
+  briefAnalysis: Analysis;
+  maxChars?: number;
+}
+
+const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/gu;
+
+/** Digits as ASCII: Arabic-Indic and Persian digits mapped, so "٢٠٢٣" and "2023" are one number. */
+function asciiDigits(text: string): string {
+  return text.replace(ARABIC_DIGITS, (d) => String((d.codePointAt(0)! - (d >= '\u06F0' ? 0x6f0 : 0x660)) % 10));
+}
+
+/** The numbers written in digits in `text` ("1,200" and "3.5" whole), without leading zeros. */
+export function numbersIn(text: string): string[] {
+  return [...asciiDigits(text).matchAll(/\d+(?:[.,]\d+)*/gu)].map((m) => m[0].replace(/,(?=\d{3}\b)/gu, '').replace(/^0+(?=\d)/u, ''));
+}
+
+/** Month number of each month name (any calendar's, any region's) in the normalized text. */
+const MONTH_NAMES = months.months
+  .filter((m) => m.calendar === 'gregorian')
+  .flatMap((m) => m.names.map((name) => ({ month: m.month, name: normalize(name) })))
+  .filter((m) => m.name.length >= 4);
+
+/** Gregorian months a normalized text names ("ديسمبر", "كانون الأول", "جانفي"). */
+function monthsIn(norm: string): Set<number> {
+  const out = new Set<number>();
+  for (const { month, name } of MONTH_NAMES) {
+    if (new RegExp(`(^|[^\\p{L}])[وب]?(ال)?${name}($|[^\\p{L}])`, 'u').test(norm)) out.add(month);
+  }
+  return out;
+}
+
+/** Share of letters that are Arabic (0–1); digits and punctuation do not count. */
+export function arabicShare(text: string): number {
+  let arabic = 0;
+  let letters = 0;
+  for (const ch of text) {
+    if (/\p{L}/u.test(ch)) {
+      letters++;
+      if (/[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/u.test(ch)) arabic++;
+    }
+  }
+  return letters === 0 ? 0 : arabic / letters;
+}
+
+const escapeRe = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/** Whether normalized `text` holds `words` as whole words (a clitic و ف ب ل ك or ال may lead). */
+function hasWords(text: string, words: string): boolean {
+  return new RegExp(`(^|[^\\p{L}])(?:[وفبلك]?(?:ال|لل)?)${escapeRe(words)}($|[^\\p{L}])`, 'u').test(text);
+}
+
+/** Checks a generated brief against the article. */
+export function checkGrounding(input: GroundingInput): Grounding {
+  const { article, analysis, brief, briefAnalysis } = input;
+  const text = brief.trim();
+  if (text === '') return { ok: false, reason: 'empty answer' };
+  const max = input.maxChars ?? GROUNDED_MAX_CHARS;
+  if (text.length > max) return { ok: false, reason: `${text.length} characters, over ${max}` };
+  if (arabicShare(text) < 0.8) return { ok: false, reason: 'not Arabic' };
+
+  // Numbers: in the article's digits, or parts of its resolved time values (a "الجمعة" resolved to 2023-12-08).
+  const known = new Set(numbersIn(article));
+  for (const t of analysis.temporal) {
+    for (const part of (t.value ?? '').split(/[-T:]/u)) if (/^\d+$/u.test(part)) known.add(part.replace(/^0+(?=\d)/u, ''));
+  }
+  for (const n of numbersIn(text)) if (!known.has(n)) return { ok: false, reason: `number ${n} is not in the article` };
+
+  // Months: named in the article, or the month of one of its time values.
+  const articleNorm = normalize(asciiDigits(article));
+  const knownMonths = monthsIn(articleNorm);
+  for (const t of analysis.temporal) {
+    const month = /^\d{4}-(\d{2})/u.exec(t.value ?? '')?.[1];
+    if (month) knownMonths.add(Number(month));
+  }
+  for (const month of monthsIn(normalize(text))) if (!knownMonths.has(month)) return { ok: false, reason: `month ${month} is not in the article` };
+
+  // Names: every name the brief's analysis finds must be written in the article, or be a name or alias of its who list.
+  const whoNames = new Set(analysis.who.flatMap((w) => [w.name, ...w.aliases]).map((n) => normalize(n)));
+  for (const mention of briefAnalysis.mentions) {
+    const name = normalize(mention.text).trim();
+    if (name === '' || whoNames.has(name) || hasWords(articleNorm, name)) continue;
+    return { ok: false, reason: `name "${mention.text}" is not in the article` };
+  }
+  return { ok: true };
+}
