@@ -159,6 +159,8 @@ export const PERIOD_PART_MODS = wordMap(timexData.periodPartMods as Record<strin
 export const SEASONS = wordMap(timexData.seasons);
 export const SEASON_WORDS = wordSet(timexData.seasonWord);
 export const SEASON_STOP_AFTER = wordSet(timexData.seasonStopAfter);
+/** Superlatives and record words that make a منذ time the start of a comparison window. */
+export const COMPARISON_WORDS = wordSet(timexData.comparisonWords);
 
 /** Unit and count of a unit word: يومين → day × 2, أيام → day × many (0), أسبوع → week × 1. */
 export const UNITS = new Map<string, { unit: Unit; count: number }>();
@@ -200,7 +202,7 @@ for (const table of [
   WEEKDAY_STOP_BEFORE, TWO_STOP_BEFORE, VAGUE_SINCE, APPROX, LAW_CITATION, ORDINAL_HEADS, NAMED_DATE_HEADS, DAY_WORDS,
   MONTH_WORDS, YEAR_WORDS, MONTH_SELF, YEAR_SELF, WEEK_SELF, THIS, PERIOD_PARTS, HALVES, QUARTERS, AGO_WORDS, AFTER_WORDS,
   VAGUE_COUNTS, YEAR_TRIGGERS, CLOCK_WORDS, CLOCK_LEAD, LOCAL_TIME, HIJRI_SUFFIX, GREGORIAN_SUFFIX, RANGE_JOIN, FUTURE_WORDS,
-  TIMEX_PHRASES, UNITS, SET_ADVERBS, EVERY, DECADES, CENTURY_WORDS, DURATION_LEADS, DURATION_TAILS, DAYPARTS_ALONE, PERIOD_PART_MODS, SEASONS, SEASON_WORDS,
+  TIMEX_PHRASES, UNITS, SET_ADVERBS, EVERY, DECADES, CENTURY_WORDS, DURATION_LEADS, DURATION_TAILS, DAYPARTS_ALONE, PERIOD_PART_MODS, SEASONS, SEASON_WORDS, COMPARISON_WORDS,
 ] as (Map<string, unknown> | Set<string>)[]) {
   for (const key of table.keys()) LEXICON_WORDS.add(key);
   if (table instanceof Map) {

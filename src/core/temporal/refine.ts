@@ -6,6 +6,8 @@
  * - clock day: a clock time, or a part of the day said alone, takes the day named nearest to it;
  * - bracketed weekday: "مساء غد (الثلاثاء)" names one day twice, and the weekday takes the day's date;
  * - part of the day: "فجر الجمعة" is the Friday with its part of the day in the TIMEX3 value.
+ * - comparison point: after a superlative, منذ opens a comparison window ("أضعف نمو منذ 24 عاما"),
+ *   which keeps its TIMEX3 value and loses its timeline value.
  * Overlaps never arise: the parser keeps the longest reading at each position and moves past it.
  */
 import type { TimexType } from '../types.ts';
@@ -14,6 +16,7 @@ import type { Hit } from './parse.ts';
 import { isFuture } from './tense.ts';
 import { withClock } from './resolve.ts';
 import { parseDay, weekday, formatDay } from './calendar.ts';
+import { COMPARISON_WORDS } from './lexicon.ts';
 
 /** One expression being refined: its parse, resolved value and TIMEX3 kind and value. */
 export interface Found {
@@ -131,5 +134,32 @@ export function partOfDay(found: Found[]): void {
   for (const f of found) if (f.hit.part && f.value && f.value.length === 10) f.timex = f.value + f.hit.part;
 }
 
+/** Tokens back from منذ that a superlative may stand: "أدنى مستوى له منذ", "أكبر تراجع شهري منذ". */
+const COMPARISON_REACH = 5;
+
+/**
+ * "أضعف نمو منذ 24 عاما", "أدنى مستوى منذ مطلع فبراير": after a superlative or a record, منذ opens
+ * the window of a comparison, not an event; its time keeps its TIMEX3 value and loses its timeline
+ * value. "منذ 62 سنة" after a past verb stays an event.
+ */
+export function comparisonPoint(found: Found[], ctx: RefineContext): void {
+  for (const f of found) {
+    if (f.value === null) continue;
+    const at = firstTokenAfter(ctx.toks, f.hit.s);
+    const since = ctx.toks[at]?.forms.includes('منذ') ? at : ctx.toks[at - 1]?.forms.includes('منذ') ? at - 1 : -1;
+    if (since < 0) continue;
+    for (let k = since - 1; k >= 0 && k >= since - COMPARISON_REACH; k--) {
+      const tok = ctx.toks[k]!;
+      if (tok.t === '،' || tok.t === ',' || tok.t === '.') break;
+      // "أكثر من 24 قضية منذ 2009" compares a count, not a time.
+      if (tok.forms.some((w) => COMPARISON_WORDS.has(w)) && ctx.toks[k + 1]?.t !== 'من') {
+        f.value = null;
+        break;
+      }
+      if (tok.brk) break;
+    }
+  }
+}
+
 /** The refiners that run on resolved expressions, in order. */
-export const REFINERS: ((found: Found[], ctx: RefineContext) => void)[] = [bracketedWeekday, clockDay, partOfDay];
+export const REFINERS: ((found: Found[], ctx: RefineContext) => void)[] = [bracketedWeekday, clockDay, partOfDay, comparisonPoint];

@@ -30,3 +30,20 @@ test('GIVEN a part of the day said alone THEN its TIMEX3 value takes the day nam
   const found = findTemporal('هاجم المسلحون القرية يوم السبت ليلا', REF);
   assert.deepEqual(found.map((e) => [e.type, e.timex]), [['DATE', '2023-12-02'], ['TIME', '2023-12-02TNI']]);
 });
+
+/** [text, expression, value kept?]: منذ after a superlative or a record opens a comparison window. */
+const comparisons: [string, string, boolean][] = [
+  ['سجل الاقتصاد أضعف نمو منذ 24 عاما', 'منذ 24 عاما', false],
+  ['تراجع الدينار إلى أدنى مستوى له منذ مطلع فبراير', 'مطلع فبراير', false],
+  ['هي المرة الأولى منذ 2011 التي يزور فيها الرئيس المدينة', '2011', false],
+  ['غادر البلاد منذ 62 سنة ولم يعد', 'منذ 62 سنة', true],
+  ['اعتقل في أكثر من 24 قضية سرقة منذ سنة 2009', 'سنة 2009', true],
+];
+for (const [text, expression, kept] of comparisons) {
+  test(`GIVEN «${text}» THEN «${expression}» ${kept ? 'keeps' : 'loses'} its timeline value`, () => {
+    const at = text.indexOf(expression);
+    const hit = findTemporal(text, REF).find((e) => e.start < at + expression.length && e.end > at);
+    assert.ok(hit?.timex, 'found, with its TIMEX3 value');
+    assert.equal(hit.value !== null, kept);
+  });
+}
