@@ -8,6 +8,7 @@
 import type { BriefItem, Mention, Sentence, TemporalExpression } from './types.ts';
 import cues from './lexicon/brief-cues.json' with { type: 'json' };
 import months from './lexicon/temporal/months.json' with { type: 'json' };
+import gazetteer from './lexicon/who/gazetteer.json' with { type: 'json' };
 import { normalize, normalizeWithOffsets } from './text/normalize.ts';
 import { lightStem, tokenize } from './text/tokens.ts';
 import { isStopword } from './text/stopwords.ts';
@@ -185,6 +186,7 @@ const HEAD_PIECE = /\s*(?:(\([^()]{1,40}\))|([«"“][^«»"“”]{1,40}[»"”
 const MONTH_WORDS = new Set(months.months.flatMap((m) => m.names).flatMap((n) => normalize(n).split(' ')));
 const ERA_WORDS = new Set(['هـ', 'ه', 'م', 'الموافق', 'في']);
 const AGENCY_CODES = new Set(AGENCIES);
+const PLACES = new Set([...gazetteer.country, ...gazetteer.capital, ...gazetteer.region].map(normalize));
 const DATELINE_VERBS = /[ًٌٍ]|^و?(قال|قالت|أكد|اكد|أكدت|اكدت|أعلن|اعلن|أعلنت|اعلنت)$/u;
 
 /** The first pieces of a sentence, up to MAX_DATELINE_CHARS. */
@@ -225,7 +227,8 @@ export function stripDateline(text: string): string {
     const dash = pieces.slice(2, 7).findIndex((q) => q.kind === 'sep');
     const end = dash > 0 && pieces.slice(2, 2 + dash).every((q) => q.kind === 'word') ? pieces[2 + dash]!.end : pieces[1].end;
     const rest = text.slice(end).trimStart();
-    return words(rest) >= 2 ? rest : text;
+    // "المصدر : روسيا اليوم" is a credit line, not a byline before news.
+    return words(rest) >= MIN_WORDS ? rest : text;
   }
   let i = 0;
   const place: HeadPiece[] = [];
@@ -234,6 +237,8 @@ export function stripDateline(text: string): string {
     i++;
   }
   if (place.some((p) => DATELINE_VERBS.test(p.raw))) return text;
+  // "وكشف سوبوتكا -", "ويمكن للشرطة -": a place opening with و is a known one (واشنطن، وهران).
+  if (place[0]?.norm.startsWith('و') && !PLACES.has(place.map((p) => p.norm).join(' '))) return text;
   if (pieces[i]?.kind === 'comma' && place.length > 0) i++;
   let dated = false;
   for (let j = i; j < pieces.length; j++) {
@@ -252,7 +257,9 @@ export function stripDateline(text: string): string {
     const agency = agencyAt(pieces, i);
     if (p.kind === 'sep') {
       // A colon or slash right after a bare place is a speaker or a fraction, not a dateline.
-      if (credited || dated || /^[-–—ـ]+$/u.test(p.raw) && place.length > 0) cut = p.end;
+      // A bare place takes a dash set off by spaces ("القاهرة - "); "ترودو -الذي" opens an aside.
+      const spaced = SPACE.test(text[p.end] ?? '') && SPACE.test(text[p.end - p.raw.length - 1] ?? '');
+      if (credited || dated || /^[-–—ـ]+$/u.test(p.raw) && place.length > 0 && spaced) cut = p.end;
       afterSep = true;
       i++;
       continue;
@@ -265,6 +272,8 @@ export function stripDateline(text: string): string {
       continue;
     }
     if ((p.kind === 'bracket' || p.kind === 'quote') && (afterSep || i === place.length || dated || pieces[i - 1]?.kind === 'comma')) {
+      // "بيروت - «الأخبار» أعلنت …": a paper's name in quotes right after a place and a dash ends it.
+      if (p.kind === 'quote' && cut > 0 && pieces[i - 1]?.kind === 'sep' && p.norm.split(/\s+/u).length <= 3) cut = p.end;
       credited = true;
       afterSep = false;
       i++;
