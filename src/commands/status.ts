@@ -2,6 +2,7 @@
 import { m, type Block } from '../messages/model.ts';
 import { localDateTime } from '../schedule/format.ts';
 import type { DigestServices } from '../schedule/service.ts';
+import { quietHoursOf } from '../schedule/spec.ts';
 import { feedsReadBy } from '../store/reading.ts';
 import { describeTimes } from './subscribe.ts';
 import type { Command } from './types.ts';
@@ -23,7 +24,8 @@ export const statusCommand: Command<DigestServices> = {
       blocks.push(m.paragraph('لا اشتراك في الموجز المجدول. مثال: /subscribe 07:00 Asia/Baghdad'));
     } else {
       const lines = [`المواعيد: ${describeTimes(sub.times)} بتوقيت ${sub.timezone}${sub.active ? '' : ' (متوقف: تعذّر الوصول إلى المحادثة)'}`];
-      if (typeof sub.options.quiet === 'string') lines.push(`ساعات الهدوء: ${sub.options.quiet}`);
+      const quiet = quietHoursOf(sub, digests.defaults.quietHours);
+      if (quiet) lines.push(`ساعات الهدوء: ${quiet}`);
       const next = sub.active ? digests.scheduler.nextDigest(sub) : undefined;
       if (next) lines.push(`الموجز القادم: ${localDateTime(next, zone)}`);
       blocks.push(m.list(lines.map((l) => [m.text(l)])));

@@ -3,7 +3,7 @@ import { parseChatKey } from '../messages/chat.ts';
 import { m } from '../messages/model.ts';
 import { localDateTime } from '../schedule/format.ts';
 import type { DigestServices } from '../schedule/service.ts';
-import { parseSubscribeArgs } from '../schedule/spec.ts';
+import { parseSubscribeArgs, quietHoursOf } from '../schedule/spec.ts';
 import { UserError } from './errors.ts';
 import type { Command } from './types.ts';
 
@@ -44,7 +44,7 @@ export const subscribeCommand: Command<DigestServices> = {
       current ? `حدّثت الاشتراك القائم${where} (لا يتكرر الاشتراك).` : `تم الاشتراك في الموجز${where}.`,
       `المواعيد: ${describeTimes(sub.times)} بتوقيت ${sub.timezone}.`,
     ];
-    const quiet = typeof sub.options.quiet === 'string' ? sub.options.quiet : sub.options.quiet === null ? '' : digests.defaults.quietHours;
+    const quiet = quietHoursOf(sub, digests.defaults.quietHours);
     if (quiet) lines.push(`ساعات الهدوء: ${quiet} (لا يُرسل فيها موجز، وتنتظر أخبارها الموجز التالي).`);
     const next = digests.scheduler.nextDigest(sub);
     if (next) lines.push(`الموجز القادم: ${localDateTime(next, sub.timezone)}.`);

@@ -5,7 +5,7 @@
  */
 import { m, type Block, type Button, type Inline, type Message } from '../messages/model.ts';
 import { feedsReadBy } from '../store/reading.ts';
-import type { DigestItem, Store, StorySummary } from '../store/types.ts';
+import type { ArticleStore, ChatStore, DigestItem, FeedStore, StoryStore, StorySummary } from '../store/types.ts';
 import { passesFilters, type ChatFilters } from './filters.ts';
 import { itemDay, localDateTime, localDay, localTime } from './format.ts';
 
@@ -21,11 +21,8 @@ export interface StoryDetails {
   newest?: string;
 }
 
-/** The store reads composition needs. */
-export type ComposeStore = Pick<
-  Store,
-  'listStories' | 'storyArticleIds' | 'getAnalysis' | 'articleSources' | 'chatFeeds' | 'listFeeds' | 'listFilters' | 'getArticles'
->;
+/** The store as composition reads it: stories, their articles and analyses, the chat's feeds and filters. */
+export type ComposeStore = StoryStore & ArticleStore & FeedStore & ChatStore;
 
 /** Most stories considered per digest before filters and the ledger's "already given" check. */
 const SCAN = 200;
@@ -88,7 +85,7 @@ export function newestOf(articles: Array<{ published?: string; firstSeen: string
 }
 
 /** The chat's include/exclude filters as stored. */
-export async function chatFilters(store: Pick<Store, 'listFilters'>, chatId: string): Promise<ChatFilters> {
+export async function chatFilters(store: Pick<ChatStore, 'listFilters'>, chatId: string): Promise<ChatFilters> {
   const filters = await store.listFilters(chatId);
   return {
     include: filters.filter((f) => f.mode === 'include').map((f) => f.pattern),

@@ -9,13 +9,13 @@ import { randomBytes } from 'node:crypto';
 import cron from 'node-cron';
 import type { Message } from '../messages/model.ts';
 import type { Sender } from '../messages/sender.ts';
-import type { Store, Subscription } from '../store/types.ts';
+import type { Subscription } from '../store/types.ts';
 import { previousRun, nextRun, wallTime, type CronFields } from './cron-time.ts';
-import { candidateStories, digestItemOf, renderDigest, type StoryDetails } from './compose.ts';
+import { candidateStories, type ComposeStore, digestItemOf, renderDigest, type StoryDetails } from './compose.ts';
 import { deliverOne, drain, type FanOutDeps, type FanOutReport } from './fanout.ts';
 import type { DigestLedger, OpenDigestResult } from './ledger.ts';
 import { SendLimiter, systemClock, type Clock } from './rate-limit.ts';
-import { cronOf, isQuiet, parseQuiet, scheduleFields } from './spec.ts';
+import { cronOf, isQuiet, parseQuiet, quietHoursOf, scheduleFields } from './spec.ts';
 
 /** Starts a timer-driven task; returns how to stop it. node-cron in production, a fake in tests. */
 export type CronFactory = (expression: string, timeZone: string, onTick: () => void) => { stop(): void };
@@ -38,7 +38,7 @@ export interface SchedulerSettings {
 
 /** What startScheduler needs. */
 export interface SchedulerDeps {
-  store: Store;
+  store: ComposeStore;
   ledger: DigestLedger;
   sender: Sender;
   settings: SchedulerSettings;
@@ -97,9 +97,8 @@ export function subscriptionFields(sub: Subscription): CronFields[] {
 
 /** A subscription's quiet hours: its own, else the default. */
 function quietOf(sub: Subscription, fallback: string): ReturnType<typeof parseQuiet> {
-  const own = sub.options.quiet;
-  if (own === null) return undefined;
-  return parseQuiet(typeof own === 'string' ? own : fallback);
+  const quiet = quietHoursOf(sub, fallback);
+  return quiet === undefined ? undefined : parseQuiet(quiet);
 }
 
 /** The latest scheduled slot of a subscription at or before `at`. */

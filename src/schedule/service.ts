@@ -4,7 +4,7 @@
  */
 import type { Fetcher } from '../sources/http.ts';
 import { resolveFeedUrl } from '../sources/feeds.ts';
-import type { Store } from '../store/types.ts';
+import type { ChatStore, FeedStore } from '../store/types.ts';
 import type { DigestLedger } from './ledger.ts';
 import type { DigestScheduler } from './scheduler.ts';
 
@@ -16,28 +16,12 @@ export interface DigestDefaults {
   quietHours: string;
 }
 
-/** The store reads and writes the digest commands make. */
-export type DigestStore = Pick<
-  Store,
-  | 'upsertSubscription'
-  | 'getSubscription'
-  | 'removeSubscription'
-  | 'addFilter'
-  | 'listFilters'
-  | 'clearFilters'
-  | 'addFeed'
-  | 'getFeed'
-  | 'listFeeds'
-  | 'chatFeeds'
-  | 'followFeed'
-  | 'unfollowFeed'
-  | 'feedFollowers'
-  | 'removeFeed'
->;
+/** The store as the digest commands use it: chats' subscriptions and filters, and feeds. */
+export type DigestCommandStore = ChatStore & FeedStore;
 
 /** Everything the digest commands call. */
 export interface DigestServices {
-  store: DigestStore;
+  store: DigestCommandStore;
   scheduler: Pick<DigestScheduler, 'reschedule' | 'digestNow' | 'nextDigest'>;
   ledger: Pick<DigestLedger, 'history'>;
   /** Fetches and parses a feed once; throws an error with an Arabic `userMessage` when it is not one. */

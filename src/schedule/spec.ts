@@ -6,6 +6,7 @@
 import { asciiDigits } from '../core/text/normalize.ts';
 import { cronFields, isTimeZone, runsPerDay, type CronFields } from './cron-time.ts';
 import { quoteArg } from '../messages/quote.ts';
+import type { Subscription } from '../store/types.ts';
 
 /** Most digests a subscription may post in a day: more is spam, not a digest. */
 export const MAX_RUNS_PER_DAY = 48;
@@ -57,6 +58,13 @@ export function parseClock(text: string): number | undefined {
 /** "HH:MM" with two-digit hours. */
 export function formatClock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** The quiet hours a subscription keeps: its own, none when it turned them off, else `fallback` (the configured default). */
+export function quietHoursOf(sub: Pick<Subscription, 'options'>, fallback: string): string | undefined {
+  const own = sub.options.quiet;
+  if (own === null) return undefined;
+  return (own ?? fallback) || undefined;
 }
 
 /** Parses "23:00-07:00" into quiet hours. */

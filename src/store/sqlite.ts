@@ -28,6 +28,7 @@ import type {
   StorySummary,
   Subscription,
   SubscriptionInput,
+  SubscriptionOptions,
   UpsertResult,
   UpsertStatus,
 } from './types.ts';
@@ -126,6 +127,13 @@ function summaryFrom(r: Row): StorySummary {
   };
 }
 
+/** The settings a stored options object holds (JSON from any version): unknown or mistyped keys left out. */
+function subscriptionOptions(value: unknown): SubscriptionOptions {
+  if (typeof value !== 'object' || value === null) return {};
+  const quiet = (value as Record<string, unknown>).quiet;
+  return typeof quiet === 'string' || quiet === null ? { quiet } : {};
+}
+
 function subscriptionFrom(r: Row): Subscription {
   return {
     id: Number(r.id),
@@ -136,7 +144,7 @@ function subscriptionFrom(r: Row): Subscription {
     topN: Number(r.top_n),
     active: Number(r.active) === 1,
     createdAt: String(r.created_at),
-    options: JSON.parse(String(r.options)) as Record<string, unknown>,
+    options: subscriptionOptions(JSON.parse(String(r.options))),
   };
 }
 

@@ -171,9 +171,16 @@ export interface Subscription {
   topN: number;
   active: boolean;
   createdAt: string;
-  /** Free-form settings the scheduler may keep (quiet hours, language, …). */
-  options: Record<string, unknown>;
+  /** The subscription's own settings; what is absent follows the configured defaults. */
+  options: SubscriptionOptions;
 }
+
+/** A subscription's own settings, typed so that /subscribe, /status and the scheduler read them alike. */
+export interface SubscriptionOptions {
+  /** Quiet hours "HH:MM-HH:MM" in the subscription's zone; null: none ("هدوء لا"); absent: the configured default. */
+  quiet?: string | null;
+}
+
 
 /** Fields to create or replace a chat's subscription. */
 export interface SubscriptionInput {
@@ -183,7 +190,7 @@ export interface SubscriptionInput {
   timezone: string;
   topN: number;
   active?: boolean;
-  options?: Record<string, unknown>;
+  options?: SubscriptionOptions;
 }
 
 /** A chat's keyword filter. */
@@ -292,9 +299,8 @@ export interface ChatMemory {
 
 // ───────────────────────────── the store ─────────────────────────────
 
-/** Everything mojaz keeps. Implements {@link ChatMemory} for the commands. */
-export interface Store extends ChatMemory {
-  // feeds
+/** Feeds, their polling state, and which chats follow which. */
+export interface FeedStore {
   /** Adds a feed (or returns the existing one with that URL); links it to `addedBy`'s chat. */
   addFeed(url: string, opts: { title?: string; addedBy?: string; now: string }): Promise<FeedRecord>;
   /** The feed with that id or URL. */
@@ -317,19 +323,16 @@ export interface Store extends ChatMemory {
   unfollowFeed(chatId: string, feedId: number): Promise<boolean>;
   /** Chats that follow a feed. */
   feedFollowers(feedId: number): Promise<string[]>;
+}
 
-  // articles
+/** Articles (deduplicated), where each was seen, and their analyses. */
+export interface ArticleStore {
   /** Stores an article, deduplicated by guid, canonical URL and normalized-content hash. */
   upsertArticle(article: NewArticle): Promise<UpsertResult>;
   /** Whether `article` would be stored as a new article (no feed guid, URL or content of a stored one matches). */
   isNewArticle(article: NewArticle): Promise<boolean>;
   /** Articles that reached no story (older versions could crash between storing and grouping), oldest first. */
   articlesWithoutStory(limit: number): Promise<ArticleRecord[]>;
-  /**
-   * Runs `work` as one transaction: every write it makes lands, or none does (a crash or a full
-   * disk midway leaves nothing half done). `work` must only await this store between its writes.
-   */
-  inTransaction<T>(work: () => Promise<T>): Promise<T>;
   /** The article with that id. */
   getArticle(id: number): Promise<ArticleRecord | undefined>;
   /** Several articles, in the order of `ids` (unknown ids left out). */
@@ -341,13 +344,14 @@ export interface Store extends ChatMemory {
   /** Number of stored articles. */
   countArticles(): Promise<number>;
 
-  // analyses
   /** Stores (or replaces) an article's analysis for that analyzer version. */
   saveAnalysis(articleId: number, version: string, analysis: Analysis, now: string): Promise<void>;
   /** The article's analysis (the latest version when `version` is not given). */
   getAnalysis(articleId: number, version?: string): Promise<AnalysisRecord | undefined>;
+}
 
-  // stories
+/** Stories: articles from several outlets about one event. */
+export interface StoryStore {
   /** Creates a story holding one article. */
   createStory(articleId: number, title: string, seenAt: string): Promise<StoryRecord>;
   /** Adds an article to a story and moves its last_seen forward. */
@@ -364,8 +368,10 @@ export interface Store extends ChatMemory {
   articlesSince(since: string): Promise<GroupingArticle[]>;
   /** Number of stories. */
   countStories(): Promise<number>;
+}
 
-  // subscriptions and filters
+/** Chats' digest subscriptions and keyword filters. */
+export interface ChatStore {
   /** Creates or replaces the chat's subscription. */
   upsertSubscription(input: SubscriptionInput, now: string): Promise<Subscription>;
   /** The chat's subscription. */
@@ -382,15 +388,26 @@ export interface Store extends ChatMemory {
   removeFilter(chatId: string, filterId: number): Promise<boolean>;
   /** Removes every filter of the chat; how many there were. */
   clearFilters(chatId: string): Promise<number>;
+}
 
-  // digests (their delivery ledger is src/store/digest-ledger.ts)
+/** Composed digests: a chat's last one is what "/timeline 2" reads (the delivery ledger is src/store/digest-ledger.ts). */
+export interface DigestStore {
   /** Records a composed digest for a chat (it becomes the chat's last digest). */
   recordDigest(chatId: string, items: DigestItem[], now: string): Promise<DigestRecord>;
   /** The chat's most recent digest. */
   lastDigest(chatId: string): Promise<DigestRecord | undefined>;
+}
 
-  // chat memory (ChatMemory): rememberArticle, lastArticle, digestItem
-
+/**
+ * Everything mojaz keeps, one interface per concern; a consumer names the concerns it uses
+ * (`ChatStore & FeedStore`). Implements {@link ChatMemory} for the commands.
+ */
+export interface Store extends FeedStore, ArticleStore, StoryStore, ChatStore, DigestStore, ChatMemory {
+  /**
+   * Runs `work` as one transaction: every write it makes lands, or none does (a crash or a full
+   * disk midway leaves nothing half done). `work` must only await this store between its writes.
+   */
+  inTransaction<T>(work: () => Promise<T>): Promise<T>;
   /** Closes the database. */
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@
  * {@link StoryGrouper.warm} rebuilds it from the store's recent articles.
  */
 import type { Analysis } from '../core/types.ts';
-import type { ArticleRecord, Store } from '../store/types.ts';
+import type { ArticleRecord, ArticleStore, StoryStore } from '../store/types.ts';
 import { StoryIndex, type StoryIndexOptions } from './index-terms.ts';
 import { featuresOf } from './terms.ts';
 
@@ -32,7 +32,7 @@ export class StoryGrouper {
   index: StoryIndex;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: StoryStore & Pick<ArticleStore, 'getAnalysis'>,
     private readonly options: Partial<StoryIndexOptions> = {},
   ) {
     this.index = new StoryIndex(options);

@@ -15,7 +15,7 @@ const T0 = Date.parse('2026-11-24T04:00:00.000Z');
 /** All the text of some messages, for matching. */
 const textOf = (ms: Message[]): string => JSON.stringify(ms.map((x) => x.blocks));
 
-async function world(checkFeed: DigestServices['checkFeed'] = async (url) => ({ url, title: 'خلاصة تجريبية' })) {
+async function world(checkFeed: DigestServices['checkFeed'] = async (url) => ({ url, title: 'خلاصة تجريبية' }), quietHours = '') {
   const store = openStore(':memory:');
   const clock = new FakeClock(T0);
   const ledger = new SqliteDigestLedger(store.db);
@@ -24,7 +24,7 @@ async function world(checkFeed: DigestServices['checkFeed'] = async (url) => ({ 
     store,
     ledger,
     sender,
-    settings: { topN: 5, timezone: 'Asia/Riyadh', quietHours: '' },
+    settings: { topN: 5, timezone: 'Asia/Riyadh', quietHours },
     clock,
     cron: () => ({ stop() {} }),
     sweepMs: 0,
@@ -34,7 +34,7 @@ async function world(checkFeed: DigestServices['checkFeed'] = async (url) => ({ 
     scheduler,
     ledger,
     checkFeed,
-    defaults: { times: ['08:00'], timezone: 'Asia/Riyadh', topN: 5, quietHours: '' },
+    defaults: { times: ['08:00'], timezone: 'Asia/Riyadh', topN: 5, quietHours },
     failThreshold: 3,
   };
   const services = { digests, timezone: 'Asia/Riyadh' } as unknown as Services;
@@ -167,6 +167,17 @@ test('GIVEN a subscription and a failing feed THEN /status shows the next digest
   assert.match(status, /موقع معطل/);
   assert.match(status, /الموقع لا يرد\./);
   assert.match(status, /لم يُرسل موجز بعد/);
+});
+
+test('GIVEN configured quiet hours THEN /subscribe and /status name the same ones, and none once turned off', async () => {
+  const { run } = await world(undefined, '23:00-07:00');
+  assert.match(textOf(await run('subscribe', '08:00')), /ساعات الهدوء: 23:00-07:00/);
+  assert.match(textOf(await run('status', '')), /ساعات الهدوء: 23:00-07:00/);
+  await run('subscribe', 'هدوء 22:00-06:00');
+  assert.match(textOf(await run('status', '')), /ساعات الهدوء: 22:00-06:00/);
+  await run('subscribe', 'هدوء لا');
+  assert.doesNotMatch(textOf(await run('subscribe', '')), /ساعات الهدوء/);
+  assert.doesNotMatch(textOf(await run('status', '')), /ساعات الهدوء/);
 });
 
 test('GIVEN an admin of a channel in a private chat THEN /filter, /feeds and /status act on the channel', async () => {

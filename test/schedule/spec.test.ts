@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cronOf, isQuiet, parseQuiet, parseSubscribeArgs, type SubscribeRequest } from '../../src/schedule/spec.ts';
+import { cronOf, isQuiet, parseQuiet, parseSubscribeArgs, quietHoursOf, type SubscribeRequest } from '../../src/schedule/spec.ts';
+import type { SubscriptionOptions } from '../../src/store/types.ts';
 
 const OK: [string, SubscribeRequest][] = [
   ['', {}],
@@ -59,4 +60,14 @@ for (const [range, at, quiet] of QUIET) {
 test('GIVEN stored times THEN each maps to a daily cron, and a cron stays as written', () => {
   assert.equal(cronOf('07:30'), '30 7 * * *');
   assert.equal(cronOf('0 7 * * 1-5'), '0 7 * * 1-5');
+});
+
+test('GIVEN a subscription THEN quietHoursOf gives its own quiet hours, none when turned off, else the default', () => {
+  const cases: [SubscriptionOptions, string, string | undefined][] = [
+    [{ quiet: '22:00-06:00' }, '23:00-07:00', '22:00-06:00'],
+    [{}, '23:00-07:00', '23:00-07:00'],
+    [{ quiet: null }, '23:00-07:00', undefined],
+    [{}, '', undefined],
+  ];
+  for (const [options, fallback, expected] of cases) assert.equal(quietHoursOf({ options }, fallback), expected, JSON.stringify(options));
 });
