@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Analysis, EntityType } from '../core/types.ts';
 import { analyze, parsePublished, InvalidDateError, type Reference } from '../core/analyze.ts';
+import { dayAndTime, referenceFor } from '../core/reference.ts';
 import { loadConfig } from '../config.ts';
 import type { CliIO, Subcommand } from './types.ts';
 import { UsageError, decodeText, hasArabic, terminalSafe, toArticleText } from './input.ts';
@@ -49,11 +50,9 @@ export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
   return out;
 }
 
-/** Today's calendar day in a time zone, YYYY-MM-DD. */
+/** The calendar day of `now` in `timeZone`, YYYY-MM-DD. */
 export function todayIn(timeZone: string, now: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return dayAndTime(now, timeZone).day;
 }
 
 /** The reference from --date, or today in the configured time zone. */
@@ -66,7 +65,7 @@ function defaultReference(args: AnalyzeArgs, io: CliIO): Reference {
       throw err;
     }
   }
-  return { reference: todayIn(loadConfig(io.env).timezone, io.now()) };
+  return referenceFor(undefined, io.now(), loadConfig(io.env).timezone);
 }
 
 /** Reads all of a stream as bytes. */
@@ -122,6 +121,7 @@ export function renderText(a: Analysis, title?: string): string {
   lines.push('', 'الخط الزمني');
   if (a.timeline.length === 0) lines.push('  (لا أحداث مؤرخة)');
   for (const e of a.timeline) lines.push(`  • ${e.date} — ${safe(e.event)}${e.when ? ` («${safe(e.when)}»)` : ''}`);
+  if (a.timeline.length > 0 && a.reference?.from === 'today') lines.push('  (لا تاريخ نشر: التواريخ محسوبة نسبة إلى اليوم)');
   lines.push('', 'من هو من');
   if (a.who.length === 0) lines.push('  (لا أسماء)');
   const who = a.who.map((w, i) => ({ w, i })).sort((x, y) => TYPE_ORDER[x.w.type] - TYPE_ORDER[y.w.type] || x.i - y.i).map((x) => x.w);

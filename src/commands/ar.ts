@@ -17,12 +17,15 @@ export const ar = {
     `النص قصير جدًا لموجز. أرسل مقالًا من ${min} كلمة على الأقل، أو رابطه.`,
   noArticleInPage: 'لم أجد مقالًا في هذه الصفحة. جرّب رابط المقال نفسه، أو الصق نصه.',
   expiredButton: 'انتهت صلاحية هذا الزر. أرسل رابط المقال أو نصه من جديد.',
+  badDate: (value: string): string => `التاريخ ${quoteArg(value, 40)} غير صالح. اكتبه بالصيغة YYYY-MM-DD، مثل /brief 2023-12-08 ثم الرابط أو النص.`,
   fileNotReadable: (path: string): string => `تعذّرت قراءة الملف ${quoteArg(path, 80)}. تأكد من المسار، أو الصق النص مباشرة.`,
   unknownCommand: (name: string): string => `لا أعرف الأمر /${quoteArg(name)}. اكتب /help لقائمة الأوامر.`,
   adminOnly: 'هذا الأمر لمشرفي المحادثة فقط.',
   apology: 'عذرًا، حدث خطأ غير متوقع أثناء تنفيذ طلبك. حاول مجددًا بعد قليل.',
   noBrief: 'لم أستخرج موجزًا من هذا النص. جرّب مقالًا إخباريًا أطول.',
   noTimeline: 'لم أجد أحداثًا مؤرخة في هذا المقال.',
+  /** Said under dates when the article has no publication date and tells none of its own. */
+  datesFromToday: 'لا تاريخ نشر لهذا المقال: التواريخ محسوبة نسبة إلى اليوم.',
   noWho: 'لم أجد أشخاصًا أو جهات مسمّاة في هذا المقال.',
   headings: {
     brief: 'الموجز',

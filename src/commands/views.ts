@@ -98,6 +98,7 @@ export function briefMessage(article: StoredArticle, analysis: Analysis, key: st
   const blocks: Block[] = [m.heading(ar.headings.brief), ...(head ? [head] : [])];
   if (generated) blocks.push(m.paragraph(generated), m.paragraph(m.italic(ar.generatedBrief)));
   else blocks.push(items.length > 0 ? m.list(items) : m.paragraph(ar.noBrief));
+  if (analysis.timeline.length > 0 && countsFromToday([{ article, analysis }])) blocks.push(m.paragraph(ar.datesFromToday));
   return { blocks, buttons: actionButtons(key, 'brief') };
 }
 
@@ -130,11 +131,17 @@ function pictureArgs(options: ViewOptions): string | undefined {
   return undefined;
 }
 
+/** Whether an article's dates count from the day of the analysis (no publication date, none in its text). */
+function countsFromToday(articles: Analysed[]): boolean {
+  return articles.some(({ analysis }) => analysis.reference?.from === 'today');
+}
+
 /** /timeline for one article (`key` set) or a merged digest item (`digestItem` set). */
 export function timelineMessage(articles: Analysed[], options: ViewOptions): Message {
   const entries = mergeTimelines(linkedSources(articles));
   const blocks = viewHead(ar.headings.timeline, articles, options);
   blocks.push(entries.length > 0 ? m.list(entries.map(({ entry, url }) => timelineItem(entry, url))) : m.paragraph(ar.noTimeline));
+  if (entries.length > 0 && countsFromToday(articles)) blocks.push(m.paragraph(ar.datesFromToday));
   const buttons: Button[][] = options.key ? actionButtons(options.key, 'timeline') : [];
   const picture = options.pictureButton && entries.length > 0 ? pictureArgs(options) : undefined;
   if (picture) buttons.unshift([{ kind: 'action', label: ar.buttons.picture, action: `timeline ${picture}` }]);

@@ -5,7 +5,7 @@
  * a step that fails is named in `failures` and leaves its part empty rather than losing the rest,
  * and any step can be switched off.
  */
-import type { Analysis, ArticleInput, BriefItem, Mention, Sentence, StepFailure, TemporalExpression, TimelineEntry, WhoEntry } from './types.ts';
+import type { Analysis, ArticleInput, ReferenceFrom, BriefItem, Mention, Sentence, StepFailure, TemporalExpression, TimelineEntry, WhoEntry } from './types.ts';
 import { normalize, normalizeWithOffsets, type NormalizedText } from './text/normalize.ts';
 import { segment } from './text/segment.ts';
 import { findTemporal } from './temporal/index.ts';
@@ -13,45 +13,9 @@ import { buildTimeline } from './timeline.ts';
 import { analyzeWho, type WhoResult } from './who/index.ts';
 import type { Tagger } from './who/tagger.ts';
 import { buildBrief } from './brief.ts';
+import { parsePublished, referenceInText } from './reference.ts';
 
-/** Thrown for a publication date or reference that is not a real calendar date. */
-export class InvalidDateError extends Error {
-  override name = 'InvalidDateError';
-  constructor(readonly value: string) {
-    super(`invalid date: ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`);
-  }
-}
-
-/** The reference a publication value gives: its own calendar day as written, and its clock time if any. */
-export interface Reference {
-  reference: string;
-  referenceTime?: string;
-}
-
-const PUBLISHED = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?\s*$/;
-
-/** Days in a month of the proleptic Gregorian calendar. */
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/**
- * Turns a published value ("2023-12-08", "2017-01-21T23:43:00+01:00") into the reference day as
- * written (not shifted to UTC: the article's own day is what "اليوم" means) and its HH:MM.
- */
-export function parsePublished(value: string): Reference {
-  const m = PUBLISHED.exec(value);
-  if (!m) throw new InvalidDateError(value);
-  const [, y, mo, d, hh, mm, ss] = m;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) throw new InvalidDateError(value);
-  const reference = `${y}-${mo}-${d}`;
-  if (hh === undefined || mm === undefined) return { reference };
-  if (Number(hh) > 23 || Number(mm) > 59 || (ss !== undefined && Number(ss) > 59)) throw new InvalidDateError(value);
-  return { reference, referenceTime: `${hh}:${mm}` };
-}
+export { InvalidDateError, parsePublished, type Reference } from './reference.ts';
 
 /** An analysis with nothing in it, for input that has no text to analyse. */
 export function emptyAnalysis(id?: string): Analysis {
@@ -153,6 +117,8 @@ export interface PipelineDoc {
   chunks: Chunk[];
   /** The reference day as written, "" when the input has none that is valid. */
   reference: string;
+  /** Where the reference came from: the publication date, the article's own date in its text, or the day of the analysis. */
+  referenceFrom: ReferenceFrom;
   /** The text's matching form, shared by the steps that match words. */
   norm: NormalizedText | undefined;
   temporal: TemporalExpression[];
@@ -180,6 +146,7 @@ export const STEPS: readonly Step[] = [
     name: 'reference',
     run(doc) {
       doc.reference = parsePublished(String(doc.input.reference)).reference;
+      doc.referenceFrom = doc.input.referenceIsToday ? 'today' : 'published';
     },
   },
   {
@@ -193,7 +160,17 @@ export const STEPS: readonly Step[] = [
     // Linear in the text, so they see it whole (a clock time finds its day across chunk edges).
     name: 'temporal',
     run(doc) {
-      if (doc.reference !== '') doc.temporal = findTemporal(doc.text, doc.reference, doc.input.referenceTime, doc.norm);
+      if (doc.reference === '') return;
+      doc.temporal = findTemporal(doc.text, doc.reference, doc.input.referenceTime, doc.norm);
+      if (doc.referenceFrom !== 'today') return;
+      // No publication date: the article's own date in its text, when it tells one, is what its "أمس" counts from.
+      const own = referenceInText(doc.sentences, doc.temporal);
+      if (own === null) return;
+      doc.referenceFrom = 'text';
+      if (own !== doc.reference) {
+        doc.reference = own;
+        doc.temporal = findTemporal(doc.text, own, undefined, doc.norm);
+      }
     },
   },
   {
@@ -234,6 +211,7 @@ function newDoc(input: ArticleInput, text: string, tagger?: Tagger): PipelineDoc
     sentences: [],
     chunks: [{ start: 0, end: text.length, firstSentence: 0, sentences: [] }],
     reference: '',
+    referenceFrom: 'published',
     norm: undefined,
     temporal: [],
     timeline: [],
@@ -284,6 +262,7 @@ export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Anal
     mentions: doc.who.mentions,
     temporal: doc.temporal,
     sources: doc.who.sources,
+    ...(doc.reference !== '' ? { reference: { date: doc.reference, from: doc.referenceFrom } } : {}),
     ...(failures.length > 0 ? { failures } : {}),
   };
 }

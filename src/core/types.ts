@@ -79,9 +79,14 @@ export interface Analysis {
   mentions: Mention[];
   temporal: TemporalExpression[];
   sources: string[];
+  /** The day relative expressions count from, and where it came from (absent when there is none valid). */
+  reference?: { date: string; from: ReferenceFrom };
   /** Steps of the pipeline that failed on this article (absent when every step ran clean). */
   failures?: StepFailure[];
 }
+
+/** Where a reference day came from: the publication date, the article's own date in its text, or the day the analysis ran. */
+export type ReferenceFrom = 'published' | 'text' | 'today';
 
 /** A pipeline step that threw on an article: its name and the error message. Its part stays empty. */
 export interface StepFailure {
@@ -98,4 +103,6 @@ export interface ArticleInput {
   reference: string;
   /** Clock time of publication, HH:MM, when known (for "هذا الصباح"-style expressions). */
   referenceTime?: string;
+  /** The article has no publication date and `reference` is the day of the analysis: its own date in its text, if any, counts instead. */
+  referenceIsToday?: boolean;
 }

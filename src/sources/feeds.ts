@@ -11,6 +11,7 @@ import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import PQueue from 'p-queue';
 import type { Analysis, ArticleInput } from '../core/types.ts';
+import { referenceFor } from '../core/reference.ts';
 import type { ArticleRecord, FeedRecord, NewArticle, Store } from '../store/types.ts';
 import type { StoryGrouper } from '../stories/grouper.ts';
 import type { Fetcher, FetchResult, GetOptions } from './http.ts';
@@ -148,19 +149,8 @@ export function localFeedUrl(path: string): string {
   return pathToFileURL(resolvePath(path)).toString();
 }
 
-/** The calendar day of `date` in `timeZone`, YYYY-MM-DD. */
-function dayIn(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
-
-const ISO_PUBLISHED = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2}))?/;
-
-/** The analyzer's reference day (and time) for an article: its own publication day, else today. */
-export function referenceFor(published: string | undefined, now: Date, timeZone: string): { reference: string; referenceTime?: string } {
-  const m = published ? ISO_PUBLISHED.exec(published) : null;
-  if (m) return m[2] !== undefined ? { reference: m[1]!, referenceTime: `${m[2]}:${m[3]}` } : { reference: m[1]! };
-  return { reference: dayIn(now, timeZone) };
-}
+/** The analyzer's reference day (and time) for an article: one rule for feeds and commands, in the core. */
+export { referenceFor };
 
 function failureOf(err: unknown): FeedFailure {
   if (err instanceof FeedError) return { code: err.code, message: err.message, userMessage: err.userMessage };

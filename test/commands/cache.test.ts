@@ -58,9 +58,13 @@ describe('referenceFor', () => {
   const cases: Array<[string | undefined, ReturnType<typeof referenceFor>]> = [
     ['2023-12-01', { reference: '2023-12-01' }],
     ['2023-12-01T23:40:00+01:00', { reference: '2023-12-01', referenceTime: '23:40' }],
-    ['Fri, 01 Dec 2023 10:00:00 GMT', { reference: '2023-12-01', referenceTime: '13:00' }],
-    [undefined, { reference: '2023-12-09' }],
-    ['garbage', { reference: '2023-12-09' }],
+    // An RFC 822 date counts as written, in its own offset, as an ISO one does (this copy used to
+    // shift it to the server's zone while the feeds' copy ignored it: the two now share one rule).
+    ['Fri, 01 Dec 2023 10:00:00 GMT', { reference: '2023-12-01', referenceTime: '10:00' }],
+    ['Fri, 01 Dec 2023 23:30:00 -0500', { reference: '2023-12-01', referenceTime: '23:30' }],
+    ['December 1, 2023 10:00 UTC', { reference: '2023-12-01', referenceTime: '13:00' }],
+    [undefined, { reference: '2023-12-09', referenceIsToday: true }],
+    ['garbage', { reference: '2023-12-09', referenceIsToday: true }],
   ];
   for (const [published, expected] of cases) {
     it(`GIVEN published ${published} THEN ${JSON.stringify(expected)}`, () =>

@@ -39,6 +39,28 @@ describe('/brief', () => {
     assert.equal(services.analyzeCalls[0]!.reference, '2023-12-08');
   });
 
+  it('GIVEN a date before or after the article THEN its dates count from that day, and /timeline after it too', async () => {
+    const services = fakeServices();
+    await runCommand('brief', fakeContext({ args: `2023-11-30 ${ARTICLE}` }), services);
+    await runCommand('brief', fakeContext({ args: `${ARTICLE} ٢٠٢٣-١١-٢٩` }), services);
+    assert.deepEqual(services.analyzeCalls.map((c) => [c.reference, c.referenceIsToday]), [['2023-11-30', undefined], ['2023-11-29', undefined]]);
+    assert.doesNotMatch(services.analyzeCalls[0]!.text, /2023-11-30/u);
+    const bad = text(await runCommand('brief', fakeContext({ args: `2023-02-30 ${ARTICLE}` }), services));
+    assert.equal(bad, ar.badDate('2023-02-30'));
+  });
+
+  it('GIVEN pasted text without a date THEN the brief and the timeline say the dates count from today; with one, they do not', async () => {
+    const services = fakeServices();
+    const article = ARTICLE.replace('فجر الجمعة 8 ديسمبر 2023', 'فجر الجمعة'); // no dateline in the first sentence
+    const undated = text(await runCommand('brief', fakeContext({ args: article }), services));
+    assert.ok(undated.includes(ar.datesFromToday));
+    assert.ok(text(await runCommand('timeline', fakeContext({ args: '' }), services)).includes(ar.datesFromToday));
+    const dated = text(await runCommand('brief', fakeContext({ args: `${article} 2023-12-08` }), services));
+    assert.ok(!dated.includes(ar.datesFromToday));
+    assert.ok(!text(await runCommand('brief', fakeContext({ args: ARTICLE }), services)).includes(ar.datesFromToday)); // its dateline counts
+    assert.ok(!text(await runCommand('timeline', fakeContext({ args: '' }), services)).includes(ar.datesFromToday));
+  });
+
   it('GIVEN a link THEN the page is fetched and its title links to it', async () => {
     const url = 'https://news.example/a';
     const services = fakeServices({ [url]: { url, title: 'هجوم على السفارة', text: ARTICLE, published: '2023-12-08' } });

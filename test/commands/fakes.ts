@@ -61,7 +61,11 @@ export function fakeAnalyzer(): { analyze: (input: ArticleInput) => Analysis; ca
         const start = input.text.indexOf(k.name);
         return { ...k, aliases: [], mentions: [{ start, end: start + k.name.length }] };
       });
-    return { sentences: sents.map((s) => ({ ...s, heading: false })), brief, timeline, who, mentions: [], temporal: [], sources: [] };
+    // As the core does: without a publication date, a full date in the first sentence is the article's own.
+    const dateline = sents[0] !== undefined && timeline.some((e) => e.start < sents[0]!.end);
+    const from = !input.referenceIsToday ? ('published' as const) : dateline ? ('text' as const) : ('today' as const);
+    const reference = { date: input.reference, from };
+    return { sentences: sents.map((s) => ({ ...s, heading: false })), brief, timeline, who, mentions: [], temporal: [], sources: [], reference };
   };
   return { analyze, calls };
 }

@@ -107,7 +107,8 @@ test('GIVEN a publication value THEN the analyzer reference is its own calendar 
   const now = new Date('2026-01-01T22:30:00Z');
   assert.deepEqual(referenceFor('2017-06-18T16:46:00+01:00', now, 'UTC'), { reference: '2017-06-18', referenceTime: '16:46' });
   assert.deepEqual(referenceFor('2017-06-18', now, 'UTC'), { reference: '2017-06-18' });
-  assert.deepEqual(referenceFor(undefined, now, 'Asia/Riyadh'), { reference: '2026-01-02' });
+  assert.deepEqual(referenceFor(undefined, now, 'Asia/Riyadh'), { reference: '2026-01-02', referenceIsToday: true });
+  assert.deepEqual(referenceFor('Sun, 18 Jun 2017 16:46:00 +0100', now, 'UTC'), { reference: '2017-06-18', referenceTime: '16:46' });
 });
 
 test('GIVEN an HTML page THEN discoverFeeds lists its alternate feeds as absolute URLs', () => {

@@ -51,7 +51,10 @@ describe('mojaz discord register against a loopback Discord REST', () => {
       type: 1,
       name: 'brief',
       description: 'موجز مقال: أرسل رابطه أو نصه، أو رُدّ به على رسالة',
-      options: [{ type: 3, name: 'article', description: 'رابط المقال أو نصه', required: false }],
+      options: [
+        { type: 3, name: 'article', description: 'رابط المقال أو نصه', required: false },
+        { type: 3, name: 'date', description: 'تاريخ نشره YYYY-MM-DD إن لم يذكره (تُحسب منه «أمس» و«الثلاثاء»)', required: false },
+      ],
       contexts: [0, 1],
       integration_types: [0],
     });
