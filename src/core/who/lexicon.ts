@@ -76,6 +76,10 @@ export const FACILITY_HEADS = new Map<string, 'LOC' | 'ORG'>([
   ...[...normSet(cuesData.facilityHeads.loc)].map((w): [string, 'LOC'] => [w, 'LOC']),
   ...[...normSet(cuesData.facilityHeads.org)].map((w): [string, 'ORG'] => [w, 'ORG']),
 ]);
+/** Royal and papal titles after which an ordinal finishes the name ("الملك عبد الله الثاني"), normalized. */
+export const REGNAL_TITLES = normSet(cuesData.regnalNumbers.titles);
+/** Regnal ordinals, one or two words ("الثاني", "السادس عشر"), as normalized word lists. */
+export const REGNAL_ORDINALS = cuesData.regnalNumbers.ordinals.map((o) => normalize(o).split(' '));
 /** Epithets after a place name that are not part of it (مكة "المكرمة"), normalized. */
 export const PLACE_EPITHETS = normSet(cuesData.placeEpithets);
 /** Arabic function words (stopwords-iso, MIT), normalized. */

@@ -9,7 +9,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
+import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
 import { isTitle } from './roles.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -155,6 +155,30 @@ export function completedNameEnd(doc: Doc, m: TokenMention): number {
   const next = doc.tokens[m.e];
   const ok = PARTICLES.has(doc.tokens[m.e - 1]!.norm) && next && next.sentence === doc.tokens[m.s]!.sentence && !isPunct(next) && !isJunkWord(next);
   return ok ? m.e + 1 : m.e;
+}
+
+/**
+ * End of a person span after a royal title ("الملك", "العاهل الأردني الملك", "البابا") that the
+ * ordinal after it finishes ("عبد الله" + "الثاني"); the span's own end otherwise.
+ */
+export function regnalEnd(doc: Doc, m: TokenMention): number {
+  const toks = doc.tokens;
+  const sent = toks[m.s]!.sentence;
+  const titled = [1, 2, 3].some((k) => {
+    const t = toks[m.s - k];
+    return t !== undefined && t.sentence === sent && REGNAL_TITLES.has(t.bare);
+  });
+  if (!titled) return m.e;
+  let best = m.e;
+  // The span may stop before the ordinal or inside it ("بنديكت السادس" + "عشر").
+  for (const from of [m.e - 1, m.e]) {
+    if (from <= m.s) continue;
+    for (const words of REGNAL_ORDINALS) {
+      const end = from + words.length;
+      if (end > best && words.every((w, k) => toks[from + k]?.sentence === sent && toks[from + k]!.norm === w)) best = end;
+    }
+  }
+  return best;
 }
 
 /**
@@ -442,6 +466,8 @@ export const SPAN_STEPS: readonly SpanStep[] = [
   },
   // A name ending on a particle takes the next word ("محمد بن راشد آل" + "مكتوم").
   { name: 'person-completed-after-particle', run: PER_ONLY((doc, m) => (m.s < m.e ? { ...m, e: completedNameEnd(doc, m) } : m)) },
+  // A monarch's or pope's ordinal finishes the name ("الملك عبد الله الثاني", "البابا بنديكت السادس عشر").
+  { name: 'person-with-regnal-number', run: PER_ONLY((doc, m) => (m.s < m.e ? { ...m, e: regnalEnd(doc, m) } : m)) },
   // Nothing left, or an unnamed-source head ("مسؤول"), is no name.
   { name: 'not-empty-or-source-head', run: (doc, m) => (m.s >= m.e || SRC_HEADS.has(doc.tokens[m.s]!.norm) || SRC_HEADS.has(doc.tokens[m.s]!.bare) ? undefined : m) },
   {

@@ -17,7 +17,7 @@ const CIRCUMSTANCE = new Map([
 ]);
 const opensCircumstance = (a: DocToken, b: DocToken | undefined): boolean => !!b && !!CIRCUMSTANCE.get(a.norm)?.has(b.norm);
 // Honorifics and ranks said with a name ("الشيخ", "الرائد"), normalized.
-const HONORIFICS = normSet(['الشيخ', 'الشيخة', 'السيد', 'السيدة', 'الدكتور', 'الدكتورة', 'المهندس', 'الأستاذ', 'الرائد', 'العقيد', 'العميد', 'اللواء', 'النقيب', 'المقدم', 'الكابتن', 'الأمير', 'الأميرة', 'الحاج', 'القس', 'الأب']);
+const HONORIFICS = normSet(['الشيخ', 'الشيخة', 'السيد', 'السيدة', 'الدكتور', 'الدكتورة', 'المهندس', 'الأستاذ', 'الرائد', 'العقيد', 'العميد', 'اللواء', 'النقيب', 'المقدم', 'الكابتن', 'الأمير', 'الأميرة', 'الحاج', 'القس', 'الأب', 'الملك', 'الملكة', 'السلطان']);
 // Time words end an apposition with no comma ("فلان رئيس الجمعية اليوم الخميس").
 const TIME = new Set(['اليوم', 'امس', 'غدا', 'الليلة', 'صباح', 'مساء', 'فجر', 'ظهر', 'خلال', 'السبت', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعة', 'يوم']);
 
@@ -62,7 +62,7 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
   // An honorific right before the name belongs to how the name is said, not to a longer role
   // ("أمير الكويت الشيخ صباح …", "المتحدث باسم الجيش الرائد محمد …").
   let end = last + 1;
-  if (from >= 0 && end - from >= 3 && HONORIFICS.has(toks[end - 1]!.norm)) end--;
+  if (from >= 0 && end - from >= 3 && HONORIFICS.has(toks[end - 1]!.norm) && toks[end - 2]?.norm !== 'عبد') end--;
   // A lone indefinite title word just before the name may be a given name ("ملك شاهر المتحدث
   // باسم المنظمة"): an apposition after the name, when there is one, is the role then.
   const loneWord = from >= 0 && from === last && last === m.s - 1 && !toks[from]!.bare.startsWith('ال');

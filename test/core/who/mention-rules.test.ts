@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -275,6 +275,7 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     'person-without-title',
     'person-without-leading-verb',
     'person-completed-after-particle',
+    'person-with-regnal-number',
     'not-empty-or-source-head',
     'known-place-not-person',
     'person-split',
@@ -304,4 +305,18 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
   const types = (off: string[]) => namedMentions(doc, [], undefined, { off }).map((m) => m.type);
   assert.ok(!types([]).includes('PER'));
   assert.ok(types(['facilities']).includes('PER'));
+});
+
+test('GIVEN a royal or papal title before a name THEN the ordinal after it finishes the name; without the title it does not', () => {
+  const table: [string, number, number, string][] = [
+    ['وشدد العاهل الأردني الملك عبد الله الثاني على ذلك', 4, 6, 'عبد الله الثاني'],
+    ['وترأس البابا بنديكت السادس عشر القداس', 2, 4, 'بنديكت السادس عشر'],
+    ['واستقبل الملك محمد السادس الوفد', 2, 3, 'محمد السادس'],
+    ['وحل محمد الثاني في السباق', 1, 2, 'محمد'],
+  ];
+  for (const [text, s, e, expected] of table) {
+    const doc = docOf(text);
+    const end = regnalEnd(doc, { type: 'PER', s, e });
+    assert.equal(doc.tokens.slice(s, end).map((t) => t.text).join(' '), expected, text);
+  }
 });

@@ -210,3 +210,9 @@ test('GIVEN a dual noun the tagger calls a person THEN it is no entry when the a
   const names = who(text).who.map((e) => e.name);
   assert.ok(!names.includes('ديناران'), names.join('، '));
 });
+
+test('GIVEN a king named after his title and a royal honorific THEN the role is the title without the honorific, the name with its ordinal', () => {
+  const e = who('وشدد العاهل الأردني الملك عبد الله الثاني على أن حل الدولتين هو السبيل الوحيد.').who.find((x) => x.type === 'PER');
+  assert.equal(e?.name, 'عبد الله الثاني');
+  assert.equal(e?.role, 'العاهل الأردني');
+});
