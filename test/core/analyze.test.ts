@@ -42,12 +42,15 @@ for (const [name, text] of oddInputs) {
       assert.ok(Array.isArray(a[key]), key);
     }
     assert.ok(a.brief.reduce((n, i) => n + i.text.length, 0) <= 350);
+    // The pipeline turns a step that throws into a failures entry: odd input must not need one.
+    assert.equal(a.failures, undefined, JSON.stringify(a.failures));
   });
 }
 
 test('analyze GIVEN a missing text or an invalid reference THEN no throw', () => {
   const a = analyze({ text: undefined as unknown as string, reference: '2023-12-08' });
   assert.deepEqual(a.brief, []);
+  assert.equal(a.failures, undefined, JSON.stringify(a.failures));
   const b = analyze({ text: 'قال الوزير إن الهجوم فشل تماما أمس.', reference: 'garbage' });
   assert.equal(b.brief.length, 1);
   assert.deepEqual(b.temporal, []);
