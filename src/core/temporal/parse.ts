@@ -563,8 +563,16 @@ class Parser {
     let h: number | null = null;
     let min = 0;
     let colon = false;
-    const n = this.num(p, 2);
-    if (n !== null) {
+    // "الساعة 0553 بتوقيت غرينتش": agencies' four-figure clock after الساعة.
+    const hhmm = hasWord && this.toks[p]?.digits && this.t(p).length === 4 ? this.num(p) : null;
+    const n = hhmm !== null ? Math.floor(hhmm / 100) : this.num(p, 2);
+    if (hhmm !== null) {
+      h = Math.floor(hhmm / 100);
+      min = hhmm % 100;
+      colon = true;
+      p++;
+      if (h > 23 || min > 59) return null;
+    } else if (n !== null) {
       h = n;
       p++;
       // 10:30, 17.30, 17h30 (Maghreb writing).

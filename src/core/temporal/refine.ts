@@ -161,5 +161,5 @@ export function comparisonPoint(found: Found[], ctx: RefineContext): void {
   }
 }
 
-/** The refiners that run on resolved expressions, in order. */
-export const REFINERS: ((found: Found[], ctx: RefineContext) => void)[] = [bracketedWeekday, clockDay, partOfDay, comparisonPoint];
+/** The refiners that run on resolved expressions, in order (a comparison window lends no day to a clock time, so it goes first). */
+export const REFINERS: ((found: Found[], ctx: RefineContext) => void)[] = [bracketedWeekday, comparisonPoint, clockDay, partOfDay];
