@@ -161,7 +161,7 @@ async function main(): Promise<number> {
 
   if (!config.telegram.token && !(config.discord.token && config.discord.applicationId)) {
     // No platform configured: the terminal chat, until end of input.
-    await startConsole(services, join(config.dataDir, 'pictures'));
+    await startConsole(services, join(config.dataDir, 'files'));
     await shutdown();
     return 0;
   }

@@ -38,6 +38,7 @@ export const ar = {
   pictureWord: 'صورة',
   generatedBrief: 'صاغه نموذج لغوي، وتحقّق موجز من أن كل رقم وتاريخ واسم فيه وارد في المقال.',
   picturePath: (path: string): string => `صورة الخط الزمني: ${path}`,
+  filePath: (path: string): string => `الملف: ${path}`,
   moreEvents: (n: number): string => (n === 1 ? 'وحدث آخر' : n === 2 ? 'وحدثان آخران' : n <= 10 ? `و${n} أحداث أخرى` : `و${n} حدثًا آخر`),
   source: 'المصدر',
   groups: { PER: 'أشخاص', ORG: 'منظمات', LOC: 'أماكن', SRC: 'مصادر' },

@@ -1,27 +1,76 @@
 /** /feeds — the feeds this chat's digests draw from: add (checked once), remove, list. */
-import { m } from '../messages/model.ts';
+import { m, type Message } from '../messages/model.ts';
 import type { DigestServices } from '../schedule/service.ts';
 import { feedsReadBy } from '../store/reading.ts';
 import { UserError, userMessageOf } from './errors.ts';
-import type { Command } from './types.ts';
+import type { Command, CommandContext } from './types.ts';
+import { buildOpml, OPML_MAX_BYTES, OpmlError, parseOpml, type OpmlFeed } from '../sources/opml.ts';
 import { notice } from './views.ts';
 import { quoteArg } from '../messages/quote.ts';
 
-const USAGE = 'الاستعمال:\n/feeds add https://example.com/rss.xml\n/feeds remove https://example.com/rss.xml\n/feeds list';
+const USAGE =
+  'الاستعمال:\n/feeds add https://example.com/rss.xml\n/feeds remove https://example.com/rss.xml\n/feeds list\n' +
+  '/feeds import مع ملف OPML (أرسله مع الأمر في التعليق، أو رُدّ به على الملف)\n/feeds export';
 
-const ACTIONS: Record<string, 'add' | 'remove' | 'list'> = {
+const ACTIONS: Record<string, 'add' | 'remove' | 'list' | 'import' | 'export'> = {
   add: 'add',
   'أضف': 'add',
   remove: 'remove',
   'احذف': 'remove',
   list: 'list',
   'قائمة': 'list',
+  import: 'import',
+  'استورد': 'import',
+  export: 'export',
+  'صدّر': 'export',
+  'صدر': 'export',
 };
+
+/** /feeds import: every feed of the OPML file followed, or nothing when the file cannot be read. */
+async function importFeeds(ctx: CommandContext, digests: DigestServices): Promise<Message> {
+  if (!ctx.attachment) throw new UserError('أرسل ملف OPML مع الأمر /feeds import (في تعليق الملف)، أو رُدّ به على رسالة فيها الملف.', 'no opml file');
+  const text = await ctx.attachment.read(OPML_MAX_BYTES);
+  let feeds: OpmlFeed[];
+  try {
+    if (text === undefined) throw new OpmlError('opml too large', `الملف أكبر من ${OPML_MAX_BYTES / 1024} كيلوبايت. صدّر قائمة أصغر من قارئ الخلاصات وأعد المحاولة.`);
+    feeds = parseOpml(text);
+  } catch (err) {
+    if (err instanceof OpmlError) throw new UserError(`لم أستورد شيئًا: ${err.userMessage}`, err.message);
+    throw err;
+  }
+  const { store } = digests;
+  const now = ctx.now.toISOString();
+  const followed = new Set((await store.chatFeeds(ctx.chatId)).map((f) => f.id));
+  let added = 0;
+  for (const f of feeds) {
+    const feed = await store.addFeed(f.url, { ...(f.title ? { title: f.title } : {}), addedBy: ctx.chatId, now });
+    if (followed.has(feed.id)) continue;
+    await store.followFeed(ctx.chatId, feed.id, now);
+    followed.add(feed.id);
+    added++;
+  }
+  const already = feeds.length - added;
+  return notice(
+    `استوردت ${added} خلاصة من ${feeds.length}${already > 0 ? ` (${already} متابعة أصلًا)` : ''}. ` +
+      'تُجلب مع الجولة القادمة، وتظهر المتعطلة منها في /status و/feeds list.',
+  );
+}
+
+/** /feeds export: the chat's feeds as an OPML file. */
+async function exportFeeds(ctx: CommandContext, digests: DigestServices): Promise<Message> {
+  const { feeds } = await feedsReadBy(digests.store, ctx.chatId);
+  if (feeds.length === 0) return notice(`لا خلاصات لتصديرها.\n${USAGE}`);
+  const opml = buildOpml('خلاصات موجز', feeds.map((f) => ({ url: f.url, ...(f.title ? { title: f.title } : {}) })), ctx.now);
+  return {
+    blocks: [m.paragraph(`خلاصات هذه المحادثة (${feeds.length}) بصيغة OPML، يقرؤها أي قارئ خلاصات.`)],
+    file: { name: 'mojaz-feeds.opml', bytes: new TextEncoder().encode(opml), mime: 'text/x-opml' },
+  };
+}
 
 /** The /feeds command. */
 export const feedsCommand: Command<DigestServices> = {
   name: 'feeds',
-  description: 'خلاصات الأخبار: /feeds add رابط، /feeds remove رابط، /feeds list',
+  description: 'خلاصات الأخبار: /feeds add رابط، remove رابط، list، import (ملف OPML)، export',
   options: [{ name: 'action', description: 'add أو remove ثم رابط الخلاصة، أو list' }],
   adminOnly: true,
   channelArg: true,
@@ -30,6 +79,8 @@ export const feedsCommand: Command<DigestServices> = {
     const { chatId } = ctx;
     const [word = 'list', url] = ctx.args.split(/\s+/).filter(Boolean);
     const action = ACTIONS[word.toLowerCase()];
+    if (action === 'import') return importFeeds(ctx, digests);
+    if (action === 'export') return exportFeeds(ctx, digests);
     if (!action || (action !== 'list' && !url)) throw new UserError(USAGE, 'bad feeds arguments');
     if (action === 'list') {
       const { feeds, followsSome } = await feedsReadBy(store, chatId);

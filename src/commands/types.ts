@@ -35,6 +35,11 @@ export interface CommandContext {
   adminChatOf?(target: string): Promise<string | undefined>;
   /** The channel named in the arguments ("@channel", "-100…") that `chatId` now is, for a command that acts on one. */
   channel?: string;
+  /**
+   * A file sent with the command (a Telegram document, in the message or the one it replies to;
+   * a file path in the console): `read` gives its text, or undefined when it is over `maxBytes`.
+   */
+  attachment?: { name: string; read(maxBytes: number): Promise<string | undefined> };
   /** The current time (injected clock). */
   now: Date;
 }

@@ -32,6 +32,13 @@ export interface Picture {
   height: number;
 }
 
+/** A file sent with a message (an OPML export): a document on Telegram, an attachment on Discord, a file in the console. */
+export interface FileAttachment {
+  name: string;
+  bytes: Uint8Array;
+  mime: string;
+}
+
 /**
  * One reply or post: blocks, then rows of buttons. Direction is right-to-left unless said
  * otherwise. With a `picture`, the blocks are its caption (keep them short: Telegram captions
@@ -41,6 +48,8 @@ export interface Message {
   blocks: Block[];
   buttons?: Button[][];
   picture?: Picture;
+  /** A file sent with the message; the blocks are its caption, as with a picture. */
+  file?: FileAttachment;
   direction?: 'rtl' | 'ltr';
 }
 

@@ -9,6 +9,7 @@ import type { CommandContext } from '../../src/commands/types.ts';
 import type { DigestServices } from '../../src/schedule/service.ts';
 import type { Message } from '../../src/messages/model.ts';
 import { FakeClock, RecordingSender, seedStories } from '../schedule/helpers.ts';
+import { parseOpml } from '../../src/sources/opml.ts';
 
 const T0 = Date.parse('2026-11-24T04:00:00.000Z');
 
@@ -153,6 +154,24 @@ test('GIVEN /feeds add, list and remove THEN the chat follows the feed, then not
   assert.match(textOf(await run('feeds', 'remove https://news.example/rss')), /أُزيلت/);
   assert.equal((await store.chatFeeds('telegram:-1001')).length, 0);
   assert.match(textOf(await run('feeds', 'add')), /الاستعمال/);
+});
+
+test('GIVEN /feeds import with an OPML file THEN its feeds are followed; a bad or huge file changes nothing; /feeds export gives them back', async () => {
+  const { store, run } = await world();
+  const file = (text: string): Partial<CommandContext> => ({ attachment: { name: 'subs.opml', read: async (max) => (Buffer.byteLength(text) > max ? undefined : text) } });
+  const OPML = '<?xml version="1.0"?><opml version="2.0"><head/><body><outline text="أخبار"><outline text="الجزيرة" xmlUrl="https://a.example/rss"/><outline text="بي بي سي" xmlUrl="https://b.example/rss"/></outline></body></opml>';
+  assert.match(textOf(await run('feeds', 'import')), /أرسل ملف OPML/u);
+  assert.match(textOf(await run('feeds', 'import', file('<rss><channel/></rss>'))), /لم أستورد شيئًا: هذا الملف ليس ملف OPML/u);
+  assert.match(textOf(await run('feeds', 'import', file(OPML.replace('<head/>', `<head><title>${'x'.repeat(600_000)}</title></head>`)))), /لم أستورد شيئًا: الملف أكبر من/u);
+  assert.equal((await store.chatFeeds('telegram:-1001')).length, 0, 'nothing changed');
+  await run('feeds', 'add https://a.example/rss');
+  assert.match(textOf(await run('feeds', 'import', file(OPML))), /استوردت 1 خلاصة من 2 \(1 متابعة أصلًا\)/u);
+  assert.deepEqual((await store.chatFeeds('telegram:-1001')).map((f) => f.url).sort(), ['https://a.example/rss', 'https://b.example/rss']);
+  const [exported] = await run('feeds', 'export');
+  assert.equal(exported?.file?.name, 'mojaz-feeds.opml');
+  const text = new TextDecoder().decode(exported!.file!.bytes);
+  assert.deepEqual(parseOpml(text).map((f) => f.url).sort(), ['https://a.example/rss', 'https://b.example/rss']);
+  assert.match(text, /text="بي بي سي"/u);
 });
 
 test('GIVEN a subscription and a failing feed THEN /status shows the next digest and the Arabic error', async () => {

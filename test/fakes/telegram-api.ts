@@ -2,7 +2,7 @@
  * A loopback fake of the Telegram Bot API (node:http) for driving the real telegraf client:
  * point telegraf's `telegram.apiRoot` at `fake.apiRoot`. It answers getMe, getUpdates (long
  * polling: held until an update is queued or the poll times out), sendMessage, editMessageText,
- * sendPhoto (multipart), answerCallbackQuery, setMyCommands, deleteWebhook, setWebhook, getChat and getChatMember; records every
+ * sendPhoto and sendDocument (multipart), getFile and file downloads, answerCallbackQuery, setMyCommands, deleteWebhook, setWebhook, getChat and getChatMember; records every
  * call; and can be told to fail the next calls of a method (429 with retry_after, or any error).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -56,6 +56,8 @@ async function parsePayload(body: Buffer, contentType: string): Promise<Record<s
 /** The loopback Bot API. Call start() before use and stop() after. */
 export class FakeTelegramApi {
   readonly calls: ApiCall[] = [];
+  /** Files users sent, by file_id (getFile and the download route serve them). */
+  readonly files = new Map<string, Buffer>();
   /** getChatMember status per "chatId:userId" (default "member"). */
   readonly memberStatus = new Map<string, string>();
   /** Chats getChat knows, by "@username" or id; others answer "chat not found". */
@@ -178,6 +180,14 @@ export class FakeTelegramApi {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    // File downloads (getFile's file_path under /file/bot<token>/), as the real API serves them.
+    const download = /^\/file\/bot([^/]+)\/documents\/(\w+)$/u.exec(req.url ?? '');
+    if (download) {
+      const bytes = download[1] === this.token ? this.files.get(download[2]!) : undefined;
+      res.writeHead(bytes ? 200 : 404, { 'content-type': 'application/octet-stream' });
+      res.end(bytes ?? 'not found');
+      return;
+    }
     const match = /^\/bot([^/]+)\/(\w+)$/u.exec(req.url ?? '');
     const reply = (status: number, body: unknown): void => {
       if (res.writableEnded || res.destroyed) return;
@@ -245,6 +255,20 @@ export class FakeTelegramApi {
     switch (method) {
       case 'getMe':
         return FAKE_BOT;
+      case 'getFile': {
+        const id = String(payload.file_id);
+        const bytes = this.files.get(id);
+        return { file_id: id, file_unique_id: `u${id}`, ...(bytes ? { file_size: bytes.length, file_path: `documents/${id}` } : {}) };
+      }
+      case 'sendDocument':
+        return {
+          message_id: this.nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(payload.chat_id), type: Number(payload.chat_id) < 0 ? 'supergroup' : 'private' },
+          from: FAKE_BOT,
+          document: { file_id: `doc${this.nextMessageId}`, file_unique_id: 'd' },
+          ...(payload.caption ? { caption: payload.caption } : {}),
+        };
       case 'sendPhoto':
         return {
           message_id: this.nextMessageId++,

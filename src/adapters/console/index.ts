@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { ar } from '../../commands/ar.ts';
+import { UserError } from '../../commands/errors.ts';
 import { parseCommand, runCommand } from '../../commands/registry.ts';
 import type { Services } from '../../commands/services.ts';
 import type { CommandContext } from '../../commands/types.ts';
@@ -32,18 +33,44 @@ export interface ConsoleOptions {
   logError?: (message: string) => void;
   /** Show a prompt and a greeting (for an interactive terminal). */
   interactive?: boolean;
-  /** Where pictures (the timeline's) are written; default: a "mojaz" directory in the system's temp directory. */
+  /** Where files a reply carries (timeline pictures, OPML exports) are written; default: a "mojaz" directory in the system's temp directory. */
   picturesDir?: string;
 }
 
-/** Writes `picture` into `dir` under a name from its content; returns the full path. */
-export async function writePicture(dir: string, picture: Picture): Promise<string> {
+/** Writes `bytes` into `dir` under `name` with a part of their hash before the extension; returns the full path. */
+export async function writeFileAttachment(dir: string, name: string, bytes: Uint8Array): Promise<string> {
   const full = resolve(dir);
   await mkdir(full, { recursive: true });
-  const digest = createHash('sha256').update(picture.png).digest('hex').slice(0, 12);
-  const path = join(full, picture.name.replace(/(\.png)?$/u, `-${digest}.png`));
-  await writeFile(path, picture.png);
+  const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+  const dot = name.lastIndexOf('.');
+  const path = join(full, dot > 0 ? `${name.slice(0, dot)}-${digest}${name.slice(dot)}` : `${name}-${digest}`);
+  await writeFile(path, bytes);
   return path;
+}
+
+/** Writes `picture` into `dir` under a name from its content; returns the full path. */
+export function writePicture(dir: string, picture: Picture): Promise<string> {
+  return writeFileAttachment(dir, picture.name, picture.png);
+}
+
+/**
+ * The console's way to send a file with a command: a path to an .opml or .xml file as the last
+ * argument ("/feeds import ./subscriptions.opml") becomes the command's attachment.
+ */
+function fileArgument(args: string): Pick<CommandContext, 'attachment'> {
+  const last = /(\S+\.(?:opml|xml))$/iu.exec(args.trim())?.[1];
+  if (!last) return {};
+  const path = resolve(last.replace(/^~(?=\/)/u, homedir()));
+  return {
+    attachment: {
+      name: last,
+      async read(maxBytes) {
+        const info = await stat(path).catch(() => undefined);
+        if (!info?.isFile()) throw new UserError(ar.fileNotReadable(last), `cannot read ${last}`);
+        return info.size > maxBytes ? undefined : readFile(path, 'utf8');
+      },
+    },
+  };
 }
 
 /** Reads a local article file for `/brief ./article.txt` (size-capped). */
@@ -66,10 +93,16 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const picturesDir = options.picturesDir ?? join(tmpdir(), 'mojaz');
   /** A message as terminal text; its picture is written to a file and the path printed after it. */
   const show = async (message: Message): Promise<string> => {
-    const text = renderPlain(message, buttonHint);
-    if (!message.picture) return text;
-    const path = ar.picturePath(await writePicture(picturesDir, message.picture));
-    return text === '' ? path : `${text}\n${path}`;
+    let text = renderPlain(message, buttonHint);
+    if (message.picture) {
+      const path = ar.picturePath(await writePicture(picturesDir, message.picture));
+      text = text === '' ? path : `${text}\n${path}`;
+    }
+    if (message.file) {
+      const path = ar.filePath(await writeFileAttachment(picturesDir, message.file.name, message.file.bytes));
+      text = text === '' ? path : `${text}\n${path}`;
+    }
+    return text;
   };
   const logError = options.logError ?? ((m: string) => process.stderr.write(`${m}\n`));
   const services: Services = { ...options.services, readLocalFile: readArticleFile };
@@ -92,6 +125,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       chatId: CONSOLE_CHAT,
       userId: 'local',
       args: command ? command.args : line,
+      ...(command ? fileArgument(command.args) : {}),
       isAdmin: async () => true,
       now: clock(),
     };

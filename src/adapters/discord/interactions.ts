@@ -106,11 +106,12 @@ async function run(
     now: deps.clock(),
   };
   const messages = await execute(ctx);
-  // A message's picture goes as an attachment of its first part.
+  // A message's picture or file goes as an attachment of its first part.
   const payloads = messages.flatMap((m) =>
     renderDiscord(m, { customId: (a) => deps.actions.encode(a) }).map((payload, i) => ({
       ...toOptions(payload),
       ...(i === 0 && m.picture ? { files: [{ attachment: Buffer.from(m.picture.png), name: m.picture.name }] } : {}),
+      ...(i === 0 && m.file ? { files: [{ attachment: Buffer.from(m.file.bytes), name: m.file.name }] } : {}),
     })),
   );
   const [first, ...rest] = payloads;

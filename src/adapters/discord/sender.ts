@@ -26,11 +26,15 @@ export class DiscordSender implements Sender {
   async send(chatId: string, message: Message): Promise<void> {
     const channelId = channelOf(chatId);
     if (!channelId) throw new TypeError(`not a Discord chat id: ${chatId}`);
-    const picture = message.picture;
+    const attached = message.picture
+      ? { name: message.picture.name, data: Buffer.from(message.picture.png) }
+      : message.file
+        ? { name: message.file.name, data: Buffer.from(message.file.bytes) }
+        : undefined;
     let first = true;
     for (const body of renderDiscord(message, { customId: (a) => this.actions.encode(a) })) {
-      // The picture goes as an attachment of the first part.
-      const files = first && picture ? [{ name: picture.name, data: Buffer.from(picture.png) }] : undefined;
+      // The picture or file goes as an attachment of the first part.
+      const files = first && attached ? [attached] : undefined;
       first = false;
       const release = this.pacer ? await this.pacer.acquire(chatId) : undefined;
       try {

@@ -109,12 +109,32 @@ export function createTelegramBot(
   const bot = new Telegraf(token, { telegram: { apiRoot: config.telegram.apiRoot, webhookReply: false } });
   const sendOptions = options.send ?? {};
 
-  const contextFor = (ctx: Context, args: string, replyText?: string): CommandContext => ({
+  /** The document sent with a command, or in the message it replies to, as the command's attachment. */
+  const attachmentOf = (ctx: Context, message: IncomingMessage | undefined): Pick<CommandContext, 'attachment'> => {
+    const document = message?.document ?? message?.reply_to_message?.document;
+    if (!document) return {};
+    return {
+      attachment: {
+        name: document.file_name ?? 'file',
+        async read(maxBytes) {
+          if (document.file_size !== undefined && document.file_size > maxBytes) return undefined;
+          const link = await ctx.telegram.getFileLink(document.file_id);
+          const response = await fetch(link, { signal: AbortSignal.timeout(30_000) });
+          if (!response.ok) throw new Error(`telegram: file download answered HTTP ${response.status}`);
+          const bytes = new Uint8Array(await response.arrayBuffer());
+          return bytes.length > maxBytes ? undefined : new TextDecoder().decode(bytes);
+        },
+      },
+    };
+  };
+
+  const contextFor = (ctx: Context, args: string, replyText?: string, message?: IncomingMessage): CommandContext => ({
     platform: 'telegram',
     chatId: chatIdOf(ctx.chat!.id),
     userId: String(ctx.from?.id ?? ctx.chat!.id),
     args,
     ...(replyText ? { replyText } : {}),
+    ...attachmentOf(ctx, message),
     isAdmin: () => isAdmin(ctx),
     adminChatOf: (target) => adminChatOf(ctx, target),
     now: clock(),
@@ -133,7 +153,7 @@ export function createTelegramBot(
     if (!message || !ctx.chat) return;
     const intent = intentOf(message, ctx.botInfo?.username);
     if (!intent) return;
-    const out = await runCommand(intent.name, contextFor(ctx, intent.args, intent.replyText), services);
+    const out = await runCommand(intent.name, contextFor(ctx, intent.args, intent.replyText, message), services);
     await reply(ctx, out, message.message_id);
   };
   bot.on('message', onMessage);

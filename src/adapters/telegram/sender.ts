@@ -108,14 +108,22 @@ export async function sendTelegramMessage(
 ): Promise<void> {
   let target = chat;
   let parts = renderTelegramParts(message);
-  const picture = message.picture;
-  if (picture) {
+  // A picture goes as a photo, a file as a document; the text is their caption when it fits.
+  const upload = message.picture
+    ? { method: 'photo' as const, source: Buffer.from(message.picture.png), filename: message.picture.name }
+    : message.file
+      ? { method: 'document' as const, source: Buffer.from(message.file.bytes), filename: message.file.name }
+      : undefined;
+  if (upload) {
     const [only] = parts;
     const caption = parts.length === 1 && only && only.text.length <= TELEGRAM_CAPTION_LIMIT ? only : undefined;
     const keyboard = caption?.buttons ? inlineKeyboard(caption.buttons) : undefined;
+    const input = { source: upload.source, filename: upload.filename };
+    const send = (chatTarget: number | string, extra: Parameters<Telegram['sendPhoto']>[2]): Promise<unknown> =>
+      upload.method === 'photo' ? telegram.sendPhoto(chatTarget, input, extra) : telegram.sendDocument(chatTarget, input, extra);
     await withRetries(
       () =>
-        telegram.sendPhoto(target, { source: Buffer.from(picture.png), filename: picture.name }, {
+        send(target, {
           ...(caption && caption.text.trim() !== '' ? { caption: caption.text, parse_mode: 'HTML' as const } : {}),
           ...(keyboard ? { reply_markup: keyboard } : {}),
           // An upload is multipart, where telegraf serializes only some object fields (reply_markup,

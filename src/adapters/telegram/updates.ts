@@ -15,6 +15,8 @@ export interface IncomingMessage {
   /** The quoted part of a replied-to message (replies to messages of other chats carry only this). */
   quote?: { text: string };
   forward_origin?: unknown;
+  /** A file sent with the message (an OPML file for /feeds import). */
+  document?: { file_id: string; file_name?: string; file_size?: number };
   chat: { id: number; type: string };
 }
 

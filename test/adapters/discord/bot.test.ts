@@ -131,6 +131,14 @@ describe('Discord adapter against a loopback Discord', () => {
     assert.match(body(post).content ?? '', /الخط الزمني/);
   });
 
+  test('GIVEN a message with a file (an OPML export) THEN the sender posts it as an attachment', async () => {
+    fake.rest.channels.add('14');
+    const bytes = new TextEncoder().encode('<opml version="2.0"/>');
+    await bot.sender.send('discord:14', { blocks: [m.paragraph('خلاصات')], file: { name: 'mojaz-feeds.opml', bytes, mime: 'text/x-opml' } });
+    const [post] = fake.rest.requests.filter((r) => r.path === '/channels/14/messages');
+    assert.deepEqual(post?.files?.map((f) => [f.name, new TextDecoder().decode(f.bytes)]), [['mojaz-feeds.opml', '<opml version="2.0"/>']]);
+  });
+
   test('GIVEN the موجز context-menu command on a message THEN the brief of that message comes back', async () => {
     const payload = messageCommand('موجز', ARTICLE);
     const requests = await interact(payload, 'edit');

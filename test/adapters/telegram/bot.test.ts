@@ -238,6 +238,34 @@ describe('Telegram adapter against a loopback Bot API', () => {
     }
   });
 
+  it('GIVEN a document captioned with a command, or replied to with one THEN the command reads it; a file is sent back as a document', async () => {
+    const read: Array<string | undefined> = [];
+    commands.push({
+      name: 'readfile',
+      description: 'اختبار',
+      async run(ctx) {
+        read.push(ctx.attachment ? `${ctx.attachment.name}:${await ctx.attachment.read(100)}` : undefined);
+        return { blocks: [{ kind: 'paragraph', content: [{ kind: 'text', text: 'قرأت' }] }], file: { name: 'back.opml', bytes: new TextEncoder().encode('<opml/>'), mime: 'text/x-opml' } };
+      },
+    });
+    try {
+      fake.files.set('F1', Buffer.from('<opml version="2.0"/>'));
+      fake.files.set('F2', Buffer.from('x'.repeat(200)));
+      const from = fake.calls.length;
+      fake.queueMessage('', { extra: { caption: '/readfile', caption_entities: [{ type: 'bot_command', offset: 0, length: 9 }], text: undefined, document: { file_id: 'F1', file_name: 'subs.opml', file_size: 21 } } });
+      const doc = await fake.waitFor('sendDocument', { from });
+      assert.deepEqual([...(doc.payload.document as UploadedFile).bytes], [...new TextEncoder().encode('<opml/>')]);
+      assert.equal((doc.payload.document as UploadedFile).filename, 'back.opml');
+      assert.match(String(doc.payload.caption), /قرأت/u);
+      const from2 = fake.calls.length;
+      fake.queueMessage('/readfile', { extra: { reply_to_message: { message_id: 1, date: 0, chat: { id: 777, type: 'private' }, document: { file_id: 'F2', file_name: 'big.opml' } } } });
+      await fake.waitFor('sendDocument', { from: from2 });
+      assert.deepEqual(read, ['subs.opml:<opml version="2.0"/>', 'big.opml:undefined'], 'a file over the limit is not read whole');
+    } finally {
+      commands.pop();
+    }
+  });
+
   it('GIVEN a blocked chat THEN the Sender throws ChatGoneError', async () => {
     fake.failNext('sendMessage', 1, { error_code: 403, description: 'Forbidden: bot was blocked by the user' });
     await assert.rejects(telegram.sender.send('telegram:777', { blocks: [{ kind: 'heading', text: 'موجز اليوم' }] }), ChatGoneError);
