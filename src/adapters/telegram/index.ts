@@ -16,7 +16,7 @@ import type { Message } from '../../messages/model.ts';
 import type { Sender } from '../../messages/sender.ts';
 import { describeError, type TelegramLog } from './errors.ts';
 import { chatIdOf, sendTelegramMessage, TelegramSender, type SendOptions } from './sender.ts';
-import { intentOf, type IncomingMessage } from './updates.ts';
+import { intentOf, topicOf, type IncomingMessage } from './updates.ts';
 
 export { TelegramSender, chatIdOf, telegramChatOf } from './sender.ts';
 export type { TelegramLog } from './errors.ts';
@@ -128,9 +128,10 @@ export function createTelegramBot(
     };
   };
 
-  const contextFor = (ctx: Context, args: string, replyText?: string, message?: IncomingMessage): CommandContext => ({
+  const contextFor = (ctx: Context, args: string, replyText?: string, message?: IncomingMessage, thread?: number): CommandContext => ({
     platform: 'telegram',
-    chatId: chatIdOf(ctx.chat!.id),
+    // A command in a forum topic acts for that topic: /subscribe there subscribes the topic.
+    chatId: chatIdOf(ctx.chat!.id, thread),
     userId: String(ctx.from?.id ?? ctx.chat!.id),
     args,
     ...(replyText ? { replyText } : {}),
@@ -139,11 +140,12 @@ export function createTelegramBot(
     adminChatOf: (target) => adminChatOf(ctx, target),
     now: clock(),
   });
-  const reply = async (ctx: Context, messages: Message[], replyTo: number | undefined): Promise<void> => {
+  const reply = async (ctx: Context, messages: Message[], replyTo: number | undefined, thread: number | undefined): Promise<void> => {
     for (const message of messages) {
       await sendTelegramMessage(ctx.telegram, ctx.chat!.id, message, {
         ...sendOptions,
         ...(replyTo !== undefined ? { replyTo } : {}),
+        ...(thread !== undefined ? { thread } : {}),
       });
     }
   };
@@ -153,8 +155,9 @@ export function createTelegramBot(
     if (!message || !ctx.chat) return;
     const intent = intentOf(message, ctx.botInfo?.username);
     if (!intent) return;
-    const out = await runCommand(intent.name, contextFor(ctx, intent.args, intent.replyText, message), services);
-    await reply(ctx, out, message.message_id);
+    const thread = topicOf(message);
+    const out = await runCommand(intent.name, contextFor(ctx, intent.args, intent.replyText, message, thread), services);
+    await reply(ctx, out, message.message_id, thread);
   };
   bot.on('message', onMessage);
   bot.on('channel_post', onMessage);
@@ -164,14 +167,21 @@ export function createTelegramBot(
     // Answer first, so the button stops spinning even if the command takes a while.
     await ctx.answerCbQuery();
     if (!query.data || !ctx.chat) return;
-    const out = await runAction(query.data, contextFor(ctx, ''), services);
-    await reply(ctx, out, query.message?.message_id);
+    const thread = topicOf(query.message as IncomingMessage | undefined);
+    const out = await runAction(query.data, contextFor(ctx, '', undefined, undefined, thread), services);
+    await reply(ctx, out, query.message?.message_id, thread);
   });
 
   bot.catch(async (err, ctx) => {
     log.error(`telegram: update ${ctx.update.update_id} failed: ${describeError(err, token)}`);
     try {
-      if (ctx.chat) await sendTelegramMessage(ctx.telegram, ctx.chat.id, { blocks: [{ kind: 'paragraph', content: [{ kind: 'text', text: ar.apology }] }] }, sendOptions);
+      const thread = topicOf(incomingOf(ctx.update) ?? ((ctx.callbackQuery as { message?: IncomingMessage } | undefined)?.message));
+      if (ctx.chat) {
+        await sendTelegramMessage(ctx.telegram, ctx.chat.id, { blocks: [{ kind: 'paragraph', content: [{ kind: 'text', text: ar.apology }] }] }, {
+          ...sendOptions,
+          ...(thread !== undefined ? { thread } : {}),
+        });
+      }
     } catch (apologyError) {
       log.warn(`telegram: could not apologize: ${describeError(apologyError, token)}`);
     }

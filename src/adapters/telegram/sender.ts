@@ -17,8 +17,9 @@ export function telegramChatOf(chatId: string): string | undefined {
   return chatOn('telegram', chatId)?.id;
 }
 
-/** The chat key of a Telegram chat. */
-export const chatIdOf = (chat: number | string): string => chatKey({ platform: 'telegram', id: String(chat) });
+/** The chat key of a Telegram chat, or of one of its forum topics. */
+export const chatIdOf = (chat: number | string, thread?: number): string =>
+  chatKey({ platform: 'telegram', id: String(chat), ...(thread !== undefined ? { thread: String(thread) } : {}) });
 
 /** Inline keyboard for neutral buttons; an action too long for callback_data is left out. */
 export function inlineKeyboard(buttons: Button[][]): InlineKeyboardMarkup | undefined {
@@ -104,8 +105,10 @@ export async function sendTelegramMessage(
   telegram: Telegram,
   chat: number | string,
   message: Message,
-  { replyTo, ...options }: SendOptions & { replyTo?: number } = {},
+  { replyTo, thread, ...options }: SendOptions & { replyTo?: number; thread?: number } = {},
 ): Promise<void> {
+  // A forum topic's messages carry its id (message_thread_id) on every call.
+  const inThread = thread !== undefined ? { message_thread_id: thread } : {};
   let target = chat;
   let parts = renderTelegramParts(message);
   // A picture goes as a photo, a file as a document; the text is their caption when it fits.
@@ -124,6 +127,7 @@ export async function sendTelegramMessage(
     await withRetries(
       () =>
         send(target, {
+          ...inThread,
           ...(caption && caption.text.trim() !== '' ? { caption: caption.text, parse_mode: 'HTML' as const } : {}),
           ...(keyboard ? { reply_markup: keyboard } : {}),
           // An upload is multipart, where telegraf serializes only some object fields (reply_markup,
@@ -145,6 +149,7 @@ export async function sendTelegramMessage(
     await withRetries(
       () =>
         telegram.sendMessage(target, part.text, {
+          ...inThread,
           parse_mode: 'HTML',
           link_preview_options: { is_disabled: true },
           ...(keyboard ? { reply_markup: keyboard } : {}),
@@ -167,8 +172,8 @@ export class TelegramSender implements Sender {
 
   /** {@inheritDoc Sender.send} */
   async send(chatId: string, message: Message): Promise<void> {
-    const chat = telegramChatOf(chatId);
-    if (chat === undefined) throw new Error(`not a Telegram chat id: ${chatId}`);
-    await sendTelegramMessage(this.telegram, chat, message, this.options);
+    const ref = chatOn('telegram', chatId);
+    if (ref === undefined) throw new Error(`not a Telegram chat id: ${chatId}`);
+    await sendTelegramMessage(this.telegram, ref.id, message, { ...this.options, ...(ref.thread !== undefined ? { thread: Number(ref.thread) } : {}) });
   }
 }

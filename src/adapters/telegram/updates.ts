@@ -15,6 +15,9 @@ export interface IncomingMessage {
   /** The quoted part of a replied-to message (replies to messages of other chats carry only this). */
   quote?: { text: string };
   forward_origin?: unknown;
+  /** The forum topic of a message sent in one (with is_topic_message). */
+  message_thread_id?: number;
+  is_topic_message?: boolean;
   /** A file sent with the message (an OPML file for /feeds import). */
   document?: { file_id: string; file_name?: string; file_size?: number };
   chat: { id: number; type: string };
@@ -46,4 +49,9 @@ export function intentOf(message: IncomingMessage, botUsername: string | undefin
   // Without a command, only a private chat is talking to the bot: a link, a text, a forwarded post.
   if (message.chat.type === 'private' && text.trim() !== '') return { name: 'brief', args: '', replyText: text.trim() };
   return undefined;
+}
+
+/** The forum topic a message was sent in, if any (a reply thread of an ordinary group is no topic). */
+export function topicOf(message: Pick<IncomingMessage, 'message_thread_id' | 'is_topic_message'> | undefined): number | undefined {
+  return message?.is_topic_message && message.message_thread_id !== undefined ? message.message_thread_id : undefined;
 }

@@ -266,6 +266,43 @@ describe('Telegram adapter against a loopback Bot API', () => {
     }
   });
 
+  it('GIVEN a forum topic THEN the command acts for the topic and its thread id reaches the API on every message', async () => {
+    const forum = { id: -100300, type: 'supergroup', title: 'منتدى', is_forum: true };
+    const seen: string[] = [];
+    commands.push({ name: 'whereami', description: 'اختبار', async run(ctx) { seen.push(ctx.chatId); return { blocks: [{ kind: 'paragraph', content: [{ kind: 'text', text: 'هنا' }] }] }; } });
+    try {
+      const from = fake.calls.length;
+      fake.queueMessage('/whereami', { chat: forum, extra: { message_thread_id: 45, is_topic_message: true } });
+      const answered = await fake.waitFor('sendMessage', { from });
+      assert.equal(answered.payload.message_thread_id, 45);
+      assert.deepEqual(seen, ['telegram:-100300:45']);
+      // A reply thread in an ordinary group is no topic.
+      fake.queueMessage('/whereami', { chat: { id: -100301, type: 'supergroup' }, extra: { message_thread_id: 9 } });
+      const plain = await fake.waitFor('sendMessage', { from: fake.calls.length, test: (c) => c.payload.chat_id === -100301 || c.payload.chat_id === '-100301' });
+      assert.equal(plain.payload.message_thread_id, undefined);
+      assert.equal(seen[1], 'telegram:-100301');
+    } finally {
+      commands.pop();
+    }
+    // A timeline in the topic, its picture button pressed there, and a long digest to the topic.
+    const from = fake.calls.length;
+    fake.queueMessage(`/timeline ${ARTICLE}`, { chat: forum, extra: { message_thread_id: 45, is_topic_message: true } });
+    const text = await fake.waitFor('sendMessage', { from, test: (c) => c.payload.reply_markup !== undefined });
+    const data = (text.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard.flat().find((b) => b.text === ar.buttons.picture)!.callback_data;
+    fake.queueCallback(data, { message_id: 900, date: 0, chat: forum, message_thread_id: 45, is_topic_message: true, text: 'الخط الزمني' });
+    const photo = await fake.waitFor('sendPhoto', { from });
+    assert.equal(String(photo.payload.message_thread_id), '45');
+    const items = Array.from({ length: 6 }, (_, i) => [{ kind: 'text' as const, text: `البند ${i + 1}: ${'خبر طويل عن الجلسة الطارئة. '.repeat(60)}` }]);
+    const before = fake.calls.length;
+    await telegram.sender.send('telegram:-100300:45', { blocks: [{ kind: 'list', ordered: true, items }] });
+    const parts = fake.calls.slice(before).filter((c) => c.method === 'sendMessage');
+    assert.ok(parts.length >= 2, String(parts.length));
+    for (const part of [text, ...parts]) {
+      assert.equal(part.payload.message_thread_id, 45);
+      assert.equal(Number(part.payload.chat_id), -100300);
+    }
+  });
+
   it('GIVEN a blocked chat THEN the Sender throws ChatGoneError', async () => {
     fake.failNext('sendMessage', 1, { error_code: 403, description: 'Forbidden: bot was blocked by the user' });
     await assert.rejects(telegram.sender.send('telegram:777', { blocks: [{ kind: 'heading', text: 'موجز اليوم' }] }), ChatGoneError);
