@@ -7,14 +7,10 @@ import type { Services } from './services.ts';
 import type { Command } from './types.ts';
 import { briefMessage } from './views.ts';
 import { parsePublished } from '../core/reference.ts';
+import { asciiDigits } from '../core/text/normalize.ts';
 
 /** A date token (Arabic-Indic and Persian digits read too): YYYY-MM-DD. */
 const DATE_TOKEN = /^[0-9\u0660-\u0669\u06F0-\u06F9]{4}-[0-9\u0660-\u0669\u06F0-\u06F9]{1,2}-[0-9\u0660-\u0669\u06F0-\u06F9]{1,2}$/u;
-
-/** Western digits for Arabic-Indic and Persian ones. */
-function asciiDigits(s: string): string {
-  return s.replace(/[\u0660-\u0669\u06F0-\u06F9]/gu, (d) => String((d.charCodeAt(0) & 0xf) % 10));
-}
 
 /**
  * The publication date given with /brief, first or last ("/brief 2023-12-08 <link>", "/brief <link>

@@ -5,7 +5,7 @@
  * compared in the normalized matching form. Pure: text and analyses in, a verdict out.
  */
 import months from '../core/lexicon/temporal/months.json' with { type: 'json' };
-import { normalize } from '../core/text/normalize.ts';
+import { asciiDigits, normalize } from '../core/text/normalize.ts';
 import type { Analysis } from '../core/types.ts';
 
 /** Longest brief accepted, in characters (the extractive brief's own limit). */
@@ -24,13 +24,6 @@ export interface GroundingInput {
   /** The analysis of the generated brief (its names are read from it). */
   briefAnalysis: Analysis;
   maxChars?: number;
-}
-
-const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/gu;
-
-/** Digits as ASCII: Arabic-Indic and Persian digits mapped, so "٢٠٢٣" and "2023" are one number. */
-function asciiDigits(text: string): string {
-  return text.replace(ARABIC_DIGITS, (d) => String((d.codePointAt(0)! - (d >= '\u06F0' ? 0x6f0 : 0x660)) % 10));
 }
 
 /** The numbers written in digits in `text` ("1,200" and "3.5" whole), without leading zeros. */
@@ -90,7 +83,8 @@ export function checkGrounding(input: GroundingInput): Grounding {
   for (const n of numbersIn(text)) if (!known.has(n)) return { ok: false, reason: `number ${n} is not in the article` };
 
   // Months: named in the article, or the month of one of its time values.
-  const articleNorm = normalize(asciiDigits(article));
+  // normalize maps Arabic-Indic and Persian digits too.
+  const articleNorm = normalize(article);
   const knownMonths = monthsIn(articleNorm);
   for (const t of analysis.temporal) {
     const month = /^\d{4}-(\d{2})/u.exec(t.value ?? '')?.[1];
