@@ -6,7 +6,7 @@
  */
 import { ChatGoneError, RateLimitedError, type Sender } from '../messages/sender.ts';
 import type { ClaimedDelivery, DigestLedger } from './ledger.ts';
-import type { Clock, SendLimiter } from './rate-limit.ts';
+import type { Clock, SendLimiter } from '../messages/pacing.ts';
 import { errorText, redactSecrets } from '../log/index.ts';
 
 /** What a fan-out needs. */

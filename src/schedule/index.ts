@@ -11,7 +11,7 @@ import type { Fetcher } from '../sources/http.ts';
 import { SqliteDigestLedger } from '../store/digest-ledger.ts';
 import type { SqliteStore } from '../store/sqlite.ts';
 import type { DigestLedger } from './ledger.ts';
-import type { Clock, SendLimiter } from './rate-limit.ts';
+import type { Clock, SendLimiter } from '../messages/pacing.ts';
 import { startScheduler, type CronFactory, type DigestScheduler } from './scheduler.ts';
 import { checkFeed, type DigestServices } from './service.ts';
 

@@ -14,7 +14,7 @@ import { previousRun, nextRun, wallTime, type CronFields } from './cron-time.ts'
 import { candidateStories, type ComposeStore, digestItemOf, renderDigest, type StoryDetails } from './compose.ts';
 import { deliverOne, drain, type FanOutDeps, type FanOutReport } from './fanout.ts';
 import type { DigestLedger, OpenDigestResult } from './ledger.ts';
-import { SendLimiter, systemClock, type Clock } from './rate-limit.ts';
+import { SendLimiter, systemClock, type Clock } from '../messages/pacing.ts';
 import { cronOf, isQuiet, parseQuiet, quietHoursOf, scheduleFields } from './spec.ts';
 
 /** Starts a timer-driven task; returns how to stop it. node-cron in production, a fake in tests. */

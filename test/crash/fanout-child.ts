@@ -9,7 +9,7 @@ import { openStore } from '../../src/store/index.ts';
 import { SqliteDigestLedger } from '../../src/store/digest-ledger.ts';
 import { startScheduler } from '../../src/schedule/scheduler.ts';
 import type { Message } from '../../src/messages/model.ts';
-import type { Clock } from '../../src/schedule/rate-limit.ts';
+import type { Clock } from '../../src/messages/pacing.ts';
 
 const env = process.env;
 const offset = Number(env.CLOCK_OFFSET_MS ?? 0);

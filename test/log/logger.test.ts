@@ -4,7 +4,7 @@ import { createLogger, redactSecrets } from '../../src/log/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { SqliteDigestLedger } from '../../src/store/digest-ledger.ts';
 import { drain, type FanOutDeps } from '../../src/schedule/fanout.ts';
-import { SendLimiter } from '../../src/schedule/rate-limit.ts';
+import { SendLimiter } from '../../src/messages/pacing.ts';
 import { ChatGoneError } from '../../src/messages/sender.ts';
 import { FakeClock, RecordingSender, openDigests } from '../schedule/helpers.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { chatKey, chatOn, isGroupChat, parseChatKey, platformOfKey, type ChatRef } from '../../src/messages/chat.ts';
-import { isGroupChat as isGroupKey } from '../../src/schedule/rate-limit.ts';
+import { isGroupChat as isGroupKey } from '../../src/messages/pacing.ts';
 
 test('GIVEN chat keys THEN parseChatKey reads platform, id and topic, and refuses what no platform gives', () => {
   const cases: [string, ChatRef | undefined][] = [

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { openStore } from '../../src/store/index.ts';
 import { SqliteDigestLedger } from '../../src/store/digest-ledger.ts';
 import { drain, backoffMs, type FanOutDeps } from '../../src/schedule/fanout.ts';
-import { SendLimiter, WindowLimit, isGroupChat } from '../../src/schedule/rate-limit.ts';
+import { SendLimiter, WindowLimit, isGroupChat } from '../../src/messages/pacing.ts';
 import { ChatGoneError, RateLimitedError } from '../../src/messages/sender.ts';
 import { FakeClock, RecordingSender, openDigests } from './helpers.ts';
 

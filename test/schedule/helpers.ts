@@ -1,7 +1,7 @@
 /** Shared fixtures for the schedule tests: a fake clock, a recording sender, seeded stories. */
 import type { Message } from '../../src/messages/model.ts';
 import type { Sender } from '../../src/messages/sender.ts';
-import type { Clock } from '../../src/schedule/rate-limit.ts';
+import type { Clock } from '../../src/messages/pacing.ts';
 import type { Store } from '../../src/store/types.ts';
 import type { Analysis } from '../../src/core/types.ts';
 
