@@ -9,16 +9,10 @@ import { findTemporal } from '../src/core/temporal/index.ts';
 import { buildTimeline } from '../src/core/timeline.ts';
 import { segment } from '../src/core/text/segment.ts';
 import { hostileTexts } from '../test/core/hostile-texts.ts';
+import { cpuMs } from './cpu.ts';
 
 const size = Number(process.argv[2] ?? 1_000_000);
 const REFERENCE = '2023-12-08';
-
-function cpuMs(run: () => void): number {
-  const c = process.cpuUsage();
-  run();
-  const u = process.cpuUsage(c);
-  return (u.user + u.system) / 1000;
-}
 
 analyze({ text: 'في الثالث من ديسمبر وقع الهجوم على السفارة.', reference: REFERENCE });
 console.log('input\tcharacters\ttemporal+timeline ms\tentries\tanalyze ms');

@@ -11,6 +11,7 @@ import { sharedDataDir } from '../src/config.ts';
 import { findTemporal } from '../src/core/temporal/index.ts';
 import { buildTimeline } from '../src/core/timeline.ts';
 import { segment } from '../src/core/text/segment.ts';
+import { cpuMs } from './cpu.ts';
 
 const shared = sharedDataDir();
 const joined = readFileSync(join(shared, 'data/ant/articles.jsonl'), 'utf8')
@@ -27,14 +28,6 @@ function textOf(n: number): string {
   const parts: string[] = [];
   for (let len = 0; len < n; len += joined.length + 1) parts.push(joined);
   return parts.join('\n').slice(0, n);
-}
-
-/** CPU milliseconds `run` takes (user + system), so waiting on a shared machine is not counted. */
-function cpuMs(run: () => void): number {
-  const c = process.cpuUsage();
-  run();
-  const u = process.cpuUsage(c);
-  return (u.user + u.system) / 1000;
 }
 
 analyze({ text: textOf(20_000), reference: REFERENCE }); // warm-up: JIT and lexicons

@@ -13,6 +13,7 @@ import { buildTimeline } from '../src/core/timeline.ts';
 import { analyzeWho } from '../src/core/who/index.ts';
 import { buildBrief } from '../src/core/brief.ts';
 import type { ArticleInput } from '../src/core/types.ts';
+import { cpuMs } from './cpu.ts';
 
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
@@ -47,12 +48,6 @@ for (let r = 0; r < rounds; r++) {
 }
 
 // Stage breakdown: each stage run over the whole corpus on its own, CPU time.
-const cpuMs = (run: () => void): number => {
-  const c0 = process.cpuUsage();
-  run();
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1000;
-};
 const sentences = inputs.map((a) => segment(a.text));
 const temporal = inputs.map((a) => findTemporal(a.text, a.reference, a.referenceTime));
 const who = inputs.map((a, i) => analyzeWho(a.text, sentences[i]!));
