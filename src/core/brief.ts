@@ -706,8 +706,9 @@ function* leadCandidates(text: string, sentences: Sentence[]): Generator<Candida
 
 /**
  * Which candidate states the headline's fact: the first, unless a title is given, the first names
- * under a quarter of the title's content words, and a later one (not an aside, not a quotation)
- * names at least half of them and a quarter more than the first ("في خطوة غير مسبوقة …" then the news).
+ * under HEADLINE_SHARE_KEPT (a fifth) of the title's content words, and a later one (not an aside,
+ * not a quotation, not leaning on the one before) names at least HEADLINE_SHARE_FOUND (three fifths)
+ * of them and a fifth more than the first ("في خطوة غير مسبوقة …" then the news).
  */
 export function headlineSentence(pool: readonly { stems: Set<string>; raw: string; aside: boolean }[], title: string | undefined): number {
   if (title === undefined || pool.length < 2) return 0;
