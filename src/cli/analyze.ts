@@ -12,6 +12,7 @@ import { dayAndTime, referenceFor } from '../core/reference.ts';
 import { loadConfig } from '../config.ts';
 import type { CliIO, Subcommand } from './types.ts';
 import { UsageError, decodeText, hasArabic, terminalSafe, toArticleText } from './input.ts';
+import { BIDI_CONTROLS } from '../messages/render/bidi.ts';
 
 /** The parsed arguments of `mojaz analyze`. */
 export interface AnalyzeArgs {
@@ -107,7 +108,7 @@ const TYPE_ORDER: Record<EntityType, number> = { PER: 0, ORG: 1, SRC: 2, LOC: 3 
  * a program, and no reversed line on a terminal.
  */
 export function jsonSafe(json: string): string {
-  return json.replace(/[\u202A-\u202E\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The analysis as an editor reads it in a terminal: brief, timeline, who, under Arabic headings. */

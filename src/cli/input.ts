@@ -1,5 +1,6 @@
 /** Turning what the command line was given (file bytes, a JSON field) into article text, or a clear refusal. */
 import { htmlToText, looksLikeHtml } from '../core/text/html.ts';
+import { BIDI_CONTROLS } from '../messages/render/bidi.ts';
 
 /** A mistake in what the user gave the command line: reported on one line, exit status 2. */
 export class UsageError extends Error {
@@ -39,7 +40,7 @@ export function terminalSafe(text: string): string {
     .replace(/\u001b\[[0-9;?]*[ -\/]*[@-~]/g, '')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
     // Bidi embeddings, overrides and isolates: an RLO would reverse what follows on the terminal.
-    .replace(/[\u202A-\u202E\u2066-\u2069]/gu, '');
+    .replace(BIDI_CONTROLS, '');
 }
 
 /** Whether text has any Arabic letter at all. */

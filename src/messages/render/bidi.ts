@@ -93,7 +93,7 @@ export function stripBidiMarks(text: string): string {
  * them: an RLO (U+202E) turns "exe.txt" into what looks like "txt.exe", and a stray PDI closes one
  * of the isolates mojaz itself opens. The renderers drop them from every text before adding their own.
  */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/gu;
+export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/gu;
 
 /** `text` without bidi embeddings, overrides and isolates (mojaz marks direction itself). */
 export function neutralizeBidi(text: string): string {
