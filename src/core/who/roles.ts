@@ -3,7 +3,7 @@
  * أنتوني بلينكن") or in apposition after it ("…، رئيس حزب الأمة،").
  */
 import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
-import { JUNK, SPEECH_VERBS, TRIGGERS, isGazPlace, normSet } from './lexicon.ts';
+import { JUNK, SPEECH_VERBS, SRC_HEADS, TRIGGERS, isGazPlace, normSet } from './lexicon.ts';
 import { cleanFirstWord, type FormCheck } from './names.ts';
 
 const MAX_BEFORE = 7;
@@ -25,6 +25,14 @@ const TIME = new Set(['اليوم', 'امس', 'غدا', 'الليلة', 'صبا�
 export function isTitle(t: { norm: string; bare: string }): boolean {
   const per = TRIGGERS.per;
   return per.has(t.norm) || per.has(t.bare) || (/^[وف]/.test(t.norm) && per.has(t.norm.slice(1)));
+}
+
+/** A title word, or a spokesman's head with its باسم ("المتحدث باسم البيت الأبيض"), at token i: a role opens there. */
+function opensRole(toks: readonly DocToken[], i: number): boolean {
+  const t = toks[i]!;
+  // Not "متحدث باسم رئيس الوزراء فلان": that names the one the spokesman speaks for.
+  const of = toks[i + 2];
+  return isTitle(t) || (SRC_HEADS.get(t.bare) === 'speaker' && toks[i + 1]?.norm === 'باسم' && of !== undefined && !isTitle(of));
 }
 
 function stops(t: DocToken): boolean {
@@ -57,7 +65,7 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
     if (t.sentence !== sent || stops(t) || inPerson(i) || CLAUSE.has(t.norm) || t.forms.some((f) => TRIGGERS.loc.has(f))) break;
     // So does a short imperfect verb ("زعيمة أجنبية تزور الرئيس …").
     if (/^[يت][^ا]{3}$/.test(t.norm) && !isTitle(t) && !isGazPlace(t.norm)) break;
-    if (isTitle(t)) from = i;
+    if (opensRole(toks, i)) from = i;
   }
   // An honorific right before the name belongs to how the name is said, not to a longer role
   // ("أمير الكويت الشيخ صباح …", "المتحدث باسم الجيش الرائد محمد …").
@@ -80,7 +88,7 @@ function appositionRole(doc: Doc, m: TokenMention, inPerson: (i: number) => bool
   const withComma = comma(toks[m.e]);
   const start = withComma ? m.e + 1 : m.e;
   const head = toks[start];
-  if (head && head.sentence === sent && isTitle(head) && (withComma || !/^[وف]/.test(head.norm) || TRIGGERS.per.has(head.norm))) {
+  if (head && head.sentence === sent && opensRole(toks, start) && (withComma || !/^[وف]/.test(head.norm) || TRIGGERS.per.has(head.norm) || !isTitle(head))) {
     let e = start + 1;
     while (e < toks.length && e - start < MAX_AFTER && toks[e]!.sentence === sent && !isPunct(toks[e]!) && !CLAUSE.has(toks[e]!.norm)) {
       // The title of the next named person ("استقبل فلان وزير الخارجية فلان") is not this one's.

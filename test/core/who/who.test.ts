@@ -216,3 +216,13 @@ test('GIVEN a king named after his title and a royal honorific THEN the role is 
   assert.equal(e?.name, 'عبد الله الثاني');
   assert.equal(e?.role, 'العاهل الأردني');
 });
+
+test('GIVEN a spokesman named with his باسم THEN that is his role, before the name with a comma or after it', () => {
+  for (const text of [
+    'وأكد المتحدث باسم البيت الأبيض، شون سبايسر، الأربعاء أن الرئيس ملتزم بالاتفاق.',
+    'وقال شون سبايسر المتحدث باسم البيت الأبيض يوم السبت إن الرئيس سيستقبل الوفد.',
+  ]) {
+    const e = who(text).who.find((x) => x.type === 'PER');
+    assert.equal(e?.role, 'المتحدث باسم البيت الأبيض', text);
+  }
+});
