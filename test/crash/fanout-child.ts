@@ -30,6 +30,9 @@ const sender = {
     accepted++;
     if (hangAfter > 0 && accepted === hangAfter) {
       frozen = true;
+      // A pending promise alone keeps no process alive: once every send is frozen, Node would exit
+      // on its own (an unsettled top-level await) before the test kills it. A timer keeps it waiting.
+      setInterval(() => undefined, 60_000);
       await new Promise(() => {});
     }
   },
