@@ -96,6 +96,9 @@ async function main(): Promise<number> {
   warmUpAnalysis(log);
 
   const stops: Array<() => Promise<void>> = [];
+  /** A platform that cannot go on (a revoked token) stops mojaz with a non-zero exit, for a supervisor to see. */
+  let fatal: (message: string) => void = () => undefined;
+  const fatalError = new Promise<string>((resolve) => (fatal = resolve));
   /** Senders by platform: the digest scheduler, started after the platforms, posts through these. */
   const senders: Partial<Record<'telegram' | 'discord', Sender>> = {};
   /** Per-chat pacing (about 1 a second to a chat, 20 a minute to a group) on top of each platform's overall limit. */
@@ -104,7 +107,7 @@ async function main(): Promise<number> {
   // Platform libraries load only when used: discord.js alone takes seconds to import.
   if (config.telegram.token) {
     const { startTelegram, TelegramSender } = await import('./adapters/telegram/index.ts');
-    const telegram = await startTelegram(config, services, { log, send: { pacer } });
+    const telegram = await startTelegram(config, services, { log, send: { pacer }, onFatal: (message) => fatal(message) });
     // The scheduler retries 429s itself (keeping its delivery lease renewed), so its Telegram
     // sender hands rate limits back instead of sleeping inside the send; every API call, reply or
     // digest part, is paced per chat by the one shared pacer.
@@ -166,13 +169,16 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  log.info('stopping');
+  const reason = await Promise.race([
+    new Promise<undefined>((resolve) => {
+      process.once('SIGINT', () => resolve(undefined));
+      process.once('SIGTERM', () => resolve(undefined));
+    }),
+    fatalError,
+  ]);
+  log.info(reason ? `stopping: ${reason}` : 'stopping');
   await shutdown();
-  return 0;
+  return reason ? 1 : 0;
 }
 
 /** Tells the admins of the chats that read `feed` that it keeps failing (once, when it is flagged). */

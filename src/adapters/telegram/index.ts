@@ -30,7 +30,17 @@ export interface TelegramOptions {
   log?: TelegramLog;
   /** 429 handling for replies and for the Sender. */
   send?: SendOptions;
+  /**
+   * Called when polling cannot go on (401: the token was revoked): the bot would stay up but deaf,
+   * so the composition root exits non-zero for a supervisor to see. Default: the error is logged.
+   */
+  onFatal?: (message: string) => void;
+  /** Wait before polling again after a 409 (another instance polls with this token), by attempt (default 5 s doubling, at most 5 min). */
+  conflictBackoffMs?: (attempt: number) => number;
 }
+
+/** 5 s, 10 s, 20 s … at most 5 minutes. */
+const conflictBackoff = (attempt: number): number => Math.min(300_000, 5_000 * 2 ** Math.max(0, attempt - 1));
 
 /** A running Telegram bot. */
 export interface TelegramBot {
@@ -226,10 +236,30 @@ export async function startTelegram(config: Config, services: Services, options:
     });
     log.info(`telegram: @${bot.botInfo.username} receiving updates by webhook on port ${config.telegram.webhookPort}`);
   } else {
-    // launch() resolves only when polling stops, so it is not awaited.
-    bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((err: unknown) => {
-      if (running) log.error(`telegram: polling stopped: ${describeError(err, token)}`);
-    });
+    // launch() resolves only when polling stops, so it is not awaited. A 409 (another instance
+    // polling with this token) is retried with a back-off, and said; a 401 is fatal (revoked
+    // token): deaf but alive is the worst state, so the host is told and exits.
+    const backoff = options.conflictBackoffMs ?? conflictBackoff;
+    const poll = (attempt: number): void => {
+      bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((err: unknown) => {
+        if (!running) return;
+        const code = err instanceof TelegramError ? err.code : undefined;
+        if (code === 401) {
+          const message = 'telegram: the bot token was rejected (401 Unauthorized) while polling: check TELEGRAM_BOT_TOKEN (revoked or regenerated in @BotFather?)';
+          log.error(message);
+          options.onFatal?.(message);
+          return;
+        }
+        const wait = backoff(attempt + 1);
+        log.warn(
+          code === 409
+            ? `telegram: another instance is polling with this token (409 Conflict); polling again in ${Math.round(wait / 1000)} s`
+            : `telegram: polling stopped (${describeError(err, token)}); polling again in ${Math.round(wait / 1000)} s`,
+        );
+        setTimeout(() => running && poll(attempt + 1), wait).unref();
+      });
+    };
+    poll(0);
     log.info(`telegram: @${bot.botInfo.username} receiving updates by long polling`);
   }
   return {
