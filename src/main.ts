@@ -18,6 +18,7 @@ import { renderPlain } from './messages/render/plain.ts';
 import { m } from './messages/model.ts';
 import { routeSender, startDigests } from './schedule/index.ts';
 import { createFetcher } from './sources/http.ts';
+import { createJobPool } from './sources/jobs.ts';
 import { startConfiguredFeeds } from './sources/feeds-setup.ts';
 import { readersOf } from './store/reading.ts';
 import type { FeedRecord } from './store/types.ts';
@@ -92,8 +93,11 @@ async function main(): Promise<number> {
   const stopBackups = startBackups(store, storeFile, config.backupHours, log);
   const fetcher = createFetcher(config.fetch);
   const llmLog = log.child('llm');
-  const services = createServices(config, memory, { fetcher, log: (line) => llmLog.warn(line) });
+  // Page extraction and the analysis of polled articles run in a worker thread, under a time budget.
+  const jobs = createJobPool();
+  const services = createServices(config, memory, { fetcher, log: (line) => llmLog.warn(line), extract: (html, url) => jobs.extract(html, url) });
   warmUpAnalysis(log);
+  jobs.warm({ text: WARM_UP_TEXT, reference: '2024-01-05' }).catch((err: unknown) => log.error(`job pool failed to start: ${errorText(err)}`));
 
   const stops: Array<() => Promise<void>> = [];
   /** A platform that cannot go on (a revoked token) stops mojaz with a non-zero exit, for a supervisor to see. */
@@ -137,8 +141,8 @@ async function main(): Promise<number> {
     const feeds = await startConfiguredFeeds(config, {
       store,
       fetcher,
-      analyze,
-      fetchFullArticle: (url) => fetchStoredArticle(fetcher, url),
+      analyze: (input) => jobs.analyze(input),
+      fetchFullArticle: (url) => fetchStoredArticle(fetcher, url, (html, at) => jobs.extract(html, at)),
       onFeedFailing: (feed, failure) => notifyFeedFailing(store, router, feed, failure.userMessage, log),
       log: (level, message) => feedLog[level](message),
       onRound: (report) => {
@@ -159,6 +163,7 @@ async function main(): Promise<number> {
   const shutdown = async (): Promise<void> => {
     for (const stop of stops.reverse()) await stop().catch((err: unknown) => log.warn(`stop failed: ${String(err)}`));
     stopBackups();
+    await jobs.close();
     await store.close();
   };
 

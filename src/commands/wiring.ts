@@ -7,15 +7,15 @@ import type { Config } from '../config.ts';
 import { analyze } from '../core/analyze.ts';
 import { createFetcher, type Fetcher } from '../sources/http.ts';
 import { createLlmBriefer } from '../sources/llm-brief.ts';
-import { fetchArticle } from '../sources/page.ts';
+import { fetchArticle, type Extractor } from '../sources/page.ts';
 import { cachedAnalyze, cachedFetch } from './cache.ts';
 import { InMemoryArticleKeys } from './memory.ts';
 import type { ChatMemory, StoredArticle } from '../store/types.ts';
 import type { Services } from './services.ts';
 
 /** Fetches the article at `url` with `fetcher`, in the shape commands use. */
-export async function fetchStoredArticle(fetcher: Fetcher, url: string): Promise<StoredArticle> {
-  const page = await fetchArticle(fetcher, url);
+export async function fetchStoredArticle(fetcher: Fetcher, url: string, extract?: Extractor): Promise<StoredArticle> {
+  const page = await fetchArticle(fetcher, url, extract);
   return {
     url: page.url,
     title: page.title,
@@ -33,18 +33,20 @@ export interface ServicesOptions {
   pageTtlMs?: number;
   /** Where the generated brief logs why it fell back to the extractive one. */
   log?(line: string): void;
+  /** Extracts a fetched page's article (main.ts: in the job pool's worker thread, under a time budget). */
+  extract?: Extractor;
 }
 
 /** Services for the bots and the console. */
 export function createServices(
   config: Config,
   memory: ChatMemory,
-  { fetcher = createFetcher(config.fetch), pageTtlMs = 10 * 60_000, log }: ServicesOptions = {},
+  { fetcher = createFetcher(config.fetch), pageTtlMs = 10 * 60_000, log, extract }: ServicesOptions = {},
 ): Services {
   const llm = createLlmBriefer({ settings: config.llm, analyze, ...(log ? { log } : {}) });
   return {
     analyze: cachedAnalyze(analyze),
-    fetchArticle: cachedFetch((url) => fetchStoredArticle(fetcher, url), { ttlMs: pageTtlMs }),
+    fetchArticle: cachedFetch((url) => fetchStoredArticle(fetcher, url, extract), { ttlMs: pageTtlMs }),
     memory,
     keys: new InMemoryArticleKeys(),
     timezone: config.timezone,

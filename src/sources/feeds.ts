@@ -39,7 +39,7 @@ export const systemPollClock: PollClock = {
 export type FetchFullArticle = (url: string) => Promise<{ text: string; title?: string; published?: string }>;
 
 /** The core analyzer (src/core/analyze.ts `analyze`), injected so tests need not depend on it. */
-export type Analyzer = (input: ArticleInput) => Analysis;
+export type Analyzer = (input: ArticleInput) => Analysis | Promise<Analysis>;
 
 /** Tuning of the poller. */
 export interface PollerOptions {
@@ -347,7 +347,7 @@ export class FeedPoller {
     }
     const analyses = new Map<NewArticle, Analysis | undefined>();
     for (const record of records) {
-      if (await store.isNewArticle(record)) analyses.set(record, this.analyse(record));
+      if (await store.isNewArticle(record)) analyses.set(record, await this.analyse(record));
     }
     try {
       await store.inTransaction(async () => {
@@ -356,7 +356,9 @@ export class FeedPoller {
           if (stored.status === 'new-source') result.republished++;
           if (stored.status !== 'new') continue;
           result.added++;
-          const analysis = analyses.has(record) ? analyses.get(record) : this.analyse(stored.article);
+          // Nothing is awaited here but the store: an analysis in a worker thread would hold the
+          // transaction open across I/O. (An article not new before the batch has none.)
+          const analysis = analyses.get(record);
           if (await this.saveAndGroup(stored.article, analysis, seenAt)) result.joined++;
         }
       });
@@ -369,10 +371,10 @@ export class FeedPoller {
   }
 
   /** The analysis of an article about to be stored; undefined without an analyzer or when it throws. */
-  private analyse(article: Pick<NewArticle, 'text' | 'title' | 'published'>): Analysis | undefined {
+  private async analyse(article: Pick<NewArticle, 'text' | 'title' | 'published'>): Promise<Analysis | undefined> {
     if (!this.deps.analyze) return undefined;
     try {
-      return this.deps.analyze({
+      return await this.deps.analyze({
         text: article.text,
         title: article.title,
         ...referenceFor(article.published, this.clock.now(), this.options.timezone),
@@ -399,7 +401,7 @@ export class FeedPoller {
     const store = this.deps.store;
     const left = await store.articlesWithoutStory(limit);
     for (const article of left) {
-      const analysis = (await store.getAnalysis(article.id, this.options.analyzerVersion))?.analysis ?? this.analyse(article);
+      const analysis = (await store.getAnalysis(article.id, this.options.analyzerVersion))?.analysis ?? (await this.analyse(article));
       await store.inTransaction(() => this.saveAndGroup(article, analysis, this.nowIso()));
     }
     if (left.length > 0) this.log('info', `${left.length} stored article(s) without a story grouped`);

@@ -468,12 +468,18 @@ export function extractArticle(html: string, url: string): Article | null {
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml', '']);
 
-/** Fetches `url` and extracts its article; throws FetchError or PageError (both carry an Arabic userMessage). */
-export async function fetchArticle(fetcher: Fetcher, url: string): Promise<FetchedArticle> {
+/** Extracts a page's article: {@link extractArticle} here, or the same in a worker thread (jobs.ts). */
+export type Extractor = (html: string, url: string) => Promise<Article | null>;
+
+/**
+ * Fetches `url` and extracts its article (with `extract`: by default on this thread; main.ts passes
+ * the job pool's, off the event loop); throws FetchError or PageError (both carry an Arabic userMessage).
+ */
+export async function fetchArticle(fetcher: Fetcher, url: string, extract: Extractor = async (html, at) => extractArticle(html, at)): Promise<FetchedArticle> {
   const res = await fetcher.get(url, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' });
   const looksHtml = HTML_TYPES.has(res.contentType) && (res.contentType !== '' || /<html|<body|<p[\s>]/i.test(res.text));
   if (!looksHtml) throw pageErrors.notHtml(res.contentType || 'unknown');
-  const article = extractArticle(res.text, res.url);
+  const article = await extract(res.text, res.url);
   if (!article) throw pageErrors.noArticle(res.url);
   return { url: res.url, ...article };
 }

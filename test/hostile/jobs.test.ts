@@ -1,0 +1,38 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createJobPool, JobTimeoutError, type JobRunner } from '../../src/sources/jobs.ts';
+import { nestedDivPage, PARAGRAPH, unpunctuatedText } from './inputs.ts';
+
+describe('the job pool: extraction and analysis off the event loop, under a time budget', () => {
+  let jobs: JobRunner;
+  before(async () => {
+    jobs = createJobPool({ analyzeBudgetMs: 150, extractBudgetMs: 30_000 });
+    // Loading the modules in a fresh thread takes seconds on a busy machine: not part of a budget.
+    await jobs.warm({ text: PARAGRAPH, reference: '2024-01-05' });
+  });
+  after(() => jobs.close());
+
+  it('GIVEN a hostile page THEN it is extracted in the worker thread, same as on this one', async () => {
+    const article = await jobs.extract(nestedDivPage(5_000), 'https://example.com/a');
+    assert.deepEqual(article?.text.split('\n'), [PARAGRAPH, PARAGRAPH]);
+  });
+
+  it('GIVEN a job over its budget THEN it is abandoned with an Arabic answer, the event loop kept turning, and the next job runs', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    const started = performance.now();
+    await assert.rejects(jobs.analyze({ text: unpunctuatedText(3_000_000), reference: '2024-01-05' }), (err: unknown) => {
+      assert.ok(err instanceof JobTimeoutError);
+      assert.match(err.userMessage, /أطول من المسموح/u);
+      return true;
+    });
+    clearInterval(timer);
+    const waited = performance.now() - started;
+    // The main thread was free: its timer ran through the wait (a blocked loop would give ~0 ticks).
+    assert.ok(ticks >= Math.min(5, waited / 40), `${ticks} ticks in ${waited.toFixed(0)} ms`);
+    // A fresh thread replaces the abandoned one.
+    await jobs.warm({ text: PARAGRAPH, reference: '2024-01-05' });
+    const analysis = await jobs.analyze({ text: PARAGRAPH, reference: '2024-01-05' });
+    assert.ok(analysis.brief.length > 0);
+  });
+});
