@@ -2,10 +2,10 @@
 import { articleInput } from './analysis.ts';
 import { ar } from './ar.ts';
 import { UserError } from './errors.ts';
-import { resolveSubject } from './resolve.ts';
+import { isDiskFull, resolveSubject } from './resolve.ts';
 import type { Services } from './services.ts';
 import type { Command } from './types.ts';
-import { briefMessage } from './views.ts';
+import { briefMessage, notice } from './views.ts';
 import { parsePublished } from '../core/reference.ts';
 import { asciiDigits } from '../core/text/normalize.ts';
 
@@ -50,11 +50,19 @@ export const briefCommand = {
     const found = subject.kind === 'article' ? subject.article : subject.articles[0]!;
     const article = date === undefined ? found : { ...found, published: date };
     // The date stays with the article, so /timeline and /who after it count from it too.
-    if (date !== undefined) await services.memory.rememberArticle(ctx.chatId, article);
+    let unsaved = subject.kind === 'article' ? subject.notice : undefined;
+    if (date !== undefined) {
+      await services.memory.rememberArticle(ctx.chatId, article).catch((err: unknown) => {
+        // Remembering is optional: a full disk still gets its brief.
+        if (!isDiskFull(err)) throw err;
+        unsaved = ar.diskFull;
+      });
+    }
     const input = articleInput(services, article, ctx.now);
     const analysis = services.analyze(input);
     // The generated brief, when it is on and passed the check against the article; else the extractive one.
     const generated = services.llmBrief && analysis.brief.length > 0 ? await services.llmBrief(input, analysis) : undefined;
-    return briefMessage(article, analysis, services.keys.keyFor(article), generated);
+    const brief = briefMessage(article, analysis, services.keys.keyFor(article), generated);
+    return unsaved ? [brief, notice(unsaved)] : brief;
   },
 } satisfies Command<Services>;

@@ -79,6 +79,12 @@ export function checkArticleText(article: StoredArticle, fetched: boolean): Stor
   return { ...article, text };
 }
 
+/** Whether `err` says the disk (or the database) is full. */
+export function isDiskFull(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return e?.code === 'SQLITE_FULL' || e?.code === 'ENOSPC' || (typeof e?.message === 'string' && /disk is full|no space left/iu.test(e.message));
+}
+
 /** The article given as `input` (link, file path in the console, or text). */
 async function articleFromInput(ctx: CommandContext, services: Services, input: string): Promise<StoredArticle> {
   const url = linkIn(input);
@@ -97,7 +103,7 @@ async function articleFromInput(ctx: CommandContext, services: Services, input: 
 
 /** What a command works on: one article, or the articles of one digest item. */
 export type Subject =
-  | { kind: 'article'; article: StoredArticle }
+  | { kind: 'article'; article: StoredArticle; notice?: string }
   | { kind: 'digest'; n: number; articles: StoredArticle[] };
 
 /**
@@ -128,7 +134,13 @@ export async function resolveSubject(
   const input = args !== '' ? args : (ctx.replyText ?? '').trim();
   if (input !== '') {
     const article = await articleFromInput(ctx, services, input);
-    await services.memory.rememberArticle(ctx.chatId, article);
+    try {
+      await services.memory.rememberArticle(ctx.chatId, article);
+    } catch (err) {
+      // Remembering is optional: a full disk still gets its brief, and is told why it is not kept.
+      if (!isDiskFull(err)) throw err;
+      return { kind: 'article', article, notice: ar.diskFull };
+    }
     return { kind: 'article', article };
   }
   if (allowLast) {

@@ -18,6 +18,8 @@ import { parseSubscribeArgs } from '../../src/schedule/spec.ts';
 import { terminalSafe } from '../../src/cli/input.ts';
 import { jsonSafe } from '../../src/cli/analyze.ts';
 import { openStore } from '../../src/store/index.ts';
+import { runCommand } from '../../src/commands/registry.ts';
+import { ARTICLE, fakeContext, fakeServices } from '../commands/fakes.ts';
 import { renderDigest, storyDetails, type StoryDetails } from '../../src/schedule/compose.ts';
 
 /** Runs `fn` and returns its result with the wall time it took, ms. */
@@ -138,5 +140,18 @@ describe('feed items without a link', () => {
     const twin = await store.upsertArticle({ url: 'https://old-site.example/news/1', title: 'خبر', text: 'نص آخر مختلف تماما للخبر نفسه.', outlet: 'موقع آخر', seenAt: now });
     assert.equal(twin.article.id, first.article.id);
     await store.close();
+  });
+});
+
+describe('a full disk', () => {
+  it('GIVEN the store says the disk is full THEN /brief still answers the brief and says the article was not kept', async () => {
+    const services = fakeServices();
+    services.memory.rememberArticle = async () => {
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    };
+    const out = await runCommand('brief', fakeContext({ args: ARTICLE }), services);
+    assert.equal(out.length, 2);
+    assert.ok(JSON.stringify(out[0]).length > 200, 'the brief itself');
+    assert.match(JSON.stringify(out[1]), /القرص|قرص الخادم ممتلئ/u);
   });
 });
