@@ -97,7 +97,7 @@ async function main(): Promise<number> {
   const jobs = createJobPool();
   const services = createServices(config, memory, { fetcher, log: (line) => llmLog.warn(line), extract: (html, url) => jobs.extract(html, url) });
   warmUpAnalysis(log);
-  jobs.warm({ text: WARM_UP_TEXT, reference: '2024-01-05' }).catch((err: unknown) => log.error(`job pool failed to start: ${errorText(err)}`));
+  const jobsWarm = jobs.warm({ text: WARM_UP_TEXT, reference: '2024-01-05' }).catch((err: unknown) => log.error(`job pool failed to start: ${errorText(err)}`));
 
   const stops: Array<() => Promise<void>> = [];
   /** A platform that cannot go on (a revoked token) stops mojaz with a non-zero exit, for a supervisor to see. */
@@ -156,6 +156,8 @@ async function main(): Promise<number> {
     if (consoleMode) {
       // The bundled sample feed's news is there for /digest before the first command; a round that
       // fails or hangs does not keep the chat from opening.
+      // The worker thread's start (seconds on a busy machine) is not counted against the round.
+      await jobsWarm;
       await Promise.race([firstRound, new Promise<void>((resolve) => setTimeout(resolve, config.fetch.timeoutMs + 2_000).unref())]);
     }
   }

@@ -1,6 +1,7 @@
 /** Runs the core on an article with the right reference date. */
 import type { Analysis, ArticleInput } from '../core/types.ts';
 import { referenceFor } from './reference.ts';
+import { capArticleText } from '../sources/page.ts';
 import type { StoredArticle } from '../store/types.ts';
 import type { Services } from './services.ts';
 
@@ -8,7 +9,8 @@ import type { Services } from './services.ts';
 export function articleInput(services: Services, article: StoredArticle, now: Date): ArticleInput {
   return {
     ...(article.id ? { id: article.id } : {}),
-    text: article.text,
+    // Capped: a hostile page or paste must not hold the analysis (and every chat) for long.
+    text: capArticleText(article.text),
     ...(article.title ? { title: article.title } : {}),
     ...referenceFor(article.published, now, services.timezone),
   };

@@ -17,6 +17,7 @@ import type { StoryGrouper } from '../stories/grouper.ts';
 import type { Fetcher, FetchResult, GetOptions } from './http.ts';
 import { FeedError, parseFeed, type FeedItem, type ParsedFeed } from './feed-parse.ts';
 import { discoverFeeds } from './feed-discover.ts';
+import { capArticleText } from './page.ts';
 
 export { FeedError, parseFeed, type FeedItem, type ParsedFeed } from './feed-parse.ts';
 export { discoverFeeds, type DiscoveredFeed } from './feed-discover.ts';
@@ -375,7 +376,7 @@ export class FeedPoller {
     if (!this.deps.analyze) return undefined;
     try {
       return await this.deps.analyze({
-        text: article.text,
+        text: capArticleText(article.text),
         title: article.title,
         ...referenceFor(article.published, this.clock.now(), this.options.timezone),
       });

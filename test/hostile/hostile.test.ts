@@ -5,10 +5,12 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractArticle, flattenDeep } from '../../src/sources/page.ts';
+import { extractArticle, flattenDeep, MAX_ANALYSED_CHARS } from '../../src/sources/page.ts';
+import { articleInput } from '../../src/commands/analysis.ts';
+import { analyze } from '../../src/core/analyze.ts';
 import { parseFeed } from '../../src/sources/feed-parse.ts';
 import { parseHTML } from 'linkedom';
-import { ltFeed, nestedDivPage, PARAGRAPH } from './inputs.ts';
+import { ltFeed, nestedDivPage, PARAGRAPH, unpunctuatedText } from './inputs.ts';
 import { m } from '../../src/messages/model.ts';
 import { renderTelegramHtml } from '../../src/messages/render/html.ts';
 import { renderDiscordContent } from '../../src/messages/render/discord.ts';
@@ -153,5 +155,16 @@ describe('a full disk', () => {
     assert.equal(out.length, 2);
     assert.ok(JSON.stringify(out[0]).length > 200, 'the brief itself');
     assert.match(JSON.stringify(out[1]), /القرص|قرص الخادم ممتلئ/u);
+  });
+});
+
+describe('long sentences', () => {
+  it('GIVEN 1 MB of text without punctuation to /brief THEN the analysis reads a capped text and answers in under 10 s (was 26 s and more)', () => {
+    const services = fakeServices();
+    const input = articleInput(services, { text: unpunctuatedText(1_000_000) }, new Date('2024-01-05T12:00:00Z'));
+    assert.ok(input.text.length <= MAX_ANALYSED_CHARS);
+    assert.ok(!input.text.endsWith(' '));
+    const { ms } = timed(() => analyze(input));
+    assert.ok(ms < 10_000, `${ms.toFixed(0)} ms`);
   });
 });
