@@ -30,6 +30,14 @@ export const statusCommand: Command<DigestServices> = {
       if (next) lines.push(`الموجز القادم: ${localDateTime(next, zone)}`);
       blocks.push(m.list(lines.map((l) => [m.text(l)])));
     }
+    // A forum group's topics subscribed on their own (a topic's key is the group's and ":topic").
+    const topics = (await store.listSubscriptions()).filter((s) => s.chatId.startsWith(`${chatId}:`));
+    if (topics.length > 0) {
+      blocks.push(
+        m.paragraph('مواضيع المنتدى المشتركة:'),
+        m.list(topics.map((t) => [m.text(`الموضوع ${t.chatId.slice(chatId.length + 1)}: ${describeTimes(t.times)} بتوقيت ${t.timezone}`)])),
+      );
+    }
     blocks.push(m.paragraph(history.lastSentAt ? `آخر موجز: ${localDateTime(new Date(history.lastSentAt), zone)}` : 'لم يُرسل موجز بعد.'));
     if (history.pending > 0) blocks.push(m.paragraph(`موجزات قيد الإرسال: ${history.pending}`));
     const filters = await store.listFilters(chatId);

@@ -174,6 +174,16 @@ test('GIVEN /feeds import with an OPML file THEN its feeds are followed; a bad o
   assert.match(text, /text="بي بي سي"/u);
 });
 
+test('GIVEN /subscribe in a forum topic THEN the topic is subscribed, and /status in the group lists it', async () => {
+  const { store, run } = await world();
+  await run('subscribe', '07:30', { chatId: 'telegram:-1001:45' });
+  assert.equal((await store.getSubscription('telegram:-1001:45'))?.times[0], '07:30');
+  assert.equal(await store.getSubscription('telegram:-1001'), undefined);
+  const status = textOf(await run('status', ''));
+  assert.match(status, /مواضيع المنتدى المشتركة/u);
+  assert.match(status, /الموضوع 45: [^"]*07:30/u);
+});
+
 test('GIVEN a subscription and a failing feed THEN /status shows the next digest and the Arabic error', async () => {
   const { store, run, clock } = await world();
   await run('subscribe', '08:00 Asia/Riyadh');
