@@ -83,6 +83,10 @@ export const QUARTER_ORDINALS = wordMap(numbersData.quarterOrdinals);
 // Parts of the day (dayparts.json): before a day, and after a clock hour.
 export const DAYPARTS: PhraseTable<true> = phraseTable(daypartsData.before.map((w): [string, true] => [w, true]));
 export const DAYPART_ADVERBS: PhraseTable<string> = phraseTable(Object.entries(daypartsData.adverbs));
+/** TIMEX3 suffix of a part of the day named before a day (فجر الجمعة → TMO). */
+export const DAYPART_TIMEX = wordMap(daypartsData.timex);
+/** Words after which مساء/صباح is no time of day (مساء الخير). */
+export const DAYPART_NOT_BEFORE = wordSet(daypartsData.notBefore);
 
 const m = modifiersData;
 // Word lists of modifiers.json, each named after its key there.
@@ -161,6 +165,20 @@ export const SEASON_WORDS = wordSet(timexData.seasonWord);
 export const SEASON_STOP_AFTER = wordSet(timexData.seasonStopAfter);
 /** Superlatives and record words that make a منذ time the start of a comparison window. */
 export const COMPARISON_WORDS = wordSet(timexData.comparisonWords);
+/** Singular units in the accusative: they follow a number (15 يوما), never a lead alone. */
+export const ACCUSATIVE_UNITS = wordSet(timexData.accusativeUnits);
+/** Words before a season name that make it the season (في الربيع), not a name. */
+export const SEASON_PREPOSITIONS = wordSet(timexData.seasonPrepositions);
+/** الأخيرة/الأولى after a counted stretch (الأشهر الستة الأخيرة). */
+export const LAST_WORDS = wordSet(timexData.lastWords);
+/** What joins the two years of a range (2011 و2014، 1954-1989). */
+export const YEAR_JOIN = wordSet(timexData.yearJoin);
+/** Plural year words before a range of years (بين أعوام 1969 و1976). */
+export const YEARS_PLURAL = wordSet(timexData.yearsPlural);
+/** Words before a number that make it a count or a measure, not a year. */
+export const NOT_BEFORE_NAMING_YEAR = wordSet(timexData.notBeforeNamingYear);
+/** أكثر/أقل before من: "منذ أكثر من 20 عاما". */
+export const MORE_LESS = wordSet(timexData.moreLess);
 
 /** Unit and count of a unit word: يومين → day × 2, أيام → day × many (0), أسبوع → week × 1. */
 export const UNITS = new Map<string, { unit: Unit; count: number }>();

@@ -75,8 +75,6 @@ interface Tail {
 }
 
 const DAYPART_SHIFT: Record<string, string> = { فجر: 'am', صباح: 'am', صبيحة: 'am', ضحى: 'am', ظهر: 'noon', ظهيرة: 'noon', عصر: 'pm', مساء: 'pm', عشية: 'pm', ليل: 'night', ليلة: 'night' };
-/** TIMEX3 suffix of a part of the day named before a day. */
-const DAYPART_TIMEX: Record<string, string> = { فجر: 'TMO', صباح: 'TMO', صبيحة: 'TMO', ضحى: 'TMO', ظهر: 'TMI', ظهيرة: 'TMI', عصر: 'TAF', مساء: 'TEV', عشية: 'TEV', ليل: 'TNI', ليلة: 'TNI', منتصف: 'TNI' };
 const MONTH_PREPOSITIONS = new Set(['في', 'خلال', 'منذ', 'حتى', 'طيلة', 'طوال']);
 const HIJRI_ADJECTIVES = new Set(['المبارك', 'الكريم', 'المعظم', 'الفضيل', 'الحرام']);
 
@@ -535,7 +533,7 @@ class Parser {
     const inner = this.dayAfter(dp.end, true);
     if (!inner) return null;
     const hit: Hit = { s: this.start(i, dp.pre), end: inner.end, r: inner.r, type: 'TIME' };
-    const part = DAYPART_TIMEX[this.t(i).slice(dp.pre)];
+    const part = L.DAYPART_TIMEX.get(this.t(i).slice(dp.pre));
     if (part) hit.part = part;
     return hit;
   }
@@ -773,7 +771,7 @@ class Parser {
     const s = this.start(i, (back ?? fwd)!.pre);
     let p = i + 1;
     if (this.is(p, L.APPROX)) p++;
-    else if (MORE_LESS.has(this.t(p)) && this.t(p + 1) === 'من') p += 2; // منذ أكثر من 20 عاما
+    else if (L.MORE_LESS.has(this.t(p)) && this.t(p + 1) === 'من') p += 2; // منذ أكثر من 20 عاما
     let count: number | null = null;
     let vague = false;
     const direct = L.UNITS.get(this.t(p));
@@ -837,7 +835,7 @@ class Parser {
       return this.yearHit(this.start(i + 1), this.yearRangeEnd(i + 2), y);
     }
     // "من 1969 إلى غاية 1972", "بين أعوام 1969 و1976": a range of years, read as its first.
-    if (this.t(i) === 'من' || this.find(i, YEARS_PLURAL)) {
+    if (this.t(i) === 'من' || this.find(i, L.YEARS_PLURAL)) {
       const y = this.year(i + 1, 1800);
       const end = y === null ? i + 2 : this.yearRangeEnd(i + 2);
       if (y === null || end === i + 2) return null;
@@ -880,14 +878,14 @@ class Parser {
       const form = this.t(p).slice(word.pre);
       if (word.value.count === 2) n = 2; // يومين، عامين، لساعتين
       else if (word.value.count === 0 && (lead || (word.pre === 1 && this.t(p)[word.pre - 1] === 'ل'))) n = null; // لسنوات، طيلة أيام
-      else if (word.value.count === 1 && lead && !ACCUSATIVE.has(form)) n = 1; // لمدة عام، خلال شهر
+      else if (word.value.count === 1 && lead && !L.ACCUSATIVE_UNITS.has(form)) n = 1; // لمدة عام، خلال شهر
       else return null;
       if (word.value.count === 1 && this.namesPeriod(p)) return null; // خلال عام 2023، خلال شهر نوفمبر
       unit = word.value.unit;
       p++;
     }
     for (let guard = 0; guard < 2 && this.is(p, L.DURATION_TAILS); guard++) p++;
-    if (definite && (this.modifier(p) || this.is(p, LAST_WORDS))) p++; // الخمس سنوات الماضية
+    if (definite && (this.modifier(p) || this.is(p, L.LAST_WORDS))) p++; // الخمس سنوات الماضية
     return { s: lead ? this.start(i, this.toks[i]!.pres[0] ?? 0) : s, end: p, r: { k: 'dur', unit, n } };
   }
 
@@ -907,7 +905,7 @@ class Parser {
       n = this.num(p + 1, 3);
       p += 2;
     } else return null;
-    if (this.modifier(p) || this.is(p, LAST_WORDS)) p++;
+    if (this.modifier(p) || this.is(p, L.LAST_WORDS)) p++;
     return { s: this.start(i, word.pre), end: p, r: { k: 'dur', unit: word.value, n } };
   }
 
@@ -975,7 +973,7 @@ class Parser {
     const found = this.phrase(i, L.DAYPARTS_ALONE);
     if (!found) return null;
     // "مساء الخير", "مساء اليوم" (the part-of-day parser reads the latter).
-    if (found.end === i + 1 && this.toks[i + 1] && !this.toks[i + 1]!.brk && DAYPART_NOT_BEFORE.has(this.t(i + 1))) return null;
+    if (found.end === i + 1 && this.toks[i + 1] && !this.toks[i + 1]!.brk && L.DAYPART_NOT_BEFORE.has(this.t(i + 1))) return null;
     return { s: this.start(i, found.pre), end: found.end, r: { k: 'daypart', part: found.value } };
   }
 
@@ -1000,7 +998,7 @@ class Parser {
       r.mod = mod;
       end = p + 2;
     } else if (found.pre === -1) return null; // صيف alone: a construct needs its year (صيف 2014)
-    else if (!word && !this.find(i - 1, SEASON_PREPOSITIONS)) return null; // "الربيع" alone may be a name
+    else if (!word && !this.find(i - 1, L.SEASON_PREPOSITIONS)) return null; // "الربيع" alone may be a name
     return { s, end, r };
   }
 
@@ -1032,7 +1030,7 @@ class Parser {
     if (y < NAMING_YEAR_MIN || y > NAMING_YEAR_MAX) return null;
     const prev = this.toks[i - 1];
     if (!prev || prev.digits || prev.e === this.toks[i]!.s || !isArabicWord(prev.t) || prev.t.length < 3) return null;
-    if (prev.forms.some((f) => NOT_BEFORE_NAMING_YEAR.has(f) || L.WEAK_STARTERS.has(f) || L.APPROX.has(f))) return null;
+    if (prev.forms.some((f) => L.NOT_BEFORE_NAMING_YEAR.has(f) || L.WEAK_STARTERS.has(f) || L.APPROX.has(f))) return null;
     const next = this.toks[i + 1];
     // "2000 شخص" counts (the number filter lets only lexicon words, grammar words and marks follow).
     if (next && next.t === '%') return null;
@@ -1060,7 +1058,7 @@ class Parser {
 
   /** After a year at p - 1: the end of a second year joined to it (و2014، - 2014، إلى غاية 1972), else p. */
   private yearRangeEnd(p: number): number {
-    if (!YEAR_JOIN.has(this.t(p))) return p;
+    if (!L.YEAR_JOIN.has(this.t(p))) return p;
     const q = this.t(p + 1) === 'غاية' || this.t(p + 1) === 'حدود' ? p + 2 : p + 1;
     return this.year(q, 1800) !== null ? q + 1 : p;
   }
@@ -1086,24 +1084,11 @@ interface ExpressionParser {
 const P = Parser.prototype as unknown as Record<string, (this: Parser, i: number) => Hit | null>;
 const firstWords = <V>(table: PhraseTable<V>): Iterable<string> => table.keys();
 const BARE_DECADES = new Map([...L.DECADES].map(([w, d]): [string, number] => [w.startsWith('ال') ? w.slice(2) : w, d]));
-/** Words after which مساء/صباح is no time of day (مساء الخير). */
-const DAYPART_NOT_BEFORE = new Set(['الخير', 'النور'].map((w) => normalize(w)));
-/** Singular units in the accusative: they follow a number (15 يوما), never a lead alone. */
-const ACCUSATIVE = new Set(['يوما', 'اسبوعا', 'شهرا', 'عاما', 'عقدا', 'قرنا'].map((w) => normalize(w)));
-const SEASON_PREPOSITIONS = new Set(['في', 'خلال', 'طوال', 'طيلة', 'منذ', 'حتى', 'هذا', 'بداية', 'نهاية', 'مطلع', 'منتصف', 'أواخر', 'قبل', 'بعد'].map((w) => normalize(w)));
 /** Definite plural units (الأشهر) and their unit, for "الأشهر الستة الماضية". */
 const DEFINITE_PLURAL_UNITS = new Map([...L.UNITS].filter(([, u]) => u.count === 0).map(([w, u]): [string, Unit] => ['ال' + w, u.unit]));
-const LAST_WORDS = new Set(['الأخيرة', 'الاخيرة', 'الأولى', 'الاولى'].map((w) => normalize(w)));
-const YEAR_JOIN = new Set(['و', '-', '–', '/', 'إلى', 'الى', 'حتى'].map((w) => normalize(w)));
-const YEARS_PLURAL = new Set(['أعوام', 'الأعوام', 'سنوات', 'السنوات'].map((w) => normalize(w)));
 const NAMING_YEAR_MIN = 1900;
 const NAMING_YEAR_MAX = 2050;
-/** Words before a number that make it a count or a measure, not a year. */
-const NOT_BEFORE_NAMING_YEAR = new Set(
-  ['عدد', 'عددهم', 'عددها', 'بلغ', 'بلغت', 'يبلغ', 'تبلغ', 'قرابة', 'زهاء', 'أكثر', 'اكثر', 'أقل', 'اقل', 'مجموع', 'إجمالي', 'رقم', 'الرقم', 'بقيمة', 'قيمة', 'بنحو', 'بحوالي', 'مبلغ', 'مستوى', 'نقطة', 'وصل', 'وصلت', 'تجاوز', 'تجاوزت', 'يناهز', 'ناهز', 'ارتفع', 'ارتفعت', 'تراجع', 'تراجعت', 'انخفض', 'انخفضت', 'الفصل', 'المادة', 'القانون', 'المرسوم', 'عدد', 'الطريق', 'الغرفة', 'الصفحة', 'الهاتف'].map((w) => normalize(w)),
-);
 const isArabicWord = (t: string): boolean => isArabicLetter(t.charCodeAt(0));
-const MORE_LESS = new Set(['أكثر', 'اكثر', 'أقل', 'اقل'].map((w) => normalize(w)));
 
 /** The grammar, tried in this order at each token (the longest reading wins, earlier parsers win ties). */
 const PARSERS: ExpressionParser[] = [
@@ -1119,7 +1104,7 @@ const PARSERS: ExpressionParser[] = [
   { name: 'month', triggers: [firstWords(L.MONTHS), L.MONTH_WORDS, ['(']], parse: P['monthExpr']! },
   { name: 'relative period', triggers: [L.THIS, L.MONTH_SELF, L.YEAR_SELF], parse: P['relPeriod']! },
   { name: 'ago', triggers: [L.AGO_WORDS, L.AFTER_WORDS], parse: P['ago']! },
-  { name: 'year', numbers: true, triggers: [L.YEAR_WORDS, L.YEAR_TRIGGERS, ['من'], YEARS_PLURAL], parse: P['yearExpr']! },
+  { name: 'year', numbers: true, triggers: [L.YEAR_WORDS, L.YEAR_TRIGGERS, ['من'], L.YEARS_PLURAL], parse: P['yearExpr']! },
   { name: 'duration', numbers: true, triggers: [firstWords(L.DURATION_LEADS), L.COUNTS.keys(), [...L.COUNTS.keys()].map((w) => 'ال' + w), L.VAGUE_COUNTS, L.UNITS.keys()], parse: P['duration']! },
   { name: 'counted stretch', triggers: [DEFINITE_PLURAL_UNITS.keys()], parse: P['countedStretch']! },
   { name: 'recurrence', triggers: [L.SET_ADVERBS.keys(), L.EVERY], parse: P['recurrence']! },
