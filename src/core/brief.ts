@@ -96,7 +96,7 @@ const APODOSIS = new Set(cues.apodosisWords.map(normalize));
 const SPACE = /\s/;
 const QUESTION_END = /[؟?]["»”)]*$/u;
 /** A sentence opening with a pronoun or a demonstrative ("وهي المرة الأولى …") leans on the one before. */
-const LEANS_BACK = /^\s*و?(هي|هو|هم|هذا|هذه|ذلك|تلك)\s/u;
+const LEANS_BACK = new RegExp(`^\\s*و?(${cues.leaningWords.join('|')})\\s`, 'u');
 const isBoundaryChar = (ch: string | undefined): boolean =>
   ch === undefined || SPACE.test(ch) || '،,؛;:()«»"“”\'.-–—'.includes(ch);
 
@@ -184,10 +184,11 @@ const MAX_DATELINE_CHARS = 160;
 // A tatweel is a dash only standing alone ("لندن ـ"); in "هـ" it belongs to the word.
 const HEAD_PIECE = /\s*(?:(\([^()]{1,40}\))|([«"“][^«»"“”]{1,40}[»"”])|([-–—:/|]+|ـ+(?=\s))|([،,])|([^\s()«»"“”\-–—:/|،,]+))/uy;
 const MONTH_WORDS = new Set(months.months.flatMap((m) => m.names).flatMap((n) => normalize(n).split(' ')));
-const ERA_WORDS = new Set(['هـ', 'ه', 'م', 'الموافق', 'في']);
+const ERA_WORDS = new Set(cues.datelineEraWords.map(normalize));
 const AGENCY_CODES = new Set(AGENCIES);
 const PLACES = new Set([...gazetteer.country, ...gazetteer.capital, ...gazetteer.region].map(normalize));
-const DATELINE_VERBS = /[ًٌٍ]|^و?(قال|قالت|أكد|اكد|أكدت|اكدت|أعلن|اعلن|أعلنت|اعلنت)$/u;
+// A saying verb (as written) or a word with tanween (an adverb) is no part of a place.
+const DATELINE_VERBS = new RegExp(`[\u064B\u064C\u064D]|^و?(${cues.datelineVerbs.join('|')})$`, 'u');
 
 /** The first pieces of a sentence, up to MAX_DATELINE_CHARS. */
 function headPieces(text: string): HeadPiece[] {
