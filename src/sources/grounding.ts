@@ -35,14 +35,14 @@ export function numbersIn(text: string): string[] {
 const MONTH_NAMES = months.months
   .filter((m) => m.calendar === 'gregorian')
   .flatMap((m) => m.names.map((name) => ({ month: m.month, name: normalize(name) })))
-  .filter((m) => m.name.length >= 4);
+  .filter((m) => m.name.length >= 4)
+  // Compiled once here, not for every check.
+  .map(({ month, name }) => ({ month, pattern: new RegExp(`(^|[^\\p{L}])[وب]?(ال)?${name}($|[^\\p{L}])`, 'u') }));
 
 /** Gregorian months a normalized text names ("ديسمبر", "كانون الأول", "جانفي"). */
 function monthsIn(norm: string): Set<number> {
   const out = new Set<number>();
-  for (const { month, name } of MONTH_NAMES) {
-    if (new RegExp(`(^|[^\\p{L}])[وب]?(ال)?${name}($|[^\\p{L}])`, 'u').test(norm)) out.add(month);
-  }
+  for (const { month, pattern } of MONTH_NAMES) if (pattern.test(norm)) out.add(month);
   return out;
 }
 
