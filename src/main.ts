@@ -13,7 +13,6 @@ import type { Sender } from './messages/sender.ts';
 import { SendLimiter, systemClock } from './messages/pacing.ts';
 import { storePath, type SqliteStore } from './store/index.ts';
 import { backupStore, checkStore, latestBackup, openStoreOrExplain, storeOpenError } from './store/health.ts';
-import { analyze } from './core/analyze.ts';
 import { renderPlain } from './messages/render/plain.ts';
 import { m } from './messages/model.ts';
 import { routeSender, startDigests } from './schedule/index.ts';
@@ -64,20 +63,11 @@ function checkOnly(config: Config): number {
   return report.ok ? 0 : 1;
 }
 
-/** A short article for the warm-up analysis at start. */
+/** A short article for the warm-up analysis at start: the worker thread loads the NER model before the first user's /brief. */
 const WARM_UP_TEXT =
   'أعلن وزير الخارجية محمد العلي أمس الجمعة في بغداد أن الحكومة ستعقد اجتماعا مع الأمم المتحدة في الثالث من ديسمبر المقبل. ' +
   'وقال متحدث باسم الوزارة لوكالة رويترز إن "المحادثات ستتناول الوضع الإنساني".';
 
-/**
- * The first analysis loads the NER model and compiles the hot paths (about half a second): done at
- * start, so that the first user's /brief does not wait for it.
- */
-function warmUpAnalysis(log: Logger): void {
-  const t0 = performance.now();
-  analyze({ text: WARM_UP_TEXT, reference: '2024-01-05' });
-  log.debug(`analysis warmed up in ${Math.round(performance.now() - t0)} ms`);
-}
 
 /** Starts mojaz; resolves when it should exit (console: at end of input; bots: on a signal). */
 async function main(): Promise<number> {
@@ -93,10 +83,11 @@ async function main(): Promise<number> {
   const stopBackups = startBackups(store, storeFile, config.backupHours, log);
   const fetcher = createFetcher(config.fetch);
   const llmLog = log.child('llm');
-  // Page extraction and the analysis of polled articles run in a worker thread, under a time budget.
+  // Page extraction and every analysis (/brief, /timeline, /who and polled articles) run in a worker thread, under a time budget.
   const jobs = createJobPool();
-  const services = createServices(config, memory, { fetcher, log: (line) => llmLog.warn(line), extract: (html, url) => jobs.extract(html, url) });
-  warmUpAnalysis(log);
+  const services = createServices(config, memory, { fetcher, log: (line) => llmLog.warn(line), extract: (html, url) => jobs.extract(html, url),
+    analyze: (input) => jobs.analyze(input),
+  });
   const jobsWarm = jobs.warm({ text: WARM_UP_TEXT, reference: '2024-01-05' }).catch((err: unknown) => log.error(`job pool failed to start: ${errorText(err)}`));
 
   const stops: Array<() => Promise<void>> = [];

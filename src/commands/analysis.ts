@@ -17,6 +17,6 @@ export function articleInput(services: Services, article: StoredArticle, now: Da
 }
 
 /** The analysis of `article` (reference: its publication date, else `now` in the services' zone). */
-export function analyzeArticle(services: Services, article: StoredArticle, now: Date): Analysis {
+export async function analyzeArticle(services: Services, article: StoredArticle, now: Date): Promise<Analysis> {
   return services.analyze(articleInput(services, article, now));
 }

@@ -17,7 +17,9 @@ export async function viewSubject(
 ): Promise<{ analysed: Analysed[]; options: ViewOptions }> {
   const subject = await resolveSubject(ctx, services, name, { allowLast: true, allowNumber: true });
   const articles = subject.kind === 'digest' ? subject.articles : [subject.article];
-  const analysed = articles.map((article) => ({ article, analysis: analyzeArticle(services, article, ctx.now) }));
+  const analysed = await Promise.all(
+    articles.map(async (article) => ({ article, analysis: await analyzeArticle(services, article, ctx.now) })),
+  );
   return {
     analysed,
     options: subject.kind === 'digest' ? { digestItem: subject.n } : { key: services.keys.keyFor(subject.article) },

@@ -59,7 +59,7 @@ export const briefCommand = {
       });
     }
     const input = articleInput(services, article, ctx.now);
-    const analysis = services.analyze(input);
+    const analysis = await services.analyze(input);
     // The generated brief, when it is on and passed the check against the article; else the extractive one.
     const generated = services.llmBrief && analysis.brief.length > 0 ? await services.llmBrief(input, analysis) : undefined;
     const brief = briefMessage(article, analysis, services.keys.keyFor(article), generated);

@@ -8,9 +8,12 @@ import type { Analysis, ArticleInput } from '../core/types.ts';
 import { Lru } from './lru.ts';
 import type { StoredArticle } from '../store/types.ts';
 
-/** Wraps `analyze` with an LRU keyed by a hash of its whole input. */
-export function cachedAnalyze(analyze: (input: ArticleInput) => Analysis, max = 500): (input: ArticleInput) => Analysis {
-  const cache = new Lru<string, Analysis>(max);
+/**
+ * Wraps `analyze` with an LRU keyed by a hash of its whole input. An analysis still running (the
+ * worker thread's promise) is shared by concurrent requests; a failed one is not kept.
+ */
+export function cachedAnalyze<R extends Analysis | Promise<Analysis>>(analyze: (input: ArticleInput) => R, max = 500): (input: ArticleInput) => R {
+  const cache = new Lru<string, R>(max);
   return (input) => {
     const key = createHash('sha256')
       .update(JSON.stringify([input.id ?? '', input.title ?? '', input.reference, input.referenceTime ?? '']))
@@ -21,6 +24,11 @@ export function cachedAnalyze(analyze: (input: ArticleInput) => Analysis, max = 
     if (hit) return hit;
     const analysis = analyze(input);
     cache.set(key, analysis);
+    if (analysis instanceof Promise) {
+      analysis.catch(() => {
+        if (cache.get(key) === analysis) cache.delete(key);
+      });
+    }
     return analysis;
   };
 }

@@ -21,6 +21,11 @@ export class Lru<K, V> {
     if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
   }
 
+  /** Forgets `key`. */
+  delete(key: K): void {
+    this.map.delete(key);
+  }
+
   /** Number of entries. */
   get size(): number {
     return this.map.size;

@@ -19,8 +19,12 @@ export interface ArticleKeys {
 
 /** Everything a command handler may call. */
 export interface Services {
-  /** The core analysis (pure). Wrap it with a cache at the composition root. */
-  analyze(input: ArticleInput): Analysis;
+  /**
+   * The core analysis. The bot runs it in the job pool's worker thread under a time budget (so a
+   * hostile article never holds the other chats); tests may give the pure function. Cached at the
+   * composition root.
+   */
+  analyze(input: ArticleInput): Analysis | Promise<Analysis>;
   /**
    * Fetches the article at `url`. Errors the user can act on carry an Arabic `userMessage`
    * (the sources layer's SourceError); commands show it as is.

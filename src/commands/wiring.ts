@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config.ts';
 import { analyze } from '../core/analyze.ts';
+import type { Analysis, ArticleInput } from '../core/types.ts';
 import { createFetcher, type Fetcher } from '../sources/http.ts';
 import { createLlmBriefer } from '../sources/llm-brief.ts';
 import { fetchArticle, type Extractor } from '../sources/page.ts';
@@ -35,17 +36,19 @@ export interface ServicesOptions {
   log?(line: string): void;
   /** Extracts a fetched page's article (main.ts: in the job pool's worker thread, under a time budget). */
   extract?: Extractor;
+  /** Analyses an article for /brief, /timeline and /who (main.ts: in the job pool, under a time budget); default: the core on this thread. */
+  analyze?: (input: ArticleInput) => Promise<Analysis>;
 }
 
 /** Services for the bots and the console. */
 export function createServices(
   config: Config,
   memory: ChatMemory,
-  { fetcher = createFetcher(config.fetch), pageTtlMs = 10 * 60_000, log, extract }: ServicesOptions = {},
+  { fetcher = createFetcher(config.fetch), pageTtlMs = 10 * 60_000, log, extract, analyze: analyzeOff }: ServicesOptions = {},
 ): Services {
   const llm = createLlmBriefer({ settings: config.llm, analyze, ...(log ? { log } : {}) });
   return {
-    analyze: cachedAnalyze(analyze),
+    analyze: analyzeOff ? cachedAnalyze(analyzeOff) : cachedAnalyze(analyze),
     fetchArticle: cachedFetch((url) => fetchStoredArticle(fetcher, url, extract), { ttlMs: pageTtlMs }),
     memory,
     keys: new InMemoryArticleKeys(),

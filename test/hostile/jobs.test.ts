@@ -2,6 +2,12 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createJobPool, JobTimeoutError, type JobRunner } from '../../src/sources/jobs.ts';
 import { nestedDivPage, PARAGRAPH, unpunctuatedText } from './inputs.ts';
+import { createServices } from '../../src/commands/wiring.ts';
+import { runCommand } from '../../src/commands/registry.ts';
+import { loadConfig } from '../../src/config.ts';
+import { renderPlain } from '../../src/messages/render/plain.ts';
+import { InMemoryChatMemory } from '../../src/commands/memory.ts';
+import { fakeContext } from '../commands/fakes.ts';
 
 describe('the job pool: extraction and analysis off the event loop, under a time budget', () => {
   let jobs: JobRunner;
@@ -34,5 +40,32 @@ describe('the job pool: extraction and analysis off the event loop, under a time
     await jobs.warm({ text: PARAGRAPH, reference: '2024-01-05' });
     const analysis = await jobs.analyze({ text: PARAGRAPH, reference: '2024-01-05' });
     assert.ok(analysis.brief.length > 0);
+  });
+});
+
+describe('/brief analyses in the job pool', () => {
+  let jobs: JobRunner;
+  before(async () => {
+    // Two threads: the budget counts a job's wait in the queue, so the second chat's job gets its own thread.
+    jobs = createJobPool({ threads: 2, analyzeBudgetMs: 100 });
+    await jobs.warm({ text: PARAGRAPH, reference: '2024-01-05' });
+  });
+  after(() => jobs.close());
+
+  it("GIVEN one chat's hostile paste over budget THEN that chat gets the Arabic time-out answer and another chat's /brief meanwhile is answered", async () => {
+    const services = createServices(loadConfig({}), new InMemoryChatMemory(), { analyze: (input) => jobs.analyze(input) });
+    const reply = async (chatId: string, args: string) =>
+      (await runCommand('brief', fakeContext({ chatId, args }), services)).map((m) => renderPlain(m)).join('\n');
+    const hostile = reply('console:1', unpunctuatedText(400_000));
+    // The event loop is free while the worker chews: a second chat's command runs meanwhile.
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    const [slow, fast] = await Promise.allSettled([hostile, reply('console:2', PARAGRAPH)]);
+    clearInterval(timer);
+    assert.equal(slow.status, 'fulfilled');
+    if (slow.status === 'fulfilled') assert.match(slow.value, /أطول من المسموح/u);
+    assert.equal(fast.status, 'fulfilled');
+    if (fast.status === 'fulfilled') assert.doesNotMatch(fast.value, /أطول من المسموح/u);
+    assert.ok(ticks >= 5, `${ticks} ticks`);
   });
 });
