@@ -9,8 +9,8 @@ import { briefMessage, notice } from './views.ts';
 import { parsePublished } from '../core/reference.ts';
 import { asciiDigits } from '../core/text/normalize.ts';
 
-/** A date token (Arabic-Indic and Persian digits read too): YYYY-MM-DD. */
-const DATE_TOKEN = /^[0-9\u0660-\u0669\u06F0-\u06F9]{4}-[0-9\u0660-\u0669\u06F0-\u06F9]{1,2}-[0-9\u0660-\u0669\u06F0-\u06F9]{1,2}$/u;
+/** A date token, its digits made ASCII first (Arabic-Indic and Persian digits read too): YYYY-MM-DD. */
+const DATE_TOKEN = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/u;
 
 /**
  * The publication date given with /brief, first or last ("/brief 2023-12-08 <link>", "/brief <link>
@@ -21,8 +21,9 @@ export function dateArgument(args: string): { date?: string; rest: string } {
   const words = args.trim().split(/\s+/u);
   for (const at of [0, words.length - 1]) {
     const word = words[at];
-    if (words.length < 2 || word === undefined || !DATE_TOKEN.test(word)) continue;
-    const [y, m, d] = asciiDigits(word).split('-') as [string, string, string];
+    const ascii = word === undefined ? '' : asciiDigits(word);
+    if (words.length < 2 || word === undefined || !DATE_TOKEN.test(ascii)) continue;
+    const [y, m, d] = ascii.split('-') as [string, string, string];
     const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
     try {
       parsePublished(date);
