@@ -42,6 +42,11 @@ function phraseTable<V>(pairs: [string, V][]): PhraseTable<V> {
   return table;
 }
 
+/** A phrase table that only says whether a phrase is in it. */
+function phraseSet(list: string[]): PhraseTable<true> {
+  return phraseTable(list.map((w): [string, true] => [w, true]));
+}
+
 function wordMap<V>(record: Record<string, V>): Map<string, V> {
   return new Map(Object.entries(record).map(([k, v]) => [normalize(k), v]));
 }
@@ -81,7 +86,7 @@ export const COUNTS = wordMap(numbersData.counts);
 export const QUARTER_ORDINALS = wordMap(numbersData.quarterOrdinals);
 
 // Parts of the day (dayparts.json): before a day, and after a clock hour.
-export const DAYPARTS: PhraseTable<true> = phraseTable(daypartsData.before.map((w): [string, true] => [w, true]));
+export const DAYPARTS: PhraseTable<true> = phraseSet(daypartsData.before);
 export const DAYPART_ADVERBS: PhraseTable<string> = phraseTable(Object.entries(daypartsData.adverbs));
 /** TIMEX3 suffix of a part of the day named before a day (فجر الجمعة → TMO). */
 export const DAYPART_TIMEX = wordMap(daypartsData.timex);
@@ -126,7 +131,7 @@ export const VAGUE_COUNTS = wordSet(m.vagueCounts);
 export const YEAR_TRIGGERS = wordSet(m.yearTriggers);
 export const CLOCK_WORDS = wordSet(m.clockWords);
 export const CLOCK_LEAD = wordSet(m.clockLead);
-export const LOCAL_TIME: PhraseTable<true> = phraseTable(m.localTime.map((w): [string, true] => [w, true]));
+export const LOCAL_TIME: PhraseTable<true> = phraseSet(m.localTime);
 export const HIJRI_SUFFIX = wordSet(m.hijriSuffix);
 export const GREGORIAN_SUFFIX = wordSet(m.gregorianSuffix);
 export const RANGE_JOIN = wordSet(m.rangeJoin);
@@ -154,7 +159,7 @@ export const EVERY = wordSet(timexData.everyWord);
 export const DECADES = wordMap(timexData.decades);
 export const CENTURY_WORDS = wordSet(timexData.centuryWords);
 /** Words before a count that make it a length of time (لمدة، طيلة، خلال، على مدى). */
-export const DURATION_LEADS: PhraseTable<true> = phraseTable(timexData.durationLeads.map((w): [string, true] => [w, true]));
+export const DURATION_LEADS: PhraseTable<true> = phraseSet(timexData.durationLeads);
 export const DURATION_TAILS = wordSet(timexData.durationTails);
 /** Parts of the day said alone (وصل مساء) and their TIMEX3 suffix. */
 export const DAYPARTS_ALONE: PhraseTable<string> = phraseTable(Object.entries(timexData.dayparts));
