@@ -17,7 +17,7 @@ const DATE_TOKEN = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/u;
  * 2023-12-08", Discord's date option): the day the article's dates count from. Throws a UserError
  * for a date that is no real day.
  */
-export function dateArgument(args: string): { date?: string; rest: string } {
+function dateArgument(args: string): { date?: string; rest: string } {
   const words = args.trim().split(/\s+/u);
   for (const at of [0, words.length - 1]) {
     const word = words[at];

@@ -711,7 +711,7 @@ function* leadCandidates(text: string, sentences: Sentence[]): Generator<Candida
  * not a quotation, not leaning on the one before) names at least HEADLINE_SHARE_FOUND (three fifths)
  * of them and a fifth more than the first ("في خطوة غير مسبوقة …" then the news).
  */
-export function headlineSentence(pool: readonly { stems: Set<string>; raw: string; aside: boolean }[], title: string | undefined): number {
+function headlineSentence(pool: readonly { stems: Set<string>; raw: string; aside: boolean }[], title: string | undefined): number {
   if (title === undefined || pool.length < 2) return 0;
   const headline = stemsOf(title);
   if (headline.size < 2) return 0;

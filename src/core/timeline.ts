@@ -51,7 +51,7 @@ function timesBySentence(sentences: Sentence[], times: TemporalExpression[]): Ma
  * would cost the whole sentence; in blocks it costs at most a block. No ANT sentence is this long
  * (the longest is 1,583 characters), so real articles are read as before.
  */
-export const MAX_BLOCK_CHARS = 2000;
+const MAX_BLOCK_CHARS = 2000;
 const CLAUSE_MARK = /[،,؛;:.!?؟]/;
 
 /** A sentence as the event cutter reads it: itself, or blocks of at most MAX_BLOCK_CHARS cut after a clause mark or a space. */

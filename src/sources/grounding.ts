@@ -47,7 +47,7 @@ function monthsIn(norm: string): Set<number> {
 }
 
 /** Share of letters that are Arabic (0–1); digits and punctuation do not count. */
-export function arabicShare(text: string): number {
+function arabicShare(text: string): number {
   let arabic = 0;
   let letters = 0;
   for (const ch of text) {

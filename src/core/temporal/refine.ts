@@ -70,7 +70,7 @@ const CLOCK_DAY_SENTENCES = 2;
  * The day of the time at `at`: the nearest day named before it in its sentence, else after it in
  * its sentence, else the last one named in the sentences just before; else the reference day.
  */
-export function dayNear(found: Found[], at: number, sent: Int32Array, refDay: string): string {
+function dayNear(found: Found[], at: number, sent: Int32Array, refDay: string): string {
   const own = sent[found[at]!.hit.end - 1]!;
   const dayOf = (k: number): string | null => {
     const v = found[k]!.value;
@@ -95,7 +95,7 @@ export function dayNear(found: Found[], at: number, sent: Int32Array, refDay: st
 }
 
 /** A clock time with no day of its own takes the day near it; so does a part of the day said alone (in its TIMEX3 value only). */
-export function clockDay(found: Found[], ctx: RefineContext): void {
+function clockDay(found: Found[], ctx: RefineContext): void {
   for (let k = 0; k < found.length; k++) {
     const f = found[k]!;
     const r = f.hit.r;
@@ -112,7 +112,7 @@ export function clockDay(found: Found[], ctx: RefineContext): void {
 const BRACKET_REACH = 3;
 
 /** "مساء غد (الثلاثاء)", "أمس (الخميس)": the weekday in brackets names the day just before it. */
-export function bracketedWeekday(found: Found[], ctx: RefineContext): void {
+function bracketedWeekday(found: Found[], ctx: RefineContext): void {
   for (let k = 1; k < found.length; k++) {
     const f = found[k]!;
     if (f.hit.r.k !== 'weekday' || f.hit.r.mod || f.hit.r.anchor !== undefined) continue;
@@ -130,7 +130,7 @@ export function bracketedWeekday(found: Found[], ctx: RefineContext): void {
 }
 
 /** "فجر الجمعة": a day named with its part of the day carries the part in its TIMEX3 value. */
-export function partOfDay(found: Found[]): void {
+function partOfDay(found: Found[]): void {
   for (const f of found) if (f.hit.part && f.value && f.value.length === 10) f.timex = f.value + f.hit.part;
 }
 
@@ -142,7 +142,7 @@ const COMPARISON_REACH = 5;
  * the window of a comparison, not an event; its time keeps its TIMEX3 value and loses its timeline
  * value. "منذ 62 سنة" after a past verb stays an event.
  */
-export function comparisonPoint(found: Found[], ctx: RefineContext): void {
+function comparisonPoint(found: Found[], ctx: RefineContext): void {
   for (const f of found) {
     if (f.value === null) continue;
     const at = firstTokenAfter(ctx.toks, f.hit.s);

@@ -171,13 +171,13 @@ export function resolveReading(r: Reading, ctx: ResolveContext): string | null {
 const UNIT_LETTER: Record<Unit, string> = { day: 'D', week: 'W', month: 'M', year: 'Y', decade: 'DE', century: 'CE', hour: 'H', minute: 'M' };
 
 /** An ISO 8601 length (P3D, PT2H, P26Y; X for a vague count: PXY). */
-export function isoLength(unit: Unit, n: number | null): string {
+function isoLength(unit: Unit, n: number | null): string {
   const count = n === null ? 'X' : String(n);
   return unit === 'hour' || unit === 'minute' ? `PT${count}${UNIT_LETTER[unit]}` : `P${count}${UNIT_LETTER[unit]}`;
 }
 
 /** ISO week (YYYY-Www) of a day number. */
-export function isoWeek(day: DayNumber): string {
+function isoWeek(day: DayNumber): string {
   const wd = (weekday(day) + 6) % 7; // Monday 0
   const thursday = day - wd + 3;
   const { y } = ymd(thursday);

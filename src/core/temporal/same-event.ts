@@ -255,7 +255,7 @@ export function mergeSameEvents(entries: readonly TimelineEntry[]): TimelineEntr
 }
 
 /** Whether a coarse telling (a year, a month) is the same event as a finer one inside its period. */
-export function sameAsFiner(coarse: Telling, fine: Telling, monthToDay: boolean): boolean {
+function sameAsFiner(coarse: Telling, fine: Telling, monthToDay: boolean): boolean {
   // "بالزلزال" beside "لزلزال": both without the glued preposition, as same-day tellings are.
   const vocabulary = new Set([...coarse.words, ...fine.words]);
   const other = new Set(fine.words.map((w) => unglued(w, vocabulary)));
