@@ -12,7 +12,7 @@ import { timelineMessage, timelinePictureMessage } from './views.ts';
 const PICTURE_WORDS = new Set([ar.pictureWord, 'image', 'png']);
 
 /** The arguments without a leading picture word, and whether there was one. */
-export function pictureRequest(args: string): { picture: boolean; rest: string } {
+function pictureRequest(args: string): { picture: boolean; rest: string } {
   const match = /^(\S+)(?:\s+([\s\S]*))?$/u.exec(args.trim());
   if (match && PICTURE_WORDS.has(match[1]!.toLowerCase())) return { picture: true, rest: match[2]?.trim() ?? '' };
   return { picture: false, rest: args };

@@ -27,7 +27,7 @@ const ID: Record<Platform, RegExp> = {
 const THREAD = /^\d+$/;
 
 /** Whether `name` is a platform mojaz speaks on. */
-export function isPlatform(name: string): name is Platform {
+function isPlatform(name: string): name is Platform {
   return Object.hasOwn(ID, name);
 }
 

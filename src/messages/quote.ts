@@ -5,7 +5,7 @@
 import { neutralizeBidi } from './render/bidi.ts';
 
 /** Characters of an argument quoted back at most. */
-export const QUOTE_CHARS = 40;
+const QUOTE_CHARS = 40;
 
 /** `text` as a short quote: whitespace runs as one space, cut to `max` characters with "…". */
 export function quoteArg(text: string, max = QUOTE_CHARS): string {

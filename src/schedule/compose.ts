@@ -85,7 +85,7 @@ export function newestOf(articles: Array<{ published?: string; firstSeen: string
 }
 
 /** The chat's include/exclude filters as stored. */
-export async function chatFilters(store: Pick<ChatStore, 'listFilters'>, chatId: string): Promise<ChatFilters> {
+async function chatFilters(store: Pick<ChatStore, 'listFilters'>, chatId: string): Promise<ChatFilters> {
   const filters = await store.listFilters(chatId);
   return {
     include: filters.filter((f) => f.mode === 'include').map((f) => f.pattern),
@@ -142,7 +142,7 @@ export function digestHeading({ since, slot, timeZone }: DigestPeriod): string {
 }
 
 /** The "more" button under a digest: /digest again shows the next stories of the period. */
-export function moreButton(left: number): Button {
+function moreButton(left: number): Button {
   return { kind: 'action', label: `المزيد (${left})`, action: 'digest' };
 }
 

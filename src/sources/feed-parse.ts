@@ -200,7 +200,7 @@ function parseAtom(feedNode: Node): ParsedFeed {
  * feeds in the wild send objects too; those are keyed by their JSON (String() would give every one
  * of them the same "[object Object]" and drop all but the first item as seen).
  */
-export function jsonFeedId(id: unknown): string | undefined {
+function jsonFeedId(id: unknown): string | undefined {
   if (typeof id === 'string') return id.trim() || undefined;
   if (typeof id === 'number' || typeof id === 'bigint') return String(id);
   if (id === null || id === undefined || typeof id !== 'object') return undefined;

@@ -37,7 +37,7 @@ export interface LlmBriefDeps {
 const MAX_ARTICLE_CHARS = 6_000;
 
 /** The instructions sent with every article. */
-export const SYSTEM_PROMPT =
+const SYSTEM_PROMPT =
   'أنت محرر أخبار. اكتب موجزًا عربيًا للمقال في جملة أو جملتين، لا يتجاوز 350 حرفًا. ' +
   'استعمل فقط ما ورد في نص المقال: لا تضف رقمًا ولا تاريخًا ولا اسمًا غير موجود فيه، ولا رأيًا. ' +
   'أجب بالموجز وحده بالعربية الفصحى، بلا عنوان ولا مقدمة.';

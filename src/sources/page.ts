@@ -199,7 +199,7 @@ function removeBoilerplate(doc: El): void {
  * cube of the depth (1,500 nested <div>s took 23 s, 5,000 more than 5 minutes), so deeper
  * elements are unwrapped: their children take their place, no text is lost.
  */
-export const MAX_DEPTH = 48;
+const MAX_DEPTH = 48;
 /** Elements Readability reads at most; a page with more is no article (Readability aborts). */
 const MAX_ELEMENTS = 30_000;
 

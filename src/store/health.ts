@@ -22,7 +22,7 @@ export class StoreOpenError extends Error {
 }
 
 /** Subdirectory of the data directory that holds the rolling backups. */
-export const BACKUP_DIR = 'backups';
+const BACKUP_DIR = 'backups';
 
 /** The newest backup file of the store at `path`, if there is one. */
 export function latestBackup(path: string): string | undefined {
@@ -138,7 +138,7 @@ export function checkStore(path: string): CheckReport {
 }
 
 /** Backups kept (one a day by default: a week). */
-export const BACKUPS_KEPT = 7;
+const BACKUPS_KEPT = 7;
 
 /**
  * Writes today's backup of the store into <data dir>/backups/mojaz-YYYY-MM-DD.sqlite with SQLite's

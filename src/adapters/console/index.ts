@@ -19,7 +19,7 @@ import type { Message, Picture } from '../../messages/model.ts';
 import { renderPlain } from '../../messages/render/plain.ts';
 
 /** The console's one chat. */
-export const CONSOLE_CHAT = chatKey({ platform: 'console', id: 'local' });
+const CONSOLE_CHAT = chatKey({ platform: 'console', id: 'local' });
 /** Largest article file `/brief ./file.txt` reads. */
 const MAX_FILE_BYTES = 2_000_000;
 
@@ -49,7 +49,7 @@ export async function writeFileAttachment(dir: string, name: string, bytes: Uint
 }
 
 /** Writes `picture` into `dir` under a name from its content; returns the full path. */
-export function writePicture(dir: string, picture: Picture): Promise<string> {
+function writePicture(dir: string, picture: Picture): Promise<string> {
   return writeFileAttachment(dir, picture.name, picture.png);
 }
 

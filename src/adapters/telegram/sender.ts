@@ -94,7 +94,7 @@ async function withRetries<T>(
 }
 
 /** Telegram's limit on a photo caption, in characters. */
-export const TELEGRAM_CAPTION_LIMIT = 1024;
+const TELEGRAM_CAPTION_LIMIT = 1024;
 
 /**
  * Sends `message` to the Telegram chat `chat`, as a reply to `replyTo` when given. A message with

@@ -71,7 +71,7 @@ const SUBJECT_LEADS = new Set(['كان', 'وكان', 'كانت', 'وكانت', '
  * سكوتلاند يارد، مارك رولي"), else the nearest one, unless a preposition governs it ("المعارض
  * لبشار الأسد أعلن").
  */
-export function subjectBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): TokenMention | undefined {
+function subjectBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): TokenMention | undefined {
   const sent = doc.tokens[c]!.sentence;
   const before = speakers.filter((m) => m.e <= c && doc.tokens[m.s]!.sentence === sent);
   let first = before[0];
@@ -126,7 +126,7 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
  * The speech verb a quote stands right before ("«…»، قال فلان", "\"…\"، يقول فلان"): its token
  * index, when only a comma parts them; such a quote is that verb's, not an earlier cue's.
  */
-export function verbAfterQuote(doc: Doc, q: Quote): number | undefined {
+function verbAfterQuote(doc: Doc, q: Quote): number | undefined {
   // Only a comma between: after a full stop the verb opens a new report ("«…». وأضاف: «…»").
   const sep = doc.tokens[q.e + 1];
   const verb = doc.tokens[q.e + 2];
