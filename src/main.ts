@@ -6,7 +6,6 @@
 import { join } from 'node:path';
 import { startConsole } from './adapters/console/start.ts';
 import { buttonHint } from './adapters/console/index.ts';
-import type { ChatMemory } from './store/types.ts';
 import { createServices } from './commands/wiring.ts';
 import { describeConfig, loadConfigFromProcess, type Config } from './config.ts';
 import type { Sender } from './messages/sender.ts';
@@ -28,7 +27,7 @@ import { createLogger, errorText, redactSecrets, type Logger } from './log/index
  * Opens the SQLite store. One that cannot be opened (damaged, unwritable) stops the start with its
  * path and what to do: a bot without its store would look healthy and post no digests.
  */
-function openMemory(config: Config, log: Logger): { memory: ChatMemory; store: SqliteStore; path: string } {
+function openStore(config: Config, log: Logger): { store: SqliteStore; path: string } {
   let path = join(config.dataDir, 'mojaz.sqlite');
   try {
     path = storePath(config.dataDir);
@@ -37,7 +36,7 @@ function openMemory(config: Config, log: Logger): { memory: ChatMemory; store: S
   }
   const store = openStoreOrExplain(path);
   log.debug(`store ${path} opened`);
-  return { memory: store, store, path };
+  return { store, path };
 }
 
 /** Keeps a rolling backup of the store: one now when today's is missing, then every `hours`. */
@@ -79,13 +78,13 @@ async function main(): Promise<number> {
     secrets: [config.telegram.token, config.discord.token, config.llm.key],
   });
   log.info(`settings ${JSON.stringify(describeConfig(config))}`);
-  const { memory, store, path: storeFile } = openMemory(config, log);
+  const { store, path: storeFile } = openStore(config, log);
   const stopBackups = startBackups(store, storeFile, config.backupHours, log);
   const fetcher = createFetcher(config.fetch);
   const llmLog = log.child('llm');
   // Page extraction and every analysis (/brief, /timeline, /who and polled articles) run in a worker thread, under a time budget.
   const jobs = createJobPool();
-  const services = createServices(config, memory, { fetcher, log: (line) => llmLog.warn(line), extract: (html, url) => jobs.extract(html, url),
+  const services = createServices(config, store, { fetcher, log: (line) => llmLog.warn(line), extract: (html, url) => jobs.extract(html, url),
     analyze: (input) => jobs.analyze(input),
   });
   const jobsWarm = jobs.warm({ text: WARM_UP_TEXT, reference: '2024-01-05' }).catch((err: unknown) => log.error(`job pool failed to start: ${errorText(err)}`));
@@ -119,38 +118,36 @@ async function main(): Promise<number> {
     log.warn('discord is not configured: set both DISCORD_TOKEN and DISCORD_APPLICATION_ID');
   }
 
-  if (store) {
-    const consoleMode = stops.length === 0;
-    // The console prints scheduled digests and notices in the terminal like any other reply.
-    const consoleSender: Sender = { send: async (_chat, message) => void process.stdout.write(`${renderPlain(message, buttonHint)}\n\n`) };
-    const platformSenders: Partial<Record<string, Sender>> = { ...senders, ...(consoleMode ? { console: consoleSender } : {}) };
-    const router = routeSender(platformSenders);
-    let firstRoundDone: () => void = () => undefined;
-    const firstRound = new Promise<void>((resolve) => (firstRoundDone = resolve));
-    const feedLog = log.child('feeds');
-    const digestLog = log.child('digests');
-    const feeds = await startConfiguredFeeds(config, {
-      store,
-      fetcher,
-      analyze: (input) => jobs.analyze(input),
-      fetchFullArticle: (url) => fetchStoredArticle(fetcher, url, (html, at) => jobs.extract(html, at)),
-      onFeedFailing: (feed, failure) => notifyFeedFailing(store, router, feed, failure.userMessage, log),
-      log: (level, message) => feedLog[level](message),
-      onRound: (report) => {
-        feedLog.debug(`round done ${JSON.stringify(report).slice(0, 300)}`);
-        firstRoundDone();
-      },
-    });
-    const digests = await startDigests({ config, store, senders: platformSenders, fetcher, pacer, log: (line) => (/fail|stopp|gone|error/iu.test(line) ? digestLog.warn(line) : digestLog.info(line)) });
-    services.digests = digests.services;
-    stops.push(() => feeds.stop(), () => digests.stop());
-    if (consoleMode) {
-      // The bundled sample feed's news is there for /digest before the first command; a round that
-      // fails or hangs does not keep the chat from opening.
-      // The worker thread's start (seconds on a busy machine) is not counted against the round.
-      await jobsWarm;
-      await Promise.race([firstRound, new Promise<void>((resolve) => setTimeout(resolve, config.fetch.timeoutMs + 2_000).unref())]);
-    }
+  const consoleMode = stops.length === 0;
+  // The console prints scheduled digests and notices in the terminal like any other reply.
+  const consoleSender: Sender = { send: async (_chat, message) => void process.stdout.write(`${renderPlain(message, buttonHint)}\n\n`) };
+  const platformSenders: Partial<Record<string, Sender>> = { ...senders, ...(consoleMode ? { console: consoleSender } : {}) };
+  const router = routeSender(platformSenders);
+  let firstRoundDone: () => void = () => undefined;
+  const firstRound = new Promise<void>((resolve) => (firstRoundDone = resolve));
+  const feedLog = log.child('feeds');
+  const digestLog = log.child('digests');
+  const feeds = await startConfiguredFeeds(config, {
+    store,
+    fetcher,
+    analyze: (input) => jobs.analyze(input),
+    fetchFullArticle: (url) => fetchStoredArticle(fetcher, url, (html, at) => jobs.extract(html, at)),
+    onFeedFailing: (feed, failure) => notifyFeedFailing(store, router, feed, failure.userMessage, log),
+    log: (level, message) => feedLog[level](message),
+    onRound: (report) => {
+      feedLog.debug(`round done ${JSON.stringify(report).slice(0, 300)}`);
+      firstRoundDone();
+    },
+  });
+  const digests = await startDigests({ config, store, senders: platformSenders, fetcher, pacer, log: (line) => (/fail|stopp|gone|error/iu.test(line) ? digestLog.warn(line) : digestLog.info(line)) });
+  services.digests = digests.services;
+  stops.push(() => feeds.stop(), () => digests.stop());
+  if (consoleMode) {
+    // The bundled sample feed's news is there for /digest before the first command; a round that
+    // fails or hangs does not keep the chat from opening.
+    // The worker thread's start (seconds on a busy machine) is not counted against the round.
+    await jobsWarm;
+    await Promise.race([firstRound, new Promise<void>((resolve) => setTimeout(resolve, config.fetch.timeoutMs + 2_000).unref())]);
   }
 
   const shutdown = async (): Promise<void> => {
