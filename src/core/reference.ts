@@ -11,6 +11,7 @@
  */
 import type { TemporalExpression, Sentence } from './types.ts';
 import { normalize } from './text/normalize.ts';
+import modifiers from './lexicon/temporal/modifiers.json' with { type: 'json' };
 
 /** Thrown for a publication date or reference that is not a real calendar date. */
 export class InvalidDateError extends Error {
@@ -98,7 +99,7 @@ export function referenceFor(published: string | undefined, now: Date, timeZone:
 /** Sentences from the start in which a date is read as the article's dateline. */
 const DATELINE_SENTENCES = 1;
 /** Days from a deictic word's day to the article's: "أمس الجمعة 29 أفريل 2016" is told a day later. */
-const DEICTIC_SHIFT = new Map<string, number>([['امس', 1], ['البارحة', 1], ['غدا', -1], ['اليوم', 0], ['الليلة', 0]]);
+const DEICTIC_SHIFT = new Map(Object.entries(modifiers.articleDayShift).map(([w, shift]): [string, number] => [normalize(w), shift]));
 
 /** The shift of the first deictic word of an expression, or undefined when it has none. */
 function deicticShift(text: string): number | undefined {
