@@ -9,6 +9,7 @@ import { m, type Block, type Button, type Inline, type Message } from '../messag
 import { renderTimelinePicture } from '../messages/render/timeline-picture.ts';
 import { ar } from './ar.ts';
 import { articleArgs } from './resolve.ts';
+import { hostLabel } from '../sources/page.ts';
 import type { StoredArticle } from '../store/types.ts';
 
 /** Longest event text and quote shown, in characters (longer ones end at a word with "…"). */
@@ -150,14 +151,7 @@ export function timelineMessage(articles: Analysed[], options: ViewOptions): Mes
 
 /** "وكالة الأنباء، example.com": the outlets (or sites) the articles come from, each once. */
 function sourcesOf(articles: Analysed[]): string {
-  const names = articles.map(({ article }) => {
-    if (article.source?.trim()) return article.source.trim();
-    try {
-      return article.url ? new URL(article.url).hostname.replace(/^www\./u, '') : '';
-    } catch {
-      return '';
-    }
-  });
+  const names = articles.map(({ article }) => article.source?.trim() || (article.url ? (hostLabel(article.url) ?? '') : ''));
   return [...new Set(names.filter((n) => n !== ''))].join('، ');
 }
 

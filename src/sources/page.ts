@@ -412,7 +412,7 @@ function trimDateLines(lines: string[]): string[] {
 }
 
 /** The URL's host without "www.", as a fallback site name; undefined for an unparsable URL. */
-function hostLabel(url: string): string | undefined {
+export function hostLabel(url: string): string | undefined {
   try {
     return new URL(url).hostname.replace(/^www\./, '') || undefined;
   } catch {
