@@ -139,7 +139,7 @@ async function main(): Promise<number> {
       firstRoundDone();
     },
   });
-  const digests = await startDigests({ config, store, senders: platformSenders, fetcher, pacer, log: (line) => (/fail|stopp|gone|error/iu.test(line) ? digestLog.warn(line) : digestLog.info(line)) });
+  const digests = await startDigests({ config, store, senders: platformSenders, fetcher, pacer, log: (line) => digestLog.warn(line) });
   services.digests = digests.services;
   stops.push(() => feeds.stop(), () => digests.stop());
   if (consoleMode) {

@@ -32,6 +32,7 @@ export interface FanOutDeps {
   stopping?(): boolean;
   /** Called when a chat turned out to be gone (to deactivate its subscription). */
   onChatGone?(chatId: string): Promise<void>;
+  /** A failed delivery, worth a warning. */
   log?(line: string): void;
 }
 

@@ -42,6 +42,7 @@ export interface DigestsDeps {
   failThreshold?: number;
   clock?: Clock;
   cron?: CronFactory;
+  /** A problem worth a warning (a failed or stopped delivery, a chat gone): the scheduler logs nothing else. */
   log?(line: string): void;
   /** The pacer the senders share (they pace every API call through it); the fan-out then takes no slot of its own. */
   pacer?: SendLimiter;

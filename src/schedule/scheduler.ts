@@ -52,6 +52,7 @@ export interface SchedulerDeps {
   /** How often to retry lapsed and failed deliveries; 0 disables the timer (tests sweep by hand). */
   sweepMs?: number;
   concurrency?: number;
+  /** A problem worth a warning (a failed or stopped delivery, a chat gone): the scheduler logs nothing else. */
   log?(line: string): void;
 }
 
