@@ -40,7 +40,7 @@ test('GIVEN dated sentences THEN entries come oldest first with the clause as ev
 });
 
 test('GIVEN an attribution tail and a null expression THEN the event leaves both out', () => {
-  const [entry] = timeline(['وأحصت واشنطن حتى الآن 78 هجومًا منذ 17 أكتوبر ضدّ قواتها في العراق، وفق حصيلة جديدة أفاد بها مسؤول.']);
+  const [entry] = timeline(['وأحصت واشنطن حتى الآن 78 هجومًا في 17 أكتوبر ضدّ قواتها في العراق، وفق حصيلة جديدة أفاد بها مسؤول.']);
   assert.equal(entry?.date, '2023-10-17');
   assert.equal(entry?.event, 'أحصت واشنطن 78 هجومًا ضدّ قواتها في العراق');
 });
@@ -125,7 +125,8 @@ test('GIVEN the seed article (Friday 2023-12-08) THEN the timeline holds its dat
   const dates = new Set(entries.map((e) => e.date));
   assert.deepEqual(
     [...dates].sort(),
-    ['2023-10-17', '2023-11', '2023-12', '2023-12-02', '2023-12-03', '2023-12-06', '2023-12-08'],
+    // "78 هجومًا منذ 17 أكتوبر" is the window of a count told today, not a happening on 17 October.
+    ['2023-11', '2023-12', '2023-12-02', '2023-12-03', '2023-12-06', '2023-12-08'],
   );
   // The rocket attack, told four times (two at dawn, Reuters' explosions, the 04:00 attack), is one
   // entry under its day; the spokesman's call is another.

@@ -4,12 +4,13 @@
  * report's edition in brackets ("نتائج التجارة الخارجية (ديسمبر 2016)"), a second naming of the
  * date just given ("6 مارس آذار", "الخميس، 2 مارس"), the end of a range ("ما بين جانفي و نوفمبر
  * 2016": the range is dated by its first time), a place named after a date ("نهج 18 جانفي"), the
- * word شهر before a month's name read as "a month ago" ("منذ شهر جانفي"). Each rule reads a few words on either side, so the
+ * word شهر before a month's name read as "a month ago" ("منذ شهر جانفي"), the window of a count ("78 هجومًا منذ 17 أكتوبر"). Each rule reads a few words on either side, so the
  * whole pass is linear in the text.
  */
 import { normalize } from '../text/normalize.ts';
 import { isSpace } from '../text/tokens.ts';
 import eventData from '../lexicon/temporal/event.json' with { type: 'json' };
+import { UNITS } from './lexicon.ts';
 
 const words = (list: string[]): Set<string> => new Set(list.map((w) => normalize(w)));
 const NAMING = words(eventData.namingNouns);
@@ -114,9 +115,23 @@ export function endsRange(text: string, prev: TimeAt, t: TimeAt): boolean {
   return two !== null && RANGE_OPENERS.has(normalize(text.slice(two.start, one.end).replace(/\s+/g, ' ')));
 }
 
+/**
+ * Whether `t` is the window of a count right before منذ ("أحصت 78 هجومًا منذ 17 أكتوبر", "15 صحفيا
+ * منذ 2016"): the count is told now, not on that day. An age ("البالغ 14 عاما منذ الإثنين") counts
+ * nothing, so the disappearance told with it stays dated.
+ */
+export function windowsCount(text: string, t: TimeAt): boolean {
+  const since = wordBefore(text, t.start);
+  if (!since || bare(text, since) !== 'منذ') return false;
+  const noun = wordBefore(text, since.start);
+  const count = noun && wordBefore(text, noun.start);
+  if (!noun || !count || UNITS.has(normalize(text.slice(noun.start, noun.end)))) return false;
+  return /^[0-9]+(?:[.,٫][0-9]+)?$/.test(normalize(text.slice(count.start, count.end)));
+}
+
 /** Whether `t` (with the valued times before and after it, if any) dates no event of its own. */
 export function datesNoEvent(text: string, t: TimeAt, prev: TimeAt | undefined, next?: TimeAt): boolean {
-  if (namesSomething(text, t) || namesEdition(text, t)) return true;
+  if (namesSomething(text, t) || namesEdition(text, t) || windowsCount(text, t)) return true;
   if (next !== undefined && headsMonth(text, t, next)) return true;
   return prev !== undefined && (restates(text, prev, t) || endsRange(text, prev, t));
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { datesNoEvent, endsRange, headsMonth, namesEdition, namesSomething, restates, type TimeAt } from '../../../src/core/temporal/not-event.ts';
+import { datesNoEvent, endsRange, headsMonth, namesEdition, namesSomething, restates, windowsCount, type TimeAt } from '../../../src/core/temporal/not-event.ts';
 import { findTemporal } from '../../../src/core/temporal/index.ts';
 import { buildTimeline } from '../../../src/core/timeline.ts';
 import { segment } from '../../../src/core/text/segment.ts';
@@ -31,6 +31,21 @@ test('namesSomething GIVEN a date right after a law, an anniversary, a revolutio
   for (const [marked, expected] of cases) {
     const { text, t } = at(marked);
     assert.equal(namesSomething(text, t), expected, marked);
+  }
+});
+
+test('windowsCount GIVEN a count right before منذ THEN its time is the count\'s window; an age or a happening, not', () => {
+  const cases: [string, boolean][] = [
+    ['وأحصت واشنطن حتى الآن 78 هجومًا منذ 【17 أكتوبر】 ضد قواتها', true],
+    ['ارتفع عدد القتلى من الصحفيين إلى 15 صحفيا منذ 【2016】', true],
+    ['سجلت أسعارها تطورا بنسبة 65.2 بالمائة منذ 【سنة 2010】', true],
+    ['أعلنت العائلة اختفاء ابنها البالغ من العمر 14 عاما منذ 【يوم الإثنين】', false], // an age: the disappearance is dated
+    ['غادر البلاد منذ 【62 سنة】 ولم يعد', false],
+    ['تعيش المدينة على وقع الاحتجاجات منذ 【الأحد】', false],
+  ];
+  for (const [marked, expected] of cases) {
+    const { text, t } = at(marked);
+    assert.equal(windowsCount(text, t), expected, marked);
   }
 });
 
