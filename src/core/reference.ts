@@ -67,13 +67,17 @@ export function parsePublished(value: string): Reference {
   throw new InvalidDateError(value);
 }
 
+/** One formatter per time zone, built once: an Intl.DateTimeFormat is slow to create, and this runs per command and per undated article. */
+const dayTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Calendar day (YYYY-MM-DD) and clock time (HH:MM) of `date` in `timeZone`. */
 export function dayAndTime(date: Date, timeZone: string): { day: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
+  let format = dayTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    dayTimeFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
   return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
