@@ -25,6 +25,17 @@ const ConfigSchema = z.object({
   dataDir: z.string().min(1),
   timezone: z.string().refine(isTimeZone, 'not an IANA time zone'),
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']),
+  /** Log line shape: `text` for a terminal, `json` (one object a line) for a log collector. */
+  logFormat: z.enum(['text', 'json']).default('text'),
+  /** The operations endpoint (/healthz, /metrics): off while port is 0. */
+  http: z
+    .object({
+      host: z.string().min(1).default('0.0.0.0'),
+      port: z.coerce.number().int().min(0).max(65535).default(0),
+    })
+    .default({ host: '0.0.0.0', port: 0 }),
+  /** Longest a stop (SIGTERM/SIGINT) may take before the process gives up waiting and exits non-zero. */
+  shutdownSeconds: z.coerce.number().positive().default(10),
   /** Hours between rolling backups of the store into <dataDir>/backups (0: none). */
   backupHours: z.coerce.number().min(0).default(24),
   telegram: z.object({
@@ -32,11 +43,18 @@ const ConfigSchema = z.object({
     apiRoot: z.string().url(),
     webhookUrl: z.union([z.literal(''), z.string().url()]),
     webhookPort: z.coerce.number().int().min(1).max(65535),
+    /** The X-Telegram-Bot-Api-Secret-Token every instance checks (default: derived from the token). */
+    webhookSecret: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, '1-256 characters A-Z a-z 0-9 _ -')
+      .optional(),
   }),
   discord: z.object({
     token: z.string().optional(),
     applicationId: z.string().optional(),
     apiRoot: z.union([z.literal(''), z.string().url()]),
+    /** Gateway shards: '' (one connection, no manager), 'auto' (as many as Discord recommends) or a count. */
+    shards: z.union([z.literal(''), z.literal('auto'), z.coerce.number().int().min(1)]).default(''),
   }),
   fetch: z.object({
     allowHosts: z.preprocess(listOf, z.array(z.string())),
@@ -80,14 +98,20 @@ const ENV_MAP: Record<string, string[]> = {
   MOJAZ_DATA_DIR: ['dataDir'],
   MOJAZ_TIMEZONE: ['timezone'],
   MOJAZ_LOG_LEVEL: ['logLevel'],
+  MOJAZ_LOG_FORMAT: ['logFormat'],
+  MOJAZ_HTTP_HOST: ['http', 'host'],
+  MOJAZ_HTTP_PORT: ['http', 'port'],
+  MOJAZ_SHUTDOWN_SECONDS: ['shutdownSeconds'],
   MOJAZ_BACKUP_HOURS: ['backupHours'],
   TELEGRAM_BOT_TOKEN: ['telegram', 'token'],
   TELEGRAM_API_ROOT: ['telegram', 'apiRoot'],
   TELEGRAM_WEBHOOK_URL: ['telegram', 'webhookUrl'],
   TELEGRAM_WEBHOOK_PORT: ['telegram', 'webhookPort'],
+  TELEGRAM_WEBHOOK_SECRET: ['telegram', 'webhookSecret'],
   DISCORD_TOKEN: ['discord', 'token'],
   DISCORD_APPLICATION_ID: ['discord', 'applicationId'],
   DISCORD_API_ROOT: ['discord', 'apiRoot'],
+  DISCORD_SHARDS: ['discord', 'shards'],
   MOJAZ_FETCH_ALLOW_HOSTS: ['fetch', 'allowHosts'],
   MOJAZ_FETCH_TIMEOUT_MS: ['fetch', 'timeoutMs'],
   MOJAZ_FETCH_MAX_BYTES: ['fetch', 'maxBytes'],
@@ -103,7 +127,7 @@ const ENV_MAP: Record<string, string[]> = {
   MOJAZ_LLM_PER_MINUTE: ['llm', 'perMinute'],
 };
 
-const SECRET_KEYS = new Set(['token', 'key']);
+const SECRET_KEYS = new Set(['token', 'key', 'webhookSecret']);
 
 function setPath(obj: Record<string, unknown>, path: string[], value: unknown): void {
   let cur = obj;

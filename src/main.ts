@@ -75,6 +75,7 @@ async function main(): Promise<number> {
   // Every line of every part passes through this logger, which redacts the configured secrets.
   const log = createLogger({
     level: config.logLevel,
+    format: config.logFormat,
     secrets: [config.telegram.token, config.discord.token, config.llm.key],
   });
   log.info(`settings ${JSON.stringify(describeConfig(config))}`);
@@ -133,13 +134,13 @@ async function main(): Promise<number> {
     analyze: (input) => jobs.analyze(input),
     fetchFullArticle: (url) => fetchStoredArticle(fetcher, url, (html, at) => jobs.extract(html, at)),
     onFeedFailing: (feed, failure) => notifyFeedFailing(store, router, feed, failure.userMessage, log),
-    log: (level, message) => feedLog[level](message),
+    log: (level, message, fields) => feedLog[level](message, fields),
     onRound: (report) => {
       feedLog.debug(`round done ${JSON.stringify(report).slice(0, 300)}`);
       firstRoundDone();
     },
   });
-  const digests = await startDigests({ config, store, senders: platformSenders, fetcher, pacer, log: (line) => digestLog.warn(line) });
+  const digests = await startDigests({ config, store, senders: platformSenders, fetcher, pacer, log: (line, fields) => digestLog.warn(line, fields) });
   services.digests = digests.services;
   stops.push(() => feeds.stop(), () => digests.stop());
   if (consoleMode) {
@@ -194,7 +195,7 @@ async function notifyFeedFailing(
     ],
   };
   for (const chatId of followers) {
-    await sender.send(chatId, notice).catch((err: unknown) => log.warn(`feeds: could not notify ${chatId}: ${String(err)}`));
+    await sender.send(chatId, notice).catch((err: unknown) => log.warn(`feeds: could not notify ${chatId}: ${String(err)}`, { chat: chatId, feed: feed.id }));
   }
 }
 

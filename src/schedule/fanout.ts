@@ -32,8 +32,8 @@ export interface FanOutDeps {
   stopping?(): boolean;
   /** Called when a chat turned out to be gone (to deactivate its subscription). */
   onChatGone?(chatId: string): Promise<void>;
-  /** A failed delivery, worth a warning. */
-  log?(line: string): void;
+  /** A failed delivery, worth a warning (with the chat it was for). */
+  log?(line: string, fields?: { chat: string }): void;
 }
 
 /** What one drain did. */
@@ -98,7 +98,7 @@ export async function deliverOne(deps: FanOutDeps, c: ClaimedDelivery, report: F
       report.failed++;
       // Kept in the ledger and logged: an API error that echoes the request path carries the token.
       const why = redactSecrets(errorText(err));
-      deps.log?.(`delivery ${c.key} failed (attempt ${c.attempts}): ${why}`);
+      deps.log?.(`delivery ${c.key} failed (attempt ${c.attempts}): ${why}`, { chat: c.chatId });
       await ledger.release(c.key, owner, why, iso(clock, backoffMs(c.attempts)));
       return;
     }

@@ -43,7 +43,7 @@ export interface DigestsDeps {
   clock?: Clock;
   cron?: CronFactory;
   /** A problem worth a warning (a failed or stopped delivery, a chat gone): the scheduler logs nothing else. */
-  log?(line: string): void;
+  log?(line: string, fields?: { chat: string }): void;
   /** The pacer the senders share (they pace every API call through it); the fan-out then takes no slot of its own. */
   pacer?: SendLimiter;
 }

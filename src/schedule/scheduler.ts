@@ -53,7 +53,7 @@ export interface SchedulerDeps {
   sweepMs?: number;
   concurrency?: number;
   /** A problem worth a warning (a failed or stopped delivery, a chat gone): the scheduler logs nothing else. */
-  log?(line: string): void;
+  log?(line: string, fields?: { chat: string }): void;
 }
 
 /** What /digest returns: the message to reply with, or why there is none. */
@@ -150,7 +150,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
     onChatGone: async (chatId) => {
       const sub = await deps.store.getSubscription(chatId);
       if (sub) await deps.store.upsertSubscription({ ...sub, active: false }, clock.now().toISOString());
-      log(`chat ${chatId} is gone: its subscription is paused`);
+      log(`chat ${chatId} is gone: its subscription is paused`, { chat: chatId });
     },
   };
   const tasks = new Map<string, { stop(): void }[]>();
@@ -246,7 +246,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
     // The slot is the schedule's own minute, so every instance (and a repeated wall time) agrees on it.
     const slot = latestSlot(sub, clock.now());
     if (!slot) return;
-    track(fire(sub.chatId, slot)).catch((err) => log(`digest for ${sub.chatId} failed: ${String(err)}`));
+    track(fire(sub.chatId, slot)).catch((err) => log(`digest for ${sub.chatId} failed: ${String(err)}`, { chat: sub.chatId }));
   };
 
   const schedule = (sub: Subscription): void => {
@@ -271,7 +271,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
     try {
       await catchUp(sub);
     } catch (err) {
-      log(`catch-up for ${sub.chatId} failed: ${String(err)}`);
+      log(`catch-up for ${sub.chatId} failed: ${String(err)}`, { chat: sub.chatId });
     }
   }
   void sweep();

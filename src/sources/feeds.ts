@@ -92,7 +92,7 @@ export interface FeedPollerDeps {
   /** Called when a flagged feed answers again. */
   onFeedRecovered?: (feed: FeedRecord) => void | Promise<void>;
   /** Logs (English, never secrets). */
-  log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void;
+  log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: { feed: number }) => void;
   options?: Partial<PollerOptions>;
 }
 
@@ -188,8 +188,8 @@ export class FeedPoller {
     return this.clock.now().toISOString();
   }
 
-  private log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void {
-    this.deps.log?.(level, message);
+  private log(level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: { feed: number }): void {
+    this.deps.log?.(level, message, fields);
   }
 
   /** Feeds that failed `failThreshold` times in a row or more (for /status and admins). */
@@ -237,7 +237,7 @@ export class FeedPoller {
       });
       result.failures = 0;
       if (feed.failures >= this.options.failThreshold) {
-        this.log('info', `feed ${feed.id} recovered`);
+        this.log('info', `feed ${feed.id} recovered`, { feed: feed.id });
         await this.notify(() => this.deps.onFeedRecovered?.(feed));
       }
     } catch (err) {
@@ -247,7 +247,7 @@ export class FeedPoller {
       result.status = 'failed';
       result.error = failure;
       result.failures = failures;
-      this.log('warn', `feed ${feed.id} failed (${failures} in a row): ${failure.message}`);
+      this.log('warn', `feed ${feed.id} failed (${failures} in a row): ${failure.message}`, { feed: feed.id });
       await this.deps.store.updateFeedPoll(feed.id, {
         lastFetch: started,
         failures,

@@ -71,3 +71,43 @@ test('GIVEN a platform whose every error echoes the request path THEN neither th
     assert.match(error, /<token>/u);
   }
 });
+
+test('GIVEN the json format THEN each line is one JSON object with time, level, component, message, chat and feed', () => {
+  const lines: string[] = [];
+  const log = createLogger({ level: 'info', format: 'json', write: (l) => lines.push(l), now: () => new Date(T0) });
+  log.child('digests').warn('delivery failed', { chat: 'telegram:-100123' });
+  log.child('feeds').info('feed recovered', { feed: 12 });
+  log.info('started');
+  log.debug('hidden');
+  assert.equal(lines.length, 3);
+  assert.deepEqual(
+    lines.map((l) => JSON.parse(l) as unknown),
+    [
+      { time: '2026-11-24T05:00:00.000Z', level: 'warn', component: 'digests', msg: 'delivery failed', chat: 'telegram:-100123' },
+      { time: '2026-11-24T05:00:00.000Z', level: 'info', component: 'feeds', msg: 'feed recovered', feed: 12 },
+      { time: '2026-11-24T05:00:00.000Z', level: 'info', msg: 'started' },
+    ],
+  );
+});
+
+test('GIVEN the json format THEN a token in the message or a field is redacted and a newline cannot split the line', () => {
+  const out: string[] = [];
+  const log = createLogger({ level: 'debug', format: 'json', secrets: ['s3cret-webhook-value'], write: (l) => out.push(l), now: () => new Date(T0) });
+  log.error(`POST /bot${TOKEN}/sendMessage failed\n{"level":"info","msg":"forged"}`, { chat: 'x s3cret-webhook-value' });
+  assert.equal(out.length, 1);
+  assert.ok(!out[0]!.includes(TOKEN) && !out[0]!.includes('s3cret-webhook-value'), out[0]);
+  const parsed = JSON.parse(out[0]!) as { msg: string; chat: string; level: string };
+  assert.equal(parsed.level, 'error');
+  assert.match(parsed.msg, /bot<token>\/sendMessage failed ⏎ /u);
+  assert.equal(parsed.chat, 'x <token>');
+});
+
+test('GIVEN the text format THEN the fields follow the message as key=value', () => {
+  const { lines, log } = recording();
+  log.child('feeds').warn('feed failed (3 in a row)', { feed: 7 });
+  log.warn('could not notify', { chat: 'telegram:5', feed: 7 });
+  assert.deepEqual(lines, [
+    '2026-11-24T05:00:00.000Z warn feeds: feed failed (3 in a row) feed=7',
+    '2026-11-24T05:00:00.000Z warn could not notify chat=telegram:5 feed=7',
+  ]);
+});

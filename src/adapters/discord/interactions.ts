@@ -29,8 +29,8 @@ import { chatIdOf } from './chat-id.ts';
 
 /** Where the adapter writes what went wrong (already redacted). */
 export interface DiscordLog {
-  warn(message: string): void;
-  error(message: string): void;
+  warn(message: string, fields?: { chat: string }): void;
+  error(message: string, fields?: { chat: string }): void;
 }
 
 /** What handling an interaction needs. */
@@ -158,9 +158,10 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
     await dispatch(interaction, deps);
   } catch (error) {
     const what = interaction.isButton() ? `button ${interaction.customId.slice(0, 40)}` : `/${interaction.commandName}`;
-    deps.log.error(`discord: ${what} failed: ${describeError(error, deps.token)}`);
+    const chat = { chat: chatIdOf(interaction.channelId ?? interaction.user.id) };
+    deps.log.error(`discord: ${what} failed: ${describeError(error, deps.token)}`, chat);
     await tellPrivately(interaction, TEXTS.apology).catch((e: unknown) =>
-      deps.log.warn(`discord: could not apologize: ${describeError(e, deps.token)}`),
+      deps.log.warn(`discord: could not apologize: ${describeError(e, deps.token)}`, chat),
     );
   }
 }

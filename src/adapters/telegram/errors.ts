@@ -7,8 +7,8 @@ import { TelegramError } from 'telegraf';
 /** Where the adapter writes what went wrong (lines are already redacted). */
 export interface TelegramLog {
   info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
+  warn(message: string, fields?: { chat: string }): void;
+  error(message: string, fields?: { chat: string }): void;
 }
 
 /** Replaces the token, and anything shaped like a bot token, with "<token>". */

@@ -183,7 +183,8 @@ export function createTelegramBot(
   });
 
   bot.catch(async (err, ctx) => {
-    log.error(`telegram: update ${ctx.update.update_id} failed: ${describeError(err, token)}`);
+    const chat = ctx.chat ? { chat: chatIdOf(ctx.chat.id) } : undefined;
+    log.error(`telegram: update ${ctx.update.update_id} failed: ${describeError(err, token)}`, chat);
     try {
       const thread = topicOf(incomingOf(ctx.update) ?? ((ctx.callbackQuery as { message?: IncomingMessage } | undefined)?.message));
       if (ctx.chat) {
@@ -193,7 +194,7 @@ export function createTelegramBot(
         });
       }
     } catch (apologyError) {
-      log.warn(`telegram: could not apologize: ${describeError(apologyError, token)}`);
+      log.warn(`telegram: could not apologize: ${describeError(apologyError, token)}`, chat);
     }
   });
 
