@@ -216,6 +216,80 @@ export function splitPerson(doc: Doc, m: TokenMention): TokenMention[] {
   return out;
 }
 
+/**
+ * Whether a title phrase ends right before token i ("وزيرة السياحة" سلمى، "الرئيس التنفيذي لشركة
+ * أرامكو" أمين، "المتحدث باسم الحكومة الأردنية، " مهند): a title word or a spokesman's head within
+ * seven words back, with no punctuation (but one comma right before i), function word or verb between.
+ */
+export function afterTitle(doc: Doc, i: number): boolean {
+  const toks = doc.tokens;
+  const sent = toks[i]?.sentence;
+  let k = i - 1;
+  if (toks[k]?.norm === '،' || toks[k]?.norm === ',') k--;
+  for (; k >= 0 && i - k <= 7; k--) {
+    const t = toks[k]!;
+    if (t.sentence !== sent || isPunct(t) || SPEECH_VERBS.has(t.norm) || SPEECH_VERBS.has(t.norm.slice(1))) return false;
+    if (isTitle(t) || SRC_HEADS.get(t.bare) === 'speaker') return true;
+    if (JUNK.has(t.norm) && !t.bare.startsWith('ال') && t.norm !== 'باسم') return false;
+  }
+  return false;
+}
+
+/**
+ * A given name that is also a title or function word ("أمين", "أمينة") opening a person's span
+ * right after a title phrase ("الرئيس التنفيذي لشركة أرامكو أمين الناصر"): part of the name.
+ */
+export function isGivenNameAfterTitle(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i]!;
+  return FIRST_NAMES.has(t.norm) && !t.bare.startsWith('ال') && afterTitle(doc, i);
+}
+
+/**
+ * People named after a title that the tagger missed: a known given name right after a title
+ * phrase, its further given names or particles, and one more word as the family name ("وزيرة
+ * السياحة سلمى اللومي", "المتحدث باسم الحكومة الأردنية مهند مبيضين"). Only where no span is.
+ */
+export function titledGivenNames(doc: Doc, spans: readonly TokenMention[]): TokenMention[] {
+  const toks = doc.tokens;
+  const covered = new Set<number>();
+  for (const m of spans) for (let i = m.s; i < m.e; i++) covered.add(i);
+  const free = (i: number, sent: number): boolean => {
+    const t = toks[i];
+    return t !== undefined && t.sentence === sent && !covered.has(i) && !isPunct(t);
+  };
+  const out: TokenMention[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (covered.has(i) || t.norm.length < 3 || !FIRST_NAMES.has(t.norm) || JUNK.has(t.norm) || !afterTitle(doc, i)) continue;
+    const sent = t.sentence;
+    let e = i + 1;
+    while (e - i < 3 && free(e, sent) && (FIRST_NAMES.has(toks[e]!.norm) || PARTICLES.has(toks[e]!.norm))) e++;
+    const last = toks[e];
+    const surname =
+      free(e, sent) && !isJunkWord(last!) && !isTitle(last!) && !NAME_PREPOSITIONS.has(last!.norm) && !isGazPlace(last!.norm) && !isGazPlace(last!.bare) && !QUOTES.has(last!.norm);
+    if (!surname) continue;
+    out.push({ type: 'PER', s: i, e: e + 1 });
+    i = e;
+  }
+  return out;
+}
+
+/**
+ * End of a person span followed by a word spelt like a preposition that has no object: the next
+ * word is a preposition or punctuation, so it is the name's last part ("وانغ ون بين في إفادة",
+ * "لي من، …"). The span's own end otherwise.
+ */
+export function prepositionLikeNameEnd(doc: Doc, m: TokenMention): number {
+  const toks = doc.tokens;
+  const w = toks[m.e];
+  const after = toks[m.e + 1];
+  if (!w || !after || w.sentence !== toks[m.s]!.sentence || w.norm.length > 3 || !(NAME_PREPOSITIONS.has(w.norm) || w.norm === 'بين')) return m.e;
+  // Arabic names take no such word after them; transliterated ones end in short syllables.
+  if (toks[m.e - 1]!.bare.startsWith('ال')) return m.e;
+  const objectless = isPunct(after) || NAME_PREPOSITIONS.has(after.norm) || SPEECH_VERBS.has(after.norm);
+  return objectless && after.sentence === w.sentence ? m.e + 1 : m.e;
+}
+
 /** Trims junk and punctuation at mention edges; drops what is left empty. */
 export function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined {
   let { s, e } = m;
@@ -227,7 +301,9 @@ export function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined
     return isPunct(t) || (isEdgeJunk(t) && !PARTICLES.has(t.norm));
   };
   // A person's name does not open with the noun governing it ("إطلاق سراح ناصر الزفزافي").
-  const lead = (i: number): boolean => bad(i) || (m.type === 'PER' && i < e - 1 && (NOUNS_BEFORE_NAMES.has(doc.tokens[i]!.bare) || doc.tokens[i]!.norm === 'الله'));
+  const lead = (i: number): boolean =>
+    (bad(i) && !(m.type === 'PER' && i < e - 1 && isGivenNameAfterTitle(doc, i))) ||
+    (m.type === 'PER' && i < e - 1 && (NOUNS_BEFORE_NAMES.has(doc.tokens[i]!.bare) || doc.tokens[i]!.norm === 'الله'));
   while (s < e && lead(s)) s++;
   while (e > s && bad(e - 1)) e--;
   if (e - s === 1) {
@@ -452,7 +528,7 @@ export const SPAN_STEPS: readonly SpanStep[] = [
     name: 'person-without-title',
     run: PER_ONLY((doc, m) => {
       let s = m.s;
-      while (s < m.e && (isTitle(doc.tokens[s]!) || isRoleNisba(doc, s))) s++;
+      while (s < m.e && (isTitle(doc.tokens[s]!) || isRoleNisba(doc, s)) && !(s < m.e - 1 && isGivenNameAfterTitle(doc, s))) s++;
       return s === m.s ? m : { ...m, s };
     }),
   },
@@ -475,6 +551,8 @@ export const SPAN_STEPS: readonly SpanStep[] = [
     name: 'known-place-not-person',
     run: PER_ONLY((doc, m) => (m.e - m.s === 1 && (isGazPlace(doc.tokens[m.s]!.bare) || isGazPlace(doc.tokens[m.s]!.norm)) ? { ...m, type: 'LOC' } : m)),
   },
+  // A word spelt like a preposition with no object after it ends a foreign name ("وانغ ون بين في …").
+  { name: 'person-with-preposition-like-end', run: PER_ONLY((doc, m) => ({ ...m, e: prepositionLikeNameEnd(doc, m) })) },
   // A person span runs no further than a preposition, and a kinship noun parts two people.
   { name: 'person-split', run: PER_ONLY((doc, m) => splitPerson(doc, m)) },
   // An organization opening a short quoted name takes the whole quote.
@@ -545,6 +623,8 @@ export const LIST_STEPS: readonly ListStep[] = [
       return out;
     },
   },
+  // A given name and a family name right after a title name a person the tagger missed.
+  { name: 'titled-given-names', run: (doc, spans) => overlay(spans, titledGivenNames(doc, spans)) },
   {
     // Head+adjective organizations, gazetteer phrases and clubs win over partial tagger spans they
     // contain; cited outlets over everything. Head+adjective organizations describe rather than

@@ -3,7 +3,7 @@
  * continuing the previous speaker, and indirect "قال X إن …" clauses.
  */
 import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
-import { CONTINUATIONS, SPEECH_VERBS } from './lexicon.ts';
+import { CONTINUATIONS, ORG_HEADS, SPEECH_VERBS } from './lexicon.ts';
 import { stripAttributionTail } from '../brief.ts';
 import { isTitle } from './roles.ts';
 
@@ -102,6 +102,21 @@ function speakerBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): 
 }
 
 /**
+ * A mention governed by the preposition ل, as the one spoken to: "لـ"الجوهرة"", "لـ الشرق الأوسط",
+ * "لوكالة فرانس برس", "للصحفيين". Quotation marks may stand between the preposition and the name.
+ */
+export function isAddressee(doc: Doc, m: TokenMention): boolean {
+  const first = doc.tokens[m.s]!;
+  if (first.text.startsWith('لـ') || (first.norm.startsWith('لل') && first.norm.length > 4)) return true;
+  // A glued ل before an organization's head noun ("لوكالة", "لصحيفة"); "لبنان" and "لجنة" keep theirs.
+  if (m.type !== 'PER' && first.norm.startsWith('ل') && ORG_HEADS.has(first.norm.slice(1))) return true;
+  let k = m.s - 1;
+  while (k >= 0 && isPunct(doc.tokens[k]!) && doc.tokens[k]!.norm !== '،' && doc.tokens[k]!.norm !== ',' && doc.tokens[k]!.norm !== ':') k--;
+  const prev = doc.tokens[k];
+  return prev !== undefined && k < m.s && (prev.norm === 'ل' || prev.text === 'لـ' || prev.text === 'ل');
+}
+
+/**
  * Speaker mention for a cue at token c: the first person or source after it (an organization only
  * when no person follows: "قال الأمين العام لحزب … فلان"), else the nearest before it. "نقل X عن Y"
  * makes Y the speaker.
@@ -115,7 +130,8 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
       break;
     }
   }
-  const after = speakers.filter((m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent);
+  // Whom the words were said to ("قالت الوزيرة لـ"الجوهرة أف أم" إن …") is no speaker.
+  const after = speakers.filter((m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !isAddressee(doc, m));
   let pick = after.find((m) => m.type !== 'ORG') ?? after[0];
   if (pick && pick.type === 'ORG' && doc.tokens[pick.e]?.norm === 'عن') pick = after.find((m) => m.s > pick!.e) ?? pick;
   if (pick && after[0] && after[0].type === 'ORG' && pick !== after[0] && pick.s - after[0].e > 6) pick = after[0];

@@ -41,8 +41,8 @@ function nextToSpeech(doc: Doc, i: number): boolean {
   return cue(i - 1) || cue(i + 1) || (doc.tokens[i - 1]?.norm === 'ما' && cue(i - 2));
 }
 
-/** End (exclusive) of the description that starts with the head at i. */
-function descriptionEnd(doc: Doc, i: number): number {
+/** End (exclusive) of the description that starts with the head at i; `named` are the article's named mentions. */
+function descriptionEnd(doc: Doc, i: number, named: readonly TokenMention[]): number {
   const toks = doc.tokens;
   const sent = toks[i]!.sentence;
   let e = i + 1;
@@ -53,6 +53,13 @@ function descriptionEnd(doc: Doc, i: number): number {
       // A link word takes the noun after it and that noun's adjectives.
       const n = toks[e + 1];
       if (!n || n.sentence !== sent || isPunct(n)) break;
+      // A named place or body after the link, and the town after it ("في مستشفى ناصر بخان يونس").
+      const body = named.find((m) => m.s === e + 1 && m.type !== 'PER');
+      if (body) {
+        const town = named.find((m) => m.s === body.e && m.type === 'LOC' && /^ب/.test(toks[m.s]!.norm));
+        e = (town ?? body).e;
+        break;
+      }
       if (!n.bare.startsWith('ال')) {
         // Or an indefinite noun in construct with a definite one ("في شركة النفط الوطنية").
         const c = toks[e + 2];
@@ -82,7 +89,7 @@ export function unnamedSources(doc: Doc, named: readonly TokenMention[]): TokenM
   for (let i = 0; i < toks.length; i++) {
     const kind = headKind(toks[i]!);
     if (!kind) continue;
-    const e = descriptionEnd(doc, i);
+    const e = descriptionEnd(doc, i, named);
     // A title right before a name ("المتحدث باسم الخارجية نيد برايس") is a role, not a source.
     const after = toks[e]?.norm === '،' || toks[e]?.norm === ',' ? e + 1 : e;
     // Unless the description ends on a title whose holder that name is ("متحدث باسم رئيس الوزراء البلجيكي شارل ميشال").

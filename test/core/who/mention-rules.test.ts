@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -278,10 +278,11 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     'person-with-regnal-number',
     'not-empty-or-source-head',
     'known-place-not-person',
+    'person-with-preposition-like-end',
     'person-split',
     'org-to-closing-quote',
   ]);
-  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued-by-particle', 'lone-ali-preposition', 'person-without-noun-forms', 'lexicon-spans', 'quoted-appositions', 'propagate']);
+  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued-by-particle', 'lone-ali-preposition', 'person-without-noun-forms', 'titled-given-names', 'lexicon-spans', 'quoted-appositions', 'propagate']);
   const step = (name: string) => SPAN_STEPS.find((s) => s.name === name)!;
   const show = (doc: ReturnType<typeof docOf>, r: ReturnType<SpanStep['run']>): string[] =>
     (r === undefined ? [] : Array.isArray(r) ? r : [r]).map((m) => `${m.type}:${doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')}`);
@@ -290,6 +291,9 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     ['org-not-indefinite-description', 'في معهد ثانوي قريب', { type: 'ORG', s: 1, e: 3 }, []],
     ['place-cue-makes-place', 'زار ولاية قفصة أمس', { type: 'ORG', s: 1, e: 3 }, ['LOC:قفصة']],
     ['person-without-title', 'قال الرئيس السوداني عمر البشير', { type: 'PER', s: 1, e: 5 }, ['PER:عمر البشير']],
+    // A given name spelt like a title keeps its place after a title phrase.
+    ['person-without-title', 'وقال الرئيس التنفيذي لشركة أرامكو أمين الناصر', { type: 'PER', s: 5, e: 7 }, ['PER:أمين الناصر']],
+    ['person-without-title', 'وقال أمين الحزب الناصر', { type: 'PER', s: 1, e: 4 }, ['PER:الحزب الناصر']],
     ['person-without-leading-verb', 'وسيجتمع محمد علي غدا', { type: 'PER', s: 0, e: 3 }, ['PER:محمد علي']],
     ['person-completed-after-particle', 'استقبل محمد بن راشد آل مكتوم الوفد', { type: 'PER', s: 1, e: 5 }, ['PER:محمد بن راشد آل مكتوم']],
     ['not-empty-or-source-head', 'قال مسؤول أمني إن', { type: 'PER', s: 1, e: 3 }, []],
@@ -319,4 +323,44 @@ test('GIVEN a royal or papal title before a name THEN the ordinal after it finis
     const end = regnalEnd(doc, { type: 'PER', s, e });
     assert.equal(doc.tokens.slice(s, end).map((t) => t.text).join(' '), expected, text);
   }
+});
+
+test('GIVEN a word after a title phrase THEN afterTitle tells whether a name may start there', () => {
+  const table: [string, number, boolean][] = [
+    ['قالت وزيرة السياحة سلمى اللومي', 3, true],
+    ['وقال الرئيس التنفيذي لشركة أرامكو أمين الناصر', 5, true],
+    ['قال المتحدث باسم الحكومة الأردنية مهند مبيضين', 5, true],
+    ['قال المتحدث باسم الخارجية ، بهرام قاسمي', 5, true],
+    ['قال الوزير إن سامي سافر', 3, false],
+    ['وصل سامي إلى المطار', 1, false],
+    ['قال الرئيس . سامي سافر', 3, false],
+  ];
+  for (const [text, i, want] of table) assert.equal(afterTitle(docOf(text), i), want, text);
+});
+
+test('GIVEN a given name after a title THEN the person is found with their family name, once', () => {
+  const table: [string, string[]][] = [
+    ['قالت وزيرة السياحة سلمى اللومي إن الموسم جيد', ['سلمى اللومي']],
+    ['أكد المدير العام محمد علي الجندوبي أن الصابة وفيرة', ['محمد علي الجندوبي']],
+    ['قال المتحدث باسم الحكومة مهند مبيضين إن الأردن يرفض', ['مهند مبيضين']],
+    // A given name alone, a given name before a place or a function word names nobody here.
+    ['قال الرئيس حسن في كلمته', []],
+    ['زار الوزير سامي تونس', []],
+    ['قال الوزير إن سامي سافر أمس', []],
+  ];
+  for (const [text, want] of table) {
+    const doc = docOf(text);
+    const got = titledGivenNames(doc, []).map((m) => doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' '));
+    assert.deepEqual(got, want, text);
+  }
+});
+
+test('GIVEN a person span before a word spelt like a preposition THEN it takes the word only when no object follows', () => {
+  const table: [string, number, number, number][] = [
+    ['قال وانغ ون بين في إفادة', 1, 3, 4],
+    ['قال وانغ ون بين ، إن', 1, 3, 4],
+    ['التقى وانغ ون في بكين', 1, 3, 3],
+    ['قال محمد الحسن عن الأزمة', 1, 3, 3],
+  ];
+  for (const [text, s, e, want] of table) assert.equal(prepositionLikeNameEnd(docOf(text), { type: 'PER', s, e }), want, text);
 });
