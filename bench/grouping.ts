@@ -1,0 +1,176 @@
+/**
+ * Story-grouping benchmark: the 3,106 ANT articles, each analysed by the core, go in publication order
+ * through the real story grouper (an in-memory store), with an edited re-publication of every tenth
+ * article (a prefix on its title, a line of its own at the end, published up to 6 h later, as in
+ * bench:ingest). Then the labeled article pairs of test/stories/pairs.jsonl are scored:
+ *   - precision: of the labeled pairs that ended up in one story, the share labeled the same happening;
+ *   - recall: of the pairs labeled the same happening, the share that ended up in one story;
+ * for the tuning part and the held-out part of the pairs apart, and the share of edited
+ * re-publications that landed in their original's story.
+ *
+ *   npm run bench:grouping [-- --analyses /tmp/ant-analyses.json] [--list]
+ *
+ * --analyses caches the core's analyses in a file (read when it exists, written otherwise), so that
+ * tuning runs do not re-analyse the corpus; --list prints each labeled pair the grouper gets wrong.
+ * --candidates FILE writes the pairs worth labeling (how the pair set was drawn: see test/stories/README.md).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { analyze } from '../src/core/analyze.ts';
+import { referenceFor } from '../src/core/reference.ts';
+import type { Analysis } from '../src/core/types.ts';
+import { openStore } from '../src/store/sqlite.ts';
+import { StoryGrouper } from '../src/stories/grouper.ts';
+import { StoryIndex } from '../src/stories/index-terms.ts';
+import { featuresOf } from '../src/stories/terms.ts';
+
+interface AntArticle {
+  id: string;
+  category: string;
+  title: string;
+  published: string;
+  text: string;
+}
+
+/** One labeled pair (test/stories/pairs.jsonl). */
+interface Pair {
+  a: string;
+  b: string;
+  same: boolean;
+  part: 'tune' | 'held-out';
+  why: string;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const DATA = arg('data') ?? new URL('../../shared/data/ant/articles.jsonl', import.meta.url).pathname;
+const PAIRS = new URL('../test/stories/pairs.jsonl', import.meta.url).pathname;
+const EDITED_EVERY = 10;
+
+const ant = readFileSync(DATA, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AntArticle);
+const byId = new Map(ant.map((a) => [a.id, a]));
+
+/** The core's analysis of every article (from the cache file when given and present). */
+function analyses(): Map<string, Analysis> {
+  const cache = arg('analyses');
+  if (cache && existsSync(cache)) return new Map(Object.entries(JSON.parse(readFileSync(cache, 'utf8')) as Record<string, Analysis>));
+  const out = new Map<string, Analysis>();
+  const started = performance.now();
+  for (const a of ant) {
+    out.set(a.id, analyze({ id: a.id, text: a.text, title: a.title, ...referenceFor(a.published, new Date(), 'UTC') }));
+  }
+  console.log(`analysed ${ant.length} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (cache) writeFileSync(cache, JSON.stringify(Object.fromEntries(out)));
+  return out;
+}
+
+interface Item {
+  key: string;
+  origin: string;
+  title: string;
+  text: string;
+  published: string;
+}
+
+/** The stream: every ANT article, and an edited re-publication of every tenth, in publication order. */
+function stream(): Item[] {
+  const items: Item[] = ant.map((a) => ({ key: a.id, origin: a.id, title: a.title, text: a.text, published: new Date(Date.parse(a.published)).toISOString() }));
+  ant.forEach((a, i) => {
+    if (i % EDITED_EVERY !== 0) return;
+    const hours = (i * 7919) % 6;
+    items.push({
+      key: `edited-${a.id}`,
+      origin: a.id,
+      title: `متابعة: ${a.title}`,
+      text: `${a.text}\nالمصدر: وكالات ومواقع إخبارية`,
+      published: new Date(Date.parse(a.published) + hours * 3600_000).toISOString(),
+    });
+  });
+  return items.sort((x, y) => (x.published < y.published ? -1 : x.published > y.published ? 1 : 0));
+}
+
+/** Groups the stream through the real grouper; returns each item's story. */
+async function group(items: Item[], analysisOf: Map<string, Analysis>): Promise<Map<string, number>> {
+  const store = openStore(':memory:');
+  const grouper = new StoryGrouper(store);
+  const stories = new Map<string, number>();
+  const started = performance.now();
+  for (const it of items) {
+    const seenAt = new Date(Date.parse(it.published) + 600_000).toISOString();
+    const r = await store.upsertArticle({ guid: it.key, title: it.title, text: it.text, published: it.published, seenAt });
+    const analysis = analysisOf.get(it.origin);
+    stories.set(it.key, r.status === 'new' ? (await grouper.assign(r.article, analysis, seenAt)).storyId : (await store.storyOf(r.article.id))!);
+  }
+  console.log(`grouped ${items.length} articles in ${((performance.now() - started) / 1000).toFixed(1)} s (store included)`);
+  await store.close();
+  return stories;
+}
+
+const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)}% (${n}/${d})` : 'n/a (0/0)');
+
+function score(pairs: Pair[], stories: Map<string, number>, list: boolean): void {
+  for (const part of ['tune', 'held-out', 'all'] as const) {
+    const ps = part === 'all' ? pairs : pairs.filter((p) => p.part === part);
+    const joined = ps.filter((p) => stories.get(p.a) === stories.get(p.b));
+    const right = joined.filter((p) => p.same).length;
+    const truePairs = ps.filter((p) => p.same);
+    const found = truePairs.filter((p) => stories.get(p.a) === stories.get(p.b)).length;
+    console.log(`${part.padEnd(8)} ${String(ps.length).padStart(3)} pairs (${truePairs.length} same happening): joins right ${pct(right, joined.length)}; same-happening pairs joined ${pct(found, truePairs.length)}`);
+  }
+  if (!list) return;
+  for (const p of pairs) {
+    const together = stories.get(p.a) === stories.get(p.b);
+    if (together === p.same) continue;
+    console.log(`  ${together ? 'WRONG JOIN' : 'MISSED'} [${p.part}] ${p.a} ~ ${p.b}: ${p.why}`);
+    console.log(`      ${byId.get(p.a)?.title ?? '?'}\n      ${byId.get(p.b)?.title ?? '?'}`);
+  }
+}
+
+/** Pairs worth labeling: what the grouper joins, and the nearest article each one was not joined to. */
+function candidates(items: Item[], stories: Map<string, number>, analysisOf: Map<string, Analysis>, out: string): void {
+  const originals = items.filter((it) => it.key === it.origin);
+  const members = new Map<number, string[]>();
+  for (const it of originals) {
+    const s = stories.get(it.key)!;
+    members.set(s, [...(members.get(s) ?? []), it.key]);
+  }
+  const lines: string[] = [];
+  for (const ids of members.values()) {
+    if (ids.length < 2) continue;
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) lines.push(JSON.stringify({ kind: 'joined', a: ids[i], b: ids[j], size: ids.length }));
+  }
+  // The nearest earlier article by words alone (no threshold, no place rule) that is in another story.
+  const loose = new StoryIndex({ threshold: 0.12, placeConflictMargin: 0, datelineConflictMargin: 0 });
+  originals.forEach((it, n) => {
+    const features = featuresOf(it.title, it.text, analysisOf.get(it.key));
+    const time = Date.parse(it.published);
+    const m = loose.match(features, time);
+    if (m) {
+      const other = originals[m.articleId]!.key;
+      if (stories.get(other) !== stories.get(it.key)) lines.push(JSON.stringify({ kind: 'near', a: other, b: it.key, score: Number(m.score.toFixed(3)) }));
+    }
+    loose.add(n, n, time, features);
+  });
+  writeFileSync(out, `${lines.join('\n')}\n`);
+  console.log(`wrote ${lines.length} candidate pairs to ${out}`);
+}
+
+const analysisOf = analyses();
+const items = stream();
+const stories = await group(items, analysisOf);
+const edited = items.filter((it) => it.key !== it.origin);
+const editedJoined = edited.filter((it) => stories.get(it.key) === stories.get(it.origin)).length;
+const candidatesOut = arg('candidates');
+if (candidatesOut) candidates(items, stories, analysisOf, candidatesOut);
+if (existsSync(PAIRS)) {
+  const pairs = readFileSync(PAIRS, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Pair);
+  const missing = pairs.flatMap((p) => [p.a, p.b]).filter((id) => !byId.has(id));
+  if (missing.length) throw new Error(`pairs name articles not in ${DATA}: ${missing.slice(0, 3).join(', ')}`);
+  score(pairs, stories, process.argv.includes('--list'));
+}
+const multi = new Map<number, number>();
+for (const it of items) if (it.key === it.origin) multi.set(stories.get(it.key)!, (multi.get(stories.get(it.key)!) ?? 0) + 1);
+console.log(`stories holding two or more different ANT articles: ${[...multi.values()].filter((n) => n > 1).length}`);
+console.log(`edited re-publications in their original's story: ${pct(editedJoined, edited.length)}`);
