@@ -1,4 +1,5 @@
 /** /status — this chat's subscription, next and last digest, filters, and which feeds are failing. */
+import { parseChatKey, type Platform } from '../messages/chat.ts';
 import { m, type Block } from '../messages/model.ts';
 import { localDateTime } from '../schedule/format.ts';
 import type { DigestServices } from '../schedule/service.ts';
@@ -6,6 +7,14 @@ import { quietHoursOf } from '../schedule/spec.ts';
 import { feedsReadBy } from '../store/reading.ts';
 import { describeTimes } from './subscribe.ts';
 import type { Command } from './types.ts';
+
+/** How /status names the threads of a chat: Telegram forum topics, Discord threads and forum posts. */
+const TOPIC_WORDS = { heading: 'مواضيع المنتدى المشتركة:', one: 'الموضوع' };
+const THREAD_WORDS: Record<Platform, { heading: string; one: string }> = {
+  telegram: TOPIC_WORDS,
+  console: TOPIC_WORDS,
+  discord: { heading: 'السلاسل ومنشورات المنتدى المشتركة:', one: 'السلسلة' },
+};
 
 /** The /status command. */
 export const statusCommand: Command<DigestServices> = {
@@ -30,12 +39,14 @@ export const statusCommand: Command<DigestServices> = {
       if (next) lines.push(`الموجز القادم: ${localDateTime(next, zone)}`);
       blocks.push(m.list(lines.map((l) => [m.text(l)])));
     }
-    // A forum group's topics subscribed on their own (a topic's key is the group's and ":topic").
+    // A forum group's topics, or a Discord channel's threads and forum posts, subscribed on their
+    // own (their key is the chat's and ":thread").
     const topics = (await store.listSubscriptions()).filter((s) => s.chatId.startsWith(`${chatId}:`));
     if (topics.length > 0) {
+      const words = THREAD_WORDS[parseChatKey(chatId)?.platform ?? ctx.platform];
       blocks.push(
-        m.paragraph('مواضيع المنتدى المشتركة:'),
-        m.list(topics.map((t) => [m.text(`الموضوع ${t.chatId.slice(chatId.length + 1)}: ${describeTimes(t.times)} بتوقيت ${t.timezone}`)])),
+        m.paragraph(words.heading),
+        m.list(topics.map((t) => [m.text(`${words.one} ${t.chatId.slice(chatId.length + 1)}: ${describeTimes(t.times)} بتوقيت ${t.timezone}`)])),
       );
     }
     blocks.push(m.paragraph(history.lastSentAt ? `آخر موجز: ${localDateTime(new Date(history.lastSentAt), zone)}` : 'لم يُرسل موجز بعد.'));

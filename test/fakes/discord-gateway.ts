@@ -10,6 +10,8 @@ import { FAKE_APPLICATION_ID, FAKE_BOT, FakeDiscordRest } from './discord-rest.t
 /** The guild and channel the fake bot is in. */
 export const FAKE_GUILD_ID = '1';
 export const FAKE_CHANNEL_ID = '10';
+/** A forum channel of the fake guild (type 15): a message there is a post, a new thread. */
+export const FAKE_FORUM_ID = '20';
 
 /** The raw guild object sent in GUILD_CREATE. */
 function guildObject(): Record<string, unknown> {
@@ -42,7 +44,10 @@ function guildObject(): Record<string, unknown> {
     stage_instances: [],
     guild_scheduled_events: [],
     soundboard_sounds: [],
-    channels: [{ id: FAKE_CHANNEL_ID, type: 0, name: 'أخبار', guild_id: FAKE_GUILD_ID, position: 0, permission_overwrites: [] }],
+    channels: [
+      { id: FAKE_CHANNEL_ID, type: 0, name: 'أخبار', guild_id: FAKE_GUILD_ID, position: 0, permission_overwrites: [] },
+      { id: FAKE_FORUM_ID, type: 15, name: 'منتدى-الأخبار', guild_id: FAKE_GUILD_ID, position: 1, permission_overwrites: [], available_tags: [] },
+    ],
   };
 }
 
@@ -61,6 +66,7 @@ export class FakeDiscord {
 
   constructor(private readonly heartbeatIntervalMs = 1000) {
     this.rest.channels.add(FAKE_CHANNEL_ID);
+    this.rest.forums.add(FAKE_FORUM_ID);
     this.rest.server.on('upgrade', (req, socket, head) => {
       if (!req.url?.startsWith('/gateway')) return socket.destroy();
       this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws));

@@ -15,6 +15,22 @@ export interface Where {
   /** Omit for a guild interaction in the fake guild's channel. */
   dm?: boolean;
   permissions?: string;
+  /** A thread of the fake guild (a thread of a text channel, or a forum post): its id and parent channel. */
+  thread?: { id: string; parent: string };
+}
+
+/** The channel object an interaction in `where` carries: the fake channel, or a thread in the guild. */
+function channelOf(where: Where): Record<string, unknown> {
+  if (!where.thread) return { id: FAKE_CHANNEL_ID, type: 0, name: 'أخبار', guild_id: FAKE_GUILD_ID, permissions: '0' };
+  return {
+    id: where.thread.id,
+    type: 11,
+    name: 'سلسلة',
+    guild_id: FAKE_GUILD_ID,
+    parent_id: where.thread.parent,
+    permissions: '0',
+    thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date(0).toISOString(), locked: false },
+  };
 }
 
 function base(type: number, data: unknown, where: Where = {}): Record<string, unknown> & { id: string; token: string } {
@@ -39,8 +55,8 @@ function base(type: number, data: unknown, where: Where = {}): Record<string, un
     ...common,
     guild_id: FAKE_GUILD_ID,
     guild_locale: 'ar',
-    channel_id: FAKE_CHANNEL_ID,
-    channel: { id: FAKE_CHANNEL_ID, type: 0, name: 'أخبار', guild_id: FAKE_GUILD_ID, permissions: '0' },
+    channel_id: where.thread?.id ?? FAKE_CHANNEL_ID,
+    channel: channelOf(where),
     member: {
       user: USER,
       roles: [],

@@ -74,6 +74,10 @@ export class FakeDiscordRest {
   readonly requests: RecordedRequest[] = [];
   /** Channels that exist; posting elsewhere answers 404 Unknown Channel. */
   readonly channels = new Set<string>();
+  /** Forum channels: a message there is a post (POST /channels/{forum}/threads), never a plain message. */
+  readonly forums = new Set<string>();
+  /** Threads created as forum posts, by id: their forum, title and first message (the request body's `message`). */
+  readonly threads = new Map<string, { parent: string; name: string; message: Record<string, unknown> }>();
   /** Guilds the bot is in; registering commands elsewhere answers 403 Missing Access. */
   readonly guilds = new Set<string>(['1']);
   /** Commands registered, keyed by "global" or the guild id. */
@@ -163,8 +167,35 @@ export class FakeDiscordRest {
     this.route('POST', /^\/channels\/(\d+)\/messages$/, (r, [channel]) =>
       this.channels.has(channel!)
         ? message(channel!, r.body)
-        : { status: 404, body: { message: 'Unknown Channel', code: 10003 } },
+        : this.forums.has(channel!)
+          ? { status: 400, body: { message: 'Cannot send messages in a non-text channel', code: 50008 } }
+          : { status: 404, body: { message: 'Unknown Channel', code: 10003 } },
     );
+    this.route('POST', /^\/channels\/(\d+)\/threads$/, (r, [forum]) => this.createPost(forum!, r.body as Record<string, unknown>));
+    this.route('GET', /^\/channels\/(\d+)$/, (_r, [channel]) => {
+      const thread = this.threads.get(channel!);
+      if (thread) return { status: 200, body: this.channelObject(channel!, 11, thread.name, thread.parent) };
+      if (this.forums.has(channel!)) return { status: 200, body: this.channelObject(channel!, 15, 'منتدى') };
+      if (this.channels.has(channel!)) return { status: 200, body: this.channelObject(channel!, 0, 'قناة') };
+      return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+    });
+  }
+
+  /** A channel object as GET /channels/{id} and thread creation return it. */
+  private channelObject(id: string, type: number, name: string, parent?: string): Record<string, unknown> {
+    return { id, type, name, guild_id: '1', ...(parent ? { parent_id: parent, owner_id: FAKE_BOT.id, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date(0).toISOString(), locked: false } } : {}) };
+  }
+
+  /** POST /channels/{forum}/threads: a forum post, a new thread named `name` whose first message is `message`. */
+  private createPost(forum: string, body: Record<string, unknown>): ReturnType<Handler> {
+    if (!this.forums.has(forum)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+    const name = typeof body.name === 'string' ? body.name : '';
+    const first = (body.message ?? {}) as Record<string, unknown>;
+    if (name.length < 1 || name.length > 100) return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { name: 'length 1-100' } } };
+    const id = snowflake();
+    this.threads.set(id, { parent: forum, name, message: first });
+    this.channels.add(id);
+    return { status: 201, body: { ...this.channelObject(id, 11, name, forum), message: messageObject(id, first) } };
   }
 
   private putCommands(key: string, body: unknown): ReturnType<Handler> {

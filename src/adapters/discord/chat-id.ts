@@ -1,10 +1,19 @@
-/** Discord chats as chat keys ("discord:<channel id>", src/messages/chat.ts). */
+/**
+ * Discord chats as chat keys (src/messages/chat.ts): "discord:<channel id>" for a channel or DM,
+ * "discord:<parent id>:<thread id>" for a thread (a thread of a text channel, or a post of a forum
+ * channel), so that /status in the parent can list the threads subscribed on their own.
+ */
 import { chatKey, chatOn } from '../../messages/chat.ts';
 
-/** The channel id of a "discord:<id>" chat key, or undefined for another platform's chat. */
+/**
+ * The channel id messages to a "discord:…" chat key go to: the thread's own id for a thread
+ * (Discord posts into a thread at /channels/<thread>/messages), or undefined for another platform's chat.
+ */
 export function channelOf(chatId: string): string | undefined {
-  return chatOn('discord', chatId)?.id;
+  const ref = chatOn('discord', chatId);
+  return ref?.thread ?? ref?.id;
 }
 
-/** The chat key of a Discord channel. */
-export const chatIdOf = (channelId: string): string => chatKey({ platform: 'discord', id: channelId });
+/** The chat key of a Discord channel, or of a thread (`threadId`) inside the channel `channelId`. */
+export const chatIdOf = (channelId: string, threadId?: string): string =>
+  chatKey({ platform: 'discord', id: channelId, ...(threadId !== undefined ? { thread: threadId } : {}) });

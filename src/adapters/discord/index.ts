@@ -4,7 +4,7 @@
  * for channel posts. No process-wide side effects: everything it starts, stop() ends.
  */
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, REST, type RateLimitData } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, REST, type RateLimitData } from 'discord.js';
 import type { Config } from '../../config.ts';
 import type { Services } from '../../commands/services.ts';
 import type { Pacer } from '../../messages/pacing.ts';
@@ -77,6 +77,9 @@ export async function startDiscord(config: Config, services: Services, options: 
   const actions = new ActionIds();
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    // The channel an interaction carries is cached even when the gateway never sent it (a thread
+    // opened before start, a DM): its type and parent say whether a command came from a thread.
+    partials: [Partials.Channel],
     allowedMentions: { parse: [] },
     rest: restOptions(config, options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS),
   });

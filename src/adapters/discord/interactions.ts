@@ -88,6 +88,16 @@ async function tellPrivately(interaction: Runnable, content: string): Promise<vo
   else await interaction.reply(options);
 }
 
+/**
+ * The chat an interaction came from: in a thread (or a forum post) the thread, keyed under its
+ * parent channel, so /subscribe there subscribes the thread and /status in the parent lists it.
+ */
+function chatOf(interaction: Runnable): string {
+  const channel = interaction.channel;
+  if (channel?.isThread() && channel.parentId) return chatIdOf(channel.parentId, channel.id);
+  return chatIdOf(interaction.channelId ?? interaction.user.id);
+}
+
 /** Defers, runs the command through the registry, and sends its messages as the reply. */
 async function run(
   interaction: Runnable,
@@ -98,7 +108,7 @@ async function run(
   await interaction.deferReply();
   const ctx: CommandContext = {
     platform: 'discord',
-    chatId: chatIdOf(interaction.channelId ?? interaction.user.id),
+    chatId: chatOf(interaction),
     userId: interaction.user.id,
     args: input.args,
     ...(input.replyText === undefined ? {} : { replyText: input.replyText }),

@@ -35,9 +35,11 @@ test('GIVEN actions THEN custom ids stay within 100 characters and decode back',
   assert.equal(ids.decode(first), undefined, 'oldest long action forgotten past capacity');
 });
 
-test('GIVEN chat ids THEN only discord:<digits> names a channel', () => {
+test('GIVEN chat ids THEN only discord:<digits> names a channel, and a thread\'s key names the thread', () => {
   const cases: [string, string | undefined][] = [
     ['discord:123', '123'],
+    ['discord:123:456', '456'],
+    ['discord:123:abc', undefined],
     ['discord:', undefined],
     ['discord:abc', undefined],
     ['telegram:123', undefined],

@@ -1,0 +1,132 @@
+/**
+ * Discord threads and forum channels against the loopback Discord: commands answer inside a
+ * thread and act for it, digests reach a thread by its own id, and a forum channel gets each story
+ * as a post of its own. The real discord.js client, a real SQLite store and the real scheduler.
+ */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadConfig } from '../../../src/config.ts';
+import { startDiscord, type DiscordBot } from '../../../src/adapters/discord/index.ts';
+import { openStore, type SqliteStore } from '../../../src/store/index.ts';
+import { SqliteDigestLedger } from '../../../src/store/digest-ledger.ts';
+import { startScheduler, type DigestScheduler } from '../../../src/schedule/scheduler.ts';
+import { fakeServices } from '../../commands/fakes.ts';
+import { seedStories } from '../../schedule/helpers.ts';
+import { FakeDiscord, FAKE_CHANNEL_ID } from '../../fakes/discord-gateway.ts';
+import { slashCommand, PERMISSIONS, type Where } from '../../fakes/discord-interactions.ts';
+import type { RecordedRequest } from '../../fakes/discord-rest.ts';
+
+const TOKEN = 'fake.bot.token-THREADS';
+const T0 = Date.parse('2026-11-24T05:00:00.000Z');
+/** A thread of the fake text channel. */
+const THREAD = { id: '31', parent: FAKE_CHANNEL_ID };
+const ADMIN_IN_THREAD: Where = { thread: THREAD, permissions: PERMISSIONS.manageGuild };
+
+const contentOf = (r: RecordedRequest | undefined): string =>
+  String((r?.body as { content?: string } | undefined)?.content ?? '').replace(/[\u200b\u200f\u2066-\u2069]/g, '');
+
+describe('Discord threads against a loopback Discord', () => {
+  let fake: FakeDiscord;
+  let bot: DiscordBot;
+  let store: SqliteStore;
+  let scheduler: DigestScheduler;
+  // Time runs from T0 and can be moved ahead (`skip`); waits are real, so the send limiter lets
+  // the loopback requests complete between its looks.
+  const started = Date.now();
+  const clock = {
+    skipped: 0,
+    now: () => new Date(T0 + clock.skipped + (Date.now() - started)),
+    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  };
+  const services = fakeServices();
+
+  before(async () => {
+    fake = await new FakeDiscord(1000).start();
+    fake.rest.channels.add(THREAD.id);
+    const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: '900', DISCORD_API_ROOT: fake.root });
+    bot = await startDiscord(config, services, { clock: () => clock.now(), log: { warn: () => {}, error: () => {} } });
+    store = openStore(':memory:');
+    const ledger = new SqliteDigestLedger(store.db);
+    scheduler = await startScheduler({
+      store,
+      ledger,
+      sender: bot.sender,
+      settings: { topN: 5, timezone: 'Asia/Riyadh', quietHours: '' },
+      clock,
+      cron: () => ({ stop() {} }),
+      sweepMs: 0,
+    });
+    services.digests = {
+      store,
+      scheduler,
+      ledger,
+      checkFeed: async (url) => ({ url }),
+      defaults: { times: ['08:00'], timezone: 'Asia/Riyadh', topN: 5, quietHours: '' },
+      failThreshold: 3,
+    };
+    await seedStories(store, ['انقطاع الكهرباء في البصرة', 'افتتاح معرض الكتاب في بغداد'], new Date(T0 - 3_600_000).toISOString());
+  });
+
+  after(async () => {
+    await scheduler?.stop();
+    await bot?.stop();
+    await fake?.close();
+    await store?.close();
+  });
+
+  /** Dispatches an interaction and waits until its deferred reply is edited; returns that edit. */
+  async function interact(payload: { token: string }): Promise<RecordedRequest> {
+    fake.dispatch('INTERACTION_CREATE', payload);
+    return fake.rest.waitFor((r) => r.method === 'PATCH' && r.path.endsWith(`/${payload.token}/messages/@original`));
+  }
+
+  test('GIVEN /subscribe in a thread THEN the thread is subscribed (not its channel) and the answer is the interaction reply in the thread', async () => {
+    const payload = slashCommand('subscribe', { schedule: '07:30' }, ADMIN_IN_THREAD);
+    const edit = await interact(payload);
+    assert.match(contentOf(edit), /تم الاشتراك في الموجز/u);
+    assert.equal((await store.getSubscription(`discord:${FAKE_CHANNEL_ID}:${THREAD.id}`))?.times[0], '07:30');
+    assert.equal(await store.getSubscription(`discord:${FAKE_CHANNEL_ID}`), undefined);
+    // The reply travels on the interaction's token (Discord shows it where the command was used): no channel post.
+    assert.deepEqual(fake.rest.requests.filter((r) => r.path.includes(payload.token)).map((r) => r.method), ['POST', 'PATCH']);
+  });
+
+  test('GIVEN a subscribed thread THEN /status in its channel lists it, and /status in the thread shows its schedule', async () => {
+    const inChannel = contentOf(await interact(slashCommand('status', {}, { permissions: PERMISSIONS.manageGuild })));
+    assert.match(inChannel, /السلاسل ومنشورات المنتدى المشتركة/u);
+    assert.match(inChannel, new RegExp(`السلسلة ${THREAD.id}: 07:30`, 'u'));
+    const inThread = contentOf(await interact(slashCommand('status', {}, ADMIN_IN_THREAD)));
+    assert.match(inThread, /المواعيد: 07:30 بتوقيت Asia\/Riyadh/u);
+  });
+
+  test('GIVEN /digest in a thread THEN the digest is posted to the thread by its id, never to the channel', async () => {
+    const before = fake.rest.requests.length;
+    const payload = slashCommand('digest', {}, ADMIN_IN_THREAD);
+    fake.dispatch('INTERACTION_CREATE', payload);
+    const post = await fake.rest.waitFor((r) => r.method === 'POST' && r.path === `/channels/${THREAD.id}/messages`);
+    // Once the digest is posted the command has nothing more to say: its "thinking…" placeholder goes.
+    await fake.rest.waitFor((r) => r.method === 'DELETE' && r.path.includes(payload.token));
+    assert.match(contentOf(post), /انقطاع الكهرباء في البصرة/u);
+    const posts = fake.rest.requests.slice(before).filter((r) => r.method === 'POST' && r.path.startsWith('/channels/'));
+    assert.deepEqual([...new Set(posts.map((r) => r.path))], [`/channels/${THREAD.id}/messages`]);
+  });
+
+  test('GIVEN the thread\'s scheduled slot THEN the scheduler posts its digest into the thread', async () => {
+    await seedStories(store, ['إضراب سائقي الأجرة في صفاقس'], new Date(clock.now().getTime() + 60_000).toISOString());
+    clock.skipped += 3 * 3_600_000;
+    const before = fake.rest.requests.length;
+    const result = await scheduler.fire(`discord:${FAKE_CHANNEL_ID}:${THREAD.id}`, clock.now());
+    assert.equal(typeof result === 'object' && result.status, 'opened');
+    const report = await scheduler.sweep();
+    assert.equal(report.sent, 1);
+    const posts = fake.rest.requests.slice(before).filter((r) => r.method === 'POST' && r.path.startsWith('/channels/'));
+    assert.deepEqual(posts.map((r) => r.path), [`/channels/${THREAD.id}/messages`]);
+    assert.match(contentOf(posts[0]), /إضراب سائقي الأجرة/u);
+  });
+
+  test('GIVEN /brief in a thread THEN the thread remembers its own last article, apart from its channel', async () => {
+    const text = 'أعلنت وزارة الكهرباء في البصرة أمس عودة التيار إلى أحياء المدينة بعد انقطاع دام يومين كاملين، وقال مدير التوزيع إن الأعطال أصلحت.';
+    await interact(slashCommand('brief', { article: text }, { thread: THREAD }));
+    assert.equal((await services.memory.lastArticle(`discord:${FAKE_CHANNEL_ID}:${THREAD.id}`))?.text, text);
+    assert.notEqual((await services.memory.lastArticle(`discord:${FAKE_CHANNEL_ID}`))?.text, text);
+  });
+});
