@@ -1,6 +1,6 @@
 /** Who's who: entity mentions, entities with aliases, roles and quotes, and cited sources. */
 import type { Mention, Sentence, WhoEntry } from '../types.ts';
-import { buildDoc, type TokenMention } from './doc.ts';
+import { buildDoc, type Doc, type TokenMention } from './doc.ts';
 import { byCentrality, groupMentions } from './entities.ts';
 import { isDemonym, namedMentions, properNameSpan } from './mentions.ts';
 import { knownForms } from './names.ts';
@@ -18,6 +18,18 @@ export interface WhoResult {
   sources: string[];
 }
 
+/**
+ * Whether a descriptive organization said once names one body: a body only described ("اللجنة
+ * الوطنية", "المركز التجاري") with no nationality to tell which says too little to list;
+ * "الحكومة التونسية", a head in construct ("وزارة الدفاع الوطني", "مجلس نواب الشعب"), a head with
+ * two adjectives ("الجيش الوطني الشعبي") or with the complement that tells its field ("المعهد
+ * الوطني للإحصاء") names it.
+ */
+export function namesItsBody(doc: Doc, m: TokenMention): boolean {
+  const words = doc.tokens.slice(m.s, m.e);
+  return words.length >= 3 || words.some((t) => isDemonym(t));
+}
+
 /** Finds entity mentions and groups them into entities, with `tagger` (default: the shipped model's). */
 export function analyzeWho(text: string, sentences: Sentence[], tagger: Tagger = shippedTagger()): WhoResult {
   const doc = buildDoc(text, sentences);
@@ -26,15 +38,7 @@ export function analyzeWho(text: string, sentences: Sentence[], tagger: Tagger =
   const src = unnamedSources(doc, named);
   const all: TokenMention[] = [...named, ...src].sort((a, b) => a.s - b.s);
   const isKnown = knownForms(new Set(doc.tokens.map((t) => t.norm)), tagger.model.known);
-  // A body only described ("اللجنة الوطنية", "المركز التجاري"), once and with no nationality to
-  // tell which, says too little to list; "الحكومة التونسية" or a body named twice stays.
-  // A head in construct ("وزارة الدفاع الوطني", "مجلس نواب الشعب") names its body.
-  const groups = groupMentions(doc, all, isKnown).filter((g) => {
-    const m = g.mentions[0]!;
-    if (g.type !== 'ORG' || g.mentions.length > 1 || !m.descriptive) return true;
-    const words = doc.tokens.slice(m.s, m.e);
-    return words.some((t) => isDemonym(t)) || (!words[0]!.bare.startsWith('ال') && words.length >= 3);
-  });
+  const groups = groupMentions(doc, all, isKnown).filter((g) => g.type !== 'ORG' || g.mentions.length > 1 || !g.mentions[0]!.descriptive || namesItsBody(doc, g.mentions[0]!));
 
   const groupOf = new Map<TokenMention, (typeof groups)[number]>();
   for (const g of groups) for (const m of g.mentions) groupOf.set(m, g);

@@ -53,6 +53,10 @@ export const SRC_HEADS = new Map(Object.entries(cuesData.srcHeads).map(([k, v]) 
 export const SRC_MODIFIERS = normSet(cuesData.srcModifiers);
 /** Organization head nouns (trigger list plus extra heads such as الحشد، المقاومة). */
 export const ORG_HEADS = new Set([...TRIGGERS.org, ...normSet(cuesData.orgHeadsExtra)]);
+/** Definite adjectives other than nisbas that institutions carry in their names ("المستقلة", "المشترك"), normalized. */
+export const ORG_ADJECTIVES = normSet(cuesData.orgAdjectives);
+/** The press a statement is made to ("للصحفيين", "للإذاعة"): no complement of a body's name, normalized. */
+export const PRESS_ADDRESSEES = normSet(cuesData.pressAddressees);
 /** Words that open a sports club's name before its city ("دينامو كييف", "ريال مدريد"), normalized. */
 export const CLUB_HEADS = normSet(cuesData.clubHeads);
 /** Cue nouns before a place name that are not part of it ("قطاع" غزة، "مدينة" الموصل), normalized. */

@@ -9,7 +9,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, normSet } from './lexicon.ts';
+import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, normSet } from './lexicon.ts';
 import { isTitle } from './roles.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -27,7 +27,33 @@ export function isJunkWord(t: { norm: string; bare: string; stem: string }): boo
 export function isDefiniteAdjective(t: { norm: string; bare: string; stem: string }): boolean {
   // An adjective agrees with its head and carries no conjunction ("المنتخب والمنتهية ولايته").
   if (!t.norm.startsWith('ال') || t.stem.length < 3) return false;
-  return /(ي|ية|يين|يون)$/.test(t.stem) || t.stem === 'متحدة' || t.stem === 'عليا' || t.stem === 'خضراء';
+  return /(ي|ية|يين|يون)$/.test(t.stem) || t.stem === 'متحدة' || t.stem === 'عليا' || t.stem === 'خضراء' || ORG_ADJECTIVES.has(t.norm);
+}
+
+/**
+ * End of the complement that tells which body a head and its adjectives name: one "لل…" noun and
+ * its definite adjectives ("المعهد الوطني" + "للإحصاء", "الهيئة العليا المستقلة" + "للاتصال
+ * السمعي البصري"), or ل + a noun in construct with a definite one ("لمراقبة الانتخابات"). `e`
+ * when there is none, or when the complement is another body ("المكتب الجهوي للاتحاد …").
+ */
+export function complementEnd(doc: Doc, e: number): number {
+  const toks = doc.tokens;
+  const t = toks[e];
+  const sent = toks[e - 1]?.sentence;
+  if (!t || t.sentence !== sent) return e;
+  let end = e;
+  // Another body ("المكتب الجهوي" + "للاتحاد الوطني الحر") is a name of its own, not a complement;
+  // the press spoken to ("للصحفيين") is none either.
+  if (t.forms.some((f) => ORG_HEADS.has(f) || ORG_HEADS.has(f.replace(/^ل/, ''))) || PRESS_ADDRESSEES.has(t.norm)) return e;
+  if (t.norm.startsWith('لل') && t.norm.length > 4 && !JUNK.has(t.bare)) end = e + 1;
+  else {
+    const n = toks[e + 1];
+    const construct = /^ل[^ل]/.test(t.norm) && t.norm.length > 4 && !JUNK.has(t.norm) && !STOPWORDS.has(t.norm.slice(1)) && n?.sentence === sent && n.norm.startsWith('ال') && !JUNK.has(n.norm) && n.stem.length >= 3;
+    if (!construct) return e;
+    end = e + 2;
+  }
+  while (end < toks.length && end - e < 4 && toks[end]!.sentence === sent && isDefiniteAdjective(toks[end]!)) end++;
+  return end;
 }
 
 /**
@@ -347,11 +373,11 @@ function headAdjectiveOrgs(doc: Doc): TokenMention[] {
       if (!n || n.sentence !== t.sentence || !n.norm.startsWith('ال') || n.stem.length < 3 || JUNK.has(n.norm) || FIRST_NAMES.has(n.norm) || isTitle(n)) continue;
       e = i + 2;
       while (e < toks.length && e - i <= 4 && toks[e]!.sentence === t.sentence && isDefiniteAdjective(toks[e]!)) e++;
-      out.push({ type: 'ORG', s: i, e });
+      out.push({ type: 'ORG', s: i, e: complementEnd(doc, e) });
       continue;
     }
-    while (e < toks.length && e - i <= 3 && toks[e]!.sentence === t.sentence && isDefiniteAdjective(toks[e]!)) e++;
-    if (e > i + 1) out.push({ type: 'ORG', s: i, e });
+    while (e < toks.length && e - i <= 4 && toks[e]!.sentence === t.sentence && isDefiniteAdjective(toks[e]!)) e++;
+    if (e > i + 1) out.push({ type: 'ORG', s: i, e: complementEnd(doc, e) });
   }
   return out;
 }

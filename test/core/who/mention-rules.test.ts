@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -363,4 +363,25 @@ test('GIVEN a person span before a word spelt like a preposition THEN it takes t
     ['قال محمد الحسن عن الأزمة', 1, 3, 3],
   ];
   for (const [text, s, e, want] of table) assert.equal(prepositionLikeNameEnd(docOf(text), { type: 'PER', s, e }), want, text);
+});
+
+test('GIVEN an organization head and its adjectives THEN the complement that tells its field is part of the name', () => {
+  const table: [string, string][] = [
+    ['نشرها المعهد الوطني للإحصاء أمس', 'المعهد الوطني للإحصاء'],
+    ['قررت الهيئة العليا المستقلة للاتصال السمعي البصري إيقاف البرنامج', 'الهيئة العليا المستقلة للاتصال السمعي البصري'],
+    ['طالبت الهيئة المستقلة لمراقبة الانتخابات بالتحقيق', 'الهيئة المستقلة لمراقبة الانتخابات'],
+    ['توقع المجمع المهني المشترك للغلال صابة وفيرة', 'المجمع المهني المشترك للغلال'],
+    ['أحيل على المحكمة العسكرية الابتدائية الدائمة بتونس', 'المحكمة العسكرية الابتدائية الدائمة'],
+    // Another body after ل is its own name; a preposition or verb is no complement.
+    ['اجتمع المكتب الجهوي للاتحاد الوطني الحر أمس', 'المكتب الجهوي'],
+    ['قالت الحكومة التونسية للصحفيين إن', 'الحكومة التونسية'],
+    ['قالت الهيئة الوطنية للمحامين إن', 'الهيئة الوطنية للمحامين'],
+    ['قالت الحكومة التونسية لهم إن', 'الحكومة التونسية'],
+  ];
+  for (const [text, want] of table) {
+    const got = mentionsOf(text).filter((m) => m.startsWith('ORG:'));
+    assert.ok(got.includes('ORG:' + want), `${text}: ${got.join(' | ')}`);
+  }
+  const doc = docOf('قال المعهد الوطني في بيان');
+  assert.equal(complementEnd(doc, 3), 3);
 });
