@@ -13,9 +13,9 @@ const allowed = {
   messages: ['core'],
   store: ['core', 'config.ts', 'messages', 'log'],
   stories: ['core', 'store', 'log'],
-  // sources → stories: the feed poller still hands articles to the story grouper; the ingest
-  // orchestration (issue 10) takes that out of sources/, and then 'stories' leaves this list.
-  sources: ['core', 'config.ts', 'messages', 'store', 'stories', 'log'],
+  sources: ['core', 'config.ts', 'messages', 'store', 'log'],
+  // ingest: the one place that runs fetch (sources) → store → analyse → group (stories).
+  ingest: ['core', 'config.ts', 'messages', 'store', 'stories', 'sources', 'log'],
   schedule: ['core', 'config.ts', 'messages', 'store', 'sources', 'log'],
   commands: ['core', 'config.ts', 'messages', 'store', 'sources', 'schedule', 'log'],
   adapters: ['core', 'config.ts', 'messages', 'commands', 'log'],

@@ -17,7 +17,7 @@ import { m } from './messages/model.ts';
 import { routeSender, startDigests } from './schedule/index.ts';
 import { createFetcher } from './sources/http.ts';
 import { createJobPool } from './sources/jobs.ts';
-import { startConfiguredFeeds } from './sources/feeds-setup.ts';
+import { startConfiguredFeeds } from './ingest/setup.ts';
 import { readersOf } from './store/reading.ts';
 import type { FeedRecord } from './store/types.ts';
 import { fetchStoredArticle } from './commands/wiring.ts';

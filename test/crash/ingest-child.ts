@@ -6,7 +6,8 @@
  */
 import { StoryGrouper } from '../../src/stories/grouper.ts';
 import { openStore } from '../../src/store/index.ts';
-import { FeedPoller, localFeedUrl } from '../../src/sources/feeds.ts';
+import { localFeedUrl } from '../../src/sources/feeds.ts';
+import { FeedPoller } from '../../src/ingest/poller.ts';
 import type { Analysis } from '../../src/core/types.ts';
 
 const env = process.env;

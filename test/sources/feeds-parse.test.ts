@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { FeedError, feedDate, parseFeed } from '../../src/sources/feed-parse.ts';
 import { discoverFeeds } from '../../src/sources/feed-discover.ts';
 import { htmlToText } from '../../src/sources/feed-text.ts';
-import { looksLikeExcerpt, backoffMs, referenceFor } from '../../src/sources/feeds.ts';
+import { looksLikeExcerpt } from '../../src/sources/feeds.ts';
+import { backoffMs } from '../../src/ingest/poller.ts';
+import { referenceFor } from '../../src/core/reference.ts';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/feeds/${name}`, import.meta.url), 'utf8');
 

@@ -8,8 +8,8 @@ import { resolve } from 'node:path';
 import type { Config } from '../config.ts';
 import type { Store } from '../store/types.ts';
 import { StoryGrouper } from '../stories/grouper.ts';
-import type { Fetcher } from './http.ts';
-import { ensureLocalFeed, FeedPoller, startFeedPolling, systemPollClock, type FeedPollerDeps, type PollClock, type PollReport } from './feeds.ts';
+import type { Fetcher } from '../sources/http.ts';
+import { ensureLocalFeed, FeedPoller, startFeedPolling, systemPollClock, type FeedPollerDeps, type PollClock, type PollReport } from './poller.ts';
 
 /** What {@link startConfiguredFeeds} needs beyond the settings. */
 export interface FeedSetupDeps extends Pick<FeedPollerDeps, 'analyze' | 'fetchFullArticle' | 'onFeedFailing' | 'onFeedRecovered' | 'log'> {

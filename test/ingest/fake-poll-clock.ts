@@ -1,5 +1,5 @@
 /** A fake clock for the feed poller: time moves only when a test says so, and due timers run then. */
-import type { PollClock } from '../../src/sources/feeds.ts';
+import type { PollClock } from '../../src/ingest/poller.ts';
 
 export class FakePollClock implements PollClock {
   private timers = new Map<number, { at: number; fn: () => void }>();

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { startConfiguredFeeds } from '../../src/sources/feeds-setup.ts';
+import { startConfiguredFeeds } from '../../src/ingest/setup.ts';
 import { openStore } from '../../src/store/sqlite.ts';
-import { localFeedUrl, type PollReport } from '../../src/sources/feeds.ts';
+import { localFeedUrl } from '../../src/sources/feeds.ts';
+import type { PollReport } from '../../src/ingest/poller.ts';
 import { FakePollClock } from './fake-poll-clock.ts';
 
 const SAMPLE = fileURLToPath(new URL('../../fixtures/sample-feed.xml', import.meta.url));

@@ -1,0 +1,420 @@
+/**
+ * The ingest path, in one place: fetch → store → analyse → group. Each due feed is read (sources/:
+ * fetch and parse), its new items are found (the store's dedupe), given their full text where the
+ * feed only has an excerpt, analysed (in the job pool, several at once, before anything is
+ * written), then stored, their analyses saved and their stories assigned (stories/) in one
+ * transaction per feed. Each feed is polled in isolation (a bounded number at once): one that
+ * hangs, fails or lies never holds up the others. A failing feed backs off exponentially and,
+ * after a few failures in a row, is reported once through `onFeedFailing` so the chat's admins can
+ * be told.
+ */
+import PQueue from 'p-queue';
+import type { Analysis, ArticleInput } from '../core/types.ts';
+import { referenceFor } from '../core/reference.ts';
+import type { ArticleRecord, FeedRecord, NewArticle, Store } from '../store/types.ts';
+import type { StoryGrouper } from '../stories/grouper.ts';
+import type { Fetcher } from '../sources/http.ts';
+import { feedFailureOf, FeedReader, localFeedUrl, looksLikeExcerpt, type FeedFailure, type FeedItem, type FetchFullArticle } from '../sources/feeds.ts';
+import { capArticleText } from '../sources/page.ts';
+
+export type { FeedFailure } from '../sources/feeds.ts';
+
+/** Time for the poller: real in production, fake in tests. */
+export interface PollClock {
+  now(): Date;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** The real clock (timers unref'd so polling never keeps a finished process alive). */
+export const systemPollClock: PollClock = {
+  now: () => new Date(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+};
+
+/** The core analyzer (src/core/analyze.ts `analyze`), injected so tests need not depend on it. */
+export type Analyzer = (input: ArticleInput) => Analysis | Promise<Analysis>;
+
+/** Tuning of the poller. */
+export interface PollerOptions {
+  /** Feeds polled at once (default 4). */
+  concurrency: number;
+  /** Full-article fetches at once, over all feeds (default 2). */
+  fullTextConcurrency: number;
+  /** The normal polling interval; the first backoff step (default 10 min). */
+  pollMinutes: number;
+  /** Longest backoff (default 6 h). */
+  maxBackoffMinutes: number;
+  /** Failures in a row after which a feed is flagged as failing (default 3). */
+  failThreshold: number;
+  /** Largest feed body, bytes (default: the fetcher's cap). */
+  maxBytes?: number;
+  /** Time for one feed request, ms (default: the fetcher's). */
+  timeoutMs?: number;
+  /** Items taken from one poll of one feed (newest first in the feed; default 100). */
+  maxItemsPerPoll: number;
+  /** Time zone whose calendar day is the reference when an item has no date (default UTC). */
+  timezone: string;
+  /** Analyzer version stored with each analysis. */
+  analyzerVersion: string;
+}
+
+const DEFAULT_OPTIONS: PollerOptions = {
+  concurrency: 4,
+  fullTextConcurrency: 2,
+  pollMinutes: 10,
+  maxBackoffMinutes: 360,
+  failThreshold: 3,
+  maxItemsPerPoll: 100,
+  timezone: 'UTC',
+  analyzerVersion: '1',
+};
+
+/** What the poller is given. */
+export interface FeedPollerDeps {
+  store: Store;
+  fetcher: Fetcher;
+  clock?: PollClock;
+  analyze?: Analyzer;
+  grouper?: StoryGrouper;
+  fetchFullArticle?: FetchFullArticle;
+  /** Local files that may be read as feeds (the configured sample feed): never user-supplied paths. */
+  localFeedPaths?: readonly string[];
+  /** Called once when a feed reaches the failure threshold. */
+  onFeedFailing?: (feed: FeedRecord, error: FeedFailure) => void | Promise<void>;
+  /** Called when a flagged feed answers again. */
+  onFeedRecovered?: (feed: FeedRecord) => void | Promise<void>;
+  /** Logs (English, never secrets). */
+  log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: { feed: number }) => void;
+  options?: Partial<PollerOptions>;
+}
+
+/** What one feed's poll did. */
+export interface FeedPollResult {
+  feedId: number;
+  url: string;
+  status: 'ok' | 'not-modified' | 'failed' | 'skipped';
+  items: number;
+  /** New articles stored. */
+  added: number;
+  /** Known articles seen from a new outlet. */
+  republished: number;
+  /** New articles that joined an existing story. */
+  joined: number;
+  /** Items whose full article was fetched. */
+  fullText: number;
+  error?: FeedFailure;
+  /** Failures in a row after this poll. */
+  failures: number;
+}
+
+/** What one round over the due feeds did. */
+export interface PollReport {
+  feeds: FeedPollResult[];
+  added: number;
+}
+
+/** The backoff after `failures` failures in a row: pollMinutes × 2^(failures−1), capped. */
+export function backoffMs(failures: number, pollMinutes: number, maxMinutes: number): number {
+  if (failures <= 0) return 0;
+  return Math.min(pollMinutes * 2 ** (failures - 1), maxMinutes) * 60_000;
+}
+
+/** An item's identity within its feed, for the poller's memory of what a feed already gave. */
+function itemKey(item: FeedItem): string {
+  return item.guid ? `g:${item.guid.trim()}` : `u:${item.url ?? ''}`;
+}
+
+/** Polls feeds and ingests their items: the orchestration of fetch → store → analyse → group. */
+export class FeedPoller {
+  readonly options: PollerOptions;
+  private readonly clock: PollClock;
+  private readonly reader: FeedReader;
+  private readonly fullTextQueue: PQueue;
+  private readonly inFlight = new Set<number>();
+  /** Storing and grouping run one feed at a time, so two feeds carrying one event cannot both open a story for it. */
+  private readonly ingestQueue = new PQueue({ concurrency: 1 });
+  /**
+   * The items of each feed's last poll that are in the store: a feed repeats most of its items
+   * from one poll to the next, and these need no look-up. Lost on restart (the store answers then).
+   */
+  private readonly known = new Map<number, Set<string>>();
+
+  constructor(private readonly deps: FeedPollerDeps) {
+    this.options = { ...DEFAULT_OPTIONS, ...deps.options };
+    this.clock = deps.clock ?? systemPollClock;
+    this.fullTextQueue = new PQueue({ concurrency: this.options.fullTextConcurrency });
+    const { maxBytes, timeoutMs } = this.options;
+    this.reader = new FeedReader(
+      deps.fetcher,
+      { maxItems: this.options.maxItemsPerPoll, ...(maxBytes !== undefined ? { maxBytes } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}) },
+      deps.localFeedPaths,
+    );
+  }
+
+  private nowIso(): string {
+    return this.clock.now().toISOString();
+  }
+
+  private log(level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: { feed: number }): void {
+    this.deps.log?.(level, message, fields);
+  }
+
+  /** Feeds that failed `failThreshold` times in a row or more (for /status and admins). */
+  async failingFeeds(): Promise<FeedRecord[]> {
+    return this.deps.store.failingFeeds(this.options.failThreshold);
+  }
+
+  /** Polls every feed that is due (next_try passed), a few at once; never throws. */
+  async pollDue(): Promise<PollReport> {
+    await this.finishUnassigned().catch((err: unknown) => this.log('error', `grouping left-over articles failed: ${err instanceof Error ? err.message : String(err)}`));
+    const due = await this.deps.store.dueFeeds(this.nowIso());
+    const queue = new PQueue({ concurrency: this.options.concurrency });
+    const feeds = await Promise.all(due.map((f) => queue.add(() => this.pollFeed(f)) as Promise<FeedPollResult>));
+    return { feeds, added: feeds.reduce((n, f) => n + f.added, 0) };
+  }
+
+  /** Polls one feed and ingests what is new; records success or failure; never throws. */
+  async pollFeed(feed: FeedRecord): Promise<FeedPollResult> {
+    const result: FeedPollResult = { feedId: feed.id, url: feed.url, status: 'ok', items: 0, added: 0, republished: 0, joined: 0, fullText: 0, failures: feed.failures };
+    if (this.inFlight.has(feed.id)) return { ...result, status: 'skipped' };
+    this.inFlight.add(feed.id);
+    const started = this.nowIso();
+    try {
+      // 1. fetch and parse (sources/)
+      const read = await this.reader.read(feed);
+      let title: string | undefined;
+      if (read.status === 'not-modified') {
+        result.status = 'not-modified';
+      } else {
+        title = read.title;
+        result.items = read.items.length;
+        // 2–4. find what is new, analyse it, store and group it
+        await this.ingest(feed, read.title ?? feed.title, read.items, read.local, result);
+        read.commit();
+      }
+      await this.deps.store.updateFeedPoll(feed.id, {
+        ...(title && title !== feed.title ? { title } : {}),
+        etag: read.etag ?? null,
+        lastModified: read.lastModified ?? null,
+        lastFetch: started,
+        lastSuccess: this.nowIso(),
+        failures: 0,
+        nextTry: null,
+        lastError: null,
+        lastErrorMessage: null,
+      });
+      result.failures = 0;
+      if (feed.failures >= this.options.failThreshold) {
+        this.log('info', `feed ${feed.id} recovered`, { feed: feed.id });
+        await this.notify(() => this.deps.onFeedRecovered?.(feed));
+      }
+    } catch (err) {
+      const failure = feedFailureOf(err);
+      const failures = feed.failures + 1;
+      const nextTry = new Date(this.clock.now().getTime() + backoffMs(failures, this.options.pollMinutes, this.options.maxBackoffMinutes));
+      result.status = 'failed';
+      result.error = failure;
+      result.failures = failures;
+      this.log('warn', `feed ${feed.id} failed (${failures} in a row): ${failure.message}`, { feed: feed.id });
+      await this.deps.store.updateFeedPoll(feed.id, {
+        lastFetch: started,
+        failures,
+        nextTry: nextTry.toISOString(),
+        lastError: failure.message,
+        lastErrorMessage: failure.userMessage,
+      });
+      if (failures === this.options.failThreshold) {
+        const flagged = (await this.deps.store.getFeed(feed.id)) ?? feed;
+        await this.notify(() => this.deps.onFeedFailing?.(flagged, failure));
+      }
+    } finally {
+      this.inFlight.delete(feed.id);
+    }
+    return result;
+  }
+
+  /** Runs a callback of the host, whose errors must not break polling. */
+  private async notify(fn: () => void | Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (err) {
+      this.log('error', `feed notification failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  /**
+   * Ingests a feed's items (oldest first): the new ones are completed and analysed, then stored and
+   * grouped. The feed takes its turn to store as soon as it is read, so feeds are stored in the
+   * order they were read however long each one's analyses take.
+   */
+  private async ingest(feed: FeedRecord, outlet: string | undefined, items: FeedItem[], local: boolean, result: FeedPollResult): Promise<void> {
+    const prepared = this.prepare(feed, outlet, items, local, result);
+    // Handled when its turn comes (the catch only keeps a failure meanwhile from counting as
+    // unhandled); a failed preparation fails this feed only, and the queue goes on with the next.
+    prepared.catch(() => undefined);
+    await this.ingestQueue.add(async () => this.storeItems(...(await prepared), result));
+    this.known.set(feed.id, new Set(items.map(itemKey)));
+  }
+
+  /** A feed's new articles and their analyses, made before anything is written. */
+  private async prepare(feed: FeedRecord, outlet: string | undefined, items: FeedItem[], local: boolean, result: FeedPollResult): Promise<[NewArticle[], Map<NewArticle, Analysis | undefined>]> {
+    const known = this.known.get(feed.id);
+    const fresh: FeedItem[] = [];
+    for (const item of items) {
+      if (known?.has(itemKey(item))) continue;
+      if (!(await this.deps.store.hasFeedItem(feed.id, item.guid, item.url))) fresh.push(item);
+    }
+    // Full texts are fetched concurrently (bounded over all feeds).
+    const texts = await Promise.all(fresh.map((item) => this.fullText(item, local, result)));
+    const records = this.recordsOf(feed, outlet, fresh, texts);
+    // All of the feed's new articles are analysed at once (the job pool runs them on its threads);
+    // an article that is a copy of a stored one needs none.
+    const analyses = new Map<NewArticle, Analysis | undefined>();
+    const isNew = await Promise.all(records.map((r) => this.deps.store.isNewArticle(r)));
+    await Promise.all(records.map(async (r, i) => void (isNew[i] && analyses.set(r, await this.analyse(r)))));
+    return [records, analyses];
+  }
+
+  /** The articles to store for a feed's new items (an item with neither text nor title is left out). */
+  private recordsOf(feed: FeedRecord, outlet: string | undefined, fresh: FeedItem[], texts: string[]): NewArticle[] {
+    const seenAt = this.nowIso();
+    const records: NewArticle[] = [];
+    for (let i = 0; i < fresh.length; i++) {
+      const item = fresh[i]!;
+      const text = texts[i]!;
+      if (!text.trim() && !item.title.trim()) continue;
+      records.push({
+        feedId: feed.id,
+        ...(item.outlet || outlet ? { outlet: item.outlet || outlet } : {}),
+        ...(item.guid ? { guid: item.guid } : {}),
+        ...(item.url ? { url: item.url } : {}),
+        title: item.title,
+        text: text || item.title,
+        ...(item.summary ? { summary: item.summary } : {}),
+        ...(item.published ? { published: item.published } : {}),
+        seenAt,
+      });
+    }
+    return records;
+  }
+
+  /**
+   * Stores a feed's new articles: every item is stored, its analysis saved and its story assigned
+   * in one transaction, so a crash or a full disk midway leaves no article outside a story (and
+   * its guid does not keep it from being fetched again). One transaction per feed's batch is also
+   * what makes ingest fast.
+   */
+  private async storeItems(records: NewArticle[], analyses: Map<NewArticle, Analysis | undefined>, result: FeedPollResult): Promise<void> {
+    const store = this.deps.store;
+    try {
+      await store.inTransaction(async () => {
+        for (const record of records) {
+          const stored = await store.upsertArticle(record);
+          if (stored.status === 'new-source') result.republished++;
+          if (stored.status !== 'new') continue;
+          result.added++;
+          // Nothing is awaited here but the store: an analysis in a worker thread would hold the
+          // transaction open across I/O. An article another feed stored since it was checked has
+          // none (and is not new here).
+          if (await this.saveAndGroup(stored.article, analyses.get(record), record.seenAt)) result.joined++;
+        }
+      });
+    } catch (err) {
+      // Nothing of the batch was written: the story index may hold what was rolled back.
+      result.added = result.joined = result.republished = 0;
+      await this.deps.grouper?.rewarm(this.clock.now().getTime());
+      throw err;
+    }
+  }
+
+  /** The analysis of an article about to be stored; undefined without an analyzer or when it throws. */
+  private async analyse(article: Pick<NewArticle, 'text' | 'title' | 'published'>): Promise<Analysis | undefined> {
+    if (!this.deps.analyze) return undefined;
+    try {
+      return await this.deps.analyze({
+        text: capArticleText(article.text),
+        title: article.title,
+        ...referenceFor(article.published, this.clock.now(), this.options.timezone),
+      });
+    } catch (err) {
+      this.log('error', `analysis of "${article.title.slice(0, 60)}" failed: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  }
+
+  /** Saves a stored article's analysis and assigns its story; true when it joined one. */
+  private async saveAndGroup(article: ArticleRecord, analysis: Analysis | undefined, now: string): Promise<boolean> {
+    if (analysis) await this.deps.store.saveAnalysis(article.id, this.options.analyzerVersion, { ...analysis, id: String(article.id) }, now);
+    if (!this.deps.grouper) return false;
+    return (await this.deps.grouper.assign(article, analysis, now)).joined;
+  }
+
+  /**
+   * Finishes articles that reached no story (stored by an older version that crashed between
+   * storing and grouping): analysed if need be and grouped, a bounded number per round.
+   */
+  async finishUnassigned(limit = 200): Promise<number> {
+    if (!this.deps.grouper) return 0;
+    const store = this.deps.store;
+    const left = await store.articlesWithoutStory(limit);
+    for (const article of left) {
+      const analysis = (await store.getAnalysis(article.id, this.options.analyzerVersion))?.analysis ?? (await this.analyse(article));
+      await store.inTransaction(() => this.saveAndGroup(article, analysis, this.nowIso()));
+    }
+    if (left.length > 0) this.log('info', `${left.length} stored article(s) without a story grouped`);
+    return left.length;
+  }
+
+  /** The item's text: its content, else its excerpt, replaced by the full article when that is only an excerpt. */
+  private async fullText(item: FeedItem, local: boolean, result: FeedPollResult): Promise<string> {
+    const own = item.content || item.summary;
+    if (local || !item.url || !this.deps.fetchFullArticle || !looksLikeExcerpt(own)) return own;
+    const fetchFull = this.deps.fetchFullArticle;
+    const url = item.url;
+    try {
+      const page = await this.fullTextQueue.add(() => fetchFull(url));
+      if (page && page.text.trim().length > own.trim().length) {
+        result.fullText++;
+        return page.text;
+      }
+    } catch (err) {
+      this.log('debug', `full text of ${url} unavailable: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return own;
+  }
+}
+
+/**
+ * Polls due feeds now and then every `intervalMs` (default: pollMinutes) on the given clock, one
+ * round at a time; returns a function that stops it (and resolves when the running round ends).
+ */
+export function startFeedPolling(poller: FeedPoller, opts: { clock?: PollClock; intervalMs?: number; onRound?: (r: PollReport) => void } = {}): () => Promise<void> {
+  const clock = opts.clock ?? systemPollClock;
+  const interval = opts.intervalMs ?? poller.options.pollMinutes * 60_000;
+  let stopped = false;
+  let timer: unknown;
+  let running: Promise<void> = Promise.resolve();
+  const round = (): void => {
+    if (stopped) return;
+    running = poller
+      .pollDue()
+      .then((r) => opts.onRound?.(r))
+      .catch(() => undefined)
+      .finally(() => {
+        if (!stopped) timer = clock.setTimeout(round, interval);
+      });
+  };
+  round();
+  return async () => {
+    stopped = true;
+    if (timer !== undefined) clock.clearTimeout(timer);
+    await running;
+  };
+}
+
+/** Adds the configured local sample feed to the store (once) and returns it, for a fresh install's first digest. */
+export async function ensureLocalFeed(store: Store, path: string, now: string, title?: string): Promise<FeedRecord> {
+  return store.addFeed(localFeedUrl(path), { now, ...(title ? { title } : {}) });
+}
