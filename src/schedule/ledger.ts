@@ -4,13 +4,19 @@
  * over one store never send it both. The SQLite implementation is src/store/digest-ledger.ts; the
  * records it reads and writes are the store's (src/store/types.ts).
  */
-import type { ClaimedDelivery, DigestHistory, OpenDigestInput, OpenDigestResult } from '../store/types.ts';
+import type { Message } from '../messages/model.ts';
+import type { ClaimedDelivery, DigestHistory, DigestItem, OpenDigestInput, OpenDigestResult } from '../store/types.ts';
 
 export type { ClaimedDelivery, DigestHistory, OpenDigestInput, OpenDigestResult };
 
 /** The ledger operations; each one is atomic (one BEGIN IMMEDIATE transaction in SQLite). */
 export interface DigestLedger {
-  /** Opens the chat's digest for `slot` unless it exists; empty when no candidate story is new to the chat. */
+  /** The candidates whose story the chat has not had in a digest yet, in their order (a read). */
+  newToChat(chatId: string, candidates: DigestItem[]): Promise<DigestItem[]>;
+  /**
+   * Opens the chat's digest for `slot` with its items and rendered message, unless the slot
+   * exists; `stale` (nothing written) when one of the items reached the chat since it was read.
+   */
   openDigest(input: OpenDigestInput): Promise<OpenDigestResult>;
   /**
    * Claims up to `limit` deliveries that are due (new, failed and past their retry time, or whose
@@ -31,4 +37,35 @@ export interface DigestLedger {
   hasSlot(chatId: string, slot: string): Promise<boolean>;
   /** The chat's digest history. */
   history(chatId: string): Promise<DigestHistory>;
+}
+
+/** What {@link openFresh} opens: the candidates, how many the digest keeps, and how it looks. */
+export interface FreshDigest extends Omit<OpenDigestInput, 'items' | 'message'> {
+  /** Candidate items, best first; those whose story the chat already got are dropped. */
+  candidates: DigestItem[];
+  topN: number;
+  /** The message of the kept items; `left` is how many new candidates had no room in it. */
+  render(items: DigestItem[], left: number): Message;
+}
+
+/** Times a digest is read again when its stories reached the chat meanwhile. */
+const STALE_RETRIES = 3;
+
+/**
+ * Opens a chat's digest in three steps, so the store never calls back into the scheduler inside a
+ * transaction: read which candidates are new to the chat, render the message of the first `topN`,
+ * write both (the ledger checks in its transaction that none of them reached the chat meanwhile,
+ * and the steps run again when one did). `empty` when no candidate is new to the chat.
+ */
+export async function openFresh(ledger: Pick<DigestLedger, 'newToChat' | 'openDigest'>, digest: FreshDigest): Promise<OpenDigestResult> {
+  const { candidates, topN, render, ...rest } = digest;
+  let result: OpenDigestResult = { status: 'empty' };
+  for (let tries = 0; tries < STALE_RETRIES; tries++) {
+    const fresh = await ledger.newToChat(digest.chatId, candidates);
+    const items = fresh.slice(0, topN);
+    if (items.length === 0) return { status: 'empty' };
+    result = await ledger.openDigest({ ...rest, items, message: render(items, fresh.length - items.length) });
+    if (result.status !== 'stale') return result;
+  }
+  return result;
 }

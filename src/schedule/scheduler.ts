@@ -13,7 +13,7 @@ import type { Subscription } from '../store/types.ts';
 import { previousRun, nextRun, wallTime, type CronFields } from './cron-time.ts';
 import { candidateStories, type ComposeStore, digestItemOf, renderDigest, type StoryDetails } from './compose.ts';
 import { deliverOne, drain, type FanOutDeps, type FanOutReport } from './fanout.ts';
-import type { DigestLedger, OpenDigestResult } from './ledger.ts';
+import { openFresh, type DigestLedger, type OpenDigestResult } from './ledger.ts';
 import { SendLimiter, systemClock, type Clock } from '../messages/pacing.ts';
 import { cronOf, isQuiet, parseQuiet, quietHoursOf, scheduleFields } from './spec.ts';
 
@@ -219,7 +219,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
     const from = await since(chatId, fallback, manual);
     const stories = await candidateStories(deps.store, chatId, from, details);
     const mine = new Map(stories.map((d) => [d.story.id, d]));
-    return deps.ledger.openDigest({
+    return openFresh(deps.ledger, {
       chatId,
       slot: slot.toISOString(),
       now: clock.now().toISOString(),

@@ -6,7 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Message } from '../messages/model.ts';
-import type { ClaimedDelivery, DigestHistory, OpenDigestInput, OpenDigestResult } from './types.ts';
+import type { ClaimedDelivery, DigestHistory, DigestItem, OpenDigestInput, OpenDigestResult } from './types.ts';
 
 type Row = Record<string, unknown>;
 
@@ -19,33 +19,37 @@ export function digestKey(chatId: string, slot: string): string {
 export class SqliteDigestLedger {
   constructor(private readonly db: Database) {}
 
+  async newToChat(chatId: string, candidates: DigestItem[]): Promise<DigestItem[]> {
+    const given = this.db.prepare('SELECT 1 FROM digest_stories WHERE chat_id = ? AND story_id = ?');
+    return candidates.filter((c) => c.storyId === undefined || !given.get(chatId, c.storyId));
+  }
+
   async openDigest(input: OpenDigestInput): Promise<OpenDigestResult> {
     const key = digestKey(input.chatId, input.slot);
+    const { chatId, items } = input;
     return this.db.transaction((): OpenDigestResult => {
-      const existing = this.db.prepare('SELECT id FROM digests WHERE chat_id = ? AND slot = ?').get(input.chatId, input.slot) as Row | undefined;
+      const existing = this.db.prepare('SELECT id FROM digests WHERE chat_id = ? AND slot = ?').get(chatId, input.slot) as Row | undefined;
       if (existing) return { status: 'exists', digestId: Number(existing.id), key };
-      const given = this.db.prepare('SELECT 1 FROM digest_stories WHERE chat_id = ? AND story_id = ?');
-      const fresh = input.candidates.filter((c) => c.storyId === undefined || !given.get(input.chatId, c.storyId));
-      const items = fresh.slice(0, input.topN);
       if (items.length === 0) return { status: 'empty' };
-      const message = input.render(items, fresh.length - items.length);
+      const given = this.db.prepare('SELECT 1 FROM digest_stories WHERE chat_id = ? AND story_id = ?');
+      if (items.some((i) => i.storyId !== undefined && given.get(chatId, i.storyId))) return { status: 'stale' };
       const digestId = Number(
         this.db
           .prepare('INSERT INTO digests (chat_id, created_at, items, slot, message, since) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(input.chatId, input.now, JSON.stringify(items), input.slot, JSON.stringify(message), input.since ?? null).lastInsertRowid,
+          .run(chatId, input.now, JSON.stringify(items), input.slot, JSON.stringify(input.message), input.since ?? null).lastInsertRowid,
       );
       const mark = this.db.prepare('INSERT INTO digest_stories (chat_id, story_id, digest_id) VALUES (?, ?, ?)');
-      for (const item of items) if (item.storyId !== undefined) mark.run(input.chatId, item.storyId, digestId);
+      for (const item of items) if (item.storyId !== undefined) mark.run(chatId, item.storyId, digestId);
       if (input.delivered) {
         this.db
           .prepare("INSERT INTO deliveries (key, chat_id, digest_id, status, attempts, sent_at) VALUES (?, ?, ?, 'sent', 1, ?)")
-          .run(key, input.chatId, digestId, input.now);
+          .run(key, chatId, digestId, input.now);
       } else {
         this.db
           .prepare("INSERT INTO deliveries (key, chat_id, digest_id, status, attempts) VALUES (?, ?, ?, 'pending', 0)")
-          .run(key, input.chatId, digestId);
+          .run(key, chatId, digestId);
       }
-      return { status: 'opened', digestId, key, items, message };
+      return { status: 'opened', digestId, key, items, message: input.message };
     }).immediate();
   }
 

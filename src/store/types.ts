@@ -225,26 +225,28 @@ export interface OpenDigestInput {
   /** The scheduled minute (ISO 8601 UTC): the digest's identity for this chat. */
   slot: string;
   now: string;
-  /** Candidate items, best first; those whose story the chat already got are dropped. */
-  candidates: DigestItem[];
-  /** How many items the digest keeps. */
-  topN: number;
+  /**
+   * The digest's items, best first: stories new to the chat when they were read
+   * (`newToChat`), as many as the digest keeps.
+   */
+  items: DigestItem[];
+  /** The message that shows them, rendered before the call (the ledger calls nothing back). */
+  message: Message;
   /** Already delivered as a command reply (/digest): recorded as sent, never fanned out. */
   delivered?: boolean;
   /** Start of the period the candidates were taken from (ISO 8601), kept with the digest. */
   since?: string;
-  /**
-   * Builds the message from the kept items (pure: it runs inside the ledger's transaction);
-   * `left` is how many candidates new to the chat had no room in it.
-   */
-  render(items: DigestItem[], left: number): Message;
 }
 
-/** The outcome of opening a digest. */
+/**
+ * The outcome of opening a digest: `stale` when one of its stories reached the chat (another
+ * digest, another instance) between reading and opening; nothing was written, read again.
+ */
 export type OpenDigestResult =
   | { status: 'opened'; digestId: number; key: string; items: DigestItem[]; message: Message }
   | { status: 'exists'; digestId: number; key: string }
-  | { status: 'empty' };
+  | { status: 'empty' }
+  | { status: 'stale' };
 
 /** A delivery this scheduler now holds the lease on, with the message to send. */
 export interface ClaimedDelivery {

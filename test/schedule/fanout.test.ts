@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStore } from '../../src/store/index.ts';
 import { SqliteDigestLedger } from '../../src/store/digest-ledger.ts';
+import { openFresh } from '../../src/schedule/ledger.ts';
 import { drain, backoffMs, type FanOutDeps } from '../../src/schedule/fanout.ts';
 import { SendLimiter, WindowLimit, isGroupChat } from '../../src/messages/pacing.ts';
 import { ChatGoneError, RateLimitedError } from '../../src/messages/sender.ts';
@@ -140,7 +141,7 @@ test('GIVEN a sender that paces itself THEN the fan-out takes no slot of its own
       return limiter.acquire(chatId);
     },
   });
-  await ledger.openDigest({ chatId: 'telegram:-1', slot: clock.now().toISOString(), now: clock.now().toISOString(), candidates: [{ storyId: 1, articleIds: [1] }], topN: 5, render: () => ({ blocks: [] }) });
+  await openFresh(ledger, { chatId: 'telegram:-1', slot: clock.now().toISOString(), now: clock.now().toISOString(), candidates: [{ storyId: 1, articleIds: [1] }], topN: 5, render: () => ({ blocks: [] }) });
   const sender = new RecordingSender(clock);
   await drain({ ledger, sender, limiter: counting, senderPaces: true, clock, owner: 'me', leaseMs: 60_000, concurrency: 2 });
   assert.equal(sender.sent.length, 1);

@@ -4,6 +4,7 @@ import type { Sender } from '../../src/messages/sender.ts';
 import type { Clock } from '../../src/messages/pacing.ts';
 import type { Store } from '../../src/store/types.ts';
 import type { Analysis } from '../../src/core/types.ts';
+import { openFresh } from '../../src/schedule/ledger.ts';
 
 /** A clock whose sleep advances fake time at once. */
 export class FakeClock implements Clock {
@@ -71,7 +72,7 @@ export async function seedStories(store: Store, titles: string[], at: string, ou
 export async function openDigests(ledger: import('../../src/schedule/ledger.ts').DigestLedger, chats: string[], t0: number, text = (chatId: string) => `موجز ${chatId}`): Promise<void> {
   const { m } = await import('../../src/messages/model.ts');
   for (const chatId of chats) {
-    await ledger.openDigest({
+    await openFresh(ledger, {
       chatId,
       slot: new Date(t0).toISOString(),
       now: new Date(t0).toISOString(),

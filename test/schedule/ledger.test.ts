@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/index.ts';
 import { SqliteDigestLedger } from '../../src/store/digest-ledger.ts';
+import { openFresh } from '../../src/schedule/ledger.ts';
 import { m } from '../../src/messages/model.ts';
 import type { DigestItem } from '../../src/store/types.ts';
 
@@ -20,8 +21,9 @@ function fresh() {
 test('GIVEN the same chat and slot opened twice THEN there is one digest', async () => {
   const { ledger } = fresh();
   const input = { chatId: 'telegram:1', slot: NOW, now: NOW, candidates: items(1, 2), topN: 5, render };
-  const a = await ledger.openDigest(input);
-  const b = await ledger.openDigest(input);
+  const a = await openFresh(ledger, input);
+  // A second instance's tick for the same slot, with a story that came in since.
+  const b = await openFresh(ledger, { ...input, candidates: items(1, 2, 3) });
   assert.equal(a.status, 'opened');
   assert.equal(b.status, 'exists');
   assert.equal(a.status === 'opened' && b.status === 'exists' && a.digestId === b.digestId, true);
@@ -29,14 +31,14 @@ test('GIVEN the same chat and slot opened twice THEN there is one digest', async
 
 test('GIVEN stories a chat already got THEN the next digest leaves them out, and an all-old digest is empty', async () => {
   const { ledger } = fresh();
-  await ledger.openDigest({ chatId: 'telegram:1', slot: NOW, now: NOW, candidates: items(1, 2), topN: 5, render });
-  const next = await ledger.openDigest({ chatId: 'telegram:1', slot: '2026-11-24T17:00:00.000Z', now: NOW, candidates: items(2, 3, 1, 4), topN: 5, render });
+  await openFresh(ledger, { chatId: 'telegram:1', slot: NOW, now: NOW, candidates: items(1, 2), topN: 5, render });
+  const next = await openFresh(ledger, { chatId: 'telegram:1', slot: '2026-11-24T17:00:00.000Z', now: NOW, candidates: items(2, 3, 1, 4), topN: 5, render });
   assert.equal(next.status, 'opened');
   assert.deepEqual(next.status === 'opened' && next.items.map((i) => i.storyId), [3, 4]);
-  const empty = await ledger.openDigest({ chatId: 'telegram:1', slot: '2026-11-25T05:00:00.000Z', now: NOW, candidates: items(1, 2, 3, 4), topN: 5, render });
+  const empty = await openFresh(ledger, { chatId: 'telegram:1', slot: '2026-11-25T05:00:00.000Z', now: NOW, candidates: items(1, 2, 3, 4), topN: 5, render });
   assert.equal(empty.status, 'empty');
   // Another chat still gets story 1.
-  const other = await ledger.openDigest({ chatId: 'telegram:2', slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
+  const other = await openFresh(ledger, { chatId: 'telegram:2', slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
   assert.equal(other.status, 'opened');
 });
 
@@ -47,7 +49,7 @@ test('GIVEN two ledgers on one file THEN each delivery is claimed by one of them
   const l1 = new SqliteDigestLedger(s1.db);
   const l2 = new SqliteDigestLedger(s2.db);
   for (let c = 0; c < 20; c++) {
-    await l1.openDigest({ chatId: `telegram:${c}`, slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
+    await openFresh(l1, { chatId: `telegram:${c}`, slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
   }
   const claimed: string[] = [];
   for (let round = 0; round < 10; round++) {
@@ -62,7 +64,7 @@ test('GIVEN two ledgers on one file THEN each delivery is claimed by one of them
 
 test('GIVEN a lease that lapsed THEN the delivery is claimed again and its attempts say so', async () => {
   const { ledger } = fresh();
-  await ledger.openDigest({ chatId: 'telegram:1', slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
+  await openFresh(ledger, { chatId: 'telegram:1', slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
   const [first] = await ledger.claimDue('crashed', NOW, 60_000, 5);
   assert.equal(first?.attempts, 1);
   assert.deepEqual(await ledger.claimDue('other', '2026-11-24T05:00:59.000Z', 60_000, 5), []);
@@ -76,8 +78,8 @@ test('GIVEN a lease that lapsed THEN the delivery is claimed again and its attem
 
 test('GIVEN two digests pending for one chat THEN only one is in flight at a time', async () => {
   const { ledger } = fresh();
-  await ledger.openDigest({ chatId: 'telegram:1', slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
-  await ledger.openDigest({ chatId: 'telegram:1', slot: '2026-11-24T06:00:00.000Z', now: NOW, candidates: items(2), topN: 5, render });
+  await openFresh(ledger, { chatId: 'telegram:1', slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
+  await openFresh(ledger, { chatId: 'telegram:1', slot: '2026-11-24T06:00:00.000Z', now: NOW, candidates: items(2), topN: 5, render });
   const a = await ledger.claimDue('me', NOW, 60_000, 5);
   assert.equal(a.length, 1);
   assert.deepEqual(await ledger.claimDue('me', NOW, 60_000, 5), []);
@@ -87,8 +89,8 @@ test('GIVEN two digests pending for one chat THEN only one is in flight at a tim
 
 test('GIVEN a failure released for later THEN it is due only at its retry time; an abandoned one never', async () => {
   const { ledger } = fresh();
-  await ledger.openDigest({ chatId: 'telegram:1', slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
-  await ledger.openDigest({ chatId: 'telegram:2', slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
+  await openFresh(ledger, { chatId: 'telegram:1', slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
+  await openFresh(ledger, { chatId: 'telegram:2', slot: NOW, now: NOW, candidates: items(1), topN: 5, render });
   const claimed = await ledger.claimDue('me', NOW, 60_000, 5);
   await ledger.release(claimed[0]!.key, 'me', 'boom', '2026-11-24T05:10:00.000Z');
   await ledger.abandon(claimed[1]!.key, 'me', 'chat gone');
@@ -97,4 +99,24 @@ test('GIVEN a failure released for later THEN it is due only at its retry time; 
   assert.deepEqual(later.map((d) => d.chatId), [claimed[0]!.chatId]);
   assert.equal((await ledger.history(claimed[0]!.chatId)).pending, 1);
   assert.equal((await ledger.history(claimed[1]!.chatId)).pending, 0);
+});
+
+test('GIVEN a story that reached the chat between reading and opening THEN nothing is written, and reading again opens without it', async () => {
+  const { ledger } = fresh();
+  const read = await ledger.newToChat('telegram:1', items(1, 2));
+  await openFresh(ledger, { chatId: 'telegram:1', slot: '2026-11-24T04:00:00.000Z', now: NOW, candidates: items(2), topN: 5, render });
+  const stale = await ledger.openDigest({ chatId: 'telegram:1', slot: NOW, now: NOW, items: read, message: render(read) });
+  assert.equal(stale.status, 'stale');
+  assert.equal(await ledger.hasSlot('telegram:1', NOW), false);
+  // openFresh reads again: story 2 is left out, and the message is rendered from what is kept.
+  const opened = await openFresh(ledger, { chatId: 'telegram:1', slot: NOW, now: NOW, candidates: items(1, 2), topN: 5, render });
+  assert.deepEqual(opened.status === 'opened' && [opened.items.map((i) => i.storyId), opened.message], [[1], render(items(1))]);
+});
+
+test('GIVEN a render that throws THEN nothing of the digest is written', async () => {
+  const { ledger } = fresh();
+  const input = { chatId: 'telegram:1', slot: NOW, now: NOW, candidates: items(1), topN: 5 };
+  await assert.rejects(openFresh(ledger, { ...input, render: () => { throw new Error('render failed'); } }), /render failed/);
+  assert.equal(await ledger.hasSlot('telegram:1', NOW), false);
+  assert.equal((await openFresh(ledger, { ...input, render })).status, 'opened');
 });
