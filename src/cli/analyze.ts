@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Analysis, EntityType } from '../core/types.ts';
@@ -13,6 +14,7 @@ import { loadConfig } from '../config.ts';
 import type { CliIO, Subcommand } from './types.ts';
 import { UsageError, decodeText, hasArabic, terminalSafe, toArticleText } from './input.ts';
 import { BIDI_CONTROLS } from '../messages/render/bidi.ts';
+import { createLinePool, type LinePool } from './analyze-pool.ts';
 
 /** The parsed arguments of `mojaz analyze`. */
 export interface AnalyzeArgs {
@@ -21,10 +23,15 @@ export interface AnalyzeArgs {
   title?: string;
   json: boolean;
   jsonl: boolean;
+  /** --jobs: threads analysing --jsonl lines (default: one per core, at most MAX_JOBS). */
+  jobs?: number;
   help: boolean;
 }
 
-const VALUE_FLAGS = new Set(['--date', '--title']);
+const VALUE_FLAGS = new Set(['--date', '--title', '--jobs']);
+
+/** Most threads --jsonl starts by default. */
+const MAX_JOBS = 4;
 
 /** Parses the arguments; a mistake throws a UsageError with a one-line message. */
 export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
@@ -42,7 +49,11 @@ export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined) throw new UsageError(`الخيار ${flag} يحتاج إلى قيمة`);
       if (flag === '--date') out.date = value;
-      else out.title = value;
+      else if (flag === '--jobs') {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs يحتاج إلى عدد صحيح بين 1 و64، لا ${value}`);
+        out.jobs = n;
+      } else out.title = value;
     } else if (flag === '--json' && eq < 0) out.json = true;
     else if (flag === '--jsonl' && eq < 0) out.jsonl = true;
     else if ((flag === '--help' || flag === '-h') && eq < 0) out.help = true;
@@ -173,7 +184,24 @@ export function analyzeLine(line: string, fallback: Reference): Record<string, u
   return { id, ...result }; // the input's id as given (a number stays a number), first as in the contract
 }
 
-/** Many articles, one JSON object a line, streamed: one result a line, in order. */
+/** The output line of one --jsonl input line (without its newline); never throws. */
+export function resultLine(line: string, fallback: Reference): string {
+  let out: Record<string, unknown>;
+  try {
+    out = analyzeLine(line, fallback);
+  } catch (err) {
+    out = { id: null, error: `خطأ داخلي: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  return jsonSafe(JSON.stringify(out));
+}
+
+/** Lines handed to a thread at a time; an input no longer than this is analysed without starting threads. */
+const BATCH = 16;
+
+/**
+ * Many articles, one JSON object a line, streamed: one result a line, in order. With more than one
+ * job, batches of lines go to worker threads of this process (analyze-pool.ts) while the next are read.
+ */
 async function runLines(args: AnalyzeArgs, io: CliIO): Promise<number> {
   if (args.json) throw new UsageError('--json و--jsonl لا يجتمعان');
   const fallback = defaultReference(args, io);
@@ -189,17 +217,30 @@ async function runLines(args: AnalyzeArgs, io: CliIO): Promise<number> {
     });
     input = stream;
   }
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const raw of lines) {
-    const line = raw.trim();
-    if (line === '') continue;
-    let out: Record<string, unknown>;
-    try {
-      out = analyzeLine(line, fallback);
-    } catch (err) {
-      out = { id: null, error: `خطأ داخلي: ${err instanceof Error ? err.message : String(err)}` };
+  const jobs = args.jobs ?? Math.min(availableParallelism(), MAX_JOBS);
+  const inline = (batch: string[]): string[] => batch.map((line) => resultLine(line, fallback));
+  let pool: LinePool | undefined;
+  // Batches in input order, each its output lines once computed; at most a few per thread in flight.
+  const queue: Promise<string[]>[] = [];
+  const flush = async (keep: number): Promise<void> => {
+    while (queue.length > keep) for (const out of await queue.shift()!) await write(io.stdout, `${out}\n`);
+  };
+  let batch: string[] = [];
+  try {
+    for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
+      const line = raw.trim();
+      if (line === '') continue;
+      batch.push(line);
+      if (batch.length < BATCH) continue;
+      if (jobs > 1) pool ??= createLinePool(jobs, fallback, inline);
+      queue.push(pool ? pool.run(batch) : Promise.resolve(inline(batch)));
+      batch = [];
+      await flush(pool ? 4 * jobs : 0);
     }
-    await write(io.stdout, `${jsonSafe(JSON.stringify(out))}\n`);
+    if (batch.length > 0) queue.push(pool ? pool.run(batch) : Promise.resolve(inline(batch)));
+    await flush(0);
+  } finally {
+    await pool?.close();
   }
   return 0;
 }
@@ -207,7 +248,7 @@ async function runLines(args: AnalyzeArgs, io: CliIO): Promise<number> {
 /** The `analyze` subcommand. */
 export const analyzeCommand: Subcommand = {
   summary: 'يحلل خبرًا: الموجز والخط الزمني ومن هو من',
-  usage: 'mojaz analyze FILE|- [--date YYYY-MM-DD] [--title T] [--json] | mojaz analyze --jsonl',
+  usage: 'mojaz analyze FILE|- [--date YYYY-MM-DD] [--title T] [--json] | mojaz analyze --jsonl [--jobs N]',
   async run(argv, io) {
     const args = parseAnalyzeArgs(argv);
     if (args.help) {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli.ts';
 import { parseAnalyzeArgs, renderText, todayIn } from '../../src/cli/analyze.ts';
+import { createLinePool } from '../../src/cli/analyze-pool.ts';
 
 const SEED = fileURLToPath(new URL('../../../shared/seed/baghdad-embassy-attack.txt', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -201,4 +202,39 @@ test('GIVEN an analysis THEN the text output lists people first, then organizati
   });
   const order = ['محمد', 'بلينكن', 'السفارة الأميركية', 'مسؤول أمني', 'بغداد'].map((n) => out.indexOf(`• ${n} `));
   assert.ok(order.every((x, i) => x > 0 && (i === 0 || x > order[i - 1]!)), out);
+});
+
+/** --jsonl input of `n` lines: articles with ids, and every tenth line broken. */
+function jsonlLines(n: number): string {
+  return Array.from({ length: n }, (_, i) =>
+    i % 10 === 3 ? 'not json' : JSON.stringify({ id: i, text: `${ARTICLE}\nوقال محمد علي في بغداد إن العدد ${i}.`, published: '2023-02-01' }),
+  ).join('\n');
+}
+
+test('GIVEN --jsonl with --jobs 2 and more lines than a batch THEN worker threads give the same lines, in order, as one thread', async () => {
+  const input = jsonlLines(41);
+  const threads = await run(['analyze', '--jsonl', '--jobs', '2'], input);
+  const one = await run(['analyze', '--jsonl', '--jobs', '1'], input);
+  assert.equal(threads.code, 0);
+  assert.equal(threads.out, one.out);
+  const results = threads.out.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(results.map((x) => x.id), Array.from({ length: 41 }, (_, i) => (i % 10 === 3 ? null : i)));
+  assert.ok(results[40].who.some((w: { name: string }) => w.name === 'محمد علي'));
+});
+
+test('GIVEN a worker thread that dies THEN its batches are analysed on the calling thread', async () => {
+  const inline = (lines: string[]): string[] => lines.map((l) => `inline ${l}`);
+  const pool = createLinePool(2, { reference: '2023-12-08' }, inline, new URL('../../fixtures/dying-worker.mjs', import.meta.url));
+  try {
+    const out = await Promise.all([pool.run(['a', 'b']), pool.run(['c']), pool.run(['d'])]);
+    assert.deepEqual(out, [['inline a', 'inline b'], ['inline c'], ['inline d']]);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('parseAnalyzeArgs GIVEN --jobs THEN a whole number from 1 to 64, else a usage error', () => {
+  assert.equal(parseAnalyzeArgs(['--jsonl', '--jobs', '3']).jobs, 3);
+  assert.equal(parseAnalyzeArgs(['--jsonl', '--jobs=1']).jobs, 1);
+  for (const bad of ['0', '2.5', 'x', '100']) assert.throws(() => parseAnalyzeArgs(['--jsonl', '--jobs', bad]), /--jobs/);
 });

@@ -1,0 +1,81 @@
+/**
+ * Worker threads for `mojaz analyze --jsonl`: batches of input lines are analysed on the machine's
+ * other cores, inside the one process, and come back as output lines in input order. A thread that
+ * dies (out of memory, a crash) takes no line with it: its batches are analysed on the calling
+ * thread instead, and the remaining threads carry on.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Reference } from '../core/analyze.ts';
+
+/** Output lines of a batch of input lines, computed by some thread. */
+export interface LinePool {
+  run(lines: string[]): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+interface Pending {
+  lines: string[];
+  resolve: (out: string[]) => void;
+}
+
+interface Thread {
+  worker: Worker;
+  /** Batches sent and not answered, by id. */
+  busy: Map<number, Pending>;
+  dead: boolean;
+}
+
+/** The module each thread runs. */
+const WORKER = new URL('./analyze-worker.mjs', import.meta.url);
+
+/**
+ * A pool of `threads` workers analysing lines with `fallback` as the reference of undated ones;
+ * `inline` computes a batch on the calling thread (used when a thread is lost). `entry` is the
+ * threads' module (a test gives one that fails).
+ */
+export function createLinePool(threads: number, fallback: Reference, inline: (lines: string[]) => string[], entry: URL = WORKER): LinePool {
+  let nextId = 0;
+  const pool: Thread[] = Array.from({ length: threads }, () => {
+    const worker = new Worker(entry, {
+      // A hostile article must not take the process's memory with it.
+      resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    });
+    const thread: Thread = { worker, busy: new Map(), dead: false };
+    worker.on('message', ({ id, out }: { id: number; out: string[] }) => {
+      const job = thread.busy.get(id);
+      thread.busy.delete(id);
+      job?.resolve(out);
+    });
+    const lose = (): void => {
+      if (thread.dead) return;
+      thread.dead = true;
+      for (const job of thread.busy.values()) job.resolve(inline(job.lines));
+      thread.busy.clear();
+    };
+    worker.on('error', lose);
+    worker.on('exit', lose);
+    return thread;
+  });
+  return {
+    run(lines) {
+      // The live thread with the fewest batches waiting; none left: the calling thread.
+      let pick: Thread | undefined;
+      for (const t of pool) if (!t.dead && (!pick || t.busy.size < pick.busy.size)) pick = t;
+      if (!pick) return Promise.resolve(inline(lines));
+      const id = nextId++;
+      const thread = pick;
+      return new Promise((resolve) => {
+        thread.busy.set(id, { lines, resolve });
+        thread.worker.postMessage({ id, lines, fallback });
+      });
+    },
+    async close() {
+      await Promise.all(
+        pool.map((t) => {
+          t.dead = true;
+          return t.worker.terminate();
+        }),
+      );
+    },
+  };
+}
