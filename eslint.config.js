@@ -4,7 +4,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'fixtures/', 'bin/', 'scripts/*.mjs', 'src/sources/jobs-worker.mjs', 'eslint.config.js', '.dependency-cruiser.cjs'] },
+  { ignores: ['node_modules/', 'fixtures/', 'bin/', 'scripts/*.mjs', 'src/sources/jobs-worker.mjs', 'src/cli/analyze-worker.mjs', 'eslint.config.js', '.dependency-cruiser.cjs'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

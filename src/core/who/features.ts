@@ -135,7 +135,7 @@ const STARTS_LIMIT = 100000;
 /** The phrase lists of `index` whose first word is `norm` after cutting off up to two clitic letters, in cut order. */
 function phraseStarts(index: PhraseIndex, norm: string): readonly PhraseList[] {
   let cache = startsCache.get(index);
-  if (!cache) startsCache.set(index, (cache = new Map()));
+  if (!cache) startsCache.set(index, (cache = new Map<string, readonly PhraseList[]>()));
   let starts = cache.get(norm);
   if (starts) return starts;
   // The first word may carry up to two clitic letters ("وقطاع", "بقطاع").
