@@ -10,6 +10,21 @@ import type { Analysis } from '../core/types.ts';
 import { canonicalUrl, contentHash, isArticleUrl, urlTwins } from './keys.ts';
 import { migrate } from './migrate.ts';
 import { migrations as allMigrations, type Migration } from './migrations/index.ts';
+import {
+  articleFrom,
+  digestFrom,
+  digestItemOf,
+  feedFrom,
+  filterFrom,
+  groupingFrom,
+  outletOf,
+  POLL_COLUMNS,
+  sourceFrom,
+  str,
+  subscriptionFrom,
+  summaryFrom,
+  type Row,
+} from './rows.ts';
 import type {
   AnalysisRecord,
   ArticleRecord,
@@ -28,12 +43,9 @@ import type {
   StorySummary,
   Subscription,
   SubscriptionInput,
-  SubscriptionOptions,
   UpsertResult,
   UpsertStatus,
 } from './types.ts';
-
-type Row = Record<string, unknown>;
 
 /** Options for {@link openStore}. */
 export interface OpenStoreOptions {
@@ -63,110 +75,6 @@ export function openStore(path: string, options: OpenStoreOptions = {}): SqliteS
   const now = options.now ?? (() => new Date().toISOString());
   migrate(db, options.migrations ?? allMigrations, now());
   return new SqliteStore(db, now);
-}
-
-const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
-
-function feedFrom(r: Row): FeedRecord {
-  const f: FeedRecord = { id: Number(r.id), url: String(r.url), failures: Number(r.failures), createdAt: String(r.created_at) };
-  const opt: [keyof FeedRecord, string][] = [
-    ['title', 'title'],
-    ['etag', 'etag'],
-    ['lastModified', 'last_modified'],
-    ['lastFetch', 'last_fetch'],
-    ['lastSuccess', 'last_success'],
-    ['nextTry', 'next_try'],
-    ['lastError', 'last_error'],
-    ['lastErrorMessage', 'last_error_message'],
-    ['addedBy', 'added_by'],
-  ];
-  for (const [key, col] of opt) {
-    const v = str(r[col]);
-    if (v !== undefined) (f as unknown as Record<string, unknown>)[key] = v;
-  }
-  return f;
-}
-
-function articleFrom(r: Row): ArticleRecord {
-  const a: ArticleRecord = {
-    id: Number(r.id),
-    title: String(r.title),
-    text: String(r.text),
-    firstSeen: String(r.first_seen),
-    contentHash: String(r.content_hash),
-  };
-  const url = str(r.url);
-  if (url !== undefined) a.url = url;
-  const summary = str(r.summary);
-  if (summary !== undefined) a.summary = summary;
-  const published = str(r.published);
-  if (published !== undefined) a.published = published;
-  return a;
-}
-
-function sourceFrom(r: Row): ArticleSource {
-  const s: ArticleSource = { articleId: Number(r.article_id), seenAt: String(r.seen_at) };
-  if (r.feed_id !== null && r.feed_id !== undefined) s.feedId = Number(r.feed_id);
-  for (const k of ['outlet', 'guid', 'url', 'title'] as const) {
-    const v = str(r[k]);
-    if (v !== undefined) s[k] = v;
-  }
-  return s;
-}
-
-function summaryFrom(r: Row): StorySummary {
-  const feedIds = str(r.feed_ids);
-  return {
-    id: Number(r.id),
-    title: String(r.title),
-    firstSeen: String(r.first_seen),
-    lastSeen: String(r.last_seen),
-    articleCount: Number(r.article_count),
-    sourceCount: Number(r.source_count),
-    feedIds: feedIds ? [...new Set(feedIds.split(',').map(Number))].sort((a, b) => a - b) : [],
-  };
-}
-
-/** The settings a stored options object holds (JSON from any version): unknown or mistyped keys left out. */
-function subscriptionOptions(value: unknown): SubscriptionOptions {
-  if (typeof value !== 'object' || value === null) return {};
-  const quiet = (value as Record<string, unknown>).quiet;
-  return typeof quiet === 'string' || quiet === null ? { quiet } : {};
-}
-
-function subscriptionFrom(r: Row): Subscription {
-  return {
-    id: Number(r.id),
-    chatId: String(r.chat_id),
-    platform: String(r.platform),
-    times: JSON.parse(String(r.times)) as string[],
-    timezone: String(r.timezone),
-    topN: Number(r.top_n),
-    active: Number(r.active) === 1,
-    createdAt: String(r.created_at),
-    options: subscriptionOptions(JSON.parse(String(r.options))),
-  };
-}
-
-function filterFrom(r: Row): FilterRecord {
-  return {
-    id: Number(r.id),
-    chatId: String(r.chat_id),
-    mode: r.mode === 'exclude' ? 'exclude' : 'include',
-    pattern: String(r.pattern),
-    createdAt: String(r.created_at),
-  };
-}
-
-function digestFrom(r: Row): DigestRecord {
-  return { id: Number(r.id), chatId: String(r.chat_id), createdAt: String(r.created_at), items: JSON.parse(String(r.items)) as DigestItem[] };
-}
-
-/** The outlet name of a source: as given, else the URL's host. */
-function outletOf(a: NewArticle, canon: string | undefined): string | undefined {
-  if (a.outlet?.trim()) return a.outlet.trim();
-  if (canon) return new URL(canon).hostname;
-  return undefined;
 }
 
 const STORY_SUMMARY_SQL = `
@@ -249,16 +157,7 @@ export class SqliteStore implements Store {
   async updateFeedPoll(feedId: number, u: FeedPollUpdate): Promise<void> {
     const sets: string[] = ['last_fetch = ?', 'failures = ?'];
     const params: unknown[] = [u.lastFetch, u.failures];
-    const optional: [keyof FeedPollUpdate, string][] = [
-      ['title', 'title'],
-      ['etag', 'etag'],
-      ['lastModified', 'last_modified'],
-      ['lastSuccess', 'last_success'],
-      ['nextTry', 'next_try'],
-      ['lastError', 'last_error'],
-      ['lastErrorMessage', 'last_error_message'],
-    ];
-    for (const [key, col] of optional) {
+    for (const [key, col] of POLL_COLUMNS) {
       if (u[key] !== undefined) {
         sets.push(`${col} = ?`);
         params.push(u[key]);
@@ -517,13 +416,7 @@ export class SqliteStore implements Store {
        FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id
        WHERE a.first_seen >= ? ORDER BY a.first_seen, a.id`,
       since,
-    ).map((r) => {
-      const g: GroupingArticle = { articleId: Number(r.id), title: String(r.title), text: String(r.text), firstSeen: String(r.first_seen) };
-      if (r.story_id !== null && r.story_id !== undefined) g.storyId = Number(r.story_id);
-      const p = str(r.published);
-      if (p !== undefined) g.published = p;
-      return g;
-    });
+    ).map(groupingFrom);
   }
 
   async countStories(): Promise<number> {
@@ -611,20 +504,8 @@ export class SqliteStore implements Store {
   }
 
   async digestItem(chatId: string, n: number): Promise<StoredArticle[] | undefined> {
-    const digest = await this.lastDigest(chatId);
-    const item = Number.isInteger(n) && n >= 1 ? digest?.items[n - 1] : undefined;
-    if (!item) return undefined;
-    const out: StoredArticle[] = [];
-    for (const article of await this.getArticles(item.articleIds)) {
-      const src = this.get('SELECT outlet FROM article_sources WHERE article_id = ? ORDER BY id LIMIT 1', article.id);
-      const s: StoredArticle = { id: String(article.id), title: article.title, text: article.text };
-      if (article.url) s.url = article.url;
-      if (article.published) s.published = article.published;
-      const outlet = str(src?.outlet);
-      if (outlet) s.source = outlet;
-      out.push(s);
-    }
-    return out;
+    const firstOutlet = async (id: number) => str(this.get('SELECT outlet FROM article_sources WHERE article_id = ? ORDER BY id LIMIT 1', id)?.outlet);
+    return digestItemOf(this, firstOutlet, chatId, n);
   }
 
   async close(): Promise<void> {

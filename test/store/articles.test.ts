@@ -1,6 +1,8 @@
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openStore } from '../../src/store/sqlite.ts';
+import { openPostgresStore } from '../../src/store/postgres.ts';
+import { freshPostgresUrl } from '../support/postgres.ts';
+import { openTestStore, STORE_KINDS } from '../support/stores.ts';
 import type { NewArticle } from '../../src/store/types.ts';
 
 const T0 = '2026-01-01T00:00:00.000Z';
@@ -13,64 +15,109 @@ function item(over: Partial<NewArticle>): NewArticle {
   return { title: 'صواريخ قرب السفارة الأميركية في بغداد', text: TEXT, seenAt: T0, ...over };
 }
 
-test('GIVEN a feed item stored twice THEN the second time it is known', async () => {
-  const store = openStore(':memory:');
-  const feed = await store.addFeed('https://a.example/rss', { now: T0, title: 'أ' });
-  const first = await store.upsertArticle(item({ feedId: feed.id, guid: 'g1', url: 'https://a.example/n/1' }));
-  const again = await store.upsertArticle(item({ feedId: feed.id, guid: 'g1', url: 'https://a.example/n/1' }));
-  assert.equal(first.status, 'new');
-  assert.equal(again.status, 'known');
-  assert.equal(again.article.id, first.article.id);
-  assert.equal(await store.countArticles(), 1);
-  await store.close();
-});
+for (const kind of STORE_KINDS) {
+  describe(kind, () => {
+    test('GIVEN a feed item stored twice THEN the second time it is known', async () => {
+      const store = await openTestStore(kind);
+      const feed = await store.addFeed('https://a.example/rss', { now: T0, title: 'أ' });
+      const first = await store.upsertArticle(item({ feedId: feed.id, guid: 'g1', url: 'https://a.example/n/1' }));
+      const again = await store.upsertArticle(item({ feedId: feed.id, guid: 'g1', url: 'https://a.example/n/1' }));
+      assert.equal(first.status, 'new');
+      assert.equal(again.status, 'known');
+      assert.equal(again.article.id, first.article.id);
+      assert.equal(await store.countArticles(), 1);
+      await store.close();
+    });
 
-test('GIVEN the dedupe rules THEN each case yields the expected status and article count', async () => {
-  const cases: { name: string; second: (feedA: number, feedB: number) => Partial<NewArticle>; status: string; articles: number }[] = [
-    { name: 'changed guid, same content, same feed', second: (a) => ({ feedId: a, guid: 'g2', url: 'https://a.example/n/2' }), status: 'known', articles: 1 },
-    { name: 'same text under another feed and guid', second: (_a, b) => ({ feedId: b, guid: 'x9', url: 'https://b.example/x9', outlet: 'ب' }), status: 'new-source', articles: 1 },
-    { name: 'same text, diacritics and spacing changed', second: (_a, b) => ({ feedId: b, guid: 'x8', text: TEXT.replace('قال', 'قَالَ').replace(/ /g, '  '), outlet: 'ب' }), status: 'new-source', articles: 1 },
-    { name: 'same URL with utm_* and a fragment', second: (_a, b) => ({ feedId: b, guid: 'x7', url: 'http://www.A.example/n/1/?utm_source=tw#top', text: TEXT + ' تحديث', outlet: 'ب' }), status: 'new-source', articles: 1 },
-    { name: 'different text and URL', second: (a) => ({ feedId: a, guid: 'g3', url: 'https://a.example/n/3', text: 'ارتفعت أسعار النفط في الأسواق العالمية بعد قرار أوبك خفض الإنتاج. '.repeat(4) }), status: 'new', articles: 2 },
-    { name: 'same site home page URL, different text', second: (a) => ({ feedId: a, guid: 'g4', url: 'https://a.example/', text: 'أعلنت وزارة الصحة عن حملة تلقيح جديدة ضد الحصبة في المدارس. '.repeat(4) }), status: 'new', articles: 2 },
-  ];
-  for (const c of cases) {
-    const store = openStore(':memory:');
-    const a = (await store.addFeed('https://a.example/rss', { now: T0, title: 'أ' })).id;
-    const b = (await store.addFeed('https://b.example/rss', { now: T0, title: 'ب' })).id;
-    await store.upsertArticle(item({ feedId: a, guid: 'g1', url: 'https://a.example/n/1', outlet: 'أ' }));
-    const r = await store.upsertArticle(item(c.second(a, b)));
-    assert.equal(r.status, c.status, c.name);
-    assert.equal(await store.countArticles(), c.articles, c.name);
-    await store.close();
-  }
-});
+    test('GIVEN the dedupe rules THEN each case yields the expected status and article count', async () => {
+      const cases: { name: string; second: (feedA: number, feedB: number) => Partial<NewArticle>; status: string; articles: number }[] = [
+        { name: 'changed guid, same content, same feed', second: (a) => ({ feedId: a, guid: 'g2', url: 'https://a.example/n/2' }), status: 'known', articles: 1 },
+        { name: 'same text under another feed and guid', second: (_a, b) => ({ feedId: b, guid: 'x9', url: 'https://b.example/x9', outlet: 'ب' }), status: 'new-source', articles: 1 },
+        { name: 'same text, diacritics and spacing changed', second: (_a, b) => ({ feedId: b, guid: 'x8', text: TEXT.replace('قال', 'قَالَ').replace(/ /g, '  '), outlet: 'ب' }), status: 'new-source', articles: 1 },
+        { name: 'same URL with utm_* and a fragment', second: (_a, b) => ({ feedId: b, guid: 'x7', url: 'http://www.A.example/n/1/?utm_source=tw#top', text: TEXT + ' تحديث', outlet: 'ب' }), status: 'new-source', articles: 1 },
+        { name: 'different text and URL', second: (a) => ({ feedId: a, guid: 'g3', url: 'https://a.example/n/3', text: 'ارتفعت أسعار النفط في الأسواق العالمية بعد قرار أوبك خفض الإنتاج. '.repeat(4) }), status: 'new', articles: 2 },
+        { name: 'same site home page URL, different text', second: (a) => ({ feedId: a, guid: 'g4', url: 'https://a.example/', text: 'أعلنت وزارة الصحة عن حملة تلقيح جديدة ضد الحصبة في المدارس. '.repeat(4) }), status: 'new', articles: 2 },
+      ];
+      for (const c of cases) {
+        const store = await openTestStore(kind);
+        const a = (await store.addFeed('https://a.example/rss', { now: T0, title: 'أ' })).id;
+        const b = (await store.addFeed('https://b.example/rss', { now: T0, title: 'ب' })).id;
+        await store.upsertArticle(item({ feedId: a, guid: 'g1', url: 'https://a.example/n/1', outlet: 'أ' }));
+        const r = await store.upsertArticle(item(c.second(a, b)));
+        assert.equal(r.status, c.status, c.name);
+        assert.equal(await store.countArticles(), c.articles, c.name);
+        await store.close();
+      }
+    });
 
-test('GIVEN a re-publication from another outlet THEN the story counts two sources and both feeds', async () => {
-  const store = openStore(':memory:');
-  const a = await store.addFeed('https://a.example/rss', { now: T0, title: 'أ' });
-  const b = await store.addFeed('https://b.example/rss', { now: T0, title: 'ب' });
-  const first = await store.upsertArticle(item({ feedId: a.id, guid: 'g1', outlet: 'أ' }));
-  const story = await store.createStory(first.article.id, first.article.title, T0);
-  await store.upsertArticle(item({ feedId: b.id, guid: 'zz', outlet: 'ب', seenAt: '2026-01-01T05:00:00.000Z' }));
-  const summary = await store.getStory(story.id);
-  assert.equal(summary?.articleCount, 1);
-  assert.equal(summary?.sourceCount, 2);
-  assert.deepEqual(summary?.feedIds, [a.id, b.id]);
-  assert.equal(summary?.lastSeen, '2026-01-01T05:00:00.000Z');
-  assert.equal((await store.articleSources(first.article.id)).length, 2);
-  assert.deepEqual((await store.listStories({ feedIds: [b.id] })).map((s) => s.id), [story.id]);
-  assert.deepEqual(await store.listStories({ since: '2026-02-01T00:00:00.000Z' }), []);
-  await store.close();
-});
+    test('GIVEN a re-publication from another outlet THEN the story counts two sources and both feeds', async () => {
+      const store = await openTestStore(kind);
+      const a = await store.addFeed('https://a.example/rss', { now: T0, title: 'أ' });
+      const b = await store.addFeed('https://b.example/rss', { now: T0, title: 'ب' });
+      const first = await store.upsertArticle(item({ feedId: a.id, guid: 'g1', outlet: 'أ' }));
+      const story = await store.createStory(first.article.id, first.article.title, T0);
+      await store.upsertArticle(item({ feedId: b.id, guid: 'zz', outlet: 'ب', seenAt: '2026-01-01T05:00:00.000Z' }));
+      const summary = await store.getStory(story.id);
+      assert.equal(summary?.articleCount, 1);
+      assert.equal(summary?.sourceCount, 2);
+      assert.deepEqual(summary?.feedIds, [a.id, b.id]);
+      assert.equal(summary?.lastSeen, '2026-01-01T05:00:00.000Z');
+      assert.equal((await store.articleSources(first.article.id)).length, 2);
+      assert.deepEqual((await store.listStories({ feedIds: [b.id] })).map((s) => s.id), [story.id]);
+      assert.deepEqual(await store.listStories({ since: '2026-02-01T00:00:00.000Z' }), []);
+      await store.close();
+    });
 
-test('GIVEN an excerpt stored first THEN the full text seen later replaces it', async () => {
-  const store = openStore(':memory:');
-  const feed = await store.addFeed('https://a.example/rss', { now: T0 });
-  await store.upsertArticle(item({ feedId: feed.id, guid: 'g1', text: 'قال مسؤول أمني عراقي إن صواريخ سقطت…' }));
-  const r = await store.upsertArticle(item({ feedId: feed.id, guid: 'g1' }));
-  assert.equal(r.status, 'known');
-  assert.equal(r.article.text, TEXT);
-  assert.equal((await store.getArticle(r.article.id))?.text, TEXT);
-  await store.close();
+    test('GIVEN an excerpt stored first THEN the full text seen later replaces it', async () => {
+      const store = await openTestStore(kind);
+      const feed = await store.addFeed('https://a.example/rss', { now: T0 });
+      await store.upsertArticle(item({ feedId: feed.id, guid: 'g1', text: 'قال مسؤول أمني عراقي إن صواريخ سقطت…' }));
+      const r = await store.upsertArticle(item({ feedId: feed.id, guid: 'g1' }));
+      assert.equal(r.status, 'known');
+      assert.equal(r.article.text, TEXT);
+      assert.equal((await store.getArticle(r.article.id))?.text, TEXT);
+      await store.close();
+    });
+
+    test('GIVEN work in a transaction that fails midway THEN none of its writes land; one that succeeds keeps them all', async () => {
+      const store = await openTestStore(kind);
+      const feed = await store.addFeed('https://a.example/rss', { now: T0 });
+      await assert.rejects(
+        store.inTransaction(async () => {
+          const r = await store.upsertArticle(item({ feedId: feed.id, guid: 'g1' }));
+          await store.createStory(r.article.id, r.article.title, T0);
+          throw new Error('disk full');
+        }),
+        /disk full/,
+      );
+      assert.equal(await store.countArticles(), 0);
+      assert.equal(await store.countStories(), 0);
+      const kept = await store.inTransaction(async () => {
+        const r = await store.upsertArticle(item({ feedId: feed.id, guid: 'g1' }));
+        await store.createStory(r.article.id, r.article.title, T0);
+        return r.article.id;
+      });
+      assert.equal(typeof (await store.storyOf(kept)), 'number');
+      assert.equal(await store.countStories(), 1);
+      await store.close();
+    });
+  });
+}
+
+test('GIVEN two instances on one PostgreSQL database storing the same texts at once THEN each text is stored once', async () => {
+  const url = await freshPostgresUrl();
+  const [one, two] = await Promise.all([openPostgresStore(url), openPostgresStore(url)]);
+  const a = await one.addFeed('https://a.example/rss', { now: T0, title: 'أ' });
+  const b = await two.addFeed('https://b.example/rss', { now: T0, title: 'ب' });
+  const texts = Array.from({ length: 10 }, (_, i) => `${TEXT} رقم ${i}`);
+  const results = await Promise.all(
+    texts.flatMap((text, i) => [
+      one.upsertArticle(item({ feedId: a.id, guid: `a${i}`, outlet: 'أ', text })),
+      two.upsertArticle(item({ feedId: b.id, guid: `b${i}`, outlet: 'ب', text })),
+    ]),
+  );
+  assert.equal(await one.countArticles(), 10);
+  assert.equal(results.filter((r) => r.status === 'new').length, 10);
+  assert.equal(results.filter((r) => r.status === 'new-source').length, 10);
+  await Promise.all([one.close(), two.close()]);
 });

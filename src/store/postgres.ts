@@ -1,0 +1,626 @@
+/**
+ * The PostgreSQL store (node-postgres): the server database for a deployment past one process
+ * (MOJAZ_DATABASE_URL=postgres://…). Same interface and the same rules as ./sqlite.ts, the same
+ * tables (./postgres-migrations.ts), migrations applied at open.
+ *
+ * Transactions: SQLite's writers take one write lock (BEGIN IMMEDIATE); here every writing
+ * transaction of the store takes one advisory lock, so the dedupe rule (look, then insert) holds
+ * across instances exactly as it does across processes on one SQLite file, and two transactions
+ * never wait on each other's rows in opposite orders. A call made inside {@link inTransaction}'s
+ * work runs on that transaction's connection (carried by AsyncLocalStorage); any other call takes
+ * a connection of the pool.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+import type { Analysis } from '../core/types.ts';
+import { canonicalUrl, contentHash, isArticleUrl, urlTwins } from './keys.ts';
+import { pgMigrations, type PgMigration } from './postgres-migrations.ts';
+import {
+  articleFrom,
+  digestFrom,
+  digestItemOf,
+  feedFrom,
+  filterFrom,
+  groupingFrom,
+  outletOf,
+  POLL_COLUMNS,
+  sourceFrom,
+  str,
+  subscriptionFrom,
+  summaryFrom,
+  type Row,
+} from './rows.ts';
+import type {
+  AnalysisRecord,
+  ArticleRecord,
+  ArticleSource,
+  DigestItem,
+  DigestRecord,
+  FeedPollUpdate,
+  FeedRecord,
+  FilterRecord,
+  GroupingArticle,
+  NewArticle,
+  Store,
+  StoryQuery,
+  StoredArticle,
+  StoryRecord,
+  StorySummary,
+  Subscription,
+  SubscriptionInput,
+  UpsertResult,
+  UpsertStatus,
+} from './types.ts';
+
+/** Advisory lock keys (first int: mojaz's namespace; second: what is locked). */
+const LOCK_SPACE = 0x6d6f6a;
+const LOCK = { writes: 1, migrations: 2 } as const;
+
+/** Options for {@link openPostgresStore}. */
+export interface OpenPostgresOptions {
+  /** Migrations to apply (tests pass a prefix to build an old-version database). */
+  migrations?: readonly PgMigration[];
+  /** Time recorded for applied migrations and chat memory updates. */
+  now?: () => string;
+  /** Most connections this instance holds (default 10). */
+  maxConnections?: number;
+  /** Told when an idle connection breaks (the server restarted): the pool replaces it. */
+  onError?(message: string): void;
+}
+
+/** The URL without its password, for messages and logs: postgres://user@host:port/db. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = '';
+    return u.toString();
+  } catch {
+    return 'an unparsable PostgreSQL URL';
+  }
+}
+
+/**
+ * Connects to the database at `url`, applies pending migrations and returns the store. A server
+ * that cannot be reached, or refuses the login, throws with the URL (password left out) and why.
+ */
+export async function openPostgresStore(url: string, options: OpenPostgresOptions = {}): Promise<PostgresStore> {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 10_000, allowExitOnIdle: true });
+  // An idle connection that breaks emits 'error' on the pool; unhandled, that would end the process.
+  pool.on('error', (err) => options.onError?.(`postgres: idle connection lost: ${err.message}`));
+  const now = options.now ?? (() => new Date().toISOString());
+  try {
+    await migratePostgres(pool, options.migrations ?? pgMigrations, now());
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw new Error(`cannot open the PostgreSQL store ${describeDatabaseUrl(url)}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  return new PostgresStore(pool, now);
+}
+
+/** Applies the migrations not yet recorded, each in its own transaction; two instances starting at once take turns. */
+export async function migratePostgres(pool: pg.Pool, migrations: readonly PgMigration[], now: string): Promise<string[]> {
+  const seen = new Set<string>();
+  for (const m of migrations) {
+    if (seen.has(m.id)) throw new Error(`duplicate migration id ${m.id}`);
+    seen.add(m.id);
+  }
+  const client = await pool.connect();
+  const done: string[] = [];
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_SPACE, LOCK.migrations]);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT COLLATE "C" PRIMARY KEY, applied_at TEXT COLLATE "C" NOT NULL, seq BIGINT GENERATED ALWAYS AS IDENTITY)',
+    );
+    await client.query('COMMIT');
+    for (const m of migrations) {
+      await client.query('BEGIN');
+      try {
+        await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_SPACE, LOCK.migrations]);
+        const applied = await client.query('SELECT 1 FROM schema_migrations WHERE id = $1', [m.id]);
+        if (applied.rowCount === 0) {
+          await client.query(m.sql);
+          await client.query('INSERT INTO schema_migrations (id, applied_at) VALUES ($1, $2)', [m.id, now]);
+          done.push(m.id);
+        }
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    }
+  } finally {
+    client.release();
+  }
+  return done;
+}
+
+/** Ids of the migrations recorded as applied, in the order they were applied. */
+export async function appliedPostgresMigrations(pool: pg.Pool): Promise<string[]> {
+  return (await pool.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY seq')).rows.map((r) => r.id);
+}
+
+const STORY_SUMMARY_SQL = `
+  SELECT s.id, s.title, s.first_seen, s.last_seen,
+    (SELECT COUNT(*) FROM story_articles sa WHERE sa.story_id = s.id) AS article_count,
+    (SELECT COUNT(DISTINCT COALESCE(src.outlet, 'feed:' || src.feed_id, src.url))
+       FROM story_articles sa JOIN article_sources src ON src.article_id = sa.article_id
+       WHERE sa.story_id = s.id) AS source_count,
+    (SELECT string_agg(src.feed_id::text, ',')
+       FROM story_articles sa JOIN article_sources src ON src.article_id = sa.article_id
+       WHERE sa.story_id = s.id AND src.feed_id IS NOT NULL) AS feed_ids
+  FROM stories s`;
+
+/** The connection of an open transaction; `open` turns false at its end, so late callers use the pool. */
+interface TxContext {
+  client: pg.PoolClient;
+  open: boolean;
+}
+
+/** The PostgreSQL implementation of {@link Store}. */
+export class PostgresStore implements Store {
+  private readonly tx = new AsyncLocalStorage<TxContext>();
+
+  constructor(
+    readonly pool: pg.Pool,
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {}
+
+  /** Runs one statement: on the current transaction's connection, else on the pool. */
+  async query(sql: string, params: unknown[] = []): Promise<pg.QueryResult<Row>> {
+    const ctx = this.tx.getStore();
+    return ctx?.open ? ctx.client.query<Row>(sql, params) : this.pool.query<Row>(sql, params);
+  }
+
+  private async get(sql: string, ...params: unknown[]): Promise<Row | undefined> {
+    return (await this.query(sql, params)).rows[0];
+  }
+
+  private async all(sql: string, ...params: unknown[]): Promise<Row[]> {
+    return (await this.query(sql, params)).rows;
+  }
+
+  /** Rows the statement changed. */
+  private async run(sql: string, ...params: unknown[]): Promise<number> {
+    return (await this.query(sql, params)).rowCount ?? 0;
+  }
+
+  /**
+   * Runs `work` in one transaction on one connection; inside another, it is part of that one.
+   * `writes` (the store's own writers, and {@link inTransaction}) first takes the write lock.
+   */
+  async transaction<T>(work: () => Promise<T>, opts: { writes?: boolean } = {}): Promise<T> {
+    if (this.tx.getStore()?.open) return work();
+    const client = await this.pool.connect();
+    const ctx: TxContext = { client, open: true };
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      if (opts.writes) await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_SPACE, LOCK.writes]);
+      const out = await this.tx.run(ctx, work);
+      await client.query('COMMIT');
+      return out;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => (broken = true));
+      throw err;
+    } finally {
+      ctx.open = false;
+      client.release(broken);
+    }
+  }
+
+  async inTransaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.transaction(work, { writes: true });
+  }
+
+  // ───────── feeds ─────────
+
+  async addFeed(url: string, opts: { title?: string; addedBy?: string; now: string }): Promise<FeedRecord> {
+    return this.transaction(async () => {
+      await this.run(
+        'INSERT INTO feeds (url, title, added_by, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (url) DO NOTHING',
+        url,
+        opts.title ?? null,
+        opts.addedBy ?? null,
+        opts.now,
+      );
+      const feed = feedFrom((await this.get('SELECT * FROM feeds WHERE url = $1', url))!);
+      if (opts.addedBy) await this.followFeed(opts.addedBy, feed.id, opts.now);
+      return feed;
+    }, { writes: true });
+  }
+
+  async getFeed(idOrUrl: number | string): Promise<FeedRecord | undefined> {
+    const r =
+      typeof idOrUrl === 'number'
+        ? await this.get('SELECT * FROM feeds WHERE id = $1', idOrUrl)
+        : await this.get('SELECT * FROM feeds WHERE url = $1', idOrUrl);
+    return r ? feedFrom(r) : undefined;
+  }
+
+  async listFeeds(): Promise<FeedRecord[]> {
+    return (await this.all('SELECT * FROM feeds ORDER BY id')).map(feedFrom);
+  }
+
+  async dueFeeds(now: string): Promise<FeedRecord[]> {
+    return (await this.all('SELECT * FROM feeds WHERE next_try IS NULL OR next_try <= $1 ORDER BY id', now)).map(feedFrom);
+  }
+
+  async updateFeedPoll(feedId: number, u: FeedPollUpdate): Promise<void> {
+    const params: unknown[] = [u.lastFetch, u.failures];
+    const sets: string[] = ['last_fetch = $1', 'failures = $2'];
+    for (const [key, col] of POLL_COLUMNS) {
+      if (u[key] !== undefined) {
+        params.push(u[key]);
+        sets.push(`${col} = $${params.length}`);
+      }
+    }
+    params.push(feedId);
+    await this.run(`UPDATE feeds SET ${sets.join(', ')} WHERE id = $${params.length}`, ...params);
+  }
+
+  async failingFeeds(minFailures = 3): Promise<FeedRecord[]> {
+    return (await this.all('SELECT * FROM feeds WHERE failures >= $1 ORDER BY id', minFailures)).map(feedFrom);
+  }
+
+  async removeFeed(feedId: number): Promise<void> {
+    await this.run('DELETE FROM feeds WHERE id = $1', feedId);
+  }
+
+  async chatFeeds(chatId: string): Promise<FeedRecord[]> {
+    return (
+      await this.all('SELECT f.* FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id WHERE c.chat_id = $1 ORDER BY c.created_at, f.id', chatId)
+    ).map(feedFrom);
+  }
+
+  async followFeed(chatId: string, feedId: number, now: string): Promise<void> {
+    await this.run('INSERT INTO chat_feeds (chat_id, feed_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', chatId, feedId, now);
+  }
+
+  async unfollowFeed(chatId: string, feedId: number): Promise<boolean> {
+    return (await this.run('DELETE FROM chat_feeds WHERE chat_id = $1 AND feed_id = $2', chatId, feedId)) > 0;
+  }
+
+  async feedFollowers(feedId: number): Promise<string[]> {
+    return (await this.all('SELECT chat_id FROM chat_feeds WHERE feed_id = $1 ORDER BY created_at', feedId)).map((r) => String(r.chat_id));
+  }
+
+  // ───────── articles ─────────
+
+  async upsertArticle(a: NewArticle): Promise<UpsertResult> {
+    return this.transaction(() => this.upsertIn(a), { writes: true });
+  }
+
+  /** The stored article `a` is (same feed+guid, then same canonical URL, then same normalized content), if any. */
+  private async existing(
+    a: NewArticle,
+    canon: string | undefined,
+    guid: string | undefined,
+    hash: string,
+  ): Promise<{ articleId: number; byFeedGuid: boolean } | undefined> {
+    if (a.feedId !== undefined && guid) {
+      const hit = await this.get('SELECT article_id FROM article_sources WHERE feed_id = $1 AND guid = $2 LIMIT 1', a.feedId, guid);
+      if (hit) return { articleId: Number(hit.article_id), byFeedGuid: true };
+    }
+    if (canon && isArticleUrl(canon)) {
+      const hit = await this.get('SELECT article_id FROM article_sources WHERE url IN ($1, $2) LIMIT 1', ...urlTwins(canon));
+      if (hit) return { articleId: Number(hit.article_id), byFeedGuid: false };
+    }
+    const hit = await this.get('SELECT id FROM articles WHERE content_hash = $1', hash);
+    return hit ? { articleId: Number(hit.id), byFeedGuid: false } : undefined;
+  }
+
+  async isNewArticle(a: NewArticle): Promise<boolean> {
+    return (await this.existing(a, canonicalUrl(a.url) ?? canonicalUrl(a.guid), a.guid?.trim() || undefined, contentHash(a.title, a.text))) === undefined;
+  }
+
+  async articlesWithoutStory(limit: number): Promise<ArticleRecord[]> {
+    return (
+      await this.all(
+        'SELECT a.* FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id) ORDER BY a.id LIMIT $1',
+        limit,
+      )
+    ).map(articleFrom);
+  }
+
+  /** The dedupe rule (as ./sqlite.ts): same feed+guid, then same canonical URL, then same normalized content. */
+  private async upsertIn(a: NewArticle): Promise<UpsertResult> {
+    const canon = canonicalUrl(a.url) ?? canonicalUrl(a.guid);
+    const guid = a.guid?.trim() || undefined;
+    const outlet = outletOf(a, canon);
+    const hash = contentHash(a.title, a.text);
+
+    const match = await this.existing(a, canon, guid, hash);
+    if (match?.byFeedGuid) return this.known(match.articleId, a, hash, 'known');
+    const articleId = match?.articleId;
+    if (articleId !== undefined) {
+      const given = a.outlet?.trim() || null;
+      const sameOrigin =
+        a.feedId !== undefined
+          ? // One feed carrying items of several outlets (RSS <source>) counts each outlet apart.
+            await this.get(
+              'SELECT 1 FROM article_sources WHERE article_id = $1 AND feed_id = $2 AND ($3::text IS NULL OR outlet = $3) LIMIT 1',
+              articleId,
+              a.feedId,
+              given,
+            )
+          : await this.get(
+              'SELECT 1 FROM article_sources WHERE article_id = $1 AND feed_id IS NULL AND (outlet = $2 OR url = $3) LIMIT 1',
+              articleId,
+              outlet ?? null,
+              canon ?? null,
+            );
+      // Record the new guid/url even for the same origin, so the next poll recognizes it at once.
+      await this.addSource(articleId, a, guid, canon, outlet);
+      if (!sameOrigin) {
+        await this.run(
+          'UPDATE stories SET last_seen = GREATEST(last_seen, $1) WHERE id = (SELECT story_id FROM story_articles WHERE article_id = $2)',
+          a.seenAt,
+          articleId,
+        );
+      }
+      return this.known(articleId, a, hash, sameOrigin ? 'known' : 'new-source');
+    }
+    const row = await this.get(
+      'INSERT INTO articles (url, title, text, summary, published, first_seen, content_hash) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *',
+      canon ?? null,
+      a.title,
+      a.text,
+      a.summary ?? null,
+      a.published ?? null,
+      a.seenAt,
+      hash,
+    );
+    const article = articleFrom(row!);
+    await this.addSource(article.id, a, guid, canon, outlet);
+    return { article, status: 'new' };
+  }
+
+  private async addSource(articleId: number, a: NewArticle, guid: string | undefined, canon: string | undefined, outlet: string | undefined): Promise<void> {
+    await this.run(
+      'INSERT INTO article_sources (article_id, feed_id, outlet, guid, url, title, seen_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      articleId,
+      a.feedId ?? null,
+      outlet ?? null,
+      guid ?? null,
+      canon ?? null,
+      a.title,
+      a.seenAt,
+    );
+  }
+
+  /** A known article; a longer text (the full article after an excerpt) replaces the stored one. */
+  private async known(articleId: number, a: NewArticle, hash: string, status: UpsertStatus): Promise<UpsertResult> {
+    const stored = articleFrom((await this.get('SELECT * FROM articles WHERE id = $1', articleId))!);
+    if (a.text.length > stored.text.length * 1.2 && !(await this.get('SELECT 1 FROM articles WHERE content_hash = $1', hash))) {
+      await this.run('UPDATE articles SET text = $1, content_hash = $2 WHERE id = $3', a.text, hash, articleId);
+      stored.text = a.text;
+      stored.contentHash = hash;
+    }
+    return { article: stored, status };
+  }
+
+  async getArticle(id: number): Promise<ArticleRecord | undefined> {
+    const r = await this.get('SELECT * FROM articles WHERE id = $1', id);
+    return r ? articleFrom(r) : undefined;
+  }
+
+  async getArticles(ids: number[]): Promise<ArticleRecord[]> {
+    if (ids.length === 0) return [];
+    const byId = new Map((await this.all('SELECT * FROM articles WHERE id = ANY($1::bigint[])', ids)).map((r) => [Number(r.id), articleFrom(r)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async articleSources(articleId: number): Promise<ArticleSource[]> {
+    return (await this.all('SELECT * FROM article_sources WHERE article_id = $1 ORDER BY id', articleId)).map(sourceFrom);
+  }
+
+  async hasFeedItem(feedId: number, guid: string | undefined, url: string | undefined): Promise<boolean> {
+    const g = guid?.trim();
+    if (g && (await this.get('SELECT 1 FROM article_sources WHERE feed_id = $1 AND guid = $2 LIMIT 1', feedId, g))) return true;
+    const canon = canonicalUrl(url);
+    return Boolean(
+      canon && isArticleUrl(canon) && (await this.get('SELECT 1 FROM article_sources WHERE feed_id = $1 AND url IN ($2, $3) LIMIT 1', feedId, ...urlTwins(canon))),
+    );
+  }
+
+  async countArticles(): Promise<number> {
+    return Number((await this.get('SELECT COUNT(*) AS n FROM articles'))!.n);
+  }
+
+  // ───────── analyses ─────────
+
+  async saveAnalysis(articleId: number, version: string, analysis: Analysis, now: string): Promise<void> {
+    await this.run(
+      `INSERT INTO analyses (article_id, version, analysis, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (article_id, version) DO UPDATE SET analysis = excluded.analysis, created_at = excluded.created_at`,
+      articleId,
+      version,
+      JSON.stringify(analysis),
+      now,
+    );
+  }
+
+  async getAnalysis(articleId: number, version?: string): Promise<AnalysisRecord | undefined> {
+    const r =
+      version === undefined
+        ? await this.get('SELECT * FROM analyses WHERE article_id = $1 ORDER BY created_at DESC, seq DESC LIMIT 1', articleId)
+        : await this.get('SELECT * FROM analyses WHERE article_id = $1 AND version = $2', articleId, version);
+    if (!r) return undefined;
+    return {
+      articleId: Number(r.article_id),
+      version: String(r.version),
+      analysis: JSON.parse(String(r.analysis)) as Analysis,
+      createdAt: String(r.created_at),
+    };
+  }
+
+  // ───────── stories ─────────
+
+  async createStory(articleId: number, title: string, seenAt: string): Promise<StoryRecord> {
+    return this.transaction(async () => {
+      const id = Number((await this.get('INSERT INTO stories (title, first_seen, last_seen) VALUES ($1, $2, $2) RETURNING id', title, seenAt))!.id);
+      await this.run('INSERT INTO story_articles (story_id, article_id, score, joined_at) VALUES ($1, $2, 1, $3)', id, articleId, seenAt);
+      return { id, title, firstSeen: seenAt, lastSeen: seenAt };
+    }, { writes: true });
+  }
+
+  async addToStory(storyId: number, articleId: number, score: number, seenAt: string): Promise<void> {
+    await this.transaction(async () => {
+      await this.run(
+        'INSERT INTO story_articles (story_id, article_id, score, joined_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+        storyId,
+        articleId,
+        score,
+        seenAt,
+      );
+      await this.run('UPDATE stories SET last_seen = GREATEST(last_seen, $1) WHERE id = $2', seenAt, storyId);
+    }, { writes: true });
+  }
+
+  async storyOf(articleId: number): Promise<number | undefined> {
+    const r = await this.get('SELECT story_id FROM story_articles WHERE article_id = $1', articleId);
+    return r ? Number(r.story_id) : undefined;
+  }
+
+  async getStory(storyId: number): Promise<StorySummary | undefined> {
+    const r = await this.get(`${STORY_SUMMARY_SQL} WHERE s.id = $1`, storyId);
+    return r ? summaryFrom(r) : undefined;
+  }
+
+  async listStories(q: StoryQuery = {}): Promise<StorySummary[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (q.since) {
+      params.push(q.since);
+      where.push(`s.last_seen >= $${params.length}`);
+    }
+    if (q.until) {
+      params.push(q.until);
+      where.push(`s.last_seen < $${params.length}`);
+    }
+    if (q.feedIds) {
+      if (q.feedIds.length === 0) return [];
+      params.push(q.feedIds);
+      where.push(
+        `EXISTS (SELECT 1 FROM story_articles sa JOIN article_sources src ON src.article_id = sa.article_id
+                 WHERE sa.story_id = s.id AND src.feed_id = ANY($${params.length}::bigint[]))`,
+      );
+    }
+    params.push(q.limit ?? 50);
+    const sql = `${STORY_SUMMARY_SQL} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.last_seen DESC, s.id DESC LIMIT $${params.length}`;
+    return (await this.all(sql, ...params)).map(summaryFrom);
+  }
+
+  async storyArticleIds(storyId: number): Promise<number[]> {
+    return (await this.all('SELECT article_id FROM story_articles WHERE story_id = $1 ORDER BY joined_at, article_id', storyId)).map((r) =>
+      Number(r.article_id),
+    );
+  }
+
+  async articlesSince(since: string): Promise<GroupingArticle[]> {
+    const rows = await this.all(
+      `SELECT a.id, a.title, a.text, a.published, a.first_seen, sa.story_id
+       FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id
+       WHERE a.first_seen >= $1 ORDER BY a.first_seen, a.id`,
+      since,
+    );
+    return rows.map(groupingFrom);
+  }
+
+  async countStories(): Promise<number> {
+    return Number((await this.get('SELECT COUNT(*) AS n FROM stories'))!.n);
+  }
+
+  // ───────── subscriptions and filters ─────────
+
+  async upsertSubscription(s: SubscriptionInput, now: string): Promise<Subscription> {
+    const r = await this.get(
+      `INSERT INTO subscriptions (chat_id, platform, times, timezone, top_n, active, options, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (chat_id) DO UPDATE SET platform = excluded.platform, times = excluded.times,
+         timezone = excluded.timezone, top_n = excluded.top_n, active = excluded.active, options = excluded.options
+       RETURNING *`,
+      s.chatId,
+      s.platform,
+      JSON.stringify(s.times),
+      s.timezone,
+      s.topN,
+      s.active === false ? 0 : 1,
+      JSON.stringify(s.options ?? {}),
+      now,
+    );
+    return subscriptionFrom(r!);
+  }
+
+  async getSubscription(chatId: string): Promise<Subscription | undefined> {
+    const r = await this.get('SELECT * FROM subscriptions WHERE chat_id = $1', chatId);
+    return r ? subscriptionFrom(r) : undefined;
+  }
+
+  async listSubscriptions(opts: { all?: boolean } = {}): Promise<Subscription[]> {
+    const rows = opts.all
+      ? await this.all('SELECT * FROM subscriptions ORDER BY id')
+      : await this.all('SELECT * FROM subscriptions WHERE active = 1 ORDER BY id');
+    return rows.map(subscriptionFrom);
+  }
+
+  async removeSubscription(chatId: string): Promise<boolean> {
+    return (await this.run('DELETE FROM subscriptions WHERE chat_id = $1', chatId)) > 0;
+  }
+
+  async addFilter(chatId: string, mode: 'include' | 'exclude', pattern: string, now: string): Promise<FilterRecord> {
+    const r = await this.get('INSERT INTO filters (chat_id, mode, pattern, created_at) VALUES ($1, $2, $3, $4) RETURNING *', chatId, mode, pattern, now);
+    return filterFrom(r!);
+  }
+
+  async listFilters(chatId: string): Promise<FilterRecord[]> {
+    return (await this.all('SELECT * FROM filters WHERE chat_id = $1 ORDER BY id', chatId)).map(filterFrom);
+  }
+
+  async removeFilter(chatId: string, filterId: number): Promise<boolean> {
+    return (await this.run('DELETE FROM filters WHERE chat_id = $1 AND id = $2', chatId, filterId)) > 0;
+  }
+
+  async clearFilters(chatId: string): Promise<number> {
+    return this.run('DELETE FROM filters WHERE chat_id = $1', chatId);
+  }
+
+  // ───────── digests (delivery ledger: postgres-ledger.ts) ─────────
+
+  async recordDigest(chatId: string, items: DigestItem[], now: string): Promise<DigestRecord> {
+    const r = await this.get('INSERT INTO digests (chat_id, created_at, items) VALUES ($1, $2, $3) RETURNING *', chatId, now, JSON.stringify(items));
+    return digestFrom(r!);
+  }
+
+  async lastDigest(chatId: string): Promise<DigestRecord | undefined> {
+    const r = await this.get('SELECT * FROM digests WHERE chat_id = $1 ORDER BY id DESC LIMIT 1', chatId);
+    return r ? digestFrom(r) : undefined;
+  }
+
+  // ───────── chat memory ─────────
+
+  async rememberArticle(chatId: string, article: StoredArticle): Promise<void> {
+    await this.run(
+      `INSERT INTO chat_memory (chat_id, last_article, updated_at) VALUES ($1, $2, $3)
+       ON CONFLICT (chat_id) DO UPDATE SET last_article = excluded.last_article, updated_at = excluded.updated_at`,
+      chatId,
+      JSON.stringify(article),
+      this.now(),
+    );
+  }
+
+  async lastArticle(chatId: string): Promise<StoredArticle | undefined> {
+    const r = await this.get('SELECT last_article FROM chat_memory WHERE chat_id = $1', chatId);
+    return r?.last_article ? (JSON.parse(String(r.last_article)) as StoredArticle) : undefined;
+  }
+
+  async digestItem(chatId: string, n: number): Promise<StoredArticle[] | undefined> {
+    const firstOutlet = async (id: number) => str((await this.get('SELECT outlet FROM article_sources WHERE article_id = $1 ORDER BY id LIMIT 1', id))?.outlet);
+    return digestItemOf(this, firstOutlet, chatId, n);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

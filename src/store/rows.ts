@@ -1,0 +1,170 @@
+/**
+ * Rows to records: the mappers both stores (SQLite and PostgreSQL) share, since both keep the same
+ * columns (times as ISO 8601 text, JSON as text, flags as 0/1). Ids and counts go through Number(),
+ * so PostgreSQL's BIGINT (a string from the driver) reads the same as SQLite's integer.
+ */
+import type {
+  ArticleRecord,
+  ArticleSource,
+  DigestItem,
+  DigestRecord,
+  FeedPollUpdate,
+  FeedRecord,
+  FilterRecord,
+  GroupingArticle,
+  NewArticle,
+  Store,
+  StoredArticle,
+  StorySummary,
+  Subscription,
+  SubscriptionOptions,
+} from './types.ts';
+
+/** A database row, column name to value. */
+export type Row = Record<string, unknown>;
+
+export const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
+
+export function feedFrom(r: Row): FeedRecord {
+  const f: FeedRecord = { id: Number(r.id), url: String(r.url), failures: Number(r.failures), createdAt: String(r.created_at) };
+  const opt: [keyof FeedRecord, string][] = [
+    ['title', 'title'],
+    ['etag', 'etag'],
+    ['lastModified', 'last_modified'],
+    ['lastFetch', 'last_fetch'],
+    ['lastSuccess', 'last_success'],
+    ['nextTry', 'next_try'],
+    ['lastError', 'last_error'],
+    ['lastErrorMessage', 'last_error_message'],
+    ['addedBy', 'added_by'],
+  ];
+  for (const [key, col] of opt) {
+    const v = str(r[col]);
+    if (v !== undefined) (f as unknown as Record<string, unknown>)[key] = v;
+  }
+  return f;
+}
+
+export function articleFrom(r: Row): ArticleRecord {
+  const a: ArticleRecord = {
+    id: Number(r.id),
+    title: String(r.title),
+    text: String(r.text),
+    firstSeen: String(r.first_seen),
+    contentHash: String(r.content_hash),
+  };
+  const url = str(r.url);
+  if (url !== undefined) a.url = url;
+  const summary = str(r.summary);
+  if (summary !== undefined) a.summary = summary;
+  const published = str(r.published);
+  if (published !== undefined) a.published = published;
+  return a;
+}
+
+export function sourceFrom(r: Row): ArticleSource {
+  const s: ArticleSource = { articleId: Number(r.article_id), seenAt: String(r.seen_at) };
+  if (r.feed_id !== null && r.feed_id !== undefined) s.feedId = Number(r.feed_id);
+  for (const k of ['outlet', 'guid', 'url', 'title'] as const) {
+    const v = str(r[k]);
+    if (v !== undefined) s[k] = v;
+  }
+  return s;
+}
+
+export function summaryFrom(r: Row): StorySummary {
+  const feedIds = str(r.feed_ids);
+  return {
+    id: Number(r.id),
+    title: String(r.title),
+    firstSeen: String(r.first_seen),
+    lastSeen: String(r.last_seen),
+    articleCount: Number(r.article_count),
+    sourceCount: Number(r.source_count),
+    feedIds: feedIds ? [...new Set(feedIds.split(',').map(Number))].sort((a, b) => a - b) : [],
+  };
+}
+
+/** The settings a stored options object holds (JSON from any version): unknown or mistyped keys left out. */
+export function subscriptionOptions(value: unknown): SubscriptionOptions {
+  if (typeof value !== 'object' || value === null) return {};
+  const quiet = (value as Record<string, unknown>).quiet;
+  return typeof quiet === 'string' || quiet === null ? { quiet } : {};
+}
+
+export function subscriptionFrom(r: Row): Subscription {
+  return {
+    id: Number(r.id),
+    chatId: String(r.chat_id),
+    platform: String(r.platform),
+    times: JSON.parse(String(r.times)) as string[],
+    timezone: String(r.timezone),
+    topN: Number(r.top_n),
+    active: Number(r.active) === 1,
+    createdAt: String(r.created_at),
+    options: subscriptionOptions(JSON.parse(String(r.options))),
+  };
+}
+
+export function filterFrom(r: Row): FilterRecord {
+  return {
+    id: Number(r.id),
+    chatId: String(r.chat_id),
+    mode: r.mode === 'exclude' ? 'exclude' : 'include',
+    pattern: String(r.pattern),
+    createdAt: String(r.created_at),
+  };
+}
+
+export function digestFrom(r: Row): DigestRecord {
+  return { id: Number(r.id), chatId: String(r.chat_id), createdAt: String(r.created_at), items: JSON.parse(String(r.items)) as DigestItem[] };
+}
+
+/** The outlet name of a source: as given, else the URL's host. */
+export function outletOf(a: NewArticle, canon: string | undefined): string | undefined {
+  if (a.outlet?.trim()) return a.outlet.trim();
+  if (canon) return new URL(canon).hostname;
+  return undefined;
+}
+
+/** The feed columns a poll may write, beside last_fetch and failures (set only when the update has them). */
+export const POLL_COLUMNS: readonly [keyof FeedPollUpdate, string][] = [
+  ['title', 'title'],
+  ['etag', 'etag'],
+  ['lastModified', 'last_modified'],
+  ['lastSuccess', 'last_success'],
+  ['nextTry', 'next_try'],
+  ['lastError', 'last_error'],
+  ['lastErrorMessage', 'last_error_message'],
+];
+
+/** An article as the story grouper reads it back (articlesSince). */
+export function groupingFrom(r: Row): GroupingArticle {
+  const g: GroupingArticle = { articleId: Number(r.id), title: String(r.title), text: String(r.text), firstSeen: String(r.first_seen) };
+  if (r.story_id !== null && r.story_id !== undefined) g.storyId = Number(r.story_id);
+  const p = str(r.published);
+  if (p !== undefined) g.published = p;
+  return g;
+}
+
+/** Item `n` (1-based) of the chat's last digest as commands read it: each article with its first outlet. */
+export async function digestItemOf(
+  store: Pick<Store, 'lastDigest' | 'getArticles'>,
+  firstOutlet: (articleId: number) => Promise<string | undefined>,
+  chatId: string,
+  n: number,
+): Promise<StoredArticle[] | undefined> {
+  const digest = await store.lastDigest(chatId);
+  const item = Number.isInteger(n) && n >= 1 ? digest?.items[n - 1] : undefined;
+  if (!item) return undefined;
+  const out: StoredArticle[] = [];
+  for (const article of await store.getArticles(item.articleIds)) {
+    const s: StoredArticle = { id: String(article.id), title: article.title, text: article.text };
+    if (article.url) s.url = article.url;
+    if (article.published) s.published = article.published;
+    const outlet = await firstOutlet(article.id);
+    if (outlet) s.source = outlet;
+    out.push(s);
+  }
+  return out;
+}
