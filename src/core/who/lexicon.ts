@@ -57,6 +57,10 @@ export const ORG_HEADS = new Set([...TRIGGERS.org, ...normSet(cuesData.orgHeadsE
 export const ORG_ADJECTIVES = normSet(cuesData.orgAdjectives);
 /** The press a statement is made to ("للصحفيين", "للإذاعة"): no complement of a body's name, normalized. */
 export const PRESS_ADDRESSEES = normSet(cuesData.pressAddressees);
+/** Nouns before the quoted title of a work ("برنامج", "فيلم", "رواية"), normalized. */
+export const WORK_NOUNS = normSet(cuesData.workNouns);
+/** Words before a name that say what the person is besides titles ("الإعلامية", "المنشطة"), normalized. */
+export const PERSON_DESCRIPTIONS = normSet(cuesData.personDescriptions);
 /** Words that open a sports club's name before its city ("دينامو كييف", "ريال مدريد"), normalized. */
 export const CLUB_HEADS = normSet(cuesData.clubHeads);
 /** Cue nouns before a place name that are not part of it ("قطاع" غزة، "مدينة" الموصل), normalized. */

@@ -9,7 +9,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, normSet } from './lexicon.ts';
+import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, normSet } from './lexicon.ts';
 import { isTitle } from './roles.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -387,9 +387,12 @@ export function isIndefiniteDescription(doc: Doc, m: TokenMention): boolean {
   if (m.e - m.s < 2) return false;
   const head = doc.tokens[m.s]!;
   if (!ORG_HEADS.has(head.norm) && !GENERIC_HEADS.has(head.norm)) return false;
+  // A feminine head takes feminine adjectives of any kind ("منظمة ضعيفة", "هيئة جديدة").
+  const feminine = head.norm.endsWith('ة');
   for (let i = m.s + 1; i < m.e; i++) {
     const t = doc.tokens[i]!;
-    if (t.norm.startsWith('ال') || !/(ي|ية)$/.test(t.norm) || t.norm.length < 4) return false;
+    const adjective = /(ي|ية)$/.test(t.norm) || (feminine && t.norm.endsWith('ة') && !FIRST_NAMES.has(t.norm) && !isGazPlace(t.norm));
+    if (t.norm.startsWith('ال') || !adjective || t.norm.length < 4) return false;
   }
   return true;
 }
@@ -497,6 +500,33 @@ export function facilityOf(doc: Doc, m: TokenMention): TokenMention | undefined 
   while (e < toks.length && e - m.e < 2 && toks[e]!.sentence === sent && isDefiniteAdjective(toks[e]!)) e++;
   if (e < toks.length && toks[e]!.sentence === sent && toks[e]!.norm.startsWith('لل') && toks[e]!.norm.length > 4) e++;
   return { type, s: k, e };
+}
+
+/**
+ * Quoted titles of works: the normalized words between the marks after a work noun (برنامج "قالتلهم
+ * أسكتو"، فيلم "…"، حملة "…"). A programme, a book or a campaign is what people make, not an actor.
+ */
+export function workTitles(doc: Doc): string[][] {
+  const toks = doc.tokens;
+  const out: string[][] = [];
+  for (let i = 0; i + 2 < toks.length; i++) {
+    if (!toks[i]!.forms.some((f) => WORK_NOUNS.has(f)) || !QUOTES.has(toks[i + 1]!.norm)) continue;
+    let e = i + 2;
+    while (e < toks.length && e - i <= 8 && !QUOTES.has(toks[e]!.norm) && toks[e]!.sentence === toks[i]!.sentence) e++;
+    if (e > i + 2 && e < toks.length && QUOTES.has(toks[e]!.norm)) out.push(toks.slice(i + 2, e).map((t) => t.norm));
+  }
+  return out;
+}
+
+/** Spans that lie inside a work's title wherever the article names it (the whole title or a part of it). */
+export function withoutWorkTitles(doc: Doc, spans: TokenMention[]): TokenMention[] {
+  const titles = workTitles(doc);
+  if (titles.length === 0) return spans;
+  const inTitle = (m: TokenMention): boolean => {
+    const words = doc.tokens.slice(m.s, m.e).map((t) => t.norm);
+    return titles.some((t) => t.length >= words.length && t.some((_, k) => words.every((w, j) => t[k + j] === w)));
+  };
+  return spans.filter((m) => m.type === 'PER' || !inTitle(m));
 }
 
 /** Overlays mentions: earlier lists win over later ones where spans overlap. */
@@ -672,6 +702,8 @@ export const LIST_STEPS: readonly ListStep[] = [
   { name: 'quoted-appositions', run: (doc, spans) => overlay(spans, quotedAppositions(doc, spans)) },
   // Later occurrences of the names found, and a person's surname alone.
   { name: 'propagate', run: (doc, spans) => propagate(doc, spans) },
+  // A programme's, book's or campaign's quoted title names no organization or place.
+  { name: 'not-work-titles', run: (doc, spans) => withoutWorkTitles(doc, spans) },
 ];
 
 /** Steps to leave out of namedMentions (by name), for tests and tuning. */

@@ -3,7 +3,7 @@
  * أنتوني بلينكن") or in apposition after it ("…، رئيس حزب الأمة،").
  */
 import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
-import { JUNK, SPEECH_VERBS, SRC_HEADS, TRIGGERS, isGazPlace, normSet } from './lexicon.ts';
+import { JUNK, ORG_HEADS, PERSON_DESCRIPTIONS, SPEECH_VERBS, SRC_HEADS, TRIGGERS, isGazPlace, normSet } from './lexicon.ts';
 import { cleanFirstWord, type FormCheck } from './names.ts';
 
 const MAX_BEFORE = 7;
@@ -23,8 +23,8 @@ const TIME = new Set(['اليوم', 'امس', 'غدا', 'الليلة', 'صبا�
 
 /** Whether a token is a title word (رئيس، وزير، الرئيس…), looking through a leading و/ف. */
 export function isTitle(t: { norm: string; bare: string }): boolean {
-  const per = TRIGGERS.per;
-  return per.has(t.norm) || per.has(t.bare) || (/^[وف]/.test(t.norm) && per.has(t.norm.slice(1)));
+  const is = (w: string): boolean => TRIGGERS.per.has(w) || PERSON_DESCRIPTIONS.has(w);
+  return is(t.norm) || is(t.bare) || (/^[وف]/.test(t.norm) && is(t.norm.slice(1)));
 }
 
 /** A title word, or a spokesman's head with its باسم ("المتحدث باسم البيت الأبيض"), at token i: a role opens there. */
@@ -50,6 +50,15 @@ function roleText(doc: Doc, s: number, e: number, isKnown: FormCheck): string {
 }
 
 const comma = (t: DocToken | undefined): boolean => t?.norm === '،' || t?.norm === ',';
+const QUOTE_MARKS = new Set(['"', '«', '“']);
+// Prepositions inside a role, before the thing it is of ("… عن المسح الجغرافي", "… في حكومة …").
+const ROLE_PREPOSITIONS = new Set(['في', 'عن']);
+
+/** A person's name right after an organization head in construct ("حكومة يوسف الشاهد", "إدارة ترامب"): the body is theirs. */
+function governedByBody(toks: readonly DocToken[], s: number): boolean {
+  const h = toks[s - 1];
+  return h !== undefined && h.sentence === toks[s]!.sentence && !h.bare.startsWith('ال') && h.forms.some((f) => ORG_HEADS.has(f));
+}
 
 /** The role the article gives a person at one mention, "" when none. */
 export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMention[], isKnown: FormCheck): string {
@@ -57,10 +66,21 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
   const sent = toks[m.s]!.sentence;
   const inPerson = (i: number): boolean => mentions.some((o) => o !== m && o.type === 'PER' && o.s <= i && i < o.e);
   let from = -1;
-  // A comma may stand between a title and the name ("الأمين العام لحزب البناء الوطني، رياض الشعيبي").
-  const last = comma(toks[m.s - 1]) ? m.s - 2 : m.s - 1;
+  // The one a body is named after ("في حكومة يوسف الشاهد") holds none of the titles before it.
+  if (governedByBody(toks, m.s)) return appositionRole(doc, m, inPerson, isKnown);
+  // A comma may stand between a title and the name ("الأمين العام لحزب البناء الوطني، رياض الشعيبي"),
+  // and so may the mark that opens a quoted name ("المنشطة الإذاعية "إيمان الفجاري"").
+  const last = comma(toks[m.s - 1]) || QUOTE_MARKS.has(toks[m.s - 1]?.norm ?? '') ? m.s - 2 : m.s - 1;
   for (let i = last; i >= 0 && i >= last + 1 - MAX_BEFORE; i--) {
     const t = toks[i]!;
+    // The government a minister serves in ("وزير الصناعة في حكومة يوسف الشاهد زياد العذاري").
+    const governed = inPerson(i) && mentions.find((o) => o.type === 'PER' && o.s <= i && i < o.e && governedByBody(toks, o.s));
+    if (governed) {
+      i = governed.s;
+      continue;
+    }
+    // So is what the role is of, before any title word: "المسؤول العام عن المسح الجغرافي فلان".
+    if (from < 0 && ROLE_PREPOSITIONS.has(t.norm) && t.sentence === sent && !opensCircumstance(t, toks[i + 1])) continue;
     // A relative or complement clause opener ends the role ("… الذي ينتمي إليه الرئيس ماكرون").
     if (t.sentence !== sent || stops(t) || inPerson(i) || CLAUSE.has(t.norm) || t.forms.some((f) => TRIGGERS.loc.has(f))) break;
     // So does a short imperfect verb ("زعيمة أجنبية تزور الرئيس …").

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -216,6 +216,8 @@ test('GIVEN an organization span THEN an indefinite head with indefinite adjecti
     ['أقيم مستشفى ميداني قرب الحدود .', 1, 3, true],
     ['قالت منظمة أطباء بلا حدود .', 1, 5, false],
     ['قال البنك المركزي التونسي .', 1, 4, false],
+    ['إنها منظمة ضعيفة هزيلة .', 1, 4, true],
+    ['قالت منظمة حماية البيئة .', 1, 4, false],
   ];
   for (const [text, s, e, want] of table) assert.equal(isIndefiniteDescription(docOf(text), { type: 'ORG', s, e }), want, text);
 });
@@ -282,7 +284,7 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     'person-split',
     'org-to-closing-quote',
   ]);
-  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued-by-particle', 'lone-ali-preposition', 'person-without-noun-forms', 'titled-given-names', 'lexicon-spans', 'quoted-appositions', 'propagate']);
+  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued-by-particle', 'lone-ali-preposition', 'person-without-noun-forms', 'titled-given-names', 'lexicon-spans', 'quoted-appositions', 'propagate', 'not-work-titles']);
   const step = (name: string) => SPAN_STEPS.find((s) => s.name === name)!;
   const show = (doc: ReturnType<typeof docOf>, r: ReturnType<SpanStep['run']>): string[] =>
     (r === undefined ? [] : Array.isArray(r) ? r : [r]).map((m) => `${m.type}:${doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')}`);
@@ -384,4 +386,15 @@ test('GIVEN an organization head and its adjectives THEN the complement that tel
   }
   const doc = docOf('قال المعهد الوطني في بيان');
   assert.equal(complementEnd(doc, 3), 3);
+});
+
+test('GIVEN quoted titles after a work noun THEN they are works, and no organization or place is made of them anywhere', () => {
+  const text = 'تمكن برنامج "قالتلهم أسكتو" الذي تقدمه المنشطة إيمان الفجاري على أمواج الجوهرة أف أم من لفت الأنظار . وتحدثت عن "قالتلهم أسكتو" وعن حملة "لا للعنف ضد النساء" أمام منظمة العفو الدولية .';
+  assert.deepEqual(
+    workTitles(docOf(text)).map((t) => t.join(' ')),
+    ['قالتلهم اسكتو', 'لا للعنف ضد النساء'],
+  );
+  const found = mentionsOf(text);
+  assert.ok(!found.some((m) => m.includes('أسكتو')), found.join(' | '));
+  assert.ok(found.includes('ORG:منظمة العفو الدولية'), found.join(' | '));
 });

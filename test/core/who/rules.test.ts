@@ -141,3 +141,18 @@ test('GIVEN a title right after a name THEN it is the role, unless it belongs to
     assert.equal(who.find((w) => w.name === name)?.role, role, text);
   }
 });
+
+test('GIVEN a role before a name THEN it is complete: its body, what it is of, a description that is no title', async () => {
+  const { analyzeWho } = await import('../../../src/core/who/index.ts');
+  const table: [string, string, string][] = [
+    ['ولد وزير الصناعة والتجارة في حكومة يوسف الشاهد زياد العذاري في سوسة.', 'زياد العذاري', 'وزير الصناعة والتجارة في حكومة يوسف الشاهد'],
+    // The head of the government is named in the role, but holds none of its titles.
+    ['ولد وزير الصناعة والتجارة في حكومة يوسف الشاهد زياد العذاري في سوسة.', 'يوسف', ''],
+    ['وتحدثت الإعلامية ميسلون نصار عن البرنامج.', 'ميسلون نصار', 'الإعلامية'],
+    ['وتقدمه المنشطة الإذاعية "إيمان الفجاري" كل أسبوع.', 'إيمان الفجاري', 'المنشطة الإذاعية'],
+  ];
+  for (const [text, name, role] of table) {
+    const who = analyzeWho(text, [{ start: 0, end: text.length, heading: false }]).who;
+    assert.equal(who.find((w) => w.name === name)?.role, role, `${text} → ${JSON.stringify(who.map((w) => [w.name, w.role]))}`);
+  }
+});
