@@ -13,7 +13,8 @@ import { SendLimiter, systemClock } from './messages/pacing.ts';
 import { storePath, type SqliteStore } from './store/index.ts';
 import { backupStore, checkStore, latestBackup, openStoreOrExplain, storeOpenError } from './store/health.ts';
 import { renderPlain } from './messages/render/plain.ts';
-import { m } from './messages/model.ts';
+import { m, type Post } from './messages/model.ts';
+import { storyThreadMessages } from './commands/story-thread.ts';
 import { routeSender, startDigests } from './schedule/index.ts';
 import { createFetcher } from './sources/http.ts';
 import { createJobPool } from './sources/jobs.ts';
@@ -111,7 +112,9 @@ async function main(): Promise<number> {
   }
   if (config.discord.token && config.discord.applicationId) {
     const { startDiscord } = await import('./adapters/discord/index.ts');
-    const discord = await startDiscord(config, services, { log, pacer });
+    // A digest to a forum channel posts each story with its timeline and who list in its thread.
+    const storyThread = (post: Post) => storyThreadMessages(store, services, post.articleIds, new Date());
+    const discord = await startDiscord(config, services, { log, pacer, storyThread });
     senders.discord = discord.sender;
     stops.push(() => discord.stop());
     log.info('discord: connected');

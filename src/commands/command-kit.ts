@@ -16,10 +16,10 @@ export function digestsOf(services: Services): DigestServices {
 
 /**
  * The chat a command acts on: this chat, or a channel named as the first argument ("@channel",
- * "-100…") that the sender administers. Returns the chat id and the arguments left.
+ * "-100…" on Telegram, "<#id>" — a #channel picked in Discord — on Discord) that the sender administers. Returns the chat id and the arguments left.
  */
 export async function targetChat(ctx: CommandContext, args: string): Promise<{ chatId: string; rest: string; channel?: string }> {
-  const m = /^(@[A-Za-z][A-Za-z0-9_]{3,}|-100\d+)(?:\s+|$)([\s\S]*)$/.exec(args.trim());
+  const m = /^(@[A-Za-z][A-Za-z0-9_]{3,}|-100\d+|<#\d+>)(?:\s+|$)([\s\S]*)$/.exec(args.trim());
   if (!m) return { chatId: ctx.chatId, rest: args.trim() };
   const target = m[1]!;
   if (!ctx.adminChatOf) {

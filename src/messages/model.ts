@@ -40,6 +40,17 @@ export interface FileAttachment {
 }
 
 /**
+ * One story of a digest as a post of its own, for a channel where every message is a new thread
+ * (a Discord forum channel): the thread's title, its first message, and the stored articles the
+ * story stands for (the adapter adds their timeline and who list in the thread).
+ */
+export interface Post {
+  title: string;
+  message: Message;
+  articleIds: number[];
+}
+
+/**
  * One reply or post: blocks, then rows of buttons. Direction is right-to-left unless said
  * otherwise. With a `picture`, the blocks are its caption (keep them short: Telegram captions
  * hold 1,024 characters; a longer text follows the picture as a message of its own).
@@ -51,6 +62,11 @@ export interface Message {
   /** A file sent with the message; the blocks are its caption, as with a picture. */
   file?: FileAttachment;
   direction?: 'rtl' | 'ltr';
+  /**
+   * A digest's stories one by one, for forum channels (each a post); every other chat reads the
+   * blocks, which hold the same stories.
+   */
+  posts?: Post[];
 }
 
 /** Helpers to build messages tersely. */

@@ -3,7 +3,7 @@
  * filters and ranked by number of sources, then recency; and the neutral message that shows them,
  * one item per story with its brief and "N مصادر" with links.
  */
-import { m, type Block, type Button, type Inline, type Message } from '../messages/model.ts';
+import { m, type Block, type Button, type Inline, type Message, type Post } from '../messages/model.ts';
 import { feedsReadBy } from '../store/reading.ts';
 import type { ArticleStore, ChatStore, DigestItem, FeedStore, StoryStore, StorySummary } from '../store/types.ts';
 import { passesFilters, type ChatFilters } from './filters.ts';
@@ -149,23 +149,33 @@ function moreButton(left: number): Button {
 /**
  * The digest message for the kept items: a heading with the period it covers; per item its title,
  * brief, the day of its newest article and its sources; a "more" button when `left` stories of
- * the period had no room.
+ * the period had no room. The same stories go in `posts` too, one post each, for forum channels.
  */
 export function renderDigest(items: DigestItem[], details: Map<number, StoryDetails>, period: DigestPeriod, left = 0): Message {
   const blocks: Block[] = [m.heading(digestHeading(period))];
+  const posts: Post[] = [];
   items.forEach((item, i) => {
     const d = item.storyId !== undefined ? details.get(item.storyId) : undefined;
-    blocks.push(m.paragraph(m.bold(`${i + 1}. ${item.title ?? d?.story.title ?? ''}`)));
-    if (d && d.brief.length > 0) blocks.push(m.paragraph(d.brief.join(' ')));
-    const day = d?.newest ? `${itemDay(new Date(d.newest), period.slot, period.timeZone)} · ` : '';
-    const links = d?.links ?? [];
-    const sources: Inline[] = [m.text(`${day}${sourcesLabel(d?.story.sourceCount ?? 1)}${links.length > 0 ? ': ' : ''}`)];
-    links.forEach((l, k) => {
-      if (k > 0) sources.push(m.text('، '));
-      sources.push(l.url ? m.link(l.outlet, l.url) : m.text(l.outlet));
-    });
-    blocks.push(m.paragraph(...sources));
+    const title = item.title ?? d?.story.title ?? '';
+    const story = storyBlocks(d, period);
+    blocks.push(m.paragraph(m.bold(`${i + 1}. ${title}`)), ...story);
+    posts.push({ title, message: { blocks: story, direction: 'rtl' }, articleIds: item.articleIds });
   });
   blocks.push(m.separator(), m.paragraph(m.italic('لخط زمن خبر منها: /timeline 2 (رقم الخبر)')));
-  return { blocks, direction: 'rtl', ...(left > 0 ? { buttons: [[moreButton(left)]] } : {}) };
+  return { blocks, direction: 'rtl', posts, ...(left > 0 ? { buttons: [[moreButton(left)]] } : {}) };
+}
+
+/** What a digest item says under its title: the brief, then the day of its newest article and its sources. */
+function storyBlocks(d: StoryDetails | undefined, period: DigestPeriod): Block[] {
+  const blocks: Block[] = [];
+  if (d && d.brief.length > 0) blocks.push(m.paragraph(d.brief.join(' ')));
+  const day = d?.newest ? `${itemDay(new Date(d.newest), period.slot, period.timeZone)} · ` : '';
+  const links = d?.links ?? [];
+  const sources: Inline[] = [m.text(`${day}${sourcesLabel(d?.story.sourceCount ?? 1)}${links.length > 0 ? ': ' : ''}`)];
+  links.forEach((l, k) => {
+    if (k > 0) sources.push(m.text('، '));
+    sources.push(l.url ? m.link(l.outlet, l.url) : m.text(l.outlet));
+  });
+  blocks.push(m.paragraph(...sources));
+  return blocks;
 }

@@ -42,6 +42,12 @@ interface PendingLimit {
   retryAfterSeconds: number;
 }
 
+interface PendingFailure {
+  pattern: RegExp;
+  status: number;
+  code: number;
+}
+
 let nextId = 5000n;
 /** A fresh snowflake-looking id. */
 export const snowflake = (): string => String(nextId++);
@@ -84,6 +90,7 @@ export class FakeDiscordRest {
   readonly commands = new Map<string, unknown[]>();
   gatewayUrl = '';
   private readonly limits: PendingLimit[] = [];
+  private readonly failures: PendingFailure[] = [];
   private readonly waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   private readonly routes: [string, RegExp, Handler][] = [];
   readonly server: Server;
@@ -107,6 +114,11 @@ export class FakeDiscordRest {
   /** Answers the next request whose "METHOD path" matches `pattern` with a 429. */
   rateLimitNext(pattern: RegExp, retryAfterSeconds: number): void {
     this.limits.push({ pattern, retryAfterSeconds });
+  }
+
+  /** Answers the next request whose "METHOD path" matches `pattern` with an error (e.g. 403, 50013 Missing Permissions). */
+  failNext(pattern: RegExp, status: number, code: number): void {
+    this.failures.push({ pattern, status, code });
   }
 
   /** Resolves with the first request (already seen or future) that satisfies `match`. */
@@ -238,6 +250,13 @@ export class FakeDiscordRest {
         'X-RateLimit-Bucket': 'fake-bucket',
         'X-RateLimit-Scope': 'user',
       });
+      return;
+    }
+    const failure = this.failures.findIndex((f) => f.pattern.test(key));
+    if (failure >= 0) {
+      const { status, code } = this.failures.splice(failure, 1)[0]!;
+      this.requests.push({ ...recorded, method: `${recorded.method} (${status})` });
+      this.send(res, status, { message: 'fake: failed on purpose', code });
       return;
     }
     this.requests.push(recorded);

@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials, REST, type RateLimitData } from 'discord.js';
 import type { Config } from '../../config.ts';
 import type { Services } from '../../commands/services.ts';
+import type { Message, Post } from '../../messages/model.ts';
 import type { Pacer } from '../../messages/pacing.ts';
 import type { Sender } from '../../messages/sender.ts';
 import { ActionIds } from './actions.ts';
@@ -32,6 +33,8 @@ export interface DiscordOptions {
   maxRateLimitWaitMs?: number;
   /** Paces the digest sender's posts per channel (shared with the digest fan-out). */
   pacer?: Pacer;
+  /** A digest story's timeline and who list, posted in its thread when the digest goes to a forum channel. */
+  storyThread?: (post: Post) => Promise<Message[]>;
 }
 
 /** A running Discord bot. */
@@ -108,5 +111,10 @@ export async function startDiscord(config: Config, services: Services, options: 
     await stop();
     throw new Error(`discord: login failed: ${describeError(error, token)}`);
   }
-  return { client, sender: new DiscordSender(client.rest, actions, options.pacer), stop };
+  const sender = new DiscordSender(client.rest, actions, {
+    ...(options.pacer ? { pacer: options.pacer } : {}),
+    ...(options.storyThread ? { storyThread: options.storyThread } : {}),
+    knownType: (id) => client.channels.cache.get(id)?.type,
+  });
+  return { client, sender, stop };
 }

@@ -98,6 +98,19 @@ function chatOf(interaction: Runnable): string {
   return chatIdOf(interaction.channelId ?? interaction.user.id);
 }
 
+/**
+ * The chat key of the channel "<#id>" names (a #channel picked in an option), when it is in this
+ * server and the user administers the server: how a forum channel, where no command can be typed,
+ * is subscribed ("/subscribe #forum 07:00" from any channel).
+ */
+function adminChannelOf(interaction: Runnable, target: string): string | undefined {
+  const id = /^<#(\d+)>$/u.exec(target.trim())?.[1];
+  if (!id || !interaction.inGuild() || !isInteractionAdmin(interaction)) return undefined;
+  const channel = interaction.client.channels.cache.get(id);
+  if (!channel || !('guildId' in channel) || channel.guildId !== interaction.guildId) return undefined;
+  return channel.isThread() && channel.parentId ? chatIdOf(channel.parentId, id) : chatIdOf(id);
+}
+
 /** Defers, runs the command through the registry, and sends its messages as the reply. */
 async function run(
   interaction: Runnable,
@@ -113,6 +126,7 @@ async function run(
     args: input.args,
     ...(input.replyText === undefined ? {} : { replyText: input.replyText }),
     isAdmin: async () => isInteractionAdmin(interaction),
+    adminChatOf: async (target) => adminChannelOf(interaction, target),
     now: deps.clock(),
   };
   const messages = await execute(ctx);

@@ -3,47 +3,153 @@
  * send each part in order. discord.js's REST client already waits out 429s as Discord says
  * (retry_after, buckets, global limit), so there is no retry loop here; a wait longer than the
  * client is configured to sit through surfaces as RateLimitedError for the caller to reschedule.
+ *
+ * A thread ("discord:<parent>:<thread>") is posted to by its own id. A forum channel takes no
+ * plain message: every message there is a post, a new thread (POST /channels/{forum}/threads).
+ * A digest becomes one post per story, titled with the story's title, its brief and sources first,
+ * then its timeline and who list in the thread; any other message is one post of its own.
  */
 import { Routes, type REST } from 'discord.js';
-import type { Message } from '../../messages/model.ts';
+import type { Message, Post } from '../../messages/model.ts';
 import type { Pacer } from '../../messages/pacing.ts';
 import type { Sender } from '../../messages/sender.ts';
-import { renderDiscord } from '../../messages/render/discord.ts';
+import { renderDiscord, type DiscordMessagePayload } from '../../messages/render/discord.ts';
 import type { ActionIds } from './actions.ts';
-import { channelOf } from './chat-id.ts';
+import { chatOn } from '../../messages/chat.ts';
 import { mapDiscordError } from './errors.ts';
 
-/** A Sender for Discord channels over discord.js's REST client. */
+/** Discord's channel types whose messages are posts: GUILD_FORUM and GUILD_MEDIA. */
+const POST_CHANNEL_TYPES = new Set([15, 16]);
+/** Discord's limit on a thread's name. */
+const THREAD_NAME_LIMIT = 100;
+/** Forum posts remembered (created, and whether their thread is complete) so a retried digest does not post a story twice. */
+const POSTS_REMEMBERED = 2000;
+
+/** What the sender needs besides the REST client. */
+export interface DiscordSenderOptions {
+  /** Paces each post per channel on top of discord.js's buckets (see messages/pacing.ts). */
+  pacer?: Pacer;
+  /** A channel's type when the gateway already told it (the client's cache); otherwise the sender asks REST once. */
+  knownType?: (channelId: string) => number | undefined;
+  /** The messages that follow a story's post in its thread: its timeline and who list. */
+  storyThread?: (post: Post) => Promise<Message[]>;
+}
+
+/** One rendered part with its attachment, as discord.js REST takes it. */
+interface Part {
+  body: DiscordMessagePayload & { attachments?: { id: number; filename: string }[] };
+  files?: { name: string; data: Buffer }[];
+}
+
+/** The title of a post: the first heading or the given title, cut at a word to Discord's 100 characters. */
+export function postTitle(title: string): string {
+  const clean = title.replace(/\s+/gu, ' ').trim() || 'موجز';
+  if (clean.length <= THREAD_NAME_LIMIT) return clean;
+  const cut = clean.slice(0, THREAD_NAME_LIMIT - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > THREAD_NAME_LIMIT / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+/** A Sender for Discord channels, threads and forum channels over discord.js's REST client. */
 export class DiscordSender implements Sender {
+  private readonly types = new Map<string, number>();
+  /** Forum posts already created, by chat, title and first part: their thread id, and whether their thread is complete. */
+  private readonly posted = new Map<string, { thread: string; complete: boolean }>();
+
   constructor(
     private readonly rest: REST,
     private readonly actions: ActionIds,
-    /** Paces each post per channel on top of discord.js's buckets (see messages/pacing.ts). */
-    private readonly pacer?: Pacer,
+    private readonly options: DiscordSenderOptions = {},
   ) {}
 
-  /** Renders `message` and posts every part to the channel; throws ChatGoneError/RateLimitedError. */
+  /** Renders `message` and posts every part to the channel (or its posts to the forum); throws ChatGoneError/RateLimitedError. */
   async send(chatId: string, message: Message): Promise<void> {
-    const channelId = channelOf(chatId);
-    if (!channelId) throw new TypeError(`not a Discord chat id: ${chatId}`);
+    const ref = chatOn('discord', chatId);
+    if (!ref) throw new TypeError(`not a Discord chat id: ${chatId}`);
+    const channelId = ref.thread ?? ref.id;
+    // A thread takes messages; only a channel itself may be a forum.
+    if (ref.thread !== undefined || !(await this.isForum(chatId, channelId))) return this.postParts(chatId, channelId, message);
+    const posts = message.posts ?? [{ title: this.headingOf(message), message: { ...message, blocks: message.blocks.filter((b) => b.kind !== 'heading') }, articleIds: [] }];
+    for (const post of posts) await this.sendPost(chatId, channelId, post);
+  }
+
+  /** Whether the channel is a forum (or media) channel, whose messages are posts. */
+  private async isForum(chatId: string, channelId: string): Promise<boolean> {
+    let type = this.types.get(channelId) ?? this.options.knownType?.(channelId);
+    if (type === undefined) {
+      const channel = (await this.call(chatId, () => this.rest.get(Routes.channel(channelId)))) as { type?: unknown };
+      type = typeof channel.type === 'number' ? channel.type : 0;
+    }
+    this.types.set(channelId, type);
+    return POST_CHANNEL_TYPES.has(type);
+  }
+
+  /** The text of a message's first heading, as a post title. */
+  private headingOf(message: Message): string {
+    const heading = message.blocks.find((b) => b.kind === 'heading');
+    return heading?.kind === 'heading' ? heading.text : '';
+  }
+
+  /** One story as a forum post: the thread with its first message, the rest of it, then its timeline and who list. */
+  private async sendPost(chatId: string, forumId: string, post: Post): Promise<void> {
+    const [first, ...rest] = this.render(post.message);
+    const key = `${chatId}\0${post.title}\0${first?.body.content ?? ''}`;
+    const known = this.posted.get(key);
+    if (known?.complete) return;
+    let thread = known?.thread;
+    if (thread === undefined) {
+      const created = (await this.call(chatId, () =>
+        this.rest.post(Routes.threads(forumId), {
+          body: { name: postTitle(post.title), message: first?.body },
+          ...(first?.files ? { files: first.files } : {}),
+        }),
+      )) as { id: string };
+      thread = created.id;
+      this.remember(key, { thread, complete: false });
+      for (const part of rest) await this.post(chatId, thread, part);
+    }
+    const followUps = post.articleIds.length > 0 && this.options.storyThread ? await this.options.storyThread(post) : [];
+    for (const message of followUps) await this.postParts(chatId, thread, message);
+    this.remember(key, { thread, complete: true });
+  }
+
+  private remember(key: string, value: { thread: string; complete: boolean }): void {
+    this.posted.delete(key);
+    this.posted.set(key, value);
+    // Oldest first: a Map iterates in insertion order.
+    while (this.posted.size > POSTS_REMEMBERED) this.posted.delete(this.posted.keys().next().value!);
+  }
+
+  /** Every part of `message` to the channel or thread `channelId`. */
+  private async postParts(chatId: string, channelId: string, message: Message): Promise<void> {
+    for (const part of this.render(message)) await this.post(chatId, channelId, part);
+  }
+
+  /** The parts of a message; its picture or file goes as an attachment of the first part. */
+  private render(message: Message): Part[] {
     const attached = message.picture
       ? { name: message.picture.name, data: Buffer.from(message.picture.png) }
       : message.file
         ? { name: message.file.name, data: Buffer.from(message.file.bytes) }
         : undefined;
-    let first = true;
-    for (const body of renderDiscord(message, { customId: (a) => this.actions.encode(a) })) {
-      // The picture or file goes as an attachment of the first part.
-      const files = first && attached ? [attached] : undefined;
-      first = false;
-      const release = this.pacer ? await this.pacer.acquire(chatId) : undefined;
-      try {
-        await this.rest.post(Routes.channelMessages(channelId), files ? { body: { ...body, attachments: [{ id: 0, filename: files[0]!.name }] }, files } : { body });
-      } catch (error) {
-        throw mapDiscordError(error, chatId);
-      } finally {
-        release?.();
-      }
+    return renderDiscord(message, { customId: (a) => this.actions.encode(a) }).map((body, i) =>
+      i === 0 && attached ? { body: { ...body, attachments: [{ id: 0, filename: attached.name }] }, files: [attached] } : { body },
+    );
+  }
+
+  private post(chatId: string, channelId: string, part: Part): Promise<unknown> {
+    return this.call(chatId, () => this.rest.post(Routes.channelMessages(channelId), part.files ? { body: part.body, files: part.files } : { body: part.body }));
+  }
+
+  /** One API call, paced per chat, its errors in the project's terms. */
+  private async call<T>(chatId: string, request: () => Promise<T>): Promise<T> {
+    const release = this.options.pacer ? await this.options.pacer.acquire(chatId) : undefined;
+    try {
+      return await request();
+    } catch (error) {
+      throw mapDiscordError(error, chatId);
+    } finally {
+      release?.();
     }
   }
 }

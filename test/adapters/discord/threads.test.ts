@@ -7,12 +7,15 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../../src/config.ts';
 import { startDiscord, type DiscordBot } from '../../../src/adapters/discord/index.ts';
+import { TEXTS } from '../../../src/adapters/discord/interactions.ts';
 import { openStore, type SqliteStore } from '../../../src/store/index.ts';
 import { SqliteDigestLedger } from '../../../src/store/digest-ledger.ts';
 import { startScheduler, type DigestScheduler } from '../../../src/schedule/scheduler.ts';
-import { fakeServices } from '../../commands/fakes.ts';
+import { storyThreadMessages } from '../../../src/commands/story-thread.ts';
+import { m } from '../../../src/messages/model.ts';
+import { ARTICLE, fakeAnalyzer, fakeServices } from '../../commands/fakes.ts';
 import { seedStories } from '../../schedule/helpers.ts';
-import { FakeDiscord, FAKE_CHANNEL_ID } from '../../fakes/discord-gateway.ts';
+import { FakeDiscord, FAKE_CHANNEL_ID, FAKE_FORUM_ID } from '../../fakes/discord-gateway.ts';
 import { slashCommand, PERMISSIONS, type Where } from '../../fakes/discord-interactions.ts';
 import type { RecordedRequest } from '../../fakes/discord-rest.ts';
 
@@ -44,8 +47,12 @@ describe('Discord threads against a loopback Discord', () => {
     fake = await new FakeDiscord(1000).start();
     fake.rest.channels.add(THREAD.id);
     const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: '900', DISCORD_API_ROOT: fake.root });
-    bot = await startDiscord(config, services, { clock: () => clock.now(), log: { warn: () => {}, error: () => {} } });
     store = openStore(':memory:');
+    bot = await startDiscord(config, services, {
+      clock: () => clock.now(),
+      log: { warn: () => {}, error: () => {} },
+      storyThread: (post) => storyThreadMessages(store, services, post.articleIds, clock.now()),
+    });
     const ledger = new SqliteDigestLedger(store.db);
     scheduler = await startScheduler({
       store,
@@ -128,5 +135,75 @@ describe('Discord threads against a loopback Discord', () => {
     await interact(slashCommand('brief', { article: text }, { thread: THREAD }));
     assert.equal((await services.memory.lastArticle(`discord:${FAKE_CHANNEL_ID}:${THREAD.id}`))?.text, text);
     assert.notEqual((await services.memory.lastArticle(`discord:${FAKE_CHANNEL_ID}`))?.text, text);
+  });
+
+  test('GIVEN /subscribe naming a forum channel (#forum) THEN the forum is subscribed, from any channel of the server', async () => {
+    const refused = slashCommand('subscribe', { schedule: `<#${FAKE_FORUM_ID}> 09:00` }, { permissions: PERMISSIONS.none });
+    fake.dispatch('INTERACTION_CREATE', refused);
+    const callback = await fake.rest.waitFor((r) => r.path.endsWith(`/${refused.token}/callback`));
+    assert.equal((callback.body as { data?: { content?: string } }).data?.content, TEXTS.adminOnly, 'a member without Manage Server is refused');
+    assert.equal(await store.getSubscription(`discord:${FAKE_FORUM_ID}`), undefined);
+    const edit = await interact(slashCommand('subscribe', { schedule: `<#${FAKE_FORUM_ID}> 09:00` }, { permissions: PERMISSIONS.manageGuild }));
+    assert.match(contentOf(edit), /تم الاشتراك في الموجز للقناة/u);
+    assert.deepEqual((await store.getSubscription(`discord:${FAKE_FORUM_ID}`))?.times, ['09:00']);
+    const stranger = contentOf(await interact(slashCommand('subscribe', { schedule: '<#999> 09:00' }, { permissions: PERMISSIONS.manageGuild })));
+    assert.match(stranger, /لم أتحقق من أنك مشرف/u);
+    assert.equal(await store.getSubscription('discord:999'), undefined);
+  });
+
+  test('GIVEN a digest for a forum channel THEN each story is a post titled with it, its brief and sources first, its timeline and who list in its thread', async () => {
+    const { analyze } = fakeAnalyzer();
+    const at = new Date(clock.now().getTime() + 60_000).toISOString();
+    const { article } = await store.upsertArticle({ title: 'هجوم صاروخي على السفارة الأميركية في بغداد', text: ARTICLE, outlet: 'وكالة', url: 'https://news.example/baghdad', seenAt: at });
+    await store.saveAnalysis(article.id, 'test', analyze({ text: ARTICLE, reference: '2023-12-08' }), at);
+    await store.createStory(article.id, 'هجوم صاروخي على السفارة الأميركية في بغداد', at);
+    await seedStories(store, ['افتتاح معرض الكتاب في الموصل'], at);
+    clock.skipped += 3 * 3_600_000;
+    const before = fake.rest.requests.length;
+    const result = await scheduler.fire(`discord:${FAKE_FORUM_ID}`, clock.now());
+    assert.equal(typeof result === 'object' && result.status, 'opened');
+    assert.equal((await scheduler.sweep()).sent, 1);
+    const mine = fake.rest.requests.slice(before).filter((r) => r.method === 'POST' && r.path.startsWith('/channels/'));
+    assert.equal(mine.filter((r) => r.path === `/channels/${FAKE_FORUM_ID}/messages`).length, 0, 'never a plain message to the forum');
+    const created = mine.filter((r) => r.path === `/channels/${FAKE_FORUM_ID}/threads`);
+    const names = created.map((r) => (r.body as { name: string }).name);
+    assert.ok(names.includes('هجوم صاروخي على السفارة الأميركية في بغداد'), JSON.stringify(names));
+    assert.ok(names.includes('افتتاح معرض الكتاب في الموصل'), JSON.stringify(names));
+    const threads = [...fake.rest.threads].filter(([, t]) => t.parent === FAKE_FORUM_ID);
+    assert.equal(threads.length, created.length);
+    const [baghdad] = threads.find(([, t]) => t.name.includes('بغداد'))!;
+    const first = String(fake.rest.threads.get(baghdad)!.message.content).replace(/[\u200b\u200f\u2066-\u2069]/g, '');
+    assert.match(first, /تعرضت السفارة الأميركية في بغداد لهجوم صاروخي/u);
+    assert.match(first, /مصدر واحد: \[وكالة\]/u);
+    // Every follow-up names the thread it belongs to.
+    const inThread = mine.filter((r) => r.path === `/channels/${baghdad}/messages`).map(contentOf);
+    assert.equal(inThread.length, 2, JSON.stringify(inThread));
+    assert.match(inThread[0]!, /^## الخط الزمني/u);
+    assert.ok(inThread[0]!.indexOf('6 ديسمبر') < inThread[0]!.indexOf('8 ديسمبر'), 'oldest first');
+    assert.match(inThread[1]!, /^## من هم/u);
+    assert.match(inThread[1]!, /محمد شياع السوداني/u);
+    for (const [id] of threads) assert.ok(mine.some((r) => r.path === `/channels/${id}/messages`), `follow-ups of ${id}`);
+  });
+
+  test('GIVEN a notice for a forum channel THEN it is one post titled with its heading', async () => {
+    const before = fake.rest.threads.size;
+    await bot.sender.send(`discord:${FAKE_FORUM_ID}`, { blocks: [m.heading('تنبيه: مصدر أخبار متعطّل'), m.paragraph('تعذّر جلب الخلاصة عدة مرات.')] });
+    const added = [...fake.rest.threads.values()].slice(before);
+    assert.deepEqual(added.map((t) => t.name), ['تنبيه: مصدر أخبار متعطّل']);
+    assert.match(String(added[0]!.message.content), /تعذّر جلب الخلاصة/u);
+  });
+
+  test('GIVEN a forum digest that fails half-way THEN sending it again does not post its stories twice', async () => {
+    const message = {
+      blocks: [m.heading('موجز')],
+      posts: ['أول', 'ثان'].map((word, i) => ({ title: `الخبر ال${word}`, message: { blocks: [m.paragraph(`ملخص الخبر ${i}`)] }, articleIds: [1] })),
+    };
+    const before = fake.rest.threads.size;
+    // The first story's thread is created, then its timeline is refused once.
+    fake.rest.failNext(/^POST \/channels\/\d+\/messages$/, 403, 50013);
+    await assert.rejects(bot.sender.send(`discord:${FAKE_FORUM_ID}`, message));
+    await bot.sender.send(`discord:${FAKE_FORUM_ID}`, message);
+    const added = [...fake.rest.threads.values()].slice(before).map((t) => t.name);
+    assert.deepEqual(added, ['الخبر الأول', 'الخبر الثان']);
   });
 });
