@@ -316,6 +316,22 @@ export function prepositionLikeNameEnd(doc: Doc, m: TokenMention): number {
   return objectless && after.sentence === w.sentence ? m.e + 1 : m.e;
 }
 
+/**
+ * End of a person span that stops on a compound given name ("عبد المجيد" + "تبون", "نور الدين" +
+ * "الطبوبي"): the family name after it completes the name, unless that word is a function word,
+ * a title, a place, an organization head or a verb.
+ */
+export function afterCompoundGivenName(doc: Doc, m: TokenMention): number {
+  const toks = doc.tokens;
+  const last = toks[m.e - 1]!;
+  const compound = (m.e - m.s === 2 && PARTICLES.has(toks[m.s]!.norm) && last.bare.startsWith('ال')) || (m.e - m.s <= 2 && COMPOUND_NAME_ENDS.has(last.norm));
+  const next = toks[m.e];
+  if (!compound || !next || next.sentence !== last.sentence || isPunct(next) || isJunkWord(next) || isTitle(next)) return m.e;
+  if (NAME_PREPOSITIONS.has(next.norm) || isGazPlace(next.norm) || isGazPlace(next.bare) || next.forms.some((f) => ORG_HEADS.has(f))) return m.e;
+  const verb = isFutureVerb(next) || isConjoinedImperfect(next) || /^ي[^ا]{2,3}$/.test(next.norm) || /^[وف]?[^ا]{3}(ت|وا)$/.test(next.norm);
+  return verb || QUOTES.has(next.norm) ? m.e : m.e + 1;
+}
+
 /** Trims junk and punctuation at mention edges; drops what is left empty. */
 export function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined {
   let { s, e } = m;
@@ -598,6 +614,8 @@ export const SPAN_STEPS: readonly SpanStep[] = [
   },
   // A name ending on a particle takes the next word ("محمد بن راشد آل" + "مكتوم").
   { name: 'person-completed-after-particle', run: PER_ONLY((doc, m) => (m.s < m.e ? { ...m, e: completedNameEnd(doc, m) } : m)) },
+  // A compound given name takes the family name after it ("عبد المجيد" + "تبون").
+  { name: 'person-completed-after-compound-given-name', run: PER_ONLY((doc, m) => (m.s < m.e ? { ...m, e: afterCompoundGivenName(doc, m) } : m)) },
   // A monarch's or pope's ordinal finishes the name ("الملك عبد الله الثاني", "البابا بنديكت السادس عشر").
   { name: 'person-with-regnal-number', run: PER_ONLY((doc, m) => (m.s < m.e ? { ...m, e: regnalEnd(doc, m) } : m)) },
   // Nothing left, or an unnamed-source head ("مسؤول"), is no name.

@@ -132,7 +132,11 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
   }
   // Whom the words were said to ("قالت الوزيرة لـ"الجوهرة أف أم" إن …") is no speaker.
   const after = speakers.filter((m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !isAddressee(doc, m));
+  // An organization a title governs ("محافظ البنك المركزي", "رئيس الجامعة الأردنية") is the
+  // title holder's: with no person named, the speaker is unclear.
+  const titled = (m: TokenMention): boolean => m.type === 'ORG' && doc.tokens[m.s - 1] !== undefined && isTitle(doc.tokens[m.s - 1]!);
   let pick = after.find((m) => m.type !== 'ORG') ?? after[0];
+  if (pick && titled(pick)) return undefined;
   if (pick && pick.type === 'ORG' && doc.tokens[pick.e]?.norm === 'عن') pick = after.find((m) => m.s > pick!.e) ?? pick;
   if (pick && after[0] && after[0].type === 'ORG' && pick !== after[0] && pick.s - after[0].e > 6) pick = after[0];
   return pick ?? subjectBefore(doc, c, speakers);

@@ -6,7 +6,8 @@
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { dropLetters } from './names.ts';
 import { isTitle } from './roles.ts';
-import { ATTRIBUTION, CONTINUATIONS, JUNK, SPEECH_VERBS, SRC_HEADS, SRC_MODIFIERS } from './lexicon.ts';
+import { isDefiniteAdjective } from './mentions.ts';
+import { ATTRIBUTION, CONTINUATIONS, JUNK, PLACE_CUE_HEADS, SPEECH_VERBS, SRC_HEADS, SRC_MODIFIERS, TRIGGERS } from './lexicon.ts';
 
 const LINKS = new Set(['باسم', 'في', 'من', 'داخل']);
 
@@ -54,7 +55,9 @@ function descriptionEnd(doc: Doc, i: number, named: readonly TokenMention[]): nu
       const n = toks[e + 1];
       if (!n || n.sentence !== sent || isPunct(n)) break;
       // A named place or body after the link, and the town after it ("في مستشفى ناصر بخان يونس").
-      const body = named.find((m) => m.s === e + 1 && m.type !== 'PER');
+      // A place cue before it is left out of the place's mention ("في حي الشجاعية").
+      const cue = n.forms.some((f) => TRIGGERS.loc.has(f) || PLACE_CUE_HEADS.has(f)) ? 1 : 0;
+      const body = named.find((m) => m.s === e + 1 + cue && m.type !== 'PER');
       if (body) {
         const town = named.find((m) => m.s === body.e && m.type === 'LOC' && /^ب/.test(toks[m.s]!.norm));
         e = (town ?? body).e;
@@ -91,7 +94,9 @@ export function unnamedSources(doc: Doc, named: readonly TokenMention[]): TokenM
     if (!kind) continue;
     const e = descriptionEnd(doc, i, named);
     // A title right before a name ("المتحدث باسم الخارجية نيد برايس") is a role, not a source.
-    const after = toks[e]?.norm === '،' || toks[e]?.norm === ',' ? e + 1 : e;
+    let after = toks[e]?.norm === '،' || toks[e]?.norm === ',' ? e + 1 : e;
+    // The body's adjective and a rank or honorific may come between ("قائد الجيش اللبناني العماد رودولف هيكل").
+    while (toks[after] && toks[after]!.sentence === toks[i]!.sentence && (isTitle(toks[after]!) || isDefiniteAdjective(toks[after]!)) && after - e < 3) after++;
     // Unless the description ends on a title whose holder that name is ("متحدث باسم رئيس الوزراء البلجيكي شارل ميشال").
     const ofTitle = toks.slice(i + 1, e - 1).some((t, k) => LINKS.has(t.norm) && isTitle(toks[i + 2 + k]!));
     if (!ofTitle && named.some((m) => m.type === 'PER' && m.s >= i && m.s <= after)) continue;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -277,6 +277,7 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     'person-without-title',
     'person-without-leading-verb',
     'person-completed-after-particle',
+    'person-completed-after-compound-given-name',
     'person-with-regnal-number',
     'not-empty-or-source-head',
     'known-place-not-person',
@@ -397,4 +398,17 @@ test('GIVEN quoted titles after a work noun THEN they are works, and no organiza
   const found = mentionsOf(text);
   assert.ok(!found.some((m) => m.includes('أسكتو')), found.join(' | '));
   assert.ok(found.includes('ORG:منظمة العفو الدولية'), found.join(' | '));
+});
+
+test('GIVEN a person span that stops on a compound given name THEN the family name after it completes it, and nothing else does', () => {
+  const table: [string, number, number, number][] = [
+    ['عن الرئيس عبد المجيد تبون تأكيده', 2, 4, 5],
+    ['قال نور الدين الطبوبي إن', 1, 3, 4],
+    ['قال عبد الله في كلمته', 1, 3, 3],
+    ['التقى عبد الرحمن الرئيس أمس', 1, 3, 3],
+    ['وصل عبد العزيز بغداد أمس', 1, 3, 3],
+    ['قال نور الدين يرى أن', 1, 3, 3],
+    ['وقال محمد الطيب إن', 1, 3, 3],
+  ];
+  for (const [text, s, e, want] of table) assert.equal(afterCompoundGivenName(docOf(text), { type: 'PER', s, e }), want, text);
 });
