@@ -56,7 +56,7 @@ export async function runDiscordCli(argv: string[], deps: DiscordCliDeps = {}): 
 
   // Loaded here, not at the top: every other subcommand would otherwise pay for loading discord.js.
   const { createRest, registerCommands } = await import('../adapters/discord/index.ts');
-  const { describeError } = await import('../adapters/discord/redact.ts');
+  const { describeError } = await import('../log/index.ts');
   const rest = createRest(config);
   try {
     const registered = await registerCommands(rest, applicationId, parsed.guildId);
@@ -65,7 +65,7 @@ export async function runDiscordCli(argv: string[], deps: DiscordCliDeps = {}): 
     stdout.write(`سُجّل ${registered.length} أمرًا ${where}:\n${lines.join('\n')}\n`);
     return 0;
   } catch (error) {
-    return fail(1, `رفض Discord التسجيل: ${describeError(error, token)}`);
+    return fail(1, `رفض Discord التسجيل: ${describeError(error, [token])}`);
   } finally {
     rest.clearHashSweeper();
     rest.clearHandlerSweeper();

@@ -73,6 +73,18 @@ export function errorText(err: unknown): string {
   return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }
 
+/**
+ * An error as one short, redacted line, the one way every adapter describes what a platform threw:
+ * "Name: message", plus the request (method and URL) when the error carries one (discord.js's
+ * DiscordAPIError; read by shape), with `secrets` and anything shaped like a token replaced.
+ * For text that leaves the logger too (a CLI answer, an error thrown at start).
+ */
+export function describeError(err: unknown, secrets: ReadonlyArray<string | undefined> = []): string {
+  const request = err as { method?: unknown; url?: unknown } | null;
+  const url = typeof request?.url === 'string' && typeof request.method === 'string' ? ` (${request.method} ${request.url})` : '';
+  return redactSecrets(`${errorText(err)}${url}`, secrets).replace(/\s+/gu, ' ').slice(0, 500);
+}
+
 /** Longest message kept on one line; the rest is cut (a 6,000-character error is not read). */
 const MAX_MESSAGE = 2_000;
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLogger, redactSecrets } from '../../src/log/index.ts';
+import { createLogger, describeError, redactSecrets } from '../../src/log/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { SqliteDigestLedger } from '../../src/store/digest-ledger.ts';
 import { drain, type FanOutDeps } from '../../src/schedule/fanout.ts';
@@ -110,4 +110,17 @@ test('GIVEN the text format THEN the fields follow the message as key=value', ()
     '2026-11-24T05:00:00.000Z warn feeds: feed failed (3 in a row) feed=7',
     '2026-11-24T05:00:00.000Z warn could not notify chat=telegram:5 feed=7',
   ]);
+});
+
+test('GIVEN errors of either platform THEN describeError gives one redacted line, with the request a Discord error carries', () => {
+  const discordApiError = Object.assign(new Error('Unknown interaction\nsee docs'), { name: 'DiscordAPIError', method: 'PATCH', url: 'https://discord.com/api/v10/webhooks/900/aW50ZXJhY3Rpb24.tok-en_1/messages/@original' });
+  const cases: Array<[unknown, string]> = [
+    [discordApiError, 'DiscordAPIError: Unknown interaction see docs (PATCH https://discord.com/api/v10/webhooks/900/<token>/messages/@original)'],
+    [new Error('POST /interactions/55/itoken-55/callback'), 'Error: POST /interactions/55/<token>/callback'],
+    [new Error('Bot CONFIGURED-SECRET failed'), 'Error: Bot <token> failed'],
+    [new Error('request to https://api.telegram.org/bot123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/getMe failed'), 'Error: request to https://api.telegram.org/bot<token>/getMe failed'],
+    ['a string thrown', 'a string thrown'],
+  ];
+  for (const [err, expected] of cases) assert.equal(describeError(err, ['CONFIGURED-SECRET']), expected);
+  assert.ok(describeError(new Error('x'.repeat(2000))).length <= 500);
 });

@@ -11,7 +11,7 @@ import type { Message, Post } from '../../messages/model.ts';
 import type { Pacer } from '../../messages/pacing.ts';
 import type { Sender } from '../../messages/sender.ts';
 import { ActionIds } from './actions.ts';
-import { describeError } from './redact.ts';
+import { describeError } from '../../log/index.ts';
 import { handleInteraction, type DiscordLog } from './interactions.ts';
 import { DiscordSender } from './sender.ts';
 
@@ -94,8 +94,8 @@ export async function startDiscord(config: Config, services: Services, options: 
     token,
   };
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
-  client.on(Events.Error, (error) => log.error(`discord: client error: ${describeError(error, token)}`));
-  client.on(Events.ShardError, (error) => log.warn(`discord: gateway error: ${describeError(error, token)}`));
+  client.on(Events.Error, (error) => log.error(`discord: client error: ${describeError(error, [token])}`));
+  client.on(Events.ShardError, (error) => log.warn(`discord: gateway error: ${describeError(error, [token])}`));
 
   let stopped = false;
   const stop = async (): Promise<void> => {
@@ -109,7 +109,7 @@ export async function startDiscord(config: Config, services: Services, options: 
     await ready;
   } catch (error) {
     await stop();
-    throw new Error(`discord: login failed: ${describeError(error, token)}`);
+    throw new Error(`discord: login failed: ${describeError(error, [token])}`);
   }
   const sender = new DiscordSender(client.rest, actions, {
     ...(options.pacer ? { pacer: options.pacer } : {}),

@@ -24,7 +24,7 @@ import type { Message } from '../../messages/model.ts';
 import { renderDiscord, type DiscordMessagePayload } from '../../messages/render/discord.ts';
 import type { ActionIds } from './actions.ts';
 import { BRIEF_COMMAND, BRIEF_MESSAGE_COMMAND } from './definitions.ts';
-import { describeError } from './redact.ts';
+import { describeError } from '../../log/index.ts';
 import { chatIdOf } from './chat-id.ts';
 
 /** Where the adapter writes what went wrong (already redacted). */
@@ -183,9 +183,9 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
   } catch (error) {
     const what = interaction.isButton() ? `button ${interaction.customId.slice(0, 40)}` : `/${interaction.commandName}`;
     const chat = { chat: chatIdOf(interaction.channelId ?? interaction.user.id) };
-    deps.log.error(`discord: ${what} failed: ${describeError(error, deps.token)}`, chat);
+    deps.log.error(`discord: ${what} failed: ${describeError(error, [deps.token])}`, chat);
     await tellPrivately(interaction, TEXTS.apology).catch((e: unknown) =>
-      deps.log.warn(`discord: could not apologize: ${describeError(e, deps.token)}`, chat),
+      deps.log.warn(`discord: could not apologize: ${describeError(e, [deps.token])}`, chat),
     );
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Reading telegraf's errors: Telegram's retry_after, "the chat is gone" answers, and log lines
- * with the bot token scrubbed (telegraf errors can carry request URLs, which hold the token).
+ * Reading telegraf's errors: Telegram's retry_after and "the chat is gone" answers. Log lines
+ * describe errors through the logger's describeError (src/log/), which scrubs the bot token
+ * (telegraf errors can carry request URLs, which hold it).
  */
 import { TelegramError } from 'telegraf';
 
@@ -9,19 +10,6 @@ export interface TelegramLog {
   info(message: string): void;
   warn(message: string, fields?: { chat: string }): void;
   error(message: string, fields?: { chat: string }): void;
-}
-
-/** Replaces the token, and anything shaped like a bot token, with "<token>". */
-export function redactToken(text: string, token?: string): string {
-  let out = token ? text.split(token).join('<token>') : text;
-  out = out.replace(/\d{5,}:[A-Za-z0-9_-]{20,}/gu, '<token>');
-  return out;
-}
-
-/** One log line for an error, token-free. */
-export function describeError(err: unknown, token?: string): string {
-  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  return redactToken(text, token);
 }
 
 /** Telegram's retry_after (seconds) when `err` is a 429, else undefined. */

@@ -14,7 +14,8 @@ import type { Services } from '../../commands/services.ts';
 import type { Command, CommandContext } from '../../commands/types.ts';
 import type { Message } from '../../messages/model.ts';
 import type { Sender } from '../../messages/sender.ts';
-import { describeError, type TelegramLog } from './errors.ts';
+import type { TelegramLog } from './errors.ts';
+import { describeError } from '../../log/index.ts';
 import { chatIdOf, sendTelegramMessage, TelegramSender, type SendOptions } from './sender.ts';
 import { intentOf, topicOf, type IncomingMessage } from './updates.ts';
 
@@ -184,7 +185,7 @@ export function createTelegramBot(
 
   bot.catch(async (err, ctx) => {
     const chat = ctx.chat ? { chat: chatIdOf(ctx.chat.id) } : undefined;
-    log.error(`telegram: update ${ctx.update.update_id} failed: ${describeError(err, token)}`, chat);
+    log.error(`telegram: update ${ctx.update.update_id} failed: ${describeError(err, [token])}`, chat);
     try {
       const thread = topicOf(incomingOf(ctx.update) ?? ((ctx.callbackQuery as { message?: IncomingMessage } | undefined)?.message));
       if (ctx.chat) {
@@ -194,7 +195,7 @@ export function createTelegramBot(
         });
       }
     } catch (apologyError) {
-      log.warn(`telegram: could not apologize: ${describeError(apologyError, token)}`, chat);
+      log.warn(`telegram: could not apologize: ${describeError(apologyError, [token])}`, chat);
     }
   });
 
@@ -220,7 +221,7 @@ export async function startTelegram(config: Config, services: Services, options:
     bot.botInfo = await bot.telegram.getMe();
     await bot.telegram.setMyCommands(menuOf(options.commands ?? registry));
   } catch (err) {
-    throw new Error(`telegram: start failed: ${describeError(err, token)}`);
+    throw new Error(`telegram: start failed: ${describeError(err, [token])}`);
   }
   let running = true;
   const webhookUrl = config.telegram.webhookUrl;
@@ -255,7 +256,7 @@ export async function startTelegram(config: Config, services: Services, options:
         log.warn(
           code === 409
             ? `telegram: another instance is polling with this token (409 Conflict); polling again in ${Math.round(wait / 1000)} s`
-            : `telegram: polling stopped (${describeError(err, token)}); polling again in ${Math.round(wait / 1000)} s`,
+            : `telegram: polling stopped (${describeError(err, [token])}); polling again in ${Math.round(wait / 1000)} s`,
         );
         setTimeout(() => running && poll(attempt + 1), wait).unref();
       });

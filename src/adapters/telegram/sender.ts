@@ -10,7 +10,8 @@ import type { Button, Message } from '../../messages/model.ts';
 import { renderTelegramParts, TELEGRAM_CALLBACK_DATA_LIMIT } from '../../messages/render/html.ts';
 import type { Pacer } from '../../messages/pacing.ts';
 import { ChatGoneError, RateLimitedError, type Sender } from '../../messages/sender.ts';
-import { describeError, isChatGone, retryAfterOf } from './errors.ts';
+import { isChatGone, retryAfterOf } from './errors.ts';
+import { describeError } from '../../log/index.ts';
 
 /** The Telegram chat id of a chat key ("telegram:-100…" → "-100…"); undefined for another platform's chat. */
 export function telegramChatOf(chatId: string): string | undefined {
