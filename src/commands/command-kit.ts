@@ -5,7 +5,7 @@
 import { UserError } from './errors.ts';
 import type { Services } from './services.ts';
 import type { Command, CommandContext } from './types.ts';
-import type { DigestServices } from '../schedule/service.ts';
+import type { DigestServices } from '../schedule/index.ts';
 import { quoteArg } from '../messages/quote.ts';
 
 /** The digest services, or a user-facing refusal where digests are not set up (e.g. the console without a store). */

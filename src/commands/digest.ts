@@ -3,7 +3,7 @@
  * last scheduled digest) it has not been shown yet, best first; run again (or "more" under a
  * digest) it shows the next ones.
  */
-import type { DigestServices } from '../schedule/service.ts';
+import type { DigestServices } from '../schedule/index.ts';
 import type { Command } from './types.ts';
 import { notice } from './views.ts';
 

@@ -1,6 +1,6 @@
 /** /feeds — the feeds this chat's digests draw from: add (checked once), remove, list. */
 import { m, type Message } from '../messages/model.ts';
-import type { DigestServices } from '../schedule/service.ts';
+import type { DigestServices } from '../schedule/index.ts';
 import { feedsReadBy } from '../store/reading.ts';
 import { UserError, userMessageOf } from './errors.ts';
 import type { Command, CommandContext } from './types.ts';

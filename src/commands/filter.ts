@@ -1,7 +1,7 @@
 /** /filter — keyword filters of this chat's digests: include, exclude, list, clear. */
 import { m } from '../messages/model.ts';
 import { compileFilter } from '../schedule/filters.ts';
-import type { DigestServices } from '../schedule/service.ts';
+import type { DigestServices } from '../schedule/index.ts';
 import { UserError } from './errors.ts';
 import type { Command } from './types.ts';
 import { notice } from './views.ts';

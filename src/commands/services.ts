@@ -3,7 +3,7 @@
  * tests build their own with fakes. Commands see interfaces only, never a database or a platform.
  */
 import type { Analysis, ArticleInput } from '../core/types.ts';
-import type { DigestServices } from '../schedule/service.ts';
+import type { DigestServices } from '../schedule/index.ts';
 import type { ChatMemory, StoredArticle } from '../store/types.ts';
 
 /**

@@ -2,7 +2,7 @@
 import { parseChatKey, type Platform } from '../messages/chat.ts';
 import { m, type Block } from '../messages/model.ts';
 import { localDateTime } from '../schedule/format.ts';
-import type { DigestServices } from '../schedule/service.ts';
+import type { DigestServices } from '../schedule/index.ts';
 import { quietHoursOf } from '../schedule/spec.ts';
 import { feedsReadBy } from '../store/reading.ts';
 import { describeTimes } from './subscribe.ts';

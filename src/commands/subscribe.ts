@@ -2,7 +2,7 @@
 import { parseChatKey } from '../messages/chat.ts';
 import { m } from '../messages/model.ts';
 import { localDateTime } from '../schedule/format.ts';
-import type { DigestServices } from '../schedule/service.ts';
+import type { DigestServices } from '../schedule/index.ts';
 import { parseSubscribeArgs, quietHoursOf } from '../schedule/spec.ts';
 import { UserError } from './errors.ts';
 import type { Command } from './types.ts';

@@ -1,5 +1,5 @@
 /** /unsubscribe — stops this chat's (or a channel's) scheduled digests. */
-import type { DigestServices } from '../schedule/service.ts';
+import type { DigestServices } from '../schedule/index.ts';
 import type { Command } from './types.ts';
 import { notice } from './views.ts';
 

@@ -1,11 +1,14 @@
 /**
- * Digest composition: a chat's candidate stories since its last digest, filtered by its keyword
- * filters and ranked by number of sources, then recency; and the neutral message that shows them,
- * one item per story with its brief and "N مصادر" with links.
+ * Digest composition, what a chat's digest holds: its period (since its last digest), the candidate
+ * stories of its feeds in that period, filtered by its keyword filters and ranked by number of
+ * sources, then recency; the neutral message that shows them, one item per story with its brief
+ * and "N مصادر" with links; and {@link openChatDigest}, which puts these together and opens the
+ * digest in the ledger.
  */
 import { m, type Block, type Button, type Inline, type Message, type Post } from '../messages/model.ts';
 import { feedsReadBy } from '../store/reading.ts';
 import type { ArticleStore, ChatStore, DigestItem, FeedStore, StoryStore, StorySummary } from '../store/types.ts';
+import { openFresh, type DigestLedger, type OpenDigestResult } from './ledger.ts';
 import { passesFilters, type ChatFilters } from './filters.ts';
 import { itemDay, localDateTime, localDay, localTime } from './format.ts';
 
@@ -178,4 +181,64 @@ function storyBlocks(d: StoryDetails | undefined, period: DigestPeriod): Block[]
   });
   blocks.push(m.paragraph(...sources));
   return blocks;
+}
+
+const DAY = 86_400_000;
+/** A digest never reaches back further than this, however long the chat went without one. */
+const MAX_LOOKBACK = 7 * DAY;
+/** Stories whose details are kept between digests (each re-read when the story changes). */
+const DETAILS_CACHE = 5_000;
+
+/** What opening a chat's digest reads and writes. */
+export interface ComposeDeps {
+  store: ComposeStore;
+  ledger: Pick<DigestLedger, 'history' | 'newToChat' | 'openDigest'>;
+  now(): Date;
+  /** Story details shared by every chat of a round (1,000 chats at 08:00 read the same stories). */
+  details: Map<number, StoryDetails>;
+}
+
+/**
+ * Where a digest's stories start: a scheduled one after the chat's last digest; one asked for
+ * (/digest, "more") in the same period as the last digest, so the stories it had no room for
+ * come next (the ledger never gives a story twice). Never more than a week back; a chat's first
+ * digest starts a day before it subscribed.
+ */
+async function periodStart(deps: ComposeDeps, chatId: string, samePeriod: boolean): Promise<string> {
+  const h = await deps.ledger.history(chatId);
+  const now = deps.now().getTime();
+  const start = samePeriod && h.lastSince ? h.lastSince : h.lastSlot;
+  let from: number;
+  if (start) from = Date.parse(start);
+  else {
+    const sub = await deps.store.getSubscription(chatId);
+    from = (sub ? Date.parse(sub.createdAt) : now) - DAY;
+  }
+  return new Date(Math.max(from, now - MAX_LOOKBACK)).toISOString();
+}
+
+/**
+ * Opens a chat's digest for `slot`: its period, its candidate stories, then the ledger's
+ * read → render → write (openFresh) keeps the first `topN` the chat has not had. `manual` (/digest,
+ * "more") continues the period of the last digest. The fan-out sends what is opened.
+ */
+export async function openChatDigest(
+  deps: ComposeDeps,
+  chatId: string,
+  slot: Date,
+  opts: { timeZone: string; topN: number; manual: boolean },
+): Promise<OpenDigestResult> {
+  if (deps.details.size > DETAILS_CACHE) deps.details.clear();
+  const from = await periodStart(deps, chatId, opts.manual);
+  const stories = await candidateStories(deps.store, chatId, from, deps.details);
+  const mine = new Map(stories.map((d) => [d.story.id, d]));
+  return openFresh(deps.ledger, {
+    chatId,
+    slot: slot.toISOString(),
+    now: deps.now().toISOString(),
+    candidates: stories.map(digestItemOf),
+    topN: opts.topN,
+    since: from,
+    render: (items, left) => renderDigest(items, mine, { since: new Date(from), slot, timeZone: opts.timeZone }, left),
+  });
 }

@@ -1,22 +1,70 @@
 /**
- * Wiring of the digest scheduler for the composition root (src/main.ts): the SQLite ledger on the
- * store's database, the platform senders behind one router, the scheduler, and the services the
- * digest commands use. `startDigests(...)` returns them with one stop function.
+ * The digest feature, top to bottom. A chat subscribes (/subscribe: times, zone, quiet hours);
+ * then, for every digest:
+ *
+ * 1. When — scheduler.ts: one cron task per subscription time, in the chat's zone (rebuilt from the
+ *    store at start, the latest missed slot caught up once). A tick calls `fire(chat, slot)`, which
+ *    skips the slot in quiet hours (its stories wait for the next digest).
+ * 2. What — compose.ts `openChatDigest`: the digest's period (since the chat's last digest), the
+ *    stories of the chat's feeds in it, filtered by its /filter words and ranked by sources.
+ * 3. Once — ledger.ts `openFresh`: read which of them the chat has not had, render the message of
+ *    the first topN, write digest + delivery in one transaction (store/digest-ledger.ts), which
+ *    refuses a slot opened twice and a story given twice; several instances may run on one store.
+ * 4. Send — fanout.ts `drain`: claim due deliveries under a lease (one in flight per chat), pace
+ *    them, send through the platform's Sender, then complete, retry later, or pause a chat that is
+ *    gone. /digest takes the same path at once (`digestNow`).
+ *
+ * This file wires those steps for the composition root (`startDigests`: the SQLite ledger, the
+ * platform senders behind one router, the scheduler) and says what the digest commands
+ * (/subscribe, /unsubscribe, /digest, /filter, /feeds, /status) may call (`DigestServices`).
  */
 import type { Config } from '../config.ts';
 import { platformOfKey } from '../messages/chat.ts';
 import type { Message } from '../messages/model.ts';
 import type { Sender } from '../messages/sender.ts';
 import type { Fetcher } from '../sources/http.ts';
+import { resolveFeedUrl } from '../sources/feeds.ts';
 import { SqliteDigestLedger } from '../store/digest-ledger.ts';
 import type { SqliteStore } from '../store/sqlite.ts';
+import type { ChatStore, FeedStore } from '../store/types.ts';
 import type { DigestLedger } from './ledger.ts';
 import type { Clock, SendLimiter } from '../messages/pacing.ts';
 import { startScheduler, type CronFactory, type DigestScheduler } from './scheduler.ts';
-import { checkFeed, type DigestServices } from './service.ts';
 
 export { startScheduler, type DigestScheduler } from './scheduler.ts';
-export type { DigestServices } from './service.ts';
+
+/** Defaults of a new subscription (config digest.* and timezone). */
+export interface DigestDefaults {
+  times: string[];
+  timezone: string;
+  topN: number;
+  quietHours: string;
+}
+
+/** The store as the digest commands use it: chats' subscriptions and filters, and feeds. */
+export type DigestCommandStore = ChatStore & FeedStore;
+
+/** Everything the digest commands call. */
+export interface DigestServices {
+  store: DigestCommandStore;
+  scheduler: Pick<DigestScheduler, 'reschedule' | 'digestNow' | 'nextDigest'>;
+  ledger: Pick<DigestLedger, 'history'>;
+  /** Fetches and parses a feed once; throws an error with an Arabic `userMessage` when it is not one. */
+  checkFeed(url: string): Promise<{ url: string; title?: string }>;
+  defaults: DigestDefaults;
+  /** Failures in a row after which a feed counts as failing (the poller's threshold). */
+  failThreshold: number;
+}
+
+/**
+ * Checks a feed URL with the guarded fetcher: fetch, parse; a web page that announces a feed is
+ * followed to the first feed it announces that parses (resolveFeedUrl). Errors carry the sources
+ * layer's Arabic `userMessage`.
+ */
+export async function checkFeed(fetcher: Fetcher, url: string): Promise<{ url: string; title?: string }> {
+  const feed = await resolveFeedUrl(fetcher, url);
+  return { url: feed.url, title: feed.title || undefined };
+}
 
 /** One Sender over several platforms, chosen by the chat key's platform ("telegram:", "discord:"). */
 export function routeSender(byPlatform: Partial<Record<string, Sender>>): Sender {

@@ -1,8 +1,9 @@
 /**
- * The digest scheduler: one node-cron task per subscription time (in the subscription's IANA
- * zone), rebuilt from the store at start; the most recent slot missed while the bot was down is
- * sent once on start; a periodic sweep retries deliveries whose lease lapsed (a crashed or stopped
- * instance) or whose retry time came.
+ * The digest scheduler, the "when" of the digest feature (src/schedule/index.ts tells the whole
+ * flow): one node-cron task per subscription time (in the subscription's IANA zone), rebuilt from
+ * the store at start; the most recent slot missed while the bot was down is sent once on start; a
+ * tick opens the chat's digest (compose.ts) and starts the fan-out (fanout.ts); a periodic sweep
+ * retries deliveries whose lease lapsed (a crashed or stopped instance) or whose retry time came.
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -11,9 +12,9 @@ import type { Message } from '../messages/model.ts';
 import type { Sender } from '../messages/sender.ts';
 import type { Subscription } from '../store/types.ts';
 import { previousRun, nextRun, wallTime, type CronFields } from './cron-time.ts';
-import { candidateStories, type ComposeStore, digestItemOf, renderDigest, type StoryDetails } from './compose.ts';
+import { openChatDigest, type ComposeDeps, type ComposeStore, type StoryDetails } from './compose.ts';
 import { deliverOne, drain, type FanOutDeps, type FanOutReport } from './fanout.ts';
-import { openFresh, type DigestLedger, type OpenDigestResult } from './ledger.ts';
+import type { DigestLedger, OpenDigestResult } from './ledger.ts';
 import { SendLimiter, systemClock, type Clock } from '../messages/pacing.ts';
 import { cronOf, isQuiet, parseQuiet, quietHoursOf, scheduleFields } from './spec.ts';
 
@@ -79,12 +80,6 @@ export interface DigestScheduler {
   /** Stops every task and timer and waits for the sends in flight. */
   stop(): Promise<void>;
 }
-
-const DAY = 86_400_000;
-/** Stories whose details are kept between digests (each re-read when the story changes). */
-const DETAILS_CACHE = 5_000;
-/** A digest never reaches back further than this, however long the chat went without one. */
-const MAX_LOOKBACK = 7 * DAY;
 
 /** The cron fields of each of a subscription's times (bad stored times are left out). */
 export function subscriptionFields(sub: Subscription): CronFields[] {
@@ -196,39 +191,12 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
     return track(draining);
   };
 
-  /**
-   * Where a digest's stories start: a scheduled one after the chat's last digest; one asked for
-   * (/digest, "more") in the same period as the last digest, so the stories it had no room for
-   * come next (the ledger never gives a story twice).
-   */
-  const since = async (chatId: string, fallback: Date, samePeriod: boolean): Promise<string> => {
-    const h = await deps.ledger.history(chatId);
-    const floor = clock.now().getTime() - MAX_LOOKBACK;
-    const start = samePeriod && h.lastSince ? h.lastSince : h.lastSlot;
-    const from = start ? Date.parse(start) : fallback.getTime();
-    return new Date(Math.max(from, floor)).toISOString();
-  };
-
   // Story details shared by every chat of a round (1,000 chats at 08:00 read the same stories).
   const details = new Map<number, StoryDetails>();
-  /** Opens a chat's digest for `slot`; `manual` (/digest) continues the period of the last one. Sent by the fan-out. */
-  const open = async (chatId: string, slot: Date, timeZone: string, topN: number, manual: boolean): Promise<OpenDigestResult> => {
-    if (details.size > DETAILS_CACHE) details.clear();
-    const sub = await deps.store.getSubscription(chatId);
-    const fallback = new Date((sub ? Date.parse(sub.createdAt) : clock.now().getTime()) - DAY);
-    const from = await since(chatId, fallback, manual);
-    const stories = await candidateStories(deps.store, chatId, from, details);
-    const mine = new Map(stories.map((d) => [d.story.id, d]));
-    return openFresh(deps.ledger, {
-      chatId,
-      slot: slot.toISOString(),
-      now: clock.now().toISOString(),
-      candidates: stories.map(digestItemOf),
-      topN,
-      since: from,
-      render: (items, left) => renderDigest(items, mine, { since: new Date(from), slot, timeZone }, left),
-    });
-  };
+  const composing: ComposeDeps = { store: deps.store, ledger: deps.ledger, now: () => clock.now(), details };
+  /** Opens a chat's digest for `slot` (compose.ts); `manual` (/digest) continues the period of the last one. Sent by the fan-out. */
+  const open = (chatId: string, slot: Date, timeZone: string, topN: number, manual: boolean): Promise<OpenDigestResult> =>
+    openChatDigest(composing, chatId, slot, { timeZone, topN, manual });
 
   const fire = async (chatId: string, slot: Date): Promise<OpenDigestResult | 'quiet' | 'none'> => {
     const sub = await deps.store.getSubscription(chatId);

@@ -6,7 +6,7 @@ import { startScheduler } from '../../src/schedule/scheduler.ts';
 import { runCommand } from '../../src/commands/registry.ts';
 import type { Services } from '../../src/commands/services.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
-import type { DigestServices } from '../../src/schedule/service.ts';
+import type { DigestServices } from '../../src/schedule/index.ts';
 import type { Message } from '../../src/messages/model.ts';
 import { FakeClock, RecordingSender, seedStories } from '../schedule/helpers.ts';
 import { parseOpml } from '../../src/sources/opml.ts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { routeSender, startDigests } from '../../src/schedule/index.ts';
-import { checkFeed } from '../../src/schedule/service.ts';
+import { checkFeed } from '../../src/schedule/index.ts';
 import { ChatGoneError } from '../../src/messages/sender.ts';
 import { m } from '../../src/messages/model.ts';
 import { openStore } from '../../src/store/index.ts';
