@@ -36,6 +36,11 @@ const ConfigSchema = z.object({
     .default({ host: '0.0.0.0', port: 0 }),
   /** Longest a stop (SIGTERM/SIGINT) may take before the process gives up waiting and exits non-zero. */
   shutdownSeconds: z.coerce.number().positive().default(10),
+  /**
+   * The PostgreSQL database to keep everything in (postgres://user:password@host:port/db), shared
+   * by every instance that names it; '' keeps the embedded SQLite store in dataDir.
+   */
+  databaseUrl: z.union([z.literal(''), z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'a postgres:// URL')]).default(''),
   /** Hours between rolling backups of the store into <dataDir>/backups (0: none). */
   backupHours: z.coerce.number().min(0).default(24),
   telegram: z.object({
@@ -103,6 +108,7 @@ const ENV_MAP: Record<string, string[]> = {
   MOJAZ_HTTP_PORT: ['http', 'port'],
   MOJAZ_SHUTDOWN_SECONDS: ['shutdownSeconds'],
   MOJAZ_BACKUP_HOURS: ['backupHours'],
+  MOJAZ_DATABASE_URL: ['databaseUrl'],
   TELEGRAM_BOT_TOKEN: ['telegram', 'token'],
   TELEGRAM_API_ROOT: ['telegram', 'apiRoot'],
   TELEGRAM_WEBHOOK_URL: ['telegram', 'webhookUrl'],
@@ -127,7 +133,8 @@ const ENV_MAP: Record<string, string[]> = {
   MOJAZ_LLM_PER_MINUTE: ['llm', 'perMinute'],
 };
 
-const SECRET_KEYS = new Set(['token', 'key', 'webhookSecret']);
+// databaseUrl holds the database password.
+const SECRET_KEYS = new Set(['token', 'key', 'webhookSecret', 'databaseUrl']);
 
 function setPath(obj: Record<string, unknown>, path: string[], value: unknown): void {
   let cur = obj;

@@ -10,7 +10,7 @@ import { createServices } from './commands/wiring.ts';
 import { describeConfig, loadConfigFromProcess, type Config } from './config.ts';
 import type { Sender } from './messages/sender.ts';
 import { SendLimiter, systemClock } from './messages/pacing.ts';
-import { storePath, type SqliteStore } from './store/index.ts';
+import { describeDatabaseUrl, openPostgresStore, storePath, type AnyStore, type SqliteStore } from './store/index.ts';
 import { backupStore, checkStore, latestBackup, openStoreOrExplain, storeOpenError } from './store/health.ts';
 import { renderPlain } from './messages/render/plain.ts';
 import { m, type Post } from './messages/model.ts';
@@ -25,10 +25,17 @@ import { fetchStoredArticle } from './commands/wiring.ts';
 import { createLogger, errorText, redactSecrets, type Logger } from './log/index.ts';
 
 /**
- * Opens the SQLite store. One that cannot be opened (damaged, unwritable) stops the start with its
- * path and what to do: a bot without its store would look healthy and post no digests.
+ * Opens the configured store: PostgreSQL when MOJAZ_DATABASE_URL is set (a server that cannot be
+ * reached or refuses the login stops the start, naming it without its password), else the SQLite
+ * file, where one that cannot be opened (damaged, unwritable) stops the start with its path and
+ * what to do: a bot without its store would look healthy and post no digests.
  */
-function openStore(config: Config, log: Logger): { store: SqliteStore; path: string } {
+async function openStore(config: Config, log: Logger): Promise<{ store: AnyStore; sqlite?: { store: SqliteStore; path: string } }> {
+  if (config.databaseUrl) {
+    const store = await openPostgresStore(config.databaseUrl, { onError: (message) => log.warn(message) });
+    log.info(`store: PostgreSQL ${describeDatabaseUrl(config.databaseUrl)}`);
+    return { store };
+  }
   let path = join(config.dataDir, 'mojaz.sqlite');
   try {
     path = storePath(config.dataDir);
@@ -37,7 +44,7 @@ function openStore(config: Config, log: Logger): { store: SqliteStore; path: str
   }
   const store = openStoreOrExplain(path);
   log.debug(`store ${path} opened`);
-  return { store, path };
+  return { store, sqlite: { store, path } };
 }
 
 /** Keeps a rolling backup of the store: one now when today's is missing, then every `hours`. */
@@ -56,11 +63,35 @@ function startBackups(store: SqliteStore, path: string, hours: number, log: Logg
   return () => clearInterval(timer);
 }
 
-/** `npm start -- --check`: SQLite's integrity check of the store, in English and Arabic; exit 0 when sound. */
-function checkOnly(config: Config): number {
+/**
+ * `npm start -- --check`: SQLite's integrity check of the store, in English and Arabic; exit 0 when
+ * sound. On PostgreSQL: that the server answers and the schema is up to date (the server checks its
+ * own pages).
+ */
+async function checkOnly(config: Config): Promise<number> {
+  if (config.databaseUrl) {
+    const where = describeDatabaseUrl(config.databaseUrl);
+    try {
+      await (await openPostgresStore(config.databaseUrl)).close();
+      process.stdout.write(`the PostgreSQL store ${where} answers and its schema is up to date\nمخزن PostgreSQL يعمل ومخططه محدَّث\n`);
+      return 0;
+    } catch (err) {
+      process.stdout.write(`${errorText(err)}\nتعذّر الوصول إلى مخزن PostgreSQL ${where}\n`);
+      return 1;
+    }
+  }
   const report = checkStore(storePath(config.dataDir));
   for (const line of report.lines) process.stdout.write(`${line}\n`);
   return report.ok ? 0 : 1;
+}
+
+/** The password in a database URL, for the logger to redact wherever a line might quote it. */
+function databasePassword(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A short article for the warm-up analysis at start: the worker thread loads the NER model before the first user's /brief. */
@@ -72,16 +103,17 @@ const WARM_UP_TEXT =
 /** Starts mojaz; resolves when it should exit (console: at end of input; bots: on a signal). */
 async function main(): Promise<number> {
   const config = loadConfigFromProcess();
-  if (process.argv.includes('--check')) return checkOnly(config);
+  if (process.argv.includes('--check')) return await checkOnly(config);
   // Every line of every part passes through this logger, which redacts the configured secrets.
   const log = createLogger({
     level: config.logLevel,
     format: config.logFormat,
-    secrets: [config.telegram.token, config.discord.token, config.llm.key],
+    secrets: [config.telegram.token, config.discord.token, config.llm.key, databasePassword(config.databaseUrl)],
   });
   log.info(`settings ${JSON.stringify(describeConfig(config))}`);
-  const { store, path: storeFile } = openStore(config, log);
-  const stopBackups = startBackups(store, storeFile, config.backupHours, log);
+  const { store, sqlite } = await openStore(config, log);
+  // A PostgreSQL server's backups are its operator's (pg_dump, WAL archiving), not the bot's.
+  const stopBackups = sqlite ? startBackups(sqlite.store, sqlite.path, config.backupHours, log) : () => undefined;
   const fetcher = createFetcher(config.fetch);
   const llmLog = log.child('llm');
   // Page extraction and every analysis (/brief, /timeline, /who and polled articles) run in a worker thread, under a time budget.
@@ -182,7 +214,7 @@ async function main(): Promise<number> {
 
 /** Tells the admins of the chats that read `feed` that it keeps failing (once, when it is flagged). */
 async function notifyFeedFailing(
-  store: SqliteStore,
+  store: AnyStore,
   sender: Sender,
   feed: FeedRecord,
   reason: string,
@@ -205,7 +237,7 @@ async function notifyFeedFailing(
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`mojaz: ${redactSecrets(err instanceof Error ? err.message : String(err), [process.env.TELEGRAM_BOT_TOKEN, process.env.DISCORD_TOKEN])}\n`);
+    process.stderr.write(`mojaz: ${redactSecrets(err instanceof Error ? err.message : String(err), [process.env.TELEGRAM_BOT_TOKEN, process.env.DISCORD_TOKEN, databasePassword(process.env.MOJAZ_DATABASE_URL ?? '')])}\n`);
     process.exit(1);
   },
 );

@@ -8,14 +8,15 @@
  * 2. What — compose.ts `openChatDigest`: the digest's period (since the chat's last digest), the
  *    stories of the chat's feeds in it, filtered by its /filter words and ranked by sources.
  * 3. Once — ledger.ts `openFresh`: read which of them the chat has not had, render the message of
- *    the first topN, write digest + delivery in one transaction (store/digest-ledger.ts), which
+ *    the first topN, write digest + delivery in one transaction (store/digest-ledger.ts, store/postgres-ledger.ts), which
  *    refuses a slot opened twice and a story given twice; several instances may run on one store.
  * 4. Send — fanout.ts `drain`: claim due deliveries under a lease (one in flight per chat), pace
  *    them, send through the platform's Sender, then complete, retry later, or pause a chat that is
  *    gone. /digest takes the same path at once (`digestNow`).
  *
- * This file wires those steps for the composition root (`startDigests`: the SQLite ledger, the
- * platform senders behind one router, the scheduler) and says what the digest commands
+ * This file wires those steps for the composition root (`startDigests`: the ledger on the store's
+ * own database, SQLite or PostgreSQL, through `ledgerOf`; the platform senders behind one router;
+ * the scheduler) and says what the digest commands
  * (/subscribe, /unsubscribe, /digest, /filter, /feeds, /status) may call (`DigestServices`).
  */
 import type { Config } from '../config.ts';
@@ -24,8 +25,7 @@ import type { Message } from '../messages/model.ts';
 import type { Sender } from '../messages/sender.ts';
 import type { Fetcher } from '../sources/http.ts';
 import { resolveFeedUrl } from '../sources/feeds.ts';
-import { SqliteDigestLedger } from '../store/digest-ledger.ts';
-import type { SqliteStore } from '../store/sqlite.ts';
+import { ledgerOf, type AnyStore } from '../store/index.ts';
 import type { ChatStore, FeedStore } from '../store/types.ts';
 import type { DigestLedger } from './ledger.ts';
 import type { Clock, SendLimiter } from '../messages/pacing.ts';
@@ -81,7 +81,7 @@ export function routeSender(byPlatform: Partial<Record<string, Sender>>): Sender
 /** What startDigests needs. */
 export interface DigestsDeps {
   config: Pick<Config, 'digest' | 'timezone'>;
-  store: SqliteStore;
+  store: AnyStore;
   /** Senders by platform; give the Telegram one `waitOnRateLimit: false` so 429s come back to the limiter. */
   senders: Partial<Record<string, Sender>>;
   /** The guarded fetcher, for checking feeds in "/feeds add". */
@@ -98,7 +98,7 @@ export interface DigestsDeps {
 
 /** Starts the scheduler and returns it, the commands' services, and how to stop it. */
 export async function startDigests(deps: DigestsDeps): Promise<{ scheduler: DigestScheduler; services: DigestServices; stop(): Promise<void> }> {
-  const ledger: DigestLedger = new SqliteDigestLedger(deps.store.db);
+  const ledger: DigestLedger = ledgerOf(deps.store);
   const scheduler = await startScheduler({
     store: deps.store,
     ledger,

@@ -5,10 +5,9 @@
  * BEGIN IMMEDIATE transaction, so two schedulers over one file see each other's claims.
  */
 import type { Database } from 'better-sqlite3';
-import type { Message } from '../messages/model.ts';
+import { claimedFrom, type Row } from './rows.ts';
 import type { ClaimedDelivery, DigestHistory, DigestItem, OpenDigestInput, OpenDigestResult } from './types.ts';
 
-type Row = Record<string, unknown>;
 
 /** The ledger key of a chat's digest for one slot. */
 export function digestKey(chatId: string, slot: string): string {
@@ -99,13 +98,7 @@ export class SqliteDigestLedger {
     this.db
       .prepare("UPDATE deliveries SET status = 'pending', owner = ?, claimed_at = ?, lease_until = ?, attempts = attempts + 1 WHERE key = ?")
       .run(owner, now, leaseUntil, r.key);
-    return {
-      key: String(r.key),
-      chatId: String(r.chat_id),
-      digestId: Number(r.digest_id),
-      attempts: Number(r.attempts) + 1,
-      message: JSON.parse(String(r.message)) as Message,
-    };
+    return claimedFrom(r);
   }
 
   async renew(key: string, owner: string, leaseUntil: string): Promise<boolean> {

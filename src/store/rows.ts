@@ -3,8 +3,10 @@
  * columns (times as ISO 8601 text, JSON as text, flags as 0/1). Ids and counts go through Number(),
  * so PostgreSQL's BIGINT (a string from the driver) reads the same as SQLite's integer.
  */
+import type { Message } from '../messages/model.ts';
 import type {
   ArticleRecord,
+  ClaimedDelivery,
   ArticleSource,
   DigestItem,
   DigestRecord,
@@ -167,4 +169,15 @@ export async function digestItemOf(
     out.push(s);
   }
   return out;
+}
+
+/** A delivery row just leased (its attempts before the claim) as the scheduler gets it. */
+export function claimedFrom(r: Row): ClaimedDelivery {
+  return {
+    key: String(r.key),
+    chatId: String(r.chat_id),
+    digestId: Number(r.digest_id),
+    attempts: Number(r.attempts) + 1,
+    message: JSON.parse(String(r.message)) as Message,
+  };
 }

@@ -81,3 +81,11 @@ test('GIVEN the operations settings THEN they default to off and text logs, read
     assert.throws(() => loadConfig(bad), ConfigError, JSON.stringify(bad));
   }
 });
+
+test('GIVEN MOJAZ_DATABASE_URL THEN PostgreSQL is chosen, its password never printed; a URL of another kind is refused', () => {
+  assert.equal(loadConfig({}).databaseUrl, '');
+  const config = loadConfig({ MOJAZ_DATABASE_URL: 'postgres://mojaz:pa55word@db.internal:5432/mojaz' });
+  assert.equal(config.databaseUrl, 'postgres://mojaz:pa55word@db.internal:5432/mojaz');
+  assert.doesNotMatch(JSON.stringify(describeConfig(config)), /pa55word/u);
+  assert.throws(() => loadConfig({ MOJAZ_DATABASE_URL: 'mysql://x@y/z' }), /databaseUrl: a postgres:\/\/ URL/u);
+});
