@@ -6,6 +6,7 @@ import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
 import { CONTINUATIONS, ORG_HEADS, SPEECH_VERBS } from './lexicon.ts';
 import { stripAttributionTail } from '../brief.ts';
 import { isTitle } from './roles.ts';
+import { afterTitle } from './mentions.ts';
 
 /** An attribution cut before its source: "، بحسب ما", "، حسب", "، وفقًا لما", "، كما". */
 const DANGLING_ATTRIBUTION = /[\s،,]*(?:ب?حسب(?:ما|\s+ما)?|وفق[اًً]*(?:\s+لما|\s+ما)?|كما)\s*$/u;
@@ -113,7 +114,9 @@ export function isAddressee(doc: Doc, m: TokenMention): boolean {
   let k = m.s - 1;
   while (k >= 0 && isPunct(doc.tokens[k]!) && doc.tokens[k]!.norm !== '،' && doc.tokens[k]!.norm !== ',' && doc.tokens[k]!.norm !== ':') k--;
   const prev = doc.tokens[k];
-  return prev !== undefined && k < m.s && (prev.norm === 'ل' || prev.text === 'لـ' || prev.text === 'ل');
+  if (prev === undefined || k >= m.s) return false;
+  // "لـ", or a glued ل before the head noun left out of the name ("لوكالة" الأناضول).
+  return prev.norm === 'ل' || prev.text === 'لـ' || (prev.norm.startsWith('ل') && ORG_HEADS.has(prev.norm.slice(1)) && k === m.s - 1);
 }
 
 /**
@@ -134,7 +137,7 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
   const after = speakers.filter((m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !isAddressee(doc, m));
   // An organization a title governs ("محافظ البنك المركزي", "رئيس الجامعة الأردنية") is the
   // title holder's: with no person named, the speaker is unclear.
-  const titled = (m: TokenMention): boolean => m.type === 'ORG' && doc.tokens[m.s - 1] !== undefined && isTitle(doc.tokens[m.s - 1]!);
+  const titled = (m: TokenMention): boolean => m.type === 'ORG' && m.s > 0 && afterTitle(doc, m.s);
   let pick = after.find((m) => m.type !== 'ORG') ?? after[0];
   if (pick && titled(pick)) return undefined;
   if (pick && pick.type === 'ORG' && doc.tokens[pick.e]?.norm === 'عن') pick = after.find((m) => m.s > pick!.e) ?? pick;
