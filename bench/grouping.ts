@@ -10,6 +10,7 @@
  *
  *   npm run bench:grouping [-- --analyses /tmp/ant-analyses.json] [--list]
  *
+ * --options '{"threshold":0.2}' overrides the index's tuning (StoryIndexOptions) for trying values;
  * --analyses caches the core's analyses in a file (read when it exists, written otherwise), so that
  * tuning runs do not re-analyse the corpus; --list prints each labeled pair the grouper gets wrong.
  * --candidates FILE writes the pairs worth labeling (how the pair set was drawn: see test/stories/README.md).
@@ -19,8 +20,8 @@ import { analyze } from '../src/core/analyze.ts';
 import { referenceFor } from '../src/core/reference.ts';
 import type { Analysis } from '../src/core/types.ts';
 import { openStore } from '../src/store/sqlite.ts';
-import { StoryGrouper } from '../src/stories/grouper.ts';
-import { StoryIndex } from '../src/stories/index-terms.ts';
+import { eventTime, StoryGrouper } from '../src/stories/grouper.ts';
+import { StoryIndex, type StoryIndexOptions } from '../src/stories/index-terms.ts';
 import { featuresOf } from '../src/stories/terms.ts';
 
 interface AntArticle {
@@ -91,26 +92,48 @@ function stream(): Item[] {
   return items.sort((x, y) => (x.published < y.published ? -1 : x.published > y.published ? 1 : 0));
 }
 
-/** Groups the stream through the real grouper; returns each item's story. */
-async function group(items: Item[], analysisOf: Map<string, Analysis>): Promise<Map<string, number>> {
+/** Each item's story, and how the later article of each labeled pair compared with the earlier one when it came. */
+interface Grouping {
+  stories: Map<string, number>;
+  compared: Map<Pair, string>;
+}
+
+/** Groups the stream through the real grouper. */
+async function group(items: Item[], analysisOf: Map<string, Analysis>, pairs: Pair[]): Promise<Grouping> {
   const store = openStore(':memory:');
-  const grouper = new StoryGrouper(store);
+  const grouper = new StoryGrouper(store, JSON.parse(arg('options') ?? '{}') as Partial<StoryIndexOptions>);
   const stories = new Map<string, number>();
-  const started = performance.now();
+  const articleIds = new Map<string, number>();
+  const compared = new Map<Pair, string>();
+  let groupMs = 0;
   for (const it of items) {
     const seenAt = new Date(Date.parse(it.published) + 600_000).toISOString();
     const r = await store.upsertArticle({ guid: it.key, title: it.title, text: it.text, published: it.published, seenAt });
+    articleIds.set(it.key, r.article.id);
     const analysis = analysisOf.get(it.origin);
-    stories.set(it.key, r.status === 'new' ? (await grouper.assign(r.article, analysis, seenAt)).storyId : (await store.storyOf(r.article.id))!);
+    if (r.status !== 'new') {
+      stories.set(it.key, (await store.storyOf(r.article.id))!);
+      continue;
+    }
+    for (const p of pairs) {
+      const other = p.b === it.key ? p.a : p.a === it.key ? p.b : undefined;
+      const otherId = other === undefined ? undefined : articleIds.get(other);
+      if (otherId === undefined) continue;
+      const c = grouper.index.compare(featuresOf(it.title, it.text, analysis), eventTime(r.article), otherId);
+      if (c) compared.set(p, `similarity ${c.score.toFixed(3)}, needs ${c.needed.toFixed(3)}${c.candidate ? '' : ', not a candidate'}`);
+    }
+    const t = performance.now();
+    stories.set(it.key, (await grouper.assign(r.article, analysis, seenAt)).storyId);
+    groupMs += performance.now() - t;
   }
-  console.log(`grouped ${items.length} articles in ${((performance.now() - started) / 1000).toFixed(1)} s (store included)`);
+  console.log(`grouped ${items.length} articles: ${(groupMs / 1000).toFixed(1)} s in the grouper (store writes included)`);
   await store.close();
-  return stories;
+  return { stories, compared };
 }
 
 const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)}% (${n}/${d})` : 'n/a (0/0)');
 
-function score(pairs: Pair[], stories: Map<string, number>, list: boolean): void {
+function score(pairs: Pair[], { stories, compared }: Grouping, list: boolean): void {
   for (const part of ['tune', 'held-out', 'all'] as const) {
     const ps = part === 'all' ? pairs : pairs.filter((p) => p.part === part);
     const joined = ps.filter((p) => stories.get(p.a) === stories.get(p.b));
@@ -124,7 +147,7 @@ function score(pairs: Pair[], stories: Map<string, number>, list: boolean): void
     const together = stories.get(p.a) === stories.get(p.b);
     if (together === p.same) continue;
     console.log(`  ${together ? 'WRONG JOIN' : 'MISSED'} [${p.part}] ${p.a} ~ ${p.b}: ${p.why}`);
-    console.log(`      ${byId.get(p.a)?.title ?? '?'}\n      ${byId.get(p.b)?.title ?? '?'}`);
+    console.log(`      ${byId.get(p.a)?.title ?? '?'}\n      ${byId.get(p.b)?.title ?? '?'}\n      directly: ${compared.get(p) ?? 'never compared'}`);
   }
 }
 
@@ -157,19 +180,18 @@ function candidates(items: Item[], stories: Map<string, number>, analysisOf: Map
   console.log(`wrote ${lines.length} candidate pairs to ${out}`);
 }
 
+const pairs = existsSync(PAIRS) ? readFileSync(PAIRS, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Pair) : [];
+const missing = pairs.flatMap((p) => [p.a, p.b]).filter((id) => !byId.has(id));
+if (missing.length) throw new Error(`pairs name articles not in ${DATA}: ${missing.slice(0, 3).join(', ')}`);
 const analysisOf = analyses();
 const items = stream();
-const stories = await group(items, analysisOf);
+const grouping = await group(items, analysisOf, pairs);
+const { stories } = grouping;
 const edited = items.filter((it) => it.key !== it.origin);
 const editedJoined = edited.filter((it) => stories.get(it.key) === stories.get(it.origin)).length;
 const candidatesOut = arg('candidates');
 if (candidatesOut) candidates(items, stories, analysisOf, candidatesOut);
-if (existsSync(PAIRS)) {
-  const pairs = readFileSync(PAIRS, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Pair);
-  const missing = pairs.flatMap((p) => [p.a, p.b]).filter((id) => !byId.has(id));
-  if (missing.length) throw new Error(`pairs name articles not in ${DATA}: ${missing.slice(0, 3).join(', ')}`);
-  score(pairs, stories, process.argv.includes('--list'));
-}
+if (pairs.length) score(pairs, grouping, process.argv.includes('--list'));
 const multi = new Map<number, number>();
 for (const it of items) if (it.key === it.origin) multi.set(stories.get(it.key)!, (multi.get(stories.get(it.key)!) ?? 0) + 1);
 console.log(`stories holding two or more different ANT articles: ${[...multi.values()].filter((n) => n > 1).length}`);

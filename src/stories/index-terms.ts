@@ -5,13 +5,18 @@
  */
 
 import { datelinesDiffer, placesConflict } from './places.ts';
-import type { ArticleFeatures } from './terms.ts';
+import { DATE, type ArticleFeatures } from './terms.ts';
 
 /** Tuning of the index. */
 export interface StoryIndexOptions {
   /** Articles further apart in time than this are never the same story (default 72 h). */
   windowMs: number;
-  /** Least cosine similarity to join a story (default 0.25; on ANT most joins between 0.25 and 0.3 are follow-ups of one event). */
+  /**
+   * Least cosine similarity to join a story (default 0.2), for two articles less than half a day
+   * apart; the margins below raise it for what tells two happenings apart (days between them,
+   * different places, different numbers) and lower it for what ties one happening (rare names and
+   * details shared). Tuned on two thirds of test/stories/pairs.jsonl (npm run bench:grouping).
+   */
   threshold: number;
   /** How many of the article's top terms look up candidates (default 15). */
   queryTerms: number;
@@ -24,16 +29,43 @@ export interface StoryIndexOptions {
   placeConflictMargin: number;
   /** Further similarity needed when, on top of that, the two headlines open with different datelines (default 0.1). */
   datelineConflictMargin: number;
+  /**
+   * Further similarity needed when both articles give numbers and share none, more than half a day
+   * apart (default 0.1): two seizures, accidents or arrests of the genre differ in their counts, ages
+   * and quantities, while one happening told again later repeats some of them.
+   */
+  numberConflictMargin: number;
+  /**
+   * Further similarity needed for each day between the two articles beyond the first half day
+   * (default 0.08): a follow-up days later repeats its event's words and names, while routine news
+   * of another day (a seizure, an accident, a statement) shares only the genre's words.
+   */
+  dayMargin: number;
+  /**
+   * Similarity forgiven when the two articles, less than a day apart, share several rare terms
+   * (default 0.05): reactions to one event are worded apart but name its actors and places.
+   */
+  specificAllowance: number;
 }
 
 export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
   windowMs: 72 * 3600_000,
-  threshold: 0.25,
+  threshold: 0.2,
   queryTerms: 15,
   maxCandidates: 60,
   placeConflictMargin: 0.15,
   datelineConflictMargin: 0.1,
+  numberConflictMargin: 0.1,
+  dayMargin: 0.08,
+  specificAllowance: 0.05,
 };
+
+/** Hours two articles may be apart before the day margin starts to count. */
+const MARGIN_FREE_HOURS = 12;
+/** A term is rare when at most this share of the articles ever indexed carry it. */
+const RARE_SHARE = 0.008;
+/** Shared rare terms that make two articles specific to each other. */
+const SPECIFIC_TERMS = 3;
 
 interface Doc extends ArticleFeatures {
   id: number;
@@ -60,6 +92,13 @@ export interface StoryMatch {
 const COMMON_SHARE = 0.05;
 /** Below this many articles every term may look up candidates. */
 const SMALL_INDEX = 200;
+
+/** Whether both give numbers and none is the same. */
+function numbersConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  for (const n of a) if (b.has(n)) return false;
+  return true;
+}
 
 /** The index of recent articles (pure: no store, no clock). */
 export class StoryIndex {
@@ -108,10 +147,38 @@ export class StoryIndex {
 
   /** The story whose article is most similar to `terms` within the window, when similar enough. */
   match(article: ArticleFeatures, time: number): StoryMatch | undefined {
-    const { terms } = article;
-    if (terms.size === 0 || this.docs.size === 0) return undefined;
-    const qw = this.weights(terms);
-    const qnorm = StoryIndex.norm(qw);
+    const query = this.query(article);
+    if (!query) return undefined;
+    let best: StoryMatch | undefined;
+    for (const id of this.candidates(query.weights)) {
+      const doc = this.docs.get(id);
+      if (!doc || Math.abs(doc.time - time) > this.options.windowMs) continue;
+      const { score, needed } = this.judge(query, article, time, doc);
+      if (score >= needed && (!best || score > best.score)) best = { storyId: doc.storyId, articleId: id, score };
+    }
+    return best;
+  }
+
+  /**
+   * How an article compares with one indexed article (for benchmarks and tests): their similarity,
+   * the similarity it would need to join it, and whether the index would look at it at all.
+   */
+  compare(article: ArticleFeatures, time: number, id: number): { score: number; needed: number; candidate: boolean } | undefined {
+    const query = this.query(article);
+    const doc = this.docs.get(id);
+    if (!query || !doc) return undefined;
+    return { ...this.judge(query, article, time, doc), candidate: this.candidates(query.weights).includes(id) };
+  }
+
+  /** An article's weighted terms and their norm; undefined when there is nothing to compare. */
+  private query(article: ArticleFeatures): { weights: Map<string, number>; norm: number } | undefined {
+    if (article.terms.size === 0 || this.docs.size === 0) return undefined;
+    const weights = this.weights(article.terms);
+    return { weights, norm: StoryIndex.norm(weights) };
+  }
+
+  /** The indexed articles worth scoring: those sharing enough of the query's rarest terms. */
+  private candidates(qw: Map<string, number>): number[] {
     const common = this.docs.size >= SMALL_INDEX ? this.docs.size * COMMON_SHARE : Infinity;
     const query = [...qw.entries()]
       .filter(([t]) => (this.postings.get(t)?.length ?? 0) <= common)
@@ -122,31 +189,45 @@ export class StoryIndex {
       for (const id of this.postings.get(t) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
     const minHits = query.length >= 4 ? 2 : 1;
-    const candidates = [...hits.entries()]
+    return [...hits.entries()]
       .filter(([, n]) => n >= minHits)
       .sort((a, b) => b[1] - a[1])
-      .slice(0, this.options.maxCandidates);
-    let best: StoryMatch | undefined;
-    for (const [id] of candidates) {
-      const doc = this.docs.get(id);
-      if (!doc || Math.abs(doc.time - time) > this.options.windowMs) continue;
-      const { weights: dw, norm } = this.weighted(doc);
-      let dot = 0;
-      for (const [t, v] of qw) {
-        const u = dw.get(t);
-        if (u !== undefined) dot += u * v;
-      }
-      const score = dot / (qnorm * norm || 1);
-      const needed = this.options.threshold + this.conflictMargin(article, doc);
-      if (score >= needed && (!best || score > best.score)) best = { storyId: doc.storyId, articleId: id, score };
-    }
-    return best;
+      .slice(0, this.options.maxCandidates)
+      .map(([id]) => id);
   }
 
-  /** The extra similarity two articles need because of where they are set. */
-  private conflictMargin(a: ArticleFeatures, b: ArticleFeatures): number {
-    if (!placesConflict(a, b)) return 0;
-    return this.options.placeConflictMargin + (datelinesDiffer(a.places, b.places) ? this.options.datelineConflictMargin : 0);
+  /** The similarity of an article to an indexed one, and the similarity it needs to join it. */
+  private judge(query: { weights: Map<string, number>; norm: number }, article: ArticleFeatures, time: number, doc: Doc): { score: number; needed: number } {
+    const { weights: dw, norm } = this.weighted(doc);
+    const rareDf = Math.max(2, this.total * RARE_SHARE);
+    let dot = 0;
+    let rare = 0;
+    for (const [t, v] of query.weights) {
+      const u = dw.get(t);
+      if (u === undefined) continue;
+      dot += u * v;
+      if ((this.df.get(t) ?? 0) <= rareDf && !t.startsWith(DATE)) rare++;
+    }
+    const score = dot / (query.norm * norm || 1);
+    const hours = Math.abs(doc.time - time) / 3600_000;
+    const needed = this.options.threshold + this.conflictMargin(article, doc, hours) + this.timeMargin(hours, rare);
+    return { score, needed };
+  }
+
+  /**
+   * The extra similarity two articles need because of where they are set and what they count
+   * (numbers only past the first half day: within it, other numbers are a toll or a count updated).
+   */
+  private conflictMargin(a: ArticleFeatures, b: ArticleFeatures, hours: number): number {
+    const numbers = hours > MARGIN_FREE_HOURS && numbersConflict(a.numbers, b.numbers) ? this.options.numberConflictMargin : 0;
+    if (!placesConflict(a, b)) return numbers;
+    return numbers + this.options.placeConflictMargin + (datelinesDiffer(a.places, b.places) ? this.options.datelineConflictMargin : 0);
+  }
+
+  /** The similarity two articles need (or are forgiven) for the hours between them and the rare terms they share. */
+  private timeMargin(hours: number, rare: number): number {
+    const margin = (this.options.dayMargin * Math.max(0, hours - MARGIN_FREE_HOURS)) / 24;
+    return rare >= SPECIFIC_TERMS && hours < 24 ? margin - this.options.specificAllowance : margin;
   }
 
   /** Counts an article's terms towards rarity without indexing it (e.g. a re-publication). */

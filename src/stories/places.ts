@@ -18,11 +18,26 @@ export function datelineOf(title: string): string | undefined {
   return words.length >= 1 && words.length <= 2 ? words.join(' ') : undefined;
 }
 
-/** Places an article is set in: its title's dateline (prefixed "dl:") and the places its analysis names (normalized). */
+/**
+ * Whether a headline's colon prefix is somebody speaking ("حمة الهمامي : …", "البحيري : …"): a name
+ * of a person of the analysis, or its last words (a surname).
+ */
+export function isSpeaker(prefix: string, analysis?: Analysis): boolean {
+  for (const e of analysis?.who ?? []) {
+    if (e.type !== 'PER') continue;
+    for (const name of [e.name, ...e.aliases]) {
+      const n = ` ${wordsOf(name).join(' ')}`;
+      if (n.endsWith(` ${prefix}`)) return true;
+    }
+  }
+  return false;
+}
+
+/** Places an article is set in: its title's dateline (prefixed "dl:") unless a speaker's name, and the places its analysis names (normalized). */
 export function placesOf(title: string, analysis?: Analysis): Set<string> {
   const places = new Set<string>();
   const dateline = datelineOf(title);
-  if (dateline) places.add(`${DATELINE}${dateline}`);
+  if (dateline && !isSpeaker(dateline, analysis)) places.add(`${DATELINE}${dateline}`);
   for (const e of analysis?.who ?? []) {
     if (e.type !== 'LOC') continue;
     for (const name of [e.name, ...e.aliases]) {

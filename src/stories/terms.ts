@@ -32,6 +32,9 @@ function unvary(w: string): string {
   return w;
 }
 
+/** Prefix of a date term (a timeline date of the analysis). */
+export const DATE = 'd:';
+
 /** Words of the text that count: the title and this many words of the body (the lead carries the event). */
 const LEAD_WORDS = 120;
 
@@ -70,7 +73,7 @@ function termsFromWords(titleWords: string[], body: string[], analysis?: Analysi
       if (e.type === 'SRC') continue;
       bump(terms, `e:${normalize(e.name)}`, 2);
     }
-    for (const t of analysis.timeline.slice(0, 6)) bump(terms, `d:${t.date}`, 1);
+    for (const t of analysis.timeline.slice(0, 6)) bump(terms, `${DATE}${t.date}`, 1);
   }
   return terms;
 }
@@ -78,15 +81,28 @@ function termsFromWords(titleWords: string[], body: string[], analysis?: Analysi
 /** Everything the story index compares an article by. */
 export interface ArticleFeatures extends Setting {
   terms: Map<string, number>;
+  /** The numbers of its title and lead (counts, ages, quantities, days), years left out. */
+  numbers: ReadonlySet<string>;
 }
 
-/** The article's terms, places and normalized lead. */
+/** The numbers among normalized words, without leading zeros ("07" → "7"), years (1900–2099) left out. */
+export function numbersOf(words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) {
+    if (!/^\d+(?:[.,٫]\d+)?$/.test(w) || /^(?:19|20)\d\d$/.test(w)) continue;
+    out.add(w.replace(/^0+(?=\d)/, '').replace(/[,٫]/, '.'));
+  }
+  return out;
+}
+
+/** The article's terms, places, numbers and normalized lead. */
 export function featuresOf(title: string, text: string, analysis?: Analysis): ArticleFeatures {
   const titleWords = wordsOf(title);
   const body = leadWords(text);
   return {
     terms: termsFromWords(titleWords, body, analysis),
     places: placesOf(title, analysis),
+    numbers: numbersOf([...titleWords, ...body]),
     lead: ` ${titleWords.join(' ')} ${body.join(' ')} `,
   };
 }

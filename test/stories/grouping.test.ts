@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { openStore, type SqliteStore } from '../../src/store/sqlite.ts';
 import { eventTime, StoryGrouper } from '../../src/stories/grouper.ts';
 import { StoryIndex } from '../../src/stories/index-terms.ts';
-import { datelineOf, datelinesDiffer, placesConflict, placesOf } from '../../src/stories/places.ts';
-import { isContentWord, termsOf } from '../../src/stories/terms.ts';
+import { datelineOf, datelinesDiffer, isSpeaker, placesConflict, placesOf } from '../../src/stories/places.ts';
+import { isContentWord, numbersOf, termsOf } from '../../src/stories/terms.ts';
+import { wordsOf } from '../../src/core/text/tokens.ts';
 import { normalize } from '../../src/core/text/normalize.ts';
 import type { Analysis } from '../../src/core/types.ts';
 import { BASRA_BLAST, DRUGS_KEF, DRUGS_SOUSSE, DRUGS_SOUSSE_FOLLOW_UP, EMBASSY_A, EMBASSY_B, EMBASSY_FOLLOW_UP, EMBASSY_LATER, OIL_EXPORTS, type Case } from './cases.ts';
@@ -91,7 +92,7 @@ test('GIVEN words THEN stopwords, fillers and short words do not count', () => {
 
 test('GIVEN many unrelated articles THEN the index scores only candidates sharing rare terms', () => {
   const index = new StoryIndex();
-  const f = (terms: [string, number][]) => ({ terms: new Map(terms), places: new Set<string>(), lead: ' ' });
+  const f = (terms: [string, number][]) => ({ terms: new Map(terms), places: new Set<string>(), numbers: new Set<string>(), lead: ' ' });
   for (let i = 0; i < 500; i++) index.add(i, i, 0, f([[`word${i}`, 1], [`other${i}`, 1], ['common', 1]]));
   assert.equal(index.size, 500);
   assert.equal(index.match(f([['common', 1], ['fresh', 1]]), 0), undefined);
@@ -124,6 +125,52 @@ test('GIVEN where two articles are set THEN they conflict only when both name pl
   assert.equal(datelinesDiffer(new Set(['dl:سوسة']), new Set(['سوسة'])), false);
   const analysis = { sentences: [], brief: [], timeline: [], mentions: [], temporal: [], sources: [], who: [{ name: 'بغداد', type: 'LOC', role: '', aliases: ['العاصمة العراقية'], mentions: [], said: [] }] } as Analysis;
   assert.deepEqual([...placesOf('سوسة : خبر', analysis)], ['dl:سوسة', 'بغداد', 'العاصمة العراقية']);
+});
+
+test('GIVEN a headline opening with a name and a colon THEN it is a speaker, not a place', () => {
+  const who = (names: [string, 'PER' | 'LOC', string[]][]) =>
+    ({ sentences: [], brief: [], timeline: [], mentions: [], temporal: [], sources: [], who: names.map(([name, type, aliases]) => ({ name, type, role: '', aliases, mentions: [], said: [] })) }) as Analysis;
+  const cases: [string, Analysis, boolean][] = [
+    ['حمة الهمامي : التحوير الوزاري نتيجة تدخل خارجي', who([['حمة الهمامي', 'PER', []]]), true],
+    ['البحيري : يجب إجراء الانتخابات في أقرب وقت', who([['نور الدين البحيري', 'PER', []]]), true],
+    ['سوسة : حجز أقراص مخدرة', who([['سوسة', 'LOC', []], ['محمد علي', 'PER', []]]), false],
+    ['علي : خبر', who([['محمد علي', 'PER', []]]), true],
+    ['صفاقس : حريق', who([]), false],
+  ];
+  for (const [title, analysis, speaker] of cases) {
+    assert.equal(isSpeaker(datelineOf(title)!, analysis), speaker, title);
+    assert.equal([...placesOf(title, analysis)].some((p) => p.startsWith('dl:')), !speaker, title);
+  }
+});
+
+test('GIVEN titles and leads THEN numbersOf keeps counts, ages and quantities, without years or leading zeros', () => {
+  const cases: [string, string[]][] = [
+    ['حجز 15 قطعة من الزطلة وإيقاف 3 أشخاص', ['15', '3']],
+    ['يوم 07 جوان 2017 حجز 40 غراما', ['7', '40']],
+    ['نسبة ٤٫٢٥ في المائة', ['4.25']],
+    ['الانتخابات الرئاسية', []],
+  ];
+  for (const [text, want] of cases) assert.deepEqual([...numbersOf(wordsOf(text))].sort(), want.sort(), text);
+});
+
+test('GIVEN two indexed articles THEN the similarity needed rises with the days between them and with different numbers on another day, and falls with rare terms shared', () => {
+  const hour = 3600_000;
+  const feature = (terms: string[], numbers: string[] = []) => ({ terms: new Map(terms.map((t): [string, number] => [t, 1])), places: new Set<string>(), numbers: new Set(numbers), lead: ' ' });
+  const index = new StoryIndex({ threshold: 0.2, dayMargin: 0.08, numberConflictMargin: 0.1, specificAllowance: 0.05 });
+  // Filler articles make the shared words common and the names rare.
+  for (let i = 0; i < 400; i++) index.add(100 + i, 100 + i, 0, feature(['حجز', 'مخدرات', 'شبكة', `filler${i % 3}`]));
+  index.add(1, 1, 0, feature(['حجز', 'مخدرات', 'شبكة', 'e:باردو', 'e:السيجومي', 'e:البرطال'], ['3', '40']));
+  const needed = (hoursLater: number, terms: string[], numbers: string[] = []) => index.compare(feature(terms, numbers), hoursLater * hour, 1)!.needed;
+  const cases: [string, number, string[], string[], number][] = [
+    ['same half day, nothing specific', 6, ['حجز', 'مخدرات'], [], 0.2],
+    ['two days later', 48, ['حجز', 'مخدرات'], [], 0.2 + 0.08 * 1.5],
+    ['different numbers a day later', 24, ['حجز', 'مخدرات'], ['2', '7'], 0.2 + 0.08 / 2 + 0.1],
+    ['a number in common a day later', 24, ['حجز', 'مخدرات'], ['40', '7'], 0.2 + 0.08 / 2],
+    ['different numbers the same half day (a toll updated)', 6, ['حجز', 'مخدرات'], ['2', '7'], 0.2],
+    ['three rare names shared within a day', 6, ['حجز', 'e:باردو', 'e:السيجومي', 'e:البرطال'], [], 0.15],
+    ['three rare names shared two days later', 48, ['حجز', 'e:باردو', 'e:السيجومي', 'e:البرطال'], [], 0.2 + 0.08 * 1.5],
+  ];
+  for (const [name, hours, terms, numbers, want] of cases) assert.ok(Math.abs(needed(hours, terms, numbers) - want) < 1e-9, `${name}: ${needed(hours, terms, numbers)} ≠ ${want}`);
 });
 
 test('GIVEN publication values THEN eventTime uses them, falling back to first sight and capping dates far ahead', () => {
