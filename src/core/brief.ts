@@ -8,6 +8,8 @@
 import type { BriefItem, Mention, Sentence, TemporalExpression } from './types.ts';
 import cues from './lexicon/brief-cues.json' with { type: 'json' };
 import months from './lexicon/temporal/months.json' with { type: 'json' };
+import numbers from './lexicon/temporal/numbers.json' with { type: 'json' };
+import weekdays from './lexicon/temporal/weekdays.json' with { type: 'json' };
 import gazetteer from './lexicon/who/gazetteer.json' with { type: 'json' };
 import { normalize, normalizeWithOffsets } from './text/normalize.ts';
 import { lightStem, tokenize } from './text/tokens.ts';
@@ -669,6 +671,139 @@ export function dropShortBrackets(text: string): string {
   });
 }
 
+const alternation = (list: readonly string[]): string => [...list].map(normalize).sort(byLength).map(escape).join('|');
+const WEEKDAY_NAMES = alternation(weekdays.weekdays.flatMap((d) => d.names));
+/** "يوم", "أمس" or both right before a weekday name, on normalized text. */
+const DAY_DEIXIS = new RegExp(`(?<=^|[\\s،,(])((?:(?:${alternation(cues.dayDeixisWords)})\\s+)+)(?=(?:${WEEKDAY_NAMES})(?=$|[\\s،,.)]))`, 'gu');
+const THAT_FILLER = /(?<=\s)و\s?ذلك\s+(?=([^\s،,.]+))/gu;
+const THAT_FOLLOWERS = new Set(cues.thatFillerFollowers.map(normalize));
+const THAT_KEEPERS = new Set(cues.thatFillerKeepers.map(normalize));
+const OCCASION_NOUNS = new Set(cues.occasionNouns.map(normalize));
+const OCCASION_FOLLOWERS = new Set(cues.occasionFollowers.map(normalize));
+/** A relative clause on an occasion that only says who held it: "التي يؤديها", "ألقاها". */
+const OCCASION_CLAUSE = new RegExp(`\\s(?:(?:الذي|التي)\\s+)?(?:${alternation(cues.occasionVerbs)})(?=$|[\\s،,.])`, 'gu');
+const LIST_OPENER = new RegExp(`(?<=^|[\\s،,])(ل|ب)?(?:${alternation(cues.listOpeners)})\\s+(?=(\\S+))`, 'gu');
+const ADDITIVE_RELATIVE = new RegExp(`(?<=[،,)]\\s*)(?:${alternation(cues.additiveRelatives)})\\s`, 'gu');
+const STATEMENT_WORDS = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه', 'بانها']);
+const CONSEQUENCE = new Set(cues.consequenceVerbs.map(normalize));
+const NUMBER_WORDS = new Set(Object.keys(numbers.counts).map(normalize));
+
+/** `text` without the spans [start, end) of its normalized form. */
+function withoutSpans(text: string, norm: { at: (i: number) => number }, spans: readonly (readonly [number, number])[]): string {
+  let out = '';
+  let from = 0;
+  for (const [start, end] of spans) {
+    out += text.slice(from, norm.at(start));
+    from = norm.at(end);
+  }
+  return out + text.slice(from);
+}
+
+/** Every match of a global `pattern` on the normalized text, mapped to the spans to drop (none for null). */
+function dropMatches(text: string, pattern: RegExp, spanOf: (m: RegExpExecArray, norm: string) => [number, number] | null): string {
+  const norm = aligned(text);
+  const spans: [number, number][] = [];
+  for (const m of norm.text.matchAll(pattern)) {
+    // A quotation is given as said.
+    if (!quotesBalanced(norm.text.slice(0, m.index))) continue;
+    const span = spanOf(m as RegExpExecArray, norm.text);
+    if (span !== null && span[1] > span[0]) spans.push(span);
+  }
+  return spans.length === 0 ? text : withoutSpans(text, norm, spans);
+}
+
+/** Drops "يوم" and "أمس" before a weekday, which names the day by itself: "يوم أمس السبت" → "السبت". */
+export function dropDayDeixis(text: string): string {
+  return dropMatches(text, DAY_DEIXIS, (m) => [m.index, m.index + m[1]!.length]);
+}
+
+/**
+ * Drops "وذلك" where it only props up an adverbial phrase: "، وذلك بعد تبادل إطلاق نار" → "، بعد
+ * تبادل إطلاق نار". It stays where it is a subject ("وذلك لم يحدث"), before a word it cannot be
+ * told from, and at the start.
+ */
+export function dropThatFiller(text: string): string {
+  return dropMatches(text, THAT_FILLER, (m) => {
+    const next = m[1]!;
+    if (THAT_KEEPERS.has(next)) return null;
+    const adverbial = THAT_FOLLOWERS.has(next) || /^[لبك]/u.test(next) && next.length > 3;
+    return adverbial ? [m.index, m.index + m[0].length] : null;
+  });
+}
+
+/** A normalized word as a noun, without و/ف and a fused ب/ل/ك ("للزيارة" → "الزيارة"). */
+function bareNoun(word: string): string {
+  const w = word.replace(/^[وف]/u, '');
+  if (w.startsWith('لل')) return `ا${w.slice(1)}`;
+  return /^[بلك]/u.test(w) && OCCASION_NOUNS.has(w.slice(1)) ? w.slice(1) : w;
+}
+
+/**
+ * Drops a relative clause that only says someone held the occasion it describes: "الزيارة الرسمية
+ * التي يؤديها إلى العراق" → "الزيارة الرسمية إلى العراق", "في كلمة ألقاها بإسطنبول" → "في كلمة
+ * بإسطنبول". An occasion noun is among the three words before it, and no subject follows the verb
+ * ("الخطاب الذي ألقاه الرئيس" stays): what follows is a preposition, a day or time word, or punctuation.
+ */
+export function dropOccasionClause(text: string): string {
+  return dropMatches(text, OCCASION_CLAUSE, (m, norm) => {
+    const before = norm.slice(0, m.index).split(/\s+/u).slice(-3);
+    // "تصريحات كانت قد أدلت بها": an auxiliary makes the verb a clause of its own.
+    if (!before.some((w) => OCCASION_NOUNS.has(bareNoun(w))) || /^(?:و|ف|ل)?(?:قد|كان|كانت|كانوا|ثم|لم|ما)$/u.test(before.at(-1) ?? '')) return null;
+    const end = m.index + m[0].length;
+    const next = /^\s*([^\s،,.]*)/u.exec(norm.slice(end))![1]!;
+    const free = next === '' || OCCASION_FOLLOWERS.has(next) || /^[بل]/u.test(next) && next.length > 3 && !next.startsWith('ال');
+    return free ? [m.index, end] : null;
+  });
+}
+
+/**
+ * Drops "كل من" before a list of names: "أعلنت كل من السعودية والإمارات" → "أعلنت السعودية
+ * والإمارات", "لكل من الرجال والنساء" → "للرجال والنساء". Only before a definite noun or a known place
+ * and a "و" further on: "كل من يخالف" (whoever breaks) stays.
+ */
+export function dropListOpener(text: string): string {
+  return dropMatches(text, LIST_OPENER, (m, norm) => {
+    const next = m[2]!.replace(/^["«“]/u, '');
+    const named = next.startsWith('ال') || PLACES.has(next);
+    const after = norm.slice(m.index + m[0].length, m.index + m[0].length + 80);
+    if (!named || !/\sو/u.test(after.split(/[.؟?!:]/u)[0]!)) return null;
+    const from = m.index + (m[1]?.length ?? 0);
+    // ل + ال fuse into لل: "لكل من الرجال" → "للرجال".
+    const fused = m[1] === 'ل' && next.startsWith('ال') && m[2] === next ? 1 : 0;
+    return [from, m.index + m[0].length + fused];
+  });
+}
+
+/**
+ * Drops a closing aside on the last noun: ", والتي اهتز لفظاعتها الرأي العام" at the end of a
+ * sentence. It stays when it carries a number, a quotation, a list or a consequence, or when the
+ * cut would leave a clause without what it needs.
+ */
+export function dropClosingAside(text: string): string {
+  const norm = aligned(text);
+  const matches = [...norm.text.matchAll(ADDITIVE_RELATIVE)];
+  const last = matches.at(-1);
+  if (last === undefined) return text;
+  const clause = norm.text.slice(last.index).replace(/[.!]+\s*$/u, '');
+  const ws = clause.split(/\s+/u);
+  // One clause to the end, saying nothing of its own: no comma, number, quotation or "أن …".
+  if (/[0-9،,«»"“”()\[\]:؟?]/u.test(clause) || ws.some((w) => NUMBER_WORDS.has(w.replace(/^(ال|و)/u, '')) || STATEMENT_WORDS.has(w))) return text;
+  if (ws.some((w) => CONSEQUENCE.has(w.replace(/^و/u, '')))) return text;
+  // "كما أن الصندوق، والذي … أوصى بـ …": after "أن" + a noun, the verb is still to come.
+  const normHead = norm.text.slice(0, last.index).replace(/[\s،,]+$/u, '');
+  const segment = normHead.slice(Math.max(normHead.lastIndexOf('،'), normHead.lastIndexOf(',')) + 1).trim();
+  if (/^(?:و?(?:كما|لكن)\s+)?ب?ان\s/u.test(segment)) return text;
+  const at = norm.at(last.index);
+  const head = trimEnd(text.slice(0, at));
+  if (words(head) < MIN_WORDS || !quotesBalanced(head) || cutLeavesIncomplete(text, at)) return text;
+  return head;
+}
+
+/** The cuts inside a sentence that keep it grammatical and every fact in it, in order. */
+export function compressSentence(text: string): string {
+  return dropClosingAside(dropListOpener(dropOccasionClause(dropThatFiller(dropDayDeixis(text)))));
+}
+
 /** Cleans one sentence for the brief; '' when nothing newsworthy is left. */
 export function cleanSentence(raw: string, first: boolean): string {
   let t = raw.trim();
@@ -684,7 +819,7 @@ export function cleanSentence(raw: string, first: boolean): string {
   if (words(t) < MIN_WORDS) return '';
   if (isOccasionOnly(t)) return '';
   if (/:\s*["«“]?$/u.test(t)) t = dropListIntro(t);
-  t = dropShortBrackets(t);
+  t = dropShortBrackets(compressSentence(t));
   return t === '' ? '' : finishSentence(t);
 }
 
