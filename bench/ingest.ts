@@ -104,14 +104,18 @@ while (items.length < TOTAL) {
 items.sort((x, y) => (x.published < y.published ? -1 : x.published > y.published ? 1 : 0));
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Each item's XML, built once (the bench rewrites every feed file every round). */
+const itemXml = new Map<Item, string>();
 function feedXml(feed: number, list: Item[]): string {
   const body = list
     .map(
       (it) =>
+        itemXml.get(it) ??
         `<item><title>${esc(it.title)}</title><link>${esc(it.url)}</link><guid isPermaLink="false">${esc(it.guid)}</guid>` +
         `<pubDate>${new Date(it.published).toUTCString()}</pubDate><description>${esc(it.text.slice(0, 160))}…</description>` +
         `<content:encoded><![CDATA[${it.text.split('\n').map((p) => `<p>${esc(p)}</p>`).join('')}]]></content:encoded></item>`,
     )
+    .map((xml, i) => (itemXml.set(list[i]!, xml), xml))
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>outlet ${feed}</title><link>https://outlet${feed}.example/</link><description>bench (ANT corpus, Apache-2.0)</description>\n${body}\n</channel></rss>\n`;
 }

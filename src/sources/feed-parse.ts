@@ -139,22 +139,36 @@ function clean(s: string): string {
   return htmlToText(s);
 }
 
+/**
+ * Gives `item` its excerpt or full text as the plain text of `html`, converted when first read: a
+ * poll reads the text of its new items only, and a feed repeats most items from poll to poll.
+ * `content` is set only when there is markup to convert (it may still read as '' when the markup
+ * holds no text, which every reader treats as no content).
+ */
+function textLater(item: FeedItem, key: 'summary' | 'content', html: string): void {
+  if (key === 'content' && !html.trim()) return;
+  let text: string | undefined;
+  Object.defineProperty(item, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => (text ??= clean(html)),
+    set: (value: string) => void (text = value),
+  });
+}
+
 function parseRss(channel: Node | undefined, rdfItems: unknown): ParsedFeed {
   if (!channel) throw notAFeed('rss without a channel');
   const items: FeedItem[] = [];
   for (const it of asArray(rdfItems ?? channel.item)) {
     const link = textOf(it.link).trim() || undefined;
     const guid = textOf(it.guid).trim() || textOf(it['@_rdf:about']).trim() || link;
-    const content = clean(textOf(it['content:encoded']));
-    const item: FeedItem = {
-      title: clean(textOf(it.title)),
-      summary: clean(textOf(it.description)),
-    };
+    const item: FeedItem = { title: clean(textOf(it.title)), summary: '' };
+    textLater(item, 'summary', textOf(it.description));
+    textLater(item, 'content', textOf(it['content:encoded']));
     if (guid) item.guid = guid;
     if (link) item.url = link;
     const published = feedDate(textOf(it.pubDate) || textOf(it['dc:date']));
     if (published) item.published = published;
-    if (content) item.content = content;
     const outlet = textOf(it.source).trim();
     if (outlet) item.outlet = outlet;
     items.push(item);
@@ -178,13 +192,13 @@ function parseAtom(feedNode: Node): ParsedFeed {
   for (const e of asArray(feedNode.entry)) {
     const url = atomLink(e.link);
     const guid = textOf(e.id).trim() || url;
-    const content = clean(textOf(e.content));
-    const item: FeedItem = { title: clean(textOf(e.title)), summary: clean(textOf(e.summary)) };
+    const item: FeedItem = { title: clean(textOf(e.title)), summary: '' };
+    textLater(item, 'summary', textOf(e.summary));
+    textLater(item, 'content', textOf(e.content));
     if (guid) item.guid = guid;
     if (url) item.url = url;
     const published = feedDate(textOf(e.published) || textOf(e.updated));
     if (published) item.published = published;
-    if (content) item.content = content;
     const outlet = e.source && typeof e.source === 'object' ? textOf((e.source as Node).title).trim() : '';
     if (outlet) item.outlet = outlet;
     items.push(item);
