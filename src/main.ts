@@ -17,6 +17,7 @@ import { m, type Post } from './messages/model.ts';
 import { storyThreadMessages } from './commands/story-thread.ts';
 import { routeSender, startDigests } from './schedule/index.ts';
 import { createFetcher } from './sources/http.ts';
+import { fetchOpmlFile } from './sources/opml.ts';
 import { createJobPool } from './sources/jobs.ts';
 import { startConfiguredFeeds } from './ingest/setup.ts';
 import { readersOf } from './store/reading.ts';
@@ -146,7 +147,9 @@ async function main(): Promise<number> {
     const { startDiscord } = await import('./adapters/discord/index.ts');
     // A digest to a forum channel posts each story with its timeline and who list in its thread.
     const storyThread = (post: Post) => storyThreadMessages(store, services, post.articleIds, new Date());
-    const discord = await startDiscord(config, services, { log, pacer, storyThread });
+    // "/feeds import" reads the attached OPML file through the guarded client, capped.
+    const readAttachment = (url: string, maxBytes: number) => fetchOpmlFile(fetcher, url, maxBytes);
+    const discord = await startDiscord(config, services, { log, pacer, storyThread, readAttachment });
     senders.discord = discord.sender;
     stops.push(() => discord.stop());
     log.info('discord: connected');

@@ -10,7 +10,7 @@ import { quoteArg } from '../messages/quote.ts';
 
 const USAGE =
   'الاستعمال:\n/feeds add https://example.com/rss.xml\n/feeds remove https://example.com/rss.xml\n/feeds list\n' +
-  '/feeds import مع ملف OPML (أرسله مع الأمر في التعليق، أو رُدّ به على الملف)\n/feeds export';
+  '/feeds import مع ملف OPML (أرسله مع الأمر في التعليق، أو رُدّ به على الملف؛ وعلى ديسكورد في خيار file)\n/feeds export';
 
 const ACTIONS: Record<string, 'add' | 'remove' | 'list' | 'import' | 'export'> = {
   add: 'add',
@@ -28,7 +28,10 @@ const ACTIONS: Record<string, 'add' | 'remove' | 'list' | 'import' | 'export'> =
 
 /** /feeds import: every feed of the OPML file followed, or nothing when the file cannot be read. */
 async function importFeeds(ctx: CommandContext, digests: DigestServices): Promise<Message> {
-  if (!ctx.attachment) throw new UserError('أرسل ملف OPML مع الأمر /feeds import (في تعليق الملف)، أو رُدّ به على رسالة فيها الملف.', 'no opml file');
+  if (!ctx.attachment) {
+    const how = ctx.platform === 'discord' ? 'أرفقه في خيار file للأمر /feeds import' : 'أرسله مع الأمر /feeds import (في تعليق الملف)، أو رُدّ به على رسالة فيها الملف';
+    throw new UserError(`أرسل ملف OPML: ${how}.`, 'no opml file');
+  }
   const text = await ctx.attachment.read(OPML_MAX_BYTES);
   let feeds: OpmlFeed[];
   try {
@@ -71,7 +74,10 @@ async function exportFeeds(ctx: CommandContext, digests: DigestServices): Promis
 export const feedsCommand: Command<DigestServices> = {
   name: 'feeds',
   description: 'خلاصات الأخبار: /feeds add رابط، remove رابط، list، import (ملف OPML)، export',
-  options: [{ name: 'action', description: 'add أو remove ثم رابط الخلاصة، أو list' }],
+  options: [
+    { name: 'action', description: 'add أو remove ثم رابط الخلاصة، أو list أو import أو export' },
+    { name: 'file', description: 'ملف OPML للاستيراد مع import', type: 'attachment' },
+  ],
   adminOnly: true,
   channelArg: true,
   async run(ctx, digests) {

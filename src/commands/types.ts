@@ -13,6 +13,8 @@ export interface CommandOption {
   /** Arabic description shown by the platform. */
   description: string;
   required?: boolean;
+  /** What the option holds: text (the default, joined into the arguments) or a file (Discord's attachment option, the command's `attachment`). */
+  type?: 'string' | 'attachment';
 }
 
 /** What a handler knows about the message that invoked it. */
@@ -37,7 +39,7 @@ export interface CommandContext {
   channel?: string;
   /**
    * A file sent with the command (a Telegram document, in the message or the one it replies to;
-   * a file path in the console): `read` gives its text, or undefined when it is over `maxBytes`.
+   * a Discord attachment option; a file path in the console): `read` gives its text, or undefined when it is over `maxBytes`.
    */
   attachment?: { name: string; read(maxBytes: number): Promise<string | undefined> };
   /** The current time (injected clock). */

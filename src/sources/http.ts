@@ -54,6 +54,11 @@ export interface GetOptions {
   maxBytes?: number;
   /** Lower (or raise) the fetcher's total time for this request. */
   timeoutMs?: number;
+  /**
+   * Read the body as text whatever type the server gives it: a file a user uploaded (a Discord
+   * attachment), whose type is what the uploader's app guessed; the caller parses and checks it.
+   */
+  anyType?: boolean;
 }
 
 /** What a successful get() returns. */
@@ -241,7 +246,7 @@ function locationText(raw: string): string {
 }
 
 /** Turns a non-redirect response into a FetchResult, or the FetchError it deserves. */
-async function finalResult(res: Dispatcher.ResponseData, url: URL, maxBytes: number): Promise<FetchResult> {
+async function finalResult(res: Dispatcher.ResponseData, url: URL, maxBytes: number, anyType = false): Promise<FetchResult> {
   const etag = firstHeader(res.headers['etag']);
   const lastModified = firstHeader(res.headers['last-modified']);
   const rawType = firstHeader(res.headers['content-type']);
@@ -254,7 +259,7 @@ async function finalResult(res: Dispatcher.ResponseData, url: URL, maxBytes: num
     return { ...base, notModified: true, charset: 'utf-8', text: '' };
   }
   if (res.statusCode < 200 || res.statusCode > 299) refusal = fetchErrors.httpStatus(res.statusCode);
-  else if (!isTextualType(contentType)) refusal = fetchErrors.notText(contentType);
+  else if (!anyType && !isTextualType(contentType)) refusal = fetchErrors.notText(contentType);
   else if (Number.isFinite(declared) && declared > maxBytes) refusal = fetchErrors.tooLarge(maxBytes);
   if (refusal) {
     res.body.destroy();
@@ -348,7 +353,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
           url = next;
           continue;
         }
-        return await finalResult(res, url, maxBytes);
+        return await finalResult(res, url, maxBytes, opts.anyType);
       }
     } catch (err) {
       throw toFetchError(err, deadline.signal, timeoutMs);

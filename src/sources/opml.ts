@@ -5,6 +5,8 @@
  * message, before anything is changed.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { FetchError } from './errors.ts';
+import type { Fetcher } from './http.ts';
 
 /** Largest OPML file read, in bytes. */
 export const OPML_MAX_BYTES = 512 * 1024;
@@ -98,4 +100,19 @@ export function buildOpml(title: string, feeds: OpmlFeed[], created: Date): stri
     '</opml>',
     '',
   ].join('\n');
+}
+
+/**
+ * The text of an uploaded OPML file at `url` (a Discord attachment), fetched through the guarded
+ * client and read whatever type its server gives it; undefined when it is over `maxBytes`. Other
+ * failures throw the fetcher's errors, which carry an Arabic `userMessage`.
+ */
+export async function fetchOpmlFile(fetcher: Fetcher, url: string, maxBytes: number): Promise<string | undefined> {
+  try {
+    const result = await fetcher.get(url, { maxBytes, anyType: true, accept: 'text/x-opml, application/xml, text/xml, */*;q=0.5' });
+    return result.text;
+  } catch (err) {
+    if (err instanceof FetchError && err.code === 'too-large') return undefined;
+    throw err;
+  }
 }

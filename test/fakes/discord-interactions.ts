@@ -70,13 +70,28 @@ function base(type: number, data: unknown, where: Where = {}): Record<string, un
   };
 }
 
-/** A slash command with string options. */
-export function slashCommand(name: string, options: Record<string, string> = {}, where?: Where) {
+/** A file given in an attachment option: Discord sends its id in the option and the file in `resolved`. */
+export interface FakeAttachment {
+  filename: string;
+  size: number;
+  url: string;
+  content_type?: string;
+}
+
+/** A slash command with string options, and attachment options given as files. */
+export function slashCommand(name: string, options: Record<string, string | FakeAttachment> = {}, where?: Where) {
+  const attachments: Record<string, FakeAttachment & { id: string; proxy_url: string }> = {};
   const data = {
     id: snowflake(),
     name,
     type: 1,
-    options: Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })),
+    options: Object.entries(options).map(([n, value]) => {
+      if (typeof value === 'string') return { name: n, type: 3, value };
+      const id = snowflake();
+      attachments[id] = { id, proxy_url: value.url, ...value };
+      return { name: n, type: 11, value: id };
+    }),
+    ...(Object.keys(attachments).length > 0 ? { resolved: { attachments } } : {}),
   };
   return base(2, data, where);
 }

@@ -18,6 +18,7 @@ export const BRIEF_COMMAND = 'brief';
 const CHAT_INPUT = 1;
 const MESSAGE = 3;
 const STRING_OPTION = 3;
+const ATTACHMENT_OPTION = 11;
 const CONTEXT_GUILD = 0;
 const CONTEXT_BOT_DM = 1;
 const GUILD_INSTALL = 0;
@@ -55,7 +56,7 @@ export function commandDefinitions(commands: readonly CommandInfo[]): RESTPutAPI
     name: checkedName(command.name, 'command'),
     description: description(command.description),
     options: (command.options ?? []).map((option) => ({
-      type: STRING_OPTION,
+      type: option.type === 'attachment' ? ATTACHMENT_OPTION : STRING_OPTION,
       name: checkedName(option.name, `option of /${command.name}`),
       description: description(option.description),
       required: option.required ?? false,

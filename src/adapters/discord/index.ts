@@ -33,6 +33,8 @@ export interface DiscordOptions {
   maxRateLimitWaitMs?: number;
   /** Paces the digest sender's posts per channel (shared with the digest fan-out). */
   pacer?: Pacer;
+  /** Downloads an attachment's text (the guarded HTTP client, capped at `maxBytes`; undefined when over it), for "/feeds import". */
+  readAttachment?: (url: string, maxBytes: number) => Promise<string | undefined>;
   /** A digest story's timeline and who list, posted in its thread when the digest goes to a forum channel. */
   storyThread?: (post: Post) => Promise<Message[]>;
 }
@@ -92,6 +94,7 @@ export async function startDiscord(config: Config, services: Services, options: 
     clock: options.clock ?? (() => new Date()),
     log,
     token,
+    ...(options.readAttachment ? { readAttachment: options.readAttachment } : {}),
   };
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
   client.on(Events.Error, (error) => log.error(`discord: client error: ${describeError(error, [token])}`));

@@ -7,6 +7,7 @@
  */
 import {
   MessageFlags,
+  type Attachment,
   PermissionFlagsBits,
   type PermissionsBitField,
   type ButtonInteraction,
@@ -17,6 +18,7 @@ import {
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import { ar } from '../../commands/ar.ts';
+import { UserError } from '../../commands/errors.ts';
 import { findCommand, refusal, runAction, runCommand } from '../../commands/registry.ts';
 import type { Services } from '../../commands/services.ts';
 import type { CommandContext } from '../../commands/types.ts';
@@ -41,6 +43,11 @@ export interface InteractionDeps {
   log: DiscordLog;
   /** The bot token, only to scrub it from log lines. */
   token?: string;
+  /**
+   * Downloads an attachment's text through the guarded HTTP client, capped at `maxBytes`
+   * (undefined when over it). Without it, a command given a file says files cannot be read here.
+   */
+  readAttachment?: (url: string, maxBytes: number) => Promise<string | undefined>;
 }
 
 /** User-facing texts (Arabic): the registry's wording, plus what only Discord needs. */
@@ -49,6 +56,7 @@ export const TEXTS = {
   adminOnly: ar.adminOnly,
   expiredButton: ar.expiredButton,
   emptyMessage: 'لا تحتوي هذه الرسالة على نص أستطيع تلخيصه.',
+  noFiles: 'لا أستطيع قراءة الملفات المرفقة في هذا التشغيل.',
 } as const;
 
 type Runnable = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction;
@@ -111,10 +119,32 @@ function adminChannelOf(interaction: Runnable, target: string): string | undefin
   return channel.isThread() && channel.parentId ? chatIdOf(channel.parentId, id) : chatIdOf(id);
 }
 
+/** What a command run starts from: its arguments, the text it acts on, the file given with it. */
+interface Input {
+  args: string;
+  replyText?: string;
+  attachment?: CommandContext['attachment'];
+}
+
+/**
+ * A file given in an attachment option, as the command's attachment: read through the guarded
+ * client, capped; one Discord already says is too big is not downloaded at all.
+ */
+function attachmentOf(file: Attachment, deps: InteractionDeps): NonNullable<CommandContext['attachment']> {
+  return {
+    name: file.name,
+    async read(maxBytes) {
+      if (file.size > maxBytes) return undefined;
+      if (!deps.readAttachment) throw new UserError(TEXTS.noFiles, 'no attachment reader');
+      return deps.readAttachment(file.url, maxBytes);
+    },
+  };
+}
+
 /** Defers, runs the command through the registry, and sends its messages as the reply. */
 async function run(
   interaction: Runnable,
-  input: { args: string; replyText?: string },
+  input: Input,
   deps: InteractionDeps,
   execute: (ctx: CommandContext) => Promise<Message[]>,
 ): Promise<void> {
@@ -125,6 +155,7 @@ async function run(
     userId: interaction.user.id,
     args: input.args,
     ...(input.replyText === undefined ? {} : { replyText: input.replyText }),
+    ...(input.attachment ? { attachment: input.attachment } : {}),
     isAdmin: async () => isInteractionAdmin(interaction),
     adminChatOf: async (target) => adminChannelOf(interaction, target),
     now: deps.clock(),
@@ -148,7 +179,7 @@ async function run(
  * Runs the registry command `name`. Unknown and admin-only commands are answered before deferring,
  * so that the refusal is private (the registry would answer them publicly).
  */
-async function runNamed(interaction: Runnable, name: string, input: { args: string; replyText?: string }, deps: InteractionDeps): Promise<void> {
+async function runNamed(interaction: Runnable, name: string, input: Input, deps: InteractionDeps): Promise<void> {
   const refused = await refusal(name, { isAdmin: async () => isInteractionAdmin(interaction) });
   if (refused !== undefined) return tellPrivately(interaction, refused);
   return run(interaction, input, deps, (ctx) => runCommand(name, ctx, deps.services));
@@ -159,10 +190,13 @@ async function dispatch(interaction: Runnable, deps: InteractionDeps): Promise<v
   if (interaction.isChatInputCommand()) {
     const options = findCommand(interaction.commandName)?.options ?? [];
     const args = options
+      .filter((o) => o.type !== 'attachment')
       .map((o) => interaction.options.getString(o.name)?.trim() ?? '')
       .filter(Boolean)
       .join(' ');
-    return runNamed(interaction, interaction.commandName, { args }, deps);
+    const file = options.find((o) => o.type === 'attachment');
+    const attachment = file ? interaction.options.getAttachment(file.name) : null;
+    return runNamed(interaction, interaction.commandName, { args, ...(attachment ? { attachment: attachmentOf(attachment, deps) } : {}) }, deps);
   }
   if (interaction.isMessageContextMenuCommand()) {
     if (interaction.commandName !== BRIEF_MESSAGE_COMMAND) return tellPrivately(interaction, ar.unknownCommand(interaction.commandName));

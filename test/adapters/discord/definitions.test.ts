@@ -14,6 +14,8 @@ test('GIVEN registry commands THEN Discord definitions follow its name and descr
   assert.deepEqual(slash?.options, [{ type: 3, name: 'article', description: 'نص', required: false }]);
   assert.equal(menu?.name, 'موجز');
   assert.equal(commandDefinitions([{ name: 'who', description: 'x' }]).length, 1, 'no context menu without /brief');
+  const [feeds] = commandDefinitions([{ name: 'feeds', description: 'x', options: [{ name: 'action', description: 'y' }, { name: 'file', description: 'z', type: 'attachment' }] }]) as unknown as { options: { type: number }[] }[];
+  assert.deepEqual(feeds?.options.map((o) => o.type), [3, 11], 'a file option is an ATTACHMENT option');
   const bad: [string, string][] = [['Brief', 'article'], ['brief now', 'article'], ['b'.repeat(33), 'article'], ['brief', 'Article']];
   for (const [name, option] of bad) {
     assert.throws(() => commandDefinitions([{ name, description: 'x', options: [{ name: option, description: 'y' }] }]), RangeError, name);

@@ -15,11 +15,17 @@ import { storyThreadMessages } from '../../../src/commands/story-thread.ts';
 import { m } from '../../../src/messages/model.ts';
 import { ARTICLE, fakeAnalyzer, fakeServices } from '../../commands/fakes.ts';
 import { seedStories } from '../../schedule/helpers.ts';
+import { startHttpServer, type TestServer } from '../../fakes/http-server.ts';
+import { createFetcher } from '../../../src/sources/http.ts';
+import { fetchOpmlFile } from '../../../src/sources/opml.ts';
 import { FakeDiscord, FAKE_CHANNEL_ID, FAKE_FORUM_ID } from '../../fakes/discord-gateway.ts';
 import { slashCommand, PERMISSIONS, type Where } from '../../fakes/discord-interactions.ts';
 import type { RecordedRequest } from '../../fakes/discord-rest.ts';
 
 const TOKEN = 'fake.bot.token-THREADS';
+const OPML =
+  '<?xml version="1.0"?><opml version="2.0"><head/><body><outline text="أخبار">' +
+  '<outline text="الجزيرة" xmlUrl="https://a.example/rss"/><outline text="بي بي سي" xmlUrl="https://b.example/rss"/></outline></body></opml>';
 const T0 = Date.parse('2026-11-24T05:00:00.000Z');
 /** A thread of the fake text channel. */
 const THREAD = { id: '31', parent: FAKE_CHANNEL_ID };
@@ -33,6 +39,7 @@ describe('Discord threads against a loopback Discord', () => {
   let bot: DiscordBot;
   let store: SqliteStore;
   let scheduler: DigestScheduler;
+  let files: TestServer;
   // Time runs from T0 and can be moved ahead (`skip`); waits are real, so the send limiter lets
   // the loopback requests complete between its looks.
   const started = Date.now();
@@ -48,7 +55,15 @@ describe('Discord threads against a loopback Discord', () => {
     fake.rest.channels.add(THREAD.id);
     const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: '900', DISCORD_API_ROOT: fake.root });
     store = openStore(':memory:');
+    files = await startHttpServer({
+      '/subs.opml': { headers: { 'content-type': 'application/octet-stream' }, body: OPML },
+      '/bad.opml': { headers: { 'content-type': 'text/plain' }, body: '<rss><channel/></rss>' },
+      // Says it is small, is not: the guarded client stops reading at the cap.
+      '/huge.opml': { headers: { 'content-type': 'text/xml' }, stream: { chunk: `<outline text="x" xmlUrl="https://x.example/rss"/>${' '.repeat(8000)}`, count: 80 } },
+    });
+    const fetcher = createFetcher({ allowHosts: ['127.0.0.1'], timeoutMs: 5000, maxBytes: 2_000_000, maxRedirects: 2, userAgent: 'mojaz-test' });
     bot = await startDiscord(config, services, {
+      readAttachment: (url, maxBytes) => fetchOpmlFile(fetcher, url, maxBytes),
       clock: () => clock.now(),
       log: { warn: () => {}, error: () => {} },
       storyThread: (post) => storyThreadMessages(store, services, post.articleIds, clock.now()),
@@ -75,6 +90,7 @@ describe('Discord threads against a loopback Discord', () => {
   });
 
   after(async () => {
+    await files?.close();
     await scheduler?.stop();
     await bot?.stop();
     await fake?.close();
@@ -205,5 +221,29 @@ describe('Discord threads against a loopback Discord', () => {
     await bot.sender.send(`discord:${FAKE_FORUM_ID}`, message);
     const added = [...fake.rest.threads.values()].slice(before).map((t) => t.name);
     assert.deepEqual(added, ['الخبر الأول', 'الخبر الثان']);
+  });
+
+  test('GIVEN /feeds import with an OPML attachment THEN the bot downloads it through the guarded client and follows its feeds; a bad or huge file changes nothing', async () => {
+    const chat = `discord:${FAKE_CHANNEL_ID}:${THREAD.id}`;
+    const importing = (file: string, size: number) =>
+      slashCommand('feeds', { action: 'import', file: { filename: file, size, url: files.url(`/${file}`) } }, ADMIN_IN_THREAD);
+    assert.match(contentOf(await interact(importing('bad.opml', 30))), /لم أستورد شيئًا: هذا الملف ليس ملف OPML/u);
+    assert.match(contentOf(await interact(importing('huge.opml', 4000))), /لم أستورد شيئًا: الملف أكبر من 512 كيلوبايت/u);
+    const seen = files.requests.length;
+    assert.match(contentOf(await interact(importing('huge.opml', 900_000))), /لم أستورد شيئًا: الملف أكبر من/u);
+    assert.equal(files.requests.length, seen, 'a file Discord says is too big is not downloaded');
+    assert.match(contentOf(await interact(slashCommand('feeds', { action: 'import' }, ADMIN_IN_THREAD))), /أرفقه في خيار file/u);
+    assert.deepEqual(await store.chatFeeds(chat), [], 'nothing changed');
+    assert.match(contentOf(await interact(importing('subs.opml', OPML.length))), /استوردت 2 خلاصة من 2/u);
+    assert.deepEqual((await store.chatFeeds(chat)).map((f) => f.url).sort(), ['https://a.example/rss', 'https://b.example/rss']);
+    assert.ok(files.requests.every((r) => r.headers['user-agent'] === 'mojaz-test'), 'through the guarded client');
+  });
+
+  test('GIVEN /feeds export THEN the reply carries mojaz-feeds.opml as an attachment', async () => {
+    const edit = await interact(slashCommand('feeds', { action: 'export' }, ADMIN_IN_THREAD));
+    assert.deepEqual(edit.files?.map((f) => f.name), ['mojaz-feeds.opml']);
+    const text = new TextDecoder().decode(edit.files![0]!.bytes);
+    assert.match(text, /xmlUrl="https:\/\/a\.example\/rss"/u);
+    assert.match(text, /text="بي بي سي"/u);
   });
 });
