@@ -34,8 +34,9 @@ describe('the job pool: extraction and analysis off the event loop, under a time
     });
     clearInterval(timer);
     const waited = performance.now() - started;
-    // The main thread was free: its timer ran through the wait (a blocked loop would give ~0 ticks).
-    assert.ok(ticks >= Math.min(5, waited / 40), `${ticks} ticks in ${waited.toFixed(0)} ms`);
+    // The main thread was free: its timer ran through the wait. A blocked loop gives at most one tick
+    // (the interval fires once when it unblocks); a busy machine can starve timers, so ask for two.
+    assert.ok(ticks >= 2, `${ticks} ticks in ${waited.toFixed(0)} ms`);
     // A fresh thread replaces the abandoned one.
     await jobs.warm({ text: PARAGRAPH, reference: '2024-01-05' });
     const analysis = await jobs.analyze({ text: PARAGRAPH, reference: '2024-01-05' });
@@ -66,6 +67,7 @@ describe('/brief analyses in the job pool', () => {
     if (slow.status === 'fulfilled') assert.match(slow.value, /أطول من المسموح/u);
     assert.equal(fast.status, 'fulfilled');
     if (fast.status === 'fulfilled') assert.doesNotMatch(fast.value, /أطول من المسموح/u);
-    assert.ok(ticks >= 5, `${ticks} ticks`);
+    // A blocked event loop gives at most one tick; two show it kept turning (timers starve on a busy machine).
+    assert.ok(ticks >= 2, `${ticks} ticks`);
   });
 });
