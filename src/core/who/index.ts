@@ -4,6 +4,7 @@ import { buildDoc, type Doc, type TokenMention } from './doc.ts';
 import { byCentrality, groupMentions } from './entities.ts';
 import { isDemonym, namedMentions, properNameSpan } from './mentions.ts';
 import { knownForms } from './names.ts';
+import { FIRST_NAMES } from './lexicon.ts';
 import { attributeQuotes } from './quotes.ts';
 import { roleAt } from './roles.ts';
 import { titleReferent } from './referents.ts';
@@ -28,6 +29,11 @@ export interface WhoResult {
 export function namesItsBody(doc: Doc, m: TokenMention): boolean {
   const words = doc.tokens.slice(m.s, m.e);
   return words.length >= 3 || words.some((t) => isDemonym(t));
+}
+
+/** Whether a person's every mention is one word that is a known given name ("يوسف", "شون"). */
+export function isLoneGivenName(doc: Doc, mentions: readonly TokenMention[]): boolean {
+  return mentions.every((m) => m.e - m.s === 1 && [doc.tokens[m.s]!.norm, doc.tokens[m.s]!.bare].some((w) => FIRST_NAMES.has(w)));
 }
 
 /** Finds entity mentions and groups them into entities, with `tagger` (default: the shipped model's). */
@@ -66,7 +72,10 @@ export function analyzeWho(text: string, sentences: Sentence[], tagger: Tagger =
     said.set(g, list);
   }
 
-  const entries = groups.map((g) => {
+  // A given name alone, with no role and no words, tells the reader nobody ("يوسف" cut off
+  // "حكومة يوسف الشاهد"): it stays among the mentions but not in the who list.
+  const listed = groups.filter((g) => !(g.type === 'PER' && !roleOf.has(g) && !said.has(g) && isLoneGivenName(doc, g.mentions)));
+  const entries = listed.map((g) => {
     const entry: WhoEntry = {
       name: g.name,
       type: g.type,

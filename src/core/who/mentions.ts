@@ -223,7 +223,8 @@ export function properNameSpan(doc: Doc, m: TokenMention): TokenMention {
 }
 
 /**
- * A person span the tagger ran on past the name: it ends before a preposition ("سلمان عبر الهاتف"),
+ * A person span the tagger ran on past the name: it ends before a preposition ("سلمان عبر الهاتف",
+ * "محمد للصحفيين"),
  * and a kinship noun inside it stands between two people ("هشام شقيق سلمان عبيدي").
  */
 export function splitPerson(doc: Doc, m: TokenMention): TokenMention[] {
@@ -231,7 +232,8 @@ export function splitPerson(doc: Doc, m: TokenMention): TokenMention[] {
   let s = m.s;
   for (let i = m.s; i < m.e; i++) {
     const t = doc.tokens[i]!;
-    const prep = i > m.s && NAME_PREPOSITIONS.has(t.norm);
+    // "ل" glued to the article ("للصحفيين") governs its noun, which no name word is.
+    const prep = i > m.s && (NAME_PREPOSITIONS.has(t.norm) || (t.norm.startsWith('لل') && t.norm.length > 4));
     const kin = i > m.s && i < m.e - 1 && KINSHIP_WORDS.has(t.norm);
     if (!prep && !kin) continue;
     if (i > s) out.push({ ...m, s, e: i });
@@ -292,7 +294,8 @@ export function titledGivenNames(doc: Doc, spans: readonly TokenMention[]): Toke
     while (e - i < 3 && free(e, sent) && (FIRST_NAMES.has(toks[e]!.norm) || PARTICLES.has(toks[e]!.norm))) e++;
     const last = toks[e];
     const surname =
-      free(e, sent) && !isJunkWord(last!) && !isTitle(last!) && !NAME_PREPOSITIONS.has(last!.norm) && !isGazPlace(last!.norm) && !isGazPlace(last!.bare) && !QUOTES.has(last!.norm);
+      // No proclitic on it: "للصحفيين" after "اللاعب محمد" is whom he spoke to.
+      free(e, sent) && last!.bare === last!.norm && !isJunkWord(last!) && !isTitle(last!) && !NAME_PREPOSITIONS.has(last!.norm) && !isGazPlace(last!.norm) && !isGazPlace(last!.bare) && !QUOTES.has(last!.norm);
     if (!surname) continue;
     out.push({ type: 'PER', s: i, e: e + 1 });
     i = e;
@@ -534,7 +537,7 @@ export function workTitles(doc: Doc): string[][] {
   return out;
 }
 
-/** Spans that lie inside a work's title wherever the article names it (the whole title or a part of it). */
+/** Spans that lie inside a work's title wherever the article names it (the whole title or a part of it), of any type. */
 export function withoutWorkTitles(doc: Doc, spans: TokenMention[]): TokenMention[] {
   const titles = workTitles(doc);
   if (titles.length === 0) return spans;
@@ -542,7 +545,7 @@ export function withoutWorkTitles(doc: Doc, spans: TokenMention[]): TokenMention
     const words = doc.tokens.slice(m.s, m.e).map((t) => t.norm);
     return titles.some((t) => t.length >= words.length && t.some((_, k) => words.every((w, j) => t[k + j] === w)));
   };
-  return spans.filter((m) => m.type === 'PER' || !inTitle(m));
+  return spans.filter((m) => !inTitle(m));
 }
 
 /** Overlays mentions: earlier lists win over later ones where spans overlap. */

@@ -302,6 +302,7 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     ['not-empty-or-source-head', 'قال مسؤول أمني إن', { type: 'PER', s: 1, e: 3 }, []],
     ['known-place-not-person', 'وصل إلى بغداد أمس', { type: 'PER', s: 2, e: 3 }, ['LOC:بغداد']],
     ['person-split', 'هشام شقيق سلمان عبيدي', { type: 'PER', s: 0, e: 4 }, ['PER:هشام', 'PER:سلمان عبيدي']],
+    ['person-split', 'وقال اللاعب محمد للصحفيين إن', { type: 'PER', s: 2, e: 4 }, ['PER:محمد']],
   ];
   for (const [name, text, span, expected] of table) {
     const doc = docOf(text);
@@ -348,6 +349,7 @@ test('GIVEN a given name after a title THEN the person is found with their famil
     ['قال المتحدث باسم الحكومة مهند مبيضين إن الأردن يرفض', ['مهند مبيضين']],
     // A given name alone, a given name before a place or a function word names nobody here.
     ['قال الرئيس حسن في كلمته', []],
+    ['وقال اللاعب محمد للصحفيين إن الفريق جاهز', []],
     ['زار الوزير سامي تونس', []],
     ['قال الوزير إن سامي سافر أمس', []],
   ];
