@@ -106,6 +106,6 @@ export function messageCommand(name: string, content: string, where?: Where) {
 
 /** A press of the button `customId` under one of the bot's messages. */
 export function buttonPress(customId: string, where?: Where) {
-  const message = { ...messageObject(FAKE_CHANNEL_ID, { content: 'موجز' }), author: FAKE_BOT };
+  const message = { ...messageObject(where?.thread?.id ?? FAKE_CHANNEL_ID, { content: 'موجز' }), author: FAKE_BOT };
   return { ...base(3, { custom_id: customId, component_type: 2 }, where), message };
 }

@@ -19,7 +19,7 @@ import { startHttpServer, type TestServer } from '../../fakes/http-server.ts';
 import { createFetcher } from '../../../src/sources/http.ts';
 import { fetchOpmlFile } from '../../../src/sources/opml.ts';
 import { FakeDiscord, FAKE_CHANNEL_ID, FAKE_FORUM_ID } from '../../fakes/discord-gateway.ts';
-import { slashCommand, PERMISSIONS, type Where } from '../../fakes/discord-interactions.ts';
+import { buttonPress, slashCommand, PERMISSIONS, type Where } from '../../fakes/discord-interactions.ts';
 import type { RecordedRequest } from '../../fakes/discord-rest.ts';
 
 const TOKEN = 'fake.bot.token-THREADS';
@@ -151,6 +151,25 @@ describe('Discord threads against a loopback Discord', () => {
     await interact(slashCommand('brief', { article: text }, { thread: THREAD }));
     assert.equal((await services.memory.lastArticle(`discord:${FAKE_CHANNEL_ID}:${THREAD.id}`))?.text, text);
     assert.notEqual((await services.memory.lastArticle(`discord:${FAKE_CHANNEL_ID}`))?.text, text);
+  });
+
+  test('GIVEN a button pressed in a thread THEN it acts on the thread\'s article and answers there', async () => {
+    const brief = await interact(slashCommand('brief', { article: ARTICLE }, { thread: THREAD }));
+    const buttons = (brief.body as { components?: { components: { custom_id?: string; label: string }[] }[] }).components?.flatMap((r) => r.components) ?? [];
+    const timeline = buttons.find((b) => b.label === 'الخط الزمني');
+    assert.ok(timeline?.custom_id);
+    const press = buttonPress(timeline.custom_id, { thread: THREAD });
+    const edit = await interact(press);
+    assert.match(contentOf(edit), /^## الخط الزمني/u);
+    assert.match(contentOf(edit), /6 ديسمبر/u);
+    assert.equal((await services.memory.lastArticle(`discord:${FAKE_CHANNEL_ID}:${THREAD.id}`))?.text, ARTICLE);
+  });
+
+  test('GIVEN a timeline picture for a thread THEN the sender attaches it to a message posted to the thread\'s id', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 7]);
+    await bot.sender.send(`discord:${FAKE_CHANNEL_ID}:${THREAD.id}`, { blocks: [m.paragraph('الخط الزمني')], picture: { name: 'timeline.png', png, width: 1, height: 1 } });
+    const post = fake.rest.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${THREAD.id}/messages`).at(-1);
+    assert.deepEqual(post?.files?.map((f) => f.name), ['timeline.png']);
   });
 
   test('GIVEN /subscribe naming a forum channel (#forum) THEN the forum is subscribed, from any channel of the server', async () => {
