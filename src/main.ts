@@ -1,7 +1,9 @@
 /**
  * The composition root: settings → store → services → platforms. Telegram starts when
  * TELEGRAM_BOT_TOKEN is set, Discord when DISCORD_TOKEN and DISCORD_APPLICATION_ID are set (both
- * when both are); with neither, a chat opens in the terminal. SIGINT/SIGTERM stop everything.
+ * when both are); with neither, a chat opens in the terminal. SIGINT/SIGTERM stop everything:
+ * no new update is taken, the ones being handled and the digests in flight finish, claims not
+ * sent are given back, the store closes, exit 0 — or exit 1 past MOJAZ_SHUTDOWN_SECONDS.
  */
 import { join } from 'node:path';
 import { startConsole } from './adapters/console/start.ts';
@@ -24,6 +26,8 @@ import { readersOf } from './store/reading.ts';
 import type { FeedRecord } from './store/types.ts';
 import { fetchStoredArticle } from './commands/wiring.ts';
 import { createLogger, errorText, redactSecrets, type Logger } from './log/index.ts';
+import { noMetrics, PromMetrics, timed } from './log/metrics.ts';
+import { healthRoute, metricsRoute, startHttpServer, type HealthCheck, type HttpServer, type Route } from './ops/http.ts';
 
 /**
  * Opens the configured store: PostgreSQL when MOJAZ_DATABASE_URL is set (a server that cannot be
@@ -46,6 +50,12 @@ async function openStore(config: Config, log: Logger): Promise<{ store: AnyStore
   const store = openStoreOrExplain(path);
   log.debug(`store ${path} opened`);
   return { store, sqlite: { store, path } };
+}
+
+/** Whether the store answers a query now (for /healthz). */
+async function storeAnswers(store: AnyStore): Promise<boolean> {
+  if ('db' in store) return store.db.prepare('SELECT 1 AS ok').get() !== undefined;
+  return (await store.query('SELECT 1 AS ok')).rowCount === 1;
 }
 
 /** Keeps a rolling backup of the store: one now when today's is missing, then every `hours`. */
@@ -109,9 +119,12 @@ async function main(): Promise<number> {
   const log = createLogger({
     level: config.logLevel,
     format: config.logFormat,
-    secrets: [config.telegram.token, config.discord.token, config.llm.key, databasePassword(config.databaseUrl)],
+    secrets: [config.telegram.token, config.discord.token, config.llm.key, databasePassword(config.databaseUrl), config.telegram.webhookSecret],
   });
   log.info(`settings ${JSON.stringify(describeConfig(config))}`);
+  // Counted only when someone can read them (MOJAZ_HTTP_PORT serves /metrics).
+  const metricsServed = config.http.port > 0 ? new PromMetrics() : undefined;
+  const metrics = metricsServed ?? noMetrics;
   const { store, sqlite } = await openStore(config, log);
   // A PostgreSQL server's backups are its operator's (pg_dump, WAL archiving), not the bot's.
   const stopBackups = sqlite ? startBackups(sqlite.store, sqlite.path, config.backupHours, log) : () => undefined;
@@ -119,12 +132,12 @@ async function main(): Promise<number> {
   const llmLog = log.child('llm');
   // Page extraction and every analysis (/brief, /timeline, /who and polled articles) run in a worker thread, under a time budget.
   const jobs = createJobPool();
-  const services = createServices(config, store, { fetcher, log: (line) => llmLog.warn(line), extract: (html, url) => jobs.extract(html, url),
-    analyze: (input) => jobs.analyze(input),
-  });
+  const analyze = (input: Parameters<typeof jobs.analyze>[0]): ReturnType<typeof jobs.analyze> => timed((s) => metrics.analysed(s), () => jobs.analyze(input));
+  const services = createServices(config, store, { fetcher, log: (line) => llmLog.warn(line), extract: (html, url) => jobs.extract(html, url), analyze });
   const jobsWarm = jobs.warm({ text: WARM_UP_TEXT, reference: '2024-01-05' }).catch((err: unknown) => log.error(`job pool failed to start: ${errorText(err)}`));
 
   const stops: Array<() => Promise<void>> = [];
+  let closeDiscord: (() => Promise<void>) | undefined;
   /** A platform that cannot go on (a revoked token) stops mojaz with a non-zero exit, for a supervisor to see. */
   let fatal: (message: string) => void = () => undefined;
   const fatalError = new Promise<string>((resolve) => (fatal = resolve));
@@ -132,16 +145,26 @@ async function main(): Promise<number> {
   const senders: Partial<Record<'telegram' | 'discord', Sender>> = {};
   /** Per-chat pacing (about 1 a second to a chat, 20 a minute to a group) on top of each platform's overall limit. */
   const pacer = new SendLimiter(systemClock);
+  /** What /healthz checks, by name: the store, and each platform started. */
+  const health: Record<string, HealthCheck> = { store: () => storeAnswers(store) };
+  /** Routes of the HTTP servers, by port: /healthz and /metrics on MOJAZ_HTTP_PORT, the webhook on its own. */
+  const routes = new Map<number, Record<string, Route>>();
+  const route = (port: number, path: string, handle: Route): void => void routes.set(port, { ...routes.get(port), [path]: handle });
+  let stopping = false;
 
   // Platform libraries load only when used: discord.js alone takes seconds to import.
   if (config.telegram.token) {
     const { startTelegram, TelegramSender } = await import('./adapters/telegram/index.ts');
-    const telegram = await startTelegram(config, services, { log, send: { pacer }, onFatal: (message) => fatal(message) });
+    const telegram = await startTelegram(config, services, { log, send: { pacer, metrics }, onFatal: (message) => fatal(message) });
     // The scheduler retries 429s itself (keeping its delivery lease renewed), so its Telegram
     // sender hands rate limits back instead of sleeping inside the send; every API call, reply or
     // digest part, is paced per chat by the one shared pacer.
-    senders.telegram = new TelegramSender(telegram.bot.telegram, { waitOnRateLimit: false, pacer });
+    senders.telegram = new TelegramSender(telegram.bot.telegram, { waitOnRateLimit: false, pacer, metrics });
     stops.push(() => telegram.stop());
+    health.telegram = () => telegram.connected();
+    const hook = telegram.webhook;
+    // A stopping instance takes no update: 503, and Telegram gives it to another instance (or to this one after the restart).
+    if (hook) route(config.telegram.webhookPort, hook.path, (req, res) => (stopping ? void res.writeHead(503).end() : hook.handle(req, res)));
   }
   if (config.discord.token && config.discord.applicationId) {
     const { startDiscord } = await import('./adapters/discord/index.ts');
@@ -149,15 +172,17 @@ async function main(): Promise<number> {
     const storyThread = (post: Post) => storyThreadMessages(store, services, post.articleIds, new Date());
     // "/feeds import" reads the attached OPML file through the guarded client, capped.
     const readAttachment = (url: string, maxBytes: number) => fetchOpmlFile(fetcher, url, maxBytes);
-    const discord = await startDiscord(config, services, { log, pacer, storyThread, readAttachment });
+    const discord = await startDiscord(config, services, { log, pacer, storyThread, readAttachment, metrics });
     senders.discord = discord.sender;
-    stops.push(() => discord.stop());
+    // Closed last (after the digests in flight, which post through its REST client).
+    closeDiscord = () => discord.stop();
+    health.discord = () => discord.connected();
     log.info('discord: connected');
   } else if (config.discord.token || config.discord.applicationId) {
     log.warn('discord is not configured: set both DISCORD_TOKEN and DISCORD_APPLICATION_ID');
   }
 
-  const consoleMode = stops.length === 0;
+  const consoleMode = stops.length === 0 && !closeDiscord;
   // The console prints scheduled digests and notices in the terminal like any other reply.
   const consoleSender: Sender = { send: async (_chat, message) => void process.stdout.write(`${renderPlain(message, buttonHint)}\n\n`) };
   const platformSenders: Partial<Record<string, Sender>> = { ...senders, ...(consoleMode ? { console: consoleSender } : {}) };
@@ -169,18 +194,31 @@ async function main(): Promise<number> {
   const feeds = await startConfiguredFeeds(config, {
     store,
     fetcher,
-    analyze: (input) => jobs.analyze(input),
+    analyze,
     fetchFullArticle: (url) => fetchStoredArticle(fetcher, url, (html, at) => jobs.extract(html, at)),
     onFeedFailing: (feed, failure) => notifyFeedFailing(store, router, feed, failure.userMessage, log),
     log: (level, message, fields) => feedLog[level](message, fields),
     onRound: (report) => {
+      for (const feed of report.feeds) metrics.feedFetched(feed.status);
       feedLog.debug(`round done ${JSON.stringify(report).slice(0, 300)}`);
       firstRoundDone();
     },
   });
-  const digests = await startDigests({ config, store, senders: platformSenders, fetcher, pacer, log: (line, fields) => digestLog.warn(line, fields) });
+  const digests = await startDigests({ config, store, senders: platformSenders, fetcher, pacer, metrics, log: (line, fields) => digestLog.warn(line, fields) });
   services.digests = digests.services;
-  stops.push(() => feeds.stop(), () => digests.stop());
+  // Stopped in this order: the platforms take no new update (and finish the ones being handled),
+  // the feed round and the digests in flight end, then Discord's connection closes.
+  stops.push(() => feeds.stop(), () => digests.stop(), ...(closeDiscord ? [closeDiscord] : []));
+  if (metricsServed) {
+    route(config.http.port, '/healthz', healthRoute(health, () => stopping));
+    route(config.http.port, '/metrics', metricsRoute(metricsServed));
+  }
+  const servers: HttpServer[] = [];
+  for (const [port, handlers] of routes) {
+    const server = await startHttpServer({ host: config.http.host, port, routes: handlers, onError: (line) => log.error(line) });
+    servers.push(server);
+    log.info(`http: listening on ${config.http.host}:${server.port} (${Object.keys(handlers).join(', ')})`);
+  }
   if (consoleMode) {
     // The bundled sample feed's news is there for /digest before the first command; a round that
     // fails or hangs does not keep the chat from opening.
@@ -190,8 +228,10 @@ async function main(): Promise<number> {
   }
 
   const shutdown = async (): Promise<void> => {
-    for (const stop of stops.reverse()) await stop().catch((err: unknown) => log.warn(`stop failed: ${String(err)}`));
+    stopping = true;
+    for (const stop of stops) await stop().catch((err: unknown) => log.warn(`stop failed: ${String(err)}`));
     stopBackups();
+    await Promise.all(servers.map((server) => server.close(1_000)));
     await jobs.close();
     await store.close();
   };
@@ -211,7 +251,17 @@ async function main(): Promise<number> {
     fatalError,
   ]);
   log.info(reason ? `stopping: ${reason}` : 'stopping');
+  // A second signal, or a stop past the bound, ends the process now: leases lapse by themselves.
+  const force = (why: string): void => {
+    log.error(`stopping: ${why}; exiting before everything was released`);
+    process.exit(1);
+  };
+  process.once('SIGINT', () => force('second signal'));
+  process.once('SIGTERM', () => force('second signal'));
+  setTimeout(() => force(`not stopped after ${config.shutdownSeconds} s`), config.shutdownSeconds * 1000).unref();
+  const started = Date.now();
   await shutdown();
+  log.info(`stopped in ${Date.now() - started} ms`);
   return reason ? 1 : 0;
 }
 

@@ -8,6 +8,8 @@ import { ChatGoneError, RateLimitedError, type Sender } from '../messages/sender
 import type { ClaimedDelivery, DigestLedger } from './ledger.ts';
 import type { Clock, SendLimiter } from '../messages/pacing.ts';
 import { errorText, redactSecrets } from '../log/index.ts';
+import type { Metrics } from '../log/metrics.ts';
+import { slotOfDigestKey } from '../store/digest-ledger.ts';
 
 /** What a fan-out needs. */
 export interface FanOutDeps {
@@ -32,6 +34,8 @@ export interface FanOutDeps {
   stopping?(): boolean;
   /** Called when a chat turned out to be gone (to deactivate its subscription). */
   onChatGone?(chatId: string): Promise<void>;
+  /** Told how late each digest reached its chat (its slot to the platform accepting it). */
+  metrics?: Metrics;
   /** A failed delivery, worth a warning (with the chat it was for). */
   log?(line: string, fields?: { chat: string }): void;
 }
@@ -69,6 +73,16 @@ function keepLease(deps: FanOutDeps, key: string): { stop(): void } {
   return { stop: () => clearInterval(timer) };
 }
 
+/** Waits until `until` (ms) in short steps; true as soon as the scheduler is stopping. */
+async function stoppedDuring(deps: FanOutDeps, until: number): Promise<boolean> {
+  for (;;) {
+    if (deps.stopping?.()) return true;
+    const left = until - deps.clock.now().getTime();
+    if (left <= 0) return false;
+    await deps.clock.sleep(Math.min(left, 250));
+  }
+}
+
 /** Sends one claimed delivery; resolves with its outcome. */
 export async function deliverOne(deps: FanOutDeps, c: ClaimedDelivery, report: FanOutReport): Promise<void> {
   const { ledger, sender, limiter, clock, owner } = deps;
@@ -85,8 +99,14 @@ export async function deliverOne(deps: FanOutDeps, c: ClaimedDelivery, report: F
       if (err instanceof RateLimitedError) {
         report.rateLimited++;
         limiter.pause(c.chatId, err.retryAfterMs);
+        const retryAt = clock.now().getTime() + err.retryAfterMs;
         // Keep the claim through the wait, so no other scheduler sends it meanwhile.
         if (!(await ledger.renew(c.key, owner, iso(clock, err.retryAfterMs + deps.leaseMs)))) return;
+        if (await stoppedDuring(deps, retryAt)) {
+          // Stopping: the wait is not sat out; the delivery goes back, due when the platform said.
+          await ledger.release(c.key, owner, 'scheduler stopped during a rate-limit wait', new Date(retryAt).toISOString());
+          return;
+        }
         continue;
       }
       if (err instanceof ChatGoneError) {
@@ -105,6 +125,8 @@ export async function deliverOne(deps: FanOutDeps, c: ClaimedDelivery, report: F
     // The crash window: the platform has the message and the ledger does not know yet.
     await ledger.complete(c.key, owner, iso(clock));
     report.sent++;
+    const slot = slotOfDigestKey(c.key);
+    if (slot) deps.metrics?.digestDelivered((clock.now().getTime() - Date.parse(slot)) / 1000);
     return;
   }
 }

@@ -29,6 +29,7 @@ import { ledgerOf, type AnyStore } from '../store/index.ts';
 import type { ChatStore, FeedStore } from '../store/types.ts';
 import type { DigestLedger } from './ledger.ts';
 import type { Clock, SendLimiter } from '../messages/pacing.ts';
+import type { Metrics } from '../log/metrics.ts';
 import { startScheduler, type CronFactory, type DigestScheduler } from './scheduler.ts';
 
 export { startScheduler, type DigestScheduler } from './scheduler.ts';
@@ -92,6 +93,8 @@ export interface DigestsDeps {
   cron?: CronFactory;
   /** A problem worth a warning (a failed or stopped delivery, a chat gone): the scheduler logs nothing else. */
   log?(line: string, fields?: { chat: string }): void;
+  /** Told how late each digest reached its chat. */
+  metrics?: Metrics;
   /** The pacer the senders share (they pace every API call through it); the fan-out then takes no slot of its own. */
   pacer?: SendLimiter;
 }
@@ -107,6 +110,7 @@ export async function startDigests(deps: DigestsDeps): Promise<{ scheduler: Dige
     ...(deps.clock ? { clock: deps.clock } : {}),
     ...(deps.cron ? { cron: deps.cron } : {}),
     ...(deps.log ? { log: deps.log } : {}),
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
     ...(deps.pacer ? { limiter: deps.pacer, senderPaces: true } : {}),
   });
   const services: DigestServices = {

@@ -16,6 +16,7 @@ import { openChatDigest, type ComposeDeps, type ComposeStore, type StoryDetails 
 import { deliverOne, drain, type FanOutDeps, type FanOutReport } from './fanout.ts';
 import type { DigestLedger, OpenDigestResult } from './ledger.ts';
 import { SendLimiter, systemClock, type Clock } from '../messages/pacing.ts';
+import type { Metrics } from '../log/metrics.ts';
 import { cronOf, isQuiet, parseQuiet, quietHoursOf, scheduleFields } from './spec.ts';
 
 /** Starts a timer-driven task; returns how to stop it. node-cron in production, a fake in tests. */
@@ -55,6 +56,8 @@ export interface SchedulerDeps {
   concurrency?: number;
   /** A problem worth a warning (a failed or stopped delivery, a chat gone): the scheduler logs nothing else. */
   log?(line: string, fields?: { chat: string }): void;
+  /** Told how late each digest reached its chat. */
+  metrics?: Metrics;
 }
 
 /** What /digest returns: the message to reply with, or why there is none. */
@@ -141,6 +144,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
     leaseMs: deps.leaseMs ?? 120_000,
     concurrency: deps.concurrency ?? 8,
     log,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
     stopping: () => stopped,
     onChatGone: async (chatId) => {
       const sub = await deps.store.getSubscription(chatId);

@@ -14,6 +14,11 @@ export function digestKey(chatId: string, slot: string): string {
   return `digest:${chatId}:${slot}`;
 }
 
+/** The slot (ISO time) a {@link digestKey} was made with; undefined for a key of another shape. */
+export function slotOfDigestKey(key: string): string | undefined {
+  return /:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)$/u.exec(key)?.[1];
+}
+
 /** The delivery ledger on a store's better-sqlite3 database (migration 003 applied). */
 export class SqliteDigestLedger {
   constructor(private readonly db: Database) {}

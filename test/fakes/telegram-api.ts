@@ -70,6 +70,8 @@ export class FakeTelegramApi {
   private nextUpdateId = 1;
   private nextMessageId = 1000;
   private port = 0;
+  /** Answers of these methods are held this long (ms) after the call is recorded: a slow API. */
+  readonly delays = new Map<string, number>();
   /** Longest a getUpdates call is held, whatever timeout the client asks for (keeps tests snappy). */
   maxPollMs = 10_000;
 
@@ -144,6 +146,25 @@ export class FakeTelegramApi {
       error_code: 429,
       description: `Too Many Requests: retry after ${retryAfter}`,
       parameters: { retry_after: retryAfter },
+    });
+  }
+
+  /**
+   * Delivers a user's text message as Telegram does in webhook mode: a POST of the update to the
+   * path of the URL the bot gave setWebhook, with the secret token it gave there, sent to `base`
+   * (the instance's loopback address standing in for the public host). Returns the HTTP answer.
+   */
+  async deliverWebhook(base: string, text: string, chatId = 777, secret?: string): Promise<Response> {
+    const [set] = this.callsOf('setWebhook').slice(-1);
+    if (!set) throw new Error('setWebhook was not called');
+    const message = { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, from: { id: chatId, is_bot: false, first_name: 'قارئ' }, text };
+    const commandLength = /^\/\S+/u.exec(text)?.[0].length;
+    if (commandLength) (message as Record<string, unknown>).entities = [{ type: 'bot_command', offset: 0, length: commandLength }];
+    const token = secret ?? (set.payload.secret_token as string | undefined);
+    return fetch(new URL(new URL(String(set.payload.url)).pathname, base), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token !== undefined ? { 'x-telegram-bot-api-secret-token': token } : {}) },
+      body: JSON.stringify({ update_id: this.nextUpdateId++, message }),
     });
   }
 
@@ -224,6 +245,8 @@ export class FakeTelegramApi {
       this.poll(payload, req, (updates) => reply(200, { ok: true, result: updates }));
       return;
     }
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     reply(200, { ok: true, result: this.result(method, payload) });
   }
 

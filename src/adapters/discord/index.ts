@@ -10,6 +10,7 @@ import type { Services } from '../../commands/services.ts';
 import type { Message, Post } from '../../messages/model.ts';
 import type { Pacer } from '../../messages/pacing.ts';
 import type { Sender } from '../../messages/sender.ts';
+import type { Metrics } from '../../log/metrics.ts';
 import { ActionIds } from './actions.ts';
 import { describeError } from '../../log/index.ts';
 import { handleInteraction, type DiscordLog } from './interactions.ts';
@@ -37,6 +38,8 @@ export interface DiscordOptions {
   readAttachment?: (url: string, maxBytes: number) => Promise<string | undefined>;
   /** A digest story's timeline and who list, posted in its thread when the digest goes to a forum channel. */
   storyThread?: (post: Post) => Promise<Message[]>;
+  /** Counts messages Discord accepted and the 429s discord.js waited out. */
+  metrics?: Metrics;
 }
 
 /** A running Discord bot. */
@@ -44,6 +47,8 @@ export interface DiscordBot {
   readonly client: Client;
   /** Posts to "discord:<channelId>" chats (for the digest scheduler). */
   readonly sender: Sender;
+  /** Whether the gateway session is up (ready, not reconnecting). */
+  connected(): boolean;
   /** Disconnects from the gateway and stops every timer; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -95,10 +100,14 @@ export async function startDiscord(config: Config, services: Services, options: 
     log,
     token,
     ...(options.readAttachment ? { readAttachment: options.readAttachment } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
   client.on(Events.Error, (error) => log.error(`discord: client error: ${describeError(error, [token])}`));
   client.on(Events.ShardError, (error) => log.warn(`discord: gateway error: ${describeError(error, [token])}`));
+  // discord.js waits out 429s itself (buckets, retry_after); each one it meets is counted here.
+  const metrics = options.metrics;
+  if (metrics) client.rest.on('rateLimited', (info) => metrics.rateLimited('discord', info.retryAfter));
 
   let stopped = false;
   const stop = async (): Promise<void> => {
@@ -117,7 +126,8 @@ export async function startDiscord(config: Config, services: Services, options: 
   const sender = new DiscordSender(client.rest, actions, {
     ...(options.pacer ? { pacer: options.pacer } : {}),
     ...(options.storyThread ? { storyThread: options.storyThread } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     knownType: (id) => client.channels.cache.get(id)?.type,
   });
-  return { client, sender, stop };
+  return { client, sender, connected: () => !stopped && client.isReady(), stop };
 }

@@ -28,6 +28,7 @@ import type { ActionIds } from './actions.ts';
 import { BRIEF_COMMAND, BRIEF_MESSAGE_COMMAND } from './definitions.ts';
 import { describeError } from '../../log/index.ts';
 import { chatIdOf } from './chat-id.ts';
+import type { Metrics } from '../../log/metrics.ts';
 
 /** Where the adapter writes what went wrong (already redacted). */
 export interface DiscordLog {
@@ -48,6 +49,8 @@ export interface InteractionDeps {
    * (undefined when over it). Without it, a command given a file says files cannot be read here.
    */
   readAttachment?: (url: string, maxBytes: number) => Promise<string | undefined>;
+  /** Counts each reply part Discord accepted. */
+  metrics?: Metrics;
 }
 
 /** User-facing texts (Arabic): the registry's wording, plus what only Discord needs. */
@@ -172,7 +175,11 @@ async function run(
   const [first, ...rest] = payloads;
   if (!first) return void (await interaction.deleteReply());
   await interaction.editReply(first);
-  for (const payload of rest) await interaction.followUp(payload);
+  deps.metrics?.messageSent('discord');
+  for (const payload of rest) {
+    await interaction.followUp(payload);
+    deps.metrics?.messageSent('discord');
+  }
 }
 
 /**

@@ -13,6 +13,7 @@ import { Routes, type REST } from 'discord.js';
 import type { Message, Post } from '../../messages/model.ts';
 import type { Pacer } from '../../messages/pacing.ts';
 import type { Sender } from '../../messages/sender.ts';
+import type { Metrics } from '../../log/metrics.ts';
 import { renderDiscord, type DiscordMessagePayload } from '../../messages/render/discord.ts';
 import type { ActionIds } from './actions.ts';
 import { chatOn } from '../../messages/chat.ts';
@@ -33,6 +34,8 @@ export interface DiscordSenderOptions {
   knownType?: (channelId: string) => number | undefined;
   /** The messages that follow a story's post in its thread: its timeline and who list. */
   storyThread?: (post: Post) => Promise<Message[]>;
+  /** Counts each message Discord accepted. */
+  metrics?: Metrics;
 }
 
 /** One rendered part with its attachment, as discord.js REST takes it. */
@@ -105,6 +108,7 @@ export class DiscordSender implements Sender {
         }),
       )) as { id: string };
       thread = created.id;
+      this.options.metrics?.messageSent('discord');
       this.remember(key, { thread, complete: false });
       for (const part of rest) await this.post(chatId, thread, part);
     }
@@ -137,8 +141,9 @@ export class DiscordSender implements Sender {
     );
   }
 
-  private post(chatId: string, channelId: string, part: Part): Promise<unknown> {
-    return this.call(chatId, () => this.rest.post(Routes.channelMessages(channelId), part.files ? { body: part.body, files: part.files } : { body: part.body }));
+  private async post(chatId: string, channelId: string, part: Part): Promise<void> {
+    await this.call(chatId, () => this.rest.post(Routes.channelMessages(channelId), part.files ? { body: part.body, files: part.files } : { body: part.body }));
+    this.options.metrics?.messageSent('discord');
   }
 
   /** One API call, paced per chat, its errors in the project's terms. */

@@ -4,7 +4,8 @@
  * Sender for the digest scheduler. Long polling by default; a webhook when TELEGRAM_WEBHOOK_URL
  * is set. One bot.catch logs (token redacted) and apologizes; the bot keeps serving.
  */
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage as HttpRequest, ServerResponse } from 'node:http';
 import { Telegraf, TelegramError, type Context } from 'telegraf';
 import type { CallbackQuery, Update } from 'telegraf/types';
 import type { Config } from '../../config.ts';
@@ -48,7 +49,14 @@ export interface TelegramBot {
   readonly bot: Telegraf;
   /** Posts to "telegram:…" chats (for the digest scheduler). */
   readonly sender: Sender;
-  /** Stops polling or the webhook server; safe to call twice. */
+  /**
+   * In webhook mode, where updates arrive: the path of TELEGRAM_WEBHOOK_URL and the request
+   * handler to mount there on the HTTP server (any instance can take any update).
+   */
+  readonly webhook?: { path: string; handle: (req: HttpRequest, res: ServerResponse) => Promise<void> };
+  /** Whether updates are coming in: the last long poll succeeded, or the webhook is set. */
+  connected(): boolean;
+  /** Stops polling (no new update is taken) and waits for the updates being handled; safe to call twice. */
   stop(reason?: string): Promise<void>;
 }
 
@@ -101,9 +109,53 @@ function incomingOf(update: Update): (IncomingMessage & { message_id: number }) 
   return undefined;
 }
 
-/** A secret for the webhook header, derived from the token so restarts keep it. */
+/** A secret for the webhook header, derived from the token so restarts (and every instance) agree on it. */
 function webhookSecret(token: string): string {
   return createHash('sha256').update(`mojaz-webhook:${token}`).digest('hex').slice(0, 64);
+}
+
+/** Whether `given` (a request header) is `secret`, compared in constant time. */
+function secretMatches(given: string | string[] | undefined, secret: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The webhook's request handler: a request without the secret header Telegram was given at
+ * setWebhook is answered 401 and nothing is handled; the rest go to telegraf's webhook callback,
+ * which answers once the update is handled (its replies are real API calls, webhookReply off).
+ */
+function webhookHandler(bot: Telegraf, path: string, secret: string): (req: HttpRequest, res: ServerResponse) => Promise<void> {
+  const callback = bot.webhookCallback(path, { secretToken: secret });
+  return async (req, res) => {
+    if (req.method !== 'POST') {
+      res.writeHead(405, { allow: 'POST' }).end();
+      return;
+    }
+    if (!secretMatches(req.headers['x-telegram-bot-api-secret-token'], secret)) {
+      res.writeHead(401).end();
+      req.resume();
+      return;
+    }
+    await callback(req, res);
+  };
+}
+
+/** Counts the updates being handled (the first middleware), so a stop can wait for them and their replies. */
+function countHandling(bot: Telegraf): { idle(): Promise<void> } {
+  let handling = 0;
+  const waiters: Array<() => void> = [];
+  bot.use(async (_ctx, next) => {
+    handling++;
+    try {
+      await next();
+    } finally {
+      if (--handling === 0) for (const wake of waiters.splice(0)) wake();
+    }
+  });
+  return { idle: () => (handling === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))) };
 }
 
 /** Builds the bot (not started): handlers, catch. Exposed for tests that drive handleUpdate. */
@@ -111,7 +163,7 @@ export function createTelegramBot(
   config: Config,
   services: Services,
   options: TelegramOptions = {},
-): { bot: Telegraf; sender: TelegramSender } {
+): { bot: Telegraf; sender: TelegramSender; handling: { idle(): Promise<void> } } {
   const token = config.telegram.token;
   if (!token) throw new Error('TELEGRAM_BOT_TOKEN is required');
   const log = options.log ?? stderrLog;
@@ -119,6 +171,7 @@ export function createTelegramBot(
   // webhookReply off: every call is a real API call, so 429s and failures are seen and handled.
   const bot = new Telegraf(token, { telegram: { apiRoot: config.telegram.apiRoot, webhookReply: false } });
   const sendOptions = options.send ?? {};
+  const handling = countHandling(bot);
 
   /** The document sent with a command, or in the message it replies to, as the command's attachment. */
   const attachmentOf = (ctx: Context, message: IncomingMessage | undefined): Pick<CommandContext, 'attachment'> => {
@@ -199,7 +252,7 @@ export function createTelegramBot(
     }
   });
 
-  return { bot, sender: new TelegramSender(bot.telegram, sendOptions) };
+  return { bot, sender: new TelegramSender(bot.telegram, sendOptions), handling };
 }
 
 /** The command menu Telegram shows: every registry command with its Arabic description. */
@@ -216,7 +269,7 @@ export function menuOf(commands: readonly Command<Services>[]): Array<{ command:
 export async function startTelegram(config: Config, services: Services, options: TelegramOptions = {}): Promise<TelegramBot> {
   const log = options.log ?? stderrLog;
   const token = config.telegram.token ?? '';
-  const { bot, sender } = createTelegramBot(config, services, options);
+  const { bot, sender, handling } = createTelegramBot(config, services, options);
   try {
     bot.botInfo = await bot.telegram.getMe();
     await bot.telegram.setMyCommands(menuOf(options.commands ?? registry));
@@ -224,19 +277,34 @@ export async function startTelegram(config: Config, services: Services, options:
     throw new Error(`telegram: start failed: ${describeError(err, [token])}`);
   }
   let running = true;
+  // Polling health: the last getUpdates answered (bot.telegram is what telegraf polls through).
+  let polling = true;
+  const callApi = bot.telegram.callApi.bind(bot.telegram);
+  bot.telegram.callApi = (async (...args: Parameters<typeof callApi>) => {
+    try {
+      const result = await callApi(...args);
+      if (args[0] === 'getUpdates') polling = true;
+      return result;
+    } catch (err) {
+      if (args[0] === 'getUpdates' && running) polling = false;
+      throw err;
+    }
+  }) as typeof callApi;
   const webhookUrl = config.telegram.webhookUrl;
+  let webhook: TelegramBot['webhook'];
   if (webhookUrl) {
+    // No server of telegraf's own: the handler is mounted on mojaz's HTTP server. Every instance
+    // sets the same URL and secret, so any of them can take any update.
     const url = new URL(webhookUrl);
-    await bot.launch({
-      allowedUpdates: [...ALLOWED_UPDATES],
-      webhook: {
-        domain: url.host,
-        path: url.pathname === '/' ? '/telegram' : url.pathname,
-        port: config.telegram.webhookPort,
-        secretToken: webhookSecret(token),
-      },
-    });
-    log.info(`telegram: @${bot.botInfo.username} receiving updates by webhook on port ${config.telegram.webhookPort}`);
+    const path = url.pathname === '/' ? '/telegram' : url.pathname;
+    const secret = config.telegram.webhookSecret ?? webhookSecret(token);
+    try {
+      await bot.telegram.setWebhook(url.pathname === '/' ? new URL(path, url).href : webhookUrl, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+    } catch (err) {
+      throw new Error(`telegram: setWebhook failed: ${describeError(err, [token, secret])}`);
+    }
+    webhook = { path, handle: webhookHandler(bot, path, secret) };
+    log.info(`telegram: @${bot.botInfo.username} receiving updates by webhook at ${path}`);
   } else {
     // launch() resolves only when polling stops, so it is not awaited. A 409 (another instance
     // polling with this token) is retried with a back-off, and said; a 401 is fatal (revoked
@@ -267,14 +335,17 @@ export async function startTelegram(config: Config, services: Services, options:
   return {
     bot,
     sender,
+    ...(webhook ? { webhook } : {}),
+    connected: () => running && (webhook !== undefined || polling),
     async stop(reason = 'stop') {
       if (!running) return;
       running = false;
       try {
         bot.stop(reason);
       } catch {
-        // Not running yet (launch still starting): nothing to stop.
+        // Not polling (webhook mode, or launch still starting): nothing to stop.
       }
+      await handling.idle();
     },
   };
 }

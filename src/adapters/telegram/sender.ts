@@ -9,6 +9,7 @@ import { chatKey, chatOn } from '../../messages/chat.ts';
 import type { Button, Message } from '../../messages/model.ts';
 import { renderTelegramParts, TELEGRAM_CALLBACK_DATA_LIMIT } from '../../messages/render/html.ts';
 import type { Pacer } from '../../messages/pacing.ts';
+import type { Metrics } from '../../log/metrics.ts';
 import { ChatGoneError, RateLimitedError, type Sender } from '../../messages/sender.ts';
 import { isChatGone, retryAfterOf } from './errors.ts';
 import { describeError } from '../../log/index.ts';
@@ -52,6 +53,8 @@ export interface SendOptions {
    * channel) on top of the platform-wide limit; one pacer is shared by replies and digests.
    */
   pacer?: Pacer;
+  /** Counts each message Telegram accepted and each 429 it answered. */
+  metrics?: Metrics;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -67,16 +70,19 @@ async function withRetries<T>(
   onMigrate: (chatId: number) => void,
   key: () => string,
 ): Promise<T> {
-  const { waitOnRateLimit = true, maxRetries = 3, maxWaitMs = 60_000, sleep = defaultSleep, pacer } = options;
+  const { waitOnRateLimit = true, maxRetries = 3, maxWaitMs = 60_000, sleep = defaultSleep, pacer, metrics } = options;
   for (let attempt = 0; ; attempt++) {
     const release = pacer ? await pacer.acquire(key()) : undefined;
     try {
-      return await call();
+      const result = await call();
+      metrics?.messageSent('telegram');
+      return result;
     } catch (err) {
       release?.();
       const retryAfter = retryAfterOf(err);
       if (retryAfter !== undefined) {
         const waitMs = retryAfter * 1000;
+        metrics?.rateLimited('telegram', waitMs);
         if (!waitOnRateLimit || attempt >= maxRetries || waitMs > maxWaitMs) throw new RateLimitedError(waitMs);
         await sleep(waitMs);
         continue;
