@@ -122,38 +122,14 @@ export function indexPhrases(phrases: Iterable<readonly [string, string]>): Phra
   return out;
 }
 
-type PhraseList = readonly { tokens: readonly string[]; kind: string }[];
-
-const NO_STARTS: readonly PhraseList[] = [];
-
-/** Per index, the phrase lists a normalized word may open (cut 0, 1, 2 letters off), cached by word. */
-const startsCache = new WeakMap<PhraseIndex, Map<string, readonly PhraseList[]>>();
-
-/** Room for the distinct words of a few thousand articles; cleared when full. */
-const STARTS_LIMIT = 100000;
-
-/** The phrase lists of `index` whose first word is `norm` after cutting off up to two clitic letters, in cut order. */
-function phraseStarts(index: PhraseIndex, norm: string): readonly PhraseList[] {
-  let cache = startsCache.get(index);
-  if (!cache) startsCache.set(index, (cache = new Map<string, readonly PhraseList[]>()));
-  let starts = cache.get(norm);
-  if (starts) return starts;
-  // The first word may carry up to two clitic letters ("وقطاع", "بقطاع").
-  const found: PhraseList[] = [];
-  for (let cut = 0; cut <= 2 && cut < norm.length; cut++) {
-    const list = index.get(cut === 0 ? norm : norm.slice(cut));
-    if (list) found.push(list);
-  }
-  starts = found.length > 0 ? found : NO_STARTS;
-  if (cache.size >= STARTS_LIMIT) cache.clear();
-  cache.set(norm, starts);
-  return starts;
-}
-
 /** Visits B/I features (prefix + "B-kind") of every phrase of `index` found in the sentence. */
 function forEachPhraseMatch(norms: readonly string[], index: PhraseIndex, prefix: string, visit: (token: number, feature: string) => void): void {
   for (let i = 0; i < norms.length; i++) {
-    for (const list of phraseStarts(index, norms[i]!)) {
+    const n = norms[i]!;
+    // The first word may carry up to two clitic letters ("وقطاع", "بقطاع").
+    for (let cut = 0; cut <= 2 && cut < n.length; cut++) {
+      const list = index.get(cut === 0 ? n : n.slice(cut));
+      if (!list) continue;
       for (const { tokens, kind } of list) {
         if (i + tokens.length > norms.length) continue;
         let ok = true;
