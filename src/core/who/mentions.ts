@@ -375,6 +375,19 @@ function isEdgeJunk(t: { norm: string; bare: string; stem: string }): boolean {
 // Hospitals are places where things happen, not actors ("المستشفى الجهوي").
 const GENERIC_HEADS = normSet(['القوات', 'قوات', 'المنطقة', 'القاعدة', 'المدينة', 'الدولة', 'المستشفى', 'مستشفى']);
 
+/**
+ * An indefinite noun that may stand in a construct chain inside an organization's name ("نواب" in
+ * "مجلس نواب الشعب", "كبار" in "هيئة كبار العلماء"): no article or proclitic, no function word,
+ * given name, title, place, verb shape or number.
+ */
+export function constructNoun(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  const head = doc.tokens[i - 1];
+  if (!t || !head || t.sentence !== head.sentence || isPunct(t) || t.norm.startsWith('ال') || t.bare !== t.norm || t.norm.length < 3) return false;
+  if (isJunkWord(t) || FIRST_NAMES.has(t.norm) || isTitle(t) || isGazPlace(t.norm) || t.forms.some((f) => ORG_HEADS.has(f))) return false;
+  return !/^[يتل]/.test(t.norm) && !/^[وف]/.test(t.norm);
+}
+
 /** Organization spans built from a head noun followed by definite adjectives. */
 function headAdjectiveOrgs(doc: Doc): TokenMention[] {
   const out: TokenMention[] = [];
@@ -387,10 +400,12 @@ function headAdjectiveOrgs(doc: Doc): TokenMention[] {
     let e = i + 1;
     if (!head.startsWith('ال')) {
       // Construct state: "حزب البناء الوطني", "وزارة الخارجية الأميركية", "منظمة الصحة العالمية".
-      const n = toks[i + 1];
+      // Through one indefinite noun in construct too: "مجلس نواب الشعب", "هيئة كبار العلماء".
+      const k = constructNoun(doc, i + 1) ? i + 2 : i + 1;
+      const n = toks[k];
       // "حكومة الحبيب الصيد" is a person's government, not a body named الحبيب.
       if (!n || n.sentence !== t.sentence || !n.norm.startsWith('ال') || n.stem.length < 3 || JUNK.has(n.norm) || FIRST_NAMES.has(n.norm) || isTitle(n)) continue;
-      e = i + 2;
+      e = k + 1;
       while (e < toks.length && e - i <= 4 && toks[e]!.sentence === t.sentence && isDefiniteAdjective(toks[e]!)) e++;
       out.push({ type: 'ORG', s: i, e: complementEnd(doc, e) });
       continue;

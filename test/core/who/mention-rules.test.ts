@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -379,6 +379,9 @@ test('GIVEN an organization head and its adjectives THEN the complement that tel
     ['أحيل على المحكمة العسكرية الابتدائية الدائمة بتونس', 'المحكمة العسكرية الابتدائية الدائمة'],
     // Another body after ل is its own name; a preposition or verb is no complement.
     ['اجتمع المكتب الجهوي للاتحاد الوطني الحر أمس', 'المكتب الجهوي'],
+    // Through an indefinite noun in construct.
+    ['فاز بمقعد بمجلس نواب الشعب في الانتخابات', 'بمجلس نواب الشعب'],
+    ['أصدرت هيئة كبار العلماء فتوى', 'هيئة كبار العلماء'],
     ['قالت الحكومة التونسية للصحفيين إن', 'الحكومة التونسية'],
     ['قالت الهيئة الوطنية للمحامين إن', 'الهيئة الوطنية للمحامين'],
     ['قالت الحكومة التونسية لهم إن', 'الحكومة التونسية'],
@@ -389,6 +392,9 @@ test('GIVEN an organization head and its adjectives THEN the complement that tel
   }
   const doc = docOf('قال المعهد الوطني في بيان');
   assert.equal(complementEnd(doc, 3), 3);
+  // No construct noun with a proclitic, a verb shape, a given name or a title.
+  const nouns = docOf('صندوق لجبر الأضرار حكومة محمد الصالح مجلس يقرر الأمر مجلس وزير الدفاع مجلس نواب الشعب');
+  assert.deepEqual([1, 4, 7, 10, 13].map((i) => constructNoun(nouns, i)), [false, false, false, false, true]);
 });
 
 test('GIVEN quoted titles after a work noun THEN they are works, and no organization or place is made of them anywhere', () => {
