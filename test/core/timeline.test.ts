@@ -354,14 +354,41 @@ const INTRODUCED: { rule: string; line: string; events: [string, string][] }[] =
     events: [['2023-12-08', 'انطلقت الخطوط التونسية في بيع التذاكر لخط توزر باريس']],
   },
 ];
-for (const { rule, line, events } of INTRODUCED) {
-  test(`GIVEN ${rule} THEN the event leaves the introducing words out`, () => {
-    assert.deepEqual(
-      timeline([line]).map((e) => [e.date, e.event]),
-      events,
-    );
-  });
+const CLITIC_TIMES: { rule: string; line: string; events: [string, string][] }[] = [
+  {
+    rule: 'a weekday with ب glued to it',
+    line: 'والتقى الوزير نظيره بالخميس في الرياض.',
+    events: [['2023-12-07', 'التقى الوزير نظيره في الرياض']],
+  },
+  {
+    rule: 'a weekday with و and ب glued to it',
+    line: 'وأعلنت الوزارة وبالأحد الماضي نتائج المسابقة.',
+    events: [['2023-12-03', 'أعلنت الوزارة نتائج المسابقة']],
+  },
+  {
+    rule: 'a weekday with لل glued to it',
+    line: 'وأرجأت المحكمة النظر في القضية للاثنين المقبل.',
+    events: [['2023-12-11', 'أرجأت المحكمة النظر في القضية']],
+  },
+  {
+    rule: 'a month with ب glued to it',
+    line: 'وتأسست الجمعية بمارس 2010 في تونس.',
+    events: [['2010-03', 'تأسست الجمعية في تونس']],
+  },
+];
+/** One test per row: the line's entries are its (date, event) pairs. */
+function eventTable(rows: { rule: string; line: string; events: [string, string][] }[], then: string): void {
+  for (const { rule, line, events } of rows) {
+    test(`GIVEN ${rule} THEN ${then}`, () => {
+      assert.deepEqual(
+        timeline([line]).map((e) => [e.date, e.event]),
+        events,
+      );
+    });
+  }
 }
+eventTable(CLITIC_TIMES, 'the event keeps no dangling clitic');
+eventTable(INTRODUCED, 'the event leaves the introducing words out');
 
 test('blocksOf GIVEN a sentence longer than a block THEN blocks within the bound, cut after a clause mark or a space, covering it all', () => {
   const text = 'وقع الهجوم أمس، '.repeat(300);

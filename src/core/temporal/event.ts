@@ -186,6 +186,22 @@ function clauses(text: string, sentence: Span): Span[] {
   return out.filter((c) => /[\u0621-\u064A]/.test(text.slice(c.start, c.end)));
 }
 
+/** Longest run of clitics (و، ف، ب، ل، ك) glued before a time expression: "وبالأحد" is و + ب + الأحد. */
+const MAX_CLITIC_CHARS = 3;
+
+/**
+ * Where the word of a time expression starting at `start` begins, when only clitics stand before it
+ * ("بالأحد", "وبالخميس"): they go with the time, so the event keeps no dangling "ب". Never before `floor`.
+ */
+export function cliticStart(text: string, start: number, floor: number): number {
+  let from = start;
+  while (from > floor && start - from < MAX_CLITIC_CHARS && isClitic(text.charCodeAt(from - 1))) from--;
+  return from === start || from === floor || isSpace(text.charCodeAt(from - 1)) || LEAD_EDGE.has(text.charCodeAt(from - 1)) ? from : start;
+}
+
+/** و ف ب ل ك */
+const isClitic = (c: number): boolean => c === 0x0648 || c === 0x0641 || c === 0x0628 || c === 0x0644 || c === 0x0643;
+
 /** Clause text with the time expressions (and the preposition before each) taken out, as written and normalized. */
 function withoutTimes(view: ArticleView, clause: Span, times: Span[]): { raw: string; norm: string } {
   const { text } = view;
@@ -194,7 +210,7 @@ function withoutTimes(view: ArticleView, clause: Span, times: Span[]): { raw: st
   let at = clause.start;
   for (const t of times) {
     if (t.end <= clause.start || t.start >= clause.end) continue;
-    let cut = Math.max(t.start, clause.start);
+    let cut = cliticStart(text, Math.max(t.start, clause.start), at);
     // Drop the word right before the expression when it only introduces it: في، منذ، حوالي، يوم.
     // Up to two of them: "وقع في نحو الساعة التاسعة".
     for (let k = 0; k < 2; k++) {
