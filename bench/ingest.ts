@@ -6,13 +6,18 @@
  * resulted.
  *
  *   npm run bench:ingest [-- --items 10000 --data ../shared/data/ant/articles.jsonl]
+ *   npm run bench:ingest -- --postgres             the same on PostgreSQL: a local server started for
+ *                                                  the run (test/support/postgres.ts, fsync on)
+ *   npm run bench:ingest -- --postgres-url URL     the same on an EMPTY database of your own
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localFeedUrl } from '../src/sources/feeds.ts';
 import { FeedPoller, type Analyzer, type PollClock } from '../src/ingest/poller.ts';
 import { openStore } from '../src/store/sqlite.ts';
+import { openPostgresStore, PostgresStore } from '../src/store/postgres.ts';
+import { freshPostgresUrl } from '../test/support/postgres.ts';
 import { StoryGrouper } from '../src/stories/grouper.ts';
 import { createJobPool, inlineJobs } from '../src/sources/jobs.ts';
 import { canonicalUrl } from '../src/store/keys.ts';
@@ -144,7 +149,14 @@ const dir = mkdtempSync(join(tmpdir(), 'mojaz-bench-ingest-'));
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 try {
-  const store = openStore(join(dir, 'mojaz.sqlite'));
+  const pgUrl = process.argv.includes('--postgres') ? await freshPostgresUrl({ durable: true }) : arg('postgres-url', '');
+  const store = pgUrl ? await openPostgresStore(pgUrl) : openStore(join(dir, 'mojaz.sqlite'));
+  /** One query on either store ('?' placeholders). */
+  const rowsOf = async (sql: string, ...params: unknown[]): Promise<Record<string, unknown>[]> => {
+    let n = 0;
+    if (store instanceof PostgresStore) return (await store.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows;
+    return store.db.prepare(sql).all(...params) as Record<string, unknown>[];
+  };
   let now = Date.parse(items[0]!.published);
   const clock: PollClock = { now: () => new Date(now), setTimeout: () => 0, clearTimeout: () => {} };
   // Time spent grouping, measured around the real grouper.
@@ -193,37 +205,36 @@ try {
   }
   const seconds = (performance.now() - started) / 1000;
 
-  const db = store.db;
-  const count = (sql: string): number => Number((db.prepare(sql).get() as { n: number }).n);
+  const count = async (sql: string): Promise<number> => Number((await rowsOf(sql))[0]?.n);
   const articles = await store.countArticles();
   const stories = await store.countStories();
-  const sources = count('SELECT COUNT(*) AS n FROM article_sources');
-  const multiArticle = count('SELECT COUNT(*) AS n FROM (SELECT story_id FROM story_articles GROUP BY story_id HAVING COUNT(*) > 1)');
-  const multiSource = count(
+  const sources = await count('SELECT COUNT(*) AS n FROM article_sources');
+  const multiArticle = await count('SELECT COUNT(*) AS n FROM (SELECT story_id FROM story_articles GROUP BY story_id HAVING COUNT(*) > 1)');
+  const multiSource = await count(
     `SELECT COUNT(*) AS n FROM (SELECT sa.story_id FROM story_articles sa JOIN article_sources s ON s.article_id = sa.article_id
      GROUP BY sa.story_id HAVING COUNT(DISTINCT s.outlet) > 1)`,
   );
 
   // Edited copies should land in their original's story (their text differs, so they are articles of their own).
-  const storyOfGuid = db.prepare(
-    'SELECT sa.story_id AS s FROM article_sources src JOIN story_articles sa ON sa.article_id = src.article_id WHERE src.guid = ? LIMIT 1',
-  );
+  const storyOfGuid = async (guid: string): Promise<number | undefined> => {
+    const [r] = await rowsOf('SELECT sa.story_id AS s FROM article_sources src JOIN story_articles sa ON sa.article_id = src.article_id WHERE src.guid = ? LIMIT 1', guid);
+    return r ? Number(r.s) : undefined;
+  };
   const edited = items.filter((it) => it.kind === 'edited');
   let editedJoined = 0;
   for (const it of edited) {
-    const a = storyOfGuid.get(it.guid) as { s: number } | undefined;
-    const o = storyOfGuid.get(it.origin) as { s: number } | undefined;
-    if (a && o && a.s === o.s) editedJoined++;
+    const a = await storyOfGuid(it.guid);
+    if (a !== undefined && a === (await storyOfGuid(it.origin))) editedJoined++;
   }
   const originals = items.filter((it) => it.kind === 'original').length;
   // Stories that hold two or more different ANT articles: the corpus's own same-event pairs (or wrong joins).
   const originStories = new Map<number, Set<string>>();
   for (const it of items) {
     if (it.kind !== 'original') continue;
-    const st = storyOfGuid.get(it.guid) as { s: number } | undefined;
-    if (!st) continue;
-    let set = originStories.get(st.s);
-    if (!set) originStories.set(st.s, (set = new Set()));
+    const st = await storyOfGuid(it.guid);
+    if (st === undefined) continue;
+    let set = originStories.get(st);
+    if (!set) originStories.set(st, (set = new Set()));
     set.add(it.text);
   }
   const mixed = [...originStories.values()].filter((set) => set.size > 1).length;
@@ -234,6 +245,7 @@ try {
   const kinds = { original: originals, republished: items.filter((it) => it.kind === 'republished').length, edited: edited.length };
   console.log(`ingest bench: ${items.length} feed items in ${FEEDS} feeds (${kinds.original} originals, ${kinds.republished} exact re-publications, ${kinds.edited} edited re-publications), ${Math.ceil(items.length / ROUND_ITEMS)} polling rounds`);
   console.log(`analyzer: ${analyzerName}`);
+  console.log(`store: ${!pgUrl ? 'SQLite (a temp file)' : process.argv.includes('--postgres') ? 'PostgreSQL (a local server, fsync and synchronous commit on)' : 'PostgreSQL (the given database)'}; load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(
     `time: ${seconds.toFixed(1)} s wall, of which polling ${(pollMs / 1000).toFixed(1)} s (${(items.length / (pollMs / 1000)).toFixed(0)} items/s): ` +
       `analysis running ${(analyzeMs / 1000).toFixed(1)} s, grouping ${(groupMs / 1000).toFixed(1)} s, the rest (read, parse, dedupe, store) ${((pollMs - analyzeMs - groupMs) / 1000).toFixed(1)} s; ` +

@@ -7,7 +7,8 @@
  * - ids are BIGINT identities (SQLite's integer row ids);
  * - text columns are COLLATE "C": times are ISO 8601 text compared with < and >, and byte order
  *   keeps that right whatever the database's default locale (SQLite compares bytes too);
- * - analyses and schema_migrations get a `seq` identity where SQLite orders by its hidden rowid.
+ * - analyses and schema_migrations get a `seq` identity where SQLite orders by its hidden rowid;
+ * - a score is DOUBLE PRECISION, the 8-byte float SQLite's REAL is (PostgreSQL's REAL has 4).
  */
 
 /** A PostgreSQL migration: its id (the SQLite migration's) and the SQL it runs in one transaction. */
@@ -76,7 +77,7 @@ const content: PgMigration = {
     CREATE TABLE story_articles (
       story_id BIGINT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
       article_id BIGINT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
-      score REAL NOT NULL,
+      score DOUBLE PRECISION NOT NULL,
       joined_at TEXT COLLATE "C" NOT NULL,
       PRIMARY KEY (story_id, article_id)
     );

@@ -25,6 +25,8 @@ interface Server {
 }
 
 let server: Promise<Server> | undefined;
+/** Whether the server keeps PostgreSQL's durable defaults (fsync, synchronous commit): for benchmarks. */
+let durable = false;
 let databases = 0;
 
 /** A port free on the loopback interface right now. */
@@ -65,8 +67,11 @@ async function startServer(): Promise<Server> {
       persistent: false,
       createPostgresUser: true,
       initdbFlags: ['--encoding=UTF8', '--no-sync'],
-      // Throwaway data: no fsync; TCP on loopback only (no socket file in a shared directory).
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      // TCP on loopback only (no socket file in a shared directory); throwaway test data: no fsync.
+      postgresFlags: [
+        '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
+        ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+      ],
       onLog: keep,
       onError: keep,
     });
@@ -96,10 +101,14 @@ async function startServer(): Promise<Server> {
 
 /**
  * The URL of a new, empty database on this process's test server (started on first call). Every
- * call gives another database, so tests never see each other's rows.
+ * call gives another database, so tests never see each other's rows. `durable` (benchmarks; read
+ * on the first call only) keeps fsync and synchronous commit on, as a production server has them.
  */
-export async function freshPostgresUrl(): Promise<string> {
-  server ??= startServer();
+export async function freshPostgresUrl(options: { durable?: boolean } = {}): Promise<string> {
+  if (!server) {
+    durable = options.durable ?? false;
+    server = startServer();
+  }
   const { port } = await server;
   const name = `mojaz_test_${process.pid}_${++databases}`;
   const admin = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
