@@ -10,6 +10,7 @@ const GONE_CODES = new Set([
   10003, // Unknown Channel
   50001, // Missing Access
   50007, // Cannot send messages to this user
+  50083, // Operation on an archived thread (a locked thread stays archived: no message reaches it)
 ]);
 
 /** Maps a discord.js error to ChatGoneError / RateLimitedError, or returns it unchanged. */

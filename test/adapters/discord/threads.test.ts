@@ -172,6 +172,11 @@ describe('Discord threads against a loopback Discord', () => {
     assert.deepEqual(post?.files?.map((f) => f.name), ['timeline.png']);
   });
 
+  test('GIVEN a thread that is archived and locked THEN the sender says the chat is gone (its subscription is paused, not retried forever)', async () => {
+    fake.rest.failNext(new RegExp(`^POST /channels/${THREAD.id}/messages$`), 400, 50083);
+    await assert.rejects(bot.sender.send(`discord:${FAKE_CHANNEL_ID}:${THREAD.id}`, { blocks: [m.paragraph('موجز')] }), { name: 'ChatGoneError' });
+  });
+
   test('GIVEN /subscribe naming a forum channel (#forum) THEN the forum is subscribed, from any channel of the server', async () => {
     const refused = slashCommand('subscribe', { schedule: `<#${FAKE_FORUM_ID}> 09:00` }, { permissions: PERMISSIONS.none });
     fake.dispatch('INTERACTION_CREATE', refused);
