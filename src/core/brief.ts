@@ -674,7 +674,8 @@ export function dropShortBrackets(text: string): string {
 const alternation = (list: readonly string[]): string => [...list].map(normalize).sort(byLength).map(escape).join('|');
 const WEEKDAY_NAMES = alternation(weekdays.weekdays.flatMap((d) => d.names));
 /** "يوم", "أمس" or both right before a weekday name, on normalized text. */
-const DAY_DEIXIS = new RegExp(`(?<=^|[\\s،,(])((?:(?:${alternation(cues.dayDeixisWords)})\\s+)+)(?=(?:${WEEKDAY_NAMES})(?=$|[\\s،,.)]))`, 'gu');
+// The word boundary before is checked on the match: a lookbehind first would be tried at every character.
+const DAY_DEIXIS = new RegExp(`((?:(?:${alternation(cues.dayDeixisWords)})\\s+)+)(?=(?:${WEEKDAY_NAMES})(?=$|[\\s،,.)]))`, 'gu');
 const THAT_FILLER = /(?<=\s)و\s?ذلك\s+(?=([^\s،,.]+))/gu;
 const THAT_FOLLOWERS = new Set(cues.thatFillerFollowers.map(normalize));
 const THAT_KEEPERS = new Set(cues.thatFillerKeepers.map(normalize));
@@ -683,7 +684,7 @@ const OCCASION_FOLLOWERS = new Set(cues.occasionFollowers.map(normalize));
 /** A relative clause on an occasion that only says who held it: "التي يؤديها", "ألقاها". */
 const OCCASION_CLAUSE = new RegExp(`\\s(?:(?:الذي|التي)\\s+)?(?:${alternation(cues.occasionVerbs)})(?=$|[\\s،,.])`, 'gu');
 const LIST_OPENER = new RegExp(`(?<=^|[\\s،,])(ل|ب)?(?:${alternation(cues.listOpeners)})\\s+(?=(\\S+))`, 'gu');
-const ADDITIVE_RELATIVE = new RegExp(`(?<=[،,)]\\s*)(?:${alternation(cues.additiveRelatives)})\\s`, 'gu');
+const ADDITIVE_RELATIVE = new RegExp(`([،,)]\\s*)(?:${alternation(cues.additiveRelatives)})\\s`, 'gu');
 const STATEMENT_WORDS = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه', 'بانها']);
 const CONSEQUENCE = new Set(cues.consequenceVerbs.map(normalize));
 const NUMBER_WORDS = new Set(Object.keys(numbers.counts).map(normalize));
@@ -700,21 +701,21 @@ function withoutSpans(text: string, norm: { at: (i: number) => number }, spans: 
 }
 
 /** Every match of a global `pattern` on the normalized text, mapped to the spans to drop (none for null). */
-function dropMatches(text: string, pattern: RegExp, spanOf: (m: RegExpExecArray, norm: string) => [number, number] | null): string {
-  const norm = aligned(text);
+function dropMatches(text: string, normText: string, pattern: RegExp, spanOf: (m: RegExpExecArray, norm: string) => [number, number] | null): string {
   const spans: [number, number][] = [];
-  for (const m of norm.text.matchAll(pattern)) {
+  for (const m of normText.matchAll(pattern)) {
     // A quotation is given as said.
-    if (!quotesBalanced(norm.text.slice(0, m.index))) continue;
-    const span = spanOf(m as RegExpExecArray, norm.text);
+    if (!quotesBalanced(normText.slice(0, m.index))) continue;
+    const span = spanOf(m as RegExpExecArray, normText);
     if (span !== null && span[1] > span[0]) spans.push(span);
   }
-  return spans.length === 0 ? text : withoutSpans(text, norm, spans);
+  // The map back to the original is built only for a sentence that has something to cut.
+  return spans.length === 0 ? text : withoutSpans(text, aligned(text), spans);
 }
 
 /** Drops "يوم" and "أمس" before a weekday, which names the day by itself: "يوم أمس السبت" → "السبت". */
-export function dropDayDeixis(text: string): string {
-  return dropMatches(text, DAY_DEIXIS, (m) => [m.index, m.index + m[1]!.length]);
+export function dropDayDeixis(text: string, normText = normalize(text)): string {
+  return dropMatches(text, normText, DAY_DEIXIS, (m) => (m.index === 0 || /[\s،,(]/u.test(normText[m.index - 1]!) ? [m.index, m.index + m[1]!.length] : null));
 }
 
 /**
@@ -722,8 +723,8 @@ export function dropDayDeixis(text: string): string {
  * تبادل إطلاق نار". It stays where it is a subject ("وذلك لم يحدث"), before a word it cannot be
  * told from, and at the start.
  */
-export function dropThatFiller(text: string): string {
-  return dropMatches(text, THAT_FILLER, (m) => {
+export function dropThatFiller(text: string, normText = normalize(text)): string {
+  return dropMatches(text, normText, THAT_FILLER, (m) => {
     const next = m[1]!;
     if (THAT_KEEPERS.has(next)) return null;
     const adverbial = THAT_FOLLOWERS.has(next) || /^[لبك]/u.test(next) && next.length > 3;
@@ -744,8 +745,8 @@ function bareNoun(word: string): string {
  * بإسطنبول". An occasion noun is among the three words before it, and no subject follows the verb
  * ("الخطاب الذي ألقاه الرئيس" stays): what follows is a preposition, a day or time word, or punctuation.
  */
-export function dropOccasionClause(text: string): string {
-  return dropMatches(text, OCCASION_CLAUSE, (m, norm) => {
+export function dropOccasionClause(text: string, normText = normalize(text)): string {
+  return dropMatches(text, normText, OCCASION_CLAUSE, (m, norm) => {
     const before = norm.slice(0, m.index).split(/\s+/u).slice(-3);
     // "تصريحات كانت قد أدلت بها": an auxiliary makes the verb a clause of its own.
     if (!before.some((w) => OCCASION_NOUNS.has(bareNoun(w))) || /^(?:و|ف|ل)?(?:قد|كان|كانت|كانوا|ثم|لم|ما)$/u.test(before.at(-1) ?? '')) return null;
@@ -761,8 +762,8 @@ export function dropOccasionClause(text: string): string {
  * والإمارات", "لكل من الرجال والنساء" → "للرجال والنساء". Only before a definite noun or a known place
  * and a "و" further on: "كل من يخالف" (whoever breaks) stays.
  */
-export function dropListOpener(text: string): string {
-  return dropMatches(text, LIST_OPENER, (m, norm) => {
+export function dropListOpener(text: string, normText = normalize(text)): string {
+  return dropMatches(text, normText, LIST_OPENER, (m, norm) => {
     const next = m[2]!.replace(/^["«“]/u, '');
     const named = next.startsWith('ال') || PLACES.has(next);
     const after = norm.slice(m.index + m[0].length, m.index + m[0].length + 80);
@@ -779,11 +780,11 @@ export function dropListOpener(text: string): string {
  * sentence. It stays when it carries a number, a quotation, a list or a consequence, or when the
  * cut would leave a clause without what it needs.
  */
-export function dropClosingAside(text: string): string {
+export function dropClosingAside(text: string, normText = normalize(text)): string {
+  const found = [...normText.matchAll(ADDITIVE_RELATIVE)].at(-1);
+  if (found === undefined) return text;
+  const last = { index: found.index + found[1]!.length };
   const norm = aligned(text);
-  const matches = [...norm.text.matchAll(ADDITIVE_RELATIVE)];
-  const last = matches.at(-1);
-  if (last === undefined) return text;
   const clause = norm.text.slice(last.index).replace(/[.!]+\s*$/u, '');
   const ws = clause.split(/\s+/u);
   // One clause to the end, saying nothing of its own: no comma, number, quotation or "أن …".
@@ -799,9 +800,26 @@ export function dropClosingAside(text: string): string {
   return head;
 }
 
+/** A word each cut needs in the normalized text: most sentences hold none, and a substring test is cheap. */
+const hasAny = (words: readonly string[]) => (norm: string): boolean => words.some((w) => norm.includes(w));
+const COMPRESSIONS: readonly (readonly [(norm: string) => boolean, (text: string, norm: string) => string])[] = [
+  [hasAny(cues.dayDeixisWords.map(normalize)), dropDayDeixis],
+  [hasAny(['ذلك']), dropThatFiller],
+  [hasAny(cues.occasionVerbs.map((v) => normalize(v).split(' ')[0]!)), dropOccasionClause],
+  [hasAny(cues.listOpeners.map(normalize)), dropListOpener],
+  [hasAny(['التي', 'الذي', 'اللذين', 'اللتين']), dropClosingAside],
+];
+
 /** The cuts inside a sentence that keep it grammatical and every fact in it, in order. */
 export function compressSentence(text: string): string {
-  return dropClosingAside(dropListOpener(dropOccasionClause(dropThatFiller(dropDayDeixis(text)))));
+  let t = text;
+  let norm = normalize(text);
+  for (const [needed, cut] of COMPRESSIONS) {
+    if (!needed(norm)) continue;
+    const out = cut(t, norm);
+    if (out !== t) norm = normalize((t = out));
+  }
+  return t;
 }
 
 /** Cleans one sentence for the brief; '' when nothing newsworthy is left. */
@@ -819,7 +837,7 @@ export function cleanSentence(raw: string, first: boolean): string {
   if (words(t) < MIN_WORDS) return '';
   if (isOccasionOnly(t)) return '';
   if (/:\s*["«“]?$/u.test(t)) t = dropListIntro(t);
-  t = dropShortBrackets(compressSentence(t));
+  t = dropShortBrackets(t);
   return t === '' ? '' : finishSentence(t);
 }
 
@@ -877,7 +895,8 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
   fill(extras.title === undefined ? 1 : LEAD_WINDOW);
   const lead = pool[headlineSentence(pool, extras.title)];
   if (lead === undefined) return [];
-  const firstText = shortenClosed(lead.text, budget, Math.min(MIN_ADDED_CHARS, budget));
+  // The cuts inside a sentence run on the items chosen, not on every candidate.
+  const firstText = shortenClosed(compressSentence(lead.text), budget, Math.min(MIN_ADDED_CHARS, budget));
   if (firstText === null) return [];
   const items: BriefItem[] = [{ text: firstText, sentence: lead.index }];
   let used = firstText.length;
@@ -891,7 +910,7 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
     if (c === undefined) break;
     if (c === lead) continue;
     if (c.aside || quotedShare(c.raw) >= MAX_QUOTED_SHARE) continue;
-    const t = shortenClosed(c.text, room);
+    const t = shortenClosed(compressSentence(c.text), room);
     // An added item must be a clean clause, long enough to say something on its own.
     if (t === null || t.endsWith('…') || t.length < MIN_ADDED_CHARS) continue;
     // Novelty of what is kept: a shortened sentence may keep just the part that repeats the lead.
