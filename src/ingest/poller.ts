@@ -7,7 +7,14 @@
  * hangs, fails or lies never holds up the others. A failing feed backs off exponentially and,
  * after a few failures in a row, is reported once through `onFeedFailing` so the chat's admins can
  * be told.
+ *
+ * Several instances over one database poll each feed once per interval: a round claims its due
+ * feeds with a lease in the store (owner + expiry, one interval long), so no other instance polls
+ * them before the lease ends; a poller that is halted releases the feeds it claimed but did not
+ * start, and a killed instance's leases run out.
  */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import PQueue from 'p-queue';
 import type { Analysis, ArticleInput } from '../core/types.ts';
 import { referenceFor } from '../core/reference.ts';
@@ -88,6 +95,8 @@ export interface FeedPollerDeps {
   /** Logs (English, never secrets). */
   log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: { feed: number }) => void;
   options?: Partial<PollerOptions>;
+  /** This instance's name on the feed leases it takes (default: host, process id and a random part). */
+  owner?: string;
 }
 
 /** What one feed's poll did. */
@@ -140,10 +149,15 @@ export class FeedPoller {
    * from one poll to the next, and these need no look-up. Lost on restart (the store answers then).
    */
   private readonly known = new Map<number, Set<string>>();
+  /** The name on this poller's feed leases. */
+  readonly owner: string;
+  /** Set by {@link halt}: claimed feeds not yet started are released, not polled. */
+  private halted = false;
 
   constructor(private readonly deps: FeedPollerDeps) {
     this.options = { ...DEFAULT_OPTIONS, ...deps.options };
     this.clock = deps.clock ?? systemPollClock;
+    this.owner = deps.owner ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
     this.fullTextQueue = new PQueue({ concurrency: this.options.fullTextConcurrency });
     const { maxBytes, timeoutMs } = this.options;
     this.reader = new FeedReader(
@@ -166,13 +180,38 @@ export class FeedPoller {
     return this.deps.store.failingFeeds(this.options.failThreshold);
   }
 
-  /** Polls every feed that is due (next_try passed), a few at once; never throws. */
-  async pollDue(): Promise<PollReport> {
+  /**
+   * Claims the feeds that are due (next_try passed) and leased to no one, for `leaseMs` (default:
+   * the polling interval), and polls them, a few at once; never throws. Another instance over the
+   * same store gets none of them before the lease ends.
+   */
+  async pollDue(opts: { leaseMs?: number } = {}): Promise<PollReport> {
     await this.finishUnassigned().catch((err: unknown) => this.log('error', `grouping left-over articles failed: ${err instanceof Error ? err.message : String(err)}`));
-    const due = await this.deps.store.dueFeeds(this.nowIso());
+    if (this.halted) return { feeds: [], added: 0 };
+    const now = this.clock.now();
+    const until = new Date(now.getTime() + (opts.leaseMs ?? this.options.pollMinutes * 60_000)).toISOString();
+    const due = await this.deps.store.claimDueFeeds(now.toISOString(), { owner: this.owner, until });
     const queue = new PQueue({ concurrency: this.options.concurrency });
-    const feeds = await Promise.all(due.map((f) => queue.add(() => this.pollFeed(f)) as Promise<FeedPollResult>));
+    const unstarted: number[] = [];
+    const feeds = await Promise.all(
+      due.map(
+        (f) =>
+          queue.add(async () => {
+            if (!this.halted) return this.pollFeed(f);
+            unstarted.push(f.id);
+            return { feedId: f.id, url: f.url, status: 'skipped', items: 0, added: 0, republished: 0, joined: 0, fullText: 0, failures: f.failures } satisfies FeedPollResult;
+          }) as Promise<FeedPollResult>,
+      ),
+    );
+    if (unstarted.length > 0) {
+      await this.deps.store.releaseFeeds(this.owner, unstarted).catch((err: unknown) => this.log('warn', `releasing feed leases failed: ${err instanceof Error ? err.message : String(err)}`));
+    }
     return { feeds, added: feeds.reduce((n, f) => n + f.added, 0) };
+  }
+
+  /** Stops taking feeds: the feeds of the running round not yet started are released to the other instances. */
+  halt(): void {
+    this.halted = true;
   }
 
   /** Polls one feed and ingests what is new; records success or failure; never throws. */
@@ -399,7 +438,7 @@ export function startFeedPolling(poller: FeedPoller, opts: { clock?: PollClock; 
   const round = (): void => {
     if (stopped) return;
     running = poller
-      .pollDue()
+      .pollDue({ leaseMs: interval })
       .then((r) => opts.onRound?.(r))
       .catch(() => undefined)
       .finally(() => {
@@ -409,6 +448,7 @@ export function startFeedPolling(poller: FeedPoller, opts: { clock?: PollClock; 
   round();
   return async () => {
     stopped = true;
+    poller.halt();
     if (timer !== undefined) clock.clearTimeout(timer);
     await running;
   };

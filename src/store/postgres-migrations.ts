@@ -163,5 +163,13 @@ const digestPeriod: PgMigration = {
   sql: 'ALTER TABLE digests ADD COLUMN since TEXT COLLATE "C";',
 };
 
+const feedLease: PgMigration = {
+  id: '005-feed-lease',
+  sql: `
+    ALTER TABLE feeds ADD COLUMN lease_owner TEXT COLLATE "C";
+    ALTER TABLE feeds ADD COLUMN lease_until TEXT COLLATE "C";
+  `,
+};
+
 /** The PostgreSQL migrations, oldest first: the same ids as ./migrations/index.ts. */
-export const pgMigrations: readonly PgMigration[] = [content, chats, digestLedger, digestPeriod];
+export const pgMigrations: readonly PgMigration[] = [content, chats, digestLedger, digestPeriod, feedLease];

@@ -246,6 +246,28 @@ export class PostgresStore implements Store {
     return (await this.all('SELECT * FROM feeds WHERE next_try IS NULL OR next_try <= $1 ORDER BY id', now)).map(feedFrom);
   }
 
+  async claimDueFeeds(now: string, lease: { owner: string; until: string }): Promise<FeedRecord[]> {
+    // Rows another instance is claiming right now are skipped, not waited for: they are its.
+    const rows = await this.all(
+      `UPDATE feeds SET lease_owner = $1, lease_until = $2
+        WHERE id IN (SELECT id FROM feeds
+                      WHERE (next_try IS NULL OR next_try <= $3) AND (lease_until IS NULL OR lease_until <= $3)
+                      FOR UPDATE SKIP LOCKED)
+        RETURNING *`,
+      lease.owner,
+      lease.until,
+      now,
+    );
+    return rows.map(feedFrom).sort((a, b) => a.id - b.id);
+  }
+
+  async releaseFeeds(owner: string, feedIds?: number[]): Promise<number> {
+    if (feedIds?.length === 0) return 0;
+    return feedIds
+      ? this.run('UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $1 AND id = ANY($2::bigint[])', owner, feedIds)
+      : this.run('UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $1', owner);
+  }
+
   async updateFeedPoll(feedId: number, u: FeedPollUpdate): Promise<void> {
     const params: unknown[] = [u.lastFetch, u.failures];
     const sets: string[] = ['last_fetch = $1', 'failures = $2'];

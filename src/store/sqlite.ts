@@ -154,6 +154,27 @@ export class SqliteStore implements Store {
     return this.all('SELECT * FROM feeds WHERE next_try IS NULL OR next_try <= ? ORDER BY id', now).map(feedFrom);
   }
 
+  async claimDueFeeds(now: string, lease: { owner: string; until: string }): Promise<FeedRecord[]> {
+    // One statement: SQLite takes the write lock for it, so two instances never claim one feed.
+    return this.all(
+      `UPDATE feeds SET lease_owner = ?, lease_until = ?
+        WHERE (next_try IS NULL OR next_try <= ?) AND (lease_until IS NULL OR lease_until <= ?)
+        RETURNING *`,
+      lease.owner,
+      lease.until,
+      now,
+      now,
+    )
+      .map(feedFrom)
+      .sort((a, b) => a.id - b.id);
+  }
+
+  async releaseFeeds(owner: string, feedIds?: number[]): Promise<number> {
+    if (feedIds?.length === 0) return 0;
+    const only = feedIds ? ` AND id IN (${feedIds.map(() => '?').join(', ')})` : '';
+    return this.db.prepare(`UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?${only}`).run(owner, ...(feedIds ?? [])).changes;
+  }
+
   async updateFeedPoll(feedId: number, u: FeedPollUpdate): Promise<void> {
     const sets: string[] = ['last_fetch = ?', 'failures = ?'];
     const params: unknown[] = [u.lastFetch, u.failures];

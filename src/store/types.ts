@@ -311,6 +311,14 @@ export interface FeedStore {
   listFeeds(): Promise<FeedRecord[]>;
   /** Feeds whose next_try is unset or not after `now`. */
   dueFeeds(now: string): Promise<FeedRecord[]>;
+  /**
+   * Claims the feeds that are due (next_try unset or not after `now`) and not leased to anyone
+   * until after `now`, in one atomic step: they are leased to `owner` until `until`, and no other
+   * caller (another instance over the same database) gets them before then. Ordered by id.
+   */
+  claimDueFeeds(now: string, lease: { owner: string; until: string }): Promise<FeedRecord[]>;
+  /** Ends `owner`'s leases (of those feeds, or all of them) so another instance may poll them at once; how many it ended. */
+  releaseFeeds(owner: string, feedIds?: number[]): Promise<number>;
   /** Writes a poll's outcome. */
   updateFeedPoll(feedId: number, update: FeedPollUpdate): Promise<void>;
   /** Feeds with at least `minFailures` failures in a row (default 3). */

@@ -30,8 +30,12 @@ const poller = new FeedPoller({
   analyze,
   grouper,
   localFeedPaths: [env.FEED!],
+  owner: 'ingest-child',
 });
 await store.addFeed(localFeedUrl(env.FEED!), { now: new Date().toISOString() });
+// The killed run's lease on the feed would keep it for one polling interval: a restart under the
+// same instance name takes back what its predecessor held.
+await store.releaseFeeds(poller.owner);
 const report = await poller.pollDue();
 process.stdout.write(`done ${report.added}\n`);
 await store.close();

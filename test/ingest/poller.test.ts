@@ -234,6 +234,34 @@ describe('feed polling against a loopback server', () => {
     assert.equal(saved?.analysis.id, '1');
   });
 
+  it('GIVEN two pollers over one store THEN each due feed is polled by one of them per interval, and by one again after it', async () => {
+    const { store, clock, poller } = setup({ owner: 'one' });
+    const other = new FeedPoller({ store, fetcher, clock, grouper: new StoryGrouper(store), owner: 'two', options: { timeoutMs: 3000 } });
+    for (const path of ['/rss', '/atom', '/json']) await feed(store, server.url(path));
+    const polled = async (): Promise<number[]> => {
+      const rounds = await Promise.all([poller.pollDue({ leaseMs: 60_000 }), other.pollDue({ leaseMs: 60_000 })]);
+      return rounds.flatMap((r) => r.feeds.map((f) => f.feedId)).sort();
+    };
+    assert.deepEqual(await polled(), [1, 2, 3]);
+    clock.advance(59_000);
+    assert.deepEqual(await polled(), [], 'not again within the interval');
+    clock.advance(1000);
+    assert.deepEqual(await polled(), [1, 2, 3]);
+  });
+
+  it('GIVEN a halted poller THEN the feeds it claimed but had not started are released for another instance', async () => {
+    const analysis: Analysis = { sentences: [], brief: [], timeline: [], who: [], mentions: [], temporal: [], sources: [] };
+    // Halted (as on SIGTERM) while its first feed is being read: the one started finishes.
+    const { store, clock, poller } = setup({ owner: 'one', options: { concurrency: 1 }, analyze: () => (poller.halt(), analysis) });
+    for (const path of ['/rss', '/atom', '/json']) await feed(store, server.url(path));
+    const report = await poller.pollDue();
+    assert.deepEqual(report.feeds.map((f) => f.status), ['ok', 'skipped', 'skipped']);
+    assert.equal(report.added, 3);
+    const skipped = [2, 3];
+    const other = new FeedPoller({ store, fetcher, clock, owner: 'two', options: { timeoutMs: 3000 } });
+    assert.deepEqual((await other.pollDue()).feeds.map((f) => f.feedId), skipped);
+  });
+
   it('GIVEN startFeedPolling on a fake clock THEN it polls at once, again after the interval, and not after stop', async () => {
     const { store, poller, clock } = setup();
     await feed(store, server.url('/etag'));

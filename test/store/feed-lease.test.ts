@@ -1,0 +1,52 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openSharedStores, openTestStore, STORE_KINDS } from '../support/stores.ts';
+
+const T0 = '2026-01-01T00:00:00.000Z';
+const T5 = '2026-01-01T00:05:00.000Z';
+const T10 = '2026-01-01T00:10:00.000Z';
+const T20 = '2026-01-01T00:20:00.000Z';
+
+for (const kind of STORE_KINDS) {
+  describe(`feed leases on ${kind}`, () => {
+    test('GIVEN due feeds THEN a claim leases them until its end, a second claim gets none before then, and all again after', async () => {
+      const store = await openTestStore(kind);
+      const ids = [];
+      for (const u of ['a', 'b', 'c']) ids.push((await store.addFeed(`https://${u}.example/rss`, { now: T0 })).id);
+      // A feed backing off is not due, leased or not.
+      await store.updateFeedPoll(ids[2]!, { lastFetch: T0, failures: 1, nextTry: T20 });
+      const first = await store.claimDueFeeds(T0, { owner: 'one', until: T10 });
+      assert.deepEqual(first.map((f) => f.id), ids.slice(0, 2));
+      assert.deepEqual(await store.claimDueFeeds(T5, { owner: 'two', until: '2026-01-01T00:15:00.000Z' }), []);
+      const later = await store.claimDueFeeds(T10, { owner: 'two', until: T20 });
+      assert.deepEqual(later.map((f) => f.id), ids.slice(0, 2));
+      assert.deepEqual((await store.claimDueFeeds(T20, { owner: 'one', until: '2026-01-01T00:30:00.000Z' })).map((f) => f.id), ids);
+      await store.close();
+    });
+
+    test('GIVEN leases of two owners THEN releasing one owner\'s feeds frees only those, and another owner cannot release them', async () => {
+      const store = await openTestStore(kind);
+      const a = await store.addFeed('https://a.example/rss', { now: T0 });
+      const b = await store.addFeed('https://b.example/rss', { now: T0 });
+      await store.claimDueFeeds(T0, { owner: 'one', until: T10 });
+      assert.equal(await store.releaseFeeds('two'), 0);
+      assert.equal(await store.releaseFeeds('one', []), 0);
+      assert.equal(await store.releaseFeeds('one', [b.id]), 1);
+      assert.deepEqual((await store.claimDueFeeds(T5, { owner: 'two', until: T10 })).map((f) => f.id), [b.id]);
+      assert.equal(await store.releaseFeeds('one'), 1);
+      assert.deepEqual((await store.claimDueFeeds(T5, { owner: 'two', until: T10 })).map((f) => f.id), [a.id]);
+      await store.close();
+    });
+
+    test('GIVEN three instances over one database claiming at once THEN every feed goes to exactly one of them', async () => {
+      const stores = await openSharedStores(kind, 3);
+      const ids = new Set<number>();
+      for (let i = 0; i < 60; i++) ids.add((await stores[0]!.addFeed(`https://f${i}.example/rss`, { now: T0 })).id);
+      const claims = await Promise.all(stores.map((s, i) => s.claimDueFeeds(T0, { owner: `instance-${i}`, until: T10 })));
+      const claimed = claims.flat().map((f) => f.id);
+      assert.equal(claimed.length, ids.size, 'no feed claimed twice');
+      assert.deepEqual(new Set(claimed), ids);
+      for (const s of stores) await s.close();
+    });
+  });
+}
