@@ -58,8 +58,6 @@ const ConfigSchema = z.object({
     token: z.string().optional(),
     applicationId: z.string().optional(),
     apiRoot: z.union([z.literal(''), z.string().url()]),
-    /** Gateway shards: '' (one connection, no manager), 'auto' (as many as Discord recommends) or a count. */
-    shards: z.union([z.literal(''), z.literal('auto'), z.coerce.number().int().min(1)]).default(''),
   }),
   fetch: z.object({
     allowHosts: z.preprocess(listOf, z.array(z.string())),
@@ -117,7 +115,6 @@ const ENV_MAP: Record<string, string[]> = {
   DISCORD_TOKEN: ['discord', 'token'],
   DISCORD_APPLICATION_ID: ['discord', 'applicationId'],
   DISCORD_API_ROOT: ['discord', 'apiRoot'],
-  DISCORD_SHARDS: ['discord', 'shards'],
   MOJAZ_FETCH_ALLOW_HOSTS: ['fetch', 'allowHosts'],
   MOJAZ_FETCH_TIMEOUT_MS: ['fetch', 'timeoutMs'],
   MOJAZ_FETCH_MAX_BYTES: ['fetch', 'maxBytes'],

@@ -61,23 +61,19 @@ test('GIVEN the operations settings THEN they default to off and text logs, read
   assert.equal(defaults.logFormat, 'text');
   assert.deepEqual(defaults.http, { host: '0.0.0.0', port: 0 });
   assert.equal(defaults.shutdownSeconds, 10);
-  assert.equal(defaults.discord.shards, '');
   const config = loadConfig({
     MOJAZ_LOG_FORMAT: 'json',
     MOJAZ_HTTP_PORT: '9464',
     MOJAZ_HTTP_HOST: '127.0.0.1',
     MOJAZ_SHUTDOWN_SECONDS: '5',
     TELEGRAM_WEBHOOK_SECRET: 'hook_Secret-123',
-    DISCORD_SHARDS: 'auto',
   });
   assert.equal(config.logFormat, 'json');
   assert.deepEqual(config.http, { host: '127.0.0.1', port: 9464 });
   assert.equal(config.shutdownSeconds, 5);
   assert.equal(config.telegram.webhookSecret, 'hook_Secret-123');
-  assert.equal(config.discord.shards, 'auto');
-  assert.equal(loadConfig({ DISCORD_SHARDS: '3' }).discord.shards, 3);
   assert.doesNotMatch(JSON.stringify(describeConfig(config)), /hook_Secret-123/u);
-  for (const bad of [{ MOJAZ_LOG_FORMAT: 'xml' }, { MOJAZ_HTTP_PORT: '70000' }, { TELEGRAM_WEBHOOK_SECRET: 'has space' }, { DISCORD_SHARDS: 'many' }]) {
+  for (const bad of [{ MOJAZ_LOG_FORMAT: 'xml' }, { MOJAZ_HTTP_PORT: '70000' }, { TELEGRAM_WEBHOOK_SECRET: 'has space' }]) {
     assert.throws(() => loadConfig(bad), ConfigError, JSON.stringify(bad));
   }
 });

@@ -2,31 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/index.ts';
 import { FakeTelegramApi } from '../fakes/telegram-api.ts';
+import { freePort, until } from './helpers.ts';
 import { seedStories } from '../schedule/helpers.ts';
 
 const CHATS = ['telegram:-1001', 'telegram:-1002', 'telegram:-1003'];
-
-/** A free loopback port (bound and released). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** Polls `check` every 50 ms until it is true; a bound, not a timing (a loaded machine starts tsx slowly). */
-async function until(what: string, check: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
-    if (await Promise.resolve().then(check).catch(() => false)) return;
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 // The bot as `npm start` runs it, against the loopback Telegram fake: a digest held in a 429
 // wait (the others due behind it) and a reply in flight when SIGTERM comes. It must finish the reply, give the digests
