@@ -49,6 +49,8 @@ export interface Hit {
   mod?: TimexMod;
   /** A TIMEX3 value for a reading with no point in time (ثورة 14 جانفي → XXXX-01-14). */
   timex?: string;
+  /** The length a date counted forward with بعد was read from ("بعد 109 أعوام" → 109 years): a refiner may keep only it. */
+  counted?: Extract<Reading, { k: 'dur' }>;
 }
 
 interface Found<V> {
@@ -815,7 +817,7 @@ class Parser {
           : unit === 'decade' || unit === 'century'
             ? { k: 'rel', unit: 'year', n: n * (unit === 'decade' ? 10 : 100) }
             : { k: 'rel', unit: unit as 'day' | 'month' | 'year', n };
-    return { s, end: p, r };
+    return dir > 0 ? { s, end: p, r, counted: { k: 'dur', unit: unit!, n: count } } : { s, end: p, r };
   }
 
   /** عام 2019، سنة ٢٠٢٠، في 2023، منذ 2011، 1445 هـ. */

@@ -14,7 +14,7 @@ import type { TimexType } from '../types.ts';
 import type { Tok } from './tokens.ts';
 import type { Hit } from './parse.ts';
 import { isFuture } from './tense.ts';
-import { withClock } from './resolve.ts';
+import { isoLength, withClock } from './resolve.ts';
 import { parseDay, weekday, formatDay } from './calendar.ts';
 import { COMPARISON_WORDS } from './lexicon.ts';
 
@@ -161,5 +161,27 @@ function comparisonPoint(found: Found[], ctx: RefineContext): void {
   }
 }
 
+/** Days ahead past which a date counted forward with بعد needs a future marker to be a date (a year). */
+const FAR_AHEAD_DAYS = 366;
+const DAYS_IN: Record<'day' | 'month' | 'year', number> = { day: 1, month: 30, year: 365 };
+
+/**
+ * "أعيد فتح المسجد بعد 109 أعوام", "عاد الفريق إلى البطولة بعد 40 عاما": a length counted with بعد
+ * from an event of the story (the closing, the last title), not from the publication. Only a clause
+ * said in the future (سيعود بعد عامين، من المقرر …) counts it from today; a date more than a year
+ * ahead without one keeps its length and loses its date. A near one stays ("يعقد المؤتمر بعد أسبوع").
+ */
+function countedFromEvent(found: Found[], ctx: RefineContext): void {
+  for (const f of found) {
+    const r = f.hit.r;
+    const length = f.hit.counted;
+    if (!length || r.k !== 'rel' || f.value === null || r.n * DAYS_IN[r.unit] <= FAR_AHEAD_DAYS) continue;
+    if (futureOf(ctx.toks, f.hit)) continue;
+    f.value = null;
+    f.type = 'DURATION';
+    f.timex = isoLength(length.unit, length.n);
+  }
+}
+
 /** The refiners that run on resolved expressions, in order (a comparison window lends no day to a clock time, so it goes first). */
-export const REFINERS: ((found: Found[], ctx: RefineContext) => void)[] = [bracketedWeekday, comparisonPoint, clockDay, partOfDay];
+export const REFINERS: ((found: Found[], ctx: RefineContext) => void)[] = [countedFromEvent, bracketedWeekday, comparisonPoint, clockDay, partOfDay];

@@ -171,7 +171,7 @@ export function resolveReading(r: Reading, ctx: ResolveContext): string | null {
 const UNIT_LETTER: Record<Unit, string> = { day: 'D', week: 'W', month: 'M', year: 'Y', decade: 'DE', century: 'CE', hour: 'H', minute: 'M' };
 
 /** An ISO 8601 length (P3D, PT2H, P26Y; X for a vague count: PXY). */
-function isoLength(unit: Unit, n: number | null): string {
+export function isoLength(unit: Unit, n: number | null): string {
   const count = n === null ? 'X' : String(n);
   return unit === 'hour' || unit === 'minute' ? `PT${count}${UNIT_LETTER[unit]}` : `P${count}${UNIT_LETTER[unit]}`;
 }

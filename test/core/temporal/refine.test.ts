@@ -16,6 +16,14 @@ const rows: [string, string, string | null][] = [
   ['وقع الانفجار يوم السبت الماضي عند الساعة العاشرة صباحا', 'الساعة العاشرة صباحا', '2023-12-02T10:00'],
   ['وصل الرئيس عند الساعة الرابعة مساء الأحد', 'الساعة الرابعة', '2023-12-03T16:00'],
   ['سمع دوي انفجار عند الساعة الثالثة فجرا', 'الساعة الثالثة فجرا', '2023-12-04T03:00'],
+  // counted from an event: a date more than a year ahead of بعد needs a future marker
+  ['وعاد المسجد إلى الصلاة بعد 109 أعوام، وفق الوزارة', 'بعد 109 أعوام', null],
+  ['ويعود الفريق إلى البطولة بعد 40 عاما', 'بعد 40 عاما', null],
+  ['أطلق سراحه بعد عشرين شهرا في السجن', 'بعد عشرين شهرا', null],
+  ['وسيتم افتتاح المشروع بعد 20 عاما', 'بعد 20 عاما', '2043'],
+  ['ومن المقرر أن تنتهي الأشغال بعد عامين', 'بعد عامين', '2025'],
+  ['يعقد المؤتمر بعد أسبوع في الرباط', 'بعد أسبوع', '2023-12-11'],
+  ['تنتهي ولايته بعد عام', 'بعد عام', '2024'],
 ];
 
 for (const [text, expression, value] of rows) {
@@ -25,6 +33,11 @@ for (const [text, expression, value] of rows) {
     assert.equal(hit?.value, value);
   });
 }
+
+test('GIVEN a date far ahead counted with بعد and no future marker THEN it is the length it counts', () => {
+  const found = findTemporal('وعاد المسجد إلى الصلاة بعد 109 أعوام', REF);
+  assert.deepEqual(found.map((e) => [e.type, e.value, e.timex]), [['DURATION', null, 'P109Y']]);
+});
 
 test('GIVEN a part of the day said alone THEN its TIMEX3 value takes the day named before it', () => {
   const found = findTemporal('هاجم المسلحون القرية يوم السبت ليلا', REF);
