@@ -18,6 +18,8 @@ const EDITION = words(eventData.editionNouns);
 const PLACES = words(eventData.placeNouns);
 const RANGE_OPENERS = words(eventData.rangeOpeners);
 const RANGE_LINKS = words(eventData.rangeLinks);
+const NOMINAL_OPENERS = words(eventData.nominalOpeners.filter((w) => !w.includes(' ')));
+const NOMINAL_OPENER_PAIRS = words(eventData.nominalOpeners.filter((w) => w.includes(' ')));
 
 /** A time expression as these rules see it. */
 export interface TimeAt {
@@ -129,9 +131,30 @@ export function windowsCount(text: string, t: TimeAt): boolean {
   return /^[0-9]+(?:[.,٫][0-9]+)?$/.test(normalize(text.slice(count.start, count.end)));
 }
 
+/** Marks that end the clause before a word: a subject right after one opens its clause. */
+const CLAUSE_EDGE = /[.،,؛;:!?؟\n]\s*$/;
+
+/**
+ * Whether اليوم right after the subject that opens a clause means "nowadays" ("إن العالم اليوم يواجه
+ * تحديات", "الشباب اليوم يبحثون عن عمل"): it tells the state of the world, not the day of an event.
+ * After a verb the subject's اليوم is the day ("وصل الوزير اليوم"), and so it is after a noun in a
+ * construct ("مباراة اليوم").
+ */
+export function meansNowadays(text: string, t: TimeAt): boolean {
+  if (normalize(t.text) !== 'اليوم') return false;
+  const subject = wordBefore(text, t.start);
+  if (!subject || !bare(text, subject).startsWith('ال') || /[^\s\u0621-\u0652]/.test(text.slice(subject.start, t.start))) return false;
+  const opener = wordBefore(text, subject.start);
+  if (!opener) return true;
+  if (CLAUSE_EDGE.test(text.slice(Math.max(0, subject.start - 3), subject.start))) return true;
+  if (NOMINAL_OPENERS.has(normalize(text.slice(opener.start, opener.end)))) return true;
+  const before = wordBefore(text, opener.start);
+  return before !== null && NOMINAL_OPENER_PAIRS.has(normalize(text.slice(before.start, opener.end).replace(/\s+/g, ' ')));
+}
+
 /** Whether `t` (with the valued times before and after it, if any) dates no event of its own. */
 export function datesNoEvent(text: string, t: TimeAt, prev: TimeAt | undefined, next?: TimeAt): boolean {
-  if (namesSomething(text, t) || namesEdition(text, t) || windowsCount(text, t)) return true;
+  if (namesSomething(text, t) || namesEdition(text, t) || windowsCount(text, t) || meansNowadays(text, t)) return true;
   if (next !== undefined && headsMonth(text, t, next)) return true;
   return prev !== undefined && (restates(text, prev, t) || endsRange(text, prev, t));
 }

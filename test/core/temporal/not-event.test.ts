@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { datesNoEvent, endsRange, headsMonth, namesEdition, namesSomething, restates, windowsCount, type TimeAt } from '../../../src/core/temporal/not-event.ts';
+import { datesNoEvent, endsRange, headsMonth, meansNowadays, namesEdition, namesSomething, restates, windowsCount, type TimeAt } from '../../../src/core/temporal/not-event.ts';
 import { findTemporal } from '../../../src/core/temporal/index.ts';
 import { buildTimeline } from '../../../src/core/timeline.ts';
 import { segment } from '../../../src/core/text/segment.ts';
@@ -31,6 +31,24 @@ test('namesSomething GIVEN a date right after a law, an anniversary, a revolutio
   for (const [marked, expected] of cases) {
     const { text, t } = at(marked);
     assert.equal(namesSomething(text, t), expected, marked);
+  }
+});
+
+test('meansNowadays GIVEN اليوم right after the subject that opens a clause THEN it means nowadays; after a verb or in a construct, the day', () => {
+  const cases: [string, boolean][] = [
+    ['وأكد أن العالم 【اليوم】 يواجه تحديات كبيرة', true],
+    ['إن الشباب 【اليوم】 يبحثون عن فرص عمل', true],
+    ['وأردف قائلا " إن الاطار 【اليوم】 غير مناسب للإعلان', true],
+    ['غير أن الواقع 【اليوم】 مختلف تماما', true],
+    ['انتهت الحرب. والبلاد 【اليوم】 تعيش أزمة اقتصادية', true],
+    ['وصل الوزير 【اليوم】 إلى عمان في زيارة رسمية', false], // after a verb: the day of the visit
+    ['ولاحظ تقرير نشرته "ذي غارديان" البريطانية 【اليوم】 منحى تصاعديا', false],
+    ['وتقام مباراة 【اليوم】 في الملعب البلدي', false], // a construct: today's match
+    ['وقال إن تونس ستوقع 【اليوم】 الاتفاقية', false],
+  ];
+  for (const [marked, expected] of cases) {
+    const { text, t } = at(marked);
+    assert.equal(meansNowadays(text, t), expected, marked);
   }
 });
 
