@@ -82,7 +82,9 @@ export function blocksOf(text: string, sentence: Sentence, max = MAX_BLOCK_CHARS
 
 /** Every dated telling, in text order, before same-event merging. */
 export function timelineCandidates(text: string, sentences: Sentence[], temporal: TemporalExpression[], norm?: NormalizedText): TimelineEntry[] {
-  const times = [...temporal].sort((a, b) => a.start - b.start);
+  // A length with no date ("تبلغ من العمر 17 سنة", "محكوما بالسجن 5 أعوام") is part of what
+  // happened: the event keeps it; only the times that date something are cut out of it.
+  const times = temporal.filter((t) => t.type !== 'DURATION' || t.value !== null).sort((a, b) => a.start - b.start);
   // The pieces the cutter reads, each with the index of its sentence (one piece per sentence in real articles).
   const blocks: Sentence[] = [];
   const sentenceOf: number[] = [];

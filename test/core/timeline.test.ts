@@ -376,6 +376,18 @@ const CLITIC_TIMES: { rule: string; line: string; events: [string, string][] }[]
     events: [['2010-03', 'تأسست الجمعية في تونس']],
   },
 ];
+const LENGTHS: { rule: string; line: string; events: [string, string][] }[] = [
+  {
+    rule: 'an age beside the date',
+    line: 'وعثر أمس على فتاة تبلغ من العمر 17 سنة في حالة حرجة.',
+    events: [['2023-12-07', 'عثر على فتاة تبلغ من العمر 17 سنة في حالة حرجة']],
+  },
+  {
+    rule: 'a prison term beside the date',
+    line: 'وأوقفت الشرطة يوم الأحد شخصا محكوما بالسجن 5 أعوام.',
+    events: [['2023-12-03', 'أوقفت الشرطة شخصا محكوما بالسجن 5 أعوام']],
+  },
+];
 /** One test per row: the line's entries are its (date, event) pairs. */
 function eventTable(rows: { rule: string; line: string; events: [string, string][] }[], then: string): void {
   for (const { rule, line, events } of rows) {
@@ -388,6 +400,7 @@ function eventTable(rows: { rule: string; line: string; events: [string, string]
   }
 }
 eventTable(CLITIC_TIMES, 'the event keeps no dangling clitic');
+eventTable(LENGTHS, 'the event keeps the length, which dates nothing');
 eventTable(INTRODUCED, 'the event leaves the introducing words out');
 
 test('blocksOf GIVEN a sentence longer than a block THEN blocks within the bound, cut after a clause mark or a space, covering it all', () => {
