@@ -16,12 +16,14 @@ import type { Analysis } from '../core/types.ts';
 import { canonicalUrl, contentHash, isArticleUrl, urlTwins } from './keys.ts';
 import { pgMigrations, type PgMigration } from './postgres-migrations.ts';
 import {
+  analysisFrom,
   articleFrom,
   digestFrom,
   digestItemOf,
   feedFrom,
   filterFrom,
   groupingFrom,
+  isFullerText,
   outletOf,
   POLL_COLUMNS,
   sourceFrom,
@@ -414,7 +416,7 @@ export class PostgresStore implements Store {
   /** A known article; a longer text (the full article after an excerpt) replaces the stored one. */
   private async known(articleId: number, a: NewArticle, hash: string, status: UpsertStatus): Promise<UpsertResult> {
     const stored = articleFrom((await this.get('SELECT * FROM articles WHERE id = $1', articleId))!);
-    if (a.text.length > stored.text.length * 1.2 && !(await this.get('SELECT 1 FROM articles WHERE content_hash = $1', hash))) {
+    if (isFullerText(a.text, stored) && !(await this.get('SELECT 1 FROM articles WHERE content_hash = $1', hash))) {
       await this.run('UPDATE articles SET text = $1, content_hash = $2 WHERE id = $3', a.text, hash, articleId);
       stored.text = a.text;
       stored.contentHash = hash;
@@ -468,13 +470,7 @@ export class PostgresStore implements Store {
       version === undefined
         ? await this.get('SELECT * FROM analyses WHERE article_id = $1 ORDER BY created_at DESC, seq DESC LIMIT 1', articleId)
         : await this.get('SELECT * FROM analyses WHERE article_id = $1 AND version = $2', articleId, version);
-    if (!r) return undefined;
-    return {
-      articleId: Number(r.article_id),
-      version: String(r.version),
-      analysis: JSON.parse(String(r.analysis)) as Analysis,
-      createdAt: String(r.created_at),
-    };
+    return r ? analysisFrom(r) : undefined;
   }
 
   // ───────── stories ─────────

@@ -3,8 +3,10 @@
  * columns (times as ISO 8601 text, JSON as text, flags as 0/1). Ids and counts go through Number(),
  * so PostgreSQL's BIGINT (a string from the driver) reads the same as SQLite's integer.
  */
+import type { Analysis } from '../core/types.ts';
 import type { Message } from '../messages/model.ts';
 import type {
+  AnalysisRecord,
   ArticleRecord,
   ClaimedDelivery,
   ArticleSource,
@@ -116,6 +118,23 @@ export function filterFrom(r: Row): FilterRecord {
     pattern: String(r.pattern),
     createdAt: String(r.created_at),
   };
+}
+
+export function analysisFrom(r: Row): AnalysisRecord {
+  return {
+    articleId: Number(r.article_id),
+    version: String(r.version),
+    analysis: JSON.parse(String(r.analysis)) as Analysis,
+    createdAt: String(r.created_at),
+  };
+}
+
+/**
+ * Whether a new text of a known article is fuller than the stored one (more than a fifth longer: the
+ * full article after a feed's excerpt), so it replaces it unless another article already holds it.
+ */
+export function isFullerText(newText: string, stored: ArticleRecord): boolean {
+  return newText.length > stored.text.length * 1.2;
 }
 
 export function digestFrom(r: Row): DigestRecord {

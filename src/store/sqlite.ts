@@ -11,12 +11,14 @@ import { canonicalUrl, contentHash, isArticleUrl, urlTwins } from './keys.ts';
 import { migrate } from './migrate.ts';
 import { migrations as allMigrations, type Migration } from './migrations/index.ts';
 import {
+  analysisFrom,
   articleFrom,
   digestFrom,
   digestItemOf,
   feedFrom,
   filterFrom,
   groupingFrom,
+  isFullerText,
   outletOf,
   POLL_COLUMNS,
   sourceFrom,
@@ -313,7 +315,7 @@ export class SqliteStore implements Store {
   private known(articleId: number, a: NewArticle, hash: string, status: UpsertStatus): UpsertResult {
     const row = this.get('SELECT * FROM articles WHERE id = ?', articleId)!;
     const stored = articleFrom(row);
-    if (a.text.length > stored.text.length * 1.2 && !this.get('SELECT 1 FROM articles WHERE content_hash = ?', hash)) {
+    if (isFullerText(a.text, stored) && !this.get('SELECT 1 FROM articles WHERE content_hash = ?', hash)) {
       this.run('UPDATE articles SET text = ?, content_hash = ? WHERE id = ?', a.text, hash, articleId);
       stored.text = a.text;
       stored.contentHash = hash;
@@ -368,13 +370,7 @@ export class SqliteStore implements Store {
       version === undefined
         ? this.get('SELECT * FROM analyses WHERE article_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1', articleId)
         : this.get('SELECT * FROM analyses WHERE article_id = ? AND version = ?', articleId, version);
-    if (!r) return undefined;
-    return {
-      articleId: Number(r.article_id),
-      version: String(r.version),
-      analysis: JSON.parse(String(r.analysis)) as Analysis,
-      createdAt: String(r.created_at),
-    };
+    return r ? analysisFrom(r) : undefined;
   }
 
   // ───────── stories ─────────
