@@ -12,6 +12,36 @@ import { z } from 'zod';
 const listOf = (v: unknown): unknown =>
   typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v;
 
+/** "0-3,6" → [0, 1, 2, 3, 6]: shard ids as a list of ids and inclusive ranges; anything else is left for the schema to refuse. */
+export function parseIdList(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  const ids: number[] = [];
+  for (const part of v.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const range = /^(\d+)\s*-\s*(\d+)$/.exec(part);
+    if (!range) {
+      ids.push(/^\d+$/.test(part) ? Number(part) : Number.NaN);
+      continue;
+    }
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    if (to < from || to - from > 10_000) return part;
+    for (let id = from; id <= to; id++) ids.push(id);
+  }
+  return ids;
+}
+
+/** Discord sharding: unset (one connection), "auto" (Discord's recommended count), or a count, with the ids this process runs. */
+const DiscordShardsSchema = z
+  .object({
+    shards: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)]).optional(),
+    shardIds: z.preprocess(parseIdList, z.array(z.number().int().min(0)).min(1)).optional(),
+  })
+  .superRefine(({ shards, shardIds }, ctx) => {
+    if (!shardIds) return;
+    if (typeof shards !== 'number') ctx.addIssue({ code: 'custom', path: ['shardIds'], message: 'needs DISCORD_SHARDS as a number (the total count)' });
+    else if (shardIds.some((id) => id >= shards)) ctx.addIssue({ code: 'custom', path: ['shardIds'], message: `every id must be below DISCORD_SHARDS (${shards})` });
+    if (new Set(shardIds).size !== shardIds.length) ctx.addIssue({ code: 'custom', path: ['shardIds'], message: 'an id is listed twice' });
+  });
+
 const isTimeZone = (tz: string): boolean => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -58,6 +88,12 @@ const ConfigSchema = z.object({
     token: z.string().optional(),
     applicationId: z.string().optional(),
     apiRoot: z.union([z.literal(''), z.string().url()]),
+    /**
+     * Gateway shards (Discord requires them from 2,500 guilds): unset for one connection, "auto"
+     * for Discord's recommended count, or the total count; `shardIds` are the ones this process
+     * runs (default: all of them), for several processes each with a range.
+     */
+    sharding: DiscordShardsSchema.default({}),
   }),
   fetch: z.object({
     allowHosts: z.preprocess(listOf, z.array(z.string())),
@@ -115,6 +151,8 @@ const ENV_MAP: Record<string, string[]> = {
   DISCORD_TOKEN: ['discord', 'token'],
   DISCORD_APPLICATION_ID: ['discord', 'applicationId'],
   DISCORD_API_ROOT: ['discord', 'apiRoot'],
+  DISCORD_SHARDS: ['discord', 'sharding', 'shards'],
+  DISCORD_SHARD_IDS: ['discord', 'sharding', 'shardIds'],
   MOJAZ_FETCH_ALLOW_HOSTS: ['fetch', 'allowHosts'],
   MOJAZ_FETCH_TIMEOUT_MS: ['fetch', 'timeoutMs'],
   MOJAZ_FETCH_MAX_BYTES: ['fetch', 'maxBytes'],

@@ -85,3 +85,22 @@ test('GIVEN MOJAZ_DATABASE_URL THEN PostgreSQL is chosen, its password never pri
   assert.doesNotMatch(JSON.stringify(describeConfig(config)), /pa55word/u);
   assert.throws(() => loadConfig({ MOJAZ_DATABASE_URL: 'mysql://x@y/z' }), /databaseUrl: a postgres:\/\/ URL/u);
 });
+
+test('GIVEN DISCORD_SHARDS and DISCORD_SHARD_IDS THEN sharding reads auto, a count and id lists with ranges; wrong ones are refused by name', () => {
+  const sharding = (env: NodeJS.ProcessEnv) => loadConfig(env).discord.sharding;
+  assert.deepEqual(sharding({}), {}, 'unset: one connection');
+  assert.deepEqual(sharding({ DISCORD_SHARDS: 'auto' }), { shards: 'auto' });
+  assert.deepEqual(sharding({ DISCORD_SHARDS: '4' }), { shards: 4 });
+  assert.deepEqual(sharding({ DISCORD_SHARDS: '8', DISCORD_SHARD_IDS: '0-2, 6' }), { shards: 8, shardIds: [0, 1, 2, 6] });
+  const refused: [NodeJS.ProcessEnv, RegExp][] = [
+    [{ DISCORD_SHARDS: '0' }, /discord\.sharding\.shards/],
+    [{ DISCORD_SHARDS: 'many' }, /discord\.sharding\.shards/],
+    [{ DISCORD_SHARD_IDS: '1' }, /needs DISCORD_SHARDS as a number/],
+    [{ DISCORD_SHARDS: 'auto', DISCORD_SHARD_IDS: '1' }, /needs DISCORD_SHARDS as a number/],
+    [{ DISCORD_SHARDS: '4', DISCORD_SHARD_IDS: '2-5' }, /below DISCORD_SHARDS \(4\)/],
+    [{ DISCORD_SHARDS: '4', DISCORD_SHARD_IDS: '1,1' }, /listed twice/],
+    [{ DISCORD_SHARDS: '4', DISCORD_SHARD_IDS: '3-1' }, /discord\.sharding\.shardIds/],
+    [{ DISCORD_SHARDS: '4', DISCORD_SHARD_IDS: 'one' }, /discord\.sharding\.shardIds/],
+  ];
+  for (const [env, problem] of refused) assert.throws(() => loadConfig(env), problem, JSON.stringify(env));
+});

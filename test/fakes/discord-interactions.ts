@@ -17,16 +17,19 @@ export interface Where {
   permissions?: string;
   /** A thread of the fake guild (a thread of a text channel, or a forum post): its id and parent channel. */
   thread?: { id: string; parent: string };
+  /** Another guild than the fake one (one a test added), and its text channel the command is used in. */
+  guild?: { id: string; channel: string };
 }
 
 /** The channel object an interaction in `where` carries: the fake channel, or a thread in the guild. */
 function channelOf(where: Where): Record<string, unknown> {
-  if (!where.thread) return { id: FAKE_CHANNEL_ID, type: 0, name: 'أخبار', guild_id: FAKE_GUILD_ID, permissions: '0' };
+  const guildId = where.guild?.id ?? FAKE_GUILD_ID;
+  if (!where.thread) return { id: where.guild?.channel ?? FAKE_CHANNEL_ID, type: 0, name: 'أخبار', guild_id: guildId, permissions: '0' };
   return {
     id: where.thread.id,
     type: 11,
     name: 'سلسلة',
-    guild_id: FAKE_GUILD_ID,
+    guild_id: guildId,
     parent_id: where.thread.parent,
     permissions: '0',
     thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date(0).toISOString(), locked: false },
@@ -45,7 +48,7 @@ function base(type: number, data: unknown, where: Where = {}): Record<string, un
     app_permissions: '0',
     locale: 'ar',
     entitlements: [],
-    authorizing_integration_owners: { '0': FAKE_GUILD_ID },
+    authorizing_integration_owners: { '0': where.guild?.id ?? FAKE_GUILD_ID },
     attachment_size_limit: 8_000_000,
   };
   if (where.dm) {
@@ -53,9 +56,9 @@ function base(type: number, data: unknown, where: Where = {}): Record<string, un
   }
   return {
     ...common,
-    guild_id: FAKE_GUILD_ID,
+    guild_id: where.guild?.id ?? FAKE_GUILD_ID,
     guild_locale: 'ar',
-    channel_id: where.thread?.id ?? FAKE_CHANNEL_ID,
+    channel_id: where.thread?.id ?? where.guild?.channel ?? FAKE_CHANNEL_ID,
     channel: channelOf(where),
     member: {
       user: USER,

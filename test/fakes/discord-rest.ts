@@ -89,6 +89,9 @@ export class FakeDiscordRest {
   /** Commands registered, keyed by "global" or the guild id. */
   readonly commands = new Map<string, unknown[]>();
   gatewayUrl = '';
+  /** What GET /gateway/bot says: the recommended shard count, and how many shards may identify at once. */
+  recommendedShards = 1;
+  maxConcurrency = 1;
   private readonly limits: PendingLimit[] = [];
   private readonly failures: PendingFailure[] = [];
   private readonly waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
@@ -158,8 +161,8 @@ export class FakeDiscordRest {
       status: 200,
       body: {
         url: this.gatewayUrl,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 1000, reset_after: 60_000, max_concurrency: 1 },
+        shards: this.recommendedShards,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 60_000, max_concurrency: this.maxConcurrency },
       },
     }));
     this.route('GET', /^\/users\/@me$/, () => ({ status: 200, body: FAKE_BOT }));

@@ -76,9 +76,18 @@ function restOptions(config: Config, maxRateLimitWaitMs: number) {
   };
 }
 
+/** The discord.js client's sharding options: shards run in this process, `shardCount` in all processes together. */
+export function clientSharding(sharding: Config['discord']['sharding']): { shards?: 'auto' | number[]; shardCount?: number } {
+  if (sharding.shards === undefined) return {};
+  if (sharding.shards === 'auto') return { shards: 'auto' };
+  const count = sharding.shards;
+  return { shards: sharding.shardIds ?? Array.from({ length: count }, (_, i) => i), shardCount: count };
+}
+
 /**
- * Logs in with DISCORD_TOKEN and resolves once the gateway session is ready. The gateway address
- * comes from GET /gateway/bot on the configured API root.
+ * Logs in with DISCORD_TOKEN and resolves once the gateway session is ready (every shard's, when
+ * sharded). The gateway address, and with DISCORD_SHARDS=auto the shard count, come from GET
+ * /gateway/bot on the configured API root.
  */
 export async function startDiscord(config: Config, services: Services, options: DiscordOptions = {}): Promise<DiscordBot> {
   const { token, applicationId } = config.discord;
@@ -92,6 +101,8 @@ export async function startDiscord(config: Config, services: Services, options: 
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
     rest: restOptions(config, options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS),
+    // Every shard runs in this process (discord.js's WebSocketManager); ready once all of them are.
+    ...clientSharding(config.discord.sharding),
   });
   const deps = {
     services,
