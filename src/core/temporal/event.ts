@@ -74,6 +74,8 @@ const MAX_SPEAKER_WORDS = 10;
 const MAX_CIRCUMSTANCE_WORDS = 14;
 /** Longest event made of a clause and the clause completing it (the verb's object after a comma). */
 export const MAX_JOINED_CHARS = 140;
+/** Longest head a joined event keeps when the clause completing it must be cut to fit (the rest is room for the completion). */
+const MAX_JOINED_HEAD_CHARS = 90;
 
 const HARD_BOUNDARY = /[،,؛;:!?؟]|\s[-–—]\s|\.(?!\d)/g;
 /** Punctuation an event never opens with (closing marks, clause marks) or ends with (opening marks, clause marks), besides white space. */
@@ -478,16 +480,31 @@ function shorten(words: Words, max = MAX_EVENT_CHARS): string {
   if (joined.length <= max) return finish(joined);
   let fit = 0;
   for (let len = -1; fit < ws.length && len + ws[fit]!.length + 1 <= max; fit++) len += ws[fit]!.length + 1;
-  let cut = Math.max(1, fit);
-  for (let w = fit; w > MIN_EVENT_WORDS; w--) {
-    const next = SOFT_BY_FIRST.get(nw[w]!);
-    if (next && next.some((rest) => rest === '' || rest === nw[w + 1])) {
-      cut = w;
-      break;
-    }
-  }
+  let cut = softCut(nw, fit) ?? coordinationCut(ws, nw, fit, max) ?? Math.max(1, fit);
   while (cut > MIN_EVENT_WORDS && TRAIL_DROP.has(nw[cut - 1]!)) cut--;
   return finish(ws.slice(0, cut).join(' '));
+}
+
+/** The last clause word (قبل أن، حيث، مما …) at or before word `fit`, past the first words; null when none. */
+function softCut(nw: string[], fit: number): number | null {
+  for (let w = fit; w > MIN_EVENT_WORDS; w--) {
+    const next = SOFT_BY_FIRST.get(nw[w]!);
+    if (next && next.some((rest) => rest === '' || rest === nw[w + 1])) return w;
+  }
+  return null;
+}
+
+/**
+ * The last و before a verb or a happening at or before word `fit` that leaves at least half of
+ * `max` before it ("نقلنا 48 مصابا لخمسة مستشفيات | وعالجنا عددا من …"): the first of two
+ * coordinated clauses is whole, where a cut at the last word that fits is not. null when none.
+ */
+function coordinationCut(ws: string[], nw: string[], fit: number, max: number): number | null {
+  for (let w = Math.min(fit, ws.length - 1); w > MIN_EVENT_WORDS; w--) {
+    if (joinedLength(ws.slice(0, w)) < max / 2) return null;
+    if (wawAt(ws, nw, w)) return w;
+  }
+  return null;
 }
 
 /** Edge punctuation off, quotes balanced, and a particle glued to a closing quote ('سياسيين"ومنذ') off the end. */
@@ -617,7 +634,7 @@ function wawAt(ws: string[], nw: string[], k: number): boolean {
 /** A rough verb test for a word after و: not definite, not a feminine or plural noun ending, and a verb's prefix, ending or length. */
 function looksLikeVerb(x: string): boolean {
   if (x.startsWith('ال') || /(?:[ةى]|ات)$/.test(x)) return false;
-  return /(?:ت|وا)$/.test(x) || (x.length >= 4 && /^[اتين]/.test(x)) || x.length === 3;
+  return /(?:ت|وا|نا)$/.test(x) || (x.length >= 4 && /^[اتين]/.test(x)) || x.length === 3;
 }
 
 /**
@@ -853,8 +870,18 @@ function joinedEvent(view: ArticleView, parts: Span[], own: number, at: Span, ti
       break;
     }
   }
-  if (joinedLength(joined.ws) > MAX_JOINED_CHARS) return '';
+  // Still too long: the completing clause is cut, when it is the head's object ("بتسليم لائحة التهم …",
+  // "ما اعتبرته تدخلا …", not a clause with its own verb) and the head leaves it room to say what was done.
+  if (joinedLength(joined.ws) > MAX_JOINED_CHARS && !(cuttableTail(tail.nw) && joinedLength(joined.ws.slice(0, joined.ws.length - tail.ws.length)) <= MAX_JOINED_HEAD_CHARS)) {
+    return '';
+  }
   return shorten(joined, MAX_JOINED_CHARS);
+}
+
+/** Whether a completing clause may be cut to fit: it opens with the head's object or its preposition, not a verb of its own. */
+function cuttableTail(nw: string[]): boolean {
+  const first = nw[0] ?? '';
+  return first !== '' && !looksLikeVerb(first);
 }
 
 /**

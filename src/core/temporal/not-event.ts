@@ -29,8 +29,8 @@ export interface TimeAt {
   value: string | null;
 }
 
-/** A year named by سنة/عام without digits ("السنة القادمة"), as a budget or a law names it. */
-const NAMED_YEAR = /^ل?(?:ال)?(?:سنة|عام)\s/;
+/** A year named by سنة/عام without digits ("السنة القادمة", "للسنة القادمة"), as a budget or a law names it. */
+const NAMED_YEAR = /^(?:لل|ل?(?:ال)?)(?:سنة|عام)\s/;
 
 /** Most words looked back from a bracket for the noun of a series. */
 const EDITION_WORDS = 5;

@@ -27,6 +27,8 @@ test('namesSomething GIVEN a date right after a law, an anniversary, a revolutio
     ['نفّذ الإطار التربوي بالمدرسة 【20 مارس】 بحي خالد بن الوليد', true],
     ['ومنذ تأسيس الجامعة العربية 【عام 1945】 عقد القادة العرب 33 قمة', false], // a year after a body dates what it did
     ['وقال إن دراسة أنجزها المعهد 【سنة 2015】 على عينة تمثيلية', false],
+    ['صادقت اللجنة على الفصل 63 من مشروع قانون المالية 【لسنة 2017】 المتعلق بدعم السكن', true], // a budget law named by its year
+    ['للنظر في الفصول الخلافية في قانون المالية 【للسنة القادمة】', true],
   ];
   for (const [marked, expected] of cases) {
     const { text, t } = at(marked);
