@@ -171,7 +171,7 @@ async function main(): Promise<number> {
     // A digest to a forum channel posts each story with its timeline and who list in its thread.
     const storyThread = (post: Post) => storyThreadMessages(store, services, post.articleIds, new Date());
     // "/feeds import" reads the attached OPML file through the guarded client, capped.
-    const readAttachment = (url: string, maxBytes: number) => fetchOpmlFile(fetcher, url, maxBytes);
+    const readAttachment = (url: string, maxBytes: number) => fetchOpmlFile(fetcher, url, maxBytes, config.fetch.timeoutMs);
     const discord = await startDiscord(config, services, { log, pacer, storyThread, readAttachment, metrics });
     senders.discord = discord.sender;
     // Closed last (after the digests in flight, which post through its REST client).

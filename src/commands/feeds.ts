@@ -32,9 +32,10 @@ async function importFeeds(ctx: CommandContext, digests: DigestServices): Promis
     const how = ctx.platform === 'discord' ? 'أرفقه في خيار file للأمر /feeds import' : 'أرسله مع الأمر /feeds import (في تعليق الملف)، أو رُدّ به على رسالة فيها الملف';
     throw new UserError(`أرسل ملف OPML: ${how}.`, 'no opml file');
   }
-  const text = await ctx.attachment.read(OPML_MAX_BYTES);
   let feeds: OpmlFeed[];
   try {
+    // A file that cannot be downloaded is an OpmlError too (sources/opml.ts), said of the file.
+    const text = await ctx.attachment.read(OPML_MAX_BYTES);
     if (text === undefined) throw new OpmlError('opml too large', `الملف أكبر من ${OPML_MAX_BYTES / 1024} كيلوبايت. صدّر قائمة أصغر من قارئ الخلاصات وأعد المحاولة.`);
     feeds = parseOpml(text);
   } catch (err) {

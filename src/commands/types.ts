@@ -35,6 +35,11 @@ export interface CommandContext {
    * Adapters that cannot check it leave it out.
    */
   adminChatOf?(target: string): Promise<string | undefined>;
+  /**
+   * How a reply names the channel `target` (Discord's "<#id>" as "#name"), when the platform's
+   * form of it would show as written; without it (or undefined) the target is shown as typed.
+   */
+  channelName?(target: string): string | undefined;
   /** The channel named in the arguments ("@channel", "-100…") that `chatId` now is, for a command that acts on one. */
   channel?: string;
   /**

@@ -5,7 +5,7 @@
  * message, before anything is changed.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { FetchError } from './errors.ts';
+import { arabicSeconds, FetchError } from './errors.ts';
 import type { Fetcher } from './http.ts';
 
 /** Largest OPML file read, in bytes. */
@@ -102,17 +102,37 @@ export function buildOpml(title: string, feeds: OpmlFeed[], created: Date): stri
   ].join('\n');
 }
 
+const DOWNLOAD_FAILED = 'تعذّر تنزيل الملف المرفق';
+const ATTACH_AGAIN = 'أرفقه من جديد مع الأمر';
+
+/**
+ * Why an attached file could not be downloaded, said of the file (the fetcher's own messages speak
+ * of web pages and links the user never typed).
+ */
+export function downloadFailure(err: FetchError, timeoutMs?: number): OpmlError {
+  const why =
+    err.code === 'timeout'
+      ? `: لم يصل${timeoutMs ? ` خلال ${arabicSeconds(Math.max(1, Math.round(timeoutMs / 1000)))}` : ' في الوقت المحدد'}. ${ATTACH_AGAIN} بعد قليل.`
+      : err.code === 'http-status' && (err.status === 403 || err.status === 404 || err.status === 410)
+        ? ` (${err.status}): ربما انتهت صلاحية رابطه أو حُذف. ${ATTACH_AGAIN}.`
+        : err.code === 'http-status' && err.status !== undefined
+          ? ` (${err.status}): خادم الملفات لم يسلّمه الآن. ${ATTACH_AGAIN} بعد قليل.`
+          : `: لم أتمكن من الوصول إلى خادم الملفات. ${ATTACH_AGAIN} بعد قليل.`;
+  return new OpmlError(`attachment download failed: ${err.message}`, `${DOWNLOAD_FAILED}${why}`);
+}
+
 /**
  * The text of an uploaded OPML file at `url` (a Discord attachment), fetched through the guarded
  * client and read whatever type its server gives it; undefined when it is over `maxBytes`. Other
- * failures throw the fetcher's errors, which carry an Arabic `userMessage`.
+ * failures throw an OpmlError saying, of the file, why it could not be downloaded.
  */
-export async function fetchOpmlFile(fetcher: Fetcher, url: string, maxBytes: number): Promise<string | undefined> {
+export async function fetchOpmlFile(fetcher: Fetcher, url: string, maxBytes: number, timeoutMs?: number): Promise<string | undefined> {
   try {
     const result = await fetcher.get(url, { maxBytes, anyType: true, accept: 'text/x-opml, application/xml, text/xml, */*;q=0.5' });
     return result.text;
   } catch (err) {
     if (err instanceof FetchError && err.code === 'too-large') return undefined;
+    if (err instanceof FetchError) throw downloadFailure(err, timeoutMs);
     throw err;
   }
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildOpml, OPML_MAX_BYTES, OPML_MAX_FEEDS, OpmlError, parseOpml } from '../../src/sources/opml.ts';
+import { buildOpml, downloadFailure, OPML_MAX_BYTES, OPML_MAX_FEEDS, OpmlError, parseOpml } from '../../src/sources/opml.ts';
+import { fetchErrors } from '../../src/sources/errors.ts';
 
 const opml = (body: string): string => `<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><head><title>t</title></head><body>${body}</body></opml>`;
 
@@ -39,4 +40,20 @@ test('GIVEN feeds with markup characters in their titles THEN the exported OPML 
   assert.match(text, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<opml version="2.0">/u);
   assert.match(text, /<dateCreated>Mon, 07 Dec 2026 05:00:00 GMT<\/dateCreated>/u);
   assert.deepEqual(parseOpml(text), [feeds[0], { url: 'https://f.example/feed', title: 'https://f.example/feed' }]);
+});
+
+test('GIVEN an attachment that cannot be downloaded THEN the message says so of the file, with what to do, never of a page or link', () => {
+  const cases: [ReturnType<typeof downloadFailure>, RegExp][] = [
+    [downloadFailure(fetchErrors.timeout(10_000), 10_000), /^تعذّر تنزيل الملف المرفق: لم يصل خلال 10 ثوانٍ\. أرفقه من جديد مع الأمر بعد قليل\.$/u],
+    [downloadFailure(fetchErrors.timeout(10_000)), /^تعذّر تنزيل الملف المرفق: لم يصل في الوقت المحدد\./u],
+    [downloadFailure(fetchErrors.httpStatus(403)), /^تعذّر تنزيل الملف المرفق \(403\): ربما انتهت صلاحية رابطه أو حُذف\. أرفقه من جديد مع الأمر\.$/u],
+    [downloadFailure(fetchErrors.httpStatus(502)), /^تعذّر تنزيل الملف المرفق \(502\): خادم الملفات لم يسلّمه الآن\./u],
+    [downloadFailure(fetchErrors.network('ECONNRESET')), /^تعذّر تنزيل الملف المرفق: لم أتمكن من الوصول إلى خادم الملفات\./u],
+    [downloadFailure(fetchErrors.blocked('10.0.0.1')), /^تعذّر تنزيل الملف المرفق: لم أتمكن من الوصول إلى خادم الملفات\./u],
+  ];
+  for (const [error, said] of cases) {
+    assert.ok(error instanceof OpmlError);
+    assert.match(error.userMessage, said);
+    assert.doesNotMatch(error.userMessage, /الصفحة|الرابط|الموقع|الخبر/u);
+  }
 });

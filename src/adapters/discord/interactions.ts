@@ -122,6 +122,18 @@ function adminChannelOf(interaction: Runnable, target: string): string | undefin
   return channel.isThread() && channel.parentId ? chatIdOf(channel.parentId, id) : chatIdOf(id);
 }
 
+/**
+ * How a reply names the channel "<#id>" picks: "#name" when this server's channel is known (the
+ * "<#id>" form would show as written, since replies escape markdown), else "القناة id".
+ */
+export function channelNameOf(interaction: Pick<Runnable, 'client' | 'guildId'>, target: string): string | undefined {
+  const id = /^<#(\d+)>$/u.exec(target.trim())?.[1];
+  if (!id) return undefined;
+  const channel = interaction.client.channels.cache.get(id);
+  const named = channel && 'guildId' in channel && channel.guildId === interaction.guildId && 'name' in channel ? channel.name : undefined;
+  return named ? `#${named}` : `القناة ${id}`;
+}
+
 /** What a command run starts from: its arguments, the text it acts on, the file given with it. */
 interface Input {
   args: string;
@@ -161,6 +173,7 @@ async function run(
     ...(input.attachment ? { attachment: input.attachment } : {}),
     isAdmin: async () => isInteractionAdmin(interaction),
     adminChatOf: async (target) => adminChannelOf(interaction, target),
+    channelName: (target) => channelNameOf(interaction, target),
     now: deps.clock(),
   };
   const messages = await execute(ctx);

@@ -33,6 +33,8 @@ const ADMIN_IN_THREAD: Where = { thread: THREAD, permissions: PERMISSIONS.manage
 
 const contentOf = (r: RecordedRequest | undefined): string =>
   String((r?.body as { content?: string } | undefined)?.content ?? '').replace(/[\u200b\u200f\u2066-\u2069]/g, '');
+/** The content as Discord shows it: markdown escapes gone. */
+const shownOf = (r: RecordedRequest | undefined): string => contentOf(r).replace(/\\(.)/gu, '$1');
 
 describe('Discord threads against a loopback Discord', () => {
   let fake: FakeDiscord;
@@ -58,6 +60,9 @@ describe('Discord threads against a loopback Discord', () => {
     files = await startHttpServer({
       '/subs.opml': { headers: { 'content-type': 'application/octet-stream' }, body: OPML },
       '/bad.opml': { headers: { 'content-type': 'text/plain' }, body: '<rss><channel/></rss>' },
+      // An attachment whose CDN link has expired, and a CDN having a bad moment.
+      '/gone.opml': { status: 404, body: 'not found' },
+      '/busy.opml': { status: 503, body: 'busy' },
       // Says it is small, is not: the guarded client stops reading at the cap.
       '/huge.opml': { headers: { 'content-type': 'text/xml' }, stream: { chunk: `<outline text="x" xmlUrl="https://x.example/rss"/>${' '.repeat(8000)}`, count: 80 } },
     });
@@ -184,10 +189,14 @@ describe('Discord threads against a loopback Discord', () => {
     assert.equal((callback.body as { data?: { content?: string } }).data?.content, TEXTS.adminOnly, 'a member without Manage Server is refused');
     assert.equal(await store.getSubscription(`discord:${FAKE_FORUM_ID}`), undefined);
     const edit = await interact(slashCommand('subscribe', { schedule: `<#${FAKE_FORUM_ID}> 09:00` }, { permissions: PERMISSIONS.manageGuild }));
-    assert.match(contentOf(edit), /تم الاشتراك في الموجز للقناة/u);
+    // The reply names the forum as Discord shows it, not the "<#id>" Discord put in the option.
+    assert.match(shownOf(edit), /تم الاشتراك في الموجز للقناة #منتدى-الأخبار\./u);
+    assert.doesNotMatch(shownOf(edit), /<#/u);
     assert.deepEqual((await store.getSubscription(`discord:${FAKE_FORUM_ID}`))?.times, ['09:00']);
+    const again = shownOf(await interact(slashCommand('subscribe', { schedule: `<#${FAKE_FORUM_ID}> 10:00` }, { permissions: PERMISSIONS.manageGuild })));
+    assert.match(again, /حدّثت الاشتراك القائم للقناة #منتدى-الأخبار/u);
     const stranger = contentOf(await interact(slashCommand('subscribe', { schedule: '<#999> 09:00' }, { permissions: PERMISSIONS.manageGuild })));
-    assert.match(stranger, /لم أتحقق من أنك مشرف/u);
+    assert.match(stranger, /لم أتحقق من أنك مشرف في القناة 999،/u);
     assert.equal(await store.getSubscription('discord:999'), undefined);
   });
 
@@ -253,6 +262,12 @@ describe('Discord threads against a loopback Discord', () => {
       slashCommand('feeds', { action: 'import', file: { filename: file, size, url: files.url(`/${file}`) } }, ADMIN_IN_THREAD);
     assert.match(contentOf(await interact(importing('bad.opml', 30))), /لم أستورد شيئًا: هذا الملف ليس ملف OPML/u);
     assert.match(contentOf(await interact(importing('huge.opml', 4000))), /لم أستورد شيئًا: الملف أكبر من 512 كيلوبايت/u);
+    // A download that fails is told of the file, not of a web page or a link the user never typed.
+    const gone = shownOf(await interact(importing('gone.opml', 30)));
+    assert.match(gone, /لم أستورد شيئًا: تعذّر تنزيل الملف المرفق \(404\): ربما انتهت صلاحية رابطه أو حُذف\. أرفقه من جديد مع الأمر\./u);
+    const busy = shownOf(await interact(importing('busy.opml', 30)));
+    assert.match(busy, /لم أستورد شيئًا: تعذّر تنزيل الملف المرفق \(503\): خادم الملفات لم يسلّمه الآن/u);
+    for (const said of [gone, busy]) assert.doesNotMatch(said, /الصفحة|الرابط|الموقع|الخبر/u);
     const seen = files.requests.length;
     assert.match(contentOf(await interact(importing('huge.opml', 900_000))), /لم أستورد شيئًا: الملف أكبر من/u);
     assert.equal(files.requests.length, seen, 'a file Discord says is too big is not downloaded');
