@@ -800,6 +800,84 @@ export function dropClosingAside(text: string, normText = normalize(text)): stri
   return head;
 }
 
+const ADDED_STATEMENT = new RegExp(`[\\s،,]+(?:${alternation(cues.addedStatementParticiples)})\\s+(?:ب?ان|انه|انها|انهم|الى ان)(?=$|[\\s"«“])`, 'gu');
+
+/**
+ * Drops a second statement of the same speaker at the end of a sentence: "اعتبر الحزب أن الاستقالة
+ * مزعومة، مضيفا أنها صادرة عمن …" → "اعتبر الحزب أن الاستقالة مزعومة". The lead reports what was said
+ * first; "مضيفا" adds to it. It stays when it carries a figure (a toll, an amount) or a quotation it
+ * opens is not closed in it, and when what is left says nothing ("قال الوزير مضيفا أن …").
+ */
+export function dropAddedStatement(text: string, normText = normalize(text)): string {
+  const found = [...normText.matchAll(ADDED_STATEMENT)].at(-1);
+  if (found === undefined) return text;
+  const tail = normText.slice(found.index);
+  if (/[0-9]/u.test(tail) || tail.split(/[\s"«»“”،,.]+/u).some((w) => NUMBER_WORDS.has(w.replace(/^(ال|و)/u, '')))) return text;
+  const norm = aligned(text);
+  const head = trimEnd(text.slice(0, norm.at(found.index)));
+  const normHead = normalize(head);
+  if (words(head) < MIN_WORDS || !quotesBalanced(head) || isBareSayingFrame(normHead)) return text;
+  return head;
+}
+
+const PERCENT = new RegExp(`(?:${alternation(cues.percentWords)})(?=$|[\\s،,.)])`, 'gu');
+const BASELINE = new RegExp(`^\\s*[،,]?\\s*(?:${alternation(cues.baselineOpeners)})`, 'u');
+const CHANGE_WORDS = new Set(cues.changeWords.map(normalize));
+
+/**
+ * Drops the baseline of a change already given as a percentage: "245 ألف طن بزيادة 9 بالمائة
+ * مقارنة بالموسم المنقضي الذي سجل 225 ألف طن" → "245 ألف طن بزيادة 9 بالمائة". The baseline runs to
+ * the next comma or full stop; without a change word in the six words before the percentage (a
+ * share, not a change: "69 بالمائة مقابل 70") it stays.
+ */
+export function dropComparisonBaseline(text: string, normText = normalize(text)): string {
+  return dropMatches(text, normText, PERCENT, (m, norm) => {
+    const end = m.index + m[0].length;
+    const opener = BASELINE.exec(norm.slice(end));
+    if (opener === null) return null;
+    const before = norm.slice(0, m.index).split(/\s+/u).slice(-7);
+    if (!before.some((w) => CHANGE_WORDS.has(w.replace(/^[وب]/u, '')) || CHANGE_WORDS.has(w))) return null;
+    const stop = /[،,.؛;:!?؟]/u.exec(norm.slice(end + opener[0].length));
+    const to = stop === null ? norm.length : end + opener[0].length + stop.index;
+    // A baseline that runs on for more than a clause is a sentence of its own.
+    return to - end > 120 ? null : [end, to];
+  });
+}
+
+const LIST_HIGHLIGHT = new RegExp(
+  `(?<=^|\\s)(?:${alternation(cues.listQuantifiers)})\\s+من\\s+\\S+\\s*[،,]?\\s*(?:${alternation(cues.listHighlights)})\\s*[،,:]?\\s*`,
+  'gu',
+);
+
+/**
+ * Drops what only announces the items that follow: "وقع الاتفاق على جملة من النقاط، من أهمها،
+ * الترفيع في سعر الحليب" → "وقع الاتفاق على الترفيع في سعر الحليب".
+ */
+export function dropListHighlight(text: string, normText = normalize(text)): string {
+  return dropMatches(text, normText, LIST_HIGHLIGHT, (m, norm) => {
+    const end = m.index + m[0].length;
+    // Something must follow as the item itself.
+    return /^[^\s،,.]/u.test(norm.slice(end)) ? [m.index, end] : null;
+  });
+}
+
+const RECENCY = new RegExp(`\\s(?:${alternation(cues.recencyWords)})(?=$|[\\s،,.])`, 'gu');
+
+/**
+ * Drops "مؤخرا" on the main event: "كشفت الصين مؤخرا النقاب عن قطار" → "كشفت الصين النقاب عن
+ * قطار"; news is recent. Within three words of a relative word ("الذي انضم مؤخرا لحركة …") it dates
+ * something else and stays. Set off by commas ("فريدا، مؤخرا، بعدما"), one comma goes with it.
+ */
+export function dropRecency(text: string, normText = normalize(text)): string {
+  return dropMatches(text, normText, RECENCY, (m, norm) => {
+    const before = norm.slice(0, m.index).split(/[\s"«»“”]+/u).slice(-3);
+    if (before.some((w) => RELATIVE.has(w.replace(/^و/u, '')))) return null;
+    const end = m.index + m[0].length;
+    const comma = /[،,]\s*$/u.test(norm.slice(0, m.index)) ? /^\s*[،,]/u.exec(norm.slice(end)) : null;
+    return [m.index, end + (comma?.[0].length ?? 0)];
+  });
+}
+
 /** A word each cut needs in the normalized text: most sentences hold none, and a substring test is cheap. */
 const hasAny = (words: readonly string[]) => (norm: string): boolean => words.some((w) => norm.includes(w));
 const COMPRESSIONS: readonly (readonly [(norm: string) => boolean, (text: string, norm: string) => string])[] = [
@@ -808,6 +886,10 @@ const COMPRESSIONS: readonly (readonly [(norm: string) => boolean, (text: string
   [hasAny(cues.occasionVerbs.map((v) => normalize(v).split(' ')[0]!)), dropOccasionClause],
   [hasAny(cues.listOpeners.map(normalize)), dropListOpener],
   [hasAny(['التي', 'الذي', 'اللذين', 'اللتين']), dropClosingAside],
+  [hasAny(cues.addedStatementParticiples.map(normalize)), dropAddedStatement],
+  [hasAny(cues.baselineOpeners.map((w) => normalize(w).split(' ')[0]!)), dropComparisonBaseline],
+  [hasAny(cues.listHighlights.map((w) => normalize(w).split(' ').at(-1)!)), dropListHighlight],
+  [hasAny(cues.recencyWords.map(normalize)), dropRecency],
 ];
 
 /** The cuts inside a sentence that keep it grammatical and every fact in it, in order. */
