@@ -14,7 +14,7 @@ RUN apt-get update \
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-# --- run: node, the dependencies and the sources (tsx runs the TypeScript; no build step) ---
+# --- run: node, the dependencies and the sources (tsx runs the bot's TypeScript) ---
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     MOJAZ_DATA_DIR=/data \
@@ -27,6 +27,8 @@ COPY bin ./bin
 COPY config ./config
 COPY fixtures/sample-feed.xml ./fixtures/sample-feed.xml
 COPY src ./src
+# The command line's bundle (bin/bundle.mjs), built while /app is writable; the bot runs tsx.
+RUN node bin/bundle.mjs
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

@@ -1,10 +1,11 @@
-// Entry of `mojaz analyze --jsonl`'s worker threads (analyze-pool.ts). TypeScript loaders registered
-// in the main thread do not reach worker threads in Node 20, so this plain module loads the
-// TypeScript side through tsx's API. Messages posted before the listener is attached wait in the port.
+// Entry of `mojaz analyze --jsonl`'s worker threads (analyze-pool.ts): a plain module, so it runs
+// without a TypeScript loader, that loads analyze-worker.ts from the compiled bundle as the main
+// thread does (bin/bundle.mjs), or through tsx. Messages posted before the listener is attached wait
+// in the port.
 import { parentPort } from 'node:worker_threads';
-import { tsImport } from 'tsx/esm/api';
+import { loadEntry } from '../../bin/bundle.mjs';
 
-const { resultLines } = await tsImport('./analyze-worker.ts', import.meta.url);
+const { resultLines } = await loadEntry('analyze-worker');
 parentPort.on('message', ({ id, lines, fallback }) => {
   parentPort.postMessage({ id, out: resultLines(lines, fallback) });
 });
