@@ -13,8 +13,11 @@ const QUEUED = 'تعذّر إرسال الموجز الآن. سأعيد المح
 /** The /digest command. */
 export const digestCommand: Command<DigestServices> = {
   name: 'digest',
-  description: 'موجز الآن: أهم الأخبار منذ آخر موجز، ثم التالية',
+  description: 'موجز الآن: أهم الأخبار منذ آخر موجز، ثم التالية (أو /digest @channel)',
   adminOnly: true,
+  // "/digest #forum" on Discord: a forum channel takes no typed command; its digest's "more" button names it.
+  channelArg: true,
+  options: [{ name: 'channel', description: 'قناة تديرها بدل هذه المحادثة (#القناة)' }],
   async run(ctx, digests) {
     const digest = await digests.scheduler.digestNow(ctx.chatId);
     // The digest went out through the chat's sender, as a scheduled one does (so it counts as

@@ -123,8 +123,26 @@ export async function runCommand(name: string, ctx: CommandContext, services: Se
   return asList(await (layered.has(command) ? command.run(ctx, services) : composed(command)(ctx, services)));
 }
 
+/** An action's command name and arguments: "timeline #KEY" is /timeline with arguments "#KEY". */
+function parseAction(action: string): { name: string; args: string } {
+  const match = /^\/?([^\s:]+)(?:[\s:]+([\s\S]*))?$/u.exec(action.trim());
+  return { name: match?.[1] ?? '', args: match?.[2]?.trim() ?? '' };
+}
+
 /** Runs the command behind an action button: "timeline #KEY" is /timeline with arguments "#KEY". */
 export async function runAction(action: string, ctx: CommandContext, services: Services): Promise<Message[]> {
-  const match = /^\/?([^\s:]+)(?:[\s:]+([\s\S]*))?$/u.exec(action.trim());
-  return runCommand(match?.[1] ?? '', { ...ctx, args: match?.[2]?.trim() ?? '' }, services);
+  const { name, args } = parseAction(action);
+  return runCommand(name, { ...ctx, args }, services);
+}
+
+/**
+ * The action acting on the channel `target` (as a user names it: "<#id>", "@channel") wherever its
+ * button is pressed, when its command can act on a named channel ("digest" → "digest <#20>");
+ * any other action unchanged. For buttons posted where a press comes from another chat than the
+ * one they belong to (a forum digest's "more", pressed inside one of its posts).
+ */
+export function actionOnChannel(action: string, target: string): string {
+  const { name, args } = parseAction(action);
+  if (!findCommand(name)?.channelArg) return action;
+  return args ? `${name} ${target} ${args}` : `${name} ${target}`;
 }

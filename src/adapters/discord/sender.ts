@@ -10,7 +10,7 @@
  * then its timeline and who list in the thread; any other message is one post of its own.
  */
 import { Routes, type REST } from 'discord.js';
-import type { Message, Post } from '../../messages/model.ts';
+import type { Button, Message, Post } from '../../messages/model.ts';
 import type { Pacer } from '../../messages/pacing.ts';
 import type { Sender } from '../../messages/sender.ts';
 import type { Metrics } from '../../log/metrics.ts';
@@ -18,6 +18,7 @@ import { renderDiscord, type DiscordMessagePayload } from '../../messages/render
 import type { ActionIds } from './actions.ts';
 import { chatOn } from '../../messages/chat.ts';
 import { mapDiscordError } from './errors.ts';
+import { actionOnChannel } from '../../commands/registry.ts';
 
 /** Discord's channel types whose messages are posts: GUILD_FORUM and GUILD_MEDIA. */
 const POST_CHANNEL_TYPES = new Set([15, 16]);
@@ -53,6 +54,21 @@ export function postTitle(title: string): string {
   return `${space > THREAD_NAME_LIMIT / 2 ? cut.slice(0, space) : cut}…`;
 }
 
+/**
+ * A forum digest's buttons (its "more"), acting on the forum: pressed inside one of its posts, a
+ * button would otherwise act for that post's thread, a chat of its own.
+ */
+function forumButtons(buttons: Button[][] | undefined, forumId: string): Button[][] {
+  return (buttons ?? []).map((row) => row.map((b) => (b.kind === 'action' ? { ...b, action: actionOnChannel(b.action, `<#${forumId}>`) } : b)));
+}
+
+/** The posts with `buttons` under the last one's first message (where a reader of the forum ends). */
+function withButtonsLast(posts: Post[], buttons: Button[][]): Post[] {
+  const last = posts.at(-1);
+  if (!last || buttons.length === 0) return posts;
+  return [...posts.slice(0, -1), { ...last, message: { ...last.message, buttons: [...(last.message.buttons ?? []), ...buttons] } }];
+}
+
 /** A Sender for Discord channels, threads and forum channels over discord.js's REST client. */
 export class DiscordSender implements Sender {
   private readonly types = new Map<string, number>();
@@ -72,8 +88,11 @@ export class DiscordSender implements Sender {
     const channelId = ref.thread ?? ref.id;
     // A thread takes messages; only a channel itself may be a forum.
     if (ref.thread !== undefined || !(await this.isForum(chatId, channelId))) return this.postParts(chatId, channelId, message);
-    const posts = message.posts ?? [{ title: this.headingOf(message), message: { ...message, blocks: message.blocks.filter((b) => b.kind !== 'heading') }, articleIds: [] }];
-    for (const post of posts) await this.sendPost(chatId, channelId, post);
+    if (!message.posts) {
+      const post = { title: this.headingOf(message), message: { ...message, blocks: message.blocks.filter((b) => b.kind !== 'heading') }, articleIds: [] };
+      return this.sendPost(chatId, channelId, post);
+    }
+    for (const post of withButtonsLast(message.posts, forumButtons(message.buttons, channelId))) await this.sendPost(chatId, channelId, post);
   }
 
   /** Whether the channel is a forum (or media) channel, whose messages are posts. */

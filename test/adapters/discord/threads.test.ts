@@ -234,6 +234,37 @@ describe('Discord threads against a loopback Discord', () => {
     for (const [id] of threads) assert.ok(mine.some((r) => r.path === `/channels/${id}/messages`), `follow-ups of ${id}`);
   });
 
+  test('GIVEN a forum digest with more stories than fit THEN its last post carries «المزيد», and pressing it inside that post posts the next stories to the forum', async () => {
+    const titles = ['أمطار غزيرة في الموصل', 'افتتاح جسر في البصرة', 'مؤتمر للطاقة في أربيل', 'إضراب المعلمين في كركوك', 'مهرجان للتمور في كربلاء', 'حملة تشجير في النجف', 'سباق للدراجات في بغداد'];
+    await seedStories(store, titles, new Date(clock.now().getTime() + 60_000).toISOString());
+    clock.skipped += 3 * 3_600_000;
+    const before = fake.rest.requests.length;
+    const result = await scheduler.fire(`discord:${FAKE_FORUM_ID}`, clock.now());
+    assert.equal(typeof result === 'object' && result.status, 'opened');
+    assert.equal((await scheduler.sweep()).sent, 1);
+    const created = fake.rest.requests.slice(before).filter((r) => r.method === 'POST' && r.path === `/channels/${FAKE_FORUM_ID}/threads`);
+    assert.equal(created.length, 5, 'topN posts');
+    type Row = { components: { custom_id?: string; label: string }[] };
+    const buttonsOf = (r: RecordedRequest) => ((r.body as { message?: { components?: Row[] } }).message?.components ?? []).flatMap((row) => row.components);
+    assert.deepEqual(created.slice(0, -1).flatMap(buttonsOf), [], 'only the last post has it');
+    const [more] = buttonsOf(created.at(-1)!);
+    const left = Number(/^المزيد \((\d+)\)$/u.exec(more?.label ?? '')?.[1]);
+    assert.ok(left >= 2, more?.label);
+    // The button names the forum: pressed in the post, it acts for the forum, not for the post's thread.
+    assert.equal(more?.custom_id, `digest <#${FAKE_FORUM_ID}>`);
+    const lastPost = [...fake.rest.threads].at(-1)![0];
+    const press = buttonPress(more!.custom_id!, { thread: { id: lastPost, parent: FAKE_FORUM_ID }, permissions: PERMISSIONS.manageGuild });
+    const pressedAt = fake.rest.requests.length;
+    fake.dispatch('INTERACTION_CREATE', press);
+    await fake.rest.waitFor((r) => r.method === 'DELETE' && r.path.includes(press.token));
+    const next = fake.rest.requests.slice(pressedAt).filter((r) => r.method === 'POST' && r.path.startsWith('/channels/'));
+    const nextPosts = next.filter((r) => r.path === `/channels/${FAKE_FORUM_ID}/threads`).map((r) => (r.body as { name: string }).name);
+    assert.equal(nextPosts.length, Math.min(left, 5), JSON.stringify(nextPosts));
+    for (const name of nextPosts) assert.ok(!created.some((r) => (r.body as { name: string }).name === name), `${name} posted once`);
+    assert.equal(next.filter((r) => r.path === `/channels/${lastPost}/messages`).length, 0, 'nothing posted into the thread the button was pressed in');
+    assert.equal(await store.getSubscription(`discord:${FAKE_FORUM_ID}:${lastPost}`), undefined);
+  });
+
   test('GIVEN a notice for a forum channel THEN it is one post titled with its heading', async () => {
     const before = fake.rest.threads.size;
     await bot.sender.send(`discord:${FAKE_FORUM_ID}`, { blocks: [m.heading('تنبيه: مصدر أخبار متعطّل'), m.paragraph('تعذّر جلب الخلاصة عدة مرات.')] });
