@@ -247,6 +247,11 @@ const reported: [string, string, string, string][] = [
   // A report with nothing after its speaker gives way to what was said.
   ['وقال في برنامج تلفزيوني اليوم الخميس إنه: "مشغول بالمستجدات التي لحقت مدينته على اثر هجوم ويسمنستر".', '2017-03-23', '2017-03-23', 'مشغول بالمستجدات التي لحقت مدينته على اثر هجوم ويسمنستر'],
 ];
+reported.push(
+  // "وعاد بعد يومين": the verb glued to و opens the later time's piece; the length counts from the day before it.
+  ['وصل الرئيس إلى تونس يوم 3 ماي وعاد بعد يومين إلى الجزائر.', '2017-05-10', '2017-05-03', 'وصل الرئيس إلى تونس'],
+  ['وصل الرئيس إلى تونس يوم 3 ماي وعاد بعد يومين إلى الجزائر.', '2017-05-10', '2017-05-05', 'عاد إلى الجزائر'],
+);
 for (const [sentence, ref, date, event] of reported) {
   test(`GIVEN «${sentence}» THEN the ${date} event reads «${event}»`, () => {
     const entry = timeline([sentence], ref).find((e) => e.date === date);

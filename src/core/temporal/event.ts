@@ -669,7 +669,7 @@ function timePiece(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpa
       if (n > 0 && k + n < ws.length && startOf(k + n) < at.start) {
         // A relative pronoun keeps the noun it describes; other parting words go.
         strong = RELATIVE.has(nw[k]!) ? relativeHead(nw, k, (j) => startOf(j) >= prev.end) : BETWEEN_BY_FIRST.has(nw[k]!) || n > 1 || COMPLEMENTIZERS.has(nw[k]!) ? k + n : k;
-      } else if (wawAt(ws, nw, k) && k + 1 < ws.length && startOf(k + 1) < at.start) weak = k;
+      } else if (wawAt(ws, nw, k) && k + 1 < ws.length && (nw[k] !== 'و' || startOf(k + 1) < at.start)) weak = k; // "وعاد بعد يومين": the verb glued to و is the piece's
     }
     from = strong >= 0 ? strong : Math.max(0, weak);
   }
@@ -698,7 +698,7 @@ function timePiece(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpa
         weak = -1;
         break;
       }
-      if (weak < 0 && wawAt(ws, nw, k) && k + 1 < ws.length && startOf(k + 1) < next.start) weak = k;
+      if (weak < 0 && wawAt(ws, nw, k) && k + 1 < ws.length && (nw[k] !== 'و' || startOf(k + 1) < next.start)) weak = k;
     }
     if (weak > 0) to = weak;
     if (to < ws.length) report = false; // the other time dates something after a parting, not what was told

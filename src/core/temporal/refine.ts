@@ -183,5 +183,84 @@ function countedFromEvent(found: Found[], ctx: RefineContext): void {
   }
 }
 
+/** Tokens back from بعد that the clause's verb is looked for. */
+const VERB_REACH = 8;
+const CLAUSE_MARKS = new Set(['،', ',', '.', '؛', 'ان', 'إن', 'أن', 'بان', 'التي', 'الذي', 'الذين']);
+
+/**
+ * Whether a word looks like a verb in the past: a past ending (نقلت، وصلوا، عالجنا), تم or كان,
+ * or, when `first` (it opens its clause, where a verb stands in news), three letters not opening
+ * with an imperfect prefix (عاد، قال) or four opening with the past's أ or with ا second (أعلن، غادر). A rough test,
+ * used only where the clause counts a length forward with بعد.
+ */
+export function looksPast(word: string, first: boolean): boolean {
+  const w = word.length > 3 && (word[0] === 'و' || word[0] === 'ف') ? word.slice(1) : word;
+  if (w.startsWith('ال') || /(?:ات|ة)$/.test(w) || /[0-9]/.test(w)) return false;
+  if (w === 'تم' || w === 'كان' || w === 'كانت') return true;
+  if (w.length >= 4 && /(?:ت|وا|نا)$/.test(w) && w[0] !== 'ي') return true;
+  return first && ((w.length === 3 && !/^[يتنا]/.test(w)) || (w.length === 4 && (w[0] === 'ا' || w[1] === 'ا')));
+}
+
+/** Whether the clause before the token at `at` (back to a clause mark, within VERB_REACH) has a verb in the past. */
+function pastBefore(toks: Tok[], at: number): boolean {
+  let first = at;
+  let opened = false; // whether the scan reached the clause's first word, not only its reach
+  for (let k = at - 1; k >= 0; k--) {
+    const tok = toks[k]!;
+    // A mark ends the clause; إن/أن and a relative pronoun open a clause with its own tense ("قال إن النتائج تعلن بعد أسبوع").
+    if (CLAUSE_MARKS.has(tok.t)) {
+      opened = true;
+      break;
+    }
+    if (at - k > VERB_REACH) break;
+    // A word glued to و or ف opens a clause of its own ("وعاد بعد يومين").
+    if (looksPast(tok.t, tok.t.length > 3 && (tok.t[0] === 'و' || tok.t[0] === 'ف'))) return true;
+    first = k;
+    if (tok.brk || k === 0) {
+      opened = true;
+      break;
+    }
+  }
+  return opened && first < at && looksPast(toks[first]!.t, true);
+}
+
+/**
+ * "وصل يوم 3 ماي وعاد بعد يومين", "أطلق سراحه بعد يومين": a near length counted with بعد after a
+ * verb in the past counts from the story's event, not from the publication: from the day named
+ * before it in its sentence, when there is one; else it keeps its length and loses its date.
+ * A clause said in the future (سيعود بعد يومين) or in the present (يعقد المؤتمر بعد أسبوع) keeps today's count.
+ */
+function countedAfterPast(found: Found[], ctx: RefineContext): void {
+  let sent: Int32Array | null = null;
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k]!;
+    const r = f.hit.r;
+    const length = f.hit.counted;
+    if (!length || r.k !== 'rel' || f.value === null || futureOf(ctx.toks, f.hit)) continue;
+    const at = firstTokenAfter(ctx.toks, f.hit.s);
+    if (at < 0 || !pastBefore(ctx.toks, at)) continue;
+    sent ??= ctx.sentences();
+    const anchor = r.unit === 'day' ? dayBefore(found, k, sent) : null;
+    if (anchor !== null) {
+      f.value = formatDay(parseDay(anchor) + r.n);
+      f.timex = f.value;
+      continue;
+    }
+    f.value = null;
+    f.type = 'DURATION';
+    f.timex = isoLength(length.unit, length.n);
+  }
+}
+
+/** The nearest day named before found[at] in its sentence, or null. */
+function dayBefore(found: Found[], at: number, sent: Int32Array): string | null {
+  const own = sent[found[at]!.hit.end - 1]!;
+  for (let k = at - 1; k >= 0 && sent[found[k]!.hit.end - 1] === own; k--) {
+    const v = found[k]!.value;
+    if (v && v.length === 10) return v;
+  }
+  return null;
+}
+
 /** The refiners that run on resolved expressions, in order (a comparison window lends no day to a clock time, so it goes first). */
-export const REFINERS: ((found: Found[], ctx: RefineContext) => void)[] = [countedFromEvent, bracketedWeekday, comparisonPoint, clockDay, partOfDay];
+export const REFINERS: ((found: Found[], ctx: RefineContext) => void)[] = [countedFromEvent, countedAfterPast, bracketedWeekday, comparisonPoint, clockDay, partOfDay];

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findTemporal } from '../../../src/core/temporal/index.ts';
+import { looksPast } from '../../../src/core/temporal/refine.ts';
 
 const REF = '2023-12-04'; // a Monday
 
@@ -24,6 +25,14 @@ const rows: [string, string, string | null][] = [
   ['ومن المقرر أن تنتهي الأشغال بعد عامين', 'بعد عامين', '2025'],
   ['يعقد المؤتمر بعد أسبوع في الرباط', 'بعد أسبوع', '2023-12-11'],
   ['تنتهي ولايته بعد عام', 'بعد عام', '2024'],
+  // a near length counted with بعد after a verb in the past: from the day named before it, else no date
+  ['وصل الرئيس إلى تونس يوم 27 نوفمبر وعاد بعد يومين إلى الجزائر', 'بعد يومين', '2023-11-29'],
+  ['غادر الوفد العاصمة يوم الخميس الماضي وعاد بعد أسبوع', 'بعد أسبوع', '2023-12-07'],
+  ['أطلق سراح الصحفي بعد يومين', 'بعد يومين', null],
+  ['وصلت فرق الإنقاذ إلى القرية بعد ثلاثة أيام', 'بعد ثلاثة أيام', null],
+  ['سيعود الوفد بعد يومين', 'بعد يومين', '2023-12-06'],
+  ['وقال الوزير إن النتائج تعلن بعد أسبوع', 'بعد أسبوع', '2023-12-11'],
+  ['تأهلا بعد فرز الأصوات إلى الجولة الثانية التي تجرى بعد نحو أسبوعين', 'بعد نحو أسبوعين', '2023-12-18'],
 ];
 
 for (const [text, expression, value] of rows) {
@@ -58,5 +67,26 @@ for (const [text, expression, kept] of comparisons) {
     const hit = findTemporal(text, REF).find((e) => e.start < at + expression.length && e.end > at);
     assert.ok(hit?.timex, 'found, with its TIMEX3 value');
     assert.equal(hit.value !== null, kept);
+  });
+}
+
+/** [word, opens its clause, looks past]: the rough past-verb test that بعد + a length reads. */
+const pastWords: [string, boolean, boolean][] = [
+  ['نقلت', false, true],
+  ['وصلوا', false, true],
+  ['وعالجنا', false, true],
+  ['تم', false, true],
+  ['عاد', true, true],
+  ['اطلق', true, true],
+  ['غادر', true, true],
+  ['عاد', false, false], // three letters inside a clause may be a noun
+  ['يعقد', true, false],
+  ['تنتهي', true, false],
+  ['المفاوضات', true, false],
+  ['حكومة', true, false],
+];
+for (const [word, first, past] of pastWords) {
+  test(`looksPast GIVEN «${word}»${first ? ' opening its clause' : ''} THEN ${past}`, () => {
+    assert.equal(looksPast(word, first), past);
   });
 }
