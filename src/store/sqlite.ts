@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Analysis } from '../core/types.ts';
-import { canonicalUrl, contentHash, isArticleUrl, urlTwins } from './keys.ts';
+import { articleKeys, canonicalUrl, isArticleUrl, urlTwins } from './keys.ts';
 import { migrate } from './migrate.ts';
 import { migrations as allMigrations, type Migration } from './migrations/index.ts';
 import {
@@ -237,7 +237,8 @@ export class SqliteStore implements Store {
   }
 
   async isNewArticle(a: NewArticle): Promise<boolean> {
-    return this.existing(a, canonicalUrl(a.url) ?? canonicalUrl(a.guid), a.guid?.trim() || undefined, contentHash(a.title, a.text)) === undefined;
+    const { canon, guid, hash } = articleKeys(a);
+    return this.existing(a, canon, guid, hash) === undefined;
   }
 
   async articlesWithoutStory(limit: number): Promise<ArticleRecord[]> {
@@ -264,10 +265,8 @@ export class SqliteStore implements Store {
 
   /** The dedupe rule: same feed+guid, then same canonical URL, then same normalized content. */
   private upsertSync(a: NewArticle): UpsertResult {
-    const canon = canonicalUrl(a.url) ?? canonicalUrl(a.guid);
-    const guid = a.guid?.trim() || undefined;
+    const { canon, guid, hash } = articleKeys(a);
     const outlet = outletOf(a, canon);
-    const hash = contentHash(a.title, a.text);
 
     const match = this.existing(a, canon, guid, hash);
     if (match?.byFeedGuid) return this.known(match.articleId, a, hash, 'known');
@@ -345,7 +344,8 @@ export class SqliteStore implements Store {
     const g = guid?.trim();
     if (g && this.get('SELECT 1 FROM article_sources WHERE feed_id = ? AND guid = ? LIMIT 1', feedId, g)) return true;
     const canon = canonicalUrl(url);
-    if (canon && isArticleUrl(canon) && this.get('SELECT 1 FROM article_sources WHERE feed_id = ? AND url IN (?, ?) LIMIT 1', feedId, ...urlTwins(canon))) return true;
+    // By the URL index (+feed_id keeps SQLite from walking all of the feed's rows by feed_id instead).
+    if (canon && isArticleUrl(canon) && this.get('SELECT 1 FROM article_sources WHERE url IN (?, ?) AND +feed_id = ? LIMIT 1', ...urlTwins(canon), feedId)) return true;
     return false;
   }
 

@@ -50,6 +50,26 @@ for (const kind of STORE_KINDS) {
       }
     });
 
+    test('GIVEN items stored from a feed THEN hasFeedItem finds them by guid or by URL (either scheme), only in that feed', async () => {
+      const store = await openTestStore(kind);
+      const a = (await store.addFeed('https://a.example/rss', { now: T0 })).id;
+      const b = (await store.addFeed('https://b.example/rss', { now: T0 })).id;
+      await store.upsertArticle(item({ feedId: a, guid: 'g1', url: 'https://a.example/n/1' }));
+      // Other rows of the same feed, so a lookup that walks the feed's rows would still have to find the right one.
+      for (let i = 2; i < 6; i++) await store.upsertArticle(item({ feedId: a, guid: `g${i}`, url: `https://a.example/n/${i}`, text: `${TEXT} ${i}`.repeat(2) }));
+      const cases: [string, number, string | undefined, string | undefined, boolean][] = [
+        ['same guid', a, 'g1', undefined, true],
+        ['guid with spaces around it', a, ' g1 ', undefined, true],
+        ['new guid, same URL', a, 'new', 'https://a.example/n/1', true],
+        ['no guid, same URL under http and www', a, undefined, 'http://www.a.example/n/1?utm_source=x', true],
+        ['new guid and URL', a, 'new', 'https://a.example/n/99', false],
+        ['same guid and URL in another feed', b, 'g1', 'https://a.example/n/1', false],
+        ['a home page URL is no article', a, 'new', 'https://a.example/', false],
+      ];
+      for (const [name, feed, guid, url, expected] of cases) assert.equal(await store.hasFeedItem(feed, guid, url), expected, name);
+      await store.close();
+    });
+
     test('GIVEN a re-publication from another outlet THEN the story counts two sources and both feeds', async () => {
       const store = await openTestStore(kind);
       const a = await store.addFeed('https://a.example/rss', { now: T0, title: 'أ' });
