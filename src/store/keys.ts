@@ -61,3 +61,36 @@ export function contentHash(title: string, text: string): string {
   const basis = words.length >= MIN_WORDS ? words.join(' ') : `${wordsOf(title).join(' ')}\n${words.join(' ')}`;
   return createHash('sha256').update(basis).digest('hex').slice(0, 32);
 }
+
+/** The dedupe keys of an article about to be stored. */
+export interface ArticleKeys {
+  /** Its canonical URL (from its link, else from a guid that is a URL). */
+  canon: string | undefined;
+  /** Its guid, trimmed; undefined when blank. */
+  guid: string | undefined;
+  /** {@link contentHash} of its title and text. */
+  hash: string;
+}
+
+interface KeyedArticle {
+  url?: string | undefined;
+  guid?: string | undefined;
+  title: string;
+  text: string;
+}
+
+/** Keys already made, by the article object they were made for (with the fields they were made from). */
+const madeKeys = new WeakMap<KeyedArticle, { of: KeyedArticle; keys: ArticleKeys }>();
+
+/**
+ * An article's dedupe keys, made once per article object: the store is asked whether an article is
+ * new before it is stored, and hashing its words is the costly part of both. Made again when a
+ * field they come from has changed since.
+ */
+export function articleKeys(a: KeyedArticle): ArticleKeys {
+  const made = madeKeys.get(a);
+  if (made && made.of.url === a.url && made.of.guid === a.guid && made.of.title === a.title && made.of.text === a.text) return made.keys;
+  const keys: ArticleKeys = { canon: canonicalUrl(a.url) ?? canonicalUrl(a.guid), guid: a.guid?.trim() || undefined, hash: contentHash(a.title, a.text) };
+  madeKeys.set(a, { of: { url: a.url, guid: a.guid, title: a.title, text: a.text }, keys });
+  return keys;
+}

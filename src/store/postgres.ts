@@ -13,7 +13,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { Analysis } from '../core/types.ts';
-import { canonicalUrl, contentHash, isArticleUrl, urlTwins } from './keys.ts';
+import { articleKeys, canonicalUrl, isArticleUrl, urlTwins } from './keys.ts';
 import { pgMigrations, type PgMigration } from './postgres-migrations.ts';
 import {
   analysisFrom,
@@ -335,7 +335,8 @@ export class PostgresStore implements Store {
   }
 
   async isNewArticle(a: NewArticle): Promise<boolean> {
-    return (await this.existing(a, canonicalUrl(a.url) ?? canonicalUrl(a.guid), a.guid?.trim() || undefined, contentHash(a.title, a.text))) === undefined;
+    const { canon, guid, hash } = articleKeys(a);
+    return (await this.existing(a, canon, guid, hash)) === undefined;
   }
 
   async articlesWithoutStory(limit: number): Promise<ArticleRecord[]> {
@@ -349,10 +350,8 @@ export class PostgresStore implements Store {
 
   /** The dedupe rule (as ./sqlite.ts): same feed+guid, then same canonical URL, then same normalized content. */
   private async upsertIn(a: NewArticle): Promise<UpsertResult> {
-    const canon = canonicalUrl(a.url) ?? canonicalUrl(a.guid);
-    const guid = a.guid?.trim() || undefined;
+    const { canon, guid, hash } = articleKeys(a);
     const outlet = outletOf(a, canon);
-    const hash = contentHash(a.title, a.text);
 
     const match = await this.existing(a, canon, guid, hash);
     if (match?.byFeedGuid) return this.known(match.articleId, a, hash, 'known');
