@@ -194,6 +194,9 @@ try {
       // Items pushed out of a feed's window before a poll saw them are lost, as in the wild.
       const fresh = round.filter((it) => it.feed === f).length;
       if (fresh > FEED_WINDOW) lost += fresh - FEED_WINDOW;
+      // A new file each time, as a server's fresh response would be: rewriting one in place makes ext4
+      // flush it to disk on close (its guard for truncate-and-rewrite), which a poll never waits for.
+      rmSync(paths[f]!, { force: true });
       writeFileSync(paths[f]!, feedXml(f, [...recent].reverse()));
     }
     now = Math.max(now, Date.parse(round[round.length - 1]!.published)) + 60_000;
