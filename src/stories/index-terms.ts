@@ -46,6 +46,14 @@ export interface StoryIndexOptions {
    * (default 0.05): reactions to one event are worded apart but name its actors and places.
    */
   specificAllowance: number;
+  /**
+   * Stories of at least this many articles in the window are also compared as a whole (default 5;
+   * 0 turns it off): the sum of their articles' unit vectors, against the least similarity any of
+   * them would need. A running story (a diplomatic rupture, an election) is told through reactions
+   * and measures each worded apart, yet all name its actors and places; what its articles share
+   * outweighs what each adds alone.
+   */
+  runningStoryMin: number;
 }
 
 export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
@@ -58,6 +66,7 @@ export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
   numberConflictMargin: 0.1,
   dayMargin: 0.08,
   specificAllowance: 0.05,
+  runningStoryMin: 5,
 };
 
 /** Hours two articles may be apart before the day margin starts to count. */
@@ -104,6 +113,8 @@ function numbersConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolea
 export class StoryIndex {
   private readonly docs = new Map<number, Doc>();
   private readonly postings = new Map<string, number[]>();
+  /** The indexed articles of each story. */
+  private readonly members = new Map<number, number[]>();
   /** Document frequency over every article ever added (rarity survives eviction). */
   private readonly df = new Map<string, number>();
   private total = 0;
@@ -150,13 +161,38 @@ export class StoryIndex {
     const query = this.query(article);
     if (!query) return undefined;
     let best: StoryMatch | undefined;
+    const stories = new Set<number>();
     for (const id of this.candidates(query.weights)) {
       const doc = this.docs.get(id);
       if (!doc || Math.abs(doc.time - time) > this.options.windowMs) continue;
+      stories.add(doc.storyId);
       const { score, needed } = this.judge(query, article, time, doc);
       if (score >= needed && (!best || score > best.score)) best = { storyId: doc.storyId, articleId: id, score };
     }
+    for (const storyId of stories) {
+      const m = this.runningStoryMatch(query, article, time, storyId);
+      if (m && (!best || m.score > best.score)) best = m;
+    }
     return best;
+  }
+
+  /** The article compared with a running story as a whole: the sum of its articles' unit vectors in the window. */
+  private runningStoryMatch(query: { weights: Map<string, number>; norm: number }, article: ArticleFeatures, time: number, storyId: number): StoryMatch | undefined {
+    const members = (this.members.get(storyId) ?? []).map((id) => this.docs.get(id)).filter((d): d is Doc => d !== undefined && Math.abs(d.time - time) <= this.options.windowMs);
+    if (this.options.runningStoryMin <= 0 || members.length < this.options.runningStoryMin) return undefined;
+    const centroid = new Map<string, number>();
+    let needed = Infinity;
+    let nearest = members[0]!;
+    for (const d of members) {
+      const { weights, norm } = this.weighted(d);
+      for (const [t, v] of weights) centroid.set(t, (centroid.get(t) ?? 0) + v / (norm || 1));
+      const n = this.judge(query, article, time, d).needed;
+      if (n < needed) [needed, nearest] = [n, d];
+    }
+    let dot = 0;
+    for (const [t, v] of query.weights) dot += v * (centroid.get(t) ?? 0);
+    const score = dot / (query.norm * StoryIndex.norm(centroid) || 1);
+    return score >= needed ? { storyId, articleId: nearest.id, score } : undefined;
   }
 
   /**
@@ -202,6 +238,7 @@ export class StoryIndex {
     const rareDf = Math.max(2, this.total * RARE_SHARE);
     let dot = 0;
     let rare = 0;
+
     for (const [t, v] of query.weights) {
       const u = dw.get(t);
       if (u === undefined) continue;
@@ -242,6 +279,9 @@ export class StoryIndex {
     const { terms } = article;
     this.countTerms(terms);
     this.docs.set(id, { ...article, id, storyId, time });
+    const members = this.members.get(storyId);
+    if (members) members.push(id);
+    else this.members.set(storyId, [id]);
     for (const t of terms.keys()) {
       let list = this.postings.get(t);
       if (!list) this.postings.set(t, (list = []));
@@ -258,6 +298,11 @@ export class StoryIndex {
     for (const d of this.docs.values()) if (d.time < before) gone.add(d.id);
     if (gone.size === 0) return;
     for (const id of gone) this.docs.delete(id);
+    for (const [story, ids] of this.members) {
+      const kept = ids.filter((id) => !gone.has(id));
+      if (kept.length === 0) this.members.delete(story);
+      else this.members.set(story, kept);
+    }
     for (const [t, list] of this.postings) {
       const kept = list.filter((id) => !gone.has(id));
       if (kept.length === 0) this.postings.delete(t);

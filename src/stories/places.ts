@@ -6,6 +6,13 @@
  */
 import type { Analysis } from '../core/types.ts';
 import { wordsOf } from '../core/text/tokens.ts';
+import headline from '../core/lexicon/stories/headline.json' with { type: 'json' };
+
+const normalWords = (list: string[]): ReadonlySet<string> => new Set(list.map((w) => wordsOf(w).join(' ')));
+/** Headline openers that are labels, times or prepositions, not places ("فيديو", "غدا", "بعد"). */
+const LABELS = normalWords(headline.labels);
+/** First words of two-word place names ("سيدي بوزيد", "عين دراهم"). */
+const TOPONYM_HEADS = normalWords(headline.toponymHeads);
 
 /** Prefix that marks a place taken from a headline's dateline. */
 export const DATELINE = 'dl:';
@@ -19,12 +26,13 @@ export function datelineOf(title: string): string | undefined {
 }
 
 /**
- * Whether a headline's colon prefix is somebody speaking ("حمة الهمامي : …", "البحيري : …"): a name
- * of a person of the analysis, or its last words (a surname).
+ * Whether a headline's colon prefix is somebody speaking ("حمة الهمامي : …", "البحيري : …",
+ * "النهضة : …"): a name of a person or organization of the analysis, or its last words (a surname,
+ * "حركة النهضة" written "النهضة").
  */
 export function isSpeaker(prefix: string, analysis?: Analysis): boolean {
   for (const e of analysis?.who ?? []) {
-    if (e.type !== 'PER') continue;
+    if (e.type !== 'PER' && e.type !== 'ORG') continue;
     for (const name of [e.name, ...e.aliases]) {
       const n = ` ${wordsOf(name).join(' ')}`;
       if (n.endsWith(` ${prefix}`)) return true;
@@ -33,19 +41,41 @@ export function isSpeaker(prefix: string, analysis?: Analysis): boolean {
   return false;
 }
 
-/** Places an article is set in: its title's dateline (prefixed "dl:") unless a speaker's name, and the places its analysis names (normalized). */
-export function placesOf(title: string, analysis?: Analysis): Set<string> {
-  const places = new Set<string>();
-  const dateline = datelineOf(title);
-  if (dateline && !isSpeaker(dateline, analysis)) places.add(`${DATELINE}${dateline}`);
+/** The normalized names and aliases of the places of an analysis. */
+function locationsOf(analysis?: Analysis): Set<string> {
+  const out = new Set<string>();
   for (const e of analysis?.who ?? []) {
     if (e.type !== 'LOC') continue;
     for (const name of [e.name, ...e.aliases]) {
       const n = wordsOf(name).join(' ');
-      if (n) places.add(n);
+      if (n) out.add(n);
     }
   }
-  return places;
+  return out;
+}
+
+/**
+ * The place a headline's dateline names: the dateline when the analysis knows it as a place or it is
+ * one unknown word (a town the tagger missed: "الكاف"); the place inside a two-word opener
+ * ("هجوم لندن" → "لندن", "سجن المهدية" → "المهدية"); a two-word place name ("سيدي بوزيد"); nothing
+ * for a speaker, a label ("فيديو", "غدا") or a topic ("الانتخابات الفرنسية").
+ */
+export function datelinePlace(dateline: string, locations: ReadonlySet<string>, analysis?: Analysis): string | undefined {
+  if (locations.has(dateline)) return dateline;
+  const words = dateline.split(' ');
+  if (words.some((w) => LABELS.has(w)) || isSpeaker(dateline, analysis)) return undefined;
+  if (words.length === 1) return dateline;
+  const inside = words.find((w) => locations.has(w));
+  if (inside) return inside;
+  return TOPONYM_HEADS.has(words[0]!) ? dateline : undefined;
+}
+
+/** Places an article is set in: its title's dateline's place (prefixed "dl:") and the places its analysis names (normalized). */
+export function placesOf(title: string, analysis?: Analysis): Set<string> {
+  const locations = locationsOf(analysis);
+  const dateline = datelineOf(title);
+  const place = dateline === undefined ? undefined : datelinePlace(dateline, locations, analysis);
+  return new Set(place === undefined ? locations : [`${DATELINE}${place}`, ...locations]);
 }
 
 const bare = (p: string): string => (p.startsWith(DATELINE) ? p.slice(DATELINE.length) : p);
@@ -53,23 +83,58 @@ const bare = (p: string): string => (p.startsWith(DATELINE) ? p.slice(DATELINE.l
 /** What the conflict rules look at for one article. */
 export interface Setting {
   places: ReadonlySet<string>;
+  /** Its places that its headline names (its dateline, a place written in the title). */
+  headline: ReadonlySet<string>;
   /** Normalized words of the title and lead, space-joined with spaces around (" w1 w2 … "). */
   lead: string;
 }
 
 const CLITICS = ['', 'ب', 'ل', 'ك', 'و', 'ف', 'ال', 'وب', 'ول', 'وال', 'بال', 'لل'];
 
-/** Whether a lead mentions a place, also with a clitic stuck to its front ("بسوسة"). */
-function mentions(lead: string, place: string): boolean {
-  if (!lead.includes(`${place} `)) return false;
-  return CLITICS.some((c) => lead.includes(` ${c}${place} `));
+/** Whether a lead mentions a place, also with a clitic stuck to its front ("بسوسة") or as its people ("الجزائريين"). */
+export function mentions(lead: string, place: string): boolean {
+  if (lead.includes(`${place} `) && CLITICS.some((c) => lead.includes(` ${c}${place} `))) return true;
+  const nisba = nisbaPattern(place);
+  return nisba !== undefined && lead.includes(nisba.base) && nisba.re.test(lead);
 }
 
-/** Whether both articles name places and neither mentions any place of the other. */
+/** Endings of the adjective of a place and of its people ("الجزائري", "الجزائرية", "الجزائريين"). */
+const NISBA = '(?:ي|ية|يين|يون|يان)';
+const nisbaPatterns = new Map<string, { base: string; re: RegExp } | undefined>();
+
+/**
+ * The nisba of a one-word place, with clitics and article ("فرنسا" → "الفرنسيون", "السعودية" →
+ * "سعودي"); undefined for a longer place or a stem under three letters.
+ */
+function nisbaPattern(place: string): { base: string; re: RegExp } | undefined {
+  if (nisbaPatterns.has(place)) return nisbaPatterns.get(place);
+  const base = place.replace(/^ال/, '').replace(/(?:ية|يا|ا|ة)$/, '');
+  const nisba = place.includes(' ') || base.length < 3 ? undefined : { base, re: new RegExp(` [وفبلك]{0,2}(?:ال|لل)?${base}${NISBA} `) };
+  nisbaPatterns.set(place, nisba);
+  return nisba;
+}
+
+/** The places among `places` that a headline is set in: its dateline, a place after في or with ب ("حادث مرور في قفصة", "بسوسة"); `title` is normalized words space-joined with spaces around. */
+export function headlinePlaces(places: ReadonlySet<string>, title: string): Set<string> {
+  return new Set([...places].filter((p) => p.startsWith(DATELINE) || title.includes(` في ${p} `) || title.includes(` ب${p} `)));
+}
+
+/**
+ * Whether two articles are set apart: both name places and neither mentions any place of the
+ * other; or one names none (the tagger missed a town: "حادث مرور قاتل في قفصة" against an
+ * accident at "البلفدير") while the other's headline names a place its lead never mentions.
+ */
 export function placesConflict(a: Setting, b: Setting): boolean {
-  if (a.places.size === 0 || b.places.size === 0) return false;
+  if (a.places.size === 0 || b.places.size === 0) return unmentionedHeadline(a, b) || unmentionedHeadline(b, a);
   for (const p of a.places) if (mentions(b.lead, bare(p))) return false;
   for (const p of b.places) if (mentions(a.lead, bare(p))) return false;
+  return true;
+}
+
+/** Whether `a`'s headline names a place and `b`, naming none, mentions none of `a`'s places. */
+function unmentionedHeadline(a: Setting, b: Setting): boolean {
+  if (a.headline.size === 0 || b.places.size > 0) return false;
+  for (const p of a.places) if (mentions(b.lead, bare(p))) return false;
   return true;
 }
 

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { Analysis } from '../core/types.ts';
 import { normalize } from '../core/text/normalize.ts';
 import { lightStem, wordsOf } from '../core/text/tokens.ts';
-import { placesOf, type Setting } from './places.ts';
+import { headlinePlaces, placesOf, type Setting } from './places.ts';
 
 const require = createRequire(import.meta.url);
 const STOPWORDS: ReadonlySet<string> = new Set(
@@ -99,9 +99,11 @@ export function numbersOf(words: readonly string[]): Set<string> {
 export function featuresOf(title: string, text: string, analysis?: Analysis): ArticleFeatures {
   const titleWords = wordsOf(title);
   const body = leadWords(text);
+  const places = placesOf(title, analysis);
   return {
     terms: termsFromWords(titleWords, body, analysis),
-    places: placesOf(title, analysis),
+    places,
+    headline: headlinePlaces(places, ` ${titleWords.join(' ')} `),
     numbers: numbersOf([...titleWords, ...body]),
     lead: ` ${titleWords.join(' ')} ${body.join(' ')} `,
   };

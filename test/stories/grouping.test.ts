@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { openStore, type SqliteStore } from '../../src/store/sqlite.ts';
 import { eventTime, StoryGrouper } from '../../src/stories/grouper.ts';
 import { StoryIndex } from '../../src/stories/index-terms.ts';
-import { datelineOf, datelinesDiffer, isSpeaker, placesConflict, placesOf } from '../../src/stories/places.ts';
+import { datelineOf, datelinePlace, datelinesDiffer, headlinePlaces, isSpeaker, placesConflict, placesOf } from '../../src/stories/places.ts';
 import { isContentWord, numbersOf, termsOf } from '../../src/stories/terms.ts';
 import { wordsOf } from '../../src/core/text/tokens.ts';
 import { normalize } from '../../src/core/text/normalize.ts';
@@ -92,7 +92,7 @@ test('GIVEN words THEN stopwords, fillers and short words do not count', () => {
 
 test('GIVEN many unrelated articles THEN the index scores only candidates sharing rare terms', () => {
   const index = new StoryIndex();
-  const f = (terms: [string, number][]) => ({ terms: new Map(terms), places: new Set<string>(), numbers: new Set<string>(), lead: ' ' });
+  const f = (terms: [string, number][]) => ({ terms: new Map(terms), places: new Set<string>(), headline: new Set<string>(), numbers: new Set<string>(), lead: ' ' });
   for (let i = 0; i < 500; i++) index.add(i, i, 0, f([[`word${i}`, 1], [`other${i}`, 1], ['common', 1]]));
   assert.equal(index.size, 500);
   assert.equal(index.match(f([['common', 1], ['fresh', 1]]), 0), undefined);
@@ -113,18 +113,64 @@ test('GIVEN headlines THEN datelineOf finds the opening place before a colon, an
 });
 
 test('GIVEN where two articles are set THEN they conflict only when both name places and neither mentions the other\'s', () => {
-  const at = (places: string[], lead: string) => ({ places: new Set(places.map((p) => normalize(p))), lead: ` ${normalize(lead)} ` });
+  const at = (places: string[], lead: string, headline: string[] = places.filter((p) => p.startsWith('dl:'))) => ({
+    places: new Set(places.map((p) => normalize(p))),
+    headline: new Set(headline.map((p) => normalize(p))),
+    lead: ` ${wordsOf(lead).join(' ')} `,
+  });
   const cases: [string, ReturnType<typeof at>, ReturnType<typeof at>, boolean][] = [
     ['two towns', at(['dl:سوسة'], 'حجز اقراص في سوسة'), at(['dl:الكاف'], 'حجز اقراص في الكاف'), true],
     ['one town named by both', at(['dl:سوسة'], 'حجز اقراص في سوسة'), at(['سوسة', 'تونس'], 'ايقاف في سوسة'), false],
     ['a place the other mentions with a clitic', at(['كندا'], 'اطلاق نار في كندا'), at(['كيبيك'], 'هجوم كندا الارهابي في مسجد بكيبيك'), false],
-    ['no places on one side', at([], 'خبر'), at(['الكاف'], 'الكاف'), false],
+    ['a place the other mentions through its people', at(['الجزائر'], 'انتخابات تشريعية في الجزائر'), at(['نوميديا'], 'ارتفاع اقبال الجزائريين على التصويت'), false],
+    ['a country the other mentions as an adjective', at(['dl:بريطانيا', 'مانشستر'], 'انفجار في قاعة حفلات'), at(['لندن'], 'قالت الشرطة البريطانية'), false],
+    ['no places on one side, none in the other headline', at([], 'خبر'), at(['الكاف'], 'الكاف'), false],
+    ['no places on one side, a headline town it never mentions', at([], 'حادث مرور بمدخل حديقة البلفدير'), at(['قفصة'], 'حادث مرور قاتل في قفصة', ['قفصة']), true],
+    ['no places on one side, a headline town it mentions', at([], 'حادث مرور في قفصة'), at(['قفصة'], 'حادث مرور قاتل في قفصة', ['قفصة']), false],
+    ['no places on one side, another place of the other it mentions', at([], 'تبنى داعش هجوم مانشستر'), at(['dl:بريطانيا', 'مانشستر'], 'انفجار في مانشستر'), false],
   ];
   for (const [name, a, b, want] of cases) assert.equal(placesConflict(a, b), want, name);
   assert.equal(datelinesDiffer(new Set(['dl:سوسة']), new Set(['dl:الكاف'])), true);
   assert.equal(datelinesDiffer(new Set(['dl:سوسة']), new Set(['سوسة'])), false);
   const analysis = { sentences: [], brief: [], timeline: [], mentions: [], temporal: [], sources: [], who: [{ name: 'بغداد', type: 'LOC', role: '', aliases: ['العاصمة العراقية'], mentions: [], said: [] }] } as Analysis;
   assert.deepEqual([...placesOf('سوسة : خبر', analysis)], ['dl:سوسة', 'بغداد', 'العاصمة العراقية']);
+  assert.deepEqual([...headlinePlaces(new Set(['dl:سوسة', 'قفصة', 'تونس']), ` ${wordsOf('حادث مرور في قفصة ووفد من تونس').join(' ')} `)], ['dl:سوسة', 'قفصة']);
+});
+
+test('GIVEN the opener of a headline THEN datelinePlace keeps a place and drops labels, topics and speakers', () => {
+  const who = (names: [string, 'PER' | 'ORG' | 'LOC'][]) =>
+    ({ sentences: [], brief: [], timeline: [], mentions: [], temporal: [], sources: [], who: names.map(([name, type]) => ({ name, type, role: '', aliases: [], mentions: [], said: [] })) }) as Analysis;
+  const cases: [string, Analysis, string | undefined][] = [
+    ['الكاف', who([]), 'الكاف'],
+    ['سيدي بوزيد', who([]), 'سيدي بوزيد'],
+    ['هجوم لندن', who([['لندن', 'LOC']]), 'لندن'],
+    ['سجن المهدية', who([['المهدية', 'LOC']]), 'المهدية'],
+    ['الانتخابات الفرنسية', who([['إيمانويل ماكرون', 'PER']]), undefined],
+    ['فيديو', who([]), undefined],
+    ['غدا', who([]), undefined],
+    ['بعد المقاطعة', who([]), undefined],
+    ['النهضة', who([['حركة النهضة', 'ORG']]), undefined],
+    ['البحيري', who([['نور الدين البحيري', 'PER']]), undefined],
+  ];
+  for (const [opener, analysis, want] of cases) {
+    const locations = new Set(analysis.who.filter((e) => e.type === 'LOC').map((e) => normalize(e.name)));
+    assert.equal(datelinePlace(normalize(opener), locations, analysis), want === undefined ? undefined : normalize(want), opener);
+  }
+});
+
+test('GIVEN a running story of five articles THEN a reaction worded apart from each joins it as a whole, and an unrelated article does not', () => {
+  const feature = (terms: string[]) => ({ terms: new Map(terms.map((t): [string, number] => [t, 1])), places: new Set<string>(), headline: new Set<string>(), numbers: new Set<string>(), lead: ' ' });
+  const story = ['e:قطر', 'e:السعودية', 'قطع', 'علاق'];
+  const build = (runningStoryMin: number): StoryIndex => {
+    const index = new StoryIndex({ runningStoryMin });
+    for (let i = 0; i < 300; i++) index.add(100 + i, 100 + i, 0, feature([`filler${i}`, `other${i % 7}`, `more${i % 11}`]));
+    for (let i = 0; i < 5; i++) index.add(i, 1, 0, feature([...story, ...Array.from({ length: 16 }, (_, k) => `own${i}-${k}`)]));
+    return index;
+  };
+  const reaction = feature([...story, 'موقف', 'تركيا', 'وساط', 'حوار', 'e:انقرة', 'خليج']);
+  assert.equal(build(0).match(reaction, 3600_000), undefined, 'each article alone is too far');
+  assert.equal(build(5).match(reaction, 3600_000)?.storyId, 1);
+  assert.equal(build(5).match(feature(['موقف', 'تركيا', 'e:انقرة', 'own0-1']), 3600_000), undefined);
 });
 
 test('GIVEN a headline opening with a name and a colon THEN it is a speaker, not a place', () => {
@@ -155,7 +201,7 @@ test('GIVEN titles and leads THEN numbersOf keeps counts, ages and quantities, w
 
 test('GIVEN two indexed articles THEN the similarity needed rises with the days between them and with different numbers on another day, and falls with rare terms shared', () => {
   const hour = 3600_000;
-  const feature = (terms: string[], numbers: string[] = []) => ({ terms: new Map(terms.map((t): [string, number] => [t, 1])), places: new Set<string>(), numbers: new Set(numbers), lead: ' ' });
+  const feature = (terms: string[], numbers: string[] = []) => ({ terms: new Map(terms.map((t): [string, number] => [t, 1])), places: new Set<string>(), headline: new Set<string>(), numbers: new Set(numbers), lead: ' ' });
   const index = new StoryIndex({ threshold: 0.2, dayMargin: 0.08, numberConflictMargin: 0.1, specificAllowance: 0.05 });
   // Filler articles make the shared words common and the names rare.
   for (let i = 0; i < 400; i++) index.add(100 + i, 100 + i, 0, feature(['حجز', 'مخدرات', 'شبكة', `filler${i % 3}`]));
