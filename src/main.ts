@@ -12,7 +12,7 @@ import { createServices } from './commands/wiring.ts';
 import { describeConfig, loadConfigFromProcess, type Config } from './config.ts';
 import type { Sender } from './messages/sender.ts';
 import { SendLimiter, systemClock } from './messages/pacing.ts';
-import { describeDatabaseUrl, openPostgresStore, storePath, type AnyStore, type SqliteStore } from './store/index.ts';
+import { describeDatabaseUrl, openPostgresStore, sharedPaceOf, storePath, type AnyStore, type SqliteStore } from './store/index.ts';
 import { backupStore, checkStore, latestBackup, openStoreOrExplain, storeOpenError } from './store/health.ts';
 import { renderPlain } from './messages/render/plain.ts';
 import { m, type Post } from './messages/model.ts';
@@ -143,8 +143,11 @@ async function main(): Promise<number> {
   const fatalError = new Promise<string>((resolve) => (fatal = resolve));
   /** Senders by platform: the digest scheduler, started after the platforms, posts through these. */
   const senders: Partial<Record<'telegram' | 'discord', Sender>> = {};
-  /** Per-chat pacing (about 1 a second to a chat, 20 a minute to a group) on top of each platform's overall limit. */
-  const pacer = new SendLimiter(systemClock);
+  /**
+   * Per-chat pacing (about 1 a second to a chat, 20 a minute to a group) on top of each platform's
+   * overall limit, which on PostgreSQL is shared by every instance over the database (one bot token).
+   */
+  const pacer = new SendLimiter(systemClock, undefined, sharedPaceOf(store, { log: (line) => log.warn(line) }));
   /** What /healthz checks, by name: the store, and each platform started. */
   const health: Record<string, HealthCheck> = { store: () => storeAnswers(store) };
   /** Routes of the HTTP servers, by port: /healthz and /metrics on MOJAZ_HTTP_PORT, the webhook on its own. */

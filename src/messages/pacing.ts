@@ -81,6 +81,19 @@ export const TELEGRAM_LIMITS: Limits = { perSecond: 30, groupPerMinute: 20, priv
 /** Discord: discord.js REST keeps the per-route buckets; this caps the overall pace and a channel's (5 in 5 s). */
 export const DISCORD_LIMITS: Limits = { perSecond: 40, groupPerMinute: 60, privatePerSecond: 1 };
 
+/**
+ * A platform's overall limit shared by every instance over one database: the limit is per bot
+ * token, so two instances with 30 a second each would send 60. SQLite is one process, and the
+ * local limit alone is the whole limit there.
+ */
+export interface SharedPace {
+  /**
+   * Waits until one more send to `platform` fits in `perSecond` across every instance; call the
+   * returned function when the send ends, whatever its outcome.
+   */
+  acquire(platform: string, perSecond: number): Promise<() => void>;
+}
+
 /** What a sender paces its API calls with: wait for a chat's turn, and hold a chat after a 429. */
 export interface Pacer {
   /** Waits until `chatId` may be sent one message; call the returned function (once or more) when the send ends. */
@@ -112,6 +125,8 @@ export class SendLimiter implements Pacer {
   constructor(
     private readonly clock: Clock,
     private readonly limitsFor: (platform: string) => Limits = (p) => (p === 'discord' ? DISCORD_LIMITS : TELEGRAM_LIMITS),
+    /** The platform-wide limit shared with other instances, taken after this instance's own buckets. */
+    private readonly shared?: SharedPace,
   ) {}
 
   private buckets(chatId: string): WindowLimit[] {
@@ -137,15 +152,32 @@ export class SendLimiter implements Pacer {
       const wait = Math.max(...buckets.map((b) => b.waitMs(now)));
       if (wait === 0) {
         for (const b of buckets) b.take();
+        const endShared = await this.takeShared(chatId, buckets, now);
         let ended = false;
         return () => {
           if (ended) return;
           ended = true;
           const end = this.clock.now().getTime();
           for (const b of buckets) b.done(end);
+          endShared();
         };
       }
       await this.clock.sleep(wait);
+    }
+  }
+
+  /**
+   * The shared platform-wide slot, once this instance's buckets let the send through (a chat waiting
+   * for its own turn holds no slot of the others). If it cannot be had, the buckets taken are given back.
+   */
+  private async takeShared(chatId: string, buckets: WindowLimit[], now: number): Promise<() => void> {
+    if (!this.shared) return () => {};
+    const platform = platformOfKey(chatId);
+    try {
+      return await this.shared.acquire(platform, this.limitsFor(platform).perSecond);
+    } catch (err) {
+      for (const b of buckets) b.done(now);
+      throw err;
     }
   }
 

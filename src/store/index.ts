@@ -4,6 +4,8 @@ import { SqliteDigestLedger } from './digest-ledger.ts';
 import { PostgresDigestLedger } from './postgres-ledger.ts';
 import { openPostgresStore, PostgresStore, type OpenPostgresOptions } from './postgres.ts';
 import { openStore, storePath, type SqliteStore } from './sqlite.ts';
+import { PostgresSendSlots, type SendSlotsOptions } from './postgres-send-slots.ts';
+import type { SharedPace } from '../messages/pacing.ts';
 
 export type * from './types.ts';
 export { openStore, storePath, SqliteStore } from './sqlite.ts';
@@ -21,4 +23,12 @@ export async function openConfiguredStore(config: Pick<Config, 'dataDir' | 'data
 /** The scheduler's delivery ledger on the store's own database. */
 export function ledgerOf(store: AnyStore): SqliteDigestLedger | PostgresDigestLedger {
   return store instanceof PostgresStore ? new PostgresDigestLedger(store) : new SqliteDigestLedger(store.db);
+}
+
+/**
+ * The platform-wide send limit every instance over the store's database shares: PostgreSQL's send
+ * slots; none on SQLite (one process, whose local limiter is the whole limit).
+ */
+export function sharedPaceOf(store: AnyStore, options: SendSlotsOptions = {}): SharedPace | undefined {
+  return store instanceof PostgresStore ? new PostgresSendSlots(store, options) : undefined;
 }

@@ -171,5 +171,18 @@ const feedLease: PgMigration = {
   `,
 };
 
+const sendSlots: PgMigration = {
+  id: '006-send-slots',
+  sql: `
+    CREATE TABLE send_slots (
+      platform TEXT COLLATE "C" NOT NULL,
+      slot INTEGER NOT NULL,
+      free_at BIGINT NOT NULL DEFAULT 0,
+      holder TEXT COLLATE "C",
+      PRIMARY KEY (platform, slot)
+    );
+  `,
+};
+
 /** The PostgreSQL migrations, oldest first: the same ids as ./migrations/index.ts. */
-export const pgMigrations: readonly PgMigration[] = [content, chats, digestLedger, digestPeriod, feedLease];
+export const pgMigrations: readonly PgMigration[] = [content, chats, digestLedger, digestPeriod, feedLease, sendSlots];

@@ -2,11 +2,15 @@
  * One bot instance for the several-instances test: over the PostgreSQL database of DATABASE_URL it
  * runs what `npm start` runs for feeds and digests — the feed poller (leases, every POLL_MS) over
  * the loopback feeds of FEEDS, and the digest scheduler (catch-up of the missed slot, then the
- * retry sweep) sending through the real Telegram sender to the loopback Bot API at API_ROOT. It
- * runs until SIGTERM, then stops as main.ts does (releasing what it holds) and exits 0.
+ * retry sweep) sending through the real Telegram sender to the loopback Bot API at API_ROOT, paced
+ * as main.ts paces it: per chat, and platform-wide through the send slots every instance over the
+ * database shares. It runs until SIGTERM, then stops as main.ts does (releasing what it holds) and
+ * exits 0. CONCURRENCY (default 1) sets its sends in flight, PER_SECOND (default Telegram's 30) the
+ * platform-wide limit.
  */
 import { Telegram } from 'telegraf';
-import { openPostgresStore, ledgerOf } from '../../src/store/index.ts';
+import { openPostgresStore, ledgerOf, sharedPaceOf } from '../../src/store/index.ts';
+import { SendLimiter, systemClock, TELEGRAM_LIMITS } from '../../src/messages/pacing.ts';
 import { startScheduler } from '../../src/schedule/scheduler.ts';
 import { TelegramSender } from '../../src/adapters/telegram/sender.ts';
 import { FeedPoller, startFeedPolling } from '../../src/ingest/poller.ts';
@@ -26,17 +30,21 @@ const poller = new FeedPoller({
 });
 for (const url of (env.FEEDS ?? '').split(' ').filter(Boolean)) await store.addFeed(url, { now: new Date().toISOString() });
 const stopFeeds = startFeedPolling(poller, { intervalMs: Number(env.POLL_MS) });
+const limits = { ...TELEGRAM_LIMITS, perSecond: Number(env.PER_SECOND ?? TELEGRAM_LIMITS.perSecond) };
+const pacer = new SendLimiter(systemClock, () => limits, sharedPaceOf(store, { log: (line) => process.stderr.write(`${name}: ${line}\n`) }));
 const scheduler = await startScheduler({
   store,
   ledger: ledgerOf(store),
-  sender: new TelegramSender(new Telegram(env.TOKEN!, { apiRoot: env.API_ROOT! }), { waitOnRateLimit: false }),
+  sender: new TelegramSender(new Telegram(env.TOKEN!, { apiRoot: env.API_ROOT! }), { waitOnRateLimit: false, pacer }),
+  limiter: pacer,
+  senderPaces: true,
   settings: { topN: 3, timezone: 'UTC', quietHours: '' },
   cron: () => ({ stop() {} }),
   owner: name,
   leaseMs: Number(env.LEASE_MS),
   sweepMs: Number(env.SWEEP_MS),
-  // One message in flight per instance: a kill can leave at most one sent but not recorded.
-  concurrency: 1,
+  // One message in flight per instance (by default): a kill can leave at most one sent but not recorded.
+  concurrency: Number(env.CONCURRENCY ?? 1),
 });
 process.stdout.write(`ready ${name}\n`);
 await terminated;

@@ -14,6 +14,8 @@ export interface ApiCall {
   payload: Record<string, unknown>;
   /** performance.now() when the request arrived. */
   at: number;
+  /** The error code it was answered with instead of a result (a failure queued with failNext or rateLimitNext). */
+  failed?: number;
 }
 
 /** An error the fake answers with instead of a result. */
@@ -232,6 +234,7 @@ export class FakeTelegramApi {
     }
     const failure = this.failures.get(method)?.shift();
     if (failure) {
+      call.failed = failure.error_code;
       reply(failure.error_code, { ok: false, ...failure });
       return;
     }

@@ -4,7 +4,7 @@ import { openStore } from '../../src/store/index.ts';
 import { SqliteDigestLedger } from '../../src/store/digest-ledger.ts';
 import { openFresh } from '../../src/schedule/ledger.ts';
 import { drain, backoffMs, type FanOutDeps } from '../../src/schedule/fanout.ts';
-import { SendLimiter, WindowLimit, isGroupChat } from '../../src/messages/pacing.ts';
+import { SendLimiter, WindowLimit, isGroupChat, type SharedPace } from '../../src/messages/pacing.ts';
 import { ChatGoneError, RateLimitedError } from '../../src/messages/sender.ts';
 import { FakeClock, RecordingSender, openDigests } from './helpers.ts';
 
@@ -127,6 +127,35 @@ test('GIVEN a group and one of its forum topics THEN they share the chat\'s limi
   const start = clock.t;
   (await limiter.acquire('telegram:-100888'))();
   assert.equal(clock.t, start);
+});
+
+test('GIVEN a shared platform limit THEN a send takes its slot after the chat\'s own turn, with the platform\'s rate, and gives it back when it ends', async () => {
+  const clock = new FakeClock(0);
+  const asked: string[] = [];
+  const shared: SharedPace = {
+    acquire: async (platform, perSecond) => {
+      asked.push(`take ${platform} ${perSecond} at ${clock.t}`);
+      return () => asked.push(`end ${platform} at ${clock.t}`);
+    },
+  };
+  const limiter = new SendLimiter(clock, undefined, shared);
+  (await limiter.acquire('telegram:-100777'))();
+  // The chat's second is not over: the chat waits for its turn before asking for a shared slot.
+  const release = await limiter.acquire('telegram:-100777');
+  release();
+  release();
+  (await limiter.acquire('discord:555'))();
+  assert.deepEqual(asked, ['take telegram 30 at 0', 'end telegram at 0', 'take telegram 30 at 1000', 'end telegram at 1000', 'take discord 40 at 1000', 'end discord at 1000']);
+});
+
+test('GIVEN the shared limit failing THEN the chat\'s turn taken for the send is given back', async () => {
+  const clock = new FakeClock(0);
+  let calls = 0;
+  const limiter = new SendLimiter(clock, undefined, { acquire: async () => (++calls === 1 ? Promise.reject(new Error('database down')) : () => {}) });
+  await assert.rejects(limiter.acquire('telegram:-100777'), /database down/);
+  // Left in flight, the chat's one-a-second bucket would hold every later send for ever.
+  (await limiter.acquire('telegram:-100777'))();
+  assert.equal(clock.t, 1000);
 });
 
 test('GIVEN a sender that paces itself THEN the fan-out takes no slot of its own', async () => {

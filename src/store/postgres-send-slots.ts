@@ -1,0 +1,147 @@
+/**
+ * The platform-wide send limit shared by every instance over one PostgreSQL database
+ * (messages/pacing.ts `SharedPace`; the table is migration 006-send-slots). A platform with a limit
+ * of N a second has N slot rows. A send takes a free slot (`free_at` passed) and marks it held
+ * until `holdMs` plus the window from now; when the send ends, the slot is free one window after
+ * that. A request reaches the platform between its take and its end, so two sends on one slot reach
+ * it more than a window apart, and no window at the platform sees more than N sends, however many
+ * instances send. Times are the database's clock, so instances on machines whose clocks differ
+ * still agree. A killed instance's slots come back when their hold runs out.
+ *
+ * Claims use `FOR UPDATE SKIP LOCKED`, so instances taking slots at once pass over each other's
+ * rows instead of waiting. Each instance asks for one slot at a time per platform (its senders wait
+ * in line, first come first served), and when none is free it sleeps until the earliest comes free.
+ */
+import { randomBytes } from 'node:crypto';
+import type { SharedPace } from '../messages/pacing.ts';
+import type { PostgresStore } from './postgres.ts';
+
+/** What the shared limit needs besides the store. */
+export interface SendSlotsOptions {
+  /** Longest a send may hold its slot before the slot counts as lost (a killed instance); default 60 s. */
+  holdMs?: number;
+  /** The window the limit counts in (default 1 s: N a second). */
+  windowMs?: number;
+  /** A failure of the database, after which sends go on under the instance's local limit alone. */
+  log?(line: string): void;
+  /** Waits `ms` (real time by default: the slots follow the database's clock). */
+  sleep?(ms: number): Promise<void>;
+}
+
+/** Shortest and longest sleep between two tries for a slot. */
+const MIN_WAIT_MS = 5;
+const MAX_WAIT_MS = 1_000;
+
+/** The database's clock in epoch milliseconds, read once per statement. */
+const NOW_MS = '(SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms)';
+
+/** Takes the longest-free slot among the first $2 of platform $1 for holder $4, held $3 ms. */
+const TAKE_SQL = `
+  WITH now AS ${NOW_MS},
+  pick AS (
+    SELECT s.slot FROM send_slots s, now WHERE s.platform = $1 AND s.slot < $2 AND s.free_at <= now.ms
+    ORDER BY s.free_at, s.slot LIMIT 1 FOR UPDATE OF s SKIP LOCKED
+  )
+  UPDATE send_slots t SET free_at = now.ms + $3, holder = $4 FROM pick, now
+  WHERE t.platform = $1 AND t.slot = pick.slot
+  RETURNING t.slot`;
+
+/** Milliseconds until the first of the platform's slots comes free (0 or less: one is free, or being taken). */
+const WAIT_SQL = `SELECT (SELECT MIN(free_at) FROM send_slots WHERE platform = $1 AND slot < $2) - now.ms AS wait FROM ${NOW_MS} now`;
+
+/** Ends holder $3's send on slot $2: the slot is free a window ($4 ms) from now. */
+const END_SQL = `UPDATE send_slots SET free_at = now.ms + $4, holder = NULL FROM ${NOW_MS} now WHERE platform = $1 AND slot = $2 AND holder = $3`;
+
+interface Waiter {
+  perSecond: number;
+  resolve(release: () => void): void;
+}
+
+/** {@link SharedPace} over the store's database. */
+export class PostgresSendSlots implements SharedPace {
+  private readonly queues = new Map<string, Waiter[]>();
+  private readonly pumping = new Set<string>();
+  private readonly made = new Map<string, Promise<unknown>>();
+  private readonly prefix = randomBytes(6).toString('hex');
+  private taken = 0;
+  private failing = false;
+
+  constructor(
+    private readonly store: PostgresStore,
+    private readonly options: SendSlotsOptions = {},
+  ) {}
+
+  /** {@inheritDoc SharedPace.acquire} */
+  acquire(platform: string, perSecond: number): Promise<() => void> {
+    return new Promise((resolve) => {
+      const queue = this.queues.get(platform) ?? [];
+      this.queues.set(platform, queue);
+      queue.push({ perSecond, resolve });
+      void this.pump(platform);
+    });
+  }
+
+  /** Gives the platform's waiting sends their slots, one after the other. */
+  private async pump(platform: string): Promise<void> {
+    if (this.pumping.has(platform)) return;
+    this.pumping.add(platform);
+    try {
+      const queue = this.queues.get(platform) ?? [];
+      for (let head = queue[0]; head; head = queue[0]) {
+        const release = await this.tryTake(platform, head.perSecond);
+        if (typeof release === 'number') {
+          await this.sleep(Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, release)));
+          continue;
+        }
+        queue.shift();
+        head.resolve(release);
+      }
+    } finally {
+      this.pumping.delete(platform);
+    }
+  }
+
+  /** A slot's release, or the milliseconds to wait before trying again. */
+  private async tryTake(platform: string, perSecond: number): Promise<(() => void) | number> {
+    const holder = `${this.prefix}:${++this.taken}`;
+    const windowMs = this.options.windowMs ?? 1000;
+    try {
+      await this.slotsOf(platform, perSecond);
+      const { rows } = await this.store.query(TAKE_SQL, [platform, perSecond, (this.options.holdMs ?? 60_000) + windowMs, holder]);
+      this.failing = false;
+      const slot = rows[0]?.slot;
+      if (slot === undefined) return Number((await this.store.query(WAIT_SQL, [platform, perSecond])).rows[0]?.wait ?? MIN_WAIT_MS);
+      return () => void this.end(platform, Number(slot), holder, windowMs);
+    } catch (err) {
+      // The database is down: this instance goes on under its own limit rather than stop replying.
+      if (!this.failing) this.options.log?.(`shared send limit unavailable, pacing this instance alone: ${String(err)}`);
+      this.failing = true;
+      return () => {};
+    }
+  }
+
+  /** Ends a send; if the database cannot be told, the slot comes back when its hold runs out. */
+  private async end(platform: string, slot: number, holder: string, windowMs: number): Promise<void> {
+    await this.store.query(END_SQL, [platform, slot, holder, windowMs]).catch((err: unknown) => this.options.log?.(`send slot not given back: ${String(err)}`));
+  }
+
+  /** Makes the platform's first `perSecond` slot rows once per process (every instance may; they are the same rows). */
+  private slotsOf(platform: string, perSecond: number): Promise<unknown> {
+    const key = `${platform}:${perSecond}`;
+    let made = this.made.get(key);
+    if (!made) {
+      made = this.store
+        .query('INSERT INTO send_slots (platform, slot) SELECT $1, g FROM generate_series(0, $2::int - 1) AS g ON CONFLICT DO NOTHING', [platform, perSecond])
+        .catch((err: unknown) => {
+          this.made.delete(key);
+          throw err;
+        });
+      this.made.set(key, made);
+    }
+    return made;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return this.options.sleep ? this.options.sleep(ms) : new Promise((resolve) => setTimeout(resolve, ms));
+  }
+}
