@@ -152,9 +152,40 @@ export function meansNowadays(text: string, t: TimeAt): boolean {
   return before !== null && NOMINAL_OPENER_PAIRS.has(normalize(text.slice(before.start, opener.end).replace(/\s+/g, ' ')));
 }
 
+const NOWADAYS_VERBS = words(eventData.nowadaysVerbs);
+/** Words back from اليوم that a verb of a state may stand (the verb, its subject of up to two words). */
+const NOWADAYS_REACH = 3;
+/** Words after اليوم that are no object of a state: a preposition or a particle (تعيش البلاد اليوم على وقع …: the day's events). */
+const NOT_OBJECT = words(['في', 'على', 'من', 'إلى', 'الى', 'عن', 'مع', 'بين', 'أمام', 'حول', 'خلال', 'بعد', 'قبل', 'عند', 'لدى', 'ما', 'أن', 'إن']);
+
+/**
+ * Whether a bare اليوم after a verb of a lasting state means "nowadays" ("تعيش البلاد اليوم أزمة
+ * اقتصادية", "بات اليوم ضرورة", "القضايا التي نواجهها اليوم"): the verb within a few words before
+ * it, in its clause, and after it an indefinite object, not a named one (يواجه الفريق اليوم
+ * الترجي) nor a preposition (تعيش المدينة اليوم على وقع الاحتجاجات); after the first person always.
+ */
+export function statesNowadays(text: string, t: TimeAt): boolean {
+  if (normalize(t.text) !== 'اليوم') return false;
+  let at = t.start;
+  let verb = '';
+  for (let k = 0; k < NOWADAYS_REACH && verb === ''; k++) {
+    const w = wordBefore(text, at);
+    if (!w || /[.،,؛;:!?؟"«»]/.test(text.slice(w.end, at))) return false;
+    const form = bare(text, w);
+    if (NOWADAYS_VERBS.has(form) || NOWADAYS_VERBS.has(normalize(text.slice(w.start, w.end)))) verb = form;
+    at = w.start;
+  }
+  if (verb === '') return false;
+  if (verb.startsWith('ن')) return true;
+  const next = /^\s*([^\s.،,؛;:!?؟"«»()]+)/.exec(text.slice(t.end, t.end + WORD_CHARS + 2))?.[1];
+  if (next === undefined) return false;
+  const n = normalize(next);
+  return /^[\u0621-\u064A]+$/.test(n) && !n.startsWith('ال') && !inList(NOT_OBJECT, n) && !NOT_OBJECT.has(n);
+}
+
 /** Whether `t` (with the valued times before and after it, if any) dates no event of its own. */
 export function datesNoEvent(text: string, t: TimeAt, prev: TimeAt | undefined, next?: TimeAt): boolean {
-  if (namesSomething(text, t) || namesEdition(text, t) || windowsCount(text, t) || meansNowadays(text, t)) return true;
+  if (namesSomething(text, t) || namesEdition(text, t) || windowsCount(text, t) || meansNowadays(text, t) || statesNowadays(text, t)) return true;
   if (next !== undefined && headsMonth(text, t, next)) return true;
   return prev !== undefined && (restates(text, prev, t) || endsRange(text, prev, t));
 }

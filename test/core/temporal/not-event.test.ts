@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { datesNoEvent, endsRange, headsMonth, meansNowadays, namesEdition, namesSomething, restates, windowsCount, type TimeAt } from '../../../src/core/temporal/not-event.ts';
+import { datesNoEvent, endsRange, headsMonth, meansNowadays, namesEdition, namesSomething, restates, statesNowadays, windowsCount, type TimeAt } from '../../../src/core/temporal/not-event.ts';
 import { findTemporal } from '../../../src/core/temporal/index.ts';
 import { buildTimeline } from '../../../src/core/timeline.ts';
 import { segment } from '../../../src/core/text/segment.ts';
@@ -51,6 +51,24 @@ test('meansNowadays GIVEN اليوم right after the subject that opens a clause
   for (const [marked, expected] of cases) {
     const { text, t } = at(marked);
     assert.equal(meansNowadays(text, t), expected, marked);
+  }
+});
+
+test('statesNowadays GIVEN اليوم after a verb of a lasting state and before an indefinite object THEN it means nowadays; before a named object or a preposition, the day', () => {
+  const cases: [string, boolean][] = [
+    ['تعيش تونس 【اليوم】 أزمة اقتصادية خانقة', true],
+    ['يواجه العالم 【اليوم】 تحديات كبرى في مجال الطاقة', true],
+    ['إن إنشاء منطقة حرة بات 【اليوم】 ضرورة يقتضيها الاقتصاد', true],
+    ['وأن البلاد تعيش 【اليوم】 حالة حراك على مستوى المجلس', true],
+    ['وهي القضايا الهامة التي نواجهها 【اليوم】', true], // the first person: always a state
+    ['يواجه الترجي 【اليوم】 النجم الساحلي في الملعب الأولمبي', false], // a named opponent: today's match
+    ['تعيش المدينة 【اليوم】 على وقع الاحتجاجات', false],
+    ['وصل الوزير 【اليوم】 إلى عمان في زيارة رسمية', false],
+    ['تعيش البلاد أزمة، وقال الوزير 【اليوم】 إن الحل قريب', false], // the verb is in another clause
+  ];
+  for (const [marked, expected] of cases) {
+    const { text, t } = at(marked);
+    assert.equal(statesNowadays(text, t), expected, marked);
   }
 });
 
