@@ -861,11 +861,13 @@ export function dropListHighlight(text: string, normText = normalize(text)): str
   });
 }
 
+const RECENCY_KEPT_BEFORE = new Set(cues.recencyKeptBefore.map(normalize));
 const RECENCY = new RegExp(`\\s(?:${alternation(cues.recencyWords)})(?=$|[\\s،,.])`, 'gu');
 
 /**
- * Drops "مؤخرا" on the main event: "كشفت الصين مؤخرا النقاب عن قطار" → "كشفت الصين النقاب عن
- * قطار"; news is recent. Within three words of a relative word ("الذي انضم مؤخرا لحركة …") it dates
+ * Drops "مؤخرا", "قبل أيام قليلة" on the main event: "كشفت الصين مؤخرا النقاب عن قطار" → "كشفت
+ * الصين النقاب عن قطار"; news is recent. Before "من" ("قبل أيام من الانتخابات") it counts from
+ * something else and stays. Within three words of a relative word ("الذي انضم مؤخرا لحركة …") it dates
  * something else and stays. Set off by commas ("فريدا، مؤخرا، بعدما"), one comma goes with it.
  */
 export function dropRecency(text: string, normText = normalize(text)): string {
@@ -873,8 +875,26 @@ export function dropRecency(text: string, normText = normalize(text)): string {
     const before = norm.slice(0, m.index).split(/[\s"«»“”]+/u).slice(-3);
     if (before.some((w) => RELATIVE.has(w.replace(/^و/u, '')))) return null;
     const end = m.index + m[0].length;
+    if (RECENCY_KEPT_BEFORE.has(/^\s*(\S*)/u.exec(norm.slice(end))![1]!)) return null;
     const comma = /[،,]\s*$/u.test(norm.slice(0, m.index)) ? /^\s*[،,]/u.exec(norm.slice(end)) : null;
     return [m.index, end + (comma?.[0].length ?? 0)];
+  });
+}
+
+const PLACE_NOUN = new RegExp(`(?<=(?:^|\\s)(?:ب|في\\s+))(${alternation([...cues.placeNouns, ...cues.regionNouns])})\\s+(?=["«“]?([^\\s"«»“”،,.]+)(?:\\s([^\\s"«»“”،,.]+))?)`, 'gu');
+const REGION_NOUNS = new Set(cues.regionNouns.map(normalize));
+
+/**
+ * Drops the kind of place before its name after ب or في: "في كلمة بمدينة اسطنبول" → "في كلمة
+ * باسطنبول", "في ولاية كاليفورنيا" → "في كاليفورنيا", "بجهة الملاسين" → "بالملاسين". The name must be
+ * a known place (one or two words), or, after جهة, a definite word; "بمدينة الألعاب" stays.
+ */
+export function dropPlaceNoun(text: string, normText = normalize(text)): string {
+  return dropMatches(text, normText, PLACE_NOUN, (m) => {
+    const [, noun, first, second] = m as unknown as [string, string, string, string | undefined];
+    const known = PLACES.has(first) || second !== undefined && PLACES.has(`${first} ${second}`);
+    const region = REGION_NOUNS.has(noun) && first.startsWith('ال') && first.length > 3;
+    return known || region ? [m.index, m.index + m[0].length] : null;
   });
 }
 
@@ -889,7 +909,8 @@ const COMPRESSIONS: readonly (readonly [(norm: string) => boolean, (text: string
   [hasAny(cues.addedStatementParticiples.map(normalize)), dropAddedStatement],
   [hasAny(cues.baselineOpeners.map((w) => normalize(w).split(' ')[0]!)), dropComparisonBaseline],
   [hasAny(cues.listHighlights.map((w) => normalize(w).split(' ').at(-1)!)), dropListHighlight],
-  [hasAny(cues.recencyWords.map(normalize)), dropRecency],
+  [hasAny(cues.recencyWords.map((w) => normalize(w).split(' ').at(-1)!)), dropRecency],
+  [hasAny([...cues.placeNouns, ...cues.regionNouns].map(normalize)), dropPlaceNoun],
 ];
 
 /** The cuts inside a sentence that keep it grammatical and every fact in it, in order. */
