@@ -11,6 +11,7 @@ import type { FeedRecord } from '../store/types.ts';
 import type { Fetcher, FetchResult, GetOptions } from './http.ts';
 import { FeedError, parseFeed, type FeedItem, type ParsedFeed } from './feed-parse.ts';
 import { discoverFeeds } from './feed-discover.ts';
+import { FeedItemMemo } from './feed-items.ts';
 
 export { FeedError, parseFeed, type FeedItem, type ParsedFeed } from './feed-parse.ts';
 export { discoverFeeds, type DiscoveredFeed } from './feed-discover.ts';
@@ -105,6 +106,8 @@ export class FeedReader {
   private readonly localPaths: Set<string>;
   /** Hash of each feed's last stored body. */
   private readonly lastBody = new Map<number, string>();
+  /** Each feed's items of its last body, parsed: a changed body parses only its new items. */
+  private readonly items = new FeedItemMemo();
 
   constructor(
     private readonly fetcher: Fetcher,
@@ -121,7 +124,7 @@ export class FeedReader {
     if (res.notModified) return { status: 'not-modified', ...cache };
     const bodyHash = createHash('sha1').update(res.text).digest('base64');
     if (bodyHash === this.lastBody.get(feed.id)) return { status: 'not-modified', ...cache };
-    const parsed = parseFeed(res.text, res.contentType);
+    const parsed = this.items.parse(feed.id, res.text, res.contentType);
     return {
       status: 'ok',
       items: oldestFirst(parsed.items, this.options.maxItems),
