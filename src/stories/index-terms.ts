@@ -38,7 +38,9 @@ export interface StoryIndexOptions {
   /**
    * Further similarity needed for each day between the two articles beyond the first half day
    * (default 0.08): a follow-up days later repeats its event's words and names, while routine news
-   * of another day (a seizure, an accident, a statement) shares only the genre's words.
+   * of another day (a seizure, an accident, a statement) shares only the genre's words. Not counted,
+   * nor the number conflict, when both timelines date an event on the same day: the later article
+   * tells of the earlier one's day (a toll revised, a suspect named, reactions).
    */
   dayMargin: number;
   /**
@@ -101,6 +103,9 @@ export interface StoryMatch {
 const COMMON_SHARE = 0.05;
 /** Below this many articles every term may look up candidates. */
 const SMALL_INDEX = 200;
+
+/** Whether a date term names a day (d:YYYY-MM-DD…), not a month or a year. */
+const isDay = (t: string): boolean => t.length >= DATE.length + 10;
 
 /** Whether both give numbers and none is the same. */
 function numbersConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -238,16 +243,20 @@ export class StoryIndex {
     const rareDf = Math.max(2, this.total * RARE_SHARE);
     let dot = 0;
     let rare = 0;
-
+    let sameDate = false;
     for (const [t, v] of query.weights) {
       const u = dw.get(t);
       if (u === undefined) continue;
       dot += u * v;
-      if ((this.df.get(t) ?? 0) <= rareDf && !t.startsWith(DATE)) rare++;
+      if (t.startsWith(DATE)) sameDate ||= isDay(t);
+      else if ((this.df.get(t) ?? 0) <= rareDf) rare++;
     }
     const score = dot / (query.norm * norm || 1);
     const hours = Math.abs(doc.time - time) / 3600_000;
-    const needed = this.options.threshold + this.conflictMargin(article, doc, hours) + this.timeMargin(hours, rare);
+    // Articles whose timelines date an event on the same day tell of that day, however far apart they
+    // were published: a follow-up (a toll revised, an attacker identified) is not held to the day margin.
+    const apart = sameDate ? Math.min(hours, MARGIN_FREE_HOURS) : hours;
+    const needed = this.options.threshold + this.conflictMargin(article, doc, apart) + this.timeMargin(apart, rare);
     return { score, needed };
   }
 

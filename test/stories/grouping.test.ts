@@ -199,13 +199,13 @@ test('GIVEN titles and leads THEN numbersOf keeps counts, ages and quantities, w
   for (const [text, want] of cases) assert.deepEqual([...numbersOf(wordsOf(text))].sort(), want.sort(), text);
 });
 
-test('GIVEN two indexed articles THEN the similarity needed rises with the days between them and with different numbers on another day, and falls with rare terms shared', () => {
+test('GIVEN two indexed articles THEN the similarity needed rises with the days between them and with different numbers on another day, and falls with rare terms shared or an event day both date', () => {
   const hour = 3600_000;
   const feature = (terms: string[], numbers: string[] = []) => ({ terms: new Map(terms.map((t): [string, number] => [t, 1])), places: new Set<string>(), headline: new Set<string>(), numbers: new Set(numbers), lead: ' ' });
   const index = new StoryIndex({ threshold: 0.2, dayMargin: 0.08, numberConflictMargin: 0.1, specificAllowance: 0.05 });
   // Filler articles make the shared words common and the names rare.
   for (let i = 0; i < 400; i++) index.add(100 + i, 100 + i, 0, feature(['حجز', 'مخدرات', 'شبكة', `filler${i % 3}`]));
-  index.add(1, 1, 0, feature(['حجز', 'مخدرات', 'شبكة', 'e:باردو', 'e:السيجومي', 'e:البرطال'], ['3', '40']));
+  index.add(1, 1, 0, feature(['حجز', 'مخدرات', 'شبكة', 'e:باردو', 'e:السيجومي', 'e:البرطال', 'd:2023-12-08', 'd:2023-12'], ['3', '40']));
   const needed = (hoursLater: number, terms: string[], numbers: string[] = []) => index.compare(feature(terms, numbers), hoursLater * hour, 1)!.needed;
   const cases: [string, number, string[], string[], number][] = [
     ['same half day, nothing specific', 6, ['حجز', 'مخدرات'], [], 0.2],
@@ -215,6 +215,8 @@ test('GIVEN two indexed articles THEN the similarity needed rises with the days 
     ['different numbers the same half day (a toll updated)', 6, ['حجز', 'مخدرات'], ['2', '7'], 0.2],
     ['three rare names shared within a day', 6, ['حجز', 'e:باردو', 'e:السيجومي', 'e:البرطال'], [], 0.15],
     ['three rare names shared two days later', 48, ['حجز', 'e:باردو', 'e:السيجومي', 'e:البرطال'], [], 0.2 + 0.08 * 1.5],
+    ['an event day both date, two days later with other numbers (a toll revised)', 48, ['حجز', 'مخدرات', 'd:2023-12-08'], ['2', '7'], 0.2],
+    ['only a month both date, two days later', 48, ['حجز', 'مخدرات', 'd:2023-12'], [], 0.2 + 0.08 * 1.5],
   ];
   for (const [name, hours, terms, numbers, want] of cases) assert.ok(Math.abs(needed(hours, terms, numbers) - want) < 1e-9, `${name}: ${needed(hours, terms, numbers)} ≠ ${want}`);
 });
