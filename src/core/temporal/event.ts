@@ -201,8 +201,8 @@ export function cliticStart(text: string, start: number, floor: number): number 
   return from === start || from === floor || isSpace(text.charCodeAt(from - 1)) || LEAD_EDGE.has(text.charCodeAt(from - 1)) ? from : start;
 }
 
-/** و ف ب ل ك */
-const isClitic = (c: number): boolean => c === 0x0648 || c === 0x0641 || c === 0x0628 || c === 0x0644 || c === 0x0643;
+/** و ف ب ل ك, and the tatweel that may stretch one before a digit ("لـ8 ماي") */
+const isClitic = (c: number): boolean => c === 0x0648 || c === 0x0641 || c === 0x0628 || c === 0x0644 || c === 0x0643 || c === 0x0640;
 
 /** Clause text with the time expressions (and the preposition before each) taken out, as written and normalized. */
 function withoutTimes(view: ArticleView, clause: Span, times: Span[]): { raw: string; norm: string } {
