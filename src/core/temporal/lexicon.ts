@@ -137,6 +137,8 @@ export const GREGORIAN_SUFFIX = wordSet(m.gregorianSuffix);
 export const RANGE_JOIN = wordSet(m.rangeJoin);
 export const FUTURE_WORDS = wordSet(m.futureWords);
 export const FUTURE_NOUN_STOPLIST = wordSet(m.futureNounStoplist);
+export const PRESENT_LEAD_PARTICLES = wordSet(m.presentLeadParticles);
+export const PRESENT_NOUN_STOPLIST = wordSet(m.presentNounStoplist);
 
 /** A fixed expression of timex.json's phrases: its kind and its TIMEX3 value (or how to work it out). */
 export interface PhraseTimex {

@@ -13,7 +13,7 @@
 import type { TimexType } from '../types.ts';
 import type { Tok } from './tokens.ts';
 import type { Hit } from './parse.ts';
-import { isFuture } from './tense.ts';
+import { isFuture, opensInPresent } from './tense.ts';
 import { isoLength, withClock } from './resolve.ts';
 import { parseDay, weekday, formatDay } from './calendar.ts';
 import { COMPARISON_WORDS } from './lexicon.ts';
@@ -50,6 +50,11 @@ function firstTokenAfter(toks: Tok[], offset: number): number {
 /** Tense, before resolving: true for a hit the words around put in the future (سيزور، من المقرر). */
 export function futureOf(toks: Tok[], hit: Hit): boolean {
   return isFuture(toks, firstTokenAfter(toks, hit.s), hit.end - 1);
+}
+
+/** Whether a bare weekday's clause opens with a verb in the present (يعقد المجلس اجتماعا الخميس): the coming one. */
+export function presentOf(toks: Tok[], hit: Hit): boolean {
+  return hit.r.k === 'weekday' && opensInPresent(toks, firstTokenAfter(toks, hit.s));
 }
 
 /** Index of the sentence (as the tokenizer sees it) that each token belongs to. */

@@ -10,6 +10,8 @@ import { dayNumber, formatDay, formatMonth, fromHijri, weekday, ymd, type DayNum
 export interface ResolveContext {
   ref: Reference;
   future: boolean;
+  /** The clause opens with a verb in the present: a bare weekday is this one or the coming one. */
+  present?: boolean;
 }
 
 /** A day named without a year this close after the reference is taken as upcoming, not last year's. */
@@ -105,6 +107,7 @@ function resolveWeekday(r: Extract<Reading, { k: 'weekday' }>, ctx: ResolveConte
   const ahead = (r.wd - today + 7) % 7;
   if (r.mod === 'past') return ctx.ref.day - (back === 0 ? 7 : back);
   if (r.mod === 'future' || ctx.future) return ctx.ref.day + (ahead === 0 ? 7 : ahead);
+  if (ctx.present && r.mod === undefined) return ctx.ref.day + ahead;
   // Past by default, and the reference's own weekday is the reference day ("فجر الجمعة" on a Friday).
   return ctx.ref.day - back;
 }

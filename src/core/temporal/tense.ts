@@ -1,6 +1,6 @@
 /** Whether the words around an expression put it in the future (سيزور، سوف، من المقرر، المقبل). */
 import type { Tok } from './tokens.ts';
-import { FUTURE_NOUN_STOPLIST, FUTURE_WORDS } from './lexicon.ts';
+import { FUTURE_NOUN_STOPLIST, FUTURE_WORDS, PRESENT_LEAD_PARTICLES, PRESENT_NOUN_STOPLIST } from './lexicon.ts';
 
 // س + an imperfect prefix + a consonant: سيزور، ستنطلق. A long vowel there (ستيفن، سيول، سياتل) marks a name or noun.
 const FUTURE_PREFIX = /^[وف]?س[يتن][\u0621-\u0626\u0628-\u0647\u0649][\u0621-\u064A]+$/;
@@ -57,4 +57,49 @@ export function isFuture(toks: Tok[], first: number, last: number): boolean {
     if (isFutureMarker(tok, toks[i - 1], toks[i - 2])) return true;
   }
   return false;
+}
+
+/** Tokens back from an expression that the verb opening its clause is looked for. */
+const PRESENT_REACH = 7;
+/** Marks and words that open a clause: what comes after them has a verb of its own. */
+const PRESENT_CLAUSE_OPENERS = new Set(['،', ',', '؛', ':', 'الذي', 'التي', 'الذين', 'ان', 'أن', 'إن']);
+/** Words after which an imperfect tells the past of the story (قبل أن تحولهم، بعد أن يصل، منذ تسلمه). */
+const PAST_OPENERS = new Set(['بعد', 'قبل', 'منذ', 'بعدما', 'قبيل', 'حتى', 'عندما', 'لما', 'لم', 'ولم']);
+
+/**
+ * Whether a word looks like a verb in the present (يعقد، يتم، تنطلق، تتواصل، تجتمع): ي and two
+ * letters more, or ت opening a form whose past starts otherwise (تن…، تت…، تست…، ت؟ت…); not a noun
+ * of the stoplist (يوم، يونس), nor a past ending (تمكنت، تعرضوا). Past verbs of forms V and VI open
+ * with ت too (تعرض، تظاهر، تمكن), so a ت word outside those forms is not read as present.
+ */
+export function looksPresent(word: string): boolean {
+  const w = word.length > 3 && (word[0] === 'و' || word[0] === 'ف') ? word.slice(1) : word;
+  if (!/^[يت][\u0621-\u064A]{2,}$/.test(w) || PRESENT_NOUN_STOPLIST.has(w) || /(?:ت|وا|ة|ات|ية)$/.test(w)) return false;
+  return w[0] === 'ي' || (w.length >= 5 && /^(?:تن|تت|تست|ت.ت)/.test(w));
+}
+
+/**
+ * Whether the clause holding the expression at tokens [first, …] opens with a verb in the present
+ * ("يعقد المجلس اجتماعا الخميس", "على أن يتم يوم الثلاثاء عقد ندوة"): news tells what is coming
+ * so, and a bare weekday there is the coming one. A clause opened farther back than PRESENT_REACH
+ * is not read, nor one after بعد، قبل، منذ، عندما or لم, where the imperfect tells the past.
+ */
+export function opensInPresent(toks: Tok[], first: number): boolean {
+  let start = -1;
+  for (let i = first - 1; i >= 0 && first - i <= PRESENT_REACH; i--) {
+    const tok = toks[i]!;
+    // "قبل أن تحولهم الخميس", "منذ تسلمه مهامه الأحد": the narrative's past, not the present.
+    if (PAST_OPENERS.has(tok.t)) return false;
+    if (PRESENT_CLAUSE_OPENERS.has(tok.t)) {
+      start = i + 1;
+      break;
+    }
+    if (tok.brk || i === 0) {
+      start = i;
+      break;
+    }
+  }
+  if (start < 0) return false;
+  while (start < first && PRESENT_LEAD_PARTICLES.has(toks[start]!.t)) start++;
+  return start < first && looksPresent(toks[start]!.t);
 }

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findTemporal } from '../../../src/core/temporal/index.ts';
 import { looksPast } from '../../../src/core/temporal/refine.ts';
+import { looksPresent } from '../../../src/core/temporal/tense.ts';
 
 const REF = '2023-12-04'; // a Monday
 
@@ -25,6 +26,16 @@ const rows: [string, string, string | null][] = [
   ['ومن المقرر أن تنتهي الأشغال بعد عامين', 'بعد عامين', '2025'],
   ['يعقد المؤتمر بعد أسبوع في الرباط', 'بعد أسبوع', '2023-12-11'],
   ['تنتهي ولايته بعد عام', 'بعد عام', '2024'],
+  // a clause opened by a verb in the present: a bare weekday is this one or the coming one
+  ['يعقد المجلس اجتماعا الخميس في العاصمة', 'الخميس', '2023-12-07'],
+  ['ويعقد الحزب اليوم أول اجتماع، على أن يتم يوم الثلاثاء عقد ندوة صحفية', 'يوم الثلاثاء', '2023-12-05'],
+  ['تنطلق الدورة يوم الاثنين بمشاركة 20 فريقا', 'يوم الاثنين', '2023-12-04'],
+  ['قرر المجلس أن يعقد اجتماعه يوم الجمعة', 'يوم الجمعة', '2023-12-08'],
+  // a past verb, one of forms V and VI (تعرض، تظاهر) or after قبل أن / منذ: the past one
+  ['تظاهر نحو ألفي شخص في المدينة مساء الأربعاء', 'مساء الأربعاء', '2023-11-29'],
+  ['المسجد الذي تعرض الاثنين إلى هجوم', 'الاثنين', '2023-12-04'],
+  ['أعدت لهم محاضر قبل أن تحولهم الخميس على وكيل الجمهورية', 'الخميس', '2023-11-30'],
+  ['في أول زيارة له منذ تسلمه مهامه الأحد', 'الأحد', '2023-12-03'],
   // a near length counted with بعد after a verb in the past: from the day named before it, else no date
   ['وصل الرئيس إلى تونس يوم 27 نوفمبر وعاد بعد يومين إلى الجزائر', 'بعد يومين', '2023-11-29'],
   ['غادر الوفد العاصمة يوم الخميس الماضي وعاد بعد أسبوع', 'بعد أسبوع', '2023-12-07'],
@@ -88,5 +99,25 @@ const pastWords: [string, boolean, boolean][] = [
 for (const [word, first, past] of pastWords) {
   test(`looksPast GIVEN «${word}»${first ? ' opening its clause' : ''} THEN ${past}`, () => {
     assert.equal(looksPast(word, first), past);
+  });
+}
+
+/** [word, looks present]: the rough present-verb test that a bare weekday's clause is read by. */
+const presentWords: [string, boolean][] = [
+  ['يعقد', true],
+  ['ويتم', true],
+  ['تنطلق', true],
+  ['تتواصل', true],
+  ['تجتمع', true],
+  ['تعرض', false], // form V past, or a present: not read
+  ['تظاهر', false],
+  ['تمكنت', false],
+  ['يوم', false],
+  ['تونس', false],
+  ['نشره', false],
+];
+for (const [word, present] of presentWords) {
+  test(`looksPresent GIVEN «${word}» THEN ${present}`, () => {
+    assert.equal(looksPresent(word), present);
   });
 }
