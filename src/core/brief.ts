@@ -898,6 +898,39 @@ export function dropPlaceNoun(text: string, normText = normalize(text)): string 
   });
 }
 
+const VALUE_FRAME = new RegExp(`(?<=^|\\s)(?:${alternation(cues.valueVerbs)})\\s+قيمت(?:ه|ها|هما|هم)\\s+بـ?\\s*(?=\\S)`, 'gu');
+
+/**
+ * Says an amount's frame in one word: "مبلغ مالي قدرت قيمته بـ 6 آلاف دينار" → "مبلغ مالي بقيمة 6
+ * آلاف دينار", "كمية من الحديد قدرت قيمتها بنحو 18 ألف دينار" → "كمية من الحديد بقيمة نحو 18 ألف دينار".
+ */
+export function dropValueFrame(text: string, normText = normalize(text)): string {
+  const found = [...normText.matchAll(VALUE_FRAME)].filter((m) => quotesBalanced(normText.slice(0, m.index)));
+  if (found.length === 0) return text;
+  const norm = aligned(text);
+  let out = '';
+  let from = 0;
+  for (const m of found) {
+    out += `${text.slice(from, norm.at(m.index))}بقيمة `;
+    from = norm.at(m.index + m[0].length);
+  }
+  return out + text.slice(from);
+}
+
+const QUALIFIER = new RegExp(`\\s(?:${alternation(cues.redundantQualifiers)})(?=$|[\\s،,.])`, 'gu');
+const SEAT = new RegExp(`\\s(?:${alternation(cues.seatWords)})\\s+(?:في\\s+)?([^\\s،,.]+)(?=$|[\\s،,.])`, 'gu');
+
+/**
+ * Drops a qualifier the figure already implies ("بقوة 5.3 درجات على مقياس ريشتر" → "بقوة 5.3 درجات")
+ * and the seat of an outlet or a body, when it is a known place ("وذكرت قناة الميادين ومقرها لبنان
+ * أن …" → "وذكرت قناة الميادين أن …").
+ */
+export function dropSetPhrase(text: string, normText = normalize(text)): string {
+  const t = dropMatches(text, normText, QUALIFIER, (m) => [m.index, m.index + m[0].length]);
+  const norm = t === text ? normText : normalize(t);
+  return dropMatches(t, norm, SEAT, (m) => (PLACES.has(m[1]!) ? [m.index, m.index + m[0].length] : null));
+}
+
 /** A word each cut needs in the normalized text: most sentences hold none, and a substring test is cheap. */
 const hasAny = (words: readonly string[]) => (norm: string): boolean => words.some((w) => norm.includes(w));
 const COMPRESSIONS: readonly (readonly [(norm: string) => boolean, (text: string, norm: string) => string])[] = [
@@ -911,6 +944,8 @@ const COMPRESSIONS: readonly (readonly [(norm: string) => boolean, (text: string
   [hasAny(cues.listHighlights.map((w) => normalize(w).split(' ').at(-1)!)), dropListHighlight],
   [hasAny(cues.recencyWords.map((w) => normalize(w).split(' ').at(-1)!)), dropRecency],
   [hasAny([...cues.placeNouns, ...cues.regionNouns].map(normalize)), dropPlaceNoun],
+  [hasAny(['قيمت']), dropValueFrame],
+  [hasAny(['ريشتر', 'مقر']), dropSetPhrase],
 ];
 
 /** The cuts inside a sentence that keep it grammatical and every fact in it, in order. */

@@ -27,6 +27,8 @@ import {
   dropListHighlight,
   dropRecency,
   dropPlaceNoun,
+  dropValueFrame,
+  dropSetPhrase,
   compressSentence,
 } from '../../src/core/brief.ts';
 import { segment } from '../../src/core/text/segment.ts';
@@ -557,6 +559,15 @@ const compressionCases: [(t: string) => string, string, string][] = [
   [dropPlaceNoun, 'افتتح الوزير مهرجانا بمدينة الألعاب في العاصمة.', 'افتتح الوزير مهرجانا بمدينة الألعاب في العاصمة.'],
   [dropPlaceNoun, 'فاز الرئيس بولاية ثانية في الانتخابات.', 'فاز الرئيس بولاية ثانية في الانتخابات.'],
   [dropPlaceNoun, 'نقل المخطوف إلى جهة مجهولة.', 'نقل المخطوف إلى جهة مجهولة.'],
+  // dropValueFrame: "قدرت قيمته ب" says "بقيمة".
+  [dropValueFrame, 'أنهت تونس سنة 2016 على عجز تجاري قدرت قيمته ب12620،5 مليون دينار.', 'أنهت تونس سنة 2016 على عجز تجاري بقيمة 12620،5 مليون دينار.'],
+  [dropValueFrame, 'حاول المهرب تهريب كمية من الحديد قدّرت قيمتها بنحو 18 ألف دينار.', 'حاول المهرب تهريب كمية من الحديد بقيمة نحو 18 ألف دينار.'],
+  [dropValueFrame, 'وحجز الأعوان مبلغا ماليا قدرت قيمته بـ 6 آلاف دينار.', 'وحجز الأعوان مبلغا ماليا بقيمة 6 آلاف دينار.'],
+  [dropValueFrame, 'وقدرت الشركة قيمة الأضرار بمليون دينار.', 'وقدرت الشركة قيمة الأضرار بمليون دينار.'],
+  // dropSetPhrase: the scale of a magnitude, the seat of a known outlet.
+  [dropSetPhrase, 'ضرب زلزال بقوة 5.3 درجات على مقياس ريشتر ولاية جناق قلعة صباح اليوم.', 'ضرب زلزال بقوة 5.3 درجات ولاية جناق قلعة صباح اليوم.'],
+  [dropSetPhrase, 'وذكرت قناة الميادين ومقرها لبنان أن التفجيرين استهدفا حافلات.', 'وذكرت قناة الميادين أن التفجيرين استهدفا حافلات.'],
+  [dropSetPhrase, 'وقال المركز ومقره الجديد قرب الميناء إن العمل متواصل.', 'وقال المركز ومقره الجديد قرب الميناء إن العمل متواصل.'],
 ];
 for (const [rule, input, expected] of compressionCases) {
   test(`${rule.name} GIVEN ${input.slice(0, 40)} THEN ${expected === input ? 'unchanged' : expected.slice(0, 40)}`, () => {
