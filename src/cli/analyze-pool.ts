@@ -10,6 +10,8 @@ import type { Reference } from '../core/analyze.ts';
 /** Output lines of a batch of input lines, computed by some thread. */
 export interface LinePool {
   run(lines: string[]): Promise<string[]>;
+  /** Whether some live thread has fewer than `depth` batches waiting (else the caller does one). */
+  hasRoom(depth: number): boolean;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,9 @@ export function createLinePool(threads: number, fallback: Reference, inline: (li
         thread.busy.set(id, { lines, resolve });
         thread.worker.postMessage({ id, lines, fallback });
       });
+    },
+    hasRoom(depth) {
+      return pool.some((t) => !t.dead && t.busy.size < depth);
     },
     async close() {
       await Promise.all(

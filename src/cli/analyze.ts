@@ -23,15 +23,26 @@ export interface AnalyzeArgs {
   title?: string;
   json: boolean;
   jsonl: boolean;
-  /** --jobs: threads analysing --jsonl lines (default: one per core, at most MAX_JOBS). */
+  /** --jobs: threads analysing --jsonl lines, this one included (default: defaultJobs). */
   jobs?: number;
   help: boolean;
 }
 
 const VALUE_FLAGS = new Set(['--date', '--title', '--jobs']);
 
-/** Most threads --jsonl starts by default. */
+/** Most threads --jsonl runs by default. */
 const MAX_JOBS = 4;
+
+/**
+ * The threads --jsonl runs by default on `cores` cores, this one included. Each thread warms up on
+ * its own (JIT, the tagger's word cache): over the 3,106 ANT articles a second thread costs about
+ * half again the CPU of one (11.3–12.4 s against 7.3–8.1 s, both pinned to one core), so on two
+ * cores it gains at most a quarter when the other core is idle and loses when it is not: one
+ * thread there; on more cores, one per core.
+ */
+export function defaultJobs(cores: number): number {
+  return cores <= 2 ? 1 : Math.min(cores, MAX_JOBS);
+}
 
 /** Parses the arguments; a mistake throws a UsageError with a one-line message. */
 export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
@@ -197,10 +208,17 @@ export function resultLine(line: string, fallback: Reference): string {
 
 /** Lines handed to a thread at a time; an input no longer than this is analysed without starting threads. */
 const BATCH = 16;
+/** Batches a worker thread holds at once: enough to stay busy while this thread analyses one. */
+const DEPTH = 2;
+
+/** Lets messages from worker threads in (their answers), between batches this thread analyses. */
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Many articles, one JSON object a line, streamed: one result a line, in order. With more than one
- * job, batches of lines go to worker threads of this process (analyze-pool.ts) while the next are read.
+ * Many articles, one JSON object a line, streamed: one result a line, in order. With N jobs, N - 1
+ * worker threads of this process (analyze-pool.ts) take batches of lines, and this thread analyses
+ * the batches that find them all busy, between reading the next lines: on two cores, one worker
+ * and this thread, with no thread idle while the others work.
  */
 async function runLines(args: AnalyzeArgs, io: CliIO): Promise<number> {
   if (args.json) throw new UsageError('--json و--jsonl لا يجتمعان');
@@ -217,13 +235,21 @@ async function runLines(args: AnalyzeArgs, io: CliIO): Promise<number> {
     });
     input = stream;
   }
-  const jobs = args.jobs ?? Math.min(availableParallelism(), MAX_JOBS);
+  const jobs = args.jobs ?? defaultJobs(availableParallelism());
   const inline = (batch: string[]): string[] => batch.map((line) => resultLine(line, fallback));
   let pool: LinePool | undefined;
   // Batches in input order, each its output lines once computed; at most a few per thread in flight.
   const queue: Promise<string[]>[] = [];
   const flush = async (keep: number): Promise<void> => {
     while (queue.length > keep) for (const out of await queue.shift()!) await write(io.stdout, `${out}\n`);
+  };
+  // A batch to a worker thread with room, else analysed here (then the workers' answers are let in).
+  const dispatch = async (lines: string[]): Promise<void> => {
+    if (pool?.hasRoom(DEPTH)) queue.push(pool.run(lines));
+    else {
+      queue.push(Promise.resolve(inline(lines)));
+      if (pool) await yieldToEvents();
+    }
   };
   let batch: string[] = [];
   try {
@@ -232,12 +258,12 @@ async function runLines(args: AnalyzeArgs, io: CliIO): Promise<number> {
       if (line === '') continue;
       batch.push(line);
       if (batch.length < BATCH) continue;
-      if (jobs > 1) pool ??= createLinePool(jobs, fallback, inline);
-      queue.push(pool ? pool.run(batch) : Promise.resolve(inline(batch)));
+      if (jobs > 1) pool ??= createLinePool(jobs - 1, fallback, inline);
+      await dispatch(batch);
       batch = [];
       await flush(pool ? 4 * jobs : 0);
     }
-    if (batch.length > 0) queue.push(pool ? pool.run(batch) : Promise.resolve(inline(batch)));
+    if (batch.length > 0) await dispatch(batch);
     await flush(0);
   } finally {
     await pool?.close();

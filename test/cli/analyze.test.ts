@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli.ts';
-import { parseAnalyzeArgs, renderText, todayIn } from '../../src/cli/analyze.ts';
+import { defaultJobs, parseAnalyzeArgs, renderText, todayIn } from '../../src/cli/analyze.ts';
 import { createLinePool } from '../../src/cli/analyze-pool.ts';
 
 const SEED = fileURLToPath(new URL('../../../shared/seed/baghdad-embassy-attack.txt', import.meta.url));
@@ -228,6 +228,27 @@ test('GIVEN a worker thread that dies THEN its batches are analysed on the calli
   try {
     const out = await Promise.all([pool.run(['a', 'b']), pool.run(['c']), pool.run(['d'])]);
     assert.deepEqual(out, [['inline a', 'inline b'], ['inline c'], ['inline d']]);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('defaultJobs GIVEN the cores THEN one thread on up to two, else one per core up to four', () => {
+  for (const [cores, jobs] of [[1, 1], [2, 1], [3, 3], [4, 4], [16, 4]] as const) assert.equal(defaultJobs(cores), jobs, `${cores} cores`);
+});
+
+test('GIVEN a pool of one thread THEN it has room until it holds `depth` batches, and again once they are answered', async () => {
+  const pool = createLinePool(1, { reference: '2023-12-08' }, (lines) => lines);
+  try {
+    assert.equal(pool.hasRoom(2), true);
+    const first = pool.run([JSON.stringify({ id: 1, text: ARTICLE })]);
+    assert.equal(pool.hasRoom(2), true);
+    const second = pool.run(['not json']);
+    assert.equal(pool.hasRoom(2), false);
+    const out = await Promise.all([first, second]);
+    assert.equal(JSON.parse(out[0]![0]!).id, 1);
+    assert.equal(JSON.parse(out[1]![0]!).error, 'سطر JSON غير صالح');
+    assert.equal(pool.hasRoom(2), true);
   } finally {
     await pool.close();
   }
