@@ -17,12 +17,22 @@ const TOPONYM_HEADS = normalWords(headline.toponymHeads);
 /** Prefix that marks a place taken from a headline's dateline. */
 export const DATELINE = 'dl:';
 
-/** A title's dateline: the one or two words before a colon that opens many Arabic headlines (normalized). */
+/**
+ * A title's dateline: the one or two words before a colon that opens many Arabic headlines
+ * (normalized), after a label that may open it first ("عاجل : سوسة : …", "متابعة: المنستير : …").
+ */
 export function datelineOf(title: string): string | undefined {
-  const m = /^\s*([^:：]{2,30}?)\s*[:：]\s*\S/.exec(title);
-  if (!m) return undefined;
-  const words = wordsOf(m[1]!);
-  return words.length >= 1 && words.length <= 2 ? words.join(' ') : undefined;
+  let rest = title;
+  for (;;) {
+    const m = /^\s*([^:：]{2,30}?)\s*[:：]\s*(\S[^]*)$/.exec(rest);
+    if (!m) return undefined;
+    const words = wordsOf(m[1]!);
+    if (words.length === 1 && LABELS.has(words[0]!)) {
+      rest = m[2]!;
+      continue;
+    }
+    return words.length >= 1 && words.length <= 2 ? words.join(' ') : undefined;
+  }
 }
 
 /**

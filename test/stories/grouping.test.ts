@@ -101,13 +101,16 @@ test('GIVEN many unrelated articles THEN the index scores only candidates sharin
   assert.equal(index.size, 0);
 });
 
-test('GIVEN headlines THEN datelineOf finds the opening place before a colon, and only a short one', () => {
+test('GIVEN headlines THEN datelineOf finds the opening place before a colon, after a label, and only a short one', () => {
   const cases: [string, string | undefined][] = [
     ['سوسة : حجز أقراص مخدرة', 'سوسة'],
     ['سيدي بوزيد: احتجاجات', 'سيدي بوزيد'],
     ['هجوم لندن : الكشف عن هوية المنفذين', 'هجوم لندن'],
     ['وزير الخارجية الأميركي في زيارة طويلة إلى المنطقة : تفاصيل', undefined],
     ['صواريخ تستهدف السفارة الأميركية في بغداد', undefined],
+    ['عاجل : سوسة : حجز أقراص مخدرة', 'سوسة'],
+    ['متابعة: المنستير : وفاة شخصين في حادث مرور', 'المنستير'],
+    ['فيديو : مظاهرات في باريس', undefined],
   ];
   for (const [title, want] of cases) assert.equal(datelineOf(title), want === undefined ? undefined : normalize(want), title);
 });
