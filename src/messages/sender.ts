@@ -25,3 +25,20 @@ export class RateLimitedError extends Error {
 export class ChatGoneError extends Error {
   override name = 'ChatGoneError';
 }
+
+/** A forum post a digest created: its thread, and whether the thread got its timeline and who list. */
+export interface ForumPost {
+  thread: string;
+  complete: boolean;
+}
+
+/**
+ * The forum posts digests created (Discord forum channels: a post per story), so a digest retried
+ * after a failure half-way, after a restart or by another instance, does not post a story twice.
+ */
+export interface ForumPostStore {
+  /** The post recorded under `key` (the sender's hash of its title and first message) in the forum chat `chatId`. */
+  forumPost(chatId: string, key: string): Promise<ForumPost | undefined>;
+  /** Records or updates the post under `key`, and forgets the chat's posts older than FORUM_POST_DAYS (store/types.ts). */
+  recordForumPost(chatId: string, key: string, post: ForumPost, now: string): Promise<void>;
+}

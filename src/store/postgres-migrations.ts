@@ -184,5 +184,20 @@ const sendSlots: PgMigration = {
   `,
 };
 
+const forumPosts: PgMigration = {
+  id: '007-forum-posts',
+  sql: `
+    CREATE TABLE forum_posts (
+      chat_id TEXT COLLATE "C" NOT NULL,
+      post_key TEXT COLLATE "C" NOT NULL,
+      thread_id TEXT COLLATE "C" NOT NULL,
+      complete BOOLEAN NOT NULL DEFAULT FALSE,
+      created_at TEXT COLLATE "C" NOT NULL,
+      PRIMARY KEY (chat_id, post_key)
+    );
+    CREATE INDEX forum_posts_age ON forum_posts(chat_id, created_at);
+  `,
+};
+
 /** The PostgreSQL migrations, oldest first: the same ids as ./migrations/index.ts. */
-export const pgMigrations: readonly PgMigration[] = [content, chats, digestLedger, digestPeriod, feedLease, sendSlots];
+export const pgMigrations: readonly PgMigration[] = [content, chats, digestLedger, digestPeriod, feedLease, sendSlots, forumPosts];

@@ -22,6 +22,8 @@ import {
   digestItemOf,
   feedFrom,
   filterFrom,
+  forumPostCutoff,
+  forumPostFrom,
   groupingFrom,
   isFullerText,
   outletOf,
@@ -41,6 +43,7 @@ import type {
   FeedPollUpdate,
   FeedRecord,
   FilterRecord,
+  ForumPost,
   GroupingArticle,
   NewArticle,
   Store,
@@ -613,6 +616,26 @@ export class PostgresStore implements Store {
   async lastDigest(chatId: string): Promise<DigestRecord | undefined> {
     const r = await this.get('SELECT * FROM digests WHERE chat_id = $1 ORDER BY id DESC LIMIT 1', chatId);
     return r ? digestFrom(r) : undefined;
+  }
+
+  // ───────── forum posts ─────────
+
+  async forumPost(chatId: string, key: string): Promise<ForumPost | undefined> {
+    const r = await this.get('SELECT thread_id, complete FROM forum_posts WHERE chat_id = $1 AND post_key = $2', chatId, key);
+    return r ? forumPostFrom(r) : undefined;
+  }
+
+  async recordForumPost(chatId: string, key: string, post: ForumPost, now: string): Promise<void> {
+    await this.run(
+      `INSERT INTO forum_posts (chat_id, post_key, thread_id, complete, created_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (chat_id, post_key) DO UPDATE SET thread_id = excluded.thread_id, complete = excluded.complete`,
+      chatId,
+      key,
+      post.thread,
+      post.complete,
+      now,
+    );
+    await this.run('DELETE FROM forum_posts WHERE chat_id = $1 AND created_at < $2', chatId, forumPostCutoff(now));
   }
 
   // ───────── chat memory ─────────

@@ -15,6 +15,7 @@ import type {
   FeedPollUpdate,
   FeedRecord,
   FilterRecord,
+  ForumPost,
   GroupingArticle,
   NewArticle,
   Store,
@@ -23,6 +24,7 @@ import type {
   Subscription,
   SubscriptionOptions,
 } from './types.ts';
+import { FORUM_POST_DAYS } from './types.ts';
 
 /** A database row, column name to value. */
 export type Row = Record<string, unknown>;
@@ -199,4 +201,14 @@ export function claimedFrom(r: Row): ClaimedDelivery {
     attempts: Number(r.attempts) + 1,
     message: JSON.parse(String(r.message)) as Message,
   };
+}
+
+/** A forum_posts row as the post it records (SQLite keeps `complete` as 0/1, PostgreSQL as a boolean). */
+export function forumPostFrom(r: Row): ForumPost {
+  return { thread: String(r.thread_id), complete: r.complete === true || Number(r.complete) === 1 };
+}
+
+/** The time before which a chat's forum posts are forgotten, for a post recorded at `now`. */
+export function forumPostCutoff(now: string): string {
+  return new Date(Date.parse(now) - FORUM_POST_DAYS * 86_400_000).toISOString();
 }

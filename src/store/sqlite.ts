@@ -17,6 +17,8 @@ import {
   digestItemOf,
   feedFrom,
   filterFrom,
+  forumPostCutoff,
+  forumPostFrom,
   groupingFrom,
   isFullerText,
   outletOf,
@@ -36,6 +38,7 @@ import type {
   FeedPollUpdate,
   FeedRecord,
   FilterRecord,
+  ForumPost,
   GroupingArticle,
   NewArticle,
   Store,
@@ -501,6 +504,26 @@ export class SqliteStore implements Store {
   async lastDigest(chatId: string): Promise<DigestRecord | undefined> {
     const r = this.get('SELECT * FROM digests WHERE chat_id = ? ORDER BY id DESC LIMIT 1', chatId);
     return r ? digestFrom(r) : undefined;
+  }
+
+  // ───────── forum posts ─────────
+
+  async forumPost(chatId: string, key: string): Promise<ForumPost | undefined> {
+    const r = this.get('SELECT thread_id, complete FROM forum_posts WHERE chat_id = ? AND post_key = ?', chatId, key);
+    return r ? forumPostFrom(r) : undefined;
+  }
+
+  async recordForumPost(chatId: string, key: string, post: ForumPost, now: string): Promise<void> {
+    this.run(
+      `INSERT INTO forum_posts (chat_id, post_key, thread_id, complete, created_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(chat_id, post_key) DO UPDATE SET thread_id = excluded.thread_id, complete = excluded.complete`,
+      chatId,
+      key,
+      post.thread,
+      post.complete ? 1 : 0,
+      now,
+    );
+    this.run('DELETE FROM forum_posts WHERE chat_id = ? AND created_at < ?', chatId, forumPostCutoff(now));
   }
 
   // ───────── chat memory ─────────

@@ -9,8 +9,9 @@ import type { Config } from '../../config.ts';
 import type { Services } from '../../commands/services.ts';
 import type { Message, Post } from '../../messages/model.ts';
 import type { Pacer } from '../../messages/pacing.ts';
-import type { Sender } from '../../messages/sender.ts';
+import type { ForumPostStore, Sender } from '../../messages/sender.ts';
 import type { Metrics } from '../../log/metrics.ts';
+
 import { ActionIds } from './actions.ts';
 import { describeError } from '../../log/index.ts';
 import { handleInteraction, type DiscordLog } from './interactions.ts';
@@ -40,6 +41,8 @@ export interface DiscordOptions {
   storyThread?: (post: Post) => Promise<Message[]>;
   /** Counts messages Discord accepted and the 429s discord.js waited out. */
   metrics?: Metrics;
+  /** Keeps the forum posts digests created (the store: across restarts and instances); default in process. */
+  forumPosts?: ForumPostStore;
 }
 
 /** A running Discord bot. */
@@ -138,6 +141,8 @@ export async function startDiscord(config: Config, services: Services, options: 
     ...(options.pacer ? { pacer: options.pacer } : {}),
     ...(options.storyThread ? { storyThread: options.storyThread } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.forumPosts ? { forumPosts: options.forumPosts } : {}),
+    clock: deps.clock,
     knownType: (id) => client.channels.cache.get(id)?.type,
   });
   return { client, sender, connected: () => !stopped && client.isReady(), stop };

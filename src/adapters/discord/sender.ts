@@ -9,10 +9,11 @@
  * A digest becomes one post per story, titled with the story's title, its brief and sources first,
  * then its timeline and who list in the thread; any other message is one post of its own.
  */
+import { createHash } from 'node:crypto';
 import { Routes, type REST } from 'discord.js';
 import type { Button, Message, Post } from '../../messages/model.ts';
 import type { Pacer } from '../../messages/pacing.ts';
-import type { Sender } from '../../messages/sender.ts';
+import type { ForumPost, ForumPostStore, Sender } from '../../messages/sender.ts';
 import type { Metrics } from '../../log/metrics.ts';
 import { renderDiscord, type DiscordMessagePayload } from '../../messages/render/discord.ts';
 import type { ActionIds } from './actions.ts';
@@ -24,8 +25,33 @@ import { actionOnChannel } from '../../commands/registry.ts';
 const POST_CHANNEL_TYPES = new Set([15, 16]);
 /** Discord's limit on a thread's name. */
 const THREAD_NAME_LIMIT = 100;
-/** Forum posts remembered (created, and whether their thread is complete) so a retried digest does not post a story twice. */
+/** Forum posts remembered in process when no store keeps them. */
 const POSTS_REMEMBERED = 2000;
+
+/**
+ * Forum posts kept in this process only (the sender's default, for tests and the console): lost on
+ * restart. main.ts gives the sender the store, which keeps them across restarts and instances.
+ */
+export class MemoryForumPosts implements ForumPostStore {
+  private readonly posts = new Map<string, ForumPost>();
+
+  async forumPost(chatId: string, key: string): Promise<ForumPost | undefined> {
+    return this.posts.get(`${chatId}\0${key}`);
+  }
+
+  async recordForumPost(chatId: string, key: string, post: ForumPost): Promise<void> {
+    const id = `${chatId}\0${key}`;
+    this.posts.delete(id);
+    this.posts.set(id, post);
+    // Oldest first: a Map iterates in insertion order.
+    while (this.posts.size > POSTS_REMEMBERED) this.posts.delete(this.posts.keys().next().value!);
+  }
+}
+
+/** A post's key among its forum's posts: a hash of its title and first message, the same when a digest is retried. */
+export function postKey(title: string, firstContent: string): string {
+  return createHash('sha256').update(`${title}\0${firstContent}`).digest('hex').slice(0, 32);
+}
 
 /** What the sender needs besides the REST client. */
 export interface DiscordSenderOptions {
@@ -37,6 +63,10 @@ export interface DiscordSenderOptions {
   storyThread?: (post: Post) => Promise<Message[]>;
   /** Counts each message Discord accepted. */
   metrics?: Metrics;
+  /** Where the forum posts already created are kept (default: in this process only). */
+  forumPosts?: ForumPostStore;
+  /** The time a forum post is recorded at (default: the system clock). */
+  clock?: () => Date;
 }
 
 /** One rendered part with its attachment, as discord.js REST takes it. */
@@ -72,14 +102,16 @@ function withButtonsLast(posts: Post[], buttons: Button[][]): Post[] {
 /** A Sender for Discord channels, threads and forum channels over discord.js's REST client. */
 export class DiscordSender implements Sender {
   private readonly types = new Map<string, number>();
-  /** Forum posts already created, by chat, title and first part: their thread id, and whether their thread is complete. */
-  private readonly posted = new Map<string, { thread: string; complete: boolean }>();
+  /** Forum posts already created, by chat and post key: their thread id, and whether their thread is complete. */
+  private readonly posted: ForumPostStore;
 
   constructor(
     private readonly rest: REST,
     private readonly actions: ActionIds,
     private readonly options: DiscordSenderOptions = {},
-  ) {}
+  ) {
+    this.posted = options.forumPosts ?? new MemoryForumPosts();
+  }
 
   /** Renders `message` and posts every part to the channel (or its posts to the forum); throws ChatGoneError/RateLimitedError. */
   async send(chatId: string, message: Message): Promise<void> {
@@ -115,8 +147,8 @@ export class DiscordSender implements Sender {
   /** One story as a forum post: the thread with its first message, the rest of it, then its timeline and who list. */
   private async sendPost(chatId: string, forumId: string, post: Post): Promise<void> {
     const [first, ...rest] = this.render(post.message);
-    const key = `${chatId}\0${post.title}\0${first?.body.content ?? ''}`;
-    const known = this.posted.get(key);
+    const key = postKey(post.title, first?.body.content ?? '');
+    const known = await this.posted.forumPost(chatId, key);
     if (known?.complete) return;
     let thread = known?.thread;
     if (thread === undefined) {
@@ -128,19 +160,16 @@ export class DiscordSender implements Sender {
       )) as { id: string };
       thread = created.id;
       this.options.metrics?.messageSent('discord');
-      this.remember(key, { thread, complete: false });
+      await this.remember(chatId, key, { thread, complete: false });
       for (const part of rest) await this.post(chatId, thread, part);
     }
     const followUps = post.articleIds.length > 0 && this.options.storyThread ? await this.options.storyThread(post) : [];
     for (const message of followUps) await this.postParts(chatId, thread, message);
-    this.remember(key, { thread, complete: true });
+    await this.remember(chatId, key, { thread, complete: true });
   }
 
-  private remember(key: string, value: { thread: string; complete: boolean }): void {
-    this.posted.delete(key);
-    this.posted.set(key, value);
-    // Oldest first: a Map iterates in insertion order.
-    while (this.posted.size > POSTS_REMEMBERED) this.posted.delete(this.posted.keys().next().value!);
+  private remember(chatId: string, key: string, post: ForumPost): Promise<void> {
+    return this.posted.recordForumPost(chatId, key, post, (this.options.clock?.() ?? new Date()).toISOString());
   }
 
   /** Every part of `message` to the channel or thread `channelId`. */

@@ -42,6 +42,8 @@ describe('Discord threads against a loopback Discord', () => {
   let store: SqliteStore;
   let scheduler: DigestScheduler;
   let files: TestServer;
+  /** Starts a bot on the fake Discord over the test's store, as a (re)started process would. */
+  let startBot: () => Promise<DiscordBot>;
   // Time runs from T0 and can be moved ahead (`skip`); waits are real, so the send limiter lets
   // the loopback requests complete between its looks.
   const started = Date.now();
@@ -67,12 +69,16 @@ describe('Discord threads against a loopback Discord', () => {
       '/huge.opml': { headers: { 'content-type': 'text/xml' }, stream: { chunk: `<outline text="x" xmlUrl="https://x.example/rss"/>${' '.repeat(8000)}`, count: 80 } },
     });
     const fetcher = createFetcher({ allowHosts: ['127.0.0.1'], timeoutMs: 5000, maxBytes: 2_000_000, maxRedirects: 2, userAgent: 'mojaz-test' });
-    bot = await startDiscord(config, services, {
-      readAttachment: (url, maxBytes) => fetchOpmlFile(fetcher, url, maxBytes),
-      clock: () => clock.now(),
-      log: { warn: () => {}, error: () => {} },
-      storyThread: (post) => storyThreadMessages(store, services, post.articleIds, clock.now()),
-    });
+    startBot = () =>
+      startDiscord(config, services, {
+        readAttachment: (url, maxBytes) => fetchOpmlFile(fetcher, url, maxBytes),
+        clock: () => clock.now(),
+        log: { warn: () => {}, error: () => {} },
+        storyThread: (post) => storyThreadMessages(store, services, post.articleIds, clock.now()),
+        // As main.ts does: the forum posts a digest created are kept in the store.
+        forumPosts: store,
+      });
+    bot = await startBot();
     const ledger = new SqliteDigestLedger(store.db);
     scheduler = await startScheduler({
       store,
@@ -273,7 +279,7 @@ describe('Discord threads against a loopback Discord', () => {
     assert.match(String(added[0]!.message.content), /تعذّر جلب الخلاصة/u);
   });
 
-  test('GIVEN a forum digest that fails half-way THEN sending it again does not post its stories twice', async () => {
+  test('GIVEN a forum digest that fails half-way THEN sending it again, even from a restarted bot, does not post its stories twice', async () => {
     const message = {
       blocks: [m.heading('موجز')],
       posts: ['أول', 'ثان'].map((word, i) => ({ title: `الخبر ال${word}`, message: { blocks: [m.paragraph(`ملخص الخبر ${i}`)] }, articleIds: [1] })),
@@ -282,9 +288,20 @@ describe('Discord threads against a loopback Discord', () => {
     // The first story's thread is created, then its timeline is refused once.
     fake.rest.failNext(/^POST \/channels\/\d+\/messages$/, 403, 50013);
     await assert.rejects(bot.sender.send(`discord:${FAKE_FORUM_ID}`, message));
+    // The process stops; the one that starts over the same store retries the digest (the ledger's retry).
+    const restarted = await startBot();
+    try {
+      await restarted.sender.send(`discord:${FAKE_FORUM_ID}`, message);
+    } finally {
+      await restarted.stop();
+    }
+    const added = [...fake.rest.threads.values()].slice(before);
+    assert.deepEqual(added.map((t) => t.name), ['الخبر الأول', 'الخبر الثان']);
+    // The first post's thread, created before the failure, got its timeline and who list after the restart.
+    const [firstThread] = [...fake.rest.threads].find(([, t]) => t === added[0])!;
+    assert.ok(fake.rest.find('POST', new RegExp(`^/channels/${firstThread}/messages$`)).length > 0);
     await bot.sender.send(`discord:${FAKE_FORUM_ID}`, message);
-    const added = [...fake.rest.threads.values()].slice(before).map((t) => t.name);
-    assert.deepEqual(added, ['الخبر الأول', 'الخبر الثان']);
+    assert.equal(fake.rest.threads.size, before + 2, 'and the first process, sending it once more, knows it too');
   });
 
   test('GIVEN /feeds import with an OPML attachment THEN the bot downloads it through the guarded client and follows its feeds; a bad or huge file changes nothing', async () => {
