@@ -4,7 +4,10 @@
  * feeds), against the same store with none. The instance is `npm start` itself (src/main.ts) in
  * console mode, asked `/status`: the time to its answer is the start-up (store opened and
  * migrated, the scheduler's tasks built for every subscription, the first feed round, the
- * console open), and the time to exit includes the stop.
+ * console open), and the time to exit includes the stop. Apart from the process, it times the
+ * digest scheduler's own start over the same store in this process (real node-cron tasks, the
+ * catch-up pass), the part that grows with the subscriptions, which the process's start-up under a
+ * loaded machine's noise hides.
  *
  *   npx tsx bench/startup.ts [-- --subscriptions 1000 --runs 3]
  *   npx tsx bench/startup.ts -- --postgres      on a local PostgreSQL server (test/support/postgres.ts, fsync on)
@@ -13,7 +16,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openConfiguredStore, type FeedRecord } from '../src/store/index.ts';
+import { ledgerOf, openConfiguredStore, type FeedRecord } from '../src/store/index.ts';
+import { startScheduler } from '../src/schedule/scheduler.ts';
 import { freshPostgresUrl } from '../test/support/postgres.ts';
 
 function arg(name: string, fallback: string): string {
@@ -60,6 +64,20 @@ async function startOnce(dataDir: string, databaseUrl: string): Promise<{ answer
   return { answered, exited: performance.now() - started };
 }
 
+/** Milliseconds the digest scheduler takes to start (and then to stop) over the store, in this process. */
+async function schedulerStart(dataDir: string, databaseUrl: string): Promise<{ start: number; stop: number }> {
+  const store = await openConfiguredStore({ dataDir, databaseUrl });
+  try {
+    const t0 = performance.now();
+    const scheduler = await startScheduler({ store, ledger: ledgerOf(store), sender: { send: async () => {} }, settings: { topN: 5, timezone: 'UTC', quietHours: '' }, sweepMs: 0 });
+    const t1 = performance.now();
+    await scheduler.stop();
+    return { start: t1 - t0, stop: performance.now() - t1 };
+  } finally {
+    await store.close();
+  }
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 console.log(`start-up bench: ${POSTGRES ? 'PostgreSQL (local server, fsync on)' : 'SQLite'}, ${RUNS} runs each; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -68,11 +86,14 @@ for (const n of [0, SUBSCRIPTIONS]) {
   try {
     const runs = [];
     for (let r = 0; r < RUNS; r++) runs.push(await startOnce(dataDir, databaseUrl));
+    const inProcess = [];
+    for (let r = 0; r < RUNS; r++) inProcess.push(await schedulerStart(dataDir, databaseUrl));
     const answered = runs.map((r) => r.answered);
     const exited = runs.map((r) => r.exited);
     console.log(
       `${String(n).padStart(5)} subscriptions: answers /status after ${(median(answered) / 1000).toFixed(2)} s median ` +
-        `(${answered.map((x) => (x / 1000).toFixed(2)).join(', ')}), exited after ${(median(exited) / 1000).toFixed(2)} s median`,
+        `(${answered.map((x) => (x / 1000).toFixed(2)).join(', ')}), exited after ${(median(exited) / 1000).toFixed(2)} s median; ` +
+        `the scheduler alone starts in ${median(inProcess.map((r) => r.start)).toFixed(0)} ms median (${inProcess.map((r) => r.start.toFixed(0)).join(', ')}), stops in ${median(inProcess.map((r) => r.stop)).toFixed(0)} ms`,
     );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -202,3 +202,23 @@ for (const [times, zone, quiet, after, expected] of UPCOMING) {
     assert.equal(upcomingSlot(sub, new Date(after))?.toISOString(), expected);
   });
 }
+
+test('GIVEN chats sharing a time and zone THEN one task runs for them, its tick sends each its digest once, and /unsubscribe takes a chat off it', async () => {
+  const store = openStore(':memory:');
+  const clock = new FakeClock(Date.parse('2026-11-24T04:59:00.000Z'));
+  const chats = ['telegram:-1', 'telegram:-2', 'telegram:-3'];
+  for (const c of chats) await store.upsertSubscription({ chatId: c, platform: 'telegram', times: ['08:00'], timezone: 'Asia/Riyadh', topN: 3 }, clock.now().toISOString());
+  await store.upsertSubscription({ chatId: 'telegram:-4', platform: 'telegram', times: ['08:00', 'not a time'], timezone: 'Africa/Cairo', topN: 3 }, clock.now().toISOString());
+  const { sched, sender, cron } = await boot(store, clock);
+  assert.deepEqual(cron.tasks.map((t) => [t.expression, t.timeZone]), [['0 8 * * *', 'Asia/Riyadh'], ['0 8 * * *', 'Africa/Cairo']]);
+  await store.removeSubscription('telegram:-3');
+  await sched.reschedule('telegram:-3');
+  await seedStories(store, ['خبر'], '2026-11-24T04:00:00.000Z');
+  clock.t = Date.parse('2026-11-24T05:00:00.000Z');
+  cron.tasks[0]!.tick();
+  await new Promise((r) => setTimeout(r, 20));
+  await sched.sweep();
+  assert.deepEqual(sender.sent.map((s) => s.chatId).sort(), ['telegram:-1', 'telegram:-2']);
+  await sched.stop();
+  assert.ok(cron.tasks.every((t) => t.stopped));
+});
