@@ -337,6 +337,12 @@ function dropLeads(ws: string[], nw: string[]): Words {
       nw.splice(0, lead.length);
       continue;
     }
+    // "هذا وتواصلت …": هذا opens a closing remark before a verb glued to و, as "هذا و" does apart.
+    if (norm === 'هذا' && ws.length > 2 && stripWaw(ws[1]!, nw[1]!) !== ws[1]) {
+      ws.shift();
+      nw.shift();
+      continue;
+    }
     // "من المقرر أن …" says the event is planned: the من stays.
     if (norm === 'من' && KEEP_AFTER_MIN.has(nw[1] ?? '')) break;
     if (LEAD_DROP.has(norm)) {

@@ -183,9 +183,32 @@ export function statesNowadays(text: string, t: TimeAt): boolean {
   return /^[\u0621-\u064A]+$/.test(n) && !n.startsWith('ال') && !inList(NOT_OBJECT, n) && !NOT_OBJECT.has(n);
 }
 
+/** Words a quoted title may hold before its time word ("روسيا اليوم", "أخبار اليوم", "المصري اليوم"). */
+const TITLE_WORDS = 3;
+
+/**
+ * Whether a time word ends a title in quotation marks ("وفق ما أورده موقع "روسيا اليوم"", «أخبار
+ * اليوم»): the name of a channel or a paper, no time. The quote opens at most TITLE_WORDS words
+ * before it and closes right after it.
+ */
+export function endsQuotedTitle(text: string, t: TimeAt): boolean {
+  let close = t.end;
+  while (close < text.length && isSpace(text.charCodeAt(close))) close++;
+  if (!/["»”]/.test(text[close] ?? '')) return false;
+  let at = t.start;
+  for (let k = 0; k < TITLE_WORDS; k++) {
+    const w = wordBefore(text, at);
+    if (!w || /[.،,؛;:!?؟]/.test(text.slice(w.end, at))) return false;
+    if (/^["«“]/.test(text.slice(w.start, w.end))) return true;
+    at = w.start;
+    if (/["«“]\s*$/.test(text.slice(Math.max(0, at - 2), at))) return true;
+  }
+  return false;
+}
+
 /** Whether `t` (with the valued times before and after it, if any) dates no event of its own. */
 export function datesNoEvent(text: string, t: TimeAt, prev: TimeAt | undefined, next?: TimeAt): boolean {
-  if (namesSomething(text, t) || namesEdition(text, t) || windowsCount(text, t) || meansNowadays(text, t) || statesNowadays(text, t)) return true;
+  if (namesSomething(text, t) || namesEdition(text, t) || windowsCount(text, t) || meansNowadays(text, t) || statesNowadays(text, t) || endsQuotedTitle(text, t)) return true;
   if (next !== undefined && headsMonth(text, t, next)) return true;
   return prev !== undefined && (restates(text, prev, t) || endsRange(text, prev, t));
 }

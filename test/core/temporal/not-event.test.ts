@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { datesNoEvent, endsRange, headsMonth, meansNowadays, namesEdition, namesSomething, restates, statesNowadays, windowsCount, type TimeAt } from '../../../src/core/temporal/not-event.ts';
+import { datesNoEvent, endsQuotedTitle, endsRange, headsMonth, meansNowadays, namesEdition, namesSomething, restates, statesNowadays, windowsCount, type TimeAt } from '../../../src/core/temporal/not-event.ts';
 import { findTemporal } from '../../../src/core/temporal/index.ts';
 import { buildTimeline } from '../../../src/core/timeline.ts';
 import { segment } from '../../../src/core/text/segment.ts';
@@ -69,6 +69,19 @@ test('statesNowadays GIVEN اليوم after a verb of a lasting state and before
   for (const [marked, expected] of cases) {
     const { text, t } = at(marked);
     assert.equal(statesNowadays(text, t), expected, marked);
+  }
+});
+
+test('endsQuotedTitle GIVEN a time word closing a quoted title THEN it names a channel or a paper; a quoted sentence or a bare time, not', () => {
+  const cases: [string, boolean][] = [
+    ['وفق ما أورده موقع "روسيا 【اليوم】" نقلا عن صحيفة', true],
+    ['نقلت صحيفة «المصري 【اليوم】» عن مصدر', true],
+    ['وقال "إن الحكومة ستعلن عن قرارها النهائي بشأن الملف 【اليوم】"', false], // a quotation told today
+    ['أعلنت روسيا 【اليوم】 أنها سترسل وفدا', false],
+  ];
+  for (const [marked, expected] of cases) {
+    const { text, t } = at(marked);
+    assert.equal(endsQuotedTitle(text, t), expected, marked);
   }
 });
 
