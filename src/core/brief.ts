@@ -800,19 +800,22 @@ export function dropClosingAside(text: string, normText = normalize(text)): stri
   return head;
 }
 
+const DATE_WORDS = new Set([...MONTH_WORDS, ...weekdays.weekdays.flatMap((d) => d.names).map(normalize)]);
 const ADDED_STATEMENT = new RegExp(`[\\s،,]+(?:${alternation(cues.addedStatementParticiples)})\\s+(?:ب?ان|انه|انها|انهم|الى ان)(?=$|[\\s"«“])`, 'gu');
 
 /**
  * Drops a second statement of the same speaker at the end of a sentence: "اعتبر الحزب أن الاستقالة
  * مزعومة، مضيفا أنها صادرة عمن …" → "اعتبر الحزب أن الاستقالة مزعومة". The lead reports what was said
- * first; "مضيفا" adds to it. It stays when it carries a figure (a toll, an amount) or a quotation it
- * opens is not closed in it, and when what is left says nothing ("قال الوزير مضيفا أن …").
+ * first; "مضيفا" adds to it. It stays when it carries a figure (a toll, an amount) or a date (a
+ * weekday, a month), and when what is left says nothing ("قال الوزير مضيفا أن …").
  */
 export function dropAddedStatement(text: string, normText = normalize(text)): string {
   const found = [...normText.matchAll(ADDED_STATEMENT)].at(-1);
   if (found === undefined) return text;
   const tail = normText.slice(found.index);
-  if (/[0-9]/u.test(tail) || tail.split(/[\s"«»“”،,.]+/u).some((w) => NUMBER_WORDS.has(w.replace(/^(ال|و)/u, '')))) return text;
+  // A figure or a date is a key fact: "مضيفا أن الجمعة القادم موعد الاجتماع".
+  const tailWords = tail.split(/[\s"«»“”،,.]+/u);
+  if (/[0-9]/u.test(tail) || tailWords.some((w) => NUMBER_WORDS.has(w.replace(/^(ال|و)/u, '')) || DATE_WORDS.has(w.replace(/^[وب]/u, '')))) return text;
   const norm = aligned(text);
   const head = trimEnd(text.slice(0, norm.at(found.index)));
   const normHead = normalize(head);
