@@ -177,9 +177,9 @@ export class FakeDiscord {
     return payload;
   }
 
-  /** Closes every client connection with `code` (4000: "unknown error, reconnect and resume"). */
-  dropConnections(code = 4000): void {
-    for (const ws of this.sockets.keys()) ws.close(code, 'fake: dropped');
+  /** Closes every client connection (or only shard `shardId`'s) with `code` (4000: "unknown error, reconnect and resume"). */
+  dropConnections(code = 4000, shardId?: number): void {
+    for (const [ws, [id]] of this.sockets) if (shardId === undefined || id === shardId) ws.close(code, 'fake: dropped');
   }
 
   /** Closes every socket and the server. Destroy the client first, or it will try to reconnect. */

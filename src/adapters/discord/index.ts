@@ -4,7 +4,7 @@
  * for channel posts. No process-wide side effects: everything it starts, stop() ends.
  */
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, Partials, REST, type RateLimitData } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, REST, Status, type RateLimitData } from 'discord.js';
 import type { Config } from '../../config.ts';
 import type { Services } from '../../commands/services.ts';
 import type { Message, Post } from '../../messages/model.ts';
@@ -79,6 +79,14 @@ function restOptions(config: Config, maxRateLimitWaitMs: number) {
   };
 }
 
+/**
+ * Whether every shard's session is up: the client stays "ready" once all shards were, even when
+ * one of them has since closed for good (sharding required, an intent refused) or is reconnecting.
+ */
+function allShardsReady(client: Client): boolean {
+  return client.ws.shards.every((shard) => shard.status === Status.Ready);
+}
+
 /** The discord.js client's sharding options: shards run in this process, `shardCount` in all processes together. */
 export function clientSharding(sharding: Config['discord']['sharding']): { shards?: 'auto' | number[]; shardCount?: number } {
   if (sharding.shards === undefined) return {};
@@ -145,5 +153,5 @@ export async function startDiscord(config: Config, services: Services, options: 
     clock: deps.clock,
     knownType: (id) => client.channels.cache.get(id)?.type,
   });
-  return { client, sender, connected: () => !stopped && client.isReady(), stop };
+  return { client, sender, connected: () => !stopped && client.isReady() && allShardsReady(client), stop };
 }

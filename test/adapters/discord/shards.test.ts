@@ -7,6 +7,8 @@
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { Events } from 'discord.js';
 import { loadConfig } from '../../../src/config.ts';
 import { clientSharding, startDiscord, type DiscordBot } from '../../../src/adapters/discord/index.ts';
 import { openStore, type SqliteStore } from '../../../src/store/index.ts';
@@ -127,12 +129,20 @@ describe('Discord sharded in one process (DISCORD_SHARDS=2) against a loopback D
 });
 
 describe('Discord shards: auto, and split over two processes (DISCORD_SHARD_IDS)', () => {
-  test('GIVEN DISCORD_SHARDS=auto THEN the client runs the count GET /gateway/bot recommends', async () => {
+  test('GIVEN DISCORD_SHARDS=auto THEN the client runs the count GET /gateway/bot recommends, and one shard closed for good makes the bot not connected', async () => {
     const fake = await twoGuilds(2);
     const discord = await bot(fake, { DISCORD_SHARDS: 'auto' });
     try {
       assert.deepEqual(shardsIdentified(fake), ['[0,2]', '[1,2]']);
       assert.equal(discord.client.guilds.cache.size, 2);
+      assert.ok(discord.connected());
+      // Shard 1 closed for good (4014, an intent refused): the client stays "ready", the bot is not connected (/healthz says so).
+      const gone = once(discord.client, Events.ShardDisconnect);
+      fake.dropConnections(4014, 1);
+      const [, shardId] = (await gone) as [unknown, number];
+      assert.equal(shardId, 1);
+      assert.ok(discord.client.isReady());
+      assert.equal(discord.connected(), false);
     } finally {
       await discord.stop();
       await fake.close();
