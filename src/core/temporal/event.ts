@@ -939,10 +939,47 @@ function relativeEvent(view: ArticleView, parts: Span[], own: number, times: Spa
  * more than the time (or only an attribution), the nearest clause around it.
  */
 export function eventFor(text: string, sentence: Span, at: TimeSpan, times: TimeSpan[], view: ArticleView = articleView(text)): string {
-  const event = clauseEvent(text, sentence, at, times, view);
+  const event = withEnabledAct(view, sentence, at, times, clauseEvent(text, sentence, at, times, view));
   // "عن مقتل قيادي …" (what "أعلن" announced, its verb left in another clause): the announced event.
   const about = /^عن\s+(\S+\s+\S+\s+\S+.*)$/.exec(event);
   return about ? about[1]! : event;
+}
+
+/** Enabler verbs (normalized) and the preposition their act follows. */
+const ENABLERS = new Map(Object.entries(eventData.enablerVerbs).map(([verb, prep]) => [normalize(verb), normalize(prep)]));
+/** Clauses after the time's own that an enabler's act is looked for in. */
+const ENABLER_REACH = 2;
+
+/** Index of the word opening an enabled act (من حجز، في إيقاف): the enabler's preposition and a named happening; -1 when none. */
+function enabledActAt(nw: string[], prep: string): number {
+  for (let i = 0; i + 1 < nw.length; i++) {
+    if (nw[i] === prep && kindsOf(lightStem(nw[i + 1]!)) !== 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * "تمكنت الوحدات الحدودية … بحزوة من ولاية توزر، وبالقرب من رسم الحد … من حجز سيارتين": an event
+ * opening with an enabler (تمكن، نجح) whose act an aside after a comma parted from it gets the act
+ * (من حجز سيارتين …) from the next clauses, within MAX_JOINED_CHARS.
+ */
+function withEnabledAct(view: ArticleView, sentence: Span, at: TimeSpan, times: TimeSpan[], event: string): string {
+  const space = event.indexOf(' ');
+  const prep = space < 0 ? undefined : ENABLERS.get(normalize(event.slice(0, space)));
+  if (prep === undefined) return event;
+  const ws = event.split(' ');
+  const nw = ws.map((w) => normalize(w));
+  if (enabledActAt(nw, prep) >= 0) return event;
+  const parts = workOf(view, sentence)?.parts ?? clauses(view.text, sentence);
+  const own = parts.findIndex((c) => at.start < c.end && at.end > c.start);
+  for (let k = own + 1; own >= 0 && k < parts.length && k <= own + ENABLER_REACH; k++) {
+    if (!commaBetween(view.text, parts[k - 1]!, parts[k]!)) break;
+    const next = spanWords(view, parts[k]!, times);
+    const i = enabledActAt(next.nw, prep);
+    if (i < 0) continue;
+    return shorten({ ws: [...ws, ...next.ws.slice(i)], nw: [...nw, ...next.nw.slice(i)] }, MAX_JOINED_CHARS);
+  }
+  return event;
 }
 
 function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan[], view: ArticleView = articleView(text)): string {
