@@ -15,7 +15,7 @@ export interface StoryIndexOptions {
    * Least cosine similarity to join a story (default 0.2), for two articles less than half a day
    * apart; the margins below raise it for what tells two happenings apart (days between them,
    * different places, different numbers) and lower it for what ties one happening (rare names and
-   * details shared). Tuned on two thirds of test/stories/pairs.jsonl (npm run bench:grouping).
+   * details shared). Tuned on the tuning part of test/stories/pairs.jsonl (npm run bench:grouping).
    */
   threshold: number;
   /** How many of the article's top terms look up candidates (default 15). */
