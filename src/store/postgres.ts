@@ -318,23 +318,30 @@ export class PostgresStore implements Store {
     return this.transaction(() => this.upsertIn(a), { writes: true });
   }
 
-  /** The stored article `a` is (same feed+guid, then same canonical URL, then same normalized content), if any. */
+  /**
+   * The stored article `a` is (same feed+guid, then same canonical URL, then same normalized
+   * content), if any, with its row: the three look-ups in one round trip.
+   */
   private async existing(
     a: NewArticle,
     canon: string | undefined,
     guid: string | undefined,
     hash: string,
-  ): Promise<{ articleId: number; byFeedGuid: boolean } | undefined> {
-    if (a.feedId !== undefined && guid) {
-      const hit = await this.get('SELECT article_id FROM article_sources WHERE feed_id = $1 AND guid = $2 LIMIT 1', a.feedId, guid);
-      if (hit) return { articleId: Number(hit.article_id), byFeedGuid: true };
-    }
-    if (canon && isArticleUrl(canon)) {
-      const hit = await this.get('SELECT article_id FROM article_sources WHERE url IN ($1, $2) LIMIT 1', ...urlTwins(canon));
-      if (hit) return { articleId: Number(hit.article_id), byFeedGuid: false };
-    }
-    const hit = await this.get('SELECT id FROM articles WHERE content_hash = $1', hash);
-    return hit ? { articleId: Number(hit.id), byFeedGuid: false } : undefined;
+  ): Promise<{ articleId: number; byFeedGuid: boolean; row: Row } | undefined> {
+    const byGuid = a.feedId !== undefined && guid ? [a.feedId, guid] : [null, null];
+    const [url, twin] = canon && isArticleUrl(canon) ? urlTwins(canon) : [null, null];
+    const hit = await this.get(
+      `SELECT m.rank, a.* FROM (
+         (SELECT 1 AS rank, article_id FROM article_sources WHERE feed_id = $1 AND guid = $2 LIMIT 1)
+         UNION ALL (SELECT 2, article_id FROM article_sources WHERE url IN ($3, $4) LIMIT 1)
+         UNION ALL (SELECT 3, id FROM articles WHERE content_hash = $5)
+       ) m JOIN articles a ON a.id = m.article_id ORDER BY m.rank LIMIT 1`,
+      ...byGuid,
+      url,
+      twin,
+      hash,
+    );
+    return hit ? { articleId: Number(hit.id), byFeedGuid: Number(hit.rank) === 1, row: hit } : undefined;
   }
 
   async isNewArticle(a: NewArticle): Promise<boolean> {
@@ -357,38 +364,18 @@ export class PostgresStore implements Store {
     const outlet = outletOf(a, canon);
 
     const match = await this.existing(a, canon, guid, hash);
-    if (match?.byFeedGuid) return this.known(match.articleId, a, hash, 'known');
-    const articleId = match?.articleId;
-    if (articleId !== undefined) {
-      const given = a.outlet?.trim() || null;
-      const sameOrigin =
-        a.feedId !== undefined
-          ? // One feed carrying items of several outlets (RSS <source>) counts each outlet apart.
-            await this.get(
-              'SELECT 1 FROM article_sources WHERE article_id = $1 AND feed_id = $2 AND ($3::text IS NULL OR outlet = $3) LIMIT 1',
-              articleId,
-              a.feedId,
-              given,
-            )
-          : await this.get(
-              'SELECT 1 FROM article_sources WHERE article_id = $1 AND feed_id IS NULL AND (outlet = $2 OR url = $3) LIMIT 1',
-              articleId,
-              outlet ?? null,
-              canon ?? null,
-            );
-      // Record the new guid/url even for the same origin, so the next poll recognizes it at once.
-      await this.addSource(articleId, a, guid, canon, outlet);
-      if (!sameOrigin) {
-        await this.run(
-          'UPDATE stories SET last_seen = GREATEST(last_seen, $1) WHERE id = (SELECT story_id FROM story_articles WHERE article_id = $2)',
-          a.seenAt,
-          articleId,
-        );
-      }
-      return this.known(articleId, a, hash, sameOrigin ? 'known' : 'new-source');
+    if (match?.byFeedGuid) return this.known(match, a, hash, 'known');
+    if (match) {
+      const sameOrigin = await this.addSourceOf(match.articleId, a, guid, canon, outlet);
+      return this.known(match, a, hash, sameOrigin ? 'known' : 'new-source');
     }
+    // The article and its source in one round trip.
     const row = await this.get(
-      'INSERT INTO articles (url, title, text, summary, published, first_seen, content_hash) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *',
+      `WITH a AS (
+         INSERT INTO articles (url, title, text, summary, published, first_seen, content_hash) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *
+       ), s AS (
+         INSERT INTO article_sources (article_id, feed_id, outlet, guid, url, title, seen_at) SELECT a.id, $8::bigint, $9, $10, a.url, a.title, a.first_seen FROM a
+       ) SELECT * FROM a`,
       canon ?? null,
       a.title,
       a.text,
@@ -396,30 +383,49 @@ export class PostgresStore implements Store {
       a.published ?? null,
       a.seenAt,
       hash,
+      a.feedId ?? null,
+      outlet ?? null,
+      guid ?? null,
     );
-    const article = articleFrom(row!);
-    await this.addSource(article.id, a, guid, canon, outlet);
-    return { article, status: 'new' };
+    return { article: articleFrom(row!), status: 'new' };
   }
 
-  private async addSource(articleId: number, a: NewArticle, guid: string | undefined, canon: string | undefined, outlet: string | undefined): Promise<void> {
-    await this.run(
-      'INSERT INTO article_sources (article_id, feed_id, outlet, guid, url, title, seen_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+  /**
+   * Records a new source of a known article and, when it is from another origin (feed and outlet),
+   * moves its story's last_seen: one round trip. True when the origin had it already. The new
+   * guid/url is recorded even for the same origin, so the next poll recognizes it at once.
+   */
+  private async addSourceOf(articleId: number, a: NewArticle, guid: string | undefined, canon: string | undefined, outlet: string | undefined): Promise<boolean> {
+    // One feed carrying items of several outlets (RSS <source>) counts each outlet apart. All parts
+    // of the statement see the table as it was before it, so the source it adds is not counted.
+    const sameOrigin =
+      a.feedId !== undefined
+        ? 'SELECT 1 FROM article_sources WHERE article_id = $1 AND feed_id = $2 AND ($7::text IS NULL OR outlet = $7)'
+        : 'SELECT 1 FROM article_sources WHERE article_id = $1 AND feed_id IS NULL AND (outlet = $3 OR url = $5)';
+    const row = await this.get(
+      `WITH same AS (SELECT EXISTS (${sameOrigin}) AS same), src AS (
+         INSERT INTO article_sources (article_id, feed_id, outlet, guid, url, title, seen_at) VALUES ($1, $2, $3, $4, $5, $6, $8)
+       ), story AS (
+         UPDATE stories SET last_seen = GREATEST(last_seen, $8)
+          WHERE NOT (SELECT same FROM same) AND id = (SELECT story_id FROM story_articles WHERE article_id = $1)
+       ) SELECT same FROM same`,
       articleId,
       a.feedId ?? null,
       outlet ?? null,
       guid ?? null,
       canon ?? null,
       a.title,
+      a.outlet?.trim() || null,
       a.seenAt,
     );
+    return row?.same === true;
   }
 
-  /** A known article; a longer text (the full article after an excerpt) replaces the stored one. */
-  private async known(articleId: number, a: NewArticle, hash: string, status: UpsertStatus): Promise<UpsertResult> {
-    const stored = articleFrom((await this.get('SELECT * FROM articles WHERE id = $1', articleId))!);
+  /** A known article (its row as {@link existing} read it); a longer text (the full article after an excerpt) replaces the stored one. */
+  private async known(match: { articleId: number; row: Row }, a: NewArticle, hash: string, status: UpsertStatus): Promise<UpsertResult> {
+    const stored = articleFrom(match.row);
     if (isFullerText(a.text, stored) && !(await this.get('SELECT 1 FROM articles WHERE content_hash = $1', hash))) {
-      await this.run('UPDATE articles SET text = $1, content_hash = $2 WHERE id = $3', a.text, hash, articleId);
+      await this.run('UPDATE articles SET text = $1, content_hash = $2 WHERE id = $3', a.text, hash, match.articleId);
       stored.text = a.text;
       stored.contentHash = hash;
     }
@@ -442,11 +448,20 @@ export class PostgresStore implements Store {
   }
 
   async hasFeedItem(feedId: number, guid: string | undefined, url: string | undefined): Promise<boolean> {
-    const g = guid?.trim();
-    if (g && (await this.get('SELECT 1 FROM article_sources WHERE feed_id = $1 AND guid = $2 LIMIT 1', feedId, g))) return true;
     const canon = canonicalUrl(url);
+    const [u, twin] = canon && isArticleUrl(canon) ? urlTwins(canon) : [null, null];
+    const g = guid?.trim() || null;
+    if (g === null && u === null) return false;
+    // One round trip: by guid, then by URL (either scheme), each by its own index.
     return Boolean(
-      canon && isArticleUrl(canon) && (await this.get('SELECT 1 FROM article_sources WHERE feed_id = $1 AND url IN ($2, $3) LIMIT 1', feedId, ...urlTwins(canon))),
+      await this.get(
+        `(SELECT 1 FROM article_sources WHERE feed_id = $1 AND guid = $2 LIMIT 1)
+         UNION ALL (SELECT 1 FROM article_sources WHERE url IN ($3, $4) AND feed_id = $1 LIMIT 1) LIMIT 1`,
+        feedId,
+        g,
+        u,
+        twin,
+      ),
     );
   }
 
@@ -478,24 +493,28 @@ export class PostgresStore implements Store {
   // ───────── stories ─────────
 
   async createStory(articleId: number, title: string, seenAt: string): Promise<StoryRecord> {
-    return this.transaction(async () => {
-      const id = Number((await this.get('INSERT INTO stories (title, first_seen, last_seen) VALUES ($1, $2, $2) RETURNING id', title, seenAt))!.id);
-      await this.run('INSERT INTO story_articles (story_id, article_id, score, joined_at) VALUES ($1, $2, 1, $3)', id, articleId, seenAt);
-      return { id, title, firstSeen: seenAt, lastSeen: seenAt };
-    }, { writes: true });
+    // The story and its first article in one statement (so in one round trip, and atomic).
+    const row = await this.get(
+      `WITH s AS (INSERT INTO stories (title, first_seen, last_seen) VALUES ($1, $2, $2) RETURNING id)
+       , sa AS (INSERT INTO story_articles (story_id, article_id, score, joined_at) SELECT s.id, $3::bigint, 1, $2 FROM s)
+       SELECT id FROM s`,
+      title,
+      seenAt,
+      articleId,
+    );
+    return { id: Number(row!.id), title, firstSeen: seenAt, lastSeen: seenAt };
   }
 
   async addToStory(storyId: number, articleId: number, score: number, seenAt: string): Promise<void> {
-    await this.transaction(async () => {
-      await this.run(
-        'INSERT INTO story_articles (story_id, article_id, score, joined_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-        storyId,
-        articleId,
-        score,
-        seenAt,
-      );
-      await this.run('UPDATE stories SET last_seen = GREATEST(last_seen, $1) WHERE id = $2', seenAt, storyId);
-    }, { writes: true });
+    await this.run(
+      `WITH sa AS (
+         INSERT INTO story_articles (story_id, article_id, score, joined_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING
+       ) UPDATE stories SET last_seen = GREATEST(last_seen, $4) WHERE id = $1`,
+      storyId,
+      articleId,
+      score,
+      seenAt,
+    );
   }
 
   async storyOf(articleId: number): Promise<number | undefined> {
