@@ -223,27 +223,28 @@ export class FeedPoller {
     try {
       // 1. fetch and parse (sources/)
       const read = await this.reader.read(feed);
-      let title: string | undefined;
+      const title = read.status === 'ok' ? read.title : undefined;
+      const recordSuccess = (): Promise<void> =>
+        this.deps.store.updateFeedPoll(feed.id, {
+          ...(title && title !== feed.title ? { title } : {}),
+          etag: read.etag ?? null,
+          lastModified: read.lastModified ?? null,
+          lastFetch: started,
+          lastSuccess: this.nowIso(),
+          failures: 0,
+          nextTry: null,
+          lastError: null,
+          lastErrorMessage: null,
+        });
       if (read.status === 'not-modified') {
         result.status = 'not-modified';
+        await recordSuccess();
       } else {
-        title = read.title;
         result.items = read.items.length;
-        // 2–4. find what is new, analyse it, store and group it
-        await this.ingest(feed, read.title ?? feed.title, read.items, read.local, result);
+        // 2–4. find what is new, analyse it, store and group it; the poll is recorded with its items
+        await this.ingest(feed, read.title ?? feed.title, read.items, read.local, result, recordSuccess);
         read.commit();
       }
-      await this.deps.store.updateFeedPoll(feed.id, {
-        ...(title && title !== feed.title ? { title } : {}),
-        etag: read.etag ?? null,
-        lastModified: read.lastModified ?? null,
-        lastFetch: started,
-        lastSuccess: this.nowIso(),
-        failures: 0,
-        nextTry: null,
-        lastError: null,
-        lastErrorMessage: null,
-      });
       result.failures = 0;
       if (feed.failures >= this.options.failThreshold) {
         this.log('info', `feed ${feed.id} recovered`, { feed: feed.id });
@@ -288,12 +289,19 @@ export class FeedPoller {
    * grouped. The feed takes its turn to store as soon as it is read, so feeds are stored in the
    * order they were read however long each one's analyses take.
    */
-  private async ingest(feed: FeedRecord, outlet: string | undefined, items: FeedItem[], local: boolean, result: FeedPollResult): Promise<void> {
+  private async ingest(
+    feed: FeedRecord,
+    outlet: string | undefined,
+    items: FeedItem[],
+    local: boolean,
+    result: FeedPollResult,
+    recordPoll: () => Promise<void>,
+  ): Promise<void> {
     const prepared = this.prepare(feed, outlet, items, local, result);
     // Handled when its turn comes (the catch only keeps a failure meanwhile from counting as
     // unhandled); a failed preparation fails this feed only, and the queue goes on with the next.
     prepared.catch(() => undefined);
-    await this.ingestQueue.add(async () => this.storeItems(...(await prepared), result));
+    await this.ingestQueue.add(async () => this.storeItems(...(await prepared), result, recordPoll));
     this.known.set(feed.id, new Set(items.map(itemKey)));
   }
 
@@ -342,11 +350,13 @@ export class FeedPoller {
   /**
    * Stores a feed's new articles: every item is stored, its analysis saved and its story assigned
    * in one transaction, so a crash or a full disk midway leaves no article outside a story (and
-   * its guid does not keep it from being fetched again). One transaction per feed's batch is also
-   * what makes ingest fast.
+   * its guid does not keep it from being fetched again). The feed's poll is recorded (`recordPoll`)
+   * in the same transaction: one commit per feed's batch is what makes ingest fast, on PostgreSQL
+   * above all (each commit waits for the disk). A feed with nothing new records its poll alone.
    */
-  private async storeItems(records: NewArticle[], analyses: Map<NewArticle, Analysis | undefined>, result: FeedPollResult): Promise<void> {
+  private async storeItems(records: NewArticle[], analyses: Map<NewArticle, Analysis | undefined>, result: FeedPollResult, recordPoll: () => Promise<void>): Promise<void> {
     const store = this.deps.store;
+    if (records.length === 0) return recordPoll();
     try {
       await store.inTransaction(async () => {
         for (const record of records) {
@@ -359,6 +369,7 @@ export class FeedPoller {
           // none (and is not new here).
           if (await this.saveAndGroup(stored.article, analyses.get(record), record.seenAt)) result.joined++;
         }
+        await recordPoll();
       });
     } catch (err) {
       // Nothing of the batch was written: the story index may hold what was rolled back.

@@ -189,7 +189,7 @@ export class SqliteStore implements Store {
         params.push(u[key]);
       }
     }
-    this.db.prepare(`UPDATE feeds SET ${sets.join(', ')} WHERE id = ?`).run(...params, feedId);
+    this.run(`UPDATE feeds SET ${sets.join(', ')} WHERE id = ?`, ...params, feedId);
   }
 
   async failingFeeds(minFailures = 3): Promise<FeedRecord[]> {

@@ -103,6 +103,28 @@ describe('feed polling against a loopback server', () => {
     assert.equal(await store.countArticles(), 3);
   });
 
+  it('GIVEN a poll whose record cannot be written THEN its items roll back with it, and the next poll stores them', async () => {
+    const { store, poller } = setup();
+    const f = await feed(store, server.url('/rss'));
+    const update = store.updateFeedPoll.bind(store);
+    let refuse = true;
+    store.updateFeedPoll = async (id, u) => {
+      if (refuse && u.failures === 0) throw new Error('disk full');
+      return update(id, u);
+    };
+    const failed = await poller.pollFeed(f);
+    assert.equal(failed.status, 'failed');
+    assert.equal(failed.added, 0);
+    assert.equal(await store.countArticles(), 0, 'the items and the poll are one transaction');
+    assert.equal((await store.getFeed(f.id))?.failures, 1);
+    refuse = false;
+    const again = await poller.pollFeed((await store.getFeed(f.id))!);
+    assert.equal(again.status, 'ok');
+    assert.equal(again.added, 3);
+    assert.equal((await store.getFeed(f.id))?.failures, 0);
+    assert.equal((await store.articlesWithoutStory(10)).length, 0);
+  });
+
   it('GIVEN a server that ignores conditional requests THEN an unchanged body counts as not modified', async () => {
     const { store, poller } = setup();
     const f = await feed(store, server.url('/rss'));
