@@ -367,7 +367,7 @@ export class FeedPoller {
           // Nothing is awaited here but the store: an analysis in a worker thread would hold the
           // transaction open across I/O. An article another feed stored since it was checked has
           // none (and is not new here).
-          if (await this.saveAndGroup(stored.article, analyses.get(record), record.seenAt)) result.joined++;
+          if (await this.saveAndGroup(stored.article, analyses.get(record), record.seenAt, true)) result.joined++;
         }
         await recordPoll();
       });
@@ -394,11 +394,11 @@ export class FeedPoller {
     }
   }
 
-  /** Saves a stored article's analysis and assigns its story; true when it joined one. */
-  private async saveAndGroup(article: ArticleRecord, analysis: Analysis | undefined, now: string): Promise<boolean> {
+  /** Saves a stored article's analysis and assigns its story (`justStored`: stored in this transaction, so in none); true when it joined one. */
+  private async saveAndGroup(article: ArticleRecord, analysis: Analysis | undefined, now: string, justStored = false): Promise<boolean> {
     if (analysis) await this.deps.store.saveAnalysis(article.id, this.options.analyzerVersion, { ...analysis, id: String(article.id) }, now);
     if (!this.deps.grouper) return false;
-    return (await this.deps.grouper.assign(article, analysis, now)).joined;
+    return (await this.deps.grouper.assign(article, analysis, now, justStored)).joined;
   }
 
   /**

@@ -57,9 +57,12 @@ export class StoryGrouper {
     return n;
   }
 
-  /** Puts a newly stored article into its story (joining or creating one) and indexes it. */
-  async assign(article: ArticleRecord, analysis: Analysis | undefined, seenAt: string): Promise<Assignment> {
-    const existing = await this.store.storyOf(article.id);
+  /**
+   * Puts a newly stored article into its story (joining or creating one) and indexes it. `inNoStory`
+   * says the caller knows it is in none (it was stored in the same transaction), which saves a look-up.
+   */
+  async assign(article: ArticleRecord, analysis: Analysis | undefined, seenAt: string, inNoStory = false): Promise<Assignment> {
+    const existing = inNoStory ? undefined : await this.store.storyOf(article.id);
     const features = featuresOf(article.title, article.text, analysis);
     const time = eventTime(article);
     if (existing !== undefined) {

@@ -237,3 +237,20 @@ test('GIVEN publication values THEN eventTime uses them, falling back to first s
     assert.equal(new Date(t).toISOString(), want, String(published));
   }
 });
+
+test('GIVEN an article the caller says is in no story THEN assign does not look its story up; otherwise an article already in one stays there', async () => {
+  const store = openStore(':memory:');
+  const grouper = new StoryGrouper(store);
+  const feed = await store.addFeed('https://a.example/rss', { now: SEEN });
+  const stored = await store.upsertArticle({ feedId: feed.id, guid: 'a', title: EMBASSY_A.title, text: EMBASSY_A.text, published: EMBASSY_A.published, seenAt: SEEN });
+  const storyOf = store.storyOf.bind(store);
+  let lookups = 0;
+  store.storyOf = async (id) => (lookups++, storyOf(id));
+  const first = await grouper.assign(stored.article, undefined, SEEN, true);
+  assert.equal(lookups, 0);
+  assert.equal(first.joined, false);
+  const again = await grouper.assign(stored.article, undefined, SEEN);
+  assert.equal(lookups, 1);
+  assert.deepEqual(again, { storyId: first.storyId, joined: true, score: 1 });
+  assert.equal(await store.countStories(), 1);
+});
