@@ -13,7 +13,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { Analysis } from '../core/types.ts';
-import { articleKeys, canonicalUrl, isArticleUrl, urlTwins } from './keys.ts';
+import { articleKeys, canonicalUrl, isArticleUrl, urlTwins, type ArticleKeys } from './keys.ts';
 import { pgMigrations, type PgMigration } from './postgres-migrations.ts';
 import {
   analysisFrom,
@@ -156,6 +156,36 @@ const STORY_SUMMARY_SQL = `
        WHERE sa.story_id = s.id AND src.feed_id IS NOT NULL) AS feed_ids
   FROM stories s`;
 
+/**
+ * The dedupe look-ups of an article (./sqlite.ts's order: same feed+guid, then same canonical URL,
+ * then same normalized content) as one query: the best match's rank (1–3) and article id, if any.
+ * Parameters $1–$5: {@link matchParams}.
+ */
+const MATCH_SQL = `SELECT m.rank, m.article_id FROM (
+    (SELECT 1 AS rank, article_id FROM article_sources WHERE feed_id = $1 AND guid = $2 LIMIT 1)
+    UNION ALL (SELECT 2, article_id FROM article_sources WHERE url IN ($3, $4) LIMIT 1)
+    UNION ALL (SELECT 3, id FROM articles WHERE content_hash = $5)
+  ) m ORDER BY m.rank LIMIT 1`;
+
+/** MATCH_SQL's parameters: a look-up that does not apply (no feed or guid; no article URL) gets nulls and finds nothing. */
+function matchParams(a: NewArticle, { canon, guid, hash }: ArticleKeys): unknown[] {
+  const byGuid = a.feedId !== undefined && guid ? [a.feedId, guid] : [null, null];
+  const [url, twin] = canon && isArticleUrl(canon) ? urlTwins(canon) : [null, null];
+  return [...byGuid, url, twin, hash];
+}
+
+/** A stored article an item matched, with its row. */
+interface ArticleMatch {
+  articleId: number;
+  /** Matched by the same feed and guid (a re-poll), not by URL or content. */
+  byFeedGuid: boolean;
+  row: Row;
+}
+
+function matchOf(row: Row): ArticleMatch {
+  return { articleId: Number(row.id), byFeedGuid: Number(row.rank) === 1, row };
+}
+
 /** The connection of an open transaction; `open` turns false at its end, so late callers use the pool. */
 interface TxContext {
   client: pg.PoolClient;
@@ -200,8 +230,8 @@ export class PostgresStore implements Store {
     const ctx: TxContext = { client, open: true };
     let broken = false;
     try {
-      await client.query('BEGIN');
-      if (opts.writes) await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_SPACE, LOCK.writes]);
+      // With the write lock: both in one round trip (the simple protocol takes two statements at once).
+      await client.query(opts.writes ? `BEGIN; SELECT pg_advisory_xact_lock(${LOCK_SPACE}, ${LOCK.writes})` : 'BEGIN');
       const out = await this.tx.run(ctx, work);
       await client.query('COMMIT');
       return out;
@@ -322,31 +352,13 @@ export class PostgresStore implements Store {
    * The stored article `a` is (same feed+guid, then same canonical URL, then same normalized
    * content), if any, with its row: the three look-ups in one round trip.
    */
-  private async existing(
-    a: NewArticle,
-    canon: string | undefined,
-    guid: string | undefined,
-    hash: string,
-  ): Promise<{ articleId: number; byFeedGuid: boolean; row: Row } | undefined> {
-    const byGuid = a.feedId !== undefined && guid ? [a.feedId, guid] : [null, null];
-    const [url, twin] = canon && isArticleUrl(canon) ? urlTwins(canon) : [null, null];
-    const hit = await this.get(
-      `SELECT m.rank, a.* FROM (
-         (SELECT 1 AS rank, article_id FROM article_sources WHERE feed_id = $1 AND guid = $2 LIMIT 1)
-         UNION ALL (SELECT 2, article_id FROM article_sources WHERE url IN ($3, $4) LIMIT 1)
-         UNION ALL (SELECT 3, id FROM articles WHERE content_hash = $5)
-       ) m JOIN articles a ON a.id = m.article_id ORDER BY m.rank LIMIT 1`,
-      ...byGuid,
-      url,
-      twin,
-      hash,
-    );
-    return hit ? { articleId: Number(hit.id), byFeedGuid: Number(hit.rank) === 1, row: hit } : undefined;
+  private async existing(a: NewArticle, keys: ArticleKeys): Promise<ArticleMatch | undefined> {
+    const hit = await this.get(`WITH m AS (${MATCH_SQL}) SELECT m.rank, a.* FROM m JOIN articles a ON a.id = m.article_id`, ...matchParams(a, keys));
+    return hit ? matchOf(hit) : undefined;
   }
 
   async isNewArticle(a: NewArticle): Promise<boolean> {
-    const { canon, guid, hash } = articleKeys(a);
-    return (await this.existing(a, canon, guid, hash)) === undefined;
+    return (await this.existing(a, articleKeys(a))) === undefined;
   }
 
   async articlesWithoutStory(limit: number): Promise<ArticleRecord[]> {
@@ -360,34 +372,34 @@ export class PostgresStore implements Store {
 
   /** The dedupe rule (as ./sqlite.ts): same feed+guid, then same canonical URL, then same normalized content. */
   private async upsertIn(a: NewArticle): Promise<UpsertResult> {
-    const { canon, guid, hash } = articleKeys(a);
+    const keys = articleKeys(a);
+    const { canon, guid, hash } = keys;
     const outlet = outletOf(a, canon);
-
-    const match = await this.existing(a, canon, guid, hash);
-    if (match?.byFeedGuid) return this.known(match, a, hash, 'known');
-    if (match) {
-      const sameOrigin = await this.addSourceOf(match.articleId, a, guid, canon, outlet);
-      return this.known(match, a, hash, sameOrigin ? 'known' : 'new-source');
-    }
-    // The article and its source in one round trip.
+    // One round trip: the look-ups, and the article with its source inserted when they find nothing.
     const row = await this.get(
-      `WITH a AS (
-         INSERT INTO articles (url, title, text, summary, published, first_seen, content_hash) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *
+      `WITH m AS (${MATCH_SQL}), a AS (
+         INSERT INTO articles (url, title, text, summary, published, first_seen, content_hash)
+         SELECT $6, $7, $8, $9, $10, $11, $5 WHERE NOT EXISTS (SELECT 1 FROM m) RETURNING *
        ), s AS (
-         INSERT INTO article_sources (article_id, feed_id, outlet, guid, url, title, seen_at) SELECT a.id, $8::bigint, $9, $10, a.url, a.title, a.first_seen FROM a
-       ) SELECT * FROM a`,
+         INSERT INTO article_sources (article_id, feed_id, outlet, guid, url, title, seen_at)
+         SELECT a.id, $14::bigint, $12, $13, a.url, a.title, a.first_seen FROM a
+       ) SELECT 0 AS rank, a.* FROM a UNION ALL SELECT m.rank, x.* FROM m JOIN articles x ON x.id = m.article_id`,
+      ...matchParams(a, keys),
       canon ?? null,
       a.title,
       a.text,
       a.summary ?? null,
       a.published ?? null,
       a.seenAt,
-      hash,
-      a.feedId ?? null,
       outlet ?? null,
       guid ?? null,
+      a.feedId ?? null,
     );
-    return { article: articleFrom(row!), status: 'new' };
+    if (Number(row!.rank) === 0) return { article: articleFrom(row!), status: 'new' };
+    const match = matchOf(row!);
+    if (match.byFeedGuid) return this.known(match, a, hash, 'known');
+    const sameOrigin = await this.addSourceOf(match.articleId, a, guid, canon, outlet);
+    return this.known(match, a, hash, sameOrigin ? 'known' : 'new-source');
   }
 
   /**
@@ -422,7 +434,7 @@ export class PostgresStore implements Store {
   }
 
   /** A known article (its row as {@link existing} read it); a longer text (the full article after an excerpt) replaces the stored one. */
-  private async known(match: { articleId: number; row: Row }, a: NewArticle, hash: string, status: UpsertStatus): Promise<UpsertResult> {
+  private async known(match: ArticleMatch, a: NewArticle, hash: string, status: UpsertStatus): Promise<UpsertResult> {
     const stored = articleFrom(match.row);
     if (isFullerText(a.text, stored) && !(await this.get('SELECT 1 FROM articles WHERE content_hash = $1', hash))) {
       await this.run('UPDATE articles SET text = $1, content_hash = $2 WHERE id = $3', a.text, hash, match.articleId);

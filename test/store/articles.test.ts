@@ -70,6 +70,23 @@ for (const kind of STORE_KINDS) {
       await store.close();
     });
 
+    test('GIVEN a new feed item with or without a guid THEN its source records its feed, outlet, guid and URL', async () => {
+      const store = await openTestStore(kind);
+      const feed = (await store.addFeed('https://a.example/rss', { now: T0 })).id;
+      const cases: [string, Partial<NewArticle>, Partial<Record<'feedId' | 'outlet' | 'guid' | 'url', unknown>>][] = [
+        ['guid and link', { feedId: feed, guid: ' g1 ', url: 'https://www.a.example/n/1?utm_source=x', outlet: 'أ' }, { feedId: feed, outlet: 'أ', guid: 'g1', url: 'https://a.example/n/1' }],
+        ['no guid', { feedId: feed, url: 'https://a.example/n/2', text: `${TEXT} 2` }, { feedId: feed, outlet: 'a.example', guid: undefined, url: 'https://a.example/n/2' }],
+        ['no feed', { text: `${TEXT} 3`, outlet: 'ج' }, { feedId: undefined, outlet: 'ج', guid: undefined, url: undefined }],
+      ];
+      for (const [name, over, expected] of cases) {
+        const r = await store.upsertArticle(item(over));
+        assert.equal(r.status, 'new', name);
+        const [src] = await store.articleSources(r.article.id);
+        assert.deepEqual({ feedId: src?.feedId, outlet: src?.outlet, guid: src?.guid, url: src?.url }, expected, name);
+      }
+      await store.close();
+    });
+
     test('GIVEN a re-publication from another outlet THEN the story counts two sources and both feeds', async () => {
       const store = await openTestStore(kind);
       const a = await store.addFeed('https://a.example/rss', { now: T0, title: 'أ' });
