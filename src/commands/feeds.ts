@@ -4,7 +4,7 @@ import type { DigestServices } from '../schedule/index.ts';
 import { feedsReadBy } from '../store/reading.ts';
 import { UserError, userMessageOf } from './errors.ts';
 import type { Command, CommandContext } from './types.ts';
-import { buildOpml, OPML_MAX_BYTES, OpmlError, parseOpml, type OpmlFeed } from '../sources/opml.ts';
+import { buildOpml, fileUnreadable, OPML_MAX_BYTES, OpmlError, parseOpml, type OpmlFeed } from '../sources/opml.ts';
 import { notice } from './views.ts';
 import { quoteArg } from '../messages/quote.ts';
 
@@ -26,6 +26,16 @@ const ACTIONS: Record<string, 'add' | 'remove' | 'list' | 'import' | 'export'> =
   'صدر': 'export',
 };
 
+/** The attached file's text (undefined: over the cap); a download that fails is an OpmlError said of the file. */
+async function readFile(attachment: NonNullable<CommandContext['attachment']>): Promise<string | undefined> {
+  try {
+    return await attachment.read(OPML_MAX_BYTES);
+  } catch (err) {
+    // Discord's reader already says why (sources/opml.ts downloadFailure); others only that it failed.
+    throw err instanceof OpmlError ? err : fileUnreadable(err instanceof Error ? err.message : String(err));
+  }
+}
+
 /** /feeds import: every feed of the OPML file followed, or nothing when the file cannot be read. */
 async function importFeeds(ctx: CommandContext, digests: DigestServices): Promise<Message> {
   if (!ctx.attachment) {
@@ -34,8 +44,7 @@ async function importFeeds(ctx: CommandContext, digests: DigestServices): Promis
   }
   let feeds: OpmlFeed[];
   try {
-    // A file that cannot be downloaded is an OpmlError too (sources/opml.ts), said of the file.
-    const text = await ctx.attachment.read(OPML_MAX_BYTES);
+    const text = await readFile(ctx.attachment);
     if (text === undefined) throw new OpmlError('opml too large', `الملف أكبر من ${OPML_MAX_BYTES / 1024} كيلوبايت. صدّر قائمة أصغر من قارئ الخلاصات وأعد المحاولة.`);
     feeds = parseOpml(text);
   } catch (err) {

@@ -121,6 +121,11 @@ export function downloadFailure(err: FetchError, timeoutMs?: number): OpmlError 
   return new OpmlError(`attachment download failed: ${err.message}`, `${DOWNLOAD_FAILED}${why}`);
 }
 
+/** An attached file whose download failed for a reason the platform did not say (a Telegram file link, a console path). */
+export function fileUnreadable(detail: string): OpmlError {
+  return new OpmlError(`attachment read failed: ${detail}`, `${DOWNLOAD_FAILED}. ${ATTACH_AGAIN} بعد قليل.`);
+}
+
 /**
  * The text of an uploaded OPML file at `url` (a Discord attachment), fetched through the guarded
  * client and read whatever type its server gives it; undefined when it is over `maxBytes`. Other

@@ -163,6 +163,9 @@ test('GIVEN /feeds import with an OPML file THEN its feeds are followed; a bad o
   assert.match(textOf(await run('feeds', 'import')), /أرسل ملف OPML/u);
   assert.match(textOf(await run('feeds', 'import', file('<rss><channel/></rss>'))), /لم أستورد شيئًا: هذا الملف ليس ملف OPML/u);
   assert.match(textOf(await run('feeds', 'import', file(OPML.replace('<head/>', `<head><title>${'x'.repeat(600_000)}</title></head>`)))), /لم أستورد شيئًا: الملف أكبر من/u);
+  // A download that fails (a Telegram file link answering 502, say) is told of the file, not apologized for.
+  const failing: Partial<CommandContext> = { attachment: { name: 'subs.opml', read: async () => Promise.reject(new Error('telegram: file download answered HTTP 502')) } };
+  assert.match(textOf(await run('feeds', 'import', failing)), /"لم أستورد شيئًا: تعذّر تنزيل الملف المرفق\. أرفقه من جديد مع الأمر بعد قليل\."/u);
   assert.equal((await store.chatFeeds('telegram:-1001')).length, 0, 'nothing changed');
   await run('feeds', 'add https://a.example/rss');
   assert.match(textOf(await run('feeds', 'import', file(OPML))), /استوردت 1 خلاصة من 2 \(1 متابعة أصلًا\)/u);
