@@ -135,6 +135,8 @@ test('restates and endsRange GIVEN two times side by side THEN the second says t
     ['منذ 【عام 1967】| وحتى 【أفريل 2016】', '1967', '2016-04', true],
     ['ارتفع في 【2015】| و【2016】', '2015', '2016', false], // two years, no range opener
     ['خلال 【مارس】| و【جوان】', '2015-03', '2015-06', false],
+    // two days of one happening: its first day dates it
+    ['المؤتمر المنعقد يومي 【31 مارس】| و【1 أفريل】 الماضيين في سوسة', '2017-03-31', '2017-04-01', true],
   ];
   for (const [marked, v1, v2, expected] of ranges) {
     const [text, a, b] = two(marked, v1, v2);
