@@ -4,9 +4,9 @@
 //
 // The bundle is rebuilt when it is stale: dist/cli/manifest.json records every source file that
 // went into it (esbuild's metafile) with its size and modification time, and the build script
-// itself; any difference, or no manifest, means a new build. `npm install`/`npm ci` build it in
-// `prepare`; a fresh edit or a checkout rebuilds it on the next run (about 0.3 s). Where dist/
-// cannot be written (a read-only install), the sources run through tsx as before.
+// itself; any difference, or no manifest, means a new build. A fresh clone, an edit or a checkout
+// builds it on the next run (under a second; `npm run build` does it ahead). Where dist/ cannot be
+// written (a read-only install), the sources run through tsx as before.
 //
 // Every `import.meta.url` in the sources is rewritten to the source file's own URL, so the data
 // files they read beside themselves (the tagger's model, config/default.json, worker modules)
@@ -82,6 +82,7 @@ export async function buildBundle(out = join(ROOT, 'dist', 'cli'), root = ROOT) 
   mkdirSync(out, { recursive: true });
   accessSync(out, constants.W_OK); // fails fast where the bundle could not be written anyway
   const { build } = await import('esbuild');
+  const started = Date.now();
   const result = await build({
     absWorkingDir: root,
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, resolve(root, file)])),
@@ -101,9 +102,11 @@ export async function buildBundle(out = join(ROOT, 'dist', 'cli'), root = ROOT) 
     plugins: [packagesOutside, sourceUrls(out)],
   });
   const inputs = { [relative(root, SELF)]: stamp(SELF) };
+  let editedMeanwhile = false;
   for (const file of Object.keys(result.metafile.inputs)) {
     const path = resolve(root, file);
     inputs[relative(root, path)] = stamp(path);
+    editedMeanwhile ||= statSync(path).mtimeMs >= started;
   }
   const tmp = `.${process.pid}.${Date.now()}.tmp`;
   const put = (path, contents) => {
@@ -111,6 +114,9 @@ export async function buildBundle(out = join(ROOT, 'dist', 'cli'), root = ROOT) 
     renameSync(path + tmp, path);
   };
   for (const file of result.outputFiles) put(file.path, file.contents);
+  // A source saved while esbuild read them may not be in the bundle: no manifest, so the next run
+  // builds again (this run uses what was built).
+  if (editedMeanwhile) return out;
   put(join(out, 'manifest.json'), `${JSON.stringify({ format: FORMAT, inputs }, null, 1)}\n`);
   dropOldChunks(out, new Set(result.outputFiles.map((f) => basename(f.path))));
   return out;
