@@ -15,8 +15,9 @@ import { openStore, type SqliteStore } from '../../../src/store/index.ts';
 import { SqliteDigestLedger } from '../../../src/store/digest-ledger.ts';
 import { startScheduler, type DigestScheduler } from '../../../src/schedule/scheduler.ts';
 import { ARTICLE, fakeServices } from '../../commands/fakes.ts';
+import { m } from '../../../src/messages/model.ts';
 import { seedStories } from '../../schedule/helpers.ts';
-import { FakeDiscord, FAKE_CHANNEL_ID, FAKE_GUILD_ID, shardOf } from '../../fakes/discord-gateway.ts';
+import { FakeDiscord, FAKE_CHANNEL_ID, FAKE_FORUM_ID, FAKE_GUILD_ID, shardOf } from '../../fakes/discord-gateway.ts';
 import { slashCommand, type Where } from '../../fakes/discord-interactions.ts';
 import type { RecordedRequest } from '../../fakes/discord-rest.ts';
 
@@ -149,7 +150,7 @@ describe('Discord shards: auto, and split over two processes (DISCORD_SHARD_IDS)
     }
   });
 
-  test('GIVEN two clients with shard ids 0 and 1 of 2 THEN each holds its own guild and answers the commands of it alone', async () => {
+  test('GIVEN two clients with shard ids 0 and 1 of 2 THEN each holds its own guild and answers the commands of it alone, and either posts a digest to the other\'s forum', async () => {
     const fake = await twoGuilds();
     const first = await bot(fake, { DISCORD_SHARDS: '2', DISCORD_SHARD_IDS: '0' });
     const second = await bot(fake, { DISCORD_SHARDS: '2', DISCORD_SHARD_IDS: '1' });
@@ -162,6 +163,10 @@ describe('Discord shards: auto, and split over two processes (DISCORD_SHARD_IDS)
         assert.match(contentOf(edit), /السفارة الأميركية في بغداد/u);
         assert.deepEqual(requests.map((r) => r.method), ['POST', 'PATCH']);
       }
+      // A digest to the forum of the guild on shard 0, sent by the process holding shard 1 (not in its cache): asked over REST, posted as a post.
+      await second.sender.send(`discord:${FAKE_FORUM_ID}`, { blocks: [m.heading('موجز الرياضة'), m.paragraph('فاز الفريق.')] });
+      assert.deepEqual([...fake.rest.threads.values()].map((t) => [t.parent, t.name]), [[FAKE_FORUM_ID, 'موجز الرياضة']]);
+      assert.equal(fake.rest.find('POST', new RegExp(`^/channels/${FAKE_FORUM_ID}/messages$`)).length, 0);
     } finally {
       await first.stop();
       await second.stop();
