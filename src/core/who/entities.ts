@@ -69,10 +69,30 @@ function isSubsequence(short: readonly string[], long: readonly string[]): boole
   return short.length === 2 && short[0] === long[0] && short[1] === long[long.length - 1];
 }
 
-/** The display name of a mention. */
-export function mentionName(doc: Doc, m: TokenMention, isKnown: FormCheck): string {
+/**
+ * A person's name words with the article dropped from every word, for matching a short form to a
+ * full name: Maghrebi given names take it ("الهاشمي الحامدي" ~ "محمد الهاشمي الحامدي").
+ */
+export function looseKey(words: readonly string[]): string[] {
+  return words.map((w) => (w.startsWith('ال') && w.length > 4 ? w.slice(2) : w));
+}
+
+/**
+ * Words the article writes inside a longer person's name after its first word ("بلطيفة" in "حسان
+ * بلطيفة", "لوبان" in "مارين لوبان"): said alone, their leading ب/ل is the name's, not a clitic.
+ */
+export function innerNameWords(doc: Doc, mentions: readonly TokenMention[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of mentions) if (m.type === 'PER') for (let i = m.s + 1; i < m.e; i++) out.add(doc.tokens[i]!.norm);
+  return out;
+}
+
+/** The display name of a mention; a first word in `whole` keeps every letter. */
+export function mentionName(doc: Doc, m: TokenMention, isKnown: FormCheck, whole: ReadonlySet<string> = new Set()): string {
   if (m.type === 'SRC') return cleanName(m.label!.split(/\s+/), isKnown);
-  return cleanName(doc.tokens.slice(m.s, m.e).map((t) => t.text), isKnown, m.type !== 'PER');
+  const words = doc.tokens.slice(m.s, m.e).map((t) => t.text);
+  if (whole.has(doc.tokens[m.s]!.norm)) return words.filter((w) => !/^["«»“”'()]+$/.test(w)).join(' ');
+  return cleanName(words, isKnown, m.type !== 'PER');
 }
 
 /** Groups mentions into entities. */
@@ -82,8 +102,9 @@ export function groupMentions(doc: Doc, mentions: readonly TokenMention[], isKno
   // Longer person names first, so that short forms find the full name they belong to.
   const size = (m: TokenMention): number => (m.type === 'SRC' ? 0 : m.e - m.s);
   const ordered = [...mentions].sort((a, b) => size(b) - size(a) || a.s - b.s);
+  const whole = innerNameWords(doc, mentions);
   for (const m of ordered) {
-    let name = mentionName(doc, m, isKnown);
+    let name = mentionName(doc, m, isKnown, whole);
     let words = nameWords(name);
     // A label the writer adds ("داعش الإرهابي") is not part of the name.
     if (m.type === 'ORG' && words.length >= 2 && ORG_EPITHETS.has(words[words.length - 1]!)) {
@@ -93,7 +114,9 @@ export function groupMentions(doc: Doc, mentions: readonly TokenMention[], isKno
     if (words.length === 0 || name.length < 2) continue;
     const key = m.type === 'SRC' ? 'SRC:' + words.join(' ') : m.type === 'PER' ? 'PER:' + personKey(words).join(' ') : 'NAMED:' + words.join(' ');
     let g = byKey.get(key);
-    if (!g && m.type === 'PER') g = groups.find((x) => x.type === 'PER' && isSubsequence(personKey(words), personKey(x.words)));
+    if (!g && m.type === 'PER') g = groups.find((x) => x.type === 'PER' && isSubsequence(looseKey(words), looseKey(x.words)));
+    // A person's family name the tagger typed otherwise ("لوبان" as an organization) is that person.
+    if (!g && m.type !== 'SRC' && words.length === 1 && whole.has(words[0]!)) g = groups.find((x) => x.type === 'PER' && x.words.length > 1 && x.words[x.words.length - 1] === words[0]);
     // A shorter organization name that opens a longer one ("البنك المركزي" after "البنك المركزي التونسي").
     if (!g && m.type === 'ORG' && words.length >= 2) {
       g = groups.find((x) => x.type === 'ORG' && x.words.length > words.length && words.every((w, k) => w === x.words[k]));

@@ -43,6 +43,14 @@ export const FIRST_NAMES = normSet(firstNamesData.names);
 
 /** Speech verbs (قال، أضاف، أكد…), normalized. */
 export const SPEECH_VERBS = normSet(cuesData.speechVerbs);
+
+/**
+ * Whether a normalized word is a speech verb, alone or behind a conjunction و/ف ("وقال", "فأكد").
+ * Only a conjunction comes off: "مكتب" is no "كتب", "مقال" no "قال".
+ */
+export function isSpeechVerb(norm: string): boolean {
+  return SPEECH_VERBS.has(norm) || (/^[وف]/.test(norm) && SPEECH_VERBS.has(norm.slice(1)));
+}
 /** Participles that continue the previous speaker (مضيفا، مؤكدا…). */
 export const CONTINUATIONS = normSet(cuesData.continuations);
 /** Attribution cues before a source (بحسب، وفق…). */

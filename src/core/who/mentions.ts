@@ -9,7 +9,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, normSet } from './lexicon.ts';
+import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, normSet } from './lexicon.ts';
 import { isTitle } from './roles.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -18,7 +18,7 @@ const QUOTES = normSet(['"', '«', '»', '“', '”']);
 /** Whether a token is junk as a one-word entity. */
 export function isJunkWord(t: { norm: string; bare: string; stem: string }): boolean {
   if (t.stem.length < 2 || /^[0-9]+$/.test(t.norm)) return true;
-  if (JUNK.has(t.norm) || JUNK.has(t.bare) || SPEECH_VERBS.has(t.norm) || SPEECH_VERBS.has(t.norm.slice(1))) return true;
+  if (JUNK.has(t.norm) || JUNK.has(t.bare) || isSpeechVerb(t.norm)) return true;
   // A function word behind a conjunction ("وأين", "فهذا").
   return /^[وف]/.test(t.norm) && t.norm.length > 2 && STOPWORDS.has(t.norm.slice(1));
 }
@@ -233,7 +233,8 @@ export function splitPerson(doc: Doc, m: TokenMention): TokenMention[] {
   for (let i = m.s; i < m.e; i++) {
     const t = doc.tokens[i]!;
     // "ل" glued to the article ("للصحفيين") governs its noun, which no name word is.
-    const prep = i > m.s && (NAME_PREPOSITIONS.has(t.norm) || (t.norm.startsWith('لل') && t.norm.length > 4));
+    // So does the press spoken to ("سهام مبروك" + "لمراسلة وكالة …").
+    const prep = i > m.s && (NAME_PREPOSITIONS.has(t.norm) || PRESS_ADDRESSEES.has(t.norm) || (t.norm.startsWith('لل') && t.norm.length > 4));
     const kin = i > m.s && i < m.e - 1 && KINSHIP_WORDS.has(t.norm);
     if (!prep && !kin) continue;
     if (i > s) out.push({ ...m, s, e: i });
@@ -256,7 +257,7 @@ export function afterTitle(doc: Doc, i: number): boolean {
   if (toks[k]?.norm === '،' || toks[k]?.norm === ',') k--;
   for (; k >= 0 && i - k <= 7; k--) {
     const t = toks[k]!;
-    if (t.sentence !== sent || isPunct(t) || SPEECH_VERBS.has(t.norm) || SPEECH_VERBS.has(t.norm.slice(1))) return false;
+    if (t.sentence !== sent || isPunct(t) || isSpeechVerb(t.norm)) return false;
     if (isTitle(t) || SRC_HEADS.get(t.bare) === 'speaker') return true;
     if (JUNK.has(t.norm) && !t.bare.startsWith('ال') && t.norm !== 'باسم') return false;
   }
@@ -295,9 +296,11 @@ export function titledGivenNames(doc: Doc, spans: readonly TokenMention[]): Toke
     const last = toks[e];
     const surname =
       // No proclitic on it: "للصحفيين" after "اللاعب محمد" is whom he spoke to.
-      free(e, sent) && last!.bare === last!.norm && !isJunkWord(last!) && !isTitle(last!) && !NAME_PREPOSITIONS.has(last!.norm) && !isGazPlace(last!.norm) && !isGazPlace(last!.bare) && !QUOTES.has(last!.norm);
-    if (!surname) continue;
-    out.push({ type: 'PER', s: i, e: e + 1 });
+      free(e, sent) && last!.bare === last!.norm && !PRESS_ADDRESSEES.has(last!.norm) && !isJunkWord(last!) && !isTitle(last!) && !NAME_PREPOSITIONS.has(last!.norm) && !isGazPlace(last!.norm) && !isGazPlace(last!.bare) && !QUOTES.has(last!.norm);
+    if (surname) out.push({ type: 'PER', s: i, e: e + 1 });
+    // The last given-name word is the family name when no other follows ("سهام مبروك" + "لمراسلة").
+    else if (e - i >= 2 && !PARTICLES.has(toks[e - 1]!.norm)) out.push({ type: 'PER', s: i, e });
+    else continue;
     i = e;
   }
   return out;
@@ -368,7 +371,7 @@ const PARTICLES = normSet(['عبد', 'أبو', 'ابو', 'بن', 'ابن', 'آل
 /** Whether a token may be trimmed off the edge of a longer mention (function words, speech verbs). */
 function isEdgeJunk(t: { norm: string; bare: string; stem: string }): boolean {
   if (t.stem.length < 2) return true;
-  return STOPWORDS.has(t.norm) || SPEECH_VERBS.has(t.norm) || SPEECH_VERBS.has(t.norm.slice(1));
+  return STOPWORDS.has(t.norm) || isSpeechVerb(t.norm);
 }
 
 // Heads too generic to make an organization name with an adjective ("القوات الأميركية").

@@ -18,8 +18,12 @@ export interface FormCheck {
 export function knownForms(articleWords: ReadonlySet<string>, known: NerModel['known'] = shippedModel().known): FormCheck {
   // The model's known words keep ANERcorp's attached clitics ("وسوريا"), so they only vouch for stripped forms.
   const lexical = (n: string): boolean => GAZ_WORDS.has(n) || FIRST_NAMES.has(n);
-  const heads = (n: string): boolean => TRIGGERS.org.has(n) || TRIGGERS.per.has(n) || TRIGGERS.loc.has(n);
-  return { lexical, inArticle: (n) => lexical(n) || known.has(n) || articleWords.has(n) || heads(n) };
+  return { lexical, inArticle: (n) => lexical(n) || known.has(n) || articleWords.has(n) || isHeadNoun(n) };
+}
+
+/** Whether a normalized word is a title, organization head or place cue noun ("لجنة", "رئيس", "مدينة"). */
+export function isHeadNoun(norm: string): boolean {
+  return TRIGGERS.org.has(norm) || TRIGGERS.per.has(norm) || TRIGGERS.loc.has(norm);
 }
 
 /** Drops `count` leading letters (with their marks) from an original word. */
@@ -42,7 +46,12 @@ export function cleanFirstWord(word: string, isKnown: FormCheck, person = false)
   const m = /^(و|ف)?(ب|ك)?ال/.exec(norm);
   if (m && (m[1] || m[2]) && norm.length - m[0].length >= 3) return dropLetters(word, (m[1] ? 1 : 0) + (m[2] ? 1 : 0));
   const l = /^(و|ف)?لل/.exec(norm);
-  if (l && norm.length - l[0].length >= 2 && !isKnown.lexical(norm)) return 'ا' + dropLetters(word, l[0].length - 1);
+  if (l && norm.length - l[0].length >= 2 && !isKnown.lexical(norm)) {
+    // ل + a noun that opens with ل takes the article in between ("للجنة" = ل + اللجنة, not "الجنة").
+    const conj = l[1] ? 1 : 0;
+    if (isHeadNoun(norm.slice(conj + 1))) return 'ا' + dropLetters(word, conj);
+    return 'ا' + dropLetters(word, l[0].length - 1);
+  }
   if (isKnown.lexical(norm)) return word;
   // و/ف before a hamza is the conjunction: names and words taken from other languages are written
   // with a bare alef ("والتر", "وانغ"), Arabic ones with their hamza ("وأبان" → "أبان").

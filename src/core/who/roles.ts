@@ -3,10 +3,10 @@
  * أنتوني بلينكن") or in apposition after it ("…، رئيس حزب الأمة،").
  */
 import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
-import { JUNK, ORG_HEADS, PERSON_DESCRIPTIONS, SPEECH_VERBS, SRC_HEADS, TRIGGERS, isGazPlace, normSet } from './lexicon.ts';
+import { JUNK, ORG_HEADS, PERSON_DESCRIPTIONS, isSpeechVerb, SRC_HEADS, TRIGGERS, isGazPlace, normSet } from './lexicon.ts';
 import { cleanFirstWord, type FormCheck } from './names.ts';
 
-const MAX_BEFORE = 7;
+const MAX_BEFORE = 9;
 const MAX_AFTER = 8;
 // Words that open a clause: an apposition ends before them.
 const CLAUSE = new Set(['ان', 'انه', 'انها', 'بان', 'الذي', 'التي', 'حيث', 'قائلا', 'مضيفا', 'مؤكدا']);
@@ -37,7 +37,7 @@ function opensRole(toks: readonly DocToken[], i: number): boolean {
 
 function stops(t: DocToken): boolean {
   if (isPunct(t)) return true;
-  if (SPEECH_VERBS.has(t.norm) || SPEECH_VERBS.has(t.norm.slice(1))) return true;
+  if (isSpeechVerb(t.norm)) return true;
   // Function words end a title, except definite words and "ل+ال" ("الأمين العام للأمم المتحدة").
   return JUNK.has(t.norm) && !t.bare.startsWith('ال') && t.norm !== 'باسم';
 }

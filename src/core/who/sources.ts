@@ -5,7 +5,7 @@
 import { normalize } from '../text/normalize.ts';
 import agenciesData from '../lexicon/who/agencies.json' with { type: 'json' };
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
-import { ATTRIBUTION, SPEECH_VERBS, normSet } from './lexicon.ts';
+import { ATTRIBUTION, isSpeechVerb, normSet } from './lexicon.ts';
 
 interface Outlet {
   name: string;
@@ -49,7 +49,7 @@ function cited(doc: Doc, i: number): boolean {
     if (t.sentence !== doc.tokens[i]!.sentence) break;
     if (QUOTE.test(t.norm) || t.norm === 'ل' || t.norm === 'لـ') continue;
     if (HEADS.has(t.bare) || HEADS.has(t.norm) || ATTRIBUTION.has(t.norm) || ATTRIBUTION.has(t.bare)) return true;
-    if (SPEECH_VERBS.has(t.norm) || SPEECH_VERBS.has(t.norm.slice(1))) return true;
+    if (isSpeechVerb(t.norm)) return true;
     if (k < i - 1) break;
   }
   const first = doc.tokens[i]!;
@@ -72,7 +72,8 @@ export function findSources(doc: Doc): { sources: string[]; mentions: TokenMenti
     for (const o of candidates) {
       if (o.tokens.length > words.length) continue;
       const ok = o.tokens.every((w, k) => k === 0 || toks[words[k]!]!.norm === w);
-      if (ok && (!o.contextual || cited(doc, i))) return { outlet: o, last: words[o.tokens.length - 1]! };
+      // A name of three words or more ("وكالة تونس أفريقيا للأنباء") is no common phrase: only short ones need a cue.
+      if (ok && (!o.contextual || o.tokens.length >= 3 || cited(doc, i))) return { outlet: o, last: words[o.tokens.length - 1]! };
     }
     return undefined;
   };

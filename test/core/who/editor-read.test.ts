@@ -1,0 +1,96 @@
+/**
+ * Who-list cases an editor found on ANT articles outside the dev gold (JA-economy-113, -245,
+ * JA-internationalNews-407, -1055, JA-politic-109, -192, -228): each table row is one article shape.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeWho } from '../../../src/core/who/index.ts';
+import { segment } from '../../../src/core/text/segment.ts';
+import { isSpeechVerb } from '../../../src/core/who/lexicon.ts';
+import { cleanFirstWord, knownForms } from '../../../src/core/who/names.ts';
+import { looseKey } from '../../../src/core/who/entities.ts';
+
+function who(text: string) {
+  return analyzeWho(text, segment(text)).who.map((e) => ({ name: e.name, type: e.type, role: e.role, said: e.said }));
+}
+
+test('GIVEN words that end in the letters of a speech verb THEN only a conjunction comes off before the verb', () => {
+  const table: [string, boolean][] = [
+    ['قال', true],
+    ['وقال', true],
+    ['فقال', true],
+    ['مكتب', false],
+    ['مقال', false],
+  ];
+  for (const [w, expected] of table) assert.equal(isSpeechVerb(w), expected, w);
+});
+
+test('GIVEN ل + a noun that opens with ل THEN the display form keeps the noun whole with its article', () => {
+  const known = knownForms(new Set());
+  const table: [string, string][] = [
+    ['للجنة', 'اللجنة'],
+    ['للعراق', 'العراق'],
+    ['للسفارة', 'السفارة'],
+  ];
+  for (const [w, expected] of table) assert.equal(cleanFirstWord(w, known), expected, w);
+});
+
+test('GIVEN person names with and without the article on the given name THEN their loose keys match', () => {
+  assert.deepEqual(looseKey(['الهاشمي', 'الحامدي']), ['هاشمي', 'حامدي']);
+  assert.deepEqual(looseKey(['محمد', 'الهاشمي', 'الحامدي']), ['محمد', 'هاشمي', 'حامدي']);
+});
+
+test('GIVEN articles an editor read THEN each person is one entry, with the whole name and the role as written', () => {
+  const table: { text: string; name: string; role?: string; notListed?: string[]; said?: RegExp }[] = [
+    {
+      // A family name in ب said alone is the person, not "لطيفة".
+      text: 'قال رئيس الاتحاد الجهوي للفلاحة بسوسة حسان بلطيفة، إن الأسعار مناسبة. واعتبر بلطيفة خلال استضافته، أن "فرقعة إعلامية تقف وراءها أطراف".',
+      name: 'حسان بلطيفة',
+      notListed: ['لطيفة'],
+      said: /^فرقعة إعلامية/,
+    },
+    {
+      // The press spoken to is no part of the name, and the agency is one organization.
+      text: 'وفق ما ذكرته المديرة الجهوية للتجارة بالمنستير سهام مبروك لمراسلة وكالة تونس افريقيا للأنباء بالجهة. وذكرت مبروك أنّه "سيتم إعادة ضخ مختلف هذه المحجوزات".',
+      name: 'سهام مبروك',
+      role: 'المديرة الجهوية للتجارة بالمنستير',
+      notListed: ['سهام مبروك لمراسلة', 'افريقيا'],
+      said: /^سيتم إعادة ضخ/,
+    },
+    {
+      text: 'تواجه زعيمة اليمين المتطرف مارين لوبان عقوبة. وقد أعربت عائلة الأمريكي عن احتجاجها على نشر لوبان لصورة إبنها.',
+      name: 'مارين لوبان',
+      notListed: ['وبان'],
+    },
+    {
+      // "مكتب" holds no speech verb "كتب": the title before the comma is the role.
+      text: 'وصرح مدير مكتب الاتصال الحكومي، سيف بن أحمد آل ثاني، بأن موقع الوكالة تم اختراقه.',
+      name: 'سيف بن أحمد آل ثاني',
+      role: 'مدير مكتب الاتصال الحكومي',
+    },
+    {
+      // A role of eight words before the comma.
+      text: 'أكد النائب في مجلس نواب الشعب عن الجبهة الشعبية، الجيلاني الهمامي، مساندة الجبهة للنقابي.',
+      name: 'الجيلاني الهمامي',
+      role: 'النائب في مجلس نواب الشعب عن الجبهة الشعبية',
+    },
+    {
+      text: 'تطبق برنامج التيار على أن تكون الحكومة برئاسة محمد الهاشمي الحامدي. وبخصوص عودة الهاشمي الحامدي في الساحة، تحدث الحزب.',
+      name: 'محمد الهاشمي الحامدي',
+      notListed: ['الهاشمي الحامدي'],
+    },
+  ];
+  for (const row of table) {
+    const list = who(row.text);
+    const e = list.find((x) => x.name === row.name);
+    assert.ok(e, `${row.name} listed in ${JSON.stringify(list)}`);
+    if (row.role !== undefined) assert.equal(e.role, row.role, row.name);
+    if (row.said) assert.ok(e.said.some((q) => row.said!.test(q)), `${row.name} said ${JSON.stringify(e.said)}`);
+    for (const n of row.notListed ?? []) assert.ok(!list.some((x) => x.name === n), `${n} not listed in ${JSON.stringify(list)}`);
+  }
+});
+
+test('GIVEN ل + اللجنة written للجنة THEN the committee keeps its name', () => {
+  const list = who('استقبل الرئيس الوزير الأول في أشغال الدورة 21 للجنة الكبرى المشتركة التونسية الجزائرية.');
+  assert.ok(list.some((x) => x.name.startsWith('اللجنة الكبرى')), JSON.stringify(list));
+});
