@@ -946,6 +946,52 @@ export function eventFor(text: string, sentence: Span, at: TimeSpan, times: Time
 }
 
 /** Enabler verbs (normalized) and the preposition their act follows. */
+/** Most words of an apposition between commas (a name after a title: "قالت وزيرة الصحة، سميرة مرعي فريعة اليوم، إن …"). */
+const MAX_APPOSITION_WORDS = 4;
+
+/** Whether a clause opens with a verb (و or ف off): a reporting verb or a word that looks like one. */
+function opensWithVerb(nw: string[]): boolean {
+  const first = nw[0] ?? '';
+  const bare = first.length > 3 && (first[0] === 'و' || first[0] === 'ف') ? first.slice(1) : first;
+  return REPORT_VERBS.has(bare) || REPORT_VERBS.has(first) || looksLikeVerb(bare);
+}
+
+/**
+ * The event told around an aside between commas, the aside left out: "ويعقد آفاق تونس، حسب نفس
+ * المصدر، اليوم الاثنين في مقر الحزب أول اجتماع" (an attribution before the time's clause, which
+ * goes on the clause before it) → "يعقد آفاق تونس في مقر الحزب أول اجتماع …"; "قالت وزيرة الصحة،
+ * سميرة مرعي فريعة اليوم الاثنين، إن الوزارة …" (the time in a name's apposition between a
+ * reporting verb and what was said) → "قالت وزيرة الصحة إن الوزارة …". '' when neither.
+ */
+function acrossAside(view: ArticleView, parts: Span[], own: number, times: Span[]): string {
+  const { text } = view;
+  const c = parts[own]!;
+  const prev = parts[own - 1];
+  if (!prev || !commaBetween(text, prev, c)) return '';
+  const mine = spanWords(view, c, times);
+  if (mine.nw.length === 0) return '';
+  const head = parts[own - 2];
+  const next = parts[own + 1];
+  // A reporting verb's event is what it reports ("وبين X، في تصريح لـ…، لدى انعقاد … اليوم، أن …"), told after the time.
+  const reports = next !== undefined && commaBetween(text, c, next) && COMPLEMENTIZERS.has(spanWords(view, next, times).nw[0] ?? '');
+  if (head && !reports && commaBetween(text, head, prev) && isAttribution(view, prev) && !opensWithVerb(mine.nw)) {
+    const verb = spanWords(view, head, times);
+    const first = verb.nw[0] ?? '';
+    const told = REPORT_VERBS.has(first) || REPORT_VERBS.has(first.slice(1));
+    if (!told && opensWithVerb(verb.nw) && !isAttribution(view, head)) return shorten(clean({ ws: [...verb.ws, ...mine.ws], nw: [...verb.nw, ...mine.nw] }));
+  }
+  if (!next || !commaBetween(text, c, next) || mine.nw.length > MAX_APPOSITION_WORDS || mine.nw.some((w) => looksLikeVerb(w))) return '';
+  const said = spanWords(view, next, times);
+  const told = spanWords(view, prev, times);
+  const first = told.nw[0] ?? '';
+  if (!COMPLEMENTIZERS.has(said.nw[0] ?? '') || !(REPORT_VERBS.has(first) || REPORT_VERBS.has(first.slice(1)))) return '';
+  const event = shorten(clean({ ws: [...told.ws, ...said.ws], nw: [...told.nw, ...said.nw] }, false), MAX_JOINED_CHARS);
+  // What was said must survive the cut: "أكد مصدر أمني أن المسروق" says nothing.
+  const words = event.split(' ');
+  const at = words.findIndex((w) => COMPLEMENTIZERS.has(normalize(w)));
+  return at >= 0 && words.length - at - 1 >= MIN_EVENT_WORDS ? event : '';
+}
+
 const ENABLERS = new Map(Object.entries(eventData.enablerVerbs).map(([verb, prep]) => [normalize(verb), normalize(prep)]));
 /** Clauses after the time's own that an enabler's act is looked for in. */
 const ENABLER_REACH = 2;
@@ -994,6 +1040,8 @@ function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan
     if (isAttribution(view, c)) return '';
     return eventText(view, c, times);
   };
+  const around = acrossAside(view, parts, own, times);
+  if (around) return around;
   // Another event at another date in the same clause: this time's piece of it, when that says enough.
   const piece = timePiece(view, parts[own]!, at, times);
   // "دخول مدينة سرت، مسقط رأس معمر القذافي … في فيفري 2015": a place described after a comma; the clause naming it tells the event.
