@@ -37,6 +37,8 @@ export interface DigestLedger {
   hasSlot(chatId: string, slot: string): Promise<boolean>;
   /** The chat's digest history. */
   history(chatId: string): Promise<DigestHistory>;
+  /** Every chat's latest digest slot (DigestHistory.lastSlot), in one read: the start-up catch-up's. */
+  lastSlots(): Promise<Map<string, string>>;
 }
 
 /** What {@link openFresh} opens: the candidates, how many the digest keeps, and how it looks. */

@@ -250,9 +250,16 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
     tasks.set(sub.chatId, sub, valid.map((t) => ({ expression: cronOf(t), timeZone: sub.timezone })));
   };
 
-  const catchUp = async (sub: Subscription, slotOf: (sub: Subscription) => Date | undefined): Promise<void> => {
+  /**
+   * Sends a chat its latest slot if it was missed. `known` holds every chat's latest slot as read at
+   * start (it only grows, so a chat it shows up to date is), and the chats it does not are asked
+   * again one by one: a restart costs one read, not one per subscription.
+   */
+  const catchUp = async (sub: Subscription, slotOf: (sub: Subscription) => Date | undefined, known: Map<string, string>): Promise<void> => {
     const slot = slotOf(sub);
     if (!slot || slot.getTime() < Date.parse(sub.createdAt)) return;
+    const seen = known.get(sub.chatId);
+    if (seen && Date.parse(seen) >= slot.getTime()) return;
     const h = await deps.ledger.history(sub.chatId);
     if (h.lastSlot && Date.parse(h.lastSlot) >= slot.getTime()) return;
     // Only the most recent missed slot: one digest on start, not a burst of every missed one.
@@ -260,10 +267,11 @@ export async function startScheduler(deps: SchedulerDeps): Promise<DigestSchedul
   };
 
   const startSlots = latestSlots(clock.now());
+  const known = await deps.ledger.lastSlots();
   for (const sub of await deps.store.listSubscriptions()) {
     schedule(sub);
     try {
-      await catchUp(sub, startSlots);
+      await catchUp(sub, startSlots, known);
     } catch (err) {
       log(`catch-up for ${sub.chatId} failed: ${String(err)}`, { chat: sub.chatId });
     }

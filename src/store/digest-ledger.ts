@@ -141,6 +141,11 @@ export class SqliteDigestLedger {
     return this.db.prepare('SELECT 1 FROM digests WHERE chat_id = ? AND slot = ?').get(chatId, slot) !== undefined;
   }
 
+  async lastSlots(): Promise<Map<string, string>> {
+    const rows = this.db.prepare('SELECT chat_id, MAX(slot) AS slot FROM digests WHERE slot IS NOT NULL GROUP BY chat_id').all() as Row[];
+    return new Map(rows.map((r) => [String(r.chat_id), String(r.slot)]));
+  }
+
   async history(chatId: string): Promise<DigestHistory> {
     const last = (this.db
       .prepare('SELECT slot, since FROM digests WHERE chat_id = ? AND slot IS NOT NULL ORDER BY slot DESC LIMIT 1')

@@ -176,6 +176,11 @@ export class PostgresDigestLedger {
     return (await this.rows('SELECT 1 FROM digests WHERE chat_id = $1 AND slot = $2', chatId, slot)).length > 0;
   }
 
+  async lastSlots(): Promise<Map<string, string>> {
+    const rows = await this.rows('SELECT chat_id, MAX(slot) AS slot FROM digests WHERE slot IS NOT NULL GROUP BY chat_id');
+    return new Map(rows.map((r) => [String(r.chat_id), String(r.slot)]));
+  }
+
   async history(chatId: string): Promise<DigestHistory> {
     const [last] = await this.rows('SELECT slot, since FROM digests WHERE chat_id = $1 AND slot IS NOT NULL ORDER BY slot DESC LIMIT 1', chatId);
     const [sent] = await this.rows("SELECT MAX(sent_at) AS at FROM deliveries WHERE chat_id = $1 AND status = 'sent'", chatId);

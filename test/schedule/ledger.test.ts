@@ -41,6 +41,20 @@ for (const kind of STORE_KINDS) {
       assert.equal(other.status, 'opened');
     });
 
+    test('GIVEN several digests of several chats THEN lastSlots holds each chat\'s latest slot, as history does', async () => {
+      const { ledger } = await fresh(kind);
+      const slots: [string, string][] = [
+        ['telegram:1', '2026-11-24T05:00:00.000Z'],
+        ['telegram:1', '2026-11-25T05:00:00.000Z'],
+        ['telegram:2', '2026-11-24T17:00:00.000Z'],
+        ['telegram:1', '2026-11-24T17:00:00.000Z'],
+      ];
+      for (const [k, [chatId, slot]] of slots.entries()) await openFresh(ledger, { chatId, slot, now: NOW, candidates: items(k + 1), topN: 5, render });
+      const last = await ledger.lastSlots();
+      assert.deepEqual(Object.fromEntries(last), { 'telegram:1': '2026-11-25T05:00:00.000Z', 'telegram:2': '2026-11-24T17:00:00.000Z' });
+      for (const chatId of ['telegram:1', 'telegram:2']) assert.equal((await ledger.history(chatId)).lastSlot, last.get(chatId));
+    });
+
     test('GIVEN two ledgers on one database THEN each delivery is claimed by one of them only', async () => {
       const [s1, s2] = await openSharedStores(kind, 2);
       const l1 = ledgerOf(s1!);

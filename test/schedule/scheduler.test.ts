@@ -222,3 +222,26 @@ test('GIVEN chats sharing a time and zone THEN one task runs for them, its tick 
   await sched.stop();
   assert.ok(cron.tasks.every((t) => t.stopped));
 });
+
+test('GIVEN a restart over chats whose latest slot went out THEN start-up reads their slots once, not once a chat, and still catches up the one that missed it', async () => {
+  const store = openStore(':memory:');
+  const chats = Array.from({ length: 5 }, (_, i) => `telegram:-${i + 1}`);
+  for (const c of chats) await store.upsertSubscription({ chatId: c, platform: 'telegram', times: ['08:00'], timezone: 'Asia/Riyadh', topN: 3 }, '2026-11-22T03:00:00.000Z');
+  await seedStories(store, ['خبر'], '2026-11-23T04:00:00.000Z');
+  const clock = new FakeClock(Date.parse('2026-11-23T06:30:00.000Z'));
+  const first = await boot(store, clock);
+  assert.equal(first.sender.sent.length, 5);
+  await first.sched.stop();
+  await store.upsertSubscription({ chatId: 'telegram:-9', platform: 'telegram', times: ['08:00'], timezone: 'Asia/Riyadh', topN: 3 }, '2026-11-22T03:00:00.000Z');
+  const ledger = new SqliteDigestLedger(store.db);
+  const asked: string[] = [];
+  const history = ledger.history.bind(ledger);
+  ledger.history = (chatId) => (asked.push(chatId), history(chatId));
+  const sender = new RecordingSender(clock);
+  const sched = await startScheduler({ store, ledger, sender, settings, clock, cron: fakeCron().factory, sweepMs: 0, owner: 'restart' });
+  await sched.sweep();
+  // Only the chat with no digest for the slot is looked at (and composing its digest reads its history too).
+  assert.ok(asked.every((c) => c === 'telegram:-9'), asked.join());
+  assert.deepEqual(sender.sent.map((s) => s.chatId), ['telegram:-9']);
+  await sched.stop();
+});
