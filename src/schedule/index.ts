@@ -2,17 +2,19 @@
  * The digest feature, top to bottom. A chat subscribes (/subscribe: times, zone, quiet hours);
  * then, for every digest:
  *
- * 1. When — scheduler.ts: one cron task per subscription time, in the chat's zone (rebuilt from the
- *    store at start, the latest missed slot caught up once). A tick calls `fire(chat, slot)`, which
- *    skips the slot in quiet hours (its stories wait for the next digest).
+ * 1. When — scheduler.ts: one cron task per distinct time and zone, shared by the chats on it
+ *    (cron-groups.ts; rebuilt from the store at start, the latest missed slot caught up once). A
+ *    tick calls `fire(chat, slot)` for each of its chats, which skips the slot in quiet hours (its
+ *    stories wait for the next digest).
  * 2. What — compose.ts `openChatDigest`: the digest's period (since the chat's last digest), the
  *    stories of the chat's feeds in it, filtered by its /filter words and ranked by sources.
  * 3. Once — ledger.ts `openFresh`: read which of them the chat has not had, render the message of
  *    the first topN, write digest + delivery in one transaction (store/digest-ledger.ts, store/postgres-ledger.ts), which
  *    refuses a slot opened twice and a story given twice; several instances may run on one store.
  * 4. Send — fanout.ts `drain`: claim due deliveries under a lease (one in flight per chat), pace
- *    them, send through the platform's Sender, then complete, retry later, or pause a chat that is
- *    gone. /digest takes the same path at once (`digestNow`).
+ *    them (per chat, and platform-wide across instances on PostgreSQL), send through the
+ *    platform's Sender, then complete, retry later, or pause a chat that is gone. /digest takes
+ *    the same path at once (`digestNow`).
  *
  * This file wires those steps for the composition root (`startDigests`: the ledger on the store's
  * own database, SQLite or PostgreSQL, through `ledgerOf`; the platform senders behind one router;
