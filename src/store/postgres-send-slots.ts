@@ -9,12 +9,14 @@
  * still agree. A killed instance's slots come back when their hold runs out.
  *
  * Claims use `FOR UPDATE SKIP LOCKED`, so instances taking slots at once pass over each other's
- * rows instead of waiting. Each instance asks for one slot at a time per platform (its senders wait
+ * rows instead of waiting. Every statement goes to the pool, outside any store transaction the
+ * caller may be in: a slot's hold must commit at once, and never roll back with other work. Each instance asks for one slot at a time per platform (its senders wait
  * in line, first come first served), and when none is free it sleeps until the earliest comes free.
  */
 import { randomBytes } from 'node:crypto';
 import type { SharedPace } from '../messages/pacing.ts';
 import type { PostgresStore } from './postgres.ts';
+import type { Row } from './rows.ts';
 
 /** What the shared limit needs besides the store. */
 export interface SendSlotsOptions {
@@ -107,10 +109,10 @@ export class PostgresSendSlots implements SharedPace {
     const windowMs = this.options.windowMs ?? 1000;
     try {
       await this.slotsOf(platform, perSecond);
-      const { rows } = await this.store.query(TAKE_SQL, [platform, perSecond, (this.options.holdMs ?? 60_000) + windowMs, holder]);
+      const rows = await this.rows(TAKE_SQL, [platform, perSecond, (this.options.holdMs ?? 60_000) + windowMs, holder]);
       this.failing = false;
       const slot = rows[0]?.slot;
-      if (slot === undefined) return Number((await this.store.query(WAIT_SQL, [platform, perSecond])).rows[0]?.wait ?? MIN_WAIT_MS);
+      if (slot === undefined) return Number((await this.rows(WAIT_SQL, [platform, perSecond]))[0]?.wait ?? MIN_WAIT_MS);
       return () => void this.end(platform, Number(slot), holder, windowMs);
     } catch (err) {
       // The database is down: this instance goes on under its own limit rather than stop replying.
@@ -122,7 +124,7 @@ export class PostgresSendSlots implements SharedPace {
 
   /** Ends a send; if the database cannot be told, the slot comes back when its hold runs out. */
   private async end(platform: string, slot: number, holder: string, windowMs: number): Promise<void> {
-    await this.store.query(END_SQL, [platform, slot, holder, windowMs]).catch((err: unknown) => this.options.log?.(`send slot not given back: ${String(err)}`));
+    await this.rows(END_SQL, [platform, slot, holder, windowMs]).catch((err: unknown) => this.options.log?.(`send slot not given back: ${String(err)}`));
   }
 
   /** Makes the platform's first `perSecond` slot rows once per process (every instance may; they are the same rows). */
@@ -130,15 +132,19 @@ export class PostgresSendSlots implements SharedPace {
     const key = `${platform}:${perSecond}`;
     let made = this.made.get(key);
     if (!made) {
-      made = this.store
-        .query('INSERT INTO send_slots (platform, slot) SELECT $1, g FROM generate_series(0, $2::int - 1) AS g ON CONFLICT DO NOTHING', [platform, perSecond])
-        .catch((err: unknown) => {
-          this.made.delete(key);
-          throw err;
-        });
+      const insert = 'INSERT INTO send_slots (platform, slot) SELECT $1, g FROM generate_series(0, $2::int - 1) AS g ON CONFLICT DO NOTHING';
+      made = this.rows(insert, [platform, perSecond]).catch((err: unknown) => {
+        this.made.delete(key);
+        throw err;
+      });
       this.made.set(key, made);
     }
     return made;
+  }
+
+  /** Runs one statement on the pool (never in the caller's transaction). */
+  private async rows(sql: string, params: unknown[]): Promise<Row[]> {
+    return (await this.store.pool.query<Row>(sql, params)).rows;
   }
 
   private sleep(ms: number): Promise<void> {

@@ -117,3 +117,21 @@ test('GIVEN the database gone THEN sends go on under the local limit and the fai
   assert.equal(lines.length, 1);
   assert.match(lines[0]!, /shared send limit unavailable/);
 });
+
+test('GIVEN a send paced inside a store transaction that rolls back THEN its slot stays held', async () => {
+  const [a] = (await openSharedStores('postgres', 1)) as PostgresStore[];
+  try {
+    const slots = new PostgresSendSlots(a!);
+    await assert.rejects(
+      a!.transaction(async () => {
+        await slots.acquire('telegram', 2);
+        throw new Error('the work around the send failed');
+      }),
+      /failed/,
+    );
+    const held = (await a!.query("SELECT COUNT(*) AS n FROM send_slots WHERE platform = 'telegram' AND holder IS NOT NULL")).rows;
+    assert.equal(Number(held[0]!.n), 1);
+  } finally {
+    await a!.close();
+  }
+});
