@@ -50,7 +50,7 @@ const injector = setInterval(() => {
 }, 2);
 
 const sentCount = async (): Promise<number> => Number((await setup.query("SELECT COUNT(*) AS n FROM deliveries WHERE status = 'sent'")).rows[0]?.n ?? 0);
-const env = { ...process.env, DATABASE_URL: url, API_ROOT: fake.apiRoot, TOKEN: fake.token, FEEDS: '', POLL_MS: '600000', LEASE_MS: '120000', SWEEP_MS: '1000', CONCURRENCY: String(CONCURRENCY) };
+const env = { ...process.env, DATABASE_URL: url, API_ROOT: fake.apiRoot, TOKEN: fake.token, FEEDS: '', POLL_MS: '600000', LEASE_MS: '120000', SWEEP_MS: '1000', CONCURRENCY: String(CONCURRENCY), PER_SECOND: String(LIMIT) };
 const t0 = performance.now();
 const children: ChildProcess[] = Array.from({ length: INSTANCES }, (_, i) =>
   spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...env, INSTANCE: `instance-${i}` }, stdio: ['ignore', 'ignore', 'inherit'] }),

@@ -2,11 +2,12 @@
  * One bot instance for the several-instances test: over the PostgreSQL database of DATABASE_URL it
  * runs what `npm start` runs for feeds and digests — the feed poller (leases, every POLL_MS) over
  * the loopback feeds of FEEDS, and the digest scheduler (catch-up of the missed slot, then the
- * retry sweep) sending through the real Telegram sender to the loopback Bot API at API_ROOT, paced
- * as main.ts paces it: per chat, and platform-wide through the send slots every instance over the
- * database shares. It runs until SIGTERM, then stops as main.ts does (releasing what it holds) and
- * exits 0. CONCURRENCY (default 1) sets its sends in flight, PER_SECOND (default Telegram's 30) the
- * platform-wide limit.
+ * retry sweep) sending through the real Telegram sender to the loopback Bot API at API_ROOT. With
+ * PER_SECOND set it paces as main.ts does, per chat and platform-wide through the send slots every
+ * instance over the database shares (PER_SECOND of them; bench:fanout); without, each instance
+ * paces alone (the kill test, which would otherwise spend its time in the limit). It runs until
+ * SIGTERM, then stops as main.ts does (releasing what it holds) and exits 0. CONCURRENCY (default
+ * 1) sets its sends in flight.
  */
 import { Telegram } from 'telegraf';
 import { openPostgresStore, ledgerOf, sharedPaceOf } from '../../src/store/index.ts';
@@ -31,13 +32,13 @@ const poller = new FeedPoller({
 for (const url of (env.FEEDS ?? '').split(' ').filter(Boolean)) await store.addFeed(url, { now: new Date().toISOString() });
 const stopFeeds = startFeedPolling(poller, { intervalMs: Number(env.POLL_MS) });
 const limits = { ...TELEGRAM_LIMITS, perSecond: Number(env.PER_SECOND ?? TELEGRAM_LIMITS.perSecond) };
-const pacer = new SendLimiter(systemClock, () => limits, sharedPaceOf(store, { log: (line) => process.stderr.write(`${name}: ${line}\n`) }));
+const log = (line: string): boolean => process.stderr.write(`${name}: ${line}\n`);
+const pacer = env.PER_SECOND ? new SendLimiter(systemClock, () => limits, sharedPaceOf(store, { log })) : undefined;
 const scheduler = await startScheduler({
   store,
   ledger: ledgerOf(store),
-  sender: new TelegramSender(new Telegram(env.TOKEN!, { apiRoot: env.API_ROOT! }), { waitOnRateLimit: false, pacer }),
-  limiter: pacer,
-  senderPaces: true,
+  sender: new TelegramSender(new Telegram(env.TOKEN!, { apiRoot: env.API_ROOT! }), { waitOnRateLimit: false, ...(pacer ? { pacer } : {}) }),
+  ...(pacer ? { limiter: pacer, senderPaces: true } : {}),
   settings: { topN: 3, timezone: 'UTC', quietHours: '' },
   cron: () => ({ stop() {} }),
   owner: name,

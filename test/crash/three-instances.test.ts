@@ -2,11 +2,8 @@
  * Several instances over one PostgreSQL database: three real processes (./instance-child.ts) share
  * a scheduled digest to 300 Telegram chats through the loopback Bot API and the polling of five
  * loopback feeds; one is SIGKILLed in the middle of the fan-out. Every chat must get its digest,
- * at most one chat one message twice (the message the killed instance had in flight), the three
- * together may send at most PER_SECOND messages in any second (one bot token's limit, shared
- * through the database; the killed instance's slot lapses; above Telegram's 30 to keep the test
- * short), and no feed may be polled twice in one polling interval. The counts are printed so they
- * can be quoted.
+ * at most one chat one message twice (the message the killed instance had in flight), and no feed
+ * may be polled twice in one polling interval. The counts are printed so they can be quoted.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,14 +14,11 @@ import { openPostgresStore } from '../../src/store/index.ts';
 import { FakeTelegramApi } from '../fakes/telegram-api.ts';
 import { startHttpServer } from '../fakes/http-server.ts';
 import { seedStories } from '../schedule/helpers.ts';
-import { busiestWindow } from '../support/windows.ts';
 
 const CHILD = fileURLToPath(new URL('./instance-child.ts', import.meta.url));
 const CHATS = 300;
 const FEEDS = 5;
 const POLL_MS = 2000;
-/** The platform-wide limit the three instances share. */
-const PER_SECOND = 50;
 /** Two polls of one feed closer than this count as two in one interval (a claim and its fetch are a few ms apart). */
 const SAME_INTERVAL_MS = POLL_MS - 250;
 
@@ -83,7 +77,6 @@ test('GIVEN three instances over one PostgreSQL database and one SIGKILLed mid f
       POLL_MS: String(POLL_MS),
       LEASE_MS: '3000',
       SWEEP_MS: '500',
-      PER_SECOND: String(PER_SECOND),
     };
     for (let i = 0; i < 3; i++) children.push(spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...env, INSTANCE: `instance-${i}` }, stdio: ['ignore', 'pipe', 'inherit'] }));
     const exits = children.map(exited);
@@ -109,19 +102,16 @@ test('GIVEN three instances over one PostgreSQL database and one SIGKILLed mid f
     assert.deepEqual(stopped.map((s) => s.code), [0, 0], stopped.map((s) => s.out).join());
 
     const counts = perChat();
-    // One bot token: one limit for all three instances together (the send slots they share).
-    const busiest = busiestWindow(fake.callsOf('sendMessage').map((c) => c.at));
     const twice = [...counts.entries()].filter(([, n]) => n > 1);
     const gaps = [...polls.values()].flatMap((times) => times.slice(1).map((t, k) => t - times[k]!));
     const pollCount = [...polls.values()].reduce((n, t) => n + t.length, 0);
     const closest = Math.min(...gaps);
     const doubled = gaps.filter((g) => g < SAME_INTERVAL_MS).length;
     process.stdout.write(
-      `# three instances, one killed after ${atKill} messages: ${counts.size}/${CHATS} chats reached, ${twice.length} chat(s) got a message twice, at most ${busiest} messages in one second; ` +
+      `# three instances, one killed after ${atKill} messages: ${counts.size}/${CHATS} chats reached, ${twice.length} chat(s) got a message twice; ` +
         `feeds: ${pollCount} polls of ${polls.size} feeds in ${((Date.now() - started) / 1000).toFixed(1)} s, ${doubled} second poll(s) within one ${POLL_MS} ms interval (closest two ${closest} ms apart)\n`,
     );
     assert.equal(counts.size, CHATS, 'no chat lost its digest');
-    assert.ok(busiest <= PER_SECOND, `${busiest} messages in one second`);
     assert.ok(twice.length <= 1 && twice.every(([, n]) => n === 2), JSON.stringify(twice));
     assert.equal(polls.size, FEEDS, 'every feed polled');
     assert.equal(doubled, 0, `closest two polls of one feed ${closest} ms apart`);
