@@ -39,6 +39,8 @@ export interface TrainOptions {
   clusterSeed: number;
   /** Jackknife folds for the known-word and known-phrase features. */
   jackknife: number;
+  /** Seed of the order sentences are visited in each epoch. */
+  seed: number;
   /** Averaged weights below this (perceptron units) are dropped to keep the file small. */
   minAbs: number;
   log: (line: string) => void;
@@ -57,6 +59,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   clusterWindow: 1,
   clusterSeed: 20231208,
   jackknife: 5,
+  seed: 20231208,
   minAbs: 0.6,
   log: () => {},
 };
@@ -245,7 +248,7 @@ export function trainModel(train: readonly TaggedSentence[], unlabeled: readonly
     return out;
   }
 
-  const random = rng(20231208);
+  const random = rng(o.seed);
   const order = encoded.map((_, i) => i);
   let c = 1;
   for (let epoch = 1; epoch <= o.epochs; epoch++) {

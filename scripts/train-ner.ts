@@ -37,6 +37,7 @@ const options: TrainOptions = {
   clusterWindow: num('--window', d.clusterWindow),
   clusterSeed: num('--cseed', d.clusterSeed),
   jackknife: num('--jk', d.jackknife),
+  seed: num('--seed', d.seed),
   minAbs: num('--min', d.minAbs),
   log: (line) => console.log(line),
 };

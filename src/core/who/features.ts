@@ -5,6 +5,7 @@
  */
 import { normalize } from '../text/normalize.ts';
 import { splitClitics } from './clitics.ts';
+import { dictionaryClass } from './dictionary.ts';
 import { spansFromTags } from './bio.ts';
 import { FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_WORDS, TRIGGERS } from './lexicon.ts';
 
@@ -88,12 +89,16 @@ export function featureTiers(
   if (fn) near.push('FN');
   if (nisba) near.push('nis');
   if (article) near.push('al');
+  // Whether an Arabic word is in the dictionary (a common word, a proper noun or its adjective) or not (a likely name).
+  const dict = sh === 'A' ? dictionaryClass(norm) : undefined;
+  if (dict) near.push('DW=' + dict);
   const far: string[] = ['s=' + stem];
   if (kn) far.push('K=' + kn);
   if (trig) far.push('T=' + trig);
   if (gaz) far.push('G=' + gaz);
   if (fn) far.push('FN');
   const center: string[] = ['b', ...near, 'c=' + pre + (article ? '+ال' : ''), 'len=' + Math.min(norm.length, 10)];
+  if (dict) center.push('DWa=' + dict + (article ? '+ال' : ''));
   for (let k = 1; k <= 4 && k <= norm.length; k++) {
     center.push('p' + k + '=' + norm.slice(0, k), 'x' + k + '=' + norm.slice(-k));
   }

@@ -276,7 +276,8 @@ export function isGivenNameAfterTitle(doc: Doc, i: number): boolean {
 /**
  * People named after a title that the tagger missed: a known given name right after a title
  * phrase, its further given names or particles, and one more word as the family name ("وزيرة
- * السياحة سلمى اللومي", "المتحدث باسم الحكومة الأردنية مهند مبيضين"). Only where no span is.
+ * السياحة سلمى اللومي", "المتحدث باسم الحكومة الأردنية مهند مبيضين"), or none when a definite
+ * title follows as an apposition ("ملك شاهر المتحدث باسم المنظمة"). Only where no span is.
  */
 export function titledGivenNames(doc: Doc, spans: readonly TokenMention[]): TokenMention[] {
   const toks = doc.tokens;
@@ -300,6 +301,8 @@ export function titledGivenNames(doc: Doc, spans: readonly TokenMention[]): Toke
     if (surname) out.push({ type: 'PER', s: i, e: e + 1 });
     // The last given-name word is the family name when no other follows ("سهام مبروك" + "لمراسلة").
     else if (e - i >= 2 && !PARTICLES.has(toks[e - 1]!.norm)) out.push({ type: 'PER', s: i, e });
+    // The given name alone, with an apposition after it: "وقال ملك شاهر المتحدث باسم المنظمة".
+    else if (free(e, sent) && isTitle(last!) && last!.bare.startsWith('ال')) out.push({ type: 'PER', s: i, e });
     else continue;
     i = e;
   }
