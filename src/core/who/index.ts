@@ -6,7 +6,7 @@ import { isDemonym, namedMentions, properNameSpan } from './mentions.ts';
 import { knownForms } from './names.ts';
 import { FIRST_NAMES } from './lexicon.ts';
 import { attributeQuotes } from './quotes.ts';
-import { roleAt } from './roles.ts';
+import { roleAt, withoutOwnName } from './roles.ts';
 import { titleReferent } from './referents.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { findSources } from './sources.ts';
@@ -52,7 +52,7 @@ export function analyzeWho(text: string, sentences: Sentence[], tagger: Tagger =
   for (const g of groups) {
     if (g.type !== 'PER') continue;
     for (const m of g.mentions) {
-      const role = roleAt(doc, m, all, isKnown);
+      const role = withoutOwnName(roleAt(doc, m, all, isKnown), g.words);
       if (role) {
         roleOf.set(g, role);
         break;

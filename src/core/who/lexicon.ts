@@ -65,6 +65,8 @@ export const ORG_HEADS = new Set([...TRIGGERS.org, ...normSet(cuesData.orgHeadsE
 export const ORG_ADJECTIVES = normSet(cuesData.orgAdjectives);
 /** The press a statement is made to ("للصحفيين", "للإذاعة"): no complement of a body's name, normalized. */
 export const PRESS_ADDRESSEES = normSet(cuesData.pressAddressees);
+/** One-word places that are also common adjectives ("مالي"). */
+export const ADJECTIVE_PLACES = normSet(cuesData.adjectivePlaces);
 /** Nouns before the quoted title of a work ("برنامج", "فيلم", "رواية"), normalized. */
 export const WORK_NOUNS = normSet(cuesData.workNouns);
 /** Words before a name that say what the person is besides titles ("الإعلامية", "المنشطة"), normalized. */

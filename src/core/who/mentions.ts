@@ -9,7 +9,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, normSet } from './lexicon.ts';
+import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, normSet } from './lexicon.ts';
 import { isTitle } from './roles.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -642,6 +642,8 @@ export const SPAN_STEPS: readonly SpanStep[] = [
   { name: 'person-completed-after-compound-given-name', run: PER_ONLY((doc, m) => (m.s < m.e ? { ...m, e: afterCompoundGivenName(doc, m) } : m)) },
   // A monarch's or pope's ordinal finishes the name ("الملك عبد الله الثاني", "البابا بنديكت السادس عشر").
   { name: 'person-with-regnal-number', run: PER_ONLY((doc, m) => (m.s < m.e ? { ...m, e: regnalEnd(doc, m) } : m)) },
+  // A verb opening the sentence before a title ("أشرف وزير …") is no person.
+  { name: 'not-verb-before-title', run: PER_ONLY((doc, m) => (isVerbBeforeTitle(doc, m) ? undefined : m)) },
   // Nothing left, or an unnamed-source head ("مسؤول"), is no name.
   { name: 'not-empty-or-source-head', run: (doc, m) => (m.s >= m.e || SRC_HEADS.has(doc.tokens[m.s]!.norm) || SRC_HEADS.has(doc.tokens[m.s]!.bare) ? undefined : m) },
   {
@@ -656,6 +658,35 @@ export const SPAN_STEPS: readonly SpanStep[] = [
   // An organization opening a short quoted name takes the whole quote.
   { name: 'org-to-closing-quote', run: (doc, m) => (m.type === 'PER' ? m : extendToQuote(doc, m)) },
 ];
+
+/** Words before a place name that make an adjective-like one ("مالي") the place: prepositions and place nouns, normalized. */
+const PLACE_GOVERNORS = normSet(['في', 'الى', 'إلى', 'من', 'عن', 'مع', 'دولة', 'جمهورية', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'حكومة', 'رئيس', 'عاصمة']);
+
+/**
+ * Whether a one-word place that is also an adjective ("مالي") stands as the adjective: behind a
+ * word with no article that is no preposition or place noun ("مبلغ مالي", "دعم مالي"), with no
+ * clitic of its own ("بمالي" is the place).
+ */
+export function isAdjectivePlace(doc: Doc, m: TokenMention): boolean {
+  const t = doc.tokens[m.s]!;
+  if (m.e - m.s !== 1 || !ADJECTIVE_PLACES.has(t.norm)) return false;
+  const prev = doc.tokens[m.s - 1];
+  if (!prev || prev.sentence !== t.sentence || isPunct(prev) || prev.bare.startsWith('ال')) return false;
+  // A verb before it has the country for subject ("أعلنت مالي", "وتقع مالي").
+  if (/ت$/.test(prev.norm) || /^[وف][يت].{2,4}$/.test(prev.norm)) return false;
+  return !prev.forms.some((f) => PLACE_GOVERNORS.has(f));
+}
+
+/**
+ * A lone given name opening its sentence right before a title ("أشرف وزير الفلاحة …، سمير بالطيب،
+ * على …"): a verb of the af'ala shape, whose subject the title introduces.
+ */
+export function isVerbBeforeTitle(doc: Doc, m: TokenMention): boolean {
+  const t = doc.tokens[m.s]!;
+  const next = doc.tokens[m.e];
+  const opens = m.s === doc.sentences[t.sentence]?.s;
+  return m.e - m.s === 1 && opens && next !== undefined && next.sentence === t.sentence && !next.bare.startsWith('ال') && isTitle(next);
+}
 
 /** A rule over all the article's spans: the spans as they should be. */
 export interface ListStep {
@@ -744,6 +775,8 @@ export const LIST_STEPS: readonly ListStep[] = [
   { name: 'quoted-appositions', run: (doc, spans) => overlay(spans, quotedAppositions(doc, spans)) },
   // Later occurrences of the names found, and a person's surname alone.
   { name: 'propagate', run: (doc, spans) => propagate(doc, spans) },
+  // A place that is also an adjective, used as one ("مبلغ مالي"), is no place.
+  { name: 'not-adjective-places', run: (doc, spans) => spans.filter((m) => m.type !== 'LOC' || !isAdjectivePlace(doc, m)) },
   // A programme's, book's or campaign's quoted title names no organization or place.
   { name: 'not-work-titles', run: (doc, spans) => withoutWorkTitles(doc, spans) },
 ];

@@ -83,6 +83,9 @@ function subjectBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): 
     if (holder && holder.type === 'PER' && holder.s - first.e <= 2 && isPunct(doc.tokens[first.e]!)) first = holder;
     return first;
   }
+  // A verb joined by و to a sentence opened by a speech verb and its subject has that subject
+  // ("وأعلن ترامب أنه تغير … وانتقد منافسته هيلاري كلينتون … وقال إنه …" is Trump's).
+  if (first && sharesOpeningSubject(doc, c, start, first)) return first;
   // Else the nearest name before the verb, unless a preposition governs it ("المعارض لبشار الأسد أعلن").
   const near = before[before.length - 1];
   if (!near) return undefined;
@@ -91,6 +94,24 @@ function subjectBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): 
   const governed = (/^[لبك]/.test(head.norm) && head.bare !== head.norm) || (prev !== undefined && PREPOSITIONS.has(prev.norm));
   return governed ? undefined : near;
 }
+
+/**
+ * Whether the cue at c is a verb joined by و ("وقال") in a sentence that opens with a speech verb
+ * whose subject, the mention `first`, follows it at once ("وأعلن ترامب …"): the cue has that subject.
+ */
+export function sharesOpeningSubject(doc: Doc, c: number, start: number, first: TokenMention): boolean {
+  const cue = doc.tokens[c]!;
+  const opener = doc.tokens[start];
+  // The verb names no subject of its own: what follows it is the reported clause, a mark or a preposition
+  // ("وقالت المنظمة إن …" is the organization's).
+  const next = doc.tokens[c + 1];
+  const subjectless = next !== undefined && (REPORT_OPENERS.has(next.norm) || isPunct(next) || PREPOSITIONS.has(next.norm));
+  const near = c > first.e && c - first.e <= OPENING_REACH;
+  return near && subjectless && /^و/.test(cue.norm) && first.s === start + 1 && opener !== undefined && cueKind(opener) === 'verb';
+}
+
+/** How far (in tokens) a joined verb may stand from the sentence's opening subject. */
+const OPENING_REACH = 30;
 
 /** Prepositions whose object is no subject, normalized. */
 const PREPOSITIONS = new Set(['في', 'من', 'الى', 'على', 'عن', 'مع', 'ضد', 'لدى', 'حول', 'بين', 'عند', 'نحو', 'امام', 'خلف', 'بعد', 'قبل', 'منذ', 'عبر', 'تجاه']);
@@ -247,7 +268,9 @@ export function attributeQuotes(
       }
       // Indirect speech: "قال X إن …" — the clause from إن/أن to the end of the sentence.
       if (kind === 'verb') {
-        for (let k = Math.max(speaker.e, c + 1); k < nextCue && k <= speaker.e + 12; k++) {
+        // The clause follows the speaker, or the verb when the sentence's opening subject is its speaker.
+        const opening = speaker.e <= c && sharesOpeningSubject(doc, c, s, speaker);
+        for (let k = Math.max(speaker.e, c + 1); k < nextCue && k <= (opening ? c : speaker.e) + 12; k++) {
           const t = doc.tokens[k]!.norm;
           if (t === 'ان' || t === 'انه' || t === 'انها' || t === 'بان' || t === 'بانه') {
             let end = nextCue;

@@ -3,8 +3,9 @@
  * أنتوني بلينكن") or in apposition after it ("…، رئيس حزب الأمة،").
  */
 import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
-import { JUNK, ORG_HEADS, PERSON_DESCRIPTIONS, isSpeechVerb, SRC_HEADS, TRIGGERS, isGazPlace, normSet } from './lexicon.ts';
+import { FIRST_NAMES, JUNK, ORG_HEADS, PERSON_DESCRIPTIONS, PRESS_ADDRESSEES, isSpeechVerb, SRC_HEADS, TRIGGERS, isGazPlace, normSet } from './lexicon.ts';
 import { cleanFirstWord, type FormCheck } from './names.ts';
+import { normalize } from '../text/normalize.ts';
 
 const MAX_BEFORE = 9;
 const MAX_AFTER = 8;
@@ -35,9 +36,12 @@ function opensRole(toks: readonly DocToken[], i: number): boolean {
   return isTitle(t) || (SRC_HEADS.get(t.bare) === 'speaker' && toks[i + 1]?.norm === 'باسم' && of !== undefined && !isTitle(of));
 }
 
-function stops(t: DocToken): boolean {
+function stops(t: DocToken, prev?: DocToken): boolean {
   if (isPunct(t)) return true;
-  if (isSpeechVerb(t.norm)) return true;
+  // "عام" right after a title is the title's ("كاتب عام", "مدير عام"), not a function word.
+  if (t.norm === 'عام' && prev !== undefined && isTitle(prev)) return false;
+  // So does the press spoken to ("… لمراسل الجوهرة").
+  if (isSpeechVerb(t.norm) || PRESS_ADDRESSEES.has(t.norm)) return true;
   // Function words end a title, except definite words and "ل+ال" ("الأمين العام للأمم المتحدة").
   return JUNK.has(t.norm) && !t.bare.startsWith('ال') && t.norm !== 'باسم';
 }
@@ -82,10 +86,16 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
     // So is what the role is of, before any title word: "المسؤول العام عن المسح الجغرافي فلان".
     if (from < 0 && ROLE_PREPOSITIONS.has(t.norm) && t.sentence === sent && !opensCircumstance(t, toks[i + 1])) continue;
     // A relative or complement clause opener ends the role ("… الذي ينتمي إليه الرئيس ماكرون").
-    if (t.sentence !== sent || stops(t) || inPerson(i) || CLAUSE.has(t.norm) || t.forms.some((f) => TRIGGERS.loc.has(f))) break;
+    if (t.sentence !== sent || stops(t, toks[i - 1]) || inPerson(i) || CLAUSE.has(t.norm) || t.forms.some((f) => TRIGGERS.loc.has(f))) break;
     // So does a short imperfect verb ("زعيمة أجنبية تزور الرئيس …").
     if (/^[يت][^ا]{3}$/.test(t.norm) && !isTitle(t) && !isGazPlace(t.norm)) break;
-    if (opensRole(toks, i)) from = i;
+    if (opensRole(toks, i)) {
+      from = i;
+      // A title joined by و with its own complement is the second of two ("رئيس اتحاد الفلاحة وأمين عام
+      // الحزب فلان"): the name's is the one after و. A bare one right before the name describes them too
+      // ("المنشطة الإذاعية والزميلة فلانة").
+      if (i < last && /^[وف]/.test(t.norm) && !TRIGGERS.per.has(t.norm) && !PERSON_DESCRIPTIONS.has(t.norm)) break;
+    }
   }
   // An honorific right before the name belongs to how the name is said, not to a longer role
   // ("أمير الكويت الشيخ صباح …", "المتحدث باسم الجيش الرائد محمد …").
@@ -116,7 +126,7 @@ function appositionRole(doc: Doc, m: TokenMention, inPerson: (i: number) => bool
       if (opensCircumstance(toks[e]!, toks[e + 1])) break;
       // و + a three-letter past verb goes on with what the person did ("أمير الكويت وقرر …").
       if (/^و[^ا]{3}$/.test(toks[e]!.norm) && !isTitle(toks[e]!)) break;
-      if (!withComma && (TIME.has(toks[e]!.norm) || stops(toks[e]!))) break;
+      if (!withComma && (TIME.has(toks[e]!.norm) || stops(toks[e]!, toks[e - 1]))) break;
       e++;
     }
     return roleText(doc, start, e, isKnown);
@@ -124,3 +134,16 @@ function appositionRole(doc: Doc, m: TokenMention, inPerson: (i: number) => bool
   return '';
 }
 
+
+/**
+ * A role without the words of the person's own name at its end ("رئيسة الحزب الدستوري الحرّ عبير"
+ * for عبير موسي, when the name was found without its given name there). Takes normalized name words.
+ */
+export function withoutOwnName(role: string, nameWords: readonly string[]): string {
+  const words = role.split(/\s+/u).filter(Boolean);
+  // Only the given name: a body's name may end as the person's does ("الأمين العام لحزب الله" of حسن نصر الله).
+  const given = nameWords[0];
+  const last = words[words.length - 1];
+  if (words.length > 1 && given !== undefined && last !== undefined && normalize(last) === given && FIRST_NAMES.has(given)) words.pop();
+  return words.join(' ');
+}

@@ -9,6 +9,7 @@ import { segment } from '../../../src/core/text/segment.ts';
 import { isSpeechVerb } from '../../../src/core/who/lexicon.ts';
 import { cleanFirstWord, knownForms } from '../../../src/core/who/names.ts';
 import { looseKey } from '../../../src/core/who/entities.ts';
+import { withoutOwnName } from '../../../src/core/who/roles.ts';
 
 function who(text: string) {
   return analyzeWho(text, segment(text)).who.map((e) => ({ name: e.name, type: e.type, role: e.role, said: e.said }));
@@ -93,4 +94,61 @@ test('GIVEN articles an editor read THEN each person is one entry, with the whol
 test('GIVEN ل + اللجنة written للجنة THEN the committee keeps its name', () => {
   const list = who('استقبل الرئيس الوزير الأول في أشغال الدورة 21 للجنة الكبرى المشتركة التونسية الجزائرية.');
   assert.ok(list.some((x) => x.name.startsWith('اللجنة الكبرى')), JSON.stringify(list));
+});
+
+test('GIVEN a country name used as an adjective or a verb before a title THEN neither is listed', () => {
+  const table: { text: string; listed: string[]; notListed: string[] }[] = [
+    { text: 'أوهمتاها أنها تعاني من السحر وغنمتا منها مبلغ مالي قدره 4500 دينار وسط تونس العاصمة.', listed: ['تونس'], notListed: ['مالي'] },
+    { text: 'وتقع مالي في غرب إفريقيا. وأرسلت فرنسا جنودا إلى مالي.', listed: ['مالي'], notListed: [] },
+    {
+      text: 'أشرف وزير الفلاحة والموارد المائية والصيد البحري، سمير بالطيب، مساء اليوم الجمعة، على مراسم تنصيب والي سوسة الجديد عادل الشليوي.',
+      listed: ['سمير بالطيب', 'عادل الشليوي'],
+      notListed: ['أشرف'],
+    },
+  ];
+  for (const row of table) {
+    const names = who(row.text).map((x) => x.name);
+    for (const n of row.listed) assert.ok(names.includes(n), `${n} in ${JSON.stringify(names)}`);
+    for (const n of row.notListed) assert.ok(!names.includes(n), `${n} not in ${JSON.stringify(names)}`);
+  }
+});
+
+test('GIVEN roles an editor read THEN each is whole and holds no part of the name', () => {
+  const table: [string, string, string][] = [
+    ['أكد أنيس بن مامية كاتب عام نقابة التاكسيات الفردية في سوسة خبر سطو.', 'أنيس بن مامية', 'كاتب عام نقابة التاكسيات الفردية'],
+    ['استقبل الرئيس، والي سوسة الجديد عادل الشليوي، في مقر الولاية.', 'عادل الشليوي', 'والي سوسة الجديد'],
+  ];
+  for (const [text, name, role] of table) assert.equal(who(text).find((x) => x.name === name)?.role, role, name);
+  assert.equal(withoutOwnName('رئيسة الحزب الدستوري الحرّ عبير', ['عبير', 'موسي']), 'رئيسة الحزب الدستوري الحرّ');
+  assert.equal(withoutOwnName('رئيس الحكومة', ['يوسف', 'الشاهد']), 'رئيس الحكومة');
+});
+
+test('GIVEN a later verb joined to a sentence its speaker opened THEN what it reports is that speaker\'s and not the last name\'s', () => {
+  const list = who(
+    'سارع المرشح الجمهوري دونالد ترامب إلى منع انهيار حملته. وأعلن ترامب أنه تغير لكنه أثار موضوع خيانات الرئيس السابق بيل كلينتون وانتقد منافسته الديمقراطية هيلاري كلينتون بحدة وقال إنه سيتوسع في تناول ماضيهما خلال الأيام القادمة.',
+  );
+  assert.ok(list.find((x) => x.name === 'دونالد ترامب')?.said.some((q) => q.startsWith('إنه سيتوسع')), JSON.stringify(list));
+  assert.deepEqual(list.find((x) => x.name === 'هيلاري كلينتون')?.said ?? [], []);
+});
+
+test('GIVEN "وأضاف في مقابلة مع راديو" THEN the words stay with the last speaker, not the radio', () => {
+  const list = who('قال رئيس الوزراء الإيطالي ماتيو رينتسي إن بلاده وافقت على السماح بانطلاق طائرات. وأضاف في مقابلة مع راديو (ار.تي.ال) "إنها مسألة عمليات ضد الإرهابيين وضد مهاجمين محتملين".');
+  assert.ok(!list.some((x) => x.name === 'راديو'), JSON.stringify(list));
+  assert.ok(list.find((x) => x.name === 'ماتيو رينتسي')?.said.some((q) => q.startsWith('إنها مسألة')), JSON.stringify(list));
+});
+
+test('GIVEN a joined verb with a subject of its own THEN the opening speaker does not take its words', () => {
+  const list = who('وقال ماهر نصار، المسؤول بالأمم المتحدة: "كان التركيز على خلفيتها الأنثوية في هذا الاختيار" وقالت المنظمة إن اختيار الشخصية قصد به التركيز على ما يمكن أن تحققه المرأة.');
+  const maher = list.find((x) => x.name === 'ماهر نصار');
+  assert.ok(maher, JSON.stringify(list));
+  assert.ok(!maher.said.some((q) => q.includes('اختيار الشخصية')), JSON.stringify(maher.said));
+});
+
+test('GIVEN two titles joined by و before a name THEN the name holds the second; a body named like the person keeps its name', () => {
+  const table: [string, string, string][] = [
+    ['وضم الاجتماع كلا من رئيس اتحاد الفلاحة والصيد البحري وأمين عام الحزب الجمهوري عصام الشابي.', 'عصام الشابي', 'أمين عام الحزب الجمهوري'],
+    ['قال الأمين العام لحزب الله حسن نصر الله إن الحرب ظالمة.', 'حسن نصر الله', 'الأمين العام لحزب الله'],
+    ['وأكد توفيق الشاهر كاتب عام منطقة الأمن بالمكنين لمراسل الجوهرة أن الأبحاث جارية.', 'توفيق الشاهر', 'كاتب عام منطقة الأمن بالمكنين'],
+  ];
+  for (const [text, name, role] of table) assert.equal(who(text).find((x) => x.name === name)?.role, role, name);
 });

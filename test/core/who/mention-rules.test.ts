@@ -279,13 +279,14 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     'person-completed-after-particle',
     'person-completed-after-compound-given-name',
     'person-with-regnal-number',
+    'not-verb-before-title',
     'not-empty-or-source-head',
     'known-place-not-person',
     'person-with-preposition-like-end',
     'person-split',
     'org-to-closing-quote',
   ]);
-  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued-by-particle', 'lone-ali-preposition', 'person-without-noun-forms', 'titled-given-names', 'lexicon-spans', 'quoted-appositions', 'propagate', 'not-work-titles']);
+  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued-by-particle', 'lone-ali-preposition', 'person-without-noun-forms', 'titled-given-names', 'lexicon-spans', 'quoted-appositions', 'propagate', 'not-adjective-places', 'not-work-titles']);
   const step = (name: string) => SPAN_STEPS.find((s) => s.name === name)!;
   const show = (doc: ReturnType<typeof docOf>, r: ReturnType<SpanStep['run']>): string[] =>
     (r === undefined ? [] : Array.isArray(r) ? r : [r]).map((m) => `${m.type}:${doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')}`);
@@ -303,6 +304,9 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     ['known-place-not-person', 'وصل إلى بغداد أمس', { type: 'PER', s: 2, e: 3 }, ['LOC:بغداد']],
     ['person-split', 'هشام شقيق سلمان عبيدي', { type: 'PER', s: 0, e: 4 }, ['PER:هشام', 'PER:سلمان عبيدي']],
     ['person-split', 'وقال اللاعب محمد للصحفيين إن', { type: 'PER', s: 2, e: 4 }, ['PER:محمد']],
+    ['person-split', 'وقالت سهام مبروك لمراسلة الوكالة إن', { type: 'PER', s: 1, e: 4 }, ['PER:سهام مبروك']],
+    ['not-verb-before-title', 'أشرف وزير الفلاحة على الافتتاح', { type: 'PER', s: 0, e: 1 }, []],
+    ['not-verb-before-title', 'وقال أشرف الحسيني إن', { type: 'PER', s: 1, e: 3 }, ['PER:أشرف الحسيني']],
   ];
   for (const [name, text, span, expected] of table) {
     const doc = docOf(text);
