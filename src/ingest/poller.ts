@@ -188,8 +188,9 @@ export class FeedPoller {
   async pollDue(opts: { leaseMs?: number } = {}): Promise<PollReport> {
     await this.finishUnassigned().catch((err: unknown) => this.log('error', `grouping left-over articles failed: ${err instanceof Error ? err.message : String(err)}`));
     if (this.halted) return { feeds: [], added: 0 };
+    const leaseMs = opts.leaseMs ?? this.options.pollMinutes * 60_000;
     const now = this.clock.now();
-    const until = new Date(now.getTime() + (opts.leaseMs ?? this.options.pollMinutes * 60_000)).toISOString();
+    const until = new Date(now.getTime() + leaseMs).toISOString();
     const due = await this.deps.store.claimDueFeeds(now.toISOString(), { owner: this.owner, until });
     const queue = new PQueue({ concurrency: this.options.concurrency });
     const unstarted: number[] = [];
@@ -197,8 +198,8 @@ export class FeedPoller {
       due.map(
         (f) =>
           queue.add(async () => {
-            if (!this.halted) return this.pollFeed(f);
-            unstarted.push(f.id);
+            if (!this.halted && (await this.renewLease(f.id, leaseMs))) return this.pollFeed(f);
+            if (this.halted) unstarted.push(f.id);
             return { feedId: f.id, url: f.url, status: 'skipped', items: 0, added: 0, republished: 0, joined: 0, fullText: 0, failures: f.failures } satisfies FeedPollResult;
           }) as Promise<FeedPollResult>,
       ),
@@ -207,6 +208,21 @@ export class FeedPoller {
       await this.deps.store.releaseFeeds(this.owner, unstarted).catch((err: unknown) => this.log('warn', `releasing feed leases failed: ${err instanceof Error ? err.message : String(err)}`));
     }
     return { feeds, added: feeds.reduce((n, f) => n + f.added, 0) };
+  }
+
+  /**
+   * A feed's lease runs from the moment its fetch starts: a fetch that waited in this round's queue
+   * (or on a busy machine) would otherwise land just before another instance's poll of the next
+   * interval. False when the lease already ran out: another instance may be polling the feed.
+   */
+  private async renewLease(feedId: number, leaseMs: number): Promise<boolean> {
+    const now = this.clock.now();
+    try {
+      return await this.deps.store.renewFeedLease(feedId, { owner: this.owner, now: now.toISOString(), until: new Date(now.getTime() + leaseMs).toISOString() });
+    } catch (err: unknown) {
+      this.log('warn', `renewing the lease of feed ${feedId} failed: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
+    }
   }
 
   /** Stops taking feeds: the feeds of the running round not yet started are released to the other instances. */

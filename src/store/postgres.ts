@@ -296,6 +296,10 @@ export class PostgresStore implements Store {
     return rows.map(feedFrom).sort((a, b) => a.id - b.id);
   }
 
+  async renewFeedLease(feedId: number, lease: { owner: string; now: string; until: string }): Promise<boolean> {
+    return (await this.run('UPDATE feeds SET lease_until = $1 WHERE id = $2 AND lease_owner = $3 AND lease_until > $4', lease.until, feedId, lease.owner, lease.now)) > 0;
+  }
+
   async releaseFeeds(owner: string, feedIds?: number[]): Promise<number> {
     if (feedIds?.length === 0) return 0;
     return feedIds

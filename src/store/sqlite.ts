@@ -174,6 +174,10 @@ export class SqliteStore implements Store {
       .sort((a, b) => a.id - b.id);
   }
 
+  async renewFeedLease(feedId: number, lease: { owner: string; now: string; until: string }): Promise<boolean> {
+    return this.run('UPDATE feeds SET lease_until = ? WHERE id = ? AND lease_owner = ? AND lease_until > ?', lease.until, feedId, lease.owner, lease.now).changes > 0;
+  }
+
   async releaseFeeds(owner: string, feedIds?: number[]): Promise<number> {
     if (feedIds?.length === 0) return 0;
     const only = feedIds ? ` AND id IN (${feedIds.map(() => '?').join(', ')})` : '';

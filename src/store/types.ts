@@ -320,6 +320,11 @@ export interface FeedStore {
    * caller (another instance over the same database) gets them before then. Ordered by id.
    */
   claimDueFeeds(now: string, lease: { owner: string; until: string }): Promise<FeedRecord[]>;
+  /**
+   * Renews `owner`'s lease on one feed until `until`, when it still holds it at `now`; false when the
+   * lease ran out (another instance may have it): then this owner must not poll the feed.
+   */
+  renewFeedLease(feedId: number, lease: { owner: string; now: string; until: string }): Promise<boolean>;
   /** Ends `owner`'s leases (of those feeds, or all of them) so another instance may poll them at once; how many it ended. */
   releaseFeeds(owner: string, feedIds?: number[]): Promise<number>;
   /** Writes a poll's outcome. */

@@ -38,6 +38,18 @@ for (const kind of STORE_KINDS) {
       await store.close();
     });
 
+    test('GIVEN a lease THEN its owner renews it from the fetch on while it holds it, and not once it ran out or for another owner', async () => {
+      const store = await openTestStore(kind);
+      const feed = await store.addFeed('https://a.example/rss', { now: T0 });
+      await store.claimDueFeeds(T0, { owner: 'one', until: T10 });
+      assert.equal(await store.renewFeedLease(feed.id, { owner: 'two', now: T5, until: T20 }), false);
+      assert.equal(await store.renewFeedLease(feed.id, { owner: 'one', now: T5, until: '2026-01-01T00:15:00.000Z' }), true);
+      // Renewed to 00:15: not claimable at 00:10 any more, and the old owner cannot renew a lease that ran out.
+      assert.deepEqual(await store.claimDueFeeds(T10, { owner: 'two', until: T20 }), []);
+      assert.equal(await store.renewFeedLease(feed.id, { owner: 'one', now: '2026-01-01T00:16:00.000Z', until: '2026-01-01T00:26:00.000Z' }), false);
+      await store.close();
+    });
+
     test('GIVEN three instances over one database claiming at once THEN every feed goes to exactly one of them', async () => {
       const stores = await openSharedStores(kind, 3);
       const ids = new Set<number>();
