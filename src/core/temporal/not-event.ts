@@ -10,7 +10,7 @@
 import { normalize } from '../text/normalize.ts';
 import { isSpace } from '../text/tokens.ts';
 import eventData from '../lexicon/temporal/event.json' with { type: 'json' };
-import { UNITS } from './lexicon.ts';
+import { APPROX, MORE_LESS, UNITS } from './lexicon.ts';
 
 const words = (list: string[]): Set<string> => new Set(list.map((w) => normalize(w)));
 const NAMING = words(eventData.namingNouns);
@@ -119,16 +119,30 @@ export function endsRange(text: string, prev: TimeAt, t: TimeAt): boolean {
 
 /**
  * Whether `t` is the window of a count right before منذ ("أحصت 78 هجومًا منذ 17 أكتوبر", "15 صحفيا
- * منذ 2016"): the count is told now, not on that day. An age ("البالغ 14 عاما منذ الإثنين") counts
+ * منذ 2016") or right after its time ("استقبلت منذ سنة 2014 نحو 245 ألف لاجئ"): the count is told now, not on that day. An age ("البالغ 14 عاما منذ الإثنين") counts
  * nothing, so the disappearance told with it stays dated.
  */
 export function windowsCount(text: string, t: TimeAt): boolean {
   const since = wordBefore(text, t.start);
   if (!since || bare(text, since) !== 'منذ') return false;
+  if (countFollows(text, t.end)) return true;
   const noun = wordBefore(text, since.start);
   const count = noun && wordBefore(text, noun.start);
   if (!noun || !count || UNITS.has(normalize(text.slice(noun.start, noun.end)))) return false;
   return /^[0-9]+(?:[.,٫][0-9]+)?$/.test(normalize(text.slice(count.start, count.end)));
+}
+
+/** Words that may stand between a window and the count after it: "منذ 2014 نحو 245 ألف", "أكثر من 300". */
+const COUNT_LEADS = new Set([...APPROX, ...MORE_LESS, 'من', 'ما', 'يقرب']);
+
+/** Whether a count follows right after `end` ("استقبلت منذ سنة 2014 نحو 245 ألف لاجئ"), past at most three lead words. */
+function countFollows(text: string, end: number): boolean {
+  const after = text.slice(end, end + 40).trim().split(/\s+/, 4);
+  for (const w of after) {
+    if (/^[0-9]+(?:[.,٫][0-9]+)?$/.test(w)) return true;
+    if (!COUNT_LEADS.has(normalize(w))) return false;
+  }
+  return false;
 }
 
 /** Marks that end the clause before a word: a subject right after one opens its clause. */

@@ -93,6 +93,9 @@ test('windowsCount GIVEN a count right before منذ THEN its time is the count\
     ['أعلنت العائلة اختفاء ابنها البالغ من العمر 14 عاما منذ 【يوم الإثنين】', false], // an age: the disappearance is dated
     ['غادر البلاد منذ 【62 سنة】 ولم يعد', false],
     ['تعيش المدينة على وقع الاحتجاجات منذ 【الأحد】', false],
+    ['يذكر أن السويد قد استقبلت منذ 【سنة 2014】 نحو 245 ألف لاجئ', true], // the count right after the window
+    ['قتل منذ 【2011】 أكثر من 300 ألف شخص', true],
+    ['غادر منذ 【2014】 إلى فرنسا', false],
   ];
   for (const [marked, expected] of cases) {
     const { text, t } = at(marked);
