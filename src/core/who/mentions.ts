@@ -688,6 +688,27 @@ export function isVerbBeforeTitle(doc: Doc, m: TokenMention): boolean {
   return m.e - m.s === 1 && opens && next !== undefined && next.sentence === t.sentence && !next.bare.startsWith('ال') && isTitle(next);
 }
 
+/**
+ * Person spans that leave out the given name right before them, after a title ("رئيسة الحزب
+ * الدستوري الحرّ عبير" + "موسي"): the given name opens the span. Only a free word with no clitic.
+ */
+export function withGivenNameBefore(doc: Doc, spans: readonly TokenMention[]): TokenMention[] {
+  const covered = new Set<number>();
+  for (const m of spans) for (let i = m.s; i < m.e; i++) covered.add(i);
+  return spans.map((m) => {
+    const k = m.s - 1;
+    const t = doc.tokens[k];
+    if (m.type !== 'PER' || !t || covered.has(k) || t.sentence !== doc.tokens[m.s]!.sentence || t.norm !== t.bare) return m;
+    // A given name the lexicon may not know ("الإسبانية" + "ناديا", "العالمي" + "سيندي"): a free word
+    // right after a title phrase's definite last word, with no article, clitic or pronoun ending, no place.
+    const p = doc.tokens[k - 1];
+    const phraseEnd = p !== undefined && p.bare.startsWith('ال') && (isTitle(p) || isDefiniteAdjective(p));
+    const unknownGiven = phraseEnd && t.norm.length >= 3 && !/^(ال|[وفبلكت])/.test(t.norm) && !/(ه|ها)$/.test(t.norm) && !t.forms.some((f) => isGazPlace(f)) && !isPunct(t);
+    const given = FIRST_NAMES.has(t.norm) || unknownGiven;
+    return given && !JUNK.has(t.norm) && !isJunkWord(t) && !isTitle(t) && afterTitle(doc, k) ? { ...m, s: k } : m;
+  });
+}
+
 /** A rule over all the article's spans: the spans as they should be. */
 export interface ListStep {
   name: string;
@@ -754,6 +775,8 @@ export const LIST_STEPS: readonly ListStep[] = [
   },
   // A given name and a family name right after a title name a person the tagger missed.
   { name: 'titled-given-names', run: (doc, spans) => overlay(spans, titledGivenNames(doc, spans)) },
+  // A given name left out right before a titled person's span opens it ("… الحرّ عبير" + "موسي").
+  { name: 'person-given-name-before', run: (doc, spans) => withGivenNameBefore(doc, spans) },
   {
     // Head+adjective organizations, gazetteer phrases and clubs win over partial tagger spans they
     // contain; cited outlets over everything. Head+adjective organizations describe rather than

@@ -113,13 +113,17 @@ export function sharesOpeningSubject(doc: Doc, c: number, start: number, first: 
 /** How far (in tokens) a joined verb may stand from the sentence's opening subject. */
 const OPENING_REACH = 30;
 
+/** Prepositions before where words were said, whose object is never the speaker ("على تويتر"), normalized. */
+const WHERE_SAID = new Set(['في', 'على', 'عبر']);
+const saidOn = (doc: Doc, m: TokenMention): boolean => WHERE_SAID.has(doc.tokens[m.s - 1]?.norm ?? '');
+
 /** Prepositions whose object is no subject, normalized. */
 const PREPOSITIONS = new Set(['في', 'من', 'الى', 'على', 'عن', 'مع', 'ضد', 'لدى', 'حول', 'بين', 'عند', 'نحو', 'امام', 'خلف', 'بعد', 'قبل', 'منذ', 'عبر', 'تجاه']);
 
 /** The nearest speaker mention before token c in its sentence (a continuation's: "…، مضيفا"). */
 function speakerBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): TokenMention | undefined {
   const sent = doc.tokens[c]!.sentence;
-  const before = speakers.filter((m) => m.e <= c && doc.tokens[m.s]!.sentence === sent);
+  const before = speakers.filter((m) => m.e <= c && doc.tokens[m.s]!.sentence === sent && !saidOn(doc, m));
   return before[before.length - 1];
 }
 
@@ -155,7 +159,8 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
     }
   }
   // Whom the words were said to ("قالت الوزيرة لـ"الجوهرة أف أم" إن …") is no speaker.
-  const after = speakers.filter((m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !isAddressee(doc, m));
+  // Nor is where it was said ("كتبت في حسابها على تويتر", "قال عبر فيسبوك").
+  const after = speakers.filter((m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !isAddressee(doc, m) && !saidOn(doc, m));
   // An organization a title governs ("محافظ البنك المركزي", "رئيس الجامعة الأردنية") is the
   // title holder's: with no person named, the speaker is unclear.
   const titled = (m: TokenMention): boolean => m.type === 'ORG' && m.s > 0 && afterTitle(doc, m.s);

@@ -10,6 +10,8 @@ import { isSpeechVerb } from '../../../src/core/who/lexicon.ts';
 import { cleanFirstWord, knownForms } from '../../../src/core/who/names.ts';
 import { looseKey } from '../../../src/core/who/entities.ts';
 import { withoutOwnName } from '../../../src/core/who/roles.ts';
+import { withGivenNameBefore } from '../../../src/core/who/mentions.ts';
+import { buildDoc } from '../../../src/core/who/doc.ts';
 
 function who(text: string) {
   return analyzeWho(text, segment(text)).who.map((e) => ({ name: e.name, type: e.type, role: e.role, said: e.said }));
@@ -151,4 +153,18 @@ test('GIVEN two titles joined by و before a name THEN the name holds the second
     ['وأكد توفيق الشاهر كاتب عام منطقة الأمن بالمكنين لمراسل الجوهرة أن الأبحاث جارية.', 'توفيق الشاهر', 'كاتب عام منطقة الأمن بالمكنين'],
   ];
   for (const [text, name, role] of table) assert.equal(who(text).find((x) => x.name === name)?.role, role, name);
+});
+
+test('GIVEN a titled person span that leaves out the given name before it THEN the name is whole', () => {
+  const doc = buildDoc('جددت رئيسة الحزب الدستوري الحرّ عبير موسي اتهامها.', segment('جددت رئيسة الحزب الدستوري الحرّ عبير موسي اتهامها.'));
+  const out = withGivenNameBefore(doc, [{ type: 'PER', s: 6, e: 7 }]);
+  assert.deepEqual(out.map((m) => doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')), ['عبير موسي']);
+  // Not when the word before is no given name, or no title comes before it.
+  const doc2 = buildDoc('وصل الوفد موسي إلى العاصمة.', segment('وصل الوفد موسي إلى العاصمة.'));
+  assert.deepEqual(withGivenNameBefore(doc2, [{ type: 'PER', s: 2, e: 3 }]), [{ type: 'PER', s: 2, e: 3 }]);
+});
+
+test('GIVEN words written on a platform THEN the platform is not their speaker', () => {
+  const list = who('وقامت السلطات المختصة بإخلاء المطار، وكتبت في حسابها على تويتر محذرة المدنيين، "عملية جارية للشرطة، لا تعبر محيط المنطقة الأمنية".');
+  assert.deepEqual(list.find((x) => x.name === 'تويتر')?.said ?? [], []);
 });
