@@ -52,6 +52,15 @@ export function nisbaForm(words: readonly string[]): string[] | undefined {
   return ['ال' + head, 'ال' + stem + (head.endsWith('ة') ? 'ة' : '')];
 }
 
+/** A one-word place name's other spelling of its ending: ـية ↔ ـيا ("سورية" ↔ "سوريا"); the words themselves otherwise. */
+export function placeSpelling(words: readonly string[]): string[] {
+  if (words.length !== 1 || words[0]!.length < 5) return [...words];
+  const w = words[0]!;
+  if (w.endsWith('ية')) return [w.slice(0, -1) + 'ا'];
+  if (w.endsWith('يا')) return [w.slice(0, -1) + 'ة'];
+  return [...words];
+}
+
 /**
  * An organization's name without the cue noun before it ("حركة حماس" → "حماس", "تنظيم داعش" →
  * "داعش"), which names the same body; undefined when there is none. Takes normalized words.
@@ -121,6 +130,8 @@ export function groupMentions(doc: Doc, mentions: readonly TokenMention[], isKno
     if (!g && m.type === 'ORG' && words.length >= 2) {
       g = groups.find((x) => x.type === 'ORG' && x.words.length > words.length && words.every((w, k) => w === x.words[k]));
     }
+    // A country spelt in ـية as well as ـيا ("سورية" = "سوريا") is one place.
+    if (!g && m.type === 'LOC') g = byKey.get('NAMED:' + placeSpelling(words).join(' '));
     const nisba = m.type === 'ORG' ? nisbaForm(words) : undefined;
     if (!g && nisba) g = byKey.get('NAMED:' + nisba.join(' '));
     const core = m.type === 'ORG' ? orgCore(words) : undefined;
@@ -133,7 +144,7 @@ export function groupMentions(doc: Doc, mentions: readonly TokenMention[], isKno
       g = { type: m.type, name, words, mentions: [], forms: new Map(), typeVotes: new Map() };
       groups.push(g);
       byKey.set(key, g);
-      for (const alt of [nisba, core]) if (alt && !byKey.has('NAMED:' + alt.join(' '))) byKey.set('NAMED:' + alt.join(' '), g);
+      for (const alt of [nisba, core, m.type === 'LOC' ? placeSpelling(words) : undefined]) if (alt && !byKey.has('NAMED:' + alt.join(' '))) byKey.set('NAMED:' + alt.join(' '), g);
     }
     g.mentions.push(m);
     g.typeVotes.set(m.type, (g.typeVotes.get(m.type) ?? 0) + 1);

@@ -8,7 +8,7 @@ import { analyzeWho } from '../../../src/core/who/index.ts';
 import { segment } from '../../../src/core/text/segment.ts';
 import { isSpeechVerb } from '../../../src/core/who/lexicon.ts';
 import { cleanFirstWord, knownForms } from '../../../src/core/who/names.ts';
-import { looseKey } from '../../../src/core/who/entities.ts';
+import { looseKey, placeSpelling } from '../../../src/core/who/entities.ts';
 import { withoutOwnName } from '../../../src/core/who/roles.ts';
 import { withGivenNameBefore } from '../../../src/core/who/mentions.ts';
 import { buildDoc } from '../../../src/core/who/doc.ts';
@@ -167,4 +167,12 @@ test('GIVEN a titled person span that leaves out the given name before it THEN t
 test('GIVEN words written on a platform THEN the platform is not their speaker', () => {
   const list = who('وقامت السلطات المختصة بإخلاء المطار، وكتبت في حسابها على تويتر محذرة المدنيين، "عملية جارية للشرطة، لا تعبر محيط المنطقة الأمنية".');
   assert.deepEqual(list.find((x) => x.name === 'تويتر')?.said ?? [], []);
+});
+
+test('GIVEN a country spelt both in ـيا and ـية THEN it is one place', () => {
+  assert.deepEqual(placeSpelling(['سورية']), ['سوريا']);
+  assert.deepEqual(placeSpelling(['سوريا']), ['سورية']);
+  assert.deepEqual(placeSpelling(['تونس']), ['تونس']);
+  const places = who('وصل الوفد إلى سوريا أمس. وقال رئيس الوفد إن سورية تواجه حربا.').filter((x) => x.type === 'LOC');
+  assert.deepEqual(places.map((x) => x.name), ['سوريا']);
 });
