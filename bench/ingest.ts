@@ -133,9 +133,12 @@ const analyzerName = THREADS > 0 ? `src/core/analyze.ts in ${THREADS} worker thr
 /** Time with at least one analysis running (analyses overlap in the pool). */
 let analyzeMs = 0;
 let running = 0;
+/** Analyses asked of the analyzer (an article two feeds carry at once should be analysed once). */
+let calls = 0;
 let since = 0;
 let groupMs = 0;
 const timedAnalyze: Analyzer = async (input) => {
+  calls++;
   if (running++ === 0) since = performance.now();
   try {
     return await jobs.analyze(input);
@@ -251,7 +254,7 @@ try {
   console.log(`store: ${!pgUrl ? 'SQLite (a temp file)' : process.argv.includes('--postgres') ? 'PostgreSQL (a local server, fsync and synchronous commit on)' : 'PostgreSQL (the given database)'}; load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(
     `time: ${seconds.toFixed(1)} s wall, of which polling ${(pollMs / 1000).toFixed(1)} s (${(items.length / (pollMs / 1000)).toFixed(0)} items/s): ` +
-      `analysis running ${(analyzeMs / 1000).toFixed(1)} s, grouping ${(groupMs / 1000).toFixed(1)} s, the rest (read, parse, dedupe, store) ${((pollMs - analyzeMs - groupMs) / 1000).toFixed(1)} s; ` +
+      `analysis running ${(analyzeMs / 1000).toFixed(1)} s (${calls} analyses), grouping ${(groupMs / 1000).toFixed(1)} s, the rest (read, parse, dedupe, store) ${((pollMs - analyzeMs - groupMs) / 1000).toFixed(1)} s; ` +
       `writing the feed files (bench only) ${(seconds - pollMs / 1000).toFixed(1)} s`,
   );
   console.log(`peak memory (RSS): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);

@@ -23,6 +23,7 @@ import type { StoryGrouper } from '../stories/grouper.ts';
 import type { Fetcher } from '../sources/http.ts';
 import { feedFailureOf, FeedReader, localFeedUrl, looksLikeExcerpt, type FeedFailure, type FeedItem, type FetchFullArticle } from '../sources/feeds.ts';
 import { capArticleText } from '../sources/page.ts';
+import { articleKeys } from '../store/keys.ts';
 
 export type { FeedFailure } from '../sources/feeds.ts';
 
@@ -144,6 +145,14 @@ export class FeedPoller {
   private readonly inFlight = new Set<number>();
   /** Storing and grouping run one feed at a time, so two feeds carrying one event cannot both open a story for it. */
   private readonly ingestQueue = new PQueue({ concurrency: 1 });
+  /** Turns taken in `ingestQueue`, counted, so a feed knows which feeds store before it. */
+  private turns = 0;
+  /**
+   * Texts being analysed for a feed whose batch is not stored yet (content hash → that feed's turn
+   * and its batch being stored): a later feed carrying the same text waits for that batch instead of
+   * analysing the text a second time, and analyses it only if it is still new then.
+   */
+  private readonly pendingTexts = new Map<string, { turn: number; stored: Promise<void> }>();
   /**
    * The items of each feed's last poll that are in the store: a feed repeats most of its items
    * from one poll to the next, and these need no look-up. Lost on restart (the store answers then).
@@ -313,16 +322,29 @@ export class FeedPoller {
     result: FeedPollResult,
     recordPoll: () => Promise<void>,
   ): Promise<void> {
-    const prepared = this.prepare(feed, outlet, items, local, result);
+    let markStored = (): void => undefined;
+    const turn = { turn: ++this.turns, stored: new Promise<void>((resolve) => (markStored = resolve)) };
+    const prepared = this.prepare(feed, outlet, items, local, result, turn);
     // Handled when its turn comes (the catch only keeps a failure meanwhile from counting as
     // unhandled); a failed preparation fails this feed only, and the queue goes on with the next.
     prepared.catch(() => undefined);
-    await this.ingestQueue.add(async () => this.storeItems(...(await prepared), result, recordPoll));
+    try {
+      await this.ingestQueue.add(async () => this.storeItems(...(await prepared), result, recordPoll));
+    } finally {
+      markStored();
+    }
     this.known.set(feed.id, new Set(items.map(itemKey)));
   }
 
   /** A feed's new articles and their analyses, made before anything is written. */
-  private async prepare(feed: FeedRecord, outlet: string | undefined, items: FeedItem[], local: boolean, result: FeedPollResult): Promise<[NewArticle[], Map<NewArticle, Analysis | undefined>]> {
+  private async prepare(
+    feed: FeedRecord,
+    outlet: string | undefined,
+    items: FeedItem[],
+    local: boolean,
+    result: FeedPollResult,
+    turn: { turn: number; stored: Promise<void> },
+  ): Promise<[NewArticle[], Map<NewArticle, Analysis | undefined>]> {
     const known = this.known.get(feed.id);
     const fresh: FeedItem[] = [];
     for (const item of items) {
@@ -336,8 +358,28 @@ export class FeedPoller {
     // an article that is a copy of a stored one needs none.
     const analyses = new Map<NewArticle, Analysis | undefined>();
     const isNew = await Promise.all(records.map((r) => this.deps.store.isNewArticle(r)));
-    await Promise.all(records.map(async (r, i) => void (isNew[i] && analyses.set(r, await this.analyse(r)))));
+    await Promise.all(records.map(async (r, i) => void (isNew[i] && (await this.stillNew(r, turn)) && analyses.set(r, await this.analyse(r)))));
     return [records, analyses];
+  }
+
+  /**
+   * Whether a new article still needs its analysis: when a feed storing before this one is
+   * analysing the same text, it waits for that feed's batch to be stored and asks the store again
+   * (its copy is then most often stored, and this one's analysis would be dropped). Otherwise it
+   * claims the text until this feed's own batch is stored.
+   */
+  private async stillNew(record: NewArticle, turn: { turn: number; stored: Promise<void> }): Promise<boolean> {
+    const hash = articleKeys(record).hash;
+    const earlier = this.pendingTexts.get(hash);
+    if (earlier && earlier.turn < turn.turn) {
+      await earlier.stored;
+      return this.deps.store.isNewArticle(record);
+    }
+    if (!earlier) {
+      this.pendingTexts.set(hash, turn);
+      void turn.stored.then(() => this.pendingTexts.get(hash) === turn && this.pendingTexts.delete(hash));
+    }
+    return true;
   }
 
   /** The articles to store for a feed's new items (an item with neither text nor title is left out). */

@@ -256,6 +256,35 @@ describe('feed polling against a loopback server', () => {
     assert.equal(saved?.analysis.id, '1');
   });
 
+  it('GIVEN a text one feed is analysing THEN another feed carrying it meanwhile waits for it to be stored instead of analysing it again', async () => {
+    const analysis: Analysis = { sentences: [], brief: [], timeline: [], who: [], mentions: [], temporal: [], sources: [] };
+    const titles: string[] = [];
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started = (): void => undefined;
+    const firstStarted = new Promise<void>((resolve) => (started = resolve));
+    const { store, poller } = setup({
+      analyze: async (input) => {
+        titles.push(input.title ?? '');
+        started();
+        await gate;
+        return { ...analysis, id: input.id };
+      },
+    });
+    const first = poller.pollFeed(await feed(store, server.url('/rss')));
+    await firstStarted;
+    const second = poller.pollFeed(await feed(store, server.url('/republished')));
+    // Let the second feed be read and reach its analyses while the first's are still running.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    assert.equal(a.added, 3);
+    assert.equal(b.added, 0);
+    assert.equal(b.republished, 3);
+    assert.equal(titles.length, 3, `analysed: ${titles.join(' | ')}`);
+    for (const id of [1, 2, 3]) assert.ok(await store.getAnalysis(id), `article ${id} has its analysis`);
+  });
+
   it('GIVEN two pollers over one store THEN each due feed is polled by one of them per interval, and by one again after it', async () => {
     const { store, clock, poller } = setup({ owner: 'one' });
     const other = new FeedPoller({ store, fetcher, clock, grouper: new StoryGrouper(store), owner: 'two', options: { timeoutMs: 3000 } });
