@@ -6,7 +6,7 @@
  *    has no document breaks, so blocks stand in for documents), each tagged by a model trained here
  *    on the other blocks the way the shipped one is (rules and lexicons frozen). Mean, spread
  *    (sample standard deviation and range over the folds) and pooled P/R/F1, for the tagger alone
- *    (`Tagger.tagDocument` over 20-sentence documents, so its label consistency applies) and for the full analysis's `mentions` (tagger + rules + propagation, `analyze()` with that
+ *    and for the full analysis's `mentions` (tagger + rules + propagation, `analyze()` with that
  *    fold's tagger). This is the figure; lexicon and rule choices were made reading other slices
  *    of the same portion, so it still flatters unseen text a little.
  * 2. The dev split (the last tenth), with a model trained without it, beside a gazetteer-only
@@ -46,13 +46,6 @@ const unlabeled = loadUnlabeled('../shared/data/ant/articles.jsonl');
 /** A tagger trained on `train` the way the shipped model is. */
 function trained(train: readonly TaggedSentence[]): InstanceType<typeof Tagger> {
   return loadTagger(trainModel(train, unlabeled));
-}
-
-/** The tagger's tags with sentences taken 20 at a time as documents (as fullAnalysisTags), so label consistency applies within each. */
-function documentTags(sentences: readonly TaggedSentence[], tagger: InstanceType<typeof Tagger>): string[][] {
-  const out: string[][] = [];
-  for (let i = 0; i < sentences.length; i += 20) out.push(...tagger.tagDocument(sentences.slice(i, i + 20)));
-  return out;
 }
 
 /** Tags as the full analysis's `mentions` give them: sentences joined 20 at a time into pseudo-articles. */
@@ -102,7 +95,7 @@ const sd = (xs: readonly number[]): number => Math.sqrt(xs.reduce((a, x) => a + 
   for (const [k, fold] of crossValidationFolds(all, FOLDS).entries()) {
     const tagger = trained(fold.train);
     const g = fold.test.map((s) => s.tags);
-    const t = documentTags(fold.test, tagger);
+    const t = fold.test.map((s) => tagger.tag(s.words));
     const f = fullAnalysisTags(fold.test, tagger);
     const scores = { tagger: scoreSpans(g, t, TYPES), full: scoreSpans(g, f, TYPES) };
     perFold.push(scores);

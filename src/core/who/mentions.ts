@@ -161,15 +161,14 @@ export function writesYaForAlifMaqsura(doc: Doc): boolean {
 /** Tagger mentions of every sentence. */
 function taggedMentions(doc: Doc, tagger: Tagger): TokenMention[] {
   const out: TokenMention[] = [];
-  const sentences = doc.sentences.filter(({ s, e }) => e > s);
-  const tagged = tagger.tagDocument(
-    sentences.map(({ s, e }) => {
-      const toks = doc.tokens.slice(s, e);
-      return { words: toks.map((t) => t.text), norms: toks.map((t) => t.norm) };
-    }),
-  );
-  for (const [k, { s }] of sentences.entries()) {
-    for (const span of spansFromTags(tagged[k]!)) {
+  for (const { s, e } of doc.sentences) {
+    if (e <= s) continue;
+    const toks = doc.tokens.slice(s, e);
+    const tags = tagger.tag(
+      toks.map((t) => t.text),
+      toks.map((t) => t.norm),
+    );
+    for (const span of spansFromTags(tags)) {
       const type = TYPE_MAP[span.type];
       if (type) out.push({ type, s: s + span.start, e: s + span.end });
     }

@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { OFFSETS, featureTiers, forEachPhraseFeature, indexPhrases, type PhraseIndex } from './features.ts';
 import { normalize } from '../text/normalize.ts';
-import { consistentTags } from './consistency.ts';
 
 const CENTER = OFFSETS.indexOf(0);
 
@@ -154,18 +153,6 @@ export class Tagger {
     const em = this.emissions(words, norms);
     const tags = this.model.tags;
     return viterbi(this.model, em, words.length).map((t) => toBio(tags[t]!));
-  }
-
-  /**
-   * Tags a document's sentences, then gives a word no dictionary knows the entity type it has
-   * elsewhere in the document where the sentence model left it out (see consistency.ts).
-   */
-  tagDocument(sentences: readonly { words: readonly string[]; norms?: readonly string[] }[]): string[][] {
-    const tags = sentences.map((s) => this.tag(s.words, s.norms));
-    return consistentTags(
-      sentences.map((s) => s.norms ?? s.words),
-      tags,
-    );
   }
 
   /** Per-token emission scores (tokens × tags) for one sentence. */
