@@ -92,6 +92,8 @@ test('GIVEN the compose file and the Dockerfile THEN each bot service runs as a 
     for (const [i, bot] of running.entries()) {
       const answer = await fake.deliverWebhook(`http://127.0.0.1:${bot.hookPort}`, '/help', 900 + i);
       assert.equal(answer.status, 200, bot.name);
+      // Answered as soon as it is read; the reply follows.
+      await fake.waitFor('sendMessage', { test: (c) => c.payload.chat_id === 900 + i, timeoutMs: 30_000 });
     }
     assert.deepEqual(fake.callsOf('sendMessage').map((c) => Number(c.payload.chat_id)).sort(), [900, 901]);
 

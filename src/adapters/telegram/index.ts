@@ -122,13 +122,39 @@ function secretMatches(given: string | string[] | undefined, secret: string): bo
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Largest webhook body taken (an update is a few kilobytes; Telegram's own limit on a message is 4,096 characters). */
+const MAX_UPDATE_BYTES = 1_000_000;
+
+/** The request's body, or undefined when it passes `max` bytes (the rest is read and dropped, so the answer reaches the client). */
+async function readBody(req: HttpRequest, max: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size <= max) chunks.push(chunk as Buffer);
+  }
+  return size > max ? undefined : Buffer.concat(chunks);
+}
+
+/** The update a webhook body holds, or undefined when it is no update. */
+export function updateOf(body: Buffer): Update | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    const id = typeof parsed === 'object' && parsed !== null ? (parsed as { update_id?: unknown }).update_id : undefined;
+    return typeof id === 'number' && Number.isSafeInteger(id) ? (parsed as Update) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The webhook's request handler: a request without the secret header Telegram was given at
- * setWebhook is answered 401 and nothing is handled; the rest go to telegraf's webhook callback,
- * which answers once the update is handled (its replies are real API calls, webhookReply off).
+ * setWebhook is answered 401 and nothing is handled. An update is answered 200 as soon as it is
+ * read, and handled after: Telegram waits for the answer and sends the update again when it is
+ * slow, so a long analysis would be run twice. A handler that fails is logged with the update's id
+ * (bot.catch has already apologized in the chat); a stop waits for the updates being handled.
  */
-function webhookHandler(bot: Telegraf, path: string, secret: string): (req: HttpRequest, res: ServerResponse) => Promise<void> {
-  const callback = bot.webhookCallback(path, { secretToken: secret });
+function webhookHandler(bot: Telegraf, secret: string, log: TelegramLog, token: string): (req: HttpRequest, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     if (req.method !== 'POST') {
       res.writeHead(405, { allow: 'POST' }).end();
@@ -139,7 +165,14 @@ function webhookHandler(bot: Telegraf, path: string, secret: string): (req: Http
       req.resume();
       return;
     }
-    await callback(req, res);
+    const body = await readBody(req, MAX_UPDATE_BYTES);
+    const update = body ? updateOf(body) : undefined;
+    if (!update) {
+      res.writeHead(body ? 400 : 413).end();
+      return;
+    }
+    res.writeHead(200).end();
+    bot.handleUpdate(update).catch((err: unknown) => log.error(`telegram: update ${update.update_id} failed after its webhook answer: ${describeError(err, [token, secret])}`));
   };
 }
 
@@ -303,7 +336,7 @@ export async function startTelegram(config: Config, services: Services, options:
     } catch (err) {
       throw new Error(`telegram: setWebhook failed: ${describeError(err, [token, secret])}`);
     }
-    webhook = { path, handle: webhookHandler(bot, path, secret) };
+    webhook = { path, handle: webhookHandler(bot, secret, log, token) };
     log.info(`telegram: @${bot.botInfo.username} receiving updates by webhook at ${path}`);
   } else {
     // launch() resolves only when polling stops, so it is not awaited. A 409 (another instance
