@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { FakeTelegramApi } from '../fakes/telegram-api.ts';
+import { FakeDiscord } from '../fakes/discord-gateway.ts';
 import { freePort, until } from './helpers.ts';
 import { freshPostgresUrl } from '../support/postgres.ts';
 
@@ -33,7 +34,9 @@ function dockerfile(): { env: Record<string, string>; cmd: string[]; healthcheck
   return { env, cmd: json(/^CMD (\[.+\])$/mu), healthcheck: json(/^HEALTHCHECK .*?CMD (\[.+\])$/mu), user: /^USER (\S+)$/mu.exec(last)?.[1] ?? 'root' };
 }
 
-test('GIVEN the compose file and the Dockerfile THEN each bot service runs as a plain process over one PostgreSQL, answers /healthz and the image health check, takes webhook updates, and stops with 0 on SIGTERM', async () => {
+const DISCORD_TOKEN = 'fake.bot.token-COMPOSE';
+
+test('GIVEN the compose file and the Dockerfile THEN each bot service runs as a plain process over one PostgreSQL, answers /healthz and the image health check, takes webhook updates, holds its own Discord shard, and stops with 0 on SIGTERM', async () => {
   const image = dockerfile();
   assert.notEqual(image.user, 'root', 'the image runs unprivileged');
   assert.equal(image.env.MOJAZ_DATA_DIR, '/data');
@@ -44,6 +47,7 @@ test('GIVEN the compose file and the Dockerfile THEN each bot service runs as a 
 
   const fake = new FakeTelegramApi();
   await fake.start();
+  const discord = await new FakeDiscord({ heartbeatIntervalMs: 1000, maxConcurrency: 16 }).start();
   const database = await freshPostgresUrl();
   const dirs: string[] = [];
   const children: ChildProcess[] = [];
@@ -70,6 +74,9 @@ test('GIVEN the compose file and the Dockerfile THEN each bot service runs as a 
         TELEGRAM_API_ROOT: fake.apiRoot,
         TELEGRAM_WEBHOOK_URL: 'https://bot.example.com/telegram',
         TELEGRAM_WEBHOOK_PORT: String(hookPort),
+        DISCORD_TOKEN,
+        DISCORD_APPLICATION_ID: '900',
+        DISCORD_API_ROOT: discord.root,
       };
       const [command, ...args] = image.cmd;
       assert.equal(command, 'node');
@@ -96,16 +103,20 @@ test('GIVEN the compose file and the Dockerfile THEN each bot service runs as a 
       await fake.waitFor('sendMessage', { test: (c) => c.payload.chat_id === 900 + i, timeoutMs: 30_000 });
     }
     assert.deepEqual(fake.callsOf('sendMessage').map((c) => Number(c.payload.chat_id)).sort(), [900, 901]);
+    // One Discord bot over two instances: each gateway session is one shard of the same total,
+    // so an interaction reaches one instance only (unsharded, both would get it and both answer).
+    assert.deepEqual(discord.identifies.map((i) => JSON.stringify(i.shard)).sort(), ['[0,2]', '[1,2]']);
 
     for (const bot of running) bot.child.kill('SIGTERM');
     for (const bot of running) {
       assert.equal(await bot.exited, 0, `${bot.name}: ${bot.stderr()}`);
       for (const line of bot.stderr().split('\n').filter(Boolean)) JSON.parse(line);
-      assert.ok(!bot.stderr().includes(fake.token), 'no token in the log');
+      assert.ok(!bot.stderr().includes(fake.token) && !bot.stderr().includes(DISCORD_TOKEN), 'no token in the log');
     }
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     await fake.stop();
+    await discord.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
 });
