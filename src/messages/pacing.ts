@@ -181,6 +181,16 @@ export class SendLimiter implements Pacer {
     }
   }
 
+  /**
+   * Milliseconds before this instance may send to `chatId` (its own turn, or a hold after a 429);
+   * 0 when it may now. The platform-wide limit is not counted: every chat waits for that alike.
+   */
+  heldMs(chatId: string): number {
+    const [, ...chat] = this.buckets(chatId);
+    const now = this.clock.now().getTime();
+    return Math.max(0, ...chat.map((b) => b.waitMs(now)));
+  }
+
   /** {@inheritDoc Pacer.pause} */
   pause(chatId: string, ms: number): void {
     const [, ...chat] = this.buckets(chatId);

@@ -3,7 +3,8 @@
  * point telegraf's `telegram.apiRoot` at `fake.apiRoot`. It answers getMe, getUpdates (long
  * polling: held until an update is queued or the poll times out), sendMessage, editMessageText,
  * sendPhoto and sendDocument (multipart), getFile and file downloads, answerCallbackQuery, setMyCommands, deleteWebhook, setWebhook, getChat and getChatMember; records every
- * call; and can be told to fail the next calls of a method (429 with retry_after, or any error).
+ * call; and can be told to fail the next calls of a method (429 with retry_after, or any error), or
+ * a method's next calls to one chat.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -142,9 +143,9 @@ export class FakeTelegramApi {
     this.failures.set(method, list);
   }
 
-  /** The next `n` calls of `method` answer 429 with `retryAfter` seconds. */
-  rateLimitNext(method: string, n: number, retryAfter: number): void {
-    this.failNext(method, n, {
+  /** The next `n` calls of `method` answer 429 with `retryAfter` seconds (to chat `chatId` only, when given). */
+  rateLimitNext(method: string, n: number, retryAfter: number, chatId?: number): void {
+    this.failNext(chatId === undefined ? method : `${method}@${chatId}`, n, {
       error_code: 429,
       description: `Too Many Requests: retry after ${retryAfter}`,
       parameters: { retry_after: retryAfter },
@@ -232,7 +233,7 @@ export class FakeTelegramApi {
         waiter.resolve(call);
       }
     }
-    const failure = this.failures.get(method)?.shift();
+    const failure = this.failures.get(`${method}@${String(payload.chat_id)}`)?.shift() ?? this.failures.get(method)?.shift();
     if (failure) {
       call.failed = failure.error_code;
       reply(failure.error_code, { ok: false, ...failure });

@@ -4,7 +4,11 @@ import { openStore } from '../../src/store/index.ts';
 import { SqliteDigestLedger } from '../../src/store/digest-ledger.ts';
 import { openFresh } from '../../src/schedule/ledger.ts';
 import { drain, backoffMs, type FanOutDeps } from '../../src/schedule/fanout.ts';
-import { SendLimiter, WindowLimit, isGroupChat, type SharedPace } from '../../src/messages/pacing.ts';
+import { SendLimiter, WindowLimit, isGroupChat, systemClock, type SharedPace } from '../../src/messages/pacing.ts';
+import { Telegram } from 'telegraf';
+import { TelegramSender } from '../../src/adapters/telegram/sender.ts';
+import { PromMetrics } from '../../src/log/metrics.ts';
+import { FakeTelegramApi } from '../fakes/telegram-api.ts';
 import { ChatGoneError, RateLimitedError } from '../../src/messages/sender.ts';
 import { FakeClock, RecordingSender, openDigests } from './helpers.ts';
 
@@ -41,6 +45,70 @@ test('GIVEN the platform answers 429 with retry_after THEN the message is retrie
   assert.ok(report.rateLimited >= 8);
   for (const c of chats) assert.equal(sender.count(c), 1);
   for (const c of chats) assert.equal((await ledger.history(c)).pending, 0);
+});
+
+test('GIVEN one chat answered 429 with a long retry_after THEN the other chats go out before its wait ends, even with one worker', async () => {
+  const chats = ['telegram:-1', 'telegram:-2', 'telegram:-3', 'telegram:-4'];
+  const { sender, deps, clock, ledger } = await setup(chats, (c, n) => (c === 'telegram:-1' && n === 1 ? new RateLimitedError(60_000) : undefined), 1);
+  const report = await drain(deps);
+  assert.deepEqual([report.sent, report.rateLimited], [4, 1]);
+  assert.deepEqual(sender.sent.map((s) => s.chatId), ['telegram:-2', 'telegram:-3', 'telegram:-4', 'telegram:-1']);
+  for (const s of sender.sent.slice(0, 3)) assert.ok(s.at - T0 < 60_000, `${s.chatId} waited for the other chat's 429 (${s.at - T0} ms)`);
+  assert.ok(sender.sent[3]!.at - T0 >= 60_000, 'the chat answered 429 waited its retry_after');
+  assert.ok(clock.t - T0 >= 60_000);
+  for (const c of chats) assert.equal((await ledger.history(c)).pending, 0);
+});
+
+test('GIVEN a chat held by a 429 and a second digest due for it THEN no worker sits out the hold: the other chats go first', async () => {
+  const { deps, sender, ledger } = await setup(['telegram:-1', 'telegram:-2'], undefined, 1);
+  deps.limiter.pause('telegram:-1', 30_000);
+  const report = await drain(deps);
+  assert.equal(report.sent, 2);
+  assert.deepEqual(sender.sent.map((s) => [s.chatId, s.at - T0 >= 30_000]), [['telegram:-2', false], ['telegram:-1', true]]);
+  assert.equal((await ledger.history('telegram:-1')).pending, 0);
+});
+
+test('GIVEN the scheduler stops while a chat sits out a 429 THEN its delivery is given back, due when the platform said, and nothing waits', async () => {
+  let stopping = false;
+  const { deps, ledger, clock } = await setup(['telegram:-1'], (_c, n) => {
+    if (n === 1) stopping = true;
+    return n === 1 ? new RateLimitedError(90_000) : undefined;
+  }, 1);
+  deps.stopping = () => stopping;
+  const report = await drain(deps);
+  assert.deepEqual([report.sent, report.rateLimited], [0, 1]);
+  assert.equal(clock.t, T0);
+  const again = await ledger.claimDue('other', new Date(T0 + 89_000).toISOString(), 60_000, 5);
+  assert.equal(again.length, 0, 'not due before the retry_after');
+  assert.equal((await ledger.claimDue('other', new Date(T0 + 90_000).toISOString(), 60_000, 5)).length, 1);
+});
+
+test('GIVEN the loopback Bot API answers one chat 429 THEN the real client\'s fan-out sends the other chats during its wait, retries it after, and /metrics counts the 429', async () => {
+  const fake = new FakeTelegramApi();
+  await fake.start();
+  const store = openStore(':memory:');
+  try {
+    const ledger = new SqliteDigestLedger(store.db);
+    const chats = [-1001, -1002, -1003, -1004, -1005];
+    await openDigests(ledger, chats.map((c) => `telegram:${c}`), Date.now() - 1000);
+    fake.rateLimitNext('sendMessage', 1, 1, -1001);
+    const metrics = new PromMetrics({ processMetrics: false });
+    const limiter = new SendLimiter(systemClock);
+    const sender = new TelegramSender(new Telegram(fake.token, { apiRoot: fake.apiRoot }), { waitOnRateLimit: false, pacer: limiter, metrics });
+    const report = await drain({ ledger, sender, limiter, senderPaces: true, clock: systemClock, owner: 'me', leaseMs: 60_000, concurrency: 1, metrics });
+    assert.deepEqual([report.sent, report.rateLimited], [5, 1]);
+    const calls = fake.callsOf('sendMessage');
+    const order = calls.map((c) => `${String(c.payload.chat_id)}${c.failed ? ' 429' : ''}`);
+    assert.deepEqual(order, ['-1001 429', '-1002', '-1003', '-1004', '-1005', '-1001'], 'the others went on while -1001 waited');
+    assert.ok(calls[5]!.at - calls[0]!.at >= 1000 - 1, 'the chat answered 429 waited its retry_after');
+    const text = await metrics.text();
+    for (const line of ['mojaz_rate_limited_total{platform="telegram"} 1', 'mojaz_rate_limit_wait_seconds_total{platform="telegram"} 1', 'mojaz_messages_sent_total{platform="telegram"} 5']) {
+      assert.ok(text.split('\n').includes(line), `${line}\n${text}`);
+    }
+  } finally {
+    await fake.stop();
+    await store.close();
+  }
 });
 
 test('GIVEN a 429 for a chat THEN that chat waits retry_after before the next attempt', async () => {
