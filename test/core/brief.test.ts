@@ -471,11 +471,14 @@ test('buildBrief GIVEN a title whose fact is missing from the lead THEN the sent
   assert.equal(buildBrief(text, segment(text), { title: 'انطلاق مناقشة قانون المالية التكميلي في المجلس التأسيسي' })[0]!.sentence, 0);
 });
 
-test('buildBrief GIVEN a lead under 80 characters THEN a second item with a new fact; a longer lead THEN the lead alone', () => {
+test('buildBrief GIVEN a lead under 100 characters THEN a second item with a new fact; a longer lead THEN the lead alone', () => {
   const short = briefOf('قتل خمسة أشخاص في انفجار سيارة مفخخة ببغداد.\nوأعلن تنظيم داعش في بيان مسؤوليته عن التفجير الذي استهدف سوقا شعبية في حي الكرادة.');
   assert.equal(short.length, 2);
-  const long = briefOf('قتل خمسة أشخاص وأصيب عشرون آخرون في انفجار سيارة مفخخة استهدف صباح اليوم سوقا شعبية في بغداد.\nوأعلن تنظيم داعش في بيان مسؤوليته عن التفجير الذي استهدف السوق.');
+  const long = briefOf('قتل خمسة أشخاص وأصيب عشرون آخرون في انفجار سيارة مفخخة استهدف صباح اليوم سوقا شعبية مكتظة في حي الكرادة ببغداد.\nوأعلن تنظيم داعش في بيان مسؤوليته عن التفجير الذي استهدف السوق.');
   assert.equal(long.length, 1);
+  // A lead of 80–100 characters is still thin against a reader's 150–300: the next fact joins it.
+  const thin = briefOf('أصدر قاضي التحقيق بالمحكمة الابتدائية بسوسة بطاقة ايداع بالسجن في حق متهم بسرقة نحو 200 رأس غنم.\nكما أصدر منشوري تفتيش ضد اثنين آخرين تم التعرف عليهما وهما من جهة القيروان.');
+  assert.equal(thin.length, 2);
 });
 
 const closeCases: [string, string][] = [
