@@ -603,7 +603,7 @@ export function stripLeadingAttribution(text: string): string {
   const norm = aligned(text);
   const m = /^و?(ب?حسب|وفق|وفقا ل|وفقا|طبقا ل|نقلا عن)/u.exec(norm.text);
   if (!m) return text;
-  const fa = /\s(فقد|ف)\s/u.exec(norm.text.slice(0, 100));
+  const fa = /\s(فقد|فان|ف)\s/u.exec(norm.text.slice(0, 100));
   const comma = /[،,]\s*/u.exec(norm.text.slice(0, 100));
   if (comma && (!fa || comma.index < fa.index) && isAttributionTail(norm.text.slice(0, comma.index))) {
     const rest = text.slice(norm.at(comma.index + comma[0].length));
@@ -612,6 +612,11 @@ export function stripLeadingAttribution(text: string): string {
     return rest.replace(/^(?:فقد|ف?[أإا]ن)\s+/u, '');
   }
   if (fa && !/[،,]/u.test(norm.text.slice(0, fa.index)) && fa[1] === 'فقد') return text.slice(norm.at(fa.index + fa[0].length));
+  // "وبحسب مصادر فلسطينية فإن منفذ العملية …" → "منفذ العملية …"; "فإنه" keeps its frame (the pronoun).
+  if (fa && fa[1] === 'فان' && !/[،,]/u.test(norm.text.slice(0, fa.index)) && isAttributionTail(norm.text.slice(0, fa.index))) {
+    const rest = text.slice(norm.at(fa.index + fa[0].length));
+    if (words(rest) >= MIN_WORDS) return rest;
+  }
   return text;
 }
 
@@ -826,6 +831,31 @@ export function dropAddedStatement(text: string, normText = normalize(text)): st
   return head;
 }
 
+const FILLER_FRAME = new RegExp(`^و?(?:${alternation(cues.fillerFrames)})\\s[^،,.:؟?!"«»“”0-9]{0,50}[،,]\\s*`, 'u');
+const SPEECH_FRAME = new RegExp(`^و?(?:في|خلال)\\s+(?:${alternation(cues.speechFrameNouns)})(?=[\\s،,])[^،,.:؟?!]{0,70}[،,]\\s*`, 'u');
+const SPEECH_FRAME_VERBS = new Set(cues.speechFrameVerbs.map(normalize));
+const FRAME_TIME = /[0-9]|(?:^|\s)(?:ال)?(?:يوم|امس|غدا|صباح|مساء|ليل|ليلة|ظهر|فجر)(?=$|\s)/u;
+
+/**
+ * Drops a phrase fronted before the main clause that the news does not need: a frame that only says
+ * the news is news ("في خطوة غير مسبوقة، أعلنت السعودية …" → "أعلنت السعودية …"), and the occasion
+ * of a statement when what was said follows ("وفي تصريح لـ"الجوهرة أف أم"، أكد المتحدث أن …" → "أكد
+ * المتحدث أن …"). An occasion that dates the statement ("في بيان مساء الاثنين،") stays, and so does
+ * one followed by anything but a saying verb ("في بيان نشرته، وجهت الوزارة …").
+ */
+export function stripFrontedFrame(text: string): string {
+  const norm = aligned(text);
+  const filler = FILLER_FRAME.exec(norm.text);
+  const frame = filler ?? SPEECH_FRAME.exec(norm.text);
+  if (frame === null) return text;
+  if (filler === null) {
+    const verb = /^\S*/u.exec(norm.text.slice(frame[0].length))![0];
+    if (FRAME_TIME.test(frame[0]) || !SPEECH_FRAME_VERBS.has(verb)) return text;
+  }
+  const kept = text.slice(norm.at(frame[0].length));
+  return words(kept) >= MIN_WORDS ? kept : text;
+}
+
 const PERCENT = new RegExp(`(?:${alternation(cues.percentWords)})(?=$|[\\s،,.)])`, 'gu');
 const BASELINE = new RegExp(`^\\s*[،,]?\\s*(?:${alternation(cues.baselineOpeners)})`, 'u');
 const CHANGE_WORDS = new Set(cues.changeWords.map(normalize));
@@ -970,7 +1000,7 @@ export function compressSentence(text: string): string {
 export function cleanSentence(raw: string, first: boolean): string {
   let t = raw.trim();
   if (first) t = stripDateline(t);
-  t = stripLeadingConnector(t).replace(/^و\s+/u, '');
+  t = stripFrontedFrame(stripLeadingConnector(t)).replace(/^و\s+/u, '');
   // "وقد تم …" opens a clause that continues the story; alone it reads "تم …".
   t = stripSameSourceFrame(stripLeadingAttribution(t)).replace(/^(?:و\s*قد|فقد|ولقد|لقد)\s+/u, '');
   t = stripInlineAgency(t).replace(/([،,])(\s*[،,])+/gu, '$1');
