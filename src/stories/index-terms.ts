@@ -36,6 +36,12 @@ export interface StoryIndexOptions {
    */
   numberConflictMargin: number;
   /**
+   * Further similarity needed when both count what was seized or found and share none of those
+   * quantities, however close in time (default 0.2): two seizures of the genre ("7 غرامات", "40
+   * غراما" of cocaine in one district) differ in their quantities, one seizure told again repeats them.
+   */
+  quantityConflictMargin: number;
+  /**
    * Further similarity needed for each day between the two articles beyond the first half day
    * (default 0.08): a follow-up days later repeats its event's words and names, while routine news
    * of another day (a seizure, an accident, a statement) shares only the genre's words. Not counted,
@@ -66,6 +72,7 @@ export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
   placeConflictMargin: 0.15,
   datelineConflictMargin: 0.1,
   numberConflictMargin: 0.1,
+  quantityConflictMargin: 0.2,
   dayMargin: 0.08,
   specificAllowance: 0.05,
   runningStoryMin: 5,
@@ -265,7 +272,9 @@ export class StoryIndex {
    * (numbers only past the first half day: within it, other numbers are a toll or a count updated).
    */
   private conflictMargin(a: ArticleFeatures, b: ArticleFeatures, hours: number): number {
-    const numbers = hours > MARGIN_FREE_HOURS && numbersConflict(a.numbers, b.numbers) ? this.options.numberConflictMargin : 0;
+    const numbers =
+      (hours > MARGIN_FREE_HOURS && numbersConflict(a.numbers, b.numbers) ? this.options.numberConflictMargin : 0) +
+      (numbersConflict(a.quantities, b.quantities) ? this.options.quantityConflictMargin : 0);
     if (!placesConflict(a, b)) return numbers;
     return numbers + this.options.placeConflictMargin + (datelinesDiffer(a.places, b.places) ? this.options.datelineConflictMargin : 0);
   }

@@ -7,6 +7,7 @@
 import type { Analysis } from '../core/types.ts';
 import { wordsOf } from '../core/text/tokens.ts';
 import headline from '../core/lexicon/stories/headline.json' with { type: 'json' };
+import { townNamed, townsIn } from './towns.ts';
 
 const normalWords = (list: string[]): ReadonlySet<string> => new Set(list.map((w) => wordsOf(w).join(' ')));
 /** Headline openers that are labels, times or prepositions, not places ("فيديو", "غدا", "بعد"). */
@@ -80,12 +81,26 @@ export function datelinePlace(dateline: string, locations: ReadonlySet<string>, 
   return TOPONYM_HEADS.has(words[0]!) ? dateline : undefined;
 }
 
-/** Places an article is set in: its title's dateline's place (prefixed "dl:") and the places its analysis names (normalized). */
-export function placesOf(title: string, analysis?: Analysis): Set<string> {
+/**
+ * Places an article is set in: its title's dateline's place (prefixed "dl:"), the places its analysis
+ * names, and the gazetteer's towns its title and lead (`words`, normalized) name (all normalized).
+ */
+export function placesOf(title: string, analysis?: Analysis, words: readonly string[] = []): Set<string> {
   const locations = locationsOf(analysis);
+  for (const t of townsIn(words)) locations.add(t.name);
   const dateline = datelineOf(title);
   const place = dateline === undefined ? undefined : datelinePlace(dateline, locations, analysis);
   return new Set(place === undefined ? locations : [`${DATELINE}${place}`, ...locations]);
+}
+
+/** The towns below a governorate among places ("بوفيشة", "القلعة الكبرى"; not "سوسة", which is a governorate too). */
+export function localTowns(places: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const p of places) {
+    const town = townNamed(bare(p));
+    if (town && !town.isDivision) out.add(town.name);
+  }
+  return out;
 }
 
 const bare = (p: string): string => (p.startsWith(DATELINE) ? p.slice(DATELINE.length) : p);
@@ -93,6 +108,8 @@ const bare = (p: string): string => (p.startsWith(DATELINE) ? p.slice(DATELINE.l
 /** What the conflict rules look at for one article. */
 export interface Setting {
   places: ReadonlySet<string>;
+  /** Its places that are towns below a governorate (localTowns). */
+  towns: ReadonlySet<string>;
   /** Its places that its headline names (its dateline, a place written in the title). */
   headline: ReadonlySet<string>;
   /** Normalized words of the title and lead, space-joined with spaces around (" w1 w2 … "). */
@@ -135,9 +152,22 @@ export function headlinePlaces(places: ReadonlySet<string>, title: string): Set<
  * accident at "البلفدير") while the other's headline names a place its lead never mentions.
  */
 export function placesConflict(a: Setting, b: Setting): boolean {
+  if (townsApart(a, b)) return true;
   if (a.places.size === 0 || b.places.size === 0) return unmentionedHeadline(a, b) || unmentionedHeadline(b, a);
   for (const p of a.places) if (mentions(b.lead, bare(p))) return false;
   for (const p of b.places) if (mentions(a.lead, bare(p))) return false;
+  return true;
+}
+
+/**
+ * Whether both are set in towns below a governorate and neither mentions a town of the other: two
+ * towns of one governorate ("بوفيشة من ولاية سوسة", "القلعة الكبرى من ولاية سوسة") share their
+ * governorate's name, yet are two places.
+ */
+function townsApart(a: Setting, b: Setting): boolean {
+  if (a.towns.size === 0 || b.towns.size === 0) return false;
+  for (const t of a.towns) if (b.towns.has(t) || mentions(b.lead, t)) return false;
+  for (const t of b.towns) if (mentions(a.lead, t)) return false;
   return true;
 }
 

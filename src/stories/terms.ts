@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import type { Analysis } from '../core/types.ts';
 import { normalize } from '../core/text/normalize.ts';
 import { lightStem, wordsOf } from '../core/text/tokens.ts';
-import { headlinePlaces, placesOf, type Setting } from './places.ts';
+import { headlinePlaces, localTowns, placesOf, type Setting } from './places.ts';
+import units from '../core/lexicon/stories/units.json' with { type: 'json' };
 
 const require = createRequire(import.meta.url);
 const STOPWORDS: ReadonlySet<string> = new Set(
@@ -83,6 +84,21 @@ export interface ArticleFeatures extends Setting {
   terms: Map<string, number>;
   /** The numbers of its title and lead (counts, ages, quantities, days), years left out. */
   numbers: ReadonlySet<string>;
+  /** The numbers of its title and lead that count something seized or found ("30 كلغ", "300 صفيحة"). */
+  quantities: ReadonlySet<string>;
+}
+
+/** Units of seized or found things (units.json), normalized. */
+const UNITS: ReadonlySet<string> = new Set(units.units.map((u) => wordsOf(u).join(' ')));
+
+/** The numbers among normalized words that a unit of seized things follows ("38 كغ" → "38"; "300 صفيحة" → "300"). */
+export function quantitiesOf(words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (!UNITS.has(words[i + 1]!)) continue;
+    for (const n of numbersOf([words[i]!])) out.add(n);
+  }
+  return out;
 }
 
 /** The numbers among normalized words, without leading zeros ("07" → "7"), years (1900–2099) left out. */
@@ -99,12 +115,14 @@ export function numbersOf(words: readonly string[]): Set<string> {
 export function featuresOf(title: string, text: string, analysis?: Analysis): ArticleFeatures {
   const titleWords = wordsOf(title);
   const body = leadWords(text);
-  const places = placesOf(title, analysis);
+  const places = placesOf(title, analysis, [...titleWords, ...body]);
   return {
     terms: termsFromWords(titleWords, body, analysis),
     places,
+    towns: localTowns(places),
     headline: headlinePlaces(places, ` ${titleWords.join(' ')} `),
     numbers: numbersOf([...titleWords, ...body]),
+    quantities: quantitiesOf([...titleWords, ...body]),
     lead: ` ${titleWords.join(' ')} ${body.join(' ')} `,
   };
 }

@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import { openStore, type SqliteStore } from '../../src/store/sqlite.ts';
 import { eventTime, StoryGrouper } from '../../src/stories/grouper.ts';
 import { StoryIndex } from '../../src/stories/index-terms.ts';
-import { datelineOf, datelinePlace, datelinesDiffer, headlinePlaces, isSpeaker, placesConflict, placesOf } from '../../src/stories/places.ts';
-import { isContentWord, numbersOf, termsOf } from '../../src/stories/terms.ts';
+import { datelineOf, datelinePlace, datelinesDiffer, headlinePlaces, isSpeaker, localTowns, placesConflict, placesOf } from '../../src/stories/places.ts';
+import { townsIn } from '../../src/stories/towns.ts';
+import { isContentWord, numbersOf, quantitiesOf, termsOf } from '../../src/stories/terms.ts';
 import { wordsOf } from '../../src/core/text/tokens.ts';
 import { normalize } from '../../src/core/text/normalize.ts';
 import type { Analysis } from '../../src/core/types.ts';
-import { BASRA_BLAST, DRUGS_KEF, DRUGS_SOUSSE, DRUGS_SOUSSE_FOLLOW_UP, EMBASSY_A, EMBASSY_B, EMBASSY_FOLLOW_UP, EMBASSY_LATER, OIL_EXPORTS, type Case } from './cases.ts';
+import { BASRA_BLAST, DRUGS_BOUFICHA, DRUGS_BOUFICHA_AGAIN, DRUGS_KALAA, DRUGS_KEF, DRUGS_SOUSSE, DRUGS_SOUSSE_FOLLOW_UP, EMBASSY_A, EMBASSY_B, EMBASSY_FOLLOW_UP, EMBASSY_LATER, OIL_EXPORTS, type Case } from './cases.ts';
 
 const SEEN = '2023-12-09T12:00:00.000Z';
 
@@ -34,6 +35,7 @@ test('GIVEN articles about events THEN same-event ones share a story and others 
     { name: 'another security event in the same country stays apart', articles: [EMBASSY_A, EMBASSY_B, BASRA_BLAST], same: [['embassy-a', 'embassy-b']], apart: [['embassy-a', 'basra']] },
     { name: 'routine news worded alike from two towns stays apart', articles: [DRUGS_SOUSSE, DRUGS_KEF], same: [], apart: [['drugs-sousse', 'drugs-kef']] },
     { name: 'a follow-up from the same town joins', articles: [DRUGS_SOUSSE, DRUGS_KEF, DRUGS_SOUSSE_FOLLOW_UP], same: [['drugs-sousse', 'drugs-sousse-2']], apart: [['drugs-kef', 'drugs-sousse-2']] },
+    { name: 'seizures in two towns of one governorate stay apart; one told again joins', articles: [DRUGS_BOUFICHA, DRUGS_KALAA, DRUGS_BOUFICHA_AGAIN], same: [['drugs-bouficha', 'drugs-bouficha-again']], apart: [['drugs-bouficha', 'drugs-kalaa']] },
     { name: 'the same event months later is outside the window', articles: [EMBASSY_A, EMBASSY_LATER], same: [], apart: [['embassy-a', 'embassy-much-later']] },
     { name: 'all together', articles: [EMBASSY_A, OIL_EXPORTS, EMBASSY_B, BASRA_BLAST, EMBASSY_FOLLOW_UP], same: [['embassy-a', 'embassy-b'], ['embassy-b', 'embassy-follow-up']], apart: [['embassy-a', 'oil'], ['embassy-a', 'basra'], ['oil', 'basra']] },
   ];
@@ -92,7 +94,7 @@ test('GIVEN words THEN stopwords, fillers and short words do not count', () => {
 
 test('GIVEN many unrelated articles THEN the index scores only candidates sharing rare terms', () => {
   const index = new StoryIndex();
-  const f = (terms: [string, number][]) => ({ terms: new Map(terms), places: new Set<string>(), headline: new Set<string>(), numbers: new Set<string>(), lead: ' ' });
+  const f = (terms: [string, number][]) => ({ terms: new Map(terms), places: new Set<string>(), towns: new Set<string>(), headline: new Set<string>(), numbers: new Set<string>(), quantities: new Set<string>(), lead: ' ' });
   for (let i = 0; i < 500; i++) index.add(i, i, 0, f([[`word${i}`, 1], [`other${i}`, 1], ['common', 1]]));
   assert.equal(index.size, 500);
   assert.equal(index.match(f([['common', 1], ['fresh', 1]]), 0), undefined);
@@ -118,6 +120,7 @@ test('GIVEN headlines THEN datelineOf finds the opening place before a colon, af
 test('GIVEN where two articles are set THEN they conflict only when both name places and neither mentions the other\'s', () => {
   const at = (places: string[], lead: string, headline: string[] = places.filter((p) => p.startsWith('dl:'))) => ({
     places: new Set(places.map((p) => normalize(p))),
+    towns: localTowns(new Set(places.map((p) => normalize(p)))),
     headline: new Set(headline.map((p) => normalize(p))),
     lead: ` ${wordsOf(lead).join(' ')} `,
   });
@@ -131,13 +134,34 @@ test('GIVEN where two articles are set THEN they conflict only when both name pl
     ['no places on one side, a headline town it never mentions', at([], 'حادث مرور بمدخل حديقة البلفدير'), at(['قفصة'], 'حادث مرور قاتل في قفصة', ['قفصة']), true],
     ['no places on one side, a headline town it mentions', at([], 'حادث مرور في قفصة'), at(['قفصة'], 'حادث مرور قاتل في قفصة', ['قفصة']), false],
     ['no places on one side, another place of the other it mentions', at([], 'تبنى داعش هجوم مانشستر'), at(['dl:بريطانيا', 'مانشستر'], 'انفجار في مانشستر'), false],
+    ['two towns of one governorate', at(['بوفيشة', 'سوسة'], 'حجز في بوفيشة من ولاية سوسة'), at(['القلعة الكبرى', 'سوسة'], 'حجز في القلعة الكبرى من ولاية سوسة'), true],
+    ['one town, one side naming its governorate too', at(['بوفيشة', 'سوسة'], 'حجز في بوفيشة من ولاية سوسة'), at(['dl:بوفيشة'], 'حجز في بوفيشة'), false],
+    ['a town and its governorate alone', at(['بوفيشة', 'سوسة'], 'حجز في بوفيشة من ولاية سوسة'), at(['dl:سوسة'], 'حجز في سوسة'), false],
+    ['a town the other mentions though its analysis missed it', at(['المطوية'], 'حجز بالمطوية'), at(['قابس', 'المطوية'], 'حجز في المطوية من ولاية قابس'), false],
   ];
   for (const [name, a, b, want] of cases) assert.equal(placesConflict(a, b), want, name);
   assert.equal(datelinesDiffer(new Set(['dl:سوسة']), new Set(['dl:الكاف'])), true);
   assert.equal(datelinesDiffer(new Set(['dl:سوسة']), new Set(['سوسة'])), false);
   const analysis = { sentences: [], brief: [], timeline: [], mentions: [], temporal: [], sources: [], who: [{ name: 'بغداد', type: 'LOC', role: '', aliases: ['العاصمة العراقية'], mentions: [], said: [] }] } as Analysis;
   assert.deepEqual([...placesOf('سوسة : خبر', analysis)], ['dl:سوسة', 'بغداد', 'العاصمة العراقية']);
+  assert.deepEqual([...placesOf('خبر', analysis, wordsOf('حجز مخدرات بالمطوية من ولاية قابس'))], ['بغداد', 'العاصمة العراقية', normalize('المطوية'), normalize('قابس')]);
   assert.deepEqual([...headlinePlaces(new Set(['dl:سوسة', 'قفصة', 'تونس']), ` ${wordsOf('حادث مرور في قفصة ووفد من تونس').join(' ')} `)], ['dl:سوسة', 'قفصة']);
+});
+
+test('GIVEN words THEN townsIn finds the gazetteer\'s towns, with a clitic on their first word and the longest name first', () => {
+  const cases: [string, string[]][] = [
+    ['حجز مخدرات بالمطوية من ولاية قابس', ['المطوية', 'قابس']],
+    ['حادث في القلعة الكبرى وبسوسة', ['القلعة الكبرى', 'سوسة']],
+    ['وصل إلى سيدي بوزيد ثم بوفيشة', ['سيدي بوزيد', 'بوفيشة']],
+    ['ولاية القصرين ومعتمدية سبيطلة', ['القصرين', 'سبيطلة']],
+    ['تمكنت وحدات الحرس الوطني من حجز كمية من الأقراص', []],
+    ['القلعة القديمة في المدينة', []],
+  ];
+  for (const [text, want] of cases) assert.deepEqual(townsIn(wordsOf(text)).map((t) => t.name), want.map((w) => wordsOf(w).join(' ')), text);
+  const bouficha = townsIn(wordsOf('بوفيشة'))[0]!;
+  assert.equal(bouficha.division, normalize('سوسة'));
+  assert.equal(bouficha.isDivision, false);
+  assert.deepEqual([...localTowns(new Set(['dl:بوفيشة', 'سوسة', 'بغداد'].map((p) => normalize(p))))], [normalize('بوفيشة')]);
 });
 
 test('GIVEN the opener of a headline THEN datelinePlace keeps a place and drops labels, topics and speakers', () => {
@@ -162,7 +186,7 @@ test('GIVEN the opener of a headline THEN datelinePlace keeps a place and drops 
 });
 
 test('GIVEN a running story of five articles THEN a reaction worded apart from each joins it as a whole, and an unrelated article does not', () => {
-  const feature = (terms: string[]) => ({ terms: new Map(terms.map((t): [string, number] => [t, 1])), places: new Set<string>(), headline: new Set<string>(), numbers: new Set<string>(), lead: ' ' });
+  const feature = (terms: string[]) => ({ terms: new Map(terms.map((t): [string, number] => [t, 1])), places: new Set<string>(), towns: new Set<string>(), headline: new Set<string>(), numbers: new Set<string>(), quantities: new Set<string>(), lead: ' ' });
   const story = ['e:قطر', 'e:السعودية', 'قطع', 'علاق'];
   const build = (runningStoryMin: number): StoryIndex => {
     const index = new StoryIndex({ runningStoryMin });
@@ -202,26 +226,42 @@ test('GIVEN titles and leads THEN numbersOf keeps counts, ages and quantities, w
   for (const [text, want] of cases) assert.deepEqual([...numbersOf(wordsOf(text))].sort(), want.sort(), text);
 });
 
+test('GIVEN titles and leads THEN quantitiesOf keeps the numbers a unit of seized things follows', () => {
+  const cases: [string, string[]][] = [
+    ['حجز 300 صفيحة من الزطلة تزن 38 كغ وإيقاف 3 أشخاص', ['300', '38']],
+    ['ضبط 40 غراما من الكوكايين بحوزة 3 أشخاص', ['40']],
+    ['حجز 1200 قرص مخدر و2 طن من السجائر', ['1200', '2']],
+    ['وفاة 3 أشخاص في حادث مرور', []],
+  ];
+  for (const [text, want] of cases) assert.deepEqual([...quantitiesOf(wordsOf(text))].sort(), want.sort(), text);
+});
+
 test('GIVEN two indexed articles THEN the similarity needed rises with the days between them and with different numbers on another day, and falls with rare terms shared or an event day both date', () => {
   const hour = 3600_000;
-  const feature = (terms: string[], numbers: string[] = []) => ({ terms: new Map(terms.map((t): [string, number] => [t, 1])), places: new Set<string>(), headline: new Set<string>(), numbers: new Set(numbers), lead: ' ' });
-  const index = new StoryIndex({ threshold: 0.2, dayMargin: 0.08, numberConflictMargin: 0.1, specificAllowance: 0.05 });
+  const feature = (terms: string[], numbers: string[] = [], quantities: string[] = []) => ({ terms: new Map(terms.map((t): [string, number] => [t, 1])), places: new Set<string>(), towns: new Set<string>(), headline: new Set<string>(), numbers: new Set(numbers), quantities: new Set(quantities), lead: ' ' });
+  const index = new StoryIndex({ threshold: 0.2, dayMargin: 0.08, numberConflictMargin: 0.1, quantityConflictMargin: 0.2, specificAllowance: 0.05 });
   // Filler articles make the shared words common and the names rare.
   for (let i = 0; i < 400; i++) index.add(100 + i, 100 + i, 0, feature(['حجز', 'مخدرات', 'شبكة', `filler${i % 3}`]));
-  index.add(1, 1, 0, feature(['حجز', 'مخدرات', 'شبكة', 'e:باردو', 'e:السيجومي', 'e:البرطال', 'd:2023-12-08', 'd:2023-12'], ['3', '40']));
-  const needed = (hoursLater: number, terms: string[], numbers: string[] = []) => index.compare(feature(terms, numbers), hoursLater * hour, 1)!.needed;
+  index.add(1, 1, 0, feature(['حجز', 'مخدرات', 'شبكة', 'e:باردو', 'e:السيجومي', 'e:البرطال', 'd:2023-12-08', 'd:2023-12'], ['3', '40'], ['40']));
+  const needed = (hoursLater: number, terms: string[], numbers: string[] = [], quantities: string[] = []) => index.compare(feature(terms, numbers, quantities), hoursLater * hour, 1)!.needed;
   const cases: [string, number, string[], string[], number][] = [
     ['same half day, nothing specific', 6, ['حجز', 'مخدرات'], [], 0.2],
     ['two days later', 48, ['حجز', 'مخدرات'], [], 0.2 + 0.08 * 1.5],
     ['different numbers a day later', 24, ['حجز', 'مخدرات'], ['2', '7'], 0.2 + 0.08 / 2 + 0.1],
     ['a number in common a day later', 24, ['حجز', 'مخدرات'], ['40', '7'], 0.2 + 0.08 / 2],
-    ['different numbers the same half day (a toll updated)', 6, ['حجز', 'مخدرات'], ['2', '7'], 0.2],
+    ['different numbers the same half day (a toll updated)', 6, ['حجز', 'مخدرات'], ['2'], 0.2],
     ['three rare names shared within a day', 6, ['حجز', 'e:باردو', 'e:السيجومي', 'e:البرطال'], [], 0.15],
     ['three rare names shared two days later', 48, ['حجز', 'e:باردو', 'e:السيجومي', 'e:البرطال'], [], 0.2 + 0.08 * 1.5],
     ['an event day both date, two days later with other numbers (a toll revised)', 48, ['حجز', 'مخدرات', 'd:2023-12-08'], ['2', '7'], 0.2],
     ['only a month both date, two days later', 48, ['حجز', 'مخدرات', 'd:2023-12'], [], 0.2 + 0.08 * 1.5],
   ];
   for (const [name, hours, terms, numbers, want] of cases) assert.ok(Math.abs(needed(hours, terms, numbers) - want) < 1e-9, `${name}: ${needed(hours, terms, numbers)} ≠ ${want}`);
+  const quantityCases: [string, string[], string[], number][] = [
+    ['another quantity seized the same half day', ['2', '7'], ['7'], 0.2 + 0.2],
+    ['the same quantity seized, other counts, the same half day', ['2', '40'], ['40'], 0.2],
+    ['counts but no quantity the same half day', ['2', '7'], [], 0.2],
+  ];
+  for (const [name, numbers, quantities, want] of quantityCases) assert.ok(Math.abs(needed(6, ['حجز', 'مخدرات'], numbers, quantities) - want) < 1e-9, name);
 });
 
 test('GIVEN publication values THEN eventTime uses them, falling back to first sight and capping dates far ahead', () => {
