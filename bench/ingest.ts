@@ -9,6 +9,7 @@
  *   npm run bench:ingest -- --postgres             the same on PostgreSQL: a local server started for
  *                                                  the run (test/support/postgres.ts, fsync on)
  *   npm run bench:ingest -- --postgres-url URL     the same on an EMPTY database of your own
+ *   npm run bench:ingest -- --dump-analyses FILE   also writes every stored analysis, to diff two runs
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -137,12 +138,23 @@ let running = 0;
 let calls = 0;
 let since = 0;
 let groupMs = 0;
+/** Worker-thread time spent analysing (an analysis asked while every thread is busy waits in the pool). */
+let busyThreadMs = 0;
+let changed = 0;
+/** Adds the time since the last change of `running` to the threads' busy time. */
+function countBusy(): void {
+  const t = performance.now();
+  busyThreadMs += Math.min(running, Math.max(1, THREADS)) * (t - changed);
+  changed = t;
+}
 const timedAnalyze: Analyzer = async (input) => {
   calls++;
+  countBusy();
   if (running++ === 0) since = performance.now();
   try {
     return await jobs.analyze(input);
   } finally {
+    countBusy();
     if (--running === 0) analyzeMs += performance.now() - since;
   }
 };
@@ -186,6 +198,7 @@ try {
   for (const p of paths) await store.addFeed(localFeedUrl(p), { now: new Date(now).toISOString() });
 
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   let pollMs = 0;
   let lost = 0;
   const perFeed: Item[][] = Array.from({ length: FEEDS }, () => []);
@@ -210,6 +223,8 @@ try {
     if (failed.length) throw new Error(`feed failed: ${failed[0]!.error?.message}`);
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
   const count = async (sql: string): Promise<number> => Number((await rowsOf(sql))[0]?.n);
   const articles = await store.countArticles();
@@ -244,6 +259,12 @@ try {
     set.add(it.text);
   }
   const mixed = [...originStories.values()].filter((set) => set.size > 1).length;
+  // --dump-analyses FILE: every stored analysis (article id, content hash, JSON), to diff two runs.
+  const dump = arg('dump-analyses', '');
+  if (dump) {
+    const rows = await rowsOf('SELECT a.id, a.content_hash, n.analysis FROM analyses n JOIN articles a ON a.id = n.article_id ORDER BY a.id');
+    writeFileSync(dump, rows.map((r) => `${String(r.id)}\t${String(r.content_hash)}\t${typeof r.analysis === 'string' ? r.analysis : JSON.stringify(r.analysis)}`).join('\n'));
+  }
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
   await store.close();
@@ -256,6 +277,10 @@ try {
     `time: ${seconds.toFixed(1)} s wall, of which polling ${(pollMs / 1000).toFixed(1)} s (${(items.length / (pollMs / 1000)).toFixed(0)} items/s): ` +
       `analysis running ${(analyzeMs / 1000).toFixed(1)} s (${calls} analyses), grouping ${(groupMs / 1000).toFixed(1)} s, the rest (read, parse, dedupe, store) ${((pollMs - analyzeMs - groupMs) / 1000).toFixed(1)} s; ` +
       `writing the feed files (bench only) ${(seconds - pollMs / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `process CPU (all threads): ${cpuSeconds.toFixed(1)} s (user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s); ` +
+      `analysis threads idle ${(100 * (1 - busyThreadMs / (Math.max(1, THREADS) * pollMs))).toFixed(0)}% of the polling time`,
   );
   console.log(`peak memory (RSS): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
   // What dedupe should give: one article per distinct text. ANT also has a few articles under two
