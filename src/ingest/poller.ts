@@ -24,6 +24,7 @@ import type { Fetcher } from '../sources/http.ts';
 import { feedFailureOf, FeedReader, localFeedUrl, looksLikeExcerpt, type FeedFailure, type FeedItem, type FetchFullArticle } from '../sources/feeds.ts';
 import { capArticleText } from '../sources/page.ts';
 import { articleKeys } from '../store/keys.ts';
+import { Slots } from './slots.ts';
 
 export type { FeedFailure } from '../sources/feeds.ts';
 
@@ -46,8 +47,13 @@ export type Analyzer = (input: ArticleInput) => Analysis | Promise<Analysis>;
 
 /** Tuning of the poller. */
 export interface PollerOptions {
-  /** Feeds polled at once (default 4). */
+  /** Feeds read and analysed at once (default 4). */
   concurrency: number;
+  /**
+   * Feeds analysed and waiting for their turn to store, at most (default 4): while the main thread
+   * stores one feed's batch, the next feeds are read and analysed, and this bounds what waits in memory.
+   */
+  storeBacklog: number;
   /** Full-article fetches at once, over all feeds (default 2). */
   fullTextConcurrency: number;
   /** The normal polling interval; the first backoff step (default 10 min). */
@@ -70,6 +76,7 @@ export interface PollerOptions {
 
 const DEFAULT_OPTIONS: PollerOptions = {
   concurrency: 4,
+  storeBacklog: 4,
   fullTextConcurrency: 2,
   pollMinutes: 10,
   maxBackoffMinutes: 360,
@@ -192,7 +199,10 @@ export class FeedPoller {
   /**
    * Claims the feeds that are due (next_try passed) and leased to no one, for `leaseMs` (default:
    * the polling interval), and polls them, a few at once; never throws. Another instance over the
-   * same store gets none of them before the lease ends.
+   * same store gets none of them before the lease ends. A feed holds one of `concurrency` slots
+   * while it is read and analysed, and gives it back before it waits for its turn to store, so the
+   * job pool keeps getting the next feeds' texts; at most `concurrency + storeBacklog` feeds are
+   * in progress at once.
    */
   async pollDue(opts: { leaseMs?: number } = {}): Promise<PollReport> {
     await this.finishUnassigned().catch((err: unknown) => this.log('error', `grouping left-over articles failed: ${err instanceof Error ? err.message : String(err)}`));
@@ -201,13 +211,16 @@ export class FeedPoller {
     const now = this.clock.now();
     const until = new Date(now.getTime() + leaseMs).toISOString();
     const due = await this.deps.store.claimDueFeeds(now.toISOString(), { owner: this.owner, until });
-    const queue = new PQueue({ concurrency: this.options.concurrency });
+    const queue = new PQueue({ concurrency: this.options.concurrency + this.options.storeBacklog });
+    const reading = new Slots(this.options.concurrency);
     const unstarted: number[] = [];
     const feeds = await Promise.all(
       due.map(
         (f) =>
           queue.add(async () => {
-            if (!this.halted && (await this.renewLease(f.id, leaseMs))) return this.pollFeed(f);
+            const release = await reading.take();
+            if (!this.halted && (await this.renewLease(f.id, leaseMs))) return this.pollFeed(f, release);
+            release();
             if (this.halted) unstarted.push(f.id);
             return { feedId: f.id, url: f.url, status: 'skipped', items: 0, added: 0, republished: 0, joined: 0, fullText: 0, failures: f.failures } satisfies FeedPollResult;
           }) as Promise<FeedPollResult>,
@@ -239,10 +252,16 @@ export class FeedPoller {
     this.halted = true;
   }
 
-  /** Polls one feed and ingests what is new; records success or failure; never throws. */
-  async pollFeed(feed: FeedRecord): Promise<FeedPollResult> {
+  /**
+   * Polls one feed and ingests what is new; records success or failure; never throws.
+   * `releaseSlot` is called once the feed's new texts are analysed (or it failed before that).
+   */
+  async pollFeed(feed: FeedRecord, releaseSlot: () => void = () => undefined): Promise<FeedPollResult> {
     const result: FeedPollResult = { feedId: feed.id, url: feed.url, status: 'ok', items: 0, added: 0, republished: 0, joined: 0, fullText: 0, failures: feed.failures };
-    if (this.inFlight.has(feed.id)) return { ...result, status: 'skipped' };
+    if (this.inFlight.has(feed.id)) {
+      releaseSlot();
+      return { ...result, status: 'skipped' };
+    }
     this.inFlight.add(feed.id);
     const started = this.nowIso();
     try {
@@ -267,7 +286,7 @@ export class FeedPoller {
       } else {
         result.items = read.items.length;
         // 2–4. find what is new, analyse it, store and group it; the poll is recorded with its items
-        await this.ingest(feed, read.title ?? feed.title, read.items, read.local, result, recordSuccess);
+        await this.ingest(feed, read.title ?? feed.title, read.items, read.local, result, recordSuccess, releaseSlot);
         read.commit();
       }
       result.failures = 0;
@@ -295,6 +314,7 @@ export class FeedPoller {
         await this.notify(() => this.deps.onFeedFailing?.(flagged, failure));
       }
     } finally {
+      releaseSlot();
       this.inFlight.delete(feed.id);
     }
     return result;
@@ -312,7 +332,8 @@ export class FeedPoller {
   /**
    * Ingests a feed's items (oldest first): the new ones are completed and analysed, then stored and
    * grouped. The feed takes its turn to store as soon as it is read, so feeds are stored in the
-   * order they were read however long each one's analyses take.
+   * order they were read however long each one's analyses take; once its analyses are done it
+   * gives back its slot (`releaseSlot`), so the next feed is read and analysed while it waits.
    */
   private async ingest(
     feed: FeedRecord,
@@ -321,6 +342,7 @@ export class FeedPoller {
     local: boolean,
     result: FeedPollResult,
     recordPoll: () => Promise<void>,
+    releaseSlot: () => void,
   ): Promise<void> {
     let markStored = (): void => undefined;
     const turn = { turn: ++this.turns, stored: new Promise<void>((resolve) => (markStored = resolve)) };
@@ -329,7 +351,10 @@ export class FeedPoller {
     // unhandled); a failed preparation fails this feed only, and the queue goes on with the next.
     prepared.catch(() => undefined);
     try {
-      await this.ingestQueue.add(async () => this.storeItems(...(await prepared), result, recordPoll));
+      const stored = this.ingestQueue.add(async () => this.storeItems(...(await prepared), result, recordPoll));
+      stored.catch(() => undefined);
+      await prepared.then(releaseSlot, releaseSlot);
+      await stored;
     } finally {
       markStored();
     }

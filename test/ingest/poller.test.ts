@@ -285,6 +285,48 @@ describe('feed polling against a loopback server', () => {
     for (const id of [1, 2, 3]) assert.ok(await store.getAnalysis(id), `article ${id} has its analysis`);
   });
 
+  it('GIVEN a feed waiting to be stored THEN the next feed is read and analysed meanwhile, and no more than concurrency + storeBacklog feeds are in progress', { timeout: 20_000 }, async () => {
+    const analysis: Analysis = { sentences: [], brief: [], timeline: [], who: [], mentions: [], temporal: [], sources: [] };
+    const store = openStore(':memory:');
+    const grouper = new StoryGrouper(store);
+    // The first feed's storing is held (its first story assignment waits) until released.
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let storing = false;
+    const assign = grouper.assign.bind(grouper);
+    grouper.assign = async (...args) => {
+      storing = true;
+      await gate;
+      return assign(...args);
+    };
+    let analysedWhileStoring = (): void => undefined;
+    const nextFeedAnalysed = new Promise<void>((resolve) => (analysedWhileStoring = resolve));
+    const requested: string[] = [];
+    const poller = new FeedPoller({
+      store,
+      fetcher: { get: (url, opts) => (requested.push(new URL(url).pathname), fetcher.get(url, opts)) },
+      clock: new FakePollClock(T0),
+      grouper,
+      analyze: (input) => {
+        if (storing) analysedWhileStoring();
+        return { ...analysis, id: input.id };
+      },
+      options: { timeoutMs: 3000, concurrency: 1, storeBacklog: 1 },
+    });
+    for (const path of ['/rss', '/atom', '/json']) await feed(store, server.url(path));
+    const round = poller.pollDue();
+    await nextFeedAnalysed;
+    // Let anything else that could start do so: the third feed must wait for the first to be stored.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(requested, ['/rss', '/atom']);
+    release();
+    const report = await round;
+    assert.deepEqual(requested, ['/rss', '/atom', '/json']);
+    assert.deepEqual(report.feeds.map((f) => [f.status, f.added]), [['ok', 3], ['ok', 2], ['ok', 2]]);
+    assert.equal(await store.countArticles(), 7);
+    for (const id of [1, 2, 3, 4, 5, 6, 7]) assert.ok(await store.getAnalysis(id), `article ${id} has its analysis`);
+  });
+
   it('GIVEN two pollers over one store THEN each due feed is polled by one of them per interval, and by one again after it', async () => {
     const { store, clock, poller } = setup({ owner: 'one' });
     const other = new FeedPoller({ store, fetcher, clock, grouper: new StoryGrouper(store), owner: 'two', options: { timeoutMs: 3000 } });
