@@ -4,6 +4,7 @@
  * anything that is logged: use {@link describeConfig} to print settings.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
@@ -42,6 +43,14 @@ const DiscordShardsSchema = z
     if (new Set(shardIds).size !== shardIds.length) ctx.addIssue({ code: 'custom', path: ['shardIds'], message: 'an id is listed twice' });
   });
 
+/**
+ * The job pool's default size on a machine with `cores` cores: one thread per core, at most 4
+ * (bench:ingest analyses in 2 on 2 cores; past 4, feeds are rarely due in bursts big enough to use more).
+ */
+export function defaultJobThreads(cores: number): number {
+  return Math.max(1, Math.min(4, Math.floor(cores)));
+}
+
 const isTimeZone = (tz: string): boolean => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -71,6 +80,11 @@ const ConfigSchema = z.object({
    * by every instance that names it; '' keeps the embedded SQLite store in dataDir.
    */
   databaseUrl: z.union([z.literal(''), z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'a postgres:// URL')]).default(''),
+  /**
+   * Worker threads that analyse articles and extract pages (MOJAZ_JOB_THREADS), so polled feeds
+   * are analysed several at once; default: one per core, at most 4 (see {@link defaultJobThreads}).
+   */
+  jobThreads: z.coerce.number().int().min(1).max(32).default(() => defaultJobThreads(availableParallelism())),
   /** Hours between rolling backups of the store into <dataDir>/backups (0: none). */
   backupHours: z.coerce.number().min(0).default(24),
   telegram: z.object({
@@ -142,6 +156,7 @@ const ENV_MAP: Record<string, string[]> = {
   MOJAZ_HTTP_PORT: ['http', 'port'],
   MOJAZ_SHUTDOWN_SECONDS: ['shutdownSeconds'],
   MOJAZ_BACKUP_HOURS: ['backupHours'],
+  MOJAZ_JOB_THREADS: ['jobThreads'],
   MOJAZ_DATABASE_URL: ['databaseUrl'],
   TELEGRAM_BOT_TOKEN: ['telegram', 'token'],
   TELEGRAM_API_ROOT: ['telegram', 'apiRoot'],

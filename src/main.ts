@@ -131,7 +131,7 @@ async function main(): Promise<number> {
   const fetcher = createFetcher(config.fetch);
   const llmLog = log.child('llm');
   // Page extraction and every analysis (/brief, /timeline, /who and polled articles) run in a worker thread, under a time budget.
-  const jobs = createJobPool();
+  const jobs = createJobPool({ threads: config.jobThreads });
   const analyze = (input: Parameters<typeof jobs.analyze>[0]): ReturnType<typeof jobs.analyze> => timed((s) => metrics.analysed(s), () => jobs.analyze(input));
   const services = createServices(config, store, { fetcher, log: (line) => llmLog.warn(line), extract: (html, url) => jobs.extract(html, url), analyze });
   const jobsWarm = jobs.warm({ text: WARM_UP_TEXT, reference: '2024-01-05' }).catch((err: unknown) => log.error(`job pool failed to start: ${errorText(err)}`));

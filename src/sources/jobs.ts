@@ -39,7 +39,7 @@ export class JobTimeoutError extends Error {
 
 /** Options of {@link createJobPool}. */
 export interface JobPoolOptions {
-  /** Worker threads (default 1: the machine's other cores serve the bot and the database). */
+  /** Worker threads (default 1; the bot takes its count from its settings: config.ts `jobThreads`). */
   threads?: number;
   /**
    * Longest a page extraction may take, ms, from the moment it is asked (a job waits for the one

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, describeConfig, ConfigError, environment } from '../../src/config.ts';
+import { loadConfig, describeConfig, ConfigError, defaultJobThreads, environment } from '../../src/config.ts';
 
 test('GIVEN no environment THEN defaults load and validate', () => {
   const config = loadConfig({});
@@ -103,4 +103,11 @@ test('GIVEN DISCORD_SHARDS and DISCORD_SHARD_IDS THEN sharding reads auto, a cou
     [{ DISCORD_SHARDS: '4', DISCORD_SHARD_IDS: 'one' }, /discord\.sharding\.shardIds/],
   ];
   for (const [env, problem] of refused) assert.throws(() => loadConfig(env), problem, JSON.stringify(env));
+});
+
+test('GIVEN MOJAZ_JOB_THREADS THEN the job pool takes that many threads; unset, one per core up to 4; a count out of range is refused', () => {
+  assert.equal(loadConfig({}).jobThreads, defaultJobThreads(availableParallelism()));
+  assert.equal(loadConfig({ MOJAZ_JOB_THREADS: '3' }).jobThreads, 3);
+  for (const [cores, threads] of [[1, 1], [2, 2], [4, 4], [16, 4], [0, 1]] as const) assert.equal(defaultJobThreads(cores), threads, `${cores} cores`);
+  for (const bad of ['0', '-1', '1.5', 'many', '33']) assert.throws(() => loadConfig({ MOJAZ_JOB_THREADS: bad }), /jobThreads/u, bad);
 });
