@@ -175,7 +175,7 @@ async function main(): Promise<number> {
     const storyThread = (post: Post) => storyThreadMessages(store, services, post.articleIds, new Date());
     // "/feeds import" reads the attached OPML file through the guarded client, capped.
     const readAttachment = (url: string, maxBytes: number) => fetchOpmlFile(fetcher, url, maxBytes, config.fetch.timeoutMs);
-    const discord = await startDiscord(config, services, { log, pacer, storyThread, readAttachment, metrics, forumPosts: store });
+    const discord = await startDiscord(config, services, { log, pacer, storyThread, readAttachment, metrics, forumPosts: store, buttonActions: store });
     senders.discord = discord.sender;
     // Closed last (after the digests in flight, which post through its REST client).
     closeDiscord = () => discord.stop();

@@ -42,3 +42,14 @@ export interface ForumPostStore {
   /** Records or updates the post under `key`, and forgets the chat's posts older than FORUM_POST_DAYS (store/types.ts). */
   recordForumPost(chatId: string, key: string, post: ForumPost, now: string): Promise<void>;
 }
+
+/**
+ * Button actions too long for a platform's button (Discord's custom_id holds 100 characters), kept
+ * under a short key so the button still works after a restart and on every instance.
+ */
+export interface ButtonActionStore {
+  /** The action kept under `key`, if it is still kept. */
+  buttonAction(key: string): Promise<string | undefined>;
+  /** Keeps `action` under `key` (again: the same action always has the same key), and forgets actions not handed out for BUTTON_ACTION_DAYS (store/types.ts). */
+  saveButtonAction(key: string, action: string, now: string): Promise<void>;
+}

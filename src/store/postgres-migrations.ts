@@ -199,5 +199,17 @@ const forumPosts: PgMigration = {
   `,
 };
 
+const buttonActions: PgMigration = {
+  id: '008-button-actions',
+  sql: `
+    CREATE TABLE button_actions (
+      action_key TEXT COLLATE "C" PRIMARY KEY,
+      action TEXT NOT NULL,
+      handed_at TEXT COLLATE "C" NOT NULL
+    );
+    CREATE INDEX button_actions_age ON button_actions(handed_at);
+  `,
+};
+
 /** The PostgreSQL migrations, oldest first: the same ids as ./migrations/index.ts. */
-export const pgMigrations: readonly PgMigration[] = [content, chats, digestLedger, digestPeriod, feedLease, sendSlots, forumPosts];
+export const pgMigrations: readonly PgMigration[] = [content, chats, digestLedger, digestPeriod, feedLease, sendSlots, forumPosts, buttonActions];

@@ -23,6 +23,7 @@ import {
   feedFrom,
   filterFrom,
   forumPostCutoff,
+  buttonActionCutoff,
   forumPostFrom,
   groupingFrom,
   isFullerText,
@@ -671,6 +672,23 @@ export class PostgresStore implements Store {
       now,
     );
     await this.run('DELETE FROM forum_posts WHERE chat_id = $1 AND created_at < $2', chatId, forumPostCutoff(now));
+  }
+
+  // ───────── long button actions ─────────
+
+  async buttonAction(key: string): Promise<string | undefined> {
+    return str((await this.get('SELECT action FROM button_actions WHERE action_key = $1', key))?.action);
+  }
+
+  async saveButtonAction(key: string, action: string, now: string): Promise<void> {
+    await this.run(
+      `INSERT INTO button_actions (action_key, action, handed_at) VALUES ($1, $2, $3)
+       ON CONFLICT (action_key) DO UPDATE SET handed_at = excluded.handed_at`,
+      key,
+      action,
+      now,
+    );
+    await this.run('DELETE FROM button_actions WHERE handed_at < $1', buttonActionCutoff(now));
   }
 
   // ───────── chat memory ─────────

@@ -24,7 +24,7 @@ import type {
   Subscription,
   SubscriptionOptions,
 } from './types.ts';
-import { FORUM_POST_DAYS } from './types.ts';
+import { BUTTON_ACTION_DAYS, FORUM_POST_DAYS } from './types.ts';
 
 /** A database row, column name to value. */
 export type Row = Record<string, unknown>;
@@ -211,4 +211,9 @@ export function forumPostFrom(r: Row): ForumPost {
 /** The time before which a chat's forum posts are forgotten, for a post recorded at `now`. */
 export function forumPostCutoff(now: string): string {
   return new Date(Date.parse(now) - FORUM_POST_DAYS * 86_400_000).toISOString();
+}
+
+/** Long button actions last handed out before this are forgotten. */
+export function buttonActionCutoff(now: string): string {
+  return new Date(Date.parse(now) - BUTTON_ACTION_DAYS * 86_400_000).toISOString();
 }

@@ -18,6 +18,7 @@ import {
   feedFrom,
   filterFrom,
   forumPostCutoff,
+  buttonActionCutoff,
   forumPostFrom,
   groupingFrom,
   isFullerText,
@@ -528,6 +529,23 @@ export class SqliteStore implements Store {
       now,
     );
     this.run('DELETE FROM forum_posts WHERE chat_id = ? AND created_at < ?', chatId, forumPostCutoff(now));
+  }
+
+  // ───────── long button actions ─────────
+
+  async buttonAction(key: string): Promise<string | undefined> {
+    return str(this.get('SELECT action FROM button_actions WHERE action_key = ?', key)?.action);
+  }
+
+  async saveButtonAction(key: string, action: string, now: string): Promise<void> {
+    this.run(
+      `INSERT INTO button_actions (action_key, action, handed_at) VALUES (?, ?, ?)
+       ON CONFLICT(action_key) DO UPDATE SET handed_at = excluded.handed_at`,
+      key,
+      action,
+      now,
+    );
+    this.run('DELETE FROM button_actions WHERE handed_at < ?', buttonActionCutoff(now));
   }
 
   // ───────── chat memory ─────────

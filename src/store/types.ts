@@ -8,9 +8,9 @@
  */
 import type { Analysis } from '../core/types.ts';
 import type { Message } from '../messages/model.ts';
-import type { ForumPost, ForumPostStore } from '../messages/sender.ts';
+import type { ButtonActionStore, ForumPost, ForumPostStore } from '../messages/sender.ts';
 
-export type { ForumPost, ForumPostStore };
+export type { ButtonActionStore, ForumPost, ForumPostStore };
 
 // ───────────────────────────── feeds ─────────────────────────────
 
@@ -419,11 +419,14 @@ export interface DigestStore {
 /** Days a forum post stays known: a retried digest comes back within hours; older posts are forgotten. */
 export const FORUM_POST_DAYS = 7;
 
+/** Days a long button action is kept after the last message that carried it: its button then says it has expired. */
+export const BUTTON_ACTION_DAYS = 30;
+
 /**
  * Everything mojaz keeps, one interface per concern; a consumer names the concerns it uses
  * (`ChatStore & FeedStore`). Implements {@link ChatMemory} for the commands.
  */
-export interface Store extends FeedStore, ArticleStore, StoryStore, ChatStore, DigestStore, ForumPostStore, ChatMemory {
+export interface Store extends FeedStore, ArticleStore, StoryStore, ChatStore, DigestStore, ForumPostStore, ButtonActionStore, ChatMemory {
   /**
    * Runs `work` as one transaction: every write it makes lands, or none does (a crash or a full
    * disk midway leaves nothing half done). `work` must only await this store between its writes.

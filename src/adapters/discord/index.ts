@@ -9,7 +9,7 @@ import type { Config } from '../../config.ts';
 import type { Services } from '../../commands/services.ts';
 import type { Message, Post } from '../../messages/model.ts';
 import type { Pacer } from '../../messages/pacing.ts';
-import type { ForumPostStore, Sender } from '../../messages/sender.ts';
+import type { ButtonActionStore, ForumPostStore, Sender } from '../../messages/sender.ts';
 import type { Metrics } from '../../log/metrics.ts';
 
 import { ActionIds } from './actions.ts';
@@ -43,6 +43,8 @@ export interface DiscordOptions {
   metrics?: Metrics;
   /** Keeps the forum posts digests created (the store: across restarts and instances); default in process. */
   forumPosts?: ForumPostStore;
+  /** Keeps button actions too long for a custom_id (the store: their buttons work after a restart and on every instance); default in process. */
+  buttonActions?: ButtonActionStore;
 }
 
 /** A running Discord bot. */
@@ -104,7 +106,7 @@ export async function startDiscord(config: Config, services: Services, options: 
   const { token, applicationId } = config.discord;
   if (!token || !applicationId) throw new DiscordConfigError('DISCORD_TOKEN and DISCORD_APPLICATION_ID are required');
   const log = options.log ?? stderrLog;
-  const actions = new ActionIds();
+  const actions = new ActionIds({ ...(options.buttonActions ? { store: options.buttonActions } : {}), ...(options.clock ? { clock: options.clock } : {}) });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // The channel an interaction carries is cached even when the gateway never sent it (a thread

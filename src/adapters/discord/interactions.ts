@@ -185,6 +185,8 @@ async function run(
       ...(i === 0 && m.file ? { files: [{ attachment: Buffer.from(m.file.bytes), name: m.file.name }] } : {}),
     })),
   );
+  // The long actions of its buttons are kept before the reply shows them.
+  await deps.actions.flush();
   const [first, ...rest] = payloads;
   if (!first) return void (await interaction.deleteReply());
   await interaction.editReply(first);
@@ -224,7 +226,7 @@ async function dispatch(interaction: Runnable, deps: InteractionDeps): Promise<v
     if (!text) return tellPrivately(interaction, TEXTS.emptyMessage);
     return runNamed(interaction, BRIEF_COMMAND, { args: '', replyText: text }, deps);
   }
-  const action = deps.actions.decode(interaction.customId);
+  const action = await deps.actions.decode(interaction.customId);
   if (action === undefined) return tellPrivately(interaction, TEXTS.expiredButton);
   return run(interaction, { args: '' }, deps, (ctx) => runAction(action, ctx, deps.services));
 }

@@ -146,7 +146,7 @@ export class DiscordSender implements Sender {
 
   /** One story as a forum post: the thread with its first message, the rest of it, then its timeline and who list. */
   private async sendPost(chatId: string, forumId: string, post: Post): Promise<void> {
-    const [first, ...rest] = this.render(post.message);
+    const [first, ...rest] = await this.render(post.message);
     const key = postKey(post.title, first?.body.content ?? '');
     const known = await this.posted.forumPost(chatId, key);
     if (known?.complete) return;
@@ -174,19 +174,21 @@ export class DiscordSender implements Sender {
 
   /** Every part of `message` to the channel or thread `channelId`. */
   private async postParts(chatId: string, channelId: string, message: Message): Promise<void> {
-    for (const part of this.render(message)) await this.post(chatId, channelId, part);
+    for (const part of await this.render(message)) await this.post(chatId, channelId, part);
   }
 
-  /** The parts of a message; its picture or file goes as an attachment of the first part. */
-  private render(message: Message): Part[] {
+  /** The parts of a message, the long actions of their buttons kept; its picture or file goes as an attachment of the first part. */
+  private async render(message: Message): Promise<Part[]> {
     const attached = message.picture
       ? { name: message.picture.name, data: Buffer.from(message.picture.png) }
       : message.file
         ? { name: message.file.name, data: Buffer.from(message.file.bytes) }
         : undefined;
-    return renderDiscord(message, { customId: (a) => this.actions.encode(a) }).map((body, i) =>
+    const parts = renderDiscord(message, { customId: (a) => this.actions.encode(a) }).map((body, i): Part =>
       i === 0 && attached ? { body: { ...body, attachments: [{ id: 0, filename: attached.name }] }, files: [attached] } : { body },
     );
+    await this.actions.flush();
+    return parts;
   }
 
   private async post(chatId: string, channelId: string, part: Part): Promise<void> {
