@@ -1,10 +1,10 @@
 /** Who's who: entity mentions, entities with aliases, roles and quotes, and cited sources. */
 import type { Mention, Sentence, WhoEntry } from '../types.ts';
-import { buildDoc, type Doc, type TokenMention } from './doc.ts';
+import { buildDoc, type Doc, type DocToken, type TokenMention } from './doc.ts';
 import { byCentrality, groupMentions } from './entities.ts';
 import { isDemonym, namedMentions, properNameSpan } from './mentions.ts';
 import { knownForms } from './names.ts';
-import { FIRST_NAMES } from './lexicon.ts';
+import { FIRST_NAMES, NAMING_CONSTRUCT_HEADS } from './lexicon.ts';
 import { attributeQuotes } from './quotes.ts';
 import { roleAt, withoutOwnName } from './roles.ts';
 import { titleReferent } from './referents.ts';
@@ -28,7 +28,13 @@ export interface WhoResult {
  */
 export function namesItsBody(doc: Doc, m: TokenMention): boolean {
   const words = doc.tokens.slice(m.s, m.e);
-  return words.length >= 3 || words.some((t) => isDemonym(t));
+  return words.length >= 3 || words.some((t) => isDemonym(t)) || isNamingConstruct(words);
+}
+
+/** A ministry in construct with its field ("وزارة الداخلية", "وزارة الفلاحة"): one body of the country. */
+export function isNamingConstruct(words: readonly DocToken[]): boolean {
+  const [head, field] = words;
+  return words.length === 2 && NAMING_CONSTRUCT_HEADS.has(head!.bare) && field!.norm.startsWith('ال');
 }
 
 /** Whether a person's every mention is one word that is a known given name ("يوسف", "شون"). */

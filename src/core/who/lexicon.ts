@@ -89,6 +89,8 @@ export const COMPOUND_NAME_ENDS = normSet(cuesData.compoundNameEnds);
 export const NOUNS_BEFORE_NAMES = normSet(cuesData.nounsBeforeNames);
 /** Labels writers add after an organization's name ("داعش الإرهابي"), normalized. */
 export const ORG_EPITHETS = normSet(cuesData.orgEpithets);
+/** Heads that name one body in construct with a definite noun ("وزارة الداخلية"), normalized. */
+export const NAMING_CONSTRUCT_HEADS = normSet(cuesData.namingConstructHeads);
 /** Facility nouns before a person's name that make the name the facility's ("مستشفى الملك سعود"), normalized, with the facility's type. */
 export const FACILITY_HEADS = new Map<string, 'LOC' | 'ORG'>([
   ...[...normSet(cuesData.facilityHeads.loc)].map((w): [string, 'LOC'] => [w, 'LOC']),

@@ -530,7 +530,8 @@ export function facilityOf(doc: Doc, m: TokenMention): TokenMention | undefined 
   const head = toks[k];
   // In construct the head takes no article ("المدرسة أحمد" is no school's name).
   if (!head || head.sentence !== sent || head.bare.startsWith('ال')) return undefined;
-  const type = FACILITY_HEADS.get(head.bare) ?? FACILITY_HEADS.get(head.norm);
+  // Through a clitic too ("بمستشفى فرحات حشاد").
+  const type = head.forms.map((f) => FACILITY_HEADS.get(f)).find((x) => x !== undefined);
   if (!type) return undefined;
   let e = m.e;
   // The city after it is no part of its name ("مطار الملك عبد العزيز بجدة").

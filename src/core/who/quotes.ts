@@ -115,16 +115,42 @@ const OPENING_REACH = 30;
 
 /** Prepositions before where words were said, whose object is never the speaker ("على تويتر"), normalized. */
 const WHERE_SAID = new Set(['في', 'على', 'عبر']);
-const saidOn = (doc: Doc, m: TokenMention): boolean => WHERE_SAID.has(doc.tokens[m.s - 1]?.norm ?? '');
+/** Whether a preposition of where words were said governs the mention, quotation marks between them ("على "الجوهرة أف أم""). */
+export function saidOn(doc: Doc, m: TokenMention): boolean {
+  let k = m.s - 1;
+  while (k >= 0 && k >= m.s - 2 && OPEN.has(doc.tokens[k]!.text)) k--;
+  return WHERE_SAID.has(doc.tokens[k]?.norm ?? '');
+}
 
 /** Prepositions whose object is no subject, normalized. */
 const PREPOSITIONS = new Set(['في', 'من', 'الى', 'على', 'عن', 'مع', 'ضد', 'لدى', 'حول', 'بين', 'عند', 'نحو', 'امام', 'خلف', 'بعد', 'قبل', 'منذ', 'عبر', 'تجاه']);
 
-/** The nearest speaker mention before token c in its sentence (a continuation's: "…، مضيفا"). */
+/**
+ * The speaker of a continuation ("…، مضيفا", "… قائلا"), which tells how the sentence's subject
+ * spoke: the subject right after the verb opening the sentence ("وشن الأسد هجوما على تنظيم الإخوان
+ * المسلمين قائلا …" is al-Assad's), else the nearest speaker mention before token c in its sentence.
+ */
 function speakerBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): TokenMention | undefined {
   const sent = doc.tokens[c]!.sentence;
   const before = speakers.filter((m) => m.e <= c && doc.tokens[m.s]!.sentence === sent && !saidOn(doc, m));
-  return before[before.length - 1];
+  const start = doc.sentences[sent]?.s ?? 0;
+  const first = before[0];
+  if (first && first.s === start + 1 && opensWithVerb(doc.tokens[start]!)) return first;
+  const near = before[before.length - 1];
+  return near && !objectOfPreposition(doc, near) ? near : undefined;
+}
+
+/** Whether a preposition governs the mention, alone or through a noun in construct ("على تنظيم الإخوان"). */
+function objectOfPreposition(doc: Doc, m: TokenMention): boolean {
+  const prev = doc.tokens[m.s - 1];
+  const prev2 = doc.tokens[m.s - 2];
+  if (prev === undefined) return false;
+  return PREPOSITIONS.has(prev.norm) || (prev2 !== undefined && PREPOSITIONS.has(prev2.norm) && !prev.bare.startsWith('ال') && !isPunct(prev));
+}
+
+/** Whether a sentence's first word may be its verb: a word with no article that is no preposition, title or mark. */
+function opensWithVerb(t: DocToken): boolean {
+  return !isPunct(t) && !t.bare.startsWith('ال') && !PREPOSITIONS.has(t.norm) && !SUBJECT_LEADS.has(t.norm) && !isTitle(t) && t.norm.length >= 3;
 }
 
 /**
@@ -274,8 +300,8 @@ export function attributeQuotes(
       // Indirect speech: "قال X إن …" — the clause from إن/أن to the end of the sentence.
       if (kind === 'verb') {
         // The clause follows the speaker, or the verb when the sentence's opening subject is its speaker.
-        const opening = speaker.e <= c && sharesOpeningSubject(doc, c, s, speaker);
-        for (let k = Math.max(speaker.e, c + 1); k < nextCue && k <= (opening ? c : speaker.e) + 12; k++) {
+        // (A speaker named before the verb, or in an earlier sentence: "وأضاف في مداخلة له … أن …".)
+        for (let k = Math.max(speaker.e, c + 1); k < nextCue && k <= Math.max(c, speaker.e) + 12; k++) {
           const t = doc.tokens[k]!.norm;
           if (t === 'ان' || t === 'انه' || t === 'انها' || t === 'بان' || t === 'بانه') {
             let end = nextCue;

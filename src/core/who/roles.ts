@@ -4,7 +4,7 @@
  */
 import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
 import { FIRST_NAMES, JUNK, ORG_HEADS, PERSON_DESCRIPTIONS, PRESS_ADDRESSEES, isSpeechVerb, SRC_HEADS, TRIGGERS, isGazPlace, normSet } from './lexicon.ts';
-import { cleanFirstWord, type FormCheck } from './names.ts';
+import { cleanFirstWord, dropLetters, type FormCheck } from './names.ts';
 import { normalize } from '../text/normalize.ts';
 
 const MAX_BEFORE = 9;
@@ -28,6 +28,15 @@ export function isTitle(t: { norm: string; bare: string }): boolean {
   return is(t.norm) || is(t.bare) || (/^[وف]/.test(t.norm) && is(t.norm.slice(1)));
 }
 
+/**
+ * A title after the preposition ب ("تجمعه برئيس الوزراء البريطاني ديفيد كاميرون", "مرفوقة بممثلة
+ * البنك الدولي"): the name after it holds the title, and the role opens there.
+ */
+export function isTitleAfterBa(t: { norm: string }): boolean {
+  const m = /^[وف]?ب(.{3,})$/u.exec(t.norm);
+  return m !== null && isTitle({ norm: m[1]!, bare: m[1]! });
+}
+
 /** A title word, or a spokesman's head with its باسم ("المتحدث باسم البيت الأبيض"), at token i: a role opens there. */
 function opensRole(toks: readonly DocToken[], i: number): boolean {
   const t = toks[i]!;
@@ -48,8 +57,9 @@ function stops(t: DocToken, prev?: DocToken): boolean {
 
 function roleText(doc: Doc, s: number, e: number, isKnown: FormCheck): string {
   const words = doc.tokens.slice(s, e).map((t) => t.text);
-  const titles = (n: string): boolean => TRIGGERS.per.has(n);
-  words[0] = cleanFirstWord(words[0]!, { lexical: (n) => isKnown.lexical(n) || titles(n), inArticle: (n) => isKnown.inArticle(n) || titles(n) });
+  const titles = (n: string): boolean => TRIGGERS.per.has(n) || PERSON_DESCRIPTIONS.has(n);
+  if (isTitleAfterBa(doc.tokens[s]!)) words[0] = dropLetters(words[0]!, doc.tokens[s]!.norm.indexOf('ب') + 1);
+  else words[0] = cleanFirstWord(words[0]!, { lexical: (n) => isKnown.lexical(n) || titles(n), inArticle: (n) => isKnown.inArticle(n) || titles(n) });
   return words.join(' ');
 }
 
@@ -89,6 +99,11 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
     if (t.sentence !== sent || stops(t, toks[i - 1]) || inPerson(i) || CLAUSE.has(t.norm) || t.forms.some((f) => TRIGGERS.loc.has(f))) break;
     // So does a short imperfect verb ("زعيمة أجنبية تزور الرئيس …").
     if (/^[يت][^ا]{3}$/.test(t.norm) && !isTitle(t) && !isGazPlace(t.norm)) break;
+    // A title after ب opens the role; what stands before it is the sentence's ("التقى الوزير برئيس …").
+    if (isTitleAfterBa(t)) {
+      from = i;
+      break;
+    }
     if (opensRole(toks, i)) {
       from = i;
       // A title joined by و with its own complement is the second of two ("رئيس اتحاد الفلاحة وأمين عام
