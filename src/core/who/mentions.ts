@@ -222,10 +222,30 @@ export function properNameSpan(doc: Doc, m: TokenMention): TokenMention {
   return s === m.s && e === m.e ? m : { ...m, s, e };
 }
 
+// Particles that open an Arabic name ("وبن عيسى", "وأبو بكر"); not آيت, which "وايت" (White) reads as.
+const NAME_OPENERS = normSet(['عبد', 'أبو', 'ابو', 'بن', 'ابن', 'آل', 'أم', 'بنت']);
+
+/**
+ * Whether token i of a person span opens a second person joined by و ("شافيز" + "وصبري", "محمود" +
+ * "وعمرو الصفتي", "الحسن" + "والحسين"): و before a known given name or a name particle, before a
+ * hamza (Arabic names write it, transliterated ones a bare alef: "وإيمرسون"), or before the
+ * article. Names that open with و themselves ("وليد", "وائل", "وانغ", "سعد بن أبي وقاص") are left whole.
+ */
+export function opensConjoinedName(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i]!;
+  const prev = doc.tokens[i - 1];
+  if (!prev || !t.norm.startsWith('و') || t.norm.length < 3 || PARTICLES.has(prev.norm)) return false;
+  if (FIRST_NAMES.has(t.norm) || PARTICLES.has(t.norm)) return false;
+  const rest = t.norm.slice(1);
+  if ((FIRST_NAMES.has(rest) && rest.length >= 3) || NAME_OPENERS.has(rest)) return true;
+  return /^و[أإآ]/u.test(t.text) || (rest.startsWith('ال') && rest.length >= 6);
+}
+
 /**
  * A person span the tagger ran on past the name: it ends before a preposition ("سلمان عبر الهاتف",
  * "محمد للصحفيين"),
- * and a kinship noun inside it stands between two people ("هشام شقيق سلمان عبيدي").
+ * a kinship noun inside it stands between two people ("هشام شقيق سلمان عبيدي"), and so does و
+ * before a second name ("شافيز وصبري": see opensConjoinedName).
  */
 export function splitPerson(doc: Doc, m: TokenMention): TokenMention[] {
   const out: TokenMention[] = [];
@@ -236,10 +256,11 @@ export function splitPerson(doc: Doc, m: TokenMention): TokenMention[] {
     // So does the press spoken to ("سهام مبروك" + "لمراسلة وكالة …").
     const prep = i > m.s && (NAME_PREPOSITIONS.has(t.norm) || PRESS_ADDRESSEES.has(t.norm) || (t.norm.startsWith('لل') && t.norm.length > 4));
     const kin = i > m.s && i < m.e - 1 && KINSHIP_WORDS.has(t.norm);
-    if (!prep && !kin) continue;
+    const conjoined = i > s && opensConjoinedName(doc, i);
+    if (!prep && !kin && !conjoined) continue;
     if (i > s) out.push({ ...m, s, e: i });
     if (prep) return out;
-    s = i + 1;
+    s = conjoined ? i : i + 1;
   }
   if (m.e > s) out.push({ ...m, s, e: m.e });
   return out;
@@ -710,6 +731,25 @@ export function withGivenNameBefore(doc: Doc, spans: readonly TokenMention[]): T
   });
 }
 
+/**
+ * Whether person span b, right after a with nothing between, is the rest of a's name rather than
+ * a second person: it opens with a name particle ("جان إيف" + "لو دريان"), or with a word that
+ * carries no conjunction or preposition ("هيلاري" + "كلينتون", "فيلار" + "مير"); "بوش" + "وبلير"
+ * and "ماتيراتزي" + "لزيدان" are two people, and so are two names of two words each.
+ */
+export function continuesPerson(doc: Doc, a: TokenMention, b: TokenMention): boolean {
+  const t = doc.tokens[b.s]!;
+  if (a.e !== b.s || t.sentence !== doc.tokens[a.s]!.sentence) return false;
+  if (PARTICLES.has(t.norm)) return b.e - b.s > 1;
+  // Two names of two words or more are two people ("محمد الصغير" + "عبدالرحيم محمد" in a list),
+  // unless the first is a compound given name ("عبد ربه" + "منصور هادي"); a name has four words at most.
+  const compound = a.e - a.s === 2 && (PARTICLES.has(doc.tokens[a.s]!.norm) || COMPOUND_NAME_ENDS.has(doc.tokens[a.e - 1]!.norm));
+  if ((a.e - a.s > 1 && b.e - b.s > 1 && !compound) || b.e - a.s > 4) return false;
+  if (FIRST_NAMES.has(t.norm)) return true;
+  // ب/ل open names too ("بلير", "لافروف"), but as often a preposition ("لزيدان", "لفرانس برس").
+  return !/^[وفبل]/.test(t.norm);
+}
+
 /** A rule over all the article's spans: the spans as they should be. */
 export interface ListStep {
   name: string;
@@ -728,14 +768,14 @@ export const LIST_STEPS: readonly ListStep[] = [
     },
   },
   {
-    // A person span right after another that opens with a particle continues it ("جان إيف" + "لو دريان").
-    name: 'person-continued-by-particle',
+    // A person span right after another continues it ("جان إيف" + "لو دريان", "هيلاري" + "كلينتون").
+    name: 'person-continued',
     run(doc, spans) {
       const out = spans.map((m) => ({ ...m }));
       for (let k = out.length - 1; k > 0; k--) {
         const a = out[k - 1]!;
         const b = out[k]!;
-        if (a.type === 'PER' && b.type === 'PER' && a.e === b.s && PARTICLES.has(doc.tokens[b.s]!.norm) && b.e - b.s > 1) {
+        if (a.type === 'PER' && b.type === 'PER' && continuesPerson(doc, a, b)) {
           a.e = b.e;
           out.splice(k, 1);
         }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -170,11 +170,47 @@ test('GIVEN a person span run on past the name THEN a preposition ends it and a 
     ['وتحدث سلمان عبر الهاتف مع والدته .', 1, 4, ['سلمان']],
     ['وقال محمد بن راشد آل مكتوم .', 1, 6, ['محمد بن راشد آل مكتوم']],
     ['وصرح شقيق الضحية للصحفيين .', 1, 3, ['شقيق الضحية']],
+    ['ووصف عنان وصبري المحادثات .', 1, 3, ['عنان', 'وصبري']],
+    ['وغاب محمود وعمرو الصفتي .', 1, 4, ['محمود', 'وعمرو الصفتي']],
   ];
   for (const [text, s, e, want] of table) {
     const doc = docOf(text);
     const got = splitPerson(doc, { type: 'PER', s, e }).map((m) => doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' '));
     assert.deepEqual(got, want, text);
+  }
+});
+
+test('GIVEN a word opening with و inside a person span THEN only و before a given name, a particle, a hamza or the article opens a second person', () => {
+  const table: [string, number, boolean][] = [
+    ['لا خلاف بين واين وكريستيانو .', 4, true],
+    ['ووصف عنان وصبري المحادثات .', 2, true],
+    ['انضم كانافارو وإيمرسون إلى المدرب .', 2, true],
+    ['على ابنته فاطمة ووالد الحسن والحسين .', 5, true],
+    ['وحضر موسى وبن عيسى .', 2, true],
+    ['قال سعد بن أبي وقاص .', 4, false],
+    ['قال أحمد وليد إن .', 2, false],
+    ['وقال دون ستيوارت وايت إن .', 3, false],
+    ['وقال كريستوفر والكين إن .', 2, false],
+    ['وقال لاعب وسام .', 2, false],
+    ['وقال محمد ولي إن .', 2, false],
+  ];
+  for (const [text, i, want] of table) assert.equal(opensConjoinedName(docOf(text), i), want, text);
+});
+
+test('GIVEN two person spans side by side THEN the second continues the first unless it opens with a conjunction or preposition', () => {
+  const table: [string, [number, number], [number, number], boolean][] = [
+    ['ودافعت هيلاري كلينتون عن زوجها .', [1, 2], [2, 3], true],
+    ['وقال جان إيف لو دريان إن .', [1, 3], [3, 5], true],
+    ['وكرر بوش وبلير موقفهما .', [1, 2], [2, 3], false],
+    ['اعتذر ماتيراتزي لزيدان أمس .', [1, 2], [2, 3], false],
+    ['وقال أحمد وليد إن .', [1, 2], [2, 3], true],
+    ['وقال محمد الحجازي لفرانس برس إن الوضع هادئ .', [1, 3], [3, 4], false],
+    ['وقال عبد ربه منصور هادي إن .', [1, 3], [3, 5], true],
+    ['وضمت القائمة محمد الصغير عبدالرحيم محمد أمس .', [2, 4], [4, 6], false],
+    ['التقى عمر . خالد حضر .', [1, 2], [3, 4], false],
+  ];
+  for (const [text, a, b, want] of table) {
+    assert.equal(continuesPerson(docOf(text), { type: 'PER', s: a[0], e: a[1] }, { type: 'PER', s: b[0], e: b[1] }), want, text);
   }
 });
 
@@ -286,7 +322,7 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     'person-split',
     'org-to-closing-quote',
   ]);
-  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued-by-particle', 'lone-ali-preposition', 'person-without-noun-forms', 'titled-given-names', 'person-given-name-before', 'lexicon-spans', 'quoted-appositions', 'propagate', 'not-adjective-places', 'not-work-titles']);
+  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued', 'lone-ali-preposition', 'person-without-noun-forms', 'titled-given-names', 'person-given-name-before', 'lexicon-spans', 'quoted-appositions', 'propagate', 'not-adjective-places', 'not-work-titles']);
   const step = (name: string) => SPAN_STEPS.find((s) => s.name === name)!;
   const show = (doc: ReturnType<typeof docOf>, r: ReturnType<SpanStep['run']>): string[] =>
     (r === undefined ? [] : Array.isArray(r) ? r : [r]).map((m) => `${m.type}:${doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')}`);
