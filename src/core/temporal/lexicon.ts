@@ -83,6 +83,9 @@ export const CLOCK_HOURS = wordMap(numbersData.clockHours);
 export const CLOCK_TEEN = wordSet(numbersData.clockTeen);
 export const CLOCK_FRACTIONS = wordMap(numbersData.clockFractions);
 export const COUNTS = wordMap(numbersData.counts);
+/** عشر/عشرة after a count of 1-9 (خمسة عشر), and the heads that only count before them (أحد عشر، اثنا عشر). */
+export const COUNT_TEEN = wordSet(numbersData.countTeen);
+export const TEEN_HEADS = wordMap(numbersData.teenHeads);
 export const QUARTER_ORDINALS = wordMap(numbersData.quarterOrdinals);
 
 // Parts of the day (dayparts.json): before a day, and after a clock hour.
@@ -105,6 +108,8 @@ export const RELATIVE_DAYS_AFTER_PART = wordMap(m.relativeDaysAfterPart);
 export const RELATIVE_DAY_PHRASES: PhraseTable<number> = phraseTable(Object.entries(m.relativeDayPhrases));
 export const TODAY_STOP = wordSet(m.todayStop);
 export const TODAY_STOP_BEFORE = wordSet(m.todayStopBefore);
+/** After اليوم من, these make اليوم a day of a period (اليوم من عام، اليوم من كل شهر), not today. */
+export const TODAY_STOP_AFTER_MIN = wordSet(m.todayStopAfterMin);
 export const WEEKDAY_STOP_BEFORE = wordSet(m.weekdayStopBefore);
 /** Before الاثنين these make it "the two", not Monday. */
 export const TWO_STOP_BEFORE = wordSet(m.twoStopBefore);
@@ -178,6 +183,15 @@ export const ACCUSATIVE_UNITS = wordSet(timexData.accusativeUnits);
 export const SEASON_PREPOSITIONS = wordSet(timexData.seasonPrepositions);
 /** الأخيرة/الأولى after a counted stretch (الأشهر الستة الأخيرة). */
 export const LAST_WORDS = wordSet(timexData.lastWords);
+/** After a plural unit, a vague length (أيام قليلة، سنوات طويلة). */
+export const VAGUE_AFTER = wordSet(timexData.vagueAfter);
+/** القليلة between a definite plural unit and its modifier (الساعات القليلة القادمة). */
+export const FEW_WORDS = wordSet(timexData.fewWords);
+/** The start or end of a day before من and the day (الساعات الأولى من صباح اليوم، ساعة متأخرة من ليلة أمس). */
+export const DAY_EDGES: PhraseTable<TimexMod> = phraseTable(Object.entries(timexData.dayEdges) as [string, TimexMod][]);
+/** العقد before an ordinal (العقد الثالث من القرن الماضي), and what makes it an age (من العمر). */
+export const DECADE_WORDS = wordSet(timexData.decadeWords);
+export const LIFE_WORDS = wordSet(timexData.lifeWords);
 /** What joins the two years of a range (2011 و2014، 1954-1989). */
 export const YEAR_JOIN = wordSet(timexData.yearJoin);
 /** Plural year words before a range of years (بين أعوام 1969 و1976). */
@@ -222,12 +236,13 @@ export const STRONG_WITHIN = 3;
 /** Every word of every table above (phrases word by word), weak starters excepted (the parsers' trigger words are added by parse.ts). */
 export const LEXICON_WORDS = new Set<string>();
 for (const table of [
-  MONTHS, WEEKDAYS, DAY_ORDINALS, DAY_TENS, TEEN, CLOCK_HOURS, CLOCK_TEEN, CLOCK_FRACTIONS, COUNTS, QUARTER_ORDINALS, DAYPARTS,
-  DAYPART_ADVERBS, MODIFIERS, RELATIVE_DAYS, RELATIVE_DAYS_AFTER_PART, RELATIVE_DAY_PHRASES, TODAY_STOP, TODAY_STOP_BEFORE,
+  MONTHS, WEEKDAYS, DAY_ORDINALS, DAY_TENS, TEEN, CLOCK_HOURS, CLOCK_TEEN, CLOCK_FRACTIONS, COUNTS, COUNT_TEEN, TEEN_HEADS, QUARTER_ORDINALS, DAYPARTS,
+  DAYPART_ADVERBS, MODIFIERS, RELATIVE_DAYS, RELATIVE_DAYS_AFTER_PART, RELATIVE_DAY_PHRASES, TODAY_STOP, TODAY_STOP_BEFORE, TODAY_STOP_AFTER_MIN,
   WEEKDAY_STOP_BEFORE, TWO_STOP_BEFORE, VAGUE_SINCE, APPROX, LAW_CITATION, ORDINAL_HEADS, NAMED_DATE_HEADS, DAY_WORDS,
   MONTH_WORDS, YEAR_WORDS, MONTH_SELF, YEAR_SELF, WEEK_SELF, THIS, PERIOD_PARTS, HALVES, QUARTERS, AGO_WORDS, AFTER_WORDS,
   VAGUE_COUNTS, YEAR_TRIGGERS, CLOCK_WORDS, CLOCK_LEAD, LOCAL_TIME, HIJRI_SUFFIX, GREGORIAN_SUFFIX, RANGE_JOIN, FUTURE_WORDS,
   TIMEX_PHRASES, UNITS, SET_ADVERBS, EVERY, DECADES, CENTURY_WORDS, DURATION_LEADS, DURATION_TAILS, DAYPARTS_ALONE, PERIOD_PART_MODS, SEASONS, SEASON_WORDS, COMPARISON_WORDS,
+  DECADE_WORDS, DAY_EDGES,
 ] as (Map<string, unknown> | Set<string>)[]) {
   for (const key of table.keys()) LEXICON_WORDS.add(key);
   if (table instanceof Map) {

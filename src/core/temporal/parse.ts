@@ -33,8 +33,8 @@ export type Reading =
   | { k: 'century'; c?: number; cRel?: number }
   /** A part of the day said alone (وصل مساء): its TIMEX3 suffix; its day is that of the times around it. */
   | { k: 'daypart'; part: string }
-  /** A season (الصيف الماضي، صيف 2014): its TIMEX3 code, year or modifier. */
-  | { k: 'season'; code: string; y?: number; mod?: Modifier }
+  /** A season (الصيف الماضي، صيف 2014، صيف العام الجاري): its TIMEX3 code, year, year from the reference's, or modifier. */
+  | { k: 'season'; code: string; y?: number; yRel?: number; mod?: Modifier }
   | { k: 'none' };
 
 /** A parsed expression: normalized start offset, end token (exclusive) and reading. */
@@ -225,6 +225,28 @@ class Parser {
     const tok = this.toks[i];
     if (!tok || !tok.digits || tok.t.length > maxLen) return null;
     return Number(tok.t);
+  }
+
+  /**
+   * A count before a unit: figures, a count word (ثلاثة، بأربعة، الخمسة) or a teen in words (أحد عشر،
+   * الخمسة عشر). `pre` is the clitic the count word carries, `words` whether it is written in words.
+   */
+  private countAt(p: number, maxDigits = 4): { n: number; end: number; pre: number; words: boolean; definite: boolean } | null {
+    const tok = this.toks[p];
+    if (!tok) return null;
+    if (tok.digits) {
+      const n = this.num(p, maxDigits);
+      return n === null ? null : { n, end: p + 1, pre: 0, words: false, definite: false };
+    }
+    const definite = tok.t.startsWith('ال');
+    const bare = definite ? tok.t.slice(2) : '';
+    const word = this.find(p, L.COUNTS) ?? (definite && L.COUNTS.has(bare) ? { value: L.COUNTS.get(bare)!, pre: 0 } : null);
+    const head = word ? null : (this.find(p, L.TEEN_HEADS) ?? (definite && L.TEEN_HEADS.has(bare) ? { value: L.TEEN_HEADS.get(bare)!, pre: 0 } : null));
+    const found = word ?? head;
+    if (!found) return null;
+    if (found.value <= 9 && this.is(p + 1, L.COUNT_TEEN)) return { n: found.value + 10, end: p + 2, pre: found.pre, words: true, definite };
+    if (head) return null; // أحد، اثنا: a count only before عشر
+    return { n: found.value, end: p + 1, pre: found.pre, words: true, definite };
   }
 
   /** Two tokens touch (no space between them): 5/3/2021, 10:30. */
@@ -523,7 +545,8 @@ class Parser {
     // لليوم (ل + اليوم) too: "لليوم الثامن على التوالي" counts days, it is not today.
     if (form === 'اليوم' || form === 'ليوم' || form === 'لليوم') {
       if (this.find(i - 1, L.TODAY_STOP_BEFORE) || this.find(i + 1, L.TODAY_STOP)) return null;
-      if (this.t(i + 1) === 'من' || this.t(i - 1) === 'يوم') return null;
+      // "صباح اليوم من إحباط" is today; "اليوم من عام", "يوم اليوم" are not.
+      if ((this.t(i + 1) === 'من' && this.is(i + 2, L.TODAY_STOP_AFTER_MIN)) || this.t(i - 1) === 'يوم') return null;
     }
     return { s: this.start(i, word.pre), end: i + 1, r: { k: 'rel', unit: 'day', n: word.value } };
   }
@@ -537,6 +560,17 @@ class Parser {
     const hit: Hit = { s: this.start(i, dp.pre), end: inner.end, r: inner.r, type: 'TIME' };
     const part = L.DAYPART_TIMEX.get(this.t(i).slice(dp.pre));
     if (part) hit.part = part;
+    return hit;
+  }
+
+  /** الساعات الأولى من صباح اليوم، في ساعة متأخرة من ليلة أمس، وقت مبكر من يوم السبت: that day's time, with its start or end as mod. */
+  private dayEdge(i: number): Hit | null {
+    const edge = this.phrase(i, L.DAY_EDGES);
+    if (!edge || this.t(edge.end) !== 'من') return null;
+    const inner = this.daypart(edge.end + 1) ?? this.dayAfter(edge.end + 1, true);
+    if (!inner) return null;
+    const hit: Hit = { s: this.start(i, edge.pre), end: inner.end, r: inner.r, type: 'TIME', mod: edge.value };
+    if (inner.part) hit.part = inner.part;
     return hit;
   }
 
@@ -789,15 +823,17 @@ class Parser {
     } else if (back && this.is(p, L.VAGUE_SINCE)) {
       return { s, end: p + 1, r: { k: 'none' }, timex: 'PAST_REF' };
     } else {
-      const n = this.num(p, 3) ?? L.COUNTS.get(this.t(p)) ?? null;
+      const c = this.countAt(p, 3);
+      const n = c && c.pre === 0 && !c.definite ? c.n : null;
       const isVague = n === null && this.is(p, L.VAGUE_COUNTS);
       if (n === null && !isVague) return null;
-      const u = L.UNITS.get(this.t(p + 1));
+      const unitAt = c && n !== null ? c.end : p + 1;
+      const u = L.UNITS.get(this.t(unitAt));
       if (!u) return null;
       unit = u.unit;
       if (isVague) vague = true;
       else count = n;
-      p += 2;
+      p = unitAt + 1;
     }
     // "قبل يوم من الضربة", "قبل ساعات فقط من سريان": counted from another event, not from the publication.
     const q = this.t(p) === 'فقط' || this.t(p) === 'قليلة' ? p + 1 : p;
@@ -860,31 +896,34 @@ class Parser {
     let unit: Unit | undefined;
     let n: number | null = null;
     let definite = false;
-    // الثلاثة أشهر الأولى، الخمس سنوات الماضية: a count with the article.
-    const count = this.num(p, 4) ?? this.find(p, L.COUNTS)?.value ?? (this.t(p).startsWith('ال') ? (L.COUNTS.get(this.t(p).slice(2)) ?? null) : null);
-    const counted = count !== null ? L.UNITS.get(this.t(p + 1)) : undefined;
-    if (count !== null && counted && counted.count !== 2 && !(counted.count === 1 && count > 2 && count <= 10 && this.toks[p]!.digits === false)) {
-      // "26 عاما", "ثلاثة أيام" (a count word takes the plural), "3 أيام".
-      if (this.find(p, L.COUNTS) && this.find(p, L.COUNTS)!.pre > 0 && !lead) return null;
-      if (counted.count === 1 && this.namesPeriod(p + 1)) return null; // "602 سنة 2015": a count in that year
-      definite = this.t(p).startsWith('ال');
+    // الثلاثة أشهر الأولى، الخمس سنوات الماضية: a count with the article; أحد عشر عاما، بأربعة أشهر.
+    const count = this.countAt(p);
+    const counted = count ? L.UNITS.get(this.t(count.end)) : undefined;
+    const vague = count ? null : this.find(p, L.VAGUE_COUNTS);
+    if (count && counted && counted.count !== 2 && !(counted.count === 1 && count.n > 2 && count.n <= 10 && count.words)) {
+      // "26 عاما", "ثلاثة أيام" (a count word takes the plural), "3 أيام"; with و only after a lead (و is often "and four").
+      if (count.pre > 0 && this.t(p)[0] === 'و' && !lead) return null;
+      if (counted.count === 1 && this.namesPeriod(count.end)) return null; // "602 سنة 2015": a count in that year
+      definite = count.definite;
       unit = counted.unit;
-      n = count;
-      p += 2;
-    } else if (this.is(p, L.VAGUE_COUNTS) && L.UNITS.get(this.t(p + 1))) {
-      unit = L.UNITS.get(this.t(p + 1))!.unit; // عدة أيام، بضعة أشهر
+      n = count.n;
+      p = count.end + 1;
+    } else if (vague && L.UNITS.get(this.t(p + 1))) {
+      unit = L.UNITS.get(this.t(p + 1))!.unit; // عدة أيام، بضعة أشهر، لبضع دقائق
       p += 2;
     } else {
       const word = this.find(p, L.UNITS);
       if (!word || word.value.unit === 'decade' && word.value.count === 0 && !lead && word.pre === 0) return null;
       const form = this.t(p).slice(word.pre);
+      const vagueAfter = word.value.count === 0 && this.is(p + 1, L.VAGUE_AFTER); // أيام قليلة، سنوات طويلة
       if (word.value.count === 2) n = 2; // يومين، عامين، لساعتين
+      else if (vagueAfter) n = null;
       else if (word.value.count === 0 && (lead || (word.pre === 1 && this.t(p)[word.pre - 1] === 'ل'))) n = null; // لسنوات، طيلة أيام
       else if (word.value.count === 1 && lead && !L.ACCUSATIVE_UNITS.has(form)) n = 1; // لمدة عام، خلال شهر
       else return null;
       if (word.value.count === 1 && this.namesPeriod(p)) return null; // خلال عام 2023، خلال شهر نوفمبر
       unit = word.value.unit;
-      p++;
+      p += vagueAfter ? 2 : 1;
     }
     for (let guard = 0; guard < 2 && this.is(p, L.DURATION_TAILS); guard++) p++;
     if (definite && (this.modifier(p) || this.is(p, L.LAST_WORDS))) p++; // الخمس سنوات الماضية
@@ -896,19 +935,31 @@ class Parser {
     return this.year(p + 1) !== null || this.modifier(p + 1) !== null || this.monthUnit(p) !== null || this.monthName(p + 1) !== null;
   }
 
-  /** الأشهر الستة الماضية، الساعات الـ24 الأخيرة، الأيام الثلاثة المقبلة: a counted stretch up to or from now. */
+  /**
+   * الأشهر الستة الماضية، الساعات الـ24 الأخيرة، الأيام الثلاثة المقبلة: a counted stretch up to or
+   * from now; without a count it needs its modifier: اليومين الماضيين، الشهرين الأولين، الساعات
+   * القليلة القادمة، السنوات السابقة.
+   */
   private countedStretch(i: number): Hit | null {
-    const word = this.find(i, DEFINITE_PLURAL_UNITS);
+    const word = this.find(i, DEFINITE_UNITS);
     if (!word) return null;
     let p = i + 1;
-    let n: number | null = L.COUNTS.get(this.t(p).startsWith('ال') ? this.t(p).slice(2) : '') ?? null;
-    if (n !== null) p++;
-    else if (this.t(p) === 'ال' && this.touch(p) && this.num(p + 1, 3) !== null) {
+    let n: number | null = word.value.count === 2 ? 2 : (L.COUNTS.get(this.t(p).startsWith('ال') ? this.t(p).slice(2) : '') ?? null);
+    let counted = false;
+    if (word.value.count === 2) {
+      // a dual counts itself
+    } else if (n !== null) {
+      p++;
+      counted = true;
+    } else if (this.t(p) === 'ال' && this.touch(p) && this.num(p + 1, 3) !== null) {
       n = this.num(p + 1, 3);
       p += 2;
-    } else return null;
-    if (this.modifier(p) || this.is(p, L.LAST_WORDS)) p++;
-    return { s: this.start(i, word.pre), end: p, r: { k: 'dur', unit: word.value, n } };
+      counted = true;
+    } else if (this.is(p, L.FEW_WORDS)) p++;
+    const closed = this.modifier(p) !== null || this.is(p, L.LAST_WORDS);
+    if (closed) p++;
+    else if (!counted) return null;
+    return { s: this.start(i, word.pre), end: p, r: { k: 'dur', unit: word.value.unit, n } };
   }
 
   /** سنويا، يوميا، كل عام، كل عامين، كل أربع سنوات، كل يوم سبت. */
@@ -963,6 +1014,21 @@ class Parser {
     return null;
   }
 
+  /** العقد الثالث من القرن الماضي (a decade, 192X); في العقد الرابع من العمر (an age, a length of decades). */
+  private ordinalDecade(i: number): Hit | null {
+    const word = this.find(i, L.DECADE_WORDS);
+    const ord = word && !this.toks[i + 1]?.digits ? this.dayNum(i + 1) : null;
+    if (!word || !ord || ord.pre !== 0 || ord.d > 10 || this.t(ord.end) !== 'من') return null;
+    const s = this.start(i, word.pre);
+    if (this.is(ord.end + 1, L.LIFE_WORDS)) return { s, end: ord.end + 2, r: { k: 'dur', unit: 'decade', n: null } };
+    const c = this.century(ord.end + 1);
+    if (!c || c.r.k !== 'century') return null;
+    const r: Reading = { k: 'decade', d: ord.d - 1 };
+    if (c.r.c !== undefined) r.c = c.r.c;
+    if (c.r.cRel !== undefined) r.cRel = c.r.cRel;
+    return { s, end: c.end, r };
+  }
+
   private era(i: number): Hit | null {
     const found = this.decade(i) ?? this.century(i);
     if (!found) return null;
@@ -984,24 +1050,39 @@ class Parser {
     let p = i;
     const word = this.find(p, L.SEASON_WORDS);
     if (word) p++;
-    const found = this.find(p, L.SEASONS) ?? (L.SEASONS.has('ال' + this.t(p)) && !word ? { value: L.SEASONS.get('ال' + this.t(p))!, pre: -1 } : null);
+    const found = this.find(p, L.SEASONS) ?? (word ? null : this.bareSeason(p));
     if (!found || (word && found.pre !== 0)) return null;
     if (this.is(p + 1, L.SEASON_STOP_AFTER)) return null;
-    const s = this.start(i, word ? word.pre : Math.max(0, found.pre));
+    const s = this.start(i, word ? word.pre : found.pre < 0 ? -1 - found.pre : found.pre);
     const r: Reading = { k: 'season', code: found.value };
     const yw = this.is(p + 1, L.YEAR_WORDS) ? 1 : 0;
     const y = this.year(p + 1 + yw);
     const mod = this.modifier(p + 1);
+    const yr = y === null && !mod ? this.yearRel(p + 1) : null;
     let end = p + 1;
     if (y !== null) {
       r.y = y;
       end = p + 2 + yw;
+    } else if (yr) {
+      r.yRel = yr.n; // صيف العام الجاري، صيف هذا العام
+      end = yr.end;
     } else if (mod) {
       r.mod = mod;
       end = p + 2;
-    } else if (found.pre === -1) return null; // صيف alone: a construct needs its year (صيف 2014)
+    } else if (found.pre < 0) return null; // صيف alone: a construct needs its year (صيف 2014)
     else if (!word && !this.find(i - 1, L.SEASON_PREPOSITIONS)) return null; // "الربيع" alone may be a name
     return { s, end, r };
+  }
+
+  /** A season name without its article, as a construct's head (صيف، وصائفة، لصائفة): pre is -1 - the clitic's length. */
+  private bareSeason(p: number): Found<string> | null {
+    const tok = this.toks[p];
+    if (!tok) return null;
+    for (let f = 0; f < tok.forms.length; f++) {
+      const code = L.SEASONS.get('ال' + tok.forms[f]!);
+      if (code !== undefined) return { value: code, pre: -1 - tok.pres[f]! };
+    }
+    return null;
   }
 
   /** Years standing alone that are dates: a chronology line ("1956 - …") and a year in brackets ("الوصايا العشر (1956)"). */
@@ -1086,8 +1167,8 @@ interface ExpressionParser {
 const P = Parser.prototype as unknown as Record<string, (this: Parser, i: number) => Hit | null>;
 const firstWords = <V>(table: PhraseTable<V>): Iterable<string> => table.keys();
 const BARE_DECADES = new Map([...L.DECADES].map(([w, d]): [string, number] => [w.startsWith('ال') ? w.slice(2) : w, d]));
-/** Definite plural units (الأشهر) and their unit, for "الأشهر الستة الماضية". */
-const DEFINITE_PLURAL_UNITS = new Map([...L.UNITS].filter(([, u]) => u.count === 0).map(([w, u]): [string, Unit] => ['ال' + w, u.unit]));
+/** Definite plural and dual units (الأشهر، اليومين) and their unit, for "الأشهر الستة الماضية", "اليومين الماضيين". */
+const DEFINITE_UNITS = new Map([...L.UNITS].filter(([, u]) => u.count === 0 || u.count === 2).map(([w, u]): [string, { unit: Unit; count: number }] => ['ال' + w, u]));
 const NAMING_YEAR_MIN = 1900;
 const NAMING_YEAR_MAX = 2050;
 const isArabicWord = (t: string): boolean => isArabicLetter(t.charCodeAt(0));
@@ -1097,6 +1178,7 @@ const PARSERS: ExpressionParser[] = [
   { name: 'fixed phrase', triggers: [firstWords(L.TIMEX_PHRASES)], parse: P['fixedPhrase']! },
   { name: 'clock', triggers: [L.CLOCK_WORDS, L.CLOCK_LEAD, L.CLOCK_HOURS.keys()], parse: P['clock']! },
   { name: 'part of a day', triggers: [firstWords(L.DAYPARTS)], parse: P['daypart']! },
+  { name: 'edge of a day', triggers: [firstWords(L.DAY_EDGES)], parse: P['dayEdge']! },
   { name: 'weekday', triggers: [firstWords(L.RELATIVE_DAY_PHRASES), L.RELATIVE_DAYS.keys(), L.DAY_WORDS, L.WEEKDAYS.keys()], parse: P['weekdayExpr']! },
   { name: 'relative day', triggers: [firstWords(L.RELATIVE_DAY_PHRASES), L.RELATIVE_DAYS.keys()], parse: P['relDay']! },
   { name: 'numeric date', numbers: true, triggers: [], parse: P['numericDate']! },
@@ -1107,10 +1189,11 @@ const PARSERS: ExpressionParser[] = [
   { name: 'relative period', triggers: [L.THIS, L.MONTH_SELF, L.YEAR_SELF], parse: P['relPeriod']! },
   { name: 'ago', triggers: [L.AGO_WORDS, L.AFTER_WORDS], parse: P['ago']! },
   { name: 'year', numbers: true, triggers: [L.YEAR_WORDS, L.YEAR_TRIGGERS, ['من'], L.YEARS_PLURAL], parse: P['yearExpr']! },
-  { name: 'duration', numbers: true, triggers: [firstWords(L.DURATION_LEADS), L.COUNTS.keys(), [...L.COUNTS.keys()].map((w) => 'ال' + w), L.VAGUE_COUNTS, L.UNITS.keys()], parse: P['duration']! },
-  { name: 'counted stretch', triggers: [DEFINITE_PLURAL_UNITS.keys()], parse: P['countedStretch']! },
+  { name: 'duration', numbers: true, triggers: [firstWords(L.DURATION_LEADS), L.COUNTS.keys(), [...L.COUNTS.keys()].map((w) => 'ال' + w), L.TEEN_HEADS.keys(), L.VAGUE_COUNTS, L.UNITS.keys()], parse: P['duration']! },
+  { name: 'counted stretch', triggers: [DEFINITE_UNITS.keys()], parse: P['countedStretch']! },
   { name: 'recurrence', triggers: [L.SET_ADVERBS.keys(), L.EVERY], parse: P['recurrence']! },
   { name: 'era', triggers: [L.DECADES.keys(), BARE_DECADES.keys(), L.CENTURY_WORDS], parse: P['era']! },
+  { name: 'ordinal decade', triggers: [L.DECADE_WORDS], parse: P['ordinalDecade']! },
   { name: 'part of the day alone', triggers: [firstWords(L.DAYPARTS_ALONE)], parse: P['daypartAlone']! },
   { name: 'season', triggers: [L.SEASONS.keys(), [...L.SEASONS.keys()].map((w) => w.slice(2)), L.SEASON_WORDS], parse: P['season']! },
   { name: 'bare year', numbers: true, triggers: [['(']], parse: P['bareYear']! },

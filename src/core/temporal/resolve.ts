@@ -194,6 +194,7 @@ const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 /** The year of a season: given, else the last one begun by the reference (الماضي the one before, المقبل the next). */
 function seasonYear(r: Extract<Reading, { k: 'season' }>, ctx: ResolveContext): number {
   if (r.y !== undefined) return r.y;
+  if (r.yRel !== undefined) return ctx.ref.y + r.yRel;
   const ref = ctx.ref;
   const refKey = ref.y * 12 + ref.m - 1;
   const start = SEASON_START[r.code] ?? 1;
