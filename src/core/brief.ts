@@ -228,9 +228,10 @@ function agencyAt(pieces: HeadPiece[], i: number): number {
  */
 export function stripDateline(text: string): string {
   const pieces = headPieces(text);
-  // "متابعة:", "كتب: فلان -": a byline before the news.
-  if (pieces[0]?.kind === 'word' && BYLINE_CUES.has(pieces[0].norm) && pieces[1]?.kind === 'sep' && pieces[1].raw.startsWith(':')) {
-    const dash = pieces.slice(2, 7).findIndex((q) => q.kind === 'sep');
+  // "متابعة:", "كتب: فلان -", "وكالات -": a byline before the news; after a dash only a colon ends a name ("كتب - فلان:").
+  if (pieces[0]?.kind === 'word' && BYLINE_CUES.has(pieces[0].norm) && pieces[1]?.kind === 'sep' && /^[:\-–—ـ]/u.test(pieces[1].raw)) {
+    const colonOnly = !pieces[1].raw.startsWith(':');
+    const dash = pieces.slice(2, 7).findIndex((q) => q.kind === 'sep' && (!colonOnly || q.raw.includes(':')));
     const end = dash > 0 && pieces.slice(2, 2 + dash).every((q) => q.kind === 'word') ? pieces[2 + dash]!.end : pieces[1].end;
     const rest = text.slice(end).trimStart();
     // "المصدر : روسيا اليوم" is a credit line, not a byline before news.
@@ -285,10 +286,13 @@ export function stripDateline(text: string): string {
       i++;
       continue;
     }
-    // "ـ من فلان:" or, after a place and a dash, a short credit ending in a colon ("بوابة الأهرام:").
-    const colon = pieces.slice(i, i + 5).findIndex((q) => q.kind === 'sep' && q.raw.includes(':'));
-    const credit = colon > 0 ? pieces.slice(i, i + colon) : [];
-    if (afterSep && cut > 0 && credit.length > 0 && credit.every((q) => q.kind === 'word' && !DATELINE_VERBS.test(q.raw) && !SAYING_VERBS.has(q.norm.replace(/^و/u, '')))) {
+    // "ـ من فلان:" or, after a place and a dash, a short credit ending in a colon ("بوابة الأهرام:"); a credit
+    // of up to three words ends in a dash or a slash too ("الجزائر - سبق برس -", "أنقرة/ فلان/ الأناضول -").
+    const afterSlash = pieces[i - 1]?.kind === 'sep' && pieces[i - 1]!.raw.startsWith('/') && place.length > 0;
+    const colon = pieces.slice(i, i + 5).findIndex((q) => q.kind === 'sep');
+    const ender = pieces[i + colon]?.raw ?? '';
+    const credit = colon > 0 && (ender.includes(':') || colon <= 3 && /^[-–—ـ/]/u.test(ender)) ? pieces.slice(i, i + colon) : [];
+    if (afterSep && (cut > 0 || afterSlash) && credit.length > 0 && credit.every((q) => q.kind === 'word' && !DATELINE_VERBS.test(q.raw) && !SAYING_VERBS.has(q.norm.replace(/^و/u, '')))) {
       credited = true;
       i += colon;
       continue;
@@ -808,6 +812,22 @@ export function dropClosingAside(text: string, normText = normalize(text)): stri
   return head;
 }
 
+const ENCLOSED_ASIDE = /[،,]\s*(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان)\s[^،,.:؛;!?؟"«»“”()]{8,160}?(?=[،,])/gu;
+
+/**
+ * Drops a relative clause set off by commas in the middle of a sentence: "إثر اجتماع 5 زائد 5، الذي
+ * ضم عددا من أعضاء الحكومة، بقصر الحكومة" → "إثر اجتماع 5 زائد 5، بقصر الحكومة". Used only on a sentence
+ * too long for the brief, so the end of the sentence (often the news' second half) fits instead of
+ * being cut. An aside with a figure, a quotation or a consequence ("الذي أسفر عن …") stays.
+ */
+export function dropEnclosedAside(text: string, normText = normalize(text)): string {
+  return dropMatches(text, normText, ENCLOSED_ASIDE, (m) => {
+    const ws = m[0].split(/[\s،,]+/u);
+    if (/[0-9]/u.test(m[0]) || ws.some((w) => NUMBER_WORDS.has(w.replace(/^(ال|و)/u, '')) || CONSEQUENCE.has(w.replace(/^و/u, '')))) return null;
+    return [m.index, m.index + m[0].length];
+  });
+}
+
 const DATE_WORDS = new Set([...MONTH_WORDS, ...weekdays.weekdays.flatMap((d) => d.names).map(normalize)]);
 const ADDED_STATEMENT = new RegExp(`[\\s،,]+(?:${alternation(cues.addedStatementParticiples)})\\s+(?:ب?ان|انه|انها|انهم|الى ان)(?=$|[\\s"«“])`, 'gu');
 
@@ -1070,7 +1090,10 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
   const lead = pool[headlineSentence(pool, extras.title)];
   if (lead === undefined) return [];
   // The cuts inside a sentence run on the items chosen, not on every candidate.
-  const firstText = shortenClosed(compressSentence(lead.text), budget, Math.min(MIN_ADDED_CHARS, budget));
+  const compressed = compressSentence(lead.text);
+  // Over the budget, the aside goes before the sentence's end does.
+  const fitted = compressed.length > budget ? dropEnclosedAside(compressed) : compressed;
+  const firstText = shortenClosed(fitted, budget, Math.min(MIN_ADDED_CHARS, budget));
   if (firstText === null) return [];
   const items: BriefItem[] = [{ text: firstText, sentence: lead.index }];
   let used = firstText.length;
