@@ -8,6 +8,7 @@ import type { Analysis } from '../core/types.ts';
 import { wordsOf } from '../core/text/tokens.ts';
 import headline from '../core/lexicon/stories/headline.json' with { type: 'json' };
 import { townNamed, townsIn } from './towns.ts';
+import world from '../core/lexicon/who/gazetteer.json' with { type: 'json' };
 
 const normalWords = (list: string[]): ReadonlySet<string> => new Set(list.map((w) => wordsOf(w).join(' ')));
 /** Headline openers that are labels, times or prepositions, not places ("فيديو", "غدا", "بعد"). */
@@ -103,6 +104,9 @@ export function localTowns(places: ReadonlySet<string>): Set<string> {
   return out;
 }
 
+/** Countries, and the world's capitals and major cities that are not towns of the local gazetteer ("قفصة" is), normalized. */
+const WORLD: ReadonlySet<string> = new Set([...normalWords(world.country), ...[...normalWords(world.capital)].filter((c) => townNamed(c) === undefined)]);
+
 const bare = (p: string): string => (p.startsWith(DATELINE) ? p.slice(DATELINE.length) : p);
 
 /** What the conflict rules look at for one article. */
@@ -171,9 +175,15 @@ function townsApart(a: Setting, b: Setting): boolean {
   return true;
 }
 
-/** Whether `a`'s headline names a place and `b`, naming none, mentions none of `a`'s places. */
+/**
+ * Whether `a`'s headline names a local place (a town, not only a country or a world capital) and `b`,
+ * naming none, mentions none of `a`'s places. A headline's country or capital says where an angle of a
+ * world event is told ("نتائج الجولة الأولى في تونس", "مظاهرات في باريس" after a French vote), not that
+ * an article naming no place is elsewhere.
+ */
 function unmentionedHeadline(a: Setting, b: Setting): boolean {
   if (a.headline.size === 0 || b.places.size > 0) return false;
+  if ([...a.headline].every((p) => WORLD.has(bare(p)))) return false;
   for (const p of a.places) if (mentions(b.lead, bare(p))) return false;
   return true;
 }

@@ -132,6 +132,8 @@ test('GIVEN where two articles are set THEN they conflict only when both name pl
     ['a country the other mentions as an adjective', at(['dl:بريطانيا', 'مانشستر'], 'انفجار في قاعة حفلات'), at(['لندن'], 'قالت الشرطة البريطانية'), false],
     ['no places on one side, none in the other headline', at([], 'خبر'), at(['الكاف'], 'الكاف'), false],
     ['no places on one side, a headline town it never mentions', at([], 'حادث مرور بمدخل حديقة البلفدير'), at(['قفصة'], 'حادث مرور قاتل في قفصة', ['قفصة']), true],
+    ['no places on one side, a headline country it never mentions', at([], 'هولاند يدعو الى التصويت لماكرون في الجولة الثانية'), at(['تونس', 'سوسة'], 'نتائج الجولة الاولى في تونس', ['تونس']), false],
+    ['no places on one side, a headline capital it never mentions', at([], 'النتائج الاولية للجولة الاولى'), at(['باريس'], 'مظاهرات في باريس', ['باريس']), false],
     ['no places on one side, a headline town it mentions', at([], 'حادث مرور في قفصة'), at(['قفصة'], 'حادث مرور قاتل في قفصة', ['قفصة']), false],
     ['no places on one side, another place of the other it mentions', at([], 'تبنى داعش هجوم مانشستر'), at(['dl:بريطانيا', 'مانشستر'], 'انفجار في مانشستر'), false],
     ['two towns of one governorate', at(['بوفيشة', 'سوسة'], 'حجز في بوفيشة من ولاية سوسة'), at(['القلعة الكبرى', 'سوسة'], 'حجز في القلعة الكبرى من ولاية سوسة'), true],
