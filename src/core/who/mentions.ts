@@ -10,7 +10,7 @@ import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
 import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, normSet } from './lexicon.ts';
-import { isTitle } from './roles.ts';
+import { isTitle, opensRoleBody } from './roles.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
 const QUOTES = normSet(['"', '«', '»', '“', '”']);
@@ -618,6 +618,17 @@ export interface SpanStep {
 
 const PER_ONLY = (run: SpanStep['run']): SpanStep['run'] => (doc, m) => (m.type === 'PER' ? run(doc, m) : m);
 
+/**
+ * Whether a person span of two words or more ends on a definite title that the body it is of
+ * follows ("محمد علي القيادي" + "في حركة النهضة", "… الناطق" + "باسم …"): the title opens the role.
+ */
+export function endsOnRoleTitle(doc: Doc, m: TokenMention): boolean {
+  const last = doc.tokens[m.e - 1]!;
+  const next = doc.tokens[m.e];
+  if (m.e - m.s < 2 || !next || next.sentence !== last.sentence || !last.bare.startsWith('ال') || !isTitle(last)) return false;
+  return next.norm === 'باسم' || opensRoleBody(doc.tokens, m.e) || (/^ب/.test(next.norm) && next.forms.some((f) => ORG_HEADS.has(f)));
+}
+
 /** The rules every tagger span goes through, in order (table tests in test/core/who/mention-rules.test.ts). */
 export const SPAN_STEPS: readonly SpanStep[] = [
   // Junk and punctuation off the edges; a junk word, a lone title or demonym is no name.
@@ -650,6 +661,8 @@ export const SPAN_STEPS: readonly SpanStep[] = [
       return s === m.s ? m : { ...m, s };
     }),
   },
+  // Nor a title at its end that opens a role with its body ("محمد علي القيادي في حركة النهضة").
+  { name: 'person-without-trailing-title', run: PER_ONLY((doc, m) => (endsOnRoleTitle(doc, m) ? { ...m, e: m.e - 1 } : m)) },
   {
     // Nor a verb before it ("سيلتقي", "وينتمي").
     name: 'person-without-leading-verb',

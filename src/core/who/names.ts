@@ -49,6 +49,8 @@ export function cleanFirstWord(word: string, isKnown: FormCheck, person = false)
   if (l && norm.length - l[0].length >= 2 && !isKnown.lexical(norm)) {
     // ل + a noun that opens with ل takes the article in between ("للجنة" = ل + اللجنة, not "الجنة").
     const conj = l[1] ? 1 : 0;
+    // ل + a known name that opens with ل ("للبنان" = ل + لبنان, not "البنان").
+    if (isKnown.lexical(norm.slice(conj + 1))) return dropLetters(word, conj + 1);
     if (isHeadNoun(norm.slice(conj + 1))) return 'ا' + dropLetters(word, conj);
     return 'ا' + dropLetters(word, l[0].length - 1);
   }

@@ -68,6 +68,15 @@ const QUOTE_MARKS = new Set(['"', '«', '“']);
 // Prepositions inside a role, before the thing it is of ("… عن المسح الجغرافي", "… في حكومة …").
 const ROLE_PREPOSITIONS = new Set(['في', 'عن']);
 
+/** في/عن before a body named by its head ("النائب بمجلس نواب الشعب عن الجبهة الشعبية"): the role goes on. */
+export function opensRoleBody(toks: readonly DocToken[], i: number): boolean {
+  const body = toks[i + 1];
+  if (!ROLE_PREPOSITIONS.has(toks[i]!.norm) || body === undefined || !body.forms.some((f) => ORG_HEADS.has(f))) return false;
+  // A head in construct needs the name after it ("في حركة النهضة", not "في جامعة (…)").
+  const name = toks[i + 2];
+  return body.bare.startsWith('ال') || (name !== undefined && name.sentence === body.sentence && !isPunct(name));
+}
+
 /** A person's name right after an organization head in construct ("حكومة يوسف الشاهد", "إدارة ترامب"): the body is theirs. */
 function governedByBody(toks: readonly DocToken[], s: number): boolean {
   const h = toks[s - 1];
@@ -141,7 +150,7 @@ function appositionRole(doc: Doc, m: TokenMention, inPerson: (i: number) => bool
       if (opensCircumstance(toks[e]!, toks[e + 1])) break;
       // و + a three-letter past verb goes on with what the person did ("أمير الكويت وقرر …").
       if (/^و[^ا]{3}$/.test(toks[e]!.norm) && !isTitle(toks[e]!)) break;
-      if (!withComma && (TIME.has(toks[e]!.norm) || stops(toks[e]!, toks[e - 1]))) break;
+      if (!withComma && (TIME.has(toks[e]!.norm) || (stops(toks[e]!, toks[e - 1]) && !opensRoleBody(toks, e)))) break;
       e++;
     }
     return roleText(doc, start, e, isKnown);

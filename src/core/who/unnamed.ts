@@ -84,6 +84,13 @@ function descriptionEnd(doc: Doc, i: number, named: readonly TokenMention[]): nu
   return e;
 }
 
+/** Whether a person's name ends right before token i, or before a comma at i - 1. */
+export function followsPerson(doc: Doc, i: number, named: readonly TokenMention[]): boolean {
+  const prev = doc.tokens[i - 1];
+  const comma = prev !== undefined && (prev.norm === '،' || prev.norm === ',');
+  return named.some((m) => m.type === 'PER' && (m.e === i || (comma && m.e === i - 1)) && doc.tokens[m.s]!.sentence === doc.tokens[i]!.sentence);
+}
+
 /** SRC mentions, each labelled with its description; `named` are PER/ORG/LOC mentions already found. */
 export function unnamedSources(doc: Doc, named: readonly TokenMention[]): TokenMention[] {
   const out: TokenMention[] = [];
@@ -101,6 +108,8 @@ export function unnamedSources(doc: Doc, named: readonly TokenMention[]): TokenM
     const ofTitle = toks.slice(i + 1, e - 1).some((t, k) => LINKS.has(t.norm) && isTitle(toks[i + 2 + k]!));
     if (!ofTitle && named.some((m) => m.type === 'PER' && m.s >= i && m.s <= after)) continue;
     if (named.some((m) => m.s <= i && i < m.e)) continue;
+    // Nor is a description right after a name, its apposition ("سامي أبو زهري الناطق باسم حركة حماس").
+    if (followsPerson(doc, i, named)) continue;
     if (!speaks(doc, toks[i]!.sentence)) continue;
     const definite = toks[i]!.bare.startsWith('ال');
     // A bare head ("سكان", "مصدر") is a source only right next to its speech verb or attribution.

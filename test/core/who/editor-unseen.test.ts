@@ -10,6 +10,7 @@ import { segment } from '../../../src/core/text/segment.ts';
 import { isTitleAfterBa } from '../../../src/core/who/roles.ts';
 import { buildDoc } from '../../../src/core/who/doc.ts';
 import { isNamingConstruct } from '../../../src/core/who/index.ts';
+import { cleanFirstWord, knownForms } from '../../../src/core/who/names.ts';
 
 function who(text: string) {
   return analyzeWho(text, segment(text)).who.map((e) => ({ name: e.name, type: e.type, role: e.role, said: e.said }));
@@ -85,4 +86,42 @@ test('GIVEN "وأضاف في مداخلة له على "الإذاعة" أن …"
   );
   assert.ok(list.find((x) => x.name === 'قيس سعيد')?.said.some((q) => q.startsWith('رئيس الحكومة ليس')), JSON.stringify(list));
   assert.deepEqual(list.find((x) => x.name === 'الجوهرة أف أم')?.said ?? [], []);
+});
+
+test('GIVEN a description right after a name THEN it is the name\'s role and no unnamed source of its own', () => {
+  const list = who('قال سامي أبو زهري الناطق باسم حركة حماس في مؤتمر صحفي في غزة اليوم الثلاثاء "نعلن اليوم انتصارنا على قوة البطش الإسرائيلية".');
+  assert.equal(list.find((x) => x.name === 'سامي أبو زهري')?.role, 'الناطق باسم حركة حماس');
+  assert.ok(!list.some((x) => x.type === 'SRC'), JSON.stringify(list));
+});
+
+test('GIVEN an unnamed source with its modifiers THEN it is one source with its whole description', () => {
+  const table: [string, string][] = [
+    ['وقال مصدر مسؤول في وزارة الداخلية إن الوحدات الأمنية أوقفت المشتبه به.', 'مصدر مسؤول في وزارة الداخلية'],
+    ['وقال مصدر عليم إن العمليات العسكرية بدأت في الجنوب.', 'مصدر عليم'],
+  ];
+  for (const [text, name] of table) {
+    const sources = who(text).filter((x) => x.type === 'SRC');
+    assert.deepEqual(sources.map((x) => x.name), [name], text);
+  }
+});
+
+test('GIVEN ل before a name that opens with ل THEN the name is whole', () => {
+  const known = knownForms(new Set());
+  const table: [string, string][] = [
+    ['للبنان', 'لبنان'],
+    ['لليبيا', 'ليبيا'],
+    ['لليمن', 'اليمن'],
+    ['للجنة', 'اللجنة'],
+  ];
+  for (const [w, expected] of table) assert.equal(cleanFirstWord(w, known), expected, w);
+});
+
+test('GIVEN a role after the name with the body it is of THEN the role keeps its body, and the title leaves the name', () => {
+  const table: [string, string, string][] = [
+    ['قال أحمد الصديق النائب بمجلس نواب الشعب عن الجبهة الشعبية، إن كتلة الجبهة علقت مشاركتها.', 'أحمد الصديق', 'النائب بمجلس نواب الشعب عن الجبهة الشعبية'],
+    ['وقال محمد علي القيادي في حركة النهضة إن الحركة ستشارك في الانتخابات.', 'محمد علي', 'القيادي في حركة النهضة'],
+    ['اختار غوتيريش رسميا غسان سلامة أستاذ العلاقات الدولية وحل الأزمات في جامعة (ساينسز-بو) في باريس.', 'غسان سلامة', 'أستاذ العلاقات الدولية وحل الأزمات'],
+    ['أعرب محمد علي رئيس الجمعية عن قلقه من الوضع.', 'محمد علي', 'رئيس الجمعية'],
+  ];
+  for (const [text, name, role] of table) assert.equal(who(text).find((x) => x.name === name)?.role, role, name);
 });

@@ -311,6 +311,7 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     'org-not-indefinite-description',
     'place-cue-makes-place',
     'person-without-title',
+    'person-without-trailing-title',
     'person-without-leading-verb',
     'person-completed-after-particle',
     'person-completed-after-compound-given-name',
@@ -334,6 +335,8 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     // A given name spelt like a title keeps its place after a title phrase.
     ['person-without-title', 'وقال الرئيس التنفيذي لشركة أرامكو أمين الناصر', { type: 'PER', s: 5, e: 7 }, ['PER:أمين الناصر']],
     ['person-without-title', 'وقال أمين الحزب الناصر', { type: 'PER', s: 1, e: 4 }, ['PER:الحزب الناصر']],
+    ['person-without-trailing-title', 'وقال محمد علي القيادي في حركة النهضة', { type: 'PER', s: 1, e: 4 }, ['PER:محمد علي']],
+    ['person-without-trailing-title', 'وقال محمد علي القيادي أمس', { type: 'PER', s: 1, e: 4 }, ['PER:محمد علي القيادي']],
     ['person-without-leading-verb', 'وسيجتمع محمد علي غدا', { type: 'PER', s: 0, e: 3 }, ['PER:محمد علي']],
     ['person-completed-after-particle', 'استقبل محمد بن راشد آل مكتوم الوفد', { type: 'PER', s: 1, e: 5 }, ['PER:محمد بن راشد آل مكتوم']],
     ['not-empty-or-source-head', 'قال مسؤول أمني إن', { type: 'PER', s: 1, e: 3 }, []],
