@@ -81,10 +81,17 @@ export const TELEGRAM_LIMITS: Limits = { perSecond: 30, groupPerMinute: 20, priv
 /** Discord: discord.js REST keeps the per-route buckets; this caps the overall pace and a channel's (5 in 5 s). */
 export const DISCORD_LIMITS: Limits = { perSecond: 40, groupPerMinute: 60, privatePerSecond: 1 };
 
+/** One chat's limits: sends a second, and sends a minute (0: none, as for a private chat). */
+export interface ChatPace {
+  perSecond: number;
+  perMinute: number;
+}
+
 /**
- * A platform's overall limit shared by every instance over one database: the limit is per bot
- * token, so two instances with 30 a second each would send 60. SQLite is one process, and the
- * local limit alone is the whole limit there.
+ * A platform's overall limit, and each chat's, shared by every instance over one database: the
+ * limits are per bot token, so two instances with 30 a second each would send 60, and two sending
+ * a digest to one group each at 20 a minute would send it 40. SQLite is one process, and the
+ * local limits alone are the whole limits there.
  */
 export interface SharedPace {
   /**
@@ -92,6 +99,11 @@ export interface SharedPace {
    * returned function when the send ends, whatever its outcome.
    */
   acquire(platform: string, perSecond: number): Promise<() => void>;
+  /**
+   * Waits until one more send to `chat` (a chat key; a forum topic counts as its chat) fits in
+   * `pace` across every instance; call the returned function when the send ends.
+   */
+  acquireChat(chat: string, pace: ChatPace): Promise<() => void>;
 }
 
 /** What a sender paces its API calls with: wait for a chat's turn, and hold a chat after a 429. */
@@ -167,15 +179,26 @@ export class SendLimiter implements Pacer {
   }
 
   /**
-   * The shared platform-wide slot, once this instance's buckets let the send through (a chat waiting
-   * for its own turn holds no slot of the others). If it cannot be had, the buckets taken are given back.
+   * The chat's shared turn, then the shared platform-wide slot, once this instance's buckets let the
+   * send through (a chat waiting for its own turn holds no slot of the others). If they cannot be
+   * had, what was taken is given back.
    */
   private async takeShared(chatId: string, buckets: WindowLimit[], now: number): Promise<() => void> {
     if (!this.shared) return () => {};
     const platform = platformOfKey(chatId);
+    const limits = this.limitsFor(platform);
+    const chat = limitKey(chatId);
+    let endChat: (() => void) | undefined;
     try {
-      return await this.shared.acquire(platform, this.limitsFor(platform).perSecond);
+      endChat = await this.shared.acquireChat(chat, { perSecond: limits.privatePerSecond, perMinute: isGroupChat(chat) ? limits.groupPerMinute : 0 });
+      const endPlatform = await this.shared.acquire(platform, limits.perSecond);
+      const ended = endChat;
+      return () => {
+        endPlatform();
+        ended();
+      };
     } catch (err) {
+      endChat?.();
       for (const b of buckets) b.done(now);
       throw err;
     }

@@ -211,5 +211,18 @@ const buttonActions: PgMigration = {
   `,
 };
 
+const chatSendSlots: PgMigration = {
+  id: '009-chat-send-slots',
+  sql: `
+    CREATE TABLE chat_send_slots (
+      chat_id TEXT COLLATE "C" NOT NULL,
+      slot INTEGER NOT NULL,
+      free_at BIGINT NOT NULL DEFAULT 0,
+      holder TEXT COLLATE "C",
+      PRIMARY KEY (chat_id, slot)
+    );
+  `,
+};
+
 /** The PostgreSQL migrations, oldest first: the same ids as ./migrations/index.ts. */
-export const pgMigrations: readonly PgMigration[] = [content, chats, digestLedger, digestPeriod, feedLease, sendSlots, forumPosts, buttonActions];
+export const pgMigrations: readonly PgMigration[] = [content, chats, digestLedger, digestPeriod, feedLease, sendSlots, forumPosts, buttonActions, chatSendSlots];

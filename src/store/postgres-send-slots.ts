@@ -1,6 +1,7 @@
 /**
  * The platform-wide send limit shared by every instance over one PostgreSQL database
- * (messages/pacing.ts `SharedPace`; the table is migration 006-send-slots). A platform with a limit
+ * (messages/pacing.ts `SharedPace`; the table is migration 006-send-slots), and each chat's
+ * (a second and a minute; migration 009-chat-send-slots, the same scheme per chat, below). A platform with a limit
  * of N a second has N slot rows. A send takes a free slot (`free_at` passed) and marks it held
  * until `holdMs` plus the window from now; when the send ends, the slot is free one window after
  * that. A request reaches the platform between its take and its end, so two sends on one slot reach
@@ -14,7 +15,7 @@
  * in line, first come first served), and when none is free it sleeps until the earliest comes free.
  */
 import { randomBytes } from 'node:crypto';
-import type { SharedPace } from '../messages/pacing.ts';
+import type { ChatPace, SharedPace } from '../messages/pacing.ts';
 import type { PostgresStore } from './postgres.ts';
 import type { Row } from './rows.ts';
 
@@ -28,6 +29,8 @@ export interface SendSlotsOptions {
   log?(line: string): void;
   /** Waits `ms` (real time by default: the slots follow the database's clock). */
   sleep?(ms: number): Promise<void>;
+  /** The windows of a chat's limits (default a second and a minute; tests shorten the minute). */
+  chatWindowsMs?: { second: number; minute: number };
 }
 
 /** Shortest and longest sleep between two tries for a slot. */
@@ -54,6 +57,39 @@ const WAIT_SQL = `SELECT (SELECT MIN(free_at) FROM send_slots WHERE platform = $
 /** Ends holder $3's send on slot $2: the slot is free a window ($4 ms) from now. */
 const END_SQL = `UPDATE send_slots SET free_at = now.ms + $4, holder = NULL FROM ${NOW_MS} now WHERE platform = $1 AND slot = $2 AND holder = $3`;
 
+/**
+ * Takes, for holder $5 and $4 ms plus the slot's window, one free per-second slot of chat $1 (slots
+ * 0 to $2 - 1, window $6 ms) and, when the chat has a minute limit ($3 > 0), one free per-minute
+ * slot (slots $2 to $2 + $3 - 1, window $7 ms): both or neither.
+ */
+const TAKE_CHAT_SQL = `
+  WITH now AS ${NOW_MS},
+  sec AS (
+    SELECT c.slot FROM chat_send_slots c, now WHERE c.chat_id = $1 AND c.slot < $2::int AND c.free_at <= now.ms
+    ORDER BY c.free_at, c.slot LIMIT 1 FOR UPDATE OF c SKIP LOCKED
+  ),
+  mins AS (
+    SELECT c.slot FROM chat_send_slots c, now WHERE c.chat_id = $1 AND c.slot >= $2::int AND c.slot < $2::int + $3::int AND c.free_at <= now.ms
+    ORDER BY c.free_at, c.slot LIMIT 1 FOR UPDATE OF c SKIP LOCKED
+  ),
+  pick AS (SELECT slot FROM sec UNION ALL SELECT slot FROM mins)
+  UPDATE chat_send_slots t SET free_at = now.ms + $4::bigint + CASE WHEN t.slot < $2::int THEN $6::bigint ELSE $7::bigint END, holder = $5 FROM pick, now
+  WHERE t.chat_id = $1 AND t.slot = pick.slot AND EXISTS (SELECT 1 FROM sec) AND ($3::int = 0 OR EXISTS (SELECT 1 FROM mins))
+  RETURNING t.slot`;
+
+/** Milliseconds until chat $1 has a free slot of each kind (NULL: its rows are missing). */
+const WAIT_CHAT_SQL = `
+  SELECT GREATEST(
+    (SELECT MIN(free_at) FROM chat_send_slots WHERE chat_id = $1 AND slot < $2::int),
+    CASE WHEN $3::int = 0 THEN NULL ELSE (SELECT MIN(free_at) FROM chat_send_slots WHERE chat_id = $1 AND slot >= $2::int AND slot < $2::int + $3::int) END
+  ) - now.ms AS wait FROM ${NOW_MS} now`;
+
+/** Ends holder $2's send to chat $1: each slot it held is free its window from now ($4 ms for slots below $3, else $5). */
+const END_CHAT_SQL = `UPDATE chat_send_slots SET free_at = now.ms + CASE WHEN slot < $3::int THEN $4::bigint ELSE $5::bigint END, holder = NULL FROM ${NOW_MS} now WHERE chat_id = $1 AND holder = $2`;
+
+/** Chats whose slot rows this process made, forgotten past this many (making them again is harmless). */
+const CHATS_MADE_MAX = 10_000;
+
 interface Waiter {
   perSecond: number;
   resolve(release: () => void): void;
@@ -64,6 +100,8 @@ export class PostgresSendSlots implements SharedPace {
   private readonly queues = new Map<string, Waiter[]>();
   private readonly pumping = new Set<string>();
   private readonly made = new Map<string, Promise<unknown>>();
+  /** Chats whose first N slot rows this process made, by chat. */
+  private readonly chatsMade = new Map<string, number>();
   private readonly prefix = randomBytes(6).toString('hex');
   private taken = 0;
   private failing = false;
@@ -120,6 +158,48 @@ export class PostgresSendSlots implements SharedPace {
       this.failing = true;
       return () => {};
     }
+  }
+
+  /** {@inheritDoc SharedPace.acquireChat} */
+  async acquireChat(chat: string, pace: ChatPace): Promise<() => void> {
+    for (;;) {
+      const got = await this.tryTakeChat(chat, pace);
+      if (typeof got !== 'number') return got;
+      await this.sleep(Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, got)));
+    }
+  }
+
+  /** The chat's slots' release, or the milliseconds to wait before trying again. */
+  private async tryTakeChat(chat: string, pace: ChatPace): Promise<(() => void) | number> {
+    const holder = `${this.prefix}:${++this.taken}`;
+    const { second, minute } = this.options.chatWindowsMs ?? { second: 1000, minute: 60_000 };
+    const [perSecond, perMinute] = [Math.max(1, pace.perSecond), Math.max(0, pace.perMinute)];
+    try {
+      await this.chatSlotsOf(chat, perSecond + perMinute);
+      const taken = await this.rows(TAKE_CHAT_SQL, [chat, perSecond, perMinute, this.options.holdMs ?? 60_000, holder, second, minute]);
+      this.failing = false;
+      if (taken.length > 0) {
+        return () => void this.rows(END_CHAT_SQL, [chat, holder, perSecond, second, minute]).catch((err: unknown) => this.options.log?.(`chat send slot not given back: ${String(err)}`));
+      }
+      const wait = (await this.rows(WAIT_CHAT_SQL, [chat, perSecond, perMinute]))[0]?.wait;
+      if (wait !== null && wait !== undefined) return Number(wait);
+      // The chat's rows are gone (or were never made on this database): make them again.
+      this.chatsMade.delete(chat);
+      return 0;
+    } catch (err) {
+      if (!this.failing) this.options.log?.(`shared send limit unavailable, pacing this instance alone: ${String(err)}`);
+      this.failing = true;
+      return () => {};
+    }
+  }
+
+  /** Makes a chat's first `count` slot rows once per process (every instance may; they are the same rows). */
+  private async chatSlotsOf(chat: string, count: number): Promise<void> {
+    if ((this.chatsMade.get(chat) ?? 0) >= count) return;
+    const insert = 'INSERT INTO chat_send_slots (chat_id, slot) SELECT $1, g FROM generate_series(0, $2::int - 1) AS g ON CONFLICT DO NOTHING';
+    await this.rows(insert, [chat, count]);
+    if (this.chatsMade.size >= CHATS_MADE_MAX) this.chatsMade.clear();
+    this.chatsMade.set(chat, count);
   }
 
   /** Ends a send; if the database cannot be told, the slot comes back when its hold runs out. */

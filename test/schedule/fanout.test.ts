@@ -205,6 +205,10 @@ test('GIVEN a shared platform limit THEN a send takes its slot after the chat\'s
       asked.push(`take ${platform} ${perSecond} at ${clock.t}`);
       return () => asked.push(`end ${platform} at ${clock.t}`);
     },
+    acquireChat: async (chat, pace) => {
+      asked.push(`chat ${chat} ${pace.perSecond}/s ${pace.perMinute}/min at ${clock.t}`);
+      return () => asked.push(`end ${chat} at ${clock.t}`);
+    },
   };
   const limiter = new SendLimiter(clock, undefined, shared);
   (await limiter.acquire('telegram:-100777'))();
@@ -213,14 +217,40 @@ test('GIVEN a shared platform limit THEN a send takes its slot after the chat\'s
   release();
   release();
   (await limiter.acquire('discord:555'))();
-  assert.deepEqual(asked, ['take telegram 30 at 0', 'end telegram at 0', 'take telegram 30 at 1000', 'end telegram at 1000', 'take discord 40 at 1000', 'end discord at 1000']);
+  assert.deepEqual(asked, [
+    'chat telegram:-100777 1/s 20/min at 0',
+    'take telegram 30 at 0',
+    'end telegram at 0',
+    'end telegram:-100777 at 0',
+    'chat telegram:-100777 1/s 20/min at 1000',
+    'take telegram 30 at 1000',
+    'end telegram at 1000',
+    'end telegram:-100777 at 1000',
+    'chat discord:555 1/s 60/min at 1000',
+    'take discord 40 at 1000',
+    'end discord at 1000',
+    'end discord:555 at 1000',
+  ]);
+  // A private chat has no minute limit; a forum topic is paced as its chat.
+  asked.length = 0;
+  (await limiter.acquire('telegram:42'))();
+  (await limiter.acquire('telegram:-100999:7'))();
+  assert.deepEqual(asked.filter((a) => a.startsWith('chat')), ['chat telegram:42 1/s 0/min at 1000', 'chat telegram:-100999 1/s 20/min at 1000']);
 });
 
-test('GIVEN the shared limit failing THEN the chat\'s turn taken for the send is given back', async () => {
+test('GIVEN the shared limit failing THEN the chat\'s turn taken for the send is given back, the shared one too', async () => {
   const clock = new FakeClock(0);
   let calls = 0;
-  const limiter = new SendLimiter(clock, undefined, { acquire: async () => (++calls === 1 ? Promise.reject(new Error('database down')) : () => {}) });
+  const chatTurns: string[] = [];
+  const limiter = new SendLimiter(clock, undefined, {
+    acquire: async () => (++calls === 1 ? Promise.reject(new Error('database down')) : () => {}),
+    acquireChat: async () => {
+      chatTurns.push('take');
+      return () => chatTurns.push('end');
+    },
+  });
   await assert.rejects(limiter.acquire('telegram:-100777'), /database down/);
+  assert.deepEqual(chatTurns, ['take', 'end']);
   // Left in flight, the chat's one-a-second bucket would hold every later send for ever.
   (await limiter.acquire('telegram:-100777'))();
   assert.equal(clock.t, 1000);

@@ -135,3 +135,63 @@ test('GIVEN a send paced inside a store transaction that rolls back THEN its slo
     await a!.close();
   }
 });
+
+test('GIVEN two senders over one database sending to one group THEN the loopback Bot API sees at most one message a second to it and the minute limit across both', async () => {
+  const stores = (await openSharedStores('postgres', 2)) as PostgresStore[];
+  const fake = new FakeTelegramApi();
+  await fake.start();
+  const sentBy = [0, 0];
+  try {
+    // Each sender alone keeps its own one a second and 2 a "minute" (3 s here); only the shared
+    // chat slots keep the two together under them.
+    const senders = stores.map((store) => {
+      const slots = new PostgresSendSlots(store, { chatWindowsMs: { second: 1000, minute: 3000 } });
+      const pacer = new SendLimiter(systemClock, () => ({ ...TELEGRAM_LIMITS, groupPerMinute: 2 }), slots);
+      return new TelegramSender(new Telegram(fake.token, { apiRoot: fake.apiRoot }), { waitOnRateLimit: false, pacer });
+    });
+    await Promise.all(
+      senders.map(async (sender, n) => {
+        for (let i = 0; i < 2; i++) {
+          await sender.send('telegram:-100555', { blocks: [{ kind: 'paragraph', content: [{ kind: 'text', text: `موجز ${n}.${i}` }] }] });
+          sentBy[n]!++;
+        }
+      }),
+    );
+    const at = fake.callsOf('sendMessage').map((c) => c.at);
+    assert.equal(at.length, 4);
+    assert.deepEqual(sentBy, [2, 2]);
+    assert.ok(busiestWindow(at, 1000) <= 1, `two messages to the group within a second: ${at.map((t) => Math.round(t - at[0]!)).join(', ')}`);
+    assert.ok(busiestWindow(at, 3000) <= 2, `three messages to the group within its "minute": ${at.map((t) => Math.round(t - at[0]!)).join(', ')}`);
+  } finally {
+    await fake.stop();
+    await Promise.all(stores.map((s) => s.close()));
+  }
+});
+
+test('GIVEN a group whose minute is full THEN its free second is not taken meanwhile (both or neither), and a killed instance\'s chat slots come back after their hold', async () => {
+  const [a, b] = (await openSharedStores('postgres', 2)) as PostgresStore[];
+  try {
+    const windows = { second: 50, minute: 60_000 };
+    const group = { perSecond: 1, perMinute: 1 };
+    const first = new PostgresSendSlots(a!, { chatWindowsMs: windows });
+    (await first.acquireChat('telegram:-100777', group))();
+    const other = new PostgresSendSlots(b!, { chatWindowsMs: windows });
+    const next = other.acquireChat('telegram:-100777', group);
+    assert.equal(await settled(next), false, 'the minute is full');
+    const held = (await b!.query("SELECT COUNT(*) AS n FROM chat_send_slots WHERE chat_id = 'telegram:-100777' AND holder IS NOT NULL")).rows;
+    assert.equal(Number(held[0]!.n), 0, 'the second slot was not taken alone');
+    // Another chat is not held up by this one; a private chat has no minute slots.
+    (await other.acquireChat('telegram:42', { perSecond: 1, perMinute: 0 }))();
+    const rows = (await b!.query("SELECT COUNT(*) AS n FROM chat_send_slots WHERE chat_id = 'telegram:42'")).rows;
+    assert.equal(Number(rows[0]!.n), 1);
+
+    const dying = new PostgresSendSlots(a!, { holdMs: 300, chatWindowsMs: { second: 50, minute: 50 } });
+    await dying.acquireChat('telegram:-100888', group);
+    await a!.close();
+    // Held by a process that will never end its send: only the hold running out frees the chat.
+    const survivor = new PostgresSendSlots(b!, { chatWindowsMs: { second: 50, minute: 50 } });
+    (await survivor.acquireChat('telegram:-100888', group))();
+  } finally {
+    await b!.close();
+  }
+});

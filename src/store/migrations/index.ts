@@ -11,8 +11,9 @@ import { migration as feedLease } from './005-feed-lease.ts';
 import { migration as sendSlots } from './006-send-slots.ts';
 import { migration as forumPosts } from './007-forum-posts.ts';
 import { migration as buttonActions } from './008-button-actions.ts';
+import { migration as chatSendSlots } from './009-chat-send-slots.ts';
 
 export type { Migration };
 
 /** The migrations, oldest first. */
-export const migrations: readonly Migration[] = [content, chats, digestLedger, digestPeriod, feedLease, sendSlots, forumPosts, buttonActions];
+export const migrations: readonly Migration[] = [content, chats, digestLedger, digestPeriod, feedLease, sendSlots, forumPosts, buttonActions, chatSendSlots];
