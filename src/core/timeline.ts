@@ -4,6 +4,7 @@ import type { NormalizedText } from './text/normalize.ts';
 import { articleView, eventFor, type ArticleView } from './temporal/event.ts';
 import { mergeSameEvents } from './temporal/same-event.ts';
 import { datesNoEvent } from './temporal/not-event.ts';
+import { baselineFigure, withBaselineFigure, withoutBaseline } from './temporal/comparison.ts';
 
 /** Start of the period a value names (for ordering) and how coarse it is (coarser first). */
 export function periodKey(value: string): { start: string; rank: number } {
@@ -98,6 +99,8 @@ export function timelineCandidates(text: string, sentences: Sentence[], temporal
   const entries: TimelineEntry[] = [];
   let view: ArticleView | null = null; // normalized once, and only when something is dated
   const valued = times.filter((t): t is TemporalExpression & { value: string } => t.value !== null);
+  const told = new Map<number, string>(); // each valued time's event before the figures are set right
+  const figures = new Map<number, string[] | null>(); // each valued time's baseline figure, read once
   for (let i = 0; i < valued.length; i++) {
     const expr = valued[i]!;
     // The valued times on either side: a restated date, a range's end, a شهر heading the next month.
@@ -105,13 +108,50 @@ export function timelineCandidates(text: string, sentences: Sentence[], temporal
     const b = sentenceAt(blocks, expr.start);
     const block = blocks[b];
     if (!block || block.heading) continue;
-    const event = eventFor(text, block, expr, byBlock.get(b) ?? [], (view ??= articleView(text, norm)));
-    if (!event) continue;
+    const found = eventFor(text, block, expr, byBlock.get(b) ?? [], (view ??= articleView(text, norm)));
+    if (!found) continue;
+    const event = ownFigure(text, block, valued, i, found, told, figures);
     entries.push({ date: expr.value, when: expr.text, start: expr.start, end: expr.end, event, sentence: sentenceOf[b]! });
   }
   // A clock time and its day in one sentence: the clock time says more.
   const clockDays = new Set(entries.filter((e) => e.date.length === 16).map((e) => `${e.sentence} ${e.date.slice(0, 10)}`));
   return entries.filter((e) => e.date.length !== 10 || !clockDays.has(`${e.sentence} ${e.date}`));
+}
+
+/** Farthest (in characters) a time whose figure is compared with another's stands from it: an event is shorter. */
+const FIGURE_REACH = 300;
+
+/**
+ * The event with the figure its own time dates: a baseline's time ("… مقابل 4ر2 بالمائة خلال سنة
+ * 2013") gets its figure in the place of the other; a time compared with a later baseline in its
+ * block loses that baseline.
+ */
+function ownFigure(text: string, block: Sentence, valued: TemporalExpression[], i: number, event: string, told: Map<number, string>, figures: Map<number, string[] | null>): string {
+  told.set(i, event);
+  const figureOf = (k: number): string[] | null => {
+    let f = figures.get(k);
+    if (f === undefined) figures.set(k, (f = baselineFigure(text, block.start, valued[k]!)));
+    return f;
+  };
+  const figure = figureOf(i);
+  let out = event;
+  if (figure) {
+    // The figure compared is told with an earlier time of the block ("… 3ر2 بالمائة خلال 2014، مقابل 4ر2 بالمائة، خلال 2013"): that telling, with this figure.
+    out = withBaselineFigure(event, figure);
+    for (let j = i - 1; j >= 0 && valued[j]!.start >= Math.max(block.start, valued[i]!.start - FIGURE_REACH); j--) {
+      const before = told.get(j);
+      const mine = before === undefined ? before : withBaselineFigure(before, figure);
+      if (mine !== undefined && mine !== before) {
+        out = mine;
+        break;
+      }
+    }
+  }
+  for (let j = i + 1; j < valued.length && valued[j]!.start < Math.min(block.end, valued[i]!.end + FIGURE_REACH); j++) {
+    const other = figureOf(j);
+    if (other) out = withoutBaseline(out, other);
+  }
+  return out;
 }
 
 /** Builds the timeline from the segmentation and the resolved time expressions. Linear in the text (up to a log). */

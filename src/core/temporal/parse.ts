@@ -266,6 +266,8 @@ class Parser {
     // "2000 في المئة" is no year.
     const next = this.t(i + 1);
     if (next === '%' || (next === 'في' && /^(الما?ئة|المئة|المية)$/.test(this.t(i + 2)))) return null;
+    // "1454 م.د", "1095 م د": millions of dinars (مليون دينار), not the year 1454 of the Common Era.
+    if (next === 'م' && (this.t(i + 2) === 'د' || (this.t(i + 2) === '.' && this.t(i + 3) === 'د'))) return null;
     return y;
   }
 
