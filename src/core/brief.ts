@@ -251,11 +251,19 @@ export function stripDateline(text: string): string {
   for (let j = i; j < pieces.length; j++) {
     const p = pieces[j]!;
     const dateWord = p.kind === 'number' || p.kind === 'word' && (MONTH_WORDS.has(p.norm) || ERA_WORDS.has(p.norm));
+    // "5 مارس/ آذار": a month named twice.
+    const paired = dated && p.kind === 'sep' && p.raw === '/' && MONTH_WORDS.has(pieces[j + 1]?.norm ?? '');
+    if (paired) continue;
     if (!dateWord) break;
     if (p.kind === 'word' && MONTH_WORDS.has(p.norm)) dated = true;
     if (dated || p.kind === 'number' && p.norm.length === 4) i = j + 1;
   }
   if (i > place.length + 1 && !dated && !/^[0-9]{4}$/u.test(pieces[i - 1]?.norm ?? '')) return text;
+  // "دبي، الإمارات العربية المتحدة (CNN)--": the country after the city, right before a bracketed credit.
+  let region = 0;
+  while (pieces[i - 1]?.kind === 'comma' && region < 3 && pieces[i + region]?.kind === 'word' && !MONTH_WORDS.has(pieces[i + region]!.norm)) region++;
+  if (region > 0 && pieces[i + region]?.kind === 'bracket') i += region;
+  const creditFrom = i;
   let credited = false;
   let cut = -1;
   let afterSep = false;
@@ -266,7 +274,9 @@ export function stripDateline(text: string): string {
       // A colon or slash right after a bare place is a speaker or a fraction, not a dateline.
       // A bare place takes a dash set off by spaces ("القاهرة - "); "ترودو -الذي" opens an aside.
       const spaced = SPACE.test(text[p.end] ?? '') && SPACE.test(text[p.end - p.raw.length - 1] ?? '');
-      if (credited || dated || /^[-–—ـ]+$/u.test(p.raw) && place.length > 0 && spaced) cut = p.end;
+      // A known place takes a colon too ("الخرطوم: أعلنت …"); a name before a colon is its speaker.
+      const placeColon = p.raw === ':' && i === place.length && PLACES.has(place.map((q) => q.norm).join(' '));
+      if (credited || dated || /^[-–—ـ]+$/u.test(p.raw) && place.length > 0 && spaced || placeColon) cut = p.end;
       afterSep = true;
       i++;
       continue;
@@ -278,7 +288,7 @@ export function stripDateline(text: string): string {
       afterSep = false;
       continue;
     }
-    if ((p.kind === 'bracket' || p.kind === 'quote') && (afterSep || i === place.length || dated || pieces[i - 1]?.kind === 'comma')) {
+    if ((p.kind === 'bracket' || p.kind === 'quote') && (afterSep || i === place.length || i === creditFrom || dated || pieces[i - 1]?.kind === 'comma')) {
       // "بيروت - «الأخبار» أعلنت …": a paper's name in quotes right after a place and a dash ends it.
       if (p.kind === 'quote' && cut > 0 && pieces[i - 1]?.kind === 'sep' && p.norm.split(/\s+/u).length <= 3) cut = p.end;
       credited = true;
