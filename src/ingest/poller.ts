@@ -18,7 +18,7 @@ import { hostname } from 'node:os';
 import PQueue from 'p-queue';
 import type { Analysis, ArticleInput } from '../core/types.ts';
 import { referenceFor } from '../core/reference.ts';
-import type { ArticleRecord, FeedRecord, NewArticle, Store } from '../store/types.ts';
+import type { AnalysisToSave, ArticleRecord, FeedRecord, NewArticle, Store } from '../store/types.ts';
 import type { StoryGrouper } from '../stories/grouper.ts';
 import type { Fetcher } from '../sources/http.ts';
 import { feedFailureOf, FeedReader, localFeedUrl, looksLikeExcerpt, type FeedFailure, type FeedItem, type FetchFullArticle } from '../sources/feeds.ts';
@@ -442,6 +442,8 @@ export class FeedPoller {
     if (records.length === 0) return recordPoll();
     try {
       await store.inTransaction(async () => {
+        // The analyses are saved together after the loop (one statement on PostgreSQL).
+        const analysed: AnalysisToSave[] = [];
         for (const record of records) {
           const stored = await store.upsertArticle(record);
           if (stored.status === 'new-source') result.republished++;
@@ -450,8 +452,11 @@ export class FeedPoller {
           // Nothing is awaited here but the store: an analysis in a worker thread would hold the
           // transaction open across I/O. An article another feed stored since it was checked has
           // none (and is not new here).
-          if (await this.saveAndGroup(stored.article, analyses.get(record), record.seenAt, true)) result.joined++;
+          const analysis = analyses.get(record);
+          if (analysis) analysed.push({ articleId: stored.article.id, analysis: this.stamped(analysis, stored.article), now: record.seenAt });
+          if (await this.group(stored.article, analysis, record.seenAt, true)) result.joined++;
         }
+        await store.saveAnalyses(this.options.analyzerVersion, analysed);
         await recordPoll();
       });
     } catch (err) {
@@ -477,9 +482,19 @@ export class FeedPoller {
     }
   }
 
-  /** Saves a stored article's analysis and assigns its story (`justStored`: stored in this transaction, so in none); true when it joined one. */
-  private async saveAndGroup(article: ArticleRecord, analysis: Analysis | undefined, now: string, justStored = false): Promise<boolean> {
-    if (analysis) await this.deps.store.saveAnalysis(article.id, this.options.analyzerVersion, { ...analysis, id: String(article.id) }, now);
+  /** The analysis as stored: with its article's id. */
+  private stamped(analysis: Analysis, article: ArticleRecord): Analysis {
+    return { ...analysis, id: String(article.id) };
+  }
+
+  /** Saves a stored article's analysis and assigns its story; true when it joined one. */
+  private async saveAndGroup(article: ArticleRecord, analysis: Analysis | undefined, now: string): Promise<boolean> {
+    if (analysis) await this.deps.store.saveAnalysis(article.id, this.options.analyzerVersion, this.stamped(analysis, article), now);
+    return this.group(article, analysis, now);
+  }
+
+  /** Assigns a stored article's story (`justStored`: stored in this transaction, so in none); true when it joined one. */
+  private async group(article: ArticleRecord, analysis: Analysis | undefined, now: string, justStored = false): Promise<boolean> {
     if (!this.deps.grouper) return false;
     return (await this.deps.grouper.assign(article, analysis, now, justStored)).joined;
   }

@@ -37,6 +37,7 @@ import {
 } from './rows.ts';
 import type {
   AnalysisRecord,
+  AnalysisToSave,
   ArticleRecord,
   ArticleSource,
   DigestItem,
@@ -57,6 +58,19 @@ import type {
   UpsertResult,
   UpsertStatus,
 } from './types.ts';
+
+/**
+ * Prepared statements' names by their text, one name per text for the whole process: node-postgres
+ * prepares a named statement on a connection the first time it runs there and refuses one name
+ * for two texts. The store's texts are a fixed set (the few built from parts have a few shapes).
+ */
+const statementNames = new Map<string, string>();
+
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) statementNames.set(sql, (name = `mojaz_${statementNames.size + 1}`));
+  return name;
+}
 
 /** Advisory lock keys (first int: mojaz's namespace; second: what is locked). */
 const LOCK_SPACE = 0x6d6f6a;
@@ -168,6 +182,38 @@ const MATCH_SQL = `SELECT m.rank, m.article_id FROM (
     UNION ALL (SELECT 3, id FROM articles WHERE content_hash = $5)
   ) m ORDER BY m.rank LIMIT 1`;
 
+/**
+ * {@link PostgresStore.upsertIn}'s statement ($1-$5: {@link matchParams}; $6-$11: the article;
+ * $12-$14: its source's outlet, guid and feed; $15: the item's own outlet, from a feed). An item
+ * found by URL or content (rank 2 or 3) is recorded as a new source even when its origin had the
+ * article (so the next poll recognizes its guid at once), and `same` says whether it had: one feed
+ * carrying items of several outlets (RSS <source>) counts each outlet apart. All parts of the
+ * statement see the tables as they were before it, so the source it adds is not counted.
+ */
+function upsertSql(sameOrigin: string): string {
+  return `WITH m AS (${MATCH_SQL}), a AS (
+       INSERT INTO articles (url, title, text, summary, published, first_seen, content_hash)
+       SELECT $6, $7, $8, $9, $10, $11, $5 WHERE NOT EXISTS (SELECT 1 FROM m) RETURNING *
+     ), s AS (
+       INSERT INTO article_sources (article_id, feed_id, outlet, guid, url, title, seen_at)
+       SELECT a.id, $14::bigint, $12, $13, a.url, a.title, a.first_seen FROM a
+     ), k AS (SELECT article_id FROM m WHERE rank > 1
+     ), same AS (SELECT k.article_id, EXISTS (${sameOrigin}) AS same FROM k
+     ), s2 AS (
+       INSERT INTO article_sources (article_id, feed_id, outlet, guid, url, title, seen_at)
+       SELECT k.article_id, $14::bigint, $12, $13, $6, $7, $11 FROM k
+     ), story AS (
+       UPDATE stories SET last_seen = GREATEST(last_seen, $11)
+        WHERE id = (SELECT sa.story_id FROM story_articles sa JOIN same ON sa.article_id = same.article_id WHERE NOT same.same)
+     ) SELECT 0 AS rank, NULL::boolean AS same, a.* FROM a
+       UNION ALL SELECT m.rank, (SELECT same FROM same), x.* FROM m JOIN articles x ON x.id = m.article_id`;
+}
+
+const UPSERT_SQL = {
+  fromFeed: upsertSql('SELECT 1 FROM article_sources WHERE article_id = k.article_id AND feed_id = $14 AND ($15::text IS NULL OR outlet = $15)'),
+  noFeed: upsertSql('SELECT 1 FROM article_sources WHERE article_id = k.article_id AND feed_id IS NULL AND (outlet = $12 OR url = $6)'),
+};
+
 /** MATCH_SQL's parameters: a look-up that does not apply (no feed or guid; no article URL) gets nulls and finds nothing. */
 function matchParams(a: NewArticle, { canon, guid, hash }: ArticleKeys): unknown[] {
   const byGuid = a.feedId !== undefined && guid ? [a.feedId, guid] : [null, null];
@@ -202,10 +248,14 @@ export class PostgresStore implements Store {
     private readonly now: () => string = () => new Date().toISOString(),
   ) {}
 
-  /** Runs one statement: on the current transaction's connection, else on the pool. */
+  /**
+   * Runs one statement: on the current transaction's connection, else on the pool. A statement with
+   * parameters is a named prepared statement, so each connection parses and plans it once.
+   */
   async query(sql: string, params: unknown[] = []): Promise<pg.QueryResult<Row>> {
     const ctx = this.tx.getStore();
-    return ctx?.open ? ctx.client.query<Row>(sql, params) : this.pool.query<Row>(sql, params);
+    const statement: pg.QueryConfig = params.length > 0 ? { name: statementName(sql), text: sql, values: params } : { text: sql };
+    return ctx?.open ? ctx.client.query<Row>(statement) : this.pool.query<Row>(statement);
   }
 
   private async get(sql: string, ...params: unknown[]): Promise<Row | undefined> {
@@ -375,20 +425,18 @@ export class PostgresStore implements Store {
     ).map(articleFrom);
   }
 
-  /** The dedupe rule (as ./sqlite.ts): same feed+guid, then same canonical URL, then same normalized content. */
+  /**
+   * The dedupe rule (as ./sqlite.ts): same feed+guid, then same canonical URL, then same normalized
+   * content. One round trip: the look-ups; the article with its source inserted when they find
+   * nothing; and when they find it by URL or content, the item recorded as a new source of it and,
+   * when it is from another origin, its story's last_seen moved.
+   */
   private async upsertIn(a: NewArticle): Promise<UpsertResult> {
     const keys = articleKeys(a);
     const { canon, guid, hash } = keys;
     const outlet = outletOf(a, canon);
-    // One round trip: the look-ups, and the article with its source inserted when they find nothing.
     const row = await this.get(
-      `WITH m AS (${MATCH_SQL}), a AS (
-         INSERT INTO articles (url, title, text, summary, published, first_seen, content_hash)
-         SELECT $6, $7, $8, $9, $10, $11, $5 WHERE NOT EXISTS (SELECT 1 FROM m) RETURNING *
-       ), s AS (
-         INSERT INTO article_sources (article_id, feed_id, outlet, guid, url, title, seen_at)
-         SELECT a.id, $14::bigint, $12, $13, a.url, a.title, a.first_seen FROM a
-       ) SELECT 0 AS rank, a.* FROM a UNION ALL SELECT m.rank, x.* FROM m JOIN articles x ON x.id = m.article_id`,
+      a.feedId !== undefined ? UPSERT_SQL.fromFeed : UPSERT_SQL.noFeed,
       ...matchParams(a, keys),
       canon ?? null,
       a.title,
@@ -399,43 +447,12 @@ export class PostgresStore implements Store {
       outlet ?? null,
       guid ?? null,
       a.feedId ?? null,
+      ...(a.feedId !== undefined ? [a.outlet?.trim() || null] : []),
     );
     if (Number(row!.rank) === 0) return { article: articleFrom(row!), status: 'new' };
     const match = matchOf(row!);
     if (match.byFeedGuid) return this.known(match, a, hash, 'known');
-    const sameOrigin = await this.addSourceOf(match.articleId, a, guid, canon, outlet);
-    return this.known(match, a, hash, sameOrigin ? 'known' : 'new-source');
-  }
-
-  /**
-   * Records a new source of a known article and, when it is from another origin (feed and outlet),
-   * moves its story's last_seen: one round trip. True when the origin had it already. The new
-   * guid/url is recorded even for the same origin, so the next poll recognizes it at once.
-   */
-  private async addSourceOf(articleId: number, a: NewArticle, guid: string | undefined, canon: string | undefined, outlet: string | undefined): Promise<boolean> {
-    // One feed carrying items of several outlets (RSS <source>) counts each outlet apart. All parts
-    // of the statement see the table as it was before it, so the source it adds is not counted.
-    const sameOrigin =
-      a.feedId !== undefined
-        ? 'SELECT 1 FROM article_sources WHERE article_id = $1 AND feed_id = $2 AND ($7::text IS NULL OR outlet = $7)'
-        : 'SELECT 1 FROM article_sources WHERE article_id = $1 AND feed_id IS NULL AND (outlet = $3 OR url = $5)';
-    const row = await this.get(
-      `WITH same AS (SELECT EXISTS (${sameOrigin}) AS same), src AS (
-         INSERT INTO article_sources (article_id, feed_id, outlet, guid, url, title, seen_at) VALUES ($1, $2, $3, $4, $5, $6, $8)
-       ), story AS (
-         UPDATE stories SET last_seen = GREATEST(last_seen, $8)
-          WHERE NOT (SELECT same FROM same) AND id = (SELECT story_id FROM story_articles WHERE article_id = $1)
-       ) SELECT same FROM same`,
-      articleId,
-      a.feedId ?? null,
-      outlet ?? null,
-      guid ?? null,
-      canon ?? null,
-      a.title,
-      a.outlet?.trim() || null,
-      a.seenAt,
-    );
-    return row?.same === true;
+    return this.known(match, a, hash, row!.same === true ? 'known' : 'new-source');
   }
 
   /** A known article (its row as {@link existing} read it); a longer text (the full article after an excerpt) replaces the stored one. */
@@ -496,6 +513,23 @@ export class PostgresStore implements Store {
       version,
       JSON.stringify(analysis),
       now,
+    );
+  }
+
+  async saveAnalyses(version: string, rows: readonly AnalysisToSave[]): Promise<void> {
+    // One statement for the lot; an article listed twice keeps its last analysis, as one
+    // saveAnalysis after another would (ON CONFLICT cannot update one row twice in a statement).
+    const last = new Map(rows.map((r) => [r.articleId, r]));
+    const kept = rows.filter((r) => last.get(r.articleId) === r);
+    if (kept.length === 0) return;
+    await this.run(
+      `INSERT INTO analyses (article_id, version, analysis, created_at)
+       SELECT a.id, $1, a.analysis, a.created_at FROM unnest($2::bigint[], $3::text[], $4::text[]) WITH ORDINALITY AS a(id, analysis, created_at, n) ORDER BY a.n
+       ON CONFLICT (article_id, version) DO UPDATE SET analysis = excluded.analysis, created_at = excluded.created_at`,
+      version,
+      kept.map((r) => r.articleId),
+      kept.map((r) => JSON.stringify(r.analysis)),
+      kept.map((r) => r.now),
     );
   }
 

@@ -32,6 +32,7 @@ import {
 } from './rows.ts';
 import type {
   AnalysisRecord,
+  AnalysisToSave,
   ArticleRecord,
   ArticleSource,
   DigestItem,
@@ -371,6 +372,10 @@ export class SqliteStore implements Store {
       JSON.stringify(analysis),
       now,
     );
+  }
+
+  async saveAnalyses(version: string, rows: readonly AnalysisToSave[]): Promise<void> {
+    for (const r of rows) await this.saveAnalysis(r.articleId, version, r.analysis, r.now);
   }
 
   async getAnalysis(articleId: number, version?: string): Promise<AnalysisRecord | undefined> {

@@ -364,8 +364,17 @@ export interface ArticleStore {
 
   /** Stores (or replaces) an article's analysis for that analyzer version. */
   saveAnalysis(articleId: number, version: string, analysis: Analysis, now: string): Promise<void>;
+  /** {@link saveAnalysis} for several articles at once (one statement on PostgreSQL), in their order. */
+  saveAnalyses(version: string, rows: readonly AnalysisToSave[]): Promise<void>;
   /** The article's analysis (the latest version when `version` is not given). */
   getAnalysis(articleId: number, version?: string): Promise<AnalysisRecord | undefined>;
+}
+
+/** One analysis for {@link ArticleStore.saveAnalyses}. */
+export interface AnalysisToSave {
+  articleId: number;
+  analysis: Analysis;
+  now: string;
 }
 
 /** Stories: articles from several outlets about one event. */

@@ -4,6 +4,7 @@ import { openPostgresStore } from '../../src/store/postgres.ts';
 import { freshPostgresUrl } from '../support/postgres.ts';
 import { openTestStore, STORE_KINDS } from '../support/stores.ts';
 import type { NewArticle } from '../../src/store/types.ts';
+import type { Analysis } from '../../src/core/types.ts';
 
 const T0 = '2026-01-01T00:00:00.000Z';
 const TEXT =
@@ -116,6 +117,27 @@ for (const kind of STORE_KINDS) {
       await store.close();
     });
 
+    test('GIVEN analyses saved together THEN each article has its own, an existing one is replaced and one listed twice keeps the last', async () => {
+      const store = await openTestStore(kind);
+      const feed = await store.addFeed('https://a.example/rss', { now: T0 });
+      const ids: number[] = [];
+      for (let i = 1; i <= 3; i++) ids.push((await store.upsertArticle(item({ feedId: feed.id, guid: `g${i}`, text: `${TEXT} ${i}`.repeat(2) }))).article.id);
+      const analysis = (brief: string): Analysis => ({ id: brief, sentences: [], brief: [{ text: brief, sentence: 0 }], timeline: [], who: [], mentions: [], temporal: [], sources: [] });
+      await store.saveAnalysis(ids[0]!, 'v1', analysis('قديم'), T0);
+      const later = '2026-01-02T00:00:00.000Z';
+      await store.saveAnalyses('v1', [
+        { articleId: ids[0]!, analysis: analysis('أ'), now: later },
+        { articleId: ids[1]!, analysis: analysis('ب'), now: later },
+        { articleId: ids[2]!, analysis: analysis('ج1'), now: later },
+        { articleId: ids[2]!, analysis: analysis('ج2'), now: later },
+      ]);
+      await store.saveAnalyses('v1', []);
+      const saved = await Promise.all(ids.map((id) => store.getAnalysis(id, 'v1')));
+      assert.deepEqual(saved.map((r) => r?.analysis.brief[0]?.text), ['أ', 'ب', 'ج2']);
+      assert.deepEqual(saved.map((r) => r?.createdAt), [later, later, later]);
+      await store.close();
+    });
+
     test('GIVEN work in a transaction that fails midway THEN none of its writes land; one that succeeds keeps them all', async () => {
       const store = await openTestStore(kind);
       const feed = await store.addFeed('https://a.example/rss', { now: T0 });
@@ -157,4 +179,15 @@ test('GIVEN two instances on one PostgreSQL database storing the same texts at o
   assert.equal(results.filter((r) => r.status === 'new').length, 10);
   assert.equal(results.filter((r) => r.status === 'new-source').length, 10);
   await Promise.all([one.close(), two.close()]);
+});
+
+test('GIVEN the PostgreSQL store THEN its statements with parameters are prepared once per connection and reused', async () => {
+  const store = await openPostgresStore(await freshPostgresUrl(), { maxConnections: 1 });
+  const feed = await store.addFeed('https://a.example/rss', { now: T0 });
+  for (let i = 1; i <= 3; i++) await store.upsertArticle(item({ feedId: feed.id, guid: `g${i}`, text: `${TEXT} ${i}`.repeat(2) }));
+  const prepared = (await store.query('SELECT name, statement FROM pg_prepared_statements')).rows;
+  const upserts = prepared.filter((r) => /INSERT INTO articles/.test(String(r.statement)));
+  assert.equal(upserts.length, 1, 'one prepared upsert, run three times');
+  assert.match(String(upserts[0]!.name), /^mojaz_\d+$/);
+  await store.close();
 });
