@@ -4,6 +4,7 @@ import triggersData from '../lexicon/who/triggers.json' with { type: 'json' };
 import gazetteerData from '../lexicon/who/gazetteer.json' with { type: 'json' };
 import organizationsData from '../lexicon/who/organizations.json' with { type: 'json' };
 import firstNamesData from '../lexicon/who/first-names.json' with { type: 'json' };
+import iraqiNamesData from '../lexicon/who/first-names-iraqi.json' with { type: 'json' };
 import cuesData from '../lexicon/who/cues.json' with { type: 'json' };
 import junkData from '../lexicon/who/junk.json' with { type: 'json' };
 import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
@@ -39,7 +40,7 @@ for (const kind of ['country', 'capital', 'region', 'org'] as const) {
 }
 
 /** Common given names, normalized. */
-export const FIRST_NAMES = normSet(firstNamesData.names);
+export const FIRST_NAMES = normSet([...firstNamesData.names, ...iraqiNamesData.names]);
 
 /** Speech verbs (قال، أضاف، أكد…), normalized. */
 export const SPEECH_VERBS = normSet(cuesData.speechVerbs);

@@ -11,6 +11,7 @@ import { isTitleAfterBa } from '../../../src/core/who/roles.ts';
 import { buildDoc } from '../../../src/core/who/doc.ts';
 import { isNamingConstruct } from '../../../src/core/who/index.ts';
 import { cleanFirstWord, knownForms } from '../../../src/core/who/names.ts';
+import { FIRST_NAMES } from '../../../src/core/who/lexicon.ts';
 
 function who(text: string) {
   return analyzeWho(text, segment(text)).who.map((e) => ({ name: e.name, type: e.type, role: e.role, said: e.said }));
@@ -124,4 +125,13 @@ test('GIVEN a role after the name with the body it is of THEN the role keeps its
     ['أعرب محمد علي رئيس الجمعية عن قلقه من الوضع.', 'محمد علي', 'رئيس الجمعية'],
   ];
   for (const [text, name, role] of table) assert.equal(who(text).find((x) => x.name === name)?.role, role, name);
+});
+
+test('GIVEN the given names of the open name table THEN names are known and family names or common words are not', () => {
+  for (const w of ['ذوالفقار', 'سركيس', 'ميرزا', 'يوهانس']) assert.ok(FIRST_NAMES.has(w), w);
+  for (const w of ['بوزيان', 'عنزي', 'سعدي', 'جهل']) assert.ok(!FIRST_NAMES.has(w), w);
+  // "أغا" opens a name: أغا خان is one person, not a person "أغا" and a place "خان".
+  const list = who('أمضى عطلة في جزيرة بالبحر الكاريبي يملكها أغا خان إمام الشيعة الإسماعيلية.');
+  assert.ok(list.some((x) => x.name === 'أغا خان' && x.type === 'PER'), JSON.stringify(list));
+  assert.ok(!list.some((x) => x.name === 'خان'), JSON.stringify(list));
 });
