@@ -86,6 +86,10 @@ export const COUNTS = wordMap(numbersData.counts);
 /** عشر/عشرة after a count of 1-9 (خمسة عشر), and the heads that only count before them (أحد عشر، اثنا عشر). */
 export const COUNT_TEEN = wordSet(numbersData.countTeen);
 export const TEEN_HEADS = wordMap(numbersData.teenHeads);
+/** نصف/ربع before a unit, ونصف after it, واحد after a singular unit: lengths (نصف ساعة، ساعة ونصف، يوم واحد). */
+export const LENGTH_FRACTIONS = wordMap(numbersData.lengthFractions);
+export const LENGTH_HALF = wordSet(numbersData.lengthHalf);
+export const LENGTH_ONE = wordSet(numbersData.lengthOne);
 export const QUARTER_ORDINALS = wordMap(numbersData.quarterOrdinals);
 
 // Parts of the day (dayparts.json): before a day, and after a clock hour.
@@ -114,6 +118,8 @@ export const WEEKDAY_STOP_BEFORE = wordSet(m.weekdayStopBefore);
 /** Before الاثنين these make it "the two", not Monday. */
 export const TWO_STOP_BEFORE = wordSet(m.twoStopBefore);
 export const VAGUE_SINCE = wordSet(m.vagueSince);
+/** Vague counts that take a definite plural unit (عشرات السنين، بعض الأسابيع; not عدد الأيام, the number of days). */
+export const VAGUE_CONSTRUCT_COUNTS = wordSet(m.vagueConstructCounts);
 export const APPROX = wordSet(m.approx);
 export const LAW_CITATION = wordSet(m.lawCitation);
 /** Nouns an ordinal can count (الأسبوع الأول), so the ordinal is no day of the month. */
@@ -236,7 +242,7 @@ export const STRONG_WITHIN = 3;
 /** Every word of every table above (phrases word by word), weak starters excepted (the parsers' trigger words are added by parse.ts). */
 export const LEXICON_WORDS = new Set<string>();
 for (const table of [
-  MONTHS, WEEKDAYS, DAY_ORDINALS, DAY_TENS, TEEN, CLOCK_HOURS, CLOCK_TEEN, CLOCK_FRACTIONS, COUNTS, COUNT_TEEN, TEEN_HEADS, QUARTER_ORDINALS, DAYPARTS,
+  MONTHS, WEEKDAYS, DAY_ORDINALS, DAY_TENS, TEEN, CLOCK_HOURS, CLOCK_TEEN, CLOCK_FRACTIONS, COUNTS, COUNT_TEEN, TEEN_HEADS, LENGTH_FRACTIONS, QUARTER_ORDINALS, DAYPARTS,
   DAYPART_ADVERBS, MODIFIERS, RELATIVE_DAYS, RELATIVE_DAYS_AFTER_PART, RELATIVE_DAY_PHRASES, TODAY_STOP, TODAY_STOP_BEFORE, TODAY_STOP_AFTER_MIN,
   WEEKDAY_STOP_BEFORE, TWO_STOP_BEFORE, VAGUE_SINCE, APPROX, LAW_CITATION, ORDINAL_HEADS, NAMED_DATE_HEADS, DAY_WORDS,
   MONTH_WORDS, YEAR_WORDS, MONTH_SELF, YEAR_SELF, WEEK_SELF, THIS, PERIOD_PARTS, HALVES, QUARTERS, AGO_WORDS, AFTER_WORDS,

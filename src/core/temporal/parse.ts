@@ -910,26 +910,46 @@ class Parser {
       unit = counted.unit;
       n = count.n;
       p = count.end + 1;
-    } else if (vague && L.UNITS.get(this.t(p + 1))) {
-      unit = L.UNITS.get(this.t(p + 1))!.unit; // عدة أيام، بضعة أشهر، لبضع دقائق
+      if (this.is(p, L.LENGTH_HALF)) {
+        n += 0.5; // ثلاث سنوات ونصف
+        p++;
+      }
+    } else if (vague && this.unitAfterCount(p)) {
+      unit = this.unitAfterCount(p)!.unit; // عدة أيام، بضعة أشهر، لبضع دقائق، عشرات السنين
+      p += 2;
+    } else if (this.find(p, L.LENGTH_FRACTIONS) && L.UNITS.get(this.t(p + 1))?.count === 1) {
+      unit = L.UNITS.get(this.t(p + 1))!.unit; // نصف ساعة، ربع قرن
+      n = this.find(p, L.LENGTH_FRACTIONS)!.value;
       p += 2;
     } else {
       const word = this.find(p, L.UNITS);
       if (!word || word.value.unit === 'decade' && word.value.count === 0 && !lead && word.pre === 0) return null;
       const form = this.t(p).slice(word.pre);
       const vagueAfter = word.value.count === 0 && this.is(p + 1, L.VAGUE_AFTER); // أيام قليلة، سنوات طويلة
-      if (word.value.count === 2) n = 2; // يومين، عامين، لساعتين
+      // ساعة ونصف، عامين ونصف، يوم واحد
+      const tail = word.value.count > 0 && (this.is(p + 1, L.LENGTH_HALF) || (word.value.count === 1 && this.is(p + 1, L.LENGTH_ONE)));
+      if (tail) n = word.value.count + (this.is(p + 1, L.LENGTH_HALF) ? 0.5 : 0);
+      else if (word.value.count === 2) n = 2; // يومين، عامين، لساعتين
       else if (vagueAfter) n = null;
       else if (word.value.count === 0 && (lead || (word.pre === 1 && this.t(p)[word.pre - 1] === 'ل'))) n = null; // لسنوات، طيلة أيام
       else if (word.value.count === 1 && lead && !L.ACCUSATIVE_UNITS.has(form)) n = 1; // لمدة عام، خلال شهر
       else return null;
       if (word.value.count === 1 && this.namesPeriod(p)) return null; // خلال عام 2023، خلال شهر نوفمبر
       unit = word.value.unit;
-      p += vagueAfter ? 2 : 1;
+      p += vagueAfter || tail ? 2 : 1;
     }
     for (let guard = 0; guard < 2 && this.is(p, L.DURATION_TAILS); guard++) p++;
     if (definite && (this.modifier(p) || this.is(p, L.LAST_WORDS))) p++; // الخمس سنوات الماضية
     return { s: lead ? this.start(i, this.toks[i]!.pres[0] ?? 0) : s, end: p, r: { k: 'dur', unit, n } };
+  }
+
+  /** The unit after the vague count at p, bare or, after عشرات/بعض, a definite plural (عدة أيام، عشرات السنين). */
+  private unitAfterCount(p: number): { unit: Unit; count: number } | null {
+    const t = this.t(p + 1);
+    const bare = L.UNITS.get(t);
+    if (bare) return bare;
+    const definite = t.startsWith('ال') ? L.UNITS.get(t.slice(2)) : undefined;
+    return definite && definite.count === 0 && this.find(p, L.VAGUE_CONSTRUCT_COUNTS) ? definite : null;
   }
 
   /** Whether the unit word at p names a period rather than counting one: عام 2023، شهر نوفمبر، العام الماضي. */
@@ -1191,7 +1211,7 @@ const PARSERS: ExpressionParser[] = [
   { name: 'relative period', triggers: [L.THIS, L.MONTH_SELF, L.YEAR_SELF], parse: P['relPeriod']! },
   { name: 'ago', triggers: [L.AGO_WORDS, L.AFTER_WORDS], parse: P['ago']! },
   { name: 'year', numbers: true, triggers: [L.YEAR_WORDS, L.YEAR_TRIGGERS, ['من'], L.YEARS_PLURAL], parse: P['yearExpr']! },
-  { name: 'duration', numbers: true, triggers: [firstWords(L.DURATION_LEADS), L.COUNTS.keys(), [...L.COUNTS.keys()].map((w) => 'ال' + w), L.TEEN_HEADS.keys(), L.VAGUE_COUNTS, L.UNITS.keys()], parse: P['duration']! },
+  { name: 'duration', numbers: true, triggers: [firstWords(L.DURATION_LEADS), L.COUNTS.keys(), [...L.COUNTS.keys()].map((w) => 'ال' + w), L.TEEN_HEADS.keys(), L.VAGUE_COUNTS, L.UNITS.keys(), L.LENGTH_FRACTIONS.keys()], parse: P['duration']! },
   { name: 'counted stretch', triggers: [DEFINITE_UNITS.keys()], parse: P['countedStretch']! },
   { name: 'recurrence', triggers: [L.SET_ADVERBS.keys(), L.EVERY], parse: P['recurrence']! },
   { name: 'era', triggers: [L.DECADES.keys(), BARE_DECADES.keys(), L.CENTURY_WORDS], parse: P['era']! },
