@@ -138,6 +138,9 @@ function cutLeavesIncomplete(text: string, at: number): boolean {
   if (startingCue(rest, INCOMPLETE_BEFORE) !== undefined) return true;
   const normHead = normalize(text.slice(0, at));
   const head = normHead.split(/[\s،,؛;:]+/u).filter((w) => w !== '');
+  // "أكد الرئيس، في رسالة …، أكد "أن …"": the saying verb said again opens what the first one frames.
+  const verb = (head[0] ?? '').replace(/^و/u, '');
+  if (SAYING_VERBS.has(verb) && /^\S*/u.exec(rest)![0].replace(/^و/u, '') === verb) return true;
   if (isBareSayingFrame(normHead)) {
     if (CLAUSE_SAYING.has((head[0] ?? '').replace(/^و/u, ''))) return true;
     // "وانتقد الهمامي، في تصريح لمراسلة الجوهرة" + "، …": the occasion is named, the criticism is not.
@@ -997,11 +1000,26 @@ export function dropSetPhrase(text: string, normText = normalize(text)): string 
   return dropMatches(t, norm, SEAT, (m) => (PLACES.has(m[1]!) ? [m.index, m.index + m[0].length] : null));
 }
 
+const REPEATED_SAYING = new RegExp(`^(و?(${alternation(cues.sayingVerbs)})\\s[^،,"«“]+?)\\s*[،,].{0,220}?[،,]\\s*و?\\2\\s+(?=["«“]|ب?ان)`, 'u');
+
+/**
+ * Drops the frame between a saying verb and the same verb said again: "أكد الرئيس، في رسالة وجهها
+ * إلى ندوة …، أكد "أن …"" → "أكد الرئيس "أن …"". The second verb opens what was said; the occasion
+ * between them is no part of it.
+ */
+export function dropRepeatedSayingVerb(text: string, normText = normalize(text)): string {
+  const m = REPEATED_SAYING.exec(normText);
+  if (m === null || !quotesBalanced(m[0])) return text;
+  const norm = aligned(text);
+  return `${trimEnd(text.slice(0, norm.at(m[1]!.length)))} ${text.slice(norm.at(m[0].length))}`;
+}
+
 /** A word each cut needs in the normalized text: most sentences hold none, and a substring test is cheap. */
 const hasAny = (words: readonly string[]) => (norm: string): boolean => words.some((w) => norm.includes(w));
 const COMPRESSIONS: readonly (readonly [(norm: string) => boolean, (text: string, norm: string) => string])[] = [
   [hasAny(cues.dayDeixisWords.map(normalize)), dropDayDeixis],
   [hasAny(['ذلك']), dropThatFiller],
+  [(norm) => SAYING_VERBS.has(/^\S*/u.exec(norm)![0].replace(/^و/u, '')), dropRepeatedSayingVerb],
   [hasAny(cues.occasionVerbs.map((v) => normalize(v).split(' ')[0]!)), dropOccasionClause],
   [hasAny(cues.listOpeners.map(normalize)), dropListOpener],
   [hasAny(['التي', 'الذي', 'اللذين', 'اللتين']), dropClosingAside],

@@ -13,6 +13,7 @@ import {
   stripLeadingAttribution,
   stripFrontedFrame,
   dropEnclosedAside,
+  dropRepeatedSayingVerb,
   isAside,
   cleanSentence,
   stripInlineAgency,
@@ -330,6 +331,20 @@ const enclosedAsideCases: [string, string][] = [
 for (const [input, expected] of enclosedAsideCases) {
   test(`dropEnclosedAside GIVEN ${input.slice(0, 30)} THEN ${expected.slice(-25)}`, () => {
     assert.equal(dropEnclosedAside(input), expected);
+  });
+}
+
+const repeatedSayingCases: [string, string][] = [
+  ['أكد رئيس الجمهورية، في رسالة وجهها الى المشاركين في ندوة بباريس، تحت شعار "بورقيبة: الحداثة التونسية"، أكد "أن المجتمع التونسي صمد".', 'أكد رئيس الجمهورية "أن المجتمع التونسي صمد".'],
+  ['وقال الوزير، في كلمة ألقاها خلال افتتاح المعرض، قال إن الحكومة ستدعم المصدرين.', 'وقال الوزير إن الحكومة ستدعم المصدرين.'],
+  // Another verb, or the same verb inside a quotation, is no repeat.
+  ['أكد الوزير، في تصريح للإذاعة، أن الحكومة ستدعم المصدرين.', 'أكد الوزير، في تصريح للإذاعة، أن الحكومة ستدعم المصدرين.'],
+  ['قال الرئيس، في خطاب "قال فيه الشعب كلمته، قال إن"، إن الانتخابات ستجرى.', 'قال الرئيس، في خطاب "قال فيه الشعب كلمته، قال إن"، إن الانتخابات ستجرى.'],
+];
+
+for (const [input, expected] of repeatedSayingCases) {
+  test(`dropRepeatedSayingVerb GIVEN ${input.slice(0, 30)} THEN ${expected.slice(-25)}`, () => {
+    assert.equal(dropRepeatedSayingVerb(input), expected);
   });
 }
 
