@@ -135,3 +135,14 @@ test('GIVEN the given names of the open name table THEN names are known and fami
   assert.ok(list.some((x) => x.name === 'أغا خان' && x.type === 'PER'), JSON.stringify(list));
   assert.ok(!list.some((x) => x.name === 'خان'), JSON.stringify(list));
 });
+
+test('GIVEN a party named with and without حزب THEN it is one organization', () => {
+  const table: [string, string][] = [
+    ['وعبر حزب افاق تونس عن تضامنه التام مع العائلة. ودعا افاق تونس كل القوى الديمقراطية إلى التحرك.', 'افاق تونس'],
+    ['وقال القيادي في حركة النهضة إن الأمر محسوم. وأضاف أن حزب النهضة لن يشارك في الحكومة.', 'النهضة'],
+  ];
+  for (const [text, core] of table) {
+    const orgs = who(text).filter((x) => x.type === 'ORG' && x.name.endsWith(core));
+    assert.equal(orgs.length, 1, JSON.stringify(orgs));
+  }
+});
