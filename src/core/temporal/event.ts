@@ -805,6 +805,13 @@ function completes(view: ArticleView, clause: Span, times: Span[]): boolean {
 const ASIDE_WORDS = new Set(['اي', 'في', 'وفي', 'و']);
 const MAX_ASIDE_WORDS = 8;
 
+/** Whether a clause is a few words with no verb: a name in apposition ("فاخر القفصي"), a circumstance ("إلى غاية 20 جوان"). */
+function isVerblessAside(view: ArticleView, clause: Span, times: Span[]): boolean {
+  const { nw } = spanWords(view, clause, times);
+  // An attribution ("، بحسب بلاغ للوزارة، تلقت الإذاعة نسخة منه اليوم،") is what the aside after it tells of.
+  return nw.length <= MAX_APPOSITION_WORDS && !nw.some((w) => looksLikeVerb(w) || REPORT_VERBS.has(w)) && !isAttribution(view, clause);
+}
+
 /** Whether a clause is a short aside ("أي قبل يوم من الضربة", "و في إطار عملية نوعية") rather than the clause's completion. */
 function isAside(view: ArticleView, clause: Span, times: Span[]): boolean {
   const { nw } = spanWords(view, clause, times);
@@ -845,8 +852,10 @@ function joinedEvent(view: ArticleView, parts: Span[], own: number, at: Span, ti
     if (!before || !commaBetween(text, before, c) || isAttribution(view, before)) return '';
   }
   // A clause between commas is an aside (", تلقت الوكالة نسخة منه اليوم،"): what follows completes the clause before it.
+  // Not when the clause before it is itself the aside, a name or a circumstance with no verb ("والي تونس، فاخر القفصي،
+  // كان أصدر يوم الجمعة الماضي، قرارا …", "إلى غاية 20 جوان، قامت قوات الأمن أمس، بمنع …"): the clause goes on after it.
   const opener = parts[base - 1];
-  if (opener && commaBetween(text, opener, parts[base]!)) return '';
+  if (opener && commaBetween(text, opener, parts[base]!) && !isVerblessAside(view, opener, times)) return '';
   const follows = (k: number): boolean => {
     const after = parts[k];
     return after !== undefined && commaBetween(text, parts[k - 1]!, after) && completes(view, after, times);
