@@ -314,15 +314,41 @@ function wordsOf(raw: string, norm: string): Words {
 function clean({ ws, nw }: Words, told = true): Words {
   // Attribution inside the clause: "… بحسب ما نقلت وكالة فرانس برس".
   for (let i = MIN_EVENT_WORDS; i < ws.length; i++) {
-    if (attributionAt(nw, i)) {
-      ws = ws.slice(0, i);
-      nw = nw.slice(0, i);
-      break;
+    if (!attributionAt(nw, i)) continue;
+    // "أكدت النائب … في تصريح لجوهرة اف ام أن الاجتماع …": inside a report, the circumstance of the telling goes, what was said stays.
+    const said = reportedAfter(nw, i);
+    if (said > i) {
+      ws = [...ws.slice(0, i), ...ws.slice(said)];
+      nw = [...nw.slice(0, i), ...nw.slice(said)];
+      continue;
     }
+    ws = ws.slice(0, i);
+    nw = nw.slice(0, i);
+    break;
   }
   const led = dropLeads([...ws], [...nw]);
   const happening = told ? reportedHappening(led) : led;
   return happening === led ? led : dropLeads(happening.ws, happening.nw);
+}
+
+/** Words a report's verb may come after at the start of a clause (و، يذكر أن، كما …). */
+const MAX_REPORT_LEAD_WORDS = 3;
+
+/**
+ * Index of the complementizer (أن، إن، أنه …) after an attribution at word i, when a reporting verb
+ * opens the clause and the complementizer follows within MAX_SPEAKER_WORDS; -1 otherwise.
+ */
+function reportedAfter(nw: string[], i: number): number {
+  let verb = false;
+  for (let k = 0; k < Math.min(i, MAX_REPORT_LEAD_WORDS); k++) {
+    const w = nw[k]!;
+    if (REPORT_VERBS.has(w) || (w.length > 3 && (w[0] === 'و' || w[0] === 'ف') && REPORT_VERBS.has(w.slice(1)))) verb = true;
+  }
+  if (!verb) return -1;
+  for (let k = i + 1; k < nw.length && k <= i + MAX_SPEAKER_WORDS; k++) {
+    if (COMPLEMENTIZERS.has(nw[k]!) || PRONOUN_COMPLEMENTS.has(nw[k]!)) return k;
+  }
+  return -1;
 }
 
 /** Leading connectors, lead-ins and "كانت … قد" off, trailing prepositions off (the arrays are changed in place). */
@@ -1001,6 +1027,30 @@ function acrossAside(view: ArticleView, parts: Span[], own: number, times: Span[
   return at >= 0 && words.length - at - 1 >= MIN_EVENT_WORDS ? event : '';
 }
 
+/** Clauses after a report's own that may part it from what was said (a circumstance: "، على إثر اجتماع …،"). */
+const MAX_REPORT_GAP_CLAUSES = 1;
+
+/**
+ * A report whose time ends its clause, what was said coming after a comma and a circumstance ("أكد
+ * العياري في تصريح لجوهرة أف أم اليوم، على إثر اجتماع وفد …، أنه تم الاتفاق …"): the report with what
+ * was said, the circumstance left out. '' when the clause is no report or nothing said follows.
+ */
+function reportAcross(view: ArticleView, parts: Span[], own: number, times: Span[]): string {
+  const mine = cleanWords(view, parts[own]!, times);
+  if (!REPORT_VERBS.has(mine.nw[0] ?? '') || mine.nw.some((w) => COMPLEMENTIZERS.has(w) || PRONOUN_COMPLEMENTS.has(w))) return '';
+  for (let k = own + 1; k < parts.length && k <= own + 1 + MAX_REPORT_GAP_CLAUSES; k++) {
+    if (!commaBetween(view.text, parts[k - 1]!, parts[k]!)) return '';
+    const next = spanWords(view, parts[k]!, times);
+    const first = next.nw[0] ?? '';
+    if (COMPLEMENTIZERS.has(first) || PRONOUN_COMPLEMENTS.has(first)) {
+      if (next.nw.length <= MIN_EVENT_WORDS) return '';
+      return shorten(clean({ ws: [...mine.ws, ...next.ws], nw: [...mine.nw, ...next.nw] }), MAX_JOINED_CHARS);
+    }
+    if (!PREPOSITIONS.has(first) && !CIRCUMSTANCE_FIRST.has(first) && !BETWEEN_BY_FIRST.has(first)) return '';
+  }
+  return '';
+}
+
 const ENABLERS = new Map(Object.entries(eventData.enablerVerbs).map(([verb, prep]) => [normalize(verb), normalize(prep)]));
 /** Clauses after the time's own that an enabler's act is looked for in. */
 const ENABLER_REACH = 2;
@@ -1061,6 +1111,8 @@ function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan
   }
   const pieced = piece ? pieceEvent(view, parts, own, piece, at, times) : '';
   if (pieced) return pieced;
+  const across = reportAcross(view, parts, own, times);
+  if (across) return across;
   const relative = relativeEvent(view, parts, own, times);
   if (wordCount(relative) >= MIN_EVENT_WORDS) return relative;
   const joined = joinedEvent(view, parts, own, at, times);
