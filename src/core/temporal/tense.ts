@@ -51,12 +51,34 @@ export function isFuture(toks: Tok[], first: number, last: number): boolean {
     if (isFutureMarker(tok, toks[i - 1], toks[i - 2])) return true;
     if (tok.brk) break;
   }
+  if (futureClauseVerb(toks, first)) return true;
   for (let i = last + 1; i < toks.length && i <= last + LOOK_AHEAD; i++) {
     const tok = toks[i]!;
     if (tok.brk) break;
     if (isFutureMarker(tok, toks[i - 1], toks[i - 2])) return true;
   }
   return false;
+}
+
+/** Tokens back from an expression that the future verb opening its clause is looked for ("وسينظر مجلس الشيوخ الفرنسي هذا الإجراء أيضا يوم الخميس"). */
+const CLAUSE_VERB_REACH = 10;
+
+/** Whether the clause holding token `first` opens with a future verb (its first word, or its second after a particle). */
+function futureClauseVerb(toks: Tok[], first: number): boolean {
+  let head = -1;
+  for (let i = first - 1; i >= 0 && i >= first - CLAUSE_VERB_REACH; i--) {
+    const tok = toks[i]!;
+    if (CLAUSE_BREAK.has(tok.t)) {
+      head = i + 1;
+      break;
+    }
+    if (tok.brk || i === 0) {
+      head = i;
+      break;
+    }
+  }
+  if (head < 0 || head >= first) return false;
+  return [head, head + 1].some((i) => i < first && isFutureMarker(toks[i]!, toks[i - 1], toks[i - 2]));
 }
 
 /** Tokens back from an expression that the verb opening its clause is looked for. */
