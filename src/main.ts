@@ -111,6 +111,9 @@ const WARM_UP_TEXT =
   'وقال متحدث باسم الوزارة لوكالة رويترز إن "المحادثات ستتناول الوضع الإنساني".';
 
 
+/** Longest a stop waits for the analysis threads to end. */
+const JOBS_CLOSE_MS = 2_000;
+
 /** Starts mojaz; resolves when it should exit (console: at end of input; bots: on a signal). */
 async function main(): Promise<number> {
   const config = loadConfigFromProcess();
@@ -235,7 +238,10 @@ async function main(): Promise<number> {
     for (const stop of stops) await stop().catch((err: unknown) => log.warn(`stop failed: ${String(err)}`));
     stopBackups();
     await Promise.all(servers.map((server) => server.close(1_000)));
-    await jobs.close();
+    // A worker thread still loading its modules (seconds on a busy machine) cannot be cut short,
+    // and the pool's close waits for it; the threads hold nothing of the store's, and the process
+    // exit ends them, so the stop does not wait for them past a bound.
+    await Promise.race([jobs.close(), new Promise<void>((resolve) => setTimeout(resolve, JOBS_CLOSE_MS).unref())]);
     await store.close();
   };
 

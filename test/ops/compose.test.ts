@@ -47,7 +47,8 @@ test('GIVEN the compose file and the Dockerfile THEN each bot service runs as a 
 
   const fake = new FakeTelegramApi();
   await fake.start();
-  const discord = await new FakeDiscord({ heartbeatIntervalMs: 1000, maxConcurrency: 16 }).start();
+  // Heartbeats far apart: a loaded machine answering one late must not make a client reconnect (and /healthz say 503) mid-test.
+  const discord = await new FakeDiscord({ heartbeatIntervalMs: 30_000, maxConcurrency: 16 }).start();
   const database = await freshPostgresUrl();
   const dirs: string[] = [];
   const children: ChildProcess[] = [];
