@@ -101,6 +101,8 @@ export const FACILITY_HEADS = new Map<string, 'LOC' | 'ORG'>([
 export const REGNAL_TITLES = normSet(cuesData.regnalNumbers.titles);
 /** Regnal ordinals, one or two words ("الثاني", "السادس عشر"), as normalized word lists. */
 export const REGNAL_ORDINALS = cuesData.regnalNumbers.ordinals.map((o) => normalize(o).split(' '));
+/** Direction words before a place name that are not part of it ("شمال" أفريقيا، "جنوب" لبنان), normalized. */
+export const PLACE_DIRECTIONS = normSet(cuesData.placeDirections);
 /** Epithets after a place name that are not part of it (مكة "المكرمة"), normalized. */
 export const PLACE_EPITHETS = normSet(cuesData.placeEpithets);
 /** Arabic function words (stopwords-iso, MIT), normalized. */

@@ -9,7 +9,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, normSet } from './lexicon.ts';
+import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, normSet } from './lexicon.ts';
 import { isTitle, opensRoleBody } from './roles.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -207,9 +207,15 @@ export function regnalEnd(doc: Doc, m: TokenMention): number {
   return best;
 }
 
+/** Whether tokens [s, e) are a country of the gazetteer written in several words ("جنوب أفريقيا"), a clitic on the first allowed. */
+export function isCountryPhrase(doc: Doc, s: number, e: number): boolean {
+  const rest = doc.tokens.slice(s + 1, e).map((t) => t.norm);
+  return doc.tokens[s]!.forms.some((f) => (GAZ_PHRASES_BY_FIRST.get(f) ?? []).some((p) => p.kind === 'country' && p.tokens.length === e - s && p.tokens.slice(1).every((w, k) => w === rest[k])));
+}
+
 /**
- * The proper name inside a longer mention, as ANERcorp tags it: a place without a cue noun before
- * it ("قطاع غزة" → "غزة", "ومحافظة نينوى" → "نينوى") or an epithet after it ("مكة المكرمة" → "مكة");
+ * The proper name inside a longer mention, as ANERcorp tags it: a place without a cue noun or a
+ * direction before it ("قطاع غزة" → "غزة", "ومحافظة نينوى" → "نينوى", "شمال أفريقيا" → "أفريقيا") or an epithet after it ("مكة المكرمة" → "مكة");
  * an organization without a cue noun before it ("حركة حماس" → "حماس", "صحيفة يديعوت أحرونوت"). The
  * who list keeps the longer form as the name.
  */
@@ -218,6 +224,9 @@ export function properNameSpan(doc: Doc, m: TokenMention): TokenMention {
   const heads = m.type === 'LOC' ? PLACE_CUE_HEADS : ORG_CUE_HEADS;
   let { s, e } = m;
   if (doc.tokens[s]!.forms.some((f) => heads.has(f))) s++;
+  // Direction words too ("شمال أفريقيا" → "أفريقيا", "جنوب شرق آسيا" → "آسيا"), unless they name a
+  // country ("جنوب أفريقيا", "جنوب السودان").
+  if (m.type === 'LOC' && !isCountryPhrase(doc, s, e)) while (e - s >= 2 && doc.tokens[s]!.forms.some((f) => PLACE_DIRECTIONS.has(f))) s++;
   if (m.type === 'LOC' && e - s >= 2 && PLACE_EPITHETS.has(doc.tokens[e - 1]!.norm)) e--;
   return s === m.s && e === m.e ? m : { ...m, s, e };
 }
