@@ -105,7 +105,9 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
     // So is what the role is of, before any title word: "المسؤول العام عن المسح الجغرافي فلان".
     if (from < 0 && ROLE_PREPOSITIONS.has(t.norm) && t.sentence === sent && !opensCircumstance(t, toks[i + 1])) continue;
     // A relative or complement clause opener ends the role ("… الذي ينتمي إليه الرئيس ماكرون").
-    if (t.sentence !== sent || stops(t, toks[i - 1]) || inPerson(i) || CLAUSE.has(t.norm) || t.forms.some((f) => TRIGGERS.loc.has(f))) break;
+    // A place noun ends it too, unless a title governs it ("مديرة منطقة المغرب العربي", "رئيس بلدية …").
+    const place = t.forms.some((f) => TRIGGERS.loc.has(f)) && !(i > 0 && toks[i - 1]!.sentence === sent && opensRole(toks, i - 1));
+    if (t.sentence !== sent || stops(t, toks[i - 1]) || inPerson(i) || CLAUSE.has(t.norm) || place) break;
     // So does a short imperfect verb ("زعيمة أجنبية تزور الرئيس …").
     if (/^[يت][^ا]{3}$/.test(t.norm) && !isTitle(t) && !isGazPlace(t.norm)) break;
     // A title after ب opens the role; what stands before it is the sentence's ("التقى الوزير برئيس …").
@@ -127,6 +129,9 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
   if (from >= 0 && end - from >= 3 && HONORIFICS.has(toks[end - 1]!.norm) && toks[end - 2]?.norm !== 'عبد') end--;
   // A lone indefinite title word just before the name may be a given name ("ملك شاهر المتحدث
   // باسم المنظمة"): an apposition after the name, when there is one, is the role then.
+  // A place noun in construct right before the name makes it the place's name ("رئيس بلدية لو هافر"): no one's role.
+  const placeNoun = toks[end - 1]!;
+  if (from >= 0 && !placeNoun.bare.startsWith('ال') && placeNoun.forms.some((f) => TRIGGERS.loc.has(f))) return '';
   const loneWord = from >= 0 && from === last && last === m.s - 1 && !toks[from]!.bare.startsWith('ال');
   if (from >= 0 && !loneWord) return roleText(doc, from, end, isKnown);
   const after = appositionRole(doc, m, inPerson, isKnown);

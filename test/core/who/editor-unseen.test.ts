@@ -146,3 +146,13 @@ test('GIVEN a party named with and without حزب THEN it is one organization', 
     assert.equal(orgs.length, 1, JSON.stringify(orgs));
   }
 });
+
+test('GIVEN a title that governs a place noun THEN the role goes on through it; a place noun right before the name gives no role', () => {
+  const table: [string, string, string][] = [
+    ['وقال رئيس بلدية صفاقس منير اللومي إن الأشغال ستنطلق قريبا.', 'منير اللومي', 'رئيس بلدية صفاقس'],
+    ['وقال حاكم ولاية ميشيغن ريك سنايدر إن الأزمة انتهت.', 'ريك سنايدر', 'حاكم ولاية ميشيغن'],
+    ['وأعلن عمدة المدينة داميان كاريم أن الاحتفالات ألغيت.', 'داميان كاريم', 'عمدة المدينة'],
+  ];
+  for (const [text, name, role] of table) assert.equal(who(text).find((x) => x.name === name)?.role, role, name);
+  for (const e of who('وصرح رئيس بلدية لو هافر بأن المدينة تستعد.')) assert.notEqual(e.role, 'رئيس بلدية', JSON.stringify(e));
+});
