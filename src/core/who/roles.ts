@@ -173,6 +173,9 @@ export function withoutOwnName(role: string, nameWords: readonly string[]): stri
   // Only the given name: a body's name may end as the person's does ("الأمين العام لحزب الله" of حسن نصر الله).
   const given = nameWords[0];
   const last = words[words.length - 1];
-  if (words.length > 1 && given !== undefined && last !== undefined && normalize(last) === given && FIRST_NAMES.has(given)) words.pop();
+  // Or another of its given names the name's span left out ("… بالبنك العالمي ماري" of "فرنسواز ماري نالي", written "ماري فرنسواز ماري نالي").
+  const n = last === undefined ? '' : normalize(last);
+  const leftOut = n !== '' && FIRST_NAMES.has(n) && !n.startsWith('ال') && nameWords.includes(n);
+  if (words.length > 1 && given !== undefined && (n === given || leftOut) && FIRST_NAMES.has(n)) words.pop();
   return words.join(' ');
 }

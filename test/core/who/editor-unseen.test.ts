@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeWho } from '../../../src/core/who/index.ts';
 import { segment } from '../../../src/core/text/segment.ts';
-import { isTitleAfterBa } from '../../../src/core/who/roles.ts';
+import { isTitleAfterBa, withoutOwnName } from '../../../src/core/who/roles.ts';
 import { buildDoc } from '../../../src/core/who/doc.ts';
 import { isNamingConstruct } from '../../../src/core/who/index.ts';
 import { cleanFirstWord, knownForms } from '../../../src/core/who/names.ts';
@@ -155,4 +155,14 @@ test('GIVEN a title that governs a place noun THEN the role goes on through it; 
   ];
   for (const [text, name, role] of table) assert.equal(who(text).find((x) => x.name === name)?.role, role, name);
   for (const e of who('وصرح رئيس بلدية لو هافر بأن المدينة تستعد.')) assert.notEqual(e.role, 'رئيس بلدية', JSON.stringify(e));
+});
+
+test('GIVEN a role that ends on one of the person\'s own given names THEN the name leaves the role', () => {
+  const table: [string, string[], string][] = [
+    ['مديرة منطقة المغرب العربي بالبنك العالمي ماري', ['فرنسواز', 'ماري', 'نالي'], 'مديرة منطقة المغرب العربي بالبنك العالمي'],
+    ['رئيسة الحزب الدستوري الحرّ عبير', ['عبير', 'موسي'], 'رئيسة الحزب الدستوري الحرّ'],
+    // A given name that is not the person's stays: it may be a body's name.
+    ['مديرة مؤسسة ماري', ['سارة', 'نالي'], 'مديرة مؤسسة ماري'],
+  ];
+  for (const [role, name, expected] of table) assert.equal(withoutOwnName(role, name), expected, role);
 });
