@@ -31,6 +31,10 @@ export interface SendSlotsOptions {
   sleep?(ms: number): Promise<void>;
   /** The windows of a chat's limits (default a second and a minute; tests shorten the minute). */
   chatWindowsMs?: { second: number; minute: number };
+  /** A chat not sent to for this long loses its slot rows (default an hour); they are made again on its next send. */
+  chatIdleMs?: number;
+  /** How often this instance looks for such chats (default every 10 minutes). */
+  pruneEveryMs?: number;
 }
 
 /** Shortest and longest sleep between two tries for a slot. */
@@ -77,15 +81,28 @@ const TAKE_CHAT_SQL = `
   WHERE t.chat_id = $1 AND t.slot = pick.slot AND EXISTS (SELECT 1 FROM sec) AND ($3::int = 0 OR EXISTS (SELECT 1 FROM mins))
   RETURNING t.slot`;
 
-/** Milliseconds until chat $1 has a free slot of each kind (NULL: its rows are missing). */
+/** Milliseconds until chat $1 has a free slot of each kind (NULL: the rows of a kind are missing, to be made again). */
 const WAIT_CHAT_SQL = `
-  SELECT GREATEST(
-    (SELECT MIN(free_at) FROM chat_send_slots WHERE chat_id = $1 AND slot < $2::int),
-    CASE WHEN $3::int = 0 THEN NULL ELSE (SELECT MIN(free_at) FROM chat_send_slots WHERE chat_id = $1 AND slot >= $2::int AND slot < $2::int + $3::int) END
-  ) - now.ms AS wait FROM ${NOW_MS} now`;
+  SELECT CASE WHEN k.sec IS NULL OR ($3::int > 0 AND k.mins IS NULL) THEN NULL ELSE GREATEST(k.sec, COALESCE(k.mins, 0)) - now.ms END AS wait
+  FROM (
+    SELECT
+      (SELECT MIN(free_at) FROM chat_send_slots WHERE chat_id = $1 AND slot < $2::int) AS sec,
+      (SELECT MIN(free_at) FROM chat_send_slots WHERE chat_id = $1 AND slot >= $2::int AND slot < $2::int + $3::int) AS mins
+  ) k, ${NOW_MS} now`;
 
 /** Ends holder $2's send to chat $1: each slot it held is free its window from now ($4 ms for slots below $3, else $5). */
 const END_CHAT_SQL = `UPDATE chat_send_slots SET free_at = now.ms + CASE WHEN slot < $3::int THEN $4::bigint ELSE $5::bigint END, holder = NULL FROM ${NOW_MS} now WHERE chat_id = $1 AND holder = $2`;
+
+/**
+ * Deletes the slot rows of chats none of whose slots was held or in its window for $1 ms. Each row
+ * is checked again as it is deleted, so a slot another instance takes meanwhile stays.
+ */
+const PRUNE_CHATS_SQL = `
+  WITH now AS ${NOW_MS}
+  DELETE FROM chat_send_slots c USING now
+  WHERE c.holder IS NULL AND c.free_at < now.ms - $1::bigint AND c.chat_id IN (
+    SELECT chat_id FROM chat_send_slots, now GROUP BY chat_id, now.ms HAVING MAX(free_at) < now.ms - $1::bigint AND COUNT(holder) = 0
+  )`;
 
 /** Chats whose slot rows this process made, forgotten past this many (making them again is harmless). */
 const CHATS_MADE_MAX = 10_000;
@@ -102,6 +119,8 @@ export class PostgresSendSlots implements SharedPace {
   private readonly made = new Map<string, Promise<unknown>>();
   /** Chats whose first N slot rows this process made, by chat. */
   private readonly chatsMade = new Map<string, number>();
+  /** When this instance last pruned idle chats (epoch ms; 0: not yet, so it prunes on its first chat send). */
+  private prunedAt = 0;
   private readonly prefix = randomBytes(6).toString('hex');
   private taken = 0;
   private failing = false;
@@ -175,6 +194,7 @@ export class PostgresSendSlots implements SharedPace {
     const { second, minute } = this.options.chatWindowsMs ?? { second: 1000, minute: 60_000 };
     const [perSecond, perMinute] = [Math.max(1, pace.perSecond), Math.max(0, pace.perMinute)];
     try {
+      await this.pruneIdleChats();
       await this.chatSlotsOf(chat, perSecond + perMinute);
       const taken = await this.rows(TAKE_CHAT_SQL, [chat, perSecond, perMinute, this.options.holdMs ?? 60_000, holder, second, minute]);
       this.failing = false;
@@ -191,6 +211,19 @@ export class PostgresSendSlots implements SharedPace {
       this.failing = true;
       return () => {};
     }
+  }
+
+  /**
+   * Now and then, forgets the slot rows of chats idle past `chatIdleMs` (all their windows long
+   * over), so the table holds the chats being sent to rather than every chat ever. A chat pruned
+   * while another instance sends to it has its rows made again (its WAIT_CHAT_SQL reads NULL).
+   */
+  private async pruneIdleChats(): Promise<void> {
+    const now = Date.now();
+    if (now - this.prunedAt < (this.options.pruneEveryMs ?? 10 * 60_000)) return;
+    this.prunedAt = now;
+    await this.rows(PRUNE_CHATS_SQL, [this.options.chatIdleMs ?? 3_600_000]);
+    this.chatsMade.clear();
   }
 
   /** Makes a chat's first `count` slot rows once per process (every instance may; they are the same rows). */

@@ -195,3 +195,27 @@ test('GIVEN a group whose minute is full THEN its free second is not taken meanw
     await b!.close();
   }
 });
+
+test('GIVEN a chat idle past chatIdleMs THEN its slot rows are pruned at the next look, a busy chat keeps its own, and the idle one sends again', async () => {
+  const [a] = (await openSharedStores('postgres', 1)) as PostgresStore[];
+  try {
+    const slots = new PostgresSendSlots(a!, { chatWindowsMs: { second: 20, minute: 20 }, chatIdleMs: 200, pruneEveryMs: 0 });
+    const group = { perSecond: 1, perMinute: 2 };
+    (await slots.acquireChat('telegram:-1001', group))();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const held = await slots.acquireChat('telegram:-1002', group);
+    const chats = async (): Promise<string[]> => (await a!.query('SELECT DISTINCT chat_id FROM chat_send_slots ORDER BY chat_id')).rows.map((r) => String(r.chat_id));
+    assert.deepEqual(await chats(), ['telegram:-1002'], 'the idle chat pruned');
+    (await slots.acquireChat('telegram:-1001', group))();
+    assert.deepEqual(await chats(), ['telegram:-1001', 'telegram:-1002'], 'the held chat kept, the idle one made again');
+    held();
+    // A chat whose per-second row went (pruned by another instance) while this one still counts it as made: made again, not waited on.
+    const others = new PostgresSendSlots(a!, { chatWindowsMs: { second: 20, minute: 20 }, pruneEveryMs: 3_600_000 });
+    (await others.acquireChat('telegram:-1003', group))();
+    await a!.query("DELETE FROM chat_send_slots WHERE chat_id = 'telegram:-1003' AND slot = 0");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    (await others.acquireChat('telegram:-1003', group))();
+  } finally {
+    await a!.close();
+  }
+});
