@@ -226,7 +226,9 @@ export function properNameSpan(doc: Doc, m: TokenMention): TokenMention {
   if (doc.tokens[s]!.forms.some((f) => heads.has(f))) s++;
   // Direction words too ("شمال أفريقيا" → "أفريقيا", "جنوب شرق آسيا" → "آسيا"), unless they name a
   // country ("جنوب أفريقيا", "جنوب السودان").
-  if (m.type === 'LOC' && !isCountryPhrase(doc, s, e)) while (e - s >= 2 && doc.tokens[s]!.forms.some((f) => PLACE_DIRECTIONS.has(f))) s++;
+  // "شرق أوسط" (the Middle East, "الشرق الأوسط" without the article) is one name, أوسط no place.
+  const middle = doc.tokens[s + 1]?.bare === 'اوسط';
+  if (m.type === 'LOC' && !middle && !isCountryPhrase(doc, s, e)) while (e - s >= 2 && doc.tokens[s]!.forms.some((f) => PLACE_DIRECTIONS.has(f))) s++;
   if (m.type === 'LOC' && e - s >= 2 && PLACE_EPITHETS.has(doc.tokens[e - 1]!.norm)) e--;
   return s === m.s && e === m.e ? m : { ...m, s, e };
 }

@@ -148,6 +148,7 @@ test('GIVEN a place or organization mention with a cue noun or an epithet THEN i
     ['وصلت القوافل إلى شمال أفريقيا .', 3, 5, 'أفريقيا'],
     ['تقع الجزر بجنوب شرق آسيا .', 2, 5, 'آسيا'],
     ['قصفت الطائرات جنوب لبنان .', 2, 4, 'لبنان'],
+    ['نحو شرق أوسط جديد .', 1, 3, 'شرق أوسط'],
   ];
   for (const [text, s, e, want] of table) {
     const doc = docOf(text);
