@@ -84,6 +84,8 @@ const INCOMPLETE_BEFORE = cues.incompleteBeforeWords.map(normalize).sort(byLengt
 const COMPLEMENT_VERBS = new Map(cues.complementVerbs.map(([v, p]) => [normalize(v!), normalize(p!)] as const));
 const SAME_SOURCE = cues.sameSourceWords.map(normalize).sort(byLength);
 const SAYING_VERBS = new Set(cues.sayingVerbs.map(normalize));
+/** The first word of a normalized text, without the و it may open with ("وأكد أن …" → "أكد"). */
+const openingWord = (norm: string): string => /^\S*/u.exec(norm)![0].replace(/^و/u, '');
 const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 /** "(وات)" after the agency's own name; agency codes matched as written (أ and ا both). */
 const INLINE_AGENCY = new RegExp(
@@ -140,9 +142,9 @@ function cutLeavesIncomplete(text: string, at: number): boolean {
   const head = normHead.split(/[\s،,؛;:]+/u).filter((w) => w !== '');
   // "أكد الرئيس، في رسالة …، أكد "أن …"": the saying verb said again opens what the first one frames.
   const verb = (head[0] ?? '').replace(/^و/u, '');
-  if (SAYING_VERBS.has(verb) && /^\S*/u.exec(rest)![0].replace(/^و/u, '') === verb) return true;
+  if (SAYING_VERBS.has(verb) && openingWord(rest) === verb) return true;
   if (isBareSayingFrame(normHead)) {
-    if (CLAUSE_SAYING.has((head[0] ?? '').replace(/^و/u, ''))) return true;
+    if (CLAUSE_SAYING.has(verb)) return true;
     // "وانتقد الهمامي، في تصريح لمراسلة الجوهرة" + "، …": the occasion is named, the criticism is not.
     const last = normHead.slice(Math.max(normHead.lastIndexOf('،'), normHead.lastIndexOf(',')) + 1);
     if (namesOccasion(last.split(/\s+/u))) return true;
@@ -1019,7 +1021,7 @@ const hasAny = (words: readonly string[]) => (norm: string): boolean => words.so
 const COMPRESSIONS: readonly (readonly [(norm: string) => boolean, (text: string, norm: string) => string])[] = [
   [hasAny(cues.dayDeixisWords.map(normalize)), dropDayDeixis],
   [hasAny(['ذلك']), dropThatFiller],
-  [(norm) => SAYING_VERBS.has(/^\S*/u.exec(norm)![0].replace(/^و/u, '')), dropRepeatedSayingVerb],
+  [(norm) => SAYING_VERBS.has(openingWord(norm)), dropRepeatedSayingVerb],
   [hasAny(cues.occasionVerbs.map((v) => normalize(v).split(' ')[0]!)), dropOccasionClause],
   [hasAny(cues.listOpeners.map(normalize)), dropListOpener],
   [hasAny(['التي', 'الذي', 'اللذين', 'اللتين']), dropClosingAside],

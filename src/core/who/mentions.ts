@@ -233,8 +233,10 @@ export function properNameSpan(doc: Doc, m: TokenMention): TokenMention {
   return s === m.s && e === m.e ? m : { ...m, s, e };
 }
 
-// Particles that open an Arabic name ("وبن عيسى", "وأبو بكر"); not آيت, which "وايت" (White) reads as.
-const NAME_OPENERS = normSet(['عبد', 'أبو', 'ابو', 'بن', 'ابن', 'آل', 'أم', 'بنت']);
+/** Particles that open an Arabic name ("عبد الله", "أبو بكر", "بن علي"). */
+const ARABIC_NAME_PARTICLES = ['عبد', 'أبو', 'ابو', 'بن', 'ابن', 'آل', 'أم', 'بنت'];
+// The same after و open a second name ("وبن عيسى", "وأبو بكر"); not آيت, which "وايت" (White) reads as.
+const NAME_OPENERS = normSet(ARABIC_NAME_PARTICLES);
 
 /**
  * Whether token i of a person span opens a second person joined by و ("شافيز" + "وصبري", "محمود" +
@@ -401,7 +403,7 @@ export function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined
 }
 
 // آيت/أيت: the Berber "sons of" of Maghreb family names ("خالد آيت الطالب").
-const PARTICLES = normSet(['عبد', 'أبو', 'ابو', 'بن', 'ابن', 'آل', 'أم', 'بنت', 'ولد', 'ال', 'فان', 'فون', 'دي', 'دو', 'دا', 'لو', 'آيت', 'أيت']);
+const PARTICLES = normSet([...ARABIC_NAME_PARTICLES, 'ولد', 'ال', 'فان', 'فون', 'دي', 'دو', 'دا', 'لو', 'آيت', 'أيت']);
 
 /** Whether a token may be trimmed off the edge of a longer mention (function words, speech verbs). */
 function isEdgeJunk(t: { norm: string; bare: string; stem: string }): boolean {
