@@ -5,7 +5,7 @@
  */
 
 import { datelinesDiffer, placesConflict } from './places.ts';
-import { DATE, type ArticleFeatures } from './terms.ts';
+import { DATE, ENTITY, type ArticleFeatures } from './terms.ts';
 
 /** Tuning of the index. */
 export interface StoryIndexOptions {
@@ -119,6 +119,13 @@ function numbersConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolea
   if (a.size === 0 || b.size === 0) return false;
   for (const n of a) if (b.has(n)) return false;
   return true;
+}
+
+/** Whether a shared term is a person both articles' who lists name. */
+function isPersonOf(term: string, a: ArticleFeatures, b: ArticleFeatures): boolean {
+  if (!term.startsWith(ENTITY)) return false;
+  const name = term.slice(ENTITY.length);
+  return a.people.has(name) && b.people.has(name);
 }
 
 /** The index of recent articles (pure: no store, no clock). */
@@ -251,32 +258,45 @@ export class StoryIndex {
     let dot = 0;
     let rare = 0;
     let sameDate = false;
+    let person = false;
     for (const [t, v] of query.weights) {
       const u = dw.get(t);
       if (u === undefined) continue;
       dot += u * v;
       if (t.startsWith(DATE)) sameDate ||= isDay(t);
-      else if ((this.df.get(t) ?? 0) <= rareDf) rare++;
+      else if ((this.df.get(t) ?? 0) <= rareDf) {
+        rare++;
+        person ||= isPersonOf(t, article, doc);
+      }
     }
     const score = dot / (query.norm * norm || 1);
     const hours = Math.abs(doc.time - time) / 3600_000;
     // Articles whose timelines date an event on the same day tell of that day, however far apart they
     // were published: a follow-up (a toll revised, an attacker identified) is not held to the day margin.
     const apart = sameDate ? Math.min(hours, MARGIN_FREE_HOURS) : hours;
-    const needed = this.options.threshold + this.conflictMargin(article, doc, apart) + this.timeMargin(apart, rare);
+    const needed = this.options.threshold + (person ? 0 : this.placeMargin(article, doc)) + this.numberMargin(article, doc, apart) + this.timeMargin(apart, rare);
     return { score, needed };
   }
 
   /**
-   * The extra similarity two articles need because of where they are set and what they count
-   * (numbers only past the first half day: within it, other numbers are a toll or a count updated).
+   * The extra similarity two articles need because of what they count (numbers only past the first
+   * half day: within it, other numbers are a toll or a count updated).
    */
-  private conflictMargin(a: ArticleFeatures, b: ArticleFeatures, hours: number): number {
-    const numbers =
+  private numberMargin(a: ArticleFeatures, b: ArticleFeatures, hours: number): number {
+    return (
       (hours > MARGIN_FREE_HOURS && numbersConflict(a.numbers, b.numbers) ? this.options.numberConflictMargin : 0) +
-      (numbersConflict(a.quantities, b.quantities) ? this.options.quantityConflictMargin : 0);
-    if (!placesConflict(a, b)) return numbers;
-    return numbers + this.options.placeConflictMargin + (datelinesDiffer(a.places, b.places) ? this.options.datelineConflictMargin : 0);
+      (numbersConflict(a.quantities, b.quantities) ? this.options.quantityConflictMargin : 0)
+    );
+  }
+
+  /**
+   * The extra similarity two articles set apart need. Not asked when both name one rare person
+   * (isPersonOf): the same actor ties them, whatever places each mentions in passing ("ملف فساد في
+   * قفصة" in one part of an interview, "يحكمون تونس" in another).
+   */
+  private placeMargin(a: ArticleFeatures, b: ArticleFeatures): number {
+    if (!placesConflict(a, b)) return 0;
+    return this.options.placeConflictMargin + (datelinesDiffer(a.places, b.places) ? this.options.datelineConflictMargin : 0);
   }
 
   /** The similarity two articles need (or are forgiven) for the hours between them and the rare terms they share. */

@@ -33,6 +33,9 @@ function unvary(w: string): string {
   return w;
 }
 
+/** Prefix of an entity term (a who-list name of the analysis). */
+export const ENTITY = 'e:';
+
 /** Prefix of a date term (a timeline date of the analysis). */
 export const DATE = 'd:';
 
@@ -72,7 +75,7 @@ function termsFromWords(titleWords: string[], body: string[], analysis?: Analysi
   if (analysis) {
     for (const e of analysis.who.slice(0, 8)) {
       if (e.type === 'SRC') continue;
-      bump(terms, `e:${normalize(e.name)}`, 2);
+      bump(terms, `${ENTITY}${normalize(e.name)}`, 2);
     }
     for (const t of analysis.timeline.slice(0, 6)) bump(terms, `${DATE}${t.date}`, 1);
   }
@@ -86,6 +89,13 @@ export interface ArticleFeatures extends Setting {
   numbers: ReadonlySet<string>;
   /** The numbers of its title and lead that count something seized or found ("30 كلغ", "300 صفيحة"). */
   quantities: ReadonlySet<string>;
+  /** The people its analysis names (normalized full names of its who list's persons). */
+  people: ReadonlySet<string>;
+}
+
+/** The normalized names of the persons among the first entries of an analysis's who list. */
+export function peopleOf(analysis?: Analysis): Set<string> {
+  return new Set((analysis?.who ?? []).slice(0, 8).filter((e) => e.type === 'PER').map((e) => normalize(e.name)));
 }
 
 /** Units of seized or found things (units.json), normalized. */
@@ -123,6 +133,7 @@ export function featuresOf(title: string, text: string, analysis?: Analysis): Ar
     headline: headlinePlaces(places, ` ${titleWords.join(' ')} `),
     numbers: numbersOf([...titleWords, ...body]),
     quantities: quantitiesOf([...titleWords, ...body]),
+    people: peopleOf(analysis),
     lead: ` ${titleWords.join(' ')} ${body.join(' ')} `,
   };
 }

@@ -2,16 +2,22 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStore, type SqliteStore } from '../../src/store/sqlite.ts';
 import { eventTime, StoryGrouper } from '../../src/stories/grouper.ts';
-import { StoryIndex } from '../../src/stories/index-terms.ts';
+import { DEFAULT_INDEX_OPTIONS, StoryIndex } from '../../src/stories/index-terms.ts';
 import { datelineOf, datelinePlace, datelinesDiffer, headlinePlaces, isSpeaker, localTowns, placesConflict, placesOf } from '../../src/stories/places.ts';
 import { townsIn } from '../../src/stories/towns.ts';
-import { isContentWord, numbersOf, quantitiesOf, termsOf } from '../../src/stories/terms.ts';
+import { isContentWord, numbersOf, peopleOf, quantitiesOf, termsOf, type ArticleFeatures } from '../../src/stories/terms.ts';
 import { wordsOf } from '../../src/core/text/tokens.ts';
 import { normalize } from '../../src/core/text/normalize.ts';
 import type { Analysis } from '../../src/core/types.ts';
 import { BASRA_BLAST, DRUGS_BOUFICHA, DRUGS_BOUFICHA_AGAIN, DRUGS_KALAA, DRUGS_KEF, DRUGS_SOUSSE, DRUGS_SOUSSE_FOLLOW_UP, EMBASSY_A, EMBASSY_B, EMBASSY_FOLLOW_UP, EMBASSY_LATER, OIL_EXPORTS, type Case } from './cases.ts';
 
 const SEEN = '2023-12-09T12:00:00.000Z';
+
+/** Hand-made features: nothing but what is given. */
+function features(given: Partial<ArticleFeatures>): ArticleFeatures {
+  const none = new Set<string>();
+  return { terms: new Map(), places: none, towns: none, headline: none, numbers: none, quantities: none, people: none, lead: ' ', ...given };
+}
 
 /** Stores and groups the cases in order; returns each case's story id by key. */
 async function group(cases: Case[], store: SqliteStore = openStore(':memory:'), grouper = new StoryGrouper(store)): Promise<Map<string, number>> {
@@ -94,7 +100,7 @@ test('GIVEN words THEN stopwords, fillers and short words do not count', () => {
 
 test('GIVEN many unrelated articles THEN the index scores only candidates sharing rare terms', () => {
   const index = new StoryIndex();
-  const f = (terms: [string, number][]) => ({ terms: new Map(terms), places: new Set<string>(), towns: new Set<string>(), headline: new Set<string>(), numbers: new Set<string>(), quantities: new Set<string>(), lead: ' ' });
+  const f = (terms: [string, number][]) => features({ terms: new Map(terms) });
   for (let i = 0; i < 500; i++) index.add(i, i, 0, f([[`word${i}`, 1], [`other${i}`, 1], ['common', 1]]));
   assert.equal(index.size, 500);
   assert.equal(index.match(f([['common', 1], ['fresh', 1]]), 0), undefined);
@@ -188,7 +194,7 @@ test('GIVEN the opener of a headline THEN datelinePlace keeps a place and drops 
 });
 
 test('GIVEN a running story of five articles THEN a reaction worded apart from each joins it as a whole, and an unrelated article does not', () => {
-  const feature = (terms: string[]) => ({ terms: new Map(terms.map((t): [string, number] => [t, 1])), places: new Set<string>(), towns: new Set<string>(), headline: new Set<string>(), numbers: new Set<string>(), quantities: new Set<string>(), lead: ' ' });
+  const feature = (terms: string[]) => features({ terms: new Map(terms.map((t): [string, number] => [t, 1])) });
   const story = ['e:قطر', 'e:السعودية', 'قطع', 'علاق'];
   const build = (runningStoryMin: number): StoryIndex => {
     const index = new StoryIndex({ runningStoryMin });
@@ -240,7 +246,7 @@ test('GIVEN titles and leads THEN quantitiesOf keeps the numbers a unit of seize
 
 test('GIVEN two indexed articles THEN the similarity needed rises with the days between them and with different numbers on another day, and falls with rare terms shared or an event day both date', () => {
   const hour = 3600_000;
-  const feature = (terms: string[], numbers: string[] = [], quantities: string[] = []) => ({ terms: new Map(terms.map((t): [string, number] => [t, 1])), places: new Set<string>(), towns: new Set<string>(), headline: new Set<string>(), numbers: new Set(numbers), quantities: new Set(quantities), lead: ' ' });
+  const feature = (terms: string[], numbers: string[] = [], quantities: string[] = []) => features({ terms: new Map(terms.map((t): [string, number] => [t, 1])), numbers: new Set(numbers), quantities: new Set(quantities) });
   const index = new StoryIndex({ threshold: 0.2, dayMargin: 0.08, numberConflictMargin: 0.1, quantityConflictMargin: 0.2, specificAllowance: 0.05 });
   // Filler articles make the shared words common and the names rare.
   for (let i = 0; i < 400; i++) index.add(100 + i, 100 + i, 0, feature(['حجز', 'مخدرات', 'شبكة', `filler${i % 3}`]));
@@ -295,4 +301,20 @@ test('GIVEN an article the caller says is in no story THEN assign does not look 
   assert.equal(lookups, 1);
   assert.deepEqual(again, { storyId: first.storyId, joined: true, score: 1 });
   assert.equal(await store.countStories(), 1);
+});
+
+test('GIVEN two articles set in places neither mentions THEN they need the place margin, unless both name one rare person', () => {
+  const index = new StoryIndex();
+  for (let i = 0; i < 300; i++) index.add(100 + i, 100 + i, 0, features({ terms: new Map([[`filler${i}`, 1]]) }));
+  const terms = (own: string): Map<string, number> => new Map([['e:عدنان الحاجي', 2], ['فساد', 1], ['حكم', 1], [own, 1]]);
+  const interview = { terms: terms('قضاء'), places: new Set(['قفصة']), lead: ' كشف ملف فساد في قفصة ' };
+  index.add(1, 1, 0, features({ ...interview, people: new Set(['عدنان الحاجي']) }));
+  index.add(2, 2, 0, features(interview));
+  const secondPart = { terms: terms('مال'), places: new Set(['تونس']), lead: ' اصحاب المال يحكمون تونس ' };
+  const sameSpeaker = index.compare(features({ ...secondPart, people: new Set(['عدنان الحاجي']) }), 3600_000, 1)!;
+  const noPeople = index.compare(features(secondPart), 3600_000, 2)!;
+  assert.equal(sameSpeaker.score, noPeople.score);
+  assert.ok(Math.abs(noPeople.needed - sameSpeaker.needed - DEFAULT_INDEX_OPTIONS.placeConflictMargin) < 1e-9, `${noPeople.needed} vs ${sameSpeaker.needed}`);
+  const analysis = { who: [{ type: 'PER', name: 'عدنان الحاجي', aliases: [] }, { type: 'LOC', name: 'قفصة', aliases: [] }] } as unknown as Analysis;
+  assert.deepEqual([...peopleOf(analysis)], [normalize('عدنان الحاجي')]);
 });
