@@ -11,6 +11,7 @@ import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
 import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, normSet } from './lexicon.ts';
 import { isTitle, opensRoleBody } from './roles.ts';
+import { dictionaryClass } from './dictionary.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
 const QUOTES = normSet(['"', '«', '»', '“', '”']);
@@ -456,6 +457,23 @@ function headAdjectiveOrgs(doc: Doc): TokenMention[] {
   return out;
 }
 
+/**
+ * End of the proper name a cue noun introduces in a head-and-complement organization ("صحيفة
+ * التايمز", "لشركة كيوتل", "نادي أندرليخت" + "البلجيكي"): the tagger's span that starts right after
+ * the head, or the one word after it that the dictionary does not know. Undefined when the
+ * complement describes ("وكالة الأنباء", "فريق العمل") or the head is no cue noun ("وزارة الخارجية").
+ * A national team's country ("منتخب البرازيل") stays a place.
+ */
+export function namedComplementEnd(doc: Doc, m: TokenMention, tagged: readonly TokenMention[]): number | undefined {
+  const head = doc.tokens[m.s]!;
+  if (m.e - m.s < 2 || !head.forms.some((f) => ORG_CUE_HEADS.has(f) && !NATIONAL_TEAM_HEADS.has(f))) return undefined;
+  const span = tagged.find((t) => t.s === m.s + 1 && t.e <= m.e);
+  if (span) return span.e;
+  return dictionaryClass(doc.tokens[m.s + 1]!.norm) === 'unknown' ? m.s + 2 : undefined;
+}
+
+const NATIONAL_TEAM_HEADS = normSet(['منتخب']);
+
 /** An organization span that is an indefinite head and indefinite nisba adjectives ("معهد ثانوي", "مستشفى ميداني"). */
 export function isIndefiniteDescription(doc: Doc, m: TokenMention): boolean {
   if (m.e - m.s < 2) return false;
@@ -852,7 +870,9 @@ export const LIST_STEPS: readonly ListStep[] = [
     run(doc, spans, { forced }) {
       const orgs = headAdjectiveOrgs(doc).map((m) => {
         const x = extendToQuote(doc, m);
-        return x.e === m.e ? { ...x, descriptive: true } : x;
+        if (x.e !== m.e) return x;
+        const e = namedComplementEnd(doc, m, spans);
+        return e === undefined ? { ...x, descriptive: true } : { ...x, e };
       });
       const phrases = gazetteerPhrases(doc);
       const clubs = clubOrgs(doc);

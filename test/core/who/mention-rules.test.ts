@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -442,6 +442,28 @@ test('GIVEN an organization head and its adjectives THEN the complement that tel
   // No construct noun with a proclitic, a verb shape, a given name or a title.
   const nouns = docOf('صندوق لجبر الأضرار حكومة محمد الصالح مجلس يقرر الأمر مجلس وزير الدفاع مجلس نواب الشعب');
   assert.deepEqual([1, 4, 7, 10, 13].map((i) => constructNoun(nouns, i)), [false, false, false, false, true]);
+});
+
+test('GIVEN a cue noun in construct with a name THEN the name ends where the tagger or the dictionary says, and a description has none', () => {
+  // [text, index of the head, tagger spans after it, the name's end or undefined]
+  const table: [string, number, TokenMention[], number | undefined][] = [
+    // A word the dictionary does not know after a cue noun is a name; its adjective stays out.
+    ['وقالت صحيفة هامشهري المحافظة إن', 1, [], 3],
+    ['شيمزو من شركة شيودا اليابانية', 2, [], 4],
+    // A tagger span right after the head is the name, of any length.
+    ['نائب رئيس نادي الجزيرة الإماراتي', 2, [{ type: 'ORG', s: 3, e: 4 }], 4],
+    // A common word after the head describes the body; a head that is no cue noun names none.
+    ['ونقلت وكالة الأنباء الرسمية', 1, [], undefined],
+    ['قالت وزارة الخارجية الأميركية', 1, [{ type: 'LOC', s: 2, e: 3 }], undefined],
+    // A national team's country stays a place.
+    ['يخوض منتخب الكويت مباراة', 1, [{ type: 'LOC', s: 2, e: 3 }], undefined],
+  ];
+  for (const [text, s, tagged, want] of table) {
+    const doc = docOf(text);
+    let e = s + 2;
+    while (e < doc.tokens.length && doc.tokens[e]!.norm.startsWith('ال')) e++;
+    assert.equal(namedComplementEnd(doc, { type: 'ORG', s, e }, tagged), want, text);
+  }
 });
 
 test('GIVEN quoted titles after a work noun THEN they are works, and no organization or place is made of them anywhere', () => {
