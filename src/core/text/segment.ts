@@ -148,6 +148,39 @@ function pushTrimmed(out: Sentence[], text: string, start: number, end: number):
   if (end > start) out.push({ start, end, heading: false });
 }
 
+const QUOTE_CLOSERS: Record<string, string> = { '"': '"', '»': '«', '”': '“' };
+const QUOTE_TAIL_WORDS = new Set(lexicon.quoteTailWords.map(normalize));
+/** Fewest words a quotation has to be a statement rather than a quoted name or term ("حركة "النهضة"", "ما سماها "الحرب ضد الإرهاب""). */
+const MIN_QUOTED_WORDS = 5;
+
+/** The word after the white space at `i`, normalized, or '' when none follows on the line. */
+function wordAfter(text: string, i: number, to: number): string {
+  let a = i;
+  while (a < to && isSpace(text.charCodeAt(a))) a++;
+  if (a === i) return '';
+  let b = a;
+  while (b < to && !isSpace(text.charCodeAt(b))) b++;
+  return normalize(text.slice(a, b).replace(/[.،,:؛;!?؟"«»“”]+$/u, ''));
+}
+
+/**
+ * Whether the closing quotation mark at `close` ends a sentence though no full stop follows it: the
+ * quotation ends with its own full stop (`قال: "لن نتراجع." وأضاف …`), or holds a statement of
+ * MIN_QUOTED_WORDS words or more and و + a speech verb follows (`قال "إن الوضع مستقر في كل المدن" وأضاف أن …`;
+ * not `في ما سماها "الحرب ضد الإرهاب" ولم يبد …`, where the clause goes on).
+ * The next word opens a clause with و or ف and is no attribution tail (`"…." وفق تعبيره`).
+ */
+function quoteEndsSentence(text: string, close: number, from: number, to: number): boolean {
+  const next = wordAfter(text, close + 1, to);
+  if (!/^[وف]./u.test(next) || QUOTE_TAIL_WORDS.has(next)) return false;
+  let p = close - 1;
+  while (p > from && isSpace(text.charCodeAt(p))) p--;
+  if (isTerminator(text.charCodeAt(p)) && text[p - 1] !== '.') return true;
+  if (!next.startsWith('و') || !GLUED_HEADING_VERBS.has(next.slice(1))) return false;
+  const open = text.lastIndexOf(QUOTE_CLOSERS[text[close]!]!, close - 1);
+  return open >= from && text.slice(open + 1, close).trim().split(/\s+/u).length >= MIN_QUOTED_WORDS;
+}
+
 /** Cuts one line into sentences. */
 function segmentLine(text: string, from: number, to: number, out: Sentence[]): void {
   const depth = protectedDepth(text, from, to);
@@ -160,6 +193,12 @@ function segmentLine(text: string, from: number, to: number, out: Sentence[]): v
       urlEnd = urlEndAt(text, i, to); // only "http…" and "www." start a web address
     }
     if (i < urlEnd) continue;
+    // A quotation closed at the outermost level may end its sentence without a full stop after it.
+    if ((c === 34 || c === 0xbb || c === 0x201d) && i > start && inside(i - 1) && !inside(i) && quoteEndsSentence(text, i, start, to)) {
+      pushTrimmed(out, text, start, i + 1);
+      start = i + 1;
+      continue;
+    }
     if (!isTerminator(c) || inside(i)) continue;
     if (c === 46 && isNonFinalDot(text, i, from, to)) continue;
     let end = i + 1;
