@@ -153,11 +153,10 @@ const QUOTE_TAIL_WORDS = new Set(lexicon.quoteTailWords.map(normalize));
 /** Fewest words a quotation has to be a statement rather than a quoted name or term ("حركة "النهضة"", "ما سماها "الحرب ضد الإرهاب""). */
 const MIN_QUOTED_WORDS = 5;
 
-/** The word after the white space at `i`, normalized, or '' when none follows on the line. */
+/** The word at `i` or after the white space there (a page may lose the space: `"…."وأضاف`), normalized. */
 function wordAfter(text: string, i: number, to: number): string {
   let a = i;
   while (a < to && isSpace(text.charCodeAt(a))) a++;
-  if (a === i) return '';
   let b = a;
   while (b < to && !isSpace(text.charCodeAt(b))) b++;
   return normalize(text.slice(a, b).replace(/[.،,:؛;!?؟"«»“”]+$/u, ''));
