@@ -48,7 +48,9 @@ export function analyzeWho(text: string, sentences: Sentence[], tagger: Tagger =
   const cited = findSources(doc);
   const named = namedMentions(doc, cited.mentions, tagger);
   const src = unnamedSources(doc, named);
-  const all: TokenMention[] = [...named, ...src].sort((a, b) => a.s - b.s);
+  // A word the tagger took for a name inside an unnamed source's description is the description's ("قائد ميداني").
+  const inSource = (m: TokenMention): boolean => m.type === 'PER' && src.some((x) => x.s <= m.s && m.e <= x.e);
+  const all: TokenMention[] = [...named.filter((m) => !inSource(m)), ...src].sort((a, b) => a.s - b.s);
   const isKnown = knownForms(new Set(doc.tokens.map((t) => t.norm)), tagger.model.known);
   const groups = groupMentions(doc, all, isKnown).filter((g) => g.type !== 'ORG' || g.mentions.length > 1 || !g.mentions[0]!.descriptive || namesItsBody(doc, g.mentions[0]!));
 

@@ -565,6 +565,17 @@ function quotedAppositions(doc: Doc, mentions: readonly TokenMention[]): TokenMe
   return out;
 }
 
+/** Words that open the name of a town called after a saint or a well ("سيدي بوزيد", "سيدي علي بن عون", "بئر أيوب"), normalized. */
+const PLACE_NAME_HEADS = normSet(['سيدي', 'بئر']);
+/** Words linking a given name to the father's ("عقبة بن نافع"), normalized. */
+const NAME_LINKS = normSet(['بن', 'ابن']);
+
+/** Whether a mention may be a person a facility is called after: a person, or a "place" that opens with a given name ("مستشفى الهادي شاكر"). */
+function namedAfterPerson(doc: Doc, m: TokenMention): boolean {
+  const first = doc.tokens[m.s]!;
+  return m.type === 'PER' || (m.type === 'LOC' && m.e - m.s >= 2 && [first.norm, first.bare].some((w) => FIRST_NAMES.has(w)) && !isGazPlace(first.norm));
+}
+
 // Titles said with a name a facility is called after ("مستشفى الملك سعود", "مدرسة الأمير سلطان").
 const FACILITY_TITLES = normSet(['الملك', 'الملكة', 'الأمير', 'الأميرة', 'الشيخ', 'الشيخة', 'السلطان', 'الإمام', 'الرئيس', 'الشهيد', 'الزعيم', 'المغفور', 'الراحل', 'الدكتور', 'البابا']);
 
@@ -574,11 +585,22 @@ const FACILITY_TITLES = normSet(['الملك', 'الملكة', 'الأمير', '
  * adjectives, never the person. Undefined when the mention is not so placed.
  */
 export function facilityOf(doc: Doc, m: TokenMention): TokenMention | undefined {
-  if (m.type !== 'PER') return undefined;
+  const toks = doc.tokens;
+  const facility = namedAfterPerson(doc, m) ? facilityBefore(doc, m) : undefined;
+  // A town named after a saint ("سيدي علي بن عون", "سيدي بوزيد") is a place, never a person.
+  if (!facility && m.type === 'PER' && m.e - m.s >= 2 && toks[m.s]!.forms.some((f) => PLACE_NAME_HEADS.has(f))) return { type: 'LOC', s: m.s, e: m.e };
+  return facility;
+}
+
+/** The facility whose noun stands before a person's name (see facilityOf). */
+function facilityBefore(doc: Doc, m: TokenMention): TokenMention | undefined {
   const toks = doc.tokens;
   const sent = toks[m.s]!.sentence;
   let k = m.s - 1;
   while (k >= 0 && m.s - k <= 2 && toks[k]!.sentence === sent && FACILITY_TITLES.has(toks[k]!.norm)) k--;
+  // The given name before a "بن" the span began at ("جامع عقبة بن نافع").
+  const given = toks[k];
+  if (k === m.s - 1 && NAME_LINKS.has(toks[m.s]!.norm) && given !== undefined && !isPunct(given) && !given.bare.startsWith('ال') && !given.forms.some((f) => FACILITY_HEADS.has(f))) k--;
   const head = toks[k];
   // In construct the head takes no article ("المدرسة أحمد" is no school's name).
   if (!head || head.sentence !== sent || head.bare.startsWith('ال')) return undefined;

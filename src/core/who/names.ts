@@ -5,7 +5,7 @@
  */
 import { normalize } from '../text/normalize.ts';
 import { strippedCandidates } from './clitics.ts';
-import { FIRST_NAMES, GAZ_WORDS, TRIGGERS } from './lexicon.ts';
+import { FACILITY_HEADS, FIRST_NAMES, GAZ_WORDS, TRIGGERS } from './lexicon.ts';
 import { shippedModel, type NerModel } from './tagger.ts';
 
 /** Which forms are names: `lexical` by the lexicons and the model's known words; `inArticle` also by the article's own words. */
@@ -21,9 +21,9 @@ export function knownForms(articleWords: ReadonlySet<string>, known: NerModel['k
   return { lexical, inArticle: (n) => lexical(n) || known.has(n) || articleWords.has(n) || isHeadNoun(n) };
 }
 
-/** Whether a normalized word is a title, organization head or place cue noun ("لجنة", "رئيس", "مدينة"). */
+/** Whether a normalized word is a title, organization head, place cue or facility noun ("لجنة", "رئيس", "مدينة", "بئر"). */
 export function isHeadNoun(norm: string): boolean {
-  return TRIGGERS.org.has(norm) || TRIGGERS.per.has(norm) || TRIGGERS.loc.has(norm);
+  return TRIGGERS.org.has(norm) || TRIGGERS.per.has(norm) || TRIGGERS.loc.has(norm) || FACILITY_HEADS.has(norm);
 }
 
 /** Drops `count` leading letters (with their marks) from an original word. */

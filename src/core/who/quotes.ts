@@ -3,7 +3,8 @@
  * continuing the previous speaker, and indirect "قال X إن …" clauses.
  */
 import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
-import { CONTINUATIONS, ORG_HEADS, SPEECH_VERBS } from './lexicon.ts';
+import { CONTINUATIONS, ORG_HEADS, SPEECH_VERBS, SRC_HEADS } from './lexicon.ts';
+import { normalize } from '../text/normalize.ts';
 import { stripAttributionTail } from '../brief.ts';
 import { isTitle } from './roles.ts';
 import { afterTitle } from './mentions.ts';
@@ -189,12 +190,22 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
   const after = speakers.filter((m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !isAddressee(doc, m) && !saidOn(doc, m));
   // An organization a title governs ("محافظ البنك المركزي", "رئيس الجامعة الأردنية") is the
   // title holder's: with no person named, the speaker is unclear.
-  const titled = (m: TokenMention): boolean => m.type === 'ORG' && m.s > 0 && afterTitle(doc, m.s);
+  const titled = (m: TokenMention): boolean => m.type === 'ORG' && m.s > 0 && (afterTitle(doc, m.s) || titleOfBody(doc, m.s));
   let pick = after.find((m) => m.type !== 'ORG') ?? after[0];
   if (pick && titled(pick)) return undefined;
   if (pick && pick.type === 'ORG' && doc.tokens[pick.e]?.norm === 'عن') pick = after.find((m) => m.s > pick!.e) ?? pick;
   if (pick && after[0] && after[0].type === 'ORG' && pick !== after[0] && pick.s - after[0].e > 6) pick = after[0];
   return pick ?? subjectBefore(doc, c, speakers);
+}
+
+/** Prepositions that join a title to the body it serves ("النائب عن تحالف سائرون", "القيادي في حركة النهضة"), normalized. */
+const TITLE_LINKS = new Set(['عن', 'في', 'من']);
+
+/** Whether the body named at token i is a title's through a preposition ("النائب عن تحالف سائرون"): its holder, not the body, speaks. */
+export function titleOfBody(doc: Doc, i: number): boolean {
+  const prev = doc.tokens[i - 1];
+  const title = doc.tokens[i - 2];
+  return prev !== undefined && title !== undefined && TITLE_LINKS.has(prev.norm) && isTitle(title) && title.sentence === doc.tokens[i]!.sentence;
 }
 
 /**
@@ -234,6 +245,21 @@ function loneTitleAt(doc: Doc, i: number, mentions: readonly TokenMention[]): bo
     if (starts.has(k)) return false;
   }
   return true;
+}
+
+/**
+ * Whether a title said instead of a name ("وأضاف المحلل السياسي", "وأضافت الوزيرة") may stand for the
+ * last speaker, when no role tells: a person whose role was not given, unless the title heads an
+ * unnamed source ("المسؤول الذي طلب عدم نشر اسمه"); an unnamed source said with its own head word
+ * ("مسؤول محلي" … "وأضاف المسؤول"). An organization has no title.
+ */
+export function titleFits(doc: Doc, i: number, last: TokenMention): boolean {
+  const title = doc.tokens[i]!;
+  const word = title.bare.replace(/^ال/u, '');
+  if (last.type === 'PER') return !SRC_HEADS.has(title.bare) && !SRC_HEADS.has(word);
+  if (last.type !== 'SRC') return false;
+  const head = normalize(last.label ?? '').split(/\s+/u)[0] ?? '';
+  return head.replace(/^ال/u, '') === normalize(word);
 }
 
 /** Quotes attributed to speaker mentions: pairs of (speaker mention, quoted text). */
@@ -285,9 +311,11 @@ export function attributeQuotes(
       // A title said instead of the name ("وأضاف الوزير") is the person it was given to, or nobody.
       const ref = referent && loneTitleAt(doc, c + 1, mentions) ? referent(c + 1) : undefined;
       if (ref === 'several') continue;
+      // A title that points back to nobody named goes on with the last speaker only when it may be theirs.
+      const goesOn = GOES_ON.has(n) && (!referent || !loneTitleAt(doc, c + 1, mentions) || (last !== undefined && titleFits(doc, c + 1, last)));
       if (ref) speaker = ref;
       else if (kind === 'cont') speaker = lastHere ?? (heard && heard.sentence === doc.tokens[c]!.sentence ? heard.speaker : undefined) ?? speakerBefore(doc, c, speakers) ?? last;
-      else speaker = speakerFor(doc, c, q && q.s > c ? Math.min(q.s, e) : e, speakers) ?? (GOES_ON.has(n) ? last : undefined);
+      else speaker = speakerFor(doc, c, q && q.s > c ? Math.min(q.s, e) : e, speakers) ?? (goesOn ? last : undefined);
       if (!speaker) continue;
       // What this verb's speaker says next in the sentence ("صرح فلان، خلال …، قائلا: …") is theirs too.
       if (kind === 'verb') heard = { speaker, sentence: doc.tokens[c]!.sentence };

@@ -91,6 +91,14 @@ export function followsPerson(doc: Doc, i: number, named: readonly TokenMention[
   return named.some((m) => m.type === 'PER' && (m.e === i || (comma && m.e === i - 1)) && doc.tokens[m.s]!.sentence === doc.tokens[i]!.sentence);
 }
 
+/**
+ * Whether a one-word "person" is an adjective of the description ending at e ("قائد ميداني", where
+ * the tagger took ميداني for a name): an indefinite nisba inside the description is no name.
+ */
+export function isAdjectiveOfDescription(doc: Doc, m: TokenMention, e: number): boolean {
+  return m.e - m.s === 1 && m.e <= e && isIndefiniteAdjective(doc.tokens[m.s]!);
+}
+
 /** SRC mentions, each labelled with its description; `named` are PER/ORG/LOC mentions already found. */
 export function unnamedSources(doc: Doc, named: readonly TokenMention[]): TokenMention[] {
   const out: TokenMention[] = [];
@@ -106,7 +114,7 @@ export function unnamedSources(doc: Doc, named: readonly TokenMention[]): TokenM
     while (toks[after] && toks[after]!.sentence === toks[i]!.sentence && (isTitle(toks[after]!) || isDefiniteAdjective(toks[after]!)) && after - e < 3) after++;
     // Unless the description ends on a title whose holder that name is ("متحدث باسم رئيس الوزراء البلجيكي شارل ميشال").
     const ofTitle = toks.slice(i + 1, e - 1).some((t, k) => LINKS.has(t.norm) && isTitle(toks[i + 2 + k]!));
-    if (!ofTitle && named.some((m) => m.type === 'PER' && m.s >= i && m.s <= after)) continue;
+    if (!ofTitle && named.some((m) => m.type === 'PER' && m.s >= i && m.s <= after && !isAdjectiveOfDescription(doc, m, e))) continue;
     if (named.some((m) => m.s <= i && i < m.e)) continue;
     // Nor is a description right after a name, its apposition ("سامي أبو زهري الناطق باسم حركة حماس").
     if (followsPerson(doc, i, named)) continue;
