@@ -207,6 +207,21 @@ export const NOT_BEFORE_NAMING_YEAR = wordSet(timexData.notBeforeNamingYear);
 /** أكثر/أقل before من: "منذ أكثر من 20 عاما". */
 export const MORE_LESS = wordSet(timexData.moreLess);
 
+/** A period told from another one: ذلك/تلك/نفس/ذات before its noun, نفسه/ذاته after it (ذات الفترة، الشهر ذاته). */
+export const ANAPHORA_BEFORE = wordSet(timexData.anaphora.before);
+export const ANAPHORA_AFTER = wordSet(timexData.anaphora.after);
+export const ANAPHORA_NOUNS = wordSet(timexData.anaphora.nouns);
+/** Adjectives of recurrence after a noun (التقرير السنوي) and their period. */
+export const SET_ADJECTIVES = wordMap(timexData.setAdjectives);
+/** Prepositions before which such an adjective is a noun (مع أسبوعية "جون افريك"). */
+export const SET_ADJECTIVE_NOT_AFTER = wordSet(timexData.setAdjectiveNotAfter);
+/** An ordinal stretch counted so far (لليوم الرابع على التوالي): its units, the words after the ordinal, the ordinals. */
+export const RUNNING_UNITS = wordMap(timexData.running.units as Record<string, Unit>);
+export const RUNNING_TAILS: PhraseTable<true> = phraseSet(timexData.running.tails);
+export const RUNNING_ORDINALS = wordMap(timexData.running.ordinals);
+/** Words before من that make a bare year after it a period's year (الأشهر العشرة الأولى من 2015، بدءا من 2017). */
+export const YEAR_AFTER_FROM = wordSet(timexData.yearAfterFrom);
+
 /** Unit and count of a unit word: يومين → day × 2, أيام → day × many (0), أسبوع → week × 1. */
 export const UNITS = new Map<string, { unit: Unit; count: number }>();
 for (const [unit, forms] of Object.entries(m.units)) {
@@ -248,7 +263,7 @@ for (const table of [
   MONTH_WORDS, YEAR_WORDS, MONTH_SELF, YEAR_SELF, WEEK_SELF, THIS, PERIOD_PARTS, HALVES, QUARTERS, AGO_WORDS, AFTER_WORDS,
   VAGUE_COUNTS, YEAR_TRIGGERS, CLOCK_WORDS, CLOCK_LEAD, LOCAL_TIME, HIJRI_SUFFIX, GREGORIAN_SUFFIX, RANGE_JOIN, FUTURE_WORDS,
   TIMEX_PHRASES, UNITS, SET_ADVERBS, EVERY, DECADES, CENTURY_WORDS, DURATION_LEADS, DURATION_TAILS, DAYPARTS_ALONE, PERIOD_PART_MODS, SEASONS, SEASON_WORDS, COMPARISON_WORDS,
-  DECADE_WORDS, DAY_EDGES,
+  DECADE_WORDS, DAY_EDGES, ANAPHORA_NOUNS, SET_ADJECTIVES, RUNNING_UNITS, RUNNING_TAILS, RUNNING_ORDINALS,
 ] as (Map<string, unknown> | Set<string>)[]) {
   for (const key of table.keys()) LEXICON_WORDS.add(key);
   if (table instanceof Map) {

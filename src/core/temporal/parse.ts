@@ -24,7 +24,7 @@ export type Reading =
   /** A fixed expression of timex.json (مؤخرا، الأسبوع الماضي، حاليا): its kind and value spec. */
   | { k: 'fixed'; type: TimexType; spec: string }
   /** A length of time: P3D, PT2H; n null when the count is vague (PXD). */
-  | { k: 'dur'; unit: Unit; n: number | null }
+  | { k: 'dur'; unit: Unit; n: number | null; and?: { unit: Unit; n: number } }
   /** A recurrence: its period (P1Y, P2Y, P1W). */
   | { k: 'set'; unit: Unit; n: number }
   /** A decade (الستينيات): d its digit; c the century (1-based, 20 = 1900s) when named, or cRel from the reference's. */
@@ -411,7 +411,7 @@ class Parser {
   }
 
   private periodRel(p: number, self: Set<string>): { n: number; end: number } | null {
-    if (this.is(p, L.THIS) && this.is(p + 1, self)) return { n: 0, end: p + 2 };
+    if (this.find(p, L.THIS) && this.is(p + 1, self)) return { n: 0, end: p + 2 }; // هذا العام، لهذه السنة
     if (this.find(p, self)) {
       const mod = this.modifier(p + 1);
       if (mod) return { n: mod === 'past' ? -1 : mod === 'future' ? 1 : 0, end: p + 2 };
@@ -878,6 +878,8 @@ class Parser {
     if (this.t(i) === 'من' || this.find(i, L.YEARS_PLURAL)) {
       const y = this.year(i + 1, 1800);
       const end = y === null ? i + 2 : this.yearRangeEnd(i + 2);
+      // "الأشهر العشرة الأولى من 2015", "ذات الفترة من 2015", "بدءا من 2017": the year of a period.
+      if (y !== null && end === i + 2 && this.t(i) === 'من' && y >= NAMING_YEAR_MIN && y <= NAMING_YEAR_MAX && this.find(i - 1, L.YEAR_AFTER_FROM)) return this.yearHit(this.start(i + 1), i + 2, y);
       if (y === null || end === i + 2) return null;
       return this.yearHit(this.start(i + 1), end, y);
     }
@@ -938,9 +940,31 @@ class Parser {
       unit = word.value.unit;
       p += vagueAfter || tail ? 2 : 1;
     }
+    const joined = n !== null && !definite ? this.joinedLength(p, unit) : null;
+    if (joined) p = joined.end;
     for (let guard = 0; guard < 2 && this.is(p, L.DURATION_TAILS); guard++) p++;
     if (definite && (this.modifier(p) || this.is(p, L.LAST_WORDS))) p++; // الخمس سنوات الماضية
-    return { s: lead ? this.start(i, this.toks[i]!.pres[0] ?? 0) : s, end: p, r: { k: 'dur', unit, n } };
+    const r: Reading = joined ? { k: 'dur', unit, n, and: joined.and } : { k: 'dur', unit, n };
+    return { s: lead ? this.start(i, this.toks[i]!.pres[0] ?? 0) : s, end: p, r };
+  }
+
+  /** A smaller length joined by و after a length, one DURATION with it: سنتين وثلاثة أشهر، 16 ساعة و20 دقيقة، عام وشهرين. */
+  private joinedLength(p: number, unit: Unit): { end: number; and: { unit: Unit; n: number } } | null {
+    const apart = this.t(p) === 'و';
+    const q = apart ? p + 1 : p;
+    if (!apart && this.t(q)[0] !== 'و') return null;
+    const clitic = apart ? 0 : 1; // و glued to the count or the dual: وثلاثة أشهر، وشهرين
+    const count = this.countAt(q);
+    let part: { unit: Unit; n: number; end: number } | null = null;
+    if (count && count.pre === clitic && !count.definite) {
+      const u = L.UNITS.get(this.t(count.end));
+      if (u && u.count !== 2) part = { unit: u.unit, n: count.n, end: count.end + 1 };
+    } else {
+      const dual = this.find(q, L.UNITS);
+      if (dual && dual.pre === clitic && dual.value.count === 2) part = { unit: dual.value.unit, n: 2, end: q + 1 };
+    }
+    if (!part || UNIT_RANK[part.unit] >= UNIT_RANK[unit] || UNIT_RANK[unit] > UNIT_RANK.year) return null;
+    return { end: part.end, and: { unit: part.unit, n: part.n } };
   }
 
   /** The unit after the vague count at p, bare or, after عشرات/بعض, a definite plural (عدة أيام، عشرات السنين). */
@@ -1168,6 +1192,31 @@ class Parser {
     return this.year(q, 1800) !== null ? q + 1 : p;
   }
 
+  /** ذلك العام، ذات الفترة، لذات السنة، الشهر ذاته، الفترة نفسها: a period told from another one, with no value of its own. */
+  private anaphora(i: number): Hit | null {
+    const before = this.find(i, L.ANAPHORA_BEFORE);
+    if (before) return this.is(i + 1, L.ANAPHORA_NOUNS) ? { s: this.start(i, before.pre), end: i + 2, r: TOLD_FROM_ANOTHER } : null;
+    const noun = this.find(i, L.ANAPHORA_NOUNS);
+    return noun && this.is(i + 1, L.ANAPHORA_AFTER) ? { s: this.start(i, noun.pre), end: i + 2, r: TOLD_FROM_ANOTHER } : null;
+  }
+
+  /** لليوم الرابع على التوالي، للشهر السابع على التوالي، لليلة السادسة المتتالية: the length of a stretch counted so far. */
+  private running(i: number): Hit | null {
+    const unit = this.find(i, L.RUNNING_UNITS);
+    const ord = unit ? this.find(i + 1, L.RUNNING_ORDINALS) : null;
+    const tail = ord && ord.pre === 0 ? this.phrase(i + 2, L.RUNNING_TAILS) : null;
+    if (!unit || !tail || tail.pre > 0) return null;
+    return { s: this.start(i, unit.pre), end: tail.end, r: { k: 'dur', unit: unit.value, n: ord!.value } };
+  }
+
+  /** التقرير السنوي، راتبا شهريا، السوق الأسبوعية: an adjective of recurrence after its noun, a SET. */
+  private setAdjective(i: number): Hit | null {
+    const adj = this.find(i, L.SET_ADJECTIVES);
+    const noun = this.toks[i - 1];
+    if (!adj || adj.pre > 0 || !noun || !isArabicWord(noun.t) || this.is(i - 1, L.SET_ADJECTIVE_NOT_AFTER) || this.toks[i + 1]?.digits) return null;
+    return { s: this.start(i), end: i + 1, r: { k: 'fixed', type: 'SET', spec: adj.value } };
+  }
+
   private yearHit(s: number, end: number, y: number): Hit {
     if (this.is(end, L.HIJRI_SUFFIX)) return { s, end: end + 1, r: { k: 'year', y, cal: 'hijri' } };
     if (this.is(end, L.GREGORIAN_SUFFIX)) end++;
@@ -1191,6 +1240,10 @@ const firstWords = <V>(table: PhraseTable<V>): Iterable<string> => table.keys();
 const BARE_DECADES = new Map([...L.DECADES].map(([w, d]): [string, number] => [w.startsWith('ال') ? w.slice(2) : w, d]));
 /** Definite plural and dual units (الأشهر، اليومين) and their unit, for "الأشهر الستة الماضية", "اليومين الماضيين". */
 const DEFINITE_UNITS = new Map([...L.UNITS].filter(([, u]) => u.count === 0 || u.count === 2).map(([w, u]): [string, { unit: Unit; count: number }] => ['ال' + w, u]));
+/** The reading of a period told from another one (ذلك العام، ذات الفترة): a DATE with no value of its own. */
+const TOLD_FROM_ANOTHER: Reading = { k: 'fixed', type: 'DATE', spec: '-' };
+/** Units from the smallest up: a length joined after another (سنتين وثلاثة أشهر) is a smaller one. */
+const UNIT_RANK: Record<Unit, number> = { minute: 0, hour: 1, day: 2, week: 3, month: 4, year: 5, decade: 6, century: 7 };
 const NAMING_YEAR_MIN = 1900;
 const NAMING_YEAR_MAX = 2050;
 const isArabicWord = (t: string): boolean => isArabicLetter(t.charCodeAt(0));
@@ -1219,6 +1272,9 @@ const PARSERS: ExpressionParser[] = [
   { name: 'part of the day alone', triggers: [firstWords(L.DAYPARTS_ALONE)], parse: P['daypartAlone']! },
   { name: 'season', triggers: [L.SEASONS.keys(), [...L.SEASONS.keys()].map((w) => w.slice(2)), L.SEASON_WORDS], parse: P['season']! },
   { name: 'bare year', numbers: true, triggers: [['(']], parse: P['bareYear']! },
+  { name: 'period told from another', triggers: [L.ANAPHORA_BEFORE, L.ANAPHORA_NOUNS], parse: P['anaphora']! },
+  { name: 'running count', triggers: [L.RUNNING_UNITS.keys()], parse: P['running']! },
+  { name: 'recurrence adjective', triggers: [L.SET_ADJECTIVES.keys()], parse: P['setAdjective']! },
   { name: 'spaced numeric date', numbers: true, triggers: [['من', 'بين']], parse: P['spacedNumericDate']! },
 ];
 

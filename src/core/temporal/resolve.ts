@@ -173,10 +173,14 @@ export function resolveReading(r: Reading, ctx: ResolveContext): string | null {
 
 const UNIT_LETTER: Record<Unit, string> = { day: 'D', week: 'W', month: 'M', year: 'Y', decade: 'DE', century: 'CE', hour: 'H', minute: 'M' };
 
-/** An ISO 8601 length (P3D, PT2H, P26Y; X for a vague count: PXY). */
-export function isoLength(unit: Unit, n: number | null): string {
-  const count = n === null ? 'X' : String(n);
-  return unit === 'hour' || unit === 'minute' ? `PT${count}${UNIT_LETTER[unit]}` : `P${count}${UNIT_LETTER[unit]}`;
+/** An ISO 8601 length (P3D, PT2H, P26Y; X for a vague count: PXY); a smaller part joined to it follows (P2Y3M, PT1H20M, P1DT6H). */
+export function isoLength(unit: Unit, n: number | null, and?: { unit: Unit; n: number }): string {
+  const isClock = (u: Unit): boolean => u === 'hour' || u === 'minute';
+  const part = (u: Unit, c: number | null): string => `${c === null ? 'X' : String(c)}${UNIT_LETTER[u]}`;
+  const parts: [Unit, number | null][] = and ? [[unit, n], [and.unit, and.n]] : [[unit, n]];
+  const date = parts.filter(([u]) => !isClock(u)).map(([u, c]) => part(u, c)).join('');
+  const clock = parts.filter(([u]) => isClock(u)).map(([u, c]) => part(u, c)).join('');
+  return `P${date}${clock ? `T${clock}` : ''}`;
 }
 
 /** ISO week (YYYY-Www) of a day number. */
@@ -219,7 +223,7 @@ const centuryOf = (year: number): number => Math.floor((year - 1) / 100) + 1;
 export function timexValue(r: Reading, value: string | null, ctx: ResolveContext): string | null {
   switch (r.k) {
     case 'dur':
-      return isoLength(r.unit, r.n);
+      return isoLength(r.unit, r.n, r.and);
     case 'set':
       return r.unit === 'week' && r.n === 1 ? 'P1W' : isoLength(r.unit, r.n);
     case 'decade': {
