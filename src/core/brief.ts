@@ -221,6 +221,24 @@ function agencyAt(pieces: HeadPiece[], i: number): number {
   return 0;
 }
 
+const DATE_SEPARATOR = /^[-/]$/u;
+const SITE_NAME = /\S\.(?:نت|كوم|net|com)$/iu;
+
+/**
+ * Number of pieces from `i` that spell a numeric date, after an optional dash: "- 15 - 3 (كونا)" and
+ * "12-3-2017 (سونا)" (day, month and maybe year, each of at most four digits); 0 when none.
+ */
+function numericDateAt(pieces: HeadPiece[], i: number): number {
+  const dash = pieces[i]?.kind === 'sep' && /^[-–—]+$/u.test(pieces[i]!.raw) ? 1 : 0;
+  let numbers = 0;
+  for (let k = i + dash; pieces[k]?.kind === 'number' && pieces[k]!.norm.length <= 4; k += 2) {
+    numbers++;
+    const sep = pieces[k + 1];
+    if (numbers === 3 || sep?.kind !== 'sep' || !DATE_SEPARATOR.test(sep.raw)) break;
+  }
+  return numbers >= 2 ? dash + numbers * 2 - 1 : 0;
+}
+
 /**
  * Removes a dateline or a credit at the start, in the forms news agencies and papers use:
  * "بغداد (أ ف ب) -", "(رويترز) -", "القاهرة - أ ش أ:", "تونس 11 ديسمبر 2016 (وات) -",
@@ -252,7 +270,10 @@ export function stripDateline(text: string): string {
   // "وكشف سوبوتكا -", "ويمكن للشرطة -": a place opening with و is a known one (واشنطن، وهران).
   if (place[0]?.norm.startsWith('و') && !PLACES.has(place.map((p) => p.norm).join(' '))) return text;
   if (pieces[i]?.kind === 'comma' && place.length > 0) i++;
-  let dated = false;
+  // "الكويت - 15 - 3 (كونا) --", "الخرطوم 12-3-2017 (سونا)-": the date in figures.
+  const numeric = place.length > 0 ? numericDateAt(pieces, i) : 0;
+  let dated = numeric > 0;
+  i += numeric;
   for (let j = i; j < pieces.length; j++) {
     const p = pieces[j]!;
     const dateWord = p.kind === 'number' || p.kind === 'word' && (MONTH_WORDS.has(p.norm) || ERA_WORDS.has(p.norm));
@@ -269,6 +290,7 @@ export function stripDateline(text: string): string {
   while (pieces[i - 1]?.kind === 'comma' && region < 3 && pieces[i + region]?.kind === 'word' && !MONTH_WORDS.has(pieces[i + region]!.norm)) region++;
   if (region > 0 && pieces[i + region]?.kind === 'bracket') i += region;
   const creditFrom = i;
+  const knownPlace = PLACES.has(place.map((q) => q.norm).join(' '));
   let credited = false;
   let cut = -1;
   let afterSep = false;
@@ -278,9 +300,10 @@ export function stripDateline(text: string): string {
     if (p.kind === 'sep') {
       // A colon or slash right after a bare place is a speaker or a fraction, not a dateline.
       // A bare place takes a dash set off by spaces ("القاهرة - "); "ترودو -الذي" opens an aside.
-      const spaced = SPACE.test(text[p.end] ?? '') && SPACE.test(text[p.end - p.raw.length - 1] ?? '');
+      // A known place may touch its dash ("لندن- بي بي سي:").
+      const spaced = SPACE.test(text[p.end] ?? '') && (SPACE.test(text[p.end - p.raw.length - 1] ?? '') || i === place.length && knownPlace);
       // A known place takes a colon too ("الخرطوم: أعلنت …"); a name before a colon is its speaker.
-      const placeColon = p.raw === ':' && i === place.length && PLACES.has(place.map((q) => q.norm).join(' '));
+      const placeColon = p.raw === ':' && i === place.length && knownPlace;
       if (credited || dated || /^[-–—ـ]+$/u.test(p.raw) && place.length > 0 && spaced || placeColon) cut = p.end;
       afterSep = true;
       i++;
@@ -291,6 +314,13 @@ export function stripDateline(text: string): string {
       i += agency;
       if (afterSep || dated) cut = pieces[i - 1]!.end;
       afterSep = false;
+      continue;
+    }
+    // "دبي - العربية.نت أعلنت …": a web site's name after the place's separator is its credit.
+    if (afterSep && cut > 0 && p.kind === 'word' && SITE_NAME.test(p.raw)) {
+      cut = p.end;
+      afterSep = false;
+      i++;
       continue;
     }
     if ((p.kind === 'bracket' || p.kind === 'quote') && (afterSep || i === place.length || i === creditFrom || dated || pieces[i - 1]?.kind === 'comma')) {
