@@ -110,8 +110,11 @@ export function featureTiers(
   return { far, near, center };
 }
 
+/** A phrase of a {@link PhraseIndex}. */
+export type IndexedPhrase = { tokens: readonly string[]; kind: string };
+
 /** Multi-word phrases with a kind, indexed by their first (normalized) word. */
-export type PhraseIndex = ReadonlyMap<string, readonly { tokens: readonly string[]; kind: string }[]>;
+export type PhraseIndex = ReadonlyMap<string, readonly IndexedPhrase[]>;
 
 const NO_PHRASES: PhraseIndex = new Map();
 
@@ -127,24 +130,50 @@ export function indexPhrases(phrases: Iterable<readonly [string, string]>): Phra
   return out;
 }
 
+/**
+ * The phrases of `index` that may start at a normalized word, in matching order: those of the
+ * word itself, then of the word without one and two leading letters (the first word may carry up
+ * to two clitic letters: "وقطاع", "بقطاع").
+ */
+export function phraseStarts(norm: string, index: PhraseIndex): IndexedPhrase[] {
+  const out: IndexedPhrase[] = [];
+  for (let cut = 0; cut <= 2 && cut < norm.length; cut++) {
+    const list = index.get(cut === 0 ? norm : norm.slice(cut));
+    if (list) out.push(...list);
+  }
+  return out;
+}
+
+/** Whether `phrase` is written at token i of the sentence (its first word already matched there). */
+export function phraseFollows(norms: readonly string[], i: number, phrase: IndexedPhrase): boolean {
+  const tokens = phrase.tokens;
+  if (i + tokens.length > norms.length) return false;
+  for (let k = 1; k < tokens.length; k++) if (norms[i + k] !== tokens[k]) return false;
+  return true;
+}
+
+/** The feature of a token inside a matched phrase: prefix + "B-kind" on its first word, "I-kind" on the others. */
+export function phraseFeature(prefix: string, kind: string, first: boolean): string {
+  return prefix + (first ? 'B-' : 'I-') + kind;
+}
+
 /** Visits B/I features (prefix + "B-kind") of every phrase of `index` found in the sentence. */
 function forEachPhraseMatch(norms: readonly string[], index: PhraseIndex, prefix: string, visit: (token: number, feature: string) => void): void {
   for (let i = 0; i < norms.length; i++) {
-    const n = norms[i]!;
-    // The first word may carry up to two clitic letters ("وقطاع", "بقطاع").
-    for (let cut = 0; cut <= 2 && cut < n.length; cut++) {
-      const list = index.get(cut === 0 ? n : n.slice(cut));
-      if (!list) continue;
-      for (const { tokens, kind } of list) {
-        if (i + tokens.length > norms.length) continue;
-        let ok = true;
-        for (let k = 1; k < tokens.length && ok; k++) ok = norms[i + k] === tokens[k];
-        if (!ok) continue;
-        for (let k = 0; k < tokens.length; k++) visit(i + k, prefix + (k === 0 ? 'B-' : 'I-') + kind);
-      }
+    for (const phrase of phraseStarts(norms[i]!, index)) {
+      if (!phraseFollows(norms, i, phrase)) continue;
+      for (let k = 0; k < phrase.tokens.length; k++) visit(i + k, phraseFeature(prefix, phrase.kind, k === 0));
     }
   }
 }
+
+/** Feature prefix of a gazetteer phrase match. */
+export const GAZ_PHRASE_PREFIX = 'GP=';
+/** Feature prefix of a match of a multi-word entity seen in training data. */
+export const KNOWN_PHRASE_PREFIX = 'KP=';
+
+/** The gazetteer's multi-word entries as a phrase index. */
+export const GAZ_PHRASE_INDEX: PhraseIndex = GAZ_PHRASES_BY_FIRST;
 
 /**
  * Visits the sentence-level features: B/I of a multi-word gazetteer phrase (GP=) or of a
@@ -155,8 +184,8 @@ export function forEachPhraseFeature(
   visit: (token: number, feature: string) => void,
   entities: PhraseIndex = NO_PHRASES,
 ): void {
-  forEachPhraseMatch(norms, GAZ_PHRASES_BY_FIRST, 'GP=', visit);
-  forEachPhraseMatch(norms, entities, 'KP=', visit);
+  forEachPhraseMatch(norms, GAZ_PHRASE_INDEX, GAZ_PHRASE_PREFIX, visit);
+  forEachPhraseMatch(norms, entities, KNOWN_PHRASE_PREFIX, visit);
 }
 
 /** Sentence-level features per token (see {@link forEachPhraseFeature}). */

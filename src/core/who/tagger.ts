@@ -4,7 +4,19 @@
  * under BIO constraints.
  */
 import { readFileSync } from 'node:fs';
-import { OFFSETS, featureTiers, forEachPhraseFeature, indexPhrases, type PhraseIndex } from './features.ts';
+import {
+  GAZ_PHRASE_INDEX,
+  GAZ_PHRASE_PREFIX,
+  KNOWN_PHRASE_PREFIX,
+  OFFSETS,
+  featureTiers,
+  indexPhrases,
+  phraseFeature,
+  phraseFollows,
+  phraseStarts,
+  type IndexedPhrase,
+  type PhraseIndex,
+} from './features.ts';
 import { normalize } from '../text/normalize.ts';
 
 const CENTER = OFFSETS.indexOf(0);
@@ -137,6 +149,17 @@ function parsePairs(text: string): Map<string, string> {
 /** Empty rows: a feature the table has no weight for. */
 const NO_ROW = -1;
 
+/** A phrase that may start at a word, with the table offsets of its B and I features' center weights. */
+interface RowedPhrase extends IndexedPhrase {
+  rowB: number;
+  rowI: number;
+}
+
+/** The phrases that may start at a word: of the gazetteer, then of the model's entity list. */
+type PhraseStarts = readonly [readonly RowedPhrase[], readonly RowedPhrase[]];
+
+const NO_STARTS: RowedPhrase[] = [];
+
 /**
  * A tagger built with its model: tags sentences under that model, with the model's per-word
  * emission vectors cached on the tagger. The analysis takes one (the shipped model's by default), so
@@ -145,14 +168,20 @@ const NO_ROW = -1;
 export class Tagger {
   /** Emission contributions of a word at each offset (positions × tags), by word form. */
   private readonly cache = new Map<string, Float32Array>();
+  /** Phrases that may start at a word, by normalized form. */
+  private readonly phraseCache = new Map<string, PhraseStarts>();
 
-  constructor(readonly model: NerModel) {}
+  /** The model's tags in BIO, by tag index. */
+  private readonly bio: readonly string[];
+
+  constructor(readonly model: NerModel) {
+    this.bio = model.tags.map(toBio);
+  }
 
   /** Tags one sentence of ANERcorp-style tokens, in BIO whatever scheme the model uses; `norms` are the words normalized, when known. */
   tag(words: readonly string[], norms?: readonly string[]): string[] {
     const em = this.emissions(words, norms);
-    const tags = this.model.tags;
-    return viterbi(this.model, em, words.length).map((t) => toBio(tags[t]!));
+    return viterbi(this.model, em, words.length).map((t) => this.bio[t]!);
   }
 
   /** Per-token emission scores (tokens × tags) for one sentence. */
@@ -173,14 +202,51 @@ export class Tagger {
         for (let t = 0; t < n; t++) em[at + t]! += v[base + t]!;
       }
     }
-    const table = model.table;
-    forEachPhraseFeature(norms ?? words.map((w) => normalize(w)), (i, f) => {
-      const w = model.weights.get(f);
-      if (w === undefined) return;
-      const center = w + CENTER * n;
-      for (let t = 0; t < n; t++) em[i * n + t]! += table[center + t]!;
-    }, model.phrases);
+    // Sentence-level features after the words' own, gazetteer phrases first, as in training
+    // (forEachPhraseFeature): the same additions in the same order.
+    const ns = norms ?? words.map((w) => normalize(w));
+    const starts = ns.map((w) => this.phraseStartsOf(w));
+    this.addPhraseRows(em, ns, starts, 0);
+    this.addPhraseRows(em, ns, starts, 1);
     return em;
+  }
+
+  /** Adds the center rows of the phrases of one index (0: gazetteer, 1: the model's entities) matched in the sentence. */
+  private addPhraseRows(em: Float32Array, norms: readonly string[], starts: readonly PhraseStarts[], which: 0 | 1): void {
+    const n = this.model.tags.length;
+    const table = this.model.table;
+    for (let i = 0; i < norms.length; i++) {
+      for (const p of starts[i]![which]) {
+        if (!phraseFollows(norms, i, p)) continue;
+        for (let k = 0; k < p.tokens.length; k++) {
+          const row = k === 0 ? p.rowB : p.rowI;
+          if (row === NO_ROW) continue;
+          const at = (i + k) * n;
+          for (let t = 0; t < n; t++) em[at + t]! += table[row + t]!;
+        }
+      }
+    }
+  }
+
+  /** The phrases that may start at a normalized word, with their weight rows, computed once per form. */
+  private phraseStartsOf(norm: string): PhraseStarts {
+    let starts = this.phraseCache.get(norm);
+    if (starts) return starts;
+    starts = [this.withRows(phraseStarts(norm, GAZ_PHRASE_INDEX), GAZ_PHRASE_PREFIX), this.withRows(phraseStarts(norm, this.model.phrases), KNOWN_PHRASE_PREFIX)];
+    if (this.phraseCache.size >= CACHE_LIMIT) this.phraseCache.clear();
+    this.phraseCache.set(norm, starts);
+    return starts;
+  }
+
+  /** Phrases with the offsets of their B and I features' center weights (NO_ROW: the model has no such feature). */
+  private withRows(phrases: readonly IndexedPhrase[], prefix: string): RowedPhrase[] {
+    if (phrases.length === 0) return NO_STARTS;
+    const center = CENTER * this.model.tags.length;
+    const rowOf = (first: boolean, kind: string): number => {
+      const w = this.model.weights.get(phraseFeature(prefix, kind, first));
+      return w === undefined ? NO_ROW : w + center;
+    };
+    return phrases.map((p) => ({ tokens: p.tokens, kind: p.kind, rowB: rowOf(true, p.kind), rowI: rowOf(false, p.kind) }));
   }
 
   /** A word's emission contributions at each offset, computed once per word form. */
@@ -248,29 +314,52 @@ function taggerOf(model: NerModel): Tagger {
   return t;
 }
 
+/** For each tag c, the tags that may precede it (in increasing order), from `allowed`. */
+function predecessorsOf(model: NerModel): Int32Array[] {
+  let preds = predecessors.get(model);
+  if (preds) return preds;
+  const n = model.tags.length;
+  preds = [];
+  for (let c = 0; c < n; c++) {
+    const list: number[] = [];
+    for (let p = 0; p < n; p++) if (model.allowed[p * n + c]) list.push(p);
+    preds.push(Int32Array.from(list));
+  }
+  predecessors.set(model, preds);
+  return preds;
+}
+
+const predecessors = new WeakMap<NerModel, Int32Array[]>();
+
 /** Best tag sequence under the model (Viterbi with BIO constraints). */
 export function viterbi(model: NerModel, em: Float32Array, len: number): number[] {
   const n = model.tags.length;
   if (len === 0) return [];
+  const trans = model.trans;
+  const preds = predecessorsOf(model);
   const score = new Float32Array(len * n);
   const back = new Int32Array(len * n);
   for (let c = 0; c < n; c++) {
-    score[c] = model.allowed[n * n + c] ? em[c]! + model.trans[n * n + c]! : -Infinity;
+    score[c] = model.allowed[n * n + c] ? em[c]! + trans[n * n + c]! : -Infinity;
   }
   for (let i = 1; i < len; i++) {
+    const prev = (i - 1) * n;
+    const at = i * n;
     for (let c = 0; c < n; c++) {
+      // Allowed predecessors in increasing order, the first of equal scores kept.
+      const from = preds[c]!;
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < n; p++) {
-        if (!model.allowed[p * n + c]) continue;
-        const s = score[(i - 1) * n + p]! + model.trans[p * n + c]!;
+      for (let k = 0; k < from.length; k++) {
+        const p = from[k]!;
+        const s = score[prev + p]! + trans[p * n + c]!;
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      score[i * n + c] = best + em[i * n + c]!;
-      back[i * n + c] = arg;
+      score[at + c] = best + em[at + c]!;
+      back[at + c] = arg;
     }
   }
   let arg = -1;

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Tagger, loadTagger, shippedTagger, tagWords, type NerModel } from '../../../src/core/who/tagger.ts';
-import { OFFSETS, featureTiers } from '../../../src/core/who/features.ts';
+import { OFFSETS, featureTiers, forEachPhraseFeature, indexPhrases, phraseFollows, phraseStarts } from '../../../src/core/who/features.ts';
+import { normalize } from '../../../src/core/text/normalize.ts';
 import { analyze } from '../../../src/core/analyze.ts';
 import { crossValidationFolds, trainModel } from '../../../scripts/ner-train.ts';
 import type { TaggedSentence } from '../../../src/core/who/conll.ts';
@@ -74,5 +75,52 @@ test('GIVEN a corpus THEN cross-validation folds are contiguous blocks that hold
       const ids = [...f.train, ...f.test].map((s) => Number(s.words[0])).sort((a, b) => a - b);
       assert.deepEqual(ids, all.map((_, i) => i), `${k} folds: train and test partition the corpus`);
     }
+  }
+});
+
+test('GIVEN a normalized word THEN the phrases that may start at it are its own, then those after one and two clitic letters', () => {
+  const index = indexPhrases([
+    ['قطاع غزة', 'region'],
+    ['قطاع الطرق', 'other'],
+    ['طاع غزة', 'x'],
+    ['اع', 'y'],
+  ]);
+  const table: [string, string[]][] = [
+    ['قطاع', ['قطاع غزة', 'قطاع الطرق', 'طاع غزة', 'اع']],
+    ['وقطاع', ['قطاع غزة', 'قطاع الطرق', 'طاع غزة']],
+    ['بوقطاع', ['قطاع غزة', 'قطاع الطرق']],
+    ['غزة', []],
+    ['ق', []],
+  ];
+  for (const [word, want] of table) assert.deepEqual(phraseStarts(word, index).map((p) => p.tokens.join(' ')), want, word);
+  const [gaza] = phraseStarts('وقطاع', index);
+  assert.equal(phraseFollows(['في', 'وقطاع', 'غزة'], 1, gaza!), true);
+  assert.equal(phraseFollows(['في', 'وقطاع', 'الضفة'], 1, gaza!), false);
+  assert.equal(phraseFollows(['في', 'وقطاع'], 1, gaza!), false, 'the sentence ends before the phrase does');
+});
+
+test('GIVEN sentences with gazetteer and known phrases THEN the emissions add every phrase feature of training, in its order', () => {
+  const tagger = shippedTagger();
+  const model = tagger.model;
+  const n = model.tags.length;
+  const center = OFFSETS.indexOf(0) * n;
+  const sentences = [
+    'قال مسؤول في قطاع غزة إن الأمم المتحدة أرسلت مساعدات إلى الضفة الغربية وكوريا الشمالية',
+    'وصل رئيس الوزراء إلى أبو ظبي ثم إلى الدار البيضاء',
+    'الشرق الأوسط',
+  ].map((s) => s.split(' '));
+  for (const words of sentences) {
+    const norms = words.map((w) => normalize(w));
+    // The words' own features, then each phrase feature's center row, added as training names them.
+    const want = Tagger.prototype.emissions.call(new Tagger(model), words, norms.map(() => '-'));
+    let phrases = 0;
+    forEachPhraseFeature(norms, (i, f) => {
+      const row = model.weights.get(f);
+      if (row === undefined) return;
+      phrases++;
+      for (let t = 0; t < n; t++) want[i * n + t]! += model.table[row + center + t]!;
+    }, model.phrases);
+    assert.ok(phrases > 0, words.join(' '));
+    assert.deepEqual(Array.from(tagger.emissions(words, norms)), Array.from(want), words.join(' '));
   }
 });
