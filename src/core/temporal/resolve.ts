@@ -106,7 +106,10 @@ function resolveWeekday(r: Extract<Reading, { k: 'weekday' }>, ctx: ResolveConte
   const back = (today - r.wd + 7) % 7;
   const ahead = (r.wd - today + 7) % 7;
   if (r.mod === 'past') return ctx.ref.day - (back === 0 ? 7 : back);
-  if (r.mod === 'future' || ctx.future) return ctx.ref.day + (ahead === 0 ? 7 : ahead);
+  if (r.mod === 'future') return ctx.ref.day + (ahead === 0 ? 7 : ahead);
+  // A bare weekday in a future clause is the coming one, and the reference's own weekday is the reference
+  // day ("يعتزم كاميرون الأربعاء الإعلان عن خطط" on a Wednesday is that day: next week's would be "الأربعاء المقبل").
+  if (ctx.future) return ctx.ref.day + ahead;
   if (ctx.present && r.mod === undefined) return ctx.ref.day + ahead;
   // Past by default, and the reference's own weekday is the reference day ("فجر الجمعة" on a Friday).
   return ctx.ref.day - back;
