@@ -440,6 +440,55 @@ const LENGTHS: { rule: string; line: string; events: [string, string][] }[] = [
     events: [['2023-12-03', 'أوقفت الشرطة شخصا محكوما بالسجن 5 أعوام']],
   },
 ];
+// Commas that part a clause from its time: the event reads across them (editor sample, test/temporal/editor-timeline-ids.txt).
+const ACROSS_COMMAS: { rule: string; line: string; events: [string, string][] }[] = [
+  {
+    rule: 'a weekday and its date told across a comma before the object',
+    line: 'حذر الرئيس ترامب الأربعاء، 6 ديسمبر 2023، طهران من أن من يدعم الإرهاب قد يصبح من ضحاياه.',
+    events: [['2023-12-06', 'حذر الرئيس ترامب طهران من أن من يدعم الإرهاب قد يصبح من ضحاياه']],
+  },
+  {
+    rule: 'a fronted circumstance before the clause and its date told across a comma',
+    line: 'وفي رده على التصريحات، أعلن وزير الخارجية اليوم الجمعة، 8 ديسمبر 2023، رفضه تعازي الرئيس الأميركي.',
+    events: [['2023-12-08', 'أعلن وزير الخارجية رفضه تعازي الرئيس الأميركي']],
+  },
+  {
+    rule: 'the reporting verb three clauses back, past a name and a circumstance',
+    line: 'وقال رئيس النقابة الجهوية للفلاحين، محمد فرحات، في تصريح هاتفي للإذاعة، اليوم الجمعة، إن الكمية ضعيفة جدا بالنظر لحاجة الجهة.',
+    events: [['2023-12-08', 'قال رئيس النقابة الجهوية للفلاحين إن الكمية ضعيفة جدا بالنظر لحاجة الجهة']],
+  },
+  {
+    rule: 'the time in a verb describing the circumstance before it (في بيان، نشره الأربعاء)',
+    line: 'وأفاد البنك، في بيان حول اجتماع مجلس إدارته، نشره الأربعاء، أن القرار يهدف إلى الحد من الضغوط التضخمية.',
+    events: [['2023-12-06', 'أفاد البنك أن القرار يهدف إلى الحد من الضغوط التضخمية']],
+  },
+  {
+    rule: 'what was said past a circumstance after the time (على هامش …)',
+    line: 'وقال الوزير، في حوار لقناة تلفزية، بثته اليوم الجمعة، على هامش مشاركته في منتدى دافوس، إن حكومته ستبقى بجانب المواطنين.',
+    events: [['2023-12-08', 'قال الوزير إن حكومته ستبقى بجانب المواطنين']],
+  },
+  {
+    rule: 'a verb describing the noun of the circumstance before it, with its purpose',
+    line: 'وبين المجلس في اجتماع استثنائي، عقده أمس الخميس، للنظر في آخر المستجدات على صعيد سوق الصرف، أن المعطيات لا تبرر التوتر.',
+    events: [['2023-12-07', 'اجتماع استثنائي عقده للنظر في آخر المستجدات على صعيد سوق الصرف']],
+  },
+  {
+    rule: 'a demonstration a party organized, named in the circumstance before the time',
+    line: 'ووصف رئيس الحزب، في تصريح للإذاعة، خلال مظاهرة مناهضة للزيارة، نظمها حزبه اليوم الجمعة، وسط العاصمة، الزيارة بالمرفوضة.',
+    events: [['2023-12-08', 'مظاهرة مناهضة للزيارة نظمها حزبه']],
+  },
+  {
+    rule: '"أقدم … على" parted from its act by a place after a comma',
+    line: 'أقدم صباح اليوم شاب في معتمدية منزل بوزيان، من ولاية سيدي بوزيد على إصابة تلميذين بآلة حادة.',
+    events: [['2023-12-08', 'أقدم شاب في معتمدية منزل بوزيان على إصابة تلميذين بآلة حادة']],
+  },
+  {
+    rule: 'a second report after the time (مضيفا أنه …), which does not complete the first',
+    line: 'وأوضح رئيس الهيئة، في تصريح صحفي، أن "حوالى 1300 أسير بدأوا إضرابهم عن الطعام صباح اليوم (الجمعة)"، مضيفا أنه "من المتوقع أن يرتفع العدد".',
+    events: [['2023-12-08', 'حوالى 1300 أسير بدأوا إضرابهم عن الطعام']],
+  },
+];
+
 /** One test per row: the line's entries are its (date, event) pairs. */
 function eventTable(rows: { rule: string; line: string; events: [string, string][] }[], then: string): void {
   for (const { rule, line, events } of rows) {
@@ -454,6 +503,7 @@ function eventTable(rows: { rule: string; line: string; events: [string, string]
 eventTable(CLITIC_TIMES, 'the event keeps no dangling clitic');
 eventTable(LENGTHS, 'the event keeps the length, which dates nothing');
 eventTable(INTRODUCED, 'the event leaves the introducing words out');
+eventTable(ACROSS_COMMAS, 'the event is the whole clause, read across the commas');
 
 test('blocksOf GIVEN a sentence longer than a block THEN blocks within the bound, cut after a clause mark or a space, covering it all', () => {
   const text = 'وقع الهجوم أمس، '.repeat(300);

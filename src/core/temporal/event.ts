@@ -232,6 +232,7 @@ function withoutTimes(view: ArticleView, clause: Span, times: Span[]): { raw: st
   return { raw: out, norm };
 }
 
+const THAT = words(['وذلك', 'ذلك']);
 /** Characters of a clause's head enough for the four words an attribution is told by. */
 const ATTRIBUTION_HEAD_CHARS = 80;
 
@@ -239,8 +240,9 @@ function isAttribution(view: ArticleView, clause: Span): boolean {
   const work = workOf(view, clause);
   if (work?.attribution !== undefined) return work.attribution;
   const head = normSlice(view, clause.start, Math.min(clause.end, clause.start + ATTRIBUTION_HEAD_CHARS));
-  const words = trimEdges(head).split(/\s+/, 4);
-  const found = words.length > 0 && attributionAt(words, 0);
+  const words = trimEdges(head).split(/\s+/, 5);
+  // "وذلك وفق ما أفاد به …": the attribution after وذلك.
+  const found = words.length > 0 && (attributionAt(words, 0) || (THAT.has(words[0]!) && attributionAt(words, 1)));
   if (work) work.attribution = found;
   return found;
 }
@@ -838,6 +840,16 @@ function isVerblessAside(view: ArticleView, clause: Span, times: Span[]): boolea
   return nw.length <= MAX_APPOSITION_WORDS && !nw.some((w) => looksLikeVerb(w) || REPORT_VERBS.has(w)) && !isAttribution(view, clause);
 }
 
+/**
+ * Whether a clause opens with a preposition, a circumstance rather than a clause of its own ("وفي
+ * ردها على تصريحات ترامب،", "في بيان،"). بين is left out: it is also the verb بيّن (stated).
+ */
+function isFrontedCircumstance(view: ArticleView, clause: Span, times: Span[]): boolean {
+  const first = spanWords(view, clause, times).nw[0] ?? '';
+  const bare = first.startsWith('و') && PREPOSITIONS.has(first.slice(1)) ? first.slice(1) : first;
+  return bare !== 'بين' && PREPOSITIONS.has(bare);
+}
+
 /** Whether a clause is a short aside ("أي قبل يوم من الضربة", "و في إطار عملية نوعية") rather than the clause's completion. */
 function isAside(view: ArticleView, clause: Span, times: Span[]): boolean {
   const { nw } = spanWords(view, clause, times);
@@ -881,12 +893,14 @@ function joinedEvent(view: ArticleView, parts: Span[], own: number, at: Span, ti
   // Not when the clause before it is itself the aside, a name or a circumstance with no verb ("والي تونس، فاخر القفصي،
   // كان أصدر يوم الجمعة الماضي، قرارا …", "إلى غاية 20 جوان، قامت قوات الأمن أمس، بمنع …"): the clause goes on after it.
   const opener = parts[base - 1];
-  if (opener && commaBetween(text, opener, parts[base]!) && !isVerblessAside(view, opener, times)) return '';
+  if (opener && commaBetween(text, opener, parts[base]!) && !isVerblessAside(view, opener, times) && !isFrontedCircumstance(view, opener, times)) return '';
   const follows = (k: number): boolean => {
     const after = parts[k];
     return after !== undefined && commaBetween(text, parts[k - 1]!, after) && completes(view, after, times);
   };
+  // "حذر ترامب الأربعاء، 7 جوان 2017، طهران من …": a time told in two parts across a comma; the clause after all of it completes.
   let next = own + 1;
+  while (parts[next] && parts[next]!.end <= at.end) next++;
   // "، أي قبل يوم من الضربة،", "، و في إطار عملية نوعية،": an aside; what completes the clause comes after it.
   if (parts[next] && commaBetween(text, parts[next - 1]!, parts[next]!) && isAside(view, parts[next]!, times) && follows(next + 1)) next++;
   const after = parts[next];
@@ -925,6 +939,54 @@ function cuttableTail(nw: string[]): boolean {
   return first !== '' && !looksLikeVerb(first);
 }
 
+/** Prepositions of a circumstance whose noun a verb after the comma may describe ("في اجتماع استثنائي، عقده أمس"). */
+const CIRCUMSTANCE_PREPOSITIONS = words(['في', 'فى', 'خلال', 'أثناء', 'لدى']);
+/** Most words of the noun a circumstance names. */
+const MAX_CIRCUMSTANCE_NOUN_WORDS = 8;
+
+/** A verb with an object pronoun (عقده، نظمها، بثته، أصدرته): the clause describes a noun before it. */
+function isVerbWithObject(w: string): boolean {
+  return w.length >= 4 && /(?:ه|ها|هم)$/.test(w) && looksLikeVerbStem(w.replace(/(?:ه|ها|هم)$/, ''));
+}
+
+/** A verb's stem once its object pronoun is off: a past verb (عقد، نظم، بثت، أصدرت) or a present one (ينظم، تنظم). */
+function looksLikeVerbStem(x: string): boolean {
+  return x.length >= 3 && x.length <= 5 && !x.startsWith('ال') && !/[ةى]$/.test(x);
+}
+
+/**
+ * A short clause after a comma whose verb takes the circumstance's noun as its object, an adjective
+ * clause of an indefinite noun ("وبين المجلس في اجتماع استثنائي، عقده امس الثلاثاء، للنظر في …",
+ * "خلال مظاهرة مناهضة للزيارة، نظمها حزبه اليوم،"): the noun with that clause ("اجتماع استثنائي عقده
+ * للنظر في …", "مظاهرة مناهضة للزيارة نظمها حزبه"), and the purpose after the next comma. '' when none.
+ */
+function circumstanceRelative(view: ArticleView, parts: Span[], own: number, times: Span[]): string {
+  const mine = spanWords(view, parts[own]!, times);
+  if (mine.nw.length === 0 || mine.nw.length > MAX_APPOSITION_WORDS || !isVerbWithObject(mine.nw[0]!) || isAttribution(view, parts[own]!)) return '';
+  const p = spanWords(view, parts[own - 1]!, times);
+  // The first circumstance preposition within reach: "في فيلم وثائقي حول المتشددين المقيمين في المملكة المتحدة، بثتها …" names the film.
+  let at = -1;
+  for (let k = Math.max(0, p.nw.length - 1 - MAX_CIRCUMSTANCE_NOUN_WORDS); k < p.nw.length - 1; k++) {
+    const w = p.nw[k]!;
+    if (CIRCUMSTANCE_PREPOSITIONS.has(w) || (w.startsWith('و') && CIRCUMSTANCE_PREPOSITIONS.has(w.slice(1)))) {
+      at = k;
+      break;
+    }
+  }
+  if (at < 0) return '';
+  const words = { ws: [...p.ws.slice(at + 1), ...mine.ws], nw: [...p.nw.slice(at + 1), ...mine.nw] };
+  const next = parts[own + 1];
+  if (next && commaBetween(view.text, parts[own]!, next)) {
+    const purpose = spanWords(view, next, times);
+    // "للنظر في …", "لمناقشة …": the meeting's purpose.
+    if (/^لل|^ل(?!ل)/.test(purpose.nw[0] ?? '') && !COMPLEMENTIZERS.has(purpose.nw[0]!)) {
+      words.ws.push(...purpose.ws);
+      words.nw.push(...purpose.nw);
+    }
+  }
+  return wordCount(words.ws.join(' ')) >= MIN_EVENT_WORDS ? shorten(words) : '';
+}
+
 /**
  * A relative clause after a comma that holds the time ("هجوم على السفارة، والذي وقع حوالي الساعة
  * الرابعة"): the event is the noun it refers to with its verb ("وقع هجوم على السفارة"). '' when none.
@@ -934,7 +996,7 @@ function relativeEvent(view: ArticleView, parts: Span[], own: number, times: Spa
   const prev = parts[own - 1];
   if (!prev || !commaBetween(view.text, prev, c)) return '';
   const opening = /^[^\s]+/.exec(normSlice(view, c.start, Math.min(c.end, c.start + 12)).trimStart())?.[0] ?? '';
-  if (!RELATIVE.has(opening) && !RELATIVE.has(opening.slice(1))) return ''; // cheap test before splitting the clause
+  if (!RELATIVE.has(opening) && !RELATIVE.has(opening.slice(1))) return circumstanceRelative(view, parts, own, times); // cheap test before splitting the clause
   const w = spanWords(view, c, times);
   const pronoun = w.nw[0] ?? '';
   const bare = RELATIVE.has(pronoun) ? pronoun : pronoun.startsWith('و') && RELATIVE.has(pronoun.slice(1)) ? pronoun.slice(1) : '';
@@ -1004,27 +1066,57 @@ function acrossAside(view: ArticleView, parts: Span[], own: number, times: Span[
   const prev = parts[own - 1];
   if (!prev || !commaBetween(text, prev, c)) return '';
   const mine = spanWords(view, c, times);
-  if (mine.nw.length === 0) return '';
   const head = parts[own - 2];
   const next = parts[own + 1];
   // A reporting verb's event is what it reports ("وبين X، في تصريح لـ…، لدى انعقاد … اليوم، أن …"), told after the time.
   const reports = next !== undefined && commaBetween(text, c, next) && COMPLEMENTIZERS.has(spanWords(view, next, times).nw[0] ?? '');
-  if (head && !reports && commaBetween(text, head, prev) && isAttribution(view, prev) && !opensWithVerb(mine.nw)) {
+  if (head && mine.nw.length > 0 && !reports && commaBetween(text, head, prev) && isAttribution(view, prev) && !opensWithVerb(mine.nw)) {
     const verb = spanWords(view, head, times);
     const first = verb.nw[0] ?? '';
     const told = REPORT_VERBS.has(first) || REPORT_VERBS.has(first.slice(1));
     if (!told && opensWithVerb(verb.nw) && !isAttribution(view, head)) return shorten(clean({ ws: [...verb.ws, ...mine.ws], nw: [...verb.nw, ...mine.nw] }));
   }
-  if (!next || !commaBetween(text, c, next) || mine.nw.length > MAX_APPOSITION_WORDS || mine.nw.some((w) => looksLikeVerb(w))) return '';
-  const said = spanWords(view, next, times);
-  const told = spanWords(view, prev, times);
-  const first = told.nw[0] ?? '';
-  if (!COMPLEMENTIZERS.has(said.nw[0] ?? '') || !(REPORT_VERBS.has(first) || REPORT_VERBS.has(first.slice(1)))) return '';
+  const saidAt = reports ? own + 1 : saidPastCircumstance(view, parts, own, times);
+  if (saidAt < 0 || mine.nw.length > MAX_APPOSITION_WORDS) return '';
+  // "في بيان، نشره الأربعاء،": a verb in the time's clause describes the circumstance before it.
+  if (mine.nw.some((w) => looksLikeVerb(w)) && !isFrontedCircumstance(view, prev, times)) return '';
+  const said = spanWords(view, parts[saidAt]!, times);
+  const told = reportingClause(view, parts, own, times);
+  if (!told) return '';
   const event = shorten(clean({ ws: [...told.ws, ...said.ws], nw: [...told.nw, ...said.nw] }, false), MAX_JOINED_CHARS);
   // What was said must survive the cut: "أكد مصدر أمني أن المسروق" says nothing.
   const words = event.split(' ');
   const at = words.findIndex((w) => COMPLEMENTIZERS.has(normalize(w)));
   return at >= 0 && words.length - at - 1 >= MIN_EVENT_WORDS ? event : '';
+}
+
+/**
+ * Index of the clause that opens with a complementizer past one circumstance after the time's clause
+ * ("، بثته اليوم الجمعة، على هامش مشاركته في منتدى دافوس، إن حكومته …"); -1 when none.
+ */
+function saidPastCircumstance(view: ArticleView, parts: Span[], own: number, times: Span[]): number {
+  const gap = parts[own + 1];
+  const said = parts[own + 2];
+  if (!gap || !said || !commaBetween(view.text, parts[own]!, gap) || !commaBetween(view.text, gap, said)) return -1;
+  const first = spanWords(view, gap, times).nw;
+  if (!CIRCUMSTANCE.some((p) => p.every((w, i) => first[i] === w))) return -1;
+  return COMPLEMENTIZERS.has(spanWords(view, said, times).nw[0] ?? '') ? own + 2 : -1;
+}
+
+/**
+ * The words of the clause whose reporting verb a time's clause between commas belongs to: the clause
+ * right before it, or one up to MAX_SPEAKER_CLAUSES back past asides (a name, a circumstance: "وقال
+ * رئيس النقابة، المكي فرحات، في تصريح هاتفي، اليوم الأربعاء، إن …"). null when none.
+ */
+function reportingClause(view: ArticleView, parts: Span[], own: number, times: Span[]): Words | null {
+  for (let j = own - 1; j >= 0 && j >= own - MAX_SPEAKER_CLAUSES; j--) {
+    if (!commaBetween(view.text, parts[j]!, parts[j + 1]!)) return null;
+    const words = spanWords(view, parts[j]!, times);
+    const first = words.nw[0] ?? '';
+    if (REPORT_VERBS.has(first) || REPORT_VERBS.has(first.slice(1))) return words;
+    if (!isVerblessAside(view, parts[j]!, times) && !isFrontedCircumstance(view, parts[j]!, times) && !isAttribution(view, parts[j]!)) return null;
+  }
+  return null;
 }
 
 /** Clauses after a report's own that may part it from what was said (a circumstance: "، على إثر اجتماع …،"). */

@@ -29,6 +29,7 @@ test('namesSomething GIVEN a date right after a law, an anniversary, a revolutio
     ['وقال إن دراسة أنجزها المعهد 【سنة 2015】 على عينة تمثيلية', false],
     ['صادقت اللجنة على الفصل 63 من مشروع قانون المالية 【لسنة 2017】 المتعلق بدعم السكن', true], // a budget law named by its year
     ['للنظر في الفصول الخلافية في قانون المالية 【للسنة القادمة】', true],
+    ['الموقوف يحمل الجنسية الفرنسية وهو من مواليد 【فيفري 1978】', true], // a birth that describes someone
   ];
   for (const [marked, expected] of cases) {
     const { text, t } = at(marked);
