@@ -211,6 +211,8 @@ export const MORE_LESS = wordSet(timexData.moreLess);
 export const ANAPHORA_BEFORE = wordSet(timexData.anaphora.before);
 export const ANAPHORA_AFTER = wordSet(timexData.anaphora.after);
 export const ANAPHORA_NOUNS = wordSet(timexData.anaphora.nouns);
+/** Prepositions opening a fixed phrase (في الوقت الحالي، حتى الآن): signals, outside the span. */
+export const PHRASE_SIGNALS: PhraseTable<true> = phraseSet(timexData.phraseSignals);
 /** Adjectives of recurrence after a noun (التقرير السنوي) and their period. */
 export const SET_ADJECTIVES = wordMap(timexData.setAdjectives);
 /** Prepositions before which such an adjective is a noun (مع أسبوعية "جون افريك"). */

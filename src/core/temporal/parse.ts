@@ -147,7 +147,14 @@ class Parser {
       const hit = PARSERS[b]!.parse.call(this, i);
       if (hit && (!best || hit.end > best.end)) best = hit;
     }
-    return best;
+    return best && this.withDayWord(best, i);
+  }
+
+  /** "يوم 26 نوفمبر", "ليوم 15 مارس", "يومي 12 و13 جوان": the day word before a date is part of its span (not اليوم, today). */
+  private withDayWord(hit: Hit, i: number): Hit {
+    const word = hit.r.k === 'day' ? this.find(i - 1, L.DAY_WORDS) : null;
+    if (!word || this.t(i - 1).slice(word.pre).startsWith('ال') || this.start(i) !== hit.s) return hit;
+    return { ...hit, s: this.start(i - 1, word.pre) };
   }
 
   // ---- token helpers ----
@@ -432,7 +439,11 @@ class Parser {
   /** حتى الآن، مؤخرا، الأسبوع الماضي، حاليا، السنوات الأخيرة … (timex.json's phrases). */
   private fixedPhrase(i: number): Hit | null {
     const found = this.phrase(i, L.TIMEX_PHRASES);
-    return found ? { s: this.start(i, found.pre), end: found.end, r: { k: 'fixed', type: found.value.type, spec: found.value.spec } } : null;
+    if (!found) return null;
+    // "في الوقت الحالي", "حتى الآن": the preposition is a signal; the span is the time itself.
+    const signal = this.phrase(i, L.PHRASE_SIGNALS);
+    const s = signal && signal.end < found.end ? this.start(signal.end) : this.start(i, found.pre);
+    return { s, end: found.end, r: { k: 'fixed', type: found.value.type, spec: found.value.spec } };
   }
 
   /** 17 أكتوبر، السادس من ديسمبر الجاري، 3 و4 نوفمبر الماضي، 15 رمضان 1445 هـ. */
@@ -867,7 +878,9 @@ class Parser {
       // "القانون عدد 64 لسنة 1991" cites a law; its year dates no event of the article.
       if (this.num(i - 1) !== null && this.find(i - 2, L.LAW_CITATION)) return { s: this.start(i), end: i + 2, r: { k: 'none' }, timex: String(y) };
       // عامي 2011 و2014، بين عامي 2011-2014: the first year.
-      return this.yearHit(this.start(i, yw.pre), this.yearRangeEnd(i + 2), y);
+      // "لعام 2005": the preposition glued to the year word stays out of the span.
+      const glued = yw.pre === 0 && this.t(i)[0] === 'ل' && L.YEAR_WORDS.has(this.t(i).slice(1)) ? 1 : yw.pre;
+      return this.yearHit(this.start(i, glued), this.yearRangeEnd(i + 2), y);
     }
     if (this.find(i, L.YEAR_TRIGGERS)) {
       const y = this.year(i + 1, 1900);

@@ -75,6 +75,9 @@ const rows: [string, string, string, string | null, string | null][] = [
   ['ارتفعت الأسعار مقارنة بالشهر ذاته من العام الماضي', 'الشهر ذاته', 'DATE', null, null],
   ['تراجع الناتج خلال الثلاثية الأولى من 2017', 'الثلاثية الأولى من 2017', 'DATE', '2017-Q1', '2017-Q1'],
   ['استطاعت لوبان أن تتصدر الاستطلاعات لهذه السنة', 'هذه السنة', 'DATE', '2023', '2023'],
+  // TimeML extents: a leading preposition is a signal, outside the span; the day word before a date is inside
+  ['تحدث الوزير في الوقت الحالي عن الأزمة', 'الوقت الحالي', 'DATE', '2023-12-08', null],
+  ['وقع الاتفاق يوم 26 نوفمبر في الرباط', 'يوم 26 نوفمبر', 'DATE', '2023-11-26', '2023-11-26'],
   // a bare year after من that closes a period
   ['بلغ العجز 1543 مليون دينار خلال الأشهر العشرة الأولى من 2015', '2015', 'DATE', '2015', '2015'],
   ['سيكون إقلاع الاقتصاد بدءا من 2017', '2017', 'DATE', '2017', '2017'],
@@ -151,6 +154,21 @@ for (const [sentence, expression, type, timex, value] of rows) {
     const hit = found.find((e) => e.start < at + expression.length && e.end > at);
     assert.ok(hit, `found: ${found.map((e) => e.text).join(' | ') || 'nothing'}`);
     assert.deepEqual([hit.type, hit.timex, hit.value], [type, timex, value]);
+  });
+}
+
+/** [sentence, span expected exactly]: TimeML extents. */
+const extents: [string, string][] = [
+  ['لم تعلن أي جهة مسؤوليتها حتى الآن', 'الآن'],
+  ['تحدث الوزير في الوقت الحالي عن الأزمة', 'الوقت الحالي'],
+  ['وقع الاتفاق يوم 26 نوفمبر في الرباط', 'يوم 26 نوفمبر'],
+  ['انعقد المؤتمر يومي 12 و13 جوان', 'يومي 12 و13 جوان'],
+  ['نشر التقرير السنوي لعام 2005', 'عام 2005'],
+  ['وصل اليوم 12 مارس', '12 مارس'],
+];
+for (const [sentence, span] of extents) {
+  test(`GIVEN «${sentence}» THEN the span is «${span}»`, () => {
+    assert.ok(findTemporal(sentence, REF).some((e) => e.text === span), findTemporal(sentence, REF).map((e) => e.text).join(' | '));
   });
 }
 
