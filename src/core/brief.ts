@@ -713,10 +713,19 @@ function namesOccasion(ws: string[]): boolean {
   return ws.some((w) => SPEECH_EVENTS.some((e) => w === e || w.length <= e.length + 3 && w.endsWith(e)));
 }
 
+/** Whether a text is only a month and its year ("ديسمبر 2016", "شهر جويلية 2016", "مارس/آذار 2017"). */
+function isMonthOfYear(text: string): boolean {
+  const ws = normalize(text).split(/[\s/]+/u);
+  if (!/^[0-9]{4}$/u.test(ws.pop() ?? '')) return false;
+  if (ws[0] === 'شهر') ws.shift();
+  return ws.length > 0 && ws.every((w) => MONTH_WORDS.has(w));
+}
+
 /**
  * Drops an abbreviation in brackets after what it abbreviates: an acronym written with dots
  * ("وكالة الاستخبارات المركزية (سي.آي.إيه)"), in Latin letters ("(IMF)") or as initials ("مليون
- * دينار (م د)"). A word in brackets may be the name a phrase needs ("من نوع (بلاك هوك)"), so it stays.
+ * دينار (م د)"), and a month and year that only date the noun again ("نتائج التجارة الخارجية (ديسمبر
+ * 2016)"). A word in brackets may be the name a phrase needs ("من نوع (بلاك هوك)"), so it stays.
  */
 export function dropShortBrackets(text: string): string {
   return text.replace(/\s*\(([^()]{1,20})\)(?=[\s،,.؛;:!?؟]|$)/gu, (all, inner: string, at: number) => {
@@ -724,7 +733,7 @@ export function dropShortBrackets(text: string): string {
     if (BRACKET_NAME_NOUNS.has(before)) return all;
     const t = inner.trim();
     const abbreviation = /^[\p{L}]{1,4}(?:\.[\p{L}]{1,4})+\.?$/u.test(t) || /^[A-Za-z][A-Za-z.&-]*$/u.test(t) || /^\p{L}{1,2}(?:\s\p{L}{1,2}){1,3}$/u.test(t);
-    return abbreviation ? '' : all;
+    return abbreviation || isMonthOfYear(t) ? '' : all;
   });
 }
 
@@ -1032,6 +1041,48 @@ export function dropSetPhrase(text: string, normText = normalize(text)): string 
   return dropMatches(t, norm, SEAT, (m) => (PLACES.has(m[1]!) ? [m.index, m.index + m[0].length] : null));
 }
 
+const RELATION_CLAUSE = new RegExp(
+  `\\s(?:التي|الذي)\\s+(?:${alternation(cues.relationVerbs)})\\s+(?:بين\\s+)?(?:${alternation(cues.relationParties)})(?:\\s+(?:${alternation(cues.relationAdjectives)}))?(?=$|[\\s،,.])`,
+  'gu',
+);
+
+/**
+ * Drops the stock relative clause of official news on a relation: "العلاقات الثنائية المتميزة التي
+ * تجمع البلدين الشقيقين وسبل دعمها" → "العلاقات الثنائية المتميزة وسبل دعمها". Only where the clause
+ * ends (before و, punctuation or the end): "التي تربط البلدين منذ 1956" says more, and stays.
+ */
+export function dropRelationClause(text: string, normText = normalize(text)): string {
+  return dropMatches(text, normText, RELATION_CLAUSE, (m, norm) => {
+    const next = /^\s*([^\s،,.]*)/u.exec(norm.slice(m.index + m[0].length))![1]!;
+    return next === '' || next.startsWith('و') ? [m.index, m.index + m[0].length] : null;
+  });
+}
+
+const COUNTRY_CALLBACK = new RegExp(`\\s(?:${alternation(cues.countryCallbacks)})(?=$|[\\s،,.])`, 'gu');
+const COUNTRIES = new Set(gazetteer.country.map(normalize));
+
+/** Whether normalized words name a country, bare or after و/ف and ب/ل/ك ("بالجزائر", "لتونس"). */
+function namesCountry(ws: readonly string[]): boolean {
+  return ws.some((w, i) => {
+    const bare = w.replace(/^[وف]?[بلك]?/u, '');
+    return COUNTRIES.has(w) || COUNTRIES.has(bare) || COUNTRIES.has(`${bare} ${ws[i + 1] ?? ''}`) || COUNTRIES.has(`ا${bare}`);
+  });
+}
+
+/**
+ * Drops "في البلاد" where it points back at a country the sentence has named: "تنطلق غدا في الجزائر
+ * حملة الانتخابات التشريعية في البلاد، والمقرر …" → "… حملة الانتخابات التشريعية، والمقرر …". With
+ * no country named before it ("حالة الطوارئ في البلاد") it is the only place said, and stays; so does
+ * "في البلاد العربية", another place.
+ */
+export function dropCountryCallback(text: string, normText = normalize(text)): string {
+  return dropMatches(text, normText, COUNTRY_CALLBACK, (m, norm) => {
+    // "في البلاد العربية": an adjective makes it another place.
+    if (/^\s+ال/u.test(norm.slice(m.index + m[0].length))) return null;
+    return namesCountry(norm.slice(0, m.index).split(/[\s،,.()"«»“”]+/u)) ? [m.index, m.index + m[0].length] : null;
+  });
+}
+
 const REPEATED_SAYING = new RegExp(`^(و?(${alternation(cues.sayingVerbs)})\\s[^،,"«“]+?)\\s*[،,].{0,220}?[،,]\\s*و?\\2\\s+(?=["«“]|ب?ان)`, 'u');
 
 /**
@@ -1062,6 +1113,8 @@ const COMPRESSIONS: readonly (readonly [(norm: string) => boolean, (text: string
   [hasAny([...cues.placeNouns, ...cues.regionNouns].map(normalize)), dropPlaceNoun],
   [hasAny(['قيمت']), dropValueFrame],
   [hasAny(['ريشتر', 'مقر']), dropSetPhrase],
+  [hasAny(cues.relationParties.map((w) => normalize(w).split(' ')[0]!)), dropRelationClause],
+  [hasAny(['البلاد', 'البلد']), dropCountryCallback],
 ];
 
 /** The cuts inside a sentence that keep it grammatical and every fact in it, in order. */
