@@ -6,6 +6,7 @@ import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
 import { FIRST_NAMES, JUNK, ORG_HEADS, PERSON_DESCRIPTIONS, PRESS_ADDRESSEES, isSpeechVerb, SRC_HEADS, TRIGGERS, isGazPlace, normSet } from './lexicon.ts';
 import { cleanFirstWord, dropLetters, type FormCheck } from './names.ts';
 import { normalize } from '../text/normalize.ts';
+import { dictionaryClass } from './dictionary.ts';
 
 const MAX_BEFORE = 9;
 const MAX_AFTER = 8;
@@ -93,7 +94,9 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
   if (governedByBody(toks, m.s)) return appositionRole(doc, m, inPerson, isKnown);
   // A comma may stand between a title and the name ("الأمين العام لحزب البناء الوطني، رياض الشعيبي"),
   // and so may the mark that opens a quoted name ("المنشطة الإذاعية "إيمان الفجاري"").
-  const last = comma(toks[m.s - 1]) || QUOTE_MARKS.has(toks[m.s - 1]?.norm ?? '') ? m.s - 2 : m.s - 1;
+  // So may an aside in brackets ("المتحدث باسم وزارة الدفاع الأمريكية (البنتاغون) آدم ستامب") and, in a
+  // list, a colon ("وزير العدل: غازي الجريبي").
+  const last = comma(toks[m.s - 1]) || QUOTE_MARKS.has(toks[m.s - 1]?.norm ?? '') || toks[m.s - 1]?.norm === ':' ? m.s - 2 : bracketOpenBefore(toks, m.s) - 1;
   for (let i = last; i >= 0 && i >= last + 1 - MAX_BEFORE; i--) {
     const t = toks[i]!;
     // The government a minister serves in ("وزير الصناعة في حكومة يوسف الشاهد زياد العذاري").
@@ -110,6 +113,8 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
     if (t.sentence !== sent || stops(t, toks[i - 1]) || inPerson(i) || CLAUSE.has(t.norm) || place) break;
     // So does a short imperfect verb ("زعيمة أجنبية تزور الرئيس …").
     if (/^[يت][^ا]{3}$/.test(t.norm) && !isTitle(t) && !isGazPlace(t.norm)) break;
+    // And a new clause or phrase: "… وتم تكليف فلانة", "… ومغادرة فلان", "… بمساعدة الفنان فلان".
+    if (opensOtherPhrase(t, from >= 0)) break;
     // A title after ب opens the role; what stands before it is the sentence's ("التقى الوزير برئيس …").
     if (isTitleAfterBa(t)) {
       from = i;
@@ -139,6 +144,45 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
   return roleText(doc, from, end, isKnown);
 }
 
+/** Index of the "(" of an aside in brackets that ends right before token i (at most five words inside), else i. */
+export function bracketOpenBefore(toks: readonly DocToken[], i: number): number {
+  if (toks[i - 1]?.norm !== ')') return i;
+  for (let k = i - 2; k >= 0 && k >= i - 7; k--) {
+    if (toks[k]!.norm === '(') return k;
+    if (toks[k]!.sentence !== toks[i]!.sentence) break;
+  }
+  return i;
+}
+
+/** A title in brackets right after a name ("(الممثل القانوني للحزب)", "(المدير التنفيذي)"): its tokens, end exclusive. */
+export function bracketRole(toks: readonly DocToken[], i: number): { s: number; e: number } | undefined {
+  if (toks[i]?.norm !== '(' || !toks[i + 1] || !opensRole(toks, i + 1)) return undefined;
+  for (let k = i + 2; k < toks.length && k <= i + 8; k++) {
+    if (toks[k]!.norm === ')') return { s: i + 1, e: k };
+    if (isPunct(toks[k]!)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A word that opens another phrase than the title's, read backward from a name or forward from a
+ * title: و + a function word ("وتم", "وقد"); before any title, و + an indefinite noun that is no title
+ * ("ومغادرة فلان"); once a title is found, a preposition glued to an indefinite noun that is no title
+ * ("بمساعدة الفنان المسرحي فلان", "لفائدة …").
+ */
+export function opensOtherPhrase(t: DocToken, titleFound: boolean): boolean {
+  if (isTitle(t) || t.bare.startsWith('ال') || isTitleAfterBa(t)) return false;
+  if (/^[وف]/.test(t.norm) && JUNK.has(t.norm.slice(1))) return true;
+  // A body, a place or the affairs a title is for stay in it ("لمنظمة التحرير", "لأوروبا", "لشؤون الحج").
+  const ofTitle = t.forms.some((f) => ORG_HEADS.has(f) || isGazPlace(f) || ROLE_COMPLEMENTS.has(f));
+  if (titleFound) return /^[بل]/.test(t.norm) && t.norm.length >= 5 && !t.norm.startsWith('لل') && !t.norm.startsWith('بال') && !ofTitle;
+  // Five letters after و at least: "وزارة", "وكالة", "ولاية" begin with و of their own.
+  return /^و/.test(t.norm) && t.norm.length >= 6 && t.norm.endsWith('ة') && !ofTitle && dictionaryClass(t.norm.slice(1)) === 'common';
+}
+
+/** Nouns a title is for, after ل ("مساعد المدير لشؤون الحج"), normalized. */
+const ROLE_COMPLEMENTS = normSet(['شؤون', 'شئون']);
+
 /** The role given in apposition after a name: "الاسم، رئيس حزب …،", or with no comma "الاسم رئيس جمعية …". */
 function appositionRole(doc: Doc, m: TokenMention, inPerson: (i: number) => boolean, isKnown: FormCheck): string {
   const toks = doc.tokens;
@@ -147,14 +191,18 @@ function appositionRole(doc: Doc, m: TokenMention, inPerson: (i: number) => bool
   const withComma = comma(toks[m.e]);
   const start = withComma ? m.e + 1 : m.e;
   const head = toks[start];
+  // A role in brackets after the name ("رضا بالحاج (الممثل القانوني للحزب)").
+  const bracketed = bracketRole(toks, m.e);
+  if (bracketed) return roleText(doc, bracketed.s, bracketed.e, isKnown);
   if (head && head.sentence === sent && opensRole(toks, start) && (withComma || !/^[وف]/.test(head.norm) || TRIGGERS.per.has(head.norm) || !isTitle(head))) {
     let e = start + 1;
     while (e < toks.length && e - start < MAX_AFTER && toks[e]!.sentence === sent && !isPunct(toks[e]!) && !CLAUSE.has(toks[e]!.norm)) {
       // The title of the next named person ("استقبل فلان وزير الخارجية فلان") is not this one's.
       if (inPerson(e)) return '';
       if (opensCircumstance(toks[e]!, toks[e + 1])) break;
-      // و + a three-letter past verb goes on with what the person did ("أمير الكويت وقرر …").
+      // و + a three-letter past verb goes on with what the person did ("أمير الكويت وقرر …"), as does و + a function word ("وتم تكليف …").
       if (/^و[^ا]{3}$/.test(toks[e]!.norm) && !isTitle(toks[e]!)) break;
+      if (opensOtherPhrase(toks[e]!, false)) break;
       if (!withComma && (TIME.has(toks[e]!.norm) || (stops(toks[e]!, toks[e - 1]) && !opensRoleBody(toks, e)))) break;
       e++;
     }

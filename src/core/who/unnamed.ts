@@ -3,7 +3,7 @@
  * أمنيان", "شهود عيان". The description is the name; a later bare "المتحدث" refers back to the
  * last description with the same head kind.
  */
-import { isPunct, type Doc, type TokenMention } from './doc.ts';
+import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
 import { dropLetters } from './names.ts';
 import { isTitle } from './roles.ts';
 import { isDefiniteAdjective } from './mentions.ts';
@@ -84,6 +84,13 @@ function descriptionEnd(doc: Doc, i: number, named: readonly TokenMention[]): nu
   return e;
 }
 
+/** The token after an aside in brackets (at most five words) that opens at i, else i. */
+export function bracketCloseAfter(toks: readonly DocToken[], i: number): number {
+  if (toks[i]?.norm !== '(') return i;
+  for (let k = i + 1; k < toks.length && k <= i + 6; k++) if (toks[k]!.norm === ')') return k + 1;
+  return i;
+}
+
 /** Whether a person's name ends right before token i, or before a comma at i - 1. */
 export function followsPerson(doc: Doc, i: number, named: readonly TokenMention[]): boolean {
   const prev = doc.tokens[i - 1];
@@ -110,6 +117,8 @@ export function unnamedSources(doc: Doc, named: readonly TokenMention[]): TokenM
     const e = descriptionEnd(doc, i, named);
     // A title right before a name ("المتحدث باسم الخارجية نيد برايس") is a role, not a source.
     let after = toks[e]?.norm === '،' || toks[e]?.norm === ',' ? e + 1 : e;
+    // An aside in brackets may come between ("المتحدث باسم وزارة الدفاع الأمريكية (البنتاغون) آدم ستامب").
+    after = bracketCloseAfter(toks, after);
     // The body's adjective and a rank or honorific may come between ("قائد الجيش اللبناني العماد رودولف هيكل").
     while (toks[after] && toks[after]!.sentence === toks[i]!.sentence && (isTitle(toks[after]!) || isDefiniteAdjective(toks[after]!)) && after - e < 3) after++;
     // Unless the description ends on a title whose holder that name is ("متحدث باسم رئيس الوزراء البلجيكي شارل ميشال").
