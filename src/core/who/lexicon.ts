@@ -62,6 +62,8 @@ export const SRC_HEADS = new Map(Object.entries(cuesData.srcHeads).map(([k, v]) 
 export const SRC_MODIFIERS = normSet(cuesData.srcModifiers);
 /** Organization head nouns (trigger list plus extra heads such as الحشد، المقاومة). */
 export const ORG_HEADS = new Set([...TRIGGERS.org, ...normSet(cuesData.orgHeadsExtra)]);
+/** Organization heads that are one body's own name ("الكونغرس", "البنتاغون"): a mention alone, normalized. */
+export const SELF_NAMING_HEADS = normSet(cuesData.selfNamingHeads);
 /** Definite adjectives other than nisbas that institutions carry in their names ("المستقلة", "المشترك"), normalized. */
 export const ORG_ADJECTIVES = normSet(cuesData.orgAdjectives);
 /** The press a statement is made to ("للصحفيين", "للإذاعة"): no complement of a body's name, normalized. */

@@ -9,7 +9,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, normSet } from './lexicon.ts';
+import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, normSet } from './lexicon.ts';
 import { isTitle, opensRoleBody } from './roles.ts';
 import { dictionaryClass } from './dictionary.ts';
 
@@ -395,7 +395,9 @@ export function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined
   if (e - s === 1) {
     const t = doc.tokens[s]!;
     // Alone, a junk word, a name particle, a bare title or head, or a demonym is no entity.
-    if (isJunkWord(t) || PARTICLES.has(t.norm) || t.forms.some((f) => TRIGGERS.per.has(f) || ORG_HEADS.has(f))) return undefined;
+    // Some heads are a body's own name ("الكونغرس", "البنتاغون").
+    const head = t.forms.some((f) => TRIGGERS.per.has(f) || (ORG_HEADS.has(f) && !SELF_NAMING_HEADS.has(f)));
+    if (isJunkWord(t) || PARTICLES.has(t.norm) || head) return undefined;
     // A nationality adjective alone ("سعودي") names no organization or place.
     if (m.type !== 'PER' && isPlaceNisba(t.stem)) return undefined;
     if (m.type === 'PER' && (SRC_MODIFIERS.has(t.norm) || SRC_MODIFIERS.has(t.bare))) return undefined;
@@ -743,6 +745,10 @@ export const SPAN_STEPS: readonly SpanStep[] = [
   { name: 'person-with-preposition-like-end', run: PER_ONLY((doc, m) => ({ ...m, e: prepositionLikeNameEnd(doc, m) })) },
   // A person span runs no further than a preposition, and a kinship noun parts two people.
   { name: 'person-split', run: PER_ONLY((doc, m) => splitPerson(doc, m)) },
+  // Nor a common noun with a pronoun ending after it ("عبدالله حديثه", "طلعت زكريا حلمه").
+  { name: 'person-without-trailing-possessed-noun', run: PER_ONLY((doc, m) => withoutPossessedNounEnd(doc, m)) },
+  // Nor a descriptive adjective before a given name ("المخضرم يوسف روسي").
+  { name: 'person-without-leading-adjective', run: PER_ONLY((doc, m) => withoutLeadingAdjective(doc, m)) },
   // An organization opening a short quoted name takes the whole quote.
   { name: 'org-to-closing-quote', run: (doc, m) => (m.type === 'PER' ? m : extendToQuote(doc, m)) },
 ];
@@ -814,6 +820,32 @@ export function continuesPerson(doc: Doc, a: TokenMention, b: TokenMention): boo
   if (FIRST_NAMES.has(t.norm)) return true;
   // ب/ل open names too ("بلير", "لافروف"), but as often a preposition ("لزيدان", "لفرانس برس").
   return !/^[وفبل]/.test(t.norm);
+}
+
+/**
+ * Whether a word is a common noun with a possessive pronoun ending ("حديثه", "حلمه", "فريقها"):
+ * no article, a stem of three letters or more that ends in no long vowel (transliterated names end
+ * so: "ساها", "شاه"), not a given name, and a word of the dictionary.
+ */
+export function isPossessedNoun(t: { norm: string }): boolean {
+  const m = /^(.+?)(ه|ها|هم|هما)$/.exec(t.norm);
+  if (!m || m[1]!.length < 3 || /[اوي]$/.test(m[1]!) || t.norm.startsWith('ال') || FIRST_NAMES.has(t.norm)) return false;
+  return dictionaryClass(t.norm) === 'common';
+}
+
+/** A person span of two words or more without the possessed nouns at its end ("طلعت زكريا" + "حلمه"). */
+export function withoutPossessedNounEnd(doc: Doc, m: TokenMention): TokenMention {
+  let e = m.e;
+  while (e - m.s > 1 && isPossessedNoun(doc.tokens[e - 1]!)) e--;
+  return e === m.e ? m : { ...m, e };
+}
+
+/** A person span without a definite common word before a known given name ("المخضرم" + "يوسف روسي", "البارز" + "تيم سيباستيان"). */
+export function withoutLeadingAdjective(doc: Doc, m: TokenMention): TokenMention {
+  const t = doc.tokens[m.s]!;
+  const next = doc.tokens[m.s + 1];
+  if (m.e - m.s < 2 || !next || !t.norm.startsWith('ال') || FIRST_NAMES.has(t.norm) || FIRST_NAMES.has(t.bare) || !FIRST_NAMES.has(next.norm)) return m;
+  return dictionaryClass(t.norm) === 'common' ? { ...m, s: m.s + 1 } : m;
 }
 
 /** A rule over all the article's spans: the spans as they should be. */

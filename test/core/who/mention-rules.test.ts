@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, isPossessedNoun, withoutPossessedNounEnd, withoutLeadingAdjective, trimMention } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -325,6 +325,8 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     'known-place-not-person',
     'person-with-preposition-like-end',
     'person-split',
+    'person-without-trailing-possessed-noun',
+    'person-without-leading-adjective',
     'org-to-closing-quote',
   ]);
   assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued', 'lone-ali-preposition', 'person-without-noun-forms', 'titled-given-names', 'person-given-name-before', 'lexicon-spans', 'quoted-appositions', 'propagate', 'not-adjective-places', 'not-work-titles']);
@@ -464,6 +466,46 @@ test('GIVEN a cue noun in construct with a name THEN the name ends where the tag
     while (e < doc.tokens.length && doc.tokens[e]!.norm.startsWith('ال')) e++;
     assert.equal(namedComplementEnd(doc, { type: 'ORG', s, e }, tagged), want, text);
   }
+});
+
+test('GIVEN a person span THEN a possessed common noun at its end and a common adjective before a given name go, names stay', () => {
+  const nouns: [string, boolean][] = [
+    ['مرماه', false], // مرمى + ه: a stem ending in a long vowel, as names do
+    ['حديثه', true],
+    ['حلمه', true],
+    ['فريقه', true],
+    // Transliterated names and given names end so too.
+    ['ساها', false],
+    ['شاه', false],
+    ['طه', false],
+    ['نبيه', false],
+    ['الفقيه', false],
+  ];
+  for (const [word, possessed] of nouns) assert.equal(isPossessedNoun({ norm: normalize(word) }), possessed, word);
+  const table: [string, number, number, string][] = [
+    ['وقد ابتدر الإمام عبدالله حديثه بشكر مجلة', 3, 5, 'عبدالله'],
+    ['وأخيرا حقق الفنان طلعت زكريا حلمه في الوقوف', 3, 6, 'طلعت زكريا'],
+    ['عاد النجم المغربي المخضرم يوسف روسي للتدريبات', 3, 6, 'يوسف روسي'],
+    ['يشارك الاعلامي البارز تيم سيباستيان في مؤتمر', 2, 5, 'تيم سيباستيان'],
+    // A family name with the article stays; so does a name after a given name with the article.
+    ['قال الروائي توفيق الحكيم إن', 2, 4, 'توفيق الحكيم'],
+    ['وصل الحسن الثاني إلى', 1, 3, 'الحسن الثاني'],
+  ];
+  for (const [text, s, e, want] of table) {
+    const doc = docOf(text);
+    const m = withoutLeadingAdjective(doc, withoutPossessedNounEnd(doc, { type: 'PER', s, e }));
+    assert.equal(doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' '), want, text);
+  }
+});
+
+test('GIVEN a lone organization head THEN only a head that is a body\'s own name stays a mention', () => {
+  const table: [string, boolean][] = [
+    ['قال الكونغرس إن', true],
+    ['تعرض البنتاغون لهجوم', true],
+    ['قالت المنظمة إن', false],
+    ['قال الحزب إن', false],
+  ];
+  for (const [text, kept] of table) assert.equal(trimMention(docOf(text), { type: 'ORG', s: 1, e: 2 }) !== undefined, kept, text);
 });
 
 test('GIVEN quoted titles after a work noun THEN they are works, and no organization or place is made of them anywhere', () => {
