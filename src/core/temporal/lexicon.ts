@@ -211,6 +211,9 @@ export const MORE_LESS = wordSet(timexData.moreLess);
 export const ANAPHORA_BEFORE = wordSet(timexData.anaphora.before);
 export const ANAPHORA_AFTER = wordSet(timexData.anaphora.after);
 export const ANAPHORA_NOUNS = wordSet(timexData.anaphora.nouns);
+/** The night between two days (الليلة الفاصلة بين …), and units that with an ordinal name a day of an event (اليوم الثاني من الانتخابات). */
+export const NIGHT_BETWEEN: PhraseTable<true> = phraseSet(timexData.nightBetween);
+export const EVENT_DAY_UNITS = wordSet(timexData.eventDayUnits);
 /** Prepositions opening a fixed phrase (في الوقت الحالي، حتى الآن): signals, outside the span. */
 export const PHRASE_SIGNALS: PhraseTable<true> = phraseSet(timexData.phraseSignals);
 /** Adjectives of recurrence after a noun (التقرير السنوي) and their period. */
@@ -265,7 +268,7 @@ for (const table of [
   MONTH_WORDS, YEAR_WORDS, MONTH_SELF, YEAR_SELF, WEEK_SELF, THIS, PERIOD_PARTS, HALVES, QUARTERS, AGO_WORDS, AFTER_WORDS,
   VAGUE_COUNTS, YEAR_TRIGGERS, CLOCK_WORDS, CLOCK_LEAD, LOCAL_TIME, HIJRI_SUFFIX, GREGORIAN_SUFFIX, RANGE_JOIN, FUTURE_WORDS,
   TIMEX_PHRASES, UNITS, SET_ADVERBS, EVERY, DECADES, CENTURY_WORDS, DURATION_LEADS, DURATION_TAILS, DAYPARTS_ALONE, PERIOD_PART_MODS, SEASONS, SEASON_WORDS, COMPARISON_WORDS,
-  DECADE_WORDS, DAY_EDGES, ANAPHORA_NOUNS, SET_ADJECTIVES, RUNNING_UNITS, RUNNING_TAILS, RUNNING_ORDINALS,
+  DECADE_WORDS, DAY_EDGES, ANAPHORA_NOUNS, SET_ADJECTIVES, NIGHT_BETWEEN, EVENT_DAY_UNITS, RUNNING_UNITS, RUNNING_TAILS, RUNNING_ORDINALS,
 ] as (Map<string, unknown> | Set<string>)[]) {
   for (const key of table.keys()) LEXICON_WORDS.add(key);
   if (table instanceof Map) {

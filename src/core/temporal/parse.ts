@@ -915,7 +915,9 @@ class Parser {
     let definite = false;
     // الثلاثة أشهر الأولى، الخمس سنوات الماضية: a count with the article; أحد عشر عاما، بأربعة أشهر.
     const count = this.countAt(p);
-    const counted = count ? L.UNITS.get(this.t(count.end)) : undefined;
+    const range = count ? this.countRangeEnd(count.end) : null; // "بين 5 و10 سنوات": read as its first count
+    const counted = count ? L.UNITS.get(this.t(range ?? count.end)) : undefined;
+    if (count && range !== null) count.end = range;
     const vague = count ? null : this.find(p, L.VAGUE_COUNTS);
     if (count && counted && counted.count !== 2 && !(counted.count === 1 && count.n > 2 && count.n <= 10 && count.words)) {
       // "26 عاما", "ثلاثة أيام" (a count word takes the plural), "3 أيام"; with و only after a lead (و is often "and four").
@@ -978,6 +980,17 @@ class Parser {
     }
     if (!part || UNIT_RANK[part.unit] >= UNIT_RANK[unit] || UNIT_RANK[unit] > UNIT_RANK.year) return null;
     return { end: part.end, and: { unit: part.unit, n: part.n } };
+  }
+
+  /** After a count, the position of the unit a second count takes (5 و10 سنوات، ثلاث وخمس سنوات), or null. */
+  private countRangeEnd(p: number): number | null {
+    const apart = L.RANGE_JOIN.has(this.t(p)) || this.t(p) === 'أو' || this.t(p) === 'او';
+    const q = apart ? p + 1 : p;
+    if (!apart && this.t(q)[0] !== 'و') return null;
+    const second = this.countAt(q);
+    if (!second || second.pre !== (apart ? 0 : 1) || second.definite) return null;
+    const unit = L.UNITS.get(this.t(second.end));
+    return unit && unit.count !== 2 ? second.end : null;
   }
 
   /** The unit after the vague count at p, bare or, after عشرات/بعض, a definite plural (عدة أيام، عشرات السنين). */
@@ -1216,10 +1229,26 @@ class Parser {
   /** لليوم الرابع على التوالي، للشهر السابع على التوالي، لليلة السادسة المتتالية: the length of a stretch counted so far. */
   private running(i: number): Hit | null {
     const unit = this.find(i, L.RUNNING_UNITS);
-    const ord = unit ? this.find(i + 1, L.RUNNING_ORDINALS) : null;
-    const tail = ord && ord.pre === 0 ? this.phrase(i + 2, L.RUNNING_TAILS) : null;
-    if (!unit || !tail || tail.pre > 0) return null;
-    return { s: this.start(i, unit.pre), end: tail.end, r: { k: 'dur', unit: unit.value, n: ord!.value } };
+    const ord = unit ? (this.find(i + 1, L.RUNNING_ORDINALS) ?? this.find(i + 1, L.QUARTER_ORDINALS)) : null;
+    if (!unit || !ord || ord.pre > 0) return null;
+    const tail = this.phrase(i + 2, L.RUNNING_TAILS);
+    if (tail && tail.pre === 0 && ord.value > 1) return { s: this.start(i, unit.pre), end: tail.end, r: { k: 'dur', unit: unit.value, n: ord.value } };
+    // "اليوم الثاني من الانتخابات", "الأسبوع الأول لزيارته": a day or period of an event, told from it.
+    const of = this.t(i + 2);
+    const ofEvent = of === 'من' || (of.startsWith('ل') && isArabicWord(of) && !this.lexical(i + 2));
+    return ofEvent && this.find(i, L.EVENT_DAY_UNITS) ? { s: this.start(i, unit.pre), end: i + 2, r: TOLD_FROM_ANOTHER } : null;
+  }
+
+  /** الليلة الفاصلة بين الاثنين والثلاثاء: the night that starts on the first day, one TIME. */
+  private nightBetween(i: number): Hit | null {
+    const lead = this.phrase(i, L.NIGHT_BETWEEN);
+    const first = lead ? this.dayAfter(lead.end, true) : null;
+    if (!lead || !first) return null;
+    let end = first.end;
+    const joined = this.t(end) === 'و' ? end + 1 : this.t(end)[0] === 'و' ? end : -1;
+    const second = joined >= 0 ? (this.weekdayExpr(joined) ?? this.dayAfter(joined, true)) : null;
+    if (second) end = second.end;
+    return { s: this.start(i, lead.pre), end, r: first.r, type: 'TIME', part: 'TNI' };
   }
 
   /** التقرير السنوي، راتبا شهريا، السوق الأسبوعية: an adjective of recurrence after its noun, a SET. */
@@ -1287,6 +1316,7 @@ const PARSERS: ExpressionParser[] = [
   { name: 'bare year', numbers: true, triggers: [['(']], parse: P['bareYear']! },
   { name: 'period told from another', triggers: [L.ANAPHORA_BEFORE, L.ANAPHORA_NOUNS], parse: P['anaphora']! },
   { name: 'running count', triggers: [L.RUNNING_UNITS.keys()], parse: P['running']! },
+  { name: 'night between two days', triggers: [firstWords(L.NIGHT_BETWEEN)], parse: P['nightBetween']! },
   { name: 'recurrence adjective', triggers: [L.SET_ADJECTIVES.keys()], parse: P['setAdjective']! },
   { name: 'spaced numeric date', numbers: true, triggers: [['من', 'بين']], parse: P['spacedNumericDate']! },
 ];
