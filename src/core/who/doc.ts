@@ -16,6 +16,8 @@ export interface DocToken extends Token {
   forms: string[];
   /** No letter or digit in it. */
   punct: boolean;
+  /** The forms of its word, shared by every token of that word. */
+  form: WordForms;
 }
 
 /** A mention over token indices [s, e). */
@@ -55,13 +57,17 @@ export function isPunct(t: { norm: string; punct?: boolean }): boolean {
   return p;
 }
 
-/** The matching forms of one word, computed once per distinct word. */
-interface WordForms {
+/** The matching forms of one word, computed once per distinct word and shared by its tokens. */
+export interface WordForms {
+  /** The word as written. */
+  readonly text: string;
   norm: string;
   stem: string;
   bare: string;
   forms: string[];
   punct: boolean;
+  /** What the tagger computed for the word (Tagger.tagForms), kept here so its tokens need no lookup of their own. */
+  tagged: unknown;
 }
 
 const FORMS_LIMIT = 60000;
@@ -73,7 +79,7 @@ function wordForms(word: string): WordForms {
   const norm = normalize(word);
   const split = splitClitics(norm);
   const bare = split.article ? 'ال' + split.stem : split.pre ? norm.slice(split.pre.length) : norm;
-  f = { norm, stem: split.stem, bare, forms: [...new Set([norm, bare, ...strippedCandidates(norm)])], punct: !WORDLIKE.test(norm) };
+  f = { text: word, norm, stem: split.stem, bare, forms: [...new Set([norm, bare, ...strippedCandidates(norm)])], punct: !WORDLIKE.test(norm), tagged: undefined };
   if (formsCache.size >= FORMS_LIMIT) formsCache.clear();
   formsCache.set(word, f);
   return f;
@@ -98,6 +104,7 @@ export function buildDoc(text: string, sentences: readonly Sentence[]): Doc {
         sentence: si,
         forms: f.forms,
         punct: f.punct,
+        form: f,
       });
     }
     ranges.push({ s, e: tokens.length });

@@ -164,11 +164,7 @@ function taggedMentions(doc: Doc, tagger: Tagger): TokenMention[] {
   const out: TokenMention[] = [];
   for (const { s, e } of doc.sentences) {
     if (e <= s) continue;
-    const toks = doc.tokens.slice(s, e);
-    const tags = tagger.tag(
-      toks.map((t) => t.text),
-      toks.map((t) => t.norm),
-    );
+    const tags = tagger.tagForms(doc.tokens.slice(s, e).map((t) => t.form));
     for (const span of spansFromTags(tags)) {
       const type = TYPE_MAP[span.type];
       if (type) out.push({ type, s: s + span.start, e: s + span.end });

@@ -161,6 +161,26 @@ type PhraseStarts = readonly [readonly RowedPhrase[], readonly RowedPhrase[]];
 const NO_STARTS: RowedPhrase[] = [];
 
 /**
+ * A word form as {@link Tagger.tagForms} takes it: the word as written, its normalized form, and
+ * a slot where a tagger keeps what it computed for the form. A caller that keeps one object per
+ * distinct word (the who step's doc does) spares the tagger a lookup per token.
+ */
+export interface TaggerWord {
+  readonly text: string;
+  readonly norm: string;
+  tagged: unknown;
+}
+
+/** What a tagger keeps for a word form: its emission vector and the phrases that may start at it. */
+class WordEntry {
+  constructor(
+    readonly owner: Tagger,
+    readonly vector: Float32Array,
+    readonly starts: PhraseStarts,
+  ) {}
+}
+
+/**
  * A tagger built with its model: tags sentences under that model, with the model's per-word
  * emission vectors cached on the tagger. The analysis takes one (the shipped model's by default), so
  * a benchmark scores a held-out model by building a tagger with it, never by patching a global.
@@ -184,14 +204,46 @@ export class Tagger {
     return viterbi(this.model, em, words.length).map((t) => this.bio[t]!);
   }
 
+  /**
+   * Tags one sentence given as word forms (see {@link TaggerWord}), as {@link tag} does with their
+   * words and normalized forms: what the tagger computes for a form is kept in its slot.
+   */
+  tagForms(forms: readonly TaggerWord[]): string[] {
+    const entries = forms.map((f) => this.entryOf(f));
+    const em = this.score(
+      entries.map((e) => e.vector),
+      forms.map((f) => f.norm),
+      entries.map((e) => e.starts),
+    );
+    return viterbi(this.model, em, forms.length).map((t) => this.bio[t]!);
+  }
+
   /** Per-token emission scores (tokens × tags) for one sentence. */
   emissions(words: readonly string[], norms?: readonly string[]): Float32Array {
-    const model = this.model;
-    const n = model.tags.length;
-    const len = words.length;
+    const ns = norms ?? words.map((w) => normalize(w));
+    return this.score(
+      words.map((w) => this.wordVector(w)),
+      ns,
+      ns.map((w) => this.phraseStartsOf(w)),
+    );
+  }
+
+  /** What this tagger keeps for a word form, from its slot or computed and put there. */
+  private entryOf(form: TaggerWord): WordEntry {
+    const kept = form.tagged;
+    if (kept instanceof WordEntry && kept.owner === this) return kept;
+    const entry = new WordEntry(this, this.wordVector(form.text), this.phraseStartsOf(form.norm));
+    form.tagged = entry;
+    return entry;
+  }
+
+  /** Emission scores of a sentence from its words' vectors, normalized forms and phrase starts. */
+  private score(vectors: readonly Float32Array[], norms: readonly string[], starts: readonly PhraseStarts[]): Float32Array {
+    const n = this.model.tags.length;
+    const len = vectors.length;
     const em = new Float32Array(len * n);
     for (let j = 0; j < len; j++) {
-      const v = this.wordVector(words[j]!);
+      const v = vectors[j]!;
       // The word at j gives features to the tokens around it: to token i = j - offset, at that
       // offset's slice of its vector (features are named by the neighbour's position).
       for (let o = 0; o < OFFSETS.length; o++) {
@@ -204,10 +256,8 @@ export class Tagger {
     }
     // Sentence-level features after the words' own, gazetteer phrases first, as in training
     // (forEachPhraseFeature): the same additions in the same order.
-    const ns = norms ?? words.map((w) => normalize(w));
-    const starts = ns.map((w) => this.phraseStartsOf(w));
-    this.addPhraseRows(em, ns, starts, 0);
-    this.addPhraseRows(em, ns, starts, 1);
+    this.addPhraseRows(em, norms, starts, 0);
+    this.addPhraseRows(em, norms, starts, 1);
     return em;
   }
 

@@ -124,3 +124,17 @@ test('GIVEN sentences with gazetteer and known phrases THEN the emissions add ev
     assert.deepEqual(Array.from(tagger.emissions(words, norms)), Array.from(want), words.join(' '));
   }
 });
+
+test('GIVEN word forms with slots THEN tagForms tags as tag does, keeps its work in the slots, and a second tagger takes them over', () => {
+  const words = ['قال', 'الرئيس', 'جو', 'بايدن', 'في', 'واشنطن', 'إن', 'الأمم', 'المتحدة', 'قال'];
+  const forms = words.map((text) => ({ text, norm: normalize(text), tagged: undefined as unknown }));
+  const shipped = shippedTagger();
+  assert.deepEqual(shipped.tagForms(forms), shipped.tag(words));
+  assert.ok(forms.every((f) => f.tagged !== undefined), 'every slot filled');
+  const kept = forms.map((f) => f.tagged);
+  assert.deepEqual(shipped.tagForms(forms), shipped.tag(words));
+  assert.deepEqual(forms.map((f) => f.tagged), kept, 'the slots are reused, not recomputed');
+  const other = new Tagger(shipped.model);
+  assert.deepEqual(other.tagForms(forms), shipped.tag(words));
+  assert.ok(forms.every((f, i) => f.tagged !== kept[i]), 'another tagger keeps its own work');
+});
