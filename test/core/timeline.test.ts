@@ -369,6 +369,14 @@ const PARTED: { rule: string; line: string; events: [string, string][] }[] = [
     ],
   },
   {
+    rule: 'منذ before a named happening (the later time dates it), and أي meaning "any" parts nothing',
+    line: 'تعهد الرئيس يوم الأربعاء بمواصلة القتال ولم يبد أي علامة على التنازل في أول خطاب له منذ انهيار محادثات السلام في جنيف في أفريل.',
+    events: [
+      ['2023-04', 'انهيار محادثات السلام في جنيف'],
+      ['2023-12-06', 'تعهد الرئيس بمواصلة القتال ولم يبد أي علامة على التنازل في أول خطاب له'],
+    ],
+  },
+  {
     rule: 'two times of one date are not parted',
     line: 'تعرضت السفارة لهجوم صاروخي فجر اليوم الجمعة وأعلنت الحكومة الحداد اليوم.',
     events: [['2023-12-08', 'تعرضت السفارة لهجوم صاروخي وأعلنت الحكومة الحداد']],
@@ -481,6 +489,11 @@ const ACROSS_COMMAS: { rule: string; line: string; events: [string, string][] }[
     rule: '"أقدم … على" parted from its act by a place after a comma',
     line: 'أقدم صباح اليوم شاب في معتمدية منزل بوزيان، من ولاية سيدي بوزيد على إصابة تلميذين بآلة حادة.',
     events: [['2023-12-08', 'أقدم شاب في معتمدية منزل بوزيان على إصابة تلميذين بآلة حادة']],
+  },
+  {
+    rule: 'أي after a preposition is "any", not a clause word the long event is cut at',
+    line: 'حذر الأمين العام الشهر الماضي من أن الحزب سيقاوم بشراسة أمام أي مواجهة مستقبلية مع إسرائيل إذا ما منحتها الولايات المتحدة الضوء الأخضر.',
+    events: [['2023-11', 'حذر الأمين العام من أن الحزب سيقاوم بشراسة أمام أي مواجهة مستقبلية مع إسرائيل إذا ما منحتها الولايات المتحدة الضوء']],
   },
   {
     rule: 'a second report after the time (مضيفا أنه …), which does not complete the first',

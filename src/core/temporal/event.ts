@@ -519,11 +519,31 @@ function shorten(words: Words, max = MAX_EVENT_CHARS): string {
   return finish(ws.slice(0, cut).join(' '));
 }
 
+const ANY = normalize('أي');
+/** Words that make a following أي "any" (لم يبد أي علامة، أمام أي مواجهة), not "that is" (أي ما يعادل). */
+const ANY_GOVERNORS = words(eventData.anyGovernors);
+
+/**
+ * Whether a soft boundary (قبل أن، حيث، مما، أي …) opens at word k. أي is one only as "that is":
+ * not after a negation or a preposition one or two words back ("ولم يبد أي علامة", "أمام أي مواجهة").
+ */
+function softAt(nw: string[], k: number): boolean {
+  const next = SOFT_BY_FIRST.get(nw[k]!);
+  if (!next || !next.some((rest) => rest === '' || rest === nw[k + 1])) return false;
+  if (nw[k] !== ANY) return true;
+  return !governsAny(nw[k - 1]) && !governsAny(nw[k - 2]);
+}
+
+/** Whether a word (its و off) makes a following أي "any". */
+function governsAny(w: string | undefined): boolean {
+  if (w === undefined) return false;
+  return ANY_GOVERNORS.has(w) || (w.length > 2 && (w[0] === 'و' || w[0] === 'ف') && ANY_GOVERNORS.has(w.slice(1)));
+}
+
 /** The last clause word (قبل أن، حيث، مما …) at or before word `fit`, past the first words; null when none. */
 function softCut(nw: string[], fit: number): number | null {
   for (let w = fit; w > MIN_EVENT_WORDS; w--) {
-    const next = SOFT_BY_FIRST.get(nw[w]!);
-    if (next && next.some((rest) => rest === '' || rest === nw[w + 1])) return w;
+    if (softAt(nw, w)) return w;
   }
   return null;
 }
@@ -600,8 +620,7 @@ function subClause(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpa
   const { ws: rawWords, nw: normWords, starts: rawStarts } = split;
   const cuts: number[] = [];
   for (let w = 1; w < normWords.length; w++) {
-    const next = SOFT_BY_FIRST.get(normWords[w]!);
-    if (next && next.some((rest) => rest === '' || rest === normWords[w + 1])) cuts.push(w);
+    if (softAt(normWords, w)) cuts.push(w);
   }
   if (cuts.length === 0) return null;
   const atWord = rawWords.findIndex((w, k) => clause.start + rawStarts[k]! + w.length > at.start);
@@ -646,8 +665,7 @@ interface TimePiece {
 function partingAt(nw: string[], k: number): number {
   const between = BETWEEN_BY_FIRST.get(nw[k]!)?.find((p) => p.every((w, i) => nw[k + i] === w));
   if (between) return between.length;
-  const soft = SOFT_BY_FIRST.get(nw[k]!);
-  return soft && soft.some((rest) => rest === '' || rest === nw[k + 1]) ? 1 : 0;
+  return softAt(nw, k) ? 1 : 0;
 }
 
 /**
