@@ -4,9 +4,9 @@ import { buildDoc, type Doc, type DocToken, type TokenMention } from './doc.ts';
 import { byCentrality, groupMentions } from './entities.ts';
 import { isDemonym, namedMentions, properNameSpan } from './mentions.ts';
 import { knownForms } from './names.ts';
-import { FIRST_NAMES, NAMING_CONSTRUCT_HEADS } from './lexicon.ts';
+import { FIRST_NAMES, NAMING_CONSTRUCT_HEADS, isGazPlace } from './lexicon.ts';
 import { attributeQuotes } from './quotes.ts';
-import { roleAt, withoutOwnName } from './roles.ts';
+import { isTitle, roleAt, withoutOwnName } from './roles.ts';
 import { titleReferent } from './referents.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { findSources } from './sources.ts';
@@ -37,6 +37,26 @@ export function isNamingConstruct(words: readonly DocToken[]): boolean {
   return words.length === 2 && NAMING_CONSTRUCT_HEADS.has(head!.bare) && field!.norm.startsWith('ال');
 }
 
+/**
+ * A place the tagger glued to the front of a name after a title ("محافظ عدن أحمد حامد لملس", "والي
+ * الخرطوم …"): the title's place, a LOC of its own, and the person after it. Only a gazetteer place
+ * that is no given name, before two more words.
+ */
+export function withPlaceOffNames(doc: Doc, mentions: readonly TokenMention[]): TokenMention[] {
+  const out: TokenMention[] = [];
+  for (const m of mentions) {
+    const first = doc.tokens[m.s]!;
+    const title = doc.tokens[m.s - 1];
+    const glued = m.type === 'PER' && m.e - m.s >= 3 && title !== undefined && isTitle(title) && isGazPlace(first.norm) && !FIRST_NAMES.has(first.norm);
+    if (!glued) {
+      out.push(m);
+      continue;
+    }
+    out.push({ type: 'LOC', s: m.s, e: m.s + 1 }, { ...m, s: m.s + 1 });
+  }
+  return out;
+}
+
 /** Whether a person's every mention is one word that is a known given name ("يوسف", "شون"). */
 export function isLoneGivenName(doc: Doc, mentions: readonly TokenMention[]): boolean {
   return mentions.every((m) => m.e - m.s === 1 && [doc.tokens[m.s]!.norm, doc.tokens[m.s]!.bare].some((w) => FIRST_NAMES.has(w)));
@@ -46,7 +66,7 @@ export function isLoneGivenName(doc: Doc, mentions: readonly TokenMention[]): bo
 export function analyzeWho(text: string, sentences: Sentence[], tagger: Tagger = shippedTagger()): WhoResult {
   const doc = buildDoc(text, sentences);
   const cited = findSources(doc);
-  const named = namedMentions(doc, cited.mentions, tagger);
+  const named = withPlaceOffNames(doc, namedMentions(doc, cited.mentions, tagger));
   const src = unnamedSources(doc, named);
   // A word the tagger took for a name inside an unnamed source's description is the description's ("قائد ميداني").
   const inSource = (m: TokenMention): boolean => m.type === 'PER' && src.some((x) => x.s <= m.s && m.e <= x.e);

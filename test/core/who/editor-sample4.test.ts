@@ -100,3 +100,17 @@ test('GIVEN words of another phrase between a title and a name THEN the role is 
   for (const [text, name, role] of table) assert.equal(who(text).find((x) => x.name === name)?.role ?? '', role, name);
   assert.equal(who('قرر المجلس توسعة المكتب السياسي لهاجر بالشيخ أحمد و فتحي الهويدي عضو المجلس الوطني وتم تكليف زينب فرحات بمهمة جديدة.').find((x) => x.name === 'فتحي الهويدي')?.role, 'عضو المجلس الوطني');
 });
+
+test('GIVEN a place the tagger glued to a name after a title THEN the place is the title\'s and the person speaks', () => {
+  const text = 'وأوضح محافظ عدن أحمد حامد لملس، خلال لقائه ممثلي الغرفة التجارية، أن انقطاع الكهرباء يعود إلى نقص الوقود.';
+  const list = who(text);
+  assert.deepEqual(list.find((x) => x.name === 'أحمد حامد لملس')?.role, 'محافظ عدن');
+  assert.ok(list.some((x) => x.name === 'عدن' && x.type === 'LOC'), JSON.stringify(list));
+  assert.deepEqual(saidBy(text, 'انقطاع الكهرباء'), ['أحمد حامد لملس']);
+});
+
+test('GIVEN the Richter scale or "ماليا" (financially) THEN no person is listed', () => {
+  for (const text of ['ضرب زلزال بقوة 5.3 درجات على مقياس ريشتر ولاية جناق قلعة.', 'سجل الميزان التجاري الغذائي عجزا ماليا بلغ 402 مليون دينار.']) {
+    assert.ok(!who(text).some((x) => x.type === 'PER'), JSON.stringify(who(text)));
+  }
+});
