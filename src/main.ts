@@ -200,7 +200,8 @@ async function main(): Promise<number> {
   const feeds = await startConfiguredFeeds(config, {
     store,
     fetcher,
-    analyze,
+    // Polled articles come back from the worker thread as the JSON the store keeps, not as objects to copy and serialise again.
+    prepare: (input) => timed((s) => metrics.analysed(s), () => jobs.prepare(input)),
     fetchFullArticle: (url) => fetchStoredArticle(fetcher, url, (html, at) => jobs.extract(html, at)),
     onFeedFailing: (feed, failure) => notifyFeedFailing(store, router, feed, failure.userMessage, log),
     log: (level, message, fields) => feedLog[level](message, fields),

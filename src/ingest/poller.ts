@@ -19,6 +19,7 @@ import PQueue from 'p-queue';
 import type { Analysis, ArticleInput } from '../core/types.ts';
 import { referenceFor } from '../core/reference.ts';
 import type { AnalysisToSave, ArticleRecord, FeedRecord, NewArticle, Store } from '../store/types.ts';
+import { prepareAnalysis, storedAnalysisJson, type PreparedAnalysis } from '../store/stored-analysis.ts';
 import type { StoryGrouper } from '../stories/grouper.ts';
 import type { Fetcher } from '../sources/http.ts';
 import { feedFailureOf, FeedReader, localFeedUrl, looksLikeExcerpt, type FeedFailure, type FeedItem, type FetchFullArticle } from '../sources/feeds.ts';
@@ -44,6 +45,9 @@ export const systemPollClock: PollClock = {
 
 /** The core analyzer (src/core/analyze.ts `analyze`), injected so tests need not depend on it. */
 export type Analyzer = (input: ArticleInput) => Analysis | Promise<Analysis>;
+
+/** The core analyzer giving the analysis as ingest stores it (the job pool's `prepare`, run in a worker thread). */
+export type PreparingAnalyzer = (input: ArticleInput) => Promise<PreparedAnalysis>;
 
 /** Tuning of the poller. */
 export interface PollerOptions {
@@ -92,6 +96,8 @@ export interface FeedPollerDeps {
   fetcher: Fetcher;
   clock?: PollClock;
   analyze?: Analyzer;
+  /** The analyzer in the form ingest stores (its JSON made where it ran); used instead of `analyze` when given. */
+  prepare?: PreparingAnalyzer;
   grouper?: StoryGrouper;
   fetchFullArticle?: FetchFullArticle;
   /** Local files that may be read as feeds (the configured sample feed): never user-supplied paths. */
@@ -369,7 +375,7 @@ export class FeedPoller {
     local: boolean,
     result: FeedPollResult,
     turn: { turn: number; stored: Promise<void> },
-  ): Promise<[NewArticle[], Map<NewArticle, Analysis | undefined>]> {
+  ): Promise<[NewArticle[], Map<NewArticle, PreparedAnalysis | undefined>]> {
     const known = this.known.get(feed.id);
     const fresh: FeedItem[] = [];
     for (const item of items) {
@@ -381,7 +387,7 @@ export class FeedPoller {
     const records = this.recordsOf(feed, outlet, fresh, texts);
     // All of the feed's new articles are analysed at once (the job pool runs them on its threads);
     // an article that is a copy of a stored one needs none.
-    const analyses = new Map<NewArticle, Analysis | undefined>();
+    const analyses = new Map<NewArticle, PreparedAnalysis | undefined>();
     const isNew = await Promise.all(records.map((r) => this.deps.store.isNewArticle(r)));
     await Promise.all(records.map(async (r, i) => void (isNew[i] && (await this.stillNew(r, turn)) && analyses.set(r, await this.analyse(r)))));
     return [records, analyses];
@@ -437,7 +443,7 @@ export class FeedPoller {
    * in the same transaction: one commit per feed's batch is what makes ingest fast, on PostgreSQL
    * above all (each commit waits for the disk). A feed with nothing new records its poll alone.
    */
-  private async storeItems(records: NewArticle[], analyses: Map<NewArticle, Analysis | undefined>, result: FeedPollResult, recordPoll: () => Promise<void>): Promise<void> {
+  private async storeItems(records: NewArticle[], analyses: Map<NewArticle, PreparedAnalysis | undefined>, result: FeedPollResult, recordPoll: () => Promise<void>): Promise<void> {
     const store = this.deps.store;
     if (records.length === 0) return recordPoll();
     try {
@@ -453,7 +459,7 @@ export class FeedPoller {
           // transaction open across I/O. An article another feed stored since it was checked has
           // none (and is not new here).
           const analysis = analyses.get(record);
-          if (analysis) analysed.push({ articleId: stored.article.id, analysis: this.stamped(analysis, stored.article), now: record.seenAt });
+          if (analysis) analysed.push({ articleId: stored.article.id, json: storedAnalysisJson(analysis, stored.article.id), now: record.seenAt });
           if (await this.group(stored.article, analysis, record.seenAt, true)) result.joined++;
         }
         await store.saveAnalyses(this.options.analyzerVersion, analysed);
@@ -468,35 +474,32 @@ export class FeedPoller {
   }
 
   /** The analysis of an article about to be stored; undefined without an analyzer or when it throws. */
-  private async analyse(article: Pick<NewArticle, 'text' | 'title' | 'published'>): Promise<Analysis | undefined> {
-    if (!this.deps.analyze) return undefined;
+  private async analyse(article: Pick<NewArticle, 'text' | 'title' | 'published'>): Promise<PreparedAnalysis | undefined> {
+    const { analyze, prepare } = this.deps;
+    const input: ArticleInput = {
+      text: capArticleText(article.text),
+      title: article.title,
+      ...referenceFor(article.published, this.clock.now(), this.options.timezone),
+    };
     try {
-      return await this.deps.analyze({
-        text: capArticleText(article.text),
-        title: article.title,
-        ...referenceFor(article.published, this.clock.now(), this.options.timezone),
-      });
+      if (prepare) return await prepare(input);
+      return analyze && prepareAnalysis(await analyze(input));
     } catch (err) {
       this.log('error', `analysis of "${article.title.slice(0, 60)}" failed: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
   }
 
-  /** The analysis as stored: with its article's id. */
-  private stamped(analysis: Analysis, article: ArticleRecord): Analysis {
-    return { ...analysis, id: String(article.id) };
-  }
-
   /** Saves a stored article's analysis and assigns its story; true when it joined one. */
-  private async saveAndGroup(article: ArticleRecord, analysis: Analysis | undefined, now: string): Promise<boolean> {
-    if (analysis) await this.deps.store.saveAnalysis(article.id, this.options.analyzerVersion, this.stamped(analysis, article), now);
+  private async saveAndGroup(article: ArticleRecord, analysis: PreparedAnalysis | undefined, now: string): Promise<boolean> {
+    if (analysis) await this.deps.store.saveAnalyses(this.options.analyzerVersion, [{ articleId: article.id, json: storedAnalysisJson(analysis, article.id), now }]);
     return this.group(article, analysis, now);
   }
 
   /** Assigns a stored article's story (`justStored`: stored in this transaction, so in none); true when it joined one. */
-  private async group(article: ArticleRecord, analysis: Analysis | undefined, now: string, justStored = false): Promise<boolean> {
+  private async group(article: ArticleRecord, analysis: PreparedAnalysis | undefined, now: string, justStored = false): Promise<boolean> {
     if (!this.deps.grouper) return false;
-    return (await this.deps.grouper.assign(article, analysis, now, justStored)).joined;
+    return (await this.deps.grouper.assign(article, analysis?.outline, now, justStored)).joined;
   }
 
   /**
@@ -508,7 +511,8 @@ export class FeedPoller {
     const store = this.deps.store;
     const left = await store.articlesWithoutStory(limit);
     for (const article of left) {
-      const analysis = (await store.getAnalysis(article.id, this.options.analyzerVersion))?.analysis ?? (await this.analyse(article));
+      const saved = (await store.getAnalysis(article.id, this.options.analyzerVersion))?.analysis;
+      const analysis = saved ? prepareAnalysis(saved) : await this.analyse(article);
       await store.inTransaction(() => this.saveAndGroup(article, analysis, this.nowIso()));
     }
     if (left.length > 0) this.log('info', `${left.length} stored article(s) without a story grouped`);

@@ -12,7 +12,7 @@ import type { Fetcher } from '../sources/http.ts';
 import { ensureLocalFeed, FeedPoller, startFeedPolling, systemPollClock, type FeedPollerDeps, type PollClock, type PollReport } from './poller.ts';
 
 /** What {@link startConfiguredFeeds} needs beyond the settings. */
-export interface FeedSetupDeps extends Pick<FeedPollerDeps, 'analyze' | 'fetchFullArticle' | 'onFeedFailing' | 'onFeedRecovered' | 'log'> {
+export interface FeedSetupDeps extends Pick<FeedPollerDeps, 'analyze' | 'prepare' | 'fetchFullArticle' | 'onFeedFailing' | 'onFeedRecovered' | 'log'> {
   store: Store;
   fetcher: Fetcher;
   clock?: PollClock;

@@ -6,3 +6,4 @@ import { tsImport } from 'tsx/esm/api';
 const worker = await tsImport('./jobs-worker.ts', import.meta.url);
 export const extract = worker.extract;
 export const analyze = worker.analyze;
+export const prepare = worker.prepare;

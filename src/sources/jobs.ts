@@ -11,6 +11,7 @@ import { Piscina } from 'piscina';
 import type { Analysis, ArticleInput } from '../core/types.ts';
 import { analyze as analyzeArticle } from '../core/analyze.ts';
 import { extractArticle, type Article } from './page.ts';
+import { prepareAnalysis, type PreparedAnalysis } from '../store/stored-analysis.ts';
 
 /** Runs the costly steps of fetched content. */
 export interface JobRunner {
@@ -18,6 +19,8 @@ export interface JobRunner {
   extract(html: string, url: string): Promise<Article | null>;
   /** The core analysis of an article. */
   analyze(input: ArticleInput): Promise<Analysis>;
+  /** The core analysis of an article as ingest stores it: its JSON and what the story grouper reads. */
+  prepare(input: ArticleInput): Promise<PreparedAnalysis>;
   /** Starts the threads and loads what the jobs use (the NER model…), so the first job is not slow. */
   warm(input: ArticleInput): Promise<void>;
   /** Stops the threads. */
@@ -54,6 +57,7 @@ export interface JobPoolOptions {
 export const inlineJobs: JobRunner = {
   extract: async (html, url) => extractArticle(html, url),
   analyze: async (input) => analyzeArticle(input),
+  prepare: async (input) => prepareAnalysis(analyzeArticle(input)),
   warm: async (input) => void analyzeArticle(input),
   close: async () => undefined,
 };
@@ -81,6 +85,7 @@ export function createJobPool(options: JobPoolOptions = {}): JobRunner {
   return {
     extract: (html, url) => run<Article | null>('extract', { html, url }, options.extractBudgetMs ?? 20_000),
     analyze: (input) => run<Analysis>('analyze', input, options.analyzeBudgetMs ?? 30_000),
+    prepare: (input) => run<PreparedAnalysis>('prepare', input, options.analyzeBudgetMs ?? 30_000),
     // No budget: loading the modules in a fresh thread takes seconds on a busy machine.
     warm: async (input) => {
       await Promise.all(Array.from({ length: threads }, () => pool.run(input, { name: 'analyze' })));

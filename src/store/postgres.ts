@@ -17,6 +17,7 @@ import { articleKeys, canonicalUrl, isArticleUrl, urlTwins, type ArticleKeys } f
 import { pgMigrations, type PgMigration } from './postgres-migrations.ts';
 import {
   analysisFrom,
+  analysisJsonOf,
   articleFrom,
   digestFrom,
   digestItemOf,
@@ -528,7 +529,7 @@ export class PostgresStore implements Store {
        ON CONFLICT (article_id, version) DO UPDATE SET analysis = excluded.analysis, created_at = excluded.created_at`,
       version,
       kept.map((r) => r.articleId),
-      kept.map((r) => JSON.stringify(r.analysis)),
+      kept.map(analysisJsonOf),
       kept.map((r) => r.now),
     );
   }

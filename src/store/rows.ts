@@ -7,6 +7,7 @@ import type { Analysis } from '../core/types.ts';
 import type { Message } from '../messages/model.ts';
 import type {
   AnalysisRecord,
+  AnalysisToSave,
   ArticleRecord,
   ClaimedDelivery,
   ArticleSource,
@@ -120,6 +121,11 @@ export function filterFrom(r: Row): FilterRecord {
     pattern: String(r.pattern),
     createdAt: String(r.created_at),
   };
+}
+
+/** The JSON stored for an analysis to save. */
+export function analysisJsonOf(r: AnalysisToSave): string {
+  return 'json' in r ? r.json : JSON.stringify(r.analysis);
 }
 
 export function analysisFrom(r: Row): AnalysisRecord {

@@ -12,6 +12,7 @@ import { migrate } from './migrate.ts';
 import { migrations as allMigrations, type Migration } from './migrations/index.ts';
 import {
   analysisFrom,
+  analysisJsonOf,
   articleFrom,
   digestFrom,
   digestItemOf,
@@ -365,17 +366,21 @@ export class SqliteStore implements Store {
   // ───────── analyses ─────────
 
   async saveAnalysis(articleId: number, version: string, analysis: Analysis, now: string): Promise<void> {
+    this.saveAnalysisJson(articleId, version, JSON.stringify(analysis), now);
+  }
+
+  private saveAnalysisJson(articleId: number, version: string, json: string, now: string): void {
     this.run(
       'INSERT INTO analyses (article_id, version, analysis, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(article_id, version) DO UPDATE SET analysis = excluded.analysis, created_at = excluded.created_at',
       articleId,
       version,
-      JSON.stringify(analysis),
+      json,
       now,
     );
   }
 
   async saveAnalyses(version: string, rows: readonly AnalysisToSave[]): Promise<void> {
-    for (const r of rows) await this.saveAnalysis(r.articleId, version, r.analysis, r.now);
+    for (const r of rows) this.saveAnalysisJson(r.articleId, version, analysisJsonOf(r), r.now);
   }
 
   async getAnalysis(articleId: number, version?: string): Promise<AnalysisRecord | undefined> {

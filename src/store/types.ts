@@ -370,12 +370,8 @@ export interface ArticleStore {
   getAnalysis(articleId: number, version?: string): Promise<AnalysisRecord | undefined>;
 }
 
-/** One analysis for {@link ArticleStore.saveAnalyses}. */
-export interface AnalysisToSave {
-  articleId: number;
-  analysis: Analysis;
-  now: string;
-}
+/** One analysis for {@link ArticleStore.saveAnalyses}: the analysis, or its JSON as stored (with its id). */
+export type AnalysisToSave = { articleId: number; now: string } & ({ analysis: Analysis } | { json: string });
 
 /** Stories: articles from several outlets about one event. */
 export interface StoryStore {

@@ -3,7 +3,7 @@
  * a follow-up within the window), or a new one. The index lives in memory; after a restart
  * {@link StoryGrouper.warm} rebuilds it from the store's recent articles.
  */
-import type { Analysis } from '../core/types.ts';
+import type { AnalysisOutline } from '../store/stored-analysis.ts';
 import type { ArticleRecord, ArticleStore, StoryStore } from '../store/types.ts';
 import { StoryIndex, type StoryIndexOptions } from './index-terms.ts';
 import { featuresOf } from './terms.ts';
@@ -61,7 +61,7 @@ export class StoryGrouper {
    * Puts a newly stored article into its story (joining or creating one) and indexes it. `inNoStory`
    * says the caller knows it is in none (it was stored in the same transaction), which saves a look-up.
    */
-  async assign(article: ArticleRecord, analysis: Analysis | undefined, seenAt: string, inNoStory = false): Promise<Assignment> {
+  async assign(article: ArticleRecord, analysis: AnalysisOutline | undefined, seenAt: string, inNoStory = false): Promise<Assignment> {
     const existing = inNoStory ? undefined : await this.store.storyOf(article.id);
     const features = featuresOf(article.title, article.text, analysis);
     const time = eventTime(article);

@@ -4,7 +4,7 @@
  * stories, so two articles that each name places, none of which the other even mentions, need more
  * similarity to join; more still when both headlines open with different datelines.
  */
-import type { Analysis } from '../core/types.ts';
+import type { AnalysisOutline } from '../store/stored-analysis.ts';
 import { wordsOf } from '../core/text/tokens.ts';
 import headline from '../core/lexicon/stories/headline.json' with { type: 'json' };
 import { townNamed, townsIn } from './towns.ts';
@@ -42,7 +42,7 @@ export function datelineOf(title: string): string | undefined {
  * "النهضة : …"): a name of a person or organization of the analysis, or its last words (a surname,
  * "حركة النهضة" written "النهضة").
  */
-export function isSpeaker(prefix: string, analysis?: Analysis): boolean {
+export function isSpeaker(prefix: string, analysis?: AnalysisOutline): boolean {
   for (const e of analysis?.who ?? []) {
     if (e.type !== 'PER' && e.type !== 'ORG') continue;
     for (const name of [e.name, ...e.aliases]) {
@@ -54,7 +54,7 @@ export function isSpeaker(prefix: string, analysis?: Analysis): boolean {
 }
 
 /** The normalized names and aliases of the places of an analysis. */
-function locationsOf(analysis?: Analysis): Set<string> {
+function locationsOf(analysis?: AnalysisOutline): Set<string> {
   const out = new Set<string>();
   for (const e of analysis?.who ?? []) {
     if (e.type !== 'LOC') continue;
@@ -72,7 +72,7 @@ function locationsOf(analysis?: Analysis): Set<string> {
  * ("هجوم لندن" → "لندن", "سجن المهدية" → "المهدية"); a two-word place name ("سيدي بوزيد"); nothing
  * for a speaker, a label ("فيديو", "غدا") or a topic ("الانتخابات الفرنسية").
  */
-export function datelinePlace(dateline: string, locations: ReadonlySet<string>, analysis?: Analysis): string | undefined {
+export function datelinePlace(dateline: string, locations: ReadonlySet<string>, analysis?: AnalysisOutline): string | undefined {
   if (locations.has(dateline)) return dateline;
   const words = dateline.split(' ');
   if (words.some((w) => LABELS.has(w)) || isSpeaker(dateline, analysis)) return undefined;
@@ -86,7 +86,7 @@ export function datelinePlace(dateline: string, locations: ReadonlySet<string>, 
  * Places an article is set in: its title's dateline's place (prefixed "dl:"), the places its analysis
  * names, and the gazetteer's towns its title and lead (`words`, normalized) name (all normalized).
  */
-export function placesOf(title: string, analysis?: Analysis, words: readonly string[] = []): Set<string> {
+export function placesOf(title: string, analysis?: AnalysisOutline, words: readonly string[] = []): Set<string> {
   const locations = locationsOf(analysis);
   for (const t of townsIn(words)) locations.add(t.name);
   const dateline = datelineOf(title);

@@ -4,7 +4,7 @@
  * analysis found. Stories are about who, where and when, so those weigh most.
  */
 import { createRequire } from 'node:module';
-import type { Analysis } from '../core/types.ts';
+import type { AnalysisOutline } from '../store/stored-analysis.ts';
 import { normalize } from '../core/text/normalize.ts';
 import { lightStem, wordsOf } from '../core/text/tokens.ts';
 import { headlinePlaces, localTowns, placesOf, type Setting } from './places.ts';
@@ -61,11 +61,11 @@ function leadWords(text: string): string[] {
 }
 
 /** The article's weighted terms (term → raw count; callers weight them by rarity). */
-export function termsOf(title: string, text: string, analysis?: Analysis): Map<string, number> {
+export function termsOf(title: string, text: string, analysis?: AnalysisOutline): Map<string, number> {
   return termsFromWords(wordsOf(title), leadWords(text), analysis);
 }
 
-function termsFromWords(titleWords: string[], body: string[], analysis?: Analysis): Map<string, number> {
+function termsFromWords(titleWords: string[], body: string[], analysis?: AnalysisOutline): Map<string, number> {
   const terms = new Map<string, number>();
   for (const w of titleWords) if (isContentWord(w)) bump(terms, lightStem(unvary(w)), 2);
   for (let i = 0; i < body.length; i++) {
@@ -94,7 +94,7 @@ export interface ArticleFeatures extends Setting {
 }
 
 /** The normalized names of the persons among the first entries of an analysis's who list. */
-export function peopleOf(analysis?: Analysis): Set<string> {
+export function peopleOf(analysis?: AnalysisOutline): Set<string> {
   return new Set((analysis?.who ?? []).slice(0, 8).filter((e) => e.type === 'PER').map((e) => normalize(e.name)));
 }
 
@@ -122,7 +122,7 @@ export function numbersOf(words: readonly string[]): Set<string> {
 }
 
 /** The article's terms, places, numbers and normalized lead. */
-export function featuresOf(title: string, text: string, analysis?: Analysis): ArticleFeatures {
+export function featuresOf(title: string, text: string, analysis?: AnalysisOutline): ArticleFeatures {
   const titleWords = wordsOf(title);
   const body = leadWords(text);
   const places = placesOf(title, analysis, [...titleWords, ...body]);
