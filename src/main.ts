@@ -111,6 +111,9 @@ const WARM_UP_TEXT =
   'وقال متحدث باسم الوزارة لوكالة رويترز إن "المحادثات ستتناول الوضع الإنساني".';
 
 
+/** Time after the first feed round at which the analysis threads beyond the first start loading. */
+const THREADS_WARM_DELAY_MS = 5_000;
+
 /** Longest a stop waits for the analysis threads to end. */
 const JOBS_CLOSE_MS = 2_000;
 
@@ -134,10 +137,13 @@ async function main(): Promise<number> {
   const fetcher = createFetcher(config.fetch);
   const llmLog = log.child('llm');
   // Page extraction and every analysis (/brief, /timeline, /who and polled articles) run in a worker thread, under a time budget.
-  const jobs = createJobPool({ threads: config.jobThreads });
+  // One thread starts with the bot (a first /brief does not wait for a cold model); the others start
+  // once the first feed round is done, or sooner when jobs wait for a thread.
+  const jobs = createJobPool({ threads: config.jobThreads, startThreads: 1 });
   const analyze = (input: Parameters<typeof jobs.analyze>[0]): ReturnType<typeof jobs.analyze> => timed((s) => metrics.analysed(s), () => jobs.analyze(input));
   const services = createServices(config, store, { fetcher, log: (line) => llmLog.warn(line), extract: (html, url) => jobs.extract(html, url), analyze });
-  const jobsWarm = jobs.warm({ text: WARM_UP_TEXT, reference: '2024-01-05' }).catch((err: unknown) => log.error(`job pool failed to start: ${errorText(err)}`));
+  const warmUp = { text: WARM_UP_TEXT, reference: '2024-01-05' };
+  const jobsWarm = jobs.warm(warmUp, 1).catch((err: unknown) => log.error(`job pool failed to start: ${errorText(err)}`));
 
   const stops: Array<() => Promise<void>> = [];
   let closeDiscord: (() => Promise<void>) | undefined;
@@ -195,6 +201,10 @@ async function main(): Promise<number> {
   const router = routeSender(platformSenders);
   let firstRoundDone: () => void = () => undefined;
   const firstRound = new Promise<void>((resolve) => (firstRoundDone = resolve));
+  // The other analysis threads load in the background, a little after the first round (so not while the bot opens).
+  void firstRound.then(() =>
+    setTimeout(() => stopping || void jobs.warm(warmUp).catch((err: unknown) => log.warn(`analysis threads failed to start: ${errorText(err)}`)), THREADS_WARM_DELAY_MS).unref(),
+  );
   const feedLog = log.child('feeds');
   const digestLog = log.child('digests');
   const feeds = await startConfiguredFeeds(config, {

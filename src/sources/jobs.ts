@@ -21,8 +21,11 @@ export interface JobRunner {
   analyze(input: ArticleInput): Promise<Analysis>;
   /** The core analysis of an article as ingest stores it: its JSON and what the story grouper reads. */
   prepare(input: ArticleInput): Promise<PreparedAnalysis>;
-  /** Starts the threads and loads what the jobs use (the NER model…), so the first job is not slow. */
-  warm(input: ArticleInput): Promise<void>;
+  /**
+   * Starts `threads` threads (default: all of them) and loads what the jobs use in each (the NER
+   * model…), so the first jobs are not slow.
+   */
+  warm(input: ArticleInput, threads?: number): Promise<void>;
   /** Stops the threads. */
   close(): Promise<void>;
 }
@@ -45,6 +48,12 @@ export interface JobPoolOptions {
   /** Worker threads (default 1; the bot takes its count from its settings: config.ts `jobThreads`). */
   threads?: number;
   /**
+   * Threads started with the pool (default: all). The others start when jobs wait for a thread or
+   * at {@link JobRunner.warm}, and then stay: loading the analysis in a thread takes a second or
+   * two of CPU, which a bot starting up would rather spend answering.
+   */
+  startThreads?: number;
+  /**
    * Longest a page extraction may take, ms, from the moment it is asked (a job waits for the one
    * running before it; ingest runs one at a time, so that wait is at most one job). Default 20 s.
    */
@@ -62,14 +71,15 @@ export const inlineJobs: JobRunner = {
   close: async () => undefined,
 };
 
-/** A pool of worker threads running extraction and analysis under time budgets. */
-export function createJobPool(options: JobPoolOptions = {}): JobRunner {
+/** A pool of worker threads running extraction and analysis under time budgets; `threadsStarted` counts its threads. */
+export function createJobPool(options: JobPoolOptions = {}): JobRunner & { threadsStarted(): number } {
   const threads = options.threads ?? 1;
   const pool = new Piscina({
     filename: new URL('./jobs-worker.mjs', import.meta.url).href,
-    minThreads: threads,
+    minThreads: Math.min(threads, options.startThreads ?? threads),
     maxThreads: threads,
-    idleTimeout: 60_000,
+    // A thread once started stays (its modules and model are loaded).
+    idleTimeout: Infinity,
     // A hostile page must not take the process's memory with it.
     resourceLimits: { maxOldGenerationSizeMb: 512 },
   });
@@ -87,9 +97,11 @@ export function createJobPool(options: JobPoolOptions = {}): JobRunner {
     analyze: (input) => run<Analysis>('analyze', input, options.analyzeBudgetMs ?? 30_000),
     prepare: (input) => run<PreparedAnalysis>('prepare', input, options.analyzeBudgetMs ?? 30_000),
     // No budget: loading the modules in a fresh thread takes seconds on a busy machine.
-    warm: async (input) => {
-      await Promise.all(Array.from({ length: threads }, () => pool.run(input, { name: 'analyze' })));
+    // Jobs run at once, one a thread: the pool starts the threads they need.
+    warm: async (input, count = threads) => {
+      await Promise.all(Array.from({ length: Math.min(count, threads) }, () => pool.run(input, { name: 'analyze' })));
     },
     close: () => pool.close({ force: true }),
+    threadsStarted: () => pool.threads.length,
   };
 }

@@ -79,3 +79,20 @@ describe('/brief analyses in the job pool', () => {
     assert.ok(await timerFiredFirst, 'a timer set while the paste was analysed fired only after its answer');
   });
 });
+
+describe('the job pool starts threads as they are needed', () => {
+  const jobs = createJobPool({ threads: 2, startThreads: 1 });
+  after(() => jobs.close());
+
+  it('GIVEN a pool of two threads that starts one THEN one runs until the second is warmed, and both stay', async () => {
+    const input = { text: PARAGRAPH, reference: '2024-01-05' };
+    await jobs.warm(input, 1);
+    assert.equal(jobs.threadsStarted(), 1);
+    assert.ok((await jobs.analyze(input)).brief.length > 0);
+    assert.equal(jobs.threadsStarted(), 1);
+    await jobs.warm(input);
+    assert.equal(jobs.threadsStarted(), 2);
+    await jobs.analyze(input);
+    assert.equal(jobs.threadsStarted(), 2);
+  });
+});
