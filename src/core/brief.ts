@@ -550,11 +550,24 @@ function stemsOf(text: string): Set<string> {
   const out = new Set<string>();
   for (const t of tokenize(text)) {
     if (t.kind !== 'arabic' && t.kind !== 'latin' && t.kind !== 'number') continue;
-    const w = normalize(t.text).toLowerCase();
-    if (w.length < 2 || isStopword(w)) continue;
-    out.add(lightStem(w));
+    const stem = contentStem(t.text);
+    if (stem !== '') out.add(stem);
   }
   return out;
+}
+
+const STEMS_LIMIT = 60000;
+const stemCache = new Map<string, string>();
+
+/** The light stem of a word as written, '' for a stop word or a single letter; computed once per distinct word. */
+function contentStem(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem !== undefined) return stem;
+  const w = normalize(word).toLowerCase();
+  stem = w.length < 2 || isStopword(w) ? '' : lightStem(w);
+  if (stemCache.size >= STEMS_LIMIT) stemCache.clear();
+  stemCache.set(word, stem);
+  return stem;
 }
 
 /** Whether a sentence is a caption, byline, credit or bare attribution rather than news. */

@@ -10,15 +10,17 @@ export interface Token extends Span {
 }
 
 // Punctuation that ANERcorp separates from words. "." inside numbers ("3.5") stays attached.
-const PUNCT = new Set([...'.,،؛;:!?؟"«»()[]{}\'“”‘’…/\\|<>*#=+~`^']);
-const DASHES = new Set(['-', '–', '—']);
+const PUNCT = new Set([...'.,،؛;:!?؟"«»()[]{}\'“”‘’…/\\|<>*#=+~`^'].map((ch) => ch.charCodeAt(0)));
+const DASHES = new Set([...'-–—'].map((ch) => ch.charCodeAt(0)));
+const DOT = 46;
 
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x200b || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
 }
 
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && /[0-9\u0660-\u0669\u06F0-\u06F9]/.test(ch);
+/** Whether a code unit is an ASCII, Arabic-Indic or Persian digit (NaN, past either end of the text: no). */
+function isDigit(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 0x0660 && code <= 0x0669) || (code >= 0x06f0 && code <= 0x06f9);
 }
 
 function isLetter(ch: string | undefined): boolean {
@@ -41,22 +43,21 @@ export function tokenize(text: string): Token[] {
     start = -1;
   };
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const code = ch.charCodeAt(0);
+    const code = text.charCodeAt(i);
     if (isSpace(code)) {
       flush(i);
       continue;
     }
-    let punct = PUNCT.has(ch);
-    if ((ch === '.' || ch === ',' || ch === '/') && isDigit(text[i - 1]) && isDigit(text[i + 1])) punct = false;
+    let punct = PUNCT.has(code);
+    if ((code === DOT || code === 44 || code === 47) && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) punct = false;
     // Dotted abbreviations stay one token ("سي.بي.إس", "آر.إف.إم", "د.ب.أ"): a dot between letters
     // after a chunk of at most three letters.
-    if (ch === '.' && start >= 0 && i - lastChunk(text, i) <= 3 && isLetter(text[i - 1]) && isLetter(text[i + 1])) punct = false;
+    if (code === DOT && start >= 0 && i - lastChunk(text, i) <= 3 && isLetter(text[i - 1]) && isLetter(text[i + 1])) punct = false;
     // A dash between letters joins a compound ("فرانس-برس"); alone or at edges it is punctuation.
-    if (DASHES.has(ch)) punct = start < 0 || isSpace(text.charCodeAt(i + 1)) || i + 1 >= text.length;
+    if (DASHES.has(code)) punct = start < 0 || isSpace(text.charCodeAt(i + 1)) || i + 1 >= text.length;
     if (punct) {
       flush(i);
-      out.push({ text: ch, start: i, end: i + 1 });
+      out.push({ text: text[i]!, start: i, end: i + 1 });
       continue;
     }
     if (start < 0) start = i;
