@@ -496,6 +496,11 @@ const ACROSS_COMMAS: { rule: string; line: string; events: [string, string][] }[
     events: [['2023-11', 'حذر الأمين العام من أن الحزب سيقاوم بشراسة أمام أي مواجهة مستقبلية مع إسرائيل إذا ما منحتها الولايات المتحدة الضوء']],
   },
   {
+    rule: 'a comparison point with no figure of its own (no entry, and the event ends before مقارنة)',
+    line: 'وارتفعت الأسعار بنسبة 4،2 بالمائة خلال شهر نوفمبر مقارنة مع نفس الفترة من سنة 2022.',
+    events: [['2023-11', 'ارتفعت الأسعار بنسبة 4،2 بالمائة']],
+  },
+  {
     rule: 'a second report after the time (مضيفا أنه …), which does not complete the first',
     line: 'وأوضح رئيس الهيئة، في تصريح صحفي، أن "حوالى 1300 أسير بدأوا إضرابهم عن الطعام صباح اليوم (الجمعة)"، مضيفا أنه "من المتوقع أن يرتفع العدد".',
     events: [['2023-12-08', 'حوالى 1300 أسير بدأوا إضرابهم عن الطعام']],

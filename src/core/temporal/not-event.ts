@@ -4,7 +4,8 @@
  * report's edition in brackets ("نتائج التجارة الخارجية (ديسمبر 2016)"), a second naming of the
  * date just given ("6 مارس آذار", "الخميس، 2 مارس"), the end of a range ("ما بين جانفي و نوفمبر
  * 2016": the range is dated by its first time), a place named after a date ("نهج 18 جانفي"), the
- * word شهر before a month's name read as "a month ago" ("منذ شهر جانفي"), the window of a count ("78 هجومًا منذ 17 أكتوبر"). Each rule reads a few words on either side, so the
+ * word شهر before a month's name read as "a month ago" ("منذ شهر جانفي"), the window of a count ("78 هجومًا منذ 17 أكتوبر"),
+ * the point a figure is compared with ("بنسبة 4،2 بالمائة مقارنة مع نفس الفترة من سنة 2015"). Each rule reads a few words on either side, so the
  * whole pass is linear in the text.
  */
 import { normalize } from '../text/normalize.ts';
@@ -221,8 +222,26 @@ export function endsQuotedTitle(text: string, t: TimeAt): boolean {
 }
 
 /** Whether `t` (with the valued times before and after it, if any) dates no event of its own. */
+/** Characters looked back from a time for the comparison word that introduces it. */
+const COMPARISON_REACH = 48;
+/**
+ * "مقارنة بالفترة ذاتها من سنة 2015", "مقارنة مع الثلاثي الرابع من سنة 2015", "بالمقارنة مع عام 2010":
+ * the comparison word and only words of a period before the time, no figure and no clause mark.
+ */
+const COMPARED_WITH = /(?:^|[\s\d])(?:و?بال|ل?)مقارن[ةه]\s*(?:ب|مع\s)[^\d\u0660-\u0669،,.:;؛()]*$/;
+
+/**
+ * Whether the time is only the point a figure is compared with, no figure of its own told at it:
+ * "ارتفعت قيمته المضافة بنسبة 4،2 بالمائة مقارنة مع نفس الفترة من سنة 2015" dates nothing in 2015.
+ * A baseline with its figure ("مقارنة بـ 1003 قتلى في سبتمبر") is a dated fact (comparison.ts).
+ */
+export function comparedOnly(text: string, t: TimeAt): boolean {
+  const before = normalize(text.slice(Math.max(0, t.start - COMPARISON_REACH), t.start));
+  return COMPARED_WITH.test(before);
+}
+
 export function datesNoEvent(text: string, t: TimeAt, prev: TimeAt | undefined, next?: TimeAt): boolean {
-  if (namesSomething(text, t) || namesEdition(text, t) || windowsCount(text, t) || meansNowadays(text, t) || statesNowadays(text, t) || endsQuotedTitle(text, t)) return true;
+  if (comparedOnly(text, t) || namesSomething(text, t) || namesEdition(text, t) || windowsCount(text, t) || meansNowadays(text, t) || statesNowadays(text, t) || endsQuotedTitle(text, t)) return true;
   if (next !== undefined && headsMonth(text, t, next)) return true;
   return prev !== undefined && (restates(text, prev, t) || endsRange(text, prev, t));
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { datesNoEvent, endsQuotedTitle, endsRange, headsMonth, meansNowadays, namesEdition, namesSomething, restates, statesNowadays, windowsCount, type TimeAt } from '../../../src/core/temporal/not-event.ts';
+import { comparedOnly, datesNoEvent, endsQuotedTitle, endsRange, headsMonth, meansNowadays, namesEdition, namesSomething, restates, statesNowadays, windowsCount, type TimeAt } from '../../../src/core/temporal/not-event.ts';
 import { findTemporal } from '../../../src/core/temporal/index.ts';
 import { buildTimeline } from '../../../src/core/timeline.ts';
 import { segment } from '../../../src/core/text/segment.ts';
@@ -12,6 +12,22 @@ function at(marked: string, value: string | null = '2015-08-07'): { text: string
   const text = marked.replace('【', '').replace('】', '');
   return { text, t: { start, end, text: text.slice(start, end), value } };
 }
+
+test('comparedOnly GIVEN a time a figure is compared with THEN it dates nothing; a baseline with its own figure, or the figure\'s own time, does', () => {
+  const cases: [string, boolean][] = [
+    ['ارتفعت قيمته المضافة بنسبة 4،2 بالمائة مقارنة مع نفس الفترة من 【سنة 2015】', true],
+    ['بلغت نسبة ارتفاع السياح 184 بالمئة مقارنة بالشهر ذاته من 【عام 2014】', true],
+    ['تطورت الأنشطة بنسبة 0.2 بالمائة خلال الثلاثي الأول من سنة 2017مقارنة بنفس الفترة من 【سنة 2016】', true], // no space after the year
+    ['سجلت الأسعار ارتفاعا بنسبة 9.3% بالمقارنة مع 【شهر سبتمبر من السنة المنقضية】', true],
+    ['قتل 1792 شخصا في أكتوبر مقارنة بـ 1003 لقوا مصرعهم في 【سبتمبر الماضي】', false], // a baseline figure of its own
+    ['بلغت نسبة ارتفاع السياح خلال 【ديسمبر 2016】 184 بالمئة مقارنة بالشهر ذاته من عام 2014', false],
+    ['وفي إطار المقارنة، أعلنت الوزارة 【أمس】 نتائجها', false],
+  ];
+  for (const [marked, expected] of cases) {
+    const { text, t } = at(marked);
+    assert.equal(comparedOnly(text, t), expected, marked);
+  }
+});
 
 test('namesSomething GIVEN a date right after a law, an anniversary, a revolution or a budget THEN it only names it', () => {
   const cases: [string, boolean][] = [
