@@ -89,7 +89,11 @@ export function analyzeWho(text: string, sentences: Sentence[], tagger: Tagger =
   }
   const said = new Map<(typeof groups)[number], string[]>();
   const referent = titleReferent(doc, groups, roleOf);
-  for (const { speaker, text: quote } of attributeQuotes(doc, all, referent)) {
+  const roleOfMention = (m: TokenMention): string | undefined => {
+    const g = groupOf.get(m);
+    return g ? roleOf.get(g) : undefined;
+  };
+  for (const { speaker, text: quote } of attributeQuotes(doc, all, referent, roleOfMention)) {
     const g = groupOf.get(speaker);
     if (!g) continue;
     const list = said.get(g) ?? [];

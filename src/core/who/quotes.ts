@@ -253,13 +253,39 @@ function loneTitleAt(doc: Doc, i: number, mentions: readonly TokenMention[]): bo
  * unnamed source ("المسؤول الذي طلب عدم نشر اسمه"); an unnamed source said with its own head word
  * ("مسؤول محلي" … "وأضاف المسؤول"). An organization has no title.
  */
-export function titleFits(doc: Doc, i: number, last: TokenMention): boolean {
+export function titleFits(doc: Doc, i: number, last: TokenMention, role = ''): boolean {
   const title = doc.tokens[i]!;
   const word = title.bare.replace(/^ال/u, '');
-  if (last.type === 'PER') return !SRC_HEADS.has(title.bare) && !SRC_HEADS.has(word);
+  // A person given another role is not this title ("صاحب الشركة" is no "مدير").
+  if (last.type === 'PER' && role) return normalize(role).split(/\s+/u).some((w) => w.replace(/^ال/u, '') === normalize(word));
+  // A source's head said alone points back ("وأشار المسؤول، إلى …"); described, it is somebody new
+  // ("المسؤول الكوري الشمالي", "المسؤول الذي طلب عدم نشر اسمه").
+  if (last.type === 'PER') return !(SRC_HEADS.has(title.bare) || SRC_HEADS.has(word)) || saidAlone(doc, i + 1);
   if (last.type !== 'SRC') return false;
   const head = normalize(last.label ?? '').split(/\s+/u)[0] ?? '';
   return head.replace(/^ال/u, '') === normalize(word);
+}
+
+/** Whether the word at i ends a title said alone: a mark, a preposition or the reported clause follows it. */
+function saidAlone(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  return t === undefined || isPunct(t) || PREPOSITIONS.has(t.norm) || REPORT_OPENERS.has(t.norm) || t.norm === 'الى';
+}
+
+/** Whether a title opens the words right after the speech verb at c: the verb names a speaker, maybe not the last one. */
+export function namesNewSpeaker(doc: Doc, c: number): boolean {
+  const next = doc.tokens[c + 1];
+  return next !== undefined && next.sentence === doc.tokens[c]!.sentence && isTitle(next);
+}
+
+/** Unnamed sources whose head takes a feminine verb: singular feminines and broken plurals ("مصادر", "شهود"), normalized. */
+const FEMININE_HEADS = new Set(['مصادر', 'شهود', 'سكان', 'ضباط']);
+
+/** Whether an unnamed source is a man or men ("مسؤول", "مسؤولون", "مصدر أمني"), which a feminine verb never goes on with. */
+export function isMasculineSource(m: TokenMention): boolean {
+  if (m.type !== 'SRC') return false;
+  const head = normalize(m.label ?? '').split(/\s+/u)[0]!.replace(/^ال/u, '');
+  return !/[ةه]$/u.test(head) && !FEMININE_HEADS.has(head);
 }
 
 /** Quotes attributed to speaker mentions: pairs of (speaker mention, quoted text). */
@@ -267,6 +293,7 @@ export function attributeQuotes(
   doc: Doc,
   mentions: readonly TokenMention[],
   referent?: TitleReferent,
+  roleOf: (m: TokenMention) => string | undefined = () => undefined,
 ): { speaker: TokenMention; text: string }[] {
   const quotes = findQuotes(doc);
   // Nobody named inside a quote is its speaker ("قائلا: «… تحدثت إلى شهود عيان …»").
@@ -316,7 +343,14 @@ export function attributeQuotes(
       if (ref) speaker = ref;
       else if (kind === 'cont') speaker = lastHere ?? (heard && heard.sentence === doc.tokens[c]!.sentence ? heard.speaker : undefined) ?? speakerBefore(doc, c, speakers) ?? last;
       else speaker = speakerFor(doc, c, q && q.s > c ? Math.min(q.s, e) : e, speakers) ?? (goesOn ? last : undefined);
-      if (!speaker) continue;
+      if (!speaker) {
+        // Somebody unnamed here spoke ("وقال مدير التجارة الإلكترونية، فلان …" with the name missed):
+        // what "وأضاف" says next is no longer the last speaker's.
+        if (kind === 'verb' && last !== undefined && namesNewSpeaker(doc, c) && !titleFits(doc, c + 1, last, roleOf(last))) last = undefined;
+        continue;
+      }
+      // A feminine "وأضافت" goes on with no man or men ("مسؤولون" after "وقالت الشرطة").
+      if (speaker === last && !ref && GOES_ON.has(n) && n.endsWith('ت') && isMasculineSource(speaker)) continue;
       // What this verb's speaker says next in the sentence ("صرح فلان، خلال …، قائلا: …") is theirs too.
       if (kind === 'verb') heard = { speaker, sentence: doc.tokens[c]!.sentence };
       if (q) {

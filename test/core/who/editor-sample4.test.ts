@@ -7,6 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeWho } from '../../../src/core/who/index.ts';
 import { segment } from '../../../src/core/text/segment.ts';
+import { buildDoc, type TokenMention } from '../../../src/core/who/doc.ts';
+import { titleFits } from '../../../src/core/who/quotes.ts';
 
 function who(text: string) {
   return analyzeWho(text, segment(text)).who.map((e) => ({ name: e.name, type: e.type, role: e.role, said: e.said }));
@@ -113,4 +115,37 @@ test('GIVEN the Richter scale or "ماليا" (financially) THEN no person is li
   for (const text of ['ضرب زلزال بقوة 5.3 درجات على مقياس ريشتر ولاية جناق قلعة.', 'سجل الميزان التجاري الغذائي عجزا ماليا بلغ 402 مليون دينار.']) {
     assert.ok(!who(text).some((x) => x.type === 'PER'), JSON.stringify(who(text)));
   }
+});
+
+test('GIVEN "وأضاف" after another speaker spoke unnamed, or "وأضافت" after men THEN the last speaker does not get the words', () => {
+  const table: [string, string, string[]][] = [
+    // The police said it (feminine), not the officials quoted before.
+    [
+      'وقال مسؤولون إن "المهربين استخدموا الهراوات والسكاكين ضد المهاجرين". وقالت الشرطة ان الرجال المتهمين تقاضوا بين 1200 و1800 دولار. وأضافت ان الذين وضعوا فى مكان البضائع دفعوا نصف المبلغ.',
+      'الذين وضعوا',
+      [],
+    ],
+    // A director the tagger did not name spoke in between: "وأضاف" is his, not the company owner's.
+    [
+      'وقال محمد جبريل، صاحب الشركة إنه قام بتكوين الشركة خلال شهر نوفمبر 2015. وقال مدير التجارة الإلكترونية، خباب الحضري في تصريح ل"الجوهرة أف أم" إن عملية التسويق الشبكي لا تخضع لأي قوانين تنظمها. وأضاف أن هذا الفراغ القانوني من شأنه أن يفتح الباب أمام الشبهات.',
+      'هذا الفراغ القانوني',
+      [],
+    ],
+  ];
+  for (const [text, words, expected] of table) assert.deepEqual(saidBy(text, words), expected, words);
+});
+
+test('GIVEN a source head said for a named person THEN it fits the person only when said alone', () => {
+  const table: [string, boolean][] = [
+    ['وأشار المسؤول، الى ضرورة التخفيض', true],
+    ['وأضاف المسؤول أن القرار سيادي', true],
+    ['واعتبر المسؤول الكوري الشمالي أن أستراليا مخطئة', false],
+    ['وأضاف المسؤول الذي طلب عدم نشر اسمه أن كوشنر سيزور العراق', false],
+    ['وأضاف المحلل السياسي أن الوساطة لن تنجح', true],
+  ];
+  const person: TokenMention = { type: 'PER', s: 0, e: 1 };
+  for (const [text, fits] of table) assert.equal(titleFits(buildDoc(text, segment(text)), 1, person), fits, text);
+  const source: TokenMention = { type: 'SRC', s: 0, e: 2, label: 'مسؤول محلي' };
+  assert.equal(titleFits(buildDoc('وأضافت الوزيرة أن الحصص ستتضاعف', segment('وأضافت الوزيرة أن الحصص ستتضاعف')), 1, source), false);
+  assert.equal(titleFits(buildDoc('وأضاف المسؤول أن التوزيع تأخر', segment('وأضاف المسؤول أن التوزيع تأخر')), 1, source), true);
 });
