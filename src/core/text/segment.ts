@@ -167,7 +167,9 @@ function wordAfter(text: string, i: number, to: number): string {
  * quotation ends with its own full stop (`قال: "لن نتراجع." وأضاف …`), or holds a statement of
  * MIN_QUOTED_WORDS words or more and و + a speech verb follows (`قال "إن الوضع مستقر في كل المدن" وأضاف أن …`;
  * not `في ما سماها "الحرب ضد الإرهاب" ولم يبد …`, where the clause goes on).
- * The next word opens a clause with و or ف and is no attribution tail (`"…." وفق تعبيره`).
+ * Glued to the quotation, و + a connective or a speech verb opens a new sentence whatever the quotation's
+ * length (`"…"ومنذ`, `"…"وأضافت`; not `"داعش"ونشرها`). The next word opens a clause with و or ف and is no
+ * attribution tail (`"…." وفق تعبيره`).
  */
 function quoteEndsSentence(text: string, close: number, from: number, to: number): boolean {
   const next = wordAfter(text, close + 1, to);
@@ -175,7 +177,11 @@ function quoteEndsSentence(text: string, close: number, from: number, to: number
   let p = close - 1;
   while (p > from && isSpace(text.charCodeAt(p))) p--;
   if (isTerminator(text.charCodeAt(p)) && text[p - 1] !== '.') return true;
-  if (!next.startsWith('و') || !GLUED_HEADING_VERBS.has(next.slice(1))) return false;
+  if (!next.startsWith('و')) return false;
+  // `ك"لاجئين سياسيين"ومنذ منتصف العام …`: a page that lost the space lost the full stop with it.
+  const glued = !isSpace(text.charCodeAt(close + 1));
+  if (glued && (CONNECTIVES.has(next.slice(1)) || GLUED_HEADING_VERBS.has(next.slice(1)))) return true;
+  if (!GLUED_HEADING_VERBS.has(next.slice(1))) return false;
   const open = text.lastIndexOf(QUOTE_CLOSERS[text[close]!]!, close - 1);
   return open >= from && text.slice(open + 1, close).trim().split(/\s+/u).length >= MIN_QUOTED_WORDS;
 }
