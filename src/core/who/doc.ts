@@ -32,6 +32,11 @@ export interface TokenMention {
    * in the who list, but not a proper name, so not among the article's `mentions` (ANERcorp tags none).
    */
   descriptive?: boolean;
+  /**
+   * An organization named by a cue noun and a proper name, with adjectives after it ("صحيفة التايمز
+   * البريطانية"): where the proper name ends, for the article's `mentions` (the who list keeps the whole).
+   */
+  nameEnd?: number;
 }
 
 /** A tokenized article. */

@@ -220,6 +220,7 @@ export function properNameSpan(doc: Doc, m: TokenMention): TokenMention {
   if (m.e - m.s < 2 || (m.type !== 'LOC' && m.type !== 'ORG')) return m;
   const heads = m.type === 'LOC' ? PLACE_CUE_HEADS : ORG_CUE_HEADS;
   let { s, e } = m;
+  if (m.nameEnd !== undefined && m.nameEnd > s + 1) e = m.nameEnd;
   if (doc.tokens[s]!.forms.some((f) => heads.has(f))) s++;
   // Direction words too ("شمال أفريقيا" → "أفريقيا", "جنوب شرق آسيا" → "آسيا"), unless they name a
   // country ("جنوب أفريقيا", "جنوب السودان").
@@ -741,10 +742,10 @@ export const SPAN_STEPS: readonly SpanStep[] = [
   { name: 'person-with-preposition-like-end', run: PER_ONLY((doc, m) => ({ ...m, e: prepositionLikeNameEnd(doc, m) })) },
   // A person span runs no further than a preposition, and a kinship noun parts two people.
   { name: 'person-split', run: PER_ONLY((doc, m) => splitPerson(doc, m)) },
-  // Nor a common noun with a pronoun ending after it ("عبدالله حديثه", "طلعت زكريا حلمه").
-  { name: 'person-without-trailing-possessed-noun', run: PER_ONLY((doc, m) => withoutPossessedNounEnd(doc, m)) },
   // Nor a descriptive adjective before a given name ("المخضرم يوسف روسي").
   { name: 'person-without-leading-adjective', run: PER_ONLY((doc, m) => withoutLeadingAdjective(doc, m)) },
+  // A given name alone takes a title word after it that governs nothing as its family name ("محمد الأمين في تصريح").
+  { name: 'person-with-title-family-name', run: PER_ONLY((doc, m) => (isTitleFamilyName(doc, m) ? { ...m, e: m.e + 1 } : m)) },
   // An organization opening a short quoted name takes the whole quote.
   { name: 'org-to-closing-quote', run: (doc, m) => (m.type === 'PER' ? m : extendToQuote(doc, m)) },
 ];
@@ -819,29 +820,34 @@ export function continuesPerson(doc: Doc, a: TokenMention, b: TokenMention): boo
 }
 
 /**
- * Whether a word is a common noun with a possessive pronoun ending ("حديثه", "حلمه", "فريقها"):
- * no article, a stem of three letters or more that ends in no long vowel (transliterated names end
- * so: "ساها", "شاه"), not a given name, and a word of the dictionary.
+ * A person span without a definite common word that qualifies the definite words before it and
+ * stands before a known given name ("النجم المغربي المخضرم" + "يوسف روسي", "الاعلامي البارز" + "تيم
+ * سيباستيان"). Not before a name particle ("الأمير السعودي الوليد بن طلال"), nor after an indefinite
+ * noun ("ساحة القديس بطرس").
  */
-export function isPossessedNoun(t: { norm: string }): boolean {
-  const m = /^(.+?)(ه|ها|هم|هما)$/.exec(t.norm);
-  if (!m || m[1]!.length < 3 || /[اوي]$/.test(m[1]!) || t.norm.startsWith('ال') || FIRST_NAMES.has(t.norm)) return false;
-  return dictionaryClass(t.norm) === 'common';
-}
-
-/** A person span of two words or more without the possessed nouns at its end ("طلعت زكريا" + "حلمه"). */
-export function withoutPossessedNounEnd(doc: Doc, m: TokenMention): TokenMention {
-  let e = m.e;
-  while (e - m.s > 1 && isPossessedNoun(doc.tokens[e - 1]!)) e--;
-  return e === m.e ? m : { ...m, e };
-}
-
-/** A person span without a definite common word before a known given name ("المخضرم" + "يوسف روسي", "البارز" + "تيم سيباستيان"). */
 export function withoutLeadingAdjective(doc: Doc, m: TokenMention): TokenMention {
   const t = doc.tokens[m.s]!;
   const next = doc.tokens[m.s + 1];
-  if (m.e - m.s < 2 || !next || !t.norm.startsWith('ال') || FIRST_NAMES.has(t.norm) || FIRST_NAMES.has(t.bare) || !FIRST_NAMES.has(next.norm)) return m;
+  const prev = doc.tokens[m.s - 1];
+  if (m.e - m.s < 2 || !next || !t.norm.startsWith('ال') || FIRST_NAMES.has(t.norm) || FIRST_NAMES.has(t.bare) || !FIRST_NAMES.has(next.norm) || PARTICLES.has(next.norm)) return m;
+  if (!prev || prev.sentence !== t.sentence || !prev.bare.startsWith('ال')) return m;
   return dictionaryClass(t.norm) === 'common' ? { ...m, s: m.s + 1 } : m;
+}
+
+/**
+ * Whether the word after a person span that is one known given name is a family name spelt like a
+ * title ("محمد" + "الأمين", "أحمد" + "القاضي"): definite, with no clitic, and followed by nothing a
+ * title governs: the sentence's end, punctuation, or a preposition that opens no body ("في تصريح",
+ * not "في حركة النهضة"). "محمد الأمين العام للحزب" keeps the title for the role.
+ */
+export function isTitleFamilyName(doc: Doc, m: TokenMention): boolean {
+  const toks = doc.tokens;
+  const t = toks[m.e];
+  if (m.e - m.s !== 1 || !t || t.sentence !== toks[m.s]!.sentence || !FIRST_NAMES.has(toks[m.s]!.norm)) return false;
+  if (!t.bare.startsWith('ال') || t.norm !== t.bare || !isTitle(t)) return false;
+  const n = toks[m.e + 1];
+  if (!n || n.sentence !== t.sentence || isPunct(n)) return true;
+  return NAME_PREPOSITIONS.has(n.norm) && !opensRoleBody(toks, m.e + 1);
 }
 
 /** A rule over all the article's spans: the spans as they should be. */
@@ -922,7 +928,7 @@ export const LIST_STEPS: readonly ListStep[] = [
         const x = extendToQuote(doc, m);
         if (x.e !== m.e) return x;
         const e = namedComplementEnd(doc, m, spans);
-        return e === undefined ? { ...x, descriptive: true } : { ...x, e };
+        return e === undefined ? { ...x, descriptive: true } : e < x.e ? { ...x, nameEnd: e } : x;
       });
       const phrases = gazetteerPhrases(doc);
       const clubs = clubOrgs(doc);
@@ -975,6 +981,8 @@ interface Pattern {
   type: EntityType;
   /** Copies of a descriptive organization stay descriptive. */
   descriptive: boolean;
+  /** Words of the proper name inside an organization named by a cue noun (see TokenMention.nameEnd). */
+  nameLength?: number;
 }
 
 /**
@@ -994,14 +1002,15 @@ export function propagate(doc: Doc, mentions: TokenMention[]): TokenMention[] {
   for (const m of mentions) {
     const words = toks.slice(m.s, m.e).map((t, k) => (k === 0 ? t.bare : t.norm));
     if (m.type === 'PER' && words.length === 1 && (ambiguousAli(words[0]!) || commonNoun(words[0]!))) continue;
-    patterns.push({ words, type: m.type, descriptive: m.descriptive === true });
+    patterns.push({ words, type: m.type, descriptive: m.descriptive === true, ...(m.nameEnd !== undefined ? { nameLength: m.nameEnd - m.s } : {}) });
     if (m.type === 'PER' && m.e - m.s >= 2) {
       // The surname alone, unless it is the second part of a compound given name ("نور الدين") or
       // follows a particle ("أبو بكر").
       const last = toks[m.e - 1]!;
       const before = toks[m.e - 2]!;
       const compound = COMPOUND_NAME_ENDS.has(last.norm) || PARTICLES.has(before.norm);
-      if (last.norm.length >= 3 && !compound && !isJunkWord(last) && !ambiguousAli(last.bare) && !commonNoun(last.norm)) patterns.push({ words: [last.norm], type: 'PER', descriptive: false });
+      // Nor a family name spelt like a title ("الأمين" of "محمد الأمين"): alone it is the title.
+      if (last.norm.length >= 3 && !compound && !isJunkWord(last) && !isTitle(last) && !ambiguousAli(last.bare) && !commonNoun(last.norm)) patterns.push({ words: [last.norm], type: 'PER', descriptive: false });
     }
   }
   const byFirst = new Map<string, Pattern[]>();
@@ -1020,7 +1029,7 @@ export function propagate(doc: Doc, mentions: TokenMention[]): TokenMention[] {
         if (p.words.every((w, k) => k === 0 || toks[i + k]!.norm === w)) best = p;
       }
     }
-    if (best) extra.push({ type: best.type, s: i, e: i + best.words.length, ...(best.descriptive ? { descriptive: true } : {}) });
+    if (best) extra.push({ type: best.type, s: i, e: i + best.words.length, ...(best.descriptive ? { descriptive: true } : {}), ...(best.nameLength !== undefined ? { nameEnd: i + best.nameLength } : {}) });
   }
   return overlay(mentions, extra);
 }
