@@ -1127,7 +1127,7 @@ const COMPRESSIONS: readonly (readonly [(norm: string) => boolean, (text: string
   [hasAny(['قيمت']), dropValueFrame],
   [hasAny(['ريشتر', 'مقر']), dropSetPhrase],
   [hasAny(cues.relationParties.map((w) => normalize(w).split(' ')[0]!)), dropRelationClause],
-  [hasAny(['البلاد', 'البلد']), dropCountryCallback],
+  [hasAny(cues.countryCallbacks.map(normalize)), dropCountryCallback],
 ];
 
 /** The cuts inside a sentence that keep it grammatical and every fact in it, in order. */
