@@ -4,6 +4,7 @@
  * F1, and recall per TimeML type, for each sample apart.
  * - timex-sample.jsonl: 25 ANT articles outside the dev gold; rules were tuned on it.
  * - timex-sample2.jsonl: 30 more ANT articles, held apart: never tune on it (its misses are not listed).
+ * - timex-sample3.jsonl: 22 more ANT articles, held apart as the second.
  * Run: npm run bench:timex [-- --verbose]  (--verbose lists each miss and each extra of the first sample)
  */
 import { readFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ const readSample = (file: string): Annotated[] =>
 const samples = [
   { name: 'TIMEX3 sample (tuned on)', articles: readSample('timex-sample.jsonl'), listMisses: verbose },
   { name: 'TIMEX3 sample 2 (held apart)', articles: readSample('timex-sample2.jsonl'), listMisses: false },
+  { name: 'TIMEX3 sample 3 (held apart)', articles: readSample('timex-sample3.jsonl'), listMisses: false },
 ];
 const wanted = new Set(samples.flatMap((s) => s.articles.map((a) => a.id)));
 const texts = new Map<string, string>();
