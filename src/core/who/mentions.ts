@@ -784,19 +784,43 @@ export function isVerbBeforeTitle(doc: Doc, m: TokenMention): boolean {
  * الدستوري الحرّ عبير" + "موسي"): the given name opens the span. Only a free word with no clitic.
  */
 export function withGivenNameBefore(doc: Doc, spans: readonly TokenMention[]): TokenMention[] {
-  const covered = new Set<number>();
-  for (const m of spans) for (let i = m.s; i < m.e; i++) covered.add(i);
-  return spans.map((m) => {
-    const k = m.s - 1;
-    const t = doc.tokens[k];
-    if (m.type !== 'PER' || !t || covered.has(k) || t.sentence !== doc.tokens[m.s]!.sentence || t.norm !== t.bare) return m;
+  return openedByWordBefore(doc, spans, (t, k) => {
+    if (t.norm !== t.bare) return false;
     // A given name the lexicon may not know ("الإسبانية" + "ناديا", "العالمي" + "سيندي"): a free word
     // right after a title phrase's definite last word, with no article, clitic or pronoun ending, no place.
     const p = doc.tokens[k - 1];
     const phraseEnd = p !== undefined && p.bare.startsWith('ال') && (isTitle(p) || isDefiniteAdjective(p));
     const unknownGiven = phraseEnd && t.norm.length >= 3 && !/^(ال|[وفبلكت])/.test(t.norm) && !/(ه|ها)$/.test(t.norm) && !t.forms.some((f) => isGazPlace(f)) && !isPunct(t);
     const given = FIRST_NAMES.has(t.norm) || unknownGiven;
-    return given && !JUNK.has(t.norm) && !isJunkWord(t) && !isTitle(t) && afterTitle(doc, k) ? { ...m, s: k } : m;
+    return given && !JUNK.has(t.norm) && !isJunkWord(t) && !isTitle(t) && afterTitle(doc, k);
+  });
+}
+
+/**
+ * Person spans opened one word earlier where `opens` says the word right before them (in the same
+ * sentence, in no other span) belongs to the name.
+ */
+function openedByWordBefore(doc: Doc, spans: readonly TokenMention[], opens: (t: Doc['tokens'][number], k: number) => boolean): TokenMention[] {
+  const covered = new Set<number>();
+  for (const m of spans) for (let i = m.s; i < m.e; i++) covered.add(i);
+  return spans.map((m) => {
+    const k = m.s - 1;
+    const t = doc.tokens[k];
+    if (m.type !== 'PER' || !t || covered.has(k) || t.sentence !== doc.tokens[m.s]!.sentence) return m;
+    return opens(t, k) ? { ...m, s: k } : m;
+  });
+}
+
+/**
+ * Person spans that leave out a given name joined by و/ف right before them, as the next name in a
+ * list ("وليد عبداللطيف وإبراهيم سعيد" + "ومصطفى" + "جعفر", "وغادة" + "عادل"): the tagger reads the
+ * conjunction as no name, the span opens at the conjunction. Only a known given name of three letters
+ * or more after the one-letter clitic, on a word no other span covers.
+ */
+export function withConjoinedGivenNameBefore(doc: Doc, spans: readonly TokenMention[]): TokenMention[] {
+  return openedByWordBefore(doc, spans, (t) => {
+    const rest = t.norm.slice(1);
+    return /^[وف]/.test(t.norm) && rest.length >= 3 && FIRST_NAMES.has(rest) && !JUNK.has(rest);
   });
 }
 
@@ -918,6 +942,8 @@ export const LIST_STEPS: readonly ListStep[] = [
   { name: 'titled-given-names', run: (doc, spans) => overlay(spans, titledGivenNames(doc, spans)) },
   // A given name left out right before a titled person's span opens it ("… الحرّ عبير" + "موسي").
   { name: 'person-given-name-before', run: (doc, spans) => withGivenNameBefore(doc, spans) },
+  // A given name joined by و/ف right before a person span opens it ("ومصطفى" + "جعفر").
+  { name: 'person-conjoined-given-name-before', run: (doc, spans) => withConjoinedGivenNameBefore(doc, spans) },
   {
     // Head+adjective organizations, gazetteer phrases and clubs win over partial tagger spans they
     // contain; cited outlets over everything. Head+adjective organizations describe rather than

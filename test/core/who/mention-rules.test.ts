@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isTitleFamilyName } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isTitleFamilyName, withConjoinedGivenNameBefore } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -329,7 +329,7 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     'person-with-title-family-name',
     'org-to-closing-quote',
   ]);
-  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued', 'lone-ali-preposition', 'person-without-noun-forms', 'titled-given-names', 'person-given-name-before', 'lexicon-spans', 'quoted-appositions', 'propagate', 'not-adjective-places', 'not-work-titles']);
+  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued', 'lone-ali-preposition', 'person-without-noun-forms', 'titled-given-names', 'person-given-name-before', 'person-conjoined-given-name-before', 'lexicon-spans', 'quoted-appositions', 'propagate', 'not-adjective-places', 'not-work-titles']);
   const step = (name: string) => SPAN_STEPS.find((s) => s.name === name)!;
   const show = (doc: ReturnType<typeof docOf>, r: ReturnType<SpanStep['run']>): string[] =>
     (r === undefined ? [] : Array.isArray(r) ? r : [r]).map((m) => `${m.type}:${doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')}`);
@@ -529,4 +529,26 @@ test('GIVEN a person span that stops on a compound given name THEN the family na
     ['وقال محمد الطيب إن', 1, 3, 3],
   ];
   for (const [text, s, e, want] of table) assert.equal(afterCompoundGivenName(docOf(text), { type: 'PER', s, e }), want, text);
+});
+
+test('GIVEN a given name joined by و/ف right before a person span THEN the span opens at it', () => {
+  const table: [string, number, number, string][] = [
+    // A list of players: the tagger found the family name only.
+    ['وضمت القائمة وليد عبداللطيف وإبراهيم سعيد ومصطفى جعفر .', 7, 8, 'ومصطفى جعفر'],
+    ['وشارك في العرض أحمد رزق وغادة عادل أمس .', 6, 7, 'وغادة عادل'],
+    ['ولعب رونالدو وبول سكولز في الوسط .', 3, 4, 'وبول سكولز'],
+    // No given name before it: the span stays.
+    ['وقال ومسؤول الأمن جعفر إن الوضع هادئ .', 3, 4, 'جعفر'],
+    ['وصرح وزير الخارجية وليد المعلم .', 4, 5, 'المعلم'],
+    // Punctuation between: no given name right before the span.
+    ['وتحدث ومحمد . عادل في المؤتمر .', 3, 4, 'عادل'],
+  ];
+  const opened = ([text, s, e]: [string, number, number, string]): string => {
+    const doc = docOf(text);
+    const [m] = withConjoinedGivenNameBefore(doc, [{ type: 'PER', s, e }]);
+    return doc.tokens.slice(m!.s, m!.e).map((t) => t.text).join(' ');
+  };
+  assert.deepEqual(table.map(opened), table.map((row) => row[3]));
+  const doc = docOf('التقى سعيد ومحمد علي .');
+  assert.deepEqual(withConjoinedGivenNameBefore(doc, [{ type: 'PER', s: 1, e: 2 }, { type: 'PER', s: 2, e: 4 }]).map((m) => [m.s, m.e]), [[1, 2], [2, 4]]);
 });
