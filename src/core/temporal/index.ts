@@ -23,7 +23,7 @@ import { tokenize } from './tokens.ts';
 import { parseTokens, type Hit } from './parse.ts';
 import { resolveReading, timexValue } from './resolve.ts';
 import { parseReference } from './calendar.ts';
-import { futureOf, presentOf, REFINERS, sentenceIds, type Found, type RefineContext } from './refine.ts';
+import { futureOf, nearMonthOf, presentOf, REFINERS, sentenceIds, type Found, type RefineContext } from './refine.ts';
 
 /** The TimeML kind of a parsed expression. */
 function typeOf(hit: Hit): TimexType {
@@ -57,7 +57,7 @@ export function findTemporal(
   const hits = parseTokens(toks);
   const found: Found[] = hits.map((hit) => {
     if (!ref) return { hit, value: null, type: typeOf(hit), timex: hit.timex ?? null };
-    const rctx = { ref, future: futureOf(toks, hit), present: presentOf(toks, hit) };
+    const rctx = { ref, future: futureOf(toks, hit), present: presentOf(toks, hit), nearMonth: nearMonthOf(toks, hit, ref.y) };
     const value = resolveReading(hit.r, rctx);
     return { hit, value, type: typeOf(hit), timex: hit.timex ?? timexValue(hit.r, value, rctx) };
   });

@@ -57,6 +57,28 @@ export function presentOf(toks: Tok[], hit: Hit): boolean {
   return hit.r.k === 'weekday' && opensInPresent(toks, firstTokenAfter(toks, hit.s));
 }
 
+/** Sentences back (besides its own) that a month without a year looks for a past year told before it. */
+const PAST_YEAR_SENTENCES = 1;
+
+/**
+ * Whether a Gregorian month named without a year may be the coming one: no year before `refYear`
+ * is written (in digits) in its sentence before it or in the sentence before ("عثر في 3 فيفري 2016
+ * على جثة … وبعد فشل أول لقاء … في أفريل، سحبت روما سفيرها" tells that year's April).
+ */
+export function nearMonthOf(toks: Tok[], hit: Hit, refYear: number): boolean {
+  if (hit.r.k !== 'month' || hit.r.cal === 'hijri' || hit.r.y !== undefined) return false;
+  let breaks = 0;
+  for (let i = firstTokenAfter(toks, hit.s) - 1; i >= 0; i--) {
+    const tok = toks[i]!;
+    if (tok.digits && tok.t.length === 4) {
+      const y = Number(tok.t);
+      if (y >= 1900 && y < refYear) return false;
+    }
+    if (tok.brk && ++breaks > PAST_YEAR_SENTENCES) break;
+  }
+  return true;
+}
+
 /** Index of the sentence (as the tokenizer sees it) that each token belongs to. */
 export function sentenceIds(toks: Tok[]): Int32Array {
   const ids = new Int32Array(toks.length);

@@ -12,10 +12,17 @@ export interface ResolveContext {
   future: boolean;
   /** The clause opens with a verb in the present: a bare weekday is this one or the coming one. */
   present?: boolean;
+  /** No past year is named in the sentence before or up to it: a month just after the reference's is the coming one. */
+  nearMonth?: boolean;
 }
 
 /** A day named without a year this close after the reference is taken as upcoming, not last year's. */
 const NEAR_FUTURE_DAYS = 60;
+/**
+ * A month named without a year this many months after the reference's is the coming one ("في ماي"
+ * late in April), as a near day is, unless the story just told a past year (ResolveContext.nearMonth).
+ */
+const NEAR_FUTURE_MONTHS = 1;
 
 type Mode = 'past' | 'notAfter' | 'future' | 'notBefore';
 
@@ -90,7 +97,7 @@ function resolveMonth(r: Extract<Reading, { k: 'month' }>, ctx: ResolveContext):
   if (r.y !== undefined) return formatMonth(r.y * 12 + r.m - 1);
   if (r.yRel !== undefined || r.mod === 'current') return formatMonth((ref.y + (r.yRel ?? 0)) * 12 + r.m - 1);
   const keys = [ref.y - 1, ref.y, ref.y + 1].map((y) => y * 12 + r.m - 1);
-  const key = choose(keys, refKey, modeOf(r.mod, ctx.future));
+  const key = choose(keys, refKey, modeOf(r.mod, ctx.future), ctx.nearMonth === true ? NEAR_FUTURE_MONTHS : 0);
   return key === undefined ? null : formatMonth(key);
 }
 
