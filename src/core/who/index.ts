@@ -47,7 +47,9 @@ export function withPlaceOffNames(doc: Doc, mentions: readonly TokenMention[]): 
   for (const m of mentions) {
     const first = doc.tokens[m.s]!;
     const title = doc.tokens[m.s - 1];
-    const glued = m.type === 'PER' && m.e - m.s >= 3 && title !== undefined && isTitle(title) && isGazPlace(first.norm) && !FIRST_NAMES.has(first.norm);
+    // Or a place after ب at the end of the title ("المدير الجهوي للصحة بصفاقس عبد الرزاق بوزيد").
+    const afterBa = /^ب/u.test(first.norm) && isGazPlace(first.norm.slice(1)) && !FIRST_NAMES.has(first.norm.slice(1));
+    const glued = m.type === 'PER' && m.e - m.s >= 3 && title !== undefined && ((isTitle(title) && isGazPlace(first.norm)) || afterBa) && !FIRST_NAMES.has(first.norm);
     if (!glued) {
       out.push(m);
       continue;

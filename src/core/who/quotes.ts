@@ -31,8 +31,10 @@ const OPEN = new Map([
 ]);
 // Shorter quoted runs are mostly names or scare quotes ("الجوهرة أف أم", "حماية").
 const MIN_WORDS = 4;
+// After a colon a run of two or three words is what was said ("قال: «سنعيد بناء جيشنا»").
+const MIN_WORDS_AFTER_COLON = 2;
 /** Verbs that go on with the last speaker when no one is named ("وأضاف: …", "وتابعت: …"). */
-const GOES_ON = new Set(['اضاف', 'اضافت', 'تابع', 'تابعت']);
+const GOES_ON = new Set(['اضاف', 'اضافت', 'تابع', 'تابعت', 'اردف', 'اردفت']);
 /** Particles that open a reported clause ("قال إن …", "أكد أنه …"). */
 const REPORT_OPENERS = new Set(['ان', 'انه', 'انها', 'بان', 'بانه']);
 const MAX_QUOTE = 200;
@@ -50,10 +52,27 @@ export function findQuotes(doc: Doc): Quote[] {
     if (j >= toks.length || toks[j]!.text !== close) continue;
     let words = 0;
     for (let k = i + 1; k < j && words < MIN_WORDS; k++) if (!isPunct(toks[k]!)) words++;
-    if (words >= MIN_WORDS) out.push({ s: i + 1, e: j });
+    const least = toks[i - 1]?.norm === ':' ? MIN_WORDS_AFTER_COLON : MIN_WORDS;
+    if (words >= least) out.push({ s: i + 1, e: j });
     i = j;
   }
   return out;
+}
+
+/** A reply ("فرد عليه", "وردت عليهم"): a speech verb only with the one replied to after it, normalized. */
+const REPLY_VERBS = new Set(['رد', 'ردت', 'فرد', 'فردت', 'ورد', 'وردت']);
+const REPLIED_TO = new Set(['عليه', 'عليها', 'عليهم', 'عليهما']);
+/** "معلقا" (commenting) tells what was said only before بالقول, a colon or a quote, normalized. */
+const COMMENTING = new Set(['معلقا', 'معلقة']);
+
+/** The kind of cue at token i: a speech verb, a reply with its object, or a continuation ("مضيفا"). */
+function cueAt(doc: Doc, i: number): 'verb' | 'cont' | undefined {
+  const t = doc.tokens[i]!;
+  if (REPLY_VERBS.has(t.norm) && REPLIED_TO.has(doc.tokens[i + 1]?.norm ?? '')) return 'verb';
+  // "معلقا بالقول …", "معلقة: «…»", not "معلقا على النجاح …".
+  const next = doc.tokens[i + 1];
+  if (COMMENTING.has(t.norm) && next !== undefined && (next.norm === 'بالقول' || next.norm === ':' || OPEN.has(next.text))) return 'cont';
+  return cueKind(t);
 }
 
 function cueKind(t: { norm: string }): 'verb' | 'cont' | undefined {
@@ -106,9 +125,10 @@ export function sharesOpeningSubject(doc: Doc, c: number, start: number, first: 
   // The verb names no subject of its own: what follows it is the reported clause, a mark or a preposition
   // ("وقالت المنظمة إن …" is the organization's).
   const next = doc.tokens[c + 1];
-  const subjectless = next !== undefined && (REPORT_OPENERS.has(next.norm) || isPunct(next) || PREPOSITIONS.has(next.norm));
+  const subjectless = next !== undefined && (REPORT_OPENERS.has(next.norm) || isPunct(next) || PREPOSITIONS.has(next.norm) || cueKind(next) === 'cont');
   const near = c > first.e && c - first.e <= OPENING_REACH;
-  return near && subjectless && /^و/.test(cue.norm) && first.s === start + 1 && opener !== undefined && cueKind(opener) === 'verb';
+  // The opener may be any verb with its subject right after it ("وانتقد ترامب منافسته …، وتابع قائلا …").
+  return near && subjectless && /^و/.test(cue.norm) && first.s === start + 1 && opener !== undefined && (cueKind(opener) === 'verb' || opensWithVerb(opener));
 }
 
 /** How far (in tokens) a joined verb may stand from the sentence's opening subject. */
@@ -143,6 +163,9 @@ function speakerBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): 
 
 /** Whether a preposition governs the mention, alone or through a noun in construct ("على تنظيم الإخوان"). */
 function objectOfPreposition(doc: Doc, m: TokenMention): boolean {
+  const head = doc.tokens[m.s]!;
+  // A preposition glued to the name ("بنداء تونس", "لبرهان بسيس").
+  if (/^[لبك]/u.test(head.norm) && head.bare !== head.norm) return true;
   const prev = doc.tokens[m.s - 1];
   const prev2 = doc.tokens[m.s - 2];
   if (prev === undefined) return false;
@@ -215,10 +238,37 @@ export function titleOfBody(doc: Doc, i: number): boolean {
 function verbAfterQuote(doc: Doc, q: Quote): number | undefined {
   // Only a comma between: after a full stop the verb opens a new report ("«…». وأضاف: «…»").
   const sep = doc.tokens[q.e + 1];
-  const verb = doc.tokens[q.e + 2];
-  if (!sep || !verb || (sep.norm !== '،' && sep.norm !== ',')) return undefined;
-  return cueKind(verb) === 'verb' ? q.e + 2 : undefined;
+  if (!sep || (sep.norm !== '،' && sep.norm !== ',')) return undefined;
+  // "«…»، حسب ما صرح به فلان", "«…»، وفق ما أفاد به فلان": the verb after the attribution.
+  // Only one that said it ("صرح به"), not one that passed it on ("بحسب ما نقلت وكالة فرانس برس").
+  const at = attributionVerbAt(doc, q.e + 2);
+  const verb = doc.tokens[at];
+  if (at !== q.e + 2 && !SAID_IT.has(doc.tokens[at + 1]?.norm ?? '')) return undefined;
+  // "«…»، وأضاف أن …" opens a new statement, and a name in quotes ("مكتب "…"، أشار المدير") was said by nobody.
+  if (verb === undefined || /^[وف]/u.test(verb.norm) || !opensSaying(doc, q.s - 2)) return undefined;
+  return cueKind(verb) === 'verb' ? at : undefined;
 }
+
+/** Whether a quote whose opening mark follows token i stands as said words: at a sentence start, after a mark or after أن/إن. */
+function opensSaying(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  return t === undefined || t.sentence !== doc.tokens[i + 1]?.sentence || isPunct(t) || REPORT_OPENERS.has(t.norm);
+}
+
+/** "حسب ما" / "بحسب ما" / "وفق ما" / "وفقا لما" at token i: the index of the word after it, else i. */
+export function attributionVerbAt(doc: Doc, i: number): number {
+  const a = doc.tokens[i]?.norm ?? '';
+  const b = doc.tokens[i + 1]?.norm ?? '';
+  if (ATTRIBUTION_HEADS.has(a) && (b === 'ما' || b === 'لما')) return i + 2;
+  if (ATTRIBUTION_HEADS.has(a) && (a.endsWith('ما') || a.endsWith('لما'))) return i + 1;
+  return i;
+}
+
+/** "به" after the verb of "حسب ما صرح به": the one who said it, normalized. */
+const SAID_IT = new Set(['به', 'بها']);
+
+/** The heads of an attribution phrase before a speech verb ("حسب ما صرح به"), normalized. */
+const ATTRIBUTION_HEADS = new Set(['حسب', 'بحسب', 'وحسب', 'وبحسب', 'وفق', 'وفقا', 'حسبما', 'بحسبما', 'وفقما']);
 
 /**
  * Finds who a title used instead of a name points back to ("وأضاف الوزير" → the minister named
@@ -314,13 +364,13 @@ export function attributeQuotes(
       .trim();
   for (const { s, e } of doc.sentences) {
     for (let c = s; c < e; c++) {
-      const kind = cueKind(doc.tokens[c]!);
+      const kind = cueAt(doc, c);
       if (!kind) continue;
       // The quote belongs to this cue unless another cue ("مشيرا إلى …") comes before it. It may open
       // a sentence or two later when the segmentation cut at a dotted abbreviation ("آر.إف.إم").
       let reach = Math.min(doc.tokens.length, Math.max(e, c + QUOTE_REACH));
       for (let k = c + 1; k < reach; k++) {
-        if (cueKind(doc.tokens[k]!)) {
+        if (cueAt(doc, k)) {
           reach = k;
           break;
         }
@@ -328,9 +378,10 @@ export function attributeQuotes(
       const nextCue = Math.min(reach, e);
       // A quote right before a speech verb is that verb's ("«…»، قال فلان"); one followed by another verb is not this cue's.
       const owned = (x: Quote): boolean => ownerOf.get(x) === undefined || ownerOf.get(x) === c;
+      // The quote a verb stands right after is its own first ("«…»، حسب ما صرح به فلان. «…»").
       const q =
-        quotes.find((x) => x.s > c && x.s < reach && !used.has(x) && owned(x)) ??
-        (kind === 'verb' ? quotes.find((x) => ownerOf.get(x) === c && !used.has(x)) : undefined);
+        (kind === 'verb' ? quotes.find((x) => ownerOf.get(x) === c && !used.has(x)) : undefined) ??
+        quotes.find((x) => x.s > c && x.s < reach && !used.has(x) && owned(x));
       let speaker: TokenMention | undefined;
       const n = doc.tokens[c]!.norm.replace(/^[وف]/, '');
       // A continuation ("مشيرا إلى …") goes on with this sentence's speaker, else the nearest mention before it.
@@ -341,7 +392,11 @@ export function attributeQuotes(
       // A title that points back to nobody named goes on with the last speaker only when it may be theirs.
       const goesOn = GOES_ON.has(n) && (!referent || !loneTitleAt(doc, c + 1, mentions) || (last !== undefined && titleFits(doc, c + 1, last)));
       if (ref) speaker = ref;
-      else if (kind === 'cont') speaker = lastHere ?? (heard && heard.sentence === doc.tokens[c]!.sentence ? heard.speaker : undefined) ?? speakerBefore(doc, c, speakers) ?? last;
+      else if (kind === 'cont') {
+        const heardHere = heard && heard.sentence === doc.tokens[c]!.sentence ? heard.speaker : undefined;
+        // "معلقا بالقول" goes only with a speaker this sentence named with its verb.
+        speaker = COMMENTING.has(doc.tokens[c]!.norm) ? (lastHere ?? heardHere) : (lastHere ?? heardHere ?? speakerBefore(doc, c, speakers) ?? last);
+      }
       else speaker = speakerFor(doc, c, q && q.s > c ? Math.min(q.s, e) : e, speakers) ?? (goesOn ? last : undefined);
       if (!speaker) {
         // Somebody unnamed here spoke ("وقال مدير التجارة الإلكترونية، فلان …" with the name missed):

@@ -13,6 +13,31 @@ function saidBy(text: string): Map<string, string[]> {
 
 const cases: [string, string, Record<string, string[]>][] = [
   [
+    'a short quote after a colon',
+    'وقال وزير الخارجية الفرنسي جان إيف لودريان للصحفيين: "لا تساهل مطلقا".',
+    { 'جان إيف لودريان': ['لا تساهل مطلقا'] },
+  ],
+  [
+    'a joined verb keeps the subject of the sentence opening verb, past its object',
+    'وهاجم رئيس الحزب محسن مرزوق الحكومة. وانتقد مرزوق الوزير سليم شاكر، وتابع قائلا: «الميزانية لا تستجيب لانتظارات الناس».',
+    { 'محسن مرزوق': ['الميزانية لا تستجيب لانتظارات الناس'] },
+  ],
+  [
+    'a reply is the replier\'s, not the accuser\'s',
+    'واتهم النائب سمير ديلو الحكومة بالتقصير، فرد عليه وزير الصحة سعيد العايدي بالقول: «الوزارة قامت بواجبها كاملا».',
+    { 'سعيد العايدي': ['الوزارة قامت بواجبها كاملا'] },
+  ],
+  [
+    'وأردف goes on with the last speaker',
+    'وقال رئيس النادي الصفاقسي منصف خماخم إن الفريق سيتعاقد مع مدرب أجنبي.\nوأردف: «لدينا ثلاثة أسماء على الطاولة».',
+    { 'منصف خماخم': ['الفريق سيتعاقد مع مدرب أجنبي', 'لدينا ثلاثة أسماء على الطاولة'] },
+  ],
+  [
+    'a quote before "حسب ما صرح به" is the one who said it, not one who passed it on',
+    '«الحرائق أتت على مائة هكتار من الغابات»، حسب ما صرح به المندوب الجهوي للفلاحة بجندوبة فيصل الحمدي. «النيران ما تزال مشتعلة في الجبل»، بحسب ما نقلت وكالة تونس افريقيا للأنباء.',
+    { 'فيصل الحمدي': ['الحرائق أتت على مائة هكتار من الغابات'] },
+  ],
+  [
     'a quote before its verb',
     '«نحن مستعدون للحوار دون شروط مسبقة»، قال الرئيس الإيراني حسن روحاني في مؤتمر صحفي.',
     { 'حسن روحاني': ['نحن مستعدون للحوار دون شروط مسبقة'] },
@@ -114,7 +139,11 @@ test('quotes GIVEN the hand-written passages THEN attribution precision and cove
   // 106 when 87-106 were); the held-out
   // target is 0.95 / 0.80.
   assert.ok(precision >= 0.95, `precision ${precision}`);
-  assert.ok(attributed >= 0.9, `attributed ${attributed}`);
+  // Session 9 wrote passages 107-126 in styles not handled before (0.700 / 0.476 on them before its
+  // fixes, 0.923 / 0.619 after): all 126 together 0.991 / 0.856, the first 106 still 1.000 / 0.901.
+  assert.ok(attributed >= 0.85, `attributed ${attributed}`);
+  const first = scoreQuotePassages(QUOTE_PASSAGES.slice(0, 106));
+  assert.ok(first.precision === 1 && first.attributed >= 0.9, `first 106: ${first.precision} / ${first.attributed}`);
   // A quote with no clear speaker is never given to anybody, and no quote is cut.
   assert.deepEqual(outcomes.filter((o) => o.expected === null && o.verdict !== 'none'), []);
   assert.deepEqual(outcomes.filter((o) => o.cut), []);
