@@ -384,6 +384,13 @@ function dropLeads(ws: string[], nw: string[]): Words {
       nw[0] = norm.slice(1);
       continue;
     }
+    // "بقتل جريح فلسطيني في الخليل" (what a verb in the clause before governs): the happening itself.
+    const happening = gluedHappening(first, norm);
+    if (happening > 0 && ws.length > 1) {
+      ws[0] = first.slice(happening);
+      nw[0] = normalize(ws[0]);
+      continue;
+    }
     // "وكانت الوزارة (قد) أعلنت": the pluperfect reads as the plain past.
     if (WAS.has(norm) && ws.length > 3) {
       const qad = nw.slice(1, 6).indexOf('قد');
@@ -402,6 +409,17 @@ function dropLeads(ws: string[], nw: string[]): Words {
     nw.pop();
   }
   return { ws, nw };
+}
+
+/**
+ * Characters of a ب or ل (with a tatweel) glued to a named happening that opens an event ("بقتل",
+ * "لاغتيال", "بـتفجير"): the preposition of a verb left in another clause. 0 when the word is not
+ * one (a definite noun "بالتعاون" is a circumstance, and stays).
+ */
+export function gluedHappening(word: string, norm: string): number {
+  if (norm.length < 4 || (norm[0] !== 'ب' && norm[0] !== 'ل') || norm.startsWith('ال', 1)) return 0;
+  const cut = word[1] === 'ـ' ? 2 : 1;
+  return (kindsOf(lightStem(normalize(word.slice(cut)))) & HAPPENING) !== 0 ? cut : 0;
 }
 
 /**
@@ -1187,7 +1205,8 @@ function withEnabledAct(view: ArticleView, sentence: Span, at: TimeSpan, times: 
   if (enabledActAt(nw, prep) >= 0) return event;
   const parts = workOf(view, sentence)?.parts ?? clauses(view.text, sentence);
   const own = parts.findIndex((c) => at.start < c.end && at.end > c.start);
-  for (let k = own + 1; own >= 0 && k < parts.length && k <= own + ENABLER_REACH; k++) {
+  // The act may be in the time's own clause when the event is the clause before it ("تمكنت الوحدات الأمنية، عشية اليوم وأثناء مراقبة … من إيقاف شخص").
+  for (let k = Math.max(own, 1); own >= 0 && k < parts.length && k <= own + ENABLER_REACH; k++) {
     if (!commaBetween(view.text, parts[k - 1]!, parts[k]!)) break;
     const next = spanWords(view, parts[k]!, times);
     const i = enabledActAt(next.nw, prep);
@@ -1245,10 +1264,24 @@ function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan
   if (wordCount(mine) >= MIN_EVENT_WORDS && !fragment) return mine;
   // An attribution clause ("، نقلته وكالة الأناضول اليوم") dates the clause it reports, before it.
   const backFirst = fragment || isAttribution(view, parts[own]!);
-  const order = backFirst ? [own - 1, own + 1] : [own + 1, own - 1];
+  // "قتلت وزير الأشغال بالخطأ، أثناء استقلاله سيارته … اليوم": the clause before, else the happening of أثناء itself.
+  const order = opensWithWhile(mine) ? [own - 1] : backFirst ? [own - 1, own + 1] : [own + 1, own - 1];
   for (const k of fragment ? order : [...order, own + 2, own - 2]) {
     const other = tryClause(k);
     if (wordCount(other) >= MIN_EVENT_WORDS && !opensWithPreposition(other) && !isBareReport(other)) return other;
   }
-  return mine;
+  return withoutLeadingWhile(mine);
+}
+
+const WHILE = words(['أثناء', 'اثناء']);
+
+/** Whether an event opens with أثناء (a circumstance of the clause before it). */
+function opensWithWhile(event: string): boolean {
+  const space = event.indexOf(' ');
+  return space > 0 && WHILE.has(normalize(event.slice(0, space)));
+}
+
+/** "أثناء نقاش هذا المشروع في المجلس التأسيسي", the best a clause could give: the happening without the أثناء before it. */
+function withoutLeadingWhile(event: string): string {
+  return opensWithWhile(event) && wordCount(event) > MIN_EVENT_WORDS ? event.slice(event.indexOf(' ') + 1) : event;
 }
