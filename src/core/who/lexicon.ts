@@ -112,13 +112,31 @@ export const STOPWORDS = normSet((stopwordsIso as Record<string, string[]>).ar ?
 /** Words never an entity on their own: function words, months, weekdays, formulas. */
 export const JUNK = new Set([...STOPWORDS, ...normSet(junkData.words)]);
 
-/** Multi-word gazetteer entries indexed by their first word. */
-export const GAZ_PHRASES_BY_FIRST = new Map<string, { tokens: string[]; kind: GazKind }[]>();
-for (const p of GAZ_PHRASES) {
-  const list = GAZ_PHRASES_BY_FIRST.get(p.tokens[0]!) ?? [];
-  list.push(p);
-  GAZ_PHRASES_BY_FIRST.set(p.tokens[0]!, list);
+/** Gazetteer phrases indexed by their first word, each word read through `fold`. */
+function phrasesByFirst(fold: (w: string) => string): Map<string, { tokens: string[]; kind: GazKind }[]> {
+  const byFirst = new Map<string, { tokens: string[]; kind: GazKind }[]>();
+  for (const p of GAZ_PHRASES) {
+    const tokens = p.tokens.map(fold);
+    const list = byFirst.get(tokens[0]!) ?? [];
+    list.push({ tokens, kind: p.kind });
+    byFirst.set(tokens[0]!, list);
+  }
+  return byFirst;
 }
+
+/** Multi-word gazetteer entries indexed by their first word. */
+export const GAZ_PHRASES_BY_FIRST = phrasesByFirst((w) => w);
+
+/**
+ * A word with its hard g written one way: foreign names write g as غ or, in Egyptian and Gulf
+ * spelling, as ج ("هونغ كونغ" / "هونج كونج", "بيونغ يانغ" / "بيونج يانج").
+ */
+export function foldHardG(word: string): string {
+  return word.replace(/ج/g, 'غ');
+}
+
+/** Multi-word gazetteer entries with their words through {@link foldHardG}, indexed by their first word (rules only, no tagger feature). */
+export const GAZ_PHRASES_BY_FOLDED_FIRST = phrasesByFirst(foldHardG);
 
 /** Whether a normalized single word is a place in the gazetteer. */
 export function isGazPlace(norm: string): boolean {

@@ -9,7 +9,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, normSet } from './lexicon.ts';
+import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_PHRASES_BY_FOLDED_FIRST, foldHardG, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, normSet } from './lexicon.ts';
 import { isTitle, opensRoleBody } from './roles.ts';
 import { dictionaryClass } from './dictionary.ts';
 
@@ -500,17 +500,23 @@ export function clubOrgs(doc: Doc): TokenMention[] {
   return out;
 }
 
+/** Gazetteer phrase lookups: as written, and with the hard g spelt either way ("هونج كونج"). */
+const PHRASE_LOOKUPS = [
+  { byFirst: GAZ_PHRASES_BY_FIRST, fold: (w: string): string => w },
+  { byFirst: GAZ_PHRASES_BY_FOLDED_FIRST, fold: foldHardG },
+];
+
 /** Multi-word places and organizations of the gazetteers ("قطاع غزة", "الأمم المتحدة"). */
-function gazetteerPhrases(doc: Doc): TokenMention[] {
+export function gazetteerPhrases(doc: Doc): TokenMention[] {
   const out: TokenMention[] = [];
   const toks = doc.tokens;
   for (let i = 0; i < toks.length; i++) {
     let best = 0;
     let type: EntityType = 'LOC';
-    for (const first of toks[i]!.forms) {
-      for (const { tokens, kind } of GAZ_PHRASES_BY_FIRST.get(first) ?? []) {
+    for (const { byFirst, fold } of PHRASE_LOOKUPS) for (const first of toks[i]!.forms) {
+      for (const { tokens, kind } of byFirst.get(fold(first)) ?? []) {
         if (tokens.length <= best || i + tokens.length > toks.length) continue;
-        const ok = tokens.every((w, k) => k === 0 || toks[i + k]!.norm === w);
+        const ok = tokens.every((w, k) => k === 0 || fold(toks[i + k]!.norm) === w);
         if (ok && toks[i + tokens.length - 1]!.sentence === toks[i]!.sentence) {
           best = tokens.length;
           type = kind === 'org' ? 'ORG' : 'LOC';

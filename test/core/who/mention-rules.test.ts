@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isTitleFamilyName, withConjoinedGivenNameBefore } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isTitleFamilyName, withConjoinedGivenNameBefore, gazetteerPhrases } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -551,4 +551,22 @@ test('GIVEN a given name joined by و/ف right before a person span THEN the spa
   assert.deepEqual(table.map(opened), table.map((row) => row[3]));
   const doc = docOf('التقى سعيد ومحمد علي .');
   assert.deepEqual(withConjoinedGivenNameBefore(doc, [{ type: 'PER', s: 1, e: 2 }, { type: 'PER', s: 2, e: 4 }]).map((m) => [m.s, m.e]), [[1, 2], [2, 4]]);
+});
+
+test('GIVEN a gazetteer phrase with its hard g written ج or غ THEN it is found either way, as one place', () => {
+  const table: [string, string[]][] = [
+    ['وصل الوفد إلى هونج كونج أمس .', ['LOC:هونج كونج']],
+    ['وصل الوفد إلى هونغ كونغ أمس .', ['LOC:هونغ كونغ']],
+    ['وتخشى لهونج كونج أن تخسر .', ['LOC:لهونج كونج']],
+    ['هددت بيونج يانج بالرد .', ['LOC:بيونج يانج']],
+    // A word of the phrase alone, or words that only look like it, are no phrase.
+    ['مظاريف هونج باو الحمراء .', []],
+    ['زار الوزير جنوب أفريقيا .', ['LOC:جنوب أفريقيا']],
+  ];
+  const found = ([text]: [string, string[]]): string[] => {
+    const doc = docOf(text);
+    return gazetteerPhrases(doc).map((m) => `${m.type}:${doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')}`);
+  };
+  assert.deepEqual(table.map(found), table.map((row) => row[1]));
+  assert.ok(mentionsOf('تعد هونج كونج مركزا ماليا .').includes('LOC:هونج كونج'));
 });
