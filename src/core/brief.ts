@@ -43,6 +43,12 @@ const MIN_ADDED_CHARS = 60;
  * cause. (ANT titles as the reference, which reward short output, preferred 80 to 110.)
  */
 const SOFT_TARGET_CHARS = 100;
+/**
+ * The longest brief an editor writes: the dev gold's references are 150–300 characters. An added item
+ * that takes the brief past this ends at an earlier clause boundary when it has one ("… بسبب تجاوزات
+ * حصلت إبان الحملة الانتخابية" without "وبسبب ما عاينه الحزب …"); the lead alone is never cut for it.
+ */
+const EDITOR_MAX_CHARS = 300;
 const MIN_WORDS = 4;
 /** A lead naming this share of the title's content words states the headline's fact. */
 const HEADLINE_SHARE_KEPT = 0.2;
@@ -99,6 +105,8 @@ const CLAUSE_SAYING = new Set(cues.clauseSayingVerbs.map(normalize));
 const RELATIVE = new Set(cues.relativeWords.map(normalize));
 const CONCESSIVE = new Set(cues.concessiveWords.map(normalize));
 const APODOSIS = new Set(cues.apodosisWords.map(normalize));
+const REPEATED_COORDINATES = cues.repeatedCoordinates.map(normalize);
+const REPORTED_SPEECH = new Set(cues.reportedSpeechNouns.map(normalize));
 
 const SPACE = /\s/;
 const QUESTION_END = /[؟?]["»”)]*$/u;
@@ -521,6 +529,7 @@ export function shortenAtClause(text: string, limit: number, min = MIN_ADDED_CHA
       cuts.push(aligner.at(at));
     }
   }
+  for (const at of secondMembers(norm)) cuts.push(aligner.at(at));
   cuts.sort((a, b) => b - a);
   for (const at of cuts) {
     const head = finishSentence(text.slice(0, at));
@@ -534,6 +543,20 @@ export function shortenAtClause(text: string, limit: number, min = MIN_ADDED_CHA
     if (head.length + 1 <= limit && head.length >= min && quotesBalanced(head)) return `${head}…`;
   }
   return null;
+}
+
+/**
+ * Where a second coordinated member opens in normalized text: و + an adverbial opener the sentence
+ * has already used ("بسبب تجاوزات … وبسبب ما عاينه …", "بعد … وبعد …"). The index is the و's.
+ */
+export function secondMembers(norm: string): number[] {
+  const out: number[] = [];
+  for (const w of REPEATED_COORDINATES) {
+    const first = findPhrase(norm, w);
+    if (first < 0) continue;
+    for (let at = findPhrase(norm, `و${w}`, first + w.length); at >= 0; at = findPhrase(norm, `و${w}`, at + 1)) out.push(at);
+  }
+  return out;
 }
 
 /** The head of `text` of at most `max` characters, cut at a space when there is one. */
@@ -767,6 +790,9 @@ const ADDITIVE_RELATIVE = new RegExp(`([،,)]\\s*)(?:${alternation(cues.additive
 const STATEMENT_WORDS = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه', 'بانها']);
 const CONSEQUENCE = new Set(cues.consequenceVerbs.map(normalize));
 const NUMBER_WORDS = new Set(Object.keys(numbers.counts).map(normalize));
+/** Whether normalized text states a figure: a digit or a number word ("ثلاثة", "والعشرين"). */
+const carriesFigure = (norm: string): boolean =>
+  /[0-9٠-٩]/u.test(norm) || norm.split(/[\s،,.()"«»“”]+/u).some((w) => NUMBER_WORDS.has(w.replace(/^(ال|و)/u, '')));
 
 /** `text` without the spans [start, end) of its normalized form. */
 function withoutSpans(text: string, norm: { at: (i: number) => number }, spans: readonly (readonly [number, number])[]): string {
@@ -1199,6 +1225,28 @@ function headlineSentence(pool: readonly { stems: Set<string>; raw: string; asid
   return at < 0 ? 0 : at;
 }
 
+/**
+ * An added item shortened at a clause boundary so the brief ends within `room`, when it can say
+ * something on its own there; else the item as it is. The shorter head must be a whole clause (no
+ * ellipsis), at least MIN_ADDED_CHARS long, not end on an attribution tail or on "قوله", and not be a
+ * bare "X said" with nothing said ("وأكدت رئيسة الاتحاد فلانة"); and what goes must carry no figure.
+ */
+export function withinEditorLength(item: string, room: number): string {
+  if (item.length <= room) return item;
+  const head = shortenClosed(item, room);
+  if (head === null || head.endsWith('…') || head.length < MIN_ADDED_CHARS) return item;
+  // A figure in what would go is a key fact (a toll, an amount): "، قدرت بـ 1.35 مليون دولار".
+  let cut = 0;
+  while (cut < head.length && head[cut] === item[cut]) cut++;
+  if (carriesFigure(normalize(item.slice(cut)))) return item;
+  const norm = normalize(head).replace(/[\s.]+$/u, '');
+  if (isBareSayingFrame(norm) || REPORTED_SPEECH.has(norm.slice(norm.lastIndexOf(' ') + 1))) return item;
+  // "وتتمثل صورة الحادث، بحسب ما أفاد به شهود عيان": what is left after the last comma only credits.
+  const last = norm.slice(Math.max(norm.lastIndexOf('،'), norm.lastIndexOf(',')) + 1).trim();
+  if (stripAttributionTail(head) !== head || startingCue(last, TAIL_CUES) !== undefined) return item;
+  return head;
+}
+
 /** Builds the brief: 1–3 items, at most `maxChars` characters together (joined by spaces). */
 export function buildBrief(text: string, sentences: Sentence[], extras: BriefExtras = {}): BriefItem[] {
   const budget = extras.maxChars ?? BRIEF_MAX_CHARS;
@@ -1250,8 +1298,9 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
       if (added === 0) continue;
       for (const e of own) elements.add(e);
     }
-    items.push({ text: t, sentence: c.index });
-    used += t.length + 1;
+    const text = withinEditorLength(t, Math.min(budget, EDITOR_MAX_CHARS) - used - 1);
+    items.push({ text, sentence: c.index });
+    used += text.length + 1;
     for (const s of kept) covered.add(s);
   }
   return items;

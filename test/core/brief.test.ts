@@ -35,6 +35,8 @@ import {
   dropRelationClause,
   dropCountryCallback,
   compressSentence,
+  secondMembers,
+  withinEditorLength,
 } from '../../src/core/brief.ts';
 import { segment } from '../../src/core/text/segment.ts';
 
@@ -578,6 +580,74 @@ test('buildBrief GIVEN a lead under 100 characters THEN a second item with a new
   // A lead of 80–100 characters is still thin against a reader's 150–300: the next fact joins it.
   const thin = briefOf('أصدر قاضي التحقيق بالمحكمة الابتدائية بسوسة بطاقة ايداع بالسجن في حق متهم بسرقة نحو 200 رأس غنم.\nكما أصدر منشوري تفتيش ضد اثنين آخرين تم التعرف عليهما وهما من جهة القيروان.');
   assert.equal(thin.length, 2);
+});
+
+test('secondMembers GIVEN an adverbial opener said again after و THEN the و of each second member', () => {
+  const norm = 'لم يتم تركيز مكاتب جهويه بسبب تجاوزات حصلت ابان الحمله وبسبب ما عاينه الحزب من ضعف اداء';
+  assert.deepEqual(secondMembers(norm), [norm.indexOf('وبسبب')]);
+  // Said once, or after و with no first member, it opens nothing.
+  assert.deepEqual(secondMembers('توفي الشاب بسبب الحروق التي اصيب بها'), []);
+  assert.deepEqual(secondMembers('وصل الوفد وبعد ساعه بدا الاجتماع'), []);
+});
+
+test('shortenAtClause GIVEN a second coordinated cause THEN it may end before it, the first cause kept', () => {
+  const s = 'لم يتم بعد تركيز مكاتب جهوية عقب حل المكاتب السابقة منذ سنة 2015 بسبب تجاوزات حصلت إبان الحملة الانتخابية الأخيرة وبسبب ما عاينه الحزب من ضعف أداء عدد من المشرفين على تلك المكاتب.';
+  assert.equal(shortenAtClause(s, 160), 'لم يتم بعد تركيز مكاتب جهوية عقب حل المكاتب السابقة منذ سنة 2015 بسبب تجاوزات حصلت إبان الحملة الانتخابية الأخيرة.');
+});
+
+/** [added item, room, expected]: an added item ends by the room at a clause boundary, or stays whole. */
+const editorLengthCases: [string, number, string][] = [
+  // A whole clause fits: the rest goes.
+  [
+    'وكانت النيران قد اندلعت في السفينة التي كان على متنها 5 عمال، وأسفر الحادث عن وفاة عاملين، فيما فارق الشخص الثاني الحياة بعد نقله إلى المستشفى وتمكن البقية من النجاة.',
+    110,
+    'وكانت النيران قد اندلعت في السفينة التي كان على متنها 5 عمال، وأسفر الحادث عن وفاة عاملين.',
+  ],
+  // Short enough already: unchanged.
+  ['وأعلن تنظيم داعش في بيان مسؤوليته عن التفجير الذي استهدف سوقا شعبية.', 200, 'وأعلن تنظيم داعش في بيان مسؤوليته عن التفجير الذي استهدف سوقا شعبية.'],
+  // What fits would say nothing: a frame ending on قوله, a bare "X said", an attribution alone.
+  [
+    'ونقلت قناة "الحرة" الأمريكية اليوم الأربعاء، عن أوباما قوله، في كلمة بقاعدة ماكديل الجوية بفلوريدا، أنه يجب تبني استراتيجية جديدة لمكافحة الإرهاب.',
+    90,
+    'ونقلت قناة "الحرة" الأمريكية اليوم الأربعاء، عن أوباما قوله، في كلمة بقاعدة ماكديل الجوية بفلوريدا، أنه يجب تبني استراتيجية جديدة لمكافحة الإرهاب.',
+  ],
+  [
+    'وأكدت رئيسة الاتحاد التونسي للصناعة والتجارة والصناعات التقليدية وداد بوشماوي، بمناسبة التدشين، أهمية المقر الجديد للاتحاد الجهوي.',
+    90,
+    'وأكدت رئيسة الاتحاد التونسي للصناعة والتجارة والصناعات التقليدية وداد بوشماوي، بمناسبة التدشين، أهمية المقر الجديد للاتحاد الجهوي.',
+  ],
+  [
+    'وتتمثل صورة الحادث، بحسب ما أفاد به شهود عيان مراسل الجوهرة أف أم، في خروج الشاحنة الخفيفة عن طريقها بسبب السرعة المفرطة وارتطامها بشجرة.',
+    80,
+    'وتتمثل صورة الحادث، بحسب ما أفاد به شهود عيان مراسل الجوهرة أف أم، في خروج الشاحنة الخفيفة عن طريقها بسبب السرعة المفرطة وارتطامها بشجرة.',
+  ],
+  // What would go carries a figure, a key fact: the item stays whole.
+  [
+    'وما يلفت الانتباه هو الهدايا الثمينة التي قدمها الملك الراحل خلال 2014، إذ تشير القائمة إلى أن الهدايا المخصصة للسيدة الأولى قدرت بـ 1.35 مليون دولار.',
+    110,
+    'وما يلفت الانتباه هو الهدايا الثمينة التي قدمها الملك الراحل خلال 2014، إذ تشير القائمة إلى أن الهدايا المخصصة للسيدة الأولى قدرت بـ 1.35 مليون دولار.',
+  ],
+  // No clause boundary within the room: the item stays whole rather than end on an ellipsis.
+  [
+    'وقال مصدر أمني إن الحادث أقرب إلى عملية انتحار إذ لم يبتعد القطار عن المحطة سوى أمتار قليلة بما أنه كان يغادرها ببطء شديد.',
+    70,
+    'وقال مصدر أمني إن الحادث أقرب إلى عملية انتحار إذ لم يبتعد القطار عن المحطة سوى أمتار قليلة بما أنه كان يغادرها ببطء شديد.',
+  ],
+];
+for (const [item, room, expected] of editorLengthCases) {
+  test(`withinEditorLength GIVEN ${item.slice(0, 40)}… in ${room} THEN ${expected === item ? 'unchanged' : expected.slice(-30)}`, () => {
+    assert.equal(withinEditorLength(item, room), expected);
+  });
+}
+
+test('buildBrief GIVEN a thin lead and a long next sentence THEN the brief ends by 300 characters at a clause boundary', () => {
+  const text =
+    'اعتبر الحزب الوطني الحر أن استقالة أعضاء مكتبه الجهوي بالمهدية "مزعومة ومأجورة".\n' +
+    'وأوضح بيان أصدره الحزب مساء الأحد، أنه لم يتم بعد تركيز مكاتب جهوية في سوسة والمهدية والمنستير عقب حل المكاتب السابقة منذ سنة 2015 بسبب تجاوزات حصلت إبان الحملة الانتخابية التشريعية والرئاسية الأخيرة وبسبب ما عاينه الحزب من ضعف أداء عدد من المشرفين على تلك المكاتب.';
+  const items = briefOf(text);
+  assert.equal(items.length, 2);
+  assert.ok(total(items) <= 300, `${total(items)}`);
+  assert.ok(items[1]!.text.endsWith('التشريعية والرئاسية الأخيرة.'), items[1]!.text);
 });
 
 const closeCases: [string, string][] = [
