@@ -3,7 +3,6 @@
  * configured local file), parsed (RSS, Atom, JSON Feed), and the full article behind an excerpt.
  * What happens to the items next (dedupe into the store, analysis, stories) is src/ingest/.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -104,7 +103,12 @@ export interface FeedReaderOptions {
  */
 export class FeedReader {
   private readonly localPaths: Set<string>;
-  /** Hash of each feed's last stored body. */
+  /**
+   * Each feed's last stored body. Comparing a new body with it costs next to nothing when it
+   * changed (its length or first characters differ), where hashing it cost a pass over all of it;
+   * and it takes no memory of its own for an XML feed, whose remembered items (FeedItemMemo) are
+   * slices of it and keep it alive anyway.
+   */
   private readonly lastBody = new Map<number, string>();
   /** Each feed's items of its last body, parsed: a changed body parses only its new items. */
   private readonly items = new FeedItemMemo();
@@ -122,8 +126,8 @@ export class FeedReader {
     const res = feed.url.startsWith('file:') ? await this.readLocal(feed.url) : await this.fetch(feed);
     const cache = { ...(res.etag ? { etag: res.etag } : {}), ...(res.lastModified ? { lastModified: res.lastModified } : {}) };
     if (res.notModified) return { status: 'not-modified', ...cache };
-    const bodyHash = createHash('sha1').update(res.text).digest('base64');
-    if (bodyHash === this.lastBody.get(feed.id)) return { status: 'not-modified', ...cache };
+    const body = res.text;
+    if (body === this.lastBody.get(feed.id)) return { status: 'not-modified', ...cache };
     const parsed = this.items.parse(feed.id, res.text, res.contentType);
     return {
       status: 'ok',
@@ -131,7 +135,7 @@ export class FeedReader {
       ...(parsed.title ? { title: parsed.title } : {}),
       local: res.url.startsWith('file:'),
       ...cache,
-      commit: () => void this.lastBody.set(feed.id, bodyHash),
+      commit: () => void this.lastBody.set(feed.id, body),
     };
   }
 

@@ -57,9 +57,37 @@ const MIN_WORDS = 25;
  * case do not count), so the same text re-published elsewhere hashes the same.
  */
 export function contentHash(title: string, text: string): string {
+  const known = textHashes.get(text);
+  if (known !== undefined) return known;
   const words = wordsOf(text);
-  const basis = words.length >= MIN_WORDS ? words.join(' ') : `${wordsOf(title).join(' ')}\n${words.join(' ')}`;
-  return createHash('sha256').update(basis).digest('hex').slice(0, 32);
+  const hash = createHash('sha256')
+    .update(words.length >= MIN_WORDS ? words.join(' ') : `${wordsOf(title).join(' ')}\n${words.join(' ')}`)
+    .digest('hex')
+    .slice(0, 32);
+  // Only a hash the title had no part in is the text's alone.
+  if (words.length >= MIN_WORDS) rememberTextHash(text, hash);
+  return hash;
+}
+
+/**
+ * The hashes of the texts hashed last, by text: most items of a newsroom's feeds are exact
+ * re-publications of a text seen shortly before, whose hash is then found without splitting the
+ * text into words again. Bounded: the oldest are forgotten first.
+ */
+const textHashes = new Map<string, string>();
+/** Characters of the remembered texts, at most (about 8 MB). */
+const REMEMBERED_CHARS = 4_000_000;
+let rememberedChars = 0;
+
+function rememberTextHash(text: string, hash: string): void {
+  if (text.length > REMEMBERED_CHARS / 100 || textHashes.has(text)) return;
+  for (const oldest of textHashes.keys()) {
+    if (rememberedChars + text.length <= REMEMBERED_CHARS) break;
+    textHashes.delete(oldest);
+    rememberedChars -= oldest.length;
+  }
+  textHashes.set(text, hash);
+  rememberedChars += text.length;
 }
 
 /** The dedupe keys of an article about to be stored. */

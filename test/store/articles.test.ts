@@ -51,6 +51,35 @@ for (const kind of STORE_KINDS) {
       }
     });
 
+    test('GIVEN a new article stored THEN the record given back is the row as read back', async () => {
+      const store = await openTestStore(kind);
+      const feed = await store.addFeed('https://a.example/rss', { now: T0, title: 'أ' });
+      const cases: { name: string; over: Partial<NewArticle> }[] = [
+        { name: 'link, excerpt and date', over: { feedId: feed.id, guid: 'g1', url: 'https://www.a.example/n/1/?utm_source=x', summary: 'مقتطف', published: '2026-01-01T08:00:00+01:00' } },
+        { name: 'no link, no excerpt, no date', over: { feedId: feed.id, guid: 'g2', text: `${TEXT} تحديث` } },
+        { name: 'an empty excerpt', over: { feedId: feed.id, guid: 'g3', text: `${TEXT} تحديث ثان`, summary: '' } },
+      ];
+      for (const c of cases) {
+        const stored = await store.upsertArticle(item(c.over));
+        assert.equal(stored.status, 'new', c.name);
+        assert.deepEqual(stored.article, await store.getArticle(stored.article.id), c.name);
+      }
+      await store.close();
+    });
+
+    test('GIVEN articles stored without a story THEN articlesWithoutStory lists them until each has one', async () => {
+      const store = await openTestStore(kind);
+      const feed = await store.addFeed('https://a.example/rss', { now: T0, title: 'أ' });
+      const a = (await store.upsertArticle(item({ feedId: feed.id, guid: 'g1' }))).article;
+      const b = (await store.upsertArticle(item({ feedId: feed.id, guid: 'g2', text: `${TEXT} تحديث` }))).article;
+      assert.deepEqual((await store.articlesWithoutStory(10)).map((r) => r.id), [a.id, b.id]);
+      const story = await store.createStory(a.id, a.title, T0);
+      assert.deepEqual((await store.articlesWithoutStory(10)).map((r) => r.id), [b.id]);
+      await store.addToStory(story.id, b.id, 0.5, T0);
+      assert.deepEqual(await store.articlesWithoutStory(10), []);
+      await store.close();
+    });
+
     test('GIVEN items stored from a feed THEN hasFeedItem finds them by guid or by URL (either scheme), only in that feed', async () => {
       const store = await openTestStore(kind);
       const a = (await store.addFeed('https://a.example/rss', { now: T0 })).id;

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { articleKeys, canonicalUrl, contentHash } from '../../src/store/keys.ts';
+import { wordsOf } from '../../src/core/text/tokens.ts';
 
 const TEXT = 'قال مسؤول أمني عراقي إن صواريخ سقطت قرب السفارة الأميركية في بغداد فجر الجمعة دون أن تسفر عن إصابات. '.repeat(3);
 
@@ -26,4 +28,18 @@ test('GIVEN an article whose fields change after its keys were made THEN the key
   assert.equal(articleKeys(a).canon, canonicalUrl(a.url));
   a.guid = 'g9';
   assert.equal(articleKeys(a).guid, 'g9');
+});
+
+test('GIVEN texts hashed again THEN each hash is the one of its words, whether or not the text was hashed before', () => {
+  const sha = (basis: string): string => createHash('sha256').update(basis).digest('hex').slice(0, 32);
+  const short = 'انفجار في بغداد';
+  const cases: { name: string; title: string; text: string; want: string }[] = [
+    { name: 'a long text', title: 'أ', text: TEXT, want: sha(wordsOf(TEXT).join(' ')) },
+    { name: 'its copy under another title', title: 'عاجل: ب', text: `${TEXT}`, want: sha(wordsOf(TEXT).join(' ')) },
+    { name: 'a short text', title: 'أ', text: short, want: sha(`${wordsOf('أ').join(' ')}\n${wordsOf(short).join(' ')}`) },
+    { name: 'the short text under another title', title: 'ب', text: short, want: sha(`${wordsOf('ب').join(' ')}\n${wordsOf(short).join(' ')}`) },
+  ];
+  for (let round = 0; round < 2; round++) {
+    for (const c of cases) assert.equal(contentHash(c.title, c.text), c.want, `${c.name}, round ${round}`);
+  }
 });
