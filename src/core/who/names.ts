@@ -5,6 +5,7 @@
  */
 import { normalize } from '../text/normalize.ts';
 import { strippedCandidates } from './clitics.ts';
+import { dictionaryClass } from './dictionary.ts';
 import { FACILITY_HEADS, FIRST_NAMES, GAZ_WORDS, TRIGGERS } from './lexicon.ts';
 import { shippedModel, type NerModel } from './tagger.ts';
 
@@ -38,13 +39,24 @@ export function dropLetters(word: string, count: number): string {
   return word.slice(i);
 }
 
+/**
+ * Whether a form left by taking ب/ك off "بال…" is no Arabic word nor a known name ("اليرمو" of
+ * "باليرمو", Palermo): the ب is the name's first letter, not a preposition before the article.
+ */
+export function isForeignBal(rest: string, isKnown: FormCheck): boolean {
+  return !isKnown.inArticle(rest) && !isKnown.inArticle(rest.slice(2)) && dictionaryClass(rest) === 'unknown';
+}
+
 /** The display form of a name's first word, without the clitics that are not part of the name. */
 export function cleanFirstWord(word: string, isKnown: FormCheck, person = false): string {
   const norm = normalize(word);
   if (word.startsWith('لـ') || word.startsWith('بـ') || word.startsWith('كـ')) return word.slice(2);
   // و/ف/ب/ك + article, or ل + ل(ل)… = ل + article: always clitics.
   const m = /^(و|ف)?(ب|ك)?ال/.exec(norm);
-  if (m && (m[1] || m[2]) && norm.length - m[0].length >= 3) return dropLetters(word, (m[1] ? 1 : 0) + (m[2] ? 1 : 0));
+  if (m && (m[1] || m[2]) && norm.length - m[0].length >= 3) {
+    const drop = (m[1] ? 1 : 0) + (m[2] ? 1 : 0);
+    return m[2] && isForeignBal(norm.slice(drop), isKnown) ? dropLetters(word, drop - 1) : dropLetters(word, drop);
+  }
   const l = /^(و|ف)?لل/.exec(norm);
   if (l && norm.length - l[0].length >= 2 && !isKnown.lexical(norm)) {
     // ل + a noun that opens with ل takes the article in between ("للجنة" = ل + اللجنة, not "الجنة").
