@@ -3,7 +3,7 @@ import type { Sentence, TemporalExpression, TimelineEntry } from './types.ts';
 import type { NormalizedText } from './text/normalize.ts';
 import { articleView, eventFor, type ArticleView } from './temporal/event.ts';
 import { mergeSameEvents } from './temporal/same-event.ts';
-import { datesNoEvent } from './temporal/not-event.ts';
+import { datesNoEvent, endsRange } from './temporal/not-event.ts';
 import { baselineFigure, withBaselineFigure, withoutBaseline } from './temporal/comparison.ts';
 
 /** Start of the period a value names (for ordering) and how coarse it is (coarser first). */
@@ -101,10 +101,15 @@ export function timelineCandidates(text: string, sentences: Sentence[], temporal
   const valued = times.filter((t): t is TemporalExpression & { value: string } => t.value !== null);
   const told = new Map<number, string>(); // each valued time's event before the figures are set right
   const figures = new Map<number, string[] | null>(); // each valued time's baseline figure, read once
+  let before = -1; // index in `times` of the last time ending before `expr`
   for (let i = 0; i < valued.length; i++) {
     const expr = valued[i]!;
     // The valued times on either side: a restated date, a range's end, a شهر heading the next month.
     if (datesNoEvent(text, expr, valued[i - 1], valued[i + 1])) continue;
+    while (before + 1 < times.length && times[before + 1]!.end <= expr.start) before++;
+    // The end of a range whose first time has no value (a window): no event either.
+    const opener = times[before];
+    if (opener && opener.value === null && endsRange(text, opener, expr)) continue;
     const b = sentenceAt(blocks, expr.start);
     const block = blocks[b];
     if (!block || block.heading) continue;

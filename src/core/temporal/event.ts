@@ -371,6 +371,13 @@ function dropLeads(ws: string[], nw: string[]): Words {
       nw.shift();
       continue;
     }
+    // "وتعود أطوار القضية إلى خلاف نشب بين شخصين", "تعود وقائعها … عندما تعرض الضحية …": the happening after the opener.
+    const story = backstoryLength(nw);
+    if (story > 0 && ws.length > story) {
+      ws.splice(0, story);
+      nw.splice(0, story);
+      continue;
+    }
     // "من المقرر أن …" says the event is planned: the من stays.
     if (norm === 'من' && KEEP_AFTER_MIN.has(nw[1] ?? '')) break;
     if (LEAD_DROP.has(norm)) {
@@ -409,6 +416,30 @@ function dropLeads(ws: string[], nw: string[]): Words {
     nw.pop();
   }
   return { ws, nw };
+}
+
+const BACKSTORY_VERBS = words(eventData.backstoryVerbs);
+const BACKSTORY_NOUNS = words(eventData.backstoryNouns);
+const TO = words(['إلى', 'الى']);
+
+/**
+ * Words of the opener of a case's back story at the head of `nw` ("تعود أطوار القضية إلى", "ترجع
+ * تفاصيلها"): the verb, its noun, the definite noun that may follow and إلى; 0 when there is none.
+ */
+export function backstoryLength(nw: string[]): number {
+  if (!BACKSTORY_VERBS.has(nw[0] ?? '') || !BACKSTORY_NOUNS.has(nw[1] ?? '')) return 0;
+  let n = 2;
+  // "القضية التي جدت …" keeps its noun: the relative clause tells what happened.
+  if (nw[n]?.startsWith('ال') && !RELATIVE.has(nw[n + 1] ?? '')) n++;
+  if (TO.has(nw[n] ?? '')) n++;
+  return n;
+}
+
+/** Whether an event is only the opener of a back story ("تعود أطوار القضية"): what happened is told after it. */
+function isBackstoryOnly(event: string): boolean {
+  const nw = normalize(event).split(' ');
+  const n = backstoryLength(nw);
+  return n > 0 && n >= nw.length;
 }
 
 /**
@@ -1260,12 +1291,12 @@ function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan
   }
   const mine = tryClause(own);
   // A clause that is only a place or circumstance ("، الليلة الماضية قرب بلدة …،") belongs to the one before it.
-  const fragment = opensWithPreposition(mine) || isBareReport(mine);
+  const fragment = opensWithPreposition(mine) || isBareReport(mine) || isBackstoryOnly(mine);
   if (wordCount(mine) >= MIN_EVENT_WORDS && !fragment) return mine;
   // An attribution clause ("، نقلته وكالة الأناضول اليوم") dates the clause it reports, before it.
   const backFirst = fragment || isAttribution(view, parts[own]!);
   // "قتلت وزير الأشغال بالخطأ، أثناء استقلاله سيارته … اليوم": the clause before, else the happening of أثناء itself.
-  const order = opensWithWhile(mine) ? [own - 1] : backFirst ? [own - 1, own + 1] : [own + 1, own - 1];
+  const order = opensWithWhile(mine) ? [own - 1] : isBackstoryOnly(mine) ? [own + 1] : backFirst ? [own - 1, own + 1] : [own + 1, own - 1];
   for (const k of fragment ? order : [...order, own + 2, own - 2]) {
     const other = tryClause(k);
     if (wordCount(other) >= MIN_EVENT_WORDS && !opensWithPreposition(other) && !isBareReport(other)) return other;

@@ -19,6 +19,7 @@ const EDITION = words(eventData.editionNouns);
 const PLACES = words(eventData.placeNouns);
 const RANGE_OPENERS = words(eventData.rangeOpeners);
 const RANGE_LINKS = words(eventData.rangeLinks);
+const CONTINUING = words(eventData.continuationVerbs);
 const NOMINAL_OPENERS = words(eventData.nominalOpeners.filter((w) => !w.includes(' ')));
 const NOMINAL_OPENER_PAIRS = words(eventData.nominalOpeners.filter((w) => w.includes(' ')));
 
@@ -105,11 +106,49 @@ export function restates(text: string, prev: TimeAt, t: TimeAt): boolean {
   return prev.value.startsWith(t.value);
 }
 
+/** Most characters between a range's two times: its link words ("و", "إلى", "إلى غاية"). */
+const RANGE_GAP_CHARS = 12;
+
+/** Words back from a time that the link to it and then the verb of what goes on are looked for. */
+const LINK_WORDS = 2;
+const CONTINUING_REACH = 4;
+
+/**
+ * Whether `t` is the end of something told going on up to it: "ويتواصل إلى يوم الأحد", "تتواصل
+ * فعالياتها الى غاية 8 ماي", "ستستمر إلى غاية 26 …". As a range's end, it dates no event of its own
+ * (what goes on is dated by its start). The link (إلى، حتى، لغاية، إلى غاية) stands right before the
+ * time, the verb (its و، ف، س off) within a few words before the link.
+ */
+export function endsContinuation(text: string, t: TimeAt): boolean {
+  let at = t.start;
+  let links = 0;
+  for (let k = 0; k < LINK_WORDS; k++) {
+    const w = wordBefore(text, at);
+    if (!w || /[.،,؛;:!?؟]/.test(text.slice(w.end, at))) break;
+    const n = normalize(text.slice(w.start, w.end));
+    if (!RANGE_LINKS.has(n) && n !== 'لغاية') break;
+    links++;
+    at = w.start;
+  }
+  if (links === 0) return false;
+  for (let k = 0; k < CONTINUING_REACH; k++) {
+    const w = wordBefore(text, at);
+    // A clause mark after the word, glued to it or not, ends the look back.
+    if (!w || /[.،,؛;:!?؟]/.test(text.slice(w.start, at))) return false;
+    if (CONTINUING.has(normalize(text.slice(w.start, w.end)).replace(/^[وف]?س?(?=[يتم])/, ''))) return true;
+    at = w.start;
+  }
+  return false;
+}
+
 /** Whether `t` ends a range that `prev` opens ("بين 2014 و2016", "من جانفي إلى مارس"): the range is dated by its start. */
 export function endsRange(text: string, prev: TimeAt, t: TimeAt): boolean {
-  if (prev.value === null || t.value === null || prev.end > t.start || t.start - prev.end > 8) return false;
+  // A first time without a value (the window of a superlative, "الأكثر ارتفاعا منذ سنة 2010 إلى غاية أفريل 2017") opens a range too.
+  if (t.value === null || prev.end > t.start || t.start - prev.end > RANGE_GAP_CHARS) return false;
   const between = normalize(text.slice(prev.end, t.start).trim());
-  const linked = between === '' ? /^و\S/.test(t.text) : RANGE_LINKS.has(between);
+  // One link or two ("منذ سنة 2010 إلى غاية أفريل 2017").
+  const links = between.split(/\s+/);
+  const linked = between === '' ? /^و\S/.test(t.text) : links.length <= 2 && links.every((w) => RANGE_LINKS.has(w));
   if (!linked) return false;
   const one = wordBefore(text, prev.start);
   if (!one) return false;
@@ -241,7 +280,7 @@ export function comparedOnly(text: string, t: TimeAt): boolean {
 }
 
 export function datesNoEvent(text: string, t: TimeAt, prev: TimeAt | undefined, next?: TimeAt): boolean {
-  if (comparedOnly(text, t) || namesSomething(text, t) || namesEdition(text, t) || windowsCount(text, t) || meansNowadays(text, t) || statesNowadays(text, t) || endsQuotedTitle(text, t)) return true;
+  if (comparedOnly(text, t) || endsContinuation(text, t) || namesSomething(text, t) || namesEdition(text, t) || windowsCount(text, t) || meansNowadays(text, t) || statesNowadays(text, t) || endsQuotedTitle(text, t)) return true;
   if (next !== undefined && headsMonth(text, t, next)) return true;
   return prev !== undefined && (restates(text, prev, t) || endsRange(text, prev, t));
 }

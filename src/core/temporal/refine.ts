@@ -164,16 +164,19 @@ function partOfDay(found: Found[]): void {
 /** Tokens back from منذ that a superlative may stand: "أدنى مستوى له منذ", "أكبر تراجع شهري منذ". */
 const COMPARISON_REACH = 5;
 
+/** منذ, or بين opening a range ("أكبر نسب تضخم بين جانفي 2010 وأفريل 2017"). */
+const opensWindow = (tok: Tok | undefined): boolean => tok !== undefined && (tok.forms.includes('منذ') || tok.t === 'بين');
+
 /**
- * "أضعف نمو منذ 24 عاما", "أدنى مستوى منذ مطلع فبراير": after a superlative or a record, منذ opens
- * the window of a comparison, not an event; its time keeps its TIMEX3 value and loses its timeline
+ * "أضعف نمو منذ 24 عاما", "أدنى مستوى منذ مطلع فبراير", "أكبر نسب تضخم بين جانفي 2010 وأفريل 2017":
+ * after a superlative or a record, منذ (or بين) opens the window of a comparison, not an event; its time keeps its TIMEX3 value and loses its timeline
  * value. "منذ 62 سنة" after a past verb stays an event.
  */
 function comparisonPoint(found: Found[], ctx: RefineContext): void {
   for (const f of found) {
     if (f.value === null) continue;
     const at = firstTokenAfter(ctx.toks, f.hit.s);
-    const since = ctx.toks[at]?.forms.includes('منذ') ? at : ctx.toks[at - 1]?.forms.includes('منذ') ? at - 1 : -1;
+    const since = opensWindow(ctx.toks[at]) ? at : opensWindow(ctx.toks[at - 1]) ? at - 1 : -1;
     if (since < 0) continue;
     for (let k = since - 1; k >= 0 && k >= since - COMPARISON_REACH; k--) {
       const tok = ctx.toks[k]!;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { comparedOnly, datesNoEvent, endsQuotedTitle, endsRange, headsMonth, meansNowadays, namesEdition, namesSomething, restates, statesNowadays, windowsCount, type TimeAt } from '../../../src/core/temporal/not-event.ts';
+import { comparedOnly, datesNoEvent, endsContinuation, endsQuotedTitle, endsRange, headsMonth, meansNowadays, namesEdition, namesSomething, restates, statesNowadays, windowsCount, type TimeAt } from '../../../src/core/temporal/not-event.ts';
 import { findTemporal } from '../../../src/core/temporal/index.ts';
 import { buildTimeline } from '../../../src/core/timeline.ts';
 import { segment } from '../../../src/core/text/segment.ts';
@@ -120,6 +120,22 @@ test('windowsCount GIVEN a count right before منذ THEN its time is the count\
   }
 });
 
+test('endsContinuation GIVEN a time after إلى/حتى and a verb of what goes on THEN it ends what goes on; after another verb, not', () => {
+  const cases: [string, boolean][] = [
+    ['لتفعيل مبادرة لم الشمل الذي سينعقد في أحد النزل ويتواصل إلى 【يوم الأحد】.', true],
+    ['المعرض الوطني للزربية الذي تمتد فعالياته الى غاية 【يوم 15 جانفي 2017】', true],
+    ['وقال البيان إن التدريبات ستستمر إلى 【26 أفريل الجاري】', true],
+    ['على أن تتواصل عملية التصويت لغاية 【الساعة السابعة مساء】', true],
+    ['وصل الوفد إلى تونس 【يوم الأحد】', false], // إلى a place, the time after it
+    ['وتأجلت الجلسة إلى 【يوم الاثنين】 المقبل', false], // a new date, no range
+    ['يتواصل الإضراب، وعاد الوزير إلى 【يوم الأحد】', false], // the verb in another clause
+  ];
+  for (const [marked, expected] of cases) {
+    const { text, t } = at(marked);
+    assert.equal(endsContinuation(text, t), expected, marked);
+  }
+});
+
 test('namesEdition GIVEN a date alone in brackets after a report series THEN it names the edition; after an event, not', () => {
   const cases: [string, boolean][] = [
     ['مقابل عجز لكامل سنة 2015 وفق نتائج التجارة الخارجية (【ديسمبر 2016】)، التي نشرها المعهد', true],
@@ -153,6 +169,9 @@ test('restates and endsRange GIVEN two times side by side THEN the second says t
     ['من طالبي اللجوء ما بين 【جانفي】| و 【نوفمبر2016】، جاؤوا من سوريا', '2016-01', '2016-11', true],
     ['في الفترة الممتدة من 【جانفي】| الى 【اوت 2015】', '2015-01', '2015-08', true],
     ['منذ 【عام 1967】| وحتى 【أفريل 2016】', '1967', '2016-04', true],
+    // a link of two words
+    ['الأكثر ارتفاعا منذ 【سنة 2010】| إلى غاية 【أفريل 2017】', '2010', '2017-04', true],
+    ['في الفترة الممتدة من 【يوم 16 اوت】| الى غاية 【يوم 18 اوت 2017】', '2017-08-16', '2017-08-18', true],
     ['ارتفع في 【2015】| و【2016】', '2015', '2016', false], // two years, no range opener
     ['خلال 【مارس】| و【جوان】', '2015-03', '2015-06', false],
     // two days of one happening: its first day dates it
