@@ -68,6 +68,8 @@ export const SELF_NAMING_HEADS = normSet(cuesData.selfNamingHeads);
 export const ORG_ADJECTIVES = normSet(cuesData.orgAdjectives);
 /** The press a statement is made to ("للصحفيين", "للإذاعة"): no complement of a body's name, normalized. */
 export const PRESS_ADDRESSEES = normSet(cuesData.pressAddressees);
+export const MEDIA_HEADS = normSet(cuesData.mediaHeads);
+export const ROLE_END_ADVERBS = normSet(cuesData.roleEndAdverbs);
 /** One-word places that are also common adjectives ("مالي"). */
 export const ADJECTIVE_PLACES = normSet(cuesData.adjectivePlaces);
 /** Nouns before the quoted title of a work ("برنامج", "فيلم", "رواية"), normalized. */

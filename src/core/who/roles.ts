@@ -3,7 +3,7 @@
  * أنتوني بلينكن") or in apposition after it ("…، رئيس حزب الأمة،").
  */
 import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
-import { FIRST_NAMES, JUNK, ORG_HEADS, PERSON_DESCRIPTIONS, PRESS_ADDRESSEES, isSpeechVerb, SRC_HEADS, TRIGGERS, isGazPlace, normSet } from './lexicon.ts';
+import { FIRST_NAMES, JUNK, KINSHIP_WORDS, MEDIA_HEADS, ROLE_END_ADVERBS, ORG_HEADS, PERSON_DESCRIPTIONS, PRESS_ADDRESSEES, isSpeechVerb, SRC_HEADS, TRIGGERS, isGazPlace, normSet } from './lexicon.ts';
 import { cleanFirstWord, dropLetters, type FormCheck } from './names.ts';
 import { normalize } from '../text/normalize.ts';
 import { dictionaryClass } from './dictionary.ts';
@@ -57,11 +57,40 @@ function stops(t: DocToken, prev?: DocToken): boolean {
 }
 
 function roleText(doc: Doc, s: number, e: number, isKnown: FormCheck): string {
-  const words = doc.tokens.slice(s, e).map((t) => t.text);
+  const toks = doc.tokens;
+  let first = toks[s]!.text;
   const titles = (n: string): boolean => TRIGGERS.per.has(n) || PERSON_DESCRIPTIONS.has(n);
-  if (isTitleAfterBa(doc.tokens[s]!)) words[0] = dropLetters(words[0]!, doc.tokens[s]!.norm.indexOf('ب') + 1);
-  else words[0] = cleanFirstWord(words[0]!, { lexical: (n) => isKnown.lexical(n) || titles(n), inArticle: (n) => isKnown.inArticle(n) || titles(n) });
-  return words.join(' ');
+  if (isTitleAfterBa(toks[s]!)) first = dropLetters(first, toks[s]!.norm.indexOf('ب') + 1);
+  else first = cleanFirstWord(first, { lexical: (n) => isKnown.lexical(n) || titles(n), inArticle: (n) => isKnown.inArticle(n) || titles(n) });
+  // The rest as written, quotation marks glued as they stand ('رئيس كتلة "نداء تونس" بالبرلمان').
+  return (first + doc.text.slice(toks[s]!.end, toks[e - 1]!.end)).replace(/\s+/gu, ' ');
+}
+
+const QUOTE_CLOSERS = new Map([
+  ['"', '"'],
+  ['»', '«'],
+  ['”', '“'],
+]);
+
+/**
+ * A name in quotation marks inside a title, read backward from its closing mark at i ('رئيس كتلة "نداء
+ * تونس" بالبرلمان', 'مدير التوزيع بـ"ستاغ"'): the index of the word before it (and before a bare بـ/لـ
+ * glued to it), or undefined when no opening mark stands within five words in the sentence.
+ */
+export function beforeQuotedName(toks: readonly DocToken[], i: number): number | undefined {
+  const open = QUOTE_CLOSERS.get(toks[i]?.norm ?? '');
+  if (open === undefined) return undefined;
+  for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
+    const t = toks[k]!;
+    if (t.sentence !== toks[i]!.sentence) return undefined;
+    if (t.norm === open) {
+      if (k === i - 1) return undefined;
+      const ba = toks[k - 1];
+      return ba !== undefined && (ba.text === 'بـ' || ba.text === 'لـ') ? k - 2 : k - 1;
+    }
+    if (isPunct(t)) return undefined;
+  }
+  return undefined;
 }
 
 const comma = (t: DocToken | undefined): boolean => t?.norm === '،' || t?.norm === ',';
@@ -96,9 +125,22 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
   // and so may the mark that opens a quoted name ("المنشطة الإذاعية "إيمان الفجاري"").
   // So may an aside in brackets ("المتحدث باسم وزارة الدفاع الأمريكية (البنتاغون) آدم ستامب") and, in a
   // list, a colon ("وزير العدل: غازي الجريبي").
-  const last = comma(toks[m.s - 1]) || QUOTE_MARKS.has(toks[m.s - 1]?.norm ?? '') || toks[m.s - 1]?.norm === ':' ? m.s - 2 : bracketOpenBefore(toks, m.s) - 1;
+  // A mark before the name with none after it closes a quoted name inside the title ('مدير … بـ"ستاغ" منجي بوصبيع').
+  // (Not a quoted title, 'لـ"الداعية" أحمد موسى جبريل', nor a quoted name the tagger cut, '"بارك غيون هيي ان"'.)
+  const quotedName = QUOTE_MARKS.has(toks[m.s - 1]?.norm ?? '') && !closedAfter(toks, m.e) && !(toks[m.s - 2] !== undefined && isTitle(toks[m.s - 2]!));
+  const last = quotedName ? m.s - 1 : comma(toks[m.s - 1]) || QUOTE_MARKS.has(toks[m.s - 1]?.norm ?? '') || toks[m.s - 1]?.norm === ':' ? m.s - 2 : bracketOpenBefore(toks, m.s) - 1;
   for (let i = last; i >= 0 && i >= last + 1 - MAX_BEFORE; i--) {
+    // A name in quotation marks inside the title is the title's ("رئيس كتلة "نداء تونس" بالبرلمان").
+    const skip = beforeQuotedName(toks, i);
+    if (skip !== undefined) {
+      i = skip + 1;
+      continue;
+    }
     const t = toks[i]!;
+    // "إلى" right before the name makes it the object ("من نائب شعب إلى محمد أمين محفوظ"): no title.
+    if (i === last && i === m.s - 1 && t.norm === 'الى') break;
+    // A kinship word parts another's description from this name's ("مؤسس الجبهة ووالد مرشحة الرئاسة مارين لوبان").
+    if (t.forms.some((f) => KINSHIP_WORDS.has(f))) break;
     // The government a minister serves in ("وزير الصناعة في حكومة يوسف الشاهد زياد العذاري").
     const governed = inPerson(i) && mentions.find((o) => o.type === 'PER' && o.s <= i && i < o.e && governedByBody(toks, o.s));
     if (governed) {
@@ -138,10 +180,29 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
   const placeNoun = toks[end - 1]!;
   if (from >= 0 && !placeNoun.bare.startsWith('ال') && placeNoun.forms.some((f) => TRIGGERS.loc.has(f))) return '';
   const loneWord = from >= 0 && from === last && last === m.s - 1 && !toks[from]!.bare.startsWith('ال');
-  if (from >= 0 && !loneWord) return roleText(doc, from, end, isKnown);
+  // An honorific alone ("الدكتورة مارغريت تشان، المديرة العامة لمنظمة الصحة العالمية") gives way to the apposition.
+  const honorificOnly = from >= 0 && end - from === 1 && HONORIFICS.has(toks[from]!.norm) && comma(toks[m.e]);
+  if (from >= 0 && !loneWord && !honorificOnly) return roleText(doc, from, end, isKnown);
   const after = appositionRole(doc, m, inPerson, isKnown);
   if (after || from < 0) return after;
   return roleText(doc, from, end, isKnown);
+}
+
+/** Whether a quotation mark stands within three words after token i, in its sentence. */
+function closedAfter(toks: readonly DocToken[], i: number): boolean {
+  for (let k = i; k < toks.length && k < i + 3 && toks[k]!.sentence === toks[i - 1]?.sentence; k++) if (QUOTE_MARKS.has(toks[k]!.norm) || QUOTE_CLOSERS.has(toks[k]!.norm)) return true;
+  return false;
+}
+
+/** A name after a glued ل ("لترامب"): the article names them without it somewhere ("ترامب"), unlike "لوبان". */
+function gluedLam(doc: Doc, i: number): boolean {
+  const n = doc.tokens[i]!.norm;
+  return n.startsWith('ل') && doc.tokens.some((t) => t.norm === n.slice(1));
+}
+
+/** An adverb ("هاتفيا", "رسميا"): a role said with no comma ends before it. */
+function isAdverb(t: DocToken): boolean {
+  return ROLE_END_ADVERBS.has(t.norm);
 }
 
 /** Index of the "(" of an aside in brackets that ends right before token i (at most five words inside), else i. */
@@ -197,13 +258,20 @@ function appositionRole(doc: Doc, m: TokenMention, inPerson: (i: number) => bool
   if (head && head.sentence === sent && opensRole(toks, start) && (withComma || !/^[وف]/.test(head.norm) || TRIGGERS.per.has(head.norm) || !isTitle(head))) {
     let e = start + 1;
     while (e < toks.length && e - start < MAX_AFTER && toks[e]!.sentence === sent && !isPunct(toks[e]!) && !CLAUSE.has(toks[e]!.norm)) {
+      // A person after ل is whom the title is of ("المستشار التجاري لترامب"); the role ends with them.
+      if (inPerson(e) && !inPerson(e - 1) && gluedLam(doc, e)) {
+        while (e < toks.length && inPerson(e)) e++;
+        break;
+      }
       // The title of the next named person ("استقبل فلان وزير الخارجية فلان") is not this one's.
       if (inPerson(e)) return '';
+      // The press spoken to ("… لصحيفة فايننشال تايمز") is no part of the role.
+      if (/^ل/u.test(toks[e]!.norm) && MEDIA_HEADS.has(toks[e]!.norm.slice(1))) break;
       if (opensCircumstance(toks[e]!, toks[e + 1])) break;
       // و + a three-letter past verb goes on with what the person did ("أمير الكويت وقرر …"), as does و + a function word ("وتم تكليف …").
       if (/^و[^ا]{3}$/.test(toks[e]!.norm) && !isTitle(toks[e]!)) break;
       if (opensOtherPhrase(toks[e]!, false)) break;
-      if (!withComma && (TIME.has(toks[e]!.norm) || (stops(toks[e]!, toks[e - 1]) && !opensRoleBody(toks, e)))) break;
+      if (!withComma && (TIME.has(toks[e]!.norm) || isAdverb(toks[e]!) || (stops(toks[e]!, toks[e - 1]) && !opensRoleBody(toks, e)))) break;
       e++;
     }
     return roleText(doc, start, e, isKnown);
