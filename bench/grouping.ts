@@ -15,6 +15,8 @@
  * --analyses caches the core's analyses in a file (read when it exists, written otherwise), so that
  * tuning runs do not re-analyse the corpus; --list prints each labeled pair the grouper gets wrong.
  * --candidates FILE writes the pairs worth labeling (how the pair set was drawn: see test/stories/README.md).
+ * --evidence FILE writes what the index knew about each labeled pair's later article against the
+ * earlier one's story when it came, for scripts/grouping-decision-cv.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { analyze } from '../src/core/analyze.ts';
@@ -22,7 +24,7 @@ import { referenceFor } from '../src/core/reference.ts';
 import type { Analysis } from '../src/core/types.ts';
 import { openStore } from '../src/store/sqlite.ts';
 import { eventTime, StoryGrouper } from '../src/stories/grouper.ts';
-import { StoryIndex, type StoryIndexOptions } from '../src/stories/index-terms.ts';
+import { StoryIndex, type PairEvidence, type StoryIndexOptions } from '../src/stories/index-terms.ts';
 import { featuresOf } from '../src/stories/terms.ts';
 
 interface AntArticle {
@@ -97,6 +99,7 @@ function stream(): Item[] {
 interface Grouping {
   stories: Map<string, number>;
   compared: Map<Pair, string>;
+  evidence: Map<Pair, PairEvidence>;
 }
 
 /** Groups the stream through the real grouper. */
@@ -106,6 +109,7 @@ async function group(items: Item[], analysisOf: Map<string, Analysis>, pairs: Pa
   const stories = new Map<string, number>();
   const articleIds = new Map<string, number>();
   const compared = new Map<Pair, string>();
+  const evidence = new Map<Pair, PairEvidence>();
   let groupMs = 0;
   for (const it of items) {
     const seenAt = new Date(Date.parse(it.published) + 600_000).toISOString();
@@ -121,7 +125,10 @@ async function group(items: Item[], analysisOf: Map<string, Analysis>, pairs: Pa
       const otherId = other === undefined ? undefined : articleIds.get(other);
       if (otherId === undefined) continue;
       const c = grouper.index.compare(featuresOf(it.title, it.text, analysis), eventTime(r.article), otherId);
-      if (c) compared.set(p, `similarity ${c.score.toFixed(3)}, needs ${c.needed.toFixed(3)}${c.candidate ? '' : ', not a candidate'}`);
+      if (!c) continue;
+      const s = c.toStory;
+      compared.set(p, `similarity ${c.score.toFixed(3)}, needs ${c.needed.toFixed(3)}${c.candidate ? '' : ', not a candidate'}; to its story: ${s.score.toFixed(3)} needs ${s.needed.toFixed(3)}, as a whole ${s.story.toFixed(3)} of ${s.size}`);
+      evidence.set(p, s);
     }
     const t = performance.now();
     stories.set(it.key, (await grouper.assign(r.article, analysis, seenAt)).storyId);
@@ -129,7 +136,17 @@ async function group(items: Item[], analysisOf: Map<string, Analysis>, pairs: Pa
   }
   console.log(`grouped ${items.length} articles: ${(groupMs / 1000).toFixed(1)} s in the grouper (store writes included)`);
   await store.close();
-  return { stories, compared };
+  return { stories, compared, evidence };
+}
+
+/** Writes what the index knew about each labeled pair's later article against the earlier one's story when it came (scripts/grouping-decision-cv.ts fits on it). */
+function writeEvidence(pairs: Pair[], evidence: Map<Pair, PairEvidence>, out: string): void {
+  const rows = pairs.flatMap((p) => {
+    const e = evidence.get(p);
+    return e ? [JSON.stringify({ a: p.a, b: p.b, part: p.part, same: p.same, evidence: e })] : [];
+  });
+  writeFileSync(out, `${rows.join('\n')}\n`);
+  console.log(`wrote the evidence of ${rows.length} of ${pairs.length} labeled pairs to ${out}`);
 }
 
 const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)}% (${n}/${d})` : 'n/a (0/0)');
@@ -193,6 +210,8 @@ const editedJoined = edited.filter((it) => stories.get(it.key) === stories.get(i
 const candidatesOut = arg('candidates');
 if (candidatesOut) candidates(items, stories, analysisOf, candidatesOut);
 if (pairs.length) score(pairs, grouping, process.argv.includes('--list'));
+const evidenceOut = arg('evidence');
+if (evidenceOut) writeEvidence(pairs, grouping.evidence, evidenceOut);
 const multi = new Map<number, number>();
 for (const it of items) if (it.key === it.origin) multi.set(stories.get(it.key)!, (multi.get(stories.get(it.key)!) ?? 0) + 1);
 console.log(`stories holding two or more different ANT articles: ${[...multi.values()].filter((n) => n > 1).length}`);

@@ -78,12 +78,43 @@ export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
   runningStoryMin: 5,
 };
 
+/** A story not looked at as a whole (its similarity is then the article's own). */
+const NO_STORY = { similarity: 0, size: 0 };
+
 /** Hours two articles may be apart before the day margin starts to count. */
 const MARGIN_FREE_HOURS = 12;
 /** A term is rare when at most this share of the articles ever indexed carry it. */
 const RARE_SHARE = 0.008;
 /** Shared rare terms that make two articles specific to each other. */
 const SPECIFIC_TERMS = 3;
+
+/** What the index knows about an article against one indexed article of a story (for benchmarks: bench:grouping --evidence). */
+export interface PairEvidence {
+  /** TF-IDF cosine of the two articles. */
+  score: number;
+  /** The similarity the rules ask for (threshold and margins). */
+  needed: number;
+  /** The part of the similarity that words give (without the who list's names and the timeline's dates). */
+  words: number;
+  /** Cosine of the article with the sum of the story's articles' unit vectors in the window (= score when not asked). */
+  story: number;
+  /** Articles of the story in the window (1 when not asked). */
+  size: number;
+  /** Rare terms the two share. */
+  rare: number;
+  /** Whether both name one rare person. */
+  person: boolean;
+  /** Whether both timelines date an event on one day. */
+  sameDate: boolean;
+  /** Days between them (not counted past the first half day when they date an event on one day). */
+  days: number;
+}
+
+/** An article's weighted terms and their norm. */
+interface Query {
+  weights: Map<string, number>;
+  norm: number;
+}
 
 interface Doc extends ArticleFeatures {
   id: number;
@@ -175,18 +206,16 @@ export class StoryIndex {
     return { weights: doc.weights, norm: doc.norm };
   }
 
-  /** The story whose article is most similar to `terms` within the window, when similar enough. */
+  /** The story of the most similar article that is similar enough, or a running story similar enough as a whole. */
   match(article: ArticleFeatures, time: number): StoryMatch | undefined {
     const query = this.query(article);
     if (!query) return undefined;
     let best: StoryMatch | undefined;
     const stories = new Set<number>();
-    for (const id of this.candidates(query.weights)) {
-      const doc = this.docs.get(id);
-      if (!doc || Math.abs(doc.time - time) > this.options.windowMs) continue;
+    for (const doc of this.candidateDocs(query, time)) {
       stories.add(doc.storyId);
-      const { score, needed } = this.judge(query, article, time, doc);
-      if (score >= needed && (!best || score > best.score)) best = { storyId: doc.storyId, articleId: id, score };
+      const { score, needed } = this.judge(query, article, time, doc, NO_STORY);
+      if (score >= needed && (!best || score > best.score)) best = { storyId: doc.storyId, articleId: doc.id, score };
     }
     for (const storyId of stories) {
       const m = this.runningStoryMatch(query, article, time, storyId);
@@ -195,38 +224,78 @@ export class StoryIndex {
     return best;
   }
 
-  /** The article compared with a running story as a whole: the sum of its articles' unit vectors in the window. */
-  private runningStoryMatch(query: { weights: Map<string, number>; norm: number }, article: ArticleFeatures, time: number, storyId: number): StoryMatch | undefined {
-    const members = (this.members.get(storyId) ?? []).map((id) => this.docs.get(id)).filter((d): d is Doc => d !== undefined && Math.abs(d.time - time) <= this.options.windowMs);
-    if (this.options.runningStoryMin <= 0 || members.length < this.options.runningStoryMin) return undefined;
+  /** The indexed articles worth scoring, within the window. */
+  private candidateDocs(query: Query, time: number): Doc[] {
+    return this.candidates(query.weights)
+      .map((id) => this.docs.get(id))
+      .filter((d): d is Doc => d !== undefined && Math.abs(d.time - time) <= this.options.windowMs);
+  }
+
+  /**
+   * What the index knows about an article against a story: the evidence of the story's article it
+   * comes nearest to joining by the rules (most similarity beyond what they ask), with its similarity
+   * to the story as a whole and the story's size in the window.
+   */
+  private storyEvidence(query: Query, article: ArticleFeatures, time: number, storyId: number): (PairEvidence & { articleId: number }) | undefined {
+    const members = this.membersNear(storyId, time);
+    if (members.length === 0) return undefined;
+    const story = this.storySimilarity(query, members);
+    let best: (PairEvidence & { articleId: number }) | undefined;
+    for (const d of members) {
+      const e = this.judge(query, article, time, d, story);
+      if (!best || e.score - e.needed > best.score - best.needed) best = { ...e, articleId: d.id };
+    }
+    return best;
+  }
+
+  /** The article's cosine with a story as a whole (the sum of its articles' unit vectors in the window) and the story's size there. */
+  private storySimilarity(query: Query, members: readonly Doc[]): { similarity: number; size: number } {
     const centroid = new Map<string, number>();
-    let needed = Infinity;
-    let nearest = members[0]!;
     for (const d of members) {
       const { weights, norm } = this.weighted(d);
       for (const [t, v] of weights) centroid.set(t, (centroid.get(t) ?? 0) + v / (norm || 1));
-      const n = this.judge(query, article, time, d).needed;
-      if (n < needed) [needed, nearest] = [n, d];
     }
     let dot = 0;
     for (const [t, v] of query.weights) dot += v * (centroid.get(t) ?? 0);
-    const score = dot / (query.norm * StoryIndex.norm(centroid) || 1);
+    return { similarity: dot / (query.norm * StoryIndex.norm(centroid) || 1), size: members.length };
+  }
+
+  /** A story's indexed articles within the window of `time`. */
+  private membersNear(storyId: number, time: number): Doc[] {
+    return (this.members.get(storyId) ?? []).map((id) => this.docs.get(id)).filter((d): d is Doc => d !== undefined && Math.abs(d.time - time) <= this.options.windowMs);
+  }
+
+  /** The article compared with a running story as a whole: the sum of its articles' unit vectors in the window. */
+  private runningStoryMatch(query: Query, article: ArticleFeatures, time: number, storyId: number): StoryMatch | undefined {
+    const members = this.membersNear(storyId, time);
+    if (this.options.runningStoryMin <= 0 || members.length < this.options.runningStoryMin) return undefined;
+    let needed = Infinity;
+    let nearest = members[0]!;
+    for (const d of members) {
+      const n = this.judge(query, article, time, d, NO_STORY).needed;
+      if (n < needed) [needed, nearest] = [n, d];
+    }
+    const score = this.storySimilarity(query, members).similarity;
     return score >= needed ? { storyId, articleId: nearest.id, score } : undefined;
   }
 
   /**
    * How an article compares with one indexed article (for benchmarks and tests): their similarity,
-   * the similarity it would need to join it, and whether the index would look at it at all.
+   * the similarity it would need to join it, whether the index would look at it at all, and
+   * (toStory) the same against the article's story: its member the newcomer comes nearest to joining,
+   * with the story as a whole and its size.
    */
-  compare(article: ArticleFeatures, time: number, id: number): { score: number; needed: number; candidate: boolean } | undefined {
+  compare(article: ArticleFeatures, time: number, id: number): (PairEvidence & { candidate: boolean; toStory: PairEvidence }) | undefined {
     const query = this.query(article);
     const doc = this.docs.get(id);
     if (!query || !doc) return undefined;
-    return { ...this.judge(query, article, time, doc), candidate: this.candidates(query.weights).includes(id) };
+    const toStory = this.storyEvidence(query, article, time, doc.storyId);
+    const direct = this.judge(query, article, time, doc, NO_STORY);
+    return { ...direct, candidate: this.candidates(query.weights).includes(id), toStory: toStory ?? direct };
   }
 
   /** An article's weighted terms and their norm; undefined when there is nothing to compare. */
-  private query(article: ArticleFeatures): { weights: Map<string, number>; norm: number } | undefined {
+  private query(article: ArticleFeatures): Query | undefined {
     if (article.terms.size === 0 || this.docs.size === 0) return undefined;
     const weights = this.weights(article.terms);
     return { weights, norm: StoryIndex.norm(weights) };
@@ -251,11 +320,12 @@ export class StoryIndex {
       .map(([id]) => id);
   }
 
-  /** The similarity of an article to an indexed one, and the similarity it needs to join it. */
-  private judge(query: { weights: Map<string, number>; norm: number }, article: ArticleFeatures, time: number, doc: Doc): { score: number; needed: number } {
+  /** The similarity of an article to an indexed one, the similarity it needs to join it, and what else a benchmark may weigh (PairEvidence). */
+  private judge(query: Query, article: ArticleFeatures, time: number, doc: Doc, story: { similarity: number; size: number }): PairEvidence {
     const { weights: dw, norm } = this.weighted(doc);
     const rareDf = Math.max(2, this.total * RARE_SHARE);
     let dot = 0;
+    let named = 0;
     let rare = 0;
     let sameDate = false;
     let person = false;
@@ -263,6 +333,7 @@ export class StoryIndex {
       const u = dw.get(t);
       if (u === undefined) continue;
       dot += u * v;
+      if (t.startsWith(ENTITY) || t.startsWith(DATE)) named += u * v;
       if (t.startsWith(DATE)) sameDate ||= isDay(t);
       else if ((this.df.get(t) ?? 0) <= rareDf) {
         rare++;
@@ -275,7 +346,8 @@ export class StoryIndex {
     // were published: a follow-up (a toll revised, an attacker identified) is not held to the day margin.
     const apart = sameDate ? Math.min(hours, MARGIN_FREE_HOURS) : hours;
     const needed = this.options.threshold + (person ? 0 : this.placeMargin(article, doc)) + this.numberMargin(article, doc, apart) + this.timeMargin(apart, rare);
-    return { score, needed };
+    const words = (dot - named) / (query.norm * norm || 1);
+    return { score, needed, words, story: story.size > 0 ? story.similarity : score, size: Math.max(1, story.size), rare, person, sameDate, days: apart / 24 };
   }
 
   /**

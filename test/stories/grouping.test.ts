@@ -318,3 +318,27 @@ test('GIVEN two articles set in places neither mentions THEN they need the place
   const analysis = { who: [{ type: 'PER', name: 'عدنان الحاجي', aliases: [] }, { type: 'LOC', name: 'قفصة', aliases: [] }] } as unknown as Analysis;
   assert.deepEqual([...peopleOf(analysis)], [normalize('عدنان الحاجي')]);
 });
+
+test('GIVEN an article compared with one article of a story THEN it also gets its nearest member, the story as a whole and the words part of the similarity', () => {
+  const index = new StoryIndex();
+  for (let i = 0; i < 300; i++) index.add(100 + i, 100 + i, 0, features({ terms: new Map([[`filler${i}`, 1]]) }));
+  const bag = (...terms: string[]): Map<string, number> => new Map(terms.map((t): [string, number] => [t, 1]));
+  // A story of three: its first member shares little with the newcomer, its third nearly everything.
+  index.add(1, 7, 0, features({ terms: bag('قطع', 'علاقات', 'قطر') }));
+  index.add(2, 7, 0, features({ terms: bag('قطع', 'علاقات', 'قطر', 'السعودية') }));
+  index.add(3, 7, 0, features({ terms: bag('مقاطعة', 'قطر', 'طيران', 'e:الخطوط السعودية') }));
+  index.add(4, 8, 0, features({ terms: bag('طيران', 'مطار') }));
+  const newcomer = features({ terms: bag('تعليق', 'طيران', 'قطر', 'e:الخطوط السعودية') });
+  const toFirst = index.compare(newcomer, 3600_000, 1)!;
+  const toOther = index.compare(newcomer, 3600_000, 4)!;
+  const cases: [string, number, number][] = [
+    ['the story as a whole holds three articles', toFirst.toStory.size, 3],
+    ['its nearest member is nearer than the first', Number(toFirst.toStory.score > toFirst.score), 1],
+    ['the whole lies between its members', Number(toFirst.toStory.story < toFirst.toStory.score && toFirst.toStory.story > toFirst.score), 1],
+    ['a story of one is its article', toOther.toStory.size, 1],
+    ['a story of one has its own similarity as a whole', toOther.toStory.story, toOther.score],
+    ['no name shared: all the similarity is words', toOther.words, toOther.score],
+    ['a name shared: the words are less than the similarity', Number(toFirst.toStory.words < toFirst.toStory.score), 1],
+  ];
+  for (const [name, got, want] of cases) assert.ok(Math.abs(got - want) < 1e-9, `${name}: ${got} ≠ ${want}`);
+});
