@@ -21,8 +21,11 @@ const SELF = fileURLToPath(import.meta.url);
 /** Bumped when the bundle's form changes, so older bundles count as stale. */
 const FORMAT = 1;
 
-/** The entries that are bundled, by name: the command line and its --jsonl worker threads. */
-export const ENTRIES = { cli: 'src/cli.ts', 'analyze-worker': 'src/cli/analyze-worker.ts' };
+/**
+ * The entries that are bundled, by name: the command line, its --jsonl worker threads, and the
+ * job pool's worker threads of the bot (src/sources/jobs.ts).
+ */
+export const ENTRIES = { cli: 'src/cli.ts', 'analyze-worker': 'src/cli/analyze-worker.ts', 'jobs-worker': 'src/sources/jobs-worker.ts' };
 
 /** A file's identity for staleness: size and modification time. */
 function stamp(path) {

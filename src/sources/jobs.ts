@@ -4,8 +4,8 @@
  * abandoned (piscina terminates its thread and starts a fresh one) and fails with a JobTimeoutError
  * whose Arabic `userMessage` says so; meanwhile every chat keeps getting answers.
  *
- * The worker loads jobs-worker.ts through the TypeScript loader the process runs under (tsx: `npm
- * start` and the tests both run node with it, and worker threads inherit the process's execArgv).
+ * The worker loads jobs-worker.ts from the compiled bundle (bin/bundle.mjs), or through tsx's API
+ * where the bundle cannot be built (jobs-worker.mjs).
  */
 import { Piscina } from 'piscina';
 import type { Analysis, ArticleInput } from '../core/types.ts';
