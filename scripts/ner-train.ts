@@ -29,6 +29,8 @@ export interface TrainOptions {
   /** Identity features of training words seen at most this often are dropped while training. */
   rare: number;
   phrases: boolean;
+  /** Distillation (scripts/ner-distil.ts): every distil-th unlabeled article, analysed with a first model, joins the training sentences; 0 for none. */
+  distil: number;
   /** Word-cluster tree branching per level; empty for no clusters. */
   branching: number[];
   clusterMinCount: number;
@@ -51,6 +53,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   scheme: 'bio',
   rare: 2,
   phrases: true,
+  distil: 0,
   branching: [16, 16, 8],
   clusterMinCount: 2,
   clusterMaxWords: 40000,
@@ -64,13 +67,17 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   log: () => {},
 };
 
-/** Unlabeled sentences for the word clusters: the paragraphs of a JSONL file of articles, tokenized. */
-export function loadUnlabeled(path: string): string[][] {
+/** The texts of a JSONL file of articles (the unlabeled news: ANT). */
+export function loadArticles(path: string): string[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .flatMap((l) => (JSON.parse(l) as { text: string }).text.split('\n'))
-    .map((p) => tokenize(p).map((t) => t.text));
+    .map((l) => (JSON.parse(l) as { text: string }).text);
+}
+
+/** Unlabeled sentences for the word clusters: the articles' paragraphs, tokenized. */
+export function paragraphs(articles: readonly string[]): string[][] {
+  return articles.flatMap((text) => text.split('\n')).map((p) => tokenize(p).map((t) => t.text));
 }
 
 /**

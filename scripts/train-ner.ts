@@ -8,13 +8,15 @@
  *        npm run train:ner -- --dev [--out PATH]    train without the dev split and score it
  *        npm run train:ner -- --validate [--folds K]   tuning: K validation slices of the training
  *          part (dev excluded), each a tenth, pooled; no model is written unless --out is given
+ *        --distil N   also train on every N-th ANT article analysed with a first model (scripts/ner-distil.ts; off by default)
  */
 import { writeFileSync } from 'node:fs';
 import { parseConll, splitTrainDev, type TaggedSentence } from '../src/core/who/conll.ts';
 import { readFileSync } from 'node:fs';
 import { scoreSpans } from '../src/core/who/bio.ts';
 import { loadModel, tagWords } from '../src/core/who/tagger.ts';
-import { DEFAULT_TRAIN_OPTIONS, loadUnlabeled, trainModel, validationSlices, type TrainOptions } from './ner-train.ts';
+import { DEFAULT_TRAIN_OPTIONS, loadArticles, validationSlices, type TrainOptions } from './ner-train.ts';
+import { trainDistilled } from './ner-distil.ts';
 
 const args = process.argv.slice(2);
 function arg(name: string, fallback: string): string {
@@ -29,6 +31,7 @@ const options: TrainOptions = {
   scheme: args.includes('--bioes') ? 'bioes' : args.includes('--bio') ? 'bio' : d.scheme,
   rare: num('--rare', d.rare),
   phrases: !args.includes('--no-phrases'),
+  distil: num('--distil', d.distil),
   branching: args.includes('--no-clusters') ? [] : arg('--branching', d.branching.join(',')).split(',').filter(Boolean).map(Number),
   clusterMinCount: num('--cmin', d.clusterMinCount),
   clusterMaxWords: num('--cmax', d.clusterMaxWords),
@@ -49,10 +52,10 @@ const DEV = args.includes('--dev');
 
 const all = parseConll(readFileSync(DATA, 'utf8'));
 const split = splitTrainDev(all);
-const unlabeled = loadUnlabeled(UNLABELED);
+const articles = loadArticles(UNLABELED);
 
 if (!VALIDATE && !DEV) {
-  const model = { ...trainModel(all, unlabeled, options), trainedOn: 'all' as const };
+  const model = { ...trainDistilled(all, articles, options), trainedOn: 'all' as const };
   const json = JSON.stringify(model);
   writeFileSync(OUT, json + '\n');
   console.log(`wrote ${OUT} (${(json.length / 1e6).toFixed(2)} MB), trained on all ${all.length} sentences; dev figures: npm run bench:ner`);
@@ -65,7 +68,7 @@ if (!VALIDATE && !DEV) {
   const gold: string[][] = [];
   const pred: string[][] = [];
   for (const [k, run] of runs.entries()) {
-    const model = { ...trainModel(run.train, unlabeled, options), trainedOn: 'train-minus-dev' as const };
+    const model = { ...trainDistilled(run.train, articles, options), trainedOn: 'train-minus-dev' as const };
     if (args.includes('--out')) writeFileSync(OUT, JSON.stringify(model) + '\n');
     const loaded = loadModel(model);
     const foldPred = run.test.map((s) => tagWords(s.words, loaded));
