@@ -1157,6 +1157,38 @@ function acrossAside(view: ArticleView, parts: Span[], own: number, times: Span[
   return at >= 0 && words.length - at - 1 >= MIN_EVENT_WORDS ? event : '';
 }
 
+/** Most words of a speaker's apposition that holds the time before what was said ("ضيف برنامج بوليتيكا اليوم الخميس أن …"). */
+const MAX_APPOSITION_REPORT_WORDS = 12;
+
+/**
+ * A speaker's apposition after a comma that holds the time and runs on into what was said, no comma
+ * between: "وأضاف بونني، ضيف برنامج "بوليتيكا" اليوم أن الحكم …", "قال عدنان منصر، أمين عام حزب تونس
+ * الإرادة في تصريح للجوهرة اليوم الأربعاء إن …" → the reporting clause and what was said ("أضاف بونني
+ * أن الحكم …"). '' when the clause before is no short report or the time's clause opens with a verb.
+ */
+function appositionReport(view: ArticleView, parts: Span[], own: number, at: TimeSpan, times: TimeSpan[]): string {
+  const prev = parts[own - 1];
+  if (!prev || !commaBetween(view.text, prev, parts[own]!)) return '';
+  const mine = spanWords(view, parts[own]!, times);
+  // A three-letter head is a noun as often as a verb here ("ضيف برنامج …"): only a reporting verb or a longer verb form opens a clause.
+  const head = mine.nw[0] ?? '';
+  if (head === '' || REPORT_VERBS.has(head) || REPORT_VERBS.has(head.slice(1)) || (head.length > 3 && looksLikeVerb(head)) || isAttribution(view, parts[own]!)) return '';
+  // Another dated time in the clause parts it between two events (timePiece).
+  if (times.some((t) => t.value && t.start < parts[own]!.end && t.end > parts[own]!.start && (t.start < at.start || t.start > at.start))) return '';
+  const isThat = (w: string): boolean => COMPLEMENTIZERS.has(w) || PRONOUN_COMPLEMENTS.has(w);
+  const said = mine.nw.findIndex(isThat);
+  if (said < 1 || said > MAX_APPOSITION_REPORT_WORDS || mine.nw.length - said - 1 < MIN_EVENT_WORDS) return '';
+  const told = spanWords(view, prev, times);
+  const verb = told.nw[0] ?? '';
+  if (told.nw.length > MAX_APPOSITION_WORDS || (!REPORT_VERBS.has(verb) && !REPORT_VERBS.has(verb.slice(1)))) return '';
+  // A speaker's view told on air stays a telling, even of a happening ("أضاف الكيلاني أن العملية معدة مسبقا").
+  const event = shorten(clean({ ws: [...told.ws, ...mine.ws.slice(said)], nw: [...told.nw, ...mine.nw.slice(said)] }, false), MAX_JOINED_CHARS);
+  // What was said must survive the cut ("قال الجلاصي إن الاحتجاجات" says nothing).
+  const words = event.split(' ');
+  const that = words.findIndex((w) => isThat(normalize(w)));
+  return that >= 0 && words.length - that - 1 >= MIN_EVENT_WORDS ? event : '';
+}
+
 /**
  * Index of the clause that opens with a complementizer past one circumstance after the time's clause
  * ("، بثته اليوم الجمعة، على هامش مشاركته في منتدى دافوس، إن حكومته …"); -1 when none.
@@ -1259,7 +1291,7 @@ function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan
     if (isAttribution(view, c)) return '';
     return eventText(view, c, times);
   };
-  const around = acrossAside(view, parts, own, times);
+  const around = acrossAside(view, parts, own, times) || appositionReport(view, parts, own, at, times);
   if (around) return around;
   // Another event at another date in the same clause: this time's piece of it, when that says enough.
   const piece = timePiece(view, parts[own]!, at, times);
