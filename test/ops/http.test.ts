@@ -50,19 +50,24 @@ test('GIVEN /healthz THEN 200 with every check when all pass, 503 naming the fai
 
 test('GIVEN a route in flight WHEN the server closes THEN the request finishes, and new connections are refused', async () => {
   let release: () => void = () => undefined;
+  let entered: () => void = () => undefined;
+  const inFlight = new Promise<void>((resolve) => (entered = resolve));
   const server = await startHttpServer({
     host: '127.0.0.1',
     port: 0,
     routes: {
       '/slow': async (_req, res) => {
-        await new Promise<void>((resolve) => (release = resolve));
+        const released = new Promise<void>((resolve) => (release = resolve));
+        entered();
+        await released;
         res.end('done');
       },
     },
   });
   const url = `http://127.0.0.1:${server.port}/slow`;
   const pending = fetch(url).then((r) => r.text());
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  // Close only once the route holds the request (a fixed wait lost that race at load 30).
+  await inFlight;
   const closed = server.close(5_000);
   release();
   assert.equal(await pending, 'done');
