@@ -188,10 +188,13 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
   return roleText(doc, from, end, isKnown);
 }
 
-/** Whether a quotation mark stands within three words after token i, in its sentence. */
+/**
+ * Whether a quotation mark closes the name ending before token i: right there, or one word later when
+ * the tagger cut the name short ('"بارك غيون هيي ان"'); not a quote after a comma ('بوصبيع، الى "…').
+ */
 function closedAfter(toks: readonly DocToken[], i: number): boolean {
-  for (let k = i; k < toks.length && k < i + 3 && toks[k]!.sentence === toks[i - 1]?.sentence; k++) if (QUOTE_MARKS.has(toks[k]!.norm) || QUOTE_CLOSERS.has(toks[k]!.norm)) return true;
-  return false;
+  const mark = (t: DocToken | undefined): boolean => t !== undefined && t.sentence === toks[i - 1]?.sentence && (QUOTE_MARKS.has(t.norm) || QUOTE_CLOSERS.has(t.norm));
+  return mark(toks[i]) || (toks[i] !== undefined && !isPunct(toks[i]!) && mark(toks[i + 1]));
 }
 
 /** A name after a glued ل ("لترامب"): the article names them without it somewhere ("ترامب"), unlike "لوبان". */
