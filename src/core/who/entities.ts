@@ -28,10 +28,16 @@ export function personKey(words: readonly string[]): string[] {
   return words.map((w, i) => ((i > 0 || words.length === 1) && w.startsWith('ال') && w.length > 4 ? w.slice(2) : w));
 }
 
-/** Normalized words of a display name, for matching; spelling variants writers mix are folded ("أمريكية" ~ "أميركية"). */
+/**
+ * Normalized words of a display name, for matching; spelling variants writers mix are folded
+ * ("أمريكية" ~ "أميركية", "السوفييتي" ~ "السوفيتي"), and so is the space in a compound given name
+ * ("نور الدين" ~ "نورالدين").
+ */
 export function nameWords(name: string): string[] {
   return normalize(name)
     .replace(/امريك/g, 'اميرك')
+    .replace(/يي/gu, 'ي')
+    .replace(/(\S)\s+الدين(?=\s|$)/gu, '$1الدين')
     .split(/\s+/)
     .filter(Boolean);
 }

@@ -196,3 +196,15 @@ test('GIVEN a person known only by a given name THEN the who list leaves them ou
   assert.ok(names('ولد وزير الصناعة في حكومة يوسف الشاهد زياد العذاري في سوسة.').includes('زياد العذاري'));
   assert.ok(names('وقال اللاعب محمد للصحفيين إن الفريق جاهز للمباراة المقبلة.').includes('محمد'));
 });
+
+test('GIVEN one name written two ways THEN the who list has one entry', async () => {
+  const { analyzeWho } = await import('../../../src/core/who/index.ts');
+  const table: [string, string][] = [
+    ['استقال النائب نور الدين بن عاشور من الكتلة. وقال نورالدين بن عاشور إن قراره نهائي.', 'عاشور'],
+    ['وشارك في العرض بمناسبة انتصار الاتحاد السوفيتي في الحرب العالمية الثانية أكثر من عشرة آلاف جندي منذ سقوط الاتحاد السوفييتي في موسكو.', 'السوف'],
+  ];
+  for (const [text, part] of table) {
+    const who = analyzeWho(text, [{ start: 0, end: text.length, heading: false }]).who.filter((w) => w.name.includes(part));
+    assert.equal(who.length, 1, `${text} → ${JSON.stringify(who.map((w) => w.name))}`);
+  }
+});
