@@ -78,6 +78,8 @@ export const WORK_NOUNS = normSet(cuesData.workNouns);
 export const PERSON_DESCRIPTIONS = normSet(cuesData.personDescriptions);
 /** Words that open a sports club's name before its city ("دينامو كييف", "ريال مدريد"), normalized. */
 export const CLUB_HEADS = normSet(cuesData.clubHeads);
+/** Words that end a web outlet's name after its parent's ("الجزيرة نت"), normalized. */
+export const OUTLET_SUFFIXES = normSet(cuesData.outletSuffixes);
 /** Cue nouns before a place name that are not part of it ("قطاع" غزة، "مدينة" الموصل), normalized. */
 export const PLACE_CUE_HEADS = normSet(cuesData.placeCueHeads);
 /** Cue nouns before an organization's name that are not part of it ("حركة" حماس، "صحيفة" هآرتس), normalized. */

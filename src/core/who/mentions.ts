@@ -9,7 +9,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, type Doc, type TokenMention } from './doc.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_PHRASES_BY_FOLDED_FIRST, foldHardG, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, normSet } from './lexicon.ts';
+import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, OUTLET_SUFFIXES, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_PHRASES_BY_FOLDED_FIRST, foldHardG, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, normSet } from './lexicon.ts';
 import { isTitle, opensRoleBody } from './roles.ts';
 import { dictionaryClass } from './dictionary.ts';
 
@@ -506,6 +506,25 @@ const PHRASE_LOOKUPS = [
   { byFirst: GAZ_PHRASES_BY_FOLDED_FIRST, fold: foldHardG },
 ];
 
+/**
+ * Web outlets named by their parent and a suffix ("الجزيرة نت", "العربية نت"): the suffix is no
+ * place of its own (the tagger reads "نت" as one), it ends an organization that opens at the
+ * mention before it or, with none, at the word before it when that is no function word.
+ */
+export function webOutlets(doc: Doc, spans: readonly TokenMention[]): TokenMention[] {
+  const toks = doc.tokens;
+  let out = [...spans];
+  toks.forEach((t, i) => {
+    const prev = toks[i - 1];
+    if (!OUTLET_SUFFIXES.has(t.norm) || !prev || prev.sentence !== t.sentence || isPunct(prev)) return;
+    const before = out.find((m) => m.e === i);
+    if (!before && (JUNK.has(prev.norm) || isJunkWord(prev))) return;
+    const outlet: TokenMention = { type: 'ORG', s: before ? before.s : i - 1, e: i + 1 };
+    out = [...out.filter((m) => m.e <= outlet.s || m.s >= outlet.e), outlet].sort((a, b) => a.s - b.s);
+  });
+  return out;
+}
+
 /** Multi-word places and organizations of the gazetteers ("قطاع غزة", "الأمم المتحدة"). */
 export function gazetteerPhrases(doc: Doc): TokenMention[] {
   const out: TokenMention[] = [];
@@ -971,6 +990,8 @@ export const LIST_STEPS: readonly ListStep[] = [
   },
   // A short quoted name right after an organization is its name too.
   { name: 'quoted-appositions', run: (doc, spans) => overlay(spans, quotedAppositions(doc, spans)) },
+  // A web outlet's suffix ends the organization before it ("الجزيرة نت").
+  { name: 'web-outlets', run: (doc, spans) => webOutlets(doc, spans) },
   // Later occurrences of the names found, and a person's surname alone.
   { name: 'propagate', run: (doc, spans) => propagate(doc, spans) },
   // A place that is also an adjective, used as one ("مبلغ مالي"), is no place.

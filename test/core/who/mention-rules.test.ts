@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isTitleFamilyName, withConjoinedGivenNameBefore, gazetteerPhrases } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isTitleFamilyName, withConjoinedGivenNameBefore, gazetteerPhrases, webOutlets } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -329,7 +329,7 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     'person-with-title-family-name',
     'org-to-closing-quote',
   ]);
-  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued', 'lone-ali-preposition', 'person-without-noun-forms', 'titled-given-names', 'person-given-name-before', 'person-conjoined-given-name-before', 'lexicon-spans', 'quoted-appositions', 'propagate', 'not-adjective-places', 'not-work-titles']);
+  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued', 'lone-ali-preposition', 'person-without-noun-forms', 'titled-given-names', 'person-given-name-before', 'person-conjoined-given-name-before', 'lexicon-spans', 'quoted-appositions', 'web-outlets', 'propagate', 'not-adjective-places', 'not-work-titles']);
   const step = (name: string) => SPAN_STEPS.find((s) => s.name === name)!;
   const show = (doc: ReturnType<typeof docOf>, r: ReturnType<SpanStep['run']>): string[] =>
     (r === undefined ? [] : Array.isArray(r) ? r : [r]).map((m) => `${m.type}:${doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')}`);
@@ -569,4 +569,22 @@ test('GIVEN a gazetteer phrase with its hard g written ج or غ THEN it is found
   };
   assert.deepEqual(table.map(found), table.map((row) => row[1]));
   assert.ok(mentionsOf('تعد هونج كونج مركزا ماليا .').includes('LOC:هونج كونج'));
+});
+
+test('GIVEN a web outlet named by its parent and "نت" THEN it is one organization, and "نت" no place', () => {
+  const show = (doc: ReturnType<typeof docOf>, ms: readonly TokenMention[]): string[] => ms.map((m) => `${m.type}:${doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')}`);
+  const table: [string, TokenMention[], string[]][] = [
+    // The tagger found only the suffix, as a place.
+    ['وقال لموفد الجزيرة نت إن القوات سترد .', [{ type: 'LOC', s: 3, e: 4 }], ['ORG:الجزيرة نت']],
+    // The parent found as an organization.
+    ['ونقلت العربية نت عن مصادر .', [{ type: 'ORG', s: 1, e: 2 }], ['ORG:العربية نت']],
+    // A function word or punctuation before it opens no outlet.
+    ['نشرته في نت أمس .', [], []],
+    ['قال ، نت أمس .', [], []],
+  ];
+  const outlets = ([text, spans]: [string, TokenMention[], string[]]): string[] => {
+    const doc = docOf(text);
+    return show(doc, webOutlets(doc, spans));
+  };
+  assert.deepEqual(table.map(outlets), table.map((row) => row[2]));
 });
