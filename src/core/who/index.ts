@@ -4,7 +4,8 @@ import { buildDoc, type Doc, type DocToken, type TokenMention } from './doc.ts';
 import { byCentrality, groupMentions } from './entities.ts';
 import { isDemonym, namedMentions, properNameSpan } from './mentions.ts';
 import { knownForms } from './names.ts';
-import { FIRST_NAMES, NAMING_CONSTRUCT_HEADS, isGazPlace } from './lexicon.ts';
+import { FIRST_NAMES, NAMING_CONSTRUCT_HEADS, STOPWORDS, isGazPlace } from './lexicon.ts';
+import { normalize } from '../text/normalize.ts';
 import { attributeQuotes } from './quotes.ts';
 import { isTitle, roleAt, withoutOwnName } from './roles.ts';
 import { titleReferent } from './referents.ts';
@@ -59,6 +60,12 @@ export function withPlaceOffNames(doc: Doc, mentions: readonly TokenMention[]): 
   return out;
 }
 
+/** Whether a name is one function word ("الذي", "إلى"), not a letter of an acronym ("أ ف ب"): no entity. */
+export function onlyFunctionWords(name: string): boolean {
+  const words = normalize(name).split(/\s+/u).filter(Boolean);
+  return words.length === 1 && words[0]!.length >= 3 && STOPWORDS.has(words[0]!);
+}
+
 /** Whether a person's every mention is one word that is a known given name ("يوسف", "شون"). */
 export function isLoneGivenName(doc: Doc, mentions: readonly TokenMention[]): boolean {
   return mentions.every((m) => m.e - m.s === 1 && [doc.tokens[m.s]!.norm, doc.tokens[m.s]!.bare].some((w) => FIRST_NAMES.has(w)));
@@ -108,7 +115,8 @@ export function analyzeWho(text: string, sentences: Sentence[], tagger: Tagger =
 
   // A given name alone, with no role and no words, tells the reader nobody ("يوسف" cut off
   // "حكومة يوسف الشاهد"): it stays among the mentions but not in the who list.
-  const listed = groups.filter((g) => !(g.type === 'PER' && !roleOf.has(g) && !said.has(g) && isLoneGivenName(doc, g.mentions)));
+  // Nor is a name made only of function words ("الذي" between two quotation marks) anybody.
+  const listed = groups.filter((g) => !(g.type === 'PER' && !roleOf.has(g) && !said.has(g) && isLoneGivenName(doc, g.mentions)) && !onlyFunctionWords(g.name));
   const entries = listed.map((g) => {
     const entry: WhoEntry = {
       name: g.name,

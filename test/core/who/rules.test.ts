@@ -208,3 +208,15 @@ test('GIVEN one name written two ways THEN the who list has one entry', async ()
     assert.equal(who.length, 1, `${text} → ${JSON.stringify(who.map((w) => w.name))}`);
   }
 });
+
+test('GIVEN a name that is one function word THEN it is no entity, while acronym letters are', async () => {
+  const { onlyFunctionWords } = await import('../../../src/core/who/index.ts');
+  const table: [string, boolean][] = [
+    ['الذي', true],
+    ['إلى', true],
+    ['أ ف ب', false],
+    ['كييف', false],
+    ['السلطات الفرنسية', false],
+  ];
+  for (const [name, junk] of table) assert.equal(onlyFunctionWords(name), junk, name);
+});
