@@ -13,7 +13,7 @@ import { buildTimeline } from './timeline.ts';
 import { analyzeWho, type WhoResult } from './who/index.ts';
 import type { Tagger } from './who/tagger.ts';
 import { buildBrief } from './brief.ts';
-import { parsePublished, referenceInText } from './reference.ts';
+import { parsePublished, referenceFromWeekday, referenceInText } from './reference.ts';
 
 export { InvalidDateError, parsePublished, type Reference } from './reference.ts';
 
@@ -165,7 +165,14 @@ export const STEPS: readonly Step[] = [
       if (doc.referenceFrom !== 'today') return;
       // No publication date: the article's own date in its text, when it tells one, is what its "أمس" counts from.
       const own = referenceInText(doc.sentences, doc.temporal);
-      if (own === null) return;
+      if (own === null) {
+        // Still today's week, but on the weekday the article names as its own.
+        const weekday = referenceFromWeekday(doc.temporal, doc.reference);
+        if (weekday === null) return;
+        doc.reference = weekday;
+        doc.temporal = findTemporal(doc.text, weekday, undefined, doc.norm);
+        return;
+      }
       doc.referenceFrom = 'text';
       if (own !== doc.reference) {
         doc.reference = own;

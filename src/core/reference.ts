@@ -12,6 +12,7 @@
 import type { TemporalExpression, Sentence } from './types.ts';
 import { normalize } from './text/normalize.ts';
 import modifiers from './lexicon/temporal/modifiers.json' with { type: 'json' };
+import weekdays from './lexicon/temporal/weekdays.json' with { type: 'json' };
 
 /** Thrown for a publication date or reference that is not a real calendar date. */
 export class InvalidDateError extends Error {
@@ -129,6 +130,39 @@ export function referenceInText(sentences: readonly Sentence[], temporal: readon
     const day = new Date(`${t.value.slice(0, 10)}T00:00:00Z`);
     day.setUTCDate(day.getUTCDate() + (shift ?? 0));
     return day.toISOString().slice(0, 10);
+  }
+  return null;
+}
+
+/** Weekday numbers (getUTCDay) by normalized name. */
+const WEEKDAY = new Map(weekdays.weekdays.flatMap(({ day, names }) => names.map((n): [string, number] => [normalize(n), day])));
+
+/** The weekday an expression names ("اليوم الجمعة" → 5), or undefined when it names none. */
+function weekdayNamed(text: string): number | undefined {
+  for (const w of normalize(text).split(/\s+/)) {
+    const day = WEEKDAY.get(w) ?? WEEKDAY.get(w.replace(/^و/, ''));
+    if (day !== undefined) return day;
+  }
+  return undefined;
+}
+
+/**
+ * For an article with no date of its own anywhere (referenceInText gave null) that names its own
+ * weekday ("دعا المتحدث اليوم الجمعة …", "أعلنت أمس الخميس …" → a Friday): the latest such day up
+ * to `today`, so that "اليوم الجمعة" and "فجر الجمعة" are one day, not next Friday and last Friday.
+ * null when no deictic word is paired with a weekday, or `today` is that day already.
+ */
+export function referenceFromWeekday(temporal: readonly TemporalExpression[], today: string): string | null {
+  for (const t of [...temporal].sort((a, b) => a.start - b.start)) {
+    if (/[0-9\u0660-\u0669\u06F0-\u06F9]/.test(t.text)) continue;
+    const shift = deicticShift(t.text);
+    const named = shift === undefined ? undefined : weekdayNamed(t.text);
+    if (shift === undefined || named === undefined) continue;
+    const day = new Date(`${today}T00:00:00Z`);
+    const own = (((named + shift) % 7) + 7) % 7;
+    day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() - own + 7) % 7));
+    const iso = day.toISOString().slice(0, 10);
+    return iso === today ? null : iso;
   }
   return null;
 }

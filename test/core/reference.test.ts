@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { InvalidDateError, parsePublished, referenceFor, referenceInText } from '../../src/core/reference.ts';
+import { InvalidDateError, parsePublished, referenceFor, referenceFromWeekday, referenceInText } from '../../src/core/reference.ts';
 import { analyze } from '../../src/core/analyze.ts';
 import { segment } from '../../src/core/text/segment.ts';
 import { findTemporal } from '../../src/core/temporal/index.ts';
@@ -53,4 +53,27 @@ test('analyze GIVEN no publication date THEN the dateline is the reference; with
   assert.deepEqual(b.reference, { date: '2026-12-07', from: 'today' });
   assert.deepEqual(b.timeline.map((e) => e.date), ['2026-12-06']);
   assert.deepEqual(analyze({ text: dated, reference: '2017-03-22' }).reference, { date: '2017-03-22', from: 'published' });
+});
+
+test('referenceFromWeekday GIVEN an undated article naming its own weekday THEN the latest such day up to today, else null', () => {
+  const today = '2026-12-07'; // a Monday
+  const cases: [string, string | null][] = [
+    ['دعا متحدث باسم السفارة اليوم الجمعة الحكومة إلى حماية الطواقم.', '2026-12-04'],
+    ['أعلنت الوزارة أمس الخميس القبض على ثلاثة مشتبه بهم.', '2026-12-04'], // told the day after Thursday
+    ['أعلنت الوزارة أمس الأحد القبض على ثلاثة مشتبه بهم.', null], // yesterday was Sunday: today already
+    ['قال الوزير اليوم الاثنين إن الحكومة ماضية في الإصلاح.', null],
+    ['تنطلق غدا السبت حملة الانتخابات.', '2026-12-04'], // told on the Friday before
+    ['وقع الانفجار يوم الجمعة الماضي في سوق المدينة.', null], // no deictic word: the weekday is not the article's day
+    ['قال الوزير إن الحكومة ستعلن خطتها قريبا.', null],
+  ];
+  for (const [text, expected] of cases) {
+    assert.equal(referenceFromWeekday(findTemporal(text, today), today), expected, text);
+  }
+});
+
+test('analyze GIVEN no date anywhere but "اليوم الجمعة" THEN that Friday of this week is the day "فجر الجمعة" and "أمس" count from, still said to be from today', () => {
+  const text = 'دعا متحدث باسم السفارة الأميركية في بغداد اليوم الجمعة الحكومة العراقية إلى حماية الطواقم الدبلوماسية. واستهدفت ثلاثة صواريخ السفارة فجر الجمعة. وكان مسلحون قد هاجموا قاعدة عسكرية أمس.';
+  const a = analyze({ text, reference: '2026-12-07', referenceIsToday: true });
+  assert.deepEqual(a.reference, { date: '2026-12-04', from: 'today' });
+  assert.deepEqual(a.timeline.map((e) => e.date), ['2026-12-03', '2026-12-04', '2026-12-04']);
 });
