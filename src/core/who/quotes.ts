@@ -72,6 +72,7 @@ function cueAt(doc: Doc, i: number): 'verb' | 'cont' | undefined {
   // "معلقا بالقول …", "معلقة: «…»", not "معلقا على النجاح …".
   const next = doc.tokens[i + 1];
   if (COMMENTING.has(t.norm) && next !== undefined && (next.norm === 'بالقول' || next.norm === ':' || OPEN.has(next.text))) return 'cont';
+  if (accordingToAt(doc, i) !== undefined) return 'verb';
   return cueKind(t);
 }
 
@@ -79,6 +80,29 @@ function cueKind(t: { norm: string }): 'verb' | 'cont' | undefined {
   const n = t.norm;
   if (SPEECH_VERBS.has(n) || (/^[وف]/.test(n) && SPEECH_VERBS.has(n.slice(1)))) return 'verb';
   if (CONTINUATIONS.has(n)) return 'cont';
+  return undefined;
+}
+
+/** "بحسب" opening a sentence that names its source ("وبحسب المدير الجهوي للصحة فلان، فإن …"), normalized. */
+const ACCORDING_TO = new Set(['بحسب', 'وبحسب', 'حسب', 'وحسب']);
+/** "فإن" after the source: the reported clause follows, normalized. */
+const SO_THAT = 'فان';
+/** How far (in tokens) "فإن" may stand from the "بحسب" that opens the sentence. */
+const ACCORDING_REACH = 16;
+
+/**
+ * "وبحسب X، فإن …" with "بحسب" at token i opening its sentence: the index of "فإن" after a comma,
+ * before any speech verb ("بحسب ما قال …" is that verb's), else undefined.
+ */
+export function accordingToAt(doc: Doc, i: number): number | undefined {
+  const t = doc.tokens[i];
+  if (!t || !ACCORDING_TO.has(t.norm) || doc.sentences[t.sentence]?.s !== i) return undefined;
+  for (let k = i + 1; k < doc.tokens.length && k <= i + ACCORDING_REACH; k++) {
+    const w = doc.tokens[k]!;
+    if (w.sentence !== t.sentence || cueKind(w) !== undefined || w.norm === 'ما' || w.norm === 'لما') return undefined;
+    const prev = doc.tokens[k - 1]!.norm;
+    if (w.norm === SO_THAT && (prev === '،' || prev === ',')) return k;
+  }
   return undefined;
 }
 
@@ -202,6 +226,8 @@ export function isAddressee(doc: Doc, m: TokenMention): boolean {
 function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly TokenMention[]): TokenMention | undefined {
   const sent = doc.tokens[c]!.sentence;
   // The speaker is named before what they said: never inside the reported clause ("وأضاف أن الجيش …").
+  const so = accordingToAt(doc, c);
+  if (so !== undefined) limit = Math.min(limit, so);
   for (let k = c + 1; k < limit; k++) {
     if (REPORT_OPENERS.has(doc.tokens[k]!.norm)) {
       limit = k;
@@ -418,8 +444,9 @@ export function attributeQuotes(
       if (kind === 'verb') {
         // The clause follows the speaker, or the verb when the sentence's opening subject is its speaker.
         // (A speaker named before the verb, or in an earlier sentence: "وأضاف في مداخلة له … أن …".)
+        const so = accordingToAt(doc, c);
         for (let k = Math.max(speaker.e, c + 1); k < nextCue && k <= Math.max(c, speaker.e) + 12; k++) {
-          const t = doc.tokens[k]!.norm;
+          const t = k === so ? 'ان' : doc.tokens[k]!.norm;
           if (t === 'ان' || t === 'انه' || t === 'انها' || t === 'بان' || t === 'بانه') {
             let end = nextCue;
             while (end > k + 1 && isPunct(doc.tokens[end - 1]!)) end--;
