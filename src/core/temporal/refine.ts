@@ -5,6 +5,7 @@
  * - tense: whether the words around an expression put it in the future (tense.ts), before resolving;
  * - clock day: a clock time, or a part of the day said alone, takes the day named nearest to it;
  * - bracketed weekday: "مساء غد (الثلاثاء)" names one day twice, and the weekday takes the day's date;
+ * - day in apposition: "صباح اليوم 19 جوان 2016", "مساء أمس، 12 مارس" name one day twice: one expression.
  * - part of the day: "فجر الجمعة" is the Friday with its part of the day in the TIMEX3 value.
  * - comparison point: after a superlative, منذ opens a comparison window ("أضعف نمو منذ 24 عاما"),
  *   which keeps its TIMEX3 value and loses its timeline value.
@@ -156,6 +157,38 @@ function bracketedWeekday(found: Found[], ctx: RefineContext): void {
   }
 }
 
+/** Days a date after اليوم/أمس/غدا may stand from the day they name and still be that day (a story dated the day after it was written). */
+const APPOSITION_REACH = 1;
+
+/** Whether `next` follows `prev` with nothing between them but a comma or an opening bracket. */
+function adjoins(toks: Tok[], prev: Hit, next: Hit): boolean {
+  const at = firstTokenAfter(toks, next.s);
+  if (at === prev.end) return true;
+  const between = toks[prev.end]?.t;
+  return at === prev.end + 1 && (between === '،' || between === ',' || between === '(');
+}
+
+/**
+ * "صباح اليوم 19 جوان 2016", "مساء أمس 12 مارس", "اليوم (الأحد 5 مارس)": a relative day followed
+ * at once by a date of that day (within APPOSITION_REACH) names one day: one expression spanning
+ * both, with the date's value and the relative day's kind and part of the day. A date further away
+ * is another time ("حدد أمس 12 مارس موعدا للانتخابات") and stays apart.
+ */
+export function dayInApposition(found: Found[], ctx: RefineContext): void {
+  for (let k = found.length - 2; k >= 0; k--) {
+    const rel = found[k]!;
+    const date = found[k + 1]!;
+    if (rel.hit.r.k !== 'rel' || rel.hit.r.unit !== 'day' || !rel.value || rel.value.length !== 10) continue;
+    if (date.hit.r.k !== 'day' || !date.value || date.value.length !== 10 || !adjoins(ctx.toks, rel.hit, date.hit)) continue;
+    if (Math.abs(parseDay(date.value) - parseDay(rel.value)) > APPOSITION_REACH) continue;
+    const closes = ctx.toks[rel.hit.end]?.t === '(' && ctx.toks[date.hit.end]?.t === ')';
+    rel.hit = { ...rel.hit, end: closes ? date.hit.end + 1 : date.hit.end, r: date.hit.r };
+    rel.value = date.value;
+    rel.timex = date.value;
+    found.splice(k + 1, 1);
+  }
+}
+
 /** "فجر الجمعة": a day named with its part of the day carries the part in its TIMEX3 value. */
 function partOfDay(found: Found[]): void {
   for (const f of found) if (f.hit.part && f.value && f.value.length === 10) f.timex = f.value + f.hit.part;
@@ -293,4 +326,4 @@ function dayBefore(found: Found[], at: number, sent: Int32Array): string | null 
 }
 
 /** The refiners that run on resolved expressions, in order (a comparison window lends no day to a clock time, so it goes first). */
-export const REFINERS: ((found: Found[], ctx: RefineContext) => void)[] = [countedFromEvent, countedAfterPast, bracketedWeekday, comparisonPoint, clockDay, partOfDay];
+export const REFINERS: ((found: Found[], ctx: RefineContext) => void)[] = [dayInApposition, countedFromEvent, countedAfterPast, bracketedWeekday, comparisonPoint, clockDay, partOfDay];

@@ -132,3 +132,21 @@ for (const [word, present] of presentWords) {
     assert.equal(looksPresent(word), present);
   });
 }
+
+/** [text, expressions found as [text, TIMEX3 value]]: a relative day and a date of that day said together are one expression. */
+const appositions: [string, [string, string | null][]][] = [
+  ['قضت مفرزة صباح اليوم 4 ديسمبر 2023 على ثمانية إرهابيين', [['صباح اليوم 4 ديسمبر 2023', '2023-12-04TMO']]],
+  // a story dated the day after it was written: its اليوم is the day before the reference
+  ['وقع الانفجار صباح اليوم 3 ديسمبر في العاصمة', [['صباح اليوم 3 ديسمبر', '2023-12-03TMO']]],
+  ['أعلن الوزير مساء أمس 3 ديسمبر عن خطة', [['مساء أمس 3 ديسمبر', '2023-12-03TEV']]],
+  ['وصل الوفد أمس، 3 ديسمبر، إلى المدينة', [['أمس، 3 ديسمبر', '2023-12-03']]],
+  ['وصل الوفد اليوم (4 ديسمبر) إلى المدينة', [['اليوم (4 ديسمبر)', '2023-12-04']]],
+  // a date that is not the day named before it is another time
+  ['حدد المجلس أمس 12 مارس موعدا للانتخابات', [['أمس', '2023-12-03'], ['12 مارس', '2023-03-12']]],
+  ['وقع الاتفاق اليوم. 5 ديسمبر موعد التوقيع', [['اليوم', '2023-12-04'], ['5 ديسمبر', '2023-12-05']]],
+];
+for (const [text, expected] of appositions) {
+  test(`GIVEN «${text}» THEN its expressions are ${expected.map(([t]) => `«${t}»`).join(' ')}`, () => {
+    assert.deepEqual(findTemporal(text, REF).map((e) => [e.text, e.timex]), expected);
+  });
+}
