@@ -899,6 +899,34 @@ export function isTitleFamilyName(doc: Doc, m: TokenMention): boolean {
   return NAME_PREPOSITIONS.has(n.norm) && !opensRoleBody(toks, m.e + 1);
 }
 
+/**
+ * Person spans of one known given name that leave out a family name spelt like a common word
+ * ("يوسف" + "الشاهد", "رياض" + "الأشقر"): the word after the name, definite with no clitic, in no
+ * other span, no function word, title or place, is the family name when the article has the same
+ * name followed by the same word twice or more (a common noun does not follow one person twice).
+ */
+export function withRepeatedFamilyName(doc: Doc, spans: readonly TokenMention[]): TokenMention[] {
+  const toks = doc.tokens;
+  const covered = new Set<number>();
+  for (const m of spans) for (let i = m.s; i < m.e; i++) covered.add(i);
+  const pair = (m: TokenMention): string | undefined => {
+    const g = toks[m.s]!;
+    const w = toks[m.e];
+    if (m.type !== 'PER' || m.e - m.s !== 1 || !FIRST_NAMES.has(g.norm) || !w || covered.has(m.e) || w.sentence !== g.sentence) return undefined;
+    if (!w.bare.startsWith('ال') || w.norm !== w.bare || w.stem.length < 3 || isJunkWord(w) || STOPWORDS.has(w.norm) || isTitle(w) || isGazPlace(w.norm)) return undefined;
+    return `${g.norm} ${w.norm}`;
+  };
+  const counts = new Map<string, number>();
+  for (const m of spans) {
+    const p = pair(m);
+    if (p !== undefined) counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  return spans.map((m) => {
+    const p = pair(m);
+    return p !== undefined && (counts.get(p) ?? 0) >= 2 ? { ...m, e: m.e + 1 } : m;
+  });
+}
+
 /** A rule over all the article's spans: the spans as they should be. */
 export interface ListStep {
   name: string;
@@ -963,6 +991,8 @@ export const LIST_STEPS: readonly ListStep[] = [
       return out;
     },
   },
+  // A given name that the same common-looking word follows twice takes it as the family name ("يوسف" + "الشاهد").
+  { name: 'person-with-repeated-family-name', run: (doc, spans) => withRepeatedFamilyName(doc, spans) },
   // A given name and a family name right after a title name a person the tagger missed.
   { name: 'titled-given-names', run: (doc, spans) => overlay(spans, titledGivenNames(doc, spans)) },
   // A given name left out right before a titled person's span opens it ("… الحرّ عبير" + "موسي").

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isTitleFamilyName, withConjoinedGivenNameBefore, gazetteerPhrases, webOutlets } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isTitleFamilyName, withRepeatedFamilyName, withConjoinedGivenNameBefore, gazetteerPhrases, webOutlets } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -329,7 +329,7 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     'person-with-title-family-name',
     'org-to-closing-quote',
   ]);
-  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued', 'lone-ali-preposition', 'person-without-noun-forms', 'titled-given-names', 'person-given-name-before', 'person-conjoined-given-name-before', 'lexicon-spans', 'quoted-appositions', 'web-outlets', 'propagate', 'not-adjective-places', 'not-work-titles']);
+  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued', 'lone-ali-preposition', 'person-without-noun-forms', 'person-with-repeated-family-name', 'titled-given-names', 'person-given-name-before', 'person-conjoined-given-name-before', 'lexicon-spans', 'quoted-appositions', 'web-outlets', 'propagate', 'not-adjective-places', 'not-work-titles']);
   const step = (name: string) => SPAN_STEPS.find((s) => s.name === name)!;
   const show = (doc: ReturnType<typeof docOf>, r: ReturnType<SpanStep['run']>): string[] =>
     (r === undefined ? [] : Array.isArray(r) ? r : [r]).map((m) => `${m.type}:${doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')}`);
@@ -495,6 +495,27 @@ test('GIVEN a given name alone before a title word THEN the word is its family n
     ['وقال محمد والأمين إن', false],
   ];
   for (const [text, family] of table) assert.equal(isTitleFamilyName(docOf(text), { type: 'PER', s: 1, e: 2 }), family, text);
+});
+
+test('GIVEN a given name alone that the same definite word follows twice THEN the word is its family name', () => {
+  // Each case: the text, the given name (each of its words is a one-word person span), the person names wanted.
+  const table: [string, string, string[]][] = [
+    ['قال يوسف الشاهد إن الوضع صعب . واستقبل يوسف الشاهد الوفد .', 'يوسف', ['يوسف الشاهد', 'يوسف الشاهد']],
+    ['وأكد رياض الأشقر أن الأسرى بخير . وأضاف رياض الأشقر في بيان .', 'رياض', ['رياض الأشقر', 'رياض الأشقر']],
+    // Once only: a common noun may follow a name once ("فيليب السياسي المحافظ").
+    ['قال يوسف الشاهد إن الوضع صعب .', 'يوسف', ['يوسف']],
+    // Function words, titles and clitics are no family name, however often they follow.
+    ['قال زيد الذي بات . وقال زيد الذي يرافقه .', 'زيد', ['زيد', 'زيد']],
+    ['وقال محمد الأمين العام للحزب . وأضاف محمد الأمين العام للحزب .', 'محمد', ['محمد', 'محمد']],
+    ['وقال محمد والشاهد . وقال محمد والشاهد .', 'محمد', ['محمد', 'محمد']],
+    ['وصل محمد اليوم . وغادر محمد اليوم .', 'محمد', ['محمد', 'محمد']],
+  ];
+  for (const [text, given, want] of table) {
+    const doc = docOf(text);
+    const starts = doc.tokens.flatMap((t, i) => (t.text === given ? [i] : []));
+    const spans = withRepeatedFamilyName(doc, starts.map((s) => ({ type: 'PER' as const, s, e: s + 1 })));
+    assert.deepEqual(spans.map((m) => doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')), want, text);
+  }
 });
 
 test('GIVEN a lone organization head THEN only a head that is a body\'s own name stays a mention', () => {
