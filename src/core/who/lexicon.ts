@@ -54,6 +54,8 @@ export function isSpeechVerb(norm: string): boolean {
 }
 /** Participles that continue the previous speaker (مضيفا، مؤكدا…). */
 export const CONTINUATIONS = normSet(cuesData.continuations);
+/** Verbs that report words only with "بالقول"/"بقوله" after their subject ("اكتفى المدرب بالقول"), normalized. */
+export const SAYING_BY_VERBS = normSet(cuesData.sayingByVerbs);
 /** Attribution cues before a source (بحسب، وفق…). */
 export const ATTRIBUTION = normSet(cuesData.attribution);
 /** Heads of unnamed-source descriptions, with their kind (speaker, official, source, witness…). */

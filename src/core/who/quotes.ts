@@ -3,7 +3,7 @@
  * continuing the previous speaker, and indirect "قال X إن …" clauses.
  */
 import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
-import { CONTINUATIONS, ORG_HEADS, SPEECH_VERBS, SRC_HEADS } from './lexicon.ts';
+import { CONTINUATIONS, ORG_HEADS, SAYING_BY_VERBS, SPEECH_VERBS, SRC_HEADS } from './lexicon.ts';
 import { normalize } from '../text/normalize.ts';
 import { stripAttributionTail } from '../brief.ts';
 import { isTitle } from './roles.ts';
@@ -72,8 +72,35 @@ function cueAt(doc: Doc, i: number): 'verb' | 'cont' | undefined {
   // "معلقا بالقول …", "معلقة: «…»", not "معلقا على النجاح …".
   const next = doc.tokens[i + 1];
   if (COMMENTING.has(t.norm) && next !== undefined && (next.norm === 'بالقول' || next.norm === ':' || OPEN.has(next.text))) return 'cont';
-  if (accordingToAt(doc, i) !== undefined) return 'verb';
+  if (accordingToAt(doc, i) !== undefined || saysByWordAt(doc, i) !== undefined) return 'verb';
   return cueKind(t);
+}
+
+/** "بالقول", "بقوله": the words a commenting verb reports follow, normalized. */
+const BY_SAYING = new Set(['بالقول', 'بقوله', 'بقولها']);
+/** How far (in tokens) "بالقول" may stand from its verb: the subject's title and name lie between. */
+const BY_SAYING_REACH = 8;
+
+/**
+ * Whether token i is a verb of commenting or closing ("اكتفى", "وعلق", "واختتمت") whose words
+ * "بالقول"/"بقوله" brings in the same sentence, before any other cue ("اكتفى المدرب روجي لومار
+ * بالقول: «…»"): the index of "بالقول"; without it the verb reports nothing ("اكتفت الجلسة بعرض التقرير").
+ */
+export function saysByWordAt(doc: Doc, i: number): number | undefined {
+  const t = doc.tokens[i]!;
+  if (!SAYING_BY_VERBS.has(t.norm) && !(/^[وف]/u.test(t.norm) && SAYING_BY_VERBS.has(t.norm.slice(1)))) return undefined;
+  for (let k = i + 1; k < doc.tokens.length && k <= i + BY_SAYING_REACH; k++) {
+    const w = doc.tokens[k]!;
+    if (w.sentence !== t.sentence || cueKind(w) !== undefined) return undefined;
+    if (BY_SAYING.has(w.norm)) return k;
+  }
+  return undefined;
+}
+
+/** Whether quote q opens right after "بالقول" at b, a colon maybe between ("بالقول: «…»"): a quote further on is not what it brings in. */
+function opensAfter(doc: Doc, b: number, q: Quote): boolean {
+  const mark = q.s - 1;
+  return mark === b + 1 || (mark === b + 2 && doc.tokens[b + 1]!.norm === ':');
 }
 
 function cueKind(t: { norm: string }): 'verb' | 'cont' | undefined {
@@ -415,6 +442,9 @@ export function attributeQuotes(
       // A title said instead of the name ("وأضاف الوزير") is the person it was given to, or nobody.
       const ref = referent && loneTitleAt(doc, c + 1, mentions) ? referent(c + 1) : undefined;
       if (ref === 'several') continue;
+      // "اكتفى فلان بالقول" reports only the quote that opens right after "بالقول", never a clause.
+      const by = saysByWordAt(doc, c);
+      if (by !== undefined && (q === undefined || !opensAfter(doc, by, q))) continue;
       // A title that points back to nobody named goes on with the last speaker only when it may be theirs.
       const goesOn = GOES_ON.has(n) && (!referent || !loneTitleAt(doc, c + 1, mentions) || (last !== undefined && titleFits(doc, c + 1, last)));
       if (ref) speaker = ref;
