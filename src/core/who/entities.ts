@@ -30,12 +30,13 @@ export function personKey(words: readonly string[]): string[] {
 
 /**
  * Normalized words of a display name, for matching; spelling variants writers mix are folded
- * ("أمريكية" ~ "أميركية", "السوفييتي" ~ "السوفيتي"), and so is the space in a compound given name
+ * ("أمريكية" ~ "أميركية", "السوفييتي" ~ "السوفيتي", "قائد" ~ "قايد": ئ written as ي), and so is the space in a compound given name
  * ("نور الدين" ~ "نورالدين").
  */
 export function nameWords(name: string): string[] {
   return normalize(name)
     .replace(/امريك/g, 'اميرك')
+    .replace(/ئ/gu, 'ي')
     .replace(/يي/gu, 'ي')
     .replace(/(\S)\s+الدين(?=\s|$)/gu, '$1الدين')
     .split(/\s+/)

@@ -202,6 +202,8 @@ test('GIVEN one name written two ways THEN the who list has one entry', async ()
   const table: [string, string][] = [
     ['استقال النائب نور الدين بن عاشور من الكتلة. وقال نورالدين بن عاشور إن قراره نهائي.', 'عاشور'],
     ['وشارك في العرض بمناسبة انتصار الاتحاد السوفيتي في الحرب العالمية الثانية أكثر من عشرة آلاف جندي منذ سقوط الاتحاد السوفييتي في موسكو.', 'السوف'],
+    // ئ written as ي: "العائدي" / "العايدي".
+    ['قال وزير الصحة سعيد العائدي إن المستشفى جاهز. وأضاف سعيد العايدي أن الأطباء وصلوا.', 'سعيد'],
   ];
   for (const [text, part] of table) {
     const who = analyzeWho(text, [{ start: 0, end: text.length, heading: false }]).who.filter((w) => w.name.includes(part));
