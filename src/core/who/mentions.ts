@@ -927,6 +927,39 @@ export function withRepeatedFamilyName(doc: Doc, spans: readonly TokenMention[])
   });
 }
 
+/**
+ * Person spans of one known given name and the person span one word after it, joined by a middle
+ * name spelt like a common word or title ("الباجي" + "قائد" + "السبسي"): one name when the article
+ * has the same three words twice or more. The middle word has no clitic and is no function word
+ * or kinship noun ("هشام شقيق سلمان" stays two people).
+ */
+export function withRepeatedMiddleName(doc: Doc, spans: readonly TokenMention[]): TokenMention[] {
+  const toks = doc.tokens;
+  const key = (a: TokenMention, b: TokenMention | undefined): string | undefined => {
+    const g = toks[a.s]!;
+    const w = toks[a.e];
+    if (!b || a.type !== 'PER' || b.type !== 'PER' || a.e - a.s !== 1 || b.s !== a.e + 1 || b.e - a.s > 4 || !FIRST_NAMES.has(g.norm) || !w) return undefined;
+    if (w.sentence !== g.sentence || toks[b.s]!.sentence !== g.sentence || w.norm !== w.bare || isPunct(w) || isJunkWord(w) || STOPWORDS.has(w.norm) || KINSHIP_WORDS.has(w.norm)) return undefined;
+    return `${g.norm} ${w.norm} ${toks[b.s]!.norm}`;
+  };
+  const counts = new Map<string, number>();
+  spans.forEach((a, k) => {
+    const p = key(a, spans[k + 1]);
+    if (p !== undefined) counts.set(p, (counts.get(p) ?? 0) + 1);
+  });
+  const out: TokenMention[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const a = spans[k]!;
+    const b = spans[k + 1];
+    const p = key(a, b);
+    if (p !== undefined && b && (counts.get(p) ?? 0) >= 2) {
+      out.push({ ...a, e: b.e });
+      k++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 /** A rule over all the article's spans: the spans as they should be. */
 export interface ListStep {
   name: string;
@@ -960,6 +993,8 @@ export const LIST_STEPS: readonly ListStep[] = [
       return out;
     },
   },
+  // A given name, a common-looking word and a person span, the same three words twice, are one name ("الباجي قائد السبسي").
+  { name: 'person-with-repeated-middle-name', run: (doc, spans) => withRepeatedMiddleName(doc, spans) },
   {
     // A lone "علي" where the article writes ى as ي is the preposition. Only alone: "محمد علي" stays.
     name: 'lone-ali-preposition',

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isTitleFamilyName, withRepeatedFamilyName, withConjoinedGivenNameBefore, gazetteerPhrases, webOutlets } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isTitleFamilyName, withRepeatedFamilyName, withRepeatedMiddleName, withConjoinedGivenNameBefore, gazetteerPhrases, webOutlets } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -329,7 +329,7 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     'person-with-title-family-name',
     'org-to-closing-quote',
   ]);
-  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued', 'lone-ali-preposition', 'person-without-noun-forms', 'person-with-repeated-family-name', 'titled-given-names', 'person-given-name-before', 'person-conjoined-given-name-before', 'lexicon-spans', 'quoted-appositions', 'web-outlets', 'propagate', 'not-adjective-places', 'not-work-titles']);
+  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued', 'person-with-repeated-middle-name', 'lone-ali-preposition', 'person-without-noun-forms', 'person-with-repeated-family-name', 'titled-given-names', 'person-given-name-before', 'person-conjoined-given-name-before', 'lexicon-spans', 'quoted-appositions', 'web-outlets', 'propagate', 'not-adjective-places', 'not-work-titles']);
   const step = (name: string) => SPAN_STEPS.find((s) => s.name === name)!;
   const show = (doc: ReturnType<typeof docOf>, r: ReturnType<SpanStep['run']>): string[] =>
     (r === undefined ? [] : Array.isArray(r) ? r : [r]).map((m) => `${m.type}:${doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')}`);
@@ -515,6 +515,24 @@ test('GIVEN a given name alone that the same definite word follows twice THEN th
     const starts = doc.tokens.flatMap((t, i) => (t.text === given ? [i] : []));
     const spans = withRepeatedFamilyName(doc, starts.map((s) => ({ type: 'PER' as const, s, e: s + 1 })));
     assert.deepEqual(spans.map((m) => doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')), want, text);
+  }
+});
+
+test('GIVEN a given name, one word and a person span, the same three words twice THEN they are one name', () => {
+  // Each case: the text, the words that are one-word person spans, the person names wanted.
+  const table: [string, string[], string[]][] = [
+    ['أعلن الرئيس الباجي قائد السبسي أمس . وقال الباجي قائد السبسي إن الحوار ضروري .', ['الباجي', 'السبسي'], ['الباجي قائد السبسي', 'الباجي قائد السبسي']],
+    // Once only: "محمد مستشار أوباما" is two people.
+    ['قال محمد مستشار أوباما إن الاتفاق قريب .', ['محمد', 'أوباما'], ['محمد', 'أوباما']],
+    // A kinship noun or a function word parts two people, however often.
+    ['قال هشام شقيق سلمان . وزار هشام شقيق سلمان السجن .', ['هشام', 'سلمان'], ['هشام', 'سلمان', 'هشام', 'سلمان']],
+    ['قال محمد إن علي غائب . وقال محمد إن علي مريض .', ['محمد', 'علي'], ['محمد', 'علي', 'محمد', 'علي']],
+  ];
+  for (const [text, words, want] of table) {
+    const doc = docOf(text);
+    const spans = doc.tokens.flatMap((t, s) => (words.includes(t.text) ? [{ type: 'PER' as const, s, e: s + 1 }] : []));
+    const out = withRepeatedMiddleName(doc, spans);
+    assert.deepEqual(out.map((m) => doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')), want, text);
   }
 });
 
