@@ -12,7 +12,7 @@
 import type { TemporalExpression, Sentence } from './types.ts';
 import { normalize } from './text/normalize.ts';
 import modifiers from './lexicon/temporal/modifiers.json' with { type: 'json' };
-import weekdays from './lexicon/temporal/weekdays.json' with { type: 'json' };
+import { WEEKDAYS } from './temporal/lexicon.ts';
 
 /** Thrown for a publication date or reference that is not a real calendar date. */
 export class InvalidDateError extends Error {
@@ -106,13 +106,18 @@ const DATELINE_SENTENCES = 1;
 /** Days from a deictic word's day to the article's: "أمس الجمعة 29 أفريل 2016" is told a day later. */
 const DEICTIC_SHIFT = new Map(Object.entries(modifiers.articleDayShift).map(([w, shift]): [string, number] => [normalize(w), shift]));
 
-/** The shift of the first deictic word of an expression, or undefined when it has none. */
-function deicticShift(text: string): number | undefined {
+/** What `table` gives the first word of `text` it knows (a leading و may go), or undefined. */
+function firstKnown<V>(table: ReadonlyMap<string, V>, text: string): V | undefined {
   for (const w of normalize(text).split(/\s+/)) {
-    const shift = DEICTIC_SHIFT.get(w) ?? DEICTIC_SHIFT.get(w.replace(/^و/, ''));
-    if (shift !== undefined) return shift;
+    const value = table.get(w) ?? table.get(w.replace(/^و/, ''));
+    if (value !== undefined) return value;
   }
   return undefined;
+}
+
+/** The shift of the first deictic word of an expression, or undefined when it has none. */
+function deicticShift(text: string): number | undefined {
+  return firstKnown(DEICTIC_SHIFT, text);
 }
 
 /**
@@ -134,18 +139,6 @@ export function referenceInText(sentences: readonly Sentence[], temporal: readon
   return null;
 }
 
-/** Weekday numbers (getUTCDay) by normalized name. */
-const WEEKDAY = new Map(weekdays.weekdays.flatMap(({ day, names }) => names.map((n): [string, number] => [normalize(n), day])));
-
-/** The weekday an expression names ("اليوم الجمعة" → 5), or undefined when it names none. */
-function weekdayNamed(text: string): number | undefined {
-  for (const w of normalize(text).split(/\s+/)) {
-    const day = WEEKDAY.get(w) ?? WEEKDAY.get(w.replace(/^و/, ''));
-    if (day !== undefined) return day;
-  }
-  return undefined;
-}
-
 /**
  * For an article with no date of its own anywhere (referenceInText gave null) that names its own
  * weekday ("دعا المتحدث اليوم الجمعة …", "أعلنت أمس الخميس …" → a Friday): the latest such day up
@@ -156,7 +149,7 @@ export function referenceFromWeekday(temporal: readonly TemporalExpression[], to
   for (const t of [...temporal].sort((a, b) => a.start - b.start)) {
     if (/[0-9\u0660-\u0669\u06F0-\u06F9]/.test(t.text)) continue;
     const shift = deicticShift(t.text);
-    const named = shift === undefined ? undefined : weekdayNamed(t.text);
+    const named = shift === undefined ? undefined : firstKnown(WEEKDAYS, t.text)?.day;
     if (shift === undefined || named === undefined) continue;
     const day = new Date(`${today}T00:00:00Z`);
     const own = (((named + shift) % 7) + 7) % 7;

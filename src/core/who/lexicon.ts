@@ -56,6 +56,12 @@ export function isSpeechVerb(norm: string): boolean {
 export const CONTINUATIONS = normSet(cuesData.continuations);
 /** Verbs that report words only with "بالقول"/"بقوله" after their subject ("اكتفى المدرب بالقول"), normalized. */
 export const SAYING_BY_VERBS = normSet(cuesData.sayingByVerbs);
+export const REPLY_VERBS = normSet(cuesData.replyVerbs);
+export const REPLIED_TO = normSet(cuesData.repliedTo);
+export const COMMENTING_WORDS = normSet(cuesData.commentingWords);
+export const BY_SAYING = normSet(cuesData.bySaying);
+export const ACCORDING_TO = normSet(cuesData.accordingTo);
+export const GOES_ON_VERBS = normSet(cuesData.goesOnVerbs);
 /** Attribution cues before a source (بحسب، وفق…). */
 export const ATTRIBUTION = normSet(cuesData.attribution);
 /** Heads of unnamed-source descriptions, with their kind (speaker, official, source, witness…). */

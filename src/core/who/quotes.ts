@@ -3,7 +3,7 @@
  * continuing the previous speaker, and indirect "قال X إن …" clauses.
  */
 import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
-import { CONTINUATIONS, ORG_HEADS, SAYING_BY_VERBS, SPEECH_VERBS, SRC_HEADS } from './lexicon.ts';
+import { ACCORDING_TO, BY_SAYING, COMMENTING_WORDS, CONTINUATIONS, GOES_ON_VERBS, ORG_HEADS, REPLIED_TO, REPLY_VERBS, SAYING_BY_VERBS, SPEECH_VERBS, SRC_HEADS } from './lexicon.ts';
 import { normalize } from '../text/normalize.ts';
 import { stripAttributionTail } from '../brief.ts';
 import { isTitle } from './roles.ts';
@@ -33,8 +33,6 @@ const OPEN = new Map([
 const MIN_WORDS = 4;
 // After a colon a run of two or three words is what was said ("قال: «سنعيد بناء جيشنا»").
 const MIN_WORDS_AFTER_COLON = 2;
-/** Verbs that go on with the last speaker when no one is named ("وأضاف: …", "وتابعت: …"). */
-const GOES_ON = new Set(['اضاف', 'اضافت', 'تابع', 'تابعت', 'اردف', 'اردفت']);
 /** Particles that open a reported clause ("قال إن …", "أكد أنه …"). */
 const REPORT_OPENERS = new Set(['ان', 'انه', 'انها', 'بان', 'بانه']);
 const MAX_QUOTE = 200;
@@ -59,25 +57,17 @@ export function findQuotes(doc: Doc): Quote[] {
   return out;
 }
 
-/** A reply ("فرد عليه", "وردت عليهم"): a speech verb only with the one replied to after it, normalized. */
-const REPLY_VERBS = new Set(['رد', 'ردت', 'فرد', 'فردت', 'ورد', 'وردت']);
-const REPLIED_TO = new Set(['عليه', 'عليها', 'عليهم', 'عليهما']);
-/** "معلقا" (commenting) tells what was said only before بالقول, a colon or a quote, normalized. */
-const COMMENTING = new Set(['معلقا', 'معلقة']);
-
 /** The kind of cue at token i: a speech verb, a reply with its object, or a continuation ("مضيفا"). */
 function cueAt(doc: Doc, i: number): 'verb' | 'cont' | undefined {
   const t = doc.tokens[i]!;
   if (REPLY_VERBS.has(t.norm) && REPLIED_TO.has(doc.tokens[i + 1]?.norm ?? '')) return 'verb';
   // "معلقا بالقول …", "معلقة: «…»", not "معلقا على النجاح …".
   const next = doc.tokens[i + 1];
-  if (COMMENTING.has(t.norm) && next !== undefined && (next.norm === 'بالقول' || next.norm === ':' || OPEN.has(next.text))) return 'cont';
+  if (COMMENTING_WORDS.has(t.norm) && next !== undefined && (next.norm === 'بالقول' || next.norm === ':' || OPEN.has(next.text))) return 'cont';
   if (accordingToAt(doc, i) !== undefined || saysByWordAt(doc, i) !== undefined) return 'verb';
   return cueKind(t);
 }
 
-/** "بالقول", "بقوله": the words a commenting verb reports follow, normalized. */
-const BY_SAYING = new Set(['بالقول', 'بقوله', 'بقولها']);
 /** How far (in tokens) "بالقول" may stand from its verb: the subject's title and name lie between. */
 const BY_SAYING_REACH = 8;
 
@@ -110,8 +100,6 @@ function cueKind(t: { norm: string }): 'verb' | 'cont' | undefined {
   return undefined;
 }
 
-/** "بحسب" opening a sentence that names its source ("وبحسب المدير الجهوي للصحة فلان، فإن …"), normalized. */
-const ACCORDING_TO = new Set(['بحسب', 'وبحسب', 'حسب', 'وحسب']);
 /** "فإن" after the source: the reported clause follows, normalized. */
 const SO_THAT = 'فان';
 /** How far (in tokens) "فإن" may stand from the "بحسب" that opens the sentence. */
@@ -446,12 +434,12 @@ export function attributeQuotes(
       const by = saysByWordAt(doc, c);
       if (by !== undefined && (q === undefined || !opensAfter(doc, by, q))) continue;
       // A title that points back to nobody named goes on with the last speaker only when it may be theirs.
-      const goesOn = GOES_ON.has(n) && (!referent || !loneTitleAt(doc, c + 1, mentions) || (last !== undefined && titleFits(doc, c + 1, last)));
+      const goesOn = GOES_ON_VERBS.has(n) && (!referent || !loneTitleAt(doc, c + 1, mentions) || (last !== undefined && titleFits(doc, c + 1, last)));
       if (ref) speaker = ref;
       else if (kind === 'cont') {
         const heardHere = heard && heard.sentence === doc.tokens[c]!.sentence ? heard.speaker : undefined;
         // "معلقا بالقول" goes only with a speaker this sentence named with its verb.
-        speaker = COMMENTING.has(doc.tokens[c]!.norm) ? (lastHere ?? heardHere) : (lastHere ?? heardHere ?? speakerBefore(doc, c, speakers) ?? last);
+        speaker = COMMENTING_WORDS.has(doc.tokens[c]!.norm) ? (lastHere ?? heardHere) : (lastHere ?? heardHere ?? speakerBefore(doc, c, speakers) ?? last);
       }
       else speaker = speakerFor(doc, c, q && q.s > c ? Math.min(q.s, e) : e, speakers) ?? (goesOn ? last : undefined);
       if (!speaker) {
@@ -461,7 +449,7 @@ export function attributeQuotes(
         continue;
       }
       // A feminine "وأضافت" goes on with no man or men ("مسؤولون" after "وقالت الشرطة").
-      if (speaker === last && !ref && GOES_ON.has(n) && n.endsWith('ت') && isMasculineSource(speaker)) continue;
+      if (speaker === last && !ref && GOES_ON_VERBS.has(n) && n.endsWith('ت') && isMasculineSource(speaker)) continue;
       // What this verb's speaker says next in the sentence ("صرح فلان، خلال …، قائلا: …") is theirs too.
       if (kind === 'verb') heard = { speaker, sentence: doc.tokens[c]!.sentence };
       if (q) {
