@@ -6,7 +6,7 @@
  *   - precision: of the labeled pairs that ended up in one story, the share labeled the same happening;
  *   - recall: of the pairs labeled the same happening, the share that ended up in one story;
  * for the tuning part, the held-out part, the fresh part (labeled after the first tuning), the fresh2 part (labeled
- * after the second), the fresh3 part (labeled after the third) and the fresh4 part (labeled after the fourth) apart, and the share of edited
+ * after the second), the fresh3 part (labeled after the third), the fresh4 part (labeled after the fourth) and the fresh5 part (labeled after the fifth) apart, and the share of edited
  * re-publications that landed in their original's story.
  *
  *   npm run bench:grouping [-- --analyses /tmp/ant-analyses.json] [--list]
@@ -40,7 +40,7 @@ interface Pair {
   a: string;
   b: string;
   same: boolean;
-  part: 'tune' | 'held-out' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4';
+  part: 'tune' | 'held-out' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5';
   why: string;
 }
 
@@ -152,7 +152,7 @@ function writeEvidence(pairs: Pair[], evidence: Map<Pair, PairEvidence>, out: st
 const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)}% (${n}/${d})` : 'n/a (0/0)');
 
 function score(pairs: Pair[], { stories, compared }: Grouping, list: boolean): void {
-  for (const part of ['tune', 'held-out', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'all'] as const) {
+  for (const part of ['tune', 'held-out', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'all'] as const) {
     const ps = part === 'all' ? pairs : pairs.filter((p) => p.part === part);
     const joined = ps.filter((p) => stories.get(p.a) === stories.get(p.b));
     const right = joined.filter((p) => p.same).length;
