@@ -258,6 +258,21 @@ function numericDateAt(pieces: HeadPiece[], i: number): number {
  * word of the place is a saying verb or carries tanween (an adverb: "وقال الوزير - أمس -").
  */
 export function stripDateline(text: string): string {
+  const rest = afterDateline(text);
+  return rest !== null && words(rest) >= 2 ? rest : text;
+}
+
+/**
+ * Whether a sentence is a dateline and nothing else: SPA and other agencies put it on a line of its
+ * own ("الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس"), and the lead is the line after it.
+ */
+export function isDatelineOnly(text: string): boolean {
+  const rest = afterDateline(text);
+  return rest !== null && words(rest) === 0;
+}
+
+/** What follows a dateline or byline at the start ('' when nothing does), or null when the text opens with none. */
+function afterDateline(text: string): string | null {
   const pieces = headPieces(text);
   // "متابعة:", "كتب: فلان -", "وكالات -": a byline before the news; after a dash only a colon ends a name ("كتب - فلان:").
   if (pieces[0]?.kind === 'word' && BYLINE_CUES.has(pieces[0].norm) && pieces[1]?.kind === 'sep' && /^[:\-–—ـ]/u.test(pieces[1].raw)) {
@@ -266,7 +281,7 @@ export function stripDateline(text: string): string {
     const end = dash > 0 && pieces.slice(2, 2 + dash).every((q) => q.kind === 'word') ? pieces[2 + dash]!.end : pieces[1].end;
     const rest = text.slice(end).trimStart();
     // "المصدر : روسيا اليوم" is a credit line, not a byline before news.
-    return words(rest) >= MIN_WORDS ? rest : text;
+    return words(rest) >= MIN_WORDS ? rest : null;
   }
   let i = 0;
   const place: HeadPiece[] = [];
@@ -274,9 +289,9 @@ export function stripDateline(text: string): string {
     place.push(pieces[i]!);
     i++;
   }
-  if (place.some((p) => DATELINE_VERBS.test(p.raw))) return text;
+  if (place.some((p) => DATELINE_VERBS.test(p.raw))) return null;
   // "وكشف سوبوتكا -", "ويمكن للشرطة -": a place opening with و is a known one (واشنطن، وهران).
-  if (place[0]?.norm.startsWith('و') && !PLACES.has(place.map((p) => p.norm).join(' '))) return text;
+  if (place[0]?.norm.startsWith('و') && !PLACES.has(place.map((p) => p.norm).join(' '))) return null;
   if (pieces[i]?.kind === 'comma' && place.length > 0) i++;
   // "الكويت - 15 - 3 (كونا) --", "الخرطوم 12-3-2017 (سونا)-": the date in figures.
   const numeric = place.length > 0 ? numericDateAt(pieces, i) : 0;
@@ -292,7 +307,7 @@ export function stripDateline(text: string): string {
     if (p.kind === 'word' && MONTH_WORDS.has(p.norm)) dated = true;
     if (dated || p.kind === 'number' && p.norm.length === 4) i = j + 1;
   }
-  if (i > place.length + 1 && !dated && !/^[0-9]{4}$/u.test(pieces[i - 1]?.norm ?? '')) return text;
+  if (i > place.length + 1 && !dated && !/^[0-9]{4}$/u.test(pieces[i - 1]?.norm ?? '')) return null;
   // "دبي، الإمارات العربية المتحدة (CNN)--": the country after the city, right before a bracketed credit.
   let region = 0;
   while (pieces[i - 1]?.kind === 'comma' && region < 3 && pieces[i + region]?.kind === 'word' && !MONTH_WORDS.has(pieces[i + region]!.norm)) region++;
@@ -352,9 +367,8 @@ export function stripDateline(text: string): string {
     }
     break;
   }
-  if (cut < 0) return text;
-  const rest = text.slice(cut).replace(/^[\s:\-–—ـ]+/u, '');
-  return words(rest) >= 2 ? rest : text;
+  if (cut < 0) return null;
+  return text.slice(cut).replace(/^[\s:\-–—ـ]+/u, '');
 }
 
 /** Removes a discourse connector at the start ("ولاحقًا،", "من جهة أخرى،", "يذكر أن"). */
@@ -1195,6 +1209,8 @@ function* leadCandidates(text: string, sentences: Sentence[]): Generator<Candida
     const s = sentences[i]!;
     if (s.heading) continue;
     const raw = clipAtWord(text.slice(s.start, s.end), MAX_SENTENCE_CHARS);
+    // A dateline on a line of its own leaves the lead to the sentence after it.
+    if (!firstSeen && isDatelineOnly(raw)) continue;
     const cleaned = cleanSentence(raw, !firstSeen);
     firstSeen = true;
     // A question asks the reader; the brief tells.

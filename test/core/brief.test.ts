@@ -5,6 +5,7 @@ import {
   buildBrief,
   stripAttributionTail,
   stripDateline,
+  isDatelineOnly,
   stripLeadingConnector,
   shortenAtClause,
   isNonNews,
@@ -127,6 +128,27 @@ for (const [input, expected] of datelineCases) {
     assert.equal(stripDateline(input), expected);
   });
 }
+
+const datelineOnlyCases: [string, boolean][] = [
+  ['الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس', true],
+  ['مكة المكرمة 3 ذو الحجة 1436 هـ الموافق 17 سبتمبر 2015 م واس', true],
+  ['عمان 5 آذار (بترا)-', true],
+  ['الكويت - 15 - 3 (كونا) --', true],
+  ['الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس أعلنت الوزارة خطة.', false],
+  ['أعلنت الوزارة خطة جديدة لدعم الفلاحين.', false],
+  ['متابعة: محمد علي', false],
+];
+
+for (const [input, expected] of datelineOnlyCases) {
+  test(`isDatelineOnly GIVEN ${input.slice(0, 30)} THEN ${expected}`, () => {
+    assert.equal(isDatelineOnly(input), expected);
+  });
+}
+
+test('buildBrief GIVEN a dateline on a line of its own THEN the lead after it, its attribution tail kept as the lead keeps it', () => {
+  const text = 'الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس\nأعلنت وزارة الصحة تسجيل 12 إصابة جديدة بفيروس كورونا، وفق بيان صادر عن الوزارة اليوم. وقالت الوزارة إن المصابين نقلوا إلى المستشفى.';
+  assert.equal(briefOf(text)[0]?.text, 'أعلنت وزارة الصحة تسجيل 12 إصابة جديدة بفيروس كورونا، وفق بيان صادر عن الوزارة اليوم.');
+});
 
 const connectorCases: [string, string][] = [
   ['ولاحقًا، قال مصدران أمنيان إن المنطقة تعرضت لصواريخ.', 'قال مصدران أمنيان إن المنطقة تعرضت لصواريخ.'],
