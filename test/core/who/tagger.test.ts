@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Tagger, loadTagger, shippedTagger, tagWords, type NerModel } from '../../../src/core/who/tagger.ts';
+import { Tagger, forbidTags, hasDigit, loadTagger, shippedTagger, tagWords, type NerModel } from '../../../src/core/who/tagger.ts';
 import { OFFSETS, featureTiers, forEachPhraseFeature, indexPhrases, phraseFollows, phraseStarts } from '../../../src/core/who/features.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import { analyze } from '../../../src/core/analyze.ts';
@@ -18,6 +18,7 @@ function denseVector(model: NerModel, word: string): Float32Array {
     if (row === undefined) continue;
     for (let k = 0; k < width; k++) vec[k]! += model.table[row + k]!;
   }
+  if (hasDigit(word)) forbidTags(vec, model.tags, OFFSETS.indexOf(0), 'PERS');
   return vec;
 }
 
@@ -137,4 +138,32 @@ test('GIVEN word forms with slots THEN tagForms tags as tag does, keeps its work
   const other = new Tagger(shipped.model);
   assert.deepEqual(other.tagForms(forms), shipped.tag(words));
   assert.ok(forms.every((f, i) => f.tagged !== kept[i]), 'another tagger keeps its own work');
+});
+
+test('GIVEN words with digits THEN hasDigit tells them, Latin or Arabic-Indic, glued to a clitic or not', () => {
+  const cases: [string, boolean][] = [
+    ['465', true],
+    ['و465', true],
+    ['ب1', true],
+    ['٢٠٢٤', true],
+    ['france2', true],
+    ['كلغ', false],
+    ['رضا', false],
+    ['Reuters', false],
+  ];
+  for (const [word, want] of cases) assert.equal(hasDigit(word), want, word);
+});
+
+test('GIVEN a number THEN the tagger never puts it in a person, even where a model would', () => {
+  // A model trained on a sentence where a number opens a person still tags no number as a person.
+  const odd: TaggedSentence[] = Array.from({ length: 6 }, () => ({ words: ['قال', '465', 'كلغ', 'أمس'], tags: ['O', 'B-PERS', 'I-PERS', 'O'] }));
+  const tagger = loadTagger(trainModel(odd, [], { branching: [], epochs: 2 }));
+  const tags = tagger.tag(['قال', '465', 'كلغ', 'أمس']);
+  assert.ok(!tags[1]!.endsWith('PERS'), tags.join(' '));
+  assert.ok(!tagger.tag(['قال', '٤٦٥', 'كلغ']).some((t, i) => i === 1 && t.endsWith('PERS')));
+  // The shipped model: a weight after a number, and names in a list of vote counts.
+  const shipped = shippedTagger();
+  assert.deepEqual(shipped.tag('قدرت حمولتها ب1 طن و465 كلغ ، وفق ما أكده'.split(' ')).slice(4, 6), ['O', 'O']);
+  const list = 'سالم الابيض 450 رضا الدلاعي 446 هشام العزلوك'.split(' ');
+  assert.deepEqual(shipped.tag(list), ['B-PERS', 'I-PERS', 'O', 'B-PERS', 'I-PERS', 'O', 'B-PERS', 'I-PERS']);
 });
