@@ -133,10 +133,14 @@ const SUBJECT_LEADS = new Set(['كان', 'وكان', 'كانت', 'وكانت', '
  */
 function subjectBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): TokenMention | undefined {
   const sent = doc.tokens[c]!.sentence;
-  const before = speakers.filter((m) => m.e <= c && doc.tokens[m.s]!.sentence === sent);
+  const inSentence = speakers.filter((m) => m.e <= c && doc.tokens[m.s]!.sentence === sent);
+  // A body a title governs is part of the subject's title ("وكان مدير المرصد السوري لحقوق الإنسان
+  // رامي عبد الرحمن أعلن"): its holder speaks, or nobody named.
+  const before = inSentence.filter((m) => !titledBody(doc, m));
   let first = before[0];
   const start = doc.sentences[sent]?.s ?? 0;
-  const opening = (t: DocToken): boolean => isPunct(t) || SUBJECT_LEADS.has(t.norm) || isTitle(t) || t.bare.startsWith('ال') || t.norm.length <= 1;
+  const inTitle = (k: number): boolean => inSentence.some((m) => m.s <= k && k < m.e && titledBody(doc, m));
+  const opening = (t: DocToken, k: number): boolean => isPunct(t) || SUBJECT_LEADS.has(t.norm) || isTitle(t) || t.bare.startsWith('ال') || t.norm.length <= 1 || inTitle(start + k);
   if (first && doc.tokens.slice(start, first.s).every(opening)) {
     const holder = before[1];
     if (holder && holder.type === 'PER' && holder.s - first.e <= 2 && isPunct(doc.tokens[first.e]!)) first = holder;
@@ -180,6 +184,23 @@ export function saidOn(doc: Doc, m: TokenMention): boolean {
   let k = m.s - 1;
   while (k >= 0 && k >= m.s - 2 && OPEN.has(doc.tokens[k]!.text)) k--;
   return WHERE_SAID.has(doc.tokens[k]?.norm ?? '');
+}
+
+/** Prepositions of whom words were said with or before ("في مقابلة مع صحيفة …", "أمام البرلمان"), normalized. */
+const WITH_WHOM = new Set(['مع', 'امام']);
+
+/**
+ * Whether "مع" or "أمام" governs the mention, maybe through the noun it names and quotation marks
+ * ("قالت في مقابلة مع صحيفة "فايننشال تايمز" إنها …", "في حوار مع قناة الجزيرة"): who was spoken
+ * with is no speaker.
+ */
+export function withWhom(doc: Doc, m: TokenMention): boolean {
+  let k = m.s - 1;
+  while (k >= 0 && k >= m.s - 2 && OPEN.has(doc.tokens[k]!.text)) k--;
+  const prev = doc.tokens[k];
+  if (prev === undefined) return false;
+  if (WITH_WHOM.has(prev.norm)) return true;
+  return ORG_HEADS.has(prev.norm) && WITH_WHOM.has(doc.tokens[k - 1]?.norm ?? '');
 }
 
 /** Prepositions whose object is no subject, normalized. */
@@ -251,15 +272,20 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
   }
   // Whom the words were said to ("قالت الوزيرة لـ"الجوهرة أف أم" إن …") is no speaker.
   // Nor is where it was said ("كتبت في حسابها على تويتر", "قال عبر فيسبوك").
-  const after = speakers.filter((m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !isAddressee(doc, m) && !saidOn(doc, m));
-  // An organization a title governs ("محافظ البنك المركزي", "رئيس الجامعة الأردنية") is the
-  // title holder's: with no person named, the speaker is unclear.
-  const titled = (m: TokenMention): boolean => m.type === 'ORG' && m.s > 0 && (afterTitle(doc, m.s) || titleOfBody(doc, m.s));
+  const after = speakers.filter((m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !isAddressee(doc, m) && !saidOn(doc, m) && !withWhom(doc, m));
   let pick = after.find((m) => m.type !== 'ORG') ?? after[0];
-  if (pick && titled(pick)) return undefined;
+  if (pick && titledBody(doc, pick)) return undefined;
   if (pick && pick.type === 'ORG' && doc.tokens[pick.e]?.norm === 'عن') pick = after.find((m) => m.s > pick!.e) ?? pick;
   if (pick && after[0] && after[0].type === 'ORG' && pick !== after[0] && pick.s - after[0].e > 6) pick = after[0];
   return pick ?? subjectBefore(doc, c, speakers);
+}
+
+/**
+ * Whether an organization is a title's ("محافظ البنك المركزي", "رئيس الجامعة الأردنية", "النائب
+ * عن تحالف سائرون"): what is said is the title holder's, and with no person named the speaker is unclear.
+ */
+export function titledBody(doc: Doc, m: TokenMention): boolean {
+  return m.type === 'ORG' && m.s > 0 && (afterTitle(doc, m.s) || titleOfBody(doc, m.s));
 }
 
 /** Prepositions that join a title to the body it serves ("النائب عن تحالف سائرون", "القيادي في حركة النهضة"), normalized. */
@@ -316,7 +342,7 @@ const ATTRIBUTION_HEADS = new Set(['حسب', 'بحسب', 'وحسب', 'وبحسب
  * before): given the title's token index, the speaker mention it refers to; 'several' when more than
  * one person fits (the quote then goes to nobody); undefined when no role says so.
  */
-export type TitleReferent = (title: number) => TokenMention | 'several' | undefined;
+export type TitleReferent = (title: number, bodyEnd?: number) => TokenMention | 'several' | undefined;
 
 /**
  * A definite title standing for a name after a cue ("وأضاف الوزير في تصريح", "وتابع الرئيس
@@ -325,7 +351,7 @@ export type TitleReferent = (title: number) => TokenMention | 'several' | undefi
  */
 function loneTitleAt(doc: Doc, i: number, mentions: readonly TokenMention[]): boolean {
   const t = doc.tokens[i];
-  if (!t || !t.bare.startsWith('ال') || !isTitle(t)) return false;
+  if (!t || !isTitle(t) || !(t.bare.startsWith('ال') || bodyOfTitleAt(doc, i, mentions) !== undefined)) return false;
   const starts = new Set(mentions.filter((m) => m.type === 'PER' || m.type === 'SRC').map((m) => m.s));
   if (mentions.some((m) => m.s <= i && i < m.e)) return false;
   for (let k = i + 1; k < doc.tokens.length && k <= i + 12; k++) {
@@ -336,6 +362,14 @@ function loneTitleAt(doc: Doc, i: number, mentions: readonly TokenMention[]): bo
     if (starts.has(k)) return false;
   }
   return true;
+}
+
+/**
+ * The organization a title in construct governs right after it ("وأضاف رئيس الهيئة الوطنية لمكافحة
+ * الفساد أن …"): the end of its mention, else undefined.
+ */
+function bodyOfTitleAt(doc: Doc, i: number, mentions: readonly TokenMention[]): number | undefined {
+  return mentions.find((m) => m.s === i + 1 && titledBody(doc, m))?.e;
 }
 
 /**
@@ -355,6 +389,17 @@ export function titleFits(doc: Doc, i: number, last: TokenMention, role = ''): b
   if (last.type !== 'SRC') return false;
   const head = normalize(last.label ?? '').split(/\s+/u)[0] ?? '';
   return head.replace(/^ال/u, '') === normalize(word);
+}
+
+/**
+ * Whether a title said alone after "وأضاف" ("كما أضاف المتحدث") goes on with the last speaker: as
+ * `titleFits` without the role, but a source's head ("المتحدث", "المسؤول") said after a person with
+ * another role is somebody else (Theresa May, "رئيسة الحكومة البريطانية", is not "المتحدث").
+ */
+function titleGoesOn(doc: Doc, i: number, last: TokenMention, role = ''): boolean {
+  const word = doc.tokens[i]!.bare.replace(/^ال/u, '');
+  if (last.type === 'PER' && role && (SRC_HEADS.has(doc.tokens[i]!.bare) || SRC_HEADS.has(word))) return titleFits(doc, i, last, role);
+  return titleFits(doc, i, last);
 }
 
 /** Whether the word at i ends a title said alone: a mark, a preposition or the reported clause follows it. */
@@ -428,13 +473,13 @@ export function attributeQuotes(
       // A continuation ("مشيرا إلى …") goes on with this sentence's speaker, else the nearest mention before it.
       const lastHere = last && doc.tokens[last.s]!.sentence === doc.tokens[c]!.sentence ? last : undefined;
       // A title said instead of the name ("وأضاف الوزير") is the person it was given to, or nobody.
-      const ref = referent && loneTitleAt(doc, c + 1, mentions) ? referent(c + 1) : undefined;
+      const ref = referent && loneTitleAt(doc, c + 1, mentions) ? referent(c + 1, bodyOfTitleAt(doc, c + 1, mentions)) : undefined;
       if (ref === 'several') continue;
       // "اكتفى فلان بالقول" reports only the quote that opens right after "بالقول", never a clause.
       const by = saysByWordAt(doc, c);
       if (by !== undefined && (q === undefined || !opensAfter(doc, by, q))) continue;
       // A title that points back to nobody named goes on with the last speaker only when it may be theirs.
-      const goesOn = GOES_ON_VERBS.has(n) && (!referent || !loneTitleAt(doc, c + 1, mentions) || (last !== undefined && titleFits(doc, c + 1, last)));
+      const goesOn = GOES_ON_VERBS.has(n) && (!referent || !loneTitleAt(doc, c + 1, mentions) || (last !== undefined && titleGoesOn(doc, c + 1, last, roleOf(last))));
       if (ref) speaker = ref;
       else if (kind === 'cont') {
         const heardHere = heard && heard.sentence === doc.tokens[c]!.sentence ? heard.speaker : undefined;

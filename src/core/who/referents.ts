@@ -19,15 +19,17 @@ function titleWord(w: string): string {
 }
 
 /**
- * Who a title said instead of a name points back to ("وأضاف الوزير", "وقال الرئيس السوري"): the one
- * person named before it whose role has the title and any nationality said with it; 'several' when
- * more than one fits (precision first: "الوزير" after two ministers goes to nobody).
+ * Who a title said instead of a name points back to ("وأضاف الوزير", "وقال الرئيس السوري", "وأضاف
+ * رئيس الهيئة الوطنية لمكافحة الفساد"): the one person named before it whose role has the title and
+ * any nationality said with it, or every word of the body the title governs (up to `bodyEnd`);
+ * 'several' when more than one fits (precision first: "الوزير" after two ministers goes to nobody).
  */
 export function titleReferent(doc: Doc, groups: readonly Group[], roleOf: ReadonlyMap<Group, string>): TitleReferent {
-  return (i) => {
+  return (i, bodyEnd) => {
     const t = doc.tokens[i]!;
     const wanted = [titleWord(t.stem)];
-    for (let k = i + 1; k < doc.tokens.length && k <= i + 2 && isDemonym(doc.tokens[k]!); k++) wanted.push(titleWord(doc.tokens[k]!.stem));
+    if (bodyEnd !== undefined) for (let k = i + 1; k < bodyEnd; k++) wanted.push(titleWord(doc.tokens[k]!.norm));
+    else for (let k = i + 1; k < doc.tokens.length && k <= i + 2 && isDemonym(doc.tokens[k]!); k++) wanted.push(titleWord(doc.tokens[k]!.stem));
     let hit: TokenMention | undefined;
     for (const g of groups) {
       const role = roleOf.get(g);
