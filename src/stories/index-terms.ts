@@ -4,7 +4,7 @@
  * the candidates through their postings, and only those are scored (TF-IDF cosine).
  */
 
-import { datelinesDiffer, placesConflict } from './places.ts';
+import { datelinesDiffer, placesConflict, sharePlace } from './places.ts';
 import { DATE, ENTITY, type ArticleFeatures } from './terms.ts';
 
 /** Tuning of the index. */
@@ -62,6 +62,14 @@ export interface StoryIndexOptions {
    * outweighs what each adds alone.
    */
   runningStoryMin: number;
+  /**
+   * The most similarity asked of a same-day retelling (default 0.12): two articles published at most
+   * a day apart whose who lists name one rare person or organization, that name one place, and one
+   * happening (events.json: a killing, a resignation, a visit; in the title of one of them) tell it
+   * again, a reaction or a second angle worded apart ("الغنوشي : جريمة صفاقس …" and "جريمة قتل
+   * المهندس التونسي : حماس …"). 1 turns it off.
+   */
+  retellingThreshold: number;
 }
 
 export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
@@ -76,6 +84,7 @@ export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
   dayMargin: 0.08,
   specificAllowance: 0.05,
   runningStoryMin: 5,
+  retellingThreshold: 0.12,
 };
 
 /** A story not looked at as a whole (its similarity is then the article's own). */
@@ -150,6 +159,27 @@ function numbersConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolea
   if (a.size === 0 || b.size === 0) return false;
   for (const n of a) if (b.has(n)) return false;
   return true;
+}
+
+/** Whether both name one happening (a noun of events.json), and one of them in its title. */
+function shareEvent(a: ArticleFeatures, b: ArticleFeatures): boolean {
+  for (const e of a.events) if (b.events.has(e) && (a.titleEvents.has(e) || b.titleEvents.has(e))) return true;
+  return false;
+}
+
+/**
+ * Whether two articles (that name one rare actor, at most a day apart) tell one happening again: they
+ * name one place and one happening.
+ */
+function isRetelling(a: ArticleFeatures, b: ArticleFeatures): boolean {
+  return shareEvent(a, b) && sharePlace(a, b);
+}
+
+/** Whether a shared term is a person or an organization both articles' who lists name. */
+function isActorOf(term: string, a: ArticleFeatures, b: ArticleFeatures): boolean {
+  if (!term.startsWith(ENTITY)) return false;
+  const name = term.slice(ENTITY.length);
+  return (a.people.has(name) || a.organizations.has(name)) && (b.people.has(name) || b.organizations.has(name));
 }
 
 /** Whether a shared term is a person both articles' who lists name. */
@@ -329,6 +359,7 @@ export class StoryIndex {
     let rare = 0;
     let sameDate = false;
     let person = false;
+    let actor = false;
     for (const [t, v] of query.weights) {
       const u = dw.get(t);
       if (u === undefined) continue;
@@ -338,6 +369,7 @@ export class StoryIndex {
       else if ((this.df.get(t) ?? 0) <= rareDf) {
         rare++;
         person ||= isPersonOf(t, article, doc);
+        actor ||= isActorOf(t, article, doc);
       }
     }
     const score = dot / (query.norm * norm || 1);
@@ -345,7 +377,8 @@ export class StoryIndex {
     // Articles whose timelines date an event on the same day tell of that day, however far apart they
     // were published: a follow-up (a toll revised, an attacker identified) is not held to the day margin.
     const apart = sameDate ? Math.min(hours, MARGIN_FREE_HOURS) : hours;
-    const needed = this.options.threshold + (person ? 0 : this.placeMargin(article, doc)) + this.numberMargin(article, doc, apart) + this.timeMargin(apart, rare);
+    const ruled = this.options.threshold + (person ? 0 : this.placeMargin(article, doc)) + this.numberMargin(article, doc, apart) + this.timeMargin(apart, rare);
+    const needed = actor && hours <= 24 && isRetelling(article, doc) ? Math.min(ruled, this.options.retellingThreshold) : ruled;
     const words = (dot - named) / (query.norm * norm || 1);
     return { score, needed, words, story: story.size > 0 ? story.similarity : score, size: Math.max(1, story.size), rare, person, sameDate, days: apart / 24 };
   }

@@ -163,6 +163,13 @@ export function placesConflict(a: Setting, b: Setting): boolean {
   return true;
 }
 
+/** Whether two articles name one place: a place of one that the other's title or lead mentions. */
+export function sharePlace(a: Setting, b: Setting): boolean {
+  for (const p of a.places) if (mentions(b.lead, bare(p))) return true;
+  for (const p of b.places) if (mentions(a.lead, bare(p))) return true;
+  return false;
+}
+
 /**
  * Whether both are set in towns below a governorate and neither mentions a town of the other: two
  * towns of one governorate ("بوفيشة من ولاية سوسة", "القلعة الكبرى من ولاية سوسة") share their

@@ -9,6 +9,7 @@ import { normalize } from '../core/text/normalize.ts';
 import { lightStem, wordsOf } from '../core/text/tokens.ts';
 import { headlinePlaces, localTowns, placesOf, type Setting } from './places.ts';
 import units from '../core/lexicon/stories/units.json' with { type: 'json' };
+import events from '../core/lexicon/stories/events.json' with { type: 'json' };
 
 const require = createRequire(import.meta.url);
 const STOPWORDS: ReadonlySet<string> = new Set(
@@ -91,11 +92,17 @@ export interface ArticleFeatures extends Setting {
   quantities: ReadonlySet<string>;
   /** The people its analysis names (normalized full names of its who list's persons). */
   people: ReadonlySet<string>;
+  /** The organizations its analysis names (normalized full names of its who list's organizations). */
+  organizations: ReadonlySet<string>;
+  /** The nouns of happenings its title and lead name (events.json, light-stemmed): "مقتل", "استقالة", "زيارة". */
+  events: ReadonlySet<string>;
+  /** Those its title names. */
+  titleEvents: ReadonlySet<string>;
 }
 
 /** The normalized names of the persons among the first entries of an analysis's who list. */
-export function peopleOf(analysis?: AnalysisOutline): Set<string> {
-  return new Set((analysis?.who ?? []).slice(0, 8).filter((e) => e.type === 'PER').map((e) => normalize(e.name)));
+export function peopleOf(analysis?: AnalysisOutline, type: 'PER' | 'ORG' = 'PER'): Set<string> {
+  return new Set((analysis?.who ?? []).slice(0, 8).filter((e) => e.type === type).map((e) => normalize(e.name)));
 }
 
 /** Units of seized or found things (units.json), normalized. */
@@ -107,6 +114,19 @@ export function quantitiesOf(words: readonly string[]): Set<string> {
   for (let i = 0; i + 1 < words.length; i++) {
     if (!UNITS.has(words[i + 1]!)) continue;
     for (const n of numbersOf([words[i]!])) out.add(n);
+  }
+  return out;
+}
+
+/** Nouns of happenings (events.json), light-stemmed. */
+const EVENT_NOUNS: ReadonlySet<string> = new Set(events.events.map((w) => lightStem(w)));
+
+/** The nouns of happenings among normalized words, light-stemmed ("والاستقالة" → "استقال"). */
+export function eventsOf(words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) {
+    const s = lightStem(w);
+    if (EVENT_NOUNS.has(s)) out.add(s);
   }
   return out;
 }
@@ -134,6 +154,9 @@ export function featuresOf(title: string, text: string, analysis?: AnalysisOutli
     numbers: numbersOf([...titleWords, ...body]),
     quantities: quantitiesOf([...titleWords, ...body]),
     people: peopleOf(analysis),
+    organizations: peopleOf(analysis, 'ORG'),
+    events: eventsOf([...titleWords, ...body]),
+    titleEvents: eventsOf(titleWords),
     lead: ` ${titleWords.join(' ')} ${body.join(' ')} `,
   };
 }

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { openStore, type SqliteStore } from '../../src/store/sqlite.ts';
 import { eventTime, StoryGrouper } from '../../src/stories/grouper.ts';
 import { DEFAULT_INDEX_OPTIONS, StoryIndex } from '../../src/stories/index-terms.ts';
-import { datelineOf, datelinePlace, datelinesDiffer, headlinePlaces, isSpeaker, localTowns, placesConflict, placesOf } from '../../src/stories/places.ts';
+import { datelineOf, datelinePlace, datelinesDiffer, headlinePlaces, isSpeaker, localTowns, placesConflict, placesOf, sharePlace } from '../../src/stories/places.ts';
 import { townsIn } from '../../src/stories/towns.ts';
-import { isContentWord, numbersOf, peopleOf, quantitiesOf, termsOf, type ArticleFeatures } from '../../src/stories/terms.ts';
-import { wordsOf } from '../../src/core/text/tokens.ts';
+import { eventsOf, isContentWord, numbersOf, peopleOf, quantitiesOf, termsOf, type ArticleFeatures } from '../../src/stories/terms.ts';
+import { lightStem, wordsOf } from '../../src/core/text/tokens.ts';
 import { normalize } from '../../src/core/text/normalize.ts';
 import type { Analysis } from '../../src/core/types.ts';
 import { BASRA_BLAST, DRUGS_BOUFICHA, DRUGS_BOUFICHA_AGAIN, DRUGS_KALAA, DRUGS_KEF, DRUGS_SOUSSE, DRUGS_SOUSSE_FOLLOW_UP, EMBASSY_A, EMBASSY_B, EMBASSY_FOLLOW_UP, EMBASSY_LATER, OIL_EXPORTS, type Case } from './cases.ts';
@@ -16,7 +16,7 @@ const SEEN = '2023-12-09T12:00:00.000Z';
 /** Hand-made features: nothing but what is given. */
 function features(given: Partial<ArticleFeatures>): ArticleFeatures {
   const none = new Set<string>();
-  return { terms: new Map(), places: none, towns: none, headline: none, numbers: none, quantities: none, people: none, lead: ' ', ...given };
+  return { terms: new Map(), places: none, towns: none, headline: none, numbers: none, quantities: none, people: none, organizations: none, events: none, titleEvents: none, lead: ' ', ...given };
 }
 
 /** Stores and groups the cases in order; returns each case's story id by key. */
@@ -341,4 +341,56 @@ test('GIVEN an article compared with one article of a story THEN it also gets it
     ['a name shared: the words are less than the similarity', Number(toFirst.toStory.words < toFirst.toStory.score), 1],
   ];
   for (const [name, got, want] of cases) assert.ok(Math.abs(got - want) < 1e-9, `${name}: ${got} ≠ ${want}`);
+});
+
+test('GIVEN titles and leads THEN eventsOf finds the nouns of happenings, with clitics and the article, and nothing else', () => {
+  const cases: [string, string[]][] = [
+    ['الغنوشي : جريمة صفاقس عملية إرهابية', ['جريمة']],
+    ['عبد الوهاب الهاني : استقالة صرصار كارثة سياسية', ['استقالة']],
+    ['والاستقالة بعد الزيارة وفي الانتخابات', ['استقالة', 'زيارة', 'انتخابات']],
+    ['جنسية مرتكب عملية الدهس في ألمانيا', ['دهس']],
+    ['قال الوزير في بيان إن الأسعار مستقرة', []],
+  ];
+  for (const [text, want] of cases) assert.deepEqual([...eventsOf(wordsOf(text))].sort(), want.map((w) => lightStem(w)).sort(), text);
+});
+
+test('GIVEN two settings THEN sharePlace says whether a place of one is mentioned by the other', () => {
+  const setting = (places: string[], lead: string) => features({ places: new Set(places), lead: ` ${wordsOf(lead).join(' ')} ` });
+  const cases: [string, ReturnType<typeof setting>, ReturnType<typeof setting>, boolean][] = [
+    ['one town, with a clitic', setting(['صفاقس'], 'جريمة قتل في صفاقس'), setting([], 'اغتيال المهندس بصفاقس'), true],
+    ['a country as its people', setting(['فرنسا'], 'عملية دهس في فرنسا'), setting([], 'الشرطة الفرنسية تكشف'), true],
+    ['two towns', setting(['سوسة'], 'حجز في سوسة'), setting(['الكاف'], 'حجز في الكاف'), false],
+    ['no place at all', setting([], 'تصريح'), setting([], 'تصريح'), false],
+  ];
+  for (const [name, a, b, want] of cases) assert.equal(sharePlace(a, b), want, name);
+});
+
+test('GIVEN two articles of one day that name one rare actor, one place and one happening in a title THEN they need only the retelling similarity; apart in time, place or happening they need the rules\' similarity', () => {
+  const hour = 3600_000;
+  const index = new StoryIndex();
+  for (let i = 0; i < 400; i++) index.add(100 + i, 100 + i, 0, features({ terms: new Map([[`filler${i}`, 1], ['قال', 1]]) }));
+  const killing = {
+    terms: new Map([['e:محمد الزواري', 2], ['جريم', 2], ['صفاقس', 1], ['غنوش', 1]]),
+    people: new Set(['محمد الزواري']),
+    places: new Set(['صفاقس']),
+    lead: ' جريمة صفاقس اغتيال المهندس محمد الزواري ',
+    events: new Set(eventsOf(['جريمة', 'اغتيال'])),
+    titleEvents: new Set(eventsOf(['جريمة'])),
+  };
+  index.add(1, 1, 0, features(killing));
+  index.add(2, 2, 0, features({ ...killing, titleEvents: new Set() }));
+  const reaction = { ...killing, terms: new Map([['e:محمد الزواري', 2], ['حماس', 2], ['بيان', 1]]), lead: ' حماس تنعى المهندس محمد الزواري بعد جريمة قتله في صفاقس ' };
+  const needed = (hours: number, given: Partial<ArticleFeatures>, id = 1) => index.compare(features(given), hours * hour, id)!.needed;
+  const ruled = DEFAULT_INDEX_OPTIONS.threshold;
+  const cases: [string, number, Partial<ArticleFeatures>, number, number?][] = [
+    ['a reaction the same day', 6, reaction, DEFAULT_INDEX_OPTIONS.retellingThreshold],
+    ['a reaction the next day (a date without a time)', 24, reaction, DEFAULT_INDEX_OPTIONS.retellingThreshold],
+    ['a day and a half later', 36, reaction, ruled + (DEFAULT_INDEX_OPTIONS.dayMargin * 24) / 24],
+    ['no place in common', 6, { ...reaction, places: new Set(['تونس']), lead: ' حماس تنعى المهندس محمد الزواري بعد جريمة قتله ' }, ruled],
+    ['no happening in common', 6, { ...reaction, events: new Set(), titleEvents: new Set() }, ruled],
+    ['the happening in neither title', 6, { ...reaction, titleEvents: new Set() }, ruled, 2],
+    ['the happening in one title', 6, { ...reaction, titleEvents: new Set() }, DEFAULT_INDEX_OPTIONS.retellingThreshold, 1],
+    ['no actor in common', 6, { ...reaction, people: new Set(), terms: new Map([['حماس', 2], ['بيان', 1]]) }, ruled],
+  ];
+  for (const [name, hours, given, want, id] of cases) assert.ok(Math.abs(needed(hours, given, id) - want) < 1e-9, `${name}: ${needed(hours, given, id)} ≠ ${want}`);
 });
