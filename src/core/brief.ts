@@ -390,6 +390,23 @@ function isMediaCredit(normTail: string): boolean {
   return media >= 0 && !ws.slice(media + 1).includes('عن');
 }
 
+const OWN_CREDIT = new Set(cues.ownCreditWords.map(normalize));
+
+/**
+ * Whether a media credit is the outlet's own or the speaker's phrasing, which the lead drops: its
+ * reporter ("وفق ما أكده مراسل الجوهرة أف أم"), "على حد قوله", or what was told to an outlet ("لـ"الجوهرة"").
+ * A credit to another outlet ("حسب ما أوردته صحيفة لوفيغارو") says where the news comes from, and stays.
+ */
+function isOwnCredit(normTail: string): boolean {
+  const ws = normTail.split(/[\s"«»“”()ـ،,.]+/u).filter((w) => w !== '');
+  return ws.some((w, i) => {
+    const bare = w.replace(/^لل/u, 'ال').replace(/^ل(?=\S{3})/u, '');
+    if (OWN_CREDIT.has(w) || OWN_CREDIT.has(bare)) return true;
+    const toOutlet = w !== bare || ws[i - 1] === 'ل';
+    return toOutlet && MEDIA_WORDS.has(bare);
+  });
+}
+
 /** Whether a tail of a sentence only says who reported it. */
 function isAttributionTail(normTail: string): boolean {
   if (normTail.length > MAX_TAIL_CHARS) return false;
@@ -1191,9 +1208,13 @@ export function cleanSentence(raw: string, first: boolean): string {
   t = stripSameSourceFrame(stripLeadingAttribution(t)).replace(/^(?:و\s*قد|فقد|ولقد|لقد)\s+/u, '');
   t = stripInlineAgency(t).replace(/([،,])(\s*[،,])+/gu, '$1');
   if (isNonNews(t)) return '';
-  // The lead keeps a tail naming who announced the news; a credit to a news outlet goes.
+  // The lead keeps a tail naming who announced the news or the outlet that reported it; its own reporter goes.
   const untailed = stripAttributionTail(t);
-  if (!first || isMediaCredit(normalize(t.slice(untailed.length)))) t = untailed;
+  if (!first) t = untailed;
+  else if (untailed !== t) {
+    const tail = normalize(t.slice(untailed.length));
+    if (isMediaCredit(tail) && isOwnCredit(tail)) t = untailed;
+  }
   if (words(t) < MIN_WORDS) return '';
   if (isOccasionOnly(t)) return '';
   if (/:\s*["«“]?$/u.test(t)) t = dropListIntro(t);
@@ -1263,6 +1284,12 @@ export function withinEditorLength(item: string, room: number): string {
   return head;
 }
 
+/** Characters of the credit to an outlet that ends the lead (", بحسب ما نقلت وكالة فرانس برس"): it says no fact. */
+function outletCreditChars(lead: string): number {
+  const untailed = stripAttributionTail(lead);
+  return untailed !== lead && isMediaCredit(normalize(lead.slice(untailed.length))) ? lead.length - untailed.length : 0;
+}
+
 /** Builds the brief: 1–3 items, at most `maxChars` characters together (joined by spaces). */
 export function buildBrief(text: string, sentences: Sentence[], extras: BriefExtras = {}): BriefItem[] {
   const budget = extras.maxChars ?? BRIEF_MAX_CHARS;
@@ -1287,11 +1314,12 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
   if (firstText === null) return [];
   const items: BriefItem[] = [{ text: firstText, sentence: lead.index }];
   let used = firstText.length;
+  const credit = outletCreditChars(firstText);
   const covered = new Set(lead.stems);
   let elements: Set<string> | null | undefined;
   for (let i = 0; ; i++) {
     const room = budget - used - 1; // one space between items
-    if (items.length >= MAX_ITEMS || room < MIN_ADDED_CHARS || used >= Math.min(SOFT_TARGET_CHARS, budget)) break;
+    if (items.length >= MAX_ITEMS || room < MIN_ADDED_CHARS || used - credit >= Math.min(SOFT_TARGET_CHARS, budget)) break;
     if (i >= pool.length) fill(i + 1);
     const c = pool[i];
     if (c === undefined) break;
