@@ -240,11 +240,28 @@ function isAttribution(view: ArticleView, clause: Span): boolean {
   const work = workOf(view, clause);
   if (work?.attribution !== undefined) return work.attribution;
   const head = normSlice(view, clause.start, Math.min(clause.end, clause.start + ATTRIBUTION_HEAD_CHARS));
-  const words = trimEdges(head).split(/\s+/, 5);
+  const words = trimEdges(head).split(/\s+/, REPORT_HEAD_WORDS);
   // "وذلك وفق ما أفاد به …": the attribution after وذلك.
-  const found = words.length > 0 && (attributionAt(words, 0) || (THAT.has(words[0]!) && attributionAt(words, 1)));
+  const at = attributionAt(words, 0) ? 0 : THAT.has(words[0] ?? '') && attributionAt(words, 1) ? 1 : -1;
+  const found = at >= 0 && !opensReport(words, at);
   if (work) work.attribution = found;
   return found;
+}
+
+/** Words of a clause's head looked at for an attribution and the complementizer of a report after it. */
+const REPORT_HEAD_WORDS = 10;
+/** First words of attributions that are no verb: "وفق ما …", "حسب بيان …", "على حد تعبير …", "في تصريح لـ …". */
+const NOT_VERB_HEADS = words(['وفق', 'ووفق', 'حسب', 'وحسب', 'بحسب', 'وبحسب', 'على', 'في']);
+
+/**
+ * Whether an attribution opened by a verb at word `at` goes on to a complementizer: "أفاد مراسل
+ * الجوهرة بأنه تم العثور اليوم على جثة …", "كما أكدت الوزارة أن …" report what happened, as قال does;
+ * "كما أفاد مراسلنا" alone only credits the clause before it.
+ */
+function opensReport(norm: string[], at: number): boolean {
+  const first = norm[at];
+  if (first === undefined || ATTRIBUTION_START.has(first) || NOT_VERB_HEADS.has(first)) return false;
+  return norm.slice(at + 1).some((w) => COMPLEMENTIZERS.has(w) || PRONOUN_COMPLEMENTS.has(w));
 }
 
 /** Strips a leading و glued to a word unless the و belongs to the word (وقع، وصل، وزير); `norm` is its normalized form. */
