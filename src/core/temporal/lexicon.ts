@@ -183,6 +183,9 @@ export const SEASON_WORDS = wordSet(timexData.seasonWord);
 export const SEASON_STOP_AFTER = wordSet(timexData.seasonStopAfter);
 /** Superlatives and record words that make a منذ time the start of a comparison window. */
 export const COMPARISON_WORDS = wordSet(timexData.comparisonWords);
+/** Negations that make a منذ time in their clause the start of a negated window, and the words after one that tell a state going on instead. */
+export const WINDOW_NEGATIONS = wordSet(timexData.windowNegations);
+export const WINDOW_NEGATIONS_NOT = wordSet(timexData.windowNegationsNot);
 /** Singular units in the accusative: they follow a number (15 يوما), never a lead alone. */
 export const ACCUSATIVE_UNITS = wordSet(timexData.accusativeUnits);
 /** Words before a season name that make it the season (في الربيع), not a name. */

@@ -17,7 +17,7 @@ import type { Hit } from './parse.ts';
 import { isFuture, opensInPresent } from './tense.ts';
 import { isoLength, withClock } from './resolve.ts';
 import { parseDay, weekday, formatDay } from './calendar.ts';
-import { COMPARISON_WORDS } from './lexicon.ts';
+import { COMPARISON_WORDS, WINDOW_NEGATIONS, WINDOW_NEGATIONS_NOT } from './lexicon.ts';
 
 /** One expression being refined: its parse, resolved value and TIMEX3 kind and value. */
 export interface Found {
@@ -211,17 +211,40 @@ function comparisonPoint(found: Found[], ctx: RefineContext): void {
     const at = firstTokenAfter(ctx.toks, f.hit.s);
     const since = opensWindow(ctx.toks[at]) ? at : opensWindow(ctx.toks[at - 1]) ? at - 1 : -1;
     if (since < 0) continue;
-    for (let k = since - 1; k >= 0 && k >= since - COMPARISON_REACH; k--) {
-      const tok = ctx.toks[k]!;
-      if (tok.t === '،' || tok.t === ',' || tok.t === '.') break;
-      // "أكثر من 24 قضية منذ 2009" compares a count, not a time.
-      if (tok.forms.some((w) => COMPARISON_WORDS.has(w)) && ctx.toks[k + 1]?.t !== 'من') {
-        f.value = null;
-        break;
-      }
-      if (tok.brk) break;
-    }
+    if (comparedBefore(ctx.toks, since) || (ctx.toks[since]!.t !== 'بين' && negatedBefore(ctx.toks, since))) f.value = null;
   }
+}
+
+/** Whether a superlative or a record word stands within COMPARISON_REACH tokens before the window's word, in its clause. */
+function comparedBefore(toks: Tok[], since: number): boolean {
+  for (let k = since - 1; k >= 0 && k >= since - COMPARISON_REACH; k--) {
+    const tok = toks[k]!;
+    if (isClauseMark(tok)) return false;
+    // "أكثر من 24 قضية منذ 2009" compares a count, not a time.
+    if (tok.forms.some((w) => COMPARISON_WORDS.has(w)) && toks[k + 1]?.t !== 'من') return true;
+    if (tok.brk) return false;
+  }
+  return false;
+}
+
+const isClauseMark = (tok: Tok): boolean => tok.t === '،' || tok.t === ',' || tok.t === '.';
+
+/** Tokens back from منذ that the negation of its clause may stand: "لم ترصد سيول أي حالات إصابة بشرية منذ". */
+const NEGATION_REACH = 8;
+
+/**
+ * Whether منذ stands in a negated clause: "لم ترصد سيول أي حالات إصابة بشرية منذ 18 نوفمبر", "لم
+ * يستطع أن يتقدم فيها منذ 3 سنوات": nothing is told to happen at the window's start. A state going
+ * on ("لا يزال معتقلا منذ 2015") began then and stays dated.
+ */
+function negatedBefore(toks: Tok[], since: number): boolean {
+  for (let k = since - 1; k >= 0 && k >= since - NEGATION_REACH; k--) {
+    const tok = toks[k]!;
+    if (isClauseMark(tok)) return false;
+    if (tok.forms.some((w) => WINDOW_NEGATIONS.has(w))) return !(toks[k + 1]?.forms.some((w) => WINDOW_NEGATIONS_NOT.has(w)) ?? false);
+    if (tok.brk) return false;
+  }
+  return false;
 }
 
 /** Days ahead past which a date counted forward with بعد needs a future marker to be a date (a year). */

@@ -82,6 +82,14 @@ const comparisons: [string, string, boolean][] = [
   ['هي المرة الأولى منذ 2011 التي يزور فيها الرئيس المدينة', '2011', false],
   ['غادر البلاد منذ 62 سنة ولم يعد', 'منذ 62 سنة', true],
   ['اعتقل في أكثر من 24 قضية سرقة منذ سنة 2009', 'سنة 2009', true],
+  // in a negated clause, منذ opens the window of what did not happen: no timeline value
+  ['ولم ترصد سيول أي حالات إصابة بشرية منذ 18 نوفمبر', '18 نوفمبر', false],
+  ['لم يستطع الجيش أن يتقدم فيها منذ 3 سنوات', 'منذ 3 سنوات', false],
+  ['لم يعد الرئيس إلى بلاده منذ سنة 2011', 'سنة 2011', false],
+  // a state going on began then; a negation after منذ or past a comma is another clause's
+  ['ولا يزال الصحفي معتقلا منذ 12 مارس 2015', '12 مارس 2015', true],
+  ['وصل اللاجئون منذ 12 مارس 2015 إلى الجزيرة ولم يغادروها', '12 مارس 2015', true],
+  ['لم يصدر أي تعليق، وتحتجز السلطات الصحفي منذ 12 مارس 2015', '12 مارس 2015', true],
 ];
 for (const [text, expression, kept] of comparisons) {
   test(`GIVEN «${text}» THEN «${expression}» ${kept ? 'keeps' : 'loses'} its timeline value`, () => {
