@@ -141,6 +141,13 @@ export function endsContinuation(text: string, t: TimeAt): boolean {
   return false;
 }
 
+/** "شهري جوان وجويلية": two months in a row named as a pair are one stretch, dated by the first (not "شهري سبتمبر وديسمبر"). */
+function pairsMonths(prev: TimeAt, t: TimeAt): boolean {
+  if (!/^و?شهري\s/.test(normalize(prev.text)) || prev.value?.length !== 7 || t.value?.length !== 7) return false;
+  const month = (v: string): number => Number(v.slice(0, 4)) * 12 + Number(v.slice(5, 7));
+  return month(t.value) - month(prev.value) === 1;
+}
+
 /** Whether `t` ends a range that `prev` opens ("بين 2014 و2016", "من جانفي إلى مارس"): the range is dated by its start. */
 export function endsRange(text: string, prev: TimeAt, t: TimeAt): boolean {
   // A first time without a value (the window of a superlative, "الأكثر ارتفاعا منذ سنة 2010 إلى غاية أفريل 2017") opens a range too.
@@ -150,6 +157,7 @@ export function endsRange(text: string, prev: TimeAt, t: TimeAt): boolean {
   const links = between.split(/\s+/);
   const linked = between === '' ? /^و\S/.test(t.text) : links.length <= 2 && links.every((w) => RANGE_LINKS.has(w));
   if (!linked) return false;
+  if (pairsMonths(prev, t)) return true;
   const one = wordBefore(text, prev.start);
   if (!one) return false;
   if (RANGE_OPENERS.has(normalize(text.slice(one.start, one.end)))) return true;
@@ -282,5 +290,13 @@ export function comparedOnly(text: string, t: TimeAt): boolean {
 export function datesNoEvent(text: string, t: TimeAt, prev: TimeAt | undefined, next?: TimeAt): boolean {
   if (comparedOnly(text, t) || endsContinuation(text, t) || namesSomething(text, t) || namesEdition(text, t) || windowsCount(text, t) || meansNowadays(text, t) || statesNowadays(text, t) || endsQuotedTitle(text, t)) return true;
   if (next !== undefined && headsMonth(text, t, next)) return true;
-  return prev !== undefined && (restates(text, prev, t) || endsRange(text, prev, t));
+  return prev !== undefined && (restates(text, prev, t) || endsRange(text, prev, t) || extendsContinuation(text, prev, t));
+}
+
+/** A later end of what goes on, right after its first end: "يستمر التصويت حتى الساعة 16,00 بل وحتى الساعة 18,00". */
+const LATER_END = /^\s*(?:بل\s+)?و?(?:حتى|إلى|الى|لغاية)\s*$/;
+
+/** Whether `t` is a second end, linked by (بل) وحتى, of something told going on up to `prev`. */
+export function extendsContinuation(text: string, prev: TimeAt, t: TimeAt): boolean {
+  return prev.end <= t.start && LATER_END.test(normalize(text.slice(prev.end, t.start))) && endsContinuation(text, prev);
 }

@@ -440,6 +440,8 @@ class Parser {
   private fixedPhrase(i: number): Hit | null {
     const found = this.phrase(i, L.TIMEX_PHRASES);
     if (!found) return null;
+    // "حتى الساعة 18,00" is a clock time, not "so far": the clock parser reads it from الساعة.
+    if (this.is(found.end - 1, L.CLOCK_WORDS) && (this.toks[found.end]?.digits || this.find(found.end, L.CLOCK_HOURS))) return null;
     // "في الوقت الحالي", "حتى الآن": the preposition is a signal; the span is the time itself.
     const signal = this.phrase(i, L.PHRASE_SIGNALS);
     const s = signal && signal.end < found.end ? this.start(signal.end) : this.start(i, found.pre);
@@ -622,12 +624,15 @@ class Parser {
     } else if (n !== null) {
       h = n;
       p++;
-      // 10:30, 17.30, 17h30 (Maghreb writing).
+      // 10:30, 17.30, 17h30 (Maghreb writing); after الساعة also 6,09 (agencies' French writing).
       const sep = this.t(p);
-      if ((sep === ':' || sep === '.' || sep === 'h' || sep === 'H' || sep === 'س') && this.touch(p - 1) && this.touch(p) && this.num(p + 1, 2) !== null) {
+      const clockSep = sep === ':' || sep === '.' || sep === 'h' || sep === 'H' || sep === 'س' || (sep === ',' && hasWord && this.t(p + 1).length === 2);
+      if (clockSep && this.touch(p - 1) && this.touch(p) && this.num(p + 1, 2) !== null) {
         min = this.num(p + 1, 2)!;
         colon = sep === ':';
         p += 2;
+        // "الساعة 8,17 دقيقة صباحا": the unit after the minutes.
+        if (L.UNITS.get(this.t(p))?.unit === 'minute') p++;
       }
       if (h > 24 || min > 59) return null;
     } else {

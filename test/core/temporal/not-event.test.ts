@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { comparedOnly, datesNoEvent, endsContinuation, endsQuotedTitle, endsRange, headsMonth, meansNowadays, namesEdition, namesSomething, restates, statesNowadays, windowsCount, type TimeAt } from '../../../src/core/temporal/not-event.ts';
+import { comparedOnly, datesNoEvent, endsContinuation, endsQuotedTitle, endsRange, extendsContinuation, headsMonth, meansNowadays, namesEdition, namesSomething, restates, statesNowadays, windowsCount, type TimeAt } from '../../../src/core/temporal/not-event.ts';
 import { findTemporal } from '../../../src/core/temporal/index.ts';
 import { buildTimeline } from '../../../src/core/timeline.ts';
 import { segment } from '../../../src/core/text/segment.ts';
@@ -149,7 +149,7 @@ test('namesEdition GIVEN a date alone in brackets after a report series THEN it 
   }
 });
 
-test('restates and endsRange GIVEN two times side by side THEN the second says the first again, or ends its range', () => {
+test('restates, endsRange and extendsContinuation GIVEN two times side by side THEN the second says the first again, or ends its range or what goes on', () => {
   const two = (marked: string, first: string | null, second: string | null): [string, TimeAt, TimeAt] => {
     const [a, b] = marked.split('|') as [string, string];
     const one = at(a, first);
@@ -176,10 +176,24 @@ test('restates and endsRange GIVEN two times side by side THEN the second says t
     ['خلال 【مارس】| و【جوان】', '2015-03', '2015-06', false],
     // two days of one happening: its first day dates it
     ['المؤتمر المنعقد يومي 【31 مارس】| و【1 أفريل】 الماضيين في سوسة', '2017-03-31', '2017-04-01', true],
+    // two months in a row named as a pair: one stretch; two months apart, two dates
+    ['ينتظر الانطلاق في المشاريع في غضون 【شهري جوان】| و【جويلية من سنة 2017】', '2017-06', '2017-07', true],
+    ['رغم نقص الأمطار خلال 【شهري ديسمبر】| و【جانفي】', '2016-12', '2017-01', true],
+    ['بلغ التضخم أعلى مستوياته خلال 【شهري سبتمبر】| و【ديسمبر 2016】', '2016-09', '2016-12', false],
   ];
   for (const [marked, v1, v2, expected] of ranges) {
     const [text, a, b] = two(marked, v1, v2);
     assert.equal(endsRange(text, a, b), expected, marked);
+    assert.equal(datesNoEvent(text, b, a), expected, marked);
+  }
+  const laterEnds: [string, boolean][] = [
+    ['على أن يستمر التصويت حتى 【الساعة 16,00】| بل وحتى 【الساعة 18,00】 في المدن الكبرى', true],
+    ['تتواصل الجلسات إلى 【يوم الأحد】| وإلى 【يوم الاثنين】 في الجهات', true],
+    ['وصل الوفد 【يوم الأحد】| وحتى 【يوم الاثنين】 لم يصدر شيء', false], // the first time ends nothing
+  ];
+  for (const [marked, expected] of laterEnds) {
+    const [text, a, b] = two(marked, '2017-06-18T16:00', '2017-06-18T18:00');
+    assert.equal(extendsContinuation(text, a, b), expected, marked);
     assert.equal(datesNoEvent(text, b, a), expected, marked);
   }
 });
