@@ -129,7 +129,11 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
   // (Not a quoted title, 'لـ"الداعية" أحمد موسى جبريل', nor a quoted name the tagger cut, '"بارك غيون هيي ان"'.)
   const quotedName = QUOTE_MARKS.has(toks[m.s - 1]?.norm ?? '') && !closedAfter(toks, m.e) && !(toks[m.s - 2] !== undefined && isTitle(toks[m.s - 2]!));
   const last = quotedName ? m.s - 1 : comma(toks[m.s - 1]) || QUOTE_MARKS.has(toks[m.s - 1]?.norm ?? '') || toks[m.s - 1]?.norm === ':' ? m.s - 2 : bracketOpenBefore(toks, m.s) - 1;
-  for (let i = last; i >= 0 && i >= last + 1 - MAX_BEFORE; i--) {
+  // An honorific or rank after a comma goes with the name, the title before the comma is the role
+  // ("مفتي الجمهورية اللبنانية، الشيخ عبد اللطيف دريان", "مدير أمن الإسكندرية، اللواء مصطفى النمر").
+  const rankAfterComma = honorificAfterComma(toks, m.s);
+  for (let i = last; i >= 0 && i >= last + 1 - MAX_BEFORE - (rankAfterComma ? 1 : 0); i--) {
+    if (rankAfterComma && i === m.s - 2) continue;
     // A name in quotation marks inside the title is the title's ("رئيس كتلة "نداء تونس" بالبرلمان").
     const skip = beforeQuotedName(toks, i);
     if (skip !== undefined) {
@@ -151,7 +155,8 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
     if (from < 0 && ROLE_PREPOSITIONS.has(t.norm) && t.sentence === sent && !opensCircumstance(t, toks[i + 1])) continue;
     // A relative or complement clause opener ends the role ("… الذي ينتمي إليه الرئيس ماكرون").
     // A place noun ends it too, unless a title governs it ("مديرة منطقة المغرب العربي", "رئيس بلدية …").
-    const place = t.forms.some((f) => TRIGGERS.loc.has(f)) && !(i > 0 && toks[i - 1]!.sentence === sent && opensRole(toks, i - 1));
+    // A place noun after ل is what the title serves ("مدير الصندوق للمنطقة العربية").
+    const place = t.forms.some((f) => TRIGGERS.loc.has(f)) && !t.norm.startsWith('لل') && !(i > 0 && toks[i - 1]!.sentence === sent && opensRole(toks, i - 1));
     if (t.sentence !== sent || stops(t, toks[i - 1]) || inPerson(i) || CLAUSE.has(t.norm) || place) break;
     // So does a short imperfect verb ("زعيمة أجنبية تزور الرئيس …").
     if (/^[يت][^ا]{3}$/.test(t.norm) && !isTitle(t) && !isGazPlace(t.norm)) break;
@@ -173,7 +178,8 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
   // An honorific right before the name belongs to how the name is said, not to a longer role
   // ("أمير الكويت الشيخ صباح …", "المتحدث باسم الجيش الرائد محمد …").
   let end = last + 1;
-  if (from >= 0 && end - from >= 3 && HONORIFICS.has(toks[end - 1]!.norm) && toks[end - 2]?.norm !== 'عبد') end--;
+  if (rankAfterComma && from >= 0 && from < m.s - 2) end = m.s - 2;
+  else if (from >= 0 && end - from >= 3 && HONORIFICS.has(toks[end - 1]!.norm) && toks[end - 2]?.norm !== 'عبد') end--;
   // A lone indefinite title word just before the name may be a given name ("ملك شاهر المتحدث
   // باسم المنظمة"): an apposition after the name, when there is one, is the role then.
   // A place noun in construct right before the name makes it the place's name ("رئيس بلدية لو هافر"): no one's role.
@@ -186,6 +192,13 @@ export function roleAt(doc: Doc, m: TokenMention, mentions: readonly TokenMentio
   const after = appositionRole(doc, m, inPerson, isKnown);
   if (after || from < 0) return after;
   return roleText(doc, from, end, isKnown);
+}
+
+/** Whether the name at token s follows an honorific or rank after a comma and a word ("أمير البلاد، الشيخ تميم"). */
+export function honorificAfterComma(toks: readonly DocToken[], s: number): boolean {
+  const rank = toks[s - 1];
+  const before = toks[s - 3];
+  return rank !== undefined && HONORIFICS.has(rank.norm) && comma(toks[s - 2]) && before !== undefined && !isPunct(before) && before.sentence === rank.sentence;
 }
 
 /**

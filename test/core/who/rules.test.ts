@@ -160,6 +160,13 @@ test('GIVEN a title right after a name THEN it is the role, unless it belongs to
     ['وتحدث أحمد الجبوري أمين عام الحزب هاتفيا مع رئيس الحكومة.', 'أحمد الجبوري', 'أمين عام الحزب'],
     // An honorific alone gives way to the apposition after a comma.
     ['وتقول الدكتورة مارغريت تشان، المديرة العامة لمنظمة الصحة العالمية، إن السكري يتزايد.', 'مارغريت تشان', 'المديرة العامة لمنظمة الصحة العالمية'],
+    // A rank or honorific after a comma goes with the name; the title before the comma is the role.
+    ['وقال مفتي عام المملكة العربية السعودية، الشيخ عبدالعزيز بن عبدالله آل الشيخ، إن القرار صائب.', 'عبدالعزيز بن عبدالله آل الشيخ', 'مفتي عام المملكة العربية السعودية'],
+    ['وظهر في الفيديو برفقة مدير أمن الإسكندرية، اللواء مصطفى النمر.', 'مصطفى النمر', 'مدير أمن الإسكندرية'],
+    // ... but not another person's title before the comma.
+    ['التقى الرئيس إيمانويل ماكرون، الشيخ تميم بن حمد آل ثاني.', 'تميم بن حمد آل ثاني', 'الشيخ'],
+    // A place noun after ل is what the title serves.
+    ['وقال مدير صندوق الأمم المتحدة للسكان للمنطقة العربية الدكتور لؤي شبانه، في بيان، إنه قلق.', 'لؤي شبانه', 'مدير صندوق الأمم المتحدة للسكان للمنطقة العربية'],
   ];
   for (const [text, name, role] of table) {
     const who = analyzeWho(text, [{ start: 0, end: text.length, heading: false }]).who;
