@@ -271,6 +271,21 @@ export function isDatelineOnly(text: string): boolean {
   return rest !== null && words(rest) === 0;
 }
 
+const STAMP_LABEL = new RegExp(`^(?:${cues.stampLabels.map(normalize).sort(byLength).map(escape).join('|')})\\s*:?\\s*`, 'u');
+const STAMP_WORDS = new Set(cues.stampWords.map(normalize));
+const WEEKDAY_WORDS = new Set(weekdays.weekdays.flatMap((d) => d.names).map(normalize));
+
+/**
+ * Whether a line is only a page's time stamp or a date: "آخر تحديث: الثلاثاء 12 مارس 2019 - 10:30",
+ * "نشر في : 12 مارس 2019", "الأحد 8 ذو القعدة 1440 هـ - 21 يوليو 2019 مـ". It has a number, and every
+ * other word is a month, a weekday, an era mark or a clock word.
+ */
+export function isDateStamp(text: string): boolean {
+  const ws = normalize(text).trim().replace(STAMP_LABEL, '').split(/[\s،,:/|\-–—ـ.()]+/u).filter((w) => w !== '');
+  const isNumber = (w: string): boolean => /^[0-9٠-٩]+$/u.test(w);
+  return ws.some(isNumber) && ws.every((w) => isNumber(w) || MONTH_WORDS.has(w) || WEEKDAY_WORDS.has(w) || ERA_WORDS.has(w) || STAMP_WORDS.has(w));
+}
+
 /** What follows a dateline or byline at the start ('' when nothing does), or null when the text opens with none. */
 function afterDateline(text: string): string | null {
   const pieces = headPieces(text);
@@ -1230,8 +1245,8 @@ function* leadCandidates(text: string, sentences: Sentence[]): Generator<Candida
     const s = sentences[i]!;
     if (s.heading) continue;
     const raw = clipAtWord(text.slice(s.start, s.end), MAX_SENTENCE_CHARS);
-    // A dateline on a line of its own leaves the lead to the sentence after it.
-    if (!firstSeen && isDatelineOnly(raw)) continue;
+    // A dateline or a time stamp on a line of its own leaves the lead to the sentence after it.
+    if (!firstSeen && (isDatelineOnly(raw) || isDateStamp(raw))) continue;
     const cleaned = cleanSentence(raw, !firstSeen);
     firstSeen = true;
     // A question asks the reader; the brief tells.

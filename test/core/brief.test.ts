@@ -6,6 +6,7 @@ import {
   stripAttributionTail,
   stripDateline,
   isDatelineOnly,
+  isDateStamp,
   stripLeadingConnector,
   shortenAtClause,
   isNonNews,
@@ -129,21 +130,34 @@ for (const [input, expected] of datelineCases) {
   });
 }
 
-const datelineOnlyCases: [string, boolean][] = [
-  ['الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس', true],
-  ['مكة المكرمة 3 ذو الحجة 1436 هـ الموافق 17 سبتمبر 2015 م واس', true],
-  ['عمان 5 آذار (بترا)-', true],
-  ['الكويت - 15 - 3 (كونا) --', true],
-  ['الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس أعلنت الوزارة خطة.', false],
-  ['أعلنت الوزارة خطة جديدة لدعم الفلاحين.', false],
-  ['متابعة: محمد علي', false],
+// Lines before the lead that are no part of the brief: a dateline alone, a page's time stamp or a date alone.
+const lineOnlyCases: [(text: string) => boolean, string, boolean][] = [
+  [isDatelineOnly, 'الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس', true],
+  [isDatelineOnly, 'مكة المكرمة 3 ذو الحجة 1436 هـ الموافق 17 سبتمبر 2015 م واس', true],
+  [isDatelineOnly, 'عمان 5 آذار (بترا)-', true],
+  [isDatelineOnly, 'الكويت - 15 - 3 (كونا) --', true],
+  [isDatelineOnly, 'الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس أعلنت الوزارة خطة.', false],
+  [isDatelineOnly, 'أعلنت الوزارة خطة جديدة لدعم الفلاحين.', false],
+  [isDatelineOnly, 'متابعة: محمد علي', false],
+  [isDateStamp, 'آخر تحديث: الثلاثاء 12 مارس 2019 - 10:30', true],
+  [isDateStamp, 'نشر في : 12 مارس 2019', true],
+  [isDateStamp, 'تاريخ النشر: 12/03/2019 الساعة 10:30 ص', true],
+  [isDateStamp, 'الأحد 8 ذو القعدة 1440 هـ - 21 يوليو 2019 مـ', true],
+  [isDateStamp, 'نشر في الرائد الرسمي يوم 12 مارس 2019 أمر حكومي جديد.', false],
+  [isDateStamp, 'تحديث قائمة الناخبين يبدأ يوم 12 مارس.', false],
+  [isDateStamp, 'آخر تحديث', false],
 ];
 
-for (const [input, expected] of datelineOnlyCases) {
-  test(`isDatelineOnly GIVEN ${input.slice(0, 30)} THEN ${expected}`, () => {
-    assert.equal(isDatelineOnly(input), expected);
+for (const [check, input, expected] of lineOnlyCases) {
+  test(`${check.name} GIVEN ${input.slice(0, 30)} THEN ${expected}`, () => {
+    assert.equal(check(input), expected);
   });
 }
+
+test('buildBrief GIVEN a time stamp on a line of its own THEN the lead after it', () => {
+  const text = 'آخر تحديث: الثلاثاء 12 مارس 2019 - 10:30\nأعلنت وزارة الصحة تسجيل 12 إصابة جديدة بفيروس كورونا خلال الساعات الأربع والعشرين الماضية في ثلاث مدن.';
+  assert.deepEqual(briefOf(text).map((i) => i.text), ['أعلنت وزارة الصحة تسجيل 12 إصابة جديدة بفيروس كورونا خلال الساعات الأربع والعشرين الماضية في ثلاث مدن.']);
+});
 
 test('buildBrief GIVEN a dateline on a line of its own THEN the lead after it, its attribution tail kept as the lead keeps it', () => {
   const text = 'الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس\nأعلنت وزارة الصحة تسجيل 12 إصابة جديدة بفيروس كورونا، وفق بيان صادر عن الوزارة اليوم. وقالت الوزارة إن المصابين نقلوا إلى المستشفى.';
