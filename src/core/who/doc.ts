@@ -73,6 +73,30 @@ export interface WordForms {
   punct: boolean;
   /** What the tagger computed for the word (Tagger.tagForms), kept here so its tokens need no lookup of their own. */
   tagged: unknown;
+  /** Facts about the word kept by {@link wordFact}, by slot. */
+  readonly facts: unknown[];
+}
+
+/** A kept fact that is undefined (an empty slot reads as undefined too). */
+const NO_FACT = Symbol('no fact');
+let factSlots = 0;
+
+/**
+ * A fact about a word that depends on its matching forms and the lexicons only ("its forms hold
+ * an organization head"), computed on first use and kept on the word's forms, which every token
+ * of that word shares: the rules that scan every token of an article ask each lexicon once per
+ * distinct word instead of once per token. `compute` must read nothing but the word's forms and
+ * data that does not change.
+ */
+export function wordFact<T>(compute: (word: WordForms) => T): (token: { form: WordForms }) => T {
+  const slot = factSlots++;
+  return ({ form }) => {
+    const kept = form.facts[slot];
+    if (kept !== undefined) return (kept === NO_FACT ? undefined : kept) as T;
+    const value = compute(form);
+    form.facts[slot] = value === undefined ? NO_FACT : value;
+    return value;
+  };
 }
 
 const FORMS_LIMIT = 60000;
@@ -84,7 +108,7 @@ function wordForms(word: string): WordForms {
   const norm = normalize(word);
   const split = splitClitics(norm);
   const bare = split.article ? 'ال' + split.stem : split.pre ? norm.slice(split.pre.length) : norm;
-  f = { text: word, norm, stem: split.stem, bare, forms: [...new Set([norm, bare, ...strippedCandidates(norm)])], punct: !WORDLIKE.test(norm), tagged: undefined };
+  f = { text: word, norm, stem: split.stem, bare, forms: [...new Set([norm, bare, ...strippedCandidates(norm)])], punct: !WORDLIKE.test(norm), tagged: undefined, facts: [] };
   if (formsCache.size >= FORMS_LIMIT) formsCache.clear();
   formsCache.set(word, f);
   return f;

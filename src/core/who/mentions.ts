@@ -6,7 +6,7 @@
  * rule with a table test, and can be left out by name.
  */
 import type { EntityType } from '../types.ts';
-import { isPunct, type Doc, type TokenMention } from './doc.ts';
+import { isPunct, wordFact, type Doc, type DocToken, type TokenMention } from './doc.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
 import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, OUTLET_SUFFIXES, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_PHRASES_BY_FOLDED_FIRST, foldHardG, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, normSet } from './lexicon.ts';
@@ -428,13 +428,16 @@ export function constructNoun(doc: Doc, i: number): boolean {
   return !/^[يتل]/.test(t.norm) && !/^[وف]/.test(t.norm);
 }
 
+/** The first of a word's forms that is an organization head ("وزارة" of "بوزارة"), if any. */
+const orgHeadOf = wordFact((w) => w.forms.find((f) => ORG_HEADS.has(f)));
+
 /** Organization spans built from a head noun followed by definite adjectives. */
 function headAdjectiveOrgs(doc: Doc): TokenMention[] {
   const out: TokenMention[] = [];
   const toks = doc.tokens;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    const head = t.forms.find((f) => ORG_HEADS.has(f));
+    const head = orgHeadOf(t);
     // "بقيادة السعودية" is "led by Saudi Arabia", no body called قيادة.
     if (!head || GENERIC_HEADS.has(head) || t.norm === 'بقيادة') continue;
     let e = i + 1;
@@ -488,23 +491,48 @@ export function isIndefiniteDescription(doc: Doc, m: TokenMention): boolean {
   return true;
 }
 
+/** Whether one of a word's forms is a club head ("دينامو", "وريال"). */
+const isClubHead = wordFact((w) => w.forms.some((f) => CLUB_HEADS.has(f)));
+
 /** A club head and the city after it are one organization ("دينامو كييف", "وريال مدريد"), not a place. */
 export function clubOrgs(doc: Doc): TokenMention[] {
   const out: TokenMention[] = [];
   const toks = doc.tokens;
   for (let i = 0; i + 1 < toks.length; i++) {
     const city = toks[i + 1]!;
-    if (city.sentence !== toks[i]!.sentence || !toks[i]!.forms.some((f) => CLUB_HEADS.has(f))) continue;
+    if (city.sentence !== toks[i]!.sentence || !isClubHead(toks[i]!)) continue;
     if (isGazPlace(city.norm) || isGazPlace(city.bare)) out.push({ type: 'ORG', s: i, e: i + 2 });
   }
   return out;
 }
 
-/** Gazetteer phrase lookups: as written, and with the hard g spelt either way ("هونج كونج"). */
+/** A word's normalized form with its hard g written one way ({@link foldHardG}). */
+const foldedNorm = wordFact((w) => foldHardG(w.norm));
+
+/**
+ * Gazetteer phrase lookups: as written, and with the hard g spelt either way ("هونج كونج"); `fold`
+ * reads a word, `foldToken` a token's normalized form, the same way.
+ */
 const PHRASE_LOOKUPS = [
-  { byFirst: GAZ_PHRASES_BY_FIRST, fold: (w: string): string => w },
-  { byFirst: GAZ_PHRASES_BY_FOLDED_FIRST, fold: foldHardG },
+  { byFirst: GAZ_PHRASES_BY_FIRST, fold: (w: string): string => w, foldToken: (t: DocToken): string => t.norm },
+  { byFirst: GAZ_PHRASES_BY_FOLDED_FIRST, fold: foldHardG, foldToken: foldedNorm },
 ];
+
+/** A gazetteer phrase that may start at a word, with how its following words are read. */
+interface PhraseStart {
+  tokens: readonly string[];
+  kind: string;
+  foldToken: (t: DocToken) => string;
+}
+
+/** The gazetteer phrases that may start at a word, in lookup order, then in the order of the word's forms. */
+const gazetteerPhraseStarts = wordFact((w): PhraseStart[] => {
+  const out: PhraseStart[] = [];
+  for (const { byFirst, fold, foldToken } of PHRASE_LOOKUPS) for (const first of w.forms) {
+    for (const { tokens, kind } of byFirst.get(fold(first)) ?? []) out.push({ tokens, kind, foldToken });
+  }
+  return out;
+});
 
 /**
  * Web outlets named by their parent and a suffix ("الجزيرة نت", "العربية نت"): the suffix is no
@@ -532,14 +560,12 @@ export function gazetteerPhrases(doc: Doc): TokenMention[] {
   for (let i = 0; i < toks.length; i++) {
     let best = 0;
     let type: EntityType = 'LOC';
-    for (const { byFirst, fold } of PHRASE_LOOKUPS) for (const first of toks[i]!.forms) {
-      for (const { tokens, kind } of byFirst.get(fold(first)) ?? []) {
-        if (tokens.length <= best || i + tokens.length > toks.length) continue;
-        const ok = tokens.every((w, k) => k === 0 || fold(toks[i + k]!.norm) === w);
-        if (ok && toks[i + tokens.length - 1]!.sentence === toks[i]!.sentence) {
-          best = tokens.length;
-          type = kind === 'org' ? 'ORG' : 'LOC';
-        }
+    for (const { tokens, kind, foldToken } of gazetteerPhraseStarts(toks[i]!)) {
+      if (tokens.length <= best || i + tokens.length > toks.length) continue;
+      const ok = tokens.every((w, k) => k === 0 || foldToken(toks[i + k]!) === w);
+      if (ok && toks[i + tokens.length - 1]!.sentence === toks[i]!.sentence) {
+        best = tokens.length;
+        type = kind === 'org' ? 'ORG' : 'LOC';
       }
     }
     if (best > 0) {
@@ -550,14 +576,18 @@ export function gazetteerPhrases(doc: Doc): TokenMention[] {
   return out;
 }
 
+/** Whether a word is a place the gazetteer knows, as written, without its proclitics or without one clitic letter. */
+const isGazetteerPlaceWord = wordFact((t) => {
+  // A place spelled like a month once normalized ("إب" and "آب") is the month far more often.
+  if (JUNK.has(t.norm) || JUNK.has(t.bare)) return false;
+  return isGazPlace(t.norm) || isGazPlace(t.bare) || ('وبلف'.includes(t.norm[0] ?? '') && t.norm.length > 4 && isGazPlace(t.norm.slice(1)));
+});
+
 /** Places the gazetteer knows that the tagger missed. */
 function gazetteerPlaces(doc: Doc): TokenMention[] {
   const out: TokenMention[] = [];
   doc.tokens.forEach((t, i) => {
-    // A place spelled like a month once normalized ("إب" and "آب") is the month far more often.
-    if (JUNK.has(t.norm) || JUNK.has(t.bare)) return;
-    if (isGazPlace(t.norm) || isGazPlace(t.bare)) out.push({ type: 'LOC', s: i, e: i + 1 });
-    else if ('وبلف'.includes(t.norm[0] ?? '') && t.norm.length > 4 && isGazPlace(t.norm.slice(1))) out.push({ type: 'LOC', s: i, e: i + 1 });
+    if (isGazetteerPlaceWord(t)) out.push({ type: 'LOC', s: i, e: i + 1 });
   });
   return out;
 }
