@@ -55,7 +55,9 @@ export function cleanFirstWord(word: string, isKnown: FormCheck, person = false)
   const m = /^(و|ف)?(ب|ك)?ال/.exec(norm);
   if (m && (m[1] || m[2]) && norm.length - m[0].length >= 3) {
     const drop = (m[1] ? 1 : 0) + (m[2] ? 1 : 0);
-    return m[2] && isForeignBal(norm.slice(drop), isKnown) ? dropLetters(word, drop - 1) : dropLetters(word, drop);
+    // ب/ك stays when the word with it is a name of the lexicons ("بالتيمور", whose "التيمور" reads as ال + تيمور).
+    const keepsB = m[2] && (isKnown.lexical(norm.slice(drop - 1)) || isForeignBal(norm.slice(drop), isKnown));
+    return keepsB ? dropLetters(word, drop - 1) : dropLetters(word, drop);
   }
   const l = /^(و|ف)?لل/.exec(norm);
   if (l && norm.length - l[0].length >= 2 && !isKnown.lexical(norm)) {

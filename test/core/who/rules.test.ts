@@ -66,6 +66,9 @@ test('GIVEN a place opening with بال/كال THEN ب/ك is a preposition befor
     ['باليرمو', 'باليرمو'],
     ['كالفورنيا', 'كالفورنيا'],
     ['كالينينغراد', 'كالينينغراد'],
+    // A name of the gazetteer whole, though what follows ب reads as the article and a known name ("تيمور").
+    ['بالتيمور', 'بالتيمور'],
+    ['وبالتيمور', 'بالتيمور'],
     // A preposition before a known place or an ordinary word.
     ['بالموصل', 'الموصل'],
     ['بالقيروان', 'القيروان'],
@@ -74,7 +77,7 @@ test('GIVEN a place opening with بال/كال THEN ب/ك is a preposition befor
   ];
   assert.deepEqual(table.map(cleaned), table.map((row) => row[1]));
   // The article's own words vouch for the stripped form.
-  assert.equal(cleanName(['باليرمو'], knownForms(new Set(['اليرمو'])), true), 'اليرمو');
+  assert.equal(cleanName(['كالفورنيا'], knownForms(new Set(['الفورنيا'])), true), 'الفورنيا');
 });
 
 test('GIVEN a stem THEN a dual noun gives the singular it may come from', () => {
