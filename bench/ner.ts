@@ -33,6 +33,8 @@ const FOLDS = Number(arg('--folds', '5'));
 const SEED = args.includes('--seed') ? { seed: Number(arg('--seed', '')) } : {};
 /** Distillation of the full analysis into the tagger (scripts/ner-distil.ts): every N-th ANT article; off by default. */
 const DISTIL = args.includes('--distil') ? { distil: Number(arg('--distil', '')) } : {};
+/** Perceptrons on different visiting orders averaged into one model (scripts/ner-train.ts `shuffles`). */
+const SHUFFLES = args.includes('--shuffles') ? { shuffles: Number(arg('--shuffles', '')) } : {};
 if (!Number.isInteger(FOLDS) || FOLDS < 2) throw new Error(`--folds wants a whole number ≥ 2, not ${arg('--folds', '')}`);
 const TYPES = ['PERS', 'LOC', 'ORG'];
 const ROWS = [...TYPES, 'ALL'];
@@ -50,7 +52,7 @@ const antArticles = loadArticles('../shared/data/ant/articles.jsonl');
 
 /** A tagger trained on `train` the way the shipped model is. */
 function trained(train: readonly TaggedSentence[]): InstanceType<typeof Tagger> {
-  return loadTagger(trainDistilled(train, antArticles, { ...SEED, ...DISTIL }));
+  return loadTagger(trainDistilled(train, antArticles, { ...SEED, ...DISTIL, ...SHUFFLES }));
 }
 
 /** Tags as the full analysis's `mentions` give them: sentences joined 20 at a time into pseudo-articles. */

@@ -43,6 +43,11 @@ export interface TrainOptions {
   jackknife: number;
   /** Seed of the order sentences are visited in each epoch. */
   seed: number;
+  /**
+   * Perceptrons trained on different visiting orders (seeds seed, seed+1, …) whose averaged weights
+   * are averaged again into the model: one model's marginal choices hang on its order.
+   */
+  shuffles: number;
   /** Averaged weights below this (perceptron units) are dropped to keep the file small. */
   minAbs: number;
   log: (line: string) => void;
@@ -63,6 +68,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   clusterSeed: 20231208,
   jackknife: 5,
   seed: 20231208,
+  shuffles: 1,
   minAbs: 0.6,
   log: () => {},
 };
@@ -212,6 +218,54 @@ export function trainModel(train: readonly TaggedSentence[], unlabeled: readonly
   const F = featNames.length;
   o.log(`train ${train.length} sentences, ${clusters.size} clustered word forms, ${F} features (${elapsed()})`);
 
+  // The averaged weights of each visiting order, summed (divided by the count below).
+  const meanW = new Float64Array(F * N);
+  const meanT = new Float64Array((N + 1) * N);
+  for (let k = 0; k < o.shuffles; k++) {
+    const run = trainPerceptron(encoded, { F, N, allowed, canEnd, epochs: o.epochs, seed: o.seed + k, log: (line) => o.log(line + ` (${elapsed()})`) });
+    for (let x = 0; x < meanW.length; x++) meanW[x]! += run.w[x]! / o.shuffles;
+    for (let x = 0; x < meanT.length; x++) meanT[x]! += run.t[x]! / o.shuffles;
+  }
+
+  // Averaged weights, pruned, scaled to integers, and grouped by base feature (one row per feature
+  // holding all positions) so that inference looks each feature up once.
+  const rows = new Map<string, string[]>();
+  for (let f = 0; f < F; f++) {
+    const name = featNames[f]!;
+    const bar = name.indexOf('|');
+    const base = name.slice(bar + 1);
+    const pos = OFFSETS.indexOf(Number(name.slice(0, bar)) as (typeof OFFSETS)[number]);
+    for (let t = 0; t < N; t++) {
+      const avg = meanW[f * N + t]!;
+      if (Math.abs(avg) < o.minAbs) continue;
+      const row = rows.get(base) ?? [];
+      row.push(`${pos * N + t}:${Math.round(avg * SCALE)}`);
+      rows.set(base, row);
+    }
+  }
+  const lines = [...rows].map(([base, pairs]) => base + '\t' + pairs.join(' '));
+  const trans = Array.from(meanT, (x) => Math.round(x * SCALE));
+  const pairs = (m: ReadonlyMap<string, string>): string => [...m].map(([k, v]) => k + '\t' + v).join('\n');
+  o.log(`kept ${lines.length} of ${F} features`);
+  return { tags: TAGS, scale: SCALE, trans, features: lines.join('\n'), known: pairs(known), clusters: pairs(clusters), phrases: pairs(knownPhrases) };
+}
+
+/** What one perceptron run needs: the feature and tag counts, the BIO constraints, and its order. */
+interface PerceptronSetup {
+  F: number;
+  N: number;
+  allowed: Uint8Array;
+  canEnd: Uint8Array;
+  epochs: number;
+  seed: number;
+  log: (line: string) => void;
+}
+
+/** One averaged structured perceptron over encoded sentences: its averaged weights (F × N) and transitions ((N+1) × N). */
+function trainPerceptron(
+  encoded: readonly { feats: Int32Array[]; gold: Int32Array }[],
+  { F, N, allowed, canEnd, epochs, seed, log }: PerceptronSetup,
+): { w: Float64Array; t: Float64Array } {
   // Weights, their running sums for averaging (lazy trick), transitions likewise. Row N of trans = start.
   const w = new Float64Array(F * N);
   const u = new Float64Array(F * N);
@@ -255,10 +309,10 @@ export function trainModel(train: readonly TaggedSentence[], unlabeled: readonly
     return out;
   }
 
-  const random = rng(o.seed);
+  const random = rng(seed);
   const order = encoded.map((_, i) => i);
   let c = 1;
-  for (let epoch = 1; epoch <= o.epochs; epoch++) {
+  for (let epoch = 1; epoch <= epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
@@ -290,29 +344,8 @@ export function trainModel(train: readonly TaggedSentence[], unlabeled: readonly
       }
       c++;
     }
-    if (epoch === o.epochs) o.log(`epoch ${epoch}: ${errors} token errors (${elapsed()})`);
+    if (epoch === epochs) log(`epoch ${epoch}: ${errors} token errors`);
   }
 
-  // Averaged weights, pruned, scaled to integers, and grouped by base feature (one row per feature
-  // holding all positions) so that inference looks each feature up once.
-  const rows = new Map<string, string[]>();
-  for (let f = 0; f < F; f++) {
-    const name = featNames[f]!;
-    const bar = name.indexOf('|');
-    const base = name.slice(bar + 1);
-    const pos = OFFSETS.indexOf(Number(name.slice(0, bar)) as (typeof OFFSETS)[number]);
-    for (let t = 0; t < N; t++) {
-      const avg = w[f * N + t]! - u[f * N + t]! / c;
-      if (Math.abs(avg) < o.minAbs) continue;
-      const row = rows.get(base) ?? [];
-      row.push(`${pos * N + t}:${Math.round(avg * SCALE)}`);
-      rows.set(base, row);
-    }
-  }
-  const lines = [...rows].map(([base, pairs]) => base + '\t' + pairs.join(' '));
-  const trans = Array.from(tw, (x, k) => Math.round((x - tu[k]! / c) * SCALE));
-  const pairs = (m: ReadonlyMap<string, string>): string => [...m].map(([k, v]) => k + '\t' + v).join('\n');
-  o.log(`kept ${lines.length} of ${F} features`);
-  return { tags: TAGS, scale: SCALE, trans, features: lines.join('\n'), known: pairs(known), clusters: pairs(clusters), phrases: pairs(knownPhrases) };
+  return { w: w.map((x, k) => x - u[k]! / c), t: tw.map((x, k) => x - tu[k]! / c) };
 }
-

@@ -8,6 +8,7 @@
  *        npm run train:ner -- --dev [--out PATH]    train without the dev split and score it
  *        npm run train:ner -- --validate [--folds K]   tuning: K validation slices of the training
  *          part (dev excluded), each a tenth, pooled; no model is written unless --out is given
+ *        --shuffles K   average K perceptrons trained on different visiting orders (seeds seed … seed+K−1)
  *        --distil N   also train on every N-th ANT article analysed with a first model (scripts/ner-distil.ts; off by default)
  */
 import { writeFileSync } from 'node:fs';
@@ -41,6 +42,7 @@ const options: TrainOptions = {
   clusterSeed: num('--cseed', d.clusterSeed),
   jackknife: num('--jk', d.jackknife),
   seed: num('--seed', d.seed),
+  shuffles: num('--shuffles', d.shuffles),
   minAbs: num('--min', d.minAbs),
   log: (line) => console.log(line),
 };
