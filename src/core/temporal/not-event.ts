@@ -290,7 +290,29 @@ export function comparedOnly(text: string, t: TimeAt): boolean {
 export function datesNoEvent(text: string, t: TimeAt, prev: TimeAt | undefined, next?: TimeAt): boolean {
   if (comparedOnly(text, t) || endsContinuation(text, t) || namesSomething(text, t) || namesEdition(text, t) || windowsCount(text, t) || meansNowadays(text, t) || statesNowadays(text, t) || endsQuotedTitle(text, t)) return true;
   if (next !== undefined && headsMonth(text, t, next)) return true;
-  return prev !== undefined && (restates(text, prev, t) || endsRange(text, prev, t) || extendsContinuation(text, prev, t));
+  return prev !== undefined && (restates(text, prev, t) || endsRange(text, prev, t) || extendsContinuation(text, prev, t) || datesTellingOnly(text, prev, t));
+}
+
+/** Characters looked back from a time for the attribution it is told in ("، وفق ما أفاد به، "). */
+const TELLING_REACH = 40;
+/** "وفق ما أفاد به،", "حسب ما أوردته", "بحسب ما أعلنت عنه": the attribution and at most three words after it, right before the time. */
+const TELLING_TAIL = /(?:^|\s)(?:و?(?:وفق|حسب|بحسب|وفقا ل)\s*ما|حسبما|بحسبما)(?:\s+[^\s.!?؟]+){0,3}[\s،,]*$/;
+const SENTENCE_END = /[.!?؟\n]/;
+const REPORTED = /(?:^|\s)(?:أن|إن|ان|بأن|بان)(?:\s|$)/;
+
+/**
+ * Whether `t` only dates the telling of what an earlier day of its sentence dates: "تمكنت مصالح
+ * الأمن، مساء أمس الثلاثاء، من الإطاحة بعصابة …، وذلك وفق ما أفاد به، اليوم الأربعاء، مصدر أمني".
+ * The earlier day stands in the sentence's own clause, not in a reported one ("رجح مسؤول أن يكون
+ * سبب تحطم الطائرة السبت الماضي قنبلة، بحسب ما أوردت اليوم شبكة …": today's telling is the news).
+ */
+export function datesTellingOnly(text: string, prev: TimeAt, t: TimeAt): boolean {
+  if (prev.value === null || t.value === null || prev.value.length < 10 || prev.value.slice(0, 10) >= t.value.slice(0, 10)) return false;
+  if (prev.end > t.start || SENTENCE_END.test(text.slice(prev.end, t.start))) return false;
+  if (!TELLING_TAIL.test(normalize(text.slice(Math.max(prev.end, t.start - TELLING_REACH), t.start)))) return false;
+  let from = prev.start;
+  while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
+  return !REPORTED.test(normalize(text.slice(from, prev.start)));
 }
 
 /** A later end of what goes on, right after its first end: "يستمر التصويت حتى الساعة 16,00 بل وحتى الساعة 18,00". */

@@ -839,7 +839,8 @@ class Parser {
       else count = direct.count;
       p++;
     } else if (back && this.is(p, L.VAGUE_SINCE)) {
-      return { s, end: p + 1, r: { k: 'none' }, timex: 'PAST_REF' };
+      // "منذ فترة وجيزة", "منذ مدة طويلة": the adjective is part of it.
+      return { s, end: this.is(p + 1, L.VAGUE_AFTER) ? p + 2 : p + 1, r: { k: 'none' }, timex: 'PAST_REF' };
     } else {
       const c = this.countAt(p, 3);
       const n = c && c.pre === 0 && !c.definite ? c.n : null;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { comparedOnly, datesNoEvent, endsContinuation, endsQuotedTitle, endsRange, extendsContinuation, headsMonth, meansNowadays, namesEdition, namesSomething, restates, statesNowadays, windowsCount, type TimeAt } from '../../../src/core/temporal/not-event.ts';
+import { comparedOnly, datesNoEvent, endsContinuation, endsQuotedTitle, datesTellingOnly, endsRange, extendsContinuation, headsMonth, meansNowadays, namesEdition, namesSomething, restates, statesNowadays, windowsCount, type TimeAt } from '../../../src/core/temporal/not-event.ts';
 import { findTemporal } from '../../../src/core/temporal/index.ts';
 import { buildTimeline } from '../../../src/core/timeline.ts';
 import { segment } from '../../../src/core/text/segment.ts';
@@ -78,6 +78,7 @@ test('statesNowadays GIVEN اليوم after a verb of a lasting state and before
     ['إن إنشاء منطقة حرة بات 【اليوم】 ضرورة يقتضيها الاقتصاد', true],
     ['وأن البلاد تعيش 【اليوم】 حالة حراك على مستوى المجلس', true],
     ['وهي القضايا الهامة التي نواجهها 【اليوم】', true], // the first person: always a state
+    ['ويمتلك البنك 【اليوم】 شبكة تضم 130 فرعا', true], // what it owns nowadays
     ['يواجه الترجي 【اليوم】 النجم الساحلي في الملعب الأولمبي', false], // a named opponent: today's match
     ['تعيش المدينة 【اليوم】 على وقع الاحتجاجات', false],
     ['وصل الوزير 【اليوم】 إلى عمان في زيارة رسمية', false],
@@ -191,6 +192,20 @@ test('restates, endsRange and extendsContinuation GIVEN two times side by side T
     ['تتواصل الجلسات إلى 【يوم الأحد】| وإلى 【يوم الاثنين】 في الجهات', true],
     ['وصل الوفد 【يوم الأحد】| وحتى 【يوم الاثنين】 لم يصدر شيء', false], // the first time ends nothing
   ];
+  const tellings: [string, string, string, boolean][] = [
+    ['تمكنت مصالح الامن، 【مساء امس الثلاثاء】|، من الاطاحة بعصابة، وذلك وفق ما افاد به، 【اليوم الأربعاء】، مصدر امني.', '2017-02-28', '2017-03-01', true],
+    ['قامت وحدتان بكشف سبعة مخابئ 【أمس الخميس】|، حسب ما أفاد به 【اليوم الجمعة】 بيان لوزارة الدفاع.', '2015-12-10', '2015-12-11', true],
+    // the earlier day in a reported clause: the telling is the news
+    ['رجح مسؤول أن يكون سبب تحطم الطائرة 【السبت الماضي】| قنبلة، بحسب ما أوردت 【اليوم الأربعاء】 شبكة سي إن إن.', '2015-10-31', '2015-11-04', false],
+    // a later day told: the announcement stays
+    ['يبدأ العمال إضرابا 【يوم الاثنين】| حسبما أعلنت نقابتهم 【اليوم الأحد】.', '2017-03-13', '2017-03-12', false],
+    // no attribution right before the time
+    ['وصل الوفد 【أمس】| وعقد اجتماعا 【اليوم】 مع الوزير.', '2017-03-12', '2017-03-13', false],
+  ];
+  for (const [marked, v1, v2, expected] of tellings) {
+    const [text, a, b] = two(marked, v1, v2);
+    assert.equal(datesTellingOnly(text, a, b), expected, marked);
+  }
   for (const [marked, expected] of laterEnds) {
     const [text, a, b] = two(marked, '2017-06-18T16:00', '2017-06-18T18:00');
     assert.equal(extendsContinuation(text, a, b), expected, marked);
