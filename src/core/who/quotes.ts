@@ -213,11 +213,16 @@ const PREPOSITIONS = new Set(['في', 'من', 'الى', 'على', 'عن', 'مع'
  */
 function speakerBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): TokenMention | undefined {
   const sent = doc.tokens[c]!.sentence;
-  const before = speakers.filter((m) => m.e <= c && doc.tokens[m.s]!.sentence === sent && !saidOn(doc, m));
+  const before = speakers.filter((m) => m.e <= c && doc.tokens[m.s]!.sentence === sent && !saidOn(doc, m) && !titledBody(doc, m));
   const start = doc.sentences[sent]?.s ?? 0;
   const first = before[0];
-  if (first && first.s === start + 1 && opensWithVerb(doc.tokens[start]!)) return first;
+  const opener = doc.tokens[start]!;
+  if (first && first.s === start + 1 && opensWithVerb(opener)) return first;
   const near = before[before.length - 1];
+  // A sentence whose verb has a title for its subject ("طالبت الأمينة العامة لحزب … فلانة، الإدارة
+  // التونسية بـ…، قائلة …") speaks through that title's holder: a body named later is its object.
+  const titledSubject = opensWithVerb(opener) && doc.tokens[start + 1] !== undefined && isTitle(doc.tokens[start + 1]!);
+  if (near && near.type === 'ORG' && titledSubject) return undefined;
   return near && !objectOfPreposition(doc, near) ? near : undefined;
 }
 
@@ -275,6 +280,10 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
   const after = speakers.filter((m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !isAddressee(doc, m) && !saidOn(doc, m) && !withWhom(doc, m));
   let pick = after.find((m) => m.type !== 'ORG') ?? after[0];
   if (pick && titledBody(doc, pick)) return undefined;
+  // A title right after the verb is its subject ("طالبت الأمينة العامة لحزب … فلانة، الإدارة التونسية
+  // بـ…"): with no person named, a body past a comma is its object, not the speaker (the outlet of
+  // 'أفاد مراسل "الجوهرة أف أم" أن …' still speaks through its correspondent).
+  if (pick && pick.type === 'ORG' && namesNewSpeaker(doc, c) && doc.tokens.slice(c + 1, pick.s).some((t) => t.norm === '،' || t.norm === ',')) return undefined;
   if (pick && pick.type === 'ORG' && doc.tokens[pick.e]?.norm === 'عن') pick = after.find((m) => m.s > pick!.e) ?? pick;
   if (pick && after[0] && after[0].type === 'ORG' && pick !== after[0] && pick.s - after[0].e > 6) pick = after[0];
   return pick ?? subjectBefore(doc, c, speakers);
