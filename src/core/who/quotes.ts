@@ -2,7 +2,7 @@
  * What speakers are quoted saying: direct quotes after (or before) a speech verb, "مضيفا: …"
  * continuing the previous speaker, and indirect "قال X إن …" clauses.
  */
-import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
+import { isPunct, wordFact, type Doc, type DocToken, type TokenMention } from './doc.ts';
 import { ACCORDING_TO, BY_SAYING, COMMENTING_WORDS, CONTINUATIONS, GOES_ON_VERBS, ORG_HEADS, REPLIED_TO, REPLY_VERBS, SAYING_BY_VERBS, SPEECH_VERBS, SRC_HEADS } from './lexicon.ts';
 import { normalize } from '../text/normalize.ts';
 import { stripAttributionTail } from '../brief.ts';
@@ -57,15 +57,26 @@ export function findQuotes(doc: Doc): Quote[] {
   return out;
 }
 
+/** Whether a word may be a cue at all: what every kind of cue in {@link cueAt} asks of the word itself. */
+const mayCue = wordFact(
+  (w) => REPLY_VERBS.has(w.norm) || COMMENTING_WORDS.has(w.norm) || ACCORDING_TO.has(w.norm) || isSayingByVerb(w.norm) || cueKind(w) !== undefined,
+);
+
 /** The kind of cue at token i: a speech verb, a reply with its object, or a continuation ("مضيفا"). */
 function cueAt(doc: Doc, i: number): 'verb' | 'cont' | undefined {
   const t = doc.tokens[i]!;
+  if (!mayCue(t)) return undefined;
   if (REPLY_VERBS.has(t.norm) && REPLIED_TO.has(doc.tokens[i + 1]?.norm ?? '')) return 'verb';
   // "معلقا بالقول …", "معلقة: «…»", not "معلقا على النجاح …".
   const next = doc.tokens[i + 1];
   if (COMMENTING_WORDS.has(t.norm) && next !== undefined && (next.norm === 'بالقول' || next.norm === ':' || OPEN.has(next.text))) return 'cont';
   if (accordingToAt(doc, i) !== undefined || saysByWordAt(doc, i) !== undefined) return 'verb';
   return cueKind(t);
+}
+
+/** A verb of commenting or closing that "بالقول" may follow ("اكتفى", "وعلق"), normalized. */
+function isSayingByVerb(norm: string): boolean {
+  return SAYING_BY_VERBS.has(norm) || (/^[وف]/u.test(norm) && SAYING_BY_VERBS.has(norm.slice(1)));
 }
 
 /** How far (in tokens) "بالقول" may stand from its verb: the subject's title and name lie between. */
@@ -78,7 +89,7 @@ const BY_SAYING_REACH = 8;
  */
 export function saysByWordAt(doc: Doc, i: number): number | undefined {
   const t = doc.tokens[i]!;
-  if (!SAYING_BY_VERBS.has(t.norm) && !(/^[وف]/u.test(t.norm) && SAYING_BY_VERBS.has(t.norm.slice(1)))) return undefined;
+  if (!isSayingByVerb(t.norm)) return undefined;
   for (let k = i + 1; k < doc.tokens.length && k <= i + BY_SAYING_REACH; k++) {
     const w = doc.tokens[k]!;
     if (w.sentence !== t.sentence || cueKind(w) !== undefined) return undefined;

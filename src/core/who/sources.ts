@@ -4,7 +4,7 @@
  */
 import { normalize } from '../text/normalize.ts';
 import agenciesData from '../lexicon/who/agencies.json' with { type: 'json' };
-import { isPunct, type Doc, type TokenMention } from './doc.ts';
+import { isPunct, wordFact, type Doc, type TokenMention } from './doc.ts';
 import { ATTRIBUTION, isSpeechVerb, normSet } from './lexicon.ts';
 
 interface Outlet {
@@ -29,6 +29,15 @@ for (const o of OUTLETS) {
 }
 const HEADS = normSet(agenciesData.heads);
 const QUOTE = /^["«»“”']$/;
+
+/** The outlets whose name may start at a word (through any of its forms), longest first. */
+const outletsStartingAt = wordFact((w): readonly Outlet[] => {
+  const candidates = w.forms.flatMap((f) => OUTLETS_BY_FIRST.get(f) ?? []);
+  return candidates.sort((a, b) => b.tokens.length - a.tokens.length);
+});
+
+/** Whether a word is an outlet head ("وكالة", "صحيفة"), as written or without its proclitics. */
+const isOutletHead = wordFact((w) => HEADS.has(w.bare) || HEADS.has(w.norm));
 
 /** Token indices after i, skipping quote marks and a lone "لـ"/"ل". */
 function nextWords(doc: Doc, i: number, count: number): number[] {
@@ -64,11 +73,10 @@ export function findSources(doc: Doc): { sources: string[]; mentions: TokenMenti
   const matchAt = (i: number): { outlet: Outlet; last: number } | undefined => {
     const t = toks[i];
     if (!t) return undefined;
-    const candidates = t.forms.flatMap((f) => OUTLETS_BY_FIRST.get(f) ?? []);
+    const candidates = outletsStartingAt(t);
     if (candidates.length === 0) return undefined;
     const words = nextWords(doc, i, 4);
     if (words[0] !== i) return undefined;
-    candidates.sort((a, b) => b.tokens.length - a.tokens.length);
     for (const o of candidates) {
       if (o.tokens.length > words.length) continue;
       const ok = o.tokens.every((w, k) => k === 0 || toks[words[k]!]!.norm === w);
@@ -89,7 +97,7 @@ export function findSources(doc: Doc): { sources: string[]; mentions: TokenMenti
     // "وكالة/صحيفة/قناة" + a quoted name not in the lexicon.
     const t = toks[i]!;
     const q = toks[i + 1];
-    if ((HEADS.has(t.bare) || HEADS.has(t.norm)) && q && QUOTE.test(q.norm) && !matchAt(i + 2)) {
+    if (isOutletHead(t) && q && QUOTE.test(q.norm) && !matchAt(i + 2)) {
       let e = i + 2;
       while (e < toks.length && e - i <= 6 && !QUOTE.test(toks[e]!.norm) && !isPunct(toks[e]!)) e++;
       if (e < toks.length && QUOTE.test(toks[e]!.norm) && e > i + 2) {
