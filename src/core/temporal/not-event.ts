@@ -15,6 +15,7 @@ import { APPROX, MORE_LESS, UNITS } from './lexicon.ts';
 
 const words = (list: string[]): Set<string> => new Set(list.map((w) => normalize(w)));
 const NAMING = words(eventData.namingNouns);
+const NAMING_EVENTS = words(eventData.namingEventNouns);
 const EDITION = words(eventData.editionNouns);
 const PLACES = words(eventData.placeNouns);
 const RANGE_OPENERS = words(eventData.rangeOpeners);
@@ -62,6 +63,8 @@ export function namesSomething(text: string, t: TimeAt): boolean {
   if (!before) return false;
   const w = bare(text, before);
   if (inList(NAMING, w)) return true;
+  // "ضحايا أحداث 11 سبتمبر 2001": a happening named by its day, the day written right after it.
+  if (inList(NAMING_EVENTS, w) && /^[0-9\u0660-\u0669]/.test(t.text)) return true;
   // A place is named by a day and a month ("نهج 18 جانفي", "بالمركب الشبابي 17 ديسمبر", with its
   // nisba adjective); a year after a body ("تأسيس الجامعة العربية عام 1945") dates what it did.
   if (t.value?.length !== 10 || /\d{4}/.test(t.text)) return false;

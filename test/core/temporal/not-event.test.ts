@@ -29,7 +29,7 @@ test('comparedOnly GIVEN a time a figure is compared with THEN it dates nothing;
   }
 });
 
-test('namesSomething GIVEN a date right after a law, an anniversary, a revolution or a budget THEN it only names it', () => {
+test('namesSomething GIVEN a date right after a law, an anniversary, a revolution, named attacks or a budget THEN it only names it', () => {
   const cases: [string, boolean][] = [
     ['طبق الفصلين 92 و93 من قانون 【7 اوت 2015】 المتعلق بالارهاب', true],
     ['وتنظيم اجتماع عام لإحياء ذكرى 【2 مارس 1934】 وذلك يوم الأحد', true],
@@ -46,6 +46,11 @@ test('namesSomething GIVEN a date right after a law, an anniversary, a revolutio
     ['صادقت اللجنة على الفصل 63 من مشروع قانون المالية 【لسنة 2017】 المتعلق بدعم السكن', true], // a budget law named by its year
     ['للنظر في الفصول الخلافية في قانون المالية 【للسنة القادمة】', true],
     ['الموقوف يحمل الجنسية الفرنسية وهو من مواليد 【فيفري 1978】', true], // a birth that describes someone
+    // an event named by its day inside another clause
+    ['صوت على قانون يسمح لأقارب ضحايا أحداث 【11 سبتمبر 2001】 بملاحقة السعودية', true],
+    ['عدم الدخول في تفاصيل الأحداث 【14 جانفي 2011】', true],
+    ['وقعت الهجمات 【يوم 11 سبتمبر 2001】 في نيويورك', false], // told as happening
+    ['أضافت الصحيفة أنه على قائمة بعد هجمات 【الثلاثاء】', false], // no date written: the day's attacks
   ];
   for (const [marked, expected] of cases) {
     const { text, t } = at(marked);
