@@ -976,8 +976,10 @@ function joinedEvent(view: ArticleView, parts: Span[], own: number, at: Span, ti
   // A clause between commas is an aside (", تلقت الوكالة نسخة منه اليوم،"): what follows completes the clause before it.
   // Not when the clause before it is itself the aside, a name or a circumstance with no verb ("والي تونس، فاخر القفصي،
   // كان أصدر يوم الجمعة الماضي، قرارا …", "إلى غاية 20 جوان، قامت قوات الأمن أمس، بمنع …"): the clause goes on after it.
+  // Nor when it opens a clause of its own with كان ("…، وكان قائد الجيش تعهد في بيان، قبل يومين، باستكمال المعركة").
   const opener = parts[base - 1];
-  if (opener && commaBetween(text, opener, parts[base]!) && !isVerblessAside(view, opener, times) && !isFrontedCircumstance(view, opener, times)) return '';
+  const opensWithWas = WAS.has(spanWords(view, parts[base]!, times).nw[0] ?? '');
+  if (opener && !opensWithWas && commaBetween(text, opener, parts[base]!) && !isVerblessAside(view, opener, times) && !isFrontedCircumstance(view, opener, times)) return '';
   const follows = (k: number): boolean => {
     const after = parts[k];
     return after !== undefined && commaBetween(text, parts[k - 1]!, after) && completes(view, after, times);
