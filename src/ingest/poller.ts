@@ -144,6 +144,20 @@ export function backoffMs(failures: number, pollMinutes: number, maxMinutes: num
   return Math.min(pollMinutes * 2 ** (failures - 1), maxMinutes) * 60_000;
 }
 
+/** A feed's place in the order of storing, and when its batch is stored (or failed). */
+interface Turn {
+  turn: number;
+  stored: Promise<void>;
+}
+
+/** A feed's new articles and their analyses, ready to store once `deferred` resolves. */
+interface PreparedBatch {
+  records: NewArticle[];
+  analyses: Map<NewArticle, PreparedAnalysis | undefined>;
+  /** The analyses of texts an earlier feed was analysing, where still needed. */
+  deferred: Promise<void>;
+}
+
 /** An item's identity within its feed, for the poller's memory of what a feed already gave. */
 function itemKey(item: FeedItem): string {
   return item.guid ? `g:${item.guid.trim()}` : `u:${item.url ?? ''}`;
@@ -165,7 +179,13 @@ export class FeedPoller {
    * and its batch being stored): a later feed carrying the same text waits for that batch instead of
    * analysing the text a second time, and analyses it only if it is still new then.
    */
-  private readonly pendingTexts = new Map<string, { turn: number; stored: Promise<void> }>();
+  private readonly pendingTexts = new Map<string, Turn>();
+  /**
+   * Resolves once the feed that took the last turn has claimed its texts in `pendingTexts`: a feed
+   * claims after the feed before it, so of two feeds carrying one text the one that stores first
+   * analyses it, however their reads interleave.
+   */
+  private lastClaimed: Promise<void> = Promise.resolve();
   /**
    * The items of each feed's last poll that are in the store: a feed repeats most of its items
    * from one poll to the next, and these need no look-up. Lost on restart (the store answers then).
@@ -338,8 +358,10 @@ export class FeedPoller {
   /**
    * Ingests a feed's items (oldest first): the new ones are completed and analysed, then stored and
    * grouped. The feed takes its turn to store as soon as it is read, so feeds are stored in the
-   * order they were read however long each one's analyses take; once its analyses are done it
-   * gives back its slot (`releaseSlot`), so the next feed is read and analysed while it waits.
+   * order they were read however long each one's analyses take; once its own analyses are done it
+   * gives back its slot (`releaseSlot`), so the next feed is read and analysed while it waits. A
+   * text an earlier feed is analysing is not its own: waiting for that feed's batch to be stored
+   * holds no slot, so the job pool keeps getting the next feeds' texts.
    */
   private async ingest(
     feed: FeedRecord,
@@ -351,13 +373,21 @@ export class FeedPoller {
     releaseSlot: () => void,
   ): Promise<void> {
     let markStored = (): void => undefined;
-    const turn = { turn: ++this.turns, stored: new Promise<void>((resolve) => (markStored = resolve)) };
-    const prepared = this.prepare(feed, outlet, items, local, result, turn);
-    // Handled when its turn comes (the catch only keeps a failure meanwhile from counting as
-    // unhandled); a failed preparation fails this feed only, and the queue goes on with the next.
-    prepared.catch(() => undefined);
+    let markClaimed = (): void => undefined;
+    const turn: Turn = { turn: ++this.turns, stored: new Promise<void>((resolve) => (markStored = resolve)) };
+    const earlierClaimed = this.lastClaimed;
+    this.lastClaimed = new Promise<void>((resolve) => (markClaimed = resolve));
+    const prepared = this.prepare(feed, outlet, items, local, result, turn, earlierClaimed, markClaimed);
+    // A feed that failed before claiming keeps no later feed waiting. Its failure is handled when
+    // its turn comes (the catch only keeps it meanwhile from counting as unhandled); a failed
+    // preparation fails this feed only, and the queue goes on with the next.
+    prepared.then(markClaimed, markClaimed);
     try {
-      const stored = this.ingestQueue.add(async () => this.storeItems(...(await prepared), result, recordPoll));
+      const stored = this.ingestQueue.add(async () => {
+        const batch = await prepared;
+        await batch.deferred;
+        return this.storeItems(batch.records, batch.analyses, result, recordPoll);
+      });
       stored.catch(() => undefined);
       await prepared.then(releaseSlot, releaseSlot);
       await stored;
@@ -367,15 +397,21 @@ export class FeedPoller {
     this.known.set(feed.id, new Set(items.map(itemKey)));
   }
 
-  /** A feed's new articles and their analyses, made before anything is written. */
+  /**
+   * A feed's new articles and their analyses, made before anything is written. Resolves once its
+   * own analyses are done; `deferred` once those of texts an earlier feed was analysing are settled
+   * too (after that feed's batch is stored, most often to find the text stored and need none).
+   */
   private async prepare(
     feed: FeedRecord,
     outlet: string | undefined,
     items: FeedItem[],
     local: boolean,
     result: FeedPollResult,
-    turn: { turn: number; stored: Promise<void> },
-  ): Promise<[NewArticle[], Map<NewArticle, PreparedAnalysis | undefined>]> {
+    turn: Turn,
+    earlierClaimed: Promise<void>,
+    markClaimed: () => void,
+  ): Promise<PreparedBatch> {
     const known = this.known.get(feed.id);
     const fresh: FeedItem[] = [];
     for (const item of items) {
@@ -389,28 +425,36 @@ export class FeedPoller {
     // an article that is a copy of a stored one needs none.
     const analyses = new Map<NewArticle, PreparedAnalysis | undefined>();
     const isNew = await Promise.all(records.map((r) => this.deps.store.isNewArticle(r)));
-    await Promise.all(records.map(async (r, i) => void (isNew[i] && (await this.stillNew(r, turn)) && analyses.set(r, await this.analyse(r)))));
-    return [records, analyses];
+    await earlierClaimed;
+    const own: Promise<unknown>[] = [];
+    const deferred: Promise<unknown>[] = [];
+    for (const [i, r] of records.entries()) {
+      if (!isNew[i]) continue;
+      const claim = this.claim(r, turn);
+      if (claim === 'own') own.push(this.analyse(r).then((a) => analyses.set(r, a)));
+      else if (claim !== 'copy') deferred.push(claim.then(async () => (await this.deps.store.isNewArticle(r)) && analyses.set(r, await this.analyse(r))));
+    }
+    markClaimed();
+    await Promise.all(own);
+    return { records, analyses, deferred: Promise.all(deferred).then(() => undefined) };
   }
 
   /**
-   * Whether a new article still needs its analysis: when a feed storing before this one is
-   * analysing the same text, it waits for that feed's batch to be stored and asks the store again
-   * (its copy is then most often stored, and this one's analysis would be dropped). Otherwise it
-   * claims the text until this feed's own batch is stored.
+   * Claims a new article's text for this feed's turn until its batch is stored ('own': this feed
+   * analyses it). A text claimed already by this feed's batch needs no second analysis ('copy': the
+   * first copy is stored before it); one claimed by a feed storing earlier gives that feed's stored
+   * promise (the text is then most often stored by it, and this one's analysis would be dropped).
    */
-  private async stillNew(record: NewArticle, turn: { turn: number; stored: Promise<void> }): Promise<boolean> {
+  private claim(record: NewArticle, turn: Turn): 'own' | 'copy' | Promise<void> {
     const hash = articleKeys(record).hash;
     const earlier = this.pendingTexts.get(hash);
-    if (earlier && earlier.turn < turn.turn) {
-      await earlier.stored;
-      return this.deps.store.isNewArticle(record);
-    }
+    if (earlier === turn) return 'copy';
+    if (earlier && earlier.turn < turn.turn) return earlier.stored;
     if (!earlier) {
       this.pendingTexts.set(hash, turn);
       void turn.stored.then(() => this.pendingTexts.get(hash) === turn && this.pendingTexts.delete(hash));
     }
-    return true;
+    return 'own';
   }
 
   /** The articles to store for a feed's new items (an item with neither text nor title is left out). */

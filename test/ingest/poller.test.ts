@@ -30,6 +30,29 @@ async function feed(store: SqliteStore, url: string): Promise<FeedRecord> {
   return store.addFeed(url, { now: new Date(T0).toISOString() });
 }
 
+/** A grouper whose first story assignment (so the first feed's storing) waits until `release` is called. */
+function gatedGrouper(store: SqliteStore): { grouper: StoryGrouper; release: () => void; storing: () => boolean } {
+  const grouper = new StoryGrouper(store);
+  let release = (): void => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let storing = false;
+  const assign = grouper.assign.bind(grouper);
+  grouper.assign = async (...args) => {
+    storing = true;
+    await gate;
+    return assign(...args);
+  };
+  return { grouper, release, storing: () => storing };
+}
+
+/** rss.xml with its first item carried twice (the second under another guid and link). */
+function rssWithACopy(): string {
+  const xml = fixture('rss.xml');
+  const first = /<item>[\s\S]*?<\/item>/.exec(xml)![0];
+  const copy = first.replace(/<guid([^>]*)>[^<]*</, '<guid$1>copy-1<').replace(/<link>[^<]*</, '<link>https://other.example/copy-1<');
+  return xml.replace(first, `${first}\n${copy}`);
+}
+
 describe('feed polling against a loopback server', () => {
   let server: TestServer;
   let etagHits = 0;
@@ -37,6 +60,7 @@ describe('feed polling against a loopback server', () => {
     server = await startHttpServer({
       '/rss': { headers: RSS, body: fixture('rss.xml') },
       '/republished': { headers: RSS, body: fixture('rss-republished.xml') },
+      '/with-copy': { headers: RSS, body: rssWithACopy() },
       '/atom': { headers: { 'content-type': 'application/atom+xml' }, body: fixture('atom.xml') },
       '/json': { headers: { 'content-type': 'application/feed+json' }, body: fixture('feed.json') },
       '/etag': {
@@ -288,17 +312,8 @@ describe('feed polling against a loopback server', () => {
   it('GIVEN a feed waiting to be stored THEN the next feed is read and analysed meanwhile, and no more than concurrency + storeBacklog feeds are in progress', { timeout: 20_000 }, async () => {
     const analysis: Analysis = { sentences: [], brief: [], timeline: [], who: [], mentions: [], temporal: [], sources: [] };
     const store = openStore(':memory:');
-    const grouper = new StoryGrouper(store);
     // The first feed's storing is held (its first story assignment waits) until released.
-    let release = (): void => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let storing = false;
-    const assign = grouper.assign.bind(grouper);
-    grouper.assign = async (...args) => {
-      storing = true;
-      await gate;
-      return assign(...args);
-    };
+    const { grouper, release, storing } = gatedGrouper(store);
     let analysedWhileStoring = (): void => undefined;
     const nextFeedAnalysed = new Promise<void>((resolve) => (analysedWhileStoring = resolve));
     const requested: string[] = [];
@@ -308,7 +323,7 @@ describe('feed polling against a loopback server', () => {
       clock: new FakePollClock(T0),
       grouper,
       analyze: (input) => {
-        if (storing) analysedWhileStoring();
+        if (storing()) analysedWhileStoring();
         return { ...analysis, id: input.id };
       },
       options: { timeoutMs: 3000, concurrency: 1, storeBacklog: 1 },
@@ -325,6 +340,47 @@ describe('feed polling against a loopback server', () => {
     assert.deepEqual(report.feeds.map((f) => [f.status, f.added]), [['ok', 3], ['ok', 2], ['ok', 2]]);
     assert.equal(await store.countArticles(), 7);
     for (const id of [1, 2, 3, 4, 5, 6, 7]) assert.ok(await store.getAnalysis(id), `article ${id} has its analysis`);
+  });
+
+  it('GIVEN a feed whose texts an earlier feed is analysing THEN it holds no reading slot while it waits, and the next feed is analysed meanwhile', { timeout: 20_000 }, async () => {
+    const analysis: Analysis = { sentences: [], brief: [], timeline: [], who: [], mentions: [], temporal: [], sources: [] };
+    const store = openStore(':memory:');
+    const { grouper, release, storing } = gatedGrouper(store);
+    const analysed: string[] = [];
+    let atomWhileStoring = (): void => undefined;
+    const atomAnalysed = new Promise<void>((resolve) => (atomWhileStoring = resolve));
+    const poller = new FeedPoller({
+      store,
+      fetcher,
+      clock: new FakePollClock(T0),
+      grouper,
+      analyze: (input) => {
+        analysed.push(input.title ?? '');
+        if (storing() && analysed.length > 3) atomWhileStoring();
+        return { ...analysis, id: input.id };
+      },
+      options: { timeoutMs: 3000, concurrency: 1, storeBacklog: 2 },
+    });
+    for (const path of ['/rss', '/republished', '/atom']) await feed(store, server.url(path));
+    const round = poller.pollDue();
+    // The second feed carries the first's three texts: it waits for them to be stored, and the third feed goes on.
+    await atomAnalysed;
+    release();
+    const report = await round;
+    assert.deepEqual(report.feeds.map((f) => [f.status, f.added, f.republished]), [['ok', 3, 0], ['ok', 0, 3], ['ok', 2, 0]]);
+    assert.equal(analysed.length, 5, `analysed: ${analysed.join(' | ')}`);
+  });
+
+  it('GIVEN one text twice in a feed THEN it is analysed once and stored once, with both items as its sources', async () => {
+    const titles: string[] = [];
+    const analysis: Analysis = { sentences: [], brief: [], timeline: [], who: [], mentions: [], temporal: [], sources: [] };
+    const { store, poller } = setup({ analyze: (input) => (titles.push(input.title ?? ''), { ...analysis, id: input.id }) });
+    const r = await poller.pollFeed(await feed(store, server.url('/with-copy')));
+    assert.equal(r.added, 3);
+    assert.equal(titles.length, 3, `analysed: ${titles.join(' | ')}`);
+    assert.equal(await store.countArticles(), 3);
+    const sources = store.db.prepare("SELECT COUNT(*) AS items, COUNT(DISTINCT article_id) AS articles FROM article_sources WHERE guid IN ('JA-internationalNews-1171-20170618', 'copy-1')").get();
+    assert.deepEqual(sources, { items: 2, articles: 1 });
   });
 
   it('GIVEN two pollers over one store THEN each due feed is polled by one of them per interval, and by one again after it', async () => {
