@@ -130,7 +130,10 @@ export function groupMentions(doc: Doc, mentions: readonly TokenMention[], isKno
     if (words.length === 0 || name.length < 2) continue;
     const key = m.type === 'SRC' ? 'SRC:' + words.join(' ') : m.type === 'PER' ? 'PER:' + personKey(words).join(' ') : 'NAMED:' + words.join(' ');
     let g = byKey.get(key);
-    if (!g && m.type === 'PER') g = groups.find((x) => x.type === 'PER' && isSubsequence(looseKey(words), looseKey(x.words)));
+    if (!g && m.type === 'PER') {
+      const loose = looseKey(words);
+      g = groups.find((x) => x.type === 'PER' && isSubsequence(loose, looseKey(x.words)));
+    }
     // A person's family name the tagger typed otherwise ("لوبان" as an organization) is that person.
     if (!g && m.type !== 'SRC' && words.length === 1 && whole.has(words[0]!)) g = groups.find((x) => x.type === 'PER' && x.words.length > 1 && x.words[x.words.length - 1] === words[0]);
     // A shorter organization name that opens a longer one ("البنك المركزي" after "البنك المركزي التونسي").

@@ -305,6 +305,9 @@ export function isGivenNameAfterTitle(doc: Doc, i: number): boolean {
   return FIRST_NAMES.has(t.norm) && !t.bare.startsWith('ال') && afterTitle(doc, i);
 }
 
+/** Whether a word may open a titled person's name: a known given name of three letters or more that is no function word. */
+const isTitledNameOpener = wordFact((w) => w.norm.length >= 3 && FIRST_NAMES.has(w.norm) && !JUNK.has(w.norm));
+
 /**
  * People named after a title that the tagger missed: a known given name right after a title
  * phrase, its further given names or particles, and one more word as the family name ("وزيرة
@@ -322,7 +325,7 @@ export function titledGivenNames(doc: Doc, spans: readonly TokenMention[]): Toke
   const out: TokenMention[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (covered.has(i) || t.norm.length < 3 || !FIRST_NAMES.has(t.norm) || JUNK.has(t.norm) || !afterTitle(doc, i)) continue;
+    if (covered.has(i) || !isTitledNameOpener(t) || !afterTitle(doc, i)) continue;
     const sent = t.sentence;
     let e = i + 1;
     while (e - i < 3 && free(e, sent) && (FIRST_NAMES.has(toks[e]!.norm) || PARTICLES.has(toks[e]!.norm))) e++;
@@ -671,6 +674,9 @@ function facilityBefore(doc: Doc, m: TokenMention): TokenMention | undefined {
   return { type, s: k, e };
 }
 
+/** Whether one of a word's forms is a noun of a work ("برنامج", "فيلم", "حملة"). */
+const isWorkNoun = wordFact((w) => w.forms.some((f) => WORK_NOUNS.has(f)));
+
 /**
  * Quoted titles of works: the normalized words between the marks after a work noun (برنامج "قالتلهم
  * أسكتو"، فيلم "…"، حملة "…"). A programme, a book or a campaign is what people make, not an actor.
@@ -679,7 +685,7 @@ export function workTitles(doc: Doc): string[][] {
   const toks = doc.tokens;
   const out: string[][] = [];
   for (let i = 0; i + 2 < toks.length; i++) {
-    if (!toks[i]!.forms.some((f) => WORK_NOUNS.has(f)) || !QUOTES.has(toks[i + 1]!.norm)) continue;
+    if (!isWorkNoun(toks[i]!) || !QUOTES.has(toks[i + 1]!.norm)) continue;
     let e = i + 2;
     while (e < toks.length && e - i <= 8 && !QUOTES.has(toks[e]!.norm) && toks[e]!.sentence === toks[i]!.sentence) e++;
     if (e > i + 2 && e < toks.length && QUOTES.has(toks[e]!.norm)) out.push(toks.slice(i + 2, e).map((t) => t.norm));
@@ -1108,19 +1114,34 @@ export function namedMentions(doc: Doc, forced: TokenMention[], tagger: Tagger =
   const off = new Set(options.off ?? []);
   const spanSteps = SPAN_STEPS.filter((st) => !off.has(st.name));
   let spans: TokenMention[] = [];
-  for (const raw of taggedMentions(doc, tagger)) {
-    let ms: TokenMention[] = [raw];
-    for (const step of spanSteps) {
-      ms = ms.flatMap((m) => {
-        const r = step.run(doc, m);
-        return r === undefined ? [] : Array.isArray(r) ? r : [r];
-      });
-      if (ms.length === 0) break;
-    }
-    spans.push(...ms);
-  }
+  for (const raw of taggedMentions(doc, tagger)) spans.push(...throughSpanSteps(doc, raw, spanSteps));
   for (const step of LIST_STEPS) if (!off.has(step.name)) spans = step.run(doc, spans, { forced });
   return spans;
+}
+
+/**
+ * One tagger span through the span steps in order: what is left of it (nothing, the span as
+ * changed, or its parts). A span a step leaves as it is goes on to the next step without a copy.
+ */
+function throughSpanSteps(doc: Doc, raw: TokenMention, steps: readonly SpanStep[]): readonly TokenMention[] {
+  let ms: readonly TokenMention[] = [raw];
+  for (const step of steps) {
+    if (ms.length === 1) {
+      const r = step.run(doc, ms[0]!);
+      if (r === ms[0]) continue;
+      ms = r === undefined ? [] : Array.isArray(r) ? r : [r];
+    } else {
+      const next: TokenMention[] = [];
+      for (const m of ms) {
+        const r = step.run(doc, m);
+        if (Array.isArray(r)) next.push(...r);
+        else if (r !== undefined) next.push(r);
+      }
+      ms = next;
+    }
+    if (ms.length === 0) break;
+  }
+  return ms;
 }
 
 /** A found name's words (the first as its bare form) to look for elsewhere in the article. */

@@ -209,13 +209,18 @@ export class Tagger {
    * words and normalized forms: what the tagger computes for a form is kept in its slot.
    */
   tagForms(forms: readonly TaggerWord[]): string[] {
-    const entries = forms.map((f) => this.entryOf(f));
-    const em = this.score(
-      entries.map((e) => e.vector),
-      forms.map((f) => f.norm),
-      entries.map((e) => e.starts),
-    );
-    return viterbi(this.model, em, forms.length).map((t) => this.bio[t]!);
+    const len = forms.length;
+    const vectors = new Array<Float32Array>(len);
+    const norms = new Array<string>(len);
+    const starts = new Array<PhraseStarts>(len);
+    for (let j = 0; j < len; j++) {
+      const form = forms[j]!;
+      const entry = this.entryOf(form);
+      vectors[j] = entry.vector;
+      norms[j] = form.norm;
+      starts[j] = entry.starts;
+    }
+    return viterbi(this.model, this.score(vectors, norms, starts), len).map((t) => this.bio[t]!);
   }
 
   /** Per-token emission scores (tokens × tags) for one sentence. */

@@ -3,7 +3,7 @@
  * أمنيان", "شهود عيان". The description is the name; a later bare "المتحدث" refers back to the
  * last description with the same head kind.
  */
-import { isPunct, type Doc, type DocToken, type TokenMention } from './doc.ts';
+import { isPunct, wordFact, type Doc, type DocToken, type TokenMention } from './doc.ts';
 import { dropLetters } from './names.ts';
 import { isTitle } from './roles.ts';
 import { isDefiniteAdjective } from './mentions.ts';
@@ -15,6 +15,9 @@ const LINKS = new Set(['باسم', 'في', 'من', 'داخل']);
 function headKind(t: { norm: string }): string | undefined {
   return SRC_HEADS.get(t.norm) ?? (/^[وفل]/.test(t.norm) && t.norm.length > 3 ? SRC_HEADS.get(t.norm.slice(1)) : undefined);
 }
+
+/** {@link headKind}, kept per word. */
+const headKindOf = wordFact(headKind);
 
 function isIndefiniteAdjective(t: { norm: string; bare: string }): boolean {
   return !t.bare.startsWith('ال') && t.norm.length >= 4 && /(ي|ية|يان|يون|يين|يتان)$/.test(t.norm);
@@ -112,7 +115,7 @@ export function unnamedSources(doc: Doc, named: readonly TokenMention[]): TokenM
   const lastByKind = new Map<string, TokenMention>();
   const toks = doc.tokens;
   for (let i = 0; i < toks.length; i++) {
-    const kind = headKind(toks[i]!);
+    const kind = headKindOf(toks[i]!);
     if (!kind) continue;
     const e = descriptionEnd(doc, i, named);
     // A title right before a name ("المتحدث باسم الخارجية نيد برايس") is a role, not a source.
