@@ -661,6 +661,8 @@ interface Candidate {
   stems: Set<string>;
   /** The sentence opens another story, background, or a clause leaning on the one before. */
   aside: boolean;
+  /** Characters of a credit to an outlet kept at the lead's end: it says no fact. */
+  credit: number;
 }
 
 /** Whether a sentence opens with a topic switch, a background cue or a dependent clause. */
@@ -1216,25 +1218,35 @@ export function compressSentence(text: string): string {
 
 /** Cleans one sentence for the brief; '' when nothing newsworthy is left. */
 export function cleanSentence(raw: string, first: boolean): string {
+  return cleanItem(raw, first).text;
+}
+
+/** cleanSentence, with the length of a credit to an outlet the lead kept at its end (0 for none). */
+function cleanItem(raw: string, first: boolean): { text: string; credit: number } {
+  const none = { text: '', credit: 0 };
   let t = raw.trim();
   if (first) t = stripDateline(t);
   t = stripFrontedFrame(stripLeadingConnector(t)).replace(/^و\s+/u, '');
   // "وقد تم …" opens a clause that continues the story; alone it reads "تم …".
   t = stripSameSourceFrame(stripLeadingAttribution(t)).replace(/^(?:و\s*قد|فقد|ولقد|لقد)\s+/u, '');
   t = stripInlineAgency(t).replace(/([،,])(\s*[،,])+/gu, '$1');
-  if (isNonNews(t)) return '';
+  if (isNonNews(t)) return none;
   // The lead keeps a tail naming who announced the news or the outlet that reported it; its own reporter goes.
   const untailed = stripAttributionTail(t);
+  let credit = 0;
   if (!first) t = untailed;
   else if (untailed !== t) {
     const tail = normalize(t.slice(untailed.length));
-    if (isMediaCredit(tail) && isOwnCredit(tail)) t = untailed;
+    if (isMediaCredit(tail)) {
+      if (isOwnCredit(tail)) t = untailed;
+      else credit = t.length - untailed.length;
+    }
   }
-  if (words(t) < MIN_WORDS) return '';
-  if (isOccasionOnly(t)) return '';
+  if (words(t) < MIN_WORDS) return none;
+  if (isOccasionOnly(t)) return none;
   if (/:\s*["«“]?$/u.test(t)) t = dropListIntro(t);
   t = dropShortBrackets(t);
-  return t === '' ? '' : finishSentence(t);
+  return t === '' ? none : { text: finishSentence(t), credit };
 }
 
 /** The usable sentences from the top, cleaned one at a time as the brief asks for them. */
@@ -1247,12 +1259,12 @@ function* leadCandidates(text: string, sentences: Sentence[]): Generator<Candida
     const raw = clipAtWord(text.slice(s.start, s.end), MAX_SENTENCE_CHARS);
     // A dateline or a time stamp on a line of its own leaves the lead to the sentence after it.
     if (!firstSeen && (isDatelineOnly(raw) || isDateStamp(raw))) continue;
-    const cleaned = cleanSentence(raw, !firstSeen);
+    const { text: cleaned, credit } = cleanItem(raw, !firstSeen);
     firstSeen = true;
     // A question asks the reader; the brief tells.
     if (cleaned === '' || QUESTION_END.test(cleaned)) continue;
     given++;
-    yield { index: i, raw, text: cleaned, stems: stemsOf(cleaned), aside: isAside(raw) };
+    yield { index: i, raw, text: cleaned, stems: stemsOf(cleaned), aside: isAside(raw), credit };
   }
 }
 
@@ -1299,12 +1311,6 @@ export function withinEditorLength(item: string, room: number): string {
   return head;
 }
 
-/** Characters of the credit to an outlet that ends the lead (", بحسب ما نقلت وكالة فرانس برس"): it says no fact. */
-function outletCreditChars(lead: string): number {
-  const untailed = stripAttributionTail(lead);
-  return untailed !== lead && isMediaCredit(normalize(lead.slice(untailed.length))) ? lead.length - untailed.length : 0;
-}
-
 /** Builds the brief: 1–3 items, at most `maxChars` characters together (joined by spaces). */
 export function buildBrief(text: string, sentences: Sentence[], extras: BriefExtras = {}): BriefItem[] {
   const budget = extras.maxChars ?? BRIEF_MAX_CHARS;
@@ -1329,7 +1335,8 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
   if (firstText === null) return [];
   const items: BriefItem[] = [{ text: firstText, sentence: lead.index }];
   let used = firstText.length;
-  const credit = outletCreditChars(firstText);
+  // A credit to an outlet says no fact: the lead's length under which a second fact is added leaves it out.
+  const credit = lead.credit > 0 && firstText.endsWith(lead.text.slice(-lead.credit)) ? lead.credit : 0;
   const covered = new Set(lead.stems);
   let elements: Set<string> | null | undefined;
   for (let i = 0; ; i++) {
