@@ -19,7 +19,7 @@ import { isMainThread } from 'node:worker_threads';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 /** Bumped when the bundle's form changes, so older bundles count as stale. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /**
  * The entries that are bundled, by name: the command line, its --jsonl worker threads, and the
@@ -60,6 +60,31 @@ const packagesOutside = {
     build.onResolve({ filter: /^[^./]/ }, (args) => (args.path.endsWith('.json') ? undefined : { path: args.path, external: true }));
   },
 };
+
+/** JSON data at least this big is read from its file at run time instead of being bundled. */
+const BIG_JSON = 64 * 1024;
+
+/**
+ * esbuild plugin: a big JSON file (the Ayaspell word list, stopwords-iso) is read and parsed from
+ * its own file when its module loads, rather than written into the bundle as a JavaScript literal:
+ * JSON.parse of the file costs a fraction of decoding, scanning and compiling the same megabytes of
+ * script in every process and worker thread.
+ */
+function bigJsonOutside(out) {
+  return {
+    name: 'big-json-outside',
+    setup(build) {
+      build.onLoad({ filter: /\.json$/ }, (args) => {
+        if (statSync(args.path).size < BIG_JSON) return undefined;
+        const rel = relative(out, args.path).split('\\').join('/');
+        return {
+          contents: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(new URL(${JSON.stringify(rel)}, import.meta.url), 'utf8'));\n`,
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
 
 /** esbuild plugin: `import.meta.url` in a source file becomes that file's URL, relative to the bundle. */
 function sourceUrls(out) {
@@ -102,7 +127,7 @@ export async function buildBundle(out = join(ROOT, 'dist', 'cli'), root = ROOT) 
     sourcemap: 'linked',
     sourcesContent: false,
     logLevel: 'silent',
-    plugins: [packagesOutside, sourceUrls(out)],
+    plugins: [packagesOutside, sourceUrls(out), bigJsonOutside(out)],
   });
   const inputs = { [relative(root, SELF)]: stamp(SELF) };
   let editedMeanwhile = false;

@@ -1,7 +1,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -38,6 +38,17 @@ test('GIVEN a fresh build THEN it is fresh, and lists the sources and lexicons i
   assert.equal(isFresh(out), true);
   const inputs = Object.keys(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).inputs as object);
   for (const file of ['bin/bundle.mjs', 'src/cli.ts', 'src/core/who/tagger.ts', 'src/core/lexicon/who/gazetteer.json']) assert.ok(inputs.includes(file), file);
+});
+
+test('GIVEN big JSON data (the Ayaspell word list, stopwords-iso) THEN the bundle reads it from its file instead of holding it', async () => {
+  await built;
+  const code = readdirSync(out).filter((f) => f.endsWith('.mjs')).map((f) => readFileSync(join(out, f), 'utf8')).join('\n');
+  // The word list alone is 3 MB; the rest of the bundle well under one.
+  assert.ok(code.length < 1_500_000, `bundle of ${code.length} characters`);
+  assert.match(code, /readFileSync\w*\(new URL\("\.\.\/\.\.\/\.\.\/src\/core\/lexicon\/who\/arabic-words\.json", import\.meta\.url\), "utf8"\)/);
+  assert.match(code, /stopwords-iso\/stopwords-iso\.json", import\.meta\.url/);
+  // Small lexicons stay inside it.
+  assert.doesNotMatch(code, /gazetteer\.json", import\.meta\.url/);
 });
 
 test('GIVEN a source changed, gone, or a manifest of another form THEN the bundle is stale', async () => {
