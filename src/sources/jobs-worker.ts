@@ -4,12 +4,20 @@
  */
 import { analyze as analyzeArticle } from '../core/analyze.ts';
 import type { Analysis, ArticleInput } from '../core/types.ts';
-import { extractArticle, type Article } from './page.ts';
+import type { Article } from './page.ts';
 import { prepareAnalysis, type PreparedAnalysis } from '../store/stored-analysis.ts';
 
+/**
+ * The page extractor, loaded with the first page a thread extracts: a thread that only analyses
+ * (ingest of feeds that carry their text) never loads linkedom and Readability, about 0.15 s of
+ * CPU at each thread's start.
+ */
+let pages: Promise<typeof import('./page.ts')> | undefined;
+
 /** The article of a page, or null when it has none. */
-export function extract({ html, url }: { html: string; url: string }): Article | null {
-  return extractArticle(html, url);
+export async function extract({ html, url }: { html: string; url: string }): Promise<Article | null> {
+  pages ??= import('./page.ts');
+  return (await pages).extractArticle(html, url);
 }
 
 /** The core analysis of an article. */

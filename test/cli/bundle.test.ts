@@ -51,6 +51,29 @@ test('GIVEN big JSON data (the Ayaspell word list, stopwords-iso) THEN the bundl
   assert.doesNotMatch(code, /gazetteer\.json", import\.meta\.url/);
 });
 
+/** The packages a bundled entry imports when it loads (its static imports, through the chunks). */
+function packagesLoadedBy(entry: string): Set<string> {
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const [, spec] of readFileSync(join(out, file), 'utf8').matchAll(/^import\s[^;]*?["']([^"']+)["'];/gms)) {
+      if (spec!.startsWith('./')) visit(spec!.slice(2));
+      else packages.add(spec!);
+    }
+  };
+  visit(entry);
+  return packages;
+}
+
+test('GIVEN the job pool\'s worker entry THEN it loads the page extractor (linkedom, Readability) only when a page is extracted', async () => {
+  await built;
+  const loaded = packagesLoadedBy('jobs-worker.mjs');
+  assert.ok(!loaded.has('linkedom') && !loaded.has('@mozilla/readability'), [...loaded].join(' '));
+  assert.match(readFileSync(join(out, 'jobs-worker.mjs'), 'utf8'), /import\("\.\/chunk-\w+\.mjs"\)/);
+});
+
 test('GIVEN a source changed, gone, or a manifest of another form THEN the bundle is stale', async () => {
   await built;
   const path = join(out, 'manifest.json');
