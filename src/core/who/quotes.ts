@@ -3,7 +3,7 @@
  * continuing the previous speaker, and indirect "قال X إن …" clauses.
  */
 import { isPunct, wordFact, type Doc, type DocToken, type TokenMention } from './doc.ts';
-import { ACCORDING_TO, BY_SAYING, COMMENTING_WORDS, CONTINUATIONS, GOES_ON_VERBS, ORG_HEADS, REPLIED_TO, REPLY_VERBS, SAYING_BY_VERBS, SPEECH_VERBS, SRC_HEADS } from './lexicon.ts';
+import { ACCORDING_TO, BY_SAYING, COMMENTING_WORDS, CONTINUATIONS, GOES_ON_VERBS, ORG_HEADS, PRESS_ADDRESSEES, REPLIED_TO, REPLY_VERBS, SAYING_BY_VERBS, SPEECH_VERBS, SRC_HEADS } from './lexicon.ts';
 import { normalize } from '../text/normalize.ts';
 import { stripAttributionTail } from '../brief.ts';
 import { isTitle } from './roles.ts';
@@ -38,13 +38,26 @@ const REPORT_OPENERS = new Set(['ان', 'انه', 'انها', 'بان', 'بان�
 const MAX_QUOTE = 200;
 const QUOTE_REACH = 25;
 
+/**
+ * Whether the straight quotation mark at token i can only close a quote: glued to the word before it
+ * with a space or a mark after it ('… صلبها" قائلة ان "…'). A stray one opens nothing, so the quotes
+ * after it keep their pairs.
+ */
+function closesOnly(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i]!;
+  if (t.text !== '"' || t.start === 0) return false;
+  const before = doc.text[t.start - 1]!;
+  const after = doc.text[t.end];
+  return !/\s/u.test(before) && (after === undefined || /[\s.,،؛:)]/u.test(after));
+}
+
 /** Quoted passages (a straight quote opens, the next one closes); a quote may run over sentence ends. */
 export function findQuotes(doc: Doc): Quote[] {
   const out: Quote[] = [];
   const toks = doc.tokens;
   for (let i = 0; i < toks.length; i++) {
     const close = OPEN.get(toks[i]!.text);
-    if (!close) continue;
+    if (!close || closesOnly(doc, i)) continue;
     let j = i + 1;
     while (j < toks.length && j - i < MAX_QUOTE && toks[j]!.text !== close) j++;
     if (j >= toks.length || toks[j]!.text !== close) continue;
@@ -266,8 +279,9 @@ export function isAddressee(doc: Doc, m: TokenMention): boolean {
   while (k >= 0 && isPunct(doc.tokens[k]!) && doc.tokens[k]!.norm !== '،' && doc.tokens[k]!.norm !== ',' && doc.tokens[k]!.norm !== ':') k--;
   const prev = doc.tokens[k];
   if (prev === undefined || k >= m.s) return false;
-  // "لـ", or a glued ل before the head noun left out of the name ("لوكالة" الأناضول).
-  return prev.norm === 'ل' || prev.text === 'لـ' || (prev.norm.startsWith('ل') && ORG_HEADS.has(prev.norm.slice(1)) && k === m.s - 1);
+  // "لـ", or a glued ل before the head noun left out of the name ("لوكالة" الأناضول), or the
+  // correspondent spoken to ('في تصريح لمراسل "الجوهرة أف أم"').
+  return prev.norm === 'ل' || prev.text === 'لـ' || (prev.norm.startsWith('ل') && ORG_HEADS.has(prev.norm.slice(1)) && k === m.s - 1) || PRESS_ADDRESSEES.has(prev.norm);
 }
 
 /**
@@ -288,7 +302,10 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
   }
   // Whom the words were said to ("قالت الوزيرة لـ"الجوهرة أف أم" إن …") is no speaker.
   // Nor is where it was said ("كتبت في حسابها على تويتر", "قال عبر فيسبوك").
-  const after = speakers.filter((m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !isAddressee(doc, m) && !saidOn(doc, m) && !withWhom(doc, m));
+  const object = feminineObjectEnd(doc, c);
+  const after = speakers.filter(
+    (m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !isAddressee(doc, m) && !saidOn(doc, m) && !withWhom(doc, m) && !(m.type === 'ORG' && m.s < object),
+  );
   let pick = after.find((m) => m.type !== 'ORG') ?? after[0];
   if (pick && titledBody(doc, pick)) return undefined;
   // A title right after the verb is its subject ("طالبت الأمينة العامة لحزب … فلانة، الإدارة التونسية
@@ -306,6 +323,30 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
  */
 export function titledBody(doc: Doc, m: TokenMention): boolean {
   return m.type === 'ORG' && m.s > 0 && (afterTitle(doc, m.s) || titleOfBody(doc, m.s));
+}
+
+/**
+ * Whether a speech verb is masculine: "قال", "دعا", "وطالب", "يقول", "تابع" (not "قالت", "تقول").
+ * A verb before its subject agrees with it in gender, so a masculine one has no feminine body for its
+ * subject ("ودعا الحكومة التونسية إلى «…»" calls on the government: the speaker was named before).
+ */
+export function isMasculineVerb(t: { norm: string }): boolean {
+  const v = t.norm.replace(/^[وف]/u, '');
+  if (v.endsWith('ت') || v.endsWith('تا')) return false;
+  return !(v.startsWith('ت') && SPEECH_VERBS.has('ي' + v.slice(1)));
+}
+
+/**
+ * A masculine verb followed at once by a feminine noun ("ودعا الحكومة التونسية، إلى …", "وطالب
+ * الخارجية التونسية والجامعة العربية بـ…"): that noun phrase is its object, up to the first mark,
+ * preposition or title; the index where it ends, else -1.
+ */
+export function feminineObjectEnd(doc: Doc, c: number): number {
+  const first = doc.tokens[c + 1];
+  if (!first || !isMasculineVerb(doc.tokens[c]!) || isTitle(first) || !/ة$/u.test(first.bare) || first.sentence !== doc.tokens[c]!.sentence) return -1;
+  let k = c + 1;
+  while (k < doc.tokens.length && doc.tokens[k]!.sentence === first.sentence && !isPunct(doc.tokens[k]!) && !PREPOSITIONS.has(doc.tokens[k]!.norm) && !isTitle(doc.tokens[k]!)) k++;
+  return k;
 }
 
 /** Prepositions that join a title to the body it serves ("النائب عن تحالف سائرون", "القيادي في حركة النهضة"), normalized. */
