@@ -7,7 +7,8 @@
  *   - recall: of the pairs labeled the same happening, the share that ended up in one story;
  * for the tuning part, the held-out part, the fresh part (labeled after the first tuning), the fresh2 part (labeled
  * after the second), the fresh3 part (labeled after the third), the fresh4 part (labeled after the fourth) and the fresh5 part (labeled after the fifth) apart, and the share of edited
- * re-publications that landed in their original's story.
+ * re-publications that landed in their original's story. An item's story is the one it is in at the end (stories an
+ * article tied are merged).
  *
  *   npm run bench:grouping [-- --analyses /tmp/ant-analyses.json] [--list]
  *
@@ -135,6 +136,8 @@ async function group(items: Item[], analysisOf: Map<string, Analysis>, pairs: Pa
     groupMs += performance.now() - t;
   }
   console.log(`grouped ${items.length} articles: ${(groupMs / 1000).toFixed(1)} s in the grouper (store writes included)`);
+  // Merged stories moved their articles: each item's story is the one it is in at the end.
+  for (const [key, id] of articleIds) stories.set(key, (await store.storyOf(id)) ?? stories.get(key)!);
   await store.close();
   return { stories, compared, evidence };
 }

@@ -224,5 +224,12 @@ const chatSendSlots: PgMigration = {
   `,
 };
 
+const storyMerge: PgMigration = {
+  id: '010-story-merge',
+  sql: `
+    ALTER TABLE stories ADD COLUMN merged_into BIGINT REFERENCES stories(id);
+  `,
+};
+
 /** The PostgreSQL migrations, oldest first: the same ids as ./migrations/index.ts. */
-export const pgMigrations: readonly PgMigration[] = [content, chats, digestLedger, digestPeriod, feedLease, sendSlots, forumPosts, buttonActions, chatSendSlots];
+export const pgMigrations: readonly PgMigration[] = [content, chats, digestLedger, digestPeriod, feedLease, sendSlots, forumPosts, buttonActions, chatSendSlots, storyMerge];

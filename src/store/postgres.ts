@@ -569,6 +569,26 @@ export class PostgresStore implements Store {
     );
   }
 
+  async mergeStories(into: number, from: number, seenAt: string): Promise<void> {
+    if (into === from) return;
+    await this.transaction(async () => {
+      await this.run('UPDATE story_articles SET story_id = $1 WHERE story_id = $2', into, from);
+      await this.run(
+        `UPDATE stories s SET first_seen = LEAST(s.first_seen, f.first_seen), last_seen = GREATEST(s.last_seen, f.last_seen, $3)
+         FROM stories f WHERE s.id = $1 AND f.id = $2`,
+        into,
+        from,
+        seenAt,
+      );
+      await this.run('UPDATE stories SET merged_into = $1 WHERE id = $2 OR merged_into = $2', into, from);
+      await this.run(
+        'INSERT INTO digest_stories (chat_id, story_id, digest_id) SELECT chat_id, $1, digest_id FROM digest_stories WHERE story_id = $2 ON CONFLICT DO NOTHING',
+        into,
+        from,
+      );
+    }, { writes: true });
+  }
+
   async storyOf(articleId: number): Promise<number | undefined> {
     const r = await this.get('SELECT story_id FROM story_articles WHERE article_id = $1', articleId);
     return r ? Number(r.story_id) : undefined;
@@ -580,7 +600,7 @@ export class PostgresStore implements Store {
   }
 
   async listStories(q: StoryQuery = {}): Promise<StorySummary[]> {
-    const where: string[] = [];
+    const where: string[] = ['s.merged_into IS NULL'];
     const params: unknown[] = [];
     if (q.since) {
       params.push(q.since);
@@ -620,7 +640,7 @@ export class PostgresStore implements Store {
   }
 
   async countStories(): Promise<number> {
-    return Number((await this.get('SELECT COUNT(*) AS n FROM stories'))!.n);
+    return Number((await this.get('SELECT COUNT(*) AS n FROM stories WHERE merged_into IS NULL'))!.n);
   }
 
   // ───────── subscriptions and filters ─────────

@@ -421,6 +421,23 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async mergeStories(into: number, from: number, seenAt: string): Promise<void> {
+    if (into === from) return;
+    this.db.transaction(() => {
+      this.run('UPDATE story_articles SET story_id = ? WHERE story_id = ?', into, from);
+      this.run(
+        `UPDATE stories SET first_seen = MIN(first_seen, (SELECT first_seen FROM stories WHERE id = ?)),
+           last_seen = MAX(last_seen, (SELECT last_seen FROM stories WHERE id = ?), ?) WHERE id = ?`,
+        from,
+        from,
+        seenAt,
+        into,
+      );
+      this.run('UPDATE stories SET merged_into = ? WHERE id = ? OR merged_into = ?', into, from, from);
+      this.run('INSERT OR IGNORE INTO digest_stories (chat_id, story_id, digest_id) SELECT chat_id, ?, digest_id FROM digest_stories WHERE story_id = ?', into, from);
+    })();
+  }
+
   async storyOf(articleId: number): Promise<number | undefined> {
     const r = this.get('SELECT story_id FROM story_articles WHERE article_id = ?', articleId);
     return r ? Number(r.story_id) : undefined;
@@ -432,7 +449,7 @@ export class SqliteStore implements Store {
   }
 
   async listStories(q: StoryQuery = {}): Promise<StorySummary[]> {
-    const where: string[] = [];
+    const where: string[] = ['s.merged_into IS NULL'];
     const params: unknown[] = [];
     if (q.since) {
       where.push('s.last_seen >= ?');
@@ -468,7 +485,7 @@ export class SqliteStore implements Store {
   }
 
   async countStories(): Promise<number> {
-    return Number(this.get('SELECT COUNT(*) AS n FROM stories')!.n);
+    return Number(this.get('SELECT COUNT(*) AS n FROM stories WHERE merged_into IS NULL')!.n);
   }
 
   // ───────── subscriptions and filters ─────────

@@ -379,6 +379,13 @@ export interface StoryStore {
   createStory(articleId: number, title: string, seenAt: string): Promise<StoryRecord>;
   /** Adds an article to a story and moves its last_seen forward. */
   addToStory(storyId: number, articleId: number, score: number, seenAt: string): Promise<void>;
+  /**
+   * Merges story `from` into story `into` (an article tied them: one happening): its articles move to
+   * `into`, which keeps its id and title and spans both stories' times; `from` stays as a row that
+   * names `into` (merged_into) and is listed no more. A chat that got either story in a digest has
+   * got the merged one: it does not come to that chat again as new.
+   */
+  mergeStories(into: number, from: number, seenAt: string): Promise<void>;
   /** The story an article belongs to. */
   storyOf(articleId: number): Promise<number | undefined>;
   /** A story with its counts. */

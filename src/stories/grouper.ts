@@ -58,6 +58,21 @@ export class StoryGrouper {
   }
 
   /**
+   * Merges the stories an article ties strongly into one, the oldest (its id the smallest, the one
+   * digests most likely showed already), in the store and the index; returns the story that is left.
+   */
+  private async mergeTies(storyId: number, ties: readonly number[], seenAt: string): Promise<number> {
+    let into = storyId;
+    for (const other of [...ties].sort((a, b) => a - b)) {
+      const [keep, gone] = other < into ? [other, into] : [into, other];
+      await this.store.mergeStories(keep, gone, seenAt);
+      this.index.relabel(gone, keep);
+      into = keep;
+    }
+    return into;
+  }
+
+  /**
    * Puts a newly stored article into its story (joining or creating one) and indexes it. `inNoStory`
    * says the caller knows it is in none (it was stored in the same transaction), which saves a look-up.
    */
@@ -73,7 +88,7 @@ export class StoryGrouper {
     let result: Assignment;
     if (match) {
       await this.store.addToStory(match.storyId, article.id, match.score, seenAt);
-      result = { storyId: match.storyId, joined: true, score: match.score };
+      result = { storyId: await this.mergeTies(match.storyId, match.ties ?? [], seenAt), joined: true, score: match.score };
     } else {
       const story = await this.store.createStory(article.id, article.title, seenAt);
       result = { storyId: story.id, joined: false, score: 1 };

@@ -70,6 +70,14 @@ export interface StoryIndexOptions {
    * المهندس التونسي : حماس …"). 1 turns it off.
    */
   retellingThreshold: number;
+  /**
+   * Least similarity with which an article that joins one story also ties another (default 0.2; 1
+   * turns merging off): when it passes the rules, with at least this similarity, against an article
+   * of another story published within a day of it (TIE_HOURS), the two stories tell one happening
+   * and are merged (StoryGrouper, StoryStore.mergeStories): a London attack's toll and the attackers
+   * named, started apart, are tied by the article that tells both.
+   */
+  mergeSimilarity: number;
 }
 
 export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
@@ -85,11 +93,14 @@ export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
   specificAllowance: 0.05,
   runningStoryMin: 5,
   retellingThreshold: 0.12,
+  mergeSimilarity: 0.2,
 };
 
 /** A story not looked at as a whole (its similarity is then the article's own). */
 const NO_STORY = { similarity: 0, size: 0 };
 
+/** Hours an article of another story may be from an article for the two stories to be tied by it (mergeSimilarity). */
+const TIE_HOURS = 24;
 /** Hours two articles may be apart before the day margin starts to count. */
 const MARGIN_FREE_HOURS = 12;
 /** A term is rare when at most this share of the articles ever indexed carry it. */
@@ -144,6 +155,8 @@ export interface StoryMatch {
   /** The most similar article of that story. */
   articleId: number;
   score: number;
+  /** Other stories the article ties strongly (mergeSimilarity): one happening told in two stories. */
+  ties?: number[];
 }
 
 /** Terms in more than this share of the indexed articles are too common to look up candidates by. */
@@ -242,15 +255,18 @@ export class StoryIndex {
     if (!query) return undefined;
     let best: StoryMatch | undefined;
     const stories = new Set<number>();
+    const strong = new Set<number>();
     for (const doc of this.candidateDocs(query, time)) {
       stories.add(doc.storyId);
       const { score, needed } = this.judge(query, article, time, doc, NO_STORY);
+      if (score >= needed && score >= this.options.mergeSimilarity && Math.abs(doc.time - time) <= TIE_HOURS * 3600_000) strong.add(doc.storyId);
       if (score >= needed && (!best || score > best.score)) best = { storyId: doc.storyId, articleId: doc.id, score };
     }
     for (const storyId of stories) {
       const m = this.runningStoryMatch(query, article, time, storyId);
       if (m && (!best || m.score > best.score)) best = m;
     }
+    if (best && strong.has(best.storyId) && strong.size > 1) best.ties = [...strong].filter((id) => id !== best.storyId);
     return best;
   }
 
@@ -432,6 +448,18 @@ export class StoryIndex {
     }
     if (time > this.latest) this.latest = time;
     if (++this.addsSinceEvict >= 1000) this.evict(this.latest - 2 * this.options.windowMs);
+  }
+
+  /** Moves the indexed articles of story `from` into story `into` (the two were merged). */
+  relabel(from: number, into: number): void {
+    const moved = this.members.get(from);
+    if (!moved || from === into) return;
+    for (const id of moved) {
+      const doc = this.docs.get(id);
+      if (doc) doc.storyId = into;
+    }
+    this.members.set(into, [...(this.members.get(into) ?? []), ...moved]);
+    this.members.delete(from);
   }
 
   /** Drops articles older than `before` from the postings (their rarity counts stay). */

@@ -394,3 +394,39 @@ test('GIVEN two articles of one day that name one rare actor, one place and one 
   ];
   for (const [name, hours, given, want, id] of cases) assert.ok(Math.abs(needed(hours, given, id) - want) < 1e-9, `${name}: ${needed(hours, given, id)} ≠ ${want}`);
 });
+
+test('GIVEN an article that passes the rules against two stories with the merge similarity, within a day of both THEN match names the other as tied, and once relabelled the two are one', () => {
+  const index = new StoryIndex({ mergeSimilarity: 0.3 });
+  for (let i = 0; i < 300; i++) index.add(100 + i, 100 + i, 0, features({ terms: new Map([[`filler${i}`, 1]]) }));
+  const bag = (...terms: string[]): Map<string, number> => new Map(terms.map((t): [string, number] => [t, 1]));
+  index.add(1, 1, 0, features({ terms: bag('اغتيال', 'مهندس', 'صفاقس', 'زواري') }));
+  index.add(2, 2, 0, features({ terms: bag('اغتيال', 'مهندس', 'حماس', 'زواري') }));
+  const both = features({ terms: bag('اغتيال', 'مهندس', 'صفاقس', 'حماس', 'زواري') });
+  const m = index.match(both, 3600_000)!;
+  assert.deepEqual([m.storyId === 1 ? 2 : 1], m.ties);
+  const off = new StoryIndex({ mergeSimilarity: 1 });
+  const far = new StoryIndex({ mergeSimilarity: 0.3 });
+  for (const [x, hours] of [[off, 0], [far, 30]] as const) {
+    for (let i = 0; i < 300; i++) x.add(100 + i, 100 + i, 0, features({ terms: new Map([[`filler${i}`, 1]]) }));
+    x.add(1, 1, 0, features({ terms: bag('اغتيال', 'مهندس', 'صفاقس', 'زواري') }));
+    x.add(2, 2, hours * 3600_000, features({ terms: bag('اغتيال', 'مهندس', 'حماس', 'زواري') }));
+  }
+  assert.equal(off.match(both, 3600_000)?.ties, undefined, 'off at 1');
+  assert.equal(far.match(both, -3600_000)?.ties, undefined, 'the other story\'s article more than a day away');
+  index.relabel(2, 1);
+  const after = index.match(both, 3600_000)!;
+  assert.deepEqual([after.storyId, after.ties], [1, undefined]);
+});
+
+test('GIVEN a match that ties another story THEN the grouper merges the younger story into the older in the store and the article joins the older', async () => {
+  const store = openStore(':memory:');
+  const grouper = new StoryGrouper(store);
+  const stories = await group([EMBASSY_A, OIL_EXPORTS], store, grouper);
+  const [embassy, oil] = [stories.get('embassy-a')!, stories.get('oil')!];
+  assert.notEqual(embassy, oil);
+  grouper.index.match = () => ({ storyId: oil, articleId: 2, score: 0.5, ties: [embassy] });
+  const joined = await group([EMBASSY_B], store, grouper);
+  assert.equal(joined.get('embassy-b'), Math.min(embassy, oil));
+  assert.deepEqual((await store.listStories()).map((s) => s.id), [Math.min(embassy, oil)]);
+  assert.equal((await store.storyArticleIds(Math.min(embassy, oil))).length, 3);
+});
