@@ -1358,7 +1358,8 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
     // Added only for new who/where/when: a sentence that names nothing new only dilutes the lead.
     if (elements === undefined) elements = newsElements(firstText, sentences[lead.index]!, extras);
     const own = newsElements(t, sentences[c.index]!, extras);
-    if (elements !== null && own !== null) {
+    // A lead too short to stand as an item (under MIN_ADDED_CHARS) takes the next clean fact whatever it names.
+    if (elements !== null && own !== null && used >= MIN_ADDED_CHARS) {
       let added = 0;
       for (const e of own) if (!elements.has(e)) added++;
       if (added === 0) continue;

@@ -568,6 +568,15 @@ const leadTailCases: [string, string][] = [
     'قتل ثلاثة أشخاص في انفجار بالعاصمة، بحسب ما نقلته وكالة الأنباء الرسمية عن وزارة الداخلية.',
   ],
 ];
+test('buildBrief GIVEN a lead under 60 characters THEN the next clean sentence is added though it names no one new', () => {
+  const text = 'الرياض - واس: استقبل وزير الداخلية اليوم سفير فرنسا. وجرى خلال الاستقبال بحث التعاون الأمني بين البلدين الصديقين ومكافحة الإرهاب وتبادل المعلومات.';
+  // No mention, date or number in the second sentence: after a longer lead it would add nothing new.
+  assert.deepEqual(buildBrief(text, segment(text), { mentions: [], temporal: [] }).map((i) => i.text), [
+    'استقبل وزير الداخلية اليوم سفير فرنسا.',
+    'وجرى خلال الاستقبال بحث التعاون الأمني بين البلدين الصديقين ومكافحة الإرهاب وتبادل المعلومات.',
+  ]);
+});
+
 test('buildBrief GIVEN a short lead ending in an outlet credit THEN the credit stays and a second fact is still added', () => {
   const text = 'جد مساء اليوم الأربعاء انفجار ضخم بمحطة للمترو على الخط 6 بباريس ما استدعى إجلاء العشرات من المحطة، بحسب ما نقلته مصادر إعلامية. وأسفر الانفجار عن إصابة 8 أشخاص على الأقل معظمهم بحالات اختناق، ونقلوا إلى المستشفيات القريبة.';
   assert.deepEqual(briefOf(text).map((i) => i.text), [
