@@ -40,6 +40,7 @@ function attributionAt(norm: string[], i: number): boolean {
 const LEAD_DROP = words(eventData.leadDrop);
 const BEFORE_TIME = words(eventData.beforeTime);
 const TRAIL_DROP = words(eventData.trailDrop);
+const NAME_HEADS = words(eventData.nameHeads);
 /** Soft boundaries by first word, with the second word ('' for one-word boundaries). */
 const SOFT_BY_FIRST = new Map<string, string[]>();
 for (const b of eventData.softBoundaries.map((p) => normalize(p))) {
@@ -581,8 +582,15 @@ function shorten(words: Words, max = MAX_EVENT_CHARS): string {
   let fit = 0;
   for (let len = -1; fit < ws.length && len + ws[fit]!.length + 1 <= max; fit++) len += ws[fit]!.length + 1;
   let cut = softCut(nw, fit) ?? coordinationCut(ws, nw, fit, max) ?? Math.max(1, fit);
-  while (cut > MIN_EVENT_WORDS && TRAIL_DROP.has(nw[cut - 1]!)) cut--;
+  // Nor end inside a name: "… بمعتمدية الرقاب من ولاية سيدي" → "… بمعتمدية الرقاب".
+  const cutCut = cut < ws.length;
+  while (cut > MIN_EVENT_WORDS && (TRAIL_DROP.has(nw[cut - 1]!) || (cutCut && opensName(nw[cut - 1]!) && !/^[0-9]+$/.test(nw[cut - 2]!)))) cut--;
   return finish(ws.slice(0, cut).join(' '));
+}
+
+/** Whether a word (a glued ب، ل or و off) opens a name or needs one after it: سيدي، بن، ولاية، بمدينة (after a number, "في 18 محافظة", it is counted, not named). */
+function opensName(w: string): boolean {
+  return NAME_HEADS.has(w) || (w.length > 3 && /^[بلو]/.test(w) && NAME_HEADS.has(w.slice(1)));
 }
 
 const ANY = normalize('أي');
