@@ -630,7 +630,31 @@ const NAME_LINKS = normSet(['بن', 'ابن']);
 /** Whether a mention may be a person a facility is called after: a person, or a "place" that opens with a given name ("مستشفى الهادي شاكر"). */
 function namedAfterPerson(doc: Doc, m: TokenMention): boolean {
   const first = doc.tokens[m.s]!;
-  return m.type === 'PER' || (m.type === 'LOC' && m.e - m.s >= 2 && [first.norm, first.bare].some((w) => FIRST_NAMES.has(w)) && !isGazPlace(first.norm));
+  return m.type === 'PER' || (m.type === 'LOC' && m.e - m.s >= 2 && isGivenName(first) && !isGazPlace(first.norm));
+}
+
+/** Whether a token is a given name of the lexicon, as written or without its clitics. */
+function isGivenName(t: DocToken): boolean {
+  return [t.norm, t.bare].some((w) => FIRST_NAMES.has(w));
+}
+
+/** A one-word person or place span that is a given name with a family name after it the tagger left out ("مستشفى الهادي" + "شاكر"). */
+function loneGivenName(doc: Doc, m: TokenMention): boolean {
+  return m.e - m.s === 1 && m.type !== 'ORG' && isGivenName(doc.tokens[m.s]!) && facilityFamilyName(doc, m.e);
+}
+
+/**
+ * Whether the token at i may be the family name of a lone given name a facility is called after
+ * ("مستشفى الهادي" + "شاكر", where the tagger left "شاكر" out): a word of the same sentence with no
+ * proclitic, no number, function word, title, place or adjective.
+ */
+export function facilityFamilyName(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  const prev = doc.tokens[i - 1];
+  if (!t || !prev || t.sentence !== prev.sentence || isPunct(t) || t.bare !== t.norm || t.norm.length < 3) return false;
+  if (isJunkWord(t) || STOPWORDS.has(t.norm) || isTitle(t) || isGazPlace(t.norm) || isDefiniteAdjective(t) || FACILITY_HEADS.has(t.norm)) return false;
+  // A clitic before a common word ("بولاية" = ب + ولاية) opens the next phrase.
+  return !('وفبلك'.includes(t.norm[0]!) && dictionaryClass(t.norm.slice(1)) === 'common');
 }
 
 // Titles said with a name a facility is called after ("مستشفى الملك سعود", "مدرسة الأمير سلطان").
@@ -643,14 +667,15 @@ const FACILITY_TITLES = normSet(['الملك', 'الملكة', 'الأمير', '
  */
 export function facilityOf(doc: Doc, m: TokenMention): TokenMention | undefined {
   const toks = doc.tokens;
-  const facility = namedAfterPerson(doc, m) ? facilityBefore(doc, m) : undefined;
+  const lone = loneGivenName(doc, m);
+  const facility = namedAfterPerson(doc, m) || lone ? facilityBefore(doc, m, lone) : undefined;
   // A town named after a saint ("سيدي علي بن عون", "سيدي بوزيد") is a place, never a person.
   if (!facility && m.type === 'PER' && m.e - m.s >= 2 && toks[m.s]!.forms.some((f) => PLACE_NAME_HEADS.has(f))) return { type: 'LOC', s: m.s, e: m.e };
   return facility;
 }
 
 /** The facility whose noun stands before a person's name (see facilityOf). */
-function facilityBefore(doc: Doc, m: TokenMention): TokenMention | undefined {
+function facilityBefore(doc: Doc, m: TokenMention, lone: boolean): TokenMention | undefined {
   const toks = doc.tokens;
   const sent = toks[m.s]!.sentence;
   let k = m.s - 1;
@@ -665,6 +690,8 @@ function facilityBefore(doc: Doc, m: TokenMention): TokenMention | undefined {
   const type = head.forms.map((f) => FACILITY_HEADS.get(f)).find((x) => x !== undefined);
   if (!type) return undefined;
   let e = m.e;
+  // A lone given name takes the word after it as the family name ("مستشفى الهادي شاكر").
+  if (lone) e++;
   // The city after it is no part of its name ("مطار الملك عبد العزيز بجدة").
   const last = toks[e - 1]!;
   if (e - m.s > 1 && /^ب/.test(last.norm) && isGazPlace(last.norm.slice(1))) return { type, s: k, e: e - 1 };

@@ -296,6 +296,10 @@ test('GIVEN a person\'s name after a facility noun THEN the facility is the ment
     ['زار مدرسة الأمير سلطان الثانوية صباحا .', 3, 4, 'ORG:مدرسة الأمير سلطان الثانوية'],
     ['هبطت الطائرة في مطار الملك عبد العزيز بجدة .', 5, 8, 'LOC:مطار الملك عبد العزيز'],
     ['تبرع مركز الملك سلمان للإغاثة بمليون دولار .', 3, 4, 'ORG:مركز الملك سلمان للإغاثة'],
+    // A lone given name takes the word after it as its family name, not a clitic before a common word.
+    ['نقل إلى مستشفى الهادي شاكر بصفاقس .', 3, 4, 'ORG:مستشفى الهادي شاكر'],
+    ['يقع مستشفى محمد بولاية صفاقس .', 2, 3, 'ORG:مستشفى محمد'],
+    ['يقع مستشفى محمد الجهوي .', 2, 3, 'ORG:مستشفى محمد الجهوي'],
     // A definite noun is no facility's name in construct; a title alone is the person's.
     ['وزار مدير المدرسة أحمد علي الفصول .', 3, 5, undefined],
     ['وقال الملك سلمان إن المملكة تدعم الحل .', 2, 3, undefined],
