@@ -68,7 +68,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   clusterSeed: 20231208,
   jackknife: 5,
   seed: 20231208,
-  shuffles: 1,
+  shuffles: 3,
   minAbs: 0.6,
   log: () => {},
 };
