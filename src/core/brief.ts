@@ -229,6 +229,31 @@ function agencyAt(pieces: HeadPiece[], i: number): number {
   return 0;
 }
 
+const OUTLET_SUFFIXES = new Set(cues.outletSuffixWords.map((w) => normalize(w).toLowerCase()));
+const FLASH_PREFIXES = cues.flashPrefixes.map(normalize).sort(byLength);
+// A flash label ends in a colon, two or more dots, a dash or a bar: "عاجل: …", "بالفيديو.. …".
+const FLASH_END = /^\s*(?:\.{2,}|…|[:|\-–—ـ]+)\s*/u;
+
+/** Number of pieces from `i` (at most three) that end an outlet's name: "دوت كوم", "نت", "أونلاين", "24". */
+function outletSuffixAt(pieces: HeadPiece[], i: number): number {
+  let n = 0;
+  while (n < 3 && (pieces[i + n]?.kind === 'word' || pieces[i + n]?.kind === 'number') && OUTLET_SUFFIXES.has(pieces[i + n]!.norm.toLowerCase())) n++;
+  return n;
+}
+
+/** What follows a flash label at the start ("عاجل:", "بالفيديو.."), or null when the text opens with none. */
+function afterFlashPrefix(text: string): string | null {
+  const norm = aligned(text);
+  for (const c of FLASH_PREFIXES) {
+    if (!norm.text.startsWith(c)) continue;
+    const end = FLASH_END.exec(norm.text.slice(c.length));
+    if (end === null || end[0].trim() === '') continue;
+    const rest = text.slice(norm.at(c.length + end[0].length));
+    return words(rest) >= MIN_WORDS ? rest : null;
+  }
+  return null;
+}
+
 const DATE_SEPARATOR = /^[-/]$/u;
 const SITE_NAME = /\S\.(?:نت|كوم|net|com)$/iu;
 
@@ -288,6 +313,8 @@ export function isDateStamp(text: string): boolean {
 
 /** What follows a dateline or byline at the start ('' when nothing does), or null when the text opens with none. */
 function afterDateline(text: string): string | null {
+  const flashed = afterFlashPrefix(text);
+  if (flashed !== null) return afterDateline(flashed) ?? flashed;
   const pieces = headPieces(text);
   // "متابعة:", "كتب: فلان -", "وكالات -": a byline before the news; after a dash only a colon ends a name ("كتب - فلان:").
   if (pieces[0]?.kind === 'word' && BYLINE_CUES.has(pieces[0].norm) && pieces[1]?.kind === 'sep' && /^[:\-–—ـ]/u.test(pieces[1].raw)) {
@@ -364,9 +391,15 @@ function afterDateline(text: string): string | null {
     if ((p.kind === 'bracket' || p.kind === 'quote') && (afterSep || i === place.length || i === creditFrom || dated || pieces[i - 1]?.kind === 'comma')) {
       // "بيروت - «الأخبار» أعلنت …": a paper's name in quotes right after a place and a dash ends it.
       if (p.kind === 'quote' && cut > 0 && pieces[i - 1]?.kind === 'sep' && p.norm.split(/\s+/u).length <= 3) cut = p.end;
+      // "الرياض 11 أغسطس 2015 (واس)": an agency's code in brackets after a date ends the dateline.
+      if (p.kind === 'bracket' && dated && AGENCY_CODES.has(p.norm.slice(1, -1).trim())) cut = p.end;
       credited = true;
       afterSep = false;
       i++;
+      // "رام الله- «القدس» دوت كوم-": the rest of the outlet's name after its quoted part.
+      const suffix = outletSuffixAt(pieces, i);
+      i += suffix;
+      if (suffix > 0 && cut > 0) cut = pieces[i - 1]!.end;
       continue;
     }
     // "ـ من فلان:" or, after a place and a dash, a short credit ending in a colon ("بوابة الأهرام:"); a credit
@@ -375,7 +408,7 @@ function afterDateline(text: string): string | null {
     const colon = pieces.slice(i, i + 5).findIndex((q) => q.kind === 'sep');
     const ender = pieces[i + colon]?.raw ?? '';
     const credit = colon > 0 && (ender.includes(':') || colon <= 3 && /^[-–—ـ/]/u.test(ender)) ? pieces.slice(i, i + colon) : [];
-    if (afterSep && (cut > 0 || afterSlash) && credit.length > 0 && credit.every((q) => q.kind === 'word' && !DATELINE_VERBS.test(q.raw) && !SAYING_VERBS.has(q.norm.replace(/^و/u, '')))) {
+    if (afterSep && (cut > 0 || afterSlash) && credit.length > 0 && credit.every((q, k) => (q.kind === 'word' || k > 0 && q.kind === 'number' && OUTLET_SUFFIXES.has(q.norm)) && !DATELINE_VERBS.test(q.raw) && !SAYING_VERBS.has(q.norm.replace(/^و/u, '')))) {
       credited = true;
       i += colon;
       continue;
