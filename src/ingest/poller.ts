@@ -424,17 +424,19 @@ export class FeedPoller {
     // All of the feed's new articles are analysed at once (the job pool runs them on its threads);
     // an article that is a copy of a stored one needs none.
     const analyses = new Map<NewArticle, PreparedAnalysis | undefined>();
-    const isNew = await Promise.all(records.map((r) => this.deps.store.isNewArticle(r)));
+    // The store is asked after the texts are claimed: a feed that stored one of them before the claim
+    // is then seen by the store (on PostgreSQL, by a query that starts after its commit).
     await earlierClaimed;
+    const claims = records.map((r) => this.claim(r, turn));
+    markClaimed();
     const own: Promise<unknown>[] = [];
     const deferred: Promise<unknown>[] = [];
+    const stillNew = async (r: NewArticle): Promise<unknown> => (await this.deps.store.isNewArticle(r)) && analyses.set(r, await this.analyse(r));
     for (const [i, r] of records.entries()) {
-      if (!isNew[i]) continue;
-      const claim = this.claim(r, turn);
-      if (claim === 'own') own.push(this.analyse(r).then((a) => analyses.set(r, a)));
-      else if (claim !== 'copy') deferred.push(claim.then(async () => (await this.deps.store.isNewArticle(r)) && analyses.set(r, await this.analyse(r))));
+      const claim = claims[i]!;
+      if (claim === 'own') own.push(stillNew(r));
+      else if (claim !== 'copy') deferred.push(claim.then(() => stillNew(r)));
     }
-    markClaimed();
     await Promise.all(own);
     return { records, analyses, deferred: Promise.all(deferred).then(() => undefined) };
   }
