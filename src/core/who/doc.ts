@@ -1,7 +1,7 @@
 /** The tokenized article the who rules work on: tokens with normalized forms and sentence numbers. */
 import { normalize } from '../text/normalize.ts';
 import type { EntityType, Sentence } from '../types.ts';
-import { splitClitics, strippedCandidates } from './clitics.ts';
+import { splitClitics, strippedCandidates, type CliticSplit } from './clitics.ts';
 import { tokenize, type Token } from './tokenize.ts';
 
 /** A token with its matching forms. */
@@ -67,6 +67,8 @@ export interface WordForms {
   /** The word as written. */
   readonly text: string;
   norm: string;
+  /** Its normalized form split into clitics, made once here and read by the tagger's features too. */
+  readonly split: CliticSplit;
   stem: string;
   bare: string;
   forms: string[];
@@ -108,7 +110,7 @@ function wordForms(word: string): WordForms {
   const norm = normalize(word);
   const split = splitClitics(norm);
   const bare = split.article ? 'ال' + split.stem : split.pre ? norm.slice(split.pre.length) : norm;
-  f = { text: word, norm, stem: split.stem, bare, forms: [...new Set([norm, bare, ...strippedCandidates(norm)])], punct: !WORDLIKE.test(norm), tagged: undefined, facts: [] };
+  f = { text: word, norm, split, stem: split.stem, bare, forms: [...new Set([norm, bare, ...strippedCandidates(norm)])], punct: !WORDLIKE.test(norm), tagged: undefined, facts: [] };
   if (formsCache.size >= FORMS_LIMIT) formsCache.clear();
   formsCache.set(word, f);
   return f;

@@ -4,7 +4,7 @@
  * cached per word form; gazetteer phrase matches are the only sentence-level features.
  */
 import { normalize } from '../text/normalize.ts';
-import { splitClitics } from './clitics.ts';
+import { splitClitics, type CliticSplit } from './clitics.ts';
 import { dictionaryClass } from './dictionary.ts';
 import { spansFromTags } from './bio.ts';
 import { FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_WORDS, TRIGGERS } from './lexicon.ts';
@@ -62,6 +62,18 @@ export function wordFeatures(word: string, known: KnownWords = NO_KNOWN, cluster
   return [far, near, center, near, far].map((list, i) => list.map((f) => OFFSETS[i] + '|' + f));
 }
 
+/** A word normalized and split into its clitics, as the caller may already have it (the who step's word forms). */
+export interface ParsedWord {
+  readonly norm: string;
+  readonly split: CliticSplit;
+}
+
+/** A word's normalized form and clitic split, computed. */
+export function parseWord(word: string): ParsedWord {
+  const norm = normalize(word);
+  return { norm, split: splitClitics(norm) };
+}
+
 /**
  * One word's base features in three nested tiers: `far` ones also apply to tokens two away,
  * `near` ones to neighbours, `center` (all of them) to the word's own token.
@@ -70,15 +82,16 @@ export function featureTiers(
   word: string,
   known: KnownWords = NO_KNOWN,
   clusters: Clusters = NO_CLUSTERS,
+  parsed: ParsedWord = parseWord(word),
 ): { far: string[]; near: string[]; center: string[] } {
-  const norm = normalize(word);
+  const { norm, split } = parsed;
   const sh = shape(norm);
-  const { pre, article, stem } = splitClitics(norm);
+  const { pre, article, stem } = split;
   const trig = triggerClass(norm, stem, article);
   const gaz = gazKind(norm, stem, article);
   const nisba = stem.length >= 4 && (stem.endsWith('ي') || stem.endsWith('ية') || stem.endsWith('يين') || stem.endsWith('يون'));
   const near: string[] = ['w=' + norm, 's=' + stem, 'sh=' + sh];
-  const key = knownKey(norm);
+  const key = article ? 'ال' + stem : stem; // knownKey(norm), from the split already made
   const kn = known.get(key);
   const cl = clusters.get(key);
   if (cl) for (let k = 1; k <= cl.length; k++) near.push('C' + k + '=' + cl.slice(0, k));

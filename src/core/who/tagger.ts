@@ -11,12 +11,15 @@ import {
   OFFSETS,
   featureTiers,
   indexPhrases,
+  parseWord,
   phraseFeature,
   phraseFollows,
   phraseStarts,
   type IndexedPhrase,
+  type ParsedWord,
   type PhraseIndex,
 } from './features.ts';
+import type { CliticSplit } from './clitics.ts';
 import { normalize } from '../text/normalize.ts';
 
 const CENTER = OFFSETS.indexOf(0);
@@ -168,6 +171,8 @@ const NO_STARTS: RowedPhrase[] = [];
 export interface TaggerWord {
   readonly text: string;
   readonly norm: string;
+  /** Its clitic split, when the caller already made it (spares the tagger a second one). */
+  readonly split?: CliticSplit;
   tagged: unknown;
 }
 
@@ -237,7 +242,7 @@ export class Tagger {
   private entryOf(form: TaggerWord): WordEntry {
     const kept = form.tagged;
     if (kept instanceof WordEntry && kept.owner === this) return kept;
-    const entry = new WordEntry(this, this.wordVector(form.text), this.phraseStartsOf(form.norm));
+    const entry = new WordEntry(this, this.wordVector(form.text, form.split && { norm: form.norm, split: form.split }), this.phraseStartsOf(form.norm));
     form.tagged = entry;
     return entry;
   }
@@ -305,7 +310,7 @@ export class Tagger {
   }
 
   /** A word's emission contributions at each offset, computed once per word form. */
-  private wordVector(word: string): Float32Array {
+  private wordVector(word: string, parsed?: ParsedWord): Float32Array {
     let vec = this.cache.get(word);
     if (vec) return vec;
     const model = this.model;
@@ -314,7 +319,7 @@ export class Tagger {
     const { table, extent, weights } = model;
     // Tiers nest (far ⊂ near ⊂ center), and a row holds zeros where a feature has no position, so
     // adding each center feature's row over its non-zero extent is exact.
-    for (const f of featureTiers(word, model.known, model.clusters).center) {
+    for (const f of featureTiers(word, model.known, model.clusters, parsed ?? parseWord(word)).center) {
       const row = weights.get(f) ?? NO_ROW;
       if (row === NO_ROW) continue;
       const r = row / width;

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Tagger, forbidTags, hasDigit, loadTagger, shippedTagger, tagWords, type NerModel } from '../../../src/core/who/tagger.ts';
-import { OFFSETS, featureTiers, forEachPhraseFeature, indexPhrases, phraseFollows, phraseStarts } from '../../../src/core/who/features.ts';
+import { OFFSETS, featureTiers, forEachPhraseFeature, indexPhrases, knownKey, parseWord, phraseFollows, phraseStarts } from '../../../src/core/who/features.ts';
+import { buildDoc } from '../../../src/core/who/doc.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import { analyze } from '../../../src/core/analyze.ts';
 import { crossValidationFolds, trainModel } from '../../../scripts/ner-train.ts';
@@ -138,6 +139,26 @@ test('GIVEN word forms with slots THEN tagForms tags as tag does, keeps its work
   const other = new Tagger(shipped.model);
   assert.deepEqual(other.tagForms(forms), shipped.tag(words));
   assert.ok(forms.every((f, i) => f.tagged !== kept[i]), 'another tagger keeps its own work');
+});
+
+test('GIVEN a word already normalized and split THEN featureTiers gives the features it computes from the word itself', () => {
+  const shipped = shippedTagger();
+  const words = ['والعراق', 'للأمم', 'بغداد', 'وبالقاهرة', 'فقال', 'الرئيس', 'كالعادة', 'و465', 'Biden', 'أ'];
+  for (const word of words) {
+    const parsed = parseWord(word);
+    assert.equal(parsed.norm, normalize(word), word);
+    assert.equal(parsed.split.article ? 'ال' + parsed.split.stem : parsed.split.stem, knownKey(parsed.norm), word);
+    assert.deepEqual(featureTiers(word, shipped.model.known, shipped.model.clusters, parsed), featureTiers(word, shipped.model.known, shipped.model.clusters), word);
+  }
+});
+
+test('GIVEN the who step\'s word forms THEN tagForms reads their clitic split and tags as tag does', () => {
+  const text = 'وقال الرئيس العراقي في بغداد إن للأمم المتحدة دورا وبالقاهرة اجتماع';
+  const doc = buildDoc(text, []);
+  const words = doc.tokens.map((t) => t.text);
+  assert.ok(doc.tokens.every((t) => t.form.split.stem === t.stem), 'the split is the one the tokens carry');
+  const fresh = new Tagger(shippedTagger().model);
+  assert.deepEqual(fresh.tagForms(doc.tokens.map((t) => t.form)), shippedTagger().tag(words));
 });
 
 test('GIVEN words with digits THEN hasDigit tells them, Latin or Arabic-Indic, glued to a clitic or not', () => {
