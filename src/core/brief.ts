@@ -298,7 +298,8 @@ export function isDatelineOnly(text: string): boolean {
 
 const STAMP_LABEL = new RegExp(`^(?:${cues.stampLabels.map(normalize).sort(byLength).map(escape).join('|')})\\s*:?\\s*`, 'u');
 const STAMP_WORDS = new Set(cues.stampWords.map(normalize));
-const WEEKDAY_WORDS = new Set(weekdays.weekdays.flatMap((d) => d.names).map(normalize));
+/** Month and weekday names, normalized. */
+const DATE_WORDS = new Set([...MONTH_WORDS, ...weekdays.weekdays.flatMap((d) => d.names).map(normalize)]);
 
 /**
  * Whether a line is only a page's time stamp or a date: "آخر تحديث: الثلاثاء 12 مارس 2019 - 10:30",
@@ -308,7 +309,7 @@ const WEEKDAY_WORDS = new Set(weekdays.weekdays.flatMap((d) => d.names).map(norm
 export function isDateStamp(text: string): boolean {
   const ws = normalize(text).trim().replace(STAMP_LABEL, '').split(/[\s،,:/|\-–—ـ.()]+/u).filter((w) => w !== '');
   const isNumber = (w: string): boolean => /^[0-9٠-٩]+$/u.test(w);
-  return ws.some(isNumber) && ws.every((w) => isNumber(w) || MONTH_WORDS.has(w) || WEEKDAY_WORDS.has(w) || ERA_WORDS.has(w) || STAMP_WORDS.has(w));
+  return ws.some(isNumber) && ws.every((w) => isNumber(w) || DATE_WORDS.has(w) || ERA_WORDS.has(w) || STAMP_WORDS.has(w));
 }
 
 /** What follows a dateline or byline at the start ('' when nothing does), or null when the text opens with none. */
@@ -1002,7 +1003,6 @@ export function dropEnclosedAside(text: string, normText = normalize(text)): str
   });
 }
 
-const DATE_WORDS = new Set([...MONTH_WORDS, ...weekdays.weekdays.flatMap((d) => d.names).map(normalize)]);
 const ADDED_STATEMENT = new RegExp(`[\\s،,]+(?:${alternation(cues.addedStatementParticiples)})\\s+(?:ب?ان|انه|انها|انهم|الى ان)(?=$|[\\s"«“])`, 'gu');
 
 /**
