@@ -161,6 +161,9 @@ export async function appliedPostgresMigrations(pool: pg.Pool): Promise<string[]
   return (await pool.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY seq')).rows.map((r) => r.id);
 }
 
+/** The story a story id names now: itself, or the story it was merged into (mergeStories keeps merged_into one step deep). */
+const SURVIVOR_SQL = '(SELECT COALESCE(merged_into, id) FROM stories WHERE id = $1)';
+
 const STORY_SUMMARY_SQL = `
   SELECT s.id, s.title, s.first_seen, s.last_seen,
     (SELECT COUNT(*) FROM story_articles sa WHERE sa.story_id = s.id) AS article_count,
@@ -595,7 +598,7 @@ export class PostgresStore implements Store {
   }
 
   async getStory(storyId: number): Promise<StorySummary | undefined> {
-    const r = await this.get(`${STORY_SUMMARY_SQL} WHERE s.id = $1`, storyId);
+    const r = await this.get(`${STORY_SUMMARY_SQL} WHERE s.id = ${SURVIVOR_SQL}`, storyId);
     return r ? summaryFrom(r) : undefined;
   }
 
@@ -624,7 +627,7 @@ export class PostgresStore implements Store {
   }
 
   async storyArticleIds(storyId: number): Promise<number[]> {
-    return (await this.all('SELECT article_id FROM story_articles WHERE story_id = $1 ORDER BY joined_at, article_id', storyId)).map((r) =>
+    return (await this.all(`SELECT article_id FROM story_articles WHERE story_id = ${SURVIVOR_SQL} ORDER BY joined_at, article_id`, storyId)).map((r) =>
       Number(r.article_id),
     );
   }

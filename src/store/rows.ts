@@ -176,9 +176,22 @@ export function groupingFrom(r: Row): GroupingArticle {
   return g;
 }
 
+/**
+ * The articles a digest item stands for: those it was sent with, and, when its story has since
+ * been merged into another (one happening), the surviving story's too, so "/timeline 2" shows the
+ * whole happening instead of the half the digest was sent with.
+ */
+export async function digestItemArticleIds(store: Pick<Store, 'getStory' | 'storyArticleIds'>, item: DigestItem): Promise<number[]> {
+  if (item.storyId === undefined) return item.articleIds;
+  const now = await store.getStory(item.storyId);
+  if (!now || now.id === item.storyId) return item.articleIds;
+  const sent = new Set(item.articleIds);
+  return [...item.articleIds, ...(await store.storyArticleIds(now.id)).filter((id) => !sent.has(id))];
+}
+
 /** Item `n` (1-based) of the chat's last digest as commands read it: each article with its first outlet. */
 export async function digestItemOf(
-  store: Pick<Store, 'lastDigest' | 'getArticles'>,
+  store: Pick<Store, 'lastDigest' | 'getArticles' | 'getStory' | 'storyArticleIds'>,
   firstOutlet: (articleId: number) => Promise<string | undefined>,
   chatId: string,
   n: number,
@@ -187,7 +200,7 @@ export async function digestItemOf(
   const item = Number.isInteger(n) && n >= 1 ? digest?.items[n - 1] : undefined;
   if (!item) return undefined;
   const out: StoredArticle[] = [];
-  for (const article of await store.getArticles(item.articleIds)) {
+  for (const article of await store.getArticles(await digestItemArticleIds(store, item))) {
     const s: StoredArticle = { id: String(article.id), title: article.title, text: article.text };
     if (article.url) s.url = article.url;
     if (article.published) s.published = article.published;

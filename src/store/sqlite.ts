@@ -96,6 +96,9 @@ const STORY_SUMMARY_SQL = `
        WHERE sa.story_id = s.id AND src.feed_id IS NOT NULL) AS feed_ids
   FROM stories s`;
 
+/** The story a story id names now: itself, or the story it was merged into (mergeStories keeps merged_into one step deep). */
+const SURVIVOR_SQL = '(SELECT COALESCE(merged_into, id) FROM stories WHERE id = ?)';
+
 /** The record of an article just inserted, as reading its row back would give it (articleFrom). */
 export function insertedArticle(id: number, a: NewArticle, canon: string | undefined, hash: string): ArticleRecord {
   const article: ArticleRecord = { id, title: a.title, text: a.text, firstSeen: a.seenAt, contentHash: hash };
@@ -444,7 +447,7 @@ export class SqliteStore implements Store {
   }
 
   async getStory(storyId: number): Promise<StorySummary | undefined> {
-    const r = this.get(`${STORY_SUMMARY_SQL} WHERE s.id = ?`, storyId);
+    const r = this.get(`${STORY_SUMMARY_SQL} WHERE s.id = ${SURVIVOR_SQL}`, storyId);
     return r ? summaryFrom(r) : undefined;
   }
 
@@ -472,7 +475,9 @@ export class SqliteStore implements Store {
   }
 
   async storyArticleIds(storyId: number): Promise<number[]> {
-    return this.all('SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY joined_at, article_id', storyId).map((r) => Number(r.article_id));
+    return this.all(`SELECT article_id FROM story_articles WHERE story_id = ${SURVIVOR_SQL} ORDER BY joined_at, article_id`, storyId).map((r) =>
+      Number(r.article_id),
+    );
   }
 
   async articlesSince(since: string): Promise<GroupingArticle[]> {

@@ -388,11 +388,11 @@ export interface StoryStore {
   mergeStories(into: number, from: number, seenAt: string): Promise<void>;
   /** The story an article belongs to. */
   storyOf(articleId: number): Promise<number | undefined>;
-  /** A story with its counts. */
+  /** A story with its counts; a story merged into another gives the one it was merged into (its id, title and articles). */
   getStory(storyId: number): Promise<StorySummary | undefined>;
   /** Stories with counts, most recently seen first. */
   listStories(query?: StoryQuery): Promise<StorySummary[]>;
-  /** Article ids of a story, oldest first. */
+  /** Article ids of a story, oldest first; of a merged story, those of the story it was merged into. */
   storyArticleIds(storyId: number): Promise<number[]>;
   /** Articles first seen at or after `since`, oldest first, for rebuilding the grouping index. */
   articlesSince(since: string): Promise<GroupingArticle[]>;

@@ -41,6 +41,12 @@ for (const kind of STORE_KINDS) {
       // What chat 1 was sent stays as it was sent: the digest names the younger story and its title.
       const last = (await store.lastDigest('telegram:1'))!;
       assert.deepEqual(last.items.map((i) => [i.storyId, i.title]), [[younger.id, 'حماس تنعى المهندس']]);
+      // A reference to the merged-away story (a digest item, a button) leads to the surviving story.
+      const gone = (await store.getStory(younger.id))!;
+      assert.deepEqual([gone.id, gone.title, gone.articleCount], [older.id, 'اغتيال مهندس في صفاقس', 2]);
+      assert.deepEqual(await store.storyArticleIds(younger.id), [a1, b1]);
+      // "/timeline 1" in chat 1 reads the whole happening: the article it was sent, then the other.
+      assert.deepEqual((await store.digestItem('telegram:1', 1))?.map((a) => a.id), [String(b1), String(a1)]);
       // A later merge of the survivor moves what was merged into it too.
       const c1 = await article('3', 'الغنوشي : جريمة صفاقس', T2);
       const third = await store.createStory(c1, 'الغنوشي : جريمة صفاقس', T2);
@@ -48,6 +54,8 @@ for (const kind of STORE_KINDS) {
       assert.deepEqual((await store.storyArticleIds(third.id)).sort(), [a1, b1, c1].sort());
       assert.deepEqual((await store.listStories()).map((s) => s.id), [third.id]);
       assert.deepEqual(await ledger.newToChat('telegram:1', [{ ...item, storyId: third.id }]), []);
+      assert.equal((await store.getStory(younger.id))?.id, third.id, 'a story merged twice leads to the last survivor');
+      assert.deepEqual((await store.digestItem('telegram:1', 1))?.map((a) => a.id).sort(), [a1, b1, c1].map(String).sort());
       await store.close();
     });
   });
