@@ -6,7 +6,8 @@
  *   - precision: of the labeled pairs that ended up in one story, the share labeled the same happening;
  *   - recall: of the pairs labeled the same happening, the share that ended up in one story;
  * for the tuning part, the held-out part, the fresh part (labeled after the first tuning), the fresh2 part (labeled
- * after the second), the fresh3 part (labeled after the third), the fresh4 part (labeled after the fourth) and the fresh5 part (labeled after the fifth) apart, and the share of edited
+ * after the second), the fresh3 part (labeled after the third), the fresh4 part (labeled after the fourth), the fresh5 part (labeled after the fifth) and all of them (the 511 test pairs) apart, the train part (labeled after the
+ * sixth round, the only pairs weights may be learned on) on its own, and the share of edited
  * re-publications that landed in their original's story. An item's story is the one it is in at the end (stories an
  * article tied are merged).
  *
@@ -41,7 +42,7 @@ interface Pair {
   a: string;
   b: string;
   same: boolean;
-  part: 'tune' | 'held-out' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5';
+  part: 'tune' | 'held-out' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'train';
   why: string;
 }
 
@@ -155,8 +156,9 @@ function writeEvidence(pairs: Pair[], evidence: Map<Pair, PairEvidence>, out: st
 const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)}% (${n}/${d})` : 'n/a (0/0)');
 
 function score(pairs: Pair[], { stories, compared }: Grouping, list: boolean): void {
-  for (const part of ['tune', 'held-out', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'all'] as const) {
-    const ps = part === 'all' ? pairs : pairs.filter((p) => p.part === part);
+  for (const part of ['tune', 'held-out', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'all', 'train'] as const) {
+    // 'all' is the test pairs: every part but the training one.
+    const ps = part === 'all' ? pairs.filter((p) => p.part !== 'train') : pairs.filter((p) => p.part === part);
     const joined = ps.filter((p) => stories.get(p.a) === stories.get(p.b));
     const right = joined.filter((p) => p.same).length;
     const truePairs = ps.filter((p) => p.same);
