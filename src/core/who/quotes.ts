@@ -13,7 +13,7 @@ import { afterTitle } from './mentions.ts';
 const DANGLING_ATTRIBUTION = /[\s،,]*(?:ب?حسب(?:ما|\s+ما)?|وفق[اًً]*(?:\s+لما|\s+ما)?|كما)\s*$/u;
 
 /** Whether every quotation mark in `text` is closed (a reported clause cut inside a quote is not shown). */
-function balancedQuotes(text: string): boolean {
+export function balancedQuotes(text: string): boolean {
   const count = (re: RegExp): number => (text.match(re) ?? []).length;
   return count(/"/gu) % 2 === 0 && count(/«/gu) === count(/»/gu) && count(/“/gu) === count(/”/gu);
 }
