@@ -970,14 +970,11 @@ export function isTitleFamilyName(doc: Doc, m: TokenMention): boolean {
  */
 export function withRepeatedFamilyName(doc: Doc, spans: readonly TokenMention[]): TokenMention[] {
   const toks = doc.tokens;
-  const covered = new Set<number>();
-  for (const m of spans) for (let i = m.s; i < m.e; i++) covered.add(i);
+  const covered = coveredTokens(spans);
   const pair = (m: TokenMention): string | undefined => {
     const g = toks[m.s]!;
-    const w = toks[m.e];
-    if (m.type !== 'PER' || m.e - m.s !== 1 || !FIRST_NAMES.has(g.norm) || !w || covered.has(m.e) || w.sentence !== g.sentence) return undefined;
-    if (!w.bare.startsWith('ال') || w.norm !== w.bare || w.stem.length < 3 || isJunkWord(w) || STOPWORDS.has(w.norm) || isTitle(w) || isGazPlace(w.norm)) return undefined;
-    return `${g.norm} ${w.norm}`;
+    if (m.type !== 'PER' || m.e - m.s !== 1 || !FIRST_NAMES.has(g.norm) || !familyNameAfter(doc, m.s, covered)) return undefined;
+    return `${g.norm} ${toks[m.e]!.norm}`;
   };
   const counts = new Map<string, number>();
   for (const m of spans) {
@@ -988,6 +985,43 @@ export function withRepeatedFamilyName(doc: Doc, spans: readonly TokenMention[])
     const p = pair(m);
     return p !== undefined && (counts.get(p) ?? 0) >= 2 ? { ...m, e: m.e + 1 } : m;
   });
+}
+
+/** The tokens inside any of the spans. */
+function coveredTokens(spans: readonly TokenMention[]): Set<number> {
+  const covered = new Set<number>();
+  for (const m of spans) for (let i = m.s; i < m.e; i++) covered.add(i);
+  return covered;
+}
+
+/**
+ * Whether the word after token i may be the family name of the given name at i: in the same
+ * sentence and in no span, definite with no clitic, of three letters or more, and no function
+ * word, title or place ("الشاهد" after "يوسف", "الصيد" after "الحبيب").
+ */
+export function familyNameAfter(doc: Doc, i: number, covered: ReadonlySet<number>): boolean {
+  const g = doc.tokens[i]!;
+  const w = doc.tokens[i + 1];
+  if (!w || covered.has(i + 1) || w.sentence !== g.sentence) return false;
+  return w.bare.startsWith('ال') && w.norm === w.bare && w.stem.length >= 3 && !isJunkWord(w) && !STOPWORDS.has(w.norm) && !isTitle(w) && !isGazPlace(w.norm);
+}
+
+/**
+ * People the tagger missed altogether, named by a known given name and a family name spelt like a
+ * common word ("عن الحبيب الصيد … حكومة الحبيب الصيد"): the same two words, in no span, twice or
+ * more in the article (a common noun seldom follows one given name twice).
+ */
+export function repeatedUntaggedNames(doc: Doc, spans: readonly TokenMention[]): TokenMention[] {
+  const toks = doc.tokens;
+  const covered = coveredTokens(spans);
+  const at = new Map<string, number[]>();
+  for (let i = 0; i + 1 < toks.length; i++) {
+    // A name's second part is no given name of its own ("الدين العمومي" is the public debt).
+    if (covered.has(i) || !isTitledNameOpener(toks[i]!) || COMPOUND_NAME_ENDS.has(toks[i]!.norm) || !familyNameAfter(doc, i, covered)) continue;
+    const key = `${toks[i]!.norm} ${toks[i + 1]!.norm}`;
+    at.set(key, [...(at.get(key) ?? []), i]);
+  }
+  return [...at.values()].filter((starts) => starts.length >= 2).flat().map((s) => ({ type: 'PER' as const, s, e: s + 2 }));
 }
 
 /**
@@ -1091,6 +1125,8 @@ export const LIST_STEPS: readonly ListStep[] = [
   },
   // A given name that the same common-looking word follows twice takes it as the family name ("يوسف" + "الشاهد").
   { name: 'person-with-repeated-family-name', run: (doc, spans) => withRepeatedFamilyName(doc, spans) },
+  // The same given name and family name twice, where the tagger found neither, name a person ("الحبيب الصيد").
+  { name: 'repeated-untagged-names', run: (doc, spans) => overlay(spans, repeatedUntaggedNames(doc, spans)) },
   // A given name and a family name right after a title name a person the tagger missed.
   { name: 'titled-given-names', run: (doc, spans) => overlay(spans, titledGivenNames(doc, spans)) },
   // A given name left out right before a titled person's span opens it ("… الحرّ عبير" + "موسي").

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isTitleFamilyName, withRepeatedFamilyName, withRepeatedMiddleName, withConjoinedGivenNameBefore, gazetteerPhrases, webOutlets } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isTitleFamilyName, withRepeatedFamilyName, repeatedUntaggedNames, withRepeatedMiddleName, withConjoinedGivenNameBefore, gazetteerPhrases, webOutlets } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -333,7 +333,7 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     'person-with-title-family-name',
     'org-to-closing-quote',
   ]);
-  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued', 'person-with-repeated-middle-name', 'lone-ali-preposition', 'person-without-noun-forms', 'person-with-repeated-family-name', 'titled-given-names', 'person-given-name-before', 'person-conjoined-given-name-before', 'lexicon-spans', 'quoted-appositions', 'web-outlets', 'propagate', 'not-adjective-places', 'not-work-titles']);
+  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued', 'person-with-repeated-middle-name', 'lone-ali-preposition', 'person-without-noun-forms', 'person-with-repeated-family-name', 'repeated-untagged-names', 'titled-given-names', 'person-given-name-before', 'person-conjoined-given-name-before', 'lexicon-spans', 'quoted-appositions', 'web-outlets', 'propagate', 'not-adjective-places', 'not-work-titles']);
   const step = (name: string) => SPAN_STEPS.find((s) => s.name === name)!;
   const show = (doc: ReturnType<typeof docOf>, r: ReturnType<SpanStep['run']>): string[] =>
     (r === undefined ? [] : Array.isArray(r) ? r : [r]).map((m) => `${m.type}:${doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')}`);
@@ -518,6 +518,25 @@ test('GIVEN a given name alone that the same definite word follows twice THEN th
     const doc = docOf(text);
     const starts = doc.tokens.flatMap((t, i) => (t.text === given ? [i] : []));
     const spans = withRepeatedFamilyName(doc, starts.map((s) => ({ type: 'PER' as const, s, e: s + 1 })));
+    assert.deepEqual(spans.map((m) => doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')), want, text);
+  }
+});
+
+test('GIVEN a given name and a family name the tagger missed, twice THEN they name a person', () => {
+  // Each case: the text, the names found (with no span given).
+  const table: [string, string[]][] = [
+    ['ونفى الحمامي تخلي الحركة عن الحبيب الصيد . وقال إن حكومة الحبيب الصيد فشلت .', ['الحبيب الصيد', 'الحبيب الصيد']],
+    // Once only: no evidence.
+    ['ونفى الحمامي تخلي الحركة عن الحبيب الصيد .', []],
+    // A name's second part opens no name ("الدين العمومي" is the public debt).
+    ['ارتفع الدين العمومي . وبلغ الدين العمومي حدا كبيرا .', []],
+    // Function words, titles and places are no family name.
+    ['وقال محمد الأمين العام للحزب . وأضاف محمد الأمين العام للحزب .', []],
+    ['وصل محمد اليوم . وغادر محمد اليوم .', []],
+  ];
+  for (const [text, want] of table) {
+    const doc = docOf(text);
+    const spans = repeatedUntaggedNames(doc, []);
     assert.deepEqual(spans.map((m) => doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')), want, text);
   }
 });
