@@ -18,6 +18,7 @@ import { renderPlain } from './messages/render/plain.ts';
 import { m, type Post } from './messages/model.ts';
 import { storyThreadMessages } from './commands/story-thread.ts';
 import { routeSender, startDigests } from './schedule/index.ts';
+import { noteMergedForumPosts } from './schedule/forum-merges.ts';
 import { createFetcher } from './sources/http.ts';
 import { fetchOpmlFile } from './sources/opml.ts';
 import { createJobPool } from './sources/jobs.ts';
@@ -147,6 +148,9 @@ async function main(): Promise<number> {
 
   const stops: Array<() => Promise<void>> = [];
   let closeDiscord: (() => Promise<void>) | undefined;
+  let tellForumMerges: (() => Promise<number>) | undefined;
+  /** The pass of tellForumMerges under way, if any: one at a time. */
+  let tellingMerges: Promise<unknown> | undefined;
   /** A platform that cannot go on (a revoked token) stops mojaz with a non-zero exit, for a supervisor to see. */
   let fatal: (message: string) => void = () => undefined;
   const fatalError = new Promise<string>((resolve) => (fatal = resolve));
@@ -186,6 +190,15 @@ async function main(): Promise<number> {
     const readAttachment = (url: string, maxBytes: number) => fetchOpmlFile(fetcher, url, maxBytes, config.fetch.timeoutMs);
     const discord = await startDiscord(config, services, { log, pacer, storyThread, readAttachment, metrics, forumPosts: store, buttonActions: store });
     senders.discord = discord.sender;
+    // After a feed round (where stories merge), forum posts of merged stories are told where the story goes on.
+    tellForumMerges = () =>
+      noteMergedForumPosts({
+        store,
+        sender: discord.sender,
+        postLink: (chatId, thread) => discord.sender.postLink(chatId, thread),
+        storyThread: (articleIds) => storyThreadMessages(store, services, articleIds, new Date()),
+        log: (line) => log.warn(line),
+      });
     // Closed last (after the digests in flight, which post through its REST client).
     closeDiscord = () => discord.stop();
     health.discord = () => discord.connected();
@@ -219,13 +232,18 @@ async function main(): Promise<number> {
       for (const feed of report.feeds) metrics.feedFetched(feed.status);
       feedLog.debug(`round done ${JSON.stringify(report).slice(0, 300)}`);
       firstRoundDone();
+      if (tellForumMerges && !tellingMerges && !stopping) {
+        tellingMerges = tellForumMerges()
+          .catch((err: unknown) => log.warn(`forum posts of merged stories: ${errorText(err)}`))
+          .finally(() => (tellingMerges = undefined));
+      }
     },
   });
   const digests = await startDigests({ config, store, senders: platformSenders, fetcher, pacer, metrics, log: (line, fields) => digestLog.warn(line, fields) });
   services.digests = digests.services;
   // Stopped in this order: the platforms take no new update (and finish the ones being handled),
   // the feed round and the digests in flight end, then Discord's connection closes.
-  stops.push(() => feeds.stop(), () => digests.stop(), ...(closeDiscord ? [closeDiscord] : []));
+  stops.push(() => feeds.stop(), () => digests.stop(), async () => void (await tellingMerges), ...(closeDiscord ? [closeDiscord] : []));
   if (metricsServed) {
     route(config.http.port, '/healthz', healthRoute(health, () => stopping));
     route(config.http.port, '/metrics', metricsRoute(metricsServed));

@@ -48,6 +48,8 @@ export interface Post {
   title: string;
   message: Message;
   articleIds: number[];
+  /** The story it stands for, when it is one. */
+  storyId?: number;
 }
 
 /**

@@ -30,6 +30,8 @@ export class ChatGoneError extends Error {
 export interface ForumPost {
   thread: string;
   complete: boolean;
+  /** The story the post stands for (a digest's post), so a merge of that story can be told in it. */
+  storyId?: number;
 }
 
 /**

@@ -162,7 +162,7 @@ export function renderDigest(items: DigestItem[], details: Map<number, StoryDeta
     const title = item.title ?? d?.story.title ?? '';
     const story = storyBlocks(d, period);
     blocks.push(m.paragraph(m.bold(`${i + 1}. ${title}`)), ...story);
-    posts.push({ title, message: { blocks: story, direction: 'rtl' }, articleIds: item.articleIds });
+    posts.push({ title, message: { blocks: story, direction: 'rtl' }, articleIds: item.articleIds, ...(item.storyId !== undefined ? { storyId: item.storyId } : {}) });
   });
   blocks.push(m.separator(), m.paragraph(m.italic('لخط زمن خبر منها: /timeline 2 (رقم الخبر)')));
   return { blocks, direction: 'rtl', posts, ...(left > 0 ? { buttons: [[moreButton(left)]] } : {}) };

@@ -231,5 +231,12 @@ const storyMerge: PgMigration = {
   `,
 };
 
+const forumPostStory: PgMigration = {
+  id: '011-forum-post-story',
+  sql: `
+    ALTER TABLE forum_posts ADD COLUMN story_id BIGINT;
+  `,
+};
+
 /** The PostgreSQL migrations, oldest first: the same ids as ./migrations/index.ts. */
-export const pgMigrations: readonly PgMigration[] = [content, chats, digestLedger, digestPeriod, feedLease, sendSlots, forumPosts, buttonActions, chatSendSlots, storyMerge];
+export const pgMigrations: readonly PgMigration[] = [content, chats, digestLedger, digestPeriod, feedLease, sendSlots, forumPosts, buttonActions, chatSendSlots, storyMerge, forumPostStory];

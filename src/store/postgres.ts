@@ -26,6 +26,8 @@ import {
   forumPostCutoff,
   buttonActionCutoff,
   forumPostFrom,
+  mergedForumPostFrom,
+  mergedForumPostsSql,
   groupingFrom,
   isFullerText,
   outletOf,
@@ -48,6 +50,7 @@ import type {
   FilterRecord,
   ForumPost,
   GroupingArticle,
+  MergedForumPost,
   NewArticle,
   Store,
   StoryQuery,
@@ -721,15 +724,25 @@ export class PostgresStore implements Store {
 
   async recordForumPost(chatId: string, key: string, post: ForumPost, now: string): Promise<void> {
     await this.run(
-      `INSERT INTO forum_posts (chat_id, post_key, thread_id, complete, created_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (chat_id, post_key) DO UPDATE SET thread_id = excluded.thread_id, complete = excluded.complete`,
+      `INSERT INTO forum_posts (chat_id, post_key, thread_id, complete, created_at, story_id) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (chat_id, post_key) DO UPDATE SET thread_id = excluded.thread_id, complete = excluded.complete,
+         story_id = COALESCE(forum_posts.story_id, excluded.story_id)`,
       chatId,
       key,
       post.thread,
       post.complete,
       now,
+      post.storyId ?? null,
     );
     await this.run('DELETE FROM forum_posts WHERE chat_id = $1 AND created_at < $2', chatId, forumPostCutoff(now));
+  }
+
+  async mergedForumPosts(limit: number): Promise<MergedForumPost[]> {
+    return (await this.all(mergedForumPostsSql('$1', 'true'), limit)).map(mergedForumPostFrom);
+  }
+
+  async moveForumPost(chatId: string, key: string, from: number, to: number | undefined): Promise<boolean> {
+    return (await this.run('UPDATE forum_posts SET story_id = $1 WHERE chat_id = $2 AND post_key = $3 AND story_id = $4', to ?? null, chatId, key, from)) === 1;
   }
 
   // ───────── long button actions ─────────

@@ -18,6 +18,7 @@ import type {
   FilterRecord,
   ForumPost,
   GroupingArticle,
+  MergedForumPost,
   NewArticle,
   Store,
   StoredArticle,
@@ -225,6 +226,29 @@ export function claimedFrom(r: Row): ClaimedDelivery {
 /** A forum_posts row as the post it records (SQLite keeps `complete` as 0/1, PostgreSQL as a boolean). */
 export function forumPostFrom(r: Row): ForumPost {
   return { thread: String(r.thread_id), complete: r.complete === true || Number(r.complete) === 1 };
+}
+
+/** Forum posts whose story was merged into another, with that story and the chat's post of it (the store's parameter marks its limit). */
+export function mergedForumPostsSql(limit: string, complete: string): string {
+  return `SELECT fp.chat_id, fp.post_key, fp.thread_id, fp.story_id, g.title AS story_title, s.id AS into_id, s.title AS into_title,
+      (SELECT o.thread_id FROM forum_posts o WHERE o.chat_id = fp.chat_id AND o.story_id = s.id ORDER BY o.created_at LIMIT 1) AS into_thread
+    FROM forum_posts fp JOIN stories g ON g.id = fp.story_id JOIN stories s ON s.id = g.merged_into
+    WHERE fp.complete = ${complete} ORDER BY fp.created_at, fp.post_key LIMIT ${limit}`;
+}
+
+/** A row of {@link mergedForumPostsSql}. */
+export function mergedForumPostFrom(r: Row): MergedForumPost {
+  const post: MergedForumPost = {
+    chatId: String(r.chat_id),
+    key: String(r.post_key),
+    thread: String(r.thread_id),
+    storyId: Number(r.story_id),
+    storyTitle: String(r.story_title),
+    into: { id: Number(r.into_id), title: String(r.into_title) },
+  };
+  const intoThread = str(r.into_thread);
+  if (intoThread !== undefined) post.intoThread = intoThread;
+  return post;
 }
 
 /** The time before which a chat's forum posts are forgotten, for a post recorded at `now`. */

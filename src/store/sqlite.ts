@@ -21,6 +21,8 @@ import {
   forumPostCutoff,
   buttonActionCutoff,
   forumPostFrom,
+  mergedForumPostFrom,
+  mergedForumPostsSql,
   groupingFrom,
   isFullerText,
   outletOf,
@@ -43,6 +45,7 @@ import type {
   FilterRecord,
   ForumPost,
   GroupingArticle,
+  MergedForumPost,
   NewArticle,
   Store,
   StoryQuery,
@@ -565,15 +568,25 @@ export class SqliteStore implements Store {
 
   async recordForumPost(chatId: string, key: string, post: ForumPost, now: string): Promise<void> {
     this.run(
-      `INSERT INTO forum_posts (chat_id, post_key, thread_id, complete, created_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(chat_id, post_key) DO UPDATE SET thread_id = excluded.thread_id, complete = excluded.complete`,
+      `INSERT INTO forum_posts (chat_id, post_key, thread_id, complete, created_at, story_id) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(chat_id, post_key) DO UPDATE SET thread_id = excluded.thread_id, complete = excluded.complete,
+         story_id = COALESCE(forum_posts.story_id, excluded.story_id)`,
       chatId,
       key,
       post.thread,
       post.complete ? 1 : 0,
       now,
+      post.storyId ?? null,
     );
     this.run('DELETE FROM forum_posts WHERE chat_id = ? AND created_at < ?', chatId, forumPostCutoff(now));
+  }
+
+  async mergedForumPosts(limit: number): Promise<MergedForumPost[]> {
+    return this.all(mergedForumPostsSql('?', '1'), limit).map(mergedForumPostFrom);
+  }
+
+  async moveForumPost(chatId: string, key: string, from: number, to: number | undefined): Promise<boolean> {
+    return this.run('UPDATE forum_posts SET story_id = ? WHERE chat_id = ? AND post_key = ? AND story_id = ?', to ?? null, chatId, key, from).changes === 1;
   }
 
   // ───────── long button actions ─────────

@@ -428,6 +428,31 @@ export interface DigestStore {
   lastDigest(chatId: string): Promise<DigestRecord | undefined>;
 }
 
+/** A digest's forum post whose story has since been merged into another (StoryStore.mergeStories). */
+export interface MergedForumPost {
+  chatId: string;
+  key: string;
+  thread: string;
+  /** The story it was posted for, merged away, and that story's title. */
+  storyId: number;
+  storyTitle: string;
+  /** The story it went into. */
+  into: { id: number; title: string };
+  /** The same chat's post of that story, when the chat has one. */
+  intoThread?: string;
+}
+
+/** The forum posts whose story was merged, for telling their readers where the story goes on. */
+export interface ForumMergeStore {
+  /** Complete forum posts, of every chat, whose story has been merged into another: at most `limit`, oldest first. */
+  mergedForumPosts(limit: number): Promise<MergedForumPost[]>;
+  /**
+   * Moves a post from the merged story `from` to `to` (undefined: to no story, when the chat has
+   * a post of the story it went into). False when it no longer stands for `from` (another instance moved it).
+   */
+  moveForumPost(chatId: string, key: string, from: number, to: number | undefined): Promise<boolean>;
+}
+
 /** Days a forum post stays known: a retried digest comes back within hours; older posts are forgotten. */
 export const FORUM_POST_DAYS = 7;
 
@@ -438,7 +463,7 @@ export const BUTTON_ACTION_DAYS = 30;
  * Everything mojaz keeps, one interface per concern; a consumer names the concerns it uses
  * (`ChatStore & FeedStore`). Implements {@link ChatMemory} for the commands.
  */
-export interface Store extends FeedStore, ArticleStore, StoryStore, ChatStore, DigestStore, ForumPostStore, ButtonActionStore, ChatMemory {
+export interface Store extends FeedStore, ArticleStore, StoryStore, ChatStore, DigestStore, ForumPostStore, ForumMergeStore, ButtonActionStore, ChatMemory {
   /**
    * Runs `work` as one transaction: every write it makes lands, or none does (a crash or a full
    * disk midway leaves nothing half done). `work` must only await this store between its writes.

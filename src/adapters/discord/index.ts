@@ -9,7 +9,7 @@ import type { Config } from '../../config.ts';
 import type { Services } from '../../commands/services.ts';
 import type { Message, Post } from '../../messages/model.ts';
 import type { Pacer } from '../../messages/pacing.ts';
-import type { ButtonActionStore, ForumPostStore, Sender } from '../../messages/sender.ts';
+import type { ButtonActionStore, ForumPostStore } from '../../messages/sender.ts';
 import type { Metrics } from '../../log/metrics.ts';
 
 import { ActionIds } from './actions.ts';
@@ -51,7 +51,7 @@ export interface DiscordOptions {
 export interface DiscordBot {
   readonly client: Client;
   /** Posts to "discord:<channelId>" chats (for the digest scheduler). */
-  readonly sender: Sender;
+  readonly sender: DiscordSender;
   /** Whether the gateway session is up (ready, not reconnecting). */
   connected(): boolean;
   /** Disconnects from the gateway and stops every timer; safe to call twice. */

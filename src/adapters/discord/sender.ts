@@ -102,6 +102,8 @@ function withButtonsLast(posts: Post[], buttons: Button[][]): Post[] {
 /** A Sender for Discord channels, threads and forum channels over discord.js's REST client. */
 export class DiscordSender implements Sender {
   private readonly types = new Map<string, number>();
+  /** The guild of each forum a post link was asked for. */
+  private readonly guilds = new Map<string, string>();
   /** Forum posts already created, by chat and post key: their thread id, and whether their thread is complete. */
   private readonly posted: ForumPostStore;
 
@@ -127,6 +129,20 @@ export class DiscordSender implements Sender {
     for (const post of withButtonsLast(message.posts, forumButtons(message.buttons, channelId))) await this.sendPost(chatId, channelId, post);
   }
 
+  /** A link to the post (thread) `thread` of the forum chat `chatId`, as Discord writes one: https://discord.com/channels/<guild>/<thread>. */
+  async postLink(chatId: string, thread: string): Promise<string | undefined> {
+    const ref = chatOn('discord', chatId);
+    if (!ref) return undefined;
+    let guild = this.guilds.get(ref.id);
+    if (guild === undefined) {
+      const channel = (await this.call(chatId, () => this.rest.get(Routes.channel(ref.id)))) as { guild_id?: unknown };
+      if (typeof channel.guild_id !== 'string') return undefined;
+      guild = channel.guild_id;
+      this.guilds.set(ref.id, guild);
+    }
+    return `https://discord.com/channels/${guild}/${thread}`;
+  }
+
   /** Whether the channel is a forum (or media) channel, whose messages are posts. */
   private async isForum(chatId: string, channelId: string): Promise<boolean> {
     let type = this.types.get(channelId) ?? this.options.knownType?.(channelId);
@@ -150,6 +166,7 @@ export class DiscordSender implements Sender {
     const key = postKey(post.title, first?.body.content ?? '');
     const known = await this.posted.forumPost(chatId, key);
     if (known?.complete) return;
+    const story = post.storyId !== undefined ? { storyId: post.storyId } : {};
     let thread = known?.thread;
     if (thread === undefined) {
       const created = (await this.call(chatId, () =>
@@ -160,12 +177,12 @@ export class DiscordSender implements Sender {
       )) as { id: string };
       thread = created.id;
       this.options.metrics?.messageSent('discord');
-      await this.remember(chatId, key, { thread, complete: false });
+      await this.remember(chatId, key, { thread, complete: false, ...story });
       for (const part of rest) await this.post(chatId, thread, part);
     }
     const followUps = post.articleIds.length > 0 && this.options.storyThread ? await this.options.storyThread(post) : [];
     for (const message of followUps) await this.postParts(chatId, thread, message);
-    await this.remember(chatId, key, { thread, complete: true });
+    await this.remember(chatId, key, { thread, complete: true, ...story });
   }
 
   private remember(chatId: string, key: string, post: ForumPost): Promise<void> {

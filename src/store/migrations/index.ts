@@ -13,8 +13,9 @@ import { migration as forumPosts } from './007-forum-posts.ts';
 import { migration as buttonActions } from './008-button-actions.ts';
 import { migration as chatSendSlots } from './009-chat-send-slots.ts';
 import { migration as storyMerge } from './010-story-merge.ts';
+import { migration as forumPostStory } from './011-forum-post-story.ts';
 
 export type { Migration };
 
 /** The migrations, oldest first. */
-export const migrations: readonly Migration[] = [content, chats, digestLedger, digestPeriod, feedLease, sendSlots, forumPosts, buttonActions, chatSendSlots, storyMerge];
+export const migrations: readonly Migration[] = [content, chats, digestLedger, digestPeriod, feedLease, sendSlots, forumPosts, buttonActions, chatSendSlots, storyMerge, forumPostStory];

@@ -12,6 +12,7 @@ import { openStore, type SqliteStore } from '../../../src/store/index.ts';
 import { SqliteDigestLedger } from '../../../src/store/digest-ledger.ts';
 import { startScheduler, type DigestScheduler } from '../../../src/schedule/scheduler.ts';
 import { storyThreadMessages } from '../../../src/commands/story-thread.ts';
+import { noteMergedForumPosts } from '../../../src/schedule/forum-merges.ts';
 import { m } from '../../../src/messages/model.ts';
 import { ARTICLE, fakeAnalyzer, fakeServices } from '../../commands/fakes.ts';
 import { seedStories } from '../../schedule/helpers.ts';
@@ -302,6 +303,47 @@ describe('Discord threads against a loopback Discord', () => {
     assert.ok(fake.rest.find('POST', new RegExp(`^/channels/${firstThread}/messages$`)).length > 0);
     await bot.sender.send(`discord:${FAKE_FORUM_ID}`, message);
     assert.equal(fake.rest.threads.size, before + 2, 'and the first process, sending it once more, knows it too');
+  });
+
+  test('GIVEN stories posted to a forum, then merged THEN the merged-away post links the surviving post, which gets a note back and the merged timeline and who list; told once', async () => {
+    const titles = ['تفجير قرب السفارة في بغداد', 'السوداني يدين تفجير بغداد', 'حريق في سوق الشورجة'];
+    const [older, younger, fire] = await seedStories(store, titles, new Date(clock.now().getTime() + 60_000).toISOString());
+    clock.skipped += 3 * 3_600_000;
+    const result = await scheduler.fire(`discord:${FAKE_FORUM_ID}`, clock.now());
+    assert.equal(typeof result === 'object' && result.status, 'opened');
+    assert.equal((await scheduler.sweep()).sent, 1);
+    const postOf = (title: string) => [...fake.rest.threads].find(([, t]) => t.name === title)![0];
+    const [olderPost, youngerPost, firePost] = titles.map(postOf);
+    // The younger story goes into the older; the fire into a story the forum never got.
+    const [later] = await seedStories(store, ['الدفاع المدني يخمد حريق الشورجة'], clock.now().toISOString());
+    await store.mergeStories(older!, younger!, clock.now().toISOString());
+    await store.mergeStories(later!, fire!, clock.now().toISOString());
+    const tell = () =>
+      noteMergedForumPosts({
+        store,
+        sender: bot.sender,
+        postLink: (chatId, thread) => bot.sender.postLink(chatId, thread),
+        storyThread: (articleIds) => storyThreadMessages(store, services, articleIds, clock.now()),
+      });
+    const before = fake.rest.requests.length;
+    assert.equal(await tell(), 2);
+    const posted = fake.rest.requests.slice(before).filter((r) => r.method === 'POST');
+    const inPost = (thread: string | undefined) => posted.filter((r) => r.path === `/channels/${thread}/messages`).map(shownOf);
+    const [away, ...none] = inPost(youngerPost);
+    assert.deepEqual(none, [], 'one note in the merged-away post');
+    assert.match(away!, /ضُمّ هذا الخبر إلى خبر \[«تفجير قرب السفارة في بغداد»\]/u);
+    assert.ok(away!.includes(`https://discord.com/channels/1/${olderPost}`), away);
+    const [joined, timeline, who] = inPost(olderPost);
+    assert.match(joined!, /انضمّ إلى هذا الخبر خبر \[«السوداني يدين تفجير بغداد»\]/u);
+    assert.ok(joined!.includes(`https://discord.com/channels/1/${youngerPost}`), joined);
+    assert.match(timeline!, /^## الخط الزمني/u);
+    assert.match(who!, /^## من هم/u);
+    // The fire's post goes on where it is: what joined it, then the merged story's timeline and who list.
+    const [here, ...rest] = inPost(firePost);
+    assert.match(here!, /انضمّ إلى هذا الخبر خبر «الدفاع المدني يخمد حريق الشورجة»/u);
+    assert.equal(rest.length, 2);
+    assert.equal(posted.filter((r) => r.path === `/channels/${FAKE_FORUM_ID}/threads`).length, 0, 'no new post');
+    assert.equal(await tell(), 0, 'told once');
   });
 
   test('GIVEN /feeds import with an OPML attachment THEN the bot downloads it through the guarded client and follows its feeds; a bad or huge file changes nothing', async () => {
