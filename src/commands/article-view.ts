@@ -1,7 +1,7 @@
 /** The shape /timeline and /who share: resolve the subject, analyse each article, build the view. */
 import type { Message } from '../messages/model.ts';
 import { analyzeArticle } from './analysis.ts';
-import { resolveSubject } from './resolve.ts';
+import { DATE_OPTION, dateArgument, datedArticle, resolveSubject } from './resolve.ts';
 import type { Services } from './services.ts';
 import type { Command, CommandContext } from './types.ts';
 import type { Analysed, ViewOptions } from './views.ts';
@@ -15,8 +15,10 @@ export async function viewSubject(
   services: Services,
   name: string,
 ): Promise<{ analysed: Analysed[]; options: ViewOptions }> {
-  const subject = await resolveSubject(ctx, services, name, { allowLast: true, allowNumber: true });
-  const articles = subject.kind === 'digest' ? subject.articles : [subject.article];
+  const { date, rest } = dateArgument(ctx.args);
+  const subject = await resolveSubject({ ...ctx, args: rest }, services, name, { allowLast: true, allowNumber: true });
+  // A date counts for one article; a digest item's articles keep their own publication days.
+  const articles = subject.kind === 'digest' ? subject.articles : [(await datedArticle(ctx, services, subject.article, date)).article];
   const analysed = await Promise.all(
     articles.map(async (article) => ({ article, analysis: await analyzeArticle(services, article, ctx.now) })),
   );
@@ -29,12 +31,15 @@ export async function viewSubject(
 /** The option every view command takes. */
 export const ARTICLE_OPTION = { name: 'article', description: 'رابط المقال أو نصه أو رقم بند الموجز', required: false } as const;
 
+/** The options of a view command: the article, and the day its dates count from. */
+export const VIEW_OPTIONS = [ARTICLE_OPTION, DATE_OPTION];
+
 /** A command that shows `view` for an article, a digest item number, or the chat's last article. */
 export function articleViewCommand(name: string, description: string, view: ArticleView): Command<Services> {
   return {
     name,
     description,
-    options: [ARTICLE_OPTION],
+    options: VIEW_OPTIONS,
     async run(ctx, services) {
       const { analysed, options } = await viewSubject(ctx, services, name);
       return view(analysed, options);

@@ -3,6 +3,7 @@
  * button's key, a digest item number, a local file (console only), or the chat's last article.
  * Every way in ends in the same checks (Arabic, long enough), with an Arabic reply when they fail.
  */
+import { parsePublished } from '../core/reference.ts';
 import { asciiDigits } from '../core/text/normalize.ts';
 import { ar } from './ar.ts';
 import { UserError } from './errors.ts';
@@ -149,4 +150,55 @@ export async function resolveSubject(
     throw new UserError(ar.noLastArticle(command), 'no last article');
   }
   throw new UserError(ar.missingArticle(command), 'missing argument');
+}
+
+/** A date token, its digits made ASCII first (Arabic-Indic and Persian digits read too): YYYY-MM-DD. */
+const DATE_TOKEN = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/u;
+
+/**
+ * The publication date given with /brief, /timeline or /who, first or last ("/brief 2023-12-08 <link>",
+ * "/timeline <link> 2023-12-08", Discord's date option): the day the article's dates count from. Throws a UserError
+ * for a date that is no real day.
+ */
+export function dateArgument(args: string): { date?: string; rest: string } {
+  const words = args.trim().split(/\s+/u);
+  for (const at of [0, words.length - 1]) {
+    const word = words[at];
+    const ascii = word === undefined ? '' : asciiDigits(word);
+    if (words.length < 2 || word === undefined || !DATE_TOKEN.test(ascii)) continue;
+    const [y, m, d] = ascii.split('-') as [string, string, string];
+    const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+    try {
+      parsePublished(date);
+    } catch {
+      throw new UserError(ar.badDate(word), `bad date ${word}`);
+    }
+    words.splice(at, 1);
+    return { date, rest: words.join(' ') };
+  }
+  return { rest: args };
+}
+
+/** The Discord option that carries the date (other platforms take it in the text, first or last). */
+export const DATE_OPTION = { name: 'date', description: 'تاريخ نشره YYYY-MM-DD إن لم يذكره (تُحسب منه «أمس» و«الثلاثاء»)', required: false } as const;
+
+/**
+ * `article` published on `date` when one was given, remembered so that the chat's next /timeline or
+ * /who counts from it too. A full disk still answers, with the notice why nothing was kept.
+ */
+export async function datedArticle(
+  ctx: CommandContext,
+  services: Services,
+  article: StoredArticle,
+  date: string | undefined,
+): Promise<{ article: StoredArticle; unsaved?: string }> {
+  if (date === undefined) return { article };
+  const dated = { ...article, published: date };
+  try {
+    await services.memory.rememberArticle(ctx.chatId, dated);
+  } catch (err) {
+    if (!isDiskFull(err)) throw err;
+    return { article: dated, unsaved: ar.diskFull };
+  }
+  return { article: dated };
 }

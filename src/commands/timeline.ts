@@ -4,7 +4,7 @@
  * which has no buttons, writes the picture after the text.
  */
 import { ar } from './ar.ts';
-import { ARTICLE_OPTION, viewSubject } from './article-view.ts';
+import { VIEW_OPTIONS, viewSubject } from './article-view.ts';
 import type { Services } from './services.ts';
 import type { Command } from './types.ts';
 import { timelineMessage, timelinePictureMessage } from './views.ts';
@@ -22,7 +22,7 @@ function pictureRequest(args: string): { picture: boolean; rest: string } {
 export const timelineCommand: Command<Services> = {
   name: 'timeline',
   description: 'الخط الزمني لمقال: رابط أو نص أو رقم بند من الموجز، أو آخر مقال',
-  options: [ARTICLE_OPTION],
+  options: VIEW_OPTIONS,
   async run(ctx, services) {
     const { picture, rest } = pictureRequest(ctx.args);
     const { analysed, options } = await viewSubject({ ...ctx, args: rest }, services, 'timeline');

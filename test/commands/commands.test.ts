@@ -172,6 +172,20 @@ describe('/timeline and /who', () => {
     assert.match(shown, /== مصادر ==\n- مسؤول أمني عراقي/u);
   });
 
+  it('GIVEN a file path and a date in the console THEN /timeline and /who read the file and count from that day', async () => {
+    const read: string[] = [];
+    const services = { ...fakeServices(), readLocalFile: async (p: string) => (read.push(p), ARTICLE) };
+    const timeline = text(await runCommand('timeline', fakeContext({ platform: 'console', args: './article.txt 2023-11-30' }), services));
+    await runCommand('who', fakeContext({ platform: 'console', args: '٢٠٢٣-١١-٢٩ ./article.txt' }), services);
+    assert.deepEqual(read, ['./article.txt', './article.txt']);
+    assert.deepEqual(services.analyzeCalls.map((c) => c.reference), ['2023-11-30', '2023-11-29']);
+    assert.match(timeline, /== الخط الزمني ==/u);
+    // The date stays with the article: the next view of the chat's last article counts from it.
+    await runCommand('timeline', fakeContext({ platform: 'console' }), services);
+    assert.equal(services.analyzeCalls.at(-1)!.reference, '2023-11-29');
+    assert.equal(text(await runCommand('who', fakeContext({ args: `${ARTICLE} 2023-13-01` }), services)), ar.badDate('2023-13-01'));
+  });
+
   it('GIVEN no argument and no article yet THEN it says how to give one', async () => {
     assert.equal(text(await runCommand('timeline', fakeContext(), fakeServices())), ar.noLastArticle('timeline'));
   });
