@@ -13,13 +13,15 @@ import { shippedModel, type NerModel } from './tagger.ts';
 export interface FormCheck {
   lexical: (norm: string) => boolean;
   inArticle: (norm: string) => boolean;
+  /** Whether the article itself has the word (not the model's known words). */
+  inText?: (norm: string) => boolean;
 }
 
 /** A form check over the lexicons, a model's known words (the shipped model's by default) and a set of the article's own words. */
 export function knownForms(articleWords: ReadonlySet<string>, known: NerModel['known'] = shippedModel().known): FormCheck {
   // The model's known words keep ANERcorp's attached clitics ("وسوريا"), so they only vouch for stripped forms.
   const lexical = (n: string): boolean => GAZ_WORDS.has(n) || FIRST_NAMES.has(n);
-  return { lexical, inArticle: (n) => lexical(n) || known.has(n) || articleWords.has(n) || isHeadNoun(n) };
+  return { lexical, inArticle: (n) => lexical(n) || known.has(n) || articleWords.has(n) || isHeadNoun(n), inText: (n) => articleWords.has(n) };
 }
 
 /** Whether a normalized word is a title, organization head, place cue or facility noun ("لجنة", "رئيس", "مدينة", "بئر"). */
@@ -75,20 +77,38 @@ export function cleanFirstWord(word: string, isKnown: FormCheck, person = false)
   const candidates = strippedCandidates(norm);
   for (let k = candidates.length - 1; k >= 0; k--) {
     const c = candidates[k]!;
-    if (isKnown.inArticle(c)) return dropLetters(word, norm.length - c.length);
+    if (conjunctionAfterPreposition(norm, c) ? vouchedWithWaw(c, isKnown) : isKnown.inArticle(c)) return dropLetters(word, norm.length - c.length);
   }
   return word;
 }
 
 /**
+ * Whether taking a preposition (ب ل ك) off a word leaves a و in front, which may be the
+ * conjunction: a preposition comes after the conjunction, never before it ("بوسالم" is no
+ * ب + و + سالم). The model's known words keep ANERcorp's attached clitics ("وسالم"), so they do not
+ * vouch for such a rest; see {@link vouchedWithWaw}.
+ */
+export function conjunctionAfterPreposition(norm: string, rest: string): boolean {
+  return /^[بلك]/u.test(norm) && rest.startsWith('و') && norm.length - rest.length === 1;
+}
+
+/** A rest in و… is a word when the lexicons know it ("واشنطن"), it is a head noun ("وزارة", "ولاية") or the article has it on its own. */
+function vouchedWithWaw(rest: string, isKnown: FormCheck): boolean {
+  return isKnown.lexical(rest) || isHeadNoun(rest) || (isKnown.inText?.(rest) ?? false);
+}
+
+/**
  * A clean display name from a mention's words. Places and organizations also lose a leading ب/ل
- * before an unknown word ("بسليانة" → "سليانة"); Maghrebi names in بو… keep theirs.
+ * before an unknown word ("بسليانة" → "سليانة"); Maghrebi names in بو… and بن… keep theirs
+ * ("بوسالم", "بنعروس", "بنقردان"); and a leading و/ف before a hamza, which foreign names write as
+ * a bare alef ("وأطباء بلا حدود" → "أطباء بلا حدود", "وأكرانيا" → "أكرانيا").
  */
 export function cleanName(words: readonly string[], isKnown: FormCheck, place = false): string {
   const kept = words.filter((w) => !/^["«»“”'()]+$/.test(w));
   if (kept.length === 0) return '';
   let first = cleanFirstWord(kept[0]!, isKnown, !place && kept.length > 1);
   const norm = normalize(first);
-  if (place && first === kept[0] && /^[بل]/.test(norm) && !norm.startsWith('بو') && norm.length >= 5 && !isKnown.lexical(norm)) first = dropLetters(first, 1);
+  if (place && first === kept[0] && /^[بل]/.test(norm) && !/^ب[ون]/u.test(norm) && norm.length >= 5 && !isKnown.lexical(norm)) first = dropLetters(first, 1);
+  else if (place && first === kept[0] && /^[وف][أإآ]/u.test(first) && norm.length >= 4) first = dropLetters(first, 1);
   return [first, ...kept.slice(1)].join(' ').trim();
 }

@@ -58,6 +58,25 @@ test('GIVEN a person\'s first word with و/ف before a hamza THEN the conjunctio
   assert.equal(cleanFirstWord('وأبانكو', known, false), 'وأبانكو');
 });
 
+test('GIVEN a place or organization opening with بو/بن or و/ف before a hamza THEN the Maghrebi name keeps its ب and the conjunction comes off', () => {
+  const known = knownForms(new Set(['وزارة']));
+  const table: [string[], string][] = [
+    // A preposition comes after the conjunction, never before it: no ب + و + سالم.
+    [['بوسالم'], 'بوسالم'],
+    [['بنعروس'], 'بنعروس'],
+    [['بنقردان'], 'بنقردان'],
+    // A و-word the lexicons or the article know, or a head noun, is what the preposition governs.
+    [['بواشنطن'], 'واشنطن'],
+    [['بوزارة', 'الداخلية'], 'وزارة الداخلية'],
+    [['بسليانة'], 'سليانة'],
+    // A foreign name writes a bare alef after و ("والتر"); a hamza after it marks the conjunction.
+    [['وأطباء', 'بلا', 'حدود'], 'أطباء بلا حدود'],
+    [['وأكرانيا'], 'أكرانيا'],
+    [['واغادوغو'], 'واغادوغو'],
+  ];
+  for (const [words, expected] of table) assert.equal(cleanName(words, known, true), expected, words.join(' '));
+});
+
 test('GIVEN a place opening with بال/كال THEN ب/ك is a preposition before the article only when what is left is a word or a known name', () => {
   const known = knownForms(new Set());
   const cleaned = ([word]: [string, string]): string => cleanName([word], known, true);
