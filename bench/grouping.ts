@@ -17,6 +17,7 @@
  * --analyses caches the core's analyses in a file (read when it exists, written otherwise), so that
  * tuning runs do not re-analyse the corpus; --list prints each labeled pair the grouper gets wrong.
  * --candidates FILE writes the pairs worth labeling (how the pair set was drawn: see test/stories/README.md).
+ * --stories FILE writes each ANT article's story at the end (id → story), for comparing two groupers' joins.
  * --evidence FILE writes what the index knew about each labeled pair's later article against the
  * earlier one's story when it came, for scripts/grouping-decision-cv.ts.
  */
@@ -215,6 +216,8 @@ const editedJoined = edited.filter((it) => stories.get(it.key) === stories.get(i
 const candidatesOut = arg('candidates');
 if (candidatesOut) candidates(items, stories, analysisOf, candidatesOut);
 if (pairs.length) score(pairs, grouping, process.argv.includes('--list'));
+const storiesOut = arg('stories');
+if (storiesOut) writeFileSync(storiesOut, JSON.stringify(Object.fromEntries(items.filter((it) => it.key === it.origin).map((it) => [it.key, stories.get(it.key)]))));
 const evidenceOut = arg('evidence');
 if (evidenceOut) writeEvidence(pairs, grouping.evidence, evidenceOut);
 const multi = new Map<number, number>();

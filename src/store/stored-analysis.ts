@@ -5,10 +5,10 @@
  */
 import type { Analysis, TimelineEntry, WhoEntry } from '../core/types.ts';
 
-/** What the story grouper reads of an analysis: who's names, types and aliases, the timeline's dates. An Analysis is one. */
+/** What the story grouper reads of an analysis: who's names, types and aliases, the timeline's dates and their sentences. An Analysis is one. */
 export interface AnalysisOutline {
   who: readonly Pick<WhoEntry, 'name' | 'type' | 'aliases'>[];
-  timeline: readonly Pick<TimelineEntry, 'date'>[];
+  timeline: readonly Pick<TimelineEntry, 'date' | 'sentence'>[];
 }
 
 /** An analysis ready to store: its JSON without an id (the article's id is added when it is stored), and its outline. */
@@ -21,7 +21,7 @@ export interface PreparedAnalysis {
 export function outlineOf(analysis: AnalysisOutline): AnalysisOutline {
   return {
     who: analysis.who.map((e) => ({ name: e.name, type: e.type, aliases: [...e.aliases] })),
-    timeline: analysis.timeline.map((t) => ({ date: t.date })),
+    timeline: analysis.timeline.map((t) => ({ date: t.date, sentence: t.sentence })),
   };
 }
 

@@ -4,6 +4,7 @@
  * the candidates through their postings, and only those are scored (TF-IDF cosine).
  */
 
+import { daysContradict } from './happening.ts';
 import { datelinesDiffer, placesConflict, sharePlace } from './places.ts';
 import { DATE, ENTITY, type ArticleFeatures } from './terms.ts';
 
@@ -78,6 +79,13 @@ export interface StoryIndexOptions {
    * named, started apart, are tied by the article that tells both.
    */
   mergeSimilarity: number;
+  /**
+   * Further similarity needed when the two leads date their happenings on different days that the
+   * other article never names (default 0.15; happening.ts daysContradict), unless the article's
+   * story is a running one (runningStoryMin articles in the window), whose steps each have their day:
+   * two sweeps or army operations of the genre, days apart, in one region.
+   */
+  dayConflictMargin: number;
 }
 
 export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
@@ -94,6 +102,7 @@ export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
   runningStoryMin: 5,
   retellingThreshold: 0.12,
   mergeSimilarity: 0.2,
+  dayConflictMargin: 0.15,
 };
 
 /** A story not looked at as a whole (its similarity is then the article's own). */
@@ -393,10 +402,18 @@ export class StoryIndex {
     // Articles whose timelines date an event on the same day tell of that day, however far apart they
     // were published: a follow-up (a toll revised, an attacker identified) is not held to the day margin.
     const apart = sameDate ? Math.min(hours, MARGIN_FREE_HOURS) : hours;
-    const ruled = this.options.threshold + (person ? 0 : this.placeMargin(article, doc)) + this.numberMargin(article, doc, apart) + this.timeMargin(apart, rare);
+    const ruled =
+      this.options.threshold + (person ? 0 : this.placeMargin(article, doc)) + this.numberMargin(article, doc, apart) + this.timeMargin(apart, rare) + (person ? 0 : this.dayConflict(article, doc));
     const needed = actor && hours <= 24 && isRetelling(article, doc) ? Math.min(ruled, this.options.retellingThreshold) : ruled;
     const words = (dot - named) / (query.norm * norm || 1);
     return { score, needed, words, story: story.size > 0 ? story.similarity : score, size: Math.max(1, story.size), rare, person, sameDate, days: apart / 24 };
+  }
+
+  /** The extra similarity two articles need when their leads date two happenings, unless the indexed one is of a running story. */
+  private dayConflict(article: ArticleFeatures, doc: Doc): number {
+    if (!daysContradict(article, doc)) return 0;
+    const running = this.options.runningStoryMin > 0 && (this.members.get(doc.storyId)?.length ?? 0) >= this.options.runningStoryMin;
+    return running ? 0 : this.options.dayConflictMargin;
   }
 
   /**

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { AnalysisOutline } from '../store/stored-analysis.ts';
 import { normalize } from '../core/text/normalize.ts';
 import { lightStem, wordsOf } from '../core/text/tokens.ts';
+import { happeningDays, type HappeningDays } from './happening.ts';
 import { headlinePlaces, localTowns, placesOf, type Setting } from './places.ts';
 import units from '../core/lexicon/stories/units.json' with { type: 'json' };
 import events from '../core/lexicon/stories/events.json' with { type: 'json' };
@@ -84,7 +85,7 @@ function termsFromWords(titleWords: string[], body: string[], analysis?: Analysi
 }
 
 /** Everything the story index compares an article by. */
-export interface ArticleFeatures extends Setting {
+export interface ArticleFeatures extends Setting, HappeningDays {
   terms: Map<string, number>;
   /** The numbers of its title and lead (counts, ages, quantities, days), years left out. */
   numbers: ReadonlySet<string>;
@@ -157,6 +158,7 @@ export function featuresOf(title: string, text: string, analysis?: AnalysisOutli
     organizations: peopleOf(analysis, 'ORG'),
     events: eventsOf([...titleWords, ...body]),
     titleEvents: eventsOf(titleWords),
+    ...happeningDays(analysis),
     lead: ` ${titleWords.join(' ')} ${body.join(' ')} `,
   };
 }

@@ -16,7 +16,7 @@ const SEEN = '2023-12-09T12:00:00.000Z';
 /** Hand-made features: nothing but what is given. */
 function features(given: Partial<ArticleFeatures>): ArticleFeatures {
   const none = new Set<string>();
-  return { terms: new Map(), places: none, towns: none, headline: none, numbers: none, quantities: none, people: none, organizations: none, events: none, titleEvents: none, lead: ' ', ...given };
+  return { terms: new Map(), places: none, towns: none, headline: none, numbers: none, quantities: none, people: none, organizations: none, events: none, titleEvents: none, leadDays: none, days: none, lead: ' ', ...given };
 }
 
 /** Stores and groups the cases in order; returns each case's story id by key. */
@@ -429,4 +429,25 @@ test('GIVEN a match that ties another story THEN the grouper merges the younger 
   assert.equal(joined.get('embassy-b'), Math.min(embassy, oil));
   assert.deepEqual((await store.listStories()).map((s) => s.id), [Math.min(embassy, oil)]);
   assert.equal((await store.storyArticleIds(Math.min(embassy, oil))).length, 3);
+});
+
+test('GIVEN two articles whose leads date their happenings on days the other never names THEN they need the day-conflict margin, unless they name one rare person or the indexed one is of a running story', () => {
+  const index = new StoryIndex();
+  for (let i = 0; i < 400; i++) index.add(100 + i, 100 + i, 0, features({ terms: new Map([[`filler${i}`, 1]]) }));
+  const sweep = { terms: new Map([['حمل', 2], ['امن', 2]]), leadDays: new Set(['2017-04-02']), days: new Set(['2017-04-02']) };
+  index.add(1, 1, 0, features(sweep));
+  index.add(3, 3, 0, features({ ...sweep, terms: new Map([...sweep.terms, ['e:فلان', 2]]), people: new Set(['فلان']) }));
+  for (let i = 0; i < DEFAULT_INDEX_OPTIONS.runningStoryMin; i++) index.add(10 + i, 2, 0, features({ ...sweep, terms: new Map([['قطر', 2], [`step${i}`, 1]]) }));
+  const needed = (given: Partial<ArticleFeatures>, id = 1) => index.compare(features(given), 3600_000, id)!.needed;
+  const ruled = DEFAULT_INDEX_OPTIONS.threshold;
+  const other = { ...sweep, leadDays: new Set(['2017-04-05']), days: new Set(['2017-04-05']) };
+  const cases: [string, Partial<ArticleFeatures>, number, number?][] = [
+    ['a sweep three days later', other, ruled + DEFAULT_INDEX_OPTIONS.dayConflictMargin],
+    ['the same sweep told again', sweep, ruled],
+    ['a follow-up that names the first day further down', { ...other, days: new Set(['2017-04-05', '2017-04-02']) }, ruled],
+    ['a lead with no day', { ...other, leadDays: new Set() }, ruled],
+    ['one rare person named by both (three rare terms shared within a day)', { ...other, terms: new Map([...other.terms, ['e:فلان', 2]]), people: new Set(['فلان']) }, ruled - DEFAULT_INDEX_OPTIONS.specificAllowance, 3],
+    ['one step of a running story', { ...other, terms: new Map([['قطر', 2]]) }, ruled, 10],
+  ];
+  for (const [name, given, want, id] of cases) assert.ok(Math.abs(needed(given, id) - want) < 1e-9, `${name}: ${needed(given, id)} ≠ ${want}`);
 });
