@@ -3,11 +3,13 @@
  * continuing the previous speaker, and indirect "قال X إن …" clauses.
  */
 import { isPunct, wordFact, type Doc, type DocToken, type TokenMention } from './doc.ts';
-import { ACCORDING_TO, BY_SAYING, COMMENTING_WORDS, CONTINUATIONS, GOES_ON_VERBS, ORG_HEADS, PRESS_ADDRESSEES, REPLIED_TO, REPLY_VERBS, SAYING_BY_VERBS, SPEECH_VERBS, SRC_HEADS } from './lexicon.ts';
+import { ACCORDING_TO, BY_SAYING, COMMENTING_WORDS, CONTINUATIONS, GOES_ON_VERBS, MEDIA_HEADS, ORG_HEADS, PRESS_ADDRESSEES, REPLIED_TO, REPLY_VERBS, SAYING_BY_VERBS, SPEECH_VERBS, SRC_HEADS, WORK_NOUNS, normSet } from './lexicon.ts';
+import quoteCues from '../lexicon/who/quote-cues.json' with { type: 'json' };
 import { normalize } from '../text/normalize.ts';
 import { stripAttributionTail } from '../brief.ts';
 import { isTitle } from './roles.ts';
 import { afterTitle } from './mentions.ts';
+import { outletsStartingAt } from './sources.ts';
 
 /** An attribution cut before its source: "، بحسب ما", "، حسب", "، وفقًا لما", "، كما". */
 const DANGLING_ATTRIBUTION = /[\s،,]*(?:ب?حسب(?:ما|\s+ما)?|وفق[اًً]*(?:\s+لما|\s+ما)?|كما)\s*$/u;
@@ -36,6 +38,15 @@ const MIN_WORDS_AFTER_COLON = 2;
 /** Particles that open a reported clause ("قال إن …", "أكد أنه …"). */
 const REPORT_OPENERS = new Set(['ان', 'انه', 'انها', 'بان', 'بانه']);
 const MAX_QUOTE = 200;
+
+/** Verbs with an object pronoun by which an outlet carried somebody else's words ("بيان نشرته وكالة …"), normalized. */
+const CARRIERS = normSet(quoteCues.carriers);
+/** Words before a platform's name that make it where words were posted ("على موقع التواصل الاجتماعي"), normalized. */
+const SITE_WORDS = normSet(quoteCues.siteWords);
+/** A verb of passing words on ("نقلت", "ونقل", "تنقل"), normalized. */
+const PASSING_ON = /^[وف]?[يت]?نقل/u;
+/** Words by which an outlet cites somebody ("نقلت تاس عن …", "نقلا عن"), normalized. */
+const CITING = normSet(quoteCues.citing);
 const QUOTE_REACH = 25;
 
 /**
@@ -178,7 +189,7 @@ function subjectBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): 
   if (!near) return undefined;
   const head = doc.tokens[near.s]!;
   const prev = doc.tokens[near.s - 1];
-  const governed = (/^[لبك]/.test(head.norm) && head.bare !== head.norm) || (prev !== undefined && PREPOSITIONS.has(prev.norm));
+  const governed = (/^[لبك]/.test(head.norm) && head.bare !== head.norm) || (prev !== undefined && PREPOSITIONS.has(prev.norm)) || notSpeakerHere(doc, near);
   return governed ? undefined : near;
 }
 
@@ -237,7 +248,7 @@ const PREPOSITIONS = new Set(['في', 'من', 'الى', 'على', 'عن', 'مع'
  */
 function speakerBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): TokenMention | undefined {
   const sent = doc.tokens[c]!.sentence;
-  const before = speakers.filter((m) => m.e <= c && doc.tokens[m.s]!.sentence === sent && !saidOn(doc, m) && !titledBody(doc, m));
+  const before = speakers.filter((m) => m.e <= c && doc.tokens[m.s]!.sentence === sent && !notSpeakerHere(doc, m) && !titledBody(doc, m));
   const start = doc.sentences[sent]?.s ?? 0;
   const first = before[0];
   const opener = doc.tokens[start]!;
@@ -281,7 +292,77 @@ export function isAddressee(doc: Doc, m: TokenMention): boolean {
   if (prev === undefined || k >= m.s) return false;
   // "لـ", or a glued ل before the head noun left out of the name ("لوكالة" الأناضول), or the
   // correspondent spoken to ('في تصريح لمراسل "الجوهرة أف أم"').
-  return prev.norm === 'ل' || prev.text === 'لـ' || (prev.norm.startsWith('ل') && ORG_HEADS.has(prev.norm.slice(1)) && k === m.s - 1) || PRESS_ADDRESSEES.has(prev.norm);
+  const glued = prev.norm.startsWith('ل') && ORG_HEADS.has(prev.norm.slice(1)) && marksOnlyBetween(doc, k, m.s);
+  return prev.norm === 'ل' || prev.text === 'لـ' || glued || PRESS_ADDRESSEES.has(prev.norm);
+}
+
+/** Whether only quotation marks stand between tokens a and b ('لوكالة "الأناضول"'). */
+function marksOnlyBetween(doc: Doc, a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) if (!OPEN.has(doc.tokens[k]!.text)) return false;
+  return true;
+}
+
+/** The token before a mention, past quotation marks ('وكالة "فارس"'), and its index. */
+function wordBefore(doc: Doc, m: TokenMention): { k: number; t: DocToken | undefined } {
+  let k = m.s - 1;
+  while (k >= 0 && OPEN.has(doc.tokens[k]!.text)) k--;
+  return { k, t: doc.tokens[k] };
+}
+
+/**
+ * Whether an outlet only carried somebody else's words ('بيان نشرته وكالة الأنباء الجزائرية', 'حسب
+ * ما أوردته صحيفة "الشروق"'): a verb with its object pronoun right before it, maybe through its head noun.
+ */
+export function carriedBy(doc: Doc, m: TokenMention): boolean {
+  const { k, t } = wordBefore(doc, m);
+  // A body that published its own words ("بلاغ نشره البنك العالمي") speaks.
+  if (t === undefined || !isOutlet(doc, m)) return false;
+  if (CARRIERS.has(t.norm)) return true;
+  return MEDIA_HEADS.has(t.norm) && CARRIERS.has(doc.tokens[k - 1]?.norm ?? '');
+}
+
+/** Whether a mention names a news outlet: a known one, or one with its head noun ("صحيفة …", 'وكالة "فارس"', "القناة الفرنسية"). */
+export function isOutlet(doc: Doc, m: TokenMention): boolean {
+  const first = doc.tokens[m.s]!;
+  const before = wordBefore(doc, m).t;
+  return MEDIA_HEADS.has(first.norm.replace(/^ال/u, '')) || (before !== undefined && MEDIA_HEADS.has(before.norm)) || outletsStartingAt(first).length > 0;
+}
+
+/** Whether a platform is named as where words were posted ('على موقع التواصل الاجتماعي "تويتر"', 'على حسابه تويتر'). */
+export function postedOn(doc: Doc, m: TokenMention): boolean {
+  return SITE_WORDS.has(wordBefore(doc, m).t?.norm ?? '');
+}
+
+/**
+ * Whether a name is a work's, not who made it ('في برنامج "بوليتيكا"', "وأكدت حملة ماكرون في بيان"):
+ * a work noun in construct right before it; one with the article ends a body's name ("النائب عن ائتلاف
+ * دولة القانون محمد الصيهود").
+ */
+export function namesWork(doc: Doc, m: TokenMention): boolean {
+  const t = wordBefore(doc, m).t;
+  return t !== undefined && WORK_NOUNS.has(t.norm) && !t.bare.startsWith('ال');
+}
+
+/** Whether a mention is no speaker where it stands: spoken to, where it was said, with whom, an outlet that carried it, a platform or a work. */
+export function notSpeakerHere(doc: Doc, m: TokenMention): boolean {
+  return isAddressee(doc, m) || saidOn(doc, m) || withWhom(doc, m) || carriedBy(doc, m) || postedOn(doc, m) || namesWork(doc, m);
+}
+
+/**
+ * The index of the word by which an organization cites somebody right after its name ("نقلت تاس عن
+ * وزير الدفاع", 'ونقلت وكالة "فارس" الإيرانية شبه الرسمية عن …', "قالت يونهاب نقلا عن مصدر"): past
+ * marks, the outlet's adjectives and "شبه", else -1.
+ */
+export function citesAfter(doc: Doc, m: TokenMention): number {
+  const sent = doc.tokens[m.s]!.sentence;
+  for (let k = m.e; k < doc.tokens.length && k <= m.e + 6; k++) {
+    const t = doc.tokens[k]!;
+    if (t.sentence !== sent) return -1;
+    if (CITING.has(t.norm)) return k;
+    const between = OPEN.has(t.text) || t.norm === '،' || t.norm === ',' || t.norm === '(' || t.norm === ')' || t.bare.startsWith('ال') || t.norm === 'شبه';
+    if (!between) return -1;
+  }
+  return -1;
 }
 
 /**
@@ -303,15 +384,18 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
   // Whom the words were said to ("قالت الوزيرة لـ"الجوهرة أف أم" إن …") is no speaker.
   // Nor is where it was said ("كتبت في حسابها على تويتر", "قال عبر فيسبوك").
   const object = feminineObjectEnd(doc, c);
-  const after = speakers.filter(
-    (m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !isAddressee(doc, m) && !saidOn(doc, m) && !withWhom(doc, m) && !(m.type === 'ORG' && m.s < object),
-  );
+  const after = speakers.filter((m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !notSpeakerHere(doc, m) && !(m.type === 'ORG' && m.s < object));
   let pick = after.find((m) => m.type !== 'ORG') ?? after[0];
   if (pick && titledBody(doc, pick)) return undefined;
   // A title right after the verb is its subject ("طالبت الأمينة العامة لحزب … فلانة، الإدارة التونسية
   // بـ…"): with no person named, a body past a comma is its object, not the speaker (the outlet of
   // 'أفاد مراسل "الجوهرة أف أم" أن …' still speaks through its correspondent).
   if (pick && pick.type === 'ORG' && namesNewSpeaker(doc, c) && doc.tokens.slice(c + 1, pick.s).some((t) => t.norm === '،' || t.norm === ',')) return undefined;
+  // An outlet citing somebody ("نقلت تاس عن وزير الدفاع قوله") passes on their words: theirs, or nobody's when unnamed.
+  // "أعلنت الشرطة عن مقتل رجل" announces: only an outlet, a verb of passing on or "نقلا" cites.
+  const outlet = after[0]?.type === 'ORG' ? after[0] : undefined;
+  const cites = outlet ? citesAfter(doc, outlet) : -1;
+  if (outlet && cites >= 0 && (doc.tokens[cites]!.norm !== 'عن' || isOutlet(doc, outlet) || PASSING_ON.test(doc.tokens[c]!.norm))) return after.find((m) => m.s > cites);
   if (pick && pick.type === 'ORG' && doc.tokens[pick.e]?.norm === 'عن') pick = after.find((m) => m.s > pick!.e) ?? pick;
   if (pick && after[0] && after[0].type === 'ORG' && pick !== after[0] && pick.s - after[0].e > 6) pick = after[0];
   return pick ?? subjectBefore(doc, c, speakers);

@@ -31,7 +31,7 @@ const HEADS = normSet(agenciesData.heads);
 const QUOTE = /^["«»“”']$/;
 
 /** The outlets whose name may start at a word (through any of its forms), longest first. */
-const outletsStartingAt = wordFact((w): readonly Outlet[] => {
+export const outletsStartingAt = wordFact((w): readonly Outlet[] => {
   const candidates = w.forms.flatMap((f) => OUTLETS_BY_FIRST.get(f) ?? []);
   return candidates.sort((a, b) => b.tokens.length - a.tokens.length);
 });
