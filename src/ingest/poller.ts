@@ -163,13 +163,25 @@ function itemKey(item: FeedItem): string {
   return item.guid ? `g:${item.guid.trim()}` : `u:${item.url ?? ''}`;
 }
 
+/** A promise and the function that settles it (once; later calls do nothing). */
+function settler(): { done: Promise<void>; settle: () => void } {
+  let settle = (): void => undefined;
+  const done = new Promise<void>((resolve) => (settle = resolve));
+  return { done, settle };
+}
+
 /** Polls feeds and ingests their items: the orchestration of fetch → store → analyse → group. */
 export class FeedPoller {
   readonly options: PollerOptions;
   private readonly clock: PollClock;
   private readonly reader: FeedReader;
   private readonly fullTextQueue: PQueue;
-  private readonly inFlight = new Set<number>();
+  /**
+   * Feeds being read, until their new texts are claimed: a second poll of one of them meanwhile is
+   * skipped. Once claimed, a feed's batch has its turn to store, and a next round's poll of it may
+   * start (it stores after it, and what it shares with it is found stored by then).
+   */
+  private readonly reading = new Set<number>();
   /** Storing and grouping run one feed at a time, so two feeds carrying one event cannot both open a story for it. */
   private readonly ingestQueue = new PQueue({ concurrency: 1 });
   /** Turns taken in `ingestQueue`, counted, so a feed knows which feeds store before it. */
@@ -230,7 +242,7 @@ export class FeedPoller {
    * job pool keeps getting the next feeds' texts; at most `concurrency + storeBacklog` feeds are
    * in progress at once.
    */
-  async pollDue(opts: { leaseMs?: number } = {}): Promise<PollReport> {
+  async pollDue(opts: { leaseMs?: number; onRead?: () => void } = {}): Promise<PollReport> {
     await this.finishUnassigned().catch((err: unknown) => this.log('error', `grouping left-over articles failed: ${err instanceof Error ? err.message : String(err)}`));
     if (this.halted) return { feeds: [], added: 0 };
     const leaseMs = opts.leaseMs ?? this.options.pollMinutes * 60_000;
@@ -240,12 +252,19 @@ export class FeedPoller {
     const queue = new PQueue({ concurrency: this.options.concurrency + this.options.storeBacklog });
     const reading = new Slots(this.options.concurrency);
     const unstarted: number[] = [];
+    const read = due.map(() => settler());
+    // A macrotask: whatever the caller starts then runs outside any batch's open transaction.
+    if (opts.onRead) void Promise.all(read.map((r) => r.done)).then(() => setImmediate(opts.onRead!));
     const feeds = await Promise.all(
       due.map(
-        (f) =>
+        (f, i) =>
           queue.add(async () => {
             const release = await reading.take();
-            if (!this.halted && (await this.renewLease(f.id, leaseMs))) return this.pollFeed(f, release);
+            try {
+              if (!this.halted && (await this.renewLease(f.id, leaseMs))) return await this.pollFeed(f, release, read[i]!.settle);
+            } finally {
+              read[i]!.settle();
+            }
             release();
             if (this.halted) unstarted.push(f.id);
             return { feedId: f.id, url: f.url, status: 'skipped', items: 0, added: 0, republished: 0, joined: 0, fullText: 0, failures: f.failures } satisfies FeedPollResult;
@@ -280,15 +299,24 @@ export class FeedPoller {
 
   /**
    * Polls one feed and ingests what is new; records success or failure; never throws.
-   * `releaseSlot` is called once the feed's new texts are analysed (or it failed before that).
+   * `releaseSlot` is called once the feed's new texts are analysed (or it failed before that);
+   * `onClaimed` once they are claimed, the feed's turn to store taken (or it ended before that).
    */
-  async pollFeed(feed: FeedRecord, releaseSlot: () => void = () => undefined): Promise<FeedPollResult> {
+  async pollFeed(feed: FeedRecord, releaseSlot: () => void = () => undefined, onClaimed: () => void = () => undefined): Promise<FeedPollResult> {
     const result: FeedPollResult = { feedId: feed.id, url: feed.url, status: 'ok', items: 0, added: 0, republished: 0, joined: 0, fullText: 0, failures: feed.failures };
-    if (this.inFlight.has(feed.id)) {
+    if (this.reading.has(feed.id)) {
       releaseSlot();
+      onClaimed();
       return { ...result, status: 'skipped' };
     }
-    this.inFlight.add(feed.id);
+    this.reading.add(feed.id);
+    let claimed = false;
+    const markClaimed = (): void => {
+      if (claimed) return;
+      claimed = true;
+      this.reading.delete(feed.id);
+      onClaimed();
+    };
     const started = this.nowIso();
     try {
       // 1. fetch and parse (sources/)
@@ -312,7 +340,7 @@ export class FeedPoller {
       } else {
         result.items = read.items.length;
         // 2–4. find what is new, analyse it, store and group it; the poll is recorded with its items
-        await this.ingest(feed, read.title ?? feed.title, read.items, read.local, result, recordSuccess, releaseSlot);
+        await this.ingest(feed, read.title ?? feed.title, read.items, read.local, result, recordSuccess, releaseSlot, markClaimed);
         read.commit();
       }
       result.failures = 0;
@@ -341,7 +369,7 @@ export class FeedPoller {
       }
     } finally {
       releaseSlot();
-      this.inFlight.delete(feed.id);
+      markClaimed();
     }
     return result;
   }
@@ -371,12 +399,17 @@ export class FeedPoller {
     result: FeedPollResult,
     recordPoll: () => Promise<void>,
     releaseSlot: () => void,
+    onClaimed: () => void,
   ): Promise<void> {
     let markStored = (): void => undefined;
-    let markClaimed = (): void => undefined;
+    let lastClaimed = (): void => undefined;
     const turn: Turn = { turn: ++this.turns, stored: new Promise<void>((resolve) => (markStored = resolve)) };
     const earlierClaimed = this.lastClaimed;
-    this.lastClaimed = new Promise<void>((resolve) => (markClaimed = resolve));
+    this.lastClaimed = new Promise<void>((resolve) => (lastClaimed = resolve));
+    const markClaimed = (): void => {
+      lastClaimed();
+      onClaimed();
+    };
     const prepared = this.prepare(feed, outlet, items, local, result, turn, earlierClaimed, markClaimed);
     // A feed that failed before claiming keeps no later feed waiting. Its failure is handled when
     // its turn comes (the catch only keeps it meanwhile from counting as unhandled); a failed

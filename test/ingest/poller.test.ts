@@ -383,6 +383,38 @@ describe('feed polling against a loopback server', () => {
     assert.deepEqual(sources, { items: 2, articles: 1 });
   });
 
+  it('GIVEN a round whose feeds are read THEN onRead comes while its analyses still run, and a next round then polls the feed again, stores after it and analyses nothing twice', { timeout: 20_000 }, async () => {
+    const analysis: Analysis = { sentences: [], brief: [], timeline: [], who: [], mentions: [], temporal: [], sources: [] };
+    let analysed = 0;
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { store, clock, poller } = setup({ analyze: async (input) => (analysed++, await gate, { ...analysis, id: input.id }) });
+    await feed(store, server.url('/rss'));
+    let read = (): void => undefined;
+    const firstRead = new Promise<void>((resolve) => (read = resolve));
+    const order: string[] = [];
+    const first = poller.pollDue({ leaseMs: 60_000, onRead: read }).then((r) => (order.push('first'), r));
+    await firstRead;
+    clock.advance(60_000);
+    const second = poller.pollDue({ leaseMs: 60_000 }).then((r) => (order.push('second'), r));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(await store.countArticles(), 0, 'the first round waits for its analyses');
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    assert.deepEqual(order, ['first', 'second']);
+    assert.deepEqual([a.feeds.map((f) => [f.status, f.added]), b.feeds.map((f) => [f.status, f.added])], [[['ok', 3]], [['ok', 0]]]);
+    assert.equal(analysed, 3, 'each text analysed once');
+    assert.equal(await store.countArticles(), 3);
+    assert.equal(Number((store.db.prepare('SELECT COUNT(*) AS n FROM article_sources').get() as { n: number }).n), 3, 'no source recorded twice');
+  });
+
+  it('GIVEN a feed still being read THEN a second poll of it meanwhile is skipped', async () => {
+    const { store, poller } = setup();
+    const f = await feed(store, server.url('/rss'));
+    const [a, b] = await Promise.all([poller.pollFeed(f), poller.pollFeed(f)]);
+    assert.deepEqual([a.status, a.added, b.status], ['ok', 3, 'skipped']);
+  });
+
   it('GIVEN two pollers over one store THEN each due feed is polled by one of them per interval, and by one again after it', async () => {
     const { store, clock, poller } = setup({ owner: 'one' });
     const other = new FeedPoller({ store, fetcher, clock, grouper: new StoryGrouper(store), owner: 'two', options: { timeoutMs: 3000 } });
