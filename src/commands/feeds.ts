@@ -31,8 +31,10 @@ async function readFile(attachment: NonNullable<CommandContext['attachment']>): 
   try {
     return await attachment.read(OPML_MAX_BYTES);
   } catch (err) {
-    // Discord's reader already says why (sources/opml.ts downloadFailure); others only that it failed.
-    throw err instanceof OpmlError ? err : fileUnreadable(err instanceof Error ? err.message : String(err));
+    // Discord's reader already says why (sources/opml.ts downloadFailure), the console's that it cannot read the path; others only that it failed.
+    if (err instanceof OpmlError) throw err;
+    if (err instanceof UserError) throw new OpmlError(err.message, err.userMessage);
+    throw fileUnreadable(err instanceof Error ? err.message : String(err));
   }
 }
 
