@@ -70,3 +70,20 @@ export function dictionaryClass(norm: string): DictionaryClass {
   if (forms.some((f) => suffixStrips(f).some((s) => COMMON.has(s)))) return 'common';
   return 'unknown';
 }
+
+/**
+ * Whether a word written with a final alif reads as an indefinite accusative of an ordinary word,
+ * an adverb or a circumstantial participle, never a name: the tanween written ("تعزيرياً",
+ * "سورياً" of "لاجئاً سورياً"), a nisba in يا whose base is a word or a proper noun of the list
+ * ("هيكليا", "زلزاليا", "إيرانيا"), or a participle in م… the list has ("منتقدا"). A proper noun
+ * of the list ("سوريا", "تركيا") is not one; callers leave out the places and given names of the
+ * lexicons too.
+ */
+export function isAccusativeWord(text: string, norm: string): boolean {
+  if (/ً/u.test(text)) return true;
+  if (!norm.endsWith('ا') || norm.length < 5 || PROPER.has(norm)) return false;
+  const stem = norm.slice(0, -1);
+  const base = stem.endsWith('ي') ? stem.slice(0, -1) : '';
+  if (base.length >= 3 && (COMMON.has(base) || PROPER.has(base) || COMMON.has(base + 'ة'))) return true;
+  return stem.startsWith('م') && COMMON.has(stem);
+}

@@ -11,7 +11,7 @@ import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
 import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, OUTLET_SUFFIXES, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_PHRASES_BY_FOLDED_FIRST, foldHardG, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, normSet } from './lexicon.ts';
 import { isTitle, opensRoleBody } from './roles.ts';
-import { dictionaryClass } from './dictionary.ts';
+import { dictionaryClass, isAccusativeWord } from './dictionary.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
 const QUOTES = normSet(['"', '«', '»', '“', '”']);
@@ -376,6 +376,12 @@ export function afterCompoundGivenName(doc: Doc, m: TokenMention): number {
   return verb || QUOTES.has(next.norm) ? m.e : m.e + 1;
 }
 
+/** An adverb or participle in the accusative ("هيكليا", "منتقدا", "تعزيرياً"), no place or given name of the lexicons: no name. */
+export function isAccusativeName(t: { text: string; norm: string }): boolean {
+  // A name takes no tanween ("سورياً" of "لاجئاً سورياً" is the adjective).
+  return /ً/u.test(t.text) || (isAccusativeWord(t.text, t.norm) && !isGazPlace(t.norm) && !FIRST_NAMES.has(t.norm));
+}
+
 /** Trims junk and punctuation at mention edges; drops what is left empty. */
 export function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined {
   let { s, e } = m;
@@ -398,6 +404,7 @@ export function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined
     // Some heads are a body's own name ("الكونغرس", "البنتاغون").
     const head = t.forms.some((f) => TRIGGERS.per.has(f) || (ORG_HEADS.has(f) && !SELF_NAMING_HEADS.has(f)));
     if (isJunkWord(t) || PARTICLES.has(t.norm) || head) return undefined;
+    if (isAccusativeName(t)) return undefined;
     // A nationality adjective alone ("سعودي") names no organization or place.
     if (m.type !== 'PER' && isPlaceNisba(t.stem)) return undefined;
     if (m.type === 'PER' && (SRC_MODIFIERS.has(t.norm) || SRC_MODIFIERS.has(t.bare))) return undefined;
@@ -583,6 +590,8 @@ export function gazetteerPhrases(doc: Doc): TokenMention[] {
 const isGazetteerPlaceWord = wordFact((t) => {
   // A place spelled like a month once normalized ("إب" and "آب") is the month far more often.
   if (JUNK.has(t.norm) || JUNK.has(t.bare)) return false;
+  // A place name takes no tanween: "سورياً" is the adjective ("لاجئاً سورياً").
+  if (/ً/u.test(t.text)) return false;
   return isGazPlace(t.norm) || isGazPlace(t.bare) || ('وبلف'.includes(t.norm[0] ?? '') && t.norm.length > 4 && isGazPlace(t.norm.slice(1)));
 });
 
@@ -617,7 +626,8 @@ function quotedAppositions(doc: Doc, mentions: readonly TokenMention[]): TokenMe
     if (m.type !== 'ORG' || !toks[m.e] || !QUOTES.has(toks[m.e]!.norm) || (before && QUOTES.has(before.norm))) continue;
     let e = m.e + 1;
     while (e < toks.length && e - m.e <= 4 && !isPunct(toks[e]!)) e++;
-    if (e > m.e + 1 && e < toks.length && QUOTES.has(toks[e]!.norm)) out.push({ type: 'ORG', s: m.e + 1, e });
+    // A participle or adverb opens no name ("منتقدا", "مبينا أن" between a stray mark and the next quote).
+    if (e > m.e + 1 && e < toks.length && QUOTES.has(toks[e]!.norm) && !isAccusativeName(toks[m.e + 1]!)) out.push({ type: 'ORG', s: m.e + 1, e });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dictionaryClass, nisbaBases, prefixStrips, suffixStrips } from '../../../src/core/who/dictionary.ts';
+import { dictionaryClass, isAccusativeWord, nisbaBases, prefixStrips, suffixStrips } from '../../../src/core/who/dictionary.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 
 test('GIVEN Arabic words THEN the dictionary tells common words, proper nouns and their adjectives from names it does not know', () => {
@@ -45,4 +45,26 @@ test('GIVEN a form THEN its ending strips restore the feminine ة and leave at l
 test('GIVEN a nisba adjective THEN its bases include the place with its final alif', () => {
   assert.deepEqual(nisbaBases('فرنسي'), ['فرنس', 'فرنسا', 'فرنسة']);
   assert.deepEqual(nisbaBases('كتاب'), []);
+});
+
+test('GIVEN words in a final alif THEN an adverb, nisba or participle in the accusative is told from a name', () => {
+  const cases: [string, boolean][] = [
+    // tanween written
+    ['تعزيرياً', true],
+    ['سورياً', true],
+    // a nisba in يا whose base is a word or a proper noun
+    ['هيكليا', true],
+    ['زلزاليا', true],
+    ['إيرانيا', true],
+    // a participle in م… of the list
+    ['منتقدا', true],
+    ['مشددا', true],
+    // proper nouns and names the list does not know
+    ['سوريا', false],
+    ['تركيا', false],
+    ['كاليفورنيا', false],
+    ['أوباما', false],
+    ['مالطا', false],
+  ];
+  for (const [word, want] of cases) assert.equal(isAccusativeWord(word, normalize(word)), want, word);
 });

@@ -522,6 +522,13 @@ test('GIVEN a given name alone that the same definite word follows twice THEN th
   }
 });
 
+test('GIVEN an adverb or participle in the accusative the tagger or a stray quotation mark took for a name THEN it is none', () => {
+  assert.deepEqual(mentionsOf('وأكد البنك المركزي أن الاقتصاد يعاني هيكليا من العجز .').filter((m) => m.includes('هيكليا')), []);
+  assert.deepEqual(mentionsOf('رغم عمل الحكومة الحالية" منتقدا "الاضرابات الكثيرة" .').filter((m) => m.includes('منتقدا')), []);
+  assert.deepEqual(mentionsOf('وقال إن 58 لاجئاً سورياً غرقوا .').filter((m) => m.includes('سوري')), []);
+  assert.deepEqual(mentionsOf('وصل وفد إلى سوريا أمس .'), ['LOC:سوريا']);
+});
+
 test('GIVEN a given name and a family name the tagger missed, twice THEN they name a person', () => {
   // Each case: the text, the names found (with no span given).
   const table: [string, string[]][] = [
