@@ -544,6 +544,77 @@ const ACROSS_COMMAS: { rule: string; line: string; events: [string, string][] }[
   },
 ];
 
+// Editor sample 4 (test/temporal/editor-timeline-ids4.txt): the main clause, not its circumstance or a name's apposition.
+const MAIN_CLAUSE: { rule: string; line: string; events: [string, string][] }[] = [
+  {
+    rule: 'the consequence after the time (مما أسفر عن …), a place aside before it',
+    line: 'انقلبت شاحنة محملة بالحديد على الطريق الوطنية، في ولاية القصرين، مساء أمس الخميس مما أسفر عن إصابة 3 أشخاص، حسب مصدر أمني.',
+    events: [['2023-12-07', 'انقلبت شاحنة محملة بالحديد على الطريق الوطنية']],
+  },
+  {
+    rule: 'a time between commas and a circumstance after it (بعد أن …)',
+    line: 'توقفت حركة القطارات في محطة برشلونة، صباح اليوم الجمعة، بعد أن أغلقتها الشرطة جراء بلاغ عن قنبلة.',
+    events: [['2023-12-08', 'توقفت حركة القطارات في محطة برشلونة']],
+  },
+  {
+    rule: 'a verbless place clause before the time, its verb a clause further back (دون … after it)',
+    line: 'ضرب زلزال بقوة 5.1 درجات على مقياس ريشتر، محافظة كرمان جنوب شرق إيران، فجر الخميس، دون وقوع إصابات.',
+    events: [['2023-12-07', 'ضرب زلزال بقوة 5.1 درجات على مقياس ريشتر محافظة كرمان جنوب شرق إيران']],
+  },
+  {
+    rule: 'an enabler parted from its act by the time and a بعد circumstance',
+    line: 'تمكنت وحدات الحرس الوطني، عشية اليوم، بعد نصب كمين على مستوى معتمدية فريانة، من حجز 3 شاحنات محملة بالسجائر المهربة.',
+    events: [['2023-12-08', 'تمكنت وحدات الحرس الوطني من حجز 3 شاحنات محملة بالسجائر المهربة']],
+  },
+  {
+    rule: 'names between commas before the time, the verb three clauses back (ألغى)',
+    line: 'ألغى وزير الخارجية الفرنسي، جان مارك إيرولت، لقاء مع نظيره الروسي، سيرغي لافروف، الخميس، بعد خلاف حول سوريا.',
+    events: [['2023-12-07', 'ألغى وزير الخارجية الفرنسي جان مارك إيرولت لقاء مع نظيره الروسي']],
+  },
+  {
+    rule: "a name's apposition holding the time, the verb's object after it",
+    line: 'أعلنت فاطمة المسدي، النائبة عن حركة نداء تونس اليوم الجمعة استقالتها من الكتلة البرلمانية للحزب.',
+    events: [['2023-12-08', 'أعلنت فاطمة المسدي استقالتها من الكتلة البرلمانية للحزب']],
+  },
+  {
+    rule: "a speaker's apposition between commas holding the time, the verb's complement after it",
+    line: 'وحذر الوزير، ضيف برنامج ميدي شو اليوم الجمعة، من تداعيات الجفاف على المحاصيل الزراعية في الجهات.',
+    events: [['2023-12-08', 'حذر الوزير من تداعيات الجفاف على المحاصيل الزراعية في الجهات']],
+  },
+  {
+    rule: 'a clause after و with a verb of its own before the time (no apposition)',
+    line: 'وصل الوزير إلى المدينة، واستقبله الوالي اليوم قبل أن يتحول إلى المستشفى.',
+    events: [['2023-12-08', 'استقبله الوالي قبل أن يتحول إلى المستشفى']],
+  },
+  {
+    rule: 'a participle of a second report (واصفا) keeps its و',
+    line: 'أكد رئيس البنك دعمه لتونس، واصفا إياها بمنارة أمل في المنطقة، بحسب بيان صدر اليوم الجمعة.',
+    events: [['2023-12-08', 'أكد رئيس البنك دعمه لتونس واصفا إياها بمنارة أمل في المنطقة']],
+  },
+];
+
+// Words that govern a time and mean nothing without it go with it.
+const GOVERNED_TIMES: { rule: string; line: string; events: [string, string][] }[] = [
+  {
+    rule: 'بالنسبة لسنة …',
+    line: 'وتوقع البنك أن تبلغ نسبة النمو 2،3 بالمائة بالنسبة لسنة 2024 في حدود ما كان منتظرا.',
+    events: [['2024', 'توقع البنك أن تبلغ نسبة النمو 2،3 بالمائة في حدود ما كان منتظرا']],
+  },
+  {
+    rule: 'بحدود الساعة …',
+    line: 'واندلع الحريق بحدود الساعة الخامسة من مساء الخميس، في مستودع للخشب.',
+    events: [['2023-12-07T17:00', 'اندلع الحريق في مستودع للخشب']],
+  },
+  {
+    rule: 'بمناسبة and a feast with no date of its own',
+    line: 'وأعلن البريد في بلاغ له اليوم الجمعة أنه سيتولى بمناسبة عيد الأمهات تأمين حصة عمل يوم الأحد لتوزيع باقات الزهور.',
+    events: [
+      ['2023-12-08', 'أعلن البريد في بلاغ له أنه سيتولى تأمين حصة عمل لتوزيع باقات الزهور'],
+      ['2023-12-10', 'سيتولى تأمين حصة عمل لتوزيع باقات الزهور'],
+    ],
+  },
+];
+
 /** One test per row: the line's entries are its (date, event) pairs. */
 function eventTable(rows: { rule: string; line: string; events: [string, string][] }[], then: string): void {
   for (const { rule, line, events } of rows) {
@@ -559,6 +630,8 @@ eventTable(CLITIC_TIMES, 'the event keeps no dangling clitic');
 eventTable(LENGTHS, 'the event keeps the length, which dates nothing');
 eventTable(INTRODUCED, 'the event leaves the introducing words out');
 eventTable(ACROSS_COMMAS, 'the event is the whole clause, read across the commas');
+eventTable(MAIN_CLAUSE, 'the event is the main clause');
+eventTable(GOVERNED_TIMES, 'the governing words go with the time');
 
 test('blocksOf GIVEN a sentence longer than a block THEN blocks within the bound, cut after a clause mark or a space, covering it all', () => {
   const text = 'وقع الهجوم أمس، '.repeat(300);

@@ -10,7 +10,9 @@ import { normalize, normalizeWithOffsets, type NormalizedText } from '../text/no
 import { isSpace, lightStem } from '../text/tokens.ts';
 import { HAPPENING, kindsOf } from './kinds.ts';
 import { isWhite, signedMembership } from './tokens.ts';
+import { looksPresent } from './tense.ts';
 import eventData from '../lexicon/temporal/event.json' with { type: 'json' };
+import comparisonData from '../lexicon/temporal/comparison.json' with { type: 'json' };
 
 /** Longest event text, in characters. */
 export const MAX_EVENT_CHARS = 120;
@@ -749,6 +751,8 @@ function partingAt(nw: string[], k: number): number {
 function wawAt(ws: string[], nw: string[], k: number): boolean {
   const w = nw[k]!;
   let x: string;
+  // "واصفا عملية الإطلاق …": a second report opens, its و part of the word.
+  if (NOT_CONTINUATION.has(w) && WAW_ROOTS.some((root) => w.startsWith(root))) return true;
   if (w === 'و') x = nw[k + 1] ?? '';
   else if (w.length >= 3 && w[0] === 'و' && stripWaw(ws[k]!, w) !== ws[k]) x = w.slice(1);
   else return false;
@@ -1318,7 +1322,7 @@ function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan
     if (isAttribution(view, c)) return '';
     return eventText(view, c, times);
   };
-  const around = acrossAside(view, parts, own, times) || appositionReport(view, parts, own, at, times);
+  const around = acrossAside(view, parts, own, times) || appositionReport(view, parts, own, at, times) || appositionObject(view, parts, own, at, times);
   if (around) return around;
   // Another event at another date in the same clause: this time's piece of it, when that says enough.
   const piece = timePiece(view, parts[own]!, at, times);
@@ -1350,17 +1354,138 @@ function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan
   }
   const mine = tryClause(own);
   // A clause that is only a place or circumstance ("، الليلة الماضية قرب بلدة …،") belongs to the one before it.
-  const fragment = opensWithPreposition(mine) || isBareReport(mine) || isBackstoryOnly(mine);
+  // "…، مساء أمس مما أسفر عن …": the consequence after the time is not the event; the clause before, past a place, is.
+  const consequence = timeThenSubordinate(view, parts[own]!, at, times);
+  const fragment = opensWithPreposition(mine) || isBareReport(mine) || isBackstoryOnly(mine) || consequence;
   if (wordCount(mine) >= MIN_EVENT_WORDS && !fragment) return mine;
   // An attribution clause ("، نقلته وكالة الأناضول اليوم") dates the clause it reports, before it.
   const backFirst = fragment || isAttribution(view, parts[own]!);
   // "قتلت وزير الأشغال بالخطأ، أثناء استقلاله سيارته … اليوم": the clause before, else the happening of أثناء itself.
-  const order = opensWithWhile(mine) ? [own - 1] : isBackstoryOnly(mine) ? [own + 1] : backFirst ? [own - 1, own + 1] : [own + 1, own - 1];
+  const order = consequence ? [own - 1, own - 2] : opensWithWhile(mine) ? [own - 1] : isBackstoryOnly(mine) ? [own + 1] : backFirst ? [own - 1, own + 1] : [own + 1, own - 1];
   for (const k of fragment ? order : [...order, own + 2, own - 2]) {
+    // A clause after the time that opens with بعد أن، جراء، دون … tells the circumstance of the one before it.
+    if (k > own && parts[k] && opensSubordinate(spanWords(view, parts[k]!, times).nw)) continue;
     const other = tryClause(k);
-    if (wordCount(other) >= MIN_EVENT_WORDS && !opensWithPreposition(other) && !isBareReport(other)) return other;
+    if (wordCount(other) >= MIN_EVENT_WORDS && !opensWithPreposition(other) && !isBareReport(other)) return (k < own && withVerbBefore(view, parts, k, times)) || other;
   }
   return withoutLeadingWhile(mine);
+}
+
+const SUBORDINATE = eventData.subordinateOpeners.map((p) => normalize(p).split(' '));
+
+/** Whether words open with a subordinate opener (بعد أن، مما، جراء، دون …): the circumstance, cause or consequence of the clause before. */
+function opensSubordinate(nw: string[]): boolean {
+  return SUBORDINATE.some((p) => p.every((w, i) => nw[i] === w));
+}
+
+/**
+ * Whether a time opens its clause and what follows it is subordinate ("، مساء أمس الجمعة مما أسفر عن
+ * مقتل 24 شخصا"): the time ends the clause before, the comma after it missing.
+ */
+function timeThenSubordinate(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpan[]): boolean {
+  if (view.text.slice(clause.start, at.start).trim() !== '') return false;
+  return opensSubordinate(spanWords(view, { start: at.end, end: clause.end }, times).nw);
+}
+
+/** Words opening a comparison point (مقابل): lexicon/temporal/comparison.json. */
+const BASELINE_WORDS = words(comparisonData.baselineWords);
+/** Connectors a verb may come after at the head of a clause. */
+const VERB_LEADS = words(['حيث', 'وحيث', 'قد', 'وقد', 'فقد', 'لقد', 'كما', 'ثم', 'إذ']);
+/** Clauses back, past short verbless ones (names, titles, objects), that the verb of a verbless clause is looked for in. */
+const MAX_VERB_BACK_CLAUSES = 3;
+
+/**
+ * Whether words open with a word that is surely a verb: a reporting or enabling verb, a past verb
+ * with its feminine ت (ألغت، حذرت، سقطت), a present one (يؤدي), or a three-letter happening (قتل).
+ * Stricter than looksLikeVerb, which takes names (جون، أحمد، إمانويل) and هذا for verbs.
+ */
+function opensWithSureVerb({ ws, nw }: Words): boolean {
+  // Past a connector or two (حيث، وقد، كما): "حيث ارتفعت فاتورة …".
+  const lead = nw.findIndex((w) => !VERB_LEADS.has(w));
+  const first = lead >= 0 && lead <= 2 ? nw[lead]! : '';
+  const glued = first.length > 3 && (first[0] === 'و' || first[0] === 'ف');
+  const bare = glued ? first.slice(1) : first;
+  if (REPORT_VERBS.has(bare) || ENABLERS.has(bare) || looksPresent(bare)) return true;
+  // The article as written: normalizing makes ألغت read الغت.
+  const written = glued ? ws[lead]!.slice(1) : (ws[lead] ?? '');
+  // A past verb of form IV ending in ى (ألغى، أجرى، أبدى).
+  if (/^أ[\u0621-\u064A]{2}ى$/.test(written)) return true;
+  if (written.startsWith('ال') || /(?:[ةى]|ات)$/.test(bare)) return false;
+  if (bare.length >= 4) return bare.endsWith('ت');
+  return bare.length === 3 && kindsOf(lightStem(bare)) !== 0;
+}
+
+/**
+ * A short verbless clause (an object, a place or a name: "، ولاية جناق قلعة جنوب غرب إسطنبول،",
+ * "، الشيخ عبد اللطيف دريان،") with the verb clause it belongs to, up to MAX_VERB_BACK_CLAUSES back
+ * across commas past other verbless ones ("ألغت مرشحة الرئاسة الفرنسية، مارين لوبان، لقاء مع
+ * مفتي الجمهورية، الشيخ …"); '' when clause k is no such clause or no verb clause opens the run.
+ */
+function withVerbBefore(view: ArticleView, parts: Span[], k: number, times: Span[]): string {
+  const verbless = (j: number): Words | null => {
+    const w = spanWords(view, parts[j]!, times);
+    // Only the first word is tested for a verb, and only a sure one: a name or a three-letter noun (جون، غرب) looks like one.
+    // A comparison or an aside ("، مقابل 66 مؤسسة خلال أكتوبر،", "، أي بنسبة …") carries another period's figure: the run
+    // stops; so does a preposition inside it. The clause itself may be the verb's complement ("، في مقتل عشرة أطفال").
+    const first = w.nw[0] ?? '';
+    const opener = (j < k && (PREPOSITIONS.has(first) || ASIDE_WORDS.has(first))) || first === ANY || BASELINE_WORDS.has(first);
+    return w.nw.length > 0 && w.nw.length <= MAX_ASIDE_WORDS && !opener && !opensWithSureVerb(w) && !w.nw.some((x) => REPORT_VERBS.has(x)) ? w : null;
+  };
+  // "، بعد تعرض دورية للدرك، أول أمس": a clause opened by a word of time order (betweenTimes) tells its own happening.
+  const own = spanWords(view, parts[k]!, times).nw;
+  if (BETWEEN_BY_FIRST.get(own[0] ?? '')?.some((p) => p.every((w, i) => own[i] === w))) return '';
+  const run: Words[] = [];
+  for (let j = k; j >= 0 && j >= k - MAX_VERB_BACK_CLAUSES; j--) {
+    if (j < k && !commaBetween(view.text, parts[j]!, parts[j + 1]!)) return '';
+    if (j < k) {
+      const verb = spanWords(view, parts[j]!, times);
+      if (opensWithSureVerb(verb) && !isAttribution(view, parts[j]!)) {
+        const all = [verb, ...run];
+        return shorten(clean({ ws: all.flatMap((w) => w.ws), nw: all.flatMap((w) => w.nw) }), MAX_JOINED_CHARS);
+      }
+    }
+    const aside = verbless(j);
+    if (!aside) return '';
+    run.unshift(aside);
+  }
+  return '';
+}
+
+/**
+ * A name's apposition after a short verb clause that holds the time: "أعلنت زهرة إدريس، النائبة عن
+ * حزب نداء تونس اليوم الأربعاء انسحابها من الهيئة" (the verb's object after the time) → "أعلنت زهرة
+ * إدريس انسحابها من الهيئة …"; "وحذرت النائبة، ضيفة حصة اليوم من بوليتيكا، من الفساد …" (the
+ * apposition closed by a comma, the verb's complement after it) → "حذرت النائبة من الفساد …". ''
+ * when the clause before is no short verb clause or the apposition holds a verb.
+ */
+function appositionObject(view: ArticleView, parts: Span[], own: number, at: TimeSpan, times: TimeSpan[]): string {
+  const prev = parts[own - 1];
+  const c = parts[own]!;
+  if (!prev || !commaBetween(view.text, prev, c)) return '';
+  const told = spanWords(view, prev, times);
+  if (told.nw.length < 2 || told.nw.length > MAX_APPOSITION_WORDS || !opensWithSureVerb(told) || isAttribution(view, prev) || isFrontedCircumstance(view, prev, times)) return '';
+  const before = spanWords(view, { start: c.start, end: at.start }, times);
+  // A verb test on every word would take names for verbs (تونس): only the first word is tested; a figure or قد is no title.
+  const nameless = (w: Words): boolean =>
+    !opensWithSureVerb(w) && !w.nw.some((x) => REPORT_VERBS.has(x) || COMPLEMENTIZERS.has(x) || PRONOUN_COMPLEMENTS.has(x) || x === 'قد' || /[0-9]/.test(x));
+  // A verb glued to و ("واستقبله الوالي") opens a clause of its own, not an apposition.
+  const head = before.nw[0] ?? '';
+  const conjoined = head.length > 3 && head[0] === 'و' && looksLikeVerb(head.slice(1));
+  if (before.nw.length === 0 || before.nw.length > MAX_APPOSITION_REPORT_WORDS || conjoined || !nameless(before) || isFrontedCircumstance(view, c, times)) return '';
+  const after = spanWords(view, { start: at.end, end: c.end }, times);
+  const joined = (rest: Words): string => shorten(clean({ ws: [...told.ws, ...rest.ws], nw: [...told.nw, ...rest.nw] }), MAX_JOINED_CHARS);
+  if (after.nw.length >= MIN_EVENT_WORDS) {
+    const first = after.nw[0]!;
+    // The object is a noun, often a verbal noun with its pronoun (انسحابها، دعمه) that the rough verb test would take for a verb.
+    // A verb right after the time ("صدور حكم أمس يقضي بالسجن …") makes the words before it more than a name's apposition.
+    // So does a word opening a clause of its own ("اليوم قبل أن يتحول …").
+    const own = opensWithSureVerb(after) || partingAt(after.nw, 0) > 0 || first.endsWith('وا');
+    return own || PREPOSITIONS.has(first) || COMPLEMENTIZERS.has(first) ? '' : joined(after);
+  }
+  const next = parts[own + 1];
+  if (!next || !commaBetween(view.text, c, next) || after.nw.length + before.nw.length > MAX_APPOSITION_WORDS) return '';
+  const rest = spanWords(view, next, times);
+  return rest.nw.length >= MIN_EVENT_WORDS && PREPOSITIONS.has(rest.nw[0]!) && rest.nw[0] !== 'في' ? joined(rest) : '';
 }
 
 const WHILE = words(['أثناء', 'اثناء']);

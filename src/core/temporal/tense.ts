@@ -7,6 +7,9 @@ const FUTURE_PREFIX = /^[وف]?س[يتن][\u0621-\u0626\u0628-\u0647\u0649][\u06
 const LOOK_BACK = 4;
 // The future of another clause does not reach past these: "وسيستمر الجدل لأن الحكم الصادر يوم الخميس".
 const CLAUSE_BREAK = new Set(['،', ',', 'لأن', 'لان', 'الذي', 'التي', 'الذين', 'بعدما', 'عندما']);
+// A complementizer opens the clause whose verb is looked for too ("أعلن البريد اليوم أنه سيتولى … تأمين حصة عمل يوم
+// الأحد"); it does not stop the look back, where "من المرجح أن يكون خلال شهر سبتمبر" puts what follows in the future.
+const CLAUSE_HEADS = new Set([...CLAUSE_BREAK, 'أن', 'ان', 'أنه', 'انه', 'أنها', 'انها', 'بأن', 'بان']);
 const LOOK_AHEAD = 1;
 
 const QUOTES = new Set(['"', '«', '“', "'", '(']);
@@ -65,20 +68,21 @@ const CLAUSE_VERB_REACH = 10;
 
 /** Whether the clause holding token `first` opens with a future verb (its first word, or its second after a particle). */
 function futureClauseVerb(toks: Tok[], first: number): boolean {
-  let head = -1;
+  // The clause a complementizer opens ("أنه سيتولى …"), and the one around it ("الذي من المرجح أن يكون …").
+  return [CLAUSE_HEADS, CLAUSE_BREAK].some((breaks) => {
+    const head = clauseHead(toks, first, breaks);
+    return head >= 0 && head < first && [head, head + 1].some((i) => i < first && isFutureMarker(toks[i]!, toks[i - 1], toks[i - 2]));
+  });
+}
+
+/** The first token of the clause holding token `first`, the clause opened by one of `breaks` or a sentence break; -1 when farther than CLAUSE_VERB_REACH. */
+function clauseHead(toks: Tok[], first: number, breaks: Set<string>): number {
   for (let i = first - 1; i >= 0 && i >= first - CLAUSE_VERB_REACH; i--) {
     const tok = toks[i]!;
-    if (CLAUSE_BREAK.has(tok.t)) {
-      head = i + 1;
-      break;
-    }
-    if (tok.brk || i === 0) {
-      head = i;
-      break;
-    }
+    if (breaks.has(tok.t)) return i + 1;
+    if (tok.brk || i === 0) return i;
   }
-  if (head < 0 || head >= first) return false;
-  return [head, head + 1].some((i) => i < first && isFutureMarker(toks[i]!, toks[i - 1], toks[i - 2]));
+  return -1;
 }
 
 /** Tokens back from an expression that the verb opening its clause is looked for. */
