@@ -7,7 +7,7 @@ import { ACCORDING_TO, BY_SAYING, COMMENTING_WORDS, CONTINUATIONS, GOES_ON_VERBS
 import quoteCues from '../lexicon/who/quote-cues.json' with { type: 'json' };
 import { normalize } from '../text/normalize.ts';
 import { stripAttributionTail } from '../brief.ts';
-import { isTitle } from './roles.ts';
+import { isTitle, isTitleAfterBa } from './roles.ts';
 import { afterTitle } from './mentions.ts';
 import { outletsStartingAt } from './sources.ts';
 
@@ -43,6 +43,10 @@ const MAX_QUOTE = 200;
 const CARRIERS = normSet(quoteCues.carriers);
 /** Words before a platform's name that make it where words were posted ("على موقع التواصل الاجتماعي"), normalized. */
 const SITE_WORDS = normSet(quoteCues.siteWords);
+/** Words for a counterpart that head a person's description like a title ("مع نظيره الأردني …"), normalized. */
+const PEERS = normSet(quoteCues.peers);
+/** Prepositions before a person's description that make the person one spoken with or about ("مع رئيس الحكومة …"), normalized. */
+const GOVERNING = normSet(quoteCues.governingPrepositions);
 /** A verb of passing words on ("نقلت", "ونقل", "تنقل"), normalized. */
 const PASSING_ON = /^[وف]?[يت]?نقل/u;
 /** Words by which an outlet cites somebody ("نقلت تاس عن …", "نقلا عن"), normalized. */
@@ -189,7 +193,7 @@ function subjectBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): 
   if (!near) return undefined;
   const head = doc.tokens[near.s]!;
   const prev = doc.tokens[near.s - 1];
-  const governed = (/^[لبك]/.test(head.norm) && head.bare !== head.norm) || (prev !== undefined && PREPOSITIONS.has(prev.norm)) || notSpeakerHere(doc, near);
+  const governed = (/^[لبك]/.test(head.norm) && head.bare !== head.norm) || (prev !== undefined && PREPOSITIONS.has(prev.norm)) || notSpeakerHere(doc, near) || (near.type === 'PER' && describedAsOther(doc, near, start - 1));
   return governed ? undefined : near;
 }
 
@@ -248,8 +252,8 @@ const PREPOSITIONS = new Set(['في', 'من', 'الى', 'على', 'عن', 'مع'
  */
 function speakerBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): TokenMention | undefined {
   const sent = doc.tokens[c]!.sentence;
-  const before = speakers.filter((m) => m.e <= c && doc.tokens[m.s]!.sentence === sent && !notSpeakerHere(doc, m) && !titledBody(doc, m));
   const start = doc.sentences[sent]?.s ?? 0;
+  const before = speakers.filter((m) => m.e <= c && doc.tokens[m.s]!.sentence === sent && !notSpeakerHere(doc, m) && !titledBody(doc, m) && !(m.type === 'PER' && describedAsOther(doc, m, start - 1)));
   const first = before[0];
   const opener = doc.tokens[start]!;
   if (first && first.s === start + 1 && opensWithVerb(opener)) return first;
@@ -343,6 +347,34 @@ export function namesWork(doc: Doc, m: TokenMention): boolean {
   return t !== undefined && WORK_NOUNS.has(t.norm) && !t.bare.startsWith('ال');
 }
 
+/** How far (in tokens) a person's name may stand from the title that describes them. */
+const DESCRIPTION_REACH = 9;
+
+/** Whether a word heads a person's description: a title or a counterpart ("نظيره"), maybe with a glued ب ("بالأمين العام"). */
+function headsDescription(t: DocToken): boolean {
+  return isTitle(t) || PEERS.has(t.norm) || isTitleAfterBa(t);
+}
+
+/**
+ * Whether a person after the speech verb at c is described as one spoken with or about: the title
+ * nearest before the name is governed by a preposition ("وتابع في مؤتمر صحفي مع نظيره الأردني أيمن
+ * الصفدي", "اثر لقاء جمعه مع رئيس الحكومة يوسف الشاهد") or has a glued ب ("جمعه بالأمين العام للاتحاد
+ * …، نور الدين الطبوبي"). A title right after the verb is its subject's ("وقال وزير الخارجية …").
+ */
+export function describedAsOther(doc: Doc, m: TokenMention, c: number): boolean {
+  const sent = doc.tokens[m.s]!.sentence;
+  for (let k = m.s - 1; k > c && k >= m.s - DESCRIPTION_REACH; k--) {
+    const t = doc.tokens[k]!;
+    if (t.sentence !== sent || (isPunct(t) && t.norm !== '،' && t.norm !== ',')) return false;
+    if (!headsDescription(t)) continue;
+    let g = k;
+    while (g - 1 > c && headsDescription(doc.tokens[g - 1]!)) g--;
+    if (isTitleAfterBa(doc.tokens[g]!) && !isTitle(doc.tokens[g]!)) return true;
+    return g - 1 > c && GOVERNING.has(doc.tokens[g - 1]!.norm);
+  }
+  return false;
+}
+
 /** Whether a mention is no speaker where it stands: spoken to, where it was said, with whom, an outlet that carried it, a platform or a work. */
 export function notSpeakerHere(doc: Doc, m: TokenMention): boolean {
   return isAddressee(doc, m) || saidOn(doc, m) || withWhom(doc, m) || carriedBy(doc, m) || postedOn(doc, m) || namesWork(doc, m);
@@ -384,7 +416,9 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
   // Whom the words were said to ("قالت الوزيرة لـ"الجوهرة أف أم" إن …") is no speaker.
   // Nor is where it was said ("كتبت في حسابها على تويتر", "قال عبر فيسبوك").
   const object = feminineObjectEnd(doc, c);
-  const after = speakers.filter((m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !notSpeakerHere(doc, m) && !(m.type === 'ORG' && m.s < object));
+  const after = speakers.filter(
+    (m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !notSpeakerHere(doc, m) && !(m.type === 'ORG' && m.s < object) && !(m.type === 'PER' && describedAsOther(doc, m, c)),
+  );
   let pick = after.find((m) => m.type !== 'ORG') ?? after[0];
   if (pick && titledBody(doc, pick)) return undefined;
   // A title right after the verb is its subject ("طالبت الأمينة العامة لحزب … فلانة، الإدارة التونسية
