@@ -39,7 +39,7 @@ import { healthRoute, metricsRoute, startHttpServer, type HealthCheck, type Http
 async function openStore(config: Config, log: Logger): Promise<{ store: AnyStore; sqlite?: { store: SqliteStore; path: string } }> {
   if (config.databaseUrl) {
     const store = await openPostgresStore(config.databaseUrl, { onError: (message) => log.warn(message) });
-    log.info(`store: PostgreSQL ${describeDatabaseUrl(config.databaseUrl)}`);
+    log.info(`PostgreSQL ${describeDatabaseUrl(config.databaseUrl)}`);
     return { store };
   }
   let path = join(config.dataDir, 'mojaz.sqlite');
@@ -49,7 +49,7 @@ async function openStore(config: Config, log: Logger): Promise<{ store: AnyStore
     throw storeOpenError(path, err);
   }
   const store = openStoreOrExplain(path);
-  log.debug(`store ${path} opened`);
+  log.debug(`${path} opened`);
   return { store, sqlite: { store, path } };
 }
 
@@ -64,8 +64,8 @@ function startBackups(store: SqliteStore, path: string, hours: number, log: Logg
   if (hours <= 0) return () => undefined;
   const run = (): void => {
     backupStore(store, path, new Date()).then(
-      (file) => log.info(`store backed up to ${file}`),
-      (err: unknown) => log.error(`store backup failed: ${errorText(err)}`),
+      (file) => log.info(`backed up to ${file}`),
+      (err: unknown) => log.error(`backup failed: ${errorText(err)}`),
     );
   };
   const latest = latestBackup(path);
@@ -132,9 +132,10 @@ async function main(): Promise<number> {
   // Counted only when someone can read them (MOJAZ_HTTP_PORT serves /metrics).
   const metricsServed = config.http.port > 0 ? new PromMetrics() : undefined;
   const metrics = metricsServed ?? noMetrics;
-  const { store, sqlite } = await openStore(config, log);
+  const storeLog = log.child('store');
+  const { store, sqlite } = await openStore(config, storeLog);
   // A PostgreSQL server's backups are its operator's (pg_dump, WAL archiving), not the bot's.
-  const stopBackups = sqlite ? startBackups(sqlite.store, sqlite.path, config.backupHours, log) : () => undefined;
+  const stopBackups = sqlite ? startBackups(sqlite.store, sqlite.path, config.backupHours, storeLog) : () => undefined;
   const fetcher = createFetcher(config.fetch);
   const llmLog = log.child('llm');
   // Page extraction and every analysis (/brief, /timeline, /who and polled articles) run in a worker thread, under a time budget.
@@ -171,7 +172,7 @@ async function main(): Promise<number> {
   // Platform libraries load only when used: discord.js alone takes seconds to import.
   if (config.telegram.token) {
     const { startTelegram, TelegramSender } = await import('./adapters/telegram/index.ts');
-    const telegram = await startTelegram(config, services, { log, send: { pacer, metrics }, onFatal: (message) => fatal(message) });
+    const telegram = await startTelegram(config, services, { log: log.child('telegram'), send: { pacer, metrics }, onFatal: (message) => fatal(message) });
     // The scheduler retries 429s itself (keeping its delivery lease renewed), so its Telegram
     // sender hands rate limits back instead of sleeping inside the send; every API call, reply or
     // digest part, is paced per chat by the one shared pacer.
@@ -188,7 +189,7 @@ async function main(): Promise<number> {
     const storyThread = (post: Post) => storyThreadMessages(store, services, post.articleIds, new Date());
     // "/feeds import" reads the attached OPML file through the guarded client, capped.
     const readAttachment = (url: string, maxBytes: number) => fetchOpmlFile(fetcher, url, maxBytes, config.fetch.timeoutMs);
-    const discord = await startDiscord(config, services, { log, pacer, storyThread, readAttachment, metrics, forumPosts: store, buttonActions: store });
+    const discord = await startDiscord(config, services, { log: log.child('discord'), pacer, storyThread, readAttachment, metrics, forumPosts: store, buttonActions: store });
     senders.discord = discord.sender;
     // After a feed round (where stories merge), forum posts of merged stories are told where the story goes on.
     tellForumMerges = () =>
@@ -197,12 +198,12 @@ async function main(): Promise<number> {
         sender: discord.sender,
         postLink: (chatId, thread) => discord.sender.postLink(chatId, thread),
         storyThread: (articleIds) => storyThreadMessages(store, services, articleIds, new Date()),
-        log: (line) => log.warn(line),
+        log: (line) => log.child('discord').warn(line),
       });
     // Closed last (after the digests in flight, which post through its REST client).
     closeDiscord = () => discord.stop();
     health.discord = () => discord.connected();
-    log.info('discord: connected');
+    log.child('discord').info('connected');
   } else if (config.discord.token || config.discord.applicationId) {
     log.warn('discord is not configured: set both DISCORD_TOKEN and DISCORD_APPLICATION_ID');
   }
@@ -226,7 +227,7 @@ async function main(): Promise<number> {
     // Polled articles come back from the worker thread as the JSON the store keeps, not as objects to copy and serialise again.
     prepare: (input) => timed((s) => metrics.analysed(s), () => jobs.prepare(input)),
     fetchFullArticle: (url) => fetchStoredArticle(fetcher, url, (html, at) => jobs.extract(html, at)),
-    onFeedFailing: (feed, failure) => notifyFeedFailing(store, router, feed, failure.userMessage, log),
+    onFeedFailing: (feed, failure) => notifyFeedFailing(store, router, feed, failure.userMessage, feedLog),
     log: (level, message, fields) => feedLog[level](message, fields),
     onRound: (report) => {
       for (const feed of report.feeds) metrics.feedFetched(feed.status);
@@ -234,7 +235,7 @@ async function main(): Promise<number> {
       firstRoundDone();
       if (tellForumMerges && !tellingMerges && !stopping) {
         tellingMerges = tellForumMerges()
-          .catch((err: unknown) => log.warn(`forum posts of merged stories: ${errorText(err)}`))
+          .catch((err: unknown) => log.child('discord').warn(`forum posts of merged stories: ${errorText(err)}`))
           .finally(() => (tellingMerges = undefined));
       }
     },
@@ -250,9 +251,9 @@ async function main(): Promise<number> {
   }
   const servers: HttpServer[] = [];
   for (const [port, handlers] of routes) {
-    const server = await startHttpServer({ host: config.http.host, port, routes: handlers, onError: (line) => log.error(line) });
+    const server = await startHttpServer({ host: config.http.host, port, routes: handlers, onError: (line) => log.child('http').error(line) });
     servers.push(server);
-    log.info(`http: listening on ${config.http.host}:${server.port} (${Object.keys(handlers).join(', ')})`);
+    log.child('http').info(`listening on ${config.http.host}:${server.port} (${Object.keys(handlers).join(', ')})`);
   }
   if (consoleMode) {
     // The bundled sample feed's news is there for /digest before the first command; a round that
@@ -321,7 +322,7 @@ async function notifyFeedFailing(
     ],
   };
   for (const chatId of followers) {
-    await sender.send(chatId, notice).catch((err: unknown) => log.warn(`feeds: could not notify ${chatId}: ${String(err)}`, { chat: chatId, feed: feed.id }));
+    await sender.send(chatId, notice).catch((err: unknown) => log.warn(`could not notify ${chatId}: ${String(err)}`, { chat: chatId, feed: feed.id }));
   }
 }
 

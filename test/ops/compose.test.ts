@@ -120,7 +120,10 @@ test('GIVEN the compose file and the Dockerfile THEN each bot service runs as a 
     for (const bot of running) bot.child.kill('SIGTERM');
     for (const bot of running) {
       assert.equal(await bot.exited, 0, `${bot.name}: ${bot.stderr()}`);
-      for (const line of bot.stderr().split('\n').filter(Boolean)) JSON.parse(line);
+      const lines = bot.stderr().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { component?: string; msg: string });
+      // A log collector can pick each platform's and the HTTP server's lines by component.
+      const componentOf = (msg: RegExp) => lines.find((l) => msg.test(l.msg))?.component;
+      assert.deepEqual([componentOf(/receiving updates by webhook/u), componentOf(/^connected$/u), componentOf(/^listening on /u)], ['telegram', 'discord', 'http'], bot.stderr());
       assert.ok(!bot.stderr().includes(fake.token) && !bot.stderr().includes(DISCORD_TOKEN), 'no token in the log');
     }
   } finally {

@@ -127,8 +127,8 @@ export async function startDiscord(config: Config, services: Services, options: 
     ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
-  client.on(Events.Error, (error) => log.error(`discord: client error: ${describeError(error, [token])}`));
-  client.on(Events.ShardError, (error) => log.warn(`discord: gateway error: ${describeError(error, [token])}`));
+  client.on(Events.Error, (error) => log.error(`client error: ${describeError(error, [token])}`));
+  client.on(Events.ShardError, (error) => log.warn(`gateway error: ${describeError(error, [token])}`));
   // discord.js waits out 429s itself (buckets, retry_after); each one it meets is counted here.
   const metrics = options.metrics;
   if (metrics) client.rest.on('rateLimited', (info) => metrics.rateLimited('discord', info.retryAfter));

@@ -239,9 +239,9 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
   } catch (error) {
     const what = interaction.isButton() ? `button ${interaction.customId.slice(0, 40)}` : `/${interaction.commandName}`;
     const chat = { chat: chatIdOf(interaction.channelId ?? interaction.user.id) };
-    deps.log.error(`discord: ${what} failed: ${describeError(error, [deps.token])}`, chat);
+    deps.log.error(`${what} failed: ${describeError(error, [deps.token])}`, chat);
     await tellPrivately(interaction, TEXTS.apology).catch((e: unknown) =>
-      deps.log.warn(`discord: could not apologize: ${describeError(e, [deps.token])}`, chat),
+      deps.log.warn(`could not apologize: ${describeError(e, [deps.token])}`, chat),
     );
   }
 }

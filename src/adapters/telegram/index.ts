@@ -172,7 +172,7 @@ function webhookHandler(bot: Telegraf, secret: string, log: TelegramLog, token: 
       return;
     }
     res.writeHead(200).end();
-    bot.handleUpdate(update).catch((err: unknown) => log.error(`telegram: update ${update.update_id} failed after its webhook answer: ${describeError(err, [token, secret])}`));
+    bot.handleUpdate(update).catch((err: unknown) => log.error(`update ${update.update_id} failed after its webhook answer: ${describeError(err, [token, secret])}`));
   };
 }
 
@@ -271,7 +271,7 @@ export function createTelegramBot(
 
   bot.catch(async (err, ctx) => {
     const chat = ctx.chat ? { chat: chatIdOf(ctx.chat.id) } : undefined;
-    log.error(`telegram: update ${ctx.update.update_id} failed: ${describeError(err, [token])}`, chat);
+    log.error(`update ${ctx.update.update_id} failed: ${describeError(err, [token])}`, chat);
     try {
       const thread = topicOf(incomingOf(ctx.update) ?? ((ctx.callbackQuery as { message?: IncomingMessage } | undefined)?.message));
       if (ctx.chat) {
@@ -281,7 +281,7 @@ export function createTelegramBot(
         });
       }
     } catch (apologyError) {
-      log.warn(`telegram: could not apologize: ${describeError(apologyError, [token])}`, chat);
+      log.warn(`could not apologize: ${describeError(apologyError, [token])}`, chat);
     }
   });
 
@@ -337,7 +337,7 @@ export async function startTelegram(config: Config, services: Services, options:
       throw new Error(`telegram: setWebhook failed: ${describeError(err, [token, secret])}`);
     }
     webhook = { path, handle: webhookHandler(bot, secret, log, token) };
-    log.info(`telegram: @${bot.botInfo.username} receiving updates by webhook at ${path}`);
+    log.info(`@${bot.botInfo.username} receiving updates by webhook at ${path}`);
   } else {
     // launch() resolves only when polling stops, so it is not awaited. A 409 (another instance
     // polling with this token) is retried with a back-off, and said; a 401 is fatal (revoked
@@ -348,22 +348,22 @@ export async function startTelegram(config: Config, services: Services, options:
         if (!running) return;
         const code = err instanceof TelegramError ? err.code : undefined;
         if (code === 401) {
-          const message = 'telegram: the bot token was rejected (401 Unauthorized) while polling: check TELEGRAM_BOT_TOKEN (revoked or regenerated in @BotFather?)';
+          const message = 'the bot token was rejected (401 Unauthorized) while polling: check TELEGRAM_BOT_TOKEN (revoked or regenerated in @BotFather?)';
           log.error(message);
-          options.onFatal?.(message);
+          options.onFatal?.(`telegram: ${message}`);
           return;
         }
         const wait = backoff(attempt + 1);
         log.warn(
           code === 409
-            ? `telegram: another instance is polling with this token (409 Conflict); polling again in ${Math.round(wait / 1000)} s`
-            : `telegram: polling stopped (${describeError(err, [token])}); polling again in ${Math.round(wait / 1000)} s`,
+            ? `another instance is polling with this token (409 Conflict); polling again in ${Math.round(wait / 1000)} s`
+            : `polling stopped (${describeError(err, [token])}); polling again in ${Math.round(wait / 1000)} s`,
         );
         setTimeout(() => running && poll(attempt + 1), wait).unref();
       });
     };
     poll(0);
-    log.info(`telegram: @${bot.botInfo.username} receiving updates by long polling`);
+    log.info(`@${bot.botInfo.username} receiving updates by long polling`);
   }
   return {
     bot,
