@@ -119,6 +119,8 @@ export const REGNAL_ORDINALS = cuesData.regnalNumbers.ordinals.map((o) => normal
 export const PLACE_DIRECTIONS = normSet(cuesData.placeDirections);
 /** Epithets after a place name that are not part of it (مكة "المكرمة"), normalized. */
 export const PLACE_EPITHETS = normSet(cuesData.placeEpithets);
+/** Words that open a two-word place name and alone name no place ("سان" of "سان بطرسبورغ", "قصر" of "قصر هلال"). */
+export const PLACE_NAME_OPENERS = normSet(cuesData.placeNameOpeners);
 /** Arabic function words (stopwords-iso, MIT), normalized. */
 export const STOPWORDS = normSet((stopwordsIso as Record<string, string[]>).ar ?? []);
 /** Words never an entity on their own: function words, months, weekdays, formulas. */

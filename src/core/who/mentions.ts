@@ -9,7 +9,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, wordFact, type Doc, type DocToken, type TokenMention } from './doc.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, OUTLET_SUFFIXES, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_PHRASES_BY_FOLDED_FIRST, foldHardG, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, normSet } from './lexicon.ts';
+import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, OUTLET_SUFFIXES, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, PLACE_NAME_OPENERS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_PHRASES_BY_FOLDED_FIRST, foldHardG, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, normSet } from './lexicon.ts';
 import { isTitle, opensRoleBody } from './roles.ts';
 import { dictionaryClass, isAccusativeWord } from './dictionary.ts';
 
@@ -632,6 +632,32 @@ function quotedAppositions(doc: Doc, mentions: readonly TokenMention[]): TokenMe
   return out;
 }
 
+/**
+ * One-word place mentions of a word that opens a two-word place name and alone names no place
+ * ("سان", "نيو", "قصر", "حمام", "وادي"; lexicon placeNameOpeners), with the next word of the
+ * sentence as the name's second part ("سان بطرسبورغ", "قصر هلال", "حمام سوسة": the place after it,
+ * if tagged, is part of it). Not before punctuation, a function word, a title or a speech verb.
+ */
+export function withPlaceNameOpeners(doc: Doc, spans: readonly TokenMention[]): TokenMention[] {
+  const toks = doc.tokens;
+  const out: TokenMention[] = [];
+  let skip: TokenMention | undefined;
+  spans.forEach((m, k) => {
+    if (m === skip) return;
+    const t = toks[m.s]!;
+    const n = toks[m.e];
+    const next = spans[k + 1];
+    const opens = m.type === 'LOC' && m.e - m.s === 1 && t.forms.some((f) => PLACE_NAME_OPENERS.has(f)) && n !== undefined && n.sentence === t.sentence;
+    if (!opens || isPunct(n) || isJunkWord(n) || isTitle(n) || (next !== undefined && next.s === m.e && next.e - next.s > 1)) {
+      out.push(m);
+      return;
+    }
+    if (next !== undefined && next.s === m.e) skip = next;
+    out.push({ ...m, e: m.e + 1 });
+  });
+  return out;
+}
+
 /** Words that open the name of a town called after a saint or a well ("سيدي بوزيد", "سيدي علي بن عون", "بئر أيوب"), normalized. */
 const PLACE_NAME_HEADS = normSet(['سيدي', 'بئر']);
 /** Words linking a given name to the father's ("عقبة بن نافع"), normalized. */
@@ -1162,6 +1188,8 @@ export const LIST_STEPS: readonly ListStep[] = [
       return overlay([...forced], phrases, clubs, keep, orgs, gazetteerPlaces(doc));
     },
   },
+  // A place word that opens a two-word name takes the next word ("سان" + "بطرسبورغ", "حمام" + "سوسة").
+  { name: 'place-name-openers', run: (doc, spans) => withPlaceNameOpeners(doc, spans) },
   // A short quoted name right after an organization is its name too.
   { name: 'quoted-appositions', run: (doc, spans) => overlay(spans, quotedAppositions(doc, spans)) },
   // A web outlet's suffix ends the organization before it ("الجزيرة نت").

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isTitleFamilyName, withRepeatedFamilyName, repeatedUntaggedNames, withRepeatedMiddleName, withConjoinedGivenNameBefore, gazetteerPhrases, webOutlets } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isTitleFamilyName, withRepeatedFamilyName, repeatedUntaggedNames, withPlaceNameOpeners, withRepeatedMiddleName, withConjoinedGivenNameBefore, gazetteerPhrases, webOutlets } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -333,7 +333,7 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     'person-with-title-family-name',
     'org-to-closing-quote',
   ]);
-  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued', 'person-with-repeated-middle-name', 'lone-ali-preposition', 'person-without-noun-forms', 'person-with-repeated-family-name', 'repeated-untagged-names', 'titled-given-names', 'person-given-name-before', 'person-conjoined-given-name-before', 'lexicon-spans', 'quoted-appositions', 'web-outlets', 'propagate', 'not-adjective-places', 'not-work-titles']);
+  assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued', 'person-with-repeated-middle-name', 'lone-ali-preposition', 'person-without-noun-forms', 'person-with-repeated-family-name', 'repeated-untagged-names', 'titled-given-names', 'person-given-name-before', 'person-conjoined-given-name-before', 'lexicon-spans', 'place-name-openers', 'quoted-appositions', 'web-outlets', 'propagate', 'not-adjective-places', 'not-work-titles']);
   const step = (name: string) => SPAN_STEPS.find((s) => s.name === name)!;
   const show = (doc: ReturnType<typeof docOf>, r: ReturnType<SpanStep['run']>): string[] =>
     (r === undefined ? [] : Array.isArray(r) ? r : [r]).map((m) => `${m.type}:${doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')}`);
@@ -527,6 +527,22 @@ test('GIVEN an adverb or participle in the accusative the tagger or a stray quot
   assert.deepEqual(mentionsOf('رغم عمل الحكومة الحالية" منتقدا "الاضرابات الكثيرة" .').filter((m) => m.includes('منتقدا')), []);
   assert.deepEqual(mentionsOf('وقال إن 58 لاجئاً سورياً غرقوا .').filter((m) => m.includes('سوري')), []);
   assert.deepEqual(mentionsOf('وصل وفد إلى سوريا أمس .'), ['LOC:سوريا']);
+});
+
+test('GIVEN a place word that opens a two-word place name THEN the place is both words', () => {
+  const table: [string, string[]][] = [
+    ['تحطمت الطائرة بعد إقلاعها متوجهة إلى سان بطرسبورغ .', ['LOC:سان بطرسبورغ']],
+    ['ويملك مقهى في منطقة حمام سوسة ، ليتم إيقافه .', ['LOC:حمام سوسة']],
+    ['وسط مدينة قصر هلال والذي بمداهمته .', ['LOC:قصر هلال']],
+    // Punctuation ends it.
+    ['وصلوا إلى سان . ثم عادوا .', ['LOC:سان']],
+  ];
+  for (const [text, want] of table) {
+    const doc = docOf(text);
+    const loc = doc.tokens.findIndex((t) => ['سان', 'حمام', 'قصر'].includes(t.text));
+    const got = withPlaceNameOpeners(doc, [{ type: 'LOC', s: loc, e: loc + 1 }]);
+    assert.deepEqual(got.map((m) => `${m.type}:${doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')}`), want, text);
+  }
 });
 
 test('GIVEN a given name and a family name the tagger missed, twice THEN they name a person', () => {
