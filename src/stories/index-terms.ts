@@ -56,11 +56,12 @@ export interface StoryIndexOptions {
    */
   specificAllowance: number;
   /**
-   * Stories of at least this many articles in the window are also compared as a whole (default 5;
+   * Stories of at least this many articles in the window are also compared as a whole (default 7;
    * 0 turns it off): the sum of their articles' unit vectors, against the least similarity any of
    * them would need. A running story (a diplomatic rupture, an election) is told through reactions
    * and measures each worded apart, yet all name its actors and places; what its articles share
-   * outweighs what each adds alone.
+   * outweighs what each adds alone. Below 7, a story of one ceremony (an inauguration) drew a
+   * president's separate acts of the next days in as a whole (chosen on the train pairs).
    */
   runningStoryMin: number;
   /**
@@ -99,7 +100,7 @@ export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
   quantityConflictMargin: 0.2,
   dayMargin: 0.08,
   specificAllowance: 0.05,
-  runningStoryMin: 5,
+  runningStoryMin: 7,
   retellingThreshold: 0.12,
   mergeSimilarity: 0.2,
   dayConflictMargin: 0.15,
