@@ -1,7 +1,7 @@
 /**
  * Whether a generated brief says only what the article says, checked before anyone sees it: it
- * must be Arabic, within the length, and every number, month and name in it must be found in the
- * article — through the article's analysis (its time values and who list) and its text, both
+ * must be Arabic, within the length, and every number, month and name (and every word in Latin
+ * letters) in it must be found in the article — through the article's analysis (its time values and who list) and its text, both
  * compared in the normalized matching form. Pure: text and analyses in, a verdict out.
  */
 import months from '../core/lexicon/temporal/months.json' with { type: 'json' };
@@ -59,6 +59,11 @@ function arabicShare(text: string): number {
   return letters === 0 ? 0 : arabic / letters;
 }
 
+/** The words written in Latin letters in `text` ("John", "CNN"), lower-cased: names the Arabic analysis does not read. */
+export function latinWordsIn(text: string): string[] {
+  return [...text.matchAll(/[A-Za-z\u00C0-\u024F]{2,}/gu)].map((m) => m[0].toLowerCase());
+}
+
 const escapeRe = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /** Whether normalized `text` holds `words` as whole words (a clitic و ف ب ل ك or ال may lead). */
@@ -99,5 +104,8 @@ export function checkGrounding(input: GroundingInput): Grounding {
     if (name === '' || whoNames.has(name) || hasWords(articleNorm, name)) continue;
     return { ok: false, reason: `name "${mention.text}" is not in the article` };
   }
+  // A name in Latin letters ("وفق ما قاله John Kirby") is no mention of the Arabic analysis: it must be written in the article.
+  const articleLatin = new Set(latinWordsIn(article));
+  for (const word of latinWordsIn(text)) if (!articleLatin.has(word)) return { ok: false, reason: `Latin word "${word}" is not in the article` };
   return { ok: true };
 }

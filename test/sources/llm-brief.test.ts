@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { analyze } from '../../src/core/analyze.ts';
 import type { ArticleInput } from '../../src/core/types.ts';
-import { checkGrounding, numbersIn } from '../../src/sources/grounding.ts';
+import { checkGrounding, latinWordsIn, numbersIn } from '../../src/sources/grounding.ts';
 import { completionsUrl, createLlmBriefer, type LlmSettings } from '../../src/sources/llm-brief.ts';
 import { ARTICLE } from '../commands/fakes.ts';
 
@@ -76,6 +76,7 @@ describe('the generated brief against a loopback OpenAI-compatible endpoint', ()
     ['invents a date', GOOD.replace('8 ديسمبر', '9 ديسمبر'), /number 9 is not in the article/u],
     ['invents a month', GOOD.replace('ديسمبر 2023', 'نوفمبر 2023'), /month 11 is not in the article/u],
     ['invents a name', `${GOOD} وقال الرئيس الأميركي جو بايدن إن الهجوم مرفوض.`, /name "جو بايدن" is not in the article/u],
+    ['names someone in Latin letters', GOOD.replace('دون وقوع ضحايا', 'دون وقوع ضحايا وفق ما قاله John Kirby'), /Latin word "john" is not in the article/u],
     ['answers in English', 'The US embassy in Baghdad was hit by rockets on Friday 8 December 2023; nobody was hurt.', /not Arabic/u],
     ['runs past the length', `${GOOD} ${GOOD} ${GOOD}`, /characters, over 350/u],
     ['says nothing', '   ', /empty answer/u],
@@ -136,6 +137,14 @@ describe('grounding', () => {
   it('GIVEN digits as Arabic-Indic or with separators THEN they are the same numbers', () => {
     assert.deepEqual(numbersIn('في ٨ ديسمبر ٢٠٢٣ و1,200 و3.5 و07'), ['8', '2023', '1200', '3.5', '7']);
     assert.deepEqual(check(GOOD.replace('8 ديسمبر 2023', '٨ ديسمبر ٢٠٢٣')), { ok: true });
+  });
+
+  it('GIVEN a word in Latin letters the article has THEN it grounds itself, whatever its case', () => {
+    const article = 'قالت شبكة CNN الأميركية إن السفارة في بغداد تعرضت لهجوم صاروخي فجر الجمعة دون وقوع ضحايا بحسب مسؤولين في الإدارة.';
+    const input = { text: article, reference: '2023-12-08' };
+    const brief = 'قالت شبكة cnn إن السفارة في بغداد تعرضت لهجوم صاروخي فجر الجمعة دون وقوع ضحايا.';
+    assert.deepEqual(checkGrounding({ article, analysis: analyze(input), brief, briefAnalysis: analyze({ text: brief, reference: input.reference }) }), { ok: true });
+    assert.deepEqual(latinWordsIn('وفق John Kirby وCNN وé 7B'), ['john', 'kirby', 'cnn']);
   });
 
   it('GIVEN a date the article gives only as a weekday THEN its resolved value grounds it', () => {
