@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   buildBrief,
+  quantitiesOf,
+  addsFigure,
   stripAttributionTail,
   stripDateline,
   isDatelineOnly,
@@ -842,4 +844,52 @@ test('compressSentence GIVEN a lead with several fillers THEN each goes and ever
     compressSentence('أعلنت كل من السعودية والإمارات يوم أمس الاثنين، في بيان مشترك أصدرته مساء، قطع العلاقات مع قطر وذلك بعد اتهامها بدعم 12 كيانا.'),
     'أعلنت السعودية والإمارات الاثنين، في بيان مشترك مساء، قطع العلاقات مع قطر بعد اتهامها بدعم 12 كيانا.',
   );
+});
+
+/** [text, its figures]: numbers and number words that count something, not dates, ages or durations. */
+const quantityCases: [string, string[]][] = [
+  ['وتوفي الطفل البالغ عمره 3 أشهر بعد يومين من الحادث الذي أسفر عن إصابة 20 شخصا آخرين بجروح خطيرة.', ['20']],
+  ['تنطلق الحملة يوم 4 ماي المقبل وتدوم ثلاثة أسابيع.', []],
+  ['قتل خمسة أشخاص سنة 2015 في الدول الأربع.', ['خمسة']],
+  // A decimal stays one figure; a share word or a weekday with the article is none.
+  ['ارتفعت الأسعار بنسبة 4.2 بالمائة الاثنين مقابل 12620،5 مليون دينار.', ['4.2', '12620،5']],
+  ['وامتنعت 3 دول عن التصويت.', ['3']],
+];
+for (const [text, expected] of quantityCases) {
+  test(`quantitiesOf GIVEN ${text.slice(0, 40)}… THEN ${JSON.stringify(expected)}`, () => {
+    assert.deepEqual(quantitiesOf(text), expected);
+  });
+}
+
+const figureLead = 'قتل خمسة أشخاص في حادث مرور تمثل في اصطدام حافلة بشاحنة على الطريق الوطنية قرب مدينة القيروان صباح اليوم.';
+/** [added item, cut from a longer sentence, whether it brings a figure the lead lacks and reads on its own]. */
+const addsFigureCases: [string, boolean, boolean][] = [
+  ['وأسفر الحادث عن إصابة 20 شخصا بجروح متفاوتة الخطورة نقلوا إلى المستشفى الجامعي بالقيروان.', false, true],
+  // The lead's own figure, or a year alone, adds nothing.
+  ['وكانت الحافلة تقل خمسة أشخاص من عمال الفلاحة في طريقهم إلى الحقول.', false, false],
+  ['وكانت الطريق نفسها شهدت حادثا مماثلا في عام 2010 أودى بحياة عائلة.', false, false],
+  // A quotation, an item leaning on the sentence before, a figure cut from its unit.
+  ['"لقد أصيب 20 شخصا على الأقل"، قال مصدر من الحماية المدنية للجوهرة.', false, false],
+  ['هذا السائق الذي تبين أن له سوابق عدلية ويتراوح عمره بين 25 و30.', false, false],
+  ['وأرجع المعهد النمو إلى تطور أسعار قطاع مواد مستخرجات المناجم بنسبة 8.', false, false],
+  // Cut from its sentence: a fronted topic or a bare "X said" says nothing.
+  ['وبخصوص ما قيل عن إيقاف 16 شخصا من أعوان الشركة في الحادث.', true, false],
+  ['ونقلت وسائل إعلام محلية عن مسؤول في الحماية المدنية إصابة 20 شخصا قوله.', true, false],
+];
+for (const [item, cut, expected] of addsFigureCases) {
+  test(`addsFigure GIVEN ${item.slice(0, 40)}… THEN ${expected}`, () => {
+    assert.equal(addsFigure(item, figureLead, cut), expected);
+  });
+}
+
+test('buildBrief GIVEN a lead of 100–200 characters THEN one short next item that gives a new figure, and nothing without one', () => {
+  const lead = 'قالت الشرطة الأسترالية الأحد إن طفلا رضيعا أصبح خامس شخص يلقى حتفه بعد أن دهس رجل بسيارته حشدا من المارة في ملبورن.';
+  const toll = 'وتوفي الطفل البالغ عمره 3 أشهر بعد يومين من الحادث الذي أسفر عن إصابة 20 شخصا آخرين بجروح خطيرة.';
+  assert.deepEqual(briefOf(`${lead}\n${toll}\nوقال شهود إن السائق كان يقود بسرعة كبيرة.`).map((i) => i.text), [lead, toll]);
+  // A background year is no figure; a figure past the next two sentences is too far.
+  assert.equal(briefOf(`${lead}\nوكانت المدينة شهدت حادثا مماثلا في عام 2016 عندما صدم رجل المارة بسيارته في الشارع نفسه.`).length, 1);
+  assert.equal(briefOf(`${lead}\nوقال شهود إن السائق كان يقود بسرعة كبيرة في الشارع المزدحم.\nوأضافوا أن المارة حاولوا إيقافه دون جدوى قبل وصول الشرطة.\n${toll}`).length, 1);
+  // A figure in a long sentence: its longest head that ends a clause, holds the figure and fits.
+  const long = briefOf(`${lead}\nوأصيب 20 شخصا آخرون بجروح خطيرة، ونقلوا إلى مستشفيات المدينة حيث يخضعون للعلاج تحت مراقبة طبية مشددة منذ يوم الجمعة.`);
+  assert.deepEqual(long.map((i) => i.text), [lead, 'وأصيب 20 شخصا آخرون بجروح خطيرة، ونقلوا إلى مستشفيات المدينة.']);
 });
