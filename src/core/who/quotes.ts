@@ -47,6 +47,8 @@ const SITE_WORDS = normSet(quoteCues.siteWords);
 const PEERS = normSet(quoteCues.peers);
 /** Prepositions before a person's description that make the person one spoken with or about ("مع رئيس الحكومة …"), normalized. */
 const GOVERNING = normSet(quoteCues.governingPrepositions);
+/** Words after which a quoted run is a title, slogan or topic, not words said ("بعنوان", "شعار", "حول"), normalized. */
+const TITLE_INTROS = normSet(quoteCues.titleIntros);
 /** A verb of passing words on ("نقلت", "ونقل", "تنقل"), normalized. */
 const PASSING_ON = /^[وف]?[يت]?نقل/u;
 /** Words by which an outlet cites somebody ("نقلت تاس عن …", "نقلا عن"), normalized. */
@@ -323,6 +325,14 @@ export function carriedBy(doc: Doc, m: TokenMention): boolean {
   if (t === undefined || !isOutlet(doc, m)) return false;
   if (CARRIERS.has(t.norm)) return true;
   return MEDIA_HEADS.has(t.norm) && CARRIERS.has(doc.tokens[k - 1]?.norm ?? '');
+}
+
+/** Whether the quoted run q is a title, slogan or topic: a word that introduces one stands before its mark, maybe with a colon ('تحت عنوان "…"', 'بشعار: «…»'). */
+export function namedRun(doc: Doc, q: Quote): boolean {
+  let k = q.s - 2;
+  if (doc.tokens[k]?.norm === ':') k--;
+  const t = doc.tokens[k];
+  return t !== undefined && (TITLE_INTROS.has(t.norm) || TITLE_INTROS.has(t.bare));
 }
 
 /** Whether a mention names a news outlet: a known one, or one with its head noun ("صحيفة …", 'وكالة "فارس"', "القناة الفرنسية"). */
@@ -618,7 +628,9 @@ export function attributeQuotes(
   const quoted = (m: TokenMention): boolean => inner.some((q) => q.s <= m.s && m.s < q.e);
   const speakers = mentions.filter((m) => m.type !== 'LOC' && !quoted(m));
   const out: { speaker: TokenMention; text: string }[] = [];
-  const used = new Set<Quote>();
+  // A title, slogan or topic in quotes ('تحت عنوان "…"', 'ندوة حول "…"') was said by nobody.
+  const named = quotes.filter((q) => namedRun(doc, q));
+  const used = new Set<Quote>(named);
   const ownerOf = new Map<Quote, number | undefined>(quotes.map((q) => [q, verbAfterQuote(doc, q)]));
   let last: TokenMention | undefined;
   let heard: { speaker: TokenMention; sentence: number } | undefined;
@@ -687,7 +699,15 @@ export function attributeQuotes(
         // The clause follows the speaker, or the verb when the sentence's opening subject is its speaker.
         // (A speaker named before the verb, or in an earlier sentence: "وأضاف في مداخلة له … أن …".)
         const so = accordingToAt(doc, c);
-        for (let k = Math.max(speaker.e, c + 1); k < nextCue && k <= Math.max(c, speaker.e) + 12; k++) {
+        // A title in quotes between ('تحت عنوان "…" إن …') does not count towards the reach.
+        let reachEnd = Math.max(c, speaker.e) + 12;
+        for (let k = Math.max(speaker.e, c + 1); k < nextCue && k <= reachEnd; k++) {
+          const run = named.find((x) => x.s === k + 1);
+          if (run) {
+            reachEnd += run.e - k + 1;
+            k = run.e;
+            continue;
+          }
           const t = k === so ? 'ان' : doc.tokens[k]!.norm;
           if (t === 'ان' || t === 'انه' || t === 'انها' || t === 'بان' || t === 'بانه') {
             let end = nextCue;
@@ -696,10 +716,9 @@ export function attributeQuotes(
             const from = t === 'ان' || t === 'بان' ? k + 1 : k;
             // The next cue may cut an attribution in half ("…، بحسب ما | نقلت رويترز"): drop the stub too.
             const text = stripAttributionTail(slice(from, end)).replace(DANGLING_ATTRIBUTION, '');
-            if (end - k >= MIN_WORDS && text.split(/\s+/u).length >= MIN_WORDS && balancedQuotes(text)) {
-              out.push({ speaker, text });
-              last = speaker;
-            }
+            if (end - k >= MIN_WORDS && text.split(/\s+/u).length >= MIN_WORDS && balancedQuotes(text)) out.push({ speaker, text });
+            // Reported words not shown (cut inside a quote) were still this speaker's: "وأضاف" goes on with them.
+            last = speaker;
             break;
           }
         }
