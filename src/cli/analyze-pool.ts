@@ -1,29 +1,36 @@
 /**
  * Worker threads for `mojaz analyze --jsonl`: batches of input lines are analysed on the machine's
- * other cores, inside the one process, and come back as output lines in input order. A thread that
- * dies (out of memory, a crash) takes no line with it: its batches are analysed on the calling
- * thread instead, and the remaining threads carry on.
+ * other cores, inside the one process, and come back in input order, as output lines or (part
+ * 'front') as lines started by startLine for the calling thread to finish. A thread that dies (out
+ * of memory, a crash) takes no line with it: its batches are computed on the calling thread
+ * instead, and the remaining threads carry on.
  */
 import { Worker } from 'node:worker_threads';
 import type { Reference } from '../core/analyze.ts';
 
-/** Output lines of a batch of input lines, computed by some thread. */
-export interface LinePool {
-  run(lines: string[]): Promise<string[]>;
+/**
+ * What a thread makes of each line: the output line ('whole'), or the line started by startLine,
+ * up to the who step ('front').
+ */
+export type LinePart = 'whole' | 'front';
+
+/** What a batch of input lines gives, line by line (output lines, or started lines), computed by some thread. */
+export interface LinePool<T = string> {
+  run(lines: string[]): Promise<T[]>;
   /** Whether some live thread has fewer than `depth` batches waiting (else the caller does one). */
   hasRoom(depth: number): boolean;
   close(): Promise<void>;
 }
 
-interface Pending {
+interface Pending<T> {
   lines: string[];
-  resolve: (out: string[]) => void;
+  resolve: (out: T[]) => void;
 }
 
-interface Thread {
+interface Thread<T> {
   worker: Worker;
   /** Batches sent and not answered, by id. */
-  busy: Map<number, Pending>;
+  busy: Map<number, Pending<T>>;
   dead: boolean;
 }
 
@@ -31,19 +38,25 @@ interface Thread {
 const WORKER = new URL('./analyze-worker.mjs', import.meta.url);
 
 /**
- * A pool of `threads` workers analysing lines with `fallback` as the reference of undated ones;
- * `inline` computes a batch on the calling thread (used when a thread is lost). `entry` is the
- * threads' module (a test gives one that fails).
+ * A pool of `threads` workers computing `part` of lines with `fallback` as the reference of undated
+ * ones; `inline` computes the same for a batch on the calling thread (used when a thread is lost).
+ * `entry` is the threads' module (a test gives one that fails).
  */
-export function createLinePool(threads: number, fallback: Reference, inline: (lines: string[]) => string[], entry: URL = WORKER): LinePool {
+export function createLinePool<T = string>(
+  threads: number,
+  fallback: Reference,
+  inline: (lines: string[]) => T[],
+  entry: URL = WORKER,
+  part: LinePart = 'whole',
+): LinePool<T> {
   let nextId = 0;
-  const pool: Thread[] = Array.from({ length: threads }, () => {
+  const pool: Thread<T>[] = Array.from({ length: threads }, () => {
     const worker = new Worker(entry, {
       // A hostile article must not take the process's memory with it.
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
     });
-    const thread: Thread = { worker, busy: new Map(), dead: false };
-    worker.on('message', ({ id, out }: { id: number; out: string[] }) => {
+    const thread: Thread<T> = { worker, busy: new Map(), dead: false };
+    worker.on('message', ({ id, out }: { id: number; out: T[] }) => {
       const job = thread.busy.get(id);
       thread.busy.delete(id);
       job?.resolve(out);
@@ -61,14 +74,14 @@ export function createLinePool(threads: number, fallback: Reference, inline: (li
   return {
     run(lines) {
       // The live thread with the fewest batches waiting; none left: the calling thread.
-      let pick: Thread | undefined;
+      let pick: Thread<T> | undefined;
       for (const t of pool) if (!t.dead && (!pick || t.busy.size < pick.busy.size)) pick = t;
       if (!pick) return Promise.resolve(inline(lines));
       const id = nextId++;
       const thread = pick;
       return new Promise((resolve) => {
         thread.busy.set(id, { lines, resolve });
-        thread.worker.postMessage({ id, lines, fallback });
+        thread.worker.postMessage({ id, lines, fallback, part });
       });
     },
     hasRoom(depth) {

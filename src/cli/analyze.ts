@@ -7,14 +7,14 @@ import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Analysis, EntityType } from '../core/types.ts';
-import { analyze, parsePublished, InvalidDateError, type Reference } from '../core/analyze.ts';
+import type { Analysis, ArticleInput, EntityType } from '../core/types.ts';
+import { analyze, analyzeBack, analyzeFront, parsePublished, InvalidDateError, type FrontPart, type Reference } from '../core/analyze.ts';
 import { dayAndTime, referenceFor } from '../core/reference.ts';
 import { loadConfig } from '../config.ts';
 import type { CliIO, Subcommand } from './types.ts';
 import { UsageError, decodeText, hasArabic, terminalSafe, toArticleText } from './input.ts';
 import { BIDI_CONTROLS } from '../messages/render/bidi.ts';
-import { createLinePool, type LinePool } from './analyze-pool.ts';
+import { createLinePool } from './analyze-pool.ts';
 
 /** The parsed arguments of `mojaz analyze`. */
 export interface AnalyzeArgs {
@@ -34,14 +34,13 @@ const VALUE_FLAGS = new Set(['--date', '--title', '--jobs']);
 const MAX_JOBS = 4;
 
 /**
- * The threads --jsonl runs by default on `cores` cores, this one included. Each thread warms up on
- * its own (JIT, the tagger's word cache): over the 3,106 ANT articles a second thread costs about
- * half again the CPU of one (11.3–12.4 s against 7.3–8.1 s, both pinned to one core), so on two
- * cores it gains at most a quarter when the other core is idle and loses when it is not: one
- * thread there; on more cores, one per core.
+ * The threads --jsonl runs by default on `cores` cores, this one included: one per core, at most
+ * MAX_JOBS. On two cores the second thread runs the steps before the who step (startPool), so
+ * nothing warms up twice; over the 3,106 ANT articles this thread's CPU falls by a fifth and the
+ * process's stays the same.
  */
 export function defaultJobs(cores: number): number {
-  return cores <= 2 ? 1 : Math.min(cores, MAX_JOBS);
+  return Math.max(1, Math.min(cores, MAX_JOBS));
 }
 
 /** Parses the arguments; a mistake throws a UsageError with a one-line message. */
@@ -167,58 +166,141 @@ async function runOne(args: AnalyzeArgs, io: CliIO): Promise<number> {
   return 0;
 }
 
-/** The result of one --jsonl line: the analysis, or an error, with the line's id either way. */
-export function analyzeLine(line: string, fallback: Reference): Record<string, unknown> {
+/**
+ * One --jsonl line after the steps before the who step: its result already when the line is not
+ * an article (an error with the line's id), else the article and what those steps left. Plain data:
+ * a worker thread computes it and passes it on.
+ */
+export type LineStart = { done: Record<string, unknown> } | { id: unknown; input: ArticleInput; front: FrontPart };
+
+/** The result of an internal error on a line. */
+const internalError = (err: unknown): Record<string, unknown> => ({ id: null, error: `خطأ داخلي: ${err instanceof Error ? err.message : String(err)}` });
+
+/** Reads one --jsonl line and runs the steps before the who step over its article; never throws. */
+export function startLine(line: string, fallback: Reference): LineStart {
+  try {
+    const input = lineInput(line, fallback);
+    return 'done' in input ? input : { ...input, front: analyzeFront(input.input) };
+  } catch (err) {
+    return { done: internalError(err) };
+  }
+}
+
+/** The article of one --jsonl line, or its result when it is not one. */
+function lineInput(line: string, fallback: Reference): { done: Record<string, unknown> } | { id: unknown; input: ArticleInput } {
   let obj: unknown;
   try {
     obj = JSON.parse(line);
   } catch {
-    return { id: null, error: 'سطر JSON غير صالح' };
+    return { done: { id: null, error: 'سطر JSON غير صالح' } };
   }
-  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return { id: null, error: 'السطر ليس كائن JSON' };
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return { done: { id: null, error: 'السطر ليس كائن JSON' } };
   const rec = obj as Record<string, unknown>;
   const id = rec.id ?? null;
-  if (typeof rec.text !== 'string') return { id, error: 'الحقل text مفقود أو ليس نصًا' };
+  if (typeof rec.text !== 'string') return { done: { id, error: 'الحقل text مفقود أو ليس نصًا' } };
   const text = toArticleText(rec.text);
-  if (text.trim() === '') return { id, error: 'النص فارغ' };
+  if (text.trim() === '') return { done: { id, error: 'النص فارغ' } };
   let reference = fallback;
   if (rec.published !== undefined && rec.published !== null && rec.published !== '') {
-    if (typeof rec.published !== 'string') return { id, error: 'الحقل published ليس نصًا' };
+    if (typeof rec.published !== 'string') return { done: { id, error: 'الحقل published ليس نصًا' } };
     try {
       reference = parsePublished(rec.published);
     } catch {
-      return { id, error: `تاريخ نشر غير صالح: ${rec.published.slice(0, 40)}` };
+      return { done: { id, error: `تاريخ نشر غير صالح: ${rec.published.slice(0, 40)}` } };
     }
   }
   const title = typeof rec.title === 'string' ? rec.title : undefined;
-  const { id: _unused, ...result } = analyze({ text, ...reference, ...(title !== undefined ? { title } : {}) });
-  return { id, ...result }; // the input's id as given (a number stays a number), first as in the contract
+  return { id, input: { text, ...reference, ...(title !== undefined ? { title } : {}) } };
+}
+
+/** The output line (without its newline) of a line started by {@link startLine}: the who step and the brief run here; never throws. */
+export function finishLine(start: LineStart): string {
+  let out: Record<string, unknown>;
+  if ('done' in start) out = start.done;
+  else {
+    try {
+      const { id: _unused, ...result } = analyzeBack(start.input, start.front);
+      out = { id: start.id, ...result }; // the input's id as given (a number stays a number), first as in the contract
+    } catch (err) {
+      out = internalError(err);
+    }
+  }
+  return jsonSafe(JSON.stringify(out));
 }
 
 /** The output line of one --jsonl input line (without its newline); never throws. */
 export function resultLine(line: string, fallback: Reference): string {
-  let out: Record<string, unknown>;
-  try {
-    out = analyzeLine(line, fallback);
-  } catch (err) {
-    out = { id: null, error: `خطأ داخلي: ${err instanceof Error ? err.message : String(err)}` };
-  }
-  return jsonSafe(JSON.stringify(out));
+  return finishLine(startLine(line, fallback));
 }
 
 /** Lines handed to a thread at a time; an input no longer than this is analysed without starting threads. */
 const BATCH = 16;
 /** Batches a worker thread holds at once: enough to stay busy while this thread analyses one. */
 const DEPTH = 2;
+/** Batches the front thread of two holds while it starts. */
+const FRONT_DEPTH = 4;
 
 /** Lets messages from worker threads in (their answers), between batches this thread analyses. */
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** How batches of lines are computed: a batch to a worker thread, or null when this thread should do it. */
+type Sender = (lines: string[]) => Promise<string[]> | null;
+
+/**
+ * The threads that take batches, besides this one. Two threads split each article's steps: a
+ * worker runs the steps before the who step (startLine) and this thread the who step and the
+ * brief (finishLine), so the who step, whose word caches and compiled code take the longest to
+ * warm up, warms up once. More threads each analyse whole batches (each warming up on its own).
+ */
+function startPool(jobs: number, fallback: Reference, inline: (lines: string[]) => string[]): { send: Sender; close: () => Promise<void> } {
+  if (jobs === 2) {
+    const pool = createLinePool<LineStart>(1, fallback, (lines) => lines.map((line) => startLine(line, fallback)), undefined, 'front');
+    // Until the worker's first answer (it loads the modules first), this thread analyses the
+    // batches it cannot take; from then on the worker, much the lighter part, stays ahead.
+    let ready = false;
+    const finish = (starts: LineStart[]): string[] => {
+      ready = true;
+      return starts.map(finishLine);
+    };
+    return { send: (lines) => (ready || pool.hasRoom(FRONT_DEPTH) ? pool.run(lines).then(finish) : null), close: () => pool.close() };
+  }
+  const pool = createLinePool(jobs - 1, fallback, inline);
+  return { send: (lines) => (pool.hasRoom(DEPTH) ? pool.run(lines) : null), close: () => pool.close() };
+}
+
+/**
+ * Batches of output lines written in input order, each as soon as it and every batch before it are
+ * computed (a batch a worker thread finishes is written without waiting for the next input line).
+ */
+function orderedOutput(out: Writable): { add(lines: string[] | Promise<string[]>): void; held(most: number): Promise<void> } {
+  const slots: { lines: string[] | undefined; written: Promise<void> }[] = [];
+  let writing = Promise.resolve();
+  const writeReady = (): Promise<void> =>
+    (writing = writing.then(async () => {
+      while (slots[0]?.lines) for (const line of slots.shift()!.lines!) await write(out, `${line}\n`);
+    }));
+  return {
+    add(lines) {
+      const slot: (typeof slots)[number] = { lines: undefined, written: Promise.resolve() };
+      slot.written = Promise.resolve(lines).then((done) => {
+        slot.lines = done;
+        return writeReady();
+      });
+      slot.written.catch(() => {}); // awaited by held(); a write error surfaces there
+      slots.push(slot);
+    },
+    // Waits until at most `most` batches are left unwritten (0: all written).
+    async held(most) {
+      while (slots.length > most) await slots[0]!.written;
+    },
+  };
+}
+
 /**
  * Many articles, one JSON object a line, streamed: one result a line, in order. With N jobs, N - 1
- * worker threads of this process (analyze-pool.ts) take batches of lines, and this thread analyses
- * the batches that find them all busy, between reading the next lines: on two cores, one worker
- * and this thread, with no thread idle while the others work.
+ * worker threads of this process (startPool) take batches of lines, and this thread analyses the
+ * batches that find them all busy, between reading the next lines: no thread idle while the
+ * others work.
  */
 async function runLines(args: AnalyzeArgs, io: CliIO): Promise<number> {
   if (args.json) throw new UsageError('--json و--jsonl لا يجتمعان');
@@ -237,17 +319,14 @@ async function runLines(args: AnalyzeArgs, io: CliIO): Promise<number> {
   }
   const jobs = args.jobs ?? defaultJobs(availableParallelism());
   const inline = (batch: string[]): string[] => batch.map((line) => resultLine(line, fallback));
-  let pool: LinePool | undefined;
-  // Batches in input order, each its output lines once computed; at most a few per thread in flight.
-  const queue: Promise<string[]>[] = [];
-  const flush = async (keep: number): Promise<void> => {
-    while (queue.length > keep) for (const out of await queue.shift()!) await write(io.stdout, `${out}\n`);
-  };
+  let pool: { send: Sender; close: () => Promise<void> } | undefined;
+  const output = orderedOutput(io.stdout);
   // A batch to a worker thread with room, else analysed here (then the workers' answers are let in).
   const dispatch = async (lines: string[]): Promise<void> => {
-    if (pool?.hasRoom(DEPTH)) queue.push(pool.run(lines));
+    const sent = pool?.send(lines);
+    if (sent) output.add(sent);
     else {
-      queue.push(Promise.resolve(inline(lines)));
+      output.add(inline(lines));
       if (pool) await yieldToEvents();
     }
   };
@@ -258,13 +337,13 @@ async function runLines(args: AnalyzeArgs, io: CliIO): Promise<number> {
       if (line === '') continue;
       batch.push(line);
       if (batch.length < BATCH) continue;
-      if (jobs > 1) pool ??= createLinePool(jobs - 1, fallback, inline);
+      if (jobs > 1) pool ??= startPool(jobs, fallback, inline);
       await dispatch(batch);
       batch = [];
-      await flush(pool ? 4 * jobs : 0);
+      await output.held(pool ? 4 * jobs : 0);
     }
     if (batch.length > 0) await dispatch(batch);
-    await flush(0);
+    await output.held(0);
   } finally {
     await pool?.close();
   }

@@ -227,6 +227,18 @@ function newDoc(input: ArticleInput, text: string, tagger?: Tagger): PipelineDoc
   };
 }
 
+/** Runs `steps` over `doc`, each failure added to `failures` under the step's name; steps in `off` are skipped. */
+function runSteps(doc: PipelineDoc, steps: readonly Step[], off: ReadonlySet<StepName>, failures: StepFailure[]): void {
+  for (const step of steps) {
+    if (off.has(step.name)) continue;
+    try {
+      step.run(doc);
+    } catch (err) {
+      failures.push({ step: step.name, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+}
+
 /**
  * Runs the steps over one document. A step that throws is reported in `failures` with its own
  * name and leaves its field empty; the steps after it still run on what there is.
@@ -239,27 +251,50 @@ export function runPipeline(
 ): { doc: PipelineDoc; failures: StepFailure[] } {
   const doc = newDoc(input, text, options.tagger);
   const failures: StepFailure[] = [];
-  const off = new Set(options.off ?? []);
-  for (const step of steps) {
-    if (off.has(step.name)) continue;
-    try {
-      step.run(doc);
-    } catch (err) {
-      failures.push({ step: step.name, message: err instanceof Error ? err.message : String(err) });
-    }
-  }
+  runSteps(doc, steps, new Set(options.off ?? []), failures);
   return { doc, failures };
 }
 
+/** Where the pipeline splits: the steps before the who step read no entity, the who step and the brief do. */
+const SPLIT = STEPS.findIndex((step) => step.name === 'who');
+const FRONT_STEPS = STEPS.slice(0, SPLIT);
+const BACK_STEPS = STEPS.slice(SPLIT);
+
 /**
- * Analyses one article. Never throws: a step that fails (an invalid reference date, a bug) is
- * named in `failures` and leaves its part empty rather than losing the rest.
+ * What the steps before the who step leave for the who step and the brief, as plain data (no
+ * prototype, no function), so that another thread can compute it and pass it on by
+ * structured clone: `mojaz analyze --jsonl` runs this part of one article on a worker thread while
+ * its own thread runs the who step of the article before.
  */
-export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Analysis {
-  const text = typeof input?.text === 'string' ? input.text : '';
+export interface FrontPart {
+  sentences: Sentence[];
+  chunks: Chunk[];
+  reference: string;
+  referenceFrom: ReferenceFrom;
+  temporal: TemporalExpression[];
+  timeline: TimelineEntry[];
+  failures: StepFailure[];
+}
+
+/** The text the steps read: the input's, or '' when it has none. */
+const textOf = (input: ArticleInput): string => (typeof input?.text === 'string' ? input.text : '');
+
+/** Runs the steps before the who step (segmentation, reference date, matching form, time expressions, timeline). */
+export function analyzeFront(input: ArticleInput, options: AnalyzeOptions = {}): FrontPart {
+  const { doc, failures } = runPipeline(input, textOf(input), options, FRONT_STEPS);
+  const { sentences, chunks, reference, referenceFrom, temporal, timeline } = doc;
+  return { sentences, chunks, reference, referenceFrom, temporal, timeline, failures };
+}
+
+/** Runs the who step and the brief over what {@link analyzeFront} left, and gives the whole analysis. */
+export function analyzeBack(input: ArticleInput, front: FrontPart, options: AnalyzeOptions = {}): Analysis {
   const id = typeof input?.id === 'string' ? input.id : undefined;
+  const text = textOf(input);
   if (text.trim() === '') return emptyAnalysis(id);
-  const { doc, failures } = runPipeline(input, text, options);
+  const { failures, ...done } = front;
+  const doc: PipelineDoc = { ...newDoc(input, text, options.tagger), ...done };
+  const all = [...failures];
+  runSteps(doc, BACK_STEPS, new Set(options.off ?? []), all);
   return {
     ...(id === undefined ? {} : { id }),
     sentences: doc.sentences,
@@ -270,6 +305,15 @@ export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Anal
     temporal: doc.temporal,
     sources: doc.who.sources,
     ...(doc.reference !== '' ? { reference: { date: doc.reference, from: doc.referenceFrom } } : {}),
-    ...(failures.length > 0 ? { failures } : {}),
+    ...(all.length > 0 ? { failures: all } : {}),
   };
+}
+
+/**
+ * Analyses one article. Never throws: a step that fails (an invalid reference date, a bug) is
+ * named in `failures` and leaves its part empty rather than losing the rest.
+ */
+export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Analysis {
+  if (textOf(input).trim() === '') return emptyAnalysis(typeof input?.id === 'string' ? input.id : undefined);
+  return analyzeBack(input, analyzeFront(input, options), options);
 }

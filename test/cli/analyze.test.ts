@@ -1,13 +1,13 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Readable, Writable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli.ts';
-import { defaultJobs, parseAnalyzeArgs, renderText, todayIn } from '../../src/cli/analyze.ts';
+import { defaultJobs, finishLine, parseAnalyzeArgs, renderText, resultLine, startLine, todayIn } from '../../src/cli/analyze.ts';
 import { createLinePool } from '../../src/cli/analyze-pool.ts';
 
 const SEED = fileURLToPath(new URL('../../../shared/seed/baghdad-embassy-attack.txt', import.meta.url));
@@ -211,15 +211,48 @@ function jsonlLines(n: number): string {
   ).join('\n');
 }
 
-test('GIVEN --jsonl with --jobs 2 and more lines than a batch THEN worker threads give the same lines, in order, as one thread', async () => {
-  const input = jsonlLines(41);
-  const threads = await run(['analyze', '--jsonl', '--jobs', '2'], input);
-  const one = await run(['analyze', '--jsonl', '--jobs', '1'], input);
-  assert.equal(threads.code, 0);
-  assert.equal(threads.out, one.out);
-  const results = threads.out.trim().split('\n').map((l) => JSON.parse(l));
-  assert.deepEqual(results.map((x) => x.id), Array.from({ length: 41 }, (_, i) => (i % 10 === 3 ? null : i)));
-  assert.ok(results[40].who.some((w: { name: string }) => w.name === 'محمد علي'));
+for (const jobs of ['2', '3']) {
+  const how = jobs === '2' ? 'a worker thread runs the steps before the who step' : 'worker threads analyse whole batches';
+  test(`GIVEN --jsonl with --jobs ${jobs} and more lines than a batch THEN ${how}, and the lines are those of one thread, in order`, async () => {
+    const input = jsonlLines(41);
+    const threads = await run(['analyze', '--jsonl', '--jobs', jobs], input);
+    const one = await run(['analyze', '--jsonl', '--jobs', '1'], input);
+    assert.equal(threads.code, 0);
+    assert.equal(threads.out, one.out);
+    const results = threads.out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(results.map((x) => x.id), Array.from({ length: 41 }, (_, i) => (i % 10 === 3 ? null : i)));
+    assert.equal(results[3].error, 'سطر JSON غير صالح');
+    assert.ok(results[40].who.some((w: { name: string }) => w.name === 'محمد علي'));
+    assert.ok(results[40].timeline.length > 0 || results[40].temporal.length > 0);
+  });
+}
+
+for (const jobs of ['1', '2']) {
+  test(`GIVEN --jsonl --jobs ${jobs} on a standard input still open THEN every full batch's results are written before more input comes`, { timeout: 120_000 }, async () => {
+    const stdin = new PassThrough();
+    let out = '';
+    const done = main(['analyze', '--jsonl', '--jobs', jobs], {
+      stdin,
+      stdout: new Writable({ write(chunk, _enc, cb) { out += String(chunk); cb(); } }),
+      stderr: new Writable({ write(_chunk, _enc, cb) { cb(); } }),
+      now: () => new Date('2023-12-08T10:00:00Z'),
+      env: { MOJAZ_TIMEZONE: 'Asia/Baghdad' },
+    });
+    stdin.write(`${jsonlLines(40)}\n`);
+    while (out.split('\n').length - 1 < 32) await new Promise((resolve) => setTimeout(resolve, 20));
+    const early = out.trim().split('\n').map((l) => JSON.parse(l).id);
+    stdin.end('{"id": 40, "text": "قال محمد علي في بغداد."}\n');
+    assert.equal(await done, 0);
+    assert.deepEqual(early, Array.from({ length: 32 }, (_, i) => (i % 10 === 3 ? null : i)));
+    assert.equal(out.trim().split('\n').length, 41);
+  });
+}
+
+test('GIVEN a line started on another thread (structured clone) THEN finishLine gives the line resultLine gives', () => {
+  const fallback = { reference: '2023-12-08' };
+  for (const line of jsonlLines(12).split('\n').concat(['[1]', '{"id": 7}', '{"id": "x", "text": "  "}', '{"id": 1, "text": "نص", "published": "غدا"}'])) {
+    assert.equal(finishLine(structuredClone(startLine(line, fallback))), resultLine(line, fallback), line.slice(0, 40));
+  }
 });
 
 test('GIVEN a worker thread that dies THEN its batches are analysed on the calling thread', async () => {
@@ -233,8 +266,8 @@ test('GIVEN a worker thread that dies THEN its batches are analysed on the calli
   }
 });
 
-test('defaultJobs GIVEN the cores THEN one thread on up to two, else one per core up to four', () => {
-  for (const [cores, jobs] of [[1, 1], [2, 1], [3, 3], [4, 4], [16, 4]] as const) assert.equal(defaultJobs(cores), jobs, `${cores} cores`);
+test('defaultJobs GIVEN the cores THEN one thread per core, up to four', () => {
+  for (const [cores, jobs] of [[1, 1], [2, 2], [3, 3], [4, 4], [16, 4]] as const) assert.equal(defaultJobs(cores), jobs, `${cores} cores`);
 });
 
 test('GIVEN a pool of one thread THEN it has room until it holds `depth` batches, and again once they are answered', async () => {

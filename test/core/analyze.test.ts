@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { analyze, chunksOf, parsePublished, runPipeline, InvalidDateError, STEPS, STEP_NAMES, type Step, type StepName } from '../../src/core/analyze.ts';
+import { analyze, analyzeBack, analyzeFront, chunksOf, parsePublished, runPipeline, InvalidDateError, STEPS, STEP_NAMES, type Step, type StepName } from '../../src/core/analyze.ts';
 import type { Analysis } from '../../src/core/types.ts';
 import { segment } from '../../src/core/text/segment.ts';
 
@@ -142,4 +142,17 @@ test('runPipeline GIVEN a step that throws THEN that step is named with its mess
   assert.ok(doc.temporal.length > 0);
   assert.ok(doc.who.who.length > 0);
   assert.ok(doc.brief.length > 0);
+});
+
+test('analyzeFront then analyzeBack GIVEN the front part passed as another thread passes it (structured clone) THEN the analysis analyze gives, failures in step order', () => {
+  for (const input of [
+    { text: PIPE_TEXT, reference: '2023-12-11', title: 'عنوان' },
+    { text: PIPE_TEXT, reference: '2023-02-30' },
+    { id: 'a1', text: PIPE_TEXT, reference: '2023-12-11', referenceIsToday: true },
+  ]) {
+    const front = structuredClone(analyzeFront(input));
+    assert.equal(JSON.stringify(analyzeBack(input, front)), JSON.stringify(analyze(input)));
+  }
+  const off = { off: ['temporal', 'brief'] as StepName[] };
+  assert.deepEqual(analyzeBack({ text: PIPE_TEXT, reference: '2023-12-11' }, analyzeFront({ text: PIPE_TEXT, reference: '2023-12-11' }, off), off), analyze({ text: PIPE_TEXT, reference: '2023-12-11' }, off));
 });
