@@ -4,6 +4,7 @@
  * the candidates through their postings, and only those are scored (TF-IDF cosine).
  */
 
+import { shareBroadcast } from './broadcast.ts';
 import { daysContradict } from './happening.ts';
 import { datelinesDiffer, placesConflict, sharePlace } from './places.ts';
 import { DATE, ENTITY, type ArticleFeatures } from './terms.ts';
@@ -405,7 +406,9 @@ export class StoryIndex {
     const apart = sameDate ? Math.min(hours, MARGIN_FREE_HOURS) : hours;
     const ruled =
       this.options.threshold + (person ? 0 : this.placeMargin(article, doc)) + this.numberMargin(article, doc, apart) + this.timeMargin(apart, rare) + (person ? 0 : this.dayConflict(article, doc));
-    const needed = actor && hours <= 24 && isRetelling(article, doc) ? Math.min(ruled, this.options.retellingThreshold) : ruled;
+    // One happening told again the same day, or one broadcast told in two articles within half a day.
+    const retold = (actor && hours <= 24 && isRetelling(article, doc)) || (hours <= MARGIN_FREE_HOURS && shareBroadcast(article.broadcasts, doc.broadcasts));
+    const needed = retold ? Math.min(ruled, this.options.retellingThreshold) : ruled;
     const words = (dot - named) / (query.norm * norm || 1);
     return { score, needed, words, story: story.size > 0 ? story.similarity : score, size: Math.max(1, story.size), rare, person, sameDate, days: apart / 24 };
   }

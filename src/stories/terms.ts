@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { AnalysisOutline } from '../store/stored-analysis.ts';
 import { normalize } from '../core/text/normalize.ts';
 import { lightStem, wordsOf } from '../core/text/tokens.ts';
+import { broadcastsOf } from './broadcast.ts';
 import { happeningDays, type HappeningDays } from './happening.ts';
 import { headlinePlaces, localTowns, placesOf, type Setting } from './places.ts';
 import units from '../core/lexicon/stories/units.json' with { type: 'json' };
@@ -95,6 +96,8 @@ export interface ArticleFeatures extends Setting, HappeningDays {
   people: ReadonlySet<string>;
   /** The organizations its analysis names (normalized full names of its who list's organizations). */
   organizations: ReadonlySet<string>;
+  /** The broadcasts its lead says its words were said on (broadcast.ts: 'ضيف برنامج "بوليتيكا"'), normalized. */
+  broadcasts: ReadonlySet<string>;
   /** The nouns of happenings its title and lead name (events.json, light-stemmed): "مقتل", "استقالة", "زيارة". */
   events: ReadonlySet<string>;
   /** Those its title names. */
@@ -158,6 +161,7 @@ export function featuresOf(title: string, text: string, analysis?: AnalysisOutli
     organizations: peopleOf(analysis, 'ORG'),
     events: eventsOf([...titleWords, ...body]),
     titleEvents: eventsOf(titleWords),
+    broadcasts: broadcastsOf(text.slice(0, LEAD_WORDS * 14)),
     ...happeningDays(analysis),
     lead: ` ${titleWords.join(' ')} ${body.join(' ')} `,
   };

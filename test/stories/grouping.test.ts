@@ -16,7 +16,7 @@ const SEEN = '2023-12-09T12:00:00.000Z';
 /** Hand-made features: nothing but what is given. */
 function features(given: Partial<ArticleFeatures>): ArticleFeatures {
   const none = new Set<string>();
-  return { terms: new Map(), places: none, towns: none, headline: none, numbers: none, quantities: none, people: none, organizations: none, events: none, titleEvents: none, leadDays: none, days: none, lead: ' ', ...given };
+  return { terms: new Map(), places: none, towns: none, headline: none, numbers: none, quantities: none, people: none, organizations: none, events: none, titleEvents: none, broadcasts: none, leadDays: none, days: none, lead: ' ', ...given };
 }
 
 /** Stores and groups the cases in order; returns each case's story id by key. */
@@ -450,4 +450,16 @@ test('GIVEN two articles whose leads date their happenings on days the other nev
     ['one step of a running story', { ...other, terms: new Map([['قطر', 2]]) }, ruled, 10],
   ];
   for (const [name, given, want, id] of cases) assert.ok(Math.abs(needed(given, id) - want) < 1e-9, `${name}: ${needed(given, id)} ≠ ${want}`);
+});
+
+test('GIVEN two articles that name one broadcast THEN within half a day they need only the retelling similarity, later the rules\' similarity', () => {
+  const index = new StoryIndex();
+  for (let i = 0; i < 400; i++) index.add(100 + i, 100 + i, 0, features({ terms: new Map([[`filler${i}`, 1]]) }));
+  const point = { terms: new Map([['حزب', 2], ['اطلاق', 1]]), broadcasts: new Set(['بوليتيكا']) };
+  index.add(1, 1, 0, features(point));
+  const needed = (hours: number, given: Partial<ArticleFeatures>) => index.compare(features(given), hours * 3600_000, 1)!.needed;
+  const other = { terms: new Map([['جريب', 2], ['صح', 1]]), broadcasts: new Set(['بوليتيكا']) };
+  assert.equal(needed(1, other), DEFAULT_INDEX_OPTIONS.retellingThreshold);
+  assert.equal(needed(1, { ...other, broadcasts: new Set(['صباح الورد']) }), DEFAULT_INDEX_OPTIONS.threshold);
+  assert.ok(needed(20, other) > DEFAULT_INDEX_OPTIONS.threshold);
 });
