@@ -55,6 +55,15 @@ function mainThreadCpu(): number {
   }
 }
 
+/** CPU milliseconds of the calling thread (Linux: /proc/thread-self/schedstat, in ns), or NaN elsewhere. */
+function threadCpuMs(): number {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
@@ -121,20 +130,26 @@ while (items.length < TOTAL) {
 items.sort((x, y) => (x.published < y.published ? -1 : x.published > y.published ? 1 : 0));
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-/** Each item's XML, built once (the bench rewrites every feed file every round). */
-const itemXml = new Map<Item, string>();
-function feedXml(feed: number, list: Item[]): string {
-  const body = list
-    .map(
-      (it) =>
-        itemXml.get(it) ??
-        `<item><title>${esc(it.title)}</title><link>${esc(it.url)}</link><guid isPermaLink="false">${esc(it.guid)}</guid>` +
+/** Each item's XML, built and UTF-8 encoded once (the bench rewrites every feed file every round: encoding it anew each time cost the main thread about a second). */
+const itemXml = new Map<Item, Buffer>();
+function itemBytes(it: Item): Buffer {
+  let bytes = itemXml.get(it);
+  if (!bytes) {
+    bytes = Buffer.from(
+      `<item><title>${esc(it.title)}</title><link>${esc(it.url)}</link><guid isPermaLink="false">${esc(it.guid)}</guid>` +
         `<pubDate>${new Date(it.published).toUTCString()}</pubDate><description>${esc(it.text.slice(0, 160))}…</description>` +
         `<content:encoded><![CDATA[${it.text.split('\n').map((p) => `<p>${esc(p)}</p>`).join('')}]]></content:encoded></item>`,
-    )
-    .map((xml, i) => (itemXml.set(list[i]!, xml), xml))
-    .join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>outlet ${feed}</title><link>https://outlet${feed}.example/</link><description>bench (ANT corpus, Apache-2.0)</description>\n${body}\n</channel></rss>\n`;
+    );
+    itemXml.set(it, bytes);
+  }
+  return bytes;
+}
+const NEWLINE = Buffer.from('\n');
+/** A feed's file: its channel and its items, newest first. */
+function feedXml(feed: number, list: Item[]): Buffer {
+  const head = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>outlet ${feed}</title><link>https://outlet${feed}.example/</link><description>bench (ANT corpus, Apache-2.0)</description>\n`);
+  const body = list.flatMap((it, i) => (i === 0 ? [itemBytes(it)] : [NEWLINE, itemBytes(it)]));
+  return Buffer.concat([head, ...body, Buffer.from('\n</channel></rss>\n')]);
 }
 
 // The analyzer: the real core in the job pool's worker threads, as `npm start` runs it (--threads
@@ -216,6 +231,7 @@ try {
   const cpuStart = process.cpuUsage();
   const mainCpuStart = mainThreadCpu();
   let writeMs = 0;
+  let writeCpuMs = 0;
   let lost = 0;
   const perFeed: Item[][] = Array.from({ length: FEEDS }, () => []);
   const checked = (report: PollReport): void => {
@@ -229,6 +245,7 @@ try {
   for (let i = 0; i < items.length; i += ROUND_ITEMS) {
     const round = items.slice(i, i + ROUND_ITEMS);
     const t = performance.now();
+    const cpuAt = threadCpuMs();
     for (const it of round) perFeed[it.feed]!.push(it);
     for (let f = 0; f < FEEDS; f++) {
       const recent = perFeed[f]!.slice(-FEED_WINDOW);
@@ -241,6 +258,7 @@ try {
       writeFileSync(paths[f]!, feedXml(f, [...recent].reverse()));
     }
     writeMs += performance.now() - t;
+    writeCpuMs += threadCpuMs() - cpuAt;
     now = Math.max(now, Date.parse(round[round.length - 1]!.published)) + 60_000;
     const before = inFlight;
     let read = (): void => undefined;
@@ -314,7 +332,7 @@ try {
   console.log(
     `time: ${seconds.toFixed(1)} s wall, of which polling ${(pollMs / 1000).toFixed(1)} s (${(items.length / (pollMs / 1000)).toFixed(0)} items/s): ` +
       `analysis running ${(analyzeMs / 1000).toFixed(1)} s (${calls} analyses), grouping ${(groupMs / 1000).toFixed(1)} s (${(groupAloneMs / 1000).toFixed(1)} s of it with no analysis running), the rest (read, parse, dedupe, store) ${((pollMs - analyzeMs - groupAloneMs) / 1000).toFixed(1)} s; ` +
-      `writing the feed files (bench only, while the rounds before run) ${(writeMs / 1000).toFixed(1)} s`,
+      `writing the feed files (bench only, while the rounds before run) ${(writeMs / 1000).toFixed(1)} s (main-thread CPU ${(writeCpuMs / 1000).toFixed(2)} s)`,
   );
   console.log(
     `process CPU (all threads): ${cpuSeconds.toFixed(1)} s (user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s), of which the main thread ${mainCpu.toFixed(1)} s (bench's feed files included); ` +

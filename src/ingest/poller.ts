@@ -203,6 +203,11 @@ export class FeedPoller {
    * from one poll to the next, and these need no look-up. Lost on restart (the store answers then).
    */
   private readonly known = new Map<number, Set<string>>();
+  /**
+   * Each feed's last batch taken to store, until it is stored: a next round's poll of the feed
+   * looks up its items only after that, so it finds what the one before stored as stored.
+   */
+  private readonly storing = new Map<number, Promise<void>>();
   /** The name on this poller's feed leases. */
   readonly owner: string;
   /** Set by {@link halt}: claimed feeds not yet started are released, not polled. */
@@ -410,7 +415,10 @@ export class FeedPoller {
       lastClaimed();
       onClaimed();
     };
-    const prepared = this.prepare(feed, outlet, items, local, result, turn, earlierClaimed, markClaimed);
+    const before = this.storing.get(feed.id) ?? Promise.resolve();
+    this.storing.set(feed.id, turn.stored);
+    void turn.stored.then(() => this.storing.get(feed.id) === turn.stored && this.storing.delete(feed.id));
+    const prepared = before.then(() => this.prepare(feed, outlet, items, local, result, turn, earlierClaimed, markClaimed));
     // A feed that failed before claiming keeps no later feed waiting. Its failure is handled when
     // its turn comes (the catch only keeps it meanwhile from counting as unhandled); a failed
     // preparation fails this feed only, and the queue goes on with the next.
