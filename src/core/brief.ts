@@ -1161,6 +1161,21 @@ export function dropValueFrame(text: string, normText = normalize(text)): string
   return out + text.slice(from);
 }
 
+const AMOUNT_FRAME = new RegExp(
+  `(?<=^|\\s)(و?ب(?:ال)?(?:${alternation(cues.amountNouns)})(?:\\s+[^\\s،,.0-9٠-٩]+)?)\\s+(?:${alternation(cues.amountFillers).replace(/ ب/gu, '\\s*ب')})\\s*(?=(?:(?:${alternation(cues.amountApproximations)})\\s*)?[0-9٠-٩])`,
+  'gu',
+);
+
+/**
+ * Drops the verb between an amount's noun and its figure: "بزيادة تعادل 9 بالمائة" → "بزيادة 9
+ * بالمائة", "بكلفة جملية تقدر ب 16 مليون دينار" → "بكلفة جملية 16 مليون دينار", "بنسبة تراجع تقدر
+ * بنحو 5.3 بالمائة" → "بنسبة تراجع نحو 5.3 بالمائة". The ب before the noun already gives the amount;
+ * only before a figure ("غرامة مالية قدرها" without ب stays).
+ */
+export function dropAmountFrame(text: string, normText = normalize(text)): string {
+  return dropMatches(text, normText, AMOUNT_FRAME, (m) => [m.index + m[1]!.length + 1, m.index + m[0].length]);
+}
+
 const QUALIFIER = new RegExp(`\\s(?:${alternation(cues.redundantQualifiers)})(?=$|[\\s،,.])`, 'gu');
 const SEAT = new RegExp(`\\s(?:${alternation(cues.seatWords)})\\s+(?:في\\s+)?([^\\s،,.]+)(?=$|[\\s،,.])`, 'gu');
 
@@ -1246,6 +1261,7 @@ const COMPRESSIONS: readonly (readonly [(norm: string) => boolean, (text: string
   [hasAny(cues.recencyWords.map((w) => normalize(w).split(' ').at(-1)!)), dropRecency],
   [hasAny([...cues.placeNouns, ...cues.regionNouns].map(normalize)), dropPlaceNoun],
   [hasAny(['قيمت']), dropValueFrame],
+  [hasAny(['تعادل', 'يعادل', 'قدر']), dropAmountFrame],
   [hasAny(['ريشتر', 'مقر']), dropSetPhrase],
   [hasAny(cues.relationParties.map((w) => normalize(w).split(' ')[0]!)), dropRelationClause],
   [hasAny(cues.countryCallbacks.map(normalize)), dropCountryCallback],
