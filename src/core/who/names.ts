@@ -104,7 +104,8 @@ function vouchedWithWaw(rest: string, isKnown: FormCheck): boolean {
  * a bare alef ("وأطباء بلا حدود" → "أطباء بلا حدود", "وأكرانيا" → "أكرانيا").
  */
 export function cleanName(words: readonly string[], isKnown: FormCheck, place = false): string {
-  const kept = words.filter((w) => !/^["«»“”'()]+$/.test(w));
+  // Direction marks and zero-width characters copied with a name ("\u202bتنظيم داعش") are no part of it.
+  const kept = words.map((w) => w.replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '')).filter((w) => w !== '' && !/^["«»“”'()]+$/.test(w));
   if (kept.length === 0) return '';
   let first = cleanFirstWord(kept[0]!, isKnown, !place && kept.length > 1);
   const norm = normalize(first);

@@ -77,6 +77,13 @@ test('GIVEN a place or organization opening with بو/بن or و/ف before a ham
   for (const [words, expected] of table) assert.equal(cleanName(words, known, true), expected, words.join(' '));
 });
 
+test('GIVEN a name copied with a direction mark or zero-width character THEN the display name leaves it out', () => {
+  const known = knownForms(new Set());
+  assert.equal(cleanName(['\u202bتنظيم', 'داعش'], known, true), 'تنظيم داعش');
+  assert.equal(cleanName(['مطار', 'الملك', 'عبدالعزيز\u200f'], known, true), 'مطار الملك عبدالعزيز');
+  assert.equal(cleanName(['\u200f'], known, true), '');
+});
+
 test('GIVEN a place opening with بال/كال THEN ب/ك is a preposition before the article only when what is left is a word or a known name', () => {
   const known = knownForms(new Set());
   const cleaned = ([word]: [string, string]): string => cleanName([word], known, true);
