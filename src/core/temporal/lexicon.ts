@@ -201,6 +201,8 @@ export const DAY_EDGES: PhraseTable<TimexMod> = phraseTable(Object.entries(timex
 /** العقد before an ordinal (العقد الثالث من القرن الماضي), and what makes it an age (من العمر). */
 export const DECADE_WORDS = wordSet(timexData.decadeWords);
 export const LIFE_WORDS = wordSet(timexData.lifeWords);
+/** A decade with a possessive before an ordinal: an age (في عقده الثالث). */
+export const OWN_DECADE_WORDS = wordSet(timexData.ownDecadeWords);
 /** What joins the two years of a range (2011 و2014، 1954-1989). */
 export const YEAR_JOIN = wordSet(timexData.yearJoin);
 /** Plural year words before a range of years (بين أعوام 1969 و1976). */
@@ -271,7 +273,7 @@ for (const table of [
   MONTH_WORDS, YEAR_WORDS, MONTH_SELF, YEAR_SELF, WEEK_SELF, THIS, PERIOD_PARTS, HALVES, QUARTERS, AGO_WORDS, AFTER_WORDS,
   VAGUE_COUNTS, YEAR_TRIGGERS, CLOCK_WORDS, CLOCK_LEAD, LOCAL_TIME, HIJRI_SUFFIX, GREGORIAN_SUFFIX, RANGE_JOIN, FUTURE_WORDS,
   TIMEX_PHRASES, UNITS, SET_ADVERBS, EVERY, DECADES, CENTURY_WORDS, DURATION_LEADS, DURATION_TAILS, DAYPARTS_ALONE, PERIOD_PART_MODS, SEASONS, SEASON_WORDS, COMPARISON_WORDS,
-  DECADE_WORDS, DAY_EDGES, ANAPHORA_NOUNS, SET_ADJECTIVES, NIGHT_BETWEEN, EVENT_DAY_UNITS, RUNNING_UNITS, RUNNING_TAILS, RUNNING_ORDINALS,
+  DECADE_WORDS, OWN_DECADE_WORDS, DAY_EDGES, ANAPHORA_NOUNS, SET_ADJECTIVES, NIGHT_BETWEEN, EVENT_DAY_UNITS, RUNNING_UNITS, RUNNING_TAILS, RUNNING_ORDINALS,
 ] as (Map<string, unknown> | Set<string>)[]) {
   for (const key of table.keys()) LEXICON_WORDS.add(key);
   if (table instanceof Map) {

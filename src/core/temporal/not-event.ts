@@ -18,6 +18,11 @@ const NAMING = words(eventData.namingNouns);
 const NAMING_EVENTS = words(eventData.namingEventNouns);
 const EDITION = words(eventData.editionNouns);
 const PLACES = words(eventData.placeNouns);
+const ISSUED = words(eventData.issuedWords);
+const ISSUED_SIGNALS = words(eventData.issuedSignals);
+const LEGAL = words(eventData.legalNouns);
+/** Most words between الصادر/المؤرخ and the law it dates (عدد 1123 لسنة 2016 and an adjective). */
+const ISSUED_REACH = 6;
 const RANGE_OPENERS = words(eventData.rangeOpeners);
 const RANGE_LINKS = words(eventData.rangeLinks);
 const CONTINUING = words(eventData.continuationVerbs);
@@ -62,7 +67,7 @@ export function namesSomething(text: string, t: TimeAt): boolean {
   const before = wordBefore(text, t.start);
   if (!before) return false;
   const w = bare(text, before);
-  if (inList(NAMING, w)) return true;
+  if (inList(NAMING, w) || datesLegalText(text, before)) return true;
   // "ضحايا أحداث 11 سبتمبر 2001": a happening named by its day, the day written right after it.
   if (inList(NAMING_EVENTS, w) && /^[0-9\u0660-\u0669]/.test(t.text)) return true;
   // A place is named by a day and a month ("نهج 18 جانفي", "بالمركب الشبابي 17 ديسمبر", with its
@@ -74,9 +79,29 @@ export function namesSomething(text: string, t: TimeAt): boolean {
   return noun !== null && inList(PLACES, bare(text, noun));
 }
 
-/** Whether a word, or the word without a glued ل or ب, is in the list. */
+/** Whether a word, or the word without a glued ل or ب, is in the list (للمرسوم is ل + المرسوم). */
 function inList(list: Set<string>, w: string): boolean {
-  return list.has(w) || ((w.startsWith('ل') || w.startsWith('ب')) && list.has(w.slice(1)));
+  return list.has(w) || ((w.startsWith('ل') || w.startsWith('ب')) && list.has(w.slice(1))) || (w.startsWith('لل') && list.has(`ا${w.slice(1)}`));
+}
+
+/**
+ * Whether the word before a date (`before`, past في or بتاريخ) is الصادر or المؤرخ after a law, a
+ * decree or an order, its number and adjective between: "القانون عدد 64 لسنة 1991 المؤرخ في 2 أوت
+ * 1991", "الأمر الرئاسي عدد 95 لسنة 2016 الصادر بتاريخ 3 أوت": the date names the text.
+ */
+function datesLegalText(text: string, before: { start: number; end: number }): boolean {
+  let at: { start: number; end: number } | null = before;
+  if (ISSUED_SIGNALS.has(bare(text, at))) at = wordBefore(text, at.start);
+  if (!at || !ISSUED.has(bare(text, at))) return false;
+  for (let k = 0; k < ISSUED_REACH; k++) {
+    at = wordBefore(text, at.start);
+    if (!at || /[.،,؛;:!?؟()]/.test(text.slice(at.start, at.end))) return false;
+    const w = bare(text, at);
+    if (inList(LEGAL, w)) return true;
+    // A number, عدد, لسنة/سنة and a nisba adjective (الحكومي، الرئاسي) stand between.
+    if (!/^[0-9\u0660-\u0669]+$/.test(w) && !/^(?:عدد|لسنه|لسنة|سنة|سنه)$/.test(w) && !/^ال.+ي$/.test(w)) return false;
+  }
+  return false;
 }
 
 /** Whether `t` ends with the word شهر that heads the month named right after it ("منذ شهر جانفي" is since January, not a month ago). */

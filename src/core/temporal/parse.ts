@@ -1094,6 +1094,10 @@ class Parser {
 
   /** العقد الثالث من القرن الماضي (a decade, 192X); في العقد الرابع من العمر (an age, a length of decades). */
   private ordinalDecade(i: number): Hit | null {
+    // في عقده الثالث: a possessive decade and an ordinal, an age.
+    const own = this.find(i, L.OWN_DECADE_WORDS);
+    const ownOrd = own && !this.toks[i + 1]?.digits ? this.dayNum(i + 1) : null;
+    if (own) return ownOrd && ownOrd.pre === 0 && ownOrd.d <= 10 ? { s: this.start(i, own.pre), end: ownOrd.end, r: { k: 'dur', unit: 'decade', n: null } } : null;
     const word = this.find(i, L.DECADE_WORDS);
     const ord = word && !this.toks[i + 1]?.digits ? this.dayNum(i + 1) : null;
     if (!word || !ord || ord.pre !== 0 || ord.d > 10 || this.t(ord.end) !== 'من') return null;
@@ -1316,7 +1320,7 @@ const PARSERS: ExpressionParser[] = [
   { name: 'counted stretch', triggers: [DEFINITE_UNITS.keys()], parse: P['countedStretch']! },
   { name: 'recurrence', triggers: [L.SET_ADVERBS.keys(), L.EVERY], parse: P['recurrence']! },
   { name: 'era', triggers: [L.DECADES.keys(), BARE_DECADES.keys(), L.CENTURY_WORDS], parse: P['era']! },
-  { name: 'ordinal decade', triggers: [L.DECADE_WORDS], parse: P['ordinalDecade']! },
+  { name: 'ordinal decade', triggers: [L.DECADE_WORDS, L.OWN_DECADE_WORDS], parse: P['ordinalDecade']! },
   { name: 'part of the day alone', triggers: [firstWords(L.DAYPARTS_ALONE)], parse: P['daypartAlone']! },
   { name: 'season', triggers: [L.SEASONS.keys(), [...L.SEASONS.keys()].map((w) => w.slice(2)), L.SEASON_WORDS], parse: P['season']! },
   { name: 'bare year', numbers: true, triggers: [['(']], parse: P['bareYear']! },

@@ -46,6 +46,12 @@ test('namesSomething GIVEN a date right after a law, an anniversary, a revolutio
     ['صادقت اللجنة على الفصل 63 من مشروع قانون المالية 【لسنة 2017】 المتعلق بدعم السكن', true], // a budget law named by its year
     ['للنظر في الفصول الخلافية في قانون المالية 【للسنة القادمة】', true],
     ['الموقوف يحمل الجنسية الفرنسية وهو من مواليد 【فيفري 1978】', true], // a birth that describes someone
+    // a law, a decree or an order named by the day it was issued, its number and adjective between
+    ['والتحريض على الكراهية طبقا للمرسوم 88 الصادر 【سنة 2011】 والمتعلق بتنظيم الأحزاب', true],
+    ['الأمر الحكومي عدد 1123 لسنة 2016 المؤرخ في 【24 أوت 2016】 والمتعلق بضبط شروط', true],
+    ['تنقيح القانون عدد 64 لسنة 1991 المؤرخ في 【29 جويلية 1991】 والمتعلق بالمنافسة', true],
+    ['وقد وصل الوفد الصادر عنه البيان في 【24 أوت 2016】 إلى تونس', false], // الصادر after no law
+    ['تسلمت الوزارة التقرير المؤرخ في 【24 أوت 2016】', false], // a report is no law
     // an event named by its day inside another clause
     ['صوت على قانون يسمح لأقارب ضحايا أحداث 【11 سبتمبر 2001】 بملاحقة السعودية', true],
     ['عدم الدخول في تفاصيل الأحداث 【14 جانفي 2011】', true],
