@@ -1355,7 +1355,10 @@ function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan
   const mine = tryClause(own);
   // A clause that is only a place or circumstance ("، الليلة الماضية قرب بلدة …،") belongs to the one before it.
   // "…، مساء أمس مما أسفر عن …": the consequence after the time is not the event; the clause before, past a place, is.
-  const consequence = timeThenSubordinate(view, parts[own]!, at, times);
+  // Not when the clause before has a date of its own: "… مساء اليوم … سائحة أجنبية، الاثنين الفارط بعد تعرضها إلى براكاج".
+  const before = parts[own - 1];
+  const datedBefore = before !== undefined && times.some((t) => typeof t.value === 'string' && t.start >= before.start && t.end <= before.end);
+  const consequence = !datedBefore && timeThenSubordinate(view, parts[own]!, at, times);
   const fragment = opensWithPreposition(mine) || isBareReport(mine) || isBackstoryOnly(mine) || consequence;
   if (wordCount(mine) >= MIN_EVENT_WORDS && !fragment) return mine;
   // An attribution clause ("، نقلته وكالة الأناضول اليوم") dates the clause it reports, before it.
@@ -1379,8 +1382,8 @@ function opensSubordinate(nw: string[]): boolean {
 }
 
 /**
- * Whether a time opens its clause and what follows it is subordinate ("، مساء أمس الجمعة مما أسفر عن
- * مقتل 24 شخصا"): the time ends the clause before, the comma after it missing.
+ * Whether a time opens its clause and what follows it is a consequence or a cause ("، مساء أمس الجمعة
+ * مما أسفر عن مقتل 24 شخصا"): the time ends the clause before, the comma after it missing.
  */
 function timeThenSubordinate(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpan[]): boolean {
   if (view.text.slice(clause.start, at.start).trim() !== '') return false;
