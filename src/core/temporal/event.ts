@@ -584,9 +584,11 @@ function shorten(words: Words, max = MAX_EVENT_CHARS): string {
   let fit = 0;
   for (let len = -1; fit < ws.length && len + ws[fit]!.length + 1 <= max; fit++) len += ws[fit]!.length + 1;
   let cut = softCut(nw, fit) ?? coordinationCut(ws, nw, fit, max) ?? Math.max(1, fit);
-  // Nor end inside a name: "… بمعتمدية الرقاب من ولاية سيدي" → "… بمعتمدية الرقاب".
+  // Nor end inside a name: "… بمعتمدية الرقاب من ولاية سيدي" → "… بمعتمدية الرقاب"; nor on a word that needs the
+  // next one: a direction or preposition ("على بعد 100 كم شمال"), a letter of an abbreviation ("4ر1 م" of "م د").
   const cutCut = cut < ws.length;
-  while (cut > MIN_EVENT_WORDS && (TRAIL_DROP.has(nw[cut - 1]!) || (cutCut && opensName(nw[cut - 1]!) && !/^[0-9]+$/.test(nw[cut - 2]!)))) cut--;
+  const dangles = (w: string): boolean => PREPOSITIONS.has(w) || /^[\u0621-\u064A]$/.test(w) || (opensName(w) && !/^[0-9]+$/.test(nw[cut - 2]!));
+  while (cut > MIN_EVENT_WORDS && (TRAIL_DROP.has(nw[cut - 1]!) || (cutCut && dangles(nw[cut - 1]!)))) cut--;
   return finish(ws.slice(0, cut).join(' '));
 }
 
