@@ -49,6 +49,10 @@ const PEERS = normSet(quoteCues.peers);
 const GOVERNING = normSet(quoteCues.governingPrepositions);
 /** Words after which a quoted run is a title, slogan or topic, not words said ("بعنوان", "شعار", "حول"), normalized. */
 const TITLE_INTROS = normSet(quoteCues.titleIntros);
+/** Written texts that may stand as a speech verb's subject ("البيان", "دراسة"), normalized. */
+const DOCUMENTS = normSet(quoteCues.documents);
+/** Words that join a document to the body that issued it ("صادر عن", "ل"), normalized. */
+const ISSUED_BY = normSet(quoteCues.issuedBy);
 /** A verb of passing words on ("نقلت", "ونقل", "تنقل"), normalized. */
 const PASSING_ON = /^[وف]?[يت]?نقل/u;
 /** Words by which an outlet cites somebody ("نقلت تاس عن …", "نقلا عن"), normalized. */
@@ -333,6 +337,24 @@ export function namedRun(doc: Doc, q: Quote): boolean {
   if (doc.tokens[k]?.norm === ':') k--;
   const t = doc.tokens[k];
   return t !== undefined && (TITLE_INTROS.has(t.norm) || TITLE_INTROS.has(t.bare));
+}
+
+/**
+ * A document right after the verb at c as its subject ("وأضاف البيان أن …", "وقالت دراسة إن …",
+ * "وقال بيان صادر عن الرئاسة إن …"): the body named as its issuer within a few words ("بيان وزارة
+ * الدفاع", "صادر عن الرئاسة", "دراسة أعدتها منظمة الصحة العالمية"), else the last speaker when a body,
+ * else undefined (nobody: 'وأضاف البيان أن "الرئيس ترامب …"'); false when no document is the subject. A body that
+ * published it issued it ("بلاغ نشره البنك العالمي").
+ */
+export function documentSubject(doc: Doc, c: number, speakers: readonly TokenMention[], last?: TokenMention): TokenMention | undefined | false {
+  const d = doc.tokens[c + 1];
+  if (d === undefined || d.sentence !== doc.tokens[c]!.sentence || !DOCUMENTS.has(d.norm)) return false;
+  // "ونقل بيان للرئاسة عن الرئيس تبون تأكيده": the document cites somebody, who speaks.
+  for (let k = c + 2; k <= c + 7 && k < doc.tokens.length; k++) if (CITING.has(doc.tokens[k]!.norm) && !ISSUED_BY.has(doc.tokens[k - 1]!.norm)) return false;
+  const joins = (t: DocToken): boolean => ISSUED_BY.has(t.norm) || CARRIERS.has(t.norm);
+  const issuer = speakers.find((m) => m.type !== 'PER' && !carriedBy(doc, m) && (m.s === c + 2 || (m.s > c + 2 && m.s <= c + 6 && (joins(doc.tokens[m.s - 1]!) || /^ل/u.test(doc.tokens[m.s]!.norm)))));
+  // A statement the article gave to a body before ("أعلنت الوزارة … وأضاف البيان") is that body's; a person's name is no issuer.
+  return issuer ?? (last?.type === 'ORG' ? last : undefined);
 }
 
 /** Whether a mention names a news outlet: a known one, or one with its head noun ("صحيفة …", 'وكالة "فارس"', "القناة الفرنسية"). */
@@ -666,12 +688,19 @@ export function attributeQuotes(
       // A title said instead of the name ("وأضاف الوزير") is the person it was given to, or nobody.
       const ref = referent && loneTitleAt(doc, c + 1, mentions) ? referent(c + 1, bodyOfTitleAt(doc, c + 1, mentions)) : undefined;
       if (ref === 'several') continue;
+      // A document says it ("وأضاف البيان أن …"): the body that issued it, if named with it, else nobody.
+      const issued = kind === 'verb' ? documentSubject(doc, c, speakers, last) : false;
+      if (issued === undefined) {
+        last = undefined;
+        continue;
+      }
       // "اكتفى فلان بالقول" reports only the quote that opens right after "بالقول", never a clause.
       const by = saysByWordAt(doc, c);
       if (by !== undefined && (q === undefined || !opensAfter(doc, by, q))) continue;
       // A title that points back to nobody named goes on with the last speaker only when it may be theirs.
       const goesOn = GOES_ON_VERBS.has(n) && (!referent || !loneTitleAt(doc, c + 1, mentions) || (last !== undefined && titleGoesOn(doc, c + 1, last, roleOf(last))));
       if (ref) speaker = ref;
+      else if (issued) speaker = issued;
       else if (kind === 'cont') {
         const heardHere = heard && heard.sentence === doc.tokens[c]!.sentence ? heard.speaker : undefined;
         // "معلقا بالقول" goes only with a speaker this sentence named with its verb.
