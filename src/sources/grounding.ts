@@ -5,6 +5,7 @@
  * compared in the normalized matching form. Pure: text and analyses in, a verdict out.
  */
 import months from '../core/lexicon/temporal/months.json' with { type: 'json' };
+import numbers from '../core/lexicon/temporal/numbers.json' with { type: 'json' };
 import { asciiDigits, normalize } from '../core/text/normalize.ts';
 import type { Analysis } from '../core/types.ts';
 
@@ -29,6 +30,42 @@ export interface GroundingInput {
 /** The numbers written in digits in `text` ("1,200" and "3.5" whole), without leading zeros. */
 export function numbersIn(text: string): string[] {
   return [...asciiDigits(text).matchAll(/\d+(?:[.,]\d+)*/gu)].map((m) => m[0].replace(/,(?=\d{3}\b)/gu, '').replace(/^0+(?=\d)/u, ''));
+}
+
+/**
+ * Cardinals in words from two up (numbers.json counts, normalized: "خمسة", "عشرين"); one ("واحد")
+ * and two-letter words ("ست") read as other words too often to be counts.
+ */
+const COUNT_WORDS = new Map(
+  Object.entries(numbers.counts)
+    .filter(([word, value]) => value >= 2 && word.length >= 3)
+    .map(([word, value]) => [normalize(word), value]),
+);
+const TEN_WORDS = new Set(numbers.countTeen.map((w) => normalize(w)));
+
+/** The value of a normalized word that is a count, with a clitic و ب ل ف ك before it ("بخمسة"); never with ال ("الاثنين" is Monday). */
+function countWord(word: string): number | undefined {
+  return COUNT_WORDS.get(word) ?? (/^[وبلفك]/u.test(word) ? COUNT_WORDS.get(word.slice(1)) : undefined);
+}
+
+/** The counts written in words in `text`, as digits: "خمسة" 5, "خمسة عشر" 15, "خمسة وعشرين" 25. */
+export function countWordsIn(text: string): string[] {
+  const words = [...normalize(text).matchAll(/\p{L}+/gu)].map((m) => m[0]);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const value = countWord(words[i]!);
+    if (value === undefined) continue;
+    const next = words[i + 1] ?? '';
+    const tens = next.startsWith('و') ? COUNT_WORDS.get(next.slice(1)) : undefined;
+    if (value < 10 && TEN_WORDS.has(next)) out.push(String(value + 10));
+    else if (value < 10 && tens !== undefined && tens >= 20) out.push(String(value + tens));
+    else {
+      out.push(String(value));
+      continue;
+    }
+    i++;
+  }
+  return out;
 }
 
 /** Month number of each month name (any calendar's, any region's) in the normalized text. */
@@ -86,6 +123,9 @@ export function checkGrounding(input: GroundingInput): Grounding {
     for (const part of (t.value ?? '').split(/[-T:]/u)) if (/^\d+$/u.test(part)) known.add(part.replace(/^0+(?=\d)/u, ''));
   }
   for (const n of numbersIn(text)) if (!known.has(n)) return { ok: false, reason: `number ${n} is not in the article` };
+  // Counts in words ("بخمسة صواريخ"), in the article in digits or in words.
+  for (const n of countWordsIn(article)) known.add(n);
+  for (const n of countWordsIn(text)) if (!known.has(n)) return { ok: false, reason: `number ${n} (in words) is not in the article` };
 
   // Months: named in the article, or the month of one of its time values.
   // normalize maps Arabic-Indic and Persian digits too.

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { analyze } from '../../src/core/analyze.ts';
 import type { ArticleInput } from '../../src/core/types.ts';
-import { checkGrounding, latinWordsIn, numbersIn } from '../../src/sources/grounding.ts';
+import { checkGrounding, countWordsIn, latinWordsIn, numbersIn } from '../../src/sources/grounding.ts';
 import { completionsUrl, createLlmBriefer, type LlmSettings } from '../../src/sources/llm-brief.ts';
 import { ARTICLE } from '../commands/fakes.ts';
 
@@ -76,6 +76,7 @@ describe('the generated brief against a loopback OpenAI-compatible endpoint', ()
     ['invents a date', GOOD.replace('8 ديسمبر', '9 ديسمبر'), /number 9 is not in the article/u],
     ['invents a month', GOOD.replace('ديسمبر 2023', 'نوفمبر 2023'), /month 11 is not in the article/u],
     ['invents a name', `${GOOD} وقال الرئيس الأميركي جو بايدن إن الهجوم مرفوض.`, /name "جو بايدن" is not in the article/u],
+    ['invents a count in words', GOOD.replace('لهجوم صاروخي', 'لهجوم بسبعة صواريخ'), /number 7 \(in words\) is not in the article/u],
     ['names someone in Latin letters', GOOD.replace('دون وقوع ضحايا', 'دون وقوع ضحايا وفق ما قاله John Kirby'), /Latin word "john" is not in the article/u],
     ['answers in English', 'The US embassy in Baghdad was hit by rockets on Friday 8 December 2023; nobody was hurt.', /not Arabic/u],
     ['runs past the length', `${GOOD} ${GOOD} ${GOOD}`, /characters, over 350/u],
@@ -145,6 +146,16 @@ describe('grounding', () => {
     const brief = 'قالت شبكة cnn إن السفارة في بغداد تعرضت لهجوم صاروخي فجر الجمعة دون وقوع ضحايا.';
     assert.deepEqual(checkGrounding({ article, analysis: analyze(input), brief, briefAnalysis: analyze({ text: brief, reference: input.reference }) }), { ok: true });
     assert.deepEqual(latinWordsIn('وفق John Kirby وCNN وé 7B'), ['john', 'kirby', 'cnn']);
+  });
+
+  it('GIVEN counts in words THEN they are read as numbers, and found in the article in digits or in words', () => {
+    assert.deepEqual(countWordsIn('أطلقت بخمسة صواريخ و ثلاثة عشر قذيفة وخمسة وعشرين مسلحا يوم الاثنين في مرة واحدة'), ['5', '13', '25']);
+    const article = 'قتل 15 شخصا وأصيب خمسة وعشرون آخرون في هجوم على سوق في بغداد، وفق ما أعلنته وزارة الداخلية العراقية مساء الجمعة في بيان.';
+    const input = { text: article, reference: '2023-12-08' };
+    const grounded = (brief: string) => checkGrounding({ article, analysis: analyze(input), brief, briefAnalysis: analyze({ text: brief, reference: input.reference }) });
+    assert.deepEqual(grounded('قتل خمسة عشر شخصا في هجوم على سوق في بغداد يوم الجمعة، وفق وزارة الداخلية العراقية.'), { ok: true });
+    assert.deepEqual(grounded('قتل 15 شخصا في هجوم على سوق في بغداد يوم الجمعة، وفق وزارة الداخلية العراقية.'), { ok: true });
+    assert.deepEqual(grounded('قتل ثلاثة أشخاص في هجوم على سوق في بغداد يوم الجمعة، وفق وزارة الداخلية العراقية.'), { ok: false, reason: 'number 3 (in words) is not in the article' });
   });
 
   it('GIVEN a date the article gives only as a weekday THEN its resolved value grounds it', () => {
