@@ -3,7 +3,7 @@
  * continuing the previous speaker, and indirect "قال X إن …" clauses.
  */
 import { isPunct, wordFact, type Doc, type DocToken, type TokenMention } from './doc.ts';
-import { ACCORDING_TO, BY_SAYING, COMMENTING_WORDS, CONTINUATIONS, GOES_ON_VERBS, MEDIA_HEADS, ORG_HEADS, PRESS_ADDRESSEES, REPLIED_TO, REPLY_VERBS, SAYING_BY_VERBS, SPEECH_VERBS, SRC_HEADS, WORK_NOUNS, normSet } from './lexicon.ts';
+import { ACCORDING_TO, BY_SAYING, COMMENTING_WORDS, CONTINUATIONS, GOES_ON_VERBS, KINSHIP_WORDS, MEDIA_HEADS, ORG_HEADS, PRESS_ADDRESSEES, REPLIED_TO, REPLY_VERBS, SAYING_BY_VERBS, SPEECH_VERBS, SRC_HEADS, WORK_NOUNS, normSet } from './lexicon.ts';
 import quoteCues from '../lexicon/who/quote-cues.json' with { type: 'json' };
 import { normalize } from '../text/normalize.ts';
 import { stripAttributionTail } from '../brief.ts';
@@ -303,7 +303,19 @@ export function isAddressee(doc: Doc, m: TokenMention): boolean {
   // "لـ", or a glued ل before the head noun left out of the name ("لوكالة" الأناضول), or the
   // correspondent spoken to ('في تصريح لمراسل "الجوهرة أف أم"').
   const glued = prev.norm.startsWith('ل') && ORG_HEADS.has(prev.norm.slice(1)) && marksOnlyBetween(doc, k, m.s);
+  // 'لوكالة الأنباء الرسمية "وات"': the outlet's own name after its head and adjectives.
+  if (gluedMediaBefore(doc, m)) return true;
   return prev.norm === 'ل' || prev.text === 'لـ' || glued || PRESS_ADDRESSEES.has(prev.norm);
+}
+
+/** Whether an outlet's name follows its head noun with a glued ل and adjectives ('لوكالة الأنباء الرسمية "وات"', 'لصحيفة "الخبر"'). */
+function gluedMediaBefore(doc: Doc, m: TokenMention): boolean {
+  for (let k = m.s - 1; k >= 0 && k >= m.s - 5; k--) {
+    const t = doc.tokens[k]!;
+    if (t.norm.startsWith('ل') && MEDIA_HEADS.has(t.norm.slice(1))) return true;
+    if (!(OPEN.has(t.text) || t.bare.startsWith('ال'))) return false;
+  }
+  return false;
 }
 
 /** Whether only quotation marks stand between tokens a and b ('لوكالة "الأناضول"'). */
@@ -357,6 +369,12 @@ export function documentSubject(doc: Doc, c: number, speakers: readonly TokenMen
   return issuer ?? (last?.type === 'ORG' ? last : undefined);
 }
 
+/** The index of a citing "عن" from token i to the limit, in the sentence of i ("… عن الناجين قولهم"), else -1. */
+function citingAfter(doc: Doc, i: number, limit: number): number {
+  for (let k = i; k < limit && k < doc.tokens.length; k++) if (doc.tokens[k]!.norm === 'عن') return k;
+  return -1;
+}
+
 /** Whether a mention names a news outlet: a known one, or one with its head noun ("صحيفة …", 'وكالة "فارس"', "القناة الفرنسية"). */
 export function isOutlet(doc: Doc, m: TokenMention): boolean {
   const first = doc.tokens[m.s]!;
@@ -407,6 +425,11 @@ export function describedAsOther(doc: Doc, m: TokenMention, c: number): boolean 
   return false;
 }
 
+/** Whether a person is named through a relative, who speaks ("وأفادت والدة زوجة محمد بوهلال أن …"). */
+export function namedThroughOther(doc: Doc, m: TokenMention): boolean {
+  return KINSHIP_WORDS.has(doc.tokens[m.s - 1]?.norm ?? '');
+}
+
 /** Whether a mention is no speaker where it stands: spoken to, where it was said, with whom, an outlet that carried it, a platform or a work. */
 export function notSpeakerHere(doc: Doc, m: TokenMention): boolean {
   return isAddressee(doc, m) || saidOn(doc, m) || withWhom(doc, m) || carriedBy(doc, m) || postedOn(doc, m) || namesWork(doc, m);
@@ -449,7 +472,7 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
   // Nor is where it was said ("كتبت في حسابها على تويتر", "قال عبر فيسبوك").
   const object = feminineObjectEnd(doc, c);
   const after = speakers.filter(
-    (m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !notSpeakerHere(doc, m) && !(m.type === 'ORG' && m.s < object) && !(m.type === 'PER' && describedAsOther(doc, m, c)),
+    (m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !notSpeakerHere(doc, m) && !(m.type === 'ORG' && m.s < object) && !(m.type === 'PER' && (describedAsOther(doc, m, c) || namedThroughOther(doc, m))),
   );
   let pick = after.find((m) => m.type !== 'ORG') ?? after[0];
   if (pick && titledBody(doc, pick)) return undefined;
@@ -462,6 +485,9 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
   const outlet = after[0]?.type === 'ORG' ? after[0] : undefined;
   const cites = outlet ? citesAfter(doc, outlet) : -1;
   if (outlet && cites >= 0 && (doc.tokens[cites]!.norm !== 'عن' || isOutlet(doc, outlet) || PASSING_ON.test(doc.tokens[c]!.norm))) return after.find((m) => m.s > cites);
+  // "ونقل فلان عن الناجين قولهم": whoever passes words on cites the one who said them.
+  const cited = pick && PASSING_ON.test(doc.tokens[c]!.norm) ? citingAfter(doc, pick.e, limit) : -1;
+  if (cited >= 0) return after.find((m) => m.s > cited);
   if (pick && pick.type === 'ORG' && doc.tokens[pick.e]?.norm === 'عن') pick = after.find((m) => m.s > pick!.e) ?? pick;
   if (pick && after[0] && after[0].type === 'ORG' && pick !== after[0] && pick.s - after[0].e > 6) pick = after[0];
   return pick ?? subjectBefore(doc, c, speakers);
