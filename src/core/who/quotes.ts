@@ -425,6 +425,19 @@ export function describedAsOther(doc: Doc, m: TokenMention, c: number): boolean 
   return false;
 }
 
+/**
+ * Whether a body after the verb at c is the second term of a common noun, past a prepositional phrase
+ * ("وأضاف في تصريح … على هامش لقاء جمع اليوم اعضاء الهيئة العليا …", "… على هامش موكب تسليم القيادة
+ * المحلية …"): part of where or when it was said, never the subject.
+ */
+export function inConstructAfterPhrase(doc: Doc, m: TokenMention, c: number): boolean {
+  const prev = doc.tokens[m.s - 1];
+  if (prev === undefined || m.s - 1 <= c + 1 || isPunct(prev) || OPEN.has(prev.text) || isTitle(prev) || prev.bare.startsWith('ال') || prev.norm.length < 3) return false;
+  if (ORG_HEADS.has(prev.norm) || MEDIA_HEADS.has(prev.norm) || PREPOSITIONS.has(prev.norm) || cueKind(prev) !== undefined) return false;
+  for (let k = c + 1; k < m.s - 1; k++) if (PREPOSITIONS.has(doc.tokens[k]!.norm)) return true;
+  return false;
+}
+
 /** Whether a person is named through a relative, who speaks ("وأفادت والدة زوجة محمد بوهلال أن …"). */
 export function namedThroughOther(doc: Doc, m: TokenMention): boolean {
   return KINSHIP_WORDS.has(doc.tokens[m.s - 1]?.norm ?? '');
@@ -472,7 +485,7 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
   // Nor is where it was said ("كتبت في حسابها على تويتر", "قال عبر فيسبوك").
   const object = feminineObjectEnd(doc, c);
   const after = speakers.filter(
-    (m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !notSpeakerHere(doc, m) && !(m.type === 'ORG' && m.s < object) && !(m.type === 'PER' && (describedAsOther(doc, m, c) || namedThroughOther(doc, m))),
+    (m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !notSpeakerHere(doc, m) && !(m.type === 'ORG' && m.s < object) && !(m.type === 'PER' && (describedAsOther(doc, m, c) || namedThroughOther(doc, m))) && !(m.type === 'ORG' && inConstructAfterPhrase(doc, m, c)),
   );
   let pick = after.find((m) => m.type !== 'ORG') ?? after[0];
   if (pick && titledBody(doc, pick)) return undefined;
