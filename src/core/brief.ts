@@ -1312,8 +1312,15 @@ function cleanItem(raw: string, first: boolean): { text: string; credit: number 
   return t === '' ? none : { text: finishSentence(t), credit };
 }
 
-/** The usable sentences from the top, cleaned one at a time as the brief asks for them. */
-function* leadCandidates(text: string, sentences: Sentence[]): Generator<Candidate> {
+/** A sentence passed over uncleaned: it can be no added figure (see leadCandidates). */
+const PASSED_OVER: Omit<Candidate, 'index' | 'raw'> = { text: '', stems: new Set(), aside: true, credit: 0 };
+
+/**
+ * The usable sentences from the top, cleaned one at a time as the brief asks for them. Once
+ * `want.figures` is set (the lead states the news, and only a figure may follow it), a sentence
+ * with no figure at all is passed over without being cleaned, as an aside the brief skips.
+ */
+function* leadCandidates(text: string, sentences: Sentence[], want: { figures: boolean }): Generator<Candidate> {
   let firstSeen = false;
   let given = 0;
   for (let i = 0; i < sentences.length && i < MAX_SCANNED && given < LEAD_WINDOW; i++) {
@@ -1322,6 +1329,11 @@ function* leadCandidates(text: string, sentences: Sentence[]): Generator<Candida
     const raw = clipAtWord(text.slice(s.start, s.end), MAX_SENTENCE_CHARS);
     // A dateline or a time stamp on a line of its own leaves the lead to the sentence after it.
     if (!firstSeen && (isDatelineOnly(raw) || isDateStamp(raw))) continue;
+    if (want.figures && firstSeen && quantitiesOf(raw).length === 0) {
+      given++;
+      yield { index: i, raw, ...PASSED_OVER };
+      continue;
+    }
     const { text: cleaned, credit } = cleanItem(raw, !firstSeen);
     firstSeen = true;
     // A question asks the reader; the brief tells.
@@ -1416,7 +1428,8 @@ export function addsFigure(item: string, lead: string, cut: boolean): boolean {
 export function buildBrief(text: string, sentences: Sentence[], extras: BriefExtras = {}): BriefItem[] {
   const budget = extras.maxChars ?? BRIEF_MAX_CHARS;
   // Candidates are cleaned as the brief asks for them; only a title needs them all at once.
-  const source = leadCandidates(text, sentences);
+  const want = { figures: false };
+  const source = leadCandidates(text, sentences, want);
   const pool: Candidate[] = [];
   const fill = (n: number): void => {
     for (let next = source.next(); ; next = source.next()) {
@@ -1447,11 +1460,14 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
     // A lead that states the news takes at most one short figure, from the sentences right after it.
     const stated = used - credit >= Math.min(SOFT_TARGET_CHARS, budget);
     if (stated && (items.length > 1 || used - credit >= FIGURE_LEAD_MAX_CHARS || i > leadAt + FIGURE_WINDOW)) break;
+    want.figures = stated;
     if (i >= pool.length) fill(i + 1);
     const c = pool[i];
     if (c === undefined) break;
     if (c === lead) continue;
     if (c.aside || quotedShare(c.raw) >= MAX_QUOTED_SHARE) continue;
+    // Most sentences state no figure: they are passed over before any cut is tried.
+    if (stated && !carriesFigure(normalize(c.text))) continue;
     const whole = compressSentence(c.text);
     const t = shortenClosed(whole, stated ? Math.min(room, FIGURE_ITEM_MAX_CHARS) : room);
     // An added item must be a clean clause, long enough to say something on its own.
