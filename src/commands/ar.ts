@@ -19,6 +19,8 @@ export const ar = {
   expiredButton: 'انتهت صلاحية هذا الزر. أرسل رابط المقال أو نصه من جديد.',
   badDate: (value: string): string => `التاريخ ${quoteArg(value, 40)} غير صالح. اكتبه بالصيغة YYYY-MM-DD، مثل /brief 2023-12-08 ثم الرابط أو النص.`,
   fileNotReadable: (path: string): string => `تعذّرت قراءة الملف ${quoteArg(path, 80)}. تأكد من المسار، أو الصق النص مباشرة.`,
+  /** A path given to /feeds import in the console that is no readable file (pasting does not apply there). */
+  opmlNotReadable: (path: string): string => `تعذّرت قراءة الملف ${quoteArg(path, 80)}. تأكد من المسار إلى ملف OPML.`,
   diskFull: 'تنبيه: قرص الخادم ممتلئ، فلم أحفظ هذا المقال؛ لن تجده /timeline أو /who دون رابطه. أخبر مشغّل البوت.',
   unknownCommand: (name: string): string => `لا أعرف الأمر /${quoteArg(name)}. اكتب /help لقائمة الأوامر.`,
   adminOnly: 'هذا الأمر لمشرفي المحادثة فقط.',

@@ -169,8 +169,8 @@ test('GIVEN /feeds import with an OPML file THEN its feeds are followed; a bad o
   const failing: Partial<CommandContext> = { attachment: { name: 'subs.opml', read: async () => Promise.reject(new Error('telegram: file download answered HTTP 502')) } };
   assert.match(textOf(await run('feeds', 'import', failing)), /"لم أستورد شيئًا: تعذّر تنزيل الملف المرفق\. أرفقه من جديد مع الأمر بعد قليل\."/u);
   // The console's path that is no file is said to be unreadable, not a download to attach again.
-  const noPath: Partial<CommandContext> = { attachment: { name: './subs.opml', read: async () => Promise.reject(new UserError(ar.fileNotReadable('./subs.opml'), 'cannot read')) } };
-  assert.match(textOf(await run('feeds', 'import', noPath)), /لم أستورد شيئًا: تعذّرت قراءة الملف \.\/subs\.opml/u);
+  const noPath: Partial<CommandContext> = { attachment: { name: './subs.opml', read: async () => Promise.reject(new UserError(ar.opmlNotReadable('./subs.opml'), 'cannot read')) } };
+  assert.match(textOf(await run('feeds', 'import', noPath)), /لم أستورد شيئًا: تعذّرت قراءة الملف \.\/subs\.opml\. تأكد من المسار إلى ملف OPML\./u);
   assert.equal((await store.chatFeeds('telegram:-1001')).length, 0, 'nothing changed');
   await run('feeds', 'add https://a.example/rss');
   assert.match(textOf(await run('feeds', 'import', file(OPML))), /استوردت 1 خلاصة من 2 \(1 متابعة أصلًا\)/u);

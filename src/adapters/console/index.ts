@@ -66,7 +66,7 @@ function fileArgument(args: string): Pick<CommandContext, 'attachment'> {
       name: last,
       async read(maxBytes) {
         const info = await stat(path).catch(() => undefined);
-        if (!info?.isFile()) throw new UserError(ar.fileNotReadable(last), `cannot read ${last}`);
+        if (!info?.isFile()) throw new UserError(ar.opmlNotReadable(last), `cannot read ${last}`);
         return info.size > maxBytes ? undefined : readFile(path, 'utf8');
       },
     },
