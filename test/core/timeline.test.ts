@@ -629,6 +629,24 @@ const GOVERNED_TIMES: { rule: string; line: string; events: [string, string][] }
 ];
 
 /** One test per row: the line's entries are its (date, event) pairs. */
+const TIME_PREPOSITIONS: { rule: string; line: string; events: [string, string][] }[] = [
+  {
+    rule: 'a time after قبيل, which goes with it',
+    line: 'وتم إخلاء المحطة المركزية عقب الانفجار الذي وقع قبيل الساعة التاسعة من مساء أمس.',
+    events: [['2023-12-07T21:00', 'تم إخلاء المحطة المركزية عقب الانفجار الذي وقع']],
+  },
+  {
+    rule: 'a time after قرابة',
+    line: 'وتوقفت حركة القطارات قرابة الساعة الثالثة من فجر اليوم.',
+    events: [['2023-12-08T03:00', 'توقفت حركة القطارات']],
+  },
+  {
+    rule: 'a day after إثر',
+    line: 'وأعلن الوزير استقالته إثر الخميس.',
+    events: [['2023-12-07', 'أعلن الوزير استقالته']],
+  },
+];
+
 function eventTable(rows: { rule: string; line: string; events: [string, string][] }[], then: string): void {
   for (const { rule, line, events } of rows) {
     test(`GIVEN ${rule} THEN ${then}`, () => {
@@ -645,6 +663,7 @@ eventTable(INTRODUCED, 'the event leaves the introducing words out');
 eventTable(ACROSS_COMMAS, 'the event is the whole clause, read across the commas');
 eventTable(MAIN_CLAUSE, 'the event is the main clause');
 eventTable(GOVERNED_TIMES, 'the governing words go with the time');
+eventTable(TIME_PREPOSITIONS, 'the event ends on no preposition left without its time');
 
 test('blocksOf GIVEN a sentence longer than a block THEN blocks within the bound, cut after a clause mark or a space, covering it all', () => {
   const text = 'وقع الهجوم أمس، '.repeat(300);
