@@ -14,7 +14,8 @@ import { isArabicLetter } from '../text/tokens.ts';
 
 /** What an expression says, before it is resolved against the reference date. */
 export type Reading =
-  | { k: 'day'; d: number; m: number; cal: Calendar; y?: number; yRel?: number; mRel?: number; mod?: Modifier }
+  /** wd: the weekday written with the date ("الأحد 31 ماي 2014"), 0 Sunday … 6 Saturday. */
+  | { k: 'day'; d: number; m: number; cal: Calendar; y?: number; yRel?: number; mRel?: number; mod?: Modifier; wd?: number }
   | { k: 'month'; m: number; cal: Calendar; y?: number; yRel?: number; mod?: Modifier }
   | { k: 'year'; y: number; cal: Calendar }
   | { k: 'rel'; unit: 'day' | 'month' | 'year'; n: number }
@@ -537,7 +538,10 @@ class Parser {
     // A date after the weekday gives the value: الخميس 7 ديسمبر 2023.
     const dp = this.t(p) === '،' || this.t(p) === ',' || this.t(p) === '(' ? p + 1 : p;
     const date = mod ? null : (this.dateExpr(dp) ?? this.numericDate(dp));
-    if (date) return { s: ws, end: this.t(p) === '(' && this.t(date.end) === ')' ? date.end + 1 : date.end, r: date.r };
+    if (date) {
+      const r = date.r.k === 'day' ? { ...date.r, wd: wd.value.day } : date.r;
+      return { s: ws, end: this.t(p) === '(' && this.t(date.end) === ')' ? date.end + 1 : date.end, r };
+    }
     const r: Reading = { k: 'weekday', wd: wd.value.day };
     if (mod) r.mod = mod;
     if (anchor !== undefined) r.anchor = anchor;

@@ -63,6 +63,18 @@ function hijriYearIn(gy: number, m: number): number {
   return guess;
 }
 
+/**
+ * The year of a day written with its weekday: the written one, unless the weekday is wrong in it and right
+ * one year off in the reference's year or the year before. Writers carry last year's number into a new
+ * year ("الإثنين 23 جانفي 2016" in a January 2017 article); a weekday wrong in the reference's own
+ * year is the writer's slip of a day ("أمس الجمعة 29 أوت 2015" on a Saturday), not of a year.
+ */
+export function yearOfWeekday(y: number, wd: number | undefined, make: (y: number) => DayNumber, refY: number): number {
+  if (wd === undefined || y === refY || Number.isNaN(make(y)) || weekday(make(y)) === wd) return y;
+  const shifted = [y + 1, y - 1].find((c) => (c === refY || c === refY - 1) && weekday(make(c)) === wd);
+  return shifted ?? y;
+}
+
 function resolveDay(r: Extract<Reading, { k: 'day' }>, ctx: ResolveContext): DayNumber {
   const refY = ctx.ref.y;
   const make = r.cal === 'hijri' ? (y: number) => fromHijri(y, r.m, r.d) : (y: number) => dayNumber(y, r.m, r.d);
@@ -71,6 +83,7 @@ function resolveDay(r: Extract<Reading, { k: 'day' }>, ctx: ResolveContext): Day
     return dayNumber(refY + Math.floor(month / 12), (((month % 12) + 12) % 12) + 1, r.d);
   }
   const baseYear = r.cal === 'hijri' ? ctx.ref.hijriYear : refY;
+  if (r.y !== undefined && r.cal === 'gregorian') return make(yearOfWeekday(r.y, r.wd, (y) => make(y), refY));
   if (r.y !== undefined) return make(r.cal === 'hijri' && r.y > HIJRI_YEAR_MAX ? hijriYearIn(r.y, r.m) : r.y);
   if (r.yRel !== undefined || r.mod === 'current') return make(baseYear + (r.yRel ?? 0));
   const keys = [make(baseYear - 1), make(baseYear), make(baseYear + 1)];

@@ -191,3 +191,30 @@ for (const text of odd) {
 test('GIVEN an impossible date THEN its value is null', () => {
   assert.equal(findTemporal('وقع في 31 فبراير 2023', REF)[0]?.value, null);
 });
+
+/**
+ * [reference, sentence, date written with its weekday, value]: a year carried over from last year ("23 جانفي
+ * 2016" on a Monday in January 2017) gives way to the weekday's year when that is the reference's or the one before.
+ */
+const weekdayYears: [string, string, string, string][] = [
+  ['2017-01-23', 'أقدم شاب صباح اليوم الإثنين 23 جانفي 2016 على الانتحار حرقا', 'الإثنين 23 جانفي 2016', '2017-01-23'],
+  ['2017-01-12', 'تكفلت الإدارة يوم الثلاثاء 10 جانفي 2016 بنقل المسنة إلى المركز', 'الثلاثاء 10 جانفي 2016', '2017-01-10'],
+  ['2015-05-28', 'سيتولى المكتب يوم الأحد 31 ماي 2014 تأمين حصة عمل لتوزيع الطلبيات', 'الأحد 31 ماي 2014', '2015-05-31'],
+  ['2024-01-05', 'عقد المجلس جلسته يوم الإثنين 4 ديسمبر 2022 بحضور الوزير', 'الإثنين 4 ديسمبر 2022', '2023-12-04'],
+  // the weekday is right in the written year: an old date stays old
+  ['2023-12-08', 'اندلعت الثورة يوم الجمعة 14 جانفي 2011 في العاصمة', 'الجمعة 14 جانفي 2011', '2011-01-14'],
+  // the written year is the reference's: a slip of a day, not of a year
+  ['2015-08-29', 'أعلنت الوزارة أمس الجمعة 29 أوت 2015 عن القائمة', 'الجمعة 29 أوت 2015', '2015-08-29'],
+  // the weekday's year is far from the reference's: the written year stands
+  ['2023-12-08', 'ضرب الزلزال المنطقة يوم الأحد 31 ماي 2014 فجرا', 'الأحد 31 ماي 2014', '2014-05-31'],
+  // no year a year off fixes the weekday (the month is wrong): the written date stands
+  ['2017-06-07', 'صادق البرلمان يوم الأربعاء 7 ماي 2017 على القانون', 'الأربعاء 7 ماي 2017', '2017-05-07'],
+];
+/** The value of the first expression found over `expr` in `text`. */
+function valueOver(text: string, expr: string, ref: string): string | null | undefined {
+  const at = text.indexOf(expr);
+  return findTemporal(text, ref).find((e) => e.start < at + expr.length && e.end > at)?.value;
+}
+for (const [ref, text, expr, value] of weekdayYears) {
+  test(`GIVEN «${text}» on ${ref} THEN «${expr}» = ${value}`, () => assert.equal(valueOver(text, expr, ref), value));
+}
