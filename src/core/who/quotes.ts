@@ -489,6 +489,8 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
   );
   let pick = after.find((m) => m.type !== 'ORG') ?? after[0];
   if (pick && titledBody(doc, pick)) return undefined;
+  // A masculine verb agrees with no feminine body after it ("ودعا رجال الأعمال … والإدارة التونسية إلى …"): that body is its object.
+  if (pick && pick.type === 'ORG' && cueKind(doc.tokens[c]!) === 'verb' && isMasculineVerb(doc.tokens[c]!) && feminineBody(doc, pick)) return undefined;
   // A title right after the verb is its subject ("طالبت الأمينة العامة لحزب … فلانة، الإدارة التونسية
   // بـ…"): with no person named, a body past a comma is its object, not the speaker (the outlet of
   // 'أفاد مراسل "الجوهرة أف أم" أن …' still speaks through its correspondent).
@@ -512,6 +514,18 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
  */
 export function titledBody(doc: Doc, m: TokenMention): boolean {
   return m.type === 'ORG' && m.s > 0 && (afterTitle(doc, m.s) || titleOfBody(doc, m.s));
+}
+
+/**
+ * Whether a body with a feminine head stands on its own, not in construct with a noun before it: joined
+ * by و or a glued preposition ("والإدارة التونسية", "بوزارة الصناعة"), or after a preposition or a mark
+ * ("عن هيئة الرقابة"). In construct the noun before it heads the subject ('أفاد مراسل "الجوهرة أف أم"').
+ */
+export function feminineBody(doc: Doc, m: TokenMention): boolean {
+  const head = doc.tokens[m.s]!;
+  if (!/ة$/u.test(head.bare)) return false;
+  const prev = wordBefore(doc, m).t;
+  return head.bare !== head.norm || prev === undefined || isPunct(prev) || PREPOSITIONS.has(prev.norm) || prev.text === 'بـ' || prev.text === 'لـ';
 }
 
 /**

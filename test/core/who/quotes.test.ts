@@ -13,6 +13,26 @@ function saidBy(text: string): Map<string, string[]> {
 
 const cases: [string, string, Record<string, string[]>][] = [
   [
+    'a feminine body joined by و after a masculine verb is its object, not the speaker',
+    'وانتقد المرزوقي أداء الحكومة. ودعا رجال الأعمال وممثلي الإعلام والإدارة التونسية الشرفاء الى "أن يكونوا أوفياء لشرفهم في الانتخابات المقبلة".',
+    {},
+  ],
+  [
+    'a feminine body after a preposition is not the subject of a masculine verb',
+    'وأوضح نفس المصدر الذي استند الى وثائق صادرة عن هيئة الرقابة المالية أن هذه الهيئة ضبطت ثلاث بنوك بجنيف.',
+    {},
+  ],
+  [
+    'a correspondent of a feminine outlet speaks for it with a masculine verb',
+    'أفاد مراسل "الجوهرة أف أم" بأن الوحدات الأمنية تمكنت مساء اليوم من إيقاف 24 شخصا مفتشا عنهم.',
+    { 'الجوهرة أف أم': ['الوحدات الأمنية تمكنت مساء اليوم من إيقاف 24 شخصا مفتشا عنهم'] },
+  ],
+  [
+    'a feminine body speaks with a feminine verb',
+    'وقالت وزارة الداخلية التونسية إن الوحدات الأمنية أوقفت ثلاثة مشتبه بهم في القصرين.',
+    { 'وزارة الداخلية التونسية': ['الوحدات الأمنية أوقفت ثلاثة مشتبه بهم في القصرين'] },
+  ],
+  [
     'a short quote after a colon',
     'وقال وزير الخارجية الفرنسي جان إيف لودريان للصحفيين: "لا تساهل مطلقا".',
     { 'جان إيف لودريان': ['لا تساهل مطلقا'] },
