@@ -87,3 +87,14 @@ export function isAccusativeWord(text: string, norm: string): boolean {
   if (base.length >= 3 && (COMMON.has(base) || PROPER.has(base) || COMMON.has(base + 'ة'))) return true;
   return stem.startsWith('م') && COMMON.has(stem);
 }
+
+/**
+ * Whether a normalized word is an ordinary word of the list with the accusative alif added
+ * ("شابا" of شاب, "سفيرا" of سفير, "ايابا" of اياب): the word in ا is neither in the list itself
+ * nor a proper noun of it. Names in ا whose stem happens to be a word ("ديانا", "بابا") pass too,
+ * so callers ask for an accusative frame around it.
+ */
+export function isAccusativeOfWord(norm: string): boolean {
+  if (!norm.endsWith('ا') || norm.length < 4 || PROPER.has(norm) || COMMON.has(norm)) return false;
+  return COMMON.has(norm.slice(0, -1));
+}

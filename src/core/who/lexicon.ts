@@ -121,6 +121,8 @@ export const PLACE_DIRECTIONS = normSet(cuesData.placeDirections);
 export const PLACE_EPITHETS = normSet(cuesData.placeEpithets);
 /** Words that open a two-word place name and alone name no place ("سان" of "سان بطرسبورغ", "قصر" of "قصر هلال"). */
 export const PLACE_NAME_OPENERS = normSet(cuesData.placeNameOpeners);
+/** Particles whose noun is in the accusative (إن، أن، لكن …), normalized. */
+export const ACCUSATIVE_PARTICLES = normSet(cuesData.accusativeParticles);
 /** Arabic function words (stopwords-iso, MIT), normalized. */
 export const STOPWORDS = normSet((stopwordsIso as Record<string, string[]>).ar ?? []);
 /** Words never an entity on their own: function words, months, weekdays, formulas. */

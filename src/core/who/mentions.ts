@@ -9,9 +9,9 @@ import type { EntityType } from '../types.ts';
 import { isPunct, wordFact, type Doc, type DocToken, type TokenMention } from './doc.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, OUTLET_SUFFIXES, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, PLACE_NAME_OPENERS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_PHRASES_BY_FOLDED_FIRST, foldHardG, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, normSet } from './lexicon.ts';
+import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, OUTLET_SUFFIXES, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, PLACE_NAME_OPENERS, ACCUSATIVE_PARTICLES, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_PHRASES_BY_FOLDED_FIRST, foldHardG, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, normSet } from './lexicon.ts';
 import { isTitle, opensRoleBody } from './roles.ts';
-import { dictionaryClass, isAccusativeWord } from './dictionary.ts';
+import { dictionaryClass, isAccusativeOfWord, isAccusativeWord } from './dictionary.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
 const QUOTES = normSet(['"', '«', '»', '“', '”']);
@@ -382,6 +382,35 @@ export function isAccusativeName(t: { text: string; norm: string }): boolean {
   return /ً/u.test(t.text) || (isAccusativeWord(t.text, t.norm) && !isGazPlace(t.norm) && !FIRST_NAMES.has(t.norm));
 }
 
+/** A token in the accusative: isAccusativeWord's adverbs, nisbas and participles, or an ordinary word in ا ("ذهابا"). */
+function inAccusative(t: { text: string; norm: string }): boolean {
+  return isAccusativeWord(t.text, t.norm) || isAccusativeOfWord(t.norm);
+}
+
+/**
+ * Whether a span is ordinary words in the accusative standing as such, not a name: each a word of
+ * the list in the accusative (no place or given name of the lexicons), the first with the
+ * accusative alif added to a word ("شابا", "سفيرا", "ايابا"), and either two of them together
+ * ("سفيرا شرفيا") or one in an accusative frame: right after a particle that governs the
+ * accusative ("أن شابا") or next to another accusative word ("ذهابا و إيابا"). A name in ا
+ * ("وقالت فيرا", "الأميرة ديانا") has no such frame.
+ */
+export function isAccusativePhrase(doc: Doc, m: TokenMention): boolean {
+  const words = doc.tokens.slice(m.s, m.e);
+  const first = words[0];
+  if (!first || !isAccusativeOfWord(first.norm) || !words.every((t) => inAccusative(t) && !isGazPlace(t.norm) && !FIRST_NAMES.has(t.norm))) return false;
+  if (words.length > 1) return true;
+  const at = (k: number): DocToken | undefined => {
+    const x = doc.tokens[k];
+    return x && x.sentence === first.sentence && !isPunct(x) ? x : undefined;
+  };
+  const prev = at(m.s - 1);
+  if (prev && ACCUSATIVE_PARTICLES.has(prev.norm)) return true;
+  // "ذهابا و إيابا": a conjunction written apart is skipped.
+  const before = prev?.norm === 'و' ? at(m.s - 2) : prev;
+  return [before, at(m.e)].some((x) => x !== undefined && inAccusative(x));
+}
+
 /** Trims junk and punctuation at mention edges; drops what is left empty. */
 export function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined {
   let { s, e } = m;
@@ -409,6 +438,7 @@ export function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined
     if (m.type !== 'PER' && isPlaceNisba(t.stem)) return undefined;
     if (m.type === 'PER' && (SRC_MODIFIERS.has(t.norm) || SRC_MODIFIERS.has(t.bare))) return undefined;
   }
+  if (m.type === 'PER' && e > s && isAccusativePhrase(doc, { ...m, s, e })) return undefined;
   return e > s ? { ...m, s, e } : undefined;
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dictionaryClass, isAccusativeWord, nisbaBases, prefixStrips, suffixStrips } from '../../../src/core/who/dictionary.ts';
+import { dictionaryClass, isAccusativeOfWord, isAccusativeWord, nisbaBases, prefixStrips, suffixStrips } from '../../../src/core/who/dictionary.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 
 test('GIVEN Arabic words THEN the dictionary tells common words, proper nouns and their adjectives from names it does not know', () => {
@@ -67,4 +67,21 @@ test('GIVEN words in a final alif THEN an adverb, nisba or participle in the acc
     ['مالطا', false],
   ];
   for (const [word, want] of cases) assert.equal(isAccusativeWord(word, normalize(word)), want, word);
+});
+
+test('GIVEN words in a final alif THEN an ordinary word with the accusative alif is told from a word or proper noun in ا', () => {
+  const cases: [string, boolean][] = [
+    ['شابا', true],
+    ['سفيرا', true],
+    ['إيابا', true],
+    ['ذهابا', true],
+    // the word in ا is itself a word or a proper noun of the list
+    ['سوريا', false],
+    ['فرنسا', false],
+    // no word under it, or too short
+    ['أوباما', false],
+    ['رضا', false],
+    ['شرفيا', false],
+  ];
+  for (const [word, want] of cases) assert.equal(isAccusativeOfWord(normalize(word)), want, word);
 });

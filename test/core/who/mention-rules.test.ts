@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isTitleFamilyName, withRepeatedFamilyName, repeatedUntaggedNames, withPlaceNameOpeners, withRepeatedMiddleName, withConjoinedGivenNameBefore, gazetteerPhrases, webOutlets } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isAccusativePhrase, isTitleFamilyName, withRepeatedFamilyName, repeatedUntaggedNames, withPlaceNameOpeners, withRepeatedMiddleName, withConjoinedGivenNameBefore, gazetteerPhrases, webOutlets } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -672,4 +672,25 @@ test('GIVEN a web outlet named by its parent and "نت" THEN it is one organizat
     return show(doc, webOutlets(doc, spans));
   };
   assert.deepEqual(table.map(outlets), table.map((row) => row[2]));
+});
+
+test('GIVEN a person span of ordinary words in the accusative THEN it is no name only in an accusative frame', () => {
+  // [text, the span's words, whether it is an accusative phrase]
+  const table: [string, string, boolean][] = [
+    ['أفاد مراسل الإذاعة أن شابا ( 25 عاما ) أصيل المنطقة', 'شابا', true],
+    ['رحلة واحدة أسبوعيا ( ذهابا و إيابا ) عبر طائرة', 'إيابا', true],
+    ['اختيارها في كتاب " المرأة المعجزة " سفيرا شرفيا لتمكين النساء', 'سفيرا شرفيا', true],
+    // a name in ا with no accusative frame
+    ['وقالت فيرا وهي أم لطفلين', 'فيرا', false],
+    ['أو الأميرة ديانا من ثيمسكيرا', 'ديانا', false],
+    // a place or a name the list does not know after إن
+    ['وقال إن أوباما سيزور', 'أوباما', false],
+  ];
+  for (const [text, words, want] of table) {
+    const doc = docOf(text);
+    const n = words.split(' ').length;
+    const s = doc.tokens.findIndex((t, i) => doc.tokens.slice(i, i + n).map((x) => x.text).join(' ') === words);
+    assert.equal(isAccusativePhrase(doc, { type: 'PER', s, e: s + n }), want, text);
+    assert.equal(trimMention(doc, { type: 'PER', s, e: s + n }) === undefined, want, text);
+  }
 });
