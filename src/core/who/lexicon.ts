@@ -123,6 +123,8 @@ export const PLACE_EPITHETS = normSet(cuesData.placeEpithets);
 export const PLACE_NAME_OPENERS = normSet(cuesData.placeNameOpeners);
 /** Particles whose noun is in the accusative (إن، أن، لكن …), normalized. */
 export const ACCUSATIVE_PARTICLES = normSet(cuesData.accusativeParticles);
+/** Nouns of a kind of product or a make (طائرة، سجائر، صنف …), normalized. */
+export const PRODUCT_NOUNS = normSet(cuesData.productNouns);
 /** Arabic function words (stopwords-iso, MIT), normalized. */
 export const STOPWORDS = normSet((stopwordsIso as Record<string, string[]>).ar ?? []);
 /** Words never an entity on their own: function words, months, weekdays, formulas. */

@@ -9,7 +9,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, wordFact, type Doc, type DocToken, type TokenMention } from './doc.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, OUTLET_SUFFIXES, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, PLACE_NAME_OPENERS, ACCUSATIVE_PARTICLES, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_PHRASES_BY_FOLDED_FIRST, foldHardG, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, normSet } from './lexicon.ts';
+import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, OUTLET_SUFFIXES, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, PLACE_NAME_OPENERS, ACCUSATIVE_PARTICLES, PRODUCT_NOUNS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_PHRASES_BY_FOLDED_FIRST, foldHardG, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, normSet } from './lexicon.ts';
 import { isTitle, opensRoleBody } from './roles.ts';
 import { dictionaryClass, isAccusativeOfWord, isAccusativeWord } from './dictionary.ts';
 
@@ -769,6 +769,20 @@ function facilityBefore(doc: Doc, m: TokenMention, lone: boolean): TokenMention 
 
 /** Whether one of a word's forms is a noun of a work ("برنامج", "فيلم", "حملة"). */
 const isWorkNoun = wordFact((w) => w.forms.some((f) => WORK_NOUNS.has(f)));
+const isProductNoun = wordFact((w) => w.forms.some((f) => PRODUCT_NOUNS.has(f)));
+
+/**
+ * Whether a span names a make or a model: right after a noun of a kind of product or a make,
+ * quote marks between left aside ("طائرة الإيرباص", 'طائرة "هيليكوبتر"', 'سجائر من صنف
+ * "مارلبورو غولد"').
+ */
+export function isProductName(doc: Doc, m: TokenMention): boolean {
+  const first = doc.tokens[m.s]!;
+  let i = m.s - 1;
+  while (i >= 0 && QUOTES.has(doc.tokens[i]!.norm)) i--;
+  const prev = doc.tokens[i];
+  return prev !== undefined && prev.sentence === first.sentence && isProductNoun(prev);
+}
 
 /**
  * Quoted titles of works: the normalized words between the marks after a work noun (برنامج "قالتلهم
@@ -900,6 +914,8 @@ export const SPAN_STEPS: readonly SpanStep[] = [
   { name: 'person-without-leading-adjective', run: PER_ONLY((doc, m) => withoutLeadingAdjective(doc, m)) },
   // A given name alone takes a title word after it that governs nothing as its family name ("محمد الأمين في تصريح").
   { name: 'person-with-title-family-name', run: PER_ONLY((doc, m) => (isTitleFamilyName(doc, m) ? { ...m, e: m.e + 1 } : m)) },
+  // A make or a model after a product noun is no person ("طائرة الإيرباص", 'سجائر من صنف "مارلبورو غولد"').
+  { name: 'person-not-product', run: PER_ONLY((doc, m) => (isProductName(doc, m) ? undefined : m)) },
   // An organization opening a short quoted name takes the whole quote.
   { name: 'org-to-closing-quote', run: (doc, m) => (m.type === 'PER' ? m : extendToQuote(doc, m)) },
 ];

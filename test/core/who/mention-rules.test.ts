@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDoc } from '../../../src/core/who/doc.ts';
-import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isAccusativePhrase, isTitleFamilyName, withRepeatedFamilyName, repeatedUntaggedNames, withPlaceNameOpeners, withRepeatedMiddleName, withConjoinedGivenNameBefore, gazetteerPhrases, webOutlets } from '../../../src/core/who/mentions.ts';
+import { facilityOf, regnalEnd, LIST_STEPS, SPAN_STEPS, type SpanStep, isConjoinedImperfect, isPlaceNisba, isIndefiniteDescription, isDefiniteAdjective, propagate, splitPerson, clubOrgs, completedNameEnd, properNameSpan, writesYaForAlifMaqsura, isDemonym, isFutureVerb, isRoleNisba, namedMentions, nounForms, afterTitle, titledGivenNames, prepositionLikeNameEnd, complementEnd, workTitles, afterCompoundGivenName, constructNoun, opensConjoinedName, continuesPerson, namedComplementEnd, withoutLeadingAdjective, trimMention, isAccusativePhrase, isProductName, isTitleFamilyName, withRepeatedFamilyName, repeatedUntaggedNames, withPlaceNameOpeners, withRepeatedMiddleName, withConjoinedGivenNameBefore, gazetteerPhrases, webOutlets } from '../../../src/core/who/mentions.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import type { TokenMention } from '../../../src/core/who/doc.ts';
 
@@ -331,6 +331,7 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     'person-split',
     'person-without-leading-adjective',
     'person-with-title-family-name',
+    'person-not-product',
     'org-to-closing-quote',
   ]);
   assert.deepEqual(LIST_STEPS.map((s) => s.name), ['facilities', 'person-continued', 'person-with-repeated-middle-name', 'lone-ali-preposition', 'person-without-noun-forms', 'person-with-repeated-family-name', 'repeated-untagged-names', 'titled-given-names', 'person-given-name-before', 'person-conjoined-given-name-before', 'lexicon-spans', 'place-name-openers', 'quoted-appositions', 'web-outlets', 'propagate', 'not-adjective-places', 'not-work-titles']);
@@ -339,6 +340,7 @@ test('GIVEN the mention rules THEN they are named steps in a fixed order, each r
     (r === undefined ? [] : Array.isArray(r) ? r : [r]).map((m) => `${m.type}:${doc.tokens.slice(m.s, m.e).map((t) => t.text).join(' ')}`);
   const table: [string, string, TokenMention, string[]][] = [
     ['org-without-leading-verb', 'يتدخل الأمن السياحي فورا', { type: 'ORG', s: 0, e: 3 }, ['ORG:الأمن السياحي']],
+    ['person-not-product', 'وكانت طائرة الإيرباص التابعة', { type: 'PER', s: 2, e: 3 }, []],
     ['org-not-indefinite-description', 'في معهد ثانوي قريب', { type: 'ORG', s: 1, e: 3 }, []],
     ['place-cue-makes-place', 'زار ولاية قفصة أمس', { type: 'ORG', s: 1, e: 3 }, ['LOC:قفصة']],
     ['person-without-title', 'قال الرئيس السوداني عمر البشير', { type: 'PER', s: 1, e: 5 }, ['PER:عمر البشير']],
@@ -674,6 +676,13 @@ test('GIVEN a web outlet named by its parent and "نت" THEN it is one organizat
   assert.deepEqual(table.map(outlets), table.map((row) => row[2]));
 });
 
+/** A person span over the first run of the given words (as written) in the text. */
+function personSpan(doc: ReturnType<typeof docOf>, words: string): TokenMention {
+  const n = words.split(' ').length;
+  const s = doc.tokens.findIndex((_, i) => doc.tokens.slice(i, i + n).map((x) => x.text).join(' ') === words);
+  return { type: 'PER', s, e: s + n };
+}
+
 test('GIVEN a person span of ordinary words in the accusative THEN it is no name only in an accusative frame', () => {
   // [text, the span's words, whether it is an accusative phrase]
   const table: [string, string, boolean][] = [
@@ -688,9 +697,29 @@ test('GIVEN a person span of ordinary words in the accusative THEN it is no name
   ];
   for (const [text, words, want] of table) {
     const doc = docOf(text);
-    const n = words.split(' ').length;
-    const s = doc.tokens.findIndex((t, i) => doc.tokens.slice(i, i + n).map((x) => x.text).join(' ') === words);
-    assert.equal(isAccusativePhrase(doc, { type: 'PER', s, e: s + n }), want, text);
-    assert.equal(trimMention(doc, { type: 'PER', s, e: s + n }) === undefined, want, text);
+    const m = personSpan(doc, words);
+    assert.equal(isAccusativePhrase(doc, m), want, text);
+    assert.equal(trimMention(doc, m) === undefined, want, text);
   }
+});
+
+test('GIVEN a person span right after a product noun THEN it names a make or a model, not a person', () => {
+  // [text, the span's words, whether it names a product]
+  const table: [string, string, boolean][] = [
+    ['وكانت طائرة الإيرباص التابعة لشركة روسية', 'الإيرباص', true],
+    ['بصدد صنع طائرة " هيليكوبتر " في مرحلة متقدمة', 'هيليكوبتر', true],
+    ['علب سجائر من صنف " مارلبورو غولد " موردة', 'مارلبورو غولد', true],
+    ['في سيارة المهاجم وهي من طراز رينو ميغان', 'رينو ميغان', true],
+    ['الشاحنة الخفيفة ( من نوع إسوزو ) عن طريقها', 'إسوزو', true],
+    // a person after a title, or after a product noun in another sentence
+    ['وصل الرئيس ماكرون على متن الطائرة', 'ماكرون', false],
+    ['هبطت الطائرة . وقال ماكرون إن', 'ماكرون', false],
+    ['وقالت سيارة الإسعاف إن كارل توجه', 'كارل', false],
+  ];
+  for (const [text, words, want] of table) {
+    const doc = docOf(text);
+    const m = personSpan(doc, words);
+    assert.equal(isProductName(doc, m), want, text);
+  }
+  assert.ok(!mentionsOf('وكانت طائرة الإيرباص التابعة لشركة روسية').some((m) => m.startsWith('PER:')));
 });
