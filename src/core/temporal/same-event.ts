@@ -41,6 +41,8 @@ export interface Telling {
   kinds: number;
   numbers: string[];
   day: boolean;
+  /** Stems that end a word on ت ("اندلعت", not "كنيستين"): a past verb's feminine ending may come off them. */
+  finalT?: string[];
 }
 
 /**
@@ -50,6 +52,7 @@ export interface Telling {
 export function tellingOf(event: string, date = ''): Telling {
   const words = new Set<string>();
   const numbers: string[] = [];
+  const finalT: string[] = [];
   const norm = normalize(event);
   let kinds = 0;
   // One pass over runs of Arabic letters and of digits; "3,5", "3،2", "9ر3" (Tunisian decimals) are one number each.
@@ -74,9 +77,10 @@ export function tellingOf(event: string, date = ''): Telling {
       if (stem === '') continue;
       words.add(stem);
       kinds |= kindsOf(stem);
+      if (stem.endsWith('ت') && norm.endsWith(stem, i)) finalT.push(stem);
     } else i++;
   }
-  return { words: [...words], kinds, numbers, day: date.length >= 10 };
+  return { words: [...words], kinds, numbers, day: date.length >= 10, finalT };
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -99,8 +103,9 @@ function contentStem(raw: string): string {
 
 /**
  * Takes a one-letter preposition off a stem when the bare stem is a word of the same date
- * ("ببغداد" beside "بغداد", "لهجوم" beside "هجوم"), and a tanween alef ("إضرابا" beside "إضراب"):
- * the light stemmer leaves both, as "بغداد" itself starts with one and "سوريا" ends with one.
+ * ("ببغداد" beside "بغداد", "لهجوم" beside "هجوم"), a tanween alef ("إضرابا" beside "إضراب") and a
+ * past verb's feminine ت ("اندلعت النيران" beside "اندلع حريق"): the light stemmer leaves them all,
+ * as "بغداد" itself starts with one, "سوريا" ends with one and "بيروت" with a ت.
  */
 function unglue(tellings: Telling[]): void {
   const vocabulary = new Set<string>();
@@ -108,7 +113,7 @@ function unglue(tellings: Telling[]): void {
   for (const t of tellings) {
     let changed = false;
     const words = t.words.map((w) => {
-      const bare = unglued(w, vocabulary);
+      const bare = withoutFeminineT(w, t, vocabulary) ?? unglued(w, vocabulary);
       if (bare === w) return w;
       changed = true;
       t.kinds |= kindsOf(bare);
@@ -116,6 +121,12 @@ function unglue(tellings: Telling[]): void {
     });
     if (changed) t.words = [...new Set(words)];
   }
+}
+
+/** A stem that ended its word on ت, without it, when that form is in the vocabulary; undefined otherwise. */
+function withoutFeminineT(w: string, t: Telling, vocabulary: Set<string>): string | undefined {
+  if (w.length < 4 || t.finalT?.includes(w) !== true || !vocabulary.has(w.slice(0, -1))) return undefined;
+  return w.slice(0, -1);
 }
 
 /** A stem without a glued preposition or a tanween alef ("هجوما") when that form is in the vocabulary. */
