@@ -58,6 +58,26 @@ const PASSING_ON = /^[وف]?[يت]?نقل/u;
 /** Words by which an outlet cites somebody ("نقلت تاس عن …", "نقلا عن"), normalized. */
 const CITING = normSet(quoteCues.citing);
 const QUOTE_REACH = 25;
+/** The noun of saying after whom an outlet cites ("عن تميم قوله"), normalized. */
+const CITED_SAYING = normSet(quoteCues.citedSaying);
+/** Prepositions before the one cited ("عن", "إلى"), normalized. */
+const CITED_FROM = normSet(quoteCues.citedFrom);
+/** Words before the noun of saying that make it the speaker's own aside ("على حد قوله"), normalized. */
+const OWN_SAYING = normSet(quoteCues.ownSaying);
+/** How far (in tokens) the cited one's name may run between "عن" and "قوله". */
+const CITED_REACH = 5;
+
+/**
+ * Whether the sentence from s to e cites somebody through an outlet ("نقلت الوكالات عن تميم قوله إن …",
+ * "نسبت الوكالات إلى تميم قوله"): "قوله" with "عن"/"إلى" a few words before it and no mark between.
+ */
+export function citesSomebody(doc: Doc, s: number, e: number): boolean {
+  for (let i = s + 1; i < e; i++) {
+    if (!CITED_SAYING.has(doc.tokens[i]!.norm) || OWN_SAYING.has(doc.tokens[i - 1]!.norm)) continue;
+    for (let k = i - 2; k >= s && k >= i - 1 - CITED_REACH && !isPunct(doc.tokens[k]!); k--) if (CITED_FROM.has(doc.tokens[k]!.norm)) return true;
+  }
+  return false;
+}
 
 /**
  * Whether the straight quotation mark at token i can only close a quote: glued to the word before it
@@ -715,6 +735,7 @@ export function attributeQuotes(
       .replace(/^[\s:،,.-]+/, '')
       .trim();
   for (const { s, e } of doc.sentences) {
+    const said = out.length;
     for (let c = s; c < e; c++) {
       const kind = cueAt(doc, c);
       if (!kind) continue;
@@ -806,6 +827,8 @@ export function attributeQuotes(
         }
       }
     }
+    // Somebody the sentence cites went unrecognized ("نسبت الوكالات إلى تميم قوله إن …"): "وأضاف" next is theirs, not the last speaker's.
+    if (out.length === said && citesSomebody(doc, s, e)) last = undefined;
   }
   return out;
 }
