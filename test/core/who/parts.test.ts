@@ -42,6 +42,8 @@ test('GIVEN single words THEN function words, formulas, months, weekdays and let
 test('GIVEN citations of outlets THEN sources are their display names, in order of first citation', () => {
   const table: [string, string[]][] = [
     ['بحسب ما نقلت وكالة "فرانس برس".', ['فرانس برس']],
+    // a writer's spelling of the same agency
+    ['وفق وكالة فرانس براس. واعتقلت الشرطة التركية عشرات.', ['فرانس برس']],
     ['ووفقًا لـ"رويترز"، لم يتضح شيء.', ['رويترز']],
     ['وقالت وكالة الأنباء العراقية (واع) إن الوزير وصل.', ['واع']],
     ['ذكرت قناة "الميادين" أن الاشتباكات توقفت.', ['الميادين']],
