@@ -458,9 +458,15 @@ export function inConstructAfterPhrase(doc: Doc, m: TokenMention, c: number): bo
   return false;
 }
 
-/** Whether a person is named through a relative, who speaks ("وأفادت والدة زوجة محمد بوهلال أن …"). */
+/**
+ * Whether a person is named through a relative, who speaks ("وأفادت والدة زوجة محمد بوهلال أن …"),
+ * past quotation marks ('وأشار والد "إيفانكا العرب"') or one title ("أرملة الشهيد محمد البراهمي").
+ */
 export function namedThroughOther(doc: Doc, m: TokenMention): boolean {
-  return KINSHIP_WORDS.has(doc.tokens[m.s - 1]?.norm ?? '');
+  const { k, t } = wordBefore(doc, m);
+  if (t === undefined) return false;
+  if (KINSHIP_WORDS.has(t.norm)) return true;
+  return isTitle(t) && KINSHIP_WORDS.has(doc.tokens[k - 1]?.norm ?? '');
 }
 
 /** Whether a mention is no speaker where it stands: spoken to, where it was said, with whom, an outlet that carried it, a platform or a work. */

@@ -13,6 +13,11 @@ function saidBy(text: string): Map<string, string[]> {
 
 const cases: [string, string, Record<string, string[]>][] = [
   [
+    'a person named through a relative and a title is not the relative\'s speaker',
+    'واعتبرت أرملة الشهيد محمد البراهمي أن دم الشهيد هو دم كل التونسيين وأن دربه هو درب الجميع.',
+    {},
+  ],
+  [
     'words an outlet ascribes to somebody unrecognized are no longer the last speaker\'s',
     'وقال الرئيس الإيراني حسن روحاني إن "هناك طاقات كثيرة لتعزيز التعاون بين البلدين". في غضون ذلك، نسبت وكالات الأنباء الإيرانية إلى تميم قوله إن "علاقتنا مع إيران عريقة وتاريخية وراسخة". وأضاف: "ليس هناك أي عائق في مسار تعزيز العلاقات".',
     { 'حسن روحاني': ['هناك طاقات كثيرة لتعزيز التعاون بين البلدين'] },
