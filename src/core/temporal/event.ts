@@ -1139,7 +1139,28 @@ export function eventFor(text: string, sentence: Span, at: TimeSpan, times: Time
   const event = withEnabledAct(view, sentence, at, times, clauseEvent(text, sentence, at, times, view));
   // "عن مقتل قيادي …" (what "أعلن" announced, its verb left in another clause): the announced event.
   const about = /^عن\s+(\S+\s+\S+\s+\S+.*)$/.exec(event);
-  return about ? about[1]! : event;
+  return withoutHeading(about ? about[1]! : event);
+}
+
+/** Most words of a heading glued to the sentence after it, the name it ends on included. */
+const MAX_HEADING_WORDS = 10;
+
+/**
+ * The event without a heading glued to it: a profile's heading ends on a name that the sentence
+ * after it repeats right after its verb ("مرشح جبهة اليسار جان لوك ميلانشون ولد جان لوك ميلانشون
+ * بمدينة طنجة" → "ولد جان لوك ميلانشون بمدينة طنجة"; "نمو قطاع الخدمات شهد قطاع الخدمات …"). Two or
+ * three words, repeated after one word of letters.
+ */
+export function withoutHeading(event: string): string {
+  const words = event.split(' ');
+  for (let i = 2; i <= Math.min(MAX_HEADING_WORDS, words.length - 3); i++) {
+    // The word between is the sentence's verb: letters only ("مقابل6727 مليون دينار" repeats a unit, not a name).
+    if (!/^[\u0621-\u064A]+$/.test(words[i]!)) continue;
+    for (let n = 2; n <= 3 && n <= i; n++) {
+      if (words.slice(i - n, i).join(' ') === words.slice(i + 1, i + 1 + n).join(' ')) return words.slice(i).join(' ');
+    }
+  }
+  return event;
 }
 
 /** Enabler verbs (normalized) and the preposition their act follows. */
