@@ -1,7 +1,7 @@
 /** The shape /timeline and /who share: resolve the subject, analyse each article, build the view. */
 import type { Message } from '../messages/model.ts';
 import { analyzeArticle } from './analysis.ts';
-import { DATE_OPTION, dateArgument, datedArticle, resolveSubject } from './resolve.ts';
+import { DATE_OPTION, resolveSubject } from './resolve.ts';
 import type { Services } from './services.ts';
 import type { Command, CommandContext } from './types.ts';
 import type { Analysed, ViewOptions } from './views.ts';
@@ -15,10 +15,8 @@ export async function viewSubject(
   services: Services,
   name: string,
 ): Promise<{ analysed: Analysed[]; options: ViewOptions }> {
-  const { date, rest } = dateArgument(ctx.args);
-  const subject = await resolveSubject({ ...ctx, args: rest }, services, name, { allowLast: true, allowNumber: true });
-  // A date counts for one article; a digest item's articles keep their own publication days.
-  const articles = subject.kind === 'digest' ? subject.articles : [(await datedArticle(ctx, services, subject.article, date)).article];
+  const subject = await resolveSubject(ctx, services, name, { allowLast: true, allowNumber: true });
+  const articles = subject.kind === 'digest' ? subject.articles : [subject.article];
   const analysed = await Promise.all(
     articles.map(async (article) => ({ article, analysis: await analyzeArticle(services, article, ctx.now) })),
   );

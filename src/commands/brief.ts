@@ -1,6 +1,6 @@
 /** /brief — the brief of an article given as a link, as text, or as the replied-to message; a date may come with it. */
 import { articleInput } from './analysis.ts';
-import { DATE_OPTION, dateArgument, datedArticle, resolveSubject } from './resolve.ts';
+import { DATE_OPTION, resolveSubject } from './resolve.ts';
 import type { Services } from './services.ts';
 import type { Command } from './types.ts';
 import { briefMessage, notice } from './views.ts';
@@ -14,12 +14,10 @@ export const briefCommand = {
     DATE_OPTION,
   ],
   async run(ctx, services) {
-    const { date, rest } = dateArgument(ctx.args);
-    const subject = await resolveSubject({ ...ctx, args: rest }, services, 'brief', { allowLast: ctx.platform === 'console', allowNumber: false });
+    const subject = await resolveSubject(ctx, services, 'brief', { allowLast: ctx.platform === 'console', allowNumber: false });
     // /brief takes no item numbers, so the subject is always one article.
-    const found = subject.kind === 'article' ? subject.article : subject.articles[0]!;
-    const { article, unsaved: dateUnsaved } = await datedArticle(ctx, services, found, date);
-    const unsaved = (subject.kind === 'article' ? subject.notice : undefined) ?? dateUnsaved;
+    const article = subject.kind === 'article' ? subject.article : subject.articles[0]!;
+    const unsaved = subject.kind === 'article' ? subject.notice : undefined;
     const input = articleInput(services, article, ctx.now);
     const analysis = await services.analyze(input);
     // The generated brief, when it is on and passed the check against the article; else the extractive one.

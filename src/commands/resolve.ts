@@ -109,7 +109,9 @@ export type Subject =
 
 /**
  * Resolves the subject of /brief, /timeline or /who. `allowLast` and `allowNumber` say whether an
- * empty argument means the chat's last article and whether a number means a digest item.
+ * empty argument means the chat's last article and whether a number means a digest item. A date
+ * first or last in the arguments (dateArgument) is one article's publication day, remembered with it
+ * so that the chat's next /timeline or /who counts from it too; a digest item's articles keep theirs.
  */
 export async function resolveSubject(
   ctx: CommandContext,
@@ -117,36 +119,30 @@ export async function resolveSubject(
   command: string,
   { allowLast, allowNumber }: { allowLast: boolean; allowNumber: boolean },
 ): Promise<Subject> {
-  const args = ctx.args.trim();
+  const { date, rest } = dateArgument(ctx.args);
+  const args = rest.trim();
   const key = articleKeyIn(args);
   if (key !== undefined) {
     const article = services.keys.get(key);
     if (!article) throw new UserError(ar.expiredButton, 'unknown article key');
-    return { kind: 'article', article };
+    return datedSubject(ctx, services, article, date);
   }
   if (allowNumber && args !== '') {
     const n = itemNumber(args);
     if (n !== undefined) {
       const articles = await services.memory.digestItem(ctx.chatId, n);
       if (!articles || articles.length === 0) throw new UserError(ar.noDigestItem(n), 'no digest item');
-      return articles.length === 1 ? { kind: 'article', article: articles[0]! } : { kind: 'digest', n, articles };
+      return articles.length === 1 ? datedSubject(ctx, services, articles[0]!, date) : { kind: 'digest', n, articles };
     }
   }
   const input = args !== '' ? args : (ctx.replyText ?? '').trim();
   if (input !== '') {
-    const article = await articleFromInput(ctx, services, input);
-    try {
-      await services.memory.rememberArticle(ctx.chatId, article);
-    } catch (err) {
-      // Remembering is optional: a full disk still gets its brief, and is told why it is not kept.
-      if (!isDiskFull(err)) throw err;
-      return { kind: 'article', article, notice: ar.diskFull };
-    }
-    return { kind: 'article', article };
+    const found = await articleFromInput(ctx, services, input);
+    return remembered(ctx, services, date === undefined ? found : { ...found, published: date });
   }
   if (allowLast) {
     const last = await services.memory.lastArticle(ctx.chatId);
-    if (last) return { kind: 'article', article: last };
+    if (last) return datedSubject(ctx, services, last, date);
     throw new UserError(ar.noLastArticle(command), 'no last article');
   }
   throw new UserError(ar.missingArticle(command), 'missing argument');
@@ -160,7 +156,7 @@ const DATE_TOKEN = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/u;
  * "/timeline <link> 2023-12-08", Discord's date option): the day the article's dates count from. Throws a UserError
  * for a date that is no real day.
  */
-export function dateArgument(args: string): { date?: string; rest: string } {
+function dateArgument(args: string): { date?: string; rest: string } {
   const words = args.trim().split(/\s+/u);
   for (const at of [0, words.length - 1]) {
     const word = words[at];
@@ -182,23 +178,18 @@ export function dateArgument(args: string): { date?: string; rest: string } {
 /** The Discord option that carries the date (other platforms take it in the text, first or last). */
 export const DATE_OPTION = { name: 'date', description: 'تاريخ نشره YYYY-MM-DD إن لم يذكره (تُحسب منه «أمس» و«الثلاثاء»)', required: false } as const;
 
-/**
- * `article` published on `date` when one was given, remembered so that the chat's next /timeline or
- * /who counts from it too. A full disk still answers, with the notice why nothing was kept.
- */
-export async function datedArticle(
-  ctx: CommandContext,
-  services: Services,
-  article: StoredArticle,
-  date: string | undefined,
-): Promise<{ article: StoredArticle; unsaved?: string }> {
-  if (date === undefined) return { article };
-  const dated = { ...article, published: date };
+/** `article` remembered as the chat's last; a full disk still answers, with the notice why nothing was kept. */
+async function remembered(ctx: CommandContext, services: Services, article: StoredArticle): Promise<Subject> {
   try {
-    await services.memory.rememberArticle(ctx.chatId, dated);
+    await services.memory.rememberArticle(ctx.chatId, article);
   } catch (err) {
     if (!isDiskFull(err)) throw err;
-    return { article: dated, unsaved: ar.diskFull };
+    return { kind: 'article', article, notice: ar.diskFull };
   }
-  return { article: dated };
+  return { kind: 'article', article };
+}
+
+/** An article found already (a button, a digest item, the last one): published on `date` and remembered so, when one was given. */
+function datedSubject(ctx: CommandContext, services: Services, article: StoredArticle, date: string | undefined): Promise<Subject> | Subject {
+  return date === undefined ? { kind: 'article', article } : remembered(ctx, services, { ...article, published: date });
 }
