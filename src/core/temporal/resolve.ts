@@ -83,7 +83,7 @@ function resolveDay(r: Extract<Reading, { k: 'day' }>, ctx: ResolveContext): Day
     return dayNumber(refY + Math.floor(month / 12), (((month % 12) + 12) % 12) + 1, r.d);
   }
   const baseYear = r.cal === 'hijri' ? ctx.ref.hijriYear : refY;
-  if (r.y !== undefined && r.cal === 'gregorian') return make(yearOfWeekday(r.y, r.wd, (y) => make(y), refY));
+  if (r.y !== undefined && r.cal === 'gregorian') return make(yearOfWeekday(r.y, r.wd, make, refY));
   if (r.y !== undefined) return make(r.cal === 'hijri' && r.y > HIJRI_YEAR_MAX ? hijriYearIn(r.y, r.m) : r.y);
   if (r.yRel !== undefined || r.mod === 'current') return make(baseYear + (r.yRel ?? 0));
   const keys = [make(baseYear - 1), make(baseYear), make(baseYear + 1)];
