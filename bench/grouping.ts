@@ -18,6 +18,8 @@
  * tuning runs do not re-analyse the corpus; --list prints each labeled pair the grouper gets wrong.
  * --candidates FILE writes the pairs worth labeling (how the pair set was drawn: see test/stories/README.md).
  * --stories FILE writes each ANT article's story at the end (id → story), for comparing two groupers' joins.
+ * --errors FILE writes each labeled pair the grouper gets wrong as a line of JSON ({a, b, part, error:
+ * "wrong join" | "missed", why, compared}), for scripts/grouping-pairs-show.ts to print with the features.
  * --evidence FILE writes what the index knew about each labeled pair's later article against the
  * earlier one's story when it came, for scripts/grouping-decision-cv.ts.
  */
@@ -154,6 +156,17 @@ function writeEvidence(pairs: Pair[], evidence: Map<Pair, PairEvidence>, out: st
   console.log(`wrote the evidence of ${rows.length} of ${pairs.length} labeled pairs to ${out}`);
 }
 
+/** Writes the labeled pairs the grouper gets wrong (scripts/grouping-pairs-show.ts prints them with their features). */
+function writeErrors(pairs: Pair[], { stories, compared }: Grouping, out: string): void {
+  const rows = pairs.flatMap((p) => {
+    const together = stories.get(p.a) === stories.get(p.b);
+    if (together === p.same) return [];
+    return [JSON.stringify({ a: p.a, b: p.b, part: p.part, error: together ? 'wrong join' : 'missed', why: p.why, compared: compared.get(p) ?? 'never compared' })];
+  });
+  writeFileSync(out, `${rows.join('\n')}\n`);
+  console.log(`wrote the ${rows.length} labeled pairs the grouper gets wrong to ${out}`);
+}
+
 const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)}% (${n}/${d})` : 'n/a (0/0)');
 
 function score(pairs: Pair[], { stories, compared }: Grouping, list: boolean): void {
@@ -218,6 +231,8 @@ if (candidatesOut) candidates(items, stories, analysisOf, candidatesOut);
 if (pairs.length) score(pairs, grouping, process.argv.includes('--list'));
 const storiesOut = arg('stories');
 if (storiesOut) writeFileSync(storiesOut, JSON.stringify(Object.fromEntries(items.filter((it) => it.key === it.origin).map((it) => [it.key, stories.get(it.key)]))));
+const errorsOut = arg('errors');
+if (errorsOut) writeErrors(pairs, grouping, errorsOut);
 const evidenceOut = arg('evidence');
 if (evidenceOut) writeEvidence(pairs, grouping.evidence, evidenceOut);
 const multi = new Map<number, number>();
