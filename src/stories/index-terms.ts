@@ -6,7 +6,7 @@
 
 import { shareBroadcast } from './broadcast.ts';
 import { daysContradict } from './happening.ts';
-import { datelinesDiffer, placesConflict, sharePlace } from './places.ts';
+import { datelinesDiffer, localDatelinesApart, placesConflict, sharePlace } from './places.ts';
 import { DATE, ENTITY, type ArticleFeatures } from './terms.ts';
 
 /** Tuning of the index. */
@@ -437,6 +437,7 @@ export class StoryIndex {
    * قفصة" in one part of an interview, "يحكمون تونس" in another).
    */
   private placeMargin(a: ArticleFeatures, b: ArticleFeatures): number {
+    if (localDatelinesApart(a.places, b.places)) return this.options.placeConflictMargin + this.options.datelineConflictMargin;
     if (!placesConflict(a, b)) return 0;
     return this.options.placeConflictMargin + (datelinesDiffer(a.places, b.places) ? this.options.datelineConflictMargin : 0);
   }

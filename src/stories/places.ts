@@ -195,6 +195,27 @@ function unmentionedHeadline(a: Setting, b: Setting): boolean {
   return true;
 }
 
+/**
+ * Whether two headlines open with datelines that are two local places apart: both gazetteer towns or
+ * governorates, neither the other nor in the other's governorate ("أريانة : …" against "سوسة : …").
+ * The dateline is where the news is set; a passing mention of the other's town in the body ("a man
+ * wanted in Ariana" in a Sousse arrest) does not bring the two together.
+ */
+export function localDatelinesApart(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const x = datelineIn(a);
+  const y = datelineIn(b);
+  if (x === undefined || y === undefined || x === y) return false;
+  const tx = townNamed(x);
+  const ty = townNamed(y);
+  return tx !== undefined && ty !== undefined && tx.division !== ty.division;
+}
+
+/** The place of an article's dateline (normalized, without its prefix), if it has one. */
+function datelineIn(places: ReadonlySet<string>): string | undefined {
+  for (const p of places) if (p.startsWith(DATELINE)) return bare(p);
+  return undefined;
+}
+
 /** Whether two headlines open with different datelines. */
 export function datelinesDiffer(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   let x: string | undefined;
