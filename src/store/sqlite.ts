@@ -4,6 +4,7 @@
  * interface is async so a server database can take its place.
  */
 import Database from 'better-sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Analysis } from '../core/types.ts';
@@ -111,9 +112,23 @@ export function insertedArticle(id: number, a: NewArticle, canon: string | undef
   return article;
 }
 
+/** The transaction {@link SqliteStore.inTransaction} holds open: who opened it, and when it ends. */
+interface OpenTransaction {
+  owner: object;
+  ended: Promise<void>;
+}
+
 /** The SQLite implementation of {@link Store}. */
 export class SqliteStore implements Store {
   private readonly cache = new Map<string, Database.Statement>();
+  /**
+   * The transaction open across awaits, if any. One connection has one transaction, so whatever
+   * runs meanwhile would write into it (and be rolled back with it): a write that belongs to no
+   * transaction, or a transaction of its own, made from outside its work waits for its end.
+   */
+  private open: OpenTransaction | undefined;
+  /** The owner of the transaction whose work is running (carried through its awaits). */
+  private readonly owner = new AsyncLocalStorage<object>();
 
   /** `now` stamps what the interface gives no time for (chat memory updates). */
   constructor(
@@ -193,16 +208,23 @@ export class SqliteStore implements Store {
   }
 
   async renewFeedLease(feedId: number, lease: { owner: string; now: string; until: string }): Promise<boolean> {
+    // Not held back by another feed's open batch (the feed's read waits for this): rolled back with
+    // it, the lease keeps the end its claim gave it.
     return this.run('UPDATE feeds SET lease_until = ? WHERE id = ? AND lease_owner = ? AND lease_until > ?', lease.until, feedId, lease.owner, lease.now).changes > 0;
   }
 
   async releaseFeeds(owner: string, feedIds?: number[]): Promise<number> {
     if (feedIds?.length === 0) return 0;
     const only = feedIds ? ` AND id IN (${feedIds.map(() => '?').join(', ')})` : '';
-    return this.db.prepare(`UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?${only}`).run(owner, ...(feedIds ?? [])).changes;
+    return this.outsideOthersTransaction(() => this.db.prepare(`UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?${only}`).run(owner, ...(feedIds ?? [])).changes);
   }
 
   async updateFeedPoll(feedId: number, u: FeedPollUpdate): Promise<void> {
+    // A feed's poll is its own: never committed or rolled back with another feed's batch.
+    return this.outsideOthersTransaction(() => this.writeFeedPoll(feedId, u));
+  }
+
+  private writeFeedPoll(feedId: number, u: FeedPollUpdate): void {
     const sets: string[] = ['last_fetch = ?', 'failures = ?'];
     const params: unknown[] = [u.lastFetch, u.failures];
     for (const [key, col] of POLL_COLUMNS) {
@@ -279,17 +301,38 @@ export class SqliteStore implements Store {
 
   async inTransaction<T>(work: () => Promise<T>): Promise<T> {
     // Nested: part of the transaction already open. The store's calls are synchronous underneath,
-    // so awaiting them only runs microtasks, never another request's I/O callback.
-    if (this.db.inTransaction) return work();
-    this.db.exec('BEGIN IMMEDIATE');
+    // so awaiting them only runs microtasks; but another feed's poll may run in those, and waits.
+    if (this.open && this.owner.getStore() === this.open.owner) return work();
+    const open = await this.outsideOthersTransaction(() => this.begin());
     try {
-      const out = await work();
+      const out = await this.owner.run(open.owner, work);
       this.db.exec('COMMIT');
       return out;
     } catch (err) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw err;
+    } finally {
+      this.open = undefined;
+      open.end();
     }
+  }
+
+  /** Opens the transaction of {@link inTransaction} (the write lock taken) and makes it the open one. */
+  private begin(): { owner: object; end: () => void } {
+    this.db.exec('BEGIN IMMEDIATE');
+    const owner = {};
+    let end = (): void => undefined;
+    this.open = { owner, ended: new Promise<void>((resolve) => (end = resolve)) };
+    return { owner, end };
+  }
+
+  /**
+   * Runs `write` once no transaction opened by another caller is open (at once inside the open
+   * one's work, or when none is): nothing runs between that check and the write.
+   */
+  private async outsideOthersTransaction<T>(write: () => T): Promise<T> {
+    while (this.open && this.owner.getStore() !== this.open.owner) await this.open.ended;
+    return write();
   }
 
   /** The dedupe rule: same feed+guid, then same canonical URL, then same normalized content. */

@@ -60,5 +60,29 @@ for (const kind of STORE_KINDS) {
       assert.deepEqual(new Set(claimed), ids);
       for (const s of stores) await s.close();
     });
+
+    test("GIVEN one feed's batch in an open transaction THEN another feed's poll recorded meanwhile is its own: it stays when the batch rolls back", async () => {
+      const store = await openTestStore(kind);
+      const a = await store.addFeed('https://a.example/rss', { now: T0 });
+      const b = await store.addFeed('https://b.example/rss', { now: T0 });
+      let fail = (): void => undefined;
+      const failed = new Promise<void>((resolve) => (fail = resolve));
+      const batch = store.inTransaction(async () => {
+        await store.updateFeedPoll(a.id, { lastFetch: T5, failures: 0, lastSuccess: T5 });
+        await failed;
+        throw new Error('disk full');
+      });
+      // Feed b fails while feed a's batch is open: its failure is recorded all the same.
+      const poll = store.updateFeedPoll(b.id, { lastFetch: T5, failures: 1, nextTry: T10, lastError: 'HTTP 500' });
+      fail();
+      await assert.rejects(batch, /disk full/);
+      await poll;
+      const [afterA, afterB] = [await store.getFeed(a.id), await store.getFeed(b.id)];
+      assert.equal(afterA!.lastSuccess, undefined, "feed a's own poll record went with its batch");
+      assert.equal(afterB!.failures, 1);
+      assert.equal(afterB!.lastError, 'HTTP 500');
+      assert.equal(afterB!.nextTry, T10);
+      await store.close();
+    });
   });
 }
