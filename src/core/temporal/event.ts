@@ -1345,7 +1345,11 @@ function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan
     if (isAttribution(view, c)) return '';
     return eventText(view, c, times);
   };
-  const around = acrossAside(view, parts, own, times) || appositionReport(view, parts, own, at, times) || appositionObject(view, parts, own, at, times);
+  const around =
+    acrossAside(view, parts, own, times) ||
+    appositionReport(view, parts, own, at, times) ||
+    appositionObject(view, parts, own, at, times) ||
+    verbAcrossTime(view, parts, own, at, times);
   if (around) return around;
   // Another event at another date in the same clause: this time's piece of it, when that says enough.
   const piece = timePiece(view, parts[own]!, at, times);
@@ -1512,6 +1516,114 @@ function appositionObject(view: ArticleView, parts: Span[], own: number, at: Tim
   if (!next || !commaBetween(view.text, c, next) || after.nw.length + before.nw.length > MAX_APPOSITION_WORDS) return '';
   const rest = spanWords(view, next, times);
   return rest.nw.length >= MIN_EVENT_WORDS && PREPOSITIONS.has(rest.nw[0]!) && rest.nw[0] !== 'في' ? joined(rest) : '';
+}
+
+/** What was said opening after a time: a quotation mark or a complementizer (أن، إن). */
+const SAID_OPENING = /["«“]|(?:^|\s)[أإا]ن(?=\s)/;
+
+/** Whether a word is a preposition, alone or glued (بمجلس، بقصر): a place or circumstance opens with it. */
+function opensWithPlace(w: string): boolean {
+  return PREPOSITIONS.has(w) || (w.length > 3 && (w[0] === 'ب' || w[0] === 'ل') && !w.startsWith('بال') && !w.startsWith('لل'));
+}
+
+/** Most words of the verb clause a time opening the next clause after a comma is joined to. */
+const MAX_VERB_CLAUSE_WORDS = 10;
+
+/**
+ * The verb clause before a comma, past short verbless asides (a name in apposition), that a time
+ * opening the next clause belongs to: index of that clause, or -1. "أعلنت الصين، اليوم السبت …" → 0;
+ * "قالت وزيرة المالية، لمياء الزريبي، الثلاثاء …" → 0 (past the name). Not an attribution, a clause
+ * with a dated time of its own, or a long clause (its time would be another's).
+ */
+function verbClauseBefore(view: ArticleView, parts: Span[], own: number, times: TimeSpan[], back = MAX_VERB_BACK_CLAUSES): number {
+  const j = own - 1;
+  if (j < 0 || back === 0) return -1;
+  const c = parts[j]!;
+  if (!commaBetween(view.text, c, parts[own]!)) return -1;
+  if (times.some((t) => t.value && t.start < c.end && t.end > c.start)) return -1;
+  const w = spanWords(view, c, times);
+  const verb = w.nw.length >= 2 && w.nw.length <= MAX_VERB_CLAUSE_WORDS && opensWithSureVerb(w) && !isAttribution(view, c);
+  const aside = isVerblessAside(view, c, times);
+  // A name may read as a verb with a glued ف (فيصل): a verb clause further back has it in apposition.
+  const further = aside ? verbClauseBefore(view, parts, j, times, back - 1) : -1;
+  return further >= 0 ? further : verb ? j : -1;
+}
+
+/** The first normalized word of some words without a quotation mark glued to it ('"ان' → 'ان'). */
+function firstBare(w: Words): string {
+  return (w.nw[0] ?? '').replace(/^["«“]+/, '');
+}
+
+/** Whether words open with a complementizer (أن، إن، أنه …): what was said. */
+function opensSaid(w: Words): boolean {
+  const first = firstBare(w);
+  return COMPLEMENTIZERS.has(first) || PRONOUN_COMPLEMENTS.has(first);
+}
+
+/** Clauses after the time's own, a short place among them, that the verb's complement is looked for in. */
+const MAX_COMPLEMENT_CLAUSES = 2;
+
+/**
+ * The verb's complement after a comma when the time's clause holds only a place or a circumstance:
+ * the first clause that completes it, past one short place or circumstance ("، في أحد نزل الحمامات،").
+ */
+function complementAfter(view: ArticleView, parts: Span[], own: number, times: TimeSpan[]): { words: Words; at: number } | null {
+  for (let k = own + 1; k <= own + MAX_COMPLEMENT_CLAUSES && parts[k]; k++) {
+    if (!commaBetween(view.text, parts[k - 1]!, parts[k]!)) return null;
+    const w = spanWords(view, parts[k]!, times);
+    const place = w.nw.length <= MAX_APPOSITION_WORDS && CIRCUMSTANCE_PREPOSITIONS.has(firstBare(w));
+    if (place && k < own + MAX_COMPLEMENT_CLAUSES) continue;
+    return w.nw.length >= MIN_EVENT_WORDS && completes(view, parts[k]!, times) ? { words: w, at: k } : null;
+  }
+  return null;
+}
+
+/**
+ * A time opening its clause right after a comma, the verb before it ("أعلنت الصين، اليوم السبت 3
+ * سبتمبر 2016 عن اتخاذها قرارا …", "يبدأ وزير الداخلية، اليوم الأحد جولته المغاربية، …", "أكدت وزيرة
+ * السياحة، الاربعاء، تطور عدد السياح …"): the verb clause with what completes it after the time (a
+ * place after the time gives way to a complement after the next comma: "أشار الوزير، اليوم بمجلس
+ * النواب، إلى أنه …"). '' when the words after the time open a clause of their own (a verb, و and a
+ * verb, a relative or subordinate opener) or nothing completes the verb.
+ */
+function verbAcrossTime(view: ArticleView, parts: Span[], own: number, at: TimeSpan, times: TimeSpan[]): string {
+  const c = parts[own]!;
+  if (view.text.slice(c.start, at.start).trim() !== '') return '';
+  // Another dated time in the clause parts it between two events (timePiece), unless it is inside what was said after the time.
+  const said = view.text.slice(at.end, c.end).search(SAID_OPENING);
+  const inSaid = (t: TimeSpan): boolean => said >= 0 && t.start >= at.end + said;
+  if (times.some((t) => t.value && t !== at && t.start < c.end && t.end > c.start && (t.end <= at.start || t.start >= at.end) && !inSaid(t))) return '';
+  const v = verbClauseBefore(view, parts, own, times);
+  if (v < 0 || isAttribution(view, c)) return '';
+  const verb = spanWords(view, parts[v]!, times);
+  const opensOwn = (w: Words): boolean => {
+    const first = w.nw[0]!;
+    const waw = first.length > 3 && first[0] === 'و' && looksLikeVerb(first.slice(1));
+    return opensWithSureVerb(w) || waw || partingAt(w.nw, 0) > 0 || first.endsWith('وا') || RELATIVE.has(first) || opensSubordinate(w.nw) || NOT_CONTINUATION.has(first);
+  };
+  let rest = spanWords(view, { start: at.end, end: c.end }, times);
+  let last = own;
+  // Only a place, a circumstance or a stray word after the time ("بمجلس نواب الشعب", "في ندوة صحفية"): the complement follows the comma.
+  if (rest.nw.length <= MAX_APPOSITION_WORDS && !opensSaid(rest)) {
+    const after = complementAfter(view, parts, own, times);
+    if (after && (rest.nw.length === 0 || opensWithPlace(firstBare(rest)) || opensSaid(after.words))) {
+      rest = after.words;
+      last = after.at;
+    }
+  }
+  if (rest.nw.length === 0 || opensOwn(rest)) return '';
+  // What was said must be more than a name cut by its apposition ("أن إيمانويل ماكرون، الرئيس …،").
+  if (opensSaid(rest) && rest.nw.length - 1 < MIN_EVENT_WORDS) return '';
+  const tail: Words = { ws: [...rest.ws], nw: [...rest.nw] };
+  // A quotation cut by a comma inside it ('"ان الاعتداء يكشف المخاطر، على قدرات تونس"'): its next clauses too.
+  for (let k = last + 1; oddQuotes(tail.ws) && parts[k] && commaBetween(view.text, parts[k - 1]!, parts[k]!); k++) {
+    const more = spanWords(view, parts[k]!, times);
+    if (joinedLength([...verb.ws, ...tail.ws, ...more.ws]) > MAX_JOINED_CHARS) break;
+    tail.ws.push(...more.ws);
+    tail.nw.push(...more.nw);
+  }
+  const event = shorten(clean({ ws: [...verb.ws, ...tail.ws], nw: [...verb.nw, ...tail.nw] }), MAX_JOINED_CHARS);
+  return wordCount(event) >= verb.nw.length + 1 ? event : '';
 }
 
 const WHILE = words(['أثناء', 'اثناء']);
