@@ -6,7 +6,7 @@
 
 import { shareBroadcast } from './broadcast.ts';
 import { daysContradict } from './happening.ts';
-import { datelinesDiffer, localDatelinesApart, placesConflict, sharePlace } from './places.ts';
+import { datelinesDiffer, isLocal, localDatelinesApart, placesConflict, sharePlace } from './places.ts';
 import { DATE, ENTITY, type ArticleFeatures } from './terms.ts';
 
 /** Tuning of the index. */
@@ -88,6 +88,15 @@ export interface StoryIndexOptions {
    * two sweeps or army operations of the genre, days apart, in one region.
    */
   dayConflictMargin: number;
+  /**
+   * Least similarity, in place of the threshold, for two articles that name one happening (a noun of
+   * events.json, in the title of one of them) and one place that is not a local town (default 0.14;
+   * the threshold turns it off): the angles, reactions and follow-ups of a world event are worded
+   * apart yet name the event and where it was ("هجوم باريس", "الضربة الأمريكية على سوريا", "الحظر
+   * الأمريكي"). Local routine news of one genre in one governorate (arrests, protests, bodies found)
+   * is many happenings, so a local place does not count. Chosen on the train pairs (0.12-0.16 alike).
+   */
+  eventPlaceThreshold: number;
 }
 
 export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
@@ -105,6 +114,7 @@ export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
   retellingThreshold: 0.12,
   mergeSimilarity: 0.2,
   dayConflictMargin: 0.15,
+  eventPlaceThreshold: 0.14,
 };
 
 /** A story not looked at as a whole (its similarity is then the article's own). */
@@ -188,6 +198,13 @@ function numbersConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolea
 /** Whether both name one happening (a noun of events.json), and one of them in its title. */
 function shareEvent(a: ArticleFeatures, b: ArticleFeatures): boolean {
   for (const e of a.events) if (b.events.has(e) && (a.titleEvents.has(e) || b.titleEvents.has(e))) return true;
+  return false;
+}
+
+/** Whether two articles name one happening (a noun of events.json, in one of their titles) and one place that is not a local town. */
+function sameHappeningNamed(a: ArticleFeatures, b: ArticleFeatures): boolean {
+  if (!shareEvent(a, b)) return false;
+  for (const p of a.places) if (b.places.has(p) && !isLocal(p)) return true;
   return false;
 }
 
@@ -404,8 +421,9 @@ export class StoryIndex {
     // Articles whose timelines date an event on the same day tell of that day, however far apart they
     // were published: a follow-up (a toll revised, an attacker identified) is not held to the day margin.
     const apart = sameDate ? Math.min(hours, MARGIN_FREE_HOURS) : hours;
+    const base = sameHappeningNamed(article, doc) ? Math.min(this.options.threshold, this.options.eventPlaceThreshold) : this.options.threshold;
     const ruled =
-      this.options.threshold + (person ? 0 : this.placeMargin(article, doc)) + this.numberMargin(article, doc, apart) + this.timeMargin(apart, rare) + (person ? 0 : this.dayConflict(article, doc));
+      base + (person ? 0 : this.placeMargin(article, doc)) + this.numberMargin(article, doc, apart) + this.timeMargin(apart, rare) + (person ? 0 : this.dayConflict(article, doc));
     // One happening told again the same day, or one broadcast told in two articles within half a day.
     const retold = (actor && hours <= 24 && isRetelling(article, doc)) || (hours <= MARGIN_FREE_HOURS && shareBroadcast(article.broadcasts, doc.broadcasts));
     const needed = retold ? Math.min(ruled, this.options.retellingThreshold) : ruled;

@@ -216,6 +216,11 @@ function datelineIn(places: ReadonlySet<string>): string | undefined {
   return undefined;
 }
 
+/** Whether a place (of placesOf) is a town or governorate of the local gazetteer, where routine news of one genre is many happenings. */
+export function isLocal(place: string): boolean {
+  return townNamed(bare(place)) !== undefined;
+}
+
 /** Whether two headlines open with different datelines. */
 export function datelinesDiffer(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   let x: string | undefined;

@@ -2,6 +2,14 @@
  * Short news texts for grouping tests, written for these tests (not copied from any outlet): one
  * event told by two outlets and followed up, and other events in the same country.
  */
+import type { ArticleFeatures } from '../../src/stories/terms.ts';
+
+/** Hand-made features for index tests: nothing but what is given. */
+export function features(given: Partial<ArticleFeatures>): ArticleFeatures {
+  const none = new Set<string>();
+  return { terms: new Map(), places: none, towns: none, headline: none, numbers: none, quantities: none, people: none, organizations: none, events: none, titleEvents: none, broadcasts: none, leadDays: none, days: none, lead: ' ', ...given };
+}
+
 export interface Case {
   key: string;
   outlet: string;

@@ -9,15 +9,9 @@ import { eventsOf, isContentWord, numbersOf, peopleOf, quantitiesOf, termsOf, ty
 import { lightStem, wordsOf } from '../../src/core/text/tokens.ts';
 import { normalize } from '../../src/core/text/normalize.ts';
 import type { Analysis } from '../../src/core/types.ts';
-import { BASRA_BLAST, DRUGS_BOUFICHA, DRUGS_BOUFICHA_AGAIN, DRUGS_KALAA, DRUGS_KEF, DRUGS_SOUSSE, DRUGS_SOUSSE_FOLLOW_UP, EMBASSY_A, EMBASSY_B, EMBASSY_FOLLOW_UP, EMBASSY_LATER, OIL_EXPORTS, type Case } from './cases.ts';
+import { BASRA_BLAST, DRUGS_BOUFICHA, DRUGS_BOUFICHA_AGAIN, DRUGS_KALAA, DRUGS_KEF, DRUGS_SOUSSE, DRUGS_SOUSSE_FOLLOW_UP, EMBASSY_A, EMBASSY_B, EMBASSY_FOLLOW_UP, EMBASSY_LATER, OIL_EXPORTS, features, type Case } from './cases.ts';
 
 const SEEN = '2023-12-09T12:00:00.000Z';
-
-/** Hand-made features: nothing but what is given. */
-function features(given: Partial<ArticleFeatures>): ArticleFeatures {
-  const none = new Set<string>();
-  return { terms: new Map(), places: none, towns: none, headline: none, numbers: none, quantities: none, people: none, organizations: none, events: none, titleEvents: none, broadcasts: none, leadDays: none, days: none, lead: ' ', ...given };
-}
 
 /** Stores and groups the cases in order; returns each case's story id by key. */
 async function group(cases: Case[], store: SqliteStore = openStore(':memory:'), grouper = new StoryGrouper(store)): Promise<Map<string, number>> {

@@ -1,15 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_INDEX_OPTIONS, StoryIndex } from '../../src/stories/index-terms.ts';
-import { localDatelinesApart } from '../../src/stories/places.ts';
-import type { ArticleFeatures } from '../../src/stories/terms.ts';
+import { isLocal, localDatelinesApart } from '../../src/stories/places.ts';
+import { features } from './cases.ts';
 import { normalize } from '../../src/core/text/normalize.ts';
-
-/** Hand-made features: nothing but what is given. */
-function features(given: Partial<ArticleFeatures>): ArticleFeatures {
-  const none = new Set<string>();
-  return { terms: new Map(), places: none, towns: none, headline: none, numbers: none, quantities: none, people: none, organizations: none, events: none, titleEvents: none, broadcasts: none, leadDays: none, days: none, lead: ' ', ...given };
-}
 
 const places = (...p: string[]): Set<string> => new Set(p.map((x) => normalize(x)));
 
@@ -36,4 +30,32 @@ test('GIVEN two articles under datelines of two governorates THEN they need the 
   const same = index.compare(sousse('dl:أريانة'), 3600_000, 2)!;
   const margins = DEFAULT_INDEX_OPTIONS.placeConflictMargin + DEFAULT_INDEX_OPTIONS.datelineConflictMargin;
   assert.ok(Math.abs(apart.needed - same.needed - margins) < 1e-9, `${apart.needed} vs ${same.needed}`);
+});
+
+test('GIVEN places THEN isLocal says whether one is a town or governorate of the local gazetteer', () => {
+  const cases: [string, boolean][] = [
+    ['سوسة', true],
+    ['dl:قفصة', true],
+    ['بوفيشة', true],
+    ['باريس', false],
+    ['سوريا', false],
+    ['خان شيخون', false],
+  ];
+  for (const [place, want] of cases) assert.equal(isLocal(normalize(place)), want, place);
+});
+
+test('GIVEN two articles that name one happening in a title THEN they need only the event-place similarity when they share a world place, the threshold when the place is local', () => {
+  const index = new StoryIndex();
+  const terms = new Map([['ضرب', 1], ['امريك', 1]]);
+  const at = (...p: string[]) => ({ places: places(...p), lead: ` ${p.map((x) => normalize(x)).join(' ')} ` });
+  const strike = (place: string) => features({ terms, ...at(place), events: new Set(['ضرب']), titleEvents: new Set(['ضرب']) });
+  index.add(1, 1, 0, strike('سوريا'));
+  index.add(2, 2, 0, strike('القصرين'));
+  const reaction = (place: string) => features({ terms, ...at(place, 'كوريا الشمالية'), events: new Set(['ضرب']) });
+  assert.equal(index.compare(reaction('سوريا'), 3600_000, 1)!.needed, DEFAULT_INDEX_OPTIONS.eventPlaceThreshold);
+  assert.equal(index.compare(reaction('القصرين'), 3600_000, 2)!.needed, DEFAULT_INDEX_OPTIONS.threshold);
+  const noTitle = features({ terms, ...at('سوريا'), events: new Set(['ضرب']) });
+  assert.equal(index.compare(noTitle, 3600_000, 1)!.needed, DEFAULT_INDEX_OPTIONS.eventPlaceThreshold);
+  index.add(3, 3, 0, noTitle);
+  assert.equal(index.compare(noTitle, 3600_000, 3)!.needed, DEFAULT_INDEX_OPTIONS.threshold, 'the happening named in neither title');
 });
