@@ -1347,10 +1347,11 @@ function* leadCandidates(text: string, sentences: Sentence[], want: { figures: b
  * Which candidate states the headline's fact: the first, unless a title is given, the first names
  * under HEADLINE_SHARE_KEPT (a fifth) of the title's content words, and a later one (not an aside,
  * not a quotation, not leaning on the one before) names at least HEADLINE_SHARE_FOUND (three fifths)
- * of them and a fifth more than the first ("في خطوة غير مسبوقة …" then the news).
+ * of them and a fifth more than the first ("في خطوة غير مسبوقة …" then the news). `fillWindow` cleans the
+ * rest of the window into `pool`, asked for only when the first sentence misses the headline.
  */
-function headlineSentence(pool: readonly { stems: Set<string>; raw: string; aside: boolean }[], title: string | undefined): number {
-  if (title === undefined || pool.length < 2) return 0;
+function headlineSentence(pool: readonly { stems: Set<string>; raw: string; aside: boolean }[], title: string | undefined, fillWindow: () => void): number {
+  if (title === undefined || pool.length === 0) return 0;
   const headline = stemsOf(title);
   if (headline.size < 2) return 0;
   const share = (stems: Set<string>): number => {
@@ -1360,6 +1361,8 @@ function headlineSentence(pool: readonly { stems: Set<string>; raw: string; asid
   };
   const first = share(pool[0]!.stems);
   if (first >= HEADLINE_SHARE_KEPT) return 0;
+  // Only a first sentence that misses the headline needs the later ones cleaned now.
+  fillWindow();
   const at = pool.findIndex((c, i) => i > 0 && !c.aside && !LEANS_BACK.test(normalize(c.raw)) && quotedShare(c.raw) < MAX_QUOTED_SHARE && share(c.stems) >= Math.max(HEADLINE_SHARE_FOUND, first + HEADLINE_SHARE_KEPT));
   return at < 0 ? 0 : at;
 }
@@ -1427,7 +1430,7 @@ export function addsFigure(item: string, lead: string, cut: boolean): boolean {
 /** Builds the brief: 1–3 items, at most `maxChars` characters together (joined by spaces). */
 export function buildBrief(text: string, sentences: Sentence[], extras: BriefExtras = {}): BriefItem[] {
   const budget = extras.maxChars ?? BRIEF_MAX_CHARS;
-  // Candidates are cleaned as the brief asks for them; only a title needs them all at once.
+  // Candidates are cleaned as the brief asks for them; only a title the first one misses needs them all at once.
   const want = { figures: false };
   const source = leadCandidates(text, sentences, want);
   const pool: Candidate[] = [];
@@ -1438,8 +1441,8 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
       if (pool.length >= n) return;
     }
   };
-  fill(extras.title === undefined ? 1 : LEAD_WINDOW);
-  const leadAt = headlineSentence(pool, extras.title);
+  fill(1);
+  const leadAt = headlineSentence(pool, extras.title, () => fill(LEAD_WINDOW));
   const lead = pool[leadAt];
   if (lead === undefined) return [];
   // The cuts inside a sentence run on the items chosen, not on every candidate.
@@ -1460,7 +1463,8 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
     // A lead that states the news takes at most one short figure, from the sentences right after it.
     const stated = used - credit >= Math.min(SOFT_TARGET_CHARS, budget);
     if (stated && (items.length > 1 || used - credit >= FIGURE_LEAD_MAX_CHARS || i > leadAt + FIGURE_WINDOW)) break;
-    want.figures = stated;
+    // With a title, later sentences are cleaned as the headline search would have them (none passed over).
+    want.figures = stated && extras.title === undefined;
     if (i >= pool.length) fill(i + 1);
     const c = pool[i];
     if (c === undefined) break;
