@@ -1247,12 +1247,72 @@ export function dropRepeatedSayingVerb(text: string, normText = normalize(text))
 }
 
 /** A word each cut needs in the normalized text: most sentences hold none, and a substring test is cheap. */
+const OUTLET_STATEMENT = new RegExp(
+  `([،,]?)\\s(?:في|خلال)\\s+(?:${alternation(cues.outletStatementNouns)})((?:\\s+(?:${alternation(cues.outletStatementAdjectives)}))*)(?=[\\s،,])`,
+  'gu',
+);
+const STATEMENT_VERBS = new Set([...cues.sayingVerbs, ...cues.clauseSayingVerbs, ...cues.speechFrameVerbs].map(normalize));
+/** Words that end the outlet a statement was made to: what was said opens, or the statement is dated. */
+const OUTLET_ENDS = new Set([...STATEMENT_WORDS, 'الى', 'على', 'عن', 'اليوم', 'امس', 'غدا', 'صباح', 'مساء', 'عشية', 'ليلة', 'يوم', ...DATE_WORDS]);
+/** An outlet's name runs at most this many words ("مراسل الجوهرة أف أم ماهر الصغير"). */
+const MAX_OUTLET_WORDS = 6;
+const NEXT_WORD = /\s*([،,:]|[^\s،,:]+)/uy;
+
+/** Whether a normalized word is "told to" an outlet or its reporter: ل + a media word ("لجوهرة", "ل"الجوهرة", "للتلفزة", "لمراسل"). */
+function toOutlet(word: string): boolean {
+  const w = word.replace(/["«»“”]/gu, '');
+  const bare = w.replace(/^لل/u, 'ال').replace(/^ل/u, '');
+  return bare !== w && (MEDIA_WORDS.has(bare) || OWN_CREDIT.has(bare));
+}
+
+/**
+ * Where the occasion after "في تصريح …" ends when it names only the outlet or the kind of statement:
+ * the index of the word or comma that ends it, or -1 when anything else is in it.
+ */
+function outletOccasionEnd(norm: string, from: number, adjectives: boolean): number {
+  let at = from;
+  let told = false;
+  for (let i = 0; i <= MAX_OUTLET_WORDS; i++) {
+    NEXT_WORD.lastIndex = at;
+    const m = NEXT_WORD.exec(norm);
+    if (m === null) return -1;
+    const w = m[1]!;
+    // The span ends where the word's space begins, so the words around it stay apart.
+    if (/^[،,:]$/u.test(w) || OUTLET_ENDS.has(w)) return told || adjectives ? at : -1;
+    if (i === 0) {
+      told = toOutlet(w) || w === 'ل' && toOutlet(`ل${(/^\s*(\S+)/u.exec(norm.slice(NEXT_WORD.lastIndex)) ?? ['', ''])[1]}`);
+      if (!told) return -1;
+    }
+    at = NEXT_WORD.lastIndex;
+  }
+  return -1;
+}
+
+/**
+ * Drops the occasion of a statement when it is the outlet's own credit: "قال فلان في تصريح لـ"الجوهرة
+ * أف أم" اليوم الخميس إن …" → "قال فلان اليوم الخميس إن …", "وأوضحت في تصريح إعلامي أن …" →
+ * "وأوضحت أن …". Only after a saying verb, and only when nothing but the outlet (its reporter, "في
+ * الجهة") or the kind of statement is in it; "في تصريح على هامش المؤتمر" says where, and stays.
+ */
+export function dropOutletStatement(text: string, normText = normalize(text)): string {
+  return dropMatches(text, normText, OUTLET_STATEMENT, (m, norm) => {
+    const before = norm.slice(Math.max(0, m.index - 160), m.index).split(/[\s،,]+/u);
+    if (!before.some((w) => STATEMENT_VERBS.has(w.replace(/^[وف]/u, '')))) return null;
+    const end = outletOccasionEnd(norm, m.index + m[0].length, m[2] !== '');
+    if (end < 0) return null;
+    // Set off by commas on both sides, it goes with both: "قال فلان، في تصريح لـ…، إن" → "قال فلان إن".
+    const closing = m[1] !== '' ? /^\s*[،,]/u.exec(norm.slice(end)) : null;
+    return [m.index, end + (closing?.[0].length ?? 0)];
+  });
+}
+
 const hasAny = (words: readonly string[]) => (norm: string): boolean => words.some((w) => norm.includes(w));
 const COMPRESSIONS: readonly (readonly [(norm: string) => boolean, (text: string, norm: string) => string])[] = [
   [hasAny(cues.dayDeixisWords.map(normalize)), dropDayDeixis],
   [hasAny(['ذلك']), dropThatFiller],
   [(norm) => SAYING_VERBS.has(openingWord(norm)), dropRepeatedSayingVerb],
   [hasAny(cues.occasionVerbs.map((v) => normalize(v).split(' ')[0]!)), dropOccasionClause],
+  [hasAny(cues.outletStatementNouns.map(normalize)), dropOutletStatement],
   [hasAny(cues.listOpeners.map(normalize)), dropListOpener],
   [hasAny(['التي', 'الذي', 'اللذين', 'اللتين']), dropClosingAside],
   [hasAny(cues.addedStatementParticiples.map(normalize)), dropAddedStatement],
