@@ -4,7 +4,7 @@ import type { DigestServices } from '../schedule/index.ts';
 import { feedsReadBy } from '../store/reading.ts';
 import { UserError, userMessageOf } from './errors.ts';
 import type { Command, CommandContext } from './types.ts';
-import { buildOpml, fileUnreadable, OPML_MAX_BYTES, OpmlError, parseOpml, type OpmlFeed } from '../sources/opml.ts';
+import { buildOpml, fileUnreadable, isOpmlFeedUrl, OPML_MAX_BYTES, OpmlError, parseOpml, type OpmlFeed } from '../sources/opml.ts';
 import { notice } from './views.ts';
 import { quoteArg } from '../messages/quote.ts';
 
@@ -71,13 +71,20 @@ async function importFeeds(ctx: CommandContext, digests: DigestServices): Promis
   );
 }
 
-/** /feeds export: the chat's feeds as an OPML file. */
+/**
+ * /feeds export: the chat's web feeds as an OPML file, which /feeds import (here or in any feed
+ * reader) takes back. A local file read as a feed (the configured sample feed) is left out: it is
+ * a path of this machine, which no import accepts.
+ */
 async function exportFeeds(ctx: CommandContext, digests: DigestServices): Promise<Message> {
-  const { feeds } = await feedsReadBy(digests.store, ctx.chatId);
-  if (feeds.length === 0) return notice(`لا خلاصات لتصديرها.\n${USAGE}`);
+  const { feeds: read } = await feedsReadBy(digests.store, ctx.chatId);
+  const feeds = read.filter((f) => isOpmlFeedUrl(f.url));
+  const local = read.length - feeds.length;
+  const leftOut = local > 0 ? ` تُركت منها ${local === 1 ? 'خلاصة محلية' : `${local} خلاصات محلية`} (ملف على هذا الجهاز، كالخلاصة النموذجية) لا يستوردها غيره.` : '';
+  if (feeds.length === 0) return notice(`لا خلاصات ويب لتصديرها.${leftOut}\n${USAGE}`);
   const opml = buildOpml('خلاصات موجز', feeds.map((f) => ({ url: f.url, ...(f.title ? { title: f.title } : {}) })), ctx.now);
   return {
-    blocks: [m.paragraph(`خلاصات هذه المحادثة (${feeds.length}) بصيغة OPML، يقرؤها أي قارئ خلاصات.`)],
+    blocks: [m.paragraph(`خلاصات هذه المحادثة (${feeds.length}) بصيغة OPML، يقرؤها أي قارئ خلاصات.${leftOut}`)],
     file: { name: 'mojaz-feeds.opml', bytes: new TextEncoder().encode(opml), mime: 'text/x-opml' },
   };
 }

@@ -40,6 +40,11 @@ const parser = new XMLParser({
   isArray: (name) => name === 'outline',
 });
 
+/** Whether an OPML file may name `url` as a feed: a web address (never a local file of this machine). */
+export function isOpmlFeedUrl(url: string): boolean {
+  return /^https?:\/\/\S+$/iu.test(url);
+}
+
 type Outline = { '@_xmlUrl'?: unknown; '@_text'?: unknown; '@_title'?: unknown; outline?: Outline[] };
 
 /** The feeds of an OPML document, in order, each URL once; throws OpmlError when it cannot be imported. */
@@ -62,7 +67,7 @@ export function parseOpml(text: string): OpmlFeed[] {
     if (!outlines || depth > 8) return;
     for (const o of outlines) {
       const url = typeof o['@_xmlUrl'] === 'string' ? o['@_xmlUrl'].trim() : '';
-      if (/^https?:\/\/\S+$/iu.test(url) && !seen.has(url)) {
+      if (isOpmlFeedUrl(url) && !seen.has(url)) {
         seen.add(url);
         const title = [o['@_title'], o['@_text']].find((t): t is string => typeof t === 'string' && t.trim() !== '');
         feeds.push({ url, ...(title ? { title: title.trim() } : {}) });

@@ -182,6 +182,26 @@ test('GIVEN /feeds import with an OPML file THEN its feeds are followed; a bad o
   assert.match(text, /text="بي بي سي"/u);
 });
 
+test('GIVEN the sample feed (a local file) among the feeds THEN /feeds export leaves it out and says so, and /feeds import of the export follows the same web feeds elsewhere', async () => {
+  const { store, run, clock } = await world();
+  const now = clock.now().toISOString();
+  await store.addFeed('file:///srv/mojaz/fixtures/sample-feed.xml', { title: 'موجز — موجز أخبار نموذجي', now });
+  await store.addFeed('https://a.example/rss', { title: 'الجزيرة', now });
+  // The chat follows no feed of its own: it reads them all, the sample feed too.
+  const [exported] = await run('feeds', 'export');
+  assert.match(textOf([exported!]), /خلاصات هذه المحادثة \(1\)[^"]*تُركت منها خلاصة محلية/u);
+  const opml = new TextDecoder().decode(exported!.file!.bytes);
+  assert.doesNotMatch(opml, /file:/u);
+  const back: Partial<CommandContext> = { chatId: 'telegram:-1002', attachment: { name: exported!.file!.name, read: async () => opml } };
+  assert.match(textOf(await run('feeds', 'import', back)), /استوردت 1 خلاصة من 1/u);
+  assert.deepEqual((await store.chatFeeds('telegram:-1002')).map((f) => f.url), ['https://a.example/rss']);
+  // Only the sample feed: nothing to export, said plainly.
+  await store.removeFeed((await store.getFeed('https://a.example/rss'))!.id);
+  const [none] = await run('feeds', 'export');
+  assert.equal(none?.file, undefined);
+  assert.match(textOf([none!]), /لا خلاصات ويب لتصديرها\. تُركت منها خلاصة محلية/u);
+});
+
 test('GIVEN /subscribe in a forum topic THEN the topic is subscribed, and /status in the group lists it', async () => {
   const { store, run } = await world();
   await run('subscribe', '07:30', { chatId: 'telegram:-1001:45' });

@@ -8,6 +8,9 @@ import { PassThrough } from 'node:stream';
 import { runConsole } from '../../../src/adapters/console/index.ts';
 import { ar } from '../../../src/commands/ar.ts';
 import { ARTICLE, fakeServices } from '../../commands/fakes.ts';
+import { openStore } from '../../../src/store/index.ts';
+import { localFeedUrl } from '../../../src/sources/feeds.ts';
+import type { DigestServices } from '../../../src/schedule/index.ts';
 
 /** Where the console tests' timeline pictures go (removed at the end). */
 const PICTURES = mkdtempSync(join(tmpdir(), 'mojaz-pictures-'));
@@ -42,6 +45,23 @@ describe('console chat', () => {
     assert.ok(match[1]!.startsWith(PICTURES));
     assert.deepEqual([...readFileSync(match[1]!).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
     assert.doesNotMatch(out, new RegExp(ar.buttons.picture, 'u'), 'no picture button in the console');
+  });
+
+  it('GIVEN the sample feed and a web feed THEN /feeds export writes a file that /feeds import of its path takes back', async () => {
+    const store = openStore(':memory:');
+    const now = '2023-12-08T12:00:00.000Z';
+    await store.addFeed(localFeedUrl('./fixtures/sample-feed.xml'), { title: 'موجز — موجز أخبار نموذجي', now });
+    await store.addFeed('https://a.example/rss', { title: 'الجزيرة', now });
+    const digests = { store, failThreshold: 3 } as unknown as DigestServices;
+    const services = { ...fakeServices(), digests };
+    const exported = await chat('/feeds export\n', services);
+    const path = /^الملف: (\S+\.opml)$/mu.exec(exported.out)?.[1];
+    assert.ok(path !== undefined && path.startsWith(PICTURES), exported.out);
+    assert.doesNotMatch(readFileSync(path, 'utf8'), /file:/u);
+    const imported = await chat(`/feeds import ${path}\n/feeds list\n`, services);
+    assert.match(imported.out, /استوردت 1 خلاصة من 1\./u);
+    assert.match(imported.out, /الخلاصات التي تتابعها هذه المحادثة ==\n- الجزيرة \(https:\/\/a\.example\/rss\)/u);
+    await store.close();
   });
 
   it('GIVEN a line that is not a command THEN it is briefed', async () => {

@@ -16,7 +16,8 @@ import { noteMergedForumPosts } from '../../../src/schedule/forum-merges.ts';
 import { m } from '../../../src/messages/model.ts';
 import { ARTICLE, fakeAnalyzer, fakeServices } from '../../commands/fakes.ts';
 import { seedStories } from '../../schedule/helpers.ts';
-import { startHttpServer, type TestServer } from '../../fakes/http-server.ts';
+import { startHttpServer, type Routes, type TestServer } from '../../fakes/http-server.ts';
+import { localFeedUrl } from '../../../src/sources/feeds.ts';
 import { createFetcher } from '../../../src/sources/http.ts';
 import { fetchOpmlFile } from '../../../src/sources/opml.ts';
 import { FakeDiscord, FAKE_CHANNEL_ID, FAKE_FORUM_ID } from '../../fakes/discord-gateway.ts';
@@ -43,6 +44,8 @@ describe('Discord threads against a loopback Discord', () => {
   let store: SqliteStore;
   let scheduler: DigestScheduler;
   let files: TestServer;
+  /** The files the loopback CDN serves (a test may add one). */
+  const fileRoutes: Routes = {};
   /** Starts a bot on the fake Discord over the test's store, as a (re)started process would. */
   let startBot: () => Promise<DiscordBot>;
   // Time runs from T0 and can be moved ahead (`skip`); waits are real, so the send limiter lets
@@ -60,7 +63,7 @@ describe('Discord threads against a loopback Discord', () => {
     fake.rest.channels.add(THREAD.id);
     const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: '900', DISCORD_API_ROOT: fake.root });
     store = openStore(':memory:');
-    files = await startHttpServer({
+    files = await startHttpServer(Object.assign(fileRoutes, {
       '/subs.opml': { headers: { 'content-type': 'application/octet-stream' }, body: OPML },
       '/bad.opml': { headers: { 'content-type': 'text/plain' }, body: '<rss><channel/></rss>' },
       // An attachment whose CDN link has expired, and a CDN having a bad moment.
@@ -68,7 +71,7 @@ describe('Discord threads against a loopback Discord', () => {
       '/busy.opml': { status: 503, body: 'busy' },
       // Says it is small, is not: the guarded client stops reading at the cap.
       '/huge.opml': { headers: { 'content-type': 'text/xml' }, stream: { chunk: `<outline text="x" xmlUrl="https://x.example/rss"/>${' '.repeat(8000)}`, count: 80 } },
-    });
+    }));
     const fetcher = createFetcher({ allowHosts: ['127.0.0.1'], timeoutMs: 5000, maxBytes: 2_000_000, maxRedirects: 2, userAgent: 'mojaz-test' });
     startBot = () =>
       startDiscord(config, services, {
@@ -374,5 +377,21 @@ describe('Discord threads against a loopback Discord', () => {
     const text = new TextDecoder().decode(edit.files![0]!.bytes);
     assert.match(text, /xmlUrl="https:\/\/a\.example\/rss"/u);
     assert.match(text, /text="بي بي سي"/u);
+  });
+
+  test('GIVEN a thread following the sample feed too THEN /feeds export leaves it out, and /feeds import of the exported attachment takes the file back', async () => {
+    const chat = `discord:${FAKE_CHANNEL_ID}:${THREAD.id}`;
+    const now = clock.now().toISOString();
+    const sample = await store.addFeed(localFeedUrl('./fixtures/sample-feed.xml'), { title: 'موجز — موجز أخبار نموذجي', now });
+    await store.followFeed(chat, sample.id, now);
+    const edit = await interact(slashCommand('feeds', { action: 'export' }, ADMIN_IN_THREAD));
+    assert.match(contentOf(edit), /خلاصات هذه المحادثة \\?\(2\\?\)[^]*تُركت منها خلاصة محلية/u);
+    const exported = new TextDecoder().decode(edit.files![0]!.bytes);
+    assert.doesNotMatch(exported, /file:/u);
+    fileRoutes['/exported.opml'] = { headers: { 'content-type': 'application/octet-stream' }, body: exported };
+    await store.unfollowFeed(chat, (await store.getFeed('https://b.example/rss'))!.id);
+    const imported = await interact(slashCommand('feeds', { action: 'import', file: { filename: 'mojaz-feeds.opml', size: exported.length, url: files.url('/exported.opml') } }, ADMIN_IN_THREAD));
+    assert.match(contentOf(imported), /استوردت 1 خلاصة من 2 \\?\(1 متابعة أصلًا\\?\)/u);
+    assert.deepEqual((await store.chatFeeds(chat)).map((f) => f.url).sort(), [sample.url, 'https://a.example/rss', 'https://b.example/rss']);
   });
 });

@@ -12,6 +12,9 @@ import { FakeClock } from '../../schedule/helpers.ts';
 import { FSI, PDI } from '../../../src/messages/render/bidi.ts';
 import { FakeTelegramApi, type ApiCall, type UploadedFile } from '../../fakes/telegram-api.ts';
 import { ARTICLE, fakeServices } from '../../commands/fakes.ts';
+import { openStore } from '../../../src/store/index.ts';
+import { localFeedUrl } from '../../../src/sources/feeds.ts';
+import type { DigestServices } from '../../../src/schedule/index.ts';
 
 describe('Telegram adapter against a loopback Bot API', () => {
   const fake = new FakeTelegramApi();
@@ -263,6 +266,32 @@ describe('Telegram adapter against a loopback Bot API', () => {
       assert.deepEqual(read, ['subs.opml:<opml version="2.0"/>', 'big.opml:undefined'], 'a file over the limit is not read whole');
     } finally {
       commands.pop();
+    }
+  });
+
+  it('GIVEN the sample feed and a web feed THEN the document /feeds export sends, captioned /feeds import, is taken back', async () => {
+    const store = openStore(':memory:');
+    const now = '2023-12-08T12:00:00.000Z';
+    await store.addFeed(localFeedUrl('./fixtures/sample-feed.xml'), { title: 'موجز — موجز أخبار نموذجي', now });
+    await store.addFeed('https://a.example/rss', { title: 'الجزيرة', now });
+    services.digests = { store, failThreshold: 3 } as unknown as DigestServices;
+    try {
+      const from = fake.calls.length;
+      fake.queueMessage('/feeds export');
+      const doc = await fake.waitFor('sendDocument', { from });
+      const exported = doc.payload.document as UploadedFile;
+      assert.equal(exported.filename, 'mojaz-feeds.opml');
+      assert.match(String(doc.payload.caption), /تُركت منها خلاصة محلية/u);
+      fake.files.set('F3', Buffer.from(exported.bytes));
+      const from2 = fake.calls.length;
+      const caption = { caption: '/feeds import', caption_entities: [{ type: 'bot_command', offset: 0, length: 6 }], text: undefined };
+      fake.queueMessage('', { extra: { ...caption, document: { file_id: 'F3', file_name: exported.filename, file_size: exported.bytes.length } } });
+      const reply = await fake.waitFor('sendMessage', { from: from2 });
+      assert.match(String(reply.payload.text), new RegExp(`استوردت ${FSI}1${PDI} خلاصة من ${FSI}1${PDI}\\.`, 'u'));
+      assert.deepEqual((await store.listFeeds()).map((f) => f.url).filter((u) => u.startsWith('https:')), ['https://a.example/rss']);
+    } finally {
+      delete services.digests;
+      await store.close();
     }
   });
 
