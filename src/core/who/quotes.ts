@@ -3,9 +3,10 @@
  * continuing the previous speaker, and indirect "قال X إن …" clauses.
  */
 import { isPunct, wordFact, type Doc, type DocToken, type TokenMention } from './doc.ts';
-import { ACCORDING_TO, BY_SAYING, COMMENTING_WORDS, CONTINUATIONS, GOES_ON_VERBS, KINSHIP_WORDS, MEDIA_HEADS, ORG_HEADS, PRESS_ADDRESSEES, REPLIED_TO, REPLY_VERBS, SAYING_BY_VERBS, SPEECH_VERBS, SRC_HEADS, WORK_NOUNS, normSet } from './lexicon.ts';
+import { ACCORDING_TO, BY_SAYING, COMMENTING_WORDS, CONTINUATIONS, FIRST_NAMES, GOES_ON_VERBS, isGazPlace, KINSHIP_WORDS, MEDIA_HEADS, ORG_HEADS, PRESS_ADDRESSEES, REPLIED_TO, REPLY_VERBS, SAYING_BY_VERBS, SPEECH_VERBS, SRC_HEADS, WORK_NOUNS, normSet } from './lexicon.ts';
 import quoteCues from '../lexicon/who/quote-cues.json' with { type: 'json' };
 import { normalize } from '../text/normalize.ts';
+import { dictionaryClass } from './dictionary.ts';
 import { stripAttributionTail } from '../brief.ts';
 import { isTitle, isTitleAfterBa } from './roles.ts';
 import { afterTitle } from './mentions.ts';
@@ -316,6 +317,8 @@ export function isAddressee(doc: Doc, m: TokenMention): boolean {
   if (first.text.startsWith('لـ') || (first.norm.startsWith('لل') && first.norm.length > 4)) return true;
   // A glued ل before an organization's head noun ("لوكالة", "لصحيفة"); "لبنان" and "لجنة" keep theirs.
   if (m.type !== 'PER' && first.norm.startsWith('ل') && ORG_HEADS.has(first.norm.slice(1))) return true;
+  // A known outlet with a glued ل ("وقال لرويترز إن …").
+  if (m.type !== 'PER' && first.norm.startsWith('ل') && outletsStartingAt(first).some((o) => o.tokens[0] === first.norm.slice(1))) return true;
   let k = m.s - 1;
   while (k >= 0 && isPunct(doc.tokens[k]!) && doc.tokens[k]!.norm !== '،' && doc.tokens[k]!.norm !== ',' && doc.tokens[k]!.norm !== ':') k--;
   const prev = doc.tokens[k];
@@ -446,6 +449,31 @@ export function describedAsOther(doc: Doc, m: TokenMention, c: number): boolean 
 }
 
 /**
+ * Whether a person after the verb at c is the one an unnamed speaker serves: an indefinite title with a
+ * glued ل stands before the name, maybe through the person's own titles ("أكد مستشار لحملة المرشح
+ * الجمهوري … دونالد ترامب أن …", "وأفاد فلان وهو مستشار لترامب …"): the adviser speaks, not the person.
+ */
+export function servedBy(doc: Doc, m: TokenMention, c: number): boolean {
+  const sent = doc.tokens[m.s]!.sentence;
+  for (let k = m.s; k > c + 1 && k >= m.s - DESCRIPTION_REACH; k--) {
+    const t = doc.tokens[k]!;
+    if (t.sentence !== sent || (isPunct(t) && t.norm !== '،' && t.norm !== ',')) return false;
+    const title = doc.tokens[k - 1]!;
+    if (isTitle(title) && !title.bare.startsWith('ال') && gluedLam(t, k === m.s)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a word is "to" with a glued ل: "للرئيس", "لحملة" (ل before a common word), or the person's
+ * own name ("لترامب"); not a name or word with its own ل ("لندن", "لجنة", "لطفي", "لواء").
+ */
+function gluedLam(t: DocToken, ownName: boolean): boolean {
+  if (!/^ل/u.test(t.norm) || t.norm.length < 3 || isTitle(t) || ORG_HEADS.has(t.norm) || FIRST_NAMES.has(t.norm) || isGazPlace(t.norm) || dictionaryClass(t.norm) === 'proper') return false;
+  return ownName || t.norm.startsWith('لل') || dictionaryClass(t.norm.slice(1)) === 'common';
+}
+
+/**
  * Whether a body after the verb at c is the second term of a common noun, past a prepositional phrase
  * ("وأضاف في تصريح … على هامش لقاء جمع اليوم اعضاء الهيئة العليا …", "… على هامش موكب تسليم القيادة
  * المحلية …"): part of where or when it was said, never the subject.
@@ -511,7 +539,7 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
   // Nor is where it was said ("كتبت في حسابها على تويتر", "قال عبر فيسبوك").
   const object = feminineObjectEnd(doc, c);
   const after = speakers.filter(
-    (m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !notSpeakerHere(doc, m) && !(m.type === 'ORG' && m.s < object) && !(m.type === 'PER' && (describedAsOther(doc, m, c) || namedThroughOther(doc, m))) && !(m.type === 'ORG' && inConstructAfterPhrase(doc, m, c)),
+    (m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !notSpeakerHere(doc, m) && !(m.type === 'ORG' && m.s < object) && !(m.type === 'PER' && (describedAsOther(doc, m, c) || namedThroughOther(doc, m) || servedBy(doc, m, c))) && !(m.type === 'ORG' && inConstructAfterPhrase(doc, m, c)),
   );
   let pick = after.find((m) => m.type !== 'ORG') ?? after[0];
   if (pick && titledBody(doc, pick)) return undefined;
@@ -714,6 +742,16 @@ export function isMasculineSource(m: TokenMention): boolean {
   return !/[ةه]$/u.test(head) && !FEMININE_HEADS.has(head);
 }
 
+/**
+ * Whether a body or place is named right after a given name with nothing between ("وليد فارس", with
+ * فارس read as the Iranian agency): the two words are a person's name, and the mention only its surname.
+ */
+export function surnameReadAsBody(doc: Doc, m: TokenMention): boolean {
+  const prev = doc.tokens[m.s - 1];
+  if (m.type === 'PER' || m.type === 'SRC' || prev === undefined || prev.sentence !== doc.tokens[m.s]!.sentence) return false;
+  return FIRST_NAMES.has(prev.norm) || FIRST_NAMES.has(prev.bare);
+}
+
 /** Quotes attributed to speaker mentions: pairs of (speaker mention, quoted text). */
 export function attributeQuotes(
   doc: Doc,
@@ -787,6 +825,12 @@ export function attributeQuotes(
         speaker = COMMENTING_WORDS.has(doc.tokens[c]!.norm) ? (lastHere ?? heardHere) : (lastHere ?? heardHere ?? speakerBefore(doc, c, speakers) ?? last);
       }
       else speaker = speakerFor(doc, c, q && q.s > c ? Math.min(q.s, e) : e, speakers) ?? (goesOn ? last : undefined);
+      // A person whose surname was read as a body ("وقال وليد فارس" with فارس the agency) is unclear:
+      // nobody, and "وأضاف" next is not the last speaker's either.
+      if (speaker && surnameReadAsBody(doc, speaker)) {
+        last = undefined;
+        continue;
+      }
       if (!speaker) {
         // Somebody unnamed here spoke ("وقال مدير التجارة الإلكترونية، فلان …" with the name missed):
         // what "وأضاف" says next is no longer the last speaker's.

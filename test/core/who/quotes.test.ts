@@ -13,6 +13,26 @@ function saidBy(text: string): Map<string, string[]> {
 
 const cases: [string, string, Record<string, string[]>][] = [
   [
+    'a person an unnamed adviser serves is not the speaker ("مستشار لحملة المرشح …", "مستشار لترامب")',
+    'أكد مستشار لحملة المرشح الجمهوري دونالد ترامب أمس الأحد أن ترامب سيلتقي الرئيس المصري. وأفاد فلان وهو مستشار لترامب في شؤون السياسة الخارجية لرويترز إن ترامب سيجري محادثات مع السيسي.',
+    {},
+  ],
+  [
+    'a body read in a person\'s surname right after a given name is no speaker',
+    'وقال وليد فارس، وهو مستشار في شؤون السياسة الخارجية، لرويترز إن «الرئيس سيلتقي قادة المنطقة في الرياض الشهر المقبل».',
+    {},
+  ],
+  [
+    'a known outlet with a glued ل is spoken to, not the speaker ("وقال لرويترز إن …")',
+    'وكان الوزير محمد الفاضل في تونس أمس. وقال لرويترز إن الحكومة ستستقيل خلال الأسبوع المقبل.',
+    {},
+  ],
+  [
+    'a title in construct with a place keeps its holder as the speaker ("عمدة لندن صادق خان")',
+    'قال عمدة لندن صادق خان إنه جد مشغول للرد على تغريدة كتبها نجل ترامب.',
+    { 'صادق خان': ['إنه جد مشغول للرد على تغريدة كتبها نجل ترامب'] },
+  ],
+  [
     'a person named through a relative and a title is not the relative\'s speaker',
     'واعتبرت أرملة الشهيد محمد البراهمي أن دم الشهيد هو دم كل التونسيين وأن دربه هو درب الجميع.',
     {},
