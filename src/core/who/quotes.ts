@@ -54,6 +54,8 @@ const TITLE_INTROS = normSet(quoteCues.titleIntros);
 const DOCUMENTS = normSet(quoteCues.documents);
 /** Words that join a document to the body that issued it ("صادر عن", "ل"), normalized. */
 const ISSUED_BY = normSet(quoteCues.issuedBy);
+/** Verbs of denying ("نفى", "تنفي"), normalized. */
+const DENIALS = normSet(quoteCues.denials);
 /** A verb of passing words on ("نقلت", "ونقل", "تنقل"), normalized. */
 const PASSING_ON = /^[وف]?[يت]?نقل/u;
 /** Words by which an outlet cites somebody ("نقلت تاس عن …", "نقلا عن"), normalized. */
@@ -752,6 +754,20 @@ export function surnameReadAsBody(doc: Doc, m: TokenMention): boolean {
   return FIRST_NAMES.has(prev.norm) || FIRST_NAMES.has(prev.bare);
 }
 
+/**
+ * Whether quote q after a verb of denying is the term denied: it opens right after a word that is not a
+ * mark or the speaker's name, with no reported clause opened before it ('نفى الوزير وجود «صفقة سرية»',
+ * 'نفى قيامه بـ"…"'); 'نفى الوزير: «…»' and 'نفى أن يكون «…»' are words said.
+ */
+export function deniedTerm(doc: Doc, c: number, q: Quote, speaker: TokenMention): boolean {
+  const k = q.s - 2;
+  const t = doc.tokens[k];
+  if (t === undefined || isPunct(t) || k === speaker.e - 1 || cueKind(t) !== undefined) return false;
+  // Inside the clause denied ('ونفى مصدر أن يكون الموقع "مستودعا عسكريا"') the quote is the speaker's words.
+  for (let i = c + 1; i <= k; i++) if (REPORT_OPENERS.has(doc.tokens[i]!.norm)) return false;
+  return true;
+}
+
 /** Quotes attributed to speaker mentions: pairs of (speaker mention, quoted text). */
 export function attributeQuotes(
   doc: Doc,
@@ -841,6 +857,12 @@ export function attributeQuotes(
       if (speaker === last && !ref && GOES_ON_VERBS.has(n) && n.endsWith('ت') && isMasculineSource(speaker)) continue;
       // What this verb's speaker says next in the sentence ("صرح فلان، خلال …، قائلا: …") is theirs too.
       if (kind === 'verb') heard = { speaker, sentence: doc.tokens[c]!.sentence };
+      // "نفى وجود «صفقة سرية»": the term denied is not what the speaker said.
+      if (q && DENIALS.has(n) && deniedTerm(doc, c, q, speaker)) {
+        used.add(q);
+        last = speaker;
+        continue;
+      }
       if (q) {
         used.add(q);
         out.push({ speaker, text: slice(q.s, q.e) });
