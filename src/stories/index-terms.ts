@@ -5,7 +5,7 @@
  */
 
 import { shareBroadcast } from './broadcast.ts';
-import { daysContradict } from './happening.ts';
+import { daysContradict, kindsApart } from './happening.ts';
 import { datelinesDiffer, isLocal, localDatelinesApart, placesConflict, sharePlace } from './places.ts';
 import { DATE, ENTITY, type ArticleFeatures } from './terms.ts';
 
@@ -97,6 +97,12 @@ export interface StoryIndexOptions {
    * is many happenings, so a local place does not count. Chosen on the train pairs (0.12-0.16 alike).
    */
   eventPlaceThreshold: number;
+  /**
+   * Further similarity needed when both articles are set in local places and their titles name
+   * happenings of two kinds (kinds.json: a police operation, a harm) and none they share (default
+   * 0.15; happening.ts kindsApart): a governorate's sweep and a death there the same day.
+   */
+  kindConflictMargin: number;
 }
 
 export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
@@ -115,6 +121,7 @@ export const DEFAULT_INDEX_OPTIONS: StoryIndexOptions = {
   mergeSimilarity: 0.2,
   dayConflictMargin: 0.15,
   eventPlaceThreshold: 0.14,
+  kindConflictMargin: 0.15,
 };
 
 /** A story not looked at as a whole (its similarity is then the article's own). */
@@ -423,7 +430,7 @@ export class StoryIndex {
     const apart = sameDate ? Math.min(hours, MARGIN_FREE_HOURS) : hours;
     const base = sameHappeningNamed(article, doc) ? Math.min(this.options.threshold, this.options.eventPlaceThreshold) : this.options.threshold;
     const ruled =
-      base + (person ? 0 : this.placeMargin(article, doc)) + this.numberMargin(article, doc, apart) + this.timeMargin(apart, rare) + (person ? 0 : this.dayConflict(article, doc));
+      base + (person ? 0 : this.placeMargin(article, doc)) + this.numberMargin(article, doc, apart) + this.timeMargin(apart, rare) + (person ? 0 : this.dayConflict(article, doc)) + this.kindConflict(article, doc);
     // One happening told again the same day, or one broadcast told in two articles within half a day.
     const retold = (actor && hours <= 24 && isRetelling(article, doc)) || (hours <= MARGIN_FREE_HOURS && shareBroadcast(article.broadcasts, doc.broadcasts));
     const needed = retold ? Math.min(ruled, this.options.retellingThreshold) : ruled;
@@ -436,6 +443,12 @@ export class StoryIndex {
     if (!daysContradict(article, doc)) return 0;
     const running = this.options.runningStoryMin > 0 && (this.members.get(doc.storyId)?.length ?? 0) >= this.options.runningStoryMin;
     return running ? 0 : this.options.dayConflictMargin;
+  }
+
+  /** The extra similarity two local articles need when their titles name happenings of two kinds. */
+  private kindConflict(a: ArticleFeatures, b: ArticleFeatures): number {
+    if (![...a.places].some(isLocal) || ![...b.places].some(isLocal)) return 0;
+    return kindsApart(a.titleEvents, b.titleEvents) ? this.options.kindConflictMargin : 0;
   }
 
   /**

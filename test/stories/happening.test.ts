@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { daysContradict, happeningDays } from '../../src/stories/happening.ts';
+import { daysContradict, happeningDays, kindsApart, kindsOf } from '../../src/stories/happening.ts';
+import { eventsOf } from '../../src/stories/terms.ts';
+import { wordsOf } from '../../src/core/text/tokens.ts';
 
 /** An outline with the given timeline (date, sentence). */
 const outline = (timeline: [string, number][]) => ({ who: [], timeline: timeline.map(([date, sentence]) => ({ date, sentence })) });
@@ -33,4 +35,18 @@ test('GIVEN two articles THEN their happenings contradict only when both leads g
     assert.equal(daysContradict(happeningDays(outline(c.a)), happeningDays(outline(c.b))), c.contradict, c.name);
     assert.equal(daysContradict(happeningDays(outline(c.b)), happeningDays(outline(c.a))), c.contradict, `${c.name} (the other way)`);
   }
+});
+
+test('GIVEN the happenings two titles name THEN kindsApart says whether they are an operation and a harm with none shared', () => {
+  const nouns = (text: string) => eventsOf(wordsOf(text));
+  const cases: [string, string, string, boolean][] = [
+    ['a sweep and a suicide', 'حجز 5 بنادق صيد و إيقاف 19 مفتشا عنهم', 'شاب يحاول الانتحار حرقا', true],
+    ['a sweep and a death in an accident', 'إيقاف 53 شخصا مفتشا عنهم', 'وفاة إمرأة وإصابة ابنيها في حادث مرور', true],
+    ['two accidents', 'إصابة طبيب في حادث مرور', 'وفاة امرأة في حادث مرور', false],
+    ['an arrest after a killing', 'القبض على شخص من أجل القتل العمد', 'العثور على جثة شاب', false],
+    ['an arrest naming the death', 'إيقاف سائق بعد وفاة طفل في حادث', 'وفاة طفل دهسا', false],
+    ['a title naming no happening', 'حصيلة حملة أمنية', 'وفاة امرأة', false],
+  ];
+  for (const [name, a, b, want] of cases) assert.equal(kindsApart(nouns(a), nouns(b)), want, name);
+  assert.deepEqual([...kindsOf(nouns('وفاة شاب وإيقاف السائق'))].sort(), ['harm', 'operation']);
 });

@@ -59,3 +59,16 @@ test('GIVEN two articles that name one happening in a title THEN they need only 
   index.add(3, 3, 0, noTitle);
   assert.equal(index.compare(noTitle, 3600_000, 3)!.needed, DEFAULT_INDEX_OPTIONS.threshold, 'the happening named in neither title');
 });
+
+test('GIVEN two local articles whose titles name an operation and a harm THEN they need the kind-conflict margin; elsewhere they do not', () => {
+  const index = new StoryIndex();
+  const terms = new Map([['سليان', 1], ['شاب', 1]]);
+  const at = (place: string, noun: string) => features({ terms, places: places(place), lead: ` ${normalize(place)} `, events: new Set([noun]), titleEvents: new Set([noun]) });
+  index.add(1, 1, 0, at('سليانة', 'انتحار'));
+  index.add(2, 2, 0, at('سليانة', 'ايقاف'));
+  index.add(3, 3, 0, at('باريس', 'انتحار'));
+  const sweep = index.compare(at('سليانة', 'ايقاف'), 3600_000, 1)!.needed;
+  const sameKind = index.compare(at('سليانة', 'ايقاف'), 3600_000, 2)!.needed;
+  assert.ok(Math.abs(sweep - sameKind - DEFAULT_INDEX_OPTIONS.kindConflictMargin) < 1e-9, `${sweep} vs ${sameKind}`);
+  assert.equal(index.compare(at('باريس', 'ايقاف'), 3600_000, 3)!.needed, DEFAULT_INDEX_OPTIONS.threshold);
+});
