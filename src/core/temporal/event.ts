@@ -1385,7 +1385,7 @@ function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan
   // Not when the clause before has a date of its own: "… مساء اليوم … سائحة أجنبية، الاثنين الفارط بعد تعرضها إلى براكاج".
   const before = parts[own - 1];
   const datedBefore = before !== undefined && times.some((t) => typeof t.value === 'string' && t.start >= before.start && t.end <= before.end);
-  const consequence = !datedBefore && timeThenSubordinate(view, parts[own]!, at, times);
+  const consequence = !datedBefore && (timeThenSubordinate(view, parts[own]!, at, times) || subordinateAttributed(view, parts[own]!, at, times));
   const fragment = opensWithPreposition(mine) || isBareReport(mine) || isBackstoryOnly(mine) || consequence;
   if (wordCount(mine) >= MIN_EVENT_WORDS && !fragment) return mine;
   // An attribution clause ("، نقلته وكالة الأناضول اليوم") dates the clause it reports, before it.
@@ -1395,13 +1395,38 @@ function clauseEvent(text: string, sentence: Span, at: TimeSpan, times: TimeSpan
   for (const k of fragment ? order : [...order, own + 2, own - 2]) {
     // A clause after the time that opens with بعد أن، جراء، دون … tells the circumstance of the one before it.
     if (k > own && parts[k] && opensSubordinate(spanWords(view, parts[k]!, times).nw)) continue;
+    // "…، واصفا تونس بـ …، بحسب بيان صدر اليوم": a participle goes on with the clause before it, which tells the event.
+    // Joined to it when short enough ("أكد رئيس البنك دعمه لتونس واصفا إياها بمنارة أمل").
     const other = tryClause(k);
-    if (wordCount(other) >= MIN_EVENT_WORDS && !opensWithPreposition(other) && !isBareReport(other)) return (k < own && withVerbBefore(view, parts, k, times)) || other;
+    if (wordCount(other) < MIN_EVENT_WORDS || opensWithPreposition(other) || isBareReport(other)) continue;
+    const joined = k < own ? withVerbBefore(view, parts, k, times) : '';
+    if (joined) return joined;
+    const main = k < own && k > 0 && opensWithParticiple(view, parts[k]!, times) && commaBetween(text, parts[k - 1]!, parts[k]!) ? tryClause(k - 1) : '';
+    if (wordCount(main) >= MIN_EVENT_WORDS && !opensWithPreposition(main) && !isBareReport(main)) return withVerbBefore(view, parts, k - 1, times) || main;
+    return other;
   }
   return withoutLeadingWhile(mine);
 }
 
 const SUBORDINATE = eventData.subordinateOpeners.map((p) => normalize(p).split(' '));
+const PARTICIPLES = words(eventData.participleOpeners);
+
+/** Whether a clause opens with a reporting participle (واصفا، مضيفا، مشيرا …) that goes on with the clause before it. */
+function opensWithParticiple(view: ArticleView, clause: Span, times: Span[]): boolean {
+  return PARTICIPLES.has(spanWords(view, clause, times).nw[0] ?? '');
+}
+
+/**
+ * Whether a clause opens with a subordinate opener and its time stands in an attribution after it ("،
+ * بعد خروجها على السوق المالية حسب ما أعلنت عنه وزارة المالية في بلاغ لها الجمعة"): the time dates the
+ * telling of the clause before, not the circumstance.
+ */
+function subordinateAttributed(view: ArticleView, clause: Span, at: TimeSpan, times: TimeSpan[]): boolean {
+  const before = spanWords(view, { start: clause.start, end: at.start }, times).nw;
+  if (!opensSubordinate(before)) return false;
+  for (let i = 1; i < before.length; i++) if (attributionAt(before, i)) return true;
+  return false;
+}
 
 /** Whether words open with a subordinate opener (بعد أن، مما، جراء، دون …): the circumstance, cause or consequence of the clause before. */
 function opensSubordinate(nw: string[]): boolean {
