@@ -129,10 +129,22 @@ const LEANS_BACK = new RegExp(`^\\s*و?(${cues.leaningWords.join('|')})\\s`, 'u'
 const isBoundaryChar = (ch: string | undefined): boolean =>
   ch === undefined || SPACE.test(ch) || '،,؛;:()«»"“”\'.-–—'.includes(ch);
 
+/** A text's normalized form with a map back to the original (see {@link aligned}). */
+interface Aligned {
+  text: string;
+  at: (i: number) => number;
+}
+
+/** The text aligned last: the cleaning steps pass a sentence on unchanged more often than not, and the next step aligns it again. */
+let lastAligned: { of: string; aligned: Aligned } | undefined;
+
 /** Normalized text with a map back to the original, so a cue found in one cuts the other. */
-function aligned(text: string): { text: string; at: (i: number) => number } {
+function aligned(text: string): Aligned {
+  if (lastAligned?.of === text) return lastAligned.aligned;
   const n = normalizeWithOffsets(text);
-  return { text: n.text, at: (i) => n.offsets[i] ?? text.length };
+  const out: Aligned = { text: n.text, at: (i) => n.offsets[i] ?? text.length };
+  lastAligned = { of: text, aligned: out };
+  return out;
 }
 
 /** Index of `cue` in `norm` at or after `from` as a whole phrase (a trailing ل may touch the next word), or -1. */
