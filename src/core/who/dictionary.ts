@@ -98,3 +98,19 @@ export function isAccusativeOfWord(norm: string): boolean {
   if (!norm.endsWith('ا') || norm.length < 4 || PROPER.has(norm) || COMMON.has(norm)) return false;
   return COMMON.has(norm.slice(0, -1));
 }
+
+/**
+ * Whether a normalized word (clitics off) ends in ي on an ordinary word of the list: a nisba
+ * adjective ("سلفي" of سلف, "تكفيري", "هيكلي", "علفي"), a noun with "my" ("ضميري", "سبيلي") or a
+ * masculine plural in construct ("ميسوري" of ميسور). The word itself may be unknown to the list,
+ * which holds few nisbas. Family names have this shape too ("الهمامي", "موسي"): callers ask for
+ * more.
+ */
+export function isYaOfWord(norm: string): boolean {
+  return prefixStrips(norm).some((f) => {
+    const m = /^(.{3,})(?:ي|ية)$/u.exec(f);
+    if (!m) return false;
+    const base = m[1]!;
+    return COMMON.has(base) || COMMON.has(base + 'ة') || COMMON.has(base + 'ون');
+  });
+}

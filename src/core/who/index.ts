@@ -12,6 +12,7 @@ import { titleReferent } from './referents.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { findSources } from './sources.ts';
 import { unnamedSources } from './unnamed.ts';
+import { dictionaryClass, isYaOfWord } from './dictionary.ts';
 
 /** The who part of the analysis. */
 export interface WhoResult {
@@ -71,6 +72,34 @@ export function isLoneGivenName(doc: Doc, mentions: readonly TokenMention[]): bo
   return mentions.every((m) => m.e - m.s === 1 && [doc.tokens[m.s]!.norm, doc.tokens[m.s]!.bare].some((w) => FIRST_NAMES.has(w)));
 }
 
+/** Whether a token is a given name, with its clitics off. */
+function isGivenNameToken(t: DocToken): boolean {
+  return t.forms.some((f) => FIRST_NAMES.has(f));
+}
+
+/** An indefinite ordinary word: a word of the list, or one in ي on a word of it ("سلفي", "ميسوري"). */
+function isIndefiniteOrdinary(t: DocToken): boolean {
+  return !t.bare.startsWith('ال') && (isYaOfWord(t.norm) || dictionaryClass(t.norm) === 'common');
+}
+
+/**
+ * Whether a mention is a phrase of one or two ordinary words and no name: no given name in it or
+ * right before it, no title in the two words before it, indefinite words of the list and at least
+ * one in ي on a word of it ("سلفي تكفيري", "وشعير علفي", "كيس بلاستيكي", "هيكلي"), or such a word in
+ * construct with a definite one ("ميسوري الحال"). A family name cut off its given name ("عبير
+ * موسي") or after a rank ("الرقيب أول آمان ثامري") stays a name.
+ */
+export function isOrdinaryWordPhrase(doc: Doc, m: TokenMention): boolean {
+  const words = doc.tokens.slice(m.s, m.e);
+  const [first, second] = words;
+  if (!first || words.length > 2 || words.some(isGivenNameToken) || !isIndefiniteOrdinary(first)) return false;
+  const before = [doc.tokens[m.s - 1], doc.tokens[m.s - 2]].filter((t): t is DocToken => t !== undefined && t.sentence === first.sentence);
+  if (before.some((t) => isGivenNameToken(t) || isTitle(t))) return false;
+  if (!second) return isYaOfWord(first.norm);
+  if (second.bare.startsWith('ال')) return /ي$/u.test(first.stem) && isYaOfWord(first.norm) && dictionaryClass(second.norm) === 'common';
+  return isIndefiniteOrdinary(second) && (isYaOfWord(first.norm) || isYaOfWord(second.norm));
+}
+
 /** Finds entity mentions and groups them into entities, with `tagger` (default: the shipped model's). */
 export function analyzeWho(text: string, sentences: Sentence[], tagger: Tagger = shippedTagger()): WhoResult {
   const doc = buildDoc(text, sentences);
@@ -116,7 +145,9 @@ export function analyzeWho(text: string, sentences: Sentence[], tagger: Tagger =
   // A given name alone, with no role and no words, tells the reader nobody ("يوسف" cut off
   // "حكومة يوسف الشاهد"): it stays among the mentions but not in the who list.
   // Nor is a name made only of function words ("الذي" between two quotation marks) anybody.
-  const listed = groups.filter((g) => !(g.type === 'PER' && !roleOf.has(g) && !said.has(g) && isLoneGivenName(doc, g.mentions)) && !onlyFunctionWords(g.name));
+  // A phrase of ordinary words with no role and no words ("سلفي تكفيري") is nobody, and no mention either.
+  const ordinary = new Set(groups.filter((g) => g.type === 'PER' && !roleOf.has(g) && !said.has(g) && g.mentions.every((m) => isOrdinaryWordPhrase(doc, m))));
+  const listed = groups.filter((g) => !ordinary.has(g) && !(g.type === 'PER' && !roleOf.has(g) && !said.has(g) && isLoneGivenName(doc, g.mentions)) && !onlyFunctionWords(g.name));
   const entries = listed.map((g) => {
     const entry: WhoEntry = {
       name: g.name,
@@ -131,7 +162,7 @@ export function analyzeWho(text: string, sentences: Sentence[], tagger: Tagger =
 
   const mentions: Mention[] = all
     // Proper names only, as ANERcorp tags them: descriptive organizations stay in the who list.
-    .filter((m) => groupOf.has(m) && !m.descriptive)
+    .filter((m) => groupOf.has(m) && !ordinary.has(groupOf.get(m)!) && !m.descriptive)
     .map((m) => {
       const type = groupOf.get(m)!.type;
       const p = properNameSpan(doc, { ...m, type });

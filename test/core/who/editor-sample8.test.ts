@@ -6,6 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeWho } from '../../../src/core/who/index.ts';
 import { segment } from '../../../src/core/text/segment.ts';
+import { isYaOfWord } from '../../../src/core/who/dictionary.ts';
+import { isOrdinaryWordPhrase } from '../../../src/core/who/index.ts';
+import { buildDoc } from '../../../src/core/who/doc.ts';
 
 function names(text: string): string[] {
   return analyzeWho(text, segment(text)).who.map((e) => e.name);
@@ -18,4 +21,39 @@ test('GIVEN السلط, the Tunisian plural of سلطة, THEN it is the authorit
     'تقديم الحد الأدنى من الإمكانيات للسلط المعنية بمكافحة الفساد.',
   ];
   for (const text of table) assert.ok(!names(text).some((n) => /السلط/u.test(n)), text);
+});
+
+test('GIVEN a word in ي THEN it is one on an ordinary word when the word without ي is in the list', () => {
+  const table: [string, boolean][] = [
+    ['سلفي', true],
+    ['تكفيري', true],
+    ['ميسوري', true],
+    ['وضميري', true],
+    ['علفي', true],
+    ['سلف', false],
+    ['الحال', false],
+    ['بلعيد', false],
+  ];
+  for (const [w, expected] of table) assert.equal(isYaOfWord(w), expected, w);
+});
+
+test('GIVEN a phrase of one or two ordinary words with ي as a person THEN it is nobody; a cut family name or one after a rank stays', () => {
+  const table: [string, string, boolean][] = [
+    ['كما تبين أن أحد أبنائه سلفي تكفيري سافر إلى سوريا.', 'سلفي تكفيري', true],
+    ['ما يشير إلى أنهم قد يكونون ميسوري الحال ، لكنهم فضلوا ذلك.', 'ميسوري الحال', true],
+    ['وعثرت الوحدات على كيس بلاستيكي بسواحل بنزرت.', 'كيس بلاستيكي', true],
+    ['وحذرت من عمل عقابي إذا أدى ذلك إلى استفزازات.', 'عقابي', true],
+    ['لتوريد الحبوب من قمح وشعير علفي حسب ما أكده المدير.', 'وشعير علفي', true],
+    ['وأعلنت الحركة اختيار عبير موسي لتولي رئاسة الحركة.', 'موسي', false],
+    ['إلى عائلات الشهداء الرقيب أول آمان ثامري والجندي أول معتز الخميسي.', 'آمان ثامري', false],
+    ['وقال الصحبي الظاهري إن الحالة مستقرة.', 'الظاهري', false],
+    ['وأكد سمير حامدي أن الحالة مستقرة.', 'سمير حامدي', false],
+  ];
+  for (const [text, phrase, ordinary] of table) {
+    const doc = buildDoc(text, [{ start: 0, end: text.length, heading: false }]);
+    const words = phrase.split(' ');
+    const s = doc.tokens.findIndex((t) => t.text === words[0]);
+    assert.equal(isOrdinaryWordPhrase(doc, { type: 'PER', s, e: s + words.length }), ordinary, text);
+  }
+  assert.deepEqual(names('كما تبين أن أحد أبنائه سلفي تكفيري سافر إلى سوريا.').filter((n) => n.includes('سلفي')), []);
 });
