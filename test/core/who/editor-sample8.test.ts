@@ -57,3 +57,10 @@ test('GIVEN a phrase of one or two ordinary words with ي as a person THEN it is
   }
   assert.deepEqual(names('كما تبين أن أحد أبنائه سلفي تكفيري سافر إلى سوريا.').filter((n) => n.includes('سلفي')), []);
 });
+
+test('GIVEN فرنس برس, a spelling of فرانس برس, THEN it is the agency, never a person فرنس', () => {
+  const text = 'وأكدت مصادر أمنية ورسمية لوكالة فرنس برس خبر وفاة تامالت.';
+  const r = analyzeWho(text, segment(text));
+  assert.deepEqual(r.sources, ['فرانس برس']);
+  assert.ok(!r.who.some((e) => e.type === 'PER' && e.name.includes('فرنس')));
+});
