@@ -9,7 +9,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, wordFact, type Doc, type DocToken, type TokenMention } from './doc.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, FACILITY_HEADS, OUTLET_SUFFIXES, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, PLACE_NAME_OPENERS, ACCUSATIVE_PARTICLES, PRODUCT_NOUNS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_PHRASES_BY_FOLDED_FIRST, foldHardG, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, normSet } from './lexicon.ts';
+import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, COMPOUND_FAMILY_NAMES, FACILITY_HEADS, OUTLET_SUFFIXES, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, PLACE_NAME_OPENERS, ACCUSATIVE_PARTICLES, PRODUCT_NOUNS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_PHRASES_BY_FOLDED_FIRST, foldHardG, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, normSet } from './lexicon.ts';
 import { isTitle, opensRoleBody } from './roles.ts';
 import { dictionaryClass, isAccusativeOfWord, isAccusativeWord } from './dictionary.ts';
 
@@ -1139,6 +1139,41 @@ export function withRepeatedMiddleName(doc: Doc, spans: readonly TokenMention[])
   return out;
 }
 
+/** Length of the compound family name (lexicon) that starts at token i ("قائد السبسي", "لقائد السبسي"), 0 if none. */
+export function compoundFamilyNameAt(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  const first = toks[i];
+  if (!first) return 0;
+  const words = COMPOUND_FAMILY_NAMES.find((w) => first.forms.includes(w[0]!) && w.every((x, k) => k === 0 || (toks[i + k]?.norm === x && toks[i + k]!.sentence === first.sentence)));
+  return words?.length ?? 0;
+}
+
+/**
+ * A compound family name whose first word is a title ("قائد السبسي") is one person's name, with
+ * the given name right before it ("الباجي" + "قائد" + "السبسي"), found by the tagger or not: the
+ * title word is no role of the name after it.
+ */
+export function withCompoundFamilyNames(doc: Doc, spans: readonly TokenMention[]): TokenMention[] {
+  let out = [...spans];
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const n = compoundFamilyNameAt(doc, i);
+    if (n === 0) continue;
+    const e = i + n;
+    const sentence = doc.tokens[i]!.sentence;
+    // The given name: a one-word span right before (of any type: "الباجي" is tagged a place), a person span the tagger ran into the family name,
+    // or a known given name it left out ("وقال الباجي قايد السبسي").
+    const before = out.find((m) => m.s < i && i <= m.e && (m.e > i ? m.type === 'PER' : m.e - m.s === 1) && doc.tokens[m.s]!.sentence === sentence);
+    const prev = doc.tokens[i - 1];
+    const given = prev !== undefined && prev.sentence === sentence && FIRST_NAMES.has(prev.bare) && !out.some((m) => m.s < i && i - 1 < m.e);
+    const s = before?.s ?? (given ? i - 1 : i);
+    // Another entity over it, or a span running on past it ("السبسي وعبد العزيز بوتفليقة"), is left alone.
+    if (out.some((m) => m !== before && m.s < e && s < m.e && (m.type !== 'PER' || m.e > e))) continue;
+    out = [...out.filter((m) => !(m.s < e && s < m.e)), { type: 'PER' as const, s, e }].sort((x, y) => x.s - y.s);
+    i = e - 1;
+  }
+  return out;
+}
+
 /** A rule over all the article's spans: the spans as they should be. */
 export interface ListStep {
   name: string;
@@ -1174,6 +1209,8 @@ export const LIST_STEPS: readonly ListStep[] = [
   },
   // A given name, a common-looking word and a person span, the same three words twice, are one name ("الباجي قائد السبسي").
   { name: 'person-with-repeated-middle-name', run: (doc, spans) => withRepeatedMiddleName(doc, spans) },
+  // A family name of two words opening with a title ("قائد السبسي") is one name with the given name before it.
+  { name: 'person-with-compound-family-name', run: (doc, spans) => withCompoundFamilyNames(doc, spans) },
   {
     // A lone "علي" where the article writes ى as ي is the preposition. Only alone: "محمد علي" stays.
     name: 'lone-ali-preposition',

@@ -64,3 +64,16 @@ test('GIVEN فرنس برس, a spelling of فرانس برس, THEN it is the age
   assert.deepEqual(r.sources, ['فرانس برس']);
   assert.ok(!r.who.some((e) => e.type === 'PER' && e.name.includes('فرنس')));
 });
+
+test('GIVEN قائد السبسي, a family name opening with a title, THEN it is one name with its given name and قائد is no role', () => {
+  const table: [string, string, string][] = [
+    ['كما أطلعهم على المحاور الأساسية لمبادرة رئيس الجمهورية الباجي قائد السبسي بخصوص الأزمة الليبية.', 'الباجي قائد السبسي', 'رئيس الجمهورية'],
+    ['وقال الباجي قايد السبسي إن الأزمة طويلة.', 'الباجي قايد السبسي', ''],
+    ['ودعا المدير التنفيذي لحركة نداء تونس حافظ قائد السبسي إلى الحوار.', 'حافظ قائد السبسي', 'المدير التنفيذي لحركة نداء تونس'],
+    ['وطالب الحزب بأن يسحب قائد السبسي دعوته للسيسي.', 'قائد السبسي', ''],
+  ];
+  for (const [text, name, role] of table) {
+    const who = analyzeWho(text, segment(text)).who.filter((e) => e.type === 'PER');
+    assert.deepEqual(who.map((e) => [e.name, e.role]), [[name, role]], text);
+  }
+});
