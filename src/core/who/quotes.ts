@@ -3,7 +3,7 @@
  * continuing the previous speaker, and indirect "قال X إن …" clauses.
  */
 import { isPunct, wordFact, type Doc, type DocToken, type TokenMention } from './doc.ts';
-import { ACCORDING_TO, BY_SAYING, COMMENTING_WORDS, CONTINUATIONS, FIRST_NAMES, GOES_ON_VERBS, isGazPlace, KINSHIP_WORDS, MEDIA_HEADS, ORG_HEADS, PRESS_ADDRESSEES, REPLIED_TO, REPLY_VERBS, SAYING_BY_VERBS, SPEECH_VERBS, SRC_HEADS, WORK_NOUNS, normSet } from './lexicon.ts';
+import { ACCORDING_TO, BY_SAYING, COMMENTING_WORDS, CONTINUATIONS, FIRST_NAMES, GOES_ON_VERBS, JUNK, isGazPlace, KINSHIP_WORDS, MEDIA_HEADS, ORG_HEADS, PRESS_ADDRESSEES, REPLIED_TO, REPLY_VERBS, SAYING_BY_VERBS, SPEECH_VERBS, SRC_HEADS, WORK_NOUNS, normSet } from './lexicon.ts';
 import quoteCues from '../lexicon/who/quote-cues.json' with { type: 'json' };
 import { normalize } from '../text/normalize.ts';
 import { dictionaryClass } from './dictionary.ts';
@@ -54,6 +54,12 @@ const TITLE_INTROS = normSet(quoteCues.titleIntros);
 const DOCUMENTS = normSet(quoteCues.documents);
 /** Words that join a document to the body that issued it ("صادر عن", "ل"), normalized. */
 const ISSUED_BY = normSet(quoteCues.issuedBy);
+/** Relative pronouns ("الذي", "التي"), normalized. */
+const RELATIVES = normSet(quoteCues.relatives);
+/** Prepositions with a pronoun between a verb and its own subject ("قال فيه الأخير"), normalized. */
+const PRONOUN_PREPOSITIONS = normSet(quoteCues.pronounPrepositions);
+/** Nouns of time that follow a verb without being its subject ("قال الأسبوع الماضي إن"), normalized. */
+const TIME_NOUNS = normSet(quoteCues.timeNouns);
 /** Verbs of denying ("نفى", "تنفي"), normalized. */
 const DENIALS = normSet(quoteCues.denials);
 /** A verb of passing words on ("نقلت", "ونقل", "تنقل"), normalized. */
@@ -560,8 +566,62 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
   const cited = pick && PASSING_ON.test(doc.tokens[c]!.norm) ? citingAfter(doc, pick.e, limit) : -1;
   if (cited >= 0) return after.find((m) => m.s > cited);
   if (pick && pick.type === 'ORG' && doc.tokens[pick.e]?.norm === 'عن') pick = after.find((m) => m.s > pick!.e) ?? pick;
-  if (pick && after[0] && after[0].type === 'ORG' && pick !== after[0] && pick.s - after[0].e > 6) pick = after[0];
-  return pick ?? subjectBefore(doc, c, speakers);
+  if (pick && after[0] && after[0].type === 'ORG' && pick !== after[0] && pick.s - after[0].e > 6 && !onTongueOf(doc, after[0].e, pick.s)) pick = after[0];
+  if (pick) return pick;
+  // "…، الذي قال إن …": the name the relative follows, or nobody ("ولاية هاواي التي قالت").
+  // A verb of the other gender has a subject of its own, the relative its object ("في سوريا التي أكد أنها …").
+  const relative = doc.tokens[c - 1];
+  if (relative !== undefined && RELATIVES.has(relative.norm) && isMasculineVerb(doc.tokens[c]!) === !/^الت|^اللت|^اللوا|^اللا/u.test(relative.norm)) return antecedent(doc, c - 1, speakers);
+  // "إذ تشير القائمة إلى أن …", "قال فيه الأخير إن …": the verb has its own subject, a body named
+  // before with that head word ("شركة … بيتروفاك" … "تقول الشركة إن") or nobody named.
+  const own = ownSubjectAfter(doc, c);
+  if (own !== undefined) return bodyByHead(doc, c, own, speakers);
+  return subjectBefore(doc, c, speakers);
+}
+
+/** The last organization before token c whose name begins with the head word at token h ("الشركة" for "شركة النفط البريطانية"), else undefined. */
+function bodyByHead(doc: Doc, c: number, h: number, speakers: readonly TokenMention[]): TokenMention | undefined {
+  const head = doc.tokens[h]!.stem;
+  return speakers.filter((m) => m.e <= c && m.type === 'ORG' && doc.tokens[m.s]!.stem === head).pop();
+}
+
+/** The speaker named right before the relative pronoun at r, maybe with a comma between ("سامي عقلي، الذي"), else undefined. */
+export function antecedent(doc: Doc, r: number, speakers: readonly TokenMention[]): TokenMention | undefined {
+  let k = r - 1;
+  if (doc.tokens[k]?.norm === '،' || doc.tokens[k]?.norm === ',') k--;
+  // A parenthesis after the name ("دانيال كالفيلو (26 عاما) الذي …").
+  if (doc.tokens[k]?.norm === ')') {
+    const open = k;
+    while (k > r - 8 && k > 0 && doc.tokens[k]!.norm !== '(') k--;
+    k = doc.tokens[k]!.norm === '(' ? k - 1 : open;
+  }
+  return speakers.find((m) => m.e - 1 === k && doc.tokens[m.s]!.sentence === doc.tokens[r]!.sentence);
+}
+
+/**
+ * The common noun right after the speech verb at c that is its subject, maybe past a preposition with a
+ * pronoun: a definite word that is no title, time or function word, followed by its adjectives and the
+ * reported clause ("تقول الرواية الرسمية إن", "قال فيه الأخير إن", "تشير القائمة إلى أن"): its index,
+ * else undefined. "وصف الأمر بأنه" and "دعا الأطباء إلى" have the noun for their object.
+ */
+export function ownSubjectAfter(doc: Doc, c: number): number | undefined {
+  let k = c + 1;
+  if (PRONOUN_PREPOSITIONS.has(doc.tokens[k]?.norm ?? '')) k++;
+  const t = doc.tokens[k];
+  if (t === undefined || t.sentence !== doc.tokens[c]!.sentence || !t.bare.startsWith('ال') || isTitle(t) || JUNK.has(t.norm) || JUNK.has(t.bare) || TIME_NOUNS.has(t.norm)) return undefined;
+  const pointsTo = /شار|شير/u.test(doc.tokens[c]!.norm);
+  for (let i = k + 1; i < doc.tokens.length && i <= k + 3; i++) {
+    const w = doc.tokens[i]!;
+    if ((REPORT_OPENERS.has(w.norm) && !w.norm.startsWith('ب')) || (pointsTo && w.norm === 'الى')) return k;
+    if (!w.bare.startsWith('ال') || isTitle(w) || w.norm !== w.bare || w.norm === 'الى') return undefined;
+  }
+  return undefined;
+}
+
+/** Whether "على لسان" stands between tokens a and b ("أكدت الوزارة، على لسان المتحدثة باسمها فلانة، أن"): the one named after it speaks for the body. */
+function onTongueOf(doc: Doc, a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) if (doc.tokens[k]!.norm === 'لسان' && doc.tokens[k - 1]!.norm === 'على') return true;
+  return false;
 }
 
 /**
