@@ -208,6 +208,12 @@ function shareEvent(a: ArticleFeatures, b: ArticleFeatures): boolean {
   return false;
 }
 
+/** Whether some place is a local town or governorate. */
+function hasLocal(places: ReadonlySet<string>): boolean {
+  for (const p of places) if (isLocal(p)) return true;
+  return false;
+}
+
 /** Whether two articles name one happening (a noun of events.json, in one of their titles) and one place that is not a local town. */
 function sameHappeningNamed(a: ArticleFeatures, b: ArticleFeatures): boolean {
   if (!shareEvent(a, b)) return false;
@@ -447,8 +453,8 @@ export class StoryIndex {
 
   /** The extra similarity two local articles need when their titles name happenings of two kinds. */
   private kindConflict(a: ArticleFeatures, b: ArticleFeatures): number {
-    if (![...a.places].some(isLocal) || ![...b.places].some(isLocal)) return 0;
-    return kindsApart(a.titleEvents, b.titleEvents) ? this.options.kindConflictMargin : 0;
+    if (a.titleEvents.size === 0 || b.titleEvents.size === 0 || !kindsApart(a.titleEvents, b.titleEvents)) return 0;
+    return hasLocal(a.places) && hasLocal(b.places) ? this.options.kindConflictMargin : 0;
   }
 
   /**
