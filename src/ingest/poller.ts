@@ -258,6 +258,10 @@ export class FeedPoller {
     const reading = new Slots(this.options.concurrency);
     const unstarted: number[] = [];
     const read = due.map(() => settler());
+    // Feeds take their turns to store in the order they were claimed (by id), however their reads
+    // interleave: the same feeds give the same article and story ids run after run, on SQLite and
+    // on PostgreSQL alike. A feed waits for the one before it to be read, not stored.
+    const turns = due.map(() => settler());
     // A macrotask: whatever the caller starts then runs outside any batch's open transaction.
     if (opts.onRead) void Promise.all(read.map((r) => r.done)).then(() => setImmediate(opts.onRead!));
     const feeds = await Promise.all(
@@ -266,8 +270,10 @@ export class FeedPoller {
           queue.add(async () => {
             const release = await reading.take();
             try {
-              if (!this.halted && (await this.renewLease(f.id, leaseMs))) return await this.pollFeed(f, release, read[i]!.settle);
+              const turn = { after: i > 0 ? turns[i - 1]!.done : Promise.resolve(), taken: turns[i]!.settle };
+              if (!this.halted && (await this.renewLease(f.id, leaseMs))) return await this.pollFeed(f, release, read[i]!.settle, turn);
             } finally {
+              turns[i]!.settle();
               read[i]!.settle();
             }
             release();
@@ -306,8 +312,14 @@ export class FeedPoller {
    * Polls one feed and ingests what is new; records success or failure; never throws.
    * `releaseSlot` is called once the feed's new texts are analysed (or it failed before that);
    * `onClaimed` once they are claimed, the feed's turn to store taken (or it ended before that).
+   * `turn`: the feed takes its turn to store once `after` resolves, and calls `taken` then.
    */
-  async pollFeed(feed: FeedRecord, releaseSlot: () => void = () => undefined, onClaimed: () => void = () => undefined): Promise<FeedPollResult> {
+  async pollFeed(
+    feed: FeedRecord,
+    releaseSlot: () => void = () => undefined,
+    onClaimed: () => void = () => undefined,
+    turn: { after: Promise<void>; taken: () => void } = { after: Promise.resolve(), taken: () => undefined },
+  ): Promise<FeedPollResult> {
     const result: FeedPollResult = { feedId: feed.id, url: feed.url, status: 'ok', items: 0, added: 0, republished: 0, joined: 0, fullText: 0, failures: feed.failures };
     if (this.reading.has(feed.id)) {
       releaseSlot();
@@ -345,7 +357,10 @@ export class FeedPoller {
       } else {
         result.items = read.items.length;
         // 2–4. find what is new, analyse it, store and group it; the poll is recorded with its items
-        await this.ingest(feed, read.title ?? feed.title, read.items, read.local, result, recordSuccess, releaseSlot, markClaimed);
+        await turn.after;
+        const ingested = this.ingest(feed, read.title ?? feed.title, read.items, read.local, result, recordSuccess, releaseSlot, markClaimed);
+        turn.taken();
+        await ingested;
         read.commit();
       }
       result.failures = 0;

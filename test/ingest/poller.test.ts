@@ -419,6 +419,25 @@ describe('feed polling against a loopback server', () => {
     assert.equal(Number((store.db.prepare('SELECT COUNT(*) AS n FROM article_sources').get() as { n: number }).n), 3, 'the repeated URL is no new source');
   });
 
+  it('GIVEN feeds whose reads end out of order THEN they are stored in the order they were claimed, so the same feeds give the same ids every run', { timeout: 20_000 }, async () => {
+    const store = openStore(':memory:');
+    const ids: number[] = [];
+    for (const path of ['/rss', '/atom', '/json']) ids.push((await feed(store, server.url(path))).id);
+    // The first feed's lease answers last (a busy database connection): its read starts after the others'.
+    const renew = store.renewFeedLease.bind(store);
+    store.renewFeedLease = async (feedId, lease) => {
+      if (feedId === ids[0]) await new Promise((resolve) => setTimeout(resolve, 300));
+      return renew(feedId, lease);
+    };
+    const poller = new FeedPoller({ store, fetcher, clock: new FakePollClock(T0), grouper: new StoryGrouper(store), options: { timeoutMs: 3000, concurrency: 3 } });
+    const report = await poller.pollDue();
+    assert.deepEqual(report.feeds.map((f) => [f.status, f.added]), [['ok', 3], ['ok', 2], ['ok', 2]]);
+    const feedOfArticle = store.db.prepare('SELECT a.id, MIN(s.feed_id) AS feed FROM articles a JOIN article_sources s ON s.article_id = a.id GROUP BY a.id ORDER BY a.id').all() as { feed: number }[];
+    assert.deepEqual(feedOfArticle.map((r) => r.feed), [ids[0], ids[0], ids[0], ids[1], ids[1], ids[2], ids[2]]);
+    const stories = store.db.prepare('SELECT story_id FROM story_articles ORDER BY article_id').all() as { story_id: number }[];
+    assert.deepEqual(stories.map((r) => r.story_id), [...stories.map((r) => r.story_id)].sort((a, b) => a - b), 'story ids follow the articles');
+  });
+
   it('GIVEN a feed still being read THEN a second poll of it meanwhile is skipped', async () => {
     const { store, poller } = setup();
     const f = await feed(store, server.url('/rss'));
