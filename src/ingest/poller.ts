@@ -552,8 +552,10 @@ export class FeedPoller {
       await store.inTransaction(async () => {
         // The analyses are saved together after the loop (one statement on PostgreSQL).
         const analysed: AnalysisToSave[] = [];
-        for (const record of records) {
-          const stored = await store.upsertArticle(record);
+        // The rows are written together (a few statements for the batch on PostgreSQL), then grouped one by one.
+        const upserted = await store.upsertArticles(records);
+        for (const [i, record] of records.entries()) {
+          const stored = upserted[i]!;
           if (stored.status === 'new-source') result.republished++;
           if (stored.status !== 'new') continue;
           result.added++;

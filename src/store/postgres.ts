@@ -228,6 +228,22 @@ function matchParams(a: NewArticle, { canon, guid, hash }: ArticleKeys): unknown
   return [...byGuid, url, twin, hash];
 }
 
+/**
+ * The items of a batch that can be inserted together: those that match no stored article and no
+ * earlier item of the batch (by feed+guid, canonical URL or content), as their indexes.
+ */
+function freshOfBatch(articles: readonly NewArticle[], keys: readonly ArticleKeys[], matched: readonly boolean[]): number[] {
+  const seen = new Set<string>();
+  const fresh: number[] = [];
+  for (const [i, a] of articles.entries()) {
+    const { canon, guid, hash } = keys[i]!;
+    const own = [`h:${hash}`, ...(canon && isArticleUrl(canon) ? urlTwins(canon).map((u) => `u:${u}`) : []), ...(a.feedId !== undefined && guid ? [`g:${a.feedId}:${guid}`] : [])];
+    if (!matched[i] && !own.some((k) => seen.has(k))) fresh.push(i);
+    for (const k of own) seen.add(k);
+  }
+  return fresh;
+}
+
 /** A stored article an item matched, with its row. */
 interface ArticleMatch {
   articleId: number;
@@ -408,6 +424,80 @@ export class PostgresStore implements Store {
 
   async upsertArticle(a: NewArticle): Promise<UpsertResult> {
     return this.transaction(() => this.upsertIn(a), { writes: true });
+  }
+
+  /**
+   * A feed's batch in three round trips however many it holds: every item's look-ups in one query;
+   * the items that match nothing stored and no earlier item of the batch inserted together, their
+   * articles in one multi-row INSERT and their sources in another; the rest (a copy, a re-publication,
+   * a re-poll) one by one as {@link upsertArticle}, after those, so they find them.
+   */
+  async upsertArticles(articles: readonly NewArticle[]): Promise<UpsertResult[]> {
+    if (articles.length <= 1) return Promise.all(articles.map((a) => this.upsertArticle(a)));
+    return this.transaction(async () => {
+      const keys = articles.map((a) => articleKeys(a));
+      const matched = await this.matchedOf(articles, keys);
+      const fresh = freshOfBatch(articles, keys, matched);
+      const results = Array.from({ length: articles.length }, (): UpsertResult | undefined => undefined);
+      for (const [i, article] of (await this.insertFresh(fresh.map((i) => articles[i]!), fresh.map((i) => keys[i]!))).entries()) {
+        results[fresh[i]!] = { article, status: 'new' };
+      }
+      for (const [i, a] of articles.entries()) results[i] ??= await this.upsertIn(a);
+      return results as UpsertResult[];
+    }, { writes: true });
+  }
+
+  /** Which of `articles` match a stored one (MATCH_SQL for each, in one query). */
+  private async matchedOf(articles: readonly NewArticle[], keys: readonly ArticleKeys[]): Promise<boolean[]> {
+    const params = articles.map((a, i) => matchParams(a, keys[i]!));
+    const column = (k: number): unknown[] => params.map((p) => p[k]);
+    const rows = await this.all(
+      `SELECT k.n FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS k(feed, guid, url, twin, hash, n)
+        WHERE EXISTS (SELECT 1 FROM article_sources WHERE feed_id = k.feed AND guid = k.guid)
+           OR EXISTS (SELECT 1 FROM article_sources WHERE url IN (k.url, k.twin))
+           OR EXISTS (SELECT 1 FROM articles WHERE content_hash = k.hash)`,
+      column(0),
+      column(1),
+      column(2),
+      column(3),
+      column(4),
+    );
+    const hit = new Set(rows.map((r) => Number(r.n) - 1));
+    return articles.map((_, i) => hit.has(i));
+  }
+
+  /** Inserts articles that match nothing (and their sources) in two statements; their records, in order. */
+  private async insertFresh(articles: readonly NewArticle[], keys: readonly ArticleKeys[]): Promise<ArticleRecord[]> {
+    if (articles.length === 0) return [];
+    const inserted = await this.all(
+      `INSERT INTO articles (url, title, text, summary, published, first_seen, content_hash)
+       SELECT a.url, a.title, a.text, a.summary, a.published, a.first_seen, a.hash
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS a(url, title, text, summary, published, first_seen, hash, n)
+        ORDER BY a.n RETURNING *`,
+      keys.map((k) => k.canon ?? null),
+      articles.map((a) => a.title),
+      articles.map((a) => a.text),
+      articles.map((a) => a.summary ?? null),
+      articles.map((a) => a.published ?? null),
+      articles.map((a) => a.seenAt),
+      keys.map((k) => k.hash),
+    );
+    const byHash = new Map(inserted.map((r) => [str(r.content_hash), articleFrom(r)]));
+    const records = keys.map((k) => byHash.get(k.hash)!);
+    await this.run(
+      `INSERT INTO article_sources (article_id, feed_id, outlet, guid, url, title, seen_at)
+       SELECT s.id, s.feed, s.outlet, s.guid, s.url, s.title, s.seen_at
+         FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS s(id, feed, outlet, guid, url, title, seen_at, n)
+        ORDER BY s.n`,
+      records.map((r) => r.id),
+      articles.map((a) => a.feedId ?? null),
+      articles.map((a, i) => outletOf(a, keys[i]!.canon) ?? null),
+      keys.map((k) => k.guid ?? null),
+      keys.map((k) => k.canon ?? null),
+      articles.map((a) => a.title),
+      articles.map((a) => a.seenAt),
+    );
+    return records;
   }
 
   /**

@@ -269,6 +269,10 @@ export class SqliteStore implements Store {
     return this.db.transaction(() => this.upsertSync(a)).immediate();
   }
 
+  async upsertArticles(articles: readonly NewArticle[]): Promise<UpsertResult[]> {
+    return this.db.transaction(() => articles.map((a) => this.upsertSync(a))).immediate();
+  }
+
   /** The stored article `a` is (same feed+guid, then same canonical URL, then same normalized content), if any. */
   private existing(a: NewArticle, canon: string | undefined, guid: string | undefined, hash: string): { articleId: number; byFeedGuid: boolean } | undefined {
     if (a.feedId !== undefined && guid) {
@@ -289,6 +293,11 @@ export class SqliteStore implements Store {
   }
 
   async articlesWithoutStory(limit: number): Promise<ArticleRecord[]> {
+    // Not while another caller's batch is open: its articles are stored before they are grouped.
+    return this.outsideOthersTransaction(() => this.unassigned(limit));
+  }
+
+  private unassigned(limit: number): ArticleRecord[] {
     // Each story_articles row is one article's (article_id is unique and references articles), so
     // equal counts mean every article has its story: two small index counts instead of a walk over
     // every article's row, which the poller would pay at the start of each round.

@@ -347,6 +347,11 @@ export interface FeedStore {
 export interface ArticleStore {
   /** Stores an article, deduplicated by guid, canonical URL and normalized-content hash. */
   upsertArticle(article: NewArticle): Promise<UpsertResult>;
+  /**
+   * Stores several articles as {@link upsertArticle} one after another would (a later one can be
+   * a copy of an earlier one), in one transaction; the results in the order of `articles`.
+   */
+  upsertArticles(articles: readonly NewArticle[]): Promise<UpsertResult[]>;
   /** Whether `article` would be stored as a new article (no feed guid, URL or content of a stored one matches). */
   isNewArticle(article: NewArticle): Promise<boolean>;
   /** Articles that reached no story (older versions could crash between storing and grouping), oldest first. */

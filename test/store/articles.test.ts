@@ -51,6 +51,34 @@ for (const kind of STORE_KINDS) {
       }
     });
 
+    test('GIVEN a batch of new articles, copies and re-polls THEN upsertArticles gives what upsertArticle one after another gives, rows and sources alike', async () => {
+      const other = 'ارتفعت أسعار النفط في الأسواق العالمية بعد قرار أوبك خفض الإنتاج. '.repeat(4);
+      const third = 'أعلنت وزارة الصحة عن حملة تلقيح جديدة ضد الحصبة في المدارس. '.repeat(4);
+      const batch = (a: number, b: number): NewArticle[] => [
+        item({ feedId: a, guid: 'g2', url: 'https://a.example/n/2', text: other, outlet: 'أ' }),
+        item({ feedId: a, guid: 'g1', url: 'https://a.example/n/1', outlet: 'أ' }), // a re-poll of the stored one
+        item({ feedId: b, guid: 'x1', url: 'https://b.example/x1', text: other, outlet: 'ب' }), // a copy of the batch's first
+        item({ feedId: b, guid: 'x2', url: 'http://www.a.example/n/2?utm_source=x', text: `${other} تحديث`, outlet: 'ب' }), // its URL
+        item({ feedId: b, guid: 'x3', url: 'https://b.example/x3', text: third, outlet: 'ب', published: '2026-01-01T07:00:00Z', summary: 'مقتطف' }),
+        item({ feedId: b, guid: 'x4', text: `${third} تحديث`, outlet: 'ب' }),
+      ];
+      const run = async (together: boolean) => {
+        const store = await openTestStore(kind);
+        const a = (await store.addFeed('https://a.example/rss', { now: T0, title: 'أ' })).id;
+        const b = (await store.addFeed('https://b.example/rss', { now: T0, title: 'ب' })).id;
+        await store.upsertArticle(item({ feedId: a, guid: 'g1', url: 'https://a.example/n/1', outlet: 'أ' }));
+        const items = batch(a, b);
+        const results = together ? await store.upsertArticles(items) : await items.reduce<Promise<unknown[]>>(async (acc, x) => [...(await acc), await store.upsertArticle(x)], Promise.resolve([]));
+        const sources = [];
+        for (let id = 1; id <= (await store.countArticles()); id++) sources.push(await store.articleSources(id));
+        await store.close();
+        return { results, sources };
+      };
+      const together = await run(true);
+      assert.deepEqual(together, await run(false));
+      assert.deepEqual((together.results as { status: string }[]).map((r) => r.status), ['new', 'known', 'new-source', 'known', 'new', 'new']);
+    });
+
     test('GIVEN a new article stored THEN the record given back is the row as read back', async () => {
       const store = await openTestStore(kind);
       const feed = await store.addFeed('https://a.example/rss', { now: T0, title: 'أ' });
