@@ -90,12 +90,37 @@ function itemName(xml: string): 'item' | 'entry' {
 }
 
 /**
+ * A feed's items of its last body, parsed, by their raw text. Looked up by the text's length first
+ * and then compared: a Map keyed by the texts themselves hashed every item of every new body in
+ * full (a body's items are new strings at each read), where a comparison stops at the first
+ * difference and is only made with a text of the same length.
+ */
+class KnownItems {
+  private readonly byLength = new Map<number, [string, FeedItem][]>();
+
+  /** The parse of an item whose raw text is `raw`, if the last body had it. */
+  get(raw: string): FeedItem | undefined {
+    const same = this.byLength.get(raw.length);
+    if (!same) return undefined;
+    for (const [text, item] of same) if (text === raw) return item;
+    return undefined;
+  }
+
+  /** Remembers an item's parse. */
+  set(raw: string, item: FeedItem): void {
+    const same = this.byLength.get(raw.length);
+    if (same) same.push([raw, item]);
+    else this.byLength.set(raw.length, [[raw, item]]);
+  }
+}
+
+/**
  * Parses feed bodies, one feed at a time, keeping the parse of each item of the last body read
  * for a feed (about the body's size in memory per feed), so the next body parses only the items
  * it does not share with the last one. Gives what {@link parseFeed} gives, and throws what it throws.
  */
 export class FeedItemMemo {
-  private readonly last = new Map<number, Map<string, FeedItem>>();
+  private readonly last = new Map<number, KnownItems>();
 
   /** Parses a feed's body, reusing the items it shares with the feed's last body. */
   parse(feedId: number, body: string, contentType = ''): ParsedFeed {
@@ -105,16 +130,16 @@ export class FeedItemMemo {
       this.last.delete(feedId);
       return parseFeed(body, contentType);
     }
-    const known = this.last.get(feedId) ?? new Map<string, FeedItem>();
+    const known = this.last.get(feedId) ?? new KnownItems();
     const parsed = this.parseNew(split, known, body, contentType);
-    const next = new Map<string, FeedItem>();
+    const next = new KnownItems();
     split.items.forEach((raw, i) => next.set(raw, parsed.items[i]!));
     this.last.set(feedId, next);
     return parsed;
   }
 
   /** The feed with its known items reused and the rest parsed; the whole body parsed when that fails. */
-  private parseNew(split: SplitFeed, known: Map<string, FeedItem>, body: string, contentType: string): ParsedFeed {
+  private parseNew(split: SplitFeed, known: KnownItems, body: string, contentType: string): ParsedFeed {
     const reused = split.items.map((raw) => known.get(raw));
     if (reused.every((item) => item === undefined)) return parseFeed(body, contentType);
     const rest = split.gaps.map((gap, i) => (i < split.items.length && reused[i] === undefined ? gap + split.items[i]! : gap)).join('');
