@@ -1351,6 +1351,14 @@ export function compressSentence(text: string): string {
   return t;
 }
 
+/**
+ * One space between words, none before a comma or a full stop (a colon keeps its space: "10 : 30"): "قام  مجهولان عشية الثلاثاء 14 افريل
+ * 2015   باقتحام" and "بتحويل وجهتها واغتصابها ." are how a page's markup leaves a sentence.
+ */
+export function tidySpaces(text: string): string {
+  return text.replace(/[^\S\n]{2,}/gu, ' ').replace(/(?<=\S)[^\S\n]+(?=[.،,؛;!؟?](?:\s|$))/gu, '');
+}
+
 /** Cleans one sentence for the brief; '' when nothing newsworthy is left. */
 export function cleanSentence(raw: string, first: boolean): string {
   return cleanItem(raw, first).text;
@@ -1359,7 +1367,7 @@ export function cleanSentence(raw: string, first: boolean): string {
 /** cleanSentence, with the length of a credit to an outlet the lead kept at its end (0 for none). */
 function cleanItem(raw: string, first: boolean): { text: string; credit: number } {
   const none = { text: '', credit: 0 };
-  let t = raw.trim();
+  let t = tidySpaces(raw.trim());
   if (first) t = stripDateline(t);
   t = stripFrontedFrame(stripLeadingConnector(t)).replace(/^و\s+/u, '');
   // "وقد تم …" opens a clause that continues the story; alone it reads "تم …".

@@ -28,6 +28,7 @@ import {
   dropThatFiller,
   dropOccasionClause,
   dropOutletStatement,
+  tidySpaces,
   dropListOpener,
   dropClosingAside,
   dropAddedStatement,
@@ -913,4 +914,23 @@ test('buildBrief GIVEN a lead of 100–200 characters THEN one short next item t
   // A figure in a long sentence: its longest head that ends a clause, holds the figure and fits.
   const long = briefOf(`${lead}\nوأصيب 20 شخصا آخرون بجروح خطيرة، ونقلوا إلى مستشفيات المدينة حيث يخضعون للعلاج تحت مراقبة طبية مشددة منذ يوم الجمعة.`);
   assert.deepEqual(long.map((i) => i.text), [lead, 'وأصيب 20 شخصا آخرون بجروح خطيرة، ونقلوا إلى مستشفيات المدينة.']);
+});
+
+const spacingCases: [string, string][] = [
+  ['قام  مجهولان عشية الثلاثاء 14 افريل 2015   باقتحام احد المطاعم.', 'قام مجهولان عشية الثلاثاء 14 افريل 2015 باقتحام احد المطاعم.'],
+  ['تمكنت الوحدات من إيقاف شاب بتهمة اغتصاب قاصر .', 'تمكنت الوحدات من إيقاف شاب بتهمة اغتصاب قاصر.'],
+  ['أكد الرئيس المدير العام للبنك العربي لتونس ATB ، فريد بن تنفوس أن', 'أكد الرئيس المدير العام للبنك العربي لتونس ATB، فريد بن تنفوس أن'],
+  ['انطلقت الجلسة على الساعة 10 : 30 صباحا.', 'انطلقت الجلسة على الساعة 10 : 30 صباحا.'],
+  ['ارتفعت النسبة إلى 4.2 % في سبتمبر.', 'ارتفعت النسبة إلى 4.2 % في سبتمبر.'],
+];
+
+test('tidySpaces GIVEN a sentence with doubled spaces or a space before a comma or full stop THEN one space between words and none before the mark', () => {
+  for (const [raw, want] of spacingCases) assert.equal(tidySpaces(raw), want, raw);
+});
+
+test('buildBrief GIVEN a lead with doubled spaces and a space before its full stop THEN the item has neither', () => {
+  const text = 'قام  مجهولان عشية الثلاثاء 14 افريل 2015   باقتحام احد المطاعم بحي المنشية بالقيروان وسرقة مبلغ مالي من صاحبه بعد ترويع رواده باستعمال أسلحة بيضاء .\nوقد تحولت فرقة النجدة إلى مكان الحادثة.';
+  const [first] = briefOf(text);
+  assert.ok(first !== undefined);
+  assert.ok(!/\s{2}|\s\./u.test(first.text), first.text);
 });
