@@ -1352,11 +1352,21 @@ export function compressSentence(text: string): string {
 }
 
 /**
- * One space between words, none before a comma or a full stop (a colon keeps its space: "10 : 30"): "قام  مجهولان عشية الثلاثاء 14 افريل
+ * "و" typed apart from the word it joins ("و ترويع رواده", "المغرب و الجزائر"): Arabic writes it on the word.
+ * A sentence's opening "و " is left to the connector steps, which drop it.
+ */
+const DETACHED_AND = /(?<=\s)و[^\S\n]+(?=[\u0621-\u064A])/gu;
+
+/**
+ * One space between words, none before a comma or a full stop (a colon keeps its space: "10 : 30"),
+ * and "و" on the word it joins: "قام  مجهولان عشية الثلاثاء 14 افريل
  * 2015   باقتحام" and "بتحويل وجهتها واغتصابها ." are how a page's markup leaves a sentence.
  */
 export function tidySpaces(text: string): string {
-  return text.replace(/[^\S\n]{2,}/gu, ' ').replace(/(?<=\S)[^\S\n]+(?=[.،,؛;!؟?](?:\s|$))/gu, '');
+  return text
+    .replace(/[^\S\n]{2,}/gu, ' ')
+    .replace(/(?<=\S)[^\S\n]+(?=[.،,؛;!؟?](?:\s|$))/gu, '')
+    .replace(DETACHED_AND, 'و');
 }
 
 /** Cleans one sentence for the brief; '' when nothing newsworthy is left. */
