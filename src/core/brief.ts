@@ -1517,6 +1517,20 @@ export function addsFigure(item: string, lead: string, cut: boolean): boolean {
   return figures.some((q) => !known.has(q));
 }
 
+const NUMBER_VALUES = new Map(Object.entries(numbers.counts).map(([w, v]) => [normalize(w), String(v)] as const));
+
+/**
+ * The figures of the title that the lead does not give ("… وفرار 132 سجينا" over a lead that names no
+ * count): a headline's number is the story's key fact, so a later sentence stating it may follow even a
+ * lead long enough to stand alone. A number word and its digits are one figure ("ثلاثة" and "3").
+ */
+export function missingTitleFigures(title: string | undefined, lead: string): Set<string> {
+  if (title === undefined) return new Set();
+  const value = (q: string): string => NUMBER_VALUES.get(q) ?? q;
+  const known = new Set(quantitiesOf(lead).map(value));
+  return new Set(quantitiesOf(title).map(value).filter((q) => !known.has(q)));
+}
+
 /** Builds the brief: 1–3 items, at most `maxChars` characters together (joined by spaces). */
 export function buildBrief(text: string, sentences: Sentence[], extras: BriefExtras = {}): BriefItem[] {
   const budget = extras.maxChars ?? BRIEF_MAX_CHARS;
@@ -1546,13 +1560,15 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
   // A credit to an outlet says no fact: the lead's length under which a second fact is added leaves it out.
   const credit = lead.credit > 0 && firstText.endsWith(lead.text.slice(-lead.credit)) ? lead.credit : 0;
   const covered = new Set(lead.stems);
+  const titleFigures = missingTitleFigures(extras.title, firstText);
   let elements: Set<string> | null | undefined;
   for (let i = 0; ; i++) {
     const room = budget - used - 1; // one space between items
     if (items.length >= MAX_ITEMS || room < MIN_ADDED_CHARS) break;
     // A lead that states the news takes at most one short figure, from the sentences right after it.
     const stated = used - credit >= Math.min(SOFT_TARGET_CHARS, budget);
-    if (stated && (items.length > 1 || used - credit >= FIGURE_LEAD_MAX_CHARS || i > leadAt + FIGURE_WINDOW)) break;
+    const long = used - credit >= FIGURE_LEAD_MAX_CHARS;
+    if (stated && (items.length > 1 || long && titleFigures.size === 0 || i > leadAt + FIGURE_WINDOW)) break;
     // With a title, later sentences are cleaned as the headline search would have them (none passed over).
     want.figures = stated && extras.title === undefined;
     if (i >= pool.length) fill(i + 1);
@@ -1567,6 +1583,8 @@ export function buildBrief(text: string, sentences: Sentence[], extras: BriefExt
     // An added item must be a clean clause, long enough to say something on its own.
     if (t === null || t.endsWith('…') || t.length < MIN_ADDED_CHARS) continue;
     if (stated && !addsFigure(t, firstText, t.replace(/\.$/u, '') !== whole.replace(/\.$/u, ''))) continue;
+    // Past a lead that stands alone, only the title's own figure is worth an item.
+    if (stated && long && !quantitiesOf(t).some((q) => titleFigures.has(NUMBER_VALUES.get(q) ?? q))) continue;
     // Novelty of what is kept: a shortened sentence may keep just the part that repeats the lead.
     const kept = t === c.text ? c.stems : stemsOf(t);
     let fresh = 0;

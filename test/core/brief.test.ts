@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   buildBrief,
+  missingTitleFigures,
   quantitiesOf,
   addsFigure,
   stripAttributionTail,
@@ -936,4 +937,28 @@ test('buildBrief GIVEN a lead with doubled spaces and a space before its full st
   const [first] = briefOf(text);
   assert.ok(first !== undefined);
   assert.ok(!/\s{2}|\s\./u.test(first.text), first.text);
+});
+
+const titleFigureCases: [string, string, string[]][] = [
+  ['حجز كمية من السجائر المهربة بقيمة 18 ألف دينار', 'تمكن أعوان الحرس من حجز كمية كبيرة من المعسل والسجائر المهربة.', ['18']],
+  ['مصرع 3 ضباط جزائريين في تحطم مروحية عسكرية', 'لقي ثلاثة ضباط مصرعهم في تحطم مروحية عسكرية.', []],
+  ['إيقاف 53 شخصا مفتشا عنهم وحجز 5 سيارات مسروقة', 'تمكنت الوحدات الأمنية من إيقاف 53 مفتشا عنهم.', ['5']],
+  ['انتخابات 2017: الهيئة تعلن النتائج يوم 5 ماي', 'أعلنت الهيئة النتائج الأولية للانتخابات.', []],
+];
+
+test('missingTitleFigures GIVEN a title and a lead THEN the title\'s counts and amounts the lead does not give, a number word and its digits as one', () => {
+  for (const [title, lead, want] of titleFigureCases) assert.deepEqual([...missingTitleFigures(title, lead)], want, title);
+  assert.deepEqual([...missingTitleFigures(undefined, 'أي نص')], []);
+});
+
+test('buildBrief GIVEN a lead over 200 characters and a title whose figure it misses THEN the next sentence stating that figure follows it; without the title the lead stands alone', () => {
+  const lead = 'تمكن اليوم السبت أعوان مركز الحرس الوطني بالقلعة الكبرى، وتحديدا في المنطقة الريفية "الحنية" من حجز كمية كبيرة من المعسل والسجائر المهربة كانت محملة على متن سيارة مرسيدس قادمة من منطقة بوحجلة في القيروان باتجاه القلعة الكبرى.';
+  const text = `${lead}\nوقدرت الكمية بنحو 18 ألف دينار، وتم تحرير محضر جبائي في الغرض.`;
+  const title = 'القلعة الكبرى : حجز كمية من المعسل والسجائر المهربة بقيمة 18 ألف دينار';
+  const titled = buildBrief(text, segment(text), { title });
+  assert.equal(titled.length, 2);
+  assert.match(titled[1]!.text, /18 ألف دينار/u);
+  assert.ok(total(titled) <= 350);
+  assert.equal(briefOf(text).length, 1);
+  assert.equal(buildBrief(text, segment(text), { title: 'القلعة الكبرى : حجز كمية من المعسل والسجائر المهربة' }).length, 1);
 });
