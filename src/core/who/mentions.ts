@@ -568,7 +568,9 @@ interface PhraseStart {
 /** The gazetteer phrases that may start at a word, in lookup order, then in the order of the word's forms. */
 const gazetteerPhraseStarts = wordFact((w): PhraseStart[] => {
   const out: PhraseStart[] = [];
-  for (const { byFirst, fold, foldToken } of PHRASE_LOOKUPS) for (const first of w.forms) {
+  // A clitic before a two-letter opening word ("ببن قردان", "وبن عروس") is not among the word's forms; the rest of the phrase must match all the same.
+  const short = /^(?:[وف]?[بل]|[وف])(?:بن|بو)$/u.test(w.norm) ? [w.norm.slice(-2)] : [];
+  for (const { byFirst, fold, foldToken } of PHRASE_LOOKUPS) for (const first of [...w.forms, ...short]) {
     for (const { tokens, kind } of byFirst.get(fold(first)) ?? []) out.push({ tokens, kind, foldToken });
   }
   return out;

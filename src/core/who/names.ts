@@ -70,6 +70,8 @@ export function cleanFirstWord(word: string, isKnown: FormCheck, person = false)
     if (isHeadNoun(norm.slice(conj + 1))) return 'ا' + dropLetters(word, conj);
     return 'ا' + dropLetters(word, l[0].length - 1);
   }
+  // A clitic before the particle بن/بو that opens a name ("ببن قردان", "وبن عروس"): the particle stays.
+  if (/^(?:[وف]?[بل]|[وف])(?:بن|بو)$/u.test(norm)) return dropLetters(word, norm.length - 2);
   if (isKnown.lexical(norm)) return word;
   // و/ف before a hamza is the conjunction: names and words taken from other languages are written
   // with a bare alef ("والتر", "وانغ"), Arabic ones with their hamza ("وأبان" → "أبان").

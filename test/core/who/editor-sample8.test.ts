@@ -77,3 +77,19 @@ test('GIVEN قائد السبسي, a family name opening with a title, THEN it i
     assert.deepEqual(who.map((e) => [e.name, e.role]), [[name, role]], text);
   }
 });
+
+test('GIVEN a clitic on بن of a place ("ببن قردان", "وبن عروس") THEN the place is whole and named without it; الديوانية and الطور are no places', () => {
+  const table: [string, string][] = [
+    ['ألقت عناصر الحرس الوطني ببن قردان مؤخرا القبض على 5 أشخاص.', 'بن قردان'],
+    ['وشملت الحملة ولايات تونس وبن عروس وأريانة.', 'بن عروس'],
+  ];
+  for (const [text, place] of table) {
+    const who = analyzeWho(text, segment(text)).who;
+    assert.ok(who.some((e) => e.type === 'LOC' && e.name === place), text);
+    assert.ok(!who.some((e) => e.type === 'PER'), text);
+  }
+  for (const text of ['وتمكنت فرقة الحراسة والتفتيشات الديوانية بقفصة من حجز شاحنة.', 'وكان المتهم قد حوكم في الطور الابتدائي بالسجن.']) {
+    assert.ok(!names(text).some((n) => n === 'الديوانية' || n === 'الطور'), text);
+  }
+  assert.ok(names('وقالت مارين لوبن إنها ستفوز.').some((n) => n.endsWith('لوبن')));
+});
