@@ -93,3 +93,9 @@ test('GIVEN a clitic on بن of a place ("ببن قردان", "وبن عروس")
   }
   assert.ok(names('وقالت مارين لوبن إنها ستفوز.').some((n) => n.endsWith('لوبن')));
 });
+
+test('GIVEN أورو, the euro as Tunisian news writes it, THEN it is no place', () => {
+  for (const text of ['وقدمت برلين 300 مليون أورو إضافية لمساعدة الدول.', 'قرض بقيمة 93 مليون أورو أي ما يعادل 240 مليون دينار.']) {
+    assert.ok(!names(text).some((n) => n === 'أورو'), text);
+  }
+});
