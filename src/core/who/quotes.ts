@@ -60,6 +60,8 @@ const RELATIVES = normSet(quoteCues.relatives);
 const PRONOUN_PREPOSITIONS = normSet(quoteCues.pronounPrepositions);
 /** Nouns of time that follow a verb without being its subject ("قال الأسبوع الماضي إن"), normalized. */
 const TIME_NOUNS = normSet(quoteCues.timeNouns);
+/** Nouns for one who speaks for a person named after them ("محامي مبارك"), normalized. */
+const AGENTS_OF = normSet(quoteCues.agentsOf);
 /** Verbs of denying ("نفى", "تنفي"), normalized. */
 const DENIALS = normSet(quoteCues.denials);
 /** A verb of passing words on ("نقلت", "ونقل", "تنقل"), normalized. */
@@ -501,7 +503,7 @@ export function inConstructAfterPhrase(doc: Doc, m: TokenMention, c: number): bo
 export function namedThroughOther(doc: Doc, m: TokenMention): boolean {
   const { k, t } = wordBefore(doc, m);
   if (t === undefined) return false;
-  if (KINSHIP_WORDS.has(t.norm)) return true;
+  if (KINSHIP_WORDS.has(t.norm) || AGENTS_OF.has(t.norm)) return true;
   return isTitle(t) && KINSHIP_WORDS.has(doc.tokens[k - 1]?.norm ?? '');
 }
 
@@ -547,7 +549,7 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
   // Nor is where it was said ("كتبت في حسابها على تويتر", "قال عبر فيسبوك").
   const object = feminineObjectEnd(doc, c);
   const after = speakers.filter(
-    (m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !notSpeakerHere(doc, m) && !(m.type === 'ORG' && m.s < object) && !(m.type === 'PER' && (describedAsOther(doc, m, c) || namedThroughOther(doc, m) || servedBy(doc, m, c))) && !(m.type === 'ORG' && inConstructAfterPhrase(doc, m, c)),
+    (m) => m.s > c && m.s < limit && doc.tokens[m.s]!.sentence === sent && !notSpeakerHere(doc, m) && !glossOfMention(doc, m, speakers) && !(m.type === 'ORG' && m.s < object) && !(m.type === 'PER' && (describedAsOther(doc, m, c) || namedThroughOther(doc, m) || servedBy(doc, m, c))) && !(m.type === 'ORG' && inConstructAfterPhrase(doc, m, c)),
   );
   let pick = after.find((m) => m.type !== 'ORG') ?? after[0];
   if (pick && titledBody(doc, pick)) return undefined;
@@ -622,6 +624,11 @@ export function ownSubjectAfter(doc: Doc, c: number): number | undefined {
 function onTongueOf(doc: Doc, a: number, b: number): boolean {
   for (let k = a + 1; k < b; k++) if (doc.tokens[k]!.norm === 'لسان' && doc.tokens[k - 1]!.norm === 'على') return true;
   return false;
+}
+
+/** Whether a mention in parentheses glosses the one right before it ("لهيئة الإذاعة البريطانية (بي.بي.سي)"): it stands where that one does, no new subject. */
+function glossOfMention(doc: Doc, m: TokenMention, mentions: readonly TokenMention[]): boolean {
+  return doc.tokens[m.s - 1]?.norm === '(' && mentions.some((o) => o.e === m.s - 1);
 }
 
 /**
