@@ -411,22 +411,29 @@ export function isAccusativePhrase(doc: Doc, m: TokenMention): boolean {
   return [before, at(m.e)].some((x) => x !== undefined && inAccusative(x));
 }
 
+/**
+ * Whether token i goes from the edge of a longer name: only function words and verbs go, as months
+ * and "الله" can be part of names ("تيريزا ماي", "حسن نصر الله"); name particles are stop words too,
+ * but "بن علي" keeps its بن.
+ */
+function badAtEdge(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i]!;
+  return isPunct(t) || (isEdgeJunk(t) && !PARTICLES.has(t.norm));
+}
+
+/** Whether token i, opening a mention that ends before e, goes: a person's name does not open with the noun governing it ("إطلاق سراح ناصر الزفزافي"). */
+function leadsAway(doc: Doc, type: TokenMention['type'], i: number, e: number): boolean {
+  return (
+    (badAtEdge(doc, i) && !(type === 'PER' && i < e - 1 && isGivenNameAfterTitle(doc, i))) ||
+    (type === 'PER' && i < e - 1 && (NOUNS_BEFORE_NAMES.has(doc.tokens[i]!.bare) || doc.tokens[i]!.norm === 'الله'))
+  );
+}
+
 /** Trims junk and punctuation at mention edges; drops what is left empty. */
 export function trimMention(doc: Doc, m: TokenMention): TokenMention | undefined {
   let { s, e } = m;
-  // At the edges of a longer name only function words and verbs go: months and "الله" can be part
-  // of names ("تيريزا ماي", "حسن نصر الله").
-  const bad = (i: number): boolean => {
-    const t = doc.tokens[i]!;
-    // Name particles are stop words too, but "بن علي" keeps its بن.
-    return isPunct(t) || (isEdgeJunk(t) && !PARTICLES.has(t.norm));
-  };
-  // A person's name does not open with the noun governing it ("إطلاق سراح ناصر الزفزافي").
-  const lead = (i: number): boolean =>
-    (bad(i) && !(m.type === 'PER' && i < e - 1 && isGivenNameAfterTitle(doc, i))) ||
-    (m.type === 'PER' && i < e - 1 && (NOUNS_BEFORE_NAMES.has(doc.tokens[i]!.bare) || doc.tokens[i]!.norm === 'الله'));
-  while (s < e && lead(s)) s++;
-  while (e > s && bad(e - 1)) e--;
+  while (s < e && leadsAway(doc, m.type, s, e)) s++;
+  while (e > s && badAtEdge(doc, e - 1)) e--;
   if (e - s === 1) {
     const t = doc.tokens[s]!;
     // Alone, a junk word, a name particle, a bare title or head, or a demonym is no entity.

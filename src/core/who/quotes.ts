@@ -17,8 +17,12 @@ const DANGLING_ATTRIBUTION = /[\s،,]*(?:ب?حسب(?:ما|\s+ما)?|وفق[اً�
 
 /** Whether every quotation mark in `text` is closed (a reported clause cut inside a quote is not shown). */
 export function balancedQuotes(text: string): boolean {
-  const count = (re: RegExp): number => (text.match(re) ?? []).length;
-  return count(/"/gu) % 2 === 0 && count(/«/gu) === count(/»/gu) && count(/“/gu) === count(/”/gu);
+  return countOf(text, /"/gu) % 2 === 0 && countOf(text, /«/gu) === countOf(text, /»/gu) && countOf(text, /“/gu) === countOf(text, /”/gu);
+}
+
+/** How many times `re` (global) matches in `text`. */
+function countOf(text: string, re: RegExp): number {
+  return (text.match(re) ?? []).length;
 }
 
 /** A quoted passage: token range of its content, end exclusive. */

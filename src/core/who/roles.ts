@@ -25,8 +25,12 @@ const TIME = new Set(['اليوم', 'امس', 'غدا', 'الليلة', 'صبا�
 
 /** Whether a token is a title word (رئيس، وزير، الرئيس…), looking through a leading و/ف. */
 export function isTitle(t: { norm: string; bare: string }): boolean {
-  const is = (w: string): boolean => TRIGGERS.per.has(w) || PERSON_DESCRIPTIONS.has(w);
-  return is(t.norm) || is(t.bare) || (/^[وف]/.test(t.norm) && is(t.norm.slice(1)));
+  return isTitleWord(t.norm) || isTitleWord(t.bare) || (/^[وف]/.test(t.norm) && isTitleWord(t.norm.slice(1)));
+}
+
+/** Whether a normalized word is a person's title or description, as written. */
+function isTitleWord(w: string): boolean {
+  return TRIGGERS.per.has(w) || PERSON_DESCRIPTIONS.has(w);
 }
 
 /**
