@@ -76,15 +76,22 @@ export async function storyDetails(
   return details;
 }
 
-/** The latest publication time of `articles` (their first sighting when a feed gave no date). */
+/**
+ * The latest publication time of `articles` (their first sighting when a feed gave no date). A publication given as
+ * a day only ("2017-06-19") is returned as that day, so the item shows it as given; it counts as the day's start, so
+ * an article of the same day with a time is the newer one.
+ */
 export function newestOf(articles: Array<{ published?: string; firstSeen: string }>): string | undefined {
   let best: number | undefined;
+  let bestDay: string | undefined;
   for (const a of articles) {
     const published = a.published ? Date.parse(a.published) : NaN;
     const t = Number.isNaN(published) ? Date.parse(a.firstSeen) : published;
-    if (!Number.isNaN(t) && (best === undefined || t > best)) best = t;
+    if (Number.isNaN(t) || (best !== undefined && t <= best)) continue;
+    best = t;
+    bestDay = !Number.isNaN(published) && /^\d{4}-\d{2}-\d{2}$/.test(a.published ?? '') ? a.published : undefined;
   }
-  return best === undefined ? undefined : new Date(best).toISOString();
+  return bestDay ?? (best === undefined ? undefined : new Date(best).toISOString());
 }
 
 /** The chat's include/exclude filters as stored. */
@@ -172,7 +179,7 @@ export function renderDigest(items: DigestItem[], details: Map<number, StoryDeta
 function storyBlocks(d: StoryDetails | undefined, period: DigestPeriod): Block[] {
   const blocks: Block[] = [];
   if (d && d.brief.length > 0) blocks.push(m.paragraph(d.brief.join(' ')));
-  const day = d?.newest ? `${itemDay(new Date(d.newest), period.slot, period.timeZone)} · ` : '';
+  const day = d?.newest ? `${itemDay(d.newest, period.slot, period.timeZone)} · ` : '';
   const links = d?.links ?? [];
   const sources: Inline[] = [m.text(`${day}${sourcesLabel(d?.story.sourceCount ?? 1)}${links.length > 0 ? ': ' : ''}`)];
   links.forEach((l, k) => {

@@ -36,8 +36,15 @@ export function localTime(date: Date, timeZone: string): string {
 const YEAR: Intl.DateTimeFormatOptions = { year: 'numeric' };
 const DAY_YEAR: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 
-/** The day of `date` as a digest item shows it: "الثلاثاء 24 نوفمبر", or "20 يونيو 2017" when not in `now`'s year. */
-export function itemDay(date: Date, now: Date, timeZone: string): string {
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The day of `date` as a digest item shows it: "الثلاثاء 24 نوفمبر", or "20 يونيو 2017" when not in `now`'s year.
+ * A publication given as a day only ("2017-06-19", no time) is that day in every time zone: it is not read as
+ * midnight UTC, which west of UTC would show the day before.
+ */
+export function itemDay(date: Date | string, now: Date, timeZone: string): string {
+  if (typeof date === 'string') return DATE_ONLY.test(date) ? itemDay(new Date(`${date}T12:00:00Z`), now, 'UTC') : itemDay(new Date(date), now, timeZone);
   const year = dateFormat('en', timeZone, YEAR);
   if (year.format(date) === year.format(now)) return localDay(date, timeZone);
   return dateFormat('ar-u-nu-latn', timeZone, DAY_YEAR).format(date);

@@ -103,6 +103,9 @@ export function feedDate(raw: string): string | undefined {
       return `${year}-${month}-${d!.padStart(2, '0')}T${hh!.padStart(2, '0')}:${mm}:${ss ?? '00'}${offset}`;
     }
   }
+  const day = /^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})$/.exec(s);
+  const dayMonth = day ? MONTHS[day[2]!.toLowerCase()] : undefined;
+  if (day && dayMonth) return `${day[3]}-${dayMonth}-${day[1]!.padStart(2, '0')}`;
   const t = Date.parse(s);
   return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }

@@ -73,6 +73,9 @@ test('GIVEN feed dates THEN they become ISO 8601 keeping their own offset', () =
     ['08 Dec 2023 03:05:09 -0500', '2023-12-08T03:05:09-05:00'],
     ['2023-12-08T03:05:00+03:00', '2023-12-08T03:05:00+03:00'],
     ['2023-12-08', '2023-12-08'],
+    // A day without a time stays a day (not midnight of the host's zone, which is another day elsewhere).
+    ['Fri, 8 Dec 2023', '2023-12-08'],
+    ['08 December 2023', '2023-12-08'],
     ['not a date', undefined],
     ['', undefined],
   ];
