@@ -86,6 +86,25 @@ function isSubsequence(short: readonly string[], long: readonly string[]): boole
 }
 
 /**
+ * A person's name written with and without a space inside it ("لو دريان" ~ "لودريان", "بن علي" ~
+ * "بنعلي"): the letters of the mention's words are those of running words of another name, split
+ * at other places ("لو دريان" in "جان إيف لودريان", "لودريان" in "جان إيف لو دريان"). Takes loose
+ * keys; the same words split the same way are left to the subsequence test.
+ */
+export function isSpacedSpelling(mention: readonly string[], name: readonly string[]): boolean {
+  const letters = mention.join('');
+  if (letters.length < 5) return false;
+  for (let i = 0; i < name.length; i++) {
+    let run = '';
+    for (let j = i; j < name.length && run.length < letters.length; j++) {
+      run += name[j]!;
+      if (run === letters && j - i + 1 !== mention.length) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * A person's name words with the article dropped from every word, for matching a short form to a
  * full name: Maghrebi given names take it ("الهاشمي الحامدي" ~ "محمد الهاشمي الحامدي").
  */
@@ -133,6 +152,7 @@ export function groupMentions(doc: Doc, mentions: readonly TokenMention[], isKno
     if (!g && m.type === 'PER') {
       const loose = looseKey(words);
       g = groups.find((x) => x.type === 'PER' && isSubsequence(loose, looseKey(x.words)));
+      g ??= groups.find((x) => x.type === 'PER' && isSpacedSpelling(loose, looseKey(x.words)));
     }
     // A person's family name the tagger typed otherwise ("لوبان" as an organization) is that person.
     if (!g && m.type !== 'SRC' && words.length === 1 && whole.has(words[0]!)) g = groups.find((x) => x.type === 'PER' && x.words.length > 1 && x.words[x.words.length - 1] === words[0]);

@@ -99,3 +99,40 @@ test('GIVEN أورو, the euro as Tunisian news writes it, THEN it is no place',
     assert.ok(!names(text).some((n) => n === 'أورو'), text);
   }
 });
+
+test('GIVEN a name written with and without a space inside it THEN it is one person', () => {
+  const table: [string, string, string[]][] = [
+    [
+      'وقال وزير الدفاع الفرنسي جان إيف لو دريان إن التنظيم يتمدد في ليبيا. وأضاف لودريان أن الخطر قائم.',
+      'لو دريان',
+      ['لودريان'],
+    ],
+    [
+      'التقى الرئيس الفرنسي وزير الخارجية جان إيف لودريان في باريس. وقال لو دريان إن الزيارة مهمة.',
+      'لودريان',
+      ['لو دريان'],
+    ],
+    ['وصرح عبد الرحمن بنعلي أن المشروع تأخر. وأكد بن علي أن الأشغال ستستأنف قريبا.', 'بنعلي', ['بن علي']],
+  ];
+  for (const [text, name, aliases] of table) {
+    const people = analyzeWho(text, segment(text)).who.filter((e) => e.type === 'PER');
+    const holder = people.filter((e) => e.name.includes(name) || e.aliases.includes(name));
+    assert.equal(holder.length, 1, text);
+    for (const a of aliases) assert.ok(holder[0]!.name.includes(a) || holder[0]!.aliases.includes(a), text);
+    assert.equal(people.filter((e) => aliases.some((a) => e.name === a)).length, 0, text);
+  }
+});
+
+test('GIVEN two names whose letters run together only by chance THEN the spaced-spelling match needs the same letters in running words', async () => {
+  const { isSpacedSpelling } = await import('../../../src/core/who/entities.ts');
+  const table: [string[], string[], boolean][] = [
+    [['لودريان'], ['جان', 'ايف', 'لو', 'دريان'], true],
+    [['لو', 'دريان'], ['جان', 'ايف', 'لودريان'], true],
+    [['بنعلي'], ['بن', 'علي'], true],
+    [['لو', 'دريان'], ['جان', 'ايف', 'لو', 'دريان'], false],
+    [['علي'], ['بن', 'علي'], false],
+    [['دريان'], ['لو', 'دريان'], false],
+    [['محمدعلي'], ['محمد', 'صالح', 'علي'], false],
+  ];
+  for (const [mention, name, expected] of table) assert.equal(isSpacedSpelling(mention, name), expected, mention.join(' '));
+});
