@@ -7,7 +7,7 @@
  *   - recall: of the pairs labeled the same happening, the share that ended up in one story;
  * for the tuning part, the held-out part, the fresh part (labeled after the first tuning), the fresh2 part (labeled
  * after the second), the fresh3 part (labeled after the third), the fresh4 part (labeled after the fourth), the fresh5 part (labeled after the fifth) and all of them (the 511 test pairs) apart, the train part (labeled after the
- * sixth round, the only pairs weights may be learned on) on its own, and the share of edited
+ * sixth round) and the train2 part (labeled after the seventh), the only pairs weights may be learned on, on their own and together (trains), and the share of edited
  * re-publications that landed in their original's story. An item's story is the one it is in at the end (stories an
  * article tied are merged).
  *
@@ -45,7 +45,7 @@ interface Pair {
   a: string;
   b: string;
   same: boolean;
-  part: 'tune' | 'held-out' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'train';
+  part: 'tune' | 'held-out' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'train' | 'train2';
   why: string;
 }
 
@@ -170,9 +170,10 @@ function writeErrors(pairs: Pair[], { stories, compared }: Grouping, out: string
 const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)}% (${n}/${d})` : 'n/a (0/0)');
 
 function score(pairs: Pair[], { stories, compared }: Grouping, list: boolean): void {
-  for (const part of ['tune', 'held-out', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'all', 'train'] as const) {
-    // 'all' is the test pairs: every part but the training one.
-    const ps = part === 'all' ? pairs.filter((p) => p.part !== 'train') : pairs.filter((p) => p.part === part);
+  const isTrain = (p: Pair): boolean => p.part === 'train' || p.part === 'train2';
+  for (const part of ['tune', 'held-out', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'all', 'train', 'train2', 'trains'] as const) {
+    // 'all' is the test pairs: every part but the training ones ('trains': both training sets).
+    const ps = part === 'all' ? pairs.filter((p) => !isTrain(p)) : part === 'trains' ? pairs.filter(isTrain) : pairs.filter((p) => p.part === part);
     const joined = ps.filter((p) => stories.get(p.a) === stories.get(p.b));
     const right = joined.filter((p) => p.same).length;
     const truePairs = ps.filter((p) => p.same);
