@@ -682,10 +682,15 @@ export function feminineObjectEnd(doc: Doc, c: number): number {
 /** Prepositions that join a title to the body it serves ("النائب عن تحالف سائرون", "القيادي في حركة النهضة"), normalized. */
 const TITLE_LINKS = new Set(['عن', 'في', 'من']);
 
-/** Whether the body named at token i is a title's through a preposition ("النائب عن تحالف سائرون"): its holder, not the body, speaks. */
+/**
+ * Whether the body named at token i is a title's through a preposition ("النائب عن تحالف سائرون"),
+ * maybe past the body's head word left out of its name ("القيادي في حزب نداء تونس"): its holder, not
+ * the body, speaks.
+ */
 export function titleOfBody(doc: Doc, i: number): boolean {
-  const prev = doc.tokens[i - 1];
-  const title = doc.tokens[i - 2];
+  const j = ORG_HEADS.has(doc.tokens[i - 1]?.norm ?? '') ? i - 1 : i;
+  const prev = doc.tokens[j - 1];
+  const title = doc.tokens[j - 2];
   return prev !== undefined && title !== undefined && TITLE_LINKS.has(prev.norm) && isTitle(title) && title.sentence === doc.tokens[i]!.sentence;
 }
 

@@ -13,6 +13,16 @@ function saidBy(text: string): Map<string, string[]> {
 
 const cases: [string, string, Record<string, string[]>][] = [
   [
+    'a party member speaks, not the party named past its head word, with or without a person named',
+    'من جانبه، اعتبر القيادي في حزب نداء تونس أن المصالحة الوطنية الشاملة هي حجر الأساس لبناء الجمهورية الثانية.',
+    {},
+  ],
+  [
+    'a party member named after the party speaks',
+    'وقال الأمين العام لحزب العمال حمة الهمامي إن "الحكومة فشلت في معالجة الملفات الاجتماعية العاجلة".',
+    { 'حمة الهمامي': ['الحكومة فشلت في معالجة الملفات الاجتماعية العاجلة'] },
+  ],
+  [
     'a person\'s lawyer speaks, not the person',
     'ونقلت وكالة رويترز للأنباء عن محامي مبارك، أن النائب العام وافق على إخلاء سبيله لكنه يبقى ممنوعا من السفر.',
     {},
