@@ -104,13 +104,18 @@ export function wordFact<T>(compute: (word: WordForms) => T): (token: { form: Wo
 const FORMS_LIMIT = 60000;
 const formsCache = new Map<string, WordForms>();
 
-function wordForms(word: string): WordForms {
-  let f = formsCache.get(word);
-  if (f) return f;
+/** The forms of a word, computed (not cached): {@link wordForms} keeps them per distinct word. */
+export function makeWordForms(word: string): WordForms {
   const norm = normalize(word);
   const split = splitClitics(norm);
   const bare = split.article ? 'ال' + split.stem : split.pre ? norm.slice(split.pre.length) : norm;
-  f = { text: word, norm, split, stem: split.stem, bare, forms: [...new Set([norm, bare, ...strippedCandidates(norm)])], punct: !WORDLIKE.test(norm), tagged: undefined, facts: [] };
+  return { text: word, norm, split, stem: split.stem, bare, forms: [...new Set([norm, bare, ...strippedCandidates(norm)])], punct: !WORDLIKE.test(norm), tagged: undefined, facts: [] };
+}
+
+function wordForms(word: string): WordForms {
+  let f = formsCache.get(word);
+  if (f) return f;
+  f = makeWordForms(word);
   if (formsCache.size >= FORMS_LIMIT) formsCache.clear();
   formsCache.set(word, f);
   return f;
