@@ -107,6 +107,11 @@ function closesOnly(doc: Doc, i: number): boolean {
   return !/\s/u.test(before) && (after === undefined || /[\s.,،؛:)]/u.test(after));
 }
 
+/** Whether the straight quotation mark at token i can only open a quote: right after a colon ('فقال: "…'). */
+function opensOnly(doc: Doc, i: number): boolean {
+  return doc.tokens[i]!.text === '"' && doc.tokens[i - 1]?.norm === ':';
+}
+
 /** Quoted passages (a straight quote opens, the next one closes); a quote may run over sentence ends. */
 export function findQuotes(doc: Doc): Quote[] {
   const out: Quote[] = [];
@@ -117,6 +122,11 @@ export function findQuotes(doc: Doc): Quote[] {
     let j = i + 1;
     while (j < toks.length && j - i < MAX_QUOTE && toks[j]!.text !== close) j++;
     if (j >= toks.length || toks[j]!.text !== close) continue;
+    // A straight mark right after a colon opens ('فقال: "…"'): the one before it was stray and opens nothing.
+    if (opensOnly(doc, j)) {
+      i = j - 1;
+      continue;
+    }
     let words = 0;
     for (let k = i + 1; k < j && words < MIN_WORDS; k++) if (!isPunct(toks[k]!)) words++;
     const least = toks[i - 1]?.norm === ':' ? MIN_WORDS_AFTER_COLON : MIN_WORDS;
@@ -234,7 +244,10 @@ function subjectBefore(doc: Doc, c: number, speakers: readonly TokenMention[]): 
   if (!near) return undefined;
   const head = doc.tokens[near.s]!;
   const prev = doc.tokens[near.s - 1];
-  const governed = (/^[لبك]/.test(head.norm) && head.bare !== head.norm) || (prev !== undefined && PREPOSITIONS.has(prev.norm)) || notSpeakerHere(doc, near) || (near.type === 'PER' && describedAsOther(doc, near, start - 1));
+  // A verb with ف ("…، فقال: …") goes on from the sentence's own subject, never the reported clause's
+  // ("وأكد غوتيريس أن الأمم المتحدة ترغب في سماع …، فقال: …").
+  const reported = prev !== undefined && REPORT_OPENERS.has(prev.norm) && doc.tokens[c]!.norm.startsWith('ف');
+  const governed = reported || (/^[لبك]/.test(head.norm) && head.bare !== head.norm) || (prev !== undefined && PREPOSITIONS.has(prev.norm)) || notSpeakerHere(doc, near) || (near.type === 'PER' && describedAsOther(doc, near, start - 1));
   return governed ? undefined : near;
 }
 

@@ -13,6 +13,11 @@ function saidBy(text: string): Map<string, string[]> {
 
 const cases: [string, string, Record<string, string[]>][] = [
   [
+    'a straight mark after a colon opens, so a stray one before it pairs with nothing; a verb with ف is not the reported clause\'s subject',
+    'وقال المسؤول الأممي إن المشاركين أظهروا اهتمامهم بمشاكل مثل "الفقر والبطالة. وأكد أنطونيو غوتيريس أن الأمم المتحدة ترغب في سماع الشباب، فقال: " لدى كل شخص الموهبة والطاقة لمنع الصراعات".',
+    { 'أنطونيو غوتيريس': ['الأمم المتحدة ترغب في سماع الشباب'] },
+  ],
+  [
     'a party member speaks, not the party named past its head word, with or without a person named',
     'من جانبه، اعتبر القيادي في حزب نداء تونس أن المصالحة الوطنية الشاملة هي حجر الأساس لبناء الجمهورية الثانية.',
     {},
