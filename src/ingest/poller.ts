@@ -358,7 +358,7 @@ export class FeedPoller {
         result.items = read.items.length;
         // 2–4. find what is new, analyse it, store and group it; the poll is recorded with its items
         await turn.after;
-        const ingested = this.ingest(feed, read.title ?? feed.title, read.items, read.local, result, recordSuccess, releaseSlot, markClaimed);
+        const ingested = this.ingest(feed, read.title ?? feed.title, read.items, read.local, started, result, recordSuccess, releaseSlot, markClaimed);
         turn.taken();
         await ingested;
         read.commit();
@@ -416,6 +416,7 @@ export class FeedPoller {
     outlet: string | undefined,
     items: FeedItem[],
     local: boolean,
+    seenAt: string,
     result: FeedPollResult,
     recordPoll: () => Promise<void>,
     releaseSlot: () => void,
@@ -433,7 +434,7 @@ export class FeedPoller {
     const before = this.storing.get(feed.id) ?? Promise.resolve();
     this.storing.set(feed.id, turn.stored);
     void turn.stored.then(() => this.storing.get(feed.id) === turn.stored && this.storing.delete(feed.id));
-    const prepared = before.then(() => this.prepare(feed, outlet, items, local, result, turn, earlierClaimed, markClaimed));
+    const prepared = before.then(() => this.prepare(feed, outlet, items, local, seenAt, result, turn, earlierClaimed, markClaimed));
     // A feed that failed before claiming keeps no later feed waiting. Its failure is handled when
     // its turn comes (the catch only keeps it meanwhile from counting as unhandled); a failed
     // preparation fails this feed only, and the queue goes on with the next.
@@ -463,6 +464,7 @@ export class FeedPoller {
     outlet: string | undefined,
     items: FeedItem[],
     local: boolean,
+    seenAt: string,
     result: FeedPollResult,
     turn: Turn,
     earlierClaimed: Promise<void>,
@@ -476,7 +478,7 @@ export class FeedPoller {
     }
     // Full texts are fetched concurrently (bounded over all feeds).
     const texts = await Promise.all(fresh.map((item) => this.fullText(item, local, result)));
-    const records = this.recordsOf(feed, outlet, fresh, texts);
+    const records = this.recordsOf(feed, outlet, fresh, texts, seenAt);
     // All of the feed's new articles are analysed at once (the job pool runs them on its threads);
     // an article that is a copy of a stored one needs none.
     const analyses = new Map<NewArticle, PreparedAnalysis | undefined>();
@@ -515,9 +517,12 @@ export class FeedPoller {
     return 'own';
   }
 
-  /** The articles to store for a feed's new items (an item with neither text nor title is left out). */
-  private recordsOf(feed: FeedRecord, outlet: string | undefined, fresh: FeedItem[], texts: string[]): NewArticle[] {
-    const seenAt = this.nowIso();
+  /**
+   * The articles to store for a feed's new items (an item with neither text nor title is left out).
+   * They are first seen when the poll started (`seenAt`), not when their texts came in: a clock read
+   * here would depend on how long the feed's full texts took, and so would the stories they open.
+   */
+  private recordsOf(feed: FeedRecord, outlet: string | undefined, fresh: FeedItem[], texts: string[], seenAt: string): NewArticle[] {
     const records: NewArticle[] = [];
     for (let i = 0; i < fresh.length; i++) {
       const item = fresh[i]!;

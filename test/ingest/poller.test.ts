@@ -273,6 +273,20 @@ describe('feed polling against a loopback server', () => {
     assert.equal(texts.filter((t) => t.endsWith('…')).length, 1);
   });
 
+  it('GIVEN full texts that take minutes to fetch THEN every new article and its story are first seen at the poll start', async () => {
+    const { store, poller, clock } = setup({
+      fetchFullArticle: async (url) => {
+        clock.advance(5 * 60_000);
+        return { text: `النص الكامل للخبر ${url}. ${'جملة إضافية من متن الخبر. '.repeat(30)}` };
+      },
+    });
+    const r = await poller.pollFeed(await feed(store, server.url('/excerpts')));
+    assert.equal(r.added, 3);
+    const start = new Date(T0).toISOString();
+    assert.deepEqual((await store.getArticles([1, 2, 3])).map((a) => a.firstSeen), [start, start, start]);
+    for (const id of [1, 2, 3]) assert.equal((await store.getStory((await store.storyOf(id))!))?.firstSeen, start, `story of article ${id}`);
+  });
+
   it('GIVEN an analyzer THEN each new article gets its analysis stored with the feed date as reference', async () => {
     const seen: string[] = [];
     const analysis: Analysis = { sentences: [], brief: [], timeline: [], who: [], mentions: [], temporal: [], sources: [] };
