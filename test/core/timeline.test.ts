@@ -5,6 +5,8 @@ import { segment } from '../../src/core/text/segment.ts';
 import { hostileTexts } from './hostile-texts.ts';
 import { findTemporal } from '../../src/core/temporal/index.ts';
 import type { Sentence } from '../../src/core/types.ts';
+import { splitsConstruct } from '../../src/core/temporal/event.ts';
+import { normalize } from '../../src/core/text/normalize.ts';
 
 /** Sentences of a text built line by line; lines starting with '#' are headings. */
 function build(lines: string[]): { text: string; sentences: Sentence[] } {
@@ -508,6 +510,21 @@ const LENGTHS: { rule: string; line: string; events: [string, string][] }[] = [
     events: [['2023-12-08', 'أعلن الجيش التركي في بيان مقتل ثلاثة جنود وإصابة 14 آخرين في هجوم شنه مسلحون أكراد خلال عملية عسكرية في بلدة نصيبين']],
   },
   {
+    rule: 'a long event told after ثم: the clause after it holds the date',
+    line: 'حصل على شهادة الإجازة في الحقوق من كلية العلوم القانونية بجامعة تونس المنار في العاصمة ثم انضم إلى نقابة المحامين عام 2012، ونشط في مجال حقوق الإنسان.',
+    events: [['2012', 'انضم إلى نقابة المحامين']],
+  },
+  {
+    rule: 'a long event not cut between a noun and the definite noun it is annexed to (منظمات | المجتمع)',
+    line: 'ودعا رئيس الهيئة الوطنية للمحامين اليوم جميع أعضاء مجلس نواب الشعب الجديد إلى اعتماد الشفافية والتفاعل الإيجابي مع منظمات المجتمع المدني في كل القضايا.',
+    events: [['2023-12-08', 'دعا رئيس الهيئة الوطنية للمحامين جميع أعضاء مجلس نواب الشعب الجديد إلى اعتماد الشفافية والتفاعل الإيجابي']],
+  },
+  {
+    rule: 'a long event not cut inside "بعد مصادقة | البرلمان"',
+    line: 'وقال الوزير اليوم إن الحكومة تعكف على دراسة عدة مشاريع في البنية التحتية ومياه الري بالتعاون مع البنك العالمي بعد مصادقة البرلمان على القرض.',
+    events: [['2023-12-08', 'قال الوزير إن الحكومة تعكف على دراسة عدة مشاريع في البنية التحتية ومياه الري بالتعاون مع البنك العالمي']],
+  },
+  {
     rule: 'a prison term beside the date',
     line: 'وأوقفت الشرطة يوم الأحد شخصا محكوما بالسجن 5 أعوام.',
     events: [['2023-12-03', 'أوقفت الشرطة شخصا محكوما بالسجن 5 أعوام']],
@@ -730,3 +747,22 @@ for (const [name, size] of [['noPunctuation', 1_000_000], ['dates', 1_000_000], 
     for (const e of entries) assert.ok(e.event.length <= 140 && e.event.trim() !== '');
   });
 }
+
+// Where a cut at the length limit would part a noun from the definite noun it is annexed to or points at.
+const CONSTRUCTS: [string, string | undefined, boolean][] = [
+  ['نقابة', 'المحامين', true],
+  ['بقيادة', 'العميد', true],
+  ['مقترحات', 'التعديل', true],
+  ['هذه', 'المدرسة', true],
+  ['الوضعية', 'المتردية', false], // a definite noun and its adjective: either side reads
+  ['تونس', 'التي', false], // a relative opens its own clause
+  ['مسلمة', 'إلى', false], // إلى is no definite noun
+  ['قال', 'الوزير', false], // a verb, not a noun in ة
+  ['إيهامها', 'البنك', false],
+  ['منظمات', undefined, false],
+];
+test('GIVEN two words at a cut THEN splitsConstruct tells an annexed noun apart', () => {
+  for (const [last, next, want] of CONSTRUCTS) {
+    assert.equal(splitsConstruct(normalize(last), next === undefined ? undefined : normalize(next)), want, `${last} | ${next ?? ''}`);
+  }
+});

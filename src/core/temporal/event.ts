@@ -57,6 +57,7 @@ for (const ws of eventData.betweenTimes.map((p) => normalize(p).split(' ')).sort
 const WAW_ROOTS = eventData.wawRoots.map((p) => normalize(p));
 const WAS = words(eventData.was);
 const RELATIVE = words(['التي', 'الذي', 'الذين', 'اللتين', 'اللذين']);
+const DEMONSTRATIVES = words(eventData.demonstratives);
 const PREPOSITIONS = words(eventData.prepositions);
 const LEAD_PHRASES = eventData.leadPhrases.map((p) => normalize(p).split(' ')).sort((a, b) => b.length - a.length);
 const LEAD_FIRST = new Set(LEAD_PHRASES.map((p) => p[0]!));
@@ -587,9 +588,26 @@ function shorten(words: Words, max = MAX_EVENT_CHARS): string {
   // Nor end inside a name: "… بمعتمدية الرقاب من ولاية سيدي" → "… بمعتمدية الرقاب"; nor on a word that needs the
   // next one: a direction or preposition ("على بعد 100 كم شمال"), a letter of an abbreviation ("4ر1 م" of "م د").
   const cutCut = cut < ws.length;
-  const dangles = (w: string): boolean => PREPOSITIONS.has(w) || /^[\u0621-\u064A]$/.test(w) || (opensName(w) && !/^[0-9]+$/.test(nw[cut - 2]!));
-  while (cut > MIN_EVENT_WORDS && (TRAIL_DROP.has(nw[cut - 1]!) || (cutCut && dangles(nw[cut - 1]!)))) cut--;
+  const dangles = (w: string): boolean => isPreposition(w) || /^[\u0621-\u064A]$/.test(w) || (opensName(w) && !/^[0-9]+$/.test(nw[cut - 2]!));
+  while (cut > MIN_EVENT_WORDS && (TRAIL_DROP.has(nw[cut - 1]!) || (cutCut && (dangles(nw[cut - 1]!) || splitsConstruct(nw[cut - 1]!, nw[cut]))))) cut--;
   return finish(ws.slice(0, cut).join(' '));
+}
+
+/** Whether a word is a preposition, with a و or ف glued to it too ("ومن أبرزها", "وفي"). */
+function isPreposition(w: string): boolean {
+  return PREPOSITIONS.has(w) || (w.length > 2 && (w[0] === 'و' || w[0] === 'ف') && PREPOSITIONS.has(w.slice(1)));
+}
+
+/**
+ * Whether a cut between `last` and `next` parts a noun from the definite noun it is annexed to or
+ * points at: "انضم إلى نقابة | المحامين", "بقيادة | العميد", "مقترحات | التعديل", "تعمل في هذه |
+ * المدرسة". An indefinite noun ending in ة or ات before a definite word is annexed to it (an
+ * adjective would be definite too); a relative (التي، الذي) opens a clause of its own.
+ */
+export function splitsConstruct(last: string, next: string | undefined): boolean {
+  if (next === undefined || !/^ال[\u0621-\u064A]{2,}$/.test(next) || RELATIVE.has(next)) return false;
+  if (DEMONSTRATIVES.has(last)) return true;
+  return /^[\u0621-\u064A]+(?:ة|ات)$/.test(last) && !/^(?:[وفبلك]?ال|لل)/.test(last);
 }
 
 /** Whether a word (a glued ب، ل or و off) opens a name or needs one after it: سيدي، بن، ولاية، بمدينة (after a number, "في 18 محافظة", it is counted, not named). */
