@@ -75,6 +75,109 @@ export function parseWord(word: string): ParsedWord {
 }
 
 /**
+ * Receives a word's features one by one as (template, value) pairs: the feature is template +
+ * value. A template with a value ends in '=' ("p1=", "w="); one without is the whole feature
+ * ("b", "FN") with the value ''. The tagger looks a pair up in per-template tables, so it never
+ * builds the feature's string.
+ */
+export type FeatureVisitor = (template: string, value: string) => void;
+
+/** What the templates read of one word, computed once for its tiers. */
+interface WordFacts {
+  readonly word: string;
+  readonly norm: string;
+  readonly split: CliticSplit;
+  readonly sh: string;
+  readonly trig: string | undefined;
+  readonly gaz: string | undefined;
+  readonly kn: string | undefined;
+  readonly cl: string | undefined;
+  readonly fn: boolean;
+  readonly nisba: boolean;
+  readonly dict: string | undefined;
+}
+
+function wordFacts(word: string, known: KnownWords, clusters: Clusters, parsed: ParsedWord): WordFacts {
+  const { norm, split } = parsed;
+  const { article, stem } = split;
+  const sh = shape(norm);
+  const key = article ? 'ال' + stem : stem; // knownKey(norm), from the split already made
+  return {
+    word,
+    norm,
+    split,
+    sh,
+    trig: triggerClass(norm, stem, article),
+    gaz: gazKind(norm, stem, article),
+    kn: known.get(key),
+    cl: clusters.get(key),
+    fn: FIRST_NAMES.has(norm) || FIRST_NAMES.has(stem),
+    nisba: stem.length >= 4 && (stem.endsWith('ي') || stem.endsWith('ية') || stem.endsWith('يين') || stem.endsWith('يون')),
+    // Whether an Arabic word is in the dictionary (a common word, a proper noun or its adjective) or not (a likely name).
+    dict: sh === 'A' ? dictionaryClass(norm) : undefined,
+  };
+}
+
+const CLUSTER_TEMPLATES: string[] = [];
+/** "C<k>=": the template of a word cluster's path prefix of k bits. */
+function clusterTemplate(k: number): string {
+  return (CLUSTER_TEMPLATES[k] ??= 'C' + k + '=');
+}
+
+const PREFIX_TEMPLATES = ['', 'p1=', 'p2=', 'p3=', 'p4='];
+const SUFFIX_TEMPLATES = ['', 'x1=', 'x2=', 'x3=', 'x4='];
+const STEM_PREFIX_TEMPLATES = ['', '', 'sp2=', 'sp3='];
+const STEM_SUFFIX_TEMPLATES = ['', '', 'sx2=', 'sx3='];
+
+/** The `near` tier, in order. */
+function visitNear(f: WordFacts, visit: FeatureVisitor): void {
+  visit('w=', f.norm);
+  visit('s=', f.split.stem);
+  visit('sh=', f.sh);
+  const cl = f.cl;
+  if (cl) for (let k = 1; k <= cl.length; k++) visit(clusterTemplate(k), cl.slice(0, k));
+  if (f.trig) visit('T=', f.trig);
+  if (f.gaz) visit('G=', f.gaz);
+  if (f.kn) visit('K=', f.kn);
+  if (f.fn) visit('FN', '');
+  if (f.nisba) visit('nis', '');
+  if (f.split.article) visit('al', '');
+  if (f.dict) visit('DW=', f.dict);
+}
+
+/** The `center` tier (all of a word's features), in order. */
+function visitCenter(f: WordFacts, visit: FeatureVisitor): void {
+  const { norm, split } = f;
+  const { article, stem } = split;
+  visit('b', '');
+  visitNear(f, visit);
+  visit('c=', split.pre + (article ? '+ال' : ''));
+  visit('len=', String(Math.min(norm.length, 10)));
+  if (f.dict) visit('DWa=', f.dict + (article ? '+ال' : ''));
+  for (let k = 1; k <= 4 && k <= norm.length; k++) {
+    visit(PREFIX_TEMPLATES[k]!, norm.slice(0, k));
+    visit(SUFFIX_TEMPLATES[k]!, norm.slice(-k));
+  }
+  for (let k = 2; k <= 3 && k < stem.length; k++) {
+    visit(STEM_PREFIX_TEMPLATES[k]!, stem.slice(0, k));
+    visit(STEM_SUFFIX_TEMPLATES[k]!, stem.slice(-k));
+  }
+  if ('وفبلك'.includes(norm[0] ?? '') && norm.length > 3) visit('r1=', norm.slice(1));
+  if (f.word !== norm) visit('raw=', f.word);
+}
+
+/** Visits one word's `center` features (see {@link featureTiers}) in the same order, as template/value pairs. */
+export function visitCenterFeatures(
+  word: string,
+  known: KnownWords = NO_KNOWN,
+  clusters: Clusters = NO_CLUSTERS,
+  parsed: ParsedWord = parseWord(word),
+  visit: FeatureVisitor,
+): void {
+  visitCenter(wordFacts(word, known, clusters, parsed), visit);
+}
+
+/**
  * One word's base features in three nested tiers: `far` ones also apply to tokens two away,
  * `near` ones to neighbours, `center` (all of them) to the word's own token.
  */
@@ -84,42 +187,16 @@ export function featureTiers(
   clusters: Clusters = NO_CLUSTERS,
   parsed: ParsedWord = parseWord(word),
 ): { far: string[]; near: string[]; center: string[] } {
-  const { norm, split } = parsed;
-  const sh = shape(norm);
-  const { pre, article, stem } = split;
-  const trig = triggerClass(norm, stem, article);
-  const gaz = gazKind(norm, stem, article);
-  const nisba = stem.length >= 4 && (stem.endsWith('ي') || stem.endsWith('ية') || stem.endsWith('يين') || stem.endsWith('يون'));
-  const near: string[] = ['w=' + norm, 's=' + stem, 'sh=' + sh];
-  const key = article ? 'ال' + stem : stem; // knownKey(norm), from the split already made
-  const kn = known.get(key);
-  const cl = clusters.get(key);
-  if (cl) for (let k = 1; k <= cl.length; k++) near.push('C' + k + '=' + cl.slice(0, k));
-  const fn = FIRST_NAMES.has(norm) || FIRST_NAMES.has(stem);
-  if (trig) near.push('T=' + trig);
-  if (gaz) near.push('G=' + gaz);
-  if (kn) near.push('K=' + kn);
-  if (fn) near.push('FN');
-  if (nisba) near.push('nis');
-  if (article) near.push('al');
-  // Whether an Arabic word is in the dictionary (a common word, a proper noun or its adjective) or not (a likely name).
-  const dict = sh === 'A' ? dictionaryClass(norm) : undefined;
-  if (dict) near.push('DW=' + dict);
-  const far: string[] = ['s=' + stem];
-  if (kn) far.push('K=' + kn);
-  if (trig) far.push('T=' + trig);
-  if (gaz) far.push('G=' + gaz);
-  if (fn) far.push('FN');
-  const center: string[] = ['b', ...near, 'c=' + pre + (article ? '+ال' : ''), 'len=' + Math.min(norm.length, 10)];
-  if (dict) center.push('DWa=' + dict + (article ? '+ال' : ''));
-  for (let k = 1; k <= 4 && k <= norm.length; k++) {
-    center.push('p' + k + '=' + norm.slice(0, k), 'x' + k + '=' + norm.slice(-k));
-  }
-  for (let k = 2; k <= 3 && k < stem.length; k++) {
-    center.push('sp' + k + '=' + stem.slice(0, k), 'sx' + k + '=' + stem.slice(-k));
-  }
-  if ('وفبلك'.includes(norm[0] ?? '') && norm.length > 3) center.push('r1=' + norm.slice(1));
-  if (word !== norm) center.push('raw=' + word);
+  const f = wordFacts(word, known, clusters, parsed);
+  const near: string[] = [];
+  visitNear(f, (t, v) => near.push(t + v));
+  const far: string[] = ['s=' + f.split.stem];
+  if (f.kn) far.push('K=' + f.kn);
+  if (f.trig) far.push('T=' + f.trig);
+  if (f.gaz) far.push('G=' + f.gaz);
+  if (f.fn) far.push('FN');
+  const center: string[] = [];
+  visitCenter(f, (t, v) => center.push(t + v));
   return { far, near, center };
 }
 

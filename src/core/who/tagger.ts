@@ -9,12 +9,12 @@ import {
   GAZ_PHRASE_PREFIX,
   KNOWN_PHRASE_PREFIX,
   OFFSETS,
-  featureTiers,
   indexPhrases,
   parseWord,
   phraseFeature,
   phraseFollows,
   phraseStarts,
+  visitCenterFeatures,
   type IndexedPhrase,
   type ParsedWord,
   type PhraseIndex,
@@ -50,6 +50,11 @@ export interface NerModel {
   trans: Float32Array;
   /** Base feature → offset of its row (positions × tags weights) in `table`. */
   weights: Map<string, number>;
+  /**
+   * The same rows by template, then value ("p2=" → "وا" → offset): a word's features are looked
+   * up as template/value pairs (visitCenterFeatures) without building their strings.
+   */
+  byTemplate: Map<string, Map<string, number>>;
   table: Float32Array;
   /** extent[2r], extent[2r+1]: the range [lo, hi) of row r's non-zero weights (most rows are the word's own position only). */
   extent: Uint16Array;
@@ -132,11 +137,29 @@ export function loadModel(data: NerModelData): NerModel {
     canEnd[c] = bioes && (cur.startsWith('B-') || cur.startsWith('I-')) ? 0 : 1;
     for (let p = 0; p <= n; p++) allowed[p * n + c] = canFollow(p < n ? data.tags[p]! : '', cur, bioes) ? 1 : 0;
   }
-  return { tags: data.tags, trans, weights, table, extent, known: parsePairs(data.known), clusters: parsePairs(data.clusters ?? ''),
+  return { tags: data.tags, trans, weights, byTemplate: byTemplateOf(weights), table, extent, known: parsePairs(data.known), clusters: parsePairs(data.clusters ?? ''),
     phrases: indexPhrases(parsePairs(data.phrases ?? '')),
     allowed,
     canEnd,
   };
+}
+
+/** Splits a feature into its template and value: at its first '=' (kept in the template), or whole when it has none. */
+export function splitFeature(feature: string): [template: string, value: string] {
+  const eq = feature.indexOf('=');
+  return eq < 0 ? [feature, ''] : [feature.slice(0, eq + 1), feature.slice(eq + 1)];
+}
+
+/** The rows of `weights` by template, then value. */
+function byTemplateOf(weights: ReadonlyMap<string, number>): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const [feature, row] of weights) {
+    const [template, value] = splitFeature(feature);
+    let rows = out.get(template);
+    if (!rows) out.set(template, (rows = new Map<string, number>()));
+    rows.set(value, row);
+  }
+  return out;
 }
 
 /** Parses "key\tvalue" lines. */
@@ -314,24 +337,33 @@ export class Tagger {
     let vec = this.cache.get(word);
     if (vec) return vec;
     const model = this.model;
-    const width = OFFSETS.length * model.tags.length;
-    vec = new Float32Array(width);
-    const { table, extent, weights } = model;
-    // Tiers nest (far ⊂ near ⊂ center), and a row holds zeros where a feature has no position, so
-    // adding each center feature's row over its non-zero extent is exact.
-    for (const f of featureTiers(word, model.known, model.clusters, parsed ?? parseWord(word)).center) {
-      const row = weights.get(f) ?? NO_ROW;
-      if (row === NO_ROW) continue;
-      const r = row / width;
-      const lo = extent[2 * r]!;
-      const hi = extent[2 * r + 1]!;
-      for (let k = lo; k < hi; k++) vec[k]! += table[row + k]!;
-    }
+    vec = new Float32Array(OFFSETS.length * model.tags.length);
+    this.building = vec;
+    visitCenterFeatures(word, model.known, model.clusters, parsed ?? parseWord(word), this.addFeature);
     if (hasDigit(word)) forbidTags(vec, this.model.tags, CENTER, 'PERS');
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(word, vec);
     return vec;
   }
+
+  /** The vector {@link wordVector} is adding feature rows to. */
+  private building: Float32Array = new Float32Array(0);
+
+  /**
+   * Adds one feature's row to the vector being built, over the row's non-zero extent. Tiers nest
+   * (far ⊂ near ⊂ center), and a row holds zeros where a feature has no position, so adding each
+   * center feature's row is exact.
+   */
+  private readonly addFeature = (template: string, value: string): void => {
+    const row = this.model.byTemplate.get(template)?.get(value);
+    if (row === undefined) return;
+    const { table, extent } = this.model;
+    const vec = this.building;
+    const r = row / vec.length;
+    const lo = extent[2 * r]!;
+    const hi = extent[2 * r + 1]!;
+    for (let k = lo; k < hi; k++) vec[k]! += table[row + k]!;
+  };
 }
 
 const DIGIT = /[0-9\u0660-\u0669]/;

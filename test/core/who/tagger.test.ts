@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Tagger, forbidTags, hasDigit, loadTagger, shippedTagger, tagWords, type NerModel } from '../../../src/core/who/tagger.ts';
-import { OFFSETS, featureTiers, forEachPhraseFeature, indexPhrases, knownKey, parseWord, phraseFollows, phraseStarts } from '../../../src/core/who/features.ts';
+import { Tagger, forbidTags, hasDigit, loadTagger, shippedTagger, splitFeature, tagWords, type NerModel } from '../../../src/core/who/tagger.ts';
+import { OFFSETS, featureTiers, forEachPhraseFeature, indexPhrases, knownKey, parseWord, phraseFollows, phraseStarts, visitCenterFeatures } from '../../../src/core/who/features.ts';
 import { buildDoc } from '../../../src/core/who/doc.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import { analyze } from '../../../src/core/analyze.ts';
@@ -39,6 +39,27 @@ test('GIVEN words THEN the tagger sums only the non-zero extent of each feature 
       word,
     );
   }
+});
+
+test('GIVEN words THEN visitCenterFeatures gives featureTiers\' center features, in order, as template and value', () => {
+  const { known, clusters } = shippedTagger().model;
+  for (const word of ['بايدن', 'والعراق', 'الرئيس', 'قال', 'Reuters', '2024', '«', 'للأمم', 'مُحَمَّد', 'وبالمغرب', 'a=b', 'و']) {
+    const pairs: string[] = [];
+    visitCenterFeatures(word, known, clusters, parseWord(word), (t, v) => pairs.push(t + v));
+    assert.deepEqual(pairs, featureTiers(word, known, clusters).center, word);
+  }
+});
+
+test('GIVEN features THEN splitFeature cuts at the first = (kept in the template), a feature without one whole', () => {
+  const rows: [string, [string, string]][] = [
+    ['p2=وا', ['p2=', 'وا']],
+    ['w==', ['w=', '=']],
+    ['raw=a=b', ['raw=', 'a=b']],
+    ['FN', ['FN', '']],
+    ['b', ['b', '']],
+    ['GP=B-LOC', ['GP=', 'B-LOC']],
+  ];
+  for (const [feature, want] of rows) assert.deepEqual(splitFeature(feature), want, feature);
 });
 
 test('GIVEN a model THEN a tagger built with it and tagWords with it agree, and the shipped tagger is the default', () => {
