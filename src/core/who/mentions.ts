@@ -10,7 +10,7 @@ import { isPunct, wordFact, type Doc, type DocToken, type TokenMention } from '.
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
 import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, COMPOUND_FAMILY_NAMES, FACILITY_HEADS, OUTLET_SUFFIXES, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, PLACE_NAME_OPENERS, ACCUSATIVE_PARTICLES, PRODUCT_NOUNS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_PHRASES_BY_FOLDED_FIRST, foldHardG, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, normSet } from './lexicon.ts';
-import { isTitle, opensRoleBody } from './roles.ts';
+import { isTitle, isTitleWord, opensRoleBody } from './roles.ts';
 import { dictionaryClass, isAccusativeOfWord, isAccusativeWord } from './dictionary.ts';
 
 const TYPE_MAP: Record<string, EntityType | undefined> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -334,6 +334,8 @@ export function titledGivenNames(doc: Doc, spans: readonly TokenMention[]): Toke
       // No proclitic on it: "للصحفيين" after "اللاعب محمد" is whom he spoke to.
       free(e, sent) && last!.bare === last!.norm && !PRESS_ADDRESSEES.has(last!.norm) && !isJunkWord(last!) && !isTitle(last!) && !NAME_PREPOSITIONS.has(last!.norm) && !isGazPlace(last!.norm) && !isGazPlace(last!.bare) && !QUOTES.has(last!.norm);
     if (surname) out.push({ type: 'PER', s: i, e: e + 1 });
+    // A family name spelt like a title ("وزيرة التضامن غادة والي قالت").
+    else if (e - i === 1 && free(e, sent) && isTitleFamilyName(doc, { type: 'PER', s: i, e })) out.push({ type: 'PER', s: i, e: ++e });
     // The last given-name word is the family name when no other follows ("سهام مبروك" + "لمراسلة").
     else if (e - i >= 2 && !PARTICLES.has(toks[e - 1]!.norm)) out.push({ type: 'PER', s: i, e });
     // The given name alone, with an apposition after it: "وقال ملك شاهر المتحدث باسم المنظمة".
@@ -1039,7 +1041,7 @@ export function withoutLeadingAdjective(doc: Doc, m: TokenMention): TokenMention
 
 /**
  * Whether the word after a person span that is one known given name is a family name spelt like a
- * title ("محمد" + "الأمين", "أحمد" + "القاضي"): definite, with no clitic, and followed by nothing a
+ * title ("محمد" + "الأمين", "أحمد" + "القاضي", "غادة" + "والي"): with no clitic, and followed by nothing a
  * title governs: the sentence's end, punctuation, or a preposition that opens no body ("في تصريح",
  * not "في حركة النهضة"). "محمد الأمين العام للحزب" keeps the title for the role.
  */
@@ -1047,9 +1049,13 @@ export function isTitleFamilyName(doc: Doc, m: TokenMention): boolean {
   const toks = doc.tokens;
   const t = toks[m.e];
   if (m.e - m.s !== 1 || !t || t.sentence !== toks[m.s]!.sentence || !FIRST_NAMES.has(toks[m.s]!.norm)) return false;
-  if (!t.bare.startsWith('ال') || t.norm !== t.bare || !isTitle(t)) return false;
+  const definite = t.bare.startsWith('ال') && t.norm === t.bare;
+  // Written as is, clitic-like first letter and all ("والي", not "والأمين").
+  if (definite ? !isTitle(t) : t.norm.startsWith('ال') || !isTitleWord(t.norm)) return false;
   const n = toks[m.e + 1];
   if (!n || n.sentence !== t.sentence || isPunct(n)) return true;
+  // Indefinite, a title word governs the next word ("والي الخرطوم") unless that word is the sentence's verb or what the name said ("غادة والي قالت", "محمد أمين إن").
+  if (!definite) return isSpeechVerb(n.norm) || n.norm === 'ان';
   return NAME_PREPOSITIONS.has(n.norm) && !opensRoleBody(toks, m.e + 1);
 }
 

@@ -29,7 +29,7 @@ export function isTitle(t: { norm: string; bare: string }): boolean {
 }
 
 /** Whether a normalized word is a person's title or description, as written. */
-function isTitleWord(w: string): boolean {
+export function isTitleWord(w: string): boolean {
   return TRIGGERS.per.has(w) || PERSON_DESCRIPTIONS.has(w);
 }
 

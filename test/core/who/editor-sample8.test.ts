@@ -136,3 +136,17 @@ test('GIVEN two names whose letters run together only by chance THEN the spaced-
   ];
   for (const [mention, name, expected] of table) assert.equal(isSpacedSpelling(mention, name), expected, mention.join(' '));
 });
+
+test('GIVEN a given name after a title and a family name spelt like a title THEN the family name stays when no body follows it', () => {
+  const table: [string, string][] = [
+    ['لكن وزيرة التضامن غادة والي قالت إن الوزارة وجهت أوامرها لفريق التدخل السريع.', 'غادة والي'],
+    ['وقال وزير الداخلية محمد أمين إن الوضع هادئ في العاصمة.', 'محمد أمين'],
+    ['وقال رئيس الهيئة الوطنية لمكافحة الفساد شوقي الطبيب، في تصريح صحفي، إن اللقاء كان إيجابيا.', 'شوقي الطبيب'],
+    ['وعين الرئيس محمد والي الخرطوم الجديد خلفا للمستقيل.', 'محمد'],
+    ['وقال وزير الخارجية أحمد وزير الدولة للشؤون الخارجية سابقا إن الزيارة مهمة.', 'أحمد'],
+  ];
+  for (const [text, name] of table) {
+    const people = analyzeWho(text, segment(text)).who.filter((e) => e.type === 'PER');
+    assert.deepEqual(people.map((e) => e.name), [name], text);
+  }
+});

@@ -499,6 +499,10 @@ test('GIVEN a given name alone before a title word THEN the word is its family n
     ['وقال محمد القيادي في حركة النهضة', false],
     // With a clitic it is no name ("محمد" + "والأمين").
     ['وقال محمد والأمين إن', false],
+    // Indefinite, only before the verb or what was said ("غادة والي قالت"), not before what it governs ("والي الخرطوم").
+    ['وقال محمد والي إن', true],
+    ['قالت غادة والي .', true],
+    ['وعين محمد والي الخرطوم', false],
   ];
   for (const [text, family] of table) assert.equal(isTitleFamilyName(docOf(text), { type: 'PER', s: 1, e: 2 }), family, text);
 });
