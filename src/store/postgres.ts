@@ -30,6 +30,7 @@ import {
   mergedForumPostsSql,
   groupingFrom,
   isFullerText,
+  knownArticleFrom,
   outletOf,
   POLL_COLUMNS,
   sourceFrom,
@@ -553,11 +554,10 @@ export class PostgresStore implements Store {
   }
 
   /** A known article (its row as {@link existing} read it); a longer text (the full article after an excerpt) replaces the stored one. */
-  private async known(match: ArticleMatch, a: NewArticle, hash: string, status: UpsertStatus): Promise<UpsertResult> {
-    const stored = articleFrom(match.row);
-    if (isFullerText(a.text, stored) && !(await this.get('SELECT 1 FROM articles WHERE content_hash = $1', hash))) {
+  private async known(match: ArticleMatch, a: NewArticle, hash: string, status: Exclude<UpsertStatus, 'new'>): Promise<UpsertResult> {
+    const stored = knownArticleFrom(match.row);
+    if (isFullerText(a.text, String(match.row.text).length) && !(await this.get('SELECT 1 FROM articles WHERE content_hash = $1', hash))) {
       await this.run('UPDATE articles SET text = $1, content_hash = $2 WHERE id = $3', a.text, hash, match.articleId);
-      stored.text = a.text;
       stored.contentHash = hash;
     }
     return { article: stored, status };

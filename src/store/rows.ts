@@ -9,6 +9,7 @@ import type {
   AnalysisRecord,
   AnalysisToSave,
   ArticleRecord,
+  KnownArticle,
   ClaimedDelivery,
   ArticleSource,
   DigestItem,
@@ -54,10 +55,15 @@ export function feedFrom(r: Row): FeedRecord {
 }
 
 export function articleFrom(r: Row): ArticleRecord {
-  const a: ArticleRecord = {
+  const { id, title, ...rest } = knownArticleFrom(r);
+  return { id, title, text: String(r.text), ...rest };
+}
+
+/** An article row read without its text (see {@link KNOWN_ARTICLE_COLUMNS}). */
+export function knownArticleFrom(r: Row): KnownArticle {
+  const a: KnownArticle = {
     id: Number(r.id),
     title: String(r.title),
-    text: String(r.text),
     firstSeen: String(r.first_seen),
     contentHash: String(r.content_hash),
   };
@@ -69,6 +75,9 @@ export function articleFrom(r: Row): ArticleRecord {
   if (published !== undefined) a.published = published;
   return a;
 }
+
+/** The columns of an article but its text, which a match of a known one needs only the length of. */
+export const KNOWN_ARTICLE_COLUMNS = 'id, url, title, summary, published, first_seen, content_hash';
 
 export function sourceFrom(r: Row): ArticleSource {
   const s: ArticleSource = { articleId: Number(r.article_id), seenAt: String(r.seen_at) };
@@ -142,8 +151,8 @@ export function analysisFrom(r: Row): AnalysisRecord {
  * Whether a new text of a known article is fuller than the stored one (more than a fifth longer: the
  * full article after a feed's excerpt), so it replaces it unless another article already holds it.
  */
-export function isFullerText(newText: string, stored: ArticleRecord): boolean {
-  return newText.length > stored.text.length * 1.2;
+export function isFullerText(newText: string, storedLength: number): boolean {
+  return newText.length > storedLength * 1.2;
 }
 
 export function digestFrom(r: Row): DigestRecord {

@@ -26,6 +26,8 @@ import {
   mergedForumPostsSql,
   groupingFrom,
   isFullerText,
+  KNOWN_ARTICLE_COLUMNS,
+  knownArticleFrom,
   outletOf,
   POLL_COLUMNS,
   sourceFrom,
@@ -391,13 +393,16 @@ export class SqliteStore implements Store {
     );
   }
 
-  /** A known article; a longer text (the full article after an excerpt) replaces the stored one. */
-  private known(articleId: number, a: NewArticle, hash: string, status: UpsertStatus): UpsertResult {
-    const row = this.get('SELECT * FROM articles WHERE id = ?', articleId)!;
-    const stored = articleFrom(row);
-    if (isFullerText(a.text, stored) && !this.get('SELECT 1 FROM articles WHERE content_hash = ?', hash)) {
+  /**
+   * A known article, read without its text (only the text's length is compared: in characters, which
+   * differs from JavaScript's length only for characters outside the BMP); a longer text (the full
+   * article after an excerpt) replaces the stored one.
+   */
+  private known(articleId: number, a: NewArticle, hash: string, status: Exclude<UpsertStatus, 'new'>): UpsertResult {
+    const row = this.get(`SELECT ${KNOWN_ARTICLE_COLUMNS}, length(text) AS text_length FROM articles WHERE id = ?`, articleId)!;
+    const stored = knownArticleFrom(row);
+    if (isFullerText(a.text, Number(row.text_length)) && !this.get('SELECT 1 FROM articles WHERE content_hash = ?', hash)) {
       this.run('UPDATE articles SET text = ?, content_hash = ? WHERE id = ?', a.text, hash, articleId);
-      stored.text = a.text;
       stored.contentHash = hash;
     }
     return { article: stored, status };

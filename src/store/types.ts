@@ -103,11 +103,11 @@ export interface NewArticle {
  */
 export type UpsertStatus = 'new' | 'new-source' | 'known';
 
-/** The stored article and what happened. */
-export interface UpsertResult {
-  article: ArticleRecord;
-  status: UpsertStatus;
-}
+/** A stored article an item matched, without its text (the matching reads no more than it needs). */
+export type KnownArticle = Omit<ArticleRecord, 'text'>;
+
+/** The stored article and what happened: a new one in full, a known one without its text. */
+export type UpsertResult = { article: ArticleRecord; status: 'new' } | { article: KnownArticle; status: Exclude<UpsertStatus, 'new'> };
 
 // ───────────────────────────── analyses ─────────────────────────────
 

@@ -285,6 +285,7 @@ test('GIVEN an article the caller says is in no story THEN assign does not look 
   const grouper = new StoryGrouper(store);
   const feed = await store.addFeed('https://a.example/rss', { now: SEEN });
   const stored = await store.upsertArticle({ feedId: feed.id, guid: 'a', title: EMBASSY_A.title, text: EMBASSY_A.text, published: EMBASSY_A.published, seenAt: SEEN });
+  if (stored.status !== 'new') assert.fail(`stored as ${stored.status}`);
   const storyOf = store.storyOf.bind(store);
   let lookups = 0;
   store.storyOf = async (id) => (lookups++, storyOf(id));
