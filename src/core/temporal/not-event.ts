@@ -60,11 +60,18 @@ function bare(text: string, span: { start: number; end: number }): string {
   return w.length > 3 && w.startsWith('و') ? w.slice(1) : w;
 }
 
+/** The word before a date, past a ل or ب glued to it ("ميزانية الدولة لسنة 2017": the date is read from سنة). */
+function namingWordBefore(text: string, start: number): { start: number; end: number } | null {
+  const before = wordBefore(text, start);
+  if (before?.end !== start || before.end - before.start !== 1 || !/[لب]/.test(text[before.start]!)) return before;
+  return wordBefore(text, before.start);
+}
+
 /** Whether the date only names what the noun right before it names: a law, an anniversary, a budget. */
 export function namesSomething(text: string, t: TimeAt): boolean {
   // A name holds a date as written (a number, or سنة/عام with one): "إعادة القانون اليوم" is today.
   if (!/[0-9\u0660-\u0669\u06F0-\u06F9]/.test(t.text) && !NAMED_YEAR.test(normalize(t.text))) return false;
-  const before = wordBefore(text, t.start);
+  const before = namingWordBefore(text, t.start);
   if (!before) return false;
   const w = bare(text, before);
   if (inList(NAMING, w) || datesLegalText(text, before)) return true;

@@ -45,6 +45,10 @@ test('namesSomething GIVEN a date right after a law, an anniversary, a revolutio
     ['وقال إن دراسة أنجزها المعهد 【سنة 2015】 على عينة تمثيلية', false],
     ['صادقت اللجنة على الفصل 63 من مشروع قانون المالية 【لسنة 2017】 المتعلق بدعم السكن', true], // a budget law named by its year
     ['للنظر في الفصول الخلافية في قانون المالية 【للسنة القادمة】', true],
+    // the time read from سنة, the ل glued before it: the noun before the ل names
+    ['التمويلات التي ستخصص لتمويل حاجيات الميزانية ل【سنة 2017】 .', true],
+    ['الكتلة النيابية للجبهة ستصوت ضد مشروع قانون المالية ل【سنة 2017】', true],
+    ['وتعود هذه الأرقام ل【سنة 2015】 حسب المعهد', false],
     ['الموقوف يحمل الجنسية الفرنسية وهو من مواليد 【فيفري 1978】', true], // a birth that describes someone
     // a law, a decree or an order named by the day it was issued, its number and adjective between
     ['والتحريض على الكراهية طبقا للمرسوم 88 الصادر 【سنة 2011】 والمتعلق بتنظيم الأحزاب', true],
