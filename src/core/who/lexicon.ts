@@ -100,6 +100,8 @@ export const NAME_PREPOSITIONS = normSet(cuesData.namePrepositions);
 export const ORG_ALIAS_HEADS = new Set([...ORG_CUE_HEADS, ...normSet(cuesData.orgAliasHeads)]);
 /** Second parts of compound given names ("نور الدين", "عبد الرحمن"): never a surname alone, normalized. */
 export const COMPOUND_NAME_ENDS = normSet(cuesData.compoundNameEnds);
+/** Second particles of European names ("فون دير لاين", "فان دير ستيور"), normalized. */
+export const INNER_NAME_PARTICLES = normSet(cuesData.innerNameParticles);
 /** Family names of two words whose first is a title or common word ("قائد السبسي"), as normalized words. */
 export const COMPOUND_FAMILY_NAMES: readonly string[][] = cuesData.compoundFamilyNames.map((n) => normalize(n).split(' '));
 /** Verbal nouns that govern a person's name ("سراح", "اغتيال"): no part of it, normalized. */

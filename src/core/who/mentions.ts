@@ -9,7 +9,7 @@ import type { EntityType } from '../types.ts';
 import { isPunct, wordFact, type Doc, type DocToken, type TokenMention } from './doc.ts';
 import { shippedTagger, type Tagger } from './tagger.ts';
 import { spansFromTags } from './bio.ts';
-import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, COMPOUND_FAMILY_NAMES, FACILITY_HEADS, OUTLET_SUFFIXES, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, PLACE_NAME_OPENERS, ACCUSATIVE_PARTICLES, PRODUCT_NOUNS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_PHRASES_BY_FOLDED_FIRST, foldHardG, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, normSet } from './lexicon.ts';
+import { NOUNS_BEFORE_NAMES, COMPOUND_NAME_ENDS, COMPOUND_FAMILY_NAMES, FACILITY_HEADS, OUTLET_SUFFIXES, REGNAL_ORDINALS, REGNAL_TITLES, KINSHIP_WORDS, NAME_PREPOSITIONS, ORG_CUE_HEADS, PLACE_CUE_HEADS, PLACE_DIRECTIONS, PLACE_EPITHETS, PLACE_NAME_OPENERS, ACCUSATIVE_PARTICLES, PRODUCT_NOUNS, CLUB_HEADS, FIRST_NAMES, GAZ_PHRASES_BY_FIRST, GAZ_PHRASES_BY_FOLDED_FIRST, foldHardG, JUNK, STOPWORDS, SRC_MODIFIERS, TRIGGERS, isGazPlace, ORG_HEADS, SPEECH_VERBS, isSpeechVerb, SRC_HEADS, ORG_ADJECTIVES, PRESS_ADDRESSEES, WORK_NOUNS, ADJECTIVE_PLACES, SELF_NAMING_HEADS, INNER_NAME_PARTICLES, normSet } from './lexicon.ts';
 import { isTitle, isTitleWord, opensRoleBody } from './roles.ts';
 import { dictionaryClass, isAccusativeOfWord, isAccusativeWord } from './dictionary.ts';
 
@@ -173,11 +173,21 @@ function taggedMentions(doc: Doc, tagger: Tagger): TokenMention[] {
   return out;
 }
 
-/** End of a person span that stops on a particle ("محمد بن راشد آل" + "مكتوم"): the next word completes the name. */
+/**
+ * End of a person span that stops on a particle ("محمد بن راشد آل" + "مكتوم"): the next word
+ * completes the name; a European name's second particle takes one more ("أورسولا فون" + "دير" +
+ * "لاين", "فان دير" + "ستيور").
+ */
 export function completedNameEnd(doc: Doc, m: TokenMention): number {
-  const next = doc.tokens[m.e];
-  const ok = PARTICLES.has(doc.tokens[m.e - 1]!.norm) && next && next.sentence === doc.tokens[m.s]!.sentence && !isPunct(next) && !isJunkWord(next);
-  return ok ? m.e + 1 : m.e;
+  const e = takesNextWord(doc, m.s, m.e) ? m.e + 1 : m.e;
+  const innerEnd = e - m.s >= 2 && INNER_NAME_PARTICLES.has(doc.tokens[e - 1]!.norm) && PARTICLES.has(doc.tokens[e - 2]!.norm);
+  return innerEnd && takesNextWord(doc, m.s, e, true) ? e + 1 : e;
+}
+
+/** Whether the word after a span ending at e, in its sentence and no junk, completes a name that stops on a particle (or, with inner, on any word). */
+function takesNextWord(doc: Doc, s: number, e: number, inner = false): boolean {
+  const next = doc.tokens[e];
+  return (inner || PARTICLES.has(doc.tokens[e - 1]!.norm)) && next !== undefined && next.sentence === doc.tokens[s]!.sentence && !isPunct(next) && !isJunkWord(next);
 }
 
 /**

@@ -150,3 +150,18 @@ test('GIVEN a given name after a title and a family name spelt like a title THEN
     assert.deepEqual(people.map((e) => e.name), [name], text);
   }
 });
+
+test('GIVEN a European name with two particles THEN the word after the second is part of the name', async () => {
+  const { completedNameEnd } = await import('../../../src/core/who/mentions.ts');
+  const { buildDoc: docOf } = await import('../../../src/core/who/doc.ts');
+  const table: [string, number, number, number][] = [
+    ['حذرت الوزيرة أورسولا فون دير لاين الإدارة الأمريكية', 2, 4, 6],
+    ['وقال الحكم فان دير ستيور إن المباراة انتهت', 2, 4, 5],
+    ['وقال محمد بن راشد آل مكتوم إن المشروع كبير', 1, 5, 6],
+    ['وقال الوزير يان فان دير ، إن المشروع كبير', 2, 4, 5],
+  ];
+  for (const [text, s, e, end] of table) {
+    const doc = docOf(text, [{ start: 0, end: text.length, heading: false }]);
+    assert.equal(completedNameEnd(doc, { type: 'PER', s, e }), end, text);
+  }
+});
