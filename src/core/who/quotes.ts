@@ -557,7 +557,8 @@ function speakerFor(doc: Doc, c: number, limit: number, speakers: readonly Token
   const so = accordingToAt(doc, c);
   if (so !== undefined) limit = Math.min(limit, so);
   for (let k = c + 1; k < limit; k++) {
-    if (REPORT_OPENERS.has(doc.tokens[k]!.norm)) {
+    // The name "آن" ("آن كلير لوجندر") normalizes to the particle أن: its madda tells them apart.
+    if (REPORT_OPENERS.has(doc.tokens[k]!.norm) && !doc.tokens[k]!.text.startsWith('آ')) {
       limit = k;
       break;
     }

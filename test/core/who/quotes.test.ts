@@ -13,6 +13,11 @@ function saidBy(text: string): Map<string, string[]> {
 
 const cases: [string, string, Record<string, string[]>][] = [
   [
+    'the name آن is not the particle أن: the spokeswoman named on the ministry\'s tongue speaks',
+    'وأكدت وزارة الخارجية الفرنسية، على لسان المتحدثة باسمها آن كلير لوجندر، أن «باريس لن تعترف بنتائج هذا الاستفتاء».',
+    { 'كلير لوجندر': ['باريس لن تعترف بنتائج هذا الاستفتاء'] },
+  ],
+  [
     'a straight mark after a colon opens, so a stray one before it pairs with nothing; a verb with ف is not the reported clause\'s subject',
     'وقال المسؤول الأممي إن المشاركين أظهروا اهتمامهم بمشاكل مثل "الفقر والبطالة. وأكد أنطونيو غوتيريس أن الأمم المتحدة ترغب في سماع الشباب، فقال: " لدى كل شخص الموهبة والطاقة لمنع الصراعات".',
     { 'أنطونيو غوتيريس': ['الأمم المتحدة ترغب في سماع الشباب'] },
