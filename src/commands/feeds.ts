@@ -7,6 +7,10 @@ import type { Command, CommandContext } from './types.ts';
 import { buildOpml, fileUnreadable, isOpmlFeedUrl, OPML_MAX_BYTES, OpmlError, parseOpml, type OpmlFeed } from '../sources/opml.ts';
 import { notice } from './views.ts';
 import { quoteArg } from '../messages/quote.ts';
+import { counted } from '../messages/count.ts';
+
+/** "خلاصة" (a feed) after a number, as the object of استوردت. */
+const FEEDS = { singular: 'خلاصة', one: 'خلاصة واحدة', two: 'خلاصتين', plural: 'خلاصات' };
 
 const USAGE =
   'الاستعمال:\n/feeds add https://example.com/rss.xml\n/feeds remove https://example.com/rss.xml\n/feeds list\n' +
@@ -66,7 +70,7 @@ async function importFeeds(ctx: CommandContext, digests: DigestServices): Promis
   }
   const already = feeds.length - added;
   return notice(
-    `استوردت ${added} خلاصة من ${feeds.length}${already > 0 ? ` (${already} متابعة أصلًا)` : ''}. ` +
+    `${added > 0 ? `استوردت ${counted(added, FEEDS)}` : 'لم أستورد خلاصة جديدة'} من ${feeds.length}${already > 0 ? ` (${already} متابعة أصلًا)` : ''}. ` +
       'تُجلب مع الجولة القادمة، وتظهر المتعطلة منها في /status و/feeds list.',
   );
 }

@@ -173,7 +173,7 @@ test('GIVEN /feeds import with an OPML file THEN its feeds are followed; a bad o
   assert.match(textOf(await run('feeds', 'import', noPath)), /لم أستورد شيئًا: تعذّرت قراءة الملف \.\/subs\.opml\. تأكد من المسار إلى ملف OPML\./u);
   assert.equal((await store.chatFeeds('telegram:-1001')).length, 0, 'nothing changed');
   await run('feeds', 'add https://a.example/rss');
-  assert.match(textOf(await run('feeds', 'import', file(OPML))), /استوردت 1 خلاصة من 2 \(1 متابعة أصلًا\)/u);
+  assert.match(textOf(await run('feeds', 'import', file(OPML))), /استوردت خلاصة واحدة من 2 \(1 متابعة أصلًا\)/u);
   assert.deepEqual((await store.chatFeeds('telegram:-1001')).map((f) => f.url).sort(), ['https://a.example/rss', 'https://b.example/rss']);
   const [exported] = await run('feeds', 'export');
   assert.equal(exported?.file?.name, 'mojaz-feeds.opml');
@@ -193,7 +193,7 @@ test('GIVEN the sample feed (a local file) among the feeds THEN /feeds export le
   const opml = new TextDecoder().decode(exported!.file!.bytes);
   assert.doesNotMatch(opml, /file:/u);
   const back: Partial<CommandContext> = { chatId: 'telegram:-1002', attachment: { name: exported!.file!.name, read: async () => opml } };
-  assert.match(textOf(await run('feeds', 'import', back)), /استوردت 1 خلاصة من 1/u);
+  assert.match(textOf(await run('feeds', 'import', back)), /استوردت خلاصة واحدة من 1/u);
   assert.deepEqual((await store.chatFeeds('telegram:-1002')).map((f) => f.url), ['https://a.example/rss']);
   // Only the sample feed: nothing to export, said plainly.
   await store.removeFeed((await store.getFeed('https://a.example/rss'))!.id);

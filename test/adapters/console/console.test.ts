@@ -59,7 +59,7 @@ describe('console chat', () => {
     assert.ok(path !== undefined && path.startsWith(PICTURES), exported.out);
     assert.doesNotMatch(readFileSync(path, 'utf8'), /file:/u);
     const imported = await chat(`/feeds import ${path}\n/feeds list\n`, services);
-    assert.match(imported.out, /استوردت 1 خلاصة من 1\./u);
+    assert.match(imported.out, /استوردت خلاصة واحدة من 1\./u);
     assert.match(imported.out, /الخلاصات التي تتابعها هذه المحادثة ==\n- الجزيرة \(https:\/\/a\.example\/rss\)/u);
     await store.close();
   });

@@ -366,7 +366,7 @@ describe('Discord threads against a loopback Discord', () => {
     assert.equal(files.requests.length, seen, 'a file Discord says is too big is not downloaded');
     assert.match(contentOf(await interact(slashCommand('feeds', { action: 'import' }, ADMIN_IN_THREAD))), /أرفقه في خيار file/u);
     assert.deepEqual(await store.chatFeeds(chat), [], 'nothing changed');
-    assert.match(contentOf(await interact(importing('subs.opml', OPML.length))), /استوردت 2 خلاصة من 2/u);
+    assert.match(contentOf(await interact(importing('subs.opml', OPML.length))), /استوردت خلاصتين من 2/u);
     assert.deepEqual((await store.chatFeeds(chat)).map((f) => f.url).sort(), ['https://a.example/rss', 'https://b.example/rss']);
     assert.ok(files.requests.every((r) => r.headers['user-agent'] === 'mojaz-test'), 'through the guarded client');
   });
@@ -391,7 +391,7 @@ describe('Discord threads against a loopback Discord', () => {
     fileRoutes['/exported.opml'] = { headers: { 'content-type': 'application/octet-stream' }, body: exported };
     await store.unfollowFeed(chat, (await store.getFeed('https://b.example/rss'))!.id);
     const imported = await interact(slashCommand('feeds', { action: 'import', file: { filename: 'mojaz-feeds.opml', size: exported.length, url: files.url('/exported.opml') } }, ADMIN_IN_THREAD));
-    assert.match(contentOf(imported), /استوردت 1 خلاصة من 2 \\?\(1 متابعة أصلًا\\?\)/u);
+    assert.match(contentOf(imported), /استوردت خلاصة واحدة من 2 \\?\(1 متابعة أصلًا\\?\)/u);
     assert.deepEqual((await store.chatFeeds(chat)).map((f) => f.url).sort(), [sample.url, 'https://a.example/rss', 'https://b.example/rss']);
   });
 });

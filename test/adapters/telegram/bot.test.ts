@@ -287,7 +287,7 @@ describe('Telegram adapter against a loopback Bot API', () => {
       const caption = { caption: '/feeds import', caption_entities: [{ type: 'bot_command', offset: 0, length: 6 }], text: undefined };
       fake.queueMessage('', { extra: { ...caption, document: { file_id: 'F3', file_name: exported.filename, file_size: exported.bytes.length } } });
       const reply = await fake.waitFor('sendMessage', { from: from2 });
-      assert.match(String(reply.payload.text), new RegExp(`استوردت ${FSI}1${PDI} خلاصة من ${FSI}1${PDI}\\.`, 'u'));
+      assert.match(String(reply.payload.text), new RegExp(`استوردت خلاصة واحدة من ${FSI}1${PDI}\\.`, 'u'));
       assert.deepEqual((await store.listFeeds()).map((f) => f.url).filter((u) => u.startsWith('https:')), ['https://a.example/rss']);
     } finally {
       delete services.digests;
