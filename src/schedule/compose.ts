@@ -10,7 +10,7 @@ import { feedsReadBy } from '../store/reading.ts';
 import type { ArticleStore, ChatStore, DigestItem, FeedStore, StoryStore, StorySummary } from '../store/types.ts';
 import { openFresh, type DigestLedger, type OpenDigestResult } from './ledger.ts';
 import { passesFilters, type ChatFilters } from './filters.ts';
-import { itemDay, localDateTime, localDay, localTime } from './format.ts';
+import { isDayOnly, itemDay, localDateTime, localDay, localTime } from './format.ts';
 
 /** What one digest item shows. */
 export interface StoryDetails {
@@ -89,7 +89,7 @@ export function newestOf(articles: Array<{ published?: string; firstSeen: string
     const t = Number.isNaN(published) ? Date.parse(a.firstSeen) : published;
     if (Number.isNaN(t) || (best !== undefined && t <= best)) continue;
     best = t;
-    bestDay = !Number.isNaN(published) && /^\d{4}-\d{2}-\d{2}$/.test(a.published ?? '') ? a.published : undefined;
+    bestDay = !Number.isNaN(published) && a.published !== undefined && isDayOnly(a.published) ? a.published : undefined;
   }
   return bestDay ?? (best === undefined ? undefined : new Date(best).toISOString());
 }

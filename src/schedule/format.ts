@@ -36,7 +36,10 @@ export function localTime(date: Date, timeZone: string): string {
 const YEAR: Intl.DateTimeFormatOptions = { year: 'numeric' };
 const DAY_YEAR: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** Whether `value` is a day without a time ("2017-06-19"), as a feed may date an item. */
+export function isDayOnly(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
 
 /**
  * The day of `date` as a digest item shows it: "الثلاثاء 24 نوفمبر", or "20 يونيو 2017" when not in `now`'s year.
@@ -44,7 +47,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * midnight UTC, which west of UTC would show the day before.
  */
 export function itemDay(date: Date | string, now: Date, timeZone: string): string {
-  if (typeof date === 'string') return DATE_ONLY.test(date) ? itemDay(new Date(`${date}T12:00:00Z`), now, 'UTC') : itemDay(new Date(date), now, timeZone);
+  if (typeof date === 'string') return isDayOnly(date) ? itemDay(new Date(`${date}T12:00:00Z`), now, 'UTC') : itemDay(new Date(date), now, timeZone);
   const year = dateFormat('en', timeZone, YEAR);
   if (year.format(date) === year.format(now)) return localDay(date, timeZone);
   return dateFormat('ar-u-nu-latn', timeZone, DAY_YEAR).format(date);
